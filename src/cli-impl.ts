@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { Defaults, ExitCode, Option, VERSION } from './constants.ts';
+import { buildPlan, parseJudgeSettings, type RawOptions } from './config/plan.ts';
+import { UsageError, errorMessage } from './errors.ts';
+import { readBundle } from './collect/bundle-io.ts';
+import { judgeBundle, writeReport } from './gate/judge-bundle.ts';
+import { runGate } from './gate/run-gate.ts';
+import type { Logger } from './gate/logger.ts';
+import { renderConsole } from './report/console.ts';
+
+export const USAGE = `memgate ${VERSION}: a memory release gate for canary rollouts
+
+Usage:
+  memgate run --baseline "CMD" --gray "CMD" [options]
+  memgate analyze DIR [judge options] [--out DIR2]
+  memgate --help | --version
+
+{port} in a command becomes a free loopback port for that workload; {url} in --load becomes
+http://127.0.0.1:PORT of the side it loads.
+
+Run options (default):
+  --baseline CMD             command that starts the baseline build (required)
+  --gray CMD                 command that starts the gray build (required)
+  --warmup DUR               time excluded before the window (${Defaults.warmup})
+  --duration DUR             observation window (${Defaults.duration})
+  --interval DUR             memory sampling interval (${Defaults.interval})
+  --max-p95-increase PCT     allowed rise of gray's P95 over baseline's (${Defaults.maxP95Increase})
+  --max-slope-increase PCT   allowed rise of gray's floor slope over baseline's (${Defaults.maxSlopeIncrease})
+  --min-slope RATE           slope differences below this never block (${Defaults.minSlope})
+  --memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)
+  --load CMD                 load command started against each side during the run (none)
+  --cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})
+  --ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})
+  --out DIR                  where report.json and the bundle go (${Defaults.out})
+  --on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})
+
+Exit status: 0 pass or warn, 1 blocked, 2 bad input, 3 inconclusive.`;
+
+const RUN_OPTIONS = Object.values(Option);
+const JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
+
+function parseOptions(args: string[], allowed: readonly string[], positionals: number): { raw: RawOptions; positionals: string[] } {
+  const options = Object.fromEntries(allowed.map((name) => [name, { type: 'string' as const }]));
+  try {
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: positionals > 0 });
+    if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"; see memgate --help.`);
+    return { raw: parsed.values as RawOptions, positionals: parsed.positionals };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const message = errorMessage(error).replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${message}; see memgate --help for the options.`);
+  }
+}
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  logger: Logger;
+  signal: AbortSignal;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const { raw } = parseOptions(args, RUN_OPTIONS, 0);
+  const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? '' });
+  const outcome = await runGate(plan, { logger: io.logger, signal: io.signal });
+  if (outcome.kind === 'interrupted') {
+    io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
+    return 130;
+  }
+  io.stdout(renderConsole(outcome.report) + '\n');
+  io.stdout(`report: ${outcome.reportPath}\n`);
+  return outcome.report.exitCode;
+}
+
+async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
+  const { raw, positionals } = parseOptions(args, JUDGE_OPTIONS, 1);
+  const dir = positionals[0];
+  if (!dir) throw new UsageError('memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.');
+  const bundle = readBundle(dir);
+  const settings = parseJudgeSettings(raw, bundle.meta.warmupMs);
+  const report = judgeBundle(bundle, settings);
+  io.stdout(renderConsole(report) + '\n');
+  const out = raw[Option.Out];
+  if (out) io.stdout(`report: ${writeReport(out, report)}\n`);
+  return report.exitCode;
+}
+
+/** The CLI: parse, run, map to an exit status. Never throws. */
+export async function cli(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await run(rest, io);
+      case 'analyze':
+        return await analyzeCommand(rest, io);
+      case '--version':
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return ExitCode.Pass;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE + '\n');
+        return command === undefined ? ExitCode.Usage : ExitCode.Pass;
+      default:
+        throw new UsageError(`unknown command "${command}"; use "memgate run" or "memgate analyze" (memgate --help lists the options).`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.logger.warn(error.message);
+      return ExitCode.Usage;
+    }
+    io.logger.warn(`internal error: ${errorMessage(error)} (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)`);
+    if (io.env.MEMGATE_DEBUG) io.logger.warn(String((error as Error)?.stack));
+    return ExitCode.Inconclusive;
+  }
+}

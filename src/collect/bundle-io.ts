@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLE_SCHEMA, BundleFile } from '../constants.ts';
+import { UsageError } from '../errors.ts';
+import type { Bundle } from './bundle-types.ts';
+
+export function bundleDir(outDir: string): string {
+  return join(outDir, BundleFile.Dir);
+}
+
+const jsonLines = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+
+export function writeBundle(outDir: string, bundle: Bundle): string {
+  const dir = bundleDir(outDir);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + '\n');
+  writeFileSync(join(dir, BundleFile.Samples), jsonLines(bundle.samples));
+  writeFileSync(join(dir, BundleFile.Stats), jsonLines(bundle.stats));
+  writeFileSync(join(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + '\n');
+  return dir;
+}
+
+function parseLines<T>(path: string): T[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((line, i) => {
+    try {
+      return JSON.parse(line) as T;
+    } catch {
+      throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
+    }
+  });
+}
+
+/** Reads a bundle from an out directory (or the bundle directory itself). */
+export function readBundle(path: string): Bundle {
+  const dir = existsSync(join(path, BundleFile.Meta)) ? path : bundleDir(path);
+  const metaPath = join(dir, BundleFile.Meta);
+  if (!existsSync(metaPath)) {
+    throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
+  }
+  let meta: Bundle['meta'];
+  let final: Bundle['final'];
+  try {
+    meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+    final = JSON.parse(readFileSync(join(dir, BundleFile.Final), 'utf8'));
+  } catch (error) {
+    throw new UsageError(`the bundle at ${dir} is damaged (${(error as Error).message}); re-run memgate to record a new one.`);
+  }
+  if (meta.schema !== BUNDLE_SCHEMA) {
+    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
+  }
+  return {
+    meta,
+    final,
+    samples: parseLines(join(dir, BundleFile.Samples)),
+    stats: existsSync(join(dir, BundleFile.Stats)) ? parseLines(join(dir, BundleFile.Stats)) : [],
+  };
+}

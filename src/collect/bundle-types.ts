@@ -1,0 +1,63 @@
+import type { SideName } from '../config/plan.ts';
+import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
+
+/** One tick of the shared clock: both sides read back to back. `null`: the side had no reading. */
+export interface MemorySample {
+  /** Milliseconds since sampling started (both workloads ready). */
+  t: number;
+  baseline: number | null;
+  gray: number | null;
+}
+
+export interface StatSample extends MemoryStat {
+  t: number;
+  side: SideName;
+}
+
+export interface WorkloadExit {
+  /** Milliseconds since sampling started; negative when it died before it was ready. */
+  atMs: number;
+  code: number | null;
+  signal: string | null;
+  beforeReady: boolean;
+  /** The last lines it wrote to stdout/stderr. */
+  lastOutput: string[];
+}
+
+export interface SideFinal {
+  peakBytes: number | null;
+  oomKills: number | null;
+  exit: WorkloadExit | null;
+}
+
+export interface SideMeta {
+  command: string;
+  port: number | null;
+  location: string;
+}
+
+export interface BundleMeta {
+  schema: string;
+  memgateVersion: string;
+  createdAt: string;
+  driver: DriverName;
+  limitations: string[];
+  warmupMs: number;
+  durationMs: number;
+  intervalMs: number;
+  memoryMaxBytes: number | null;
+  load: string | null;
+  sides: Record<SideName, SideMeta>;
+  /** Warnings raised while collecting (load died, a reading failed...). */
+  warnings: string[];
+  /** Why collection ended before the window was over, if it did. */
+  endedEarly: string | null;
+}
+
+/** Everything a run measured: the seam between collecting and judging, saved as a directory. */
+export interface Bundle {
+  meta: BundleMeta;
+  samples: MemorySample[];
+  stats: StatSample[];
+  final: Record<SideName, SideFinal>;
+}

@@ -1,0 +1,41 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { UsageError } from '../errors.ts';
+import type { PlanContext } from './plan.ts';
+
+const SHELL_BUILTINS = new Set(['exec', 'env', 'cd', 'export', 'set', 'eval', '.', 'source', 'ulimit', 'nice', 'nohup', 'sh', 'bash']);
+
+/** The program a shell command line starts: its first word after any VAR=value prefixes. */
+export function programOf(command: string): string | null {
+  const words = command.trim().split(/\s+/);
+  const first = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+  if (!first || /["'$`\\(){};|&<>]/.test(first)) return null; // too shell-like to guess; the shell will tell
+  return first;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Fails early, with the fix, when a command's program does not exist or cannot run. */
+export function checkCommand(command: string, side: string, context: PlanContext): void {
+  const program = programOf(command);
+  if (program === null || SHELL_BUILTINS.has(program)) return;
+  if (program.includes('/')) {
+    const path = isAbsolute(program) ? program : resolve(context.cwd, program);
+    if (!isExecutableFile(path)) {
+      throw new UsageError(`--${side}: "${program}" is not an executable file (looked at ${path}); build it first or fix the path.`);
+    }
+    return;
+  }
+  const found = context.pathEnv.split(delimiter).some((dir) => dir !== '' && isExecutableFile(join(dir, program)));
+  if (!found) {
+    throw new UsageError(`--${side}: command "${program}" was not found on PATH; install it or give its path, like ./bin/${program}.`);
+  }
+}

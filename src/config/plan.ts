@@ -1,0 +1,111 @@
+import { Defaults, Option } from '../constants.ts';
+import { UsageError } from '../errors.ts';
+import { parseDuration, parsePercent, parseRate, parseSize } from './units.ts';
+import { checkCommand } from './command-check.ts';
+
+export type SideName = 'baseline' | 'gray';
+export const SIDES: readonly SideName[] = ['baseline', 'gray'];
+
+export type CgroupDriverChoice = 'auto' | 'v2' | 'systemd' | 'v1' | 'none';
+const DRIVER_CHOICES: readonly CgroupDriverChoice[] = ['auto', 'v2', 'systemd', 'v1', 'none'];
+
+/** Thresholds the judge applies; `memgate analyze` may override them on a saved bundle. */
+export interface Limits {
+  /** Allowed relative increase of gray's P95 over baseline's, as a ratio (0.12 = 12%). */
+  maxP95Increase: number;
+  /** Allowed relative increase of gray's floor slope over baseline's, as a ratio. */
+  maxSlopeIncrease: number;
+  /** Absolute floor under the slope rule: differences below this never block. */
+  minSlopeBytesPerSec: number;
+}
+
+export interface JudgeSettings {
+  limits: Limits;
+  warmupMs: number;
+  onInconclusive: 'fail' | 'pass';
+}
+
+export interface GatePlan extends JudgeSettings {
+  commands: Record<SideName, string>;
+  durationMs: number;
+  intervalMs: number;
+  readyTimeoutMs: number;
+  memoryMaxBytes: number | null;
+  load: string | null;
+  cgroupDriver: CgroupDriverChoice;
+  outDir: string;
+}
+
+/** Raw option values as typed by the user (CLI flags or Action inputs); empty means unset. */
+export type RawOptions = Partial<Record<string, string>>;
+
+function value(raw: RawOptions, name: string): string | undefined {
+  const v = raw[name]?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
+
+/** Judge settings from raw options; `recordedWarmupMs` (a saved bundle's) stands in when --warmup is not given. */
+export function parseJudgeSettings(raw: RawOptions, recordedWarmupMs?: number): JudgeSettings {
+  const get = (name: string) => value(raw, name);
+  const onInconclusive = get(Option.OnInconclusive) ?? Defaults.onInconclusive;
+  if (onInconclusive !== 'fail' && onInconclusive !== 'pass') {
+    throw new UsageError(`--${Option.OnInconclusive}: "${onInconclusive}" is not allowed; use "fail" (default) or "pass".`);
+  }
+  const warmupText = get(Option.Warmup);
+  return {
+    warmupMs: warmupText === undefined && recordedWarmupMs !== undefined ? recordedWarmupMs : parseDuration(warmupText ?? Defaults.warmup, Option.Warmup),
+    onInconclusive,
+    limits: {
+      maxP95Increase: parsePercent(get(Option.MaxP95Increase) ?? Defaults.maxP95Increase, Option.MaxP95Increase),
+      maxSlopeIncrease: parsePercent(get(Option.MaxSlopeIncrease) ?? Defaults.maxSlopeIncrease, Option.MaxSlopeIncrease),
+      minSlopeBytesPerSec: parseRate(get(Option.MinSlope) ?? Defaults.minSlope, Option.MinSlope),
+    },
+  };
+}
+
+export interface PlanContext {
+  cwd: string;
+  pathEnv: string;
+}
+
+export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
+  const get = (name: string) => value(raw, name);
+  const commands = {} as Record<SideName, string>;
+  for (const side of SIDES) {
+    const command = get(side);
+    if (command === undefined) {
+      throw new UsageError(`--${side} is required: give the command that starts the ${side} build, e.g. --${side} "./bin/service -addr 127.0.0.1:{port}".`);
+    }
+    checkCommand(command, side, context);
+    commands[side] = command;
+  }
+  const judge = parseJudgeSettings(raw);
+  const durationMs = parseDuration(get(Option.Duration) ?? Defaults.duration, Option.Duration);
+  const intervalMs = parseDuration(get(Option.Interval) ?? Defaults.interval, Option.Interval);
+  const readyTimeoutMs = parseDuration(get(Option.ReadyTimeout) ?? Defaults.readyTimeout, Option.ReadyTimeout);
+  if (durationMs <= 0) throw new UsageError(`--${Option.Duration} must be longer than 0, e.g. 60s.`);
+  if (intervalMs < 10) throw new UsageError(`--${Option.Interval} must be at least 10ms; the default is ${Defaults.interval}.`);
+  if (durationMs / intervalMs < 8) {
+    throw new UsageError(`--${Option.Duration} ${get(Option.Duration) ?? Defaults.duration} holds fewer than 8 samples at --${Option.Interval} ${get(Option.Interval) ?? Defaults.interval}; lengthen the window or shorten the interval.`);
+  }
+  const memoryMaxText = get(Option.MemoryMax);
+  const memoryMaxBytes = memoryMaxText === undefined ? null : parseSize(memoryMaxText, Option.MemoryMax);
+  if (memoryMaxBytes !== null && memoryMaxBytes < 4 * 1024 * 1024) {
+    throw new UsageError(`--${Option.MemoryMax} ${memoryMaxText} is too small to start a service; give at least 4MiB, e.g. 256MiB.`);
+  }
+  const driver = get(Option.CgroupDriver) ?? Defaults.cgroupDriver;
+  if (!DRIVER_CHOICES.includes(driver as CgroupDriverChoice)) {
+    throw new UsageError(`--${Option.CgroupDriver}: "${driver}" is not a driver; use one of ${DRIVER_CHOICES.join(', ')}.`);
+  }
+  return {
+    ...judge,
+    commands,
+    durationMs,
+    intervalMs,
+    readyTimeoutMs,
+    memoryMaxBytes,
+    load: get(Option.Load) ?? null,
+    cgroupDriver: driver as CgroupDriverChoice,
+    outDir: get(Option.Out) ?? Defaults.out,
+  };
+}

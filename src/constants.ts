@@ -1,0 +1,66 @@
+// Every name a user types or reads (CLI flags, Action inputs and outputs, files) lives here.
+
+export const VERSION = '0.1.0';
+export const REPORT_SCHEMA = 'memgate/report@1';
+export const BUNDLE_SCHEMA = 'memgate/bundle@1';
+
+export const ExitCode = {
+  Pass: 0,
+  Blocked: 1,
+  Usage: 2,
+  Inconclusive: 3,
+} as const;
+
+/** Option names shared by the CLI (`--name`) and the Action (`name` input). */
+export const Option = {
+  Baseline: 'baseline',
+  Gray: 'gray',
+  Warmup: 'warmup',
+  Duration: 'duration',
+  Interval: 'interval',
+  MaxP95Increase: 'max-p95-increase',
+  MaxSlopeIncrease: 'max-slope-increase',
+  MinSlope: 'min-slope',
+  MemoryMax: 'memory-max',
+  Load: 'load',
+  CgroupDriver: 'cgroup-driver',
+  Out: 'out',
+  OnInconclusive: 'on-inconclusive',
+  ReadyTimeout: 'ready-timeout',
+} as const;
+export type OptionName = (typeof Option)[keyof typeof Option];
+
+export const Defaults = {
+  warmup: '10s',
+  duration: '60s',
+  interval: '250ms',
+  maxP95Increase: '12%',
+  maxSlopeIncrease: '100%',
+  minSlope: '1MiB/min',
+  cgroupDriver: 'auto',
+  out: 'memgate-out',
+  onInconclusive: 'fail',
+  readyTimeout: '30s',
+} as const;
+
+export const ActionOutput = {
+  Verdict: 'verdict',
+  Grade: 'grade',
+  Report: 'report',
+  P95Increase: 'p95-increase',
+  SlopeIncrease: 'slope-increase',
+} as const;
+
+export const BundleFile = {
+  Dir: 'bundle',
+  Meta: 'meta.json',
+  Samples: 'samples.jsonl',
+  Stats: 'stat.jsonl',
+  Final: 'final.json',
+  Log: 'workloads.log',
+} as const;
+
+export const ReportFile = 'report.json';
+
+/** Placeholders substituted in user commands. */
+export const Placeholder = { Port: '{port}', Url: '{url}' } as const;

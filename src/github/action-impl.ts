@@ -1,0 +1,52 @@
+import { ActionOutput, ExitCode, Option } from '../constants.ts';
+import { buildPlan, type RawOptions } from '../config/plan.ts';
+import { UsageError, errorMessage } from '../errors.ts';
+import { runGate } from '../gate/run-gate.ts';
+import type { Logger } from '../gate/logger.ts';
+import { renderConsole } from '../report/console.ts';
+import { renderSummary } from '../report/markdown.ts';
+import type { Report } from '../report/report-json.ts';
+
+/** The parts of @actions/core the Action uses: a seam tests can replace. */
+export interface ActionCore {
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+  writeSummary(markdown: string): Promise<void>;
+}
+
+const percentText = (ratio: number | null) => (ratio === null ? '' : (ratio * 100).toFixed(2));
+
+function setOutputs(core: ActionCore, report: Report, reportPath: string): void {
+  core.setOutput(ActionOutput.Verdict, report.verdict);
+  core.setOutput(ActionOutput.Grade, report.grade ?? '');
+  core.setOutput(ActionOutput.Report, reportPath);
+  core.setOutput(ActionOutput.P95Increase, percentText(report.p95Increase));
+  core.setOutput(ActionOutput.SlopeIncrease, percentText(report.slopeIncrease));
+}
+
+export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
+  const logger: Logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
+  try {
+    const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
+    const plan = buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? '' });
+    const outcome = await runGate(plan, { logger, signal });
+    if (outcome.kind === 'interrupted') {
+      core.setFailed(`memgate was cancelled; both workloads were stopped. The partial bundle is in ${outcome.outDir}.`);
+      return;
+    }
+    const { report, reportPath } = outcome;
+    core.info(renderConsole(report));
+    setOutputs(core, report, reportPath);
+    await core.writeSummary(renderSummary(report));
+    if (report.exitCode !== ExitCode.Pass) {
+      const why = report.reasons[0]?.message ?? report.verdict;
+      core.setFailed(report.verdict === 'fail' ? `memgate blocked this release (${report.grade ?? 'no grade'}): ${why}` : `memgate could not decide: ${why} (set on-inconclusive: pass to let such runs through)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) core.setFailed(error.message);
+    else core.setFailed(`memgate internal error: ${errorMessage(error)}`);
+  }
+}

@@ -1,0 +1,20 @@
+import * as core from '@actions/core';
+import { runAction } from './github/action-impl.ts';
+
+const controller = new AbortController();
+for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => controller.abort());
+
+await runAction(
+  {
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setFailed: (message) => core.setFailed(message),
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    writeSummary: async (markdown) => {
+      await core.summary.addRaw(markdown).write();
+    },
+  },
+  process.env,
+  controller.signal,
+);

@@ -1,0 +1,29 @@
+import { formatBytes, formatDuration, formatPercent, formatRate } from '../config/units.ts';
+import type { Report, SideReport } from './report-json.ts';
+
+const bytes = (v: number | null) => (v === null ? 'n/a' : formatBytes(v));
+const slope = (s: SideReport) => (s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)}]`);
+
+/** The verdict as a terminal reads it. */
+export function renderConsole(report: Report): string {
+  const lines: string[] = [];
+  const grade = report.grade ? ` (${report.grade})` : '';
+  lines.push(`memgate: ${report.verdict.toUpperCase()}${grade}`);
+  const rows: [string, string, string][] = [
+    ['', 'baseline', 'gray'],
+    ['samples', String(report.baseline.samples), String(report.gray.samples)],
+    ['P95', bytes(report.baseline.p95Bytes), bytes(report.gray.p95Bytes)],
+    ['peak', bytes(report.baseline.peakBytes), bytes(report.gray.peakBytes)],
+    ['floor slope', slope(report.baseline), slope(report.gray)],
+    ['OOM kills', String(report.baseline.oomKills ?? 'n/a'), String(report.gray.oomKills ?? 'n/a')],
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const row of rows) lines.push('  ' + row.map((cell, c) => cell.padEnd(widths[c])).join('   ').trimEnd());
+  lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : 'n/a'} (limit ${formatRate(report.comparisons.find((c) => c.rule === 'slope-increase')?.limit ?? 0)})`);
+  if (report.projection?.secondsToLimit != null) {
+    lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1000)}`);
+  }
+  for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
+  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,115 @@
+import type { SideAnalysis } from '../analyze/analyze.ts';
+import { ExitCode, REPORT_SCHEMA, VERSION } from '../constants.ts';
+import type { JudgeSettings } from '../config/plan.ts';
+import type { WorkloadExit } from '../collect/bundle-types.ts';
+import type { MemoryStat } from '../workload/cgroup/types.ts';
+import type { Comparison, Grade, Projection, Reason, Verdict, VerdictName } from '../judge/verdict-types.ts';
+
+export interface SideReport {
+  command: string;
+  samples: number;
+  p95Bytes: number | null;
+  peakBytes: number | null;
+  meanBytes: number | null;
+  lastFloorBytes: number | null;
+  slopeBytesPerSec: number | null;
+  slopeInterval: { low: number; high: number } | null;
+  oomKills: number | null;
+  exit: WorkloadExit | null;
+  memoryStat: MemoryStat | null;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  memgateVersion: string;
+  verdict: VerdictName;
+  grade: Grade | null;
+  exitCode: number;
+  settings: {
+    warmupMs: number;
+    windowMs: number;
+    observedMs: number;
+    driver: string;
+    memoryMaxBytes: number | null;
+    onInconclusive: 'fail' | 'pass';
+    limits: Verdict['limits'];
+  };
+  baseline: SideReport;
+  gray: SideReport;
+  p95Increase: number | null;
+  slopeIncrease: number | null;
+  slopeDifference: { bytesPerSec: number; low: number; high: number } | null;
+  comparisons: Comparison[];
+  reasons: Reason[];
+  projection: Projection | null;
+  warnings: string[];
+  suspects: unknown[];
+  patterns: unknown[];
+}
+
+export function exitCodeOf(verdict: VerdictName, onInconclusive: 'fail' | 'pass'): number {
+  switch (verdict) {
+    case 'pass':
+    case 'warn':
+      return ExitCode.Pass;
+    case 'fail':
+      return ExitCode.Blocked;
+    case 'inconclusive':
+      return onInconclusive === 'pass' ? ExitCode.Pass : ExitCode.Inconclusive;
+  }
+}
+
+function sideReport(side: SideAnalysis): SideReport {
+  return {
+    command: side.command,
+    samples: side.samples,
+    p95Bytes: side.p95Bytes,
+    peakBytes: side.peakBytes,
+    meanBytes: side.meanBytes === null ? null : Math.round(side.meanBytes),
+    lastFloorBytes: side.lastFloorBytes,
+    slopeBytesPerSec: side.slope?.bytesPerSec ?? null,
+    slopeInterval: side.slope ? { low: side.slope.low, high: side.slope.high } : null,
+    oomKills: side.oomKills,
+    exit: side.exit,
+    memoryStat: side.lastStat,
+  };
+}
+
+/** Relative slope change; undefined (null) when baseline does not grow enough to divide by. */
+function slopeIncrease(verdict: Verdict): number | null {
+  const base = verdict.analysis.baseline.slope?.bytesPerSec;
+  const diff = verdict.analysis.slopeDifference?.bytesPerSec;
+  if (base === undefined || diff === undefined || Math.abs(base) < verdict.limits.minSlopeBytesPerSec / 10) return null;
+  return diff / Math.abs(base);
+}
+
+export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
+  const { analysis } = verdict;
+  return {
+    schema: REPORT_SCHEMA,
+    memgateVersion: VERSION,
+    verdict: verdict.verdict,
+    grade: verdict.grade,
+    exitCode: exitCodeOf(verdict.verdict, settings.onInconclusive),
+    settings: {
+      warmupMs: analysis.warmupMs,
+      windowMs: analysis.plannedWindowMs,
+      observedMs: Math.max(0, analysis.windowMs.end - analysis.windowMs.start),
+      driver: analysis.driver,
+      memoryMaxBytes: analysis.memoryMaxBytes,
+      onInconclusive: settings.onInconclusive,
+      limits: verdict.limits,
+    },
+    baseline: sideReport(analysis.baseline),
+    gray: sideReport(analysis.gray),
+    p95Increase: analysis.p95Increase,
+    slopeIncrease: slopeIncrease(verdict),
+    slopeDifference: analysis.slopeDifference,
+    comparisons: verdict.comparisons,
+    reasons: verdict.reasons,
+    projection: verdict.projection,
+    warnings: [...analysis.limitations, ...analysis.warnings],
+    suspects: [],
+    patterns: [],
+  };
+}
