@@ -75,11 +75,11 @@ function sideReport(side: SideAnalysis): SideReport {
   };
 }
 
-/** Relative slope change; undefined (null) when baseline does not grow enough to divide by. */
+/** Relative slope change; null when baseline's slope is under --min-slope: a ratio of noise means nothing. */
 function slopeIncrease(verdict: Verdict): number | null {
   const base = verdict.analysis.baseline.slope?.bytesPerSec;
   const diff = verdict.analysis.slopeDifference?.bytesPerSec;
-  if (base === undefined || diff === undefined || Math.abs(base) < verdict.limits.minSlopeBytesPerSec / 10) return null;
+  if (base === undefined || diff === undefined || Math.abs(base) < verdict.limits.minSlopeBytesPerSec) return null;
   return diff / Math.abs(base);
 }
 

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJudgeSettings } from '../src/config/plan.ts';
+import { judgeBundle } from '../src/gate/judge-bundle.ts';
+import { exitCodeOf } from '../src/report/report-json.ts';
+import { makeBundle, MiB } from './helpers/bundles.ts';
+
+const settings = parseJudgeSettings({ warmup: '5s' });
+
+test('healthy against healthy passes with no grade', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const report = judgeBundle(makeBundle({ seed }), settings);
+    assert.equal(report.verdict, 'pass', JSON.stringify(report.reasons));
+    assert.equal(report.grade, null);
+    assert.equal(report.exitCode, 0);
+  }
+});
+
+test('a steady 2 MiB/min leak in gray blocks on the slope, graded by its growth', () => {
+  const report = judgeBundle(makeBundle({ gray: { slope: (2 * MiB) / 60 } }), settings);
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.exitCode, 1);
+  assert.equal(report.reasons[0].rule, 'slope-increase');
+  assert.match(report.reasons[0].message, /floor grows faster in gray/);
+  assert.ok(report.gray.slopeBytesPerSec! > report.baseline.slopeBytesPerSec!);
+  // 120 MiB an hour on a ~25 MiB service is far beyond the seed's 80%/h: P0.
+  assert.equal(report.grade, 'P0');
+});
+
+test('a slow leak relative to the service size is P1', () => {
+  const report = judgeBundle(makeBundle({ baseline: { base: 2000 * MiB }, gray: { base: 2000 * MiB, slope: (4 * MiB) / 60 } }), settings);
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.grade, 'P1');
+});
+
+test('a higher plateau blocks on P95 with grade P2 and no slope reason', () => {
+  const report = judgeBundle(makeBundle({ gray: { base: 44 * MiB } }), settings);
+  assert.equal(report.verdict, 'fail');
+  assert.deepEqual(report.reasons.map((r) => r.rule), ['p95-increase']);
+  assert.equal(report.grade, 'P2');
+  assert.ok(report.p95Increase! > 0.5);
+});
+
+test('slope differences under the absolute floor never block, and no ratio is made of a zero baseline', () => {
+  const report = judgeBundle(makeBundle({ gray: { slope: (0.3 * MiB) / 60, noise: 0 }, baseline: { noise: 0 } }), settings);
+  assert.notEqual(report.verdict, 'fail');
+  assert.equal(report.slopeIncrease, null);
+  const slope = report.comparisons.find((c) => c.rule === 'slope-increase')!;
+  assert.equal(slope.limit, settings.limits.minSlopeBytesPerSec);
+});
+
+test('an OOM kill of gray blocks as P0 and comes first', () => {
+  const report = judgeBundle(makeBundle({ memoryMaxBytes: 64 * MiB, stopAtMs: 20_000, final: { gray: { oomKills: 1, exit: { atMs: 15_000, code: null, signal: 'SIGKILL', beforeReady: false, lastOutput: [] } } } }), settings);
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.grade, 'P0');
+  assert.equal(report.reasons[0].rule, 'gray-oom-kill');
+  assert.match(report.reasons[0].message, /64\.0 MiB/);
+});
+
+test('a gray build that dies is a finding that says how it died', () => {
+  const report = judgeBundle(makeBundle({ stopAtMs: 3000, final: { gray: { exit: { atMs: 2500, code: 3, signal: null, beforeReady: false, lastOutput: ['panic: boom'] } } } }), settings);
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.grade, 'P0');
+  assert.match(report.reasons[0].message, /gray exited with status 3 .*panic: boom/);
+  assert.ok(!report.reasons.some((r) => r.rule === 'enough-samples'), 'a death is not "too few samples"');
+});
+
+test('a baseline that dies makes the run inconclusive; on-inconclusive pass lets it through', () => {
+  const bundle = makeBundle({ stopAtMs: 3000, final: { baseline: { exit: { atMs: 2500, code: 1, signal: null, beforeReady: false, lastOutput: [] } } } });
+  const report = judgeBundle(bundle, settings);
+  assert.equal(report.verdict, 'inconclusive');
+  assert.equal(report.exitCode, 3);
+  assert.equal(judgeBundle(bundle, { ...settings, onInconclusive: 'pass' }).exitCode, 0);
+});
+
+test('too few readings after warm-up is inconclusive with the reason', () => {
+  const report = judgeBundle(makeBundle({ durationMs: 1000 }), settings);
+  assert.equal(report.verdict, 'inconclusive');
+  assert.match(report.reasons[0].message, /too few readings/);
+});
+
+test('a slope over the limit but inside the noise warns instead of blocking', () => {
+  const report = judgeBundle(makeBundle({ durationMs: 12_000, gray: { slope: (1.5 * MiB) / 60, noise: 6 * MiB }, baseline: { noise: 6 * MiB } }), settings);
+  const slope = report.reasons.find((r) => r.rule === 'slope-increase' || r.rule === 'slope-noise');
+  assert.ok(slope, JSON.stringify(report.reasons));
+  assert.notEqual(slope.outcome, 'block');
+});
+
+test('exit codes follow the contract', () => {
+  assert.equal(exitCodeOf('pass', 'fail'), 0);
+  assert.equal(exitCodeOf('warn', 'fail'), 0);
+  assert.equal(exitCodeOf('fail', 'pass'), 1);
+  assert.equal(exitCodeOf('inconclusive', 'fail'), 3);
+  assert.equal(exitCodeOf('inconclusive', 'pass'), 0);
+});
+
+test('the projection says when gray reaches its limit', () => {
+  const report = judgeBundle(makeBundle({ memoryMaxBytes: 256 * MiB, gray: { slope: (10 * MiB) / 60 } }), settings);
+  const seconds = report.projection!.secondsToLimit!;
+  // From a floor near 30 MiB, 226 MiB at 10 MiB/min is about 22 minutes.
+  assert.ok(seconds > 18 * 60 && seconds < 26 * 60, String(seconds));
+});
