@@ -1,0 +1,78 @@
+// The bundled Action run as the runner runs it: INPUT_* variables in, GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files out.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, fixtureBin, leftoverCgroups, leftoverProcesses } from './helpers/fixtures.ts';
+import { requireRoot } from './helpers/env.ts';
+
+let work: string;
+before(() => {
+  requireRoot();
+  work = mkdtempSync(join(tmpdir(), 'memgate-action-'));
+  mkdirSync(join(work, 'bin'));
+  for (const name of ['healthy', 'leak-map']) copyFileSync(fixtureBin(name), join(work, 'bin', name));
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) outputs[m[1]] = m[3];
+  return outputs;
+}
+
+function runAction(inputs: Record<string, string>): Promise<{ code: number | null; stdout: string; pid: number; outputs: Record<string, string>; summary: string }> {
+  const outputFile = join(work, `output-${Date.now()}`);
+  const summaryFile = join(work, `summary-${Date.now()}`);
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', RUNNER_TEMP: work };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: work, env });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stdout += d));
+    child.on('exit', (code) => resolve({ code, stdout, pid: child.pid!, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }));
+  });
+}
+
+const defaults = { warmup: '10s', duration: '60s', interval: '250ms', 'max-p95-increase': '12%', 'max-slope-increase': '100%', 'min-slope': '1MiB/min', 'cgroup-driver': 'auto', 'ready-timeout': '30s', out: 'memgate-out', 'on-inconclusive': 'fail' };
+
+test('a blocked release sets the outputs, writes the job summary and fails the step', async () => {
+  const run = await runAction({
+    ...defaults,
+    baseline: './bin/healthy -addr 127.0.0.1:{port} -burst-every 200ms',
+    gray: './bin/leak-map -addr 127.0.0.1:{port} -burst-every 200ms -leak-rate 30MiB',
+    warmup: '4s',
+    duration: '10s',
+    out: 'gate',
+  });
+  assert.equal(run.code, 1, run.stdout);
+  assert.equal(run.outputs.verdict, 'fail');
+  assert.match(run.outputs.grade, /^P[0-3]$/);
+  assert.equal(run.outputs.report, join('gate', 'report.json'));
+  assert.ok(existsSync(join(work, run.outputs.report)));
+  assert.ok(Number(run.outputs['p95-increase']) > 12, run.outputs['p95-increase']);
+  const report = JSON.parse(readFileSync(join(work, run.outputs.report), 'utf8'));
+  assert.equal(Number(run.outputs['p95-increase']).toFixed(2), (report.p95Increase * 100).toFixed(2));
+  assert.match(run.stdout, /::error::memgate blocked this release \(P[0-3]\)/);
+  assert.match(run.summary, /## memgate: ⛔ BLOCKED/);
+  assert.match(run.summary, /\| P95 memory \| [\d.]+ MiB \| [\d.]+ MiB \| \+[\d.]+% \|/);
+  assert.match(run.summary, /\| slope-increase \|/);
+  assert.deepEqual(leftoverCgroups(run.pid), []);
+  assert.deepEqual(leftoverProcesses(work), []);
+});
+
+test('bad input fails the step with the fix and sets no verdict', async () => {
+  const run = await runAction({ ...defaults, baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: '', warmup: 'soon' });
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /::error::--gray is required/);
+  assert.equal(run.outputs.verdict, undefined);
+  assert.doesNotMatch(run.stdout, /\n\s+at /);
+});

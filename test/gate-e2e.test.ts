@@ -1,0 +1,163 @@
+// End to end through the bundled CLI: real cgroups, real Go fixture builds, real signals.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CLI, fixtureBin, leftoverCgroups, leftoverProcesses } from './helpers/fixtures.ts';
+import { requireRoot } from './helpers/env.ts';
+import type { Report } from '../src/report/report-json.ts';
+
+let work: string;
+const bin = (name: string) => join(work, 'bin', name);
+
+before(() => {
+  requireRoot();
+  work = mkdtempSync(join(tmpdir(), 'memgate-e2e-'));
+  mkdirSync(join(work, 'bin'));
+  for (const name of ['healthy', 'leak-map', 'pool']) copyFileSync(fixtureBin(name), bin(name));
+  // The same healthy build at another path, as a base and a head build of one commit would be.
+  copyFileSync(fixtureBin('healthy'), bin('healthy-head'));
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+
+interface CliRun {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  pid: number;
+}
+
+function memgate(args: string[], options: { killAfterMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    if (options.killAfterMs) setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid! }));
+  });
+}
+
+const service = (name: string, flags = '') => `${bin(name)} -addr 127.0.0.1:{port} ${flags}`.trim();
+
+function readReport(out: string): Report {
+  return JSON.parse(readFileSync(join(work, out, 'report.json'), 'utf8'));
+}
+
+async function assertCleanedUp(run: CliRun) {
+  await sleep(100);
+  assert.deepEqual(leftoverCgroups(run.pid), [], 'no cgroup left behind');
+  assert.deepEqual(leftoverProcesses(work), [], 'no workload process left behind');
+}
+
+test('healthy against a steady leak is blocked on the floor slope (exit 1)', async () => {
+  // Fast churn gets the Go heap to its steady size within the short warm-up on both sides.
+  const run = await memgate(['run', '--baseline', service('healthy', '-burst-every 200ms'), '--gray', service('leak-map', '-burst-every 200ms -leak-rate 30MiB'), '--warmup', '4s', '--duration', '12s', '--out', 'leak']);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const report = readReport('leak');
+  assert.equal(report.schema, 'memgate/report@1');
+  assert.equal(report.verdict, 'fail');
+  assert.ok(report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'), JSON.stringify(report.reasons));
+  assert.ok(report.gray.slopeBytesPerSec! > report.baseline.slopeBytesPerSec!);
+  assert.ok(report.gray.samples >= 40 && report.baseline.samples === report.gray.samples);
+  assert.equal(report.settings.driver, 'v1');
+  assert.match(run.stdout, /memgate: FAIL/);
+  assert.match(run.stderr, /memgate: 5s\/16s .*baseline .*MiB +gray .*MiB/, 'a progress line every few seconds');
+  // The bundle holds every reading, warm-up included, one clock for both sides.
+  const samples = readFileSync(join(work, 'leak/bundle/samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(samples.length >= 60 && samples.every((s) => typeof s.baseline === 'number' && typeof s.gray === 'number'));
+  assert.ok(existsSync(join(work, 'leak/bundle/stat.jsonl')));
+  await assertCleanedUp(run);
+
+  // Re-judged offline with looser limits, the same bundle passes; nothing runs.
+  const loose = await memgate(['analyze', 'leak', '--max-p95-increase', '1000%', '--min-slope', '1GiB/min']);
+  assert.equal(loose.code, 0, loose.stdout + loose.stderr);
+  assert.match(loose.stdout, /memgate: PASS/);
+  const strict = await memgate(['analyze', 'leak', '--out', 'leak-again']);
+  assert.equal(strict.code, 1);
+  assert.deepEqual(readReport('leak-again').reasons, report.reasons);
+});
+
+test('healthy against the same build at another path passes (exit 0)', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '15s', '--duration', '20s', '--out', 'same']);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  const report = readReport('same');
+  assert.ok(report.verdict === 'pass' || report.verdict === 'warn', report.verdict);
+  assert.ok(!report.reasons.some((r) => r.outcome === 'block'));
+  await assertCleanedUp(run);
+});
+
+test('sync.Pool misuse is blocked on P95: a higher plateau, not a slope', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool'), '--warmup', '5s', '--duration', '10s', '--out', 'pool']);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const report = readReport('pool');
+  assert.equal(report.reasons[0].rule, 'p95-increase');
+  assert.ok(report.p95Increase! > 0.5);
+  assert.equal(report.grade, 'P2');
+  await assertCleanedUp(run);
+});
+
+test('a gray build that crashes gives a clear verdict, not a memgate crash', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-crash-after 3s'), '--warmup', '2s', '--duration', '20s', '--out', 'crash']);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const report = readReport('crash');
+  assert.equal(report.reasons[0].rule, 'gray-exited');
+  assert.match(report.reasons[0].message, /gray exited with status 3/);
+  assert.equal(report.grade, 'P0');
+  assert.equal(report.gray.exit!.code, 3);
+  await assertCleanedUp(run);
+});
+
+test('an OOM kill of gray under --memory-max blocks as P0', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool', '-pool-buffers 64'), '--memory-max', '48MiB', '--warmup', '2s', '--duration', '15s', '--out', 'oom']);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const report = readReport('oom');
+  assert.equal(report.reasons[0].rule, 'gray-oom-kill', JSON.stringify(report.reasons));
+  assert.ok(report.gray.oomKills! >= 1);
+  assert.equal(report.baseline.oomKills, 0);
+  assert.equal(report.grade, 'P0');
+  await assertCleanedUp(run);
+});
+
+test('SIGTERM mid-run stops both workloads, removes the cgroups and keeps the partial bundle', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '2s', '--duration', '60s', '--out', 'term'], { killAfterMs: 3000 });
+  assert.equal(run.code, 143, run.stderr);
+  assert.match(run.stderr, /SIGTERM received/);
+  assert.ok(existsSync(join(work, 'term/bundle/samples.jsonl')));
+  await assertCleanedUp(run);
+});
+
+test('a port that never opens is bad input (exit 2) and still cleans up', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', 'sleep 30 {port}', '--ready-timeout', '2s', '--duration', '5s', '--out', 'noport']);
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(run.stderr, /gray did not open port \d+ within 2s; make the command listen on 127\.0\.0\.1:\{port\}/);
+  assert.doesNotMatch(run.stderr, /at .*\.js:\d+/, 'no stack trace');
+  await assertCleanedUp(run);
+  assert.deepEqual(leftoverProcesses('sleep 30'), []);
+});
+
+test('bad input: unknown option, bad duration, missing command, command not found', async () => {
+  const cases: [string[], RegExp][] = [
+    [['run', '--baseline', 'x', '--gray', 'y', '--bogus', '1'], /Unknown option '--bogus'.*memgate --help/],
+    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--warmup', 'ten'], /--warmup: "ten" is not a duration/],
+    [['run', '--baseline', service('healthy')], /--gray is required/],
+    [['run', '--baseline', service('healthy'), '--gray', 'no-such-memgate-cmd -x'], /command "no-such-memgate-cmd" was not found on PATH/],
+    [['run', '--baseline', './missing/bin -addr {port}', '--gray', service('healthy')], /"\.\/missing\/bin" is not an executable file/],
+    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--max-p95-increase', 'lots'], /is not a percentage/],
+    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--cgroup-driver', 'v3'], /use one of auto, v2, systemd, v1, none/],
+    [['analyze', join(work, 'nothing-here')], /no memgate bundle at/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ];
+  for (const [args, message] of cases) {
+    const run = await memgate(args);
+    assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, message);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
