@@ -17,7 +17,7 @@ before(() => {
   requireRoot();
   work = mkdtempSync(join(tmpdir(), 'memgate-e2e-'));
   mkdirSync(join(work, 'bin'));
-  for (const name of ['healthy', 'leak-map', 'pool']) copyFileSync(fixtureBin(name), bin(name));
+  for (const name of ['healthy', 'leak-map', 'pool', 'load']) copyFileSync(fixtureBin(name), bin(name));
   // The same healthy build at another path, as a base and a head build of one commit would be.
   copyFileSync(fixtureBin('healthy'), bin('healthy-head'));
 });
@@ -93,13 +93,33 @@ test('healthy against the same build at another path passes (exit 0)', async () 
   await assertCleanedUp(run);
 });
 
-test('sync.Pool misuse is blocked on P95: a higher plateau, not a slope', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool'), '--warmup', '5s', '--duration', '10s', '--out', 'pool']);
+test('sync.Pool misuse under the same load on both sides is blocked on P95: a higher plateau, not a slope', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool'), '--load', `${bin('load')} -url {url}/work -rps 20`, '--warmup', '5s', '--duration', '10s', '--out', 'pool']);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('pool');
   assert.equal(report.reasons[0].rule, 'p95-increase');
+  assert.ok(!report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'), 'a plateau is not a slope');
   assert.ok(report.p95Increase! > 0.5);
   assert.equal(report.grade, 'P2');
+  // Each side got its own load at its own URL, and both loads were stopped at the end.
+  const log = readFileSync(join(work, 'pool/bundle/workloads.log'), 'utf8');
+  for (const side of ['baseline', 'gray']) {
+    const ok = new RegExp(`\\[load ${side}\\] load: url=http://127\\.0\\.0\\.1:(\\d+)/work .* ok=(\\d+)`).exec(log);
+    assert.ok(ok, `load summary for ${side} in:\n${log}`);
+    assert.ok(Number(ok[2]) > 50, `${side} load served ${ok[2]} requests`);
+  }
+  await assertCleanedUp(run);
+});
+
+test('without cgroups (--cgroup-driver none) it still judges, and says loudly what is lost', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool'), '--cgroup-driver', 'none', '--warmup', '3s', '--duration', '6s', '--out', 'none']);
+  assert.equal(run.code, 1, run.stdout + run.stderr);
+  const report = readReport('none');
+  assert.equal(report.settings.driver, 'none');
+  assert.equal(report.reasons[0].rule, 'p95-increase');
+  assert.ok(report.reasons.some((r) => r.rule === 'degraded-measurement'));
+  assert.match(run.stderr, /warning: no cgroup: memory is the summed RSS/);
+  assert.equal(report.gray.oomKills, null);
   await assertCleanedUp(run);
 });
 
