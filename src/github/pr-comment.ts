@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { GitHubApiError, type RestClient } from './rest.ts';
+
+/** GitHub refuses comment bodies over 65,536 characters. */
+export const COMMENT_LIMIT = 65_536;
+
+export type CommentMode = 'always' | 'on-failure' | 'never';
+
+export type CommentResult =
+  | { kind: 'created'; id: number; url: string }
+  | { kind: 'updated'; id: number; url: string }
+  | { kind: 'skipped'; why: string }
+  /** The token may not comment (a fork's read-only token) or the PR is gone: not the gate's failure. */
+  | { kind: 'unavailable'; status: number; why: string };
+
+interface IssueComment {
+  id: number;
+  body?: string;
+  html_url: string;
+}
+
+/** The hidden line that finds this gate's comment again; the key is hashed so no text can break out. */
+export function commentMarker(key: string): string {
+  return `<!-- memgate:sticky-comment ${createHash('sha256').update(key).digest('hex').slice(0, 16)} -->`;
+}
+
+/** The pull request this run belongs to: the event payload first, then refs/pull/N/merge. */
+export function pullRequestNumber(env: NodeJS.ProcessEnv): number | null {
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+      const number = event?.pull_request?.number ?? (event?.issue?.pull_request ? event.issue.number : undefined);
+      if (Number.isInteger(number)) return number;
+    } catch {
+      // fall through to the ref
+    }
+  }
+  const match = /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/** Creates this gate's comment on the PR, or updates it in place when an earlier run left one. */
+export async function upsertStickyComment(client: RestClient, target: { owner: string; repo: string; issue: number; key: string; body: string }): Promise<CommentResult> {
+  const marker = commentMarker(target.key);
+  const body = `${marker}\n${target.body}`;
+  const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
+  try {
+    const comments = await client.paginate<IssueComment>(`${base}/issues/${target.issue}/comments`);
+    const mine = comments.find((c) => c.body?.startsWith(marker));
+    if (mine) {
+      const { data } = await client.request<IssueComment>('PATCH', `${base}/issues/comments/${mine.id}`, { body: { body } });
+      return { kind: 'updated', id: data.id, url: data.html_url };
+    }
+    const { data } = await client.request<IssueComment>('POST', `${base}/issues/${target.issue}/comments`, { body: { body } });
+    return { kind: 'created', id: data.id, url: data.html_url };
+  } catch (error) {
+    if (error instanceof GitHubApiError && [401, 403, 404, 410, 422].includes(error.status)) {
+      return { kind: 'unavailable', status: error.status, why: error.message };
+    }
+    throw error;
+  }
+}

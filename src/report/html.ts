@@ -1,0 +1,66 @@
+import { formatBytes, formatPercent, formatRate } from '../config/units.ts';
+import { suspectAmount } from '../analyze/evidence-text.ts';
+import { svgChart } from './chart.ts';
+import type { Report, SideReport } from './report-json.ts';
+
+/** Text from a workload or a pull request, made inert in HTML (element content and attributes). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const BANNER: Record<Report['verdict'], { text: string; color: string }> = {
+  pass: { text: 'PASS', color: '#1a7f37' },
+  warn: { text: 'WARN', color: '#9a6700' },
+  fail: { text: 'BLOCKED', color: '#cf222e' },
+  inconclusive: { text: 'INCONCLUSIVE', color: '#6e7781' },
+};
+
+const bytes = (v: number | null) => (v === null ? 'n/a' : formatBytes(v));
+const slope = (s: SideReport) => (s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)})`);
+
+function table(head: string[], rows: string[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+/** report.html: one self-contained file (inline CSS and SVG, no script, no external resource). */
+export function renderHtml(report: Report): string {
+  const banner = BANNER[report.verdict];
+  const { baseline: b, gray: g } = report;
+  const sections: string[] = [];
+  sections.push(`<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ''} memgate memory report</h1>`);
+  sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g.command)}</code><br>driver ${escapeHtml(report.settings.driver)} · warm-up ${report.settings.warmupMs / 1000}s · window ${report.settings.windowMs / 1000}s</p>`);
+  sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
+  sections.push(table(['', 'baseline', 'gray'], [
+    ['P95', bytes(b.p95Bytes), `${bytes(g.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+    ['peak', bytes(b.peakBytes), bytes(g.peakBytes)],
+    ['floor slope', slope(b), slope(g)],
+    ['OOM kills', String(b.oomKills ?? 'n/a'), String(g.oomKills ?? 'n/a')],
+    ['samples', String(b.samples), String(g.samples)],
+  ]));
+  sections.push('<h2>Rules</h2>' + table(['rule', 'measured', 'limit', 'result'], report.comparisons.map((c) => {
+    const fmt = (v: number | null) => (v === null ? 'n/a' : c.unit === 'ratio' ? formatPercent(v) : c.unit === 'bytes/s' ? formatRate(v) : String(v));
+    return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? 'n/a' : c.passed ? 'pass' : '<b>fail</b>'];
+  })));
+  if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join('')}</ul>`);
+  if (report.patterns.length) {
+    sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join('')}</ul>`);
+  }
+  if (report.suspects.length) {
+    sections.push('<h2>Suspects</h2>' + report.suspects.map((s, i) => `<details${i < 3 ? ' open' : ''}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} · ${escapeHtml(s.source)}${s.location ? ` · ${escapeHtml(s.location)}` : ''}</summary><pre>${escapeHtml(s.stack.join('\n'))}</pre></details>`).join(''));
+  }
+  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>memgate: ${banner.text}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:980px;color:#1f2328;padding:0 16px}
+.verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:4px 10px;text-align:left}
+code,pre{background:#f6f8fa;font-size:12px}pre{padding:8px;overflow:auto}.cmd{color:#57606a}
+</style></head><body>
+${sections.join('\n')}
+<p class="cmd">memgate ${escapeHtml(report.memgateVersion)} · ${escapeHtml(report.schema)}</p>
+</body></html>
+`;
+}
