@@ -7,12 +7,15 @@ import { judgeBundle, writeReport } from './gate/judge-bundle.ts';
 import { runGate } from './gate/run-gate.ts';
 import type { Logger } from './gate/logger.ts';
 import { renderConsole } from './report/console.ts';
+import { FUSE_USAGE, fuseAfterRun, fuseBeforeRun, fuseCommand, planCommand } from './fuse/cli.ts';
+import { openRunFuse } from './fuse/gate-fuse.ts';
 
 export const USAGE = `memgate ${VERSION}: a memory release gate for canary rollouts
 
 Usage:
   memgate run --baseline "CMD" --gray "CMD" [options]
   memgate analyze DIR [judge options] [--out DIR2]
+  memgate fuse check|status|reset|trip ...   memgate plan --stages FILE --stage N
   memgate --help | --version
 
 {port} in a command becomes a free loopback port for that workload; {url} in --load becomes
@@ -34,7 +37,11 @@ Run options (default):
   --out DIR                  where report.json and the bundle go (${Defaults.out})
   --on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})
 
-Exit status: 0 pass or warn, 1 blocked, 2 bad input, 3 inconclusive.`;
+  --cell CELL, --fuse on|off, --fuse-*   gate one cell of a staged rollout (below)
+
+Exit status: 0 pass or warn, 1 blocked, 2 bad input, 3 inconclusive.
+
+${FUSE_USAGE}`;
 
 const RUN_OPTIONS = Object.values(Option);
 const JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
@@ -63,6 +70,9 @@ export interface CliIO {
 async function run(args: string[], io: CliIO): Promise<number> {
   const { raw } = parseOptions(args, RUN_OPTIONS, 0);
   const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? '' });
+  const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
+  const fused = fuse ? await fuseBeforeRun(fuse, plan.outDir, io) : null;
+  if (fused !== null) return fused;
   const outcome = await runGate(plan, { logger: io.logger, signal: io.signal });
   if (outcome.kind === 'interrupted') {
     io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
@@ -70,6 +80,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   io.stdout(renderConsole(outcome.report) + '\n');
   io.stdout(`report: ${outcome.reportPath}\n`);
+  if (fuse) return await fuseAfterRun(fuse, outcome, io);
   return outcome.report.exitCode;
 }
 
@@ -95,6 +106,10 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
         return await run(rest, io);
       case 'analyze':
         return await analyzeCommand(rest, io);
+      case 'fuse':
+        return await fuseCommand(rest, io);
+      case 'plan':
+        return await planCommand(rest, io);
       case '--version':
       case 'version':
         io.stdout(`${VERSION}\n`);
@@ -106,7 +121,7 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
         io.stdout(USAGE + '\n');
         return command === undefined ? ExitCode.Usage : ExitCode.Pass;
       default:
-        throw new UsageError(`unknown command "${command}"; use "memgate run" or "memgate analyze" (memgate --help lists the options).`);
+        throw new UsageError(`unknown command "${command}"; use "memgate run", "memgate analyze", "memgate fuse" or "memgate plan" (memgate --help lists the options).`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

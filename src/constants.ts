@@ -27,6 +27,13 @@ export const Option = {
   Out: 'out',
   OnInconclusive: 'on-inconclusive',
   ReadyTimeout: 'ready-timeout',
+  // The matrix fuse (src/fuse): the cell this run is, and where its fuse lives.
+  Cell: 'cell',
+  Fuse: 'fuse',
+  FuseScope: 'fuse-scope',
+  FuseDimensionThreshold: 'fuse-dimension-threshold',
+  FuseStore: 'fuse-store',
+  FuseDir: 'fuse-dir',
 } as const;
 export type OptionName = (typeof Option)[keyof typeof Option];
 
@@ -41,6 +48,10 @@ export const Defaults = {
   out: 'memgate-out',
   onInconclusive: 'fail',
   readyTimeout: '30s',
+  fuse: 'off',
+  fuseDimensionThreshold: '2,>50%',
+  fuseStore: 'auto',
+  fuseDir: '.memgate-fuse',
 } as const;
 
 export const ActionOutput = {
@@ -49,7 +60,17 @@ export const ActionOutput = {
   Report: 'report',
   P95Increase: 'p95-increase',
   SlopeIncrease: 'slope-increase',
+  Fused: 'fused',
+  FuseReason: 'fuse-reason',
 } as const;
+
+/** Action inputs that are not gate options. */
+export const ActionInput = {
+  GithubToken: 'github-token',
+} as const;
+
+/** Written next to report.json when the fuse is on: what the fuse did for this cell. */
+export const FuseFile = 'fuse.json';
 
 export const BundleFile = {
   Dir: 'bundle',

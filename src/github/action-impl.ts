@@ -1,4 +1,4 @@
-import { ActionOutput, ExitCode, Option } from '../constants.ts';
+import { ActionInput, ActionOutput, ExitCode, Option } from '../constants.ts';
 import { buildPlan, type RawOptions } from '../config/plan.ts';
 import { UsageError, errorMessage } from '../errors.ts';
 import { runGate } from '../gate/run-gate.ts';
@@ -6,6 +6,7 @@ import type { Logger } from '../gate/logger.ts';
 import { renderConsole } from '../report/console.ts';
 import { renderSummary } from '../report/markdown.ts';
 import type { Report } from '../report/report-json.ts';
+import { openRunFuse, renderFuseMarkdown, renderFuseOutcome } from '../fuse/gate-fuse.ts';
 
 /** The parts of @actions/core the Action uses: a seam tests can replace. */
 export interface ActionCore {
@@ -32,6 +33,20 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
   try {
     const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const plan = buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? '' });
+    const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });
+    if (fuse) {
+      core.setOutput(ActionOutput.Fused, 'false');
+      const check = await fuse.begin();
+      if (check.fused) {
+        const skipped = fuse.skipped(check);
+        core.setOutput(ActionOutput.Fused, 'true');
+        core.setOutput(ActionOutput.FuseReason, check.message);
+        await core.writeSummary(renderFuseMarkdown(skipped));
+        core.setFailed(`memgate did not run: ${check.message}`);
+        return;
+      }
+      core.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
+    }
     const outcome = await runGate(plan, { logger, signal });
     if (outcome.kind === 'interrupted') {
       core.setFailed(`memgate was cancelled; both workloads were stopped. The partial bundle is in ${outcome.outDir}.`);
@@ -41,6 +56,22 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     core.info(renderConsole(report));
     setOutputs(core, report, reportPath);
     await core.writeSummary(renderSummary(report));
+    if (fuse) {
+      try {
+        const fuseOutcome = await fuse.afterGate(report, outcome.outDir);
+        core.info(renderFuseOutcome(fuseOutcome));
+        core.setOutput(ActionOutput.Fused, String(fuseOutcome.fused));
+        core.setOutput(ActionOutput.FuseReason, fuseOutcome.reason ?? '');
+        await core.writeSummary(renderFuseMarkdown(fuseOutcome));
+      } catch (error) {
+        const message = `memgate could not record cell ${fuse.config.cell.id}'s result (${report.verdict}) in the fuse (${fuse.store.where}): ${errorMessage(error)}`;
+        if (report.exitCode === ExitCode.Pass) {
+          core.setFailed(message);
+          return;
+        }
+        core.warning(message);
+      }
+    }
     if (report.exitCode !== ExitCode.Pass) {
       const why = report.reasons[0]?.message ?? report.verdict;
       core.setFailed(report.verdict === 'fail' ? `memgate blocked this release (${report.grade ?? 'no grade'}): ${why}` : `memgate could not decide: ${why} (set on-inconclusive: pass to let such runs through)`);

@@ -1,0 +1,274 @@
+// `memgate fuse check|status|reset|trip`, `memgate plan`, and the fuse's hooks around `memgate run`.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIO } from '../cli-impl.ts';
+import { Defaults, ExitCode, FuseFile, Option } from '../constants.ts';
+import { UsageError, errorMessage } from '../errors.ts';
+import type { GateOutcome } from '../gate/run-gate.ts';
+import { runUrlFromEnv } from '../github/rest.ts';
+import { dimKey, parseCell, parseDimensionValue, type DimensionValue } from './cell.ts';
+import { openFuseStore, parseStoreConfig } from './config.ts';
+import { actorFromEnv, renderFuseOutcome, type RunFuse } from './gate-fuse.ts';
+import { planWave } from './plan.ts';
+import { renderStatus, statusView } from './render.ts';
+import { checkCell, dimensionTrips, foldRecords, isTripped, parseThreshold } from './rules.ts';
+import { parseStages } from './stages.ts';
+
+export const FUSE_USAGE = `Fuse and staged rollout:
+  memgate run ... --cell CELL --fuse on   gate one matrix cell: skip it when fused, trip the fuse when it blocks
+  memgate fuse check --cell CELL          exit 1 (with the reason and the tripping cell) when CELL is fused, else 0
+  memgate fuse status [--json] [--history]
+  memgate fuse reset --cell CELL | --dimension DIM=VALUE ... --reason TEXT
+  memgate fuse trip --cell CELL | --dimension DIM=VALUE --reason TEXT   (stop by hand)
+  memgate plan --stages FILE --stage N    print wave N's GitHub strategy.matrix JSON, fused cells left out;
+                                          exit 1 when wave N-1 is not fully passed
+
+  CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
+  (dimensions: region, isp, os, arch; values case-insensitive).
+  --fuse on|off                     gate with the fuse (${Defaults.fuse})
+  --fuse-dimension-threshold RULE   when blocked cells trip their shared dimension value: N cells, P% (or >P%)
+                                    of the value's finished cells, or both ("${Defaults.fuseDimensionThreshold}", the default)
+  --fuse-scope NAME                 one rollout (default: commit SHA + workflow, GITHUB_SHA/GITHUB_WORKFLOW,
+                                    or git HEAD + "local")
+  --fuse-store auto|github|dir      where the fuse lives (${Defaults.fuseStore}): auto is commit statuses inside GitHub Actions
+                                    (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_SHA), else a directory
+  --fuse-dir DIR                    the directory store (${Defaults.fuseDir})`;
+
+const STORE_FLAGS = [Option.FuseStore, Option.FuseDir, Option.FuseScope] as const;
+
+type Flags = Record<string, string | boolean | string[] | undefined>;
+
+function parse(args: string[], strings: readonly string[], options: { multiple?: readonly string[]; booleans?: readonly string[]; command: string }): Flags {
+  const spec: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
+  for (const name of strings) spec[name] = options.multiple?.includes(name) ? { type: 'string', multiple: true } : { type: 'string' };
+  for (const name of options.booleans ?? []) spec[name] = { type: 'boolean' };
+  try {
+    const parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: false });
+    return parsed.values as Flags;
+  } catch (error) {
+    const message = errorMessage(error).replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${options.command}: ${message}; see memgate --help.`);
+  }
+}
+
+const str = (flags: Flags, name: string) => {
+  const v = flags[name];
+  return typeof v === 'string' ? v : undefined;
+};
+const list = (flags: Flags, name: string) => {
+  const v = flags[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+};
+
+function openStore(flags: Flags, io: CliIO) {
+  return openFuseStore(parseStoreConfig(flags as Record<string, string>), { env: io.env, cwd: io.cwd });
+}
+
+/** Store failures that are not the user's to fix (network, GitHub 5xx): exit 3, fail closed. */
+function storeTrouble(error: unknown, io: CliIO, what: string): number {
+  if (error instanceof UsageError) throw error;
+  io.logger.warn(`fuse: could not ${what}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
+  return ExitCode.Inconclusive;
+}
+
+async function check(args: string[], io: CliIO): Promise<number> {
+  const flags = parse(args, [Option.Cell, ...STORE_FLAGS], { command: 'memgate fuse check' });
+  const cellText = str(flags, Option.Cell);
+  if (!cellText) throw new UsageError('memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".');
+  const cell = parseCell(cellText);
+  const store = openStore(flags, io);
+  let result;
+  try {
+    result = checkCell(foldRecords(await store.read()), cell);
+  } catch (error) {
+    return storeTrouble(error, io, `read the fuse from ${store.where}`);
+  }
+  if (result.fused) {
+    io.stdout(`fuse: ${result.message}\n`);
+    return ExitCode.Blocked;
+  }
+  io.stdout(`fuse: cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).\n`);
+  return ExitCode.Pass;
+}
+
+async function status(args: string[], io: CliIO): Promise<number> {
+  const flags = parse(args, STORE_FLAGS, { booleans: ['json', 'history'], command: 'memgate fuse status' });
+  const store = openStore(flags, io);
+  let view;
+  try {
+    const history = flags.history ? await store.history() : undefined;
+    view = statusView(foldRecords(history ?? (await store.read())), store.scope, store.where, history);
+  } catch (error) {
+    return storeTrouble(error, io, `read the fuse from ${store.where}`);
+  }
+  io.stdout((flags.json ? JSON.stringify(view, null, 2) : renderStatus(view)) + '\n');
+  return ExitCode.Pass;
+}
+
+function targets(flags: Flags, command: string): { cells: string[]; dims: DimensionValue[] } {
+  const cells = list(flags, Option.Cell).map((c) => parseCell(c).id);
+  const dims = list(flags, 'dimension').map((d) => parseDimensionValue(d));
+  if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
+  return { cells, dims };
+}
+
+function reasonOf(flags: Flags, command: string): string {
+  const reason = str(flags, 'reason')?.replace(/\s+/g, ' ').trim();
+  if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith('reset') ? 'reset' : 'trip'} (GitHub keeps the first ~120 characters).`);
+  return reason;
+}
+
+async function reset(args: string[], io: CliIO): Promise<number> {
+  const command = 'memgate fuse reset';
+  const flags = parse(args, [Option.Cell, 'dimension', 'reason', ...STORE_FLAGS], { multiple: [Option.Cell, 'dimension'], command });
+  const { cells, dims } = targets(flags, command);
+  const reason = reasonOf(flags, command);
+  const store = openStore(flags, io);
+  const common = { state: 'reset' as const, reason, at: new Date().toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
+  try {
+    const state = foldRecords(await store.read());
+    for (const id of cells) {
+      const latest = state.cells.get(id)?.latest;
+      if (!latest || latest.state === 'reset') {
+        io.stdout(`fuse: cell ${id} has no result to reset; nothing recorded.\n`);
+        continue;
+      }
+      await store.append({ kind: 'cell', cell: id, ...common });
+      io.stdout(`fuse: reset cell ${id} (was ${latest.state}): "${reason}"; it may run again.\n`);
+    }
+    for (const dv of dims) {
+      if (!isTripped(state.dims.get(dimKey(dv)))) {
+        io.stdout(`fuse: ${dimKey(dv)} is not tripped; nothing recorded.\n`);
+        continue;
+      }
+      await store.append({ kind: 'dim', ...dv, cells: [], ...common });
+      io.stdout(`fuse: reset ${dimKey(dv)}: "${reason}"; its earlier blocked cells no longer count toward the rule.\n`);
+    }
+    const after = foldRecords(await store.read());
+    for (const id of cells) {
+      const result = checkCell(after, parseCell(id));
+      if (result.fused) io.stdout(`fuse: note: ${result.message}\n`);
+    }
+  } catch (error) {
+    return storeTrouble(error, io, `reset in ${store.where}`);
+  }
+  return ExitCode.Pass;
+}
+
+async function trip(args: string[], io: CliIO): Promise<number> {
+  const command = 'memgate fuse trip';
+  const flags = parse(args, [Option.Cell, 'dimension', 'reason', Option.FuseDimensionThreshold, ...STORE_FLAGS], { multiple: [Option.Cell, 'dimension'], command });
+  const { cells, dims } = targets(flags, command);
+  const reason = reasonOf(flags, command);
+  const threshold = parseThreshold(str(flags, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold);
+  const store = openStore(flags, io);
+  const common = { reason, at: new Date().toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
+  try {
+    for (const id of cells) {
+      await store.append({ kind: 'cell', cell: id, state: 'blocked', ...common });
+      io.stdout(`fuse: TRIPPED cell ${id}: ${reason}\n`);
+    }
+    for (const dv of dims) {
+      await store.append({ kind: 'dim', ...dv, state: 'tripped', cells: [], ...common });
+      io.stdout(`fuse: TRIPPED ${dimKey(dv)}: ${reason}\n`);
+    }
+    if (cells.length) {
+      const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
+      for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t) => mine.has(dimKey(t)))) {
+        await store.append({ kind: 'dim', dim: t.dim, value: t.value, state: 'tripped', cells: t.blocked, ...common, reason: t.reason });
+        io.stdout(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join('; ')}\n`);
+      }
+    }
+  } catch (error) {
+    return storeTrouble(error, io, `trip in ${store.where}`);
+  }
+  return ExitCode.Pass;
+}
+
+export async function fuseCommand(args: string[], io: CliIO): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'check':
+      return check(rest, io);
+    case 'status':
+      return status(rest, io);
+    case 'reset':
+      return reset(rest, io);
+    case 'trip':
+      return trip(rest, io);
+    case undefined:
+    case '--help':
+    case 'help':
+      io.stdout(FUSE_USAGE + '\n');
+      return sub === undefined ? ExitCode.Usage : ExitCode.Pass;
+    default:
+      throw new UsageError(`unknown fuse command "${sub}"; use memgate fuse check, status, reset or trip.`);
+  }
+}
+
+export async function planCommand(args: string[], io: CliIO): Promise<number> {
+  const flags = parse(args, ['stages', 'stage', ...STORE_FLAGS], { command: 'memgate plan' });
+  const file = str(flags, 'stages');
+  if (!file) throw new UsageError('memgate plan needs --stages FILE (the YAML list of waves) and --stage N.');
+  const stageText = str(flags, 'stage');
+  if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ''}.`);
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`--stages ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); give the path of the stages YAML file.`);
+  }
+  const stages = parseStages(text, file);
+  const n = Number(stageText);
+  if (n < 1 || n > stages.waves.length) planWave(stages, n, foldRecords([])); // throws the UsageError naming the waves
+  const store = openStore(flags, io);
+  let plan;
+  try {
+    plan = planWave(stages, n, foldRecords(await store.read()));
+  } catch (error) {
+    return storeTrouble(error, io, `read the fuse from ${store.where}`);
+  }
+  if (plan.kind === 'held') {
+    io.logger.warn(`plan: ${plan.message}`);
+    return ExitCode.Blocked;
+  }
+  io.stdout(JSON.stringify(plan.matrix) + '\n');
+  const { include } = plan.matrix;
+  io.logger.info(`plan: wave ${n} (${plan.wave.name}): ${include.length} of ${plan.wave.cells.length} cells to run${plan.leftOut.length ? `, ${plan.leftOut.length} left out by the fuse` : ''} (${store.where})`);
+  for (const left of plan.leftOut) io.logger.info(`plan: left out: ${left.message}`);
+  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
+  return ExitCode.Pass;
+}
+
+/** Before `memgate run --fuse on`: null to go on, else the exit status (the cell is fused: the gate does not run). */
+export async function fuseBeforeRun(fuse: RunFuse, outDir: string, io: CliIO): Promise<number | null> {
+  let result;
+  try {
+    result = await fuse.begin();
+  } catch (error) {
+    return storeTrouble(error, io, `read the fuse from ${fuse.store.where} before the gate`);
+  }
+  if (!result.fused) {
+    io.logger.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
+    return null;
+  }
+  const outcome = fuse.skipped(result);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, FuseFile), JSON.stringify(outcome, null, 2) + '\n');
+  io.stdout(renderFuseOutcome(outcome) + '\n');
+  return ExitCode.Blocked;
+}
+
+/** After a judged `memgate run --fuse on`: records and trips; the exit status (the gate's, unless recording failed). */
+export async function fuseAfterRun(fuse: RunFuse, outcome: Extract<GateOutcome, { kind: 'judged' }>, io: CliIO): Promise<number> {
+  const gateExit = outcome.report.exitCode;
+  try {
+    io.stdout(renderFuseOutcome(await fuse.afterGate(outcome.report, outcome.outDir)) + '\n');
+    return gateExit;
+  } catch (error) {
+    io.logger.warn(`fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`);
+    if (gateExit !== ExitCode.Pass) return gateExit;
+    return error instanceof UsageError ? ExitCode.Usage : ExitCode.Inconclusive;
+  }
+}

@@ -1,0 +1,152 @@
+// The fuse around one gate run (`memgate run --cell ... --fuse on`, the Action with `fuse: on`):
+// check before the gate (a fused cell does not run), record the result after it, and when it blocked,
+// trip the cell and evaluate the dimension rule.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { FuseFile } from '../constants.ts';
+import type { RawOptions } from '../config/plan.ts';
+import { runUrlFromEnv } from '../github/rest.ts';
+import type { Report } from '../report/report-json.ts';
+import { cellDimensionValues, dimKey } from './cell.ts';
+import { openFuseStore, parseFuseConfig, type FuseConfig, type FuseEnvironment } from './config.ts';
+import { cellStateOf, checkCell, dimensionTrips, foldRecords, type CheckResult } from './rules.ts';
+import type { CellState, FuseStore } from './types.ts';
+
+export const FUSE_SCHEMA = 'memgate/fuse@1' as const;
+
+export interface FuseTrip {
+  /** "cell region=...,arch=arm64" or "arch=arm64". */
+  target: string;
+  reason: string;
+  /** The blocked cells that caused it. */
+  cells: string[];
+}
+
+/** What the fuse did for one run; written as OUT/fuse.json. */
+export interface FuseOutcome {
+  schema: typeof FUSE_SCHEMA;
+  cell: string;
+  scope: string;
+  store: string;
+  threshold: string;
+  /** True when the cell was fused before the gate (it did not run) or its gate tripped the fuse. */
+  fused: boolean;
+  /** Why, in one line (null when not fused). */
+  reason: string | null;
+  /** The result recorded for the cell; null when it did not run. */
+  recorded: CellState | null;
+  /** Fuses this run tripped: always the cell's own when it blocked, plus dimension values the rule tripped. */
+  tripped: FuseTrip[];
+}
+
+export interface RunFuse {
+  config: FuseConfig;
+  store: FuseStore;
+  /** Whether the cell may run. */
+  check(): Promise<CheckResult>;
+  /** The check, and when the cell may run, a `running` record for it (its siblings' rule shares count it). */
+  begin(): Promise<CheckResult>;
+  /** After a judged gate run: records the result, trips what must trip, writes OUT/fuse.json. */
+  afterGate(report: Report, outDir: string): Promise<FuseOutcome>;
+  /** The outcome of a run stopped by the check. */
+  skipped(check: Extract<CheckResult, { fused: true }>): FuseOutcome;
+}
+
+export function actorFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
+  try {
+    return env.USER || userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function resultReason(report: Report): string {
+  const first = report.reasons.find((r) => r.outcome === (report.verdict === 'fail' ? 'block' : report.verdict === 'inconclusive' ? 'inconclusive' : 'warn'));
+  const grade = report.grade ? ` ${report.grade}` : '';
+  return first ? `${report.verdict}${grade}: ${first.message}` : `${report.verdict}${grade}`;
+}
+
+/** Null when the fuse is off; validates the options and opens the store (UsageError on bad input). */
+export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | null {
+  const config = parseFuseConfig(raw);
+  if (!config) return null;
+  const store = openFuseStore(config, fenv);
+  const cell = config.cell;
+  const base = () => ({ schema: FUSE_SCHEMA, cell: cell.id, scope: store.scope.key, store: store.where, threshold: config.threshold.text });
+  return {
+    config,
+    store,
+    async check() {
+      return checkCell(foldRecords(await store.read()), cell);
+    },
+    async begin() {
+      const result = await this.check();
+      if (!result.fused) {
+        await store.append({ kind: 'cell', cell: cell.id, state: 'running', reason: 'gate started', at: new Date().toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
+      }
+      return result;
+    },
+    skipped(check) {
+      return { ...base(), fused: true, reason: check.message, recorded: null, tripped: [] };
+    },
+    async afterGate(report, outDir) {
+      const state = cellStateOf(report.verdict);
+      const common = { at: new Date().toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) };
+      const tripped: FuseTrip[] = [];
+      const reason = resultReason(report);
+      await store.append({ kind: 'cell', cell: cell.id, state, reason, ...common });
+      if (state === 'blocked') {
+        tripped.push({ target: `cell ${cell.id}`, reason, cells: [cell.id] });
+        // Read after our own write: of cells blocking at the same moment, the last to read sees them all.
+        const fused = foldRecords(await store.read());
+        const mine = new Set(cellDimensionValues(cell).map(dimKey));
+        for (const trip of dimensionTrips(fused, config.threshold).filter((t) => mine.has(dimKey(t)))) {
+          await store.append({ kind: 'dim', dim: trip.dim, value: trip.value, state: 'tripped', reason: trip.reason, cells: trip.blocked, ...common });
+          tripped.push({ target: dimKey(trip), reason: trip.reason, cells: trip.blocked });
+        }
+      }
+      const outcome: FuseOutcome = {
+        ...base(),
+        fused: state === 'blocked',
+        reason: state === 'blocked' ? `cell ${cell.id} blocked: ${reason}` : null,
+        recorded: state,
+        tripped,
+      };
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(join(outDir, FuseFile), JSON.stringify(outcome, null, 2) + '\n');
+      return outcome;
+    },
+  };
+}
+
+/** The fuse's part of the console output. */
+export function renderFuseOutcome(outcome: FuseOutcome): string {
+  const lines: string[] = [];
+  if (outcome.recorded === null) {
+    lines.push(`fuse: ${outcome.reason} (the gate did not run)`);
+    return lines.join('\n');
+  }
+  lines.push(`fuse: recorded ${outcome.recorded} for cell ${outcome.cell} in ${outcome.store}`);
+  for (const trip of outcome.tripped) {
+    lines.push(`fuse: TRIPPED ${trip.target}: ${trip.reason}${trip.target.startsWith('cell ') ? '' : `; caused by ${trip.cells.join('; ')}`}`);
+  }
+  return lines.join('\n');
+}
+
+/** The fuse's part of the job summary (Markdown). Cell ids and reasons are inert text in code spans. */
+export function renderFuseMarkdown(outcome: FuseOutcome): string {
+  const code = (t: string) => `\`${t.replace(/`/g, "'")}\``;
+  const lines = ['', '### Fuse', ''];
+  if (outcome.recorded === null) {
+    lines.push(`⛔ Cell ${code(outcome.cell)} is fused; its gate did not run.`, '', code(outcome.reason ?? ''));
+    return lines.join('\n') + '\n';
+  }
+  lines.push(`Cell ${code(outcome.cell)}: recorded **${outcome.recorded}** (scope ${code(outcome.scope)}).`);
+  if (outcome.tripped.length) {
+    lines.push('', '| tripped | why | caused by |', '|---|---|---|');
+    for (const t of outcome.tripped) lines.push(`| ${code(t.target)} | ${code(t.reason)} | ${t.cells.map(code).join('<br>')} |`);
+  }
+  return lines.join('\n') + '\n';
+}

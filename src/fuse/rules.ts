@@ -1,0 +1,210 @@
+// Pure fuse logic: fold records into state, the dimension trip rule, and the check. No I/O.
+import { Defaults } from '../constants.ts';
+import { UsageError } from '../errors.ts';
+import { DIMENSIONS, cellDimensionValues, cellHas, dimKey, parseCell, type Cell, type Dimension, type DimensionValue } from './cell.ts';
+import type { CellRecord, CellState, DimRecord, FuseRecord } from './types.ts';
+
+/** The dimension rule's default: see parseThreshold. */
+export const DEFAULT_DIMENSION_THRESHOLD: string = Defaults.fuseDimensionThreshold;
+
+/**
+ * When a dimension value trips: at least `minCells` of its finished cells were blocked, and (when `share` is set)
+ * the blocked ones are at least (`strict`: more than) that share of its finished cells.
+ */
+export interface Threshold {
+  minCells: number;
+  share: number | null;
+  strict: boolean;
+  text: string;
+}
+
+/**
+ * "2" (two blocked cells), "50%" (half of the value's finished cells), ">50%" (more than half), or both
+ * joined by a comma: "2,>50%" (the default: one blocked cell never names a dimension, and a value shared by
+ * the healthy cells as much as by the blocked ones is not the one to blame).
+ */
+export function parseThreshold(text: string, option = '--fuse-dimension-threshold'): Threshold {
+  const fix = `write a number of cells (2), a share of the value's finished cells (50% or >50%), or both ("2,>50%"); the default is "${DEFAULT_DIMENSION_THRESHOLD}"`;
+  const parts = text.split(',').map((p) => p.trim());
+  let minCells: number | null = null;
+  let share: number | null = null;
+  let strict = false;
+  for (const part of parts) {
+    let m: RegExpExecArray | null;
+    if ((m = /^(\d+)$/.exec(part))) {
+      if (minCells !== null) throw new UsageError(`${option}: "${text}" gives the number of cells twice; ${fix}.`);
+      minCells = Number(m[1]);
+      if (minCells < 1) throw new UsageError(`${option}: "${text}": the number of cells must be at least 1; ${fix}.`);
+    } else if ((m = /^(>)?\s*(\d+(?:\.\d+)?)\s*%$/.exec(part))) {
+      if (share !== null) throw new UsageError(`${option}: "${text}" gives the share twice; ${fix}.`);
+      share = Number(m[2]) / 100;
+      strict = m[1] === '>';
+      if (share <= 0 || share > 1 || (strict && share >= 1)) throw new UsageError(`${option}: "${part}" is not a share between 0% and 100%; ${fix}.`);
+    } else {
+      throw new UsageError(`${option}: "${text}" is not a threshold; ${fix}.`);
+    }
+  }
+  return { minCells: minCells ?? 1, share, strict, text: parts.join(',') };
+}
+
+export interface CellStatus {
+  cell: Cell;
+  latest: CellRecord;
+}
+
+export interface DimStatus extends DimensionValue {
+  latest: DimRecord;
+  /** Order of the latest reset of this value: results older than it no longer count toward the rule. */
+  resetOrder: number;
+}
+
+export interface FuseState {
+  cells: Map<string, CellStatus>;
+  /** Keyed by "dim=value". */
+  dims: Map<string, DimStatus>;
+}
+
+/** Latest record per target wins (records oldest first, as stores return them). */
+export function foldRecords(records: readonly FuseRecord[]): FuseState {
+  const sorted = [...records].sort((a, b) => a.order - b.order);
+  const cells = new Map<string, CellStatus>();
+  const dims = new Map<string, DimStatus>();
+  for (const record of sorted) {
+    if (record.kind === 'cell') {
+      let cell: Cell;
+      try {
+        cell = parseCell(record.cell, 'a fuse record');
+      } catch {
+        continue; // written by something else, or a future version: not ours to judge
+      }
+      cells.set(cell.id, { cell, latest: { ...record, cell: cell.id } });
+    } else {
+      const key = dimKey(record);
+      const previous = dims.get(key);
+      const resetOrder = record.state === 'reset' ? record.order : (previous?.resetOrder ?? -Infinity);
+      dims.set(key, { dim: record.dim, value: record.value, latest: record, resetOrder });
+    }
+  }
+  return { cells, dims };
+}
+
+const FINISHED: readonly CellState[] = ['pass', 'blocked', 'inconclusive'];
+
+export const isTripped = (s: CellStatus | DimStatus | undefined): boolean =>
+  s !== undefined && (s.latest.kind === 'cell' ? s.latest.state === 'blocked' : s.latest.state === 'tripped');
+
+/** A dimension value the rule says should trip now, with the cells that make it. */
+export interface DimensionTrip extends DimensionValue {
+  /** Blocked cells with this value, oldest result first. */
+  blocked: string[];
+  finished: number;
+  reason: string;
+}
+
+export interface DimensionTally extends DimensionValue {
+  blocked: string[];
+  finished: number;
+  /** Cells whose gate started and has not reported yet. */
+  running: number;
+}
+
+/**
+ * Blocked, finished and running cells per dimension value, counting only records newer than the value's last
+ * reset. Running cells matter for shares: a cell that blocks while its siblings are still running must not
+ * look like 100% of its values (they count as not blocked until they report).
+ */
+export function tallyDimensions(state: FuseState): DimensionTally[] {
+  const tallies = new Map<string, DimensionTally>();
+  const counted = [...state.cells.values()].filter((c) => FINISHED.includes(c.latest.state) || c.latest.state === 'running').sort((a, b) => a.latest.order - b.latest.order);
+  for (const { cell, latest } of counted) {
+    for (const dv of cellDimensionValues(cell)) {
+      const key = dimKey(dv);
+      if (latest.order <= (state.dims.get(key)?.resetOrder ?? -Infinity)) continue;
+      const t = tallies.get(key) ?? { ...dv, blocked: [], finished: 0, running: 0 };
+      if (latest.state === 'running') t.running += 1;
+      else t.finished += 1;
+      if (latest.state === 'blocked') t.blocked.push(cell.id);
+      tallies.set(key, t);
+    }
+  }
+  const rank = (d: Dimension) => DIMENSIONS.indexOf(d);
+  return [...tallies.values()].sort((a, b) => rank(a.dim) - rank(b.dim) || a.value.localeCompare(b.value));
+}
+
+/** `counted`: the value's finished cells plus those still running (which count as not blocked). */
+export function meetsThreshold(blocked: number, counted: number, threshold: Threshold): boolean {
+  if (blocked < threshold.minCells || blocked === 0) return false;
+  if (threshold.share === null) return true;
+  const share = blocked / counted;
+  return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
+}
+
+/** Dimension values that are not tripped yet and that the rule now trips. */
+export function dimensionTrips(state: FuseState, threshold: Threshold): DimensionTrip[] {
+  return tallyDimensions(state)
+    .filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold))
+    .map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ''} (rule ${threshold.text})` }));
+}
+
+export type CheckResult =
+  | { fused: false; cell: Cell }
+  | {
+      fused: true;
+      cell: Cell;
+      /** What is tripped: the cell itself or one of its dimension values. */
+      target: { kind: 'cell'; cell: string } | ({ kind: 'dim' } & DimensionValue);
+      reason: string;
+      /** The cell(s) whose block tripped it. */
+      trippedBy: string[];
+      /** One line for the log: what, why, which cell, how to reset. */
+      message: string;
+    };
+
+/** Whether a cell may run: not when its own fuse or any of its dimension values is tripped. */
+export function checkCell(state: FuseState, cell: Cell): CheckResult {
+  const own = state.cells.get(cell.id);
+  if (own && isTripped(own)) {
+    const r = own.latest;
+    return {
+      fused: true,
+      cell,
+      target: { kind: 'cell', cell: cell.id },
+      reason: r.reason,
+      trippedBy: [cell.id],
+      message: `cell ${cell.id} is fused: its gate blocked at ${r.at} (${r.reason}); after a fix, reset it with: memgate fuse reset --cell "${cell.id}" --reason "..."`,
+    };
+  }
+  for (const dv of cellDimensionValues(cell)) {
+    const status = state.dims.get(dimKey(dv));
+    if (!status || !isTripped(status)) continue;
+    const trippedBy = causingCells(state, dv);
+    const first = trippedBy[0];
+    return {
+      fused: true,
+      cell,
+      target: { kind: 'dim', ...dv },
+      reason: status.latest.reason,
+      trippedBy,
+      message: `cell ${cell.id} is fused: ${dimKey(dv)} tripped at ${status.latest.at} (${status.latest.reason})${first ? `, first by cell ${first}` : ''}${trippedBy.length > 1 ? ` (all: ${trippedBy.join('; ')})` : ''}; reset with: memgate fuse reset --dimension ${dimKey(dv)} --reason "..."`,
+    };
+  }
+  return { fused: false, cell };
+}
+
+/** The cells that made a dimension value trip: those its trip record names, else the blocked cells that share it. */
+export function causingCells(state: FuseState, dv: DimensionValue): string[] {
+  const status = state.dims.get(dimKey(dv));
+  const named = status?.latest.state === 'tripped' ? status.latest.cells : [];
+  const blocked = [...state.cells.values()]
+    .filter((c) => c.latest.state === 'blocked' && cellHas(c.cell, dv) && c.latest.order > (status?.resetOrder ?? -Infinity))
+    .sort((a, b) => a.latest.order - b.latest.order)
+    .map((c) => c.cell.id);
+  return [...new Set([...named, ...blocked])];
+}
+
+/** The fuse-state value of a gate verdict. */
+export function cellStateOf(verdict: string): CellState {
+  if (verdict === 'fail') return 'blocked';
+  if (verdict === 'pass' || verdict === 'warn') return 'pass';
+  return 'inconclusive';
+}
