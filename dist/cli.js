@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -93,9 +93,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -251,9 +251,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -422,9 +422,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -492,9 +492,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -542,9 +542,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value3, arg, ctx) {
@@ -572,9 +572,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -613,9 +613,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -731,9 +731,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -761,9 +761,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -836,9 +836,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -979,9 +979,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -996,9 +996,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1132,9 +1132,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1415,9 +1415,9 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1539,9 +1539,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1672,9 +1672,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1694,9 +1694,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1754,9 +1754,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1818,9 +1818,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1858,9 +1858,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2009,9 +2009,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2046,7 +2046,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value3) => {
+        const add2 = (key, value3) => {
           if (typeof replacer === "function")
             value3 = replacer.call(obj, key, value3);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2056,10 +2056,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value3] of obj)
-            add(key, value3);
+            add2(key, value3);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2153,9 +2153,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2175,9 +2175,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2291,9 +2291,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2313,9 +2313,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2332,9 +2332,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2350,9 +2350,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2374,16 +2374,16 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value: value3 }) {
       if (typeof value3 === "bigint")
         return String(value3);
-      const num = typeof value3 === "number" ? value3 : Number(value3);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value3 === "number" ? value3 : Number(value3);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value3, -0) ? "-0" : JSON.stringify(value3);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2401,9 +2401,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2423,8 +2423,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2447,9 +2447,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
@@ -2492,9 +2492,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2520,9 +2520,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2587,9 +2587,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2653,9 +2653,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2731,9 +2731,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2809,9 +2809,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value: value3, source }, ctx) {
@@ -2841,9 +2841,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2863,8 +2863,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2890,9 +2890,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
@@ -2969,9 +2969,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3058,31 +3058,31 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value: value3 } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value3 === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value3) || !isFinite(value3))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value3 < 0) {
         sign = "-";
-        value3 *= num(-1);
+        value3 *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value3 % _60];
       if (value3 < 60) {
         parts.unshift(0);
@@ -3146,9 +3146,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3190,9 +3190,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3284,9 +3284,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3316,9 +3316,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3396,9 +3396,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3705,9 +3705,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message) {
@@ -3770,9 +3770,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3904,9 +3904,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3946,9 +3946,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3964,9 +3964,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3980,9 +3980,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4088,9 +4088,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4139,9 +4139,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4182,9 +4182,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4376,9 +4376,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4441,9 +4441,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4624,9 +4624,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4845,9 +4845,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4926,9 +4926,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4956,9 +4956,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5062,9 +5062,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5105,9 +5105,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5313,9 +5313,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5498,9 +5498,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5559,9 +5559,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5621,9 +5621,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5723,9 +5723,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6312,9 +6312,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6343,9 +6343,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7217,9 +7217,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7314,9 +7314,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7390,6 +7390,10 @@ var Option = {
   MinSlope: "min-slope",
   MemoryMax: "memory-max",
   Load: "load",
+  Pprof: "pprof",
+  BaselinePprof: "baseline-pprof",
+  GrayPprof: "gray-pprof",
+  ProfileInterval: "profile-interval",
   CgroupDriver: "cgroup-driver",
   Out: "out",
   OnInconclusive: "on-inconclusive",
@@ -7410,6 +7414,8 @@ var Defaults = {
   maxSlopeIncrease: "100%",
   minSlope: "1MiB/min",
   cgroupDriver: "auto",
+  pprof: "http://127.0.0.1:{port}/debug/pprof",
+  profileInterval: "10s",
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
@@ -7599,8 +7605,12 @@ function buildPlan(raw, context) {
   if (!DRIVER_CHOICES.includes(driver)) {
     throw new UsageError(`--${Option.CgroupDriver}: "${driver}" is not a driver; use one of ${DRIVER_CHOICES.join(", ")}.`);
   }
+  const profileIntervalMs = parseDuration(get(Option.ProfileInterval) ?? Defaults.profileInterval, Option.ProfileInterval);
+  if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms (each snapshot fetches a heap profile and a goroutine dump); the default is ${Defaults.profileInterval}.`);
   return {
     ...judge2,
+    pprof: pprofTemplates(raw, commands),
+    profileIntervalMs,
     commands,
     durationMs,
     intervalMs,
@@ -7611,62 +7621,1080 @@ function buildPlan(raw, context) {
     outDir: get(Option.Out) ?? Defaults.out
   };
 }
+function pprofTemplates(raw, commands) {
+  const shared = value(raw, Option.Pprof);
+  const out = {};
+  for (const side of SIDES) {
+    const own = value(raw, side === "baseline" ? Option.BaselinePprof : Option.GrayPprof);
+    const option = own !== void 0 ? side === "baseline" ? Option.BaselinePprof : Option.GrayPprof : Option.Pprof;
+    const template = own ?? shared ?? Defaults.pprof;
+    if (template.toLowerCase() === "off") {
+      out[side] = null;
+      continue;
+    }
+    let url = null;
+    try {
+      url = new URL(template.replaceAll(Placeholder.Port, "1"));
+    } catch {
+      url = null;
+    }
+    if (!url || url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new UsageError(`--${option}: "${template}" is not an http URL; give the pprof base URL, e.g. http://127.0.0.1:{port}/debug/pprof, or off.`);
+    }
+    if (template.includes(Placeholder.Port) && !commands[side].includes(Placeholder.Port)) {
+      if (own !== void 0 || shared !== void 0) throw new UsageError(`--${option}: "${template}" uses {port}, but the ${side} command has no {port}; put {port} in the command, or give the real address, e.g. http://127.0.0.1:6060/debug/pprof.`);
+    }
+    out[side] = template;
+  }
+  return out;
+}
 
 // src/collect/bundle-io.ts
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-function bundleDir(outDir) {
-  return join2(outDir, BundleFile.Dir);
-}
-var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
-function writeBundle(outDir, bundle) {
-  const dir = bundleDir(outDir);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join2(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
-  writeFileSync(join2(dir, BundleFile.Samples), jsonLines(bundle.samples));
-  writeFileSync(join2(dir, BundleFile.Stats), jsonLines(bundle.stats));
-  writeFileSync(join2(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
-  return dir;
-}
-function parseLines(path) {
-  return readFileSync(path, "utf8").split("\n").filter((l) => l.trim() !== "").map((line, i) => {
-    try {
-      return JSON.parse(line);
-    } catch {
-      throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
-    }
-  });
-}
-function readBundle(path) {
-  const dir = existsSync(join2(path, BundleFile.Meta)) ? path : bundleDir(path);
-  const metaPath = join2(dir, BundleFile.Meta);
-  if (!existsSync(metaPath)) {
-    throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
-  }
-  let meta;
-  let final;
-  try {
-    meta = JSON.parse(readFileSync(metaPath, "utf8"));
-    final = JSON.parse(readFileSync(join2(dir, BundleFile.Final), "utf8"));
-  } catch (error) {
-    throw new UsageError(`the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`);
-  }
-  if (meta.schema !== BUNDLE_SCHEMA) {
-    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
-  }
-  return {
-    meta,
-    final,
-    samples: parseLines(join2(dir, BundleFile.Samples)),
-    stats: existsSync(join2(dir, BundleFile.Stats)) ? parseLines(join2(dir, BundleFile.Stats)) : []
-  };
-}
-
-// src/gate/judge-bundle.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 
-// ../../work/main/node_modules/simple-statistics/dist/simple-statistics.mjs
+// src/collect/pprof-bundle.ts
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/collect/pprof-types.ts
+var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
+var PROFILE_DIR = "pprof";
+var PROFILE_INDEX_FILE = "index.json";
+var DiffProfileFile = {
+  Gray: "diff-gray.pb.gz",
+  GrayVsBaseline: "diff-gray-vs-baseline.pb.gz"
+};
+
+// src/analyze/heap-profile.ts
+import { gunzipSync } from "node:zlib";
+
+// node_modules/pprof-format/dist/esm/index.js
+var __classPrivateFieldGet = function(receiver, state, kind, f) {
+  if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+  if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+  return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+};
+var _StringTable_encodings;
+var _StringTable_positions;
+var lowMaxBig = 2n ** 32n - 1n;
+var lowMax = 2 ** 32 - 1;
+var lowMaxPlus1 = lowMax + 1;
+var toUtf8 = typeof Buffer === "undefined" ? (value3) => new TextEncoder().encode(value3) : (value3) => Buffer.from(value3, "utf8");
+function countNumberBytes(buffer) {
+  if (!buffer.length)
+    return 0;
+  let i = 0;
+  while (i < buffer.length && buffer[i++] >= 128)
+    ;
+  return i;
+}
+function decodeBigNumber(buffer) {
+  if (!buffer.length)
+    return BigInt(0);
+  let value3 = BigInt(buffer[0] & 127);
+  let i = 0;
+  while (buffer[i++] >= 128) {
+    value3 |= BigInt(buffer[i] & 127) << BigInt(7 * i);
+  }
+  return value3;
+}
+function makeValue(value3, offset = 0) {
+  return { value: value3, offset };
+}
+function getValue(mode, buffer) {
+  switch (mode) {
+    case kTypeVarInt:
+      for (let i = 0; i < buffer.length; i++) {
+        if (!(buffer[i] & 128)) {
+          return makeValue(buffer.subarray(0, i + 1));
+        }
+      }
+      return makeValue(buffer);
+    case kTypeLengthDelim: {
+      const offset = countNumberBytes(buffer);
+      const size = decodeNumber(buffer);
+      return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
+    }
+    default:
+      throw new Error(`Unrecognized value type: ${mode}`);
+  }
+}
+function lowBits(number) {
+  return typeof number !== "bigint" ? (number >>> 0) % lowMaxPlus1 : Number(number & lowMaxBig);
+}
+function highBits(number) {
+  return typeof number !== "bigint" ? number / lowMaxPlus1 >>> 0 : Number(number >> 32n & lowMaxBig);
+}
+function long(number) {
+  const sign = number < 0;
+  if (sign)
+    number = -number;
+  let lo = lowBits(number);
+  let hi = highBits(number);
+  if (sign) {
+    hi = ~hi >>> 0;
+    lo = ~lo >>> 0;
+    if (++lo > lowMax) {
+      lo = 0;
+      if (++hi > lowMax) {
+        hi = 0;
+      }
+    }
+  }
+  return [hi, lo];
+}
+var kTypeVarInt = 0;
+var kTypeLengthDelim = 2;
+function decodeNumber(buffer) {
+  const size = countNumberBytes(buffer);
+  if (size > 4)
+    return decodeBigNumber(buffer);
+  if (!buffer.length)
+    return 0;
+  let value3 = buffer[0] & 127;
+  let i = 0;
+  while (buffer[i++] >= 128) {
+    value3 |= (buffer[i] & 127) << 7 * i;
+  }
+  return value3;
+}
+function decodeNumbers(buffer) {
+  const values = [];
+  let start = 0;
+  for (let i = 0; i < buffer.length; i++) {
+    if ((buffer[i] & 128) === 0) {
+      values.push(decodeNumber(buffer.subarray(start, i + 1)));
+      start = i + 1;
+    }
+  }
+  return values;
+}
+function push(value3, list2) {
+  if (list2 == null) {
+    return [value3];
+  }
+  list2.push(value3);
+  return list2;
+}
+function pushAll(values, list2) {
+  if (list2 == null) {
+    return values;
+  }
+  for (const value3 of values) {
+    list2.push(value3);
+  }
+  return list2;
+}
+function measureNumber(number) {
+  if (number === 0 || number === 0n)
+    return 0;
+  const [hi, lo] = long(number);
+  const a = lo;
+  const b = (lo >>> 28 | hi << 4) >>> 0;
+  const c = hi >>> 24;
+  if (c !== 0) {
+    return c < 128 ? 9 : 10;
+  }
+  if (b !== 0) {
+    if (b < 16384) {
+      return b < 128 ? 5 : 6;
+    }
+    return b < 2097152 ? 7 : 8;
+  }
+  if (a < 16384) {
+    return a < 128 ? 1 : 2;
+  }
+  return a < 2097152 ? 3 : 4;
+}
+function measureValue(value3) {
+  if (typeof value3 === "undefined")
+    return 0;
+  if (typeof value3 === "number" || typeof value3 === "bigint") {
+    return measureNumber(value3) || 1;
+  }
+  return value3.length;
+}
+function measureArray(list2) {
+  let size = 0;
+  for (const item of list2) {
+    size += measureValue(item);
+  }
+  return size;
+}
+function measureNumberField(number) {
+  const length = measureNumber(number);
+  return length ? 1 + length : 0;
+}
+function measureNumberArrayField(values) {
+  let total = 0;
+  for (const value3 of values) {
+    total += measureNumber(value3) || 1;
+  }
+  return total ? 1 + measureNumber(total) + total : 0;
+}
+function measureLengthDelimField(value3) {
+  const length = measureValue(value3);
+  return length ? 1 + measureNumber(length) + length : 0;
+}
+function measureLengthDelimArrayField(values) {
+  let total = 0;
+  for (const value3 of values) {
+    total += measureLengthDelimField(value3);
+  }
+  return total;
+}
+function encodeNumber(buffer, i, number) {
+  if (number === 0 || number === 0n) {
+    buffer[i++] = 0;
+    return i;
+  }
+  let [hi, lo] = long(number);
+  while (hi) {
+    buffer[i++] = lo & 127 | 128;
+    lo = (lo >>> 7 | hi << 25) >>> 0;
+    hi >>>= 7;
+  }
+  while (lo > 127) {
+    buffer[i++] = lo & 127 | 128;
+    lo = lo >>> 7;
+  }
+  buffer[i++] = lo;
+  return i;
+}
+var emptyTableToken = /* @__PURE__ */ Symbol();
+var StringTable = class _StringTable {
+  constructor(tok) {
+    this.strings = new Array();
+    _StringTable_encodings.set(this, new Array());
+    _StringTable_positions.set(this, /* @__PURE__ */ new Map());
+    if (tok !== emptyTableToken) {
+      this.dedup("");
+    }
+  }
+  get encodedLength() {
+    let size = 0;
+    for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+      size += encoded.length;
+    }
+    return size;
+  }
+  _encodeToBuffer(buffer, offset) {
+    for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+      buffer.set(encoded, offset);
+      offset += encoded.length;
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.encodedLength)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static _encodeStringFromUtf8(stringBuffer) {
+    const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
+    let offset = 0;
+    buffer[offset++] = 50;
+    offset = encodeNumber(buffer, offset, stringBuffer.length);
+    if (stringBuffer.length > 0) {
+      buffer.set(stringBuffer, offset);
+    }
+    return buffer;
+  }
+  static _encodeString(string) {
+    return _StringTable._encodeStringFromUtf8(toUtf8(string));
+  }
+  dedup(string) {
+    if (typeof string === "number")
+      return string;
+    if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
+      const pos = this.strings.push(string) - 1;
+      __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
+      __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string));
+    }
+    return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
+  }
+  _decodeString(buffer) {
+    const string = new TextDecoder().decode(buffer);
+    __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
+    __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
+  }
+};
+_StringTable_encodings = /* @__PURE__ */ new WeakMap(), _StringTable_positions = /* @__PURE__ */ new WeakMap();
+function decode(buffer, decoder2) {
+  const data = {};
+  let index = 0;
+  while (index < buffer.length) {
+    const field = buffer[index] >> 3;
+    const mode = buffer[index] & 7;
+    index++;
+    const { offset, value: value3 } = getValue(mode, buffer.subarray(index));
+    index += value3.length + offset;
+    decoder2(data, field, value3);
+  }
+  return data;
+}
+var ValueType = class _ValueType {
+  static create(data) {
+    return data instanceof _ValueType ? data : new _ValueType(data);
+  }
+  constructor(data) {
+    this.type = data.type || 0;
+    this.unit = data.unit || 0;
+  }
+  get length() {
+    let total = 0;
+    total += measureNumberField(this.type);
+    total += measureNumberField(this.unit);
+    return total;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    if (this.type) {
+      buffer[offset++] = 8;
+      offset = encodeNumber(buffer, offset, this.type);
+    }
+    if (this.unit) {
+      buffer[offset++] = 16;
+      offset = encodeNumber(buffer, offset, this.unit);
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.type = decodeNumber(buffer);
+        break;
+      case 2:
+        data.unit = decodeNumber(buffer);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+var Label = class _Label {
+  static create(data) {
+    return data instanceof _Label ? data : new _Label(data);
+  }
+  constructor(data) {
+    this.key = data.key || 0;
+    this.str = data.str || 0;
+    this.num = data.num || 0;
+    this.numUnit = data.numUnit || 0;
+  }
+  get length() {
+    let total = 0;
+    total += measureNumberField(this.key);
+    total += measureNumberField(this.str);
+    total += measureNumberField(this.num);
+    total += measureNumberField(this.numUnit);
+    return total;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    if (this.key) {
+      buffer[offset++] = 8;
+      offset = encodeNumber(buffer, offset, this.key);
+    }
+    if (this.str) {
+      buffer[offset++] = 16;
+      offset = encodeNumber(buffer, offset, this.str);
+    }
+    if (this.num) {
+      buffer[offset++] = 24;
+      offset = encodeNumber(buffer, offset, this.num);
+    }
+    if (this.numUnit) {
+      buffer[offset++] = 32;
+      offset = encodeNumber(buffer, offset, this.numUnit);
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.key = decodeNumber(buffer);
+        break;
+      case 2:
+        data.str = decodeNumber(buffer);
+        break;
+      case 3:
+        data.num = decodeNumber(buffer);
+        break;
+      case 4:
+        data.numUnit = decodeNumber(buffer);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+var Sample = class _Sample {
+  static create(data) {
+    return data instanceof _Sample ? data : new _Sample(data);
+  }
+  constructor(data) {
+    this.locationId = data.locationId || [];
+    this.value = data.value || [];
+    this.label = (data.label || []).map(Label.create);
+  }
+  get length() {
+    let total = 0;
+    total += measureNumberArrayField(this.locationId);
+    total += measureNumberArrayField(this.value);
+    total += measureLengthDelimArrayField(this.label);
+    return total;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    if (this.locationId.length) {
+      buffer[offset++] = 10;
+      offset = encodeNumber(buffer, offset, measureArray(this.locationId));
+      for (const locationId of this.locationId) {
+        offset = encodeNumber(buffer, offset, locationId);
+      }
+    }
+    if (this.value.length) {
+      buffer[offset++] = 18;
+      offset = encodeNumber(buffer, offset, measureArray(this.value));
+      for (const value3 of this.value) {
+        offset = encodeNumber(buffer, offset, value3);
+      }
+    }
+    for (const label of this.label) {
+      buffer[offset++] = 26;
+      offset = encodeNumber(buffer, offset, label.length);
+      offset = label._encodeToBuffer(buffer, offset);
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
+        break;
+      case 2:
+        data.value = pushAll(decodeNumbers(buffer), data.value);
+        break;
+      case 3:
+        data.label = push(Label.decode(buffer), data.label);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+var Mapping = class _Mapping {
+  static create(data) {
+    return data instanceof _Mapping ? data : new _Mapping(data);
+  }
+  constructor(data) {
+    this.id = data.id || 0;
+    this.memoryStart = data.memoryStart || 0;
+    this.memoryLimit = data.memoryLimit || 0;
+    this.fileOffset = data.fileOffset || 0;
+    this.filename = data.filename || 0;
+    this.buildId = data.buildId || 0;
+    this.hasFunctions = !!data.hasFunctions;
+    this.hasFilenames = !!data.hasFilenames;
+    this.hasLineNumbers = !!data.hasLineNumbers;
+    this.hasInlineFrames = !!data.hasInlineFrames;
+  }
+  get length() {
+    let total = 0;
+    total += measureNumberField(this.id);
+    total += measureNumberField(this.memoryStart);
+    total += measureNumberField(this.memoryLimit);
+    total += measureNumberField(this.fileOffset);
+    total += measureNumberField(this.filename);
+    total += measureNumberField(this.buildId);
+    total += measureNumberField(this.hasFunctions ? 1 : 0);
+    total += measureNumberField(this.hasFilenames ? 1 : 0);
+    total += measureNumberField(this.hasLineNumbers ? 1 : 0);
+    total += measureNumberField(this.hasInlineFrames ? 1 : 0);
+    return total;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    if (this.id) {
+      buffer[offset++] = 8;
+      offset = encodeNumber(buffer, offset, this.id);
+    }
+    if (this.memoryStart) {
+      buffer[offset++] = 16;
+      offset = encodeNumber(buffer, offset, this.memoryStart);
+    }
+    if (this.memoryLimit) {
+      buffer[offset++] = 24;
+      offset = encodeNumber(buffer, offset, this.memoryLimit);
+    }
+    if (this.fileOffset) {
+      buffer[offset++] = 32;
+      offset = encodeNumber(buffer, offset, this.fileOffset);
+    }
+    if (this.filename) {
+      buffer[offset++] = 40;
+      offset = encodeNumber(buffer, offset, this.filename);
+    }
+    if (this.buildId) {
+      buffer[offset++] = 48;
+      offset = encodeNumber(buffer, offset, this.buildId);
+    }
+    if (this.hasFunctions) {
+      buffer[offset++] = 56;
+      offset = encodeNumber(buffer, offset, 1);
+    }
+    if (this.hasFilenames) {
+      buffer[offset++] = 64;
+      offset = encodeNumber(buffer, offset, 1);
+    }
+    if (this.hasLineNumbers) {
+      buffer[offset++] = 72;
+      offset = encodeNumber(buffer, offset, 1);
+    }
+    if (this.hasInlineFrames) {
+      buffer[offset++] = 80;
+      offset = encodeNumber(buffer, offset, 1);
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.id = decodeNumber(buffer);
+        break;
+      case 2:
+        data.memoryStart = decodeNumber(buffer);
+        break;
+      case 3:
+        data.memoryLimit = decodeNumber(buffer);
+        break;
+      case 4:
+        data.fileOffset = decodeNumber(buffer);
+        break;
+      case 5:
+        data.filename = decodeNumber(buffer);
+        break;
+      case 6:
+        data.buildId = decodeNumber(buffer);
+        break;
+      case 7:
+        data.hasFunctions = !!decodeNumber(buffer);
+        break;
+      case 8:
+        data.hasFilenames = !!decodeNumber(buffer);
+        break;
+      case 9:
+        data.hasLineNumbers = !!decodeNumber(buffer);
+        break;
+      case 10:
+        data.hasInlineFrames = !!decodeNumber(buffer);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+var Line = class _Line {
+  static create(data) {
+    return data instanceof _Line ? data : new _Line(data);
+  }
+  constructor(data) {
+    this.functionId = data.functionId || 0;
+    this.line = data.line || 0;
+    this.column = data.column || 0;
+  }
+  get length() {
+    let total = 0;
+    total += measureNumberField(this.functionId);
+    total += measureNumberField(this.line);
+    total += measureNumberField(this.column);
+    return total;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    if (this.functionId) {
+      buffer[offset++] = 8;
+      offset = encodeNumber(buffer, offset, this.functionId);
+    }
+    if (this.line) {
+      buffer[offset++] = 16;
+      offset = encodeNumber(buffer, offset, this.line);
+    }
+    if (this.column) {
+      buffer[offset++] = 24;
+      offset = encodeNumber(buffer, offset, this.column);
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.functionId = decodeNumber(buffer);
+        break;
+      case 2:
+        data.line = decodeNumber(buffer);
+        break;
+      case 3:
+        data.column = decodeNumber(buffer);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+var Location = class _Location {
+  static create(data) {
+    return data instanceof _Location ? data : new _Location(data);
+  }
+  constructor(data) {
+    this.id = data.id || 0;
+    this.mappingId = data.mappingId || 0;
+    this.address = data.address || 0;
+    this.line = (data.line || []).map(Line.create);
+    this.isFolded = !!data.isFolded;
+  }
+  get length() {
+    let total = 0;
+    total += measureNumberField(this.id);
+    total += measureNumberField(this.mappingId);
+    total += measureNumberField(this.address);
+    total += measureLengthDelimArrayField(this.line);
+    total += measureNumberField(this.isFolded ? 1 : 0);
+    return total;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    if (this.id) {
+      buffer[offset++] = 8;
+      offset = encodeNumber(buffer, offset, this.id);
+    }
+    if (this.mappingId) {
+      buffer[offset++] = 16;
+      offset = encodeNumber(buffer, offset, this.mappingId);
+    }
+    if (this.address) {
+      buffer[offset++] = 24;
+      offset = encodeNumber(buffer, offset, this.address);
+    }
+    for (const line of this.line) {
+      buffer[offset++] = 34;
+      offset = encodeNumber(buffer, offset, line.length);
+      offset = line._encodeToBuffer(buffer, offset);
+    }
+    if (this.isFolded) {
+      buffer[offset++] = 40;
+      offset = encodeNumber(buffer, offset, 1);
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.id = decodeNumber(buffer);
+        break;
+      case 2:
+        data.mappingId = decodeNumber(buffer);
+        break;
+      case 3:
+        data.address = decodeNumber(buffer);
+        break;
+      case 4:
+        data.line = push(Line.decode(buffer), data.line);
+        break;
+      case 5:
+        data.isFolded = !!decodeNumber(buffer);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+var Function = class _Function {
+  static create(data) {
+    return data instanceof _Function ? data : new _Function(data);
+  }
+  constructor(data) {
+    this.id = data.id || 0;
+    this.name = data.name || 0;
+    this.systemName = data.systemName || 0;
+    this.filename = data.filename || 0;
+    this.startLine = data.startLine || 0;
+  }
+  get length() {
+    let total = 0;
+    total += measureNumberField(this.id);
+    total += measureNumberField(this.name);
+    total += measureNumberField(this.systemName);
+    total += measureNumberField(this.filename);
+    total += measureNumberField(this.startLine);
+    return total;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    if (this.id) {
+      buffer[offset++] = 8;
+      offset = encodeNumber(buffer, offset, this.id);
+    }
+    if (this.name) {
+      buffer[offset++] = 16;
+      offset = encodeNumber(buffer, offset, this.name);
+    }
+    if (this.systemName) {
+      buffer[offset++] = 24;
+      offset = encodeNumber(buffer, offset, this.systemName);
+    }
+    if (this.filename) {
+      buffer[offset++] = 32;
+      offset = encodeNumber(buffer, offset, this.filename);
+    }
+    if (this.startLine) {
+      buffer[offset++] = 40;
+      offset = encodeNumber(buffer, offset, this.startLine);
+    }
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.id = decodeNumber(buffer);
+        break;
+      case 2:
+        data.name = decodeNumber(buffer);
+        break;
+      case 3:
+        data.systemName = decodeNumber(buffer);
+        break;
+      case 4:
+        data.filename = decodeNumber(buffer);
+        break;
+      case 5:
+        data.startLine = decodeNumber(buffer);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+var Profile = class {
+  constructor(data = {}) {
+    this.sampleType = (data.sampleType || []).map(ValueType.create);
+    this.sample = (data.sample || []).map(Sample.create);
+    this.mapping = (data.mapping || []).map(Mapping.create);
+    this.location = (data.location || []).map(Location.create);
+    this.function = (data.function || []).map(Function.create);
+    this.stringTable = data.stringTable || new StringTable();
+    this.dropFrames = data.dropFrames || 0;
+    this.keepFrames = data.keepFrames || 0;
+    this.timeNanos = data.timeNanos || 0;
+    this.durationNanos = data.durationNanos || 0;
+    this.periodType = data.periodType ? ValueType.create(data.periodType) : void 0;
+    this.period = data.period || 0;
+    this.comment = data.comment || [];
+    this.defaultSampleType = data.defaultSampleType || 0;
+    this.docUrl = data.docUrl || 0;
+  }
+  get length() {
+    let total = 0;
+    total += measureLengthDelimArrayField(this.sampleType);
+    total += measureLengthDelimArrayField(this.sample);
+    total += measureLengthDelimArrayField(this.mapping);
+    total += measureLengthDelimArrayField(this.location);
+    total += measureLengthDelimArrayField(this.function);
+    total += this.stringTable.encodedLength;
+    total += measureNumberField(this.dropFrames);
+    total += measureNumberField(this.keepFrames);
+    total += measureNumberField(this.timeNanos);
+    total += measureNumberField(this.durationNanos);
+    total += measureLengthDelimField(this.periodType);
+    total += measureNumberField(this.period);
+    total += measureNumberArrayField(this.comment);
+    total += measureNumberField(this.defaultSampleType);
+    total += measureNumberField(this.docUrl);
+    return total;
+  }
+  _encodeSampleTypesToBuffer(buffer, offset = 0) {
+    for (const sampleType of this.sampleType) {
+      buffer[offset++] = 10;
+      offset = encodeNumber(buffer, offset, sampleType.length);
+      offset = sampleType._encodeToBuffer(buffer, offset);
+    }
+    return offset;
+  }
+  _encodeSamplesToBuffer(buffer, offset = 0) {
+    for (const sample of this.sample) {
+      buffer[offset++] = 18;
+      offset = encodeNumber(buffer, offset, sample.length);
+      offset = sample._encodeToBuffer(buffer, offset);
+    }
+    return offset;
+  }
+  _encodeMappingsToBuffer(buffer, offset = 0) {
+    for (const mapping of this.mapping) {
+      buffer[offset++] = 26;
+      offset = encodeNumber(buffer, offset, mapping.length);
+      offset = mapping._encodeToBuffer(buffer, offset);
+    }
+    return offset;
+  }
+  _encodeLocationsToBuffer(buffer, offset = 0) {
+    for (const location of this.location) {
+      buffer[offset++] = 34;
+      offset = encodeNumber(buffer, offset, location.length);
+      offset = location._encodeToBuffer(buffer, offset);
+    }
+    return offset;
+  }
+  _encodeFunctionsToBuffer(buffer, offset = 0) {
+    for (const fun of this.function) {
+      buffer[offset++] = 42;
+      offset = encodeNumber(buffer, offset, fun.length);
+      offset = fun._encodeToBuffer(buffer, offset);
+    }
+    return offset;
+  }
+  _encodeBasicValuesToBuffer(buffer, offset = 0) {
+    if (this.dropFrames) {
+      buffer[offset++] = 56;
+      offset = encodeNumber(buffer, offset, this.dropFrames);
+    }
+    if (this.keepFrames) {
+      buffer[offset++] = 64;
+      offset = encodeNumber(buffer, offset, this.keepFrames);
+    }
+    if (this.timeNanos) {
+      buffer[offset++] = 72;
+      offset = encodeNumber(buffer, offset, this.timeNanos);
+    }
+    if (this.durationNanos) {
+      buffer[offset++] = 80;
+      offset = encodeNumber(buffer, offset, this.durationNanos);
+    }
+    if (typeof this.periodType !== "undefined") {
+      buffer[offset++] = 90;
+      offset = encodeNumber(buffer, offset, this.periodType.length);
+      offset = this.periodType._encodeToBuffer(buffer, offset);
+    }
+    if (this.period) {
+      buffer[offset++] = 96;
+      offset = encodeNumber(buffer, offset, this.period);
+    }
+    if (this.comment.length) {
+      buffer[offset++] = 106;
+      offset = encodeNumber(buffer, offset, measureArray(this.comment));
+      for (const comment of this.comment) {
+        offset = encodeNumber(buffer, offset, comment);
+      }
+    }
+    if (this.defaultSampleType) {
+      buffer[offset++] = 112;
+      offset = encodeNumber(buffer, offset, this.defaultSampleType);
+    }
+    if (this.docUrl) {
+      buffer[offset++] = 120;
+      offset = encodeNumber(buffer, offset, this.docUrl);
+    }
+    return offset;
+  }
+  _encodeToBuffer(buffer, offset = 0) {
+    offset = this._encodeSampleTypesToBuffer(buffer, offset);
+    offset = this._encodeSamplesToBuffer(buffer, offset);
+    offset = this._encodeMappingsToBuffer(buffer, offset);
+    offset = this._encodeLocationsToBuffer(buffer, offset);
+    offset = this._encodeFunctionsToBuffer(buffer, offset);
+    offset = this.stringTable._encodeToBuffer(buffer, offset);
+    offset = this._encodeBasicValuesToBuffer(buffer, offset);
+    return offset;
+  }
+  async _encodeToBufferAsync(buffer, offset = 0) {
+    offset = this._encodeSampleTypesToBuffer(buffer, offset);
+    await new Promise(setImmediate);
+    offset = this._encodeSamplesToBuffer(buffer, offset);
+    await new Promise(setImmediate);
+    offset = this._encodeMappingsToBuffer(buffer, offset);
+    await new Promise(setImmediate);
+    offset = this._encodeLocationsToBuffer(buffer, offset);
+    await new Promise(setImmediate);
+    offset = this._encodeFunctionsToBuffer(buffer, offset);
+    await new Promise(setImmediate);
+    offset = this.stringTable._encodeToBuffer(buffer, offset);
+    await new Promise(setImmediate);
+    offset = this._encodeBasicValuesToBuffer(buffer, offset);
+    return offset;
+  }
+  encode(buffer = new Uint8Array(this.length)) {
+    this._encodeToBuffer(buffer, 0);
+    return buffer;
+  }
+  async encodeAsync(buffer = new Uint8Array(this.length)) {
+    await this._encodeToBufferAsync(buffer, 0);
+    return buffer;
+  }
+  static decodeValue(data, field, buffer) {
+    switch (field) {
+      case 1:
+        data.sampleType = push(ValueType.decode(buffer), data.sampleType);
+        break;
+      case 2:
+        data.sample = push(Sample.decode(buffer), data.sample);
+        break;
+      case 3:
+        data.mapping = push(Mapping.decode(buffer), data.mapping);
+        break;
+      case 4:
+        data.location = push(Location.decode(buffer), data.location);
+        break;
+      case 5:
+        data.function = push(Function.decode(buffer), data.function);
+        break;
+      case 6: {
+        if (data.stringTable === void 0) {
+          data.stringTable = new StringTable(emptyTableToken);
+        }
+        data.stringTable._decodeString(buffer);
+        break;
+      }
+      case 7:
+        data.dropFrames = decodeNumber(buffer);
+        break;
+      case 8:
+        data.keepFrames = decodeNumber(buffer);
+        break;
+      case 9:
+        data.timeNanos = decodeNumber(buffer);
+        break;
+      case 10:
+        data.durationNanos = decodeNumber(buffer);
+        break;
+      case 11:
+        data.periodType = ValueType.decode(buffer);
+        break;
+      case 12:
+        data.period = decodeNumber(buffer);
+        break;
+      case 13:
+        data.comment = pushAll(decodeNumbers(buffer), data.comment);
+        break;
+      case 14:
+        data.defaultSampleType = decodeNumber(buffer);
+        break;
+      case 15:
+        data.docUrl = decodeNumber(buffer);
+        break;
+    }
+  }
+  static decode(buffer) {
+    return new this(decode(buffer, this.decodeValue));
+  }
+};
+
+// src/analyze/heap-profile.ts
+var SAMPLE_TYPES = { inuseBytes: "inuse_space", inuseObjects: "inuse_objects", allocBytes: "alloc_space", allocObjects: "alloc_objects" };
+function isProfilerFrame(fn) {
+  return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
+}
+var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
+function unwrap(bytes2) {
+  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) return gunzipSync(bytes2);
+  return bytes2;
+}
+function decodeHeapProfile(bytes2) {
+  if (bytes2.length === 0) throw new Error("empty file");
+  let raw;
+  try {
+    raw = unwrap(bytes2);
+  } catch (error) {
+    throw new Error(`not valid gzip (${error.message}); truncated or corrupt`);
+  }
+  let profile;
+  try {
+    profile = Profile.decode(raw);
+  } catch (error) {
+    throw new Error(`not a valid pprof protobuf (${error.message})`);
+  }
+  const strings = profile.stringTable.strings;
+  const str2 = (i) => {
+    const n = num(i);
+    if (n < 0 || n >= strings.length) throw new Error(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
+    return strings[n];
+  };
+  const index = {};
+  profile.sampleType.forEach((vt, i) => {
+    const name = str2(vt.type);
+    for (const [field, type] of Object.entries(SAMPLE_TYPES)) if (name === type) index[field] = i;
+  });
+  if (index.inuseBytes === void 0) {
+    const types = profile.sampleType.map((vt) => str2(vt.type)).join(", ") || "none";
+    throw new Error(`not a heap profile (sample types: ${types}; inuse_space is missing)`);
+  }
+  const functions = /* @__PURE__ */ new Map();
+  for (const f of profile.function) functions.set(num(f.id), { name: str2(f.name) || "?", file: str2(f.filename) });
+  const locations = /* @__PURE__ */ new Map();
+  for (const loc of profile.location) {
+    const frames = loc.line.map((l) => {
+      const f = functions.get(num(l.functionId));
+      return { fn: f?.name ?? "?", file: f?.file ?? "", line: num(l.line) };
+    });
+    locations.set(num(loc.id), frames.length ? frames : [{ fn: `0x${num(loc.address).toString(16)}`, file: "", line: 0 }]);
+  }
+  const stacks = /* @__PURE__ */ new Map();
+  const totals = { inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0 };
+  for (const sample of profile.sample) {
+    const frames = [];
+    for (const id of sample.locationId) {
+      const loc = locations.get(num(id));
+      if (!loc) throw new Error(`sample refers to location ${num(id)}, which the profile does not define`);
+      frames.push(...loc);
+    }
+    if (frames.some((f) => isProfilerFrame(f.fn))) continue;
+    const key = frames.map((f) => f.fn).join("\n");
+    let stack = stacks.get(key);
+    if (!stack) {
+      stack = { key, frames, inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0 };
+      stacks.set(key, stack);
+    }
+    for (const field of Object.keys(SAMPLE_TYPES)) {
+      const i = index[field];
+      if (i === void 0) continue;
+      const v = num(sample.value[i]);
+      stack[field] += v;
+      totals[field] += v;
+    }
+  }
+  const period = num(profile.period);
+  const time = num(profile.timeNanos);
+  return { stacks, totals, periodBytes: period > 0 ? period : null, timeNanos: time > 0 ? time : null };
+}
+
+// node_modules/simple-statistics/dist/simple-statistics.mjs
 function quantileSorted(x, p) {
   var idx = (x.length - 1) * p;
   if (x.length === 0) {
@@ -7833,6 +8861,929 @@ function floorBinSeconds(windowSeconds) {
   return Math.max(1, Math.min(10, windowSeconds / 12));
 }
 
+// src/analyze/evidence-util.ts
+function packageOf(fn) {
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot < 0 ? fn : fn.slice(0, dot);
+}
+function isStdlib(fn) {
+  const pkg = packageOf(fn);
+  if (pkg === "main" || pkg === "") return false;
+  const first = pkg.split("/")[0];
+  return !first.includes(".");
+}
+function isRuntime(fn) {
+  return fn.startsWith("runtime.") || fn.startsWith("runtime/internal/") || fn.startsWith("internal/runtime/");
+}
+function applicationFrame(frames) {
+  return frames.find((f) => !isStdlib(f.fn)) ?? null;
+}
+function shortFile(file) {
+  if (file === "") return "";
+  const src = file.lastIndexOf("/src/");
+  if (src >= 0 && /\/go(-[\d.]+)?\/src\/|\/goroot\/src\/|\/usr\/local\/go\/src\//.test(file)) return file.slice(src + 5);
+  return file.split("/").slice(-2).join("/");
+}
+function frameText(f) {
+  return f.file ? `${f.fn} ${shortFile(f.file)}:${f.line}` : f.fn;
+}
+function locationText(f) {
+  return f && f.file ? `${shortFile(f.file)}:${f.line}` : null;
+}
+function trimRuntime(frames) {
+  const i = frames.findIndex((f) => !isRuntime(f.fn));
+  return i < 0 ? [...frames] : frames.slice(i);
+}
+var MAX_THEIL_SEN_POINTS = 40;
+function robustGrowth(times, values) {
+  const n = times.length;
+  if (n < 2) return 0;
+  let idx = [...Array(n).keys()];
+  if (n > MAX_THEIL_SEN_POINTS) {
+    idx = [...Array(MAX_THEIL_SEN_POINTS).keys()].map((k) => Math.round(k * (n - 1) / (MAX_THEIL_SEN_POINTS - 1)));
+  }
+  const slopes = [];
+  for (let a = 0; a < idx.length; a++) {
+    for (let b = a + 1; b < idx.length; b++) {
+      const dt = times[idx[b]] - times[idx[a]];
+      if (dt > 0) slopes.push((values[idx[b]] - values[idx[a]]) / dt);
+    }
+  }
+  if (slopes.length === 0) return 0;
+  slopes.sort((x, y) => x - y);
+  const mid = slopes.length >> 1;
+  const median = slopes.length % 2 ? slopes[mid] : (slopes[mid - 1] + slopes[mid]) / 2;
+  return median * (times[n - 1] - times[0]);
+}
+function clamp01(x) {
+  return Math.max(0, Math.min(1, x));
+}
+
+// src/analyze/heap-diff.ts
+var DEFAULT_PERIOD_BYTES = 512 * 1024;
+var MIN_SUSPECT_BYTES = 256 * 1024;
+var NOISE_PERIODS = 3;
+var MIN_SUSPECT_SHARE_OF_HEAP = 0.01;
+var zero = () => ({ bytes: 0, objects: 0 });
+var pick = (v) => v ? { bytes: v.inuseBytes, objects: v.inuseObjects } : zero();
+function sideSummary(series) {
+  const n = series.snapshots.length;
+  const first = series.snapshots[0];
+  const last = series.snapshots[n - 1];
+  const span = n > 1 ? series.times[n - 1] - series.times[0] : 0;
+  const slope2 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
+  return {
+    snapshots: n,
+    startInuseBytes: first ? first.totals.inuseBytes : null,
+    endInuseBytes: last ? last.totals.inuseBytes : null,
+    inuseGrowth: slope2 ? { perSec: slope2.bytesPerSec, low: slope2.low, high: slope2.high } : null,
+    allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
+    periodBytes: last?.periodBytes ?? null,
+    slope: slope2
+  };
+}
+function growthOf(series, key) {
+  const n = series.snapshots.length;
+  if (n < 2) return zero();
+  const bytes2 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
+  const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
+  return { bytes: robustGrowth(series.times, bytes2), objects: robustGrowth(series.times, objects) };
+}
+function allocatedOf(series, key) {
+  const n = series.snapshots.length;
+  if (n < 2) return 0;
+  return Math.max(0, (series.snapshots[n - 1].stacks.get(key)?.allocBytes ?? 0) - (series.snapshots[0].stacks.get(key)?.allocBytes ?? 0));
+}
+var add = (a, b) => ({ bytes: a.bytes + b.bytes, objects: a.objects + b.objects });
+function diffHeaps(series) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const side of ["gray", "baseline"]) {
+    for (const snap of series[side].snapshots) for (const [key, stack] of snap.stacks) if (!keys.has(key)) keys.set(key, stack.frames);
+  }
+  const last = (side) => series[side].snapshots[series[side].snapshots.length - 1];
+  const first = (side) => series[side].snapshots[0];
+  const stacks = [];
+  for (const [key, frames] of keys) {
+    const grayFirst = first("gray")?.stacks.get(key);
+    const grayLast = last("gray")?.stacks.get(key);
+    stacks.push({
+      key,
+      frames,
+      growth: { gray: growthOf(series.gray, key), baseline: growthOf(series.baseline, key) },
+      end: { gray: pick(last("gray")?.stacks.get(key)), baseline: pick(last("baseline")?.stacks.get(key)) },
+      allocated: { gray: allocatedOf(series.gray, key), baseline: allocatedOf(series.baseline, key) },
+      grayEndMinusStart: series.gray.snapshots.length >= 2 ? { bytes: pick(grayLast).bytes - pick(grayFirst).bytes, objects: pick(grayLast).objects - pick(grayFirst).objects } : zero()
+    });
+  }
+  const diff = (s) => s.growth.gray.bytes - s.growth.baseline.bytes;
+  stacks.sort((a, b) => diff(b) - diff(a) || a.key.localeCompare(b.key));
+  const byFunction = /* @__PURE__ */ new Map();
+  for (const stack of stacks) {
+    const fn = stack.frames[0]?.fn ?? "?";
+    let f = byFunction.get(fn);
+    if (!f) {
+      f = { function: fn, growth: { gray: zero(), baseline: zero() }, end: { gray: zero(), baseline: zero() }, allocated: { gray: 0, baseline: 0 }, stacks: [], graySeries: series.gray.snapshots.map(() => 0) };
+      byFunction.set(fn, f);
+    }
+    for (const side of ["gray", "baseline"]) {
+      f.growth[side] = add(f.growth[side], stack.growth[side]);
+      f.end[side] = add(f.end[side], stack.end[side]);
+      f.allocated[side] += stack.allocated[side];
+    }
+    f.stacks.push(stack);
+    series.gray.snapshots.forEach((snap, i) => f.graySeries[i] += snap.stacks.get(stack.key)?.inuseBytes ?? 0);
+  }
+  const functions = [...byFunction.values()].sort((a, b) => diff(b) - diff(a) || a.function.localeCompare(b.function));
+  const gray = sideSummary(series.gray);
+  const baseline = sideSummary(series.baseline);
+  const periodBytes = Math.max(gray.periodBytes ?? 0, baseline.periodBytes ?? 0) || DEFAULT_PERIOD_BYTES;
+  const biggestHeap = Math.max(gray.endInuseBytes ?? 0, baseline.endInuseBytes ?? 0);
+  const noiseFloorBytes = Math.max(MIN_SUSPECT_BYTES, NOISE_PERIODS * periodBytes, MIN_SUSPECT_SHARE_OF_HEAP * biggestHeap);
+  const spans = {
+    gray: series.gray.times.length > 1 ? series.gray.times[series.gray.times.length - 1] - series.gray.times[0] : 0,
+    baseline: series.baseline.times.length > 1 ? series.baseline.times[series.baseline.times.length - 1] - series.baseline.times[0] : 0
+  };
+  const { slope: gs, ...graySummary } = gray;
+  const { slope: bs, ...baselineSummary } = baseline;
+  return {
+    stacks,
+    functions,
+    sides: { gray: graySummary, baseline: baselineSummary },
+    noiseFloorBytes,
+    periodBytes,
+    spans,
+    inuseGrowthDifference: growthDifference(gs, bs),
+    churn: churnOf(functions, spans, periodBytes)
+  };
+}
+function growthDifference(gray, baseline) {
+  if (!gray || !baseline) return null;
+  const d = gray.bytesPerSec - baseline.bytesPerSec;
+  const half = t95(Math.min(gray.points.length, baseline.points.length) - 2) * Math.hypot(gray.stdError, baseline.stdError);
+  return { perSec: d, low: d - half, high: d + half };
+}
+var MAX_CHURN_ENTRIES = 5;
+function churnOf(functions, spans, periodBytes) {
+  if (spans.gray <= 0) return [];
+  const entries = [];
+  for (const f of functions) {
+    const grayRate = f.allocated.gray / spans.gray;
+    const baselineRate = spans.baseline > 0 ? f.allocated.baseline / spans.baseline : 0;
+    const noise = 3 * Math.sqrt(Math.max(f.allocated.gray, f.allocated.baseline, periodBytes) * periodBytes) / spans.gray;
+    if (grayRate - baselineRate > noise) {
+      entries.push({ function: f.function, grayBytesPerSec: grayRate, baselineBytesPerSec: baselineRate, differenceBytesPerSec: grayRate - baselineRate });
+    }
+  }
+  return entries.sort((a, b) => b.differenceBytesPerSec - a.differenceBytesPerSec).slice(0, MAX_CHURN_ENTRIES);
+}
+function levelNoise(grayBytes, baselineBytes, periodBytes) {
+  return 4 * Math.sqrt(Math.max(grayBytes, baselineBytes, 0) * periodBytes);
+}
+
+// src/analyze/goroutine-parse.ts
+var HEADER = /^goroutine (\d+)(?: [^[]*)? \[([^\]]*)\]:\s*$/;
+var FILE_LINE = /^\s+(.*?):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
+var CREATED_BY = /^created by (.+?)(?: in goroutine \d+)?\s*$/;
+function functionOfCall(text) {
+  const line = text.trim();
+  if (!line.endsWith(")")) return line;
+  let depth = 0;
+  for (let i = line.length - 1; i >= 0; i--) {
+    const c = line[i];
+    if (c === ")") depth++;
+    else if (c === "(") {
+      depth--;
+      if (depth === 0) return i > 0 ? line.slice(0, i) : line;
+    }
+  }
+  return line;
+}
+function parseState(inside) {
+  const parts = inside.split(", ");
+  let waitMinutes = null;
+  const rest = [];
+  for (const part of parts) {
+    const minutes = /^(\d+) minutes?$/.exec(part);
+    if (minutes) waitMinutes = Number(minutes[1]);
+    else if (part !== "locked to thread" && part !== "scan") rest.push(part);
+  }
+  return { state: rest.join(", ") || "unknown", waitMinutes };
+}
+function parseGoroutineDump(text) {
+  const lines = text.split(/\r?\n/);
+  const cutMidLine = text !== "" && !text.endsWith("\n");
+  if (cutMidLine) lines.pop();
+  const goroutines = [];
+  const problems = [];
+  let current = null;
+  let pending = null;
+  let strange = 0;
+  let firstStrange = "";
+  const flushPending = () => {
+    if (pending && current) {
+      const frame = { fn: pending.fn, file: "", line: 0 };
+      if (pending.created) current.createdBy = frame;
+      else current.frames.push(frame);
+    }
+    pending = null;
+  };
+  for (const raw of lines) {
+    const line = raw.replace(/\s+$/, "");
+    if (line === "") {
+      flushPending();
+      current = null;
+      continue;
+    }
+    const header = HEADER.exec(line);
+    if (header) {
+      flushPending();
+      const { state, waitMinutes } = parseState(header[2]);
+      current = { id: Number(header[1]), state, waitMinutes, frames: [], createdBy: null };
+      goroutines.push(current);
+      continue;
+    }
+    if (!current) {
+      strange++;
+      firstStrange ||= line;
+      continue;
+    }
+    const fileLine = FILE_LINE.exec(line);
+    if (fileLine && pending) {
+      const frame = { fn: pending.fn, file: fileLine[1], line: Number(fileLine[2]) };
+      if (pending.created) current.createdBy = frame;
+      else current.frames.push(frame);
+      pending = null;
+      continue;
+    }
+    if (/^\s/.test(line) || line.startsWith("...")) {
+      if (!line.includes("elided")) {
+        strange++;
+        firstStrange ||= line;
+      }
+      continue;
+    }
+    flushPending();
+    const created = CREATED_BY.exec(line);
+    pending = created ? { fn: created[1], created: true } : { fn: functionOfCall(line), created: false };
+  }
+  const last = goroutines[goroutines.length - 1];
+  const unfinished = pending !== null;
+  flushPending();
+  if (goroutines.length === 0) {
+    const what = text.trim() === "" ? "it is empty" : `its first line is "${(firstStrange || text.trim().split("\n")[0]).slice(0, 80)}"`;
+    throw new Error(`not a goroutine dump in the debug=2 format (${what})`);
+  }
+  if (unfinished || cutMidLine || last && last.frames.length === 0 && last.createdBy === null) {
+    problems.push(`the dump ends in the middle of goroutine ${last.id} (truncated?)`);
+  }
+  if (strange > 0) problems.push(`${strange} line(s) not understood, the first: "${firstStrange.slice(0, 80)}"`);
+  return { goroutines, problems };
+}
+
+// src/analyze/goroutine-clusters.ts
+var FINGERPRINT_FRAMES = 4;
+function isParkFrame(fn) {
+  return isRuntime(fn) || fn.startsWith("internal/poll.runtime_") || fn.startsWith("sync.runtime_") || fn === "time.Sleep";
+}
+function trimPark(frames) {
+  const i = frames.findIndex((f) => !isParkFrame(f.fn));
+  return i < 0 ? [...frames] : frames.slice(i);
+}
+function fingerprint(g2) {
+  const frames = trimPark(g2.frames);
+  const top = frames.slice(0, FINGERPRINT_FRAMES).map((f) => f.fn);
+  const createdBy = g2.createdBy?.fn ?? "";
+  const entry = g2.frames[g2.frames.length - 1]?.fn ?? "?";
+  return { key: `${top.join("\n")}
+<- ${createdBy}`, cluster: { key: "", entry, createdBy: g2.createdBy, frames } };
+}
+function clusterDump(dump) {
+  const clusters = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
+  let total = 0;
+  for (const g2 of dump.goroutines) {
+    if (g2.frames.some((f) => isProfilerFrame(f.fn))) continue;
+    total++;
+    const { key, cluster } = fingerprint(g2);
+    if (!clusters.has(key)) clusters.set(key, { ...cluster, key });
+    let c = counts.get(key);
+    if (!c) {
+      c = { count: 0, states: {}, maxWaitMinutes: null };
+      counts.set(key, c);
+    }
+    c.count++;
+    c.states[g2.state] = (c.states[g2.state] ?? 0) + 1;
+    if (g2.waitMinutes !== null) c.maxWaitMinutes = Math.max(c.maxWaitMinutes ?? 0, g2.waitMinutes);
+  }
+  return { clusters, counts, total };
+}
+var empty = () => ({ count: 0, states: {}, maxWaitMinutes: null });
+function diffGoroutines(series) {
+  const perSide = {};
+  const all = /* @__PURE__ */ new Map();
+  for (const side of ["gray", "baseline"]) {
+    perSide[side] = series[side].dumps.map(clusterDump);
+    for (const d of perSide[side]) for (const [k, c] of d.clusters) if (!all.has(k)) all.set(k, c);
+  }
+  const clusters = [];
+  for (const [key, cluster] of all) {
+    const growth = {};
+    const end = {};
+    for (const side of ["gray", "baseline"]) {
+      const dumps = perSide[side];
+      growth[side] = dumps.length >= 2 ? robustGrowth(series[side].times, dumps.map((d) => d.counts.get(key)?.count ?? 0)) : 0;
+      end[side] = dumps.length ? dumps[dumps.length - 1].counts.get(key) ?? empty() : empty();
+    }
+    clusters.push({ ...cluster, growth, end, difference: growth.gray - growth.baseline });
+  }
+  clusters.sort((a, b) => b.difference - a.difference || a.key.localeCompare(b.key));
+  const totals = {};
+  for (const side of ["gray", "baseline"]) {
+    const d = perSide[side];
+    totals[side] = { start: d.length ? d[0].total : null, end: d.length ? d[d.length - 1].total : null, dumps: d.length };
+  }
+  return { clusters, totals };
+}
+function mainState(s) {
+  let best = null;
+  for (const [state, n] of Object.entries(s.states)) if (best === null || n > s.states[best]) best = state;
+  return best;
+}
+
+// src/analyze/patterns.ts
+var MIN_GOROUTINE_GROWTH = 8;
+var MIN_GOROUTINE_GROWTH_SHARE = 0.25;
+function goroutineThreshold(c) {
+  return Math.max(MIN_GOROUTINE_GROWTH, MIN_GOROUTINE_GROWTH_SHARE * c.end.baseline.count);
+}
+function growingClusters(goroutines) {
+  return (goroutines?.clusters ?? []).filter((c) => c.difference >= goroutineThreshold(c));
+}
+var BLOCKED_STATES = /^(chan send|chan receive|select|select \(no cases\)|chan send \(nil chan\)|chan receive \(nil chan\)|semacquire|sync\.Mutex\.Lock|sync\.RWMutex\.R?Lock|sync\.WaitGroup\.Wait|sync\.Cond\.Wait)$/;
+var stackDiff = (s) => s.growth.gray.bytes - s.growth.baseline.bytes;
+var has = (s, test) => s.frames.some((f) => test(f.fn));
+var round2 = (x) => Math.round(x * 100) / 100;
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function totalPositiveGrowth(heap) {
+  return heap.functions.reduce((sum, f) => sum + Math.max(0, f.growth.gray.bytes - f.growth.baseline.bytes), 0);
+}
+function callerOf(stacks, below) {
+  const votes = /* @__PURE__ */ new Map();
+  for (const s of stacks) {
+    const start = below ? s.frames.findIndex((f) => below(f.fn)) : 0;
+    const app = applicationFrame(s.frames.slice(Math.max(0, start)));
+    if (app) votes.set(app.fn, (votes.get(app.fn) ?? 0) + Math.max(stackDiff(s), 1));
+  }
+  let best = null;
+  for (const [fn, v] of votes) if (best === null || v > votes.get(best)) best = fn;
+  return best;
+}
+var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
+function tickerNotStopped(heap, total) {
+  const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const objects = Math.round(stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
+  const caller = callerOf(stacks);
+  const share = total > 0 ? bytes2 / total : 1;
+  return {
+    pattern: {
+      id: "ticker-not-stopped",
+      confidence: round2(0.6 + 0.35 * clamp01(share)),
+      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes2)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
+      hint: "Call Stop on every time.Ticker once its user is done (defer t.Stop() right after time.NewTicker), and never use time.Tick in code that runs more than once.",
+      functions: caller ? ["time.NewTicker", caller] : ["time.NewTicker"]
+    },
+    stacks: new Set(stacks.map((s) => s.key)),
+    clusters: /* @__PURE__ */ new Set()
+  };
+}
+var isTransportLoop = (fn) => fn === "net/http.(*persistConn).readLoop" || fn === "net/http.(*persistConn).writeLoop";
+var isServerConnHeap = (s) => /^(net\/http|bufio)\./.test(s.frames[0]?.fn ?? "") && s.frames.some((f) => f.fn === "net/http.(*conn).serve" || f.fn === "net/http.(*Server).Serve");
+var isTransportHeap = (fn) => fn.startsWith("net/http.(*Transport).") || fn.startsWith("net/http.(*persistConn).");
+function transportPerRequest(heap, goroutines) {
+  const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === "net/http.(*Transport).dialConn");
+  const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
+  const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const heapSeen = heap !== null && bytes2 > heap.noiseFloorBytes;
+  if (clusters.length === 0 && !heapSeen) return null;
+  const loops = new Set(clusters.flatMap((c) => c.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
+  const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
+  const server = growingClusters(goroutines).filter((c) => c.entry === "net/http.(*conn).serve");
+  const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
+  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes2)} more` : ""}` : `${formatBytes(bytes2)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  return {
+    pattern: {
+      id: "transport-per-request",
+      confidence: round2(Math.min(0.95, confidence)),
+      message: `A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: ${seen}.`,
+      hint: "Create one http.Client (and Transport) at start-up and share it, they are safe for concurrent use; if a Transport must be short-lived, call CloseIdleConnections when done with it.",
+      functions: [.../* @__PURE__ */ new Set([...clusters.map((c) => c.entry), ...heapSeen ? ["net/http.(*Transport).dialConn"] : []])]
+    },
+    stacks: new Set([...stacks, ...clusters.length ? heap?.stacks.filter((s) => s.frames[0]?.fn === "runtime.malg") ?? [] : [], ...server.length ? heap?.stacks.filter(isServerConnHeap) ?? [] : []].map((s) => s.key)),
+    clusters: new Set([...clusters, ...server].map((c) => c.key))
+  };
+}
+var POOL_GET = "sync.(*Pool).Get";
+function syncPoolMisuse(heap) {
+  const stacks = heap.stacks.filter((s) => has(s, (fn) => fn === POOL_GET));
+  if (stacks.length === 0) return null;
+  const growth = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const grayEnd = stacks.reduce((sum, s) => sum + s.end.gray.bytes, 0);
+  const baselineEnd = stacks.reduce((sum, s) => sum + s.end.baseline.bytes, 0);
+  const excess = grayEnd - baselineEnd;
+  const grayAlloc = heap.spans.gray > 0 ? stacks.reduce((sum, s) => sum + s.allocated.gray, 0) / heap.spans.gray : 0;
+  const baselineAlloc = heap.spans.baseline > 0 ? stacks.reduce((sum, s) => sum + s.allocated.baseline, 0) / heap.spans.baseline : 0;
+  const grew = growth > heap.noiseFloorBytes;
+  const higher = excess > Math.max(heap.noiseFloorBytes, levelNoise(grayEnd, baselineEnd, heap.periodBytes)) && excess > 0.5 * baselineEnd;
+  const allocNoise = heap.spans.gray > 0 ? 3 * Math.sqrt(Math.max(grayAlloc * heap.spans.gray, heap.periodBytes) * heap.periodBytes) / heap.spans.gray : Infinity;
+  const churns = grayAlloc - baselineAlloc > allocNoise && grayAlloc > 4 * baselineAlloc;
+  if (!grew && !higher) return null;
+  const newFn = stacks.find((s) => s.end.gray.bytes > 0)?.frames[0]?.fn ?? stacks[0].frames[0]?.fn ?? "?";
+  const caller = callerOf(stacks, (fn) => fn === POOL_GET);
+  const held = grew ? `grew ${formatBytes(growth)} more` : `rests ${formatBytes(excess)} higher`;
+  const confidence = 0.5 + (grew ? 0.15 : 0) + (higher ? 0.15 : 0) + (churns ? 0.15 : 0);
+  return {
+    pattern: {
+      id: "sync-pool-misuse",
+      confidence: round2(Math.min(0.95, confidence)),
+      message: `Objects taken from a sync.Pool are kept instead of put back: memory retained under sync.(*Pool).Get (New = ${newFn}${caller ? `, called from ${caller}` : ""}) ${held} in gray than in baseline${churns ? `, and the pool's New allocates ${formatRate(grayAlloc - baselineAlloc)} more, so the pool is not reused` : ""}.`,
+      hint: "Put every object back with Put once done with it (and keep no reference afterwards); cap the size of pooled buffers before Put, and do not hold pooled objects in long-lived structures.",
+      functions: [.../* @__PURE__ */ new Set([newFn, ...caller ? [caller] : []])]
+    },
+    stacks: new Set(stacks.map((s) => s.key)),
+    clusters: /* @__PURE__ */ new Set()
+  };
+}
+function goroutineBlocked(heap, goroutines, claimed) {
+  const growing = growingClusters(goroutines).filter((c) => !claimed.has(c.key));
+  const blocked = growing.filter((c) => BLOCKED_STATES.test(mainState(c.end.gray) ?? ""));
+  if (blocked.length === 0) return null;
+  const top = blocked[0];
+  const totalGrowth = growingClusters(goroutines).reduce((sum, c) => sum + Math.max(0, c.difference), 0);
+  const count = Math.round(top.difference);
+  const state = mainState(top.end.gray) ?? "blocked";
+  const creator = top.createdBy?.fn ?? null;
+  const where = locationText(top.frames[0]);
+  const share = totalGrowth > 0 ? top.difference / totalGrowth : 1;
+  const waited = top.end.gray.maxWaitMinutes !== null ? `, the oldest waiting ${plural(top.end.gray.maxWaitMinutes, "minute")}` : "";
+  const others = blocked.length > 1 ? ` (and ${plural(blocked.length - 1, "more cluster")} like it)` : "";
+  const held = heap && creator ? heap.stacks.filter((s) => has(s, (fn) => fn === creator) && stackDiff(s) > 0) : [];
+  const malg = growing.length && heap ? heap.stacks.filter((s) => s.frames[0]?.fn === "runtime.malg") : [];
+  return {
+    pattern: {
+      id: "goroutine-blocked",
+      confidence: round2(Math.min(0.95, 0.6 + 0.3 * clamp01(share) + (top.end.gray.maxWaitMinutes ? 0.05 : 0))),
+      message: `Goroutines${creator ? ` started by ${creator}` : ""} pile up blocked in ${state}: ${count} more in gray than in baseline, running ${top.entry}${where ? ` (${where})` : ""}${waited}${others}.`,
+      hint: `Give every goroutine a way to finish: make sure each ${state.startsWith("chan") || state.startsWith("select") ? "send has a receiver that keeps running (or use a buffered channel and select on ctx.Done())" : "lock or wait is released on every path"}, and bound how many such goroutines can be started.`,
+      functions: [.../* @__PURE__ */ new Set([...creator ? [creator] : [], top.entry])]
+    },
+    stacks: new Set([...held, ...malg].map((s) => s.key)),
+    clusters: new Set(blocked.map((c) => c.key))
+  };
+}
+var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
+function bufferGrowth(heap, total) {
+  const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const caller = callerOf(stacks);
+  const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
+  const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
+  const share = total > 0 ? bytes2 / total : 1;
+  const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
+  return {
+    pattern: {
+      id: "buffer-growth",
+      confidence: round2(0.55 + 0.4 * clamp01(share)),
+      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes2)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
+      hint: "Do not keep bytes.Buffers (or slices of their Bytes()) after use: copy out what you need, Reset and reuse one buffer (or pool them with a size cap), and bound any collection they are appended to.",
+      functions: [.../* @__PURE__ */ new Set([leaf, ...caller ? [caller] : []])]
+    },
+    stacks: new Set([...stacks, ...sameCaller].map((s) => s.key)),
+    clusters: /* @__PURE__ */ new Set()
+  };
+}
+function steadiness(series) {
+  let up = 0;
+  let moved = 0;
+  for (let i = 1; i < series.length; i++) {
+    if (series[i] === series[i - 1]) continue;
+    moved++;
+    if (series[i] > series[i - 1]) up++;
+  }
+  return moved === 0 ? 0 : up / moved;
+}
+function risesThroughout(series) {
+  const n = series.length;
+  if (n < 3) return true;
+  const mid = Math.floor((n - 1) / 2);
+  return series[mid] > series[0] && series[n - 1] > series[mid];
+}
+function unboundedMap(heap, total, claimed) {
+  const candidates = [];
+  for (const f of heap.functions) {
+    const stacks = f.stacks.filter((s) => !claimed.has(s.key) && stackDiff(s) > 0);
+    const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+    if (bytes2 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
+    const app = callerOf(stacks);
+    if (!app || !risesThroughout(f.graySeries)) continue;
+    candidates.push({ f, stacks, bytes: bytes2, app });
+  }
+  if (candidates.length === 0) return null;
+  candidates.sort((a, b) => b.bytes - a.bytes);
+  const top = candidates[0];
+  const steady = steadiness(top.f.graySeries);
+  const share = total > 0 ? top.bytes / total : 1;
+  const objects = Math.round(top.stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
+  const where = locationText(top.stacks[0].frames[0]);
+  const named = top.app === top.f.function ? top.f.function : `${top.f.function} (called from ${top.app})`;
+  return {
+    pattern: {
+      id: "unbounded-map",
+      confidence: round2(Math.min(0.9, 0.35 + 0.3 * steady + 0.25 * clamp01(share))),
+      message: `Memory retained at ${named}${where ? ` (${where})` : ""} grows steadily in gray, ${formatBytes(top.bytes)} more than in baseline over the window (about ${objects} more live objects), and is never released: it looks like a map or cache that is only ever added to.`,
+      hint: "Bound it: delete entries once done with them, expire them (a TTL) or cap the size (an LRU), and check that its keys do not grow without limit (request IDs, timestamps, user input).",
+      functions: [.../* @__PURE__ */ new Set([top.f.function, top.app])]
+    },
+    stacks: new Set(candidates.flatMap((c) => c.app === top.app ? c.stacks.map((s) => s.key) : [])),
+    clusters: /* @__PURE__ */ new Set()
+  };
+}
+function detectPatterns(heap, goroutines) {
+  const claims = [];
+  const claimedStacks = /* @__PURE__ */ new Set();
+  const claimedClusters = /* @__PURE__ */ new Set();
+  const take = (claim) => {
+    if (!claim) return;
+    claims.push(claim);
+    for (const k of claim.stacks) claimedStacks.add(k);
+    for (const k of claim.clusters) claimedClusters.add(k);
+  };
+  const total = heap ? totalPositiveGrowth(heap) : 0;
+  if (heap) take(tickerNotStopped(heap, total));
+  take(transportPerRequest(heap, goroutines));
+  if (heap) take(syncPoolMisuse(heap));
+  take(goroutineBlocked(heap, goroutines, claimedClusters));
+  if (heap) take(bufferGrowth(heap, total));
+  if (heap) take(unboundedMap(heap, total, claimedStacks));
+  return claims.sort((a, b) => b.pattern.confidence - a.pattern.confidence);
+}
+
+// src/analyze/evidence.ts
+var START_SLACK_MS = 500;
+var MAX_SUSPECTS = 20;
+var ONE_SIDED_FACTOR = 4;
+var MAX_STACK_FRAMES = 12;
+var decoder = new TextDecoder("utf-8", { fatal: false });
+function fetchWarnings(entries) {
+  const warnings = [];
+  for (const side of SIDES) {
+    for (const kind of ["heap", "goroutine"]) {
+      const mine = entries.filter((e) => e.side === side && e.kind === kind);
+      const failed = mine.filter((e) => e.error !== null);
+      if (failed.length === 0) continue;
+      const what = kind === "heap" ? "heap profile" : "goroutine dump";
+      warnings.push(`${side} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
+    }
+  }
+  return warnings;
+}
+function emptyHeapSide() {
+  return { snapshots: 0, startInuseBytes: null, endInuseBytes: null, inuseGrowth: null, allocBytesPerSec: null, periodBytes: null };
+}
+function load(set, warmupMs, warnings) {
+  const heap = {};
+  const goroutines = {};
+  for (const side of SIDES) {
+    heap[side] = { times: [], snapshots: [] };
+    goroutines[side] = { times: [], dumps: [] };
+  }
+  const inWindow = set.entries.filter((e) => e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
+  for (const entry of inWindow) {
+    const file = entry.file;
+    const bytes2 = set.data[file];
+    if (!bytes2) {
+      warnings.push(`${entry.side} ${entry.kind} ${file} is missing from the bundle; left out`);
+      continue;
+    }
+    if (entry.kind === "heap") {
+      let snapshot;
+      try {
+        snapshot = decodeHeapProfile(bytes2);
+      } catch (error) {
+        warnings.push(`${entry.side} heap profile ${file} is unreadable (${errorMessage(error)}); left out`);
+        continue;
+      }
+      heap[entry.side].times.push(entry.t / 1e3);
+      heap[entry.side].snapshots.push(snapshot);
+    } else {
+      let dump;
+      try {
+        dump = parseGoroutineDump(decoder.decode(bytes2));
+      } catch (error) {
+        warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error)}); left out`);
+        continue;
+      }
+      if (dump.problems.length) warnings.push(`${entry.side} goroutine dump ${file}: ${dump.problems.join("; ")}; used what it holds`);
+      goroutines[entry.side].times.push(entry.t / 1e3);
+      goroutines[entry.side].dumps.push(dump);
+    }
+  }
+  return { heap, goroutines };
+}
+var diffBytes = (f) => f.growth.gray.bytes - f.growth.baseline.bytes;
+function heapSuspects(heap, claims) {
+  const patternOf = (keys) => claims.find((c) => keys.some((k) => c.stacks.has(k)))?.pattern.id ?? null;
+  const growth = heap.functions.filter((f) => diffBytes(f) > heap.noiseFloorBytes && (risesThroughout(f.graySeries) || diffBytes(f) > ONE_SIDED_FACTOR * heap.noiseFloorBytes));
+  const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
+  const suspects = [];
+  const make = (f, kind, bytes2, objects, share, gray, baseline) => {
+    const ranked = [...f.stacks].sort((a, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes));
+    const frames = trimRuntime(ranked[0].frames);
+    return {
+      function: f.function,
+      source: "pprof",
+      kind,
+      bytes: Math.round(bytes2),
+      objects: Math.round(objects),
+      count: null,
+      share: Math.round(share * 1e3) / 1e3,
+      gray: Math.round(gray),
+      baseline: Math.round(baseline),
+      location: locationText(ranked[0].frames[0]),
+      stack: frames.slice(0, MAX_STACK_FRAMES).map(frameText),
+      caller: applicationFrame(ranked[0].frames)?.fn ?? null,
+      createdBy: null,
+      state: null,
+      waitMinutes: null,
+      pattern: patternOf(f.stacks.filter((s) => s.growth.gray.bytes - s.growth.baseline.bytes > 0 || kind === "excess").map((s) => s.key))
+    };
+  };
+  for (const f of growth) {
+    suspects.push(make(f, "growth", diffBytes(f), f.growth.gray.objects - f.growth.baseline.objects, totalGrowth > 0 ? diffBytes(f) / totalGrowth : 1, f.growth.gray.bytes, f.growth.baseline.bytes));
+  }
+  const excess = heap.functions.filter((f) => {
+    if (growth.includes(f)) return false;
+    const d = f.end.gray.bytes - f.end.baseline.bytes;
+    return d > Math.max(heap.noiseFloorBytes, levelNoise(f.end.gray.bytes, f.end.baseline.bytes, heap.periodBytes)) && d > 0.5 * f.end.baseline.bytes;
+  });
+  const totalExcess = excess.reduce((sum, f) => sum + f.end.gray.bytes - f.end.baseline.bytes, 0);
+  for (const f of excess.sort((a, b) => b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes))) {
+    const d = f.end.gray.bytes - f.end.baseline.bytes;
+    suspects.push(make(f, "excess", d, f.end.gray.objects - f.end.baseline.objects, totalExcess > 0 ? d / totalExcess : 1, f.end.gray.bytes, f.end.baseline.bytes));
+  }
+  return suspects;
+}
+function goroutineSuspects(goroutines, claims) {
+  const growing = growingClusters(goroutines);
+  const total = growing.reduce((sum, c) => sum + c.difference, 0);
+  return growing.map((c) => ({
+    function: c.entry,
+    source: "goroutine",
+    kind: "growth",
+    bytes: null,
+    objects: null,
+    count: Math.round(c.difference),
+    share: Math.round((total > 0 ? c.difference / total : 1) * 1e3) / 1e3,
+    gray: Math.round(c.growth.gray),
+    baseline: Math.round(c.growth.baseline),
+    location: locationText(c.frames[c.frames.length - 1] ?? null),
+    stack: c.frames.slice(0, MAX_STACK_FRAMES).map(frameText),
+    caller: null,
+    createdBy: c.createdBy?.fn ?? null,
+    state: mainState(c.end.gray),
+    waitMinutes: c.end.gray.maxWaitMinutes,
+    pattern: claims.find((p) => p.clusters.has(c.key))?.pattern.id ?? null
+  }));
+}
+function rank(suspects) {
+  const order2 = (s) => s.kind === "excess" ? 1 : 0;
+  return suspects.sort((a, b) => order2(a) - order2(b) || Number(b.pattern !== null) - Number(a.pattern !== null) || b.share - a.share || (a.source === "goroutine" ? -1 : 1) - (b.source === "goroutine" ? -1 : 1)).slice(0, MAX_SUSPECTS);
+}
+function emptyEvidence(warnings) {
+  const goroutineSide = { dumps: 0, startCount: null, endCount: null };
+  return {
+    suspects: [],
+    patterns: [],
+    summary: { heap: { baseline: emptyHeapSide(), gray: emptyHeapSide(), inuseGrowthDifference: null, noiseFloorBytes: null }, goroutines: { baseline: goroutineSide, gray: goroutineSide }, churn: [], diffProfiles: [] },
+    warnings,
+    heap: null
+  };
+}
+function analyzeEvidence(set, warmupMs) {
+  if (!set) return null;
+  const warnings = [...set.notes, ...fetchWarnings(set.entries)];
+  try {
+    const { heap: heapSeries, goroutines: goroutineSeries } = load(set, warmupMs, warnings);
+    const heapCount = SIDES.map((s) => heapSeries[s].snapshots.length);
+    const dumpCount = SIDES.map((s) => goroutineSeries[s].dumps.length);
+    let heap = null;
+    if (heapCount.some((n) => n >= 2)) {
+      heap = diffHeaps(heapSeries);
+      for (const [i, side] of SIDES.entries()) {
+        if (heapCount[i] < 2) warnings.push(`${side} has ${heapCount[i]} usable heap profile(s) in the window; its heap growth is taken as none, so suspects are gray's own growth`);
+      }
+    } else if (set.urls.gray !== null || set.urls.baseline !== null) {
+      warnings.push(`too few usable heap profiles in the window (baseline ${heapCount[0]}, gray ${heapCount[1]}; two per side needed): no heap evidence`);
+    }
+    let goroutines = null;
+    if (dumpCount.some((n) => n >= 2)) {
+      goroutines = diffGoroutines(goroutineSeries);
+      for (const [i, side] of SIDES.entries()) {
+        if (dumpCount[i] < 2) warnings.push(`${side} has ${dumpCount[i]} usable goroutine dump(s) in the window; its goroutine growth is taken as none`);
+      }
+    } else if (set.urls.gray !== null || set.urls.baseline !== null) {
+      warnings.push(`too few usable goroutine dumps in the window (baseline ${dumpCount[0]}, gray ${dumpCount[1]}; two per side needed): no goroutine evidence`);
+    }
+    const claims = detectPatterns(heap, goroutines);
+    const suspects = rank([...heap ? heapSuspects(heap, claims) : [], ...goroutines ? goroutineSuspects(goroutines, claims) : []]);
+    return {
+      suspects,
+      patterns: claims.map((c) => c.pattern),
+      summary: {
+        heap: {
+          baseline: heap?.sides.baseline ?? emptyHeapSide(),
+          gray: heap?.sides.gray ?? emptyHeapSide(),
+          inuseGrowthDifference: heap?.inuseGrowthDifference ?? null,
+          noiseFloorBytes: heap?.noiseFloorBytes ?? null
+        },
+        goroutines: {
+          baseline: { dumps: dumpCount[0], startCount: goroutines?.totals.baseline.start ?? null, endCount: goroutines?.totals.baseline.end ?? null },
+          gray: { dumps: dumpCount[1], startCount: goroutines?.totals.gray.start ?? null, endCount: goroutines?.totals.gray.end ?? null }
+        },
+        churn: heap?.churn ?? [],
+        diffProfiles: heap ? [DiffProfileFile.Gray, DiffProfileFile.GrayVsBaseline].map((f) => `${PROFILE_DIR}/${f}`) : []
+      },
+      warnings,
+      heap
+    };
+  } catch (error) {
+    warnings.push(`the profile evidence could not be analysed (${errorMessage(error)}); the verdict stands on memory alone`);
+    return emptyEvidence(warnings);
+  }
+}
+
+// src/analyze/heap-diff-profile.ts
+import { gzipSync } from "node:zlib";
+function encodeHeapValues(rows, periodBytes, comment) {
+  const strings = new StringTable();
+  const functions = [];
+  const functionIds = /* @__PURE__ */ new Map();
+  const locations = [];
+  const locationIds = /* @__PURE__ */ new Map();
+  const locationOf = (f) => {
+    const lkey = `${f.fn}\0${f.file}\0${f.line}`;
+    let id = locationIds.get(lkey);
+    if (id !== void 0) return id;
+    const fkey = `${f.fn}\0${f.file}`;
+    let fid = functionIds.get(fkey);
+    if (fid === void 0) {
+      fid = functions.length + 1;
+      functionIds.set(fkey, fid);
+      functions.push({ id: fid, name: strings.dedup(f.fn), systemName: strings.dedup(f.fn), filename: strings.dedup(f.file) });
+    }
+    id = locations.length + 1;
+    locationIds.set(lkey, id);
+    locations.push({ id, mappingId: 1, address: 4096 + id, line: [{ functionId: fid, line: f.line }] });
+    return id;
+  };
+  const samples = [];
+  for (const row of rows) {
+    const objects = Math.round(row.value.objects);
+    const bytes2 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes2 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
+  }
+  const inuseSpace = strings.dedup("inuse_space");
+  const profile = new Profile({
+    sampleType: [
+      { type: strings.dedup("inuse_objects"), unit: strings.dedup("count") },
+      { type: inuseSpace, unit: strings.dedup("bytes") }
+    ],
+    sample: samples,
+    mapping: [{ id: 1, memoryStart: 4096, memoryLimit: 4096 + locations.length + 1, filename: strings.dedup("memgate-diff"), hasFunctions: true, hasFilenames: true, hasLineNumbers: true }],
+    location: locations,
+    function: functions,
+    stringTable: strings,
+    periodType: { type: strings.dedup("space"), unit: strings.dedup("bytes") },
+    period: periodBytes,
+    comment: [strings.dedup(comment)],
+    defaultSampleType: inuseSpace
+  });
+  return gzipSync(profile.encode());
+}
+function buildDiffProfiles(heap, names) {
+  const out = [];
+  const grayRows = heap.stacks.map((s) => ({ frames: s.frames, value: s.grayEndMinusStart }));
+  out.push({ name: names.gray, data: encodeHeapValues(grayRows, heap.periodBytes, "memgate: gray, last heap profile of the window minus the first") });
+  const vsRows = heap.stacks.map((s) => ({ frames: s.frames, value: { bytes: s.growth.gray.bytes - s.growth.baseline.bytes, objects: s.growth.gray.objects - s.growth.baseline.objects } }));
+  out.push({ name: names.grayVsBaseline, data: encodeHeapValues(vsRows, heap.periodBytes, "memgate: gray's retained growth over the window minus baseline's, per stack") });
+  return out;
+}
+
+// src/collect/pprof-bundle.ts
+function readProfileSet(bundleDir2) {
+  const indexPath = join2(bundleDir2, PROFILE_DIR, PROFILE_INDEX_FILE);
+  if (!existsSync(indexPath)) return void 0;
+  let index;
+  try {
+    index = JSON.parse(readFileSync(indexPath, "utf8"));
+    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries)) throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
+  } catch (error) {
+    return {
+      schema: PROFILE_INDEX_SCHEMA,
+      urls: { baseline: null, gray: null },
+      intervalMs: 0,
+      entries: [],
+      notes: [`the profile index ${indexPath} is unreadable (${error.message}); no profile evidence`],
+      data: {}
+    };
+  }
+  const data = {};
+  const notes = [...index.notes ?? []];
+  for (const entry of index.entries) {
+    if (!entry.file) continue;
+    try {
+      data[entry.file] = readFileSync(join2(bundleDir2, entry.file));
+    } catch {
+    }
+  }
+  const urls = index.urls ?? { baseline: null, gray: null };
+  for (const side of SIDES) urls[side] ??= null;
+  return { ...index, urls, notes, data };
+}
+function writeDiffProfiles(bundleDir2, bundle, warmupMs) {
+  try {
+    const heap = analyzeEvidence(bundle.profiles, warmupMs)?.heap;
+    if (!heap) return { files: [], warning: null };
+    const files = [];
+    for (const diff of buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })) {
+      const file = `${PROFILE_DIR}/${diff.name}`;
+      writeFileSync(join2(bundleDir2, file), diff.data);
+      files.push(file);
+    }
+    return { files, warning: null };
+  } catch (error) {
+    return { files: [], warning: `could not write the diff profiles: ${error.message}` };
+  }
+}
+
+// src/collect/bundle-io.ts
+function bundleDir(outDir) {
+  return join3(outDir, BundleFile.Dir);
+}
+var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
+function writeBundle(outDir, bundle) {
+  const dir = bundleDir(outDir);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync2(join3(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
+  writeFileSync2(join3(dir, BundleFile.Samples), jsonLines(bundle.samples));
+  writeFileSync2(join3(dir, BundleFile.Stats), jsonLines(bundle.stats));
+  writeFileSync2(join3(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
+  return dir;
+}
+function parseLines(path) {
+  return readFileSync2(path, "utf8").split("\n").filter((l) => l.trim() !== "").map((line, i) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
+    }
+  });
+}
+function readBundle(path) {
+  const dir = existsSync2(join3(path, BundleFile.Meta)) ? path : bundleDir(path);
+  const metaPath = join3(dir, BundleFile.Meta);
+  if (!existsSync2(metaPath)) {
+    throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
+  }
+  let meta;
+  let final;
+  try {
+    meta = JSON.parse(readFileSync2(metaPath, "utf8"));
+    final = JSON.parse(readFileSync2(join3(dir, BundleFile.Final), "utf8"));
+  } catch (error) {
+    throw new UsageError(`the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`);
+  }
+  if (meta.schema !== BUNDLE_SCHEMA) {
+    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
+  }
+  return {
+    meta,
+    final,
+    samples: parseLines(join3(dir, BundleFile.Samples)),
+    stats: existsSync2(join3(dir, BundleFile.Stats)) ? parseLines(join3(dir, BundleFile.Stats)) : [],
+    profiles: readProfileSet(dir)
+  };
+}
+
+// src/gate/judge-bundle.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+
 // src/analyze/analyze.ts
 function lastStatOf(stats, side) {
   for (let i = stats.length - 1; i >= 0; i--) {
@@ -7879,6 +9830,7 @@ function slopeDifference(gray, baseline) {
 function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
   const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
+  const evidence = analyzeEvidence(bundle.profiles, warmupMs);
   return {
     driver: bundle.meta.driver,
     limitations: bundle.meta.limitations,
@@ -7892,7 +9844,8 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
     gray,
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     slopeDifference: slopeDifference(gray.slope, baseline.slope),
-    series: bundle.samples
+    series: bundle.samples,
+    evidence
   };
 }
 
@@ -7909,10 +9862,69 @@ function gradeOf(verdict, reasons, analysis) {
     const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope2 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
   }
+  if (blocks.has("inuse-growth")) return "P1";
   const nearLimit = memoryMaxBytes !== null && gray.p95Bytes !== null && gray.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
   if (blocks.size > 0 || nearLimit) return "P2";
   if (verdict === "warn") return "P3";
   return null;
+}
+
+// src/analyze/evidence-text.ts
+var percent = (share) => `${Math.round(share * 100)}%`;
+function suspectAmount(s) {
+  if (s.source === "goroutine") {
+    const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
+    return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
+  }
+  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
+  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
+  return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
+}
+function describeSuspect(s) {
+  const where = s.location ? ` (${s.location})` : "";
+  const created = s.createdBy ? `, created by ${s.createdBy}` : "";
+  const caller = s.source !== "goroutine" && s.caller && s.caller !== s.function ? `, from ${s.caller}` : "";
+  return `${s.function}${where} ${suspectAmount(s)}${caller}${created}`;
+}
+function topSuspectClause(suspects, patterns) {
+  const top = suspects[0];
+  if (!top) return null;
+  const pattern = patterns.find((p) => p.id === top.pattern) ?? null;
+  return `top suspect: ${describeSuspect(top)}${pattern ? `; looks like ${pattern.id} (${percent(pattern.confidence)} sure)` : ""}`;
+}
+
+// src/judge/evidence-rules.ts
+function inuseGrowthRule(analysis, limits, cgroup) {
+  const heap = analysis.evidence?.summary.heap;
+  const diff = heap?.inuseGrowthDifference;
+  if (!heap || !diff) return { comparison: null, reason: null };
+  const base = heap.baseline.inuseGrowth?.perSec ?? 0;
+  const threshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
+  const detail = `inuse_space gray ${formatRate(heap.gray.inuseGrowth.perSec)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.perSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
+  const exceeds = diff.perSec > threshold && diff.low > 0;
+  const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.perSec, limit: threshold, passed: !exceeds, detail };
+  if (cgroup.blocked || !exceeds) return { comparison, reason: null };
+  const slope2 = analysis.slopeDifference;
+  const unclear = slope2 === null || slope2.high >= cgroup.threshold;
+  if (unclear) {
+    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, 95% CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
+    return {
+      comparison,
+      reason: { rule: "inuse-growth", outcome: "block", measured: diff.perSec, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
+    };
+  }
+  return {
+    comparison,
+    reason: { rule: "inuse-growth", outcome: "warn", measured: diff.perSec, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen --duration to see whether it reaches the cgroup` }
+  };
+}
+function nameTopSuspect(reasons, analysis) {
+  const evidence = analysis.evidence;
+  const first = reasons.findIndex((r) => r.outcome === "block");
+  if (!evidence || first < 0) return reasons;
+  const clause = topSuspectClause(evidence.suspects, evidence.patterns);
+  if (!clause) return reasons;
+  return reasons.map((r, i) => i === first ? { ...r, message: `${r.message}; ${clause}` } : r);
 }
 
 // src/judge/judge.ts
@@ -7973,6 +9985,9 @@ function judge(analysis, limits) {
   } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== "block")) {
     reasons.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `memory is too noisy to judge growth: the slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}; lengthen --duration or steady the load` });
   }
+  const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeExceeds && slopeClear, threshold });
+  if (inuse.comparison) comparisons.push(inuse.comparison);
+  if (inuse.reason) reasons.push(inuse.reason);
   const died = Boolean(gray.exit || baseline.exit);
   const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || (s.slope?.points.length ?? 0) < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
@@ -7982,7 +9997,7 @@ function judge(analysis, limits) {
     reasons.push({ rule: "degraded-measurement", outcome: "warn", measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}` });
   }
   const verdict = decide(reasons);
-  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: order(reasons), comparisons, projection: projection(analysis), limits, analysis };
+  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis };
 }
 function decide(reasons) {
   if (reasons.some((r) => r.outcome === "block")) return "fail";
@@ -8053,9 +10068,10 @@ function buildReport(verdict, settings) {
     comparisons: verdict.comparisons,
     reasons: verdict.reasons,
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings],
-    suspects: [],
-    patterns: []
+    warnings: [...analysis.limitations, ...analysis.warnings, ...analysis.evidence?.warnings ?? []],
+    suspects: analysis.evidence?.suspects ?? [],
+    patterns: analysis.evidence?.patterns ?? [],
+    profiles: analysis.evidence?.summary ?? null
   };
 }
 
@@ -8065,32 +10081,32 @@ function judgeBundle(bundle, settings) {
 }
 function writeReport(outDir, report) {
   mkdirSync2(outDir, { recursive: true });
-  const path = join3(outDir, ReportFile);
-  writeFileSync2(path, JSON.stringify(report, null, 2) + "\n");
+  const path = join4(outDir, ReportFile);
+  writeFileSync3(path, JSON.stringify(report, null, 2) + "\n");
   return path;
 }
 
 // src/gate/run-gate.ts
-import { createWriteStream, mkdirSync as mkdirSync4 } from "node:fs";
-import { join as join5 } from "node:path";
+import { createWriteStream, mkdirSync as mkdirSync5 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/collect/sampler.ts
-import { performance } from "node:perf_hooks";
+import { performance as performance2 } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 async function sampleMemory(options) {
   const { groups, intervalMs, totalMs } = options;
   const samples = [];
   const stats = [];
-  const origin = performance.now();
+  const origin = performance2.now();
   let nextStat = 0;
   let nextProgress = options.progressEveryMs;
   for (let tick = 0; ; tick++) {
     const due = tick * intervalMs;
     if (due > totalMs) return { samples, stats, endedEarly: null };
-    const wait = origin + due - performance.now();
+    const wait = origin + due - performance2.now();
     if (wait > 0) await sleep(wait);
     if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
-    const t = Math.round((performance.now() - origin) * 10) / 10;
+    const t = Math.round((performance2.now() - origin) * 10) / 10;
     const sample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
     samples.push(sample);
     if (t >= nextStat) {
@@ -8109,21 +10125,205 @@ async function sampleMemory(options) {
   }
 }
 
+// src/collect/pprof-collector.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
+
+// src/collect/pprof-fetch.ts
+var MAX_PROFILE_BYTES = 64 * 1024 * 1024;
+function profileUrl(base, kind) {
+  const root = base.replace(/\/+$/, "");
+  return kind === "heap" ? `${root}/heap?gc=1` : `${root}/goroutine?debug=2`;
+}
+function describe(error) {
+  const e = error;
+  if (e?.name === "TimeoutError" || e?.name === "AbortError") return "no answer in time";
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return cause ? `${e?.message ?? "fetch failed"}: ${cause}` : e?.message ?? String(error);
+}
+async function fetchProfile(url, timeoutMs, signal) {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: "follow" });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {
+      });
+      return { ok: false, error: `HTTP ${response.status} from ${url}`, ms: ms() };
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      const bytes2 = chunk;
+      size += bytes2.length;
+      if (size > MAX_PROFILE_BYTES) {
+        await response.body?.cancel().catch(() => {
+        });
+        return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
+      }
+      chunks.push(bytes2);
+    }
+    return { ok: true, data: Buffer.concat(chunks), ms: ms() };
+  } catch (error) {
+    return { ok: false, error: `${describe(error)} (${url})`, ms: ms() };
+  }
+}
+
+// src/collect/pprof-collector.ts
+var KINDS = ["heap", "goroutine"];
+var PROFILE_FETCH_TIMEOUT_MS = 1e4;
+var EXTENSION = { heap: "pb.gz", goroutine: "txt" };
+var END_GAP_SHARE = 0.5;
+var ProfileCollector = class {
+  options;
+  origin = performance3.now();
+  dir;
+  entries = [];
+  data = {};
+  warned = /* @__PURE__ */ new Set();
+  timers = [];
+  running = null;
+  seq = 0;
+  skipped = 0;
+  lastDoneAt = -Infinity;
+  stopped = false;
+  constructor(options) {
+    this.options = options;
+    this.dir = join5(options.bundleDir, PROFILE_DIR);
+    mkdirSync3(this.dir, { recursive: true });
+    this.writeIndex();
+  }
+  /** Milliseconds since this collector was made: the sampling clock when made just before sampling. */
+  now() {
+    return performance3.now() - this.origin;
+  }
+  /** Schedules snapshots at `firstAtMs`, then every interval, while before `endAtMs` (the final one is `finish`'s). */
+  start(firstAtMs, endAtMs) {
+    const { intervalMs } = this.options;
+    for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
+      const timer = setTimeout(() => this.tick(), Math.max(0, at - this.now()));
+      this.timers.push(timer);
+    }
+  }
+  tick() {
+    if (this.stopped || this.options.signal.aborted) return;
+    if (this.running) {
+      this.skipped++;
+      return;
+    }
+    this.running = this.snapshot().finally(() => {
+      this.running = null;
+    });
+  }
+  async snapshot() {
+    const seq = this.seq++;
+    const jobs = [];
+    for (const side of SIDES) {
+      const base = this.options.urls[side];
+      if (base === null) continue;
+      jobs.push((async () => {
+        for (const kind of KINDS) await this.fetchOne(side, kind, base, seq);
+      })());
+    }
+    await Promise.all(jobs);
+    this.lastDoneAt = this.now();
+    this.writeIndex();
+  }
+  async fetchOne(side, kind, base, seq) {
+    const t = Math.round(this.now() * 10) / 10;
+    const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
+    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
+    if (result.ok) {
+      const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
+      try {
+        writeFileSync4(join5(this.options.bundleDir, file), result.data);
+        entry.file = file;
+        entry.bytes = result.data.length;
+        this.data[file] = result.data;
+      } catch (error) {
+        entry.error = `could not save it: ${error.message}`;
+      }
+    } else {
+      entry.error = result.error;
+    }
+    if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
+      this.warned.add(`${side}/${kind}`);
+      this.options.logger.warn(`${side} ${kind === "heap" ? "heap profile" : "goroutine dump"} not fetched: ${entry.error}; the gate goes on without it`);
+    }
+    this.entries.push(entry);
+  }
+  /** Stops the schedule (teardown on failure): no final snapshot. */
+  stop() {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+  }
+  /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
+  async finish() {
+    this.stop();
+    await this.running;
+    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1e3, this.options.intervalMs / 4)) await this.snapshot();
+    if (this.skipped > 0) {
+      this.options.notes.push(`${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`);
+    }
+    this.writeIndex();
+    return { ...this.index(), data: { ...this.data } };
+  }
+  index() {
+    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
+    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
+  }
+  writeIndex() {
+    try {
+      writeFileSync4(join5(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+    } catch (error) {
+      this.options.logger.warn(`could not write the profile index: ${error.message}`);
+    }
+  }
+};
+function describeCollection(urls, intervalMs) {
+  const where = SIDES.map((side) => `${side} ${urls[side] ?? "off"}`).join(", ");
+  return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
+}
+function startProfiling(plan) {
+  if (SIDES.every((side) => plan.templates[side] === null)) return null;
+  const urls = {};
+  const notes = [];
+  for (const side of SIDES) {
+    const template = plan.templates[side];
+    const port = plan.ports[side];
+    if (template !== null && template.includes("{port}") && port === null) {
+      urls[side] = null;
+      notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
+    } else {
+      urls[side] = template === null ? null : template.replaceAll("{port}", String(port));
+    }
+  }
+  for (const note of notes) plan.logger.warn(note);
+  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
+  if (SIDES.some((side) => urls[side] !== null)) {
+    plan.logger.info(describeCollection(urls, plan.intervalMs));
+    collector.start(plan.warmupMs, plan.totalMs);
+  }
+  return collector;
+}
+
 // src/workload/cgroup/detect.ts
-import { existsSync as existsSync3, accessSync as accessSync2, constants as constants2 } from "node:fs";
+import { existsSync as existsSync4, accessSync as accessSync2, constants as constants2 } from "node:fs";
 import { spawnSync as spawnSync2 } from "node:child_process";
 
 // src/workload/cgroup/cgroupfs.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3, existsSync as existsSync2 } from "node:fs";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5, existsSync as existsSync3 } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/workload/cgroup/fs-util.ts
-import { readFileSync as readFileSync2, rmdirSync } from "node:fs";
+import { readFileSync as readFileSync3, rmdirSync } from "node:fs";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function readText(path) {
   try {
-    return readFileSync2(path, "utf8");
+    return readFileSync3(path, "utf8");
   } catch {
     return null;
   }
@@ -8249,14 +10449,14 @@ var CgroupfsGroup = class {
     return this.flavor.readOomKills(this.location);
   }
   async killAll() {
-    if (!existsSync2(this.location)) return;
+    if (!existsSync3(this.location)) return;
     const killFile = `${this.location}/cgroup.kill`;
     for (let attempt = 0; attempt < 250; attempt++) {
       const pids = this.pids();
       if (pids.length === 0) return;
-      if (this.flavor.name === "v2" && existsSync2(killFile)) {
+      if (this.flavor.name === "v2" && existsSync3(killFile)) {
         try {
-          writeFileSync3(killFile, "1");
+          writeFileSync5(killFile, "1");
         } catch {
           killPids(pids);
         }
@@ -8287,7 +10487,7 @@ var CgroupfsDriver = class {
   }
   ensureRoot() {
     if (this.created) return;
-    mkdirSync3(this.root);
+    mkdirSync4(this.root);
     this.created = true;
     if (this.flavor.name === "v2") {
       const parent = this.root.slice(0, this.root.lastIndexOf("/"));
@@ -8295,7 +10495,7 @@ var CgroupfsDriver = class {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
-          writeFileSync3(`${dir}/cgroup.subtree_control`, "+memory");
+          writeFileSync5(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error) {
           const code2 = error.code;
           throw new Error(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
@@ -8306,8 +10506,8 @@ var CgroupfsDriver = class {
   async create(side, memoryMaxBytes) {
     this.ensureRoot();
     const dir = `${this.root}/${side}`;
-    mkdirSync3(dir);
-    if (memoryMaxBytes !== null) writeFileSync3(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    mkdirSync4(dir);
+    if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -8338,7 +10538,7 @@ function parseProcCgroup(text) {
   }
   return byController;
 }
-function join4(mount, cgroupPath) {
+function join6(mount, cgroupPath) {
   const relative = mount.root !== "/" && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
   return `${mount.point}${relative === "/" ? "" : relative}`.replace(/\/+$/, "");
 }
@@ -8350,8 +10550,8 @@ function cgroupLayout(mountInfo, procCgroup) {
   const v1Path = paths.get("memory");
   const v2Path = paths.get("");
   return {
-    v1Memory: v1 && v1Path !== void 0 ? join4(v1, v1Path) : null,
-    v2: v2 && v2Path !== void 0 ? join4(v2, v2Path) : null,
+    v1Memory: v1 && v1Path !== void 0 ? join6(v1, v1Path) : null,
+    v2: v2 && v2Path !== void 0 ? join6(v2, v2Path) : null,
     v2Mount: v2?.point ?? null
   };
 }
@@ -8522,7 +10722,7 @@ function probeHost() {
   return {
     layout,
     isRoot: process.getuid?.() === 0,
-    systemdIsInit: existsSync3("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
+    systemdIsInit: existsSync4("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
     v2HasMemory: controllers.split(/\s+/).includes("memory"),
     sudoWorks: () => spawnSync2("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
   };
@@ -8763,21 +10963,24 @@ async function collect(plan, driver, io, teardown, log) {
     for (const side of SIDES) {
       const w = workloads[side];
       const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-      const load = new LoadProcess(side, substitute(plan.load, w.port, url), log);
-      teardown.add(`stopping the ${side} load`, () => load.stop());
-      void load.exited.then((code2) => {
+      const load2 = new LoadProcess(side, substitute(plan.load, w.port, url), log);
+      teardown.add(`stopping the ${side} load`, () => load2.stop());
+      void load2.exited.then((code2) => {
         if (w.alive && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code2}) before the window was over`);
       });
     }
   }
   const totalMs = plan.warmupMs + plan.durationMs;
   let sampled;
+  let profiles = null;
   if (exitedEarly.length > 0) {
     sampled = { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` };
   } else if (signal.aborted) {
     sampled = { samples: [], stats: [], endedEarly: "interrupted" };
   } else {
     logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+    const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir(plan.outDir), logger, signal });
+    if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
     sampled = await sampleMemory({
       groups,
       intervalMs: plan.intervalMs,
@@ -8789,6 +10992,7 @@ async function collect(plan, driver, io, teardown, log) {
       onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
     });
     if (sampled.endedEarly === "interrupted" && !io.signal.aborted) sampled.endedEarly = "timed out";
+    profiles = await profiler?.finish() ?? null;
   }
   const final = {};
   const sides = {};
@@ -8797,7 +11001,7 @@ async function collect(plan, driver, io, teardown, log) {
     final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === "exited") };
     sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
   }
-  return { sides, sampled, final, warnings };
+  return { sides, sampled, final, warnings, profiles };
 }
 function progressLine(s, warmupMs, totalMs) {
   const phase = s.t < warmupMs ? " (warm-up)" : "";
@@ -8807,8 +11011,8 @@ function progressLine(s, warmupMs, totalMs) {
 async function runGate(plan, io) {
   const driver = selectDriver(plan.cgroupDriver, io.host ?? probeHost());
   for (const limitation of driver.limitations) io.logger.warn(limitation);
-  mkdirSync4(bundleDir(plan.outDir), { recursive: true });
-  const log = createWriteStream(join5(bundleDir(plan.outDir), BundleFile.Log));
+  mkdirSync5(bundleDir(plan.outDir), { recursive: true });
+  const log = createWriteStream(join7(bundleDir(plan.outDir), BundleFile.Log));
   const teardown = new Teardown();
   let collected;
   try {
@@ -8835,15 +11039,19 @@ async function runGate(plan, io) {
     },
     samples: collected.sampled.samples,
     stats: collected.sampled.stats,
-    final: collected.final
+    final: collected.final,
+    ...collected.profiles ? { profiles: collected.profiles } : {}
   };
   writeBundle(plan.outDir, bundle);
+  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);
+  if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
   const report = judgeBundle(bundle, plan);
   return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
 
 // src/report/console.ts
+var CONSOLE_SUSPECTS = 5;
 var bytes = (v) => v === null ? "n/a" : formatBytes(v);
 var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
 function renderConsole(report) {
@@ -8865,13 +11073,16 @@ function renderConsole(report) {
     lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`);
   }
   for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
+  if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
+  for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+  for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   return lines.join("\n");
 }
 
 // src/fuse/cli.ts
-import { mkdirSync as mkdirSync6, readFileSync as readFileSync3, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join8, resolve as resolve3 } from "node:path";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync4, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join10, resolve as resolve3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/github/rest.ts
@@ -8988,12 +11199,12 @@ var RestClient = class {
    */
   async paginate(path, options = {}) {
     const items = [];
-    const pick = options.pick ?? ((page) => page);
+    const pick2 = options.pick ?? ((page) => page);
     let next = this.url(path, { per_page: 100, ...options.query });
     for (let pages = 0; next; pages++) {
       if (pages >= (options.maxPages ?? 100)) throw new Error(`GitHub API GET ${path}: more than ${options.maxPages ?? 100} pages; stopped`);
       const response = await this.request("GET", next);
-      items.push(...pick(response.data));
+      items.push(...pick2(response.data));
       next = parseLinkHeader(response.headers.get("link")).next;
     }
     return items;
@@ -9087,7 +11298,7 @@ import { resolve as resolve2 } from "node:path";
 // src/fuse/dir-store.ts
 import { createHash, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir, readFile, readdir, link, unlink, writeFile } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 var RECORD_FILE = /^(\d{10})\.json$/;
 var MAX_ATTEMPTS = 1e4;
 function scopeDirName(key) {
@@ -9102,7 +11313,7 @@ var DirFuseStore = class {
   scope;
   constructor(root, scope) {
     this.scope = scope;
-    this.dir = join6(root, scopeDirName(scope.key));
+    this.dir = join8(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
   async names() {
@@ -9116,7 +11327,7 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const name of await this.names()) {
-      const path = join6(this.dir, name);
+      const path = join8(this.dir, name);
       let record;
       try {
         record = JSON.parse(await readFile(path, "utf8"));
@@ -9132,7 +11343,7 @@ var DirFuseStore = class {
   }
   async append(record) {
     await mkdir(this.dir, { recursive: true });
-    const tmp = join6(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
+    const tmp = join8(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const names = await this.names();
@@ -9141,7 +11352,7 @@ var DirFuseStore = class {
         const full = { ...record, order: order2 };
         await writeFile(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join6(this.dir, `${String(order2).padStart(10, "0")}.json`));
+          await link(tmp, join8(this.dir, `${String(order2).padStart(10, "0")}.json`));
           return full;
         } catch (error) {
           if (error.code !== "EEXIST") throw error;
@@ -9351,8 +11562,8 @@ function tallyDimensions(state) {
       tallies.set(key, t);
     }
   }
-  const rank = (d) => DIMENSIONS.indexOf(d);
-  return [...tallies.values()].sort((a, b) => rank(a.dim) - rank(b.dim) || a.value.localeCompare(b.value));
+  const rank2 = (d) => DIMENSIONS.indexOf(d);
+  return [...tallies.values()].sort((a, b) => rank2(a.dim) - rank2(b.dim) || a.value.localeCompare(b.value));
 }
 function meetsThreshold(blocked, counted, threshold) {
   if (blocked < threshold.minCells || blocked === 0) return false;
@@ -9468,9 +11679,9 @@ function openFuseStore(config, fenv) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import { userInfo } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 var FUSE_SCHEMA = "memgate/fuse@1";
 function actorFromEnv(env) {
   if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
@@ -9529,8 +11740,8 @@ function openRunFuse(raw, fenv) {
         recorded: state,
         tripped
       };
-      mkdirSync5(outDir, { recursive: true });
-      writeFileSync4(join7(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+      mkdirSync6(outDir, { recursive: true });
+      writeFileSync6(join9(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
       return outcome;
     }
   };
@@ -9606,8 +11817,8 @@ function planWave(stages, n, state) {
 function statusView(state, scope, where, history) {
   const tallies = new Map(tallyDimensions(state).map((t) => [dimKey(t), t]));
   const keys = /* @__PURE__ */ new Set([...tallies.keys(), ...state.dims.keys()]);
-  const rank = (key) => DIMENSIONS.indexOf(key.slice(0, key.indexOf("=")));
-  const dimensions = [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => {
+  const rank2 = (key) => DIMENSIONS.indexOf(key.slice(0, key.indexOf("=")));
+  const dimensions = [...keys].sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b)).map((key) => {
     const status2 = state.dims.get(key);
     const tally = tallies.get(key);
     const eq = key.indexOf("=");
@@ -10048,7 +12259,7 @@ async function planCommand(args, io) {
   if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
   let text;
   try {
-    text = readFileSync3(resolve3(io.cwd, file), "utf8");
+    text = readFileSync4(resolve3(io.cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(`--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
   }
@@ -10085,8 +12296,8 @@ async function fuseBeforeRun(fuse, outDir, io) {
     return null;
   }
   const outcome = fuse.skipped(result);
-  mkdirSync6(outDir, { recursive: true });
-  writeFileSync5(join8(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  mkdirSync7(outDir, { recursive: true });
+  writeFileSync7(join10(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
   io.stdout(renderFuseOutcome(outcome) + "\n");
   return ExitCode.Blocked;
 }
@@ -10125,6 +12336,11 @@ Run options (default):
   --min-slope RATE           slope differences below this never block (${Defaults.minSlope})
   --memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)
   --load CMD                 load command started against each side during the run (none)
+  --pprof URL|off            pprof base URL of both sides, {port} allowed, or off (${Defaults.pprof})
+  --baseline-pprof URL|off   the same for baseline only (as --pprof)
+  --gray-pprof URL|off       the same for gray only (as --pprof)
+  --profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side this often, and at
+                             both ends of the window; kept in the bundle (${Defaults.profileInterval})
   --cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})
   --ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})
   --out DIR                  where report.json and the bundle go (${Defaults.out})

@@ -32,6 +32,11 @@ Run options (default):
   --min-slope RATE           slope differences below this never block (${Defaults.minSlope})
   --memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)
   --load CMD                 load command started against each side during the run (none)
+  --pprof URL|off            pprof base URL of both sides, {port} allowed, or off (${Defaults.pprof})
+  --baseline-pprof URL|off   the same for baseline only (as --pprof)
+  --gray-pprof URL|off       the same for gray only (as --pprof)
+  --profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side this often, and at
+                             both ends of the window; kept in the bundle (${Defaults.profileInterval})
   --cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})
   --ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})
   --out DIR                  where report.json and the bundle go (${Defaults.out})

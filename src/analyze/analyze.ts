@@ -2,6 +2,7 @@ import { SIDES, type SideName } from '../config/plan.ts';
 import type { Bundle, StatSample, WorkloadExit } from '../collect/bundle-types.ts';
 import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
 import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point, type SlopeEstimate } from './stats.ts';
+import { analyzeEvidence, type Evidence } from './evidence.ts';
 
 export interface SideAnalysis {
   command: string;
@@ -41,6 +42,8 @@ export interface Analysis {
   slopeDifference: SlopeDifference | null;
   /** Every reading, warm-up included, for charts. */
   series: Bundle['samples'];
+  /** Heap profile and goroutine evidence (suspects, patterns); null when no profiles were fetched. */
+  evidence: Evidence | null;
 }
 
 function lastStatOf(stats: readonly StatSample[], side: SideName): MemoryStat | null {
@@ -93,6 +96,7 @@ function slopeDifference(gray: SlopeEstimate | null, baseline: SlopeEstimate | n
 export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs): Analysis {
   const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
+  const evidence = analyzeEvidence(bundle.profiles, warmupMs);
   return {
     driver: bundle.meta.driver,
     limitations: bundle.meta.limitations,
@@ -107,5 +111,6 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs)
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     slopeDifference: slopeDifference(gray.slope, baseline.slope),
     series: bundle.samples,
+    evidence,
   };
 }

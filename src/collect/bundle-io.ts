@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BUNDLE_SCHEMA, BundleFile } from '../constants.ts';
 import { UsageError } from '../errors.ts';
 import type { Bundle } from './bundle-types.ts';
+import { readProfileSet } from './pprof-bundle.ts';
 
 export function bundleDir(outDir: string): string {
   return join(outDir, BundleFile.Dir);
@@ -53,5 +54,6 @@ export function readBundle(path: string): Bundle {
     final,
     samples: parseLines(join(dir, BundleFile.Samples)),
     stats: existsSync(join(dir, BundleFile.Stats)) ? parseLines(join(dir, BundleFile.Stats)) : [],
+    profiles: readProfileSet(dir),
   };
 }

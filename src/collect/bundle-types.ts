@@ -1,5 +1,6 @@
 import type { SideName } from '../config/plan.ts';
 import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
+import type { ProfileSet } from './pprof-types.ts';
 
 /** One tick of the shared clock: both sides read back to back. `null`: the side had no reading. */
 export interface MemorySample {
@@ -60,4 +61,6 @@ export interface Bundle {
   samples: MemorySample[];
   stats: StatSample[];
   final: Record<SideName, SideFinal>;
+  /** Heap profiles and goroutine dumps (`pprof/`, with `pprof/index.json`); absent when none were fetched. */
+  profiles?: ProfileSet;
 }

@@ -1,4 +1,4 @@
-import { Defaults, Option } from '../constants.ts';
+import { Defaults, Option, Placeholder } from '../constants.ts';
 import { UsageError } from '../errors.ts';
 import { parseDuration, parsePercent, parseRate, parseSize } from './units.ts';
 import { checkCommand } from './command-check.ts';
@@ -34,6 +34,10 @@ export interface GatePlan extends JudgeSettings {
   load: string | null;
   cgroupDriver: CgroupDriverChoice;
   outDir: string;
+  /** pprof base URL template per side ({port} allowed), or null when that side is not profiled. */
+  pprof: Record<SideName, string | null>;
+  /** Heap profiles and goroutine dumps every this often (plus at both ends of the window). */
+  profileIntervalMs: number;
 }
 
 /** Raw option values as typed by the user (CLI flags or Action inputs); empty means unset. */
@@ -97,8 +101,12 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
   if (!DRIVER_CHOICES.includes(driver as CgroupDriverChoice)) {
     throw new UsageError(`--${Option.CgroupDriver}: "${driver}" is not a driver; use one of ${DRIVER_CHOICES.join(', ')}.`);
   }
+  const profileIntervalMs = parseDuration(get(Option.ProfileInterval) ?? Defaults.profileInterval, Option.ProfileInterval);
+  if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms (each snapshot fetches a heap profile and a goroutine dump); the default is ${Defaults.profileInterval}.`);
   return {
     ...judge,
+    pprof: pprofTemplates(raw, commands),
+    profileIntervalMs,
     commands,
     durationMs,
     intervalMs,
@@ -108,4 +116,37 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
     cgroupDriver: driver as CgroupDriverChoice,
     outDir: get(Option.Out) ?? Defaults.out,
   };
+}
+
+/**
+ * Each side's pprof base URL template: --baseline-pprof / --gray-pprof, else --pprof, else the
+ * default; `off` turns profiling off. {port} needs a {port} in that side's command.
+ */
+function pprofTemplates(raw: RawOptions, commands: Record<SideName, string>): Record<SideName, string | null> {
+  const shared = value(raw, Option.Pprof);
+  const out = {} as Record<SideName, string | null>;
+  for (const side of SIDES) {
+    const own = value(raw, side === 'baseline' ? Option.BaselinePprof : Option.GrayPprof);
+    const option = own !== undefined ? (side === 'baseline' ? Option.BaselinePprof : Option.GrayPprof) : Option.Pprof;
+    const template = own ?? shared ?? Defaults.pprof;
+    if (template.toLowerCase() === 'off') {
+      out[side] = null;
+      continue;
+    }
+    let url: URL | null = null;
+    try {
+      url = new URL(template.replaceAll(Placeholder.Port, '1'));
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new UsageError(`--${option}: "${template}" is not an http URL; give the pprof base URL, e.g. http://127.0.0.1:{port}/debug/pprof, or off.`);
+    }
+    if (template.includes(Placeholder.Port) && !commands[side].includes(Placeholder.Port)) {
+      // The default needs {port} too: the gate notes that it cannot know where to look, and goes on.
+      if (own !== undefined || shared !== undefined) throw new UsageError(`--${option}: "${template}" uses {port}, but the ${side} command has no {port}; put {port} in the command, or give the real address, e.g. http://127.0.0.1:6060/debug/pprof.`);
+    }
+    out[side] = template;
+  }
+  return out;
 }

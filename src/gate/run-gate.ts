@@ -7,6 +7,9 @@ import { UsageError } from '../errors.ts';
 import type { Bundle, MemorySample, SideFinal, SideMeta } from '../collect/bundle-types.ts';
 import { bundleDir, writeBundle } from '../collect/bundle-io.ts';
 import { sampleMemory, type SamplerResult } from '../collect/sampler.ts';
+import { startProfiling } from '../collect/pprof-collector.ts';
+import { writeDiffProfiles } from '../collect/pprof-bundle.ts';
+import type { ProfileSet } from '../collect/pprof-types.ts';
 import { probeHost, selectDriver, type HostFacts } from '../workload/cgroup/detect.ts';
 import type { CgroupDriver, MemoryGroup } from '../workload/cgroup/types.ts';
 import { freePort } from '../workload/ports.ts';
@@ -62,6 +65,7 @@ interface Collected {
   sampled: SamplerResult;
   final: Record<SideName, SideFinal>;
   warnings: string[];
+  profiles: ProfileSet | null;
 }
 
 async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardown: Teardown, log: WriteStream): Promise<Collected> {
@@ -105,12 +109,15 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
   }
   const totalMs = plan.warmupMs + plan.durationMs;
   let sampled: SamplerResult;
+  let profiles: ProfileSet | null = null;
   if (exitedEarly.length > 0) {
     sampled = { samples: [], stats: [], endedEarly: `${exitedEarly.join(' and ')} exited before it was ready` };
   } else if (signal.aborted) {
     sampled = { samples: [], stats: [], endedEarly: 'interrupted' };
   } else {
     logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+    const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir(plan.outDir), logger, signal });
+    if (profiler) teardown.add('stopping profile collection', () => profiler.stop());
     sampled = await sampleMemory({
       groups,
       intervalMs: plan.intervalMs,
@@ -122,6 +129,7 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
       onProgress: (s: MemorySample) => logger.info(progressLine(s, plan.warmupMs, totalMs)),
     });
     if (sampled.endedEarly === 'interrupted' && !io.signal.aborted) sampled.endedEarly = 'timed out';
+    profiles = (await profiler?.finish()) ?? null;
   }
   const final = {} as Record<SideName, SideFinal>;
   const sides = {} as Record<SideName, SideMeta>;
@@ -131,7 +139,7 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
     final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === 'exited') };
     sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
   }
-  return { sides, sampled, final, warnings };
+  return { sides, sampled, final, warnings, profiles };
 }
 
 function progressLine(s: MemorySample, warmupMs: number, totalMs: number): string {
@@ -173,8 +181,11 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
     samples: collected.sampled.samples,
     stats: collected.sampled.stats,
     final: collected.final,
+    ...(collected.profiles ? { profiles: collected.profiles } : {}),
   };
   writeBundle(plan.outDir, bundle);
+  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);
+  if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: 'interrupted', outDir: plan.outDir };
   const report = judgeBundle(bundle, plan);
   return { kind: 'judged', report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };

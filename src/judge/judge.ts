@@ -2,6 +2,7 @@ import type { Analysis, SideAnalysis } from '../analyze/analyze.ts';
 import { formatBytes, formatDuration, formatPercent, formatRate } from '../config/units.ts';
 import type { Limits } from '../config/plan.ts';
 import { gradeOf } from './grade.ts';
+import { inuseGrowthRule, nameTopSuspect } from './evidence-rules.ts';
 import type { Comparison, Projection, Reason, Verdict, VerdictName } from './verdict-types.ts';
 
 /** Fewest readings per side in the window, and fewest floor bins, worth a verdict. */
@@ -72,6 +73,10 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
     reasons.push({ rule: 'slope-noise', outcome: 'inconclusive', measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `memory is too noisy to judge growth: the slope difference is only known to ±${formatRate((diff.high - diff.low) / 2)}; lengthen --duration or steady the load` });
   }
 
+  const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeExceeds && slopeClear, threshold });
+  if (inuse.comparison) comparisons.push(inuse.comparison);
+  if (inuse.reason) reasons.push(inuse.reason);
+
   const died = Boolean(gray.exit || baseline.exit);
   const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || (s.slope?.points.length ?? 0) < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
@@ -82,7 +87,7 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   }
 
   const verdict = decide(reasons);
-  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: order(reasons), comparisons, projection: projection(analysis), limits, analysis };
+  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis };
 }
 
 function decide(reasons: readonly Reason[]): VerdictName {

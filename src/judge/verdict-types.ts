@@ -12,6 +12,7 @@ export type RuleId =
   | 'enough-samples'
   | 'p95-increase'
   | 'slope-increase'
+  | 'inuse-growth'
   | 'slope-noise'
   | 'degraded-measurement';
 
@@ -27,7 +28,7 @@ export interface Reason {
 
 /** One limit checked: what was measured against what was allowed. */
 export interface Comparison {
-  rule: 'p95-increase' | 'slope-increase' | 'gray-oom-kill';
+  rule: 'p95-increase' | 'slope-increase' | 'gray-oom-kill' | 'inuse-growth';
   unit: 'ratio' | 'bytes/s' | 'count';
   measured: number | null;
   limit: number;

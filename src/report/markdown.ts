@@ -1,5 +1,9 @@
 import { formatBytes, formatPercent, formatRate } from '../config/units.ts';
 import type { Report, SideReport } from './report-json.ts';
+import { suspectAmount } from '../analyze/evidence-text.ts';
+
+/** Suspects in the summary and PR comment; report.json has them all. */
+const MARKDOWN_SUSPECTS = 5;
 
 /**
  * Makes text from a workload or a pull request inert in GitHub Markdown: no markup, no HTML, no
@@ -46,6 +50,17 @@ export function renderSummary(report: Report): string {
   if (report.reasons.length) {
     lines.push('', '**Why**', '');
     for (const r of report.reasons) lines.push(`- **${r.outcome}** (${r.rule}): ${escapeMarkdown(r.message)}`);
+  }
+  if (report.patterns.length) {
+    lines.push('', '**Looks like**', '');
+    for (const p of report.patterns) lines.push(`- **${p.id}** (${Math.round(p.confidence * 100)}% sure): ${escapeMarkdown(p.message)} *Fix:* ${escapeMarkdown(p.hint)}`);
+  }
+  if (report.suspects.length) {
+    lines.push('', '**Suspects** (gray against baseline)', '', '| # | function | what | where | source |', '|---|---|---|---|---|');
+    for (const [i, s] of report.suspects.slice(0, MARKDOWN_SUSPECTS).entries()) {
+      const where = [s.location, s.createdBy ? `created by ${s.createdBy}` : null, s.caller && s.caller !== s.function ? `from ${s.caller}` : null].filter((x) => x !== null).join(', ');
+      lines.push(`| ${i + 1} | <code>${escapeMarkdown(s.function)}</code> | ${escapeMarkdown(suspectAmount(s))} | ${escapeMarkdown(where)} | ${s.source}${s.pattern ? ` · ${s.pattern}` : ''} |`);
+    }
   }
   if (report.warnings.length) {
     lines.push('', '**Warnings**', '');

@@ -4,6 +4,7 @@ import type { JudgeSettings } from '../config/plan.ts';
 import type { WorkloadExit } from '../collect/bundle-types.ts';
 import type { MemoryStat } from '../workload/cgroup/types.ts';
 import type { Comparison, Grade, Projection, Reason, Verdict, VerdictName } from '../judge/verdict-types.ts';
+import type { EvidenceSummary, Pattern, Suspect } from '../analyze/evidence-types.ts';
 
 export interface SideReport {
   command: string;
@@ -43,8 +44,12 @@ export interface Report {
   reasons: Reason[];
   projection: Projection | null;
   warnings: string[];
-  suspects: unknown[];
-  patterns: unknown[];
+  /** Where gray is worse, ranked: heap functions whose retained memory grew more, goroutine clusters that piled up. */
+  suspects: Suspect[];
+  /** Known leak patterns seen, most certain first; none for a healthy build. */
+  patterns: Pattern[];
+  /** What the heap profiles and goroutine dumps measured (growth, churn, diff profiles); null without profiles. */
+  profiles: EvidenceSummary | null;
 }
 
 export function exitCodeOf(verdict: VerdictName, onInconclusive: 'fail' | 'pass'): number {
@@ -108,8 +113,9 @@ export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
     comparisons: verdict.comparisons,
     reasons: verdict.reasons,
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings],
-    suspects: [],
-    patterns: [],
+    warnings: [...analysis.limitations, ...analysis.warnings, ...(analysis.evidence?.warnings ?? [])],
+    suspects: analysis.evidence?.suspects ?? [],
+    patterns: analysis.evidence?.patterns ?? [],
+    profiles: analysis.evidence?.summary ?? null,
   };
 }

@@ -1,0 +1,116 @@
+import { gunzipSync } from 'node:zlib';
+import { Profile } from 'pprof-format';
+import type { Frame } from './evidence-types.ts';
+
+/** Retained and allocated totals of one stack in one heap profile. */
+export interface HeapValues {
+  inuseBytes: number;
+  inuseObjects: number;
+  allocBytes: number;
+  allocObjects: number;
+}
+
+export interface HeapStack extends HeapValues {
+  /** Function names innermost first, joined: equal in two builds of the same code. */
+  key: string;
+  /** Innermost first. */
+  frames: Frame[];
+}
+
+export interface HeapSnapshot {
+  /** Stacks by key; the profiler's own allocations (runtime/pprof, net/http/pprof) left out. */
+  stacks: Map<string, HeapStack>;
+  totals: HeapValues;
+  /** runtime.MemProfileRate as the profile reports it (Period), or null. */
+  periodBytes: number | null;
+  timeNanos: number | null;
+}
+
+const SAMPLE_TYPES = { inuseBytes: 'inuse_space', inuseObjects: 'inuse_objects', allocBytes: 'alloc_space', allocObjects: 'alloc_objects' } as const;
+
+/** Frames of the profiler serving the request: present in every snapshot, part of no workload. */
+export function isProfilerFrame(fn: string): boolean {
+  return fn.startsWith('runtime/pprof.') || fn.startsWith('net/http/pprof.');
+}
+
+/** Protobuf int64 as a number: pprof-format hands large (and negative, two's complement) values over as bigint. */
+const num = (v: number | bigint | undefined): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : (v ?? 0));
+
+/** The protobuf inside: gunzipped when it is gzip (as Go serves it), as is otherwise. */
+function unwrap(bytes: Uint8Array): Uint8Array {
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes);
+  return bytes;
+}
+
+/**
+ * Decodes a Go heap profile (`/debug/pprof/heap`, gzipped protobuf). Throws an Error saying what is
+ * wrong with it when it is truncated, corrupt, or not a heap profile.
+ */
+export function decodeHeapProfile(bytes: Uint8Array): HeapSnapshot {
+  if (bytes.length === 0) throw new Error('empty file');
+  let raw: Uint8Array;
+  try {
+    raw = unwrap(bytes);
+  } catch (error) {
+    throw new Error(`not valid gzip (${(error as Error).message}); truncated or corrupt`);
+  }
+  let profile: Profile;
+  try {
+    profile = Profile.decode(raw);
+  } catch (error) {
+    throw new Error(`not a valid pprof protobuf (${(error as Error).message})`);
+  }
+  const strings = profile.stringTable.strings;
+  const str = (i: number | bigint) => {
+    const n = num(i);
+    if (n < 0 || n >= strings.length) throw new Error(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
+    return strings[n];
+  };
+  const index: Partial<Record<keyof HeapValues, number>> = {};
+  profile.sampleType.forEach((vt, i) => {
+    const name = str(vt.type);
+    for (const [field, type] of Object.entries(SAMPLE_TYPES) as [keyof HeapValues, string][]) if (name === type) index[field] = i;
+  });
+  if (index.inuseBytes === undefined) {
+    const types = profile.sampleType.map((vt) => str(vt.type)).join(', ') || 'none';
+    throw new Error(`not a heap profile (sample types: ${types}; inuse_space is missing)`);
+  }
+  const functions = new Map<number, { name: string; file: string }>();
+  for (const f of profile.function) functions.set(num(f.id), { name: str(f.name) || '?', file: str(f.filename) });
+  const locations = new Map<number, Frame[]>();
+  for (const loc of profile.location) {
+    // Several lines: inlined calls, innermost first; the last one is the function they were inlined into.
+    const frames = loc.line.map((l) => {
+      const f = functions.get(num(l.functionId));
+      return { fn: f?.name ?? '?', file: f?.file ?? '', line: num(l.line) };
+    });
+    locations.set(num(loc.id), frames.length ? frames : [{ fn: `0x${num(loc.address).toString(16)}`, file: '', line: 0 }]);
+  }
+  const stacks = new Map<string, HeapStack>();
+  const totals: HeapValues = { inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0 };
+  for (const sample of profile.sample) {
+    const frames: Frame[] = [];
+    for (const id of sample.locationId) {
+      const loc = locations.get(num(id));
+      if (!loc) throw new Error(`sample refers to location ${num(id)}, which the profile does not define`);
+      frames.push(...loc);
+    }
+    if (frames.some((f) => isProfilerFrame(f.fn))) continue;
+    const key = frames.map((f) => f.fn).join('\n');
+    let stack = stacks.get(key);
+    if (!stack) {
+      stack = { key, frames, inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0 };
+      stacks.set(key, stack);
+    }
+    for (const field of Object.keys(SAMPLE_TYPES) as (keyof HeapValues)[]) {
+      const i = index[field];
+      if (i === undefined) continue;
+      const v = num(sample.value[i]);
+      stack[field] += v;
+      totals[field] += v;
+    }
+  }
+  const period = num(profile.period);
+  const time = num(profile.timeNanos);
+  return { stacks, totals, periodBytes: period > 0 ? period : null, timeNanos: time > 0 ? time : null };
+}

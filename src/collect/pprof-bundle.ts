@@ -1,0 +1,64 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SIDES } from '../config/plan.ts';
+import type { Bundle } from './bundle-types.ts';
+import { DiffProfileFile, PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileIndex, type ProfileSet } from './pprof-types.ts';
+import { analyzeEvidence } from '../analyze/evidence.ts';
+import { buildDiffProfiles } from '../analyze/heap-diff-profile.ts';
+
+/**
+ * The profiles of a bundle directory with their bytes, or undefined when the run fetched none
+ * (no `pprof/index.json`). Damage is not fatal: it comes back as notes the report shows.
+ */
+export function readProfileSet(bundleDir: string): ProfileSet | undefined {
+  const indexPath = join(bundleDir, PROFILE_DIR, PROFILE_INDEX_FILE);
+  if (!existsSync(indexPath)) return undefined;
+  let index: ProfileIndex;
+  try {
+    index = JSON.parse(readFileSync(indexPath, 'utf8'));
+    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries)) throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
+  } catch (error) {
+    return {
+      schema: PROFILE_INDEX_SCHEMA,
+      urls: { baseline: null, gray: null },
+      intervalMs: 0,
+      entries: [],
+      notes: [`the profile index ${indexPath} is unreadable (${(error as Error).message}); no profile evidence`],
+      data: {},
+    };
+  }
+  const data: Record<string, Uint8Array> = {};
+  const notes = [...(index.notes ?? [])];
+  for (const entry of index.entries) {
+    if (!entry.file) continue;
+    try {
+      data[entry.file] = readFileSync(join(bundleDir, entry.file));
+    } catch {
+      // analyzeEvidence warns about a file the index names that is not there.
+    }
+  }
+  const urls = index.urls ?? { baseline: null, gray: null };
+  for (const side of SIDES) urls[side] ??= null;
+  return { ...index, urls, notes, data };
+}
+
+/**
+ * Writes the diff profiles (gray's end minus start, gray's growth minus baseline's) of a bundle's
+ * heap evidence into its profile directory. Returns their paths relative to the bundle; none when
+ * there is no heap evidence. Never throws.
+ */
+export function writeDiffProfiles(bundleDir: string, bundle: Bundle, warmupMs: number): { files: string[]; warning: string | null } {
+  try {
+    const heap = analyzeEvidence(bundle.profiles, warmupMs)?.heap;
+    if (!heap) return { files: [], warning: null };
+    const files: string[] = [];
+    for (const diff of buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })) {
+      const file = `${PROFILE_DIR}/${diff.name}`;
+      writeFileSync(join(bundleDir, file), diff.data);
+      files.push(file);
+    }
+    return { files, warning: null };
+  } catch (error) {
+    return { files: [], warning: `could not write the diff profiles: ${(error as Error).message}` };
+  }
+}
