@@ -28,6 +28,7 @@ Run options (default):
   --duration DUR             observation window (${Defaults.duration})
   --interval DUR             memory sampling interval (${Defaults.interval})
   --max-p95-increase PCT     allowed rise of gray's P95 over baseline's (${Defaults.maxP95Increase})
+  --min-p95-delta SIZE       P95 rises below this many bytes never block (${Defaults.minP95Delta})
   --max-slope-increase PCT   allowed rise of gray's floor slope over baseline's (${Defaults.maxSlopeIncrease})
   --min-slope RATE           slope differences below this never block (${Defaults.minSlope})
   --memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)
@@ -37,6 +38,12 @@ Run options (default):
   --gray-pprof URL|off       the same for gray only (as --pprof)
   --profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side this often, and at
                              both ends of the window; kept in the bundle (${Defaults.profileInterval})
+  --ebpf auto|on|off         eBPF allocation tracing of both builds (needs root or sudo -n, bpftrace
+                             0.17+, unstripped Go binaries); auto goes on without it, on exits 2 (${Defaults.ebpf})
+  --ebpf-mode MODE           sampled: probe where Go samples its heap profile, cheap; every: probe
+                             every runtime.mallocgc call, slows allocation-heavy code many times (${Defaults.ebpfMode})
+  --ebpf-sample-rate N       every mode: record 1 call in N, in the kernel (${Defaults.ebpfSampleRate})
+  --stack-depth N            frames kept per allocation path, allocator frames not counted (${Defaults.stackDepth})
   --cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})
   --ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})
   --out DIR                  where report.json and the bundle go (${Defaults.out})
@@ -49,7 +56,7 @@ Exit status: 0 pass or warn, 1 blocked, 2 bad input, 3 inconclusive.
 ${FUSE_USAGE}`;
 
 const RUN_OPTIONS = Object.values(Option);
-const JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
+const JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
 
 function parseOptions(args: string[], allowed: readonly string[], positionals: number): { raw: RawOptions; positionals: string[] } {
   const options = Object.fromEntries(allowed.map((name) => [name, { type: 'string' as const }]));

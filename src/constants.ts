@@ -19,6 +19,7 @@ export const Option = {
   Duration: 'duration',
   Interval: 'interval',
   MaxP95Increase: 'max-p95-increase',
+  MinP95Delta: 'min-p95-delta',
   MaxSlopeIncrease: 'max-slope-increase',
   MinSlope: 'min-slope',
   MemoryMax: 'memory-max',
@@ -31,6 +32,11 @@ export const Option = {
   Out: 'out',
   OnInconclusive: 'on-inconclusive',
   ReadyTimeout: 'ready-timeout',
+  // eBPF allocation tracing (src/collect/ebpf-*.ts).
+  Ebpf: 'ebpf',
+  EbpfMode: 'ebpf-mode',
+  EbpfSampleRate: 'ebpf-sample-rate',
+  StackDepth: 'stack-depth',
   // The matrix fuse (src/fuse): the cell this run is, and where its fuse lives.
   Cell: 'cell',
   Fuse: 'fuse',
@@ -46,6 +52,7 @@ export const Defaults = {
   duration: '60s',
   interval: '250ms',
   maxP95Increase: '12%',
+  minP95Delta: '2MiB',
   maxSlopeIncrease: '100%',
   minSlope: '1MiB/min',
   cgroupDriver: 'auto',
@@ -54,6 +61,10 @@ export const Defaults = {
   out: 'memgate-out',
   onInconclusive: 'fail',
   readyTimeout: '30s',
+  ebpf: 'auto',
+  ebpfMode: 'sampled',
+  ebpfSampleRate: '64',
+  stackDepth: '8',
   fuse: 'off',
   fuseDimensionThreshold: '2,>50%',
   fuseStore: 'auto',
@@ -68,11 +79,15 @@ export const ActionOutput = {
   SlopeIncrease: 'slope-increase',
   Fused: 'fused',
   FuseReason: 'fuse-reason',
+  HtmlReport: 'html-report',
+  CommentUrl: 'comment-url',
 } as const;
 
 /** Action inputs that are not gate options. */
 export const ActionInput = {
   GithubToken: 'github-token',
+  Comment: 'comment',
+  CommentKey: 'comment-key',
 } as const;
 
 /** Written next to report.json when the fuse is on: what the fuse did for this cell. */
@@ -88,6 +103,7 @@ export const BundleFile = {
 } as const;
 
 export const ReportFile = 'report.json';
+export const HtmlReportFile = 'report.html';
 
 /** Placeholders substituted in user commands. */
 export const Placeholder = { Port: '{port}', Url: '{url}' } as const;

@@ -64,7 +64,7 @@ test('a blocked release sets the outputs, writes the job summary and fails the s
   assert.match(run.stdout, /::error::memgate blocked this release \(P[0-3]\)/);
   assert.match(run.summary, /## memgate: ⛔ BLOCKED/);
   assert.match(run.summary, /\| P95 memory \| [\d.]+ MiB \| [\d.]+ MiB \| \+[\d.]+% \|/);
-  assert.match(run.summary, /\| slope-increase \|/);
+  assert.match(run.summary, /\| floor slope \| .* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ fail \|/);
   assert.deepEqual(leftoverCgroups(run.pid), []);
   assert.deepEqual(leftoverProcesses(work), []);
 });
@@ -72,7 +72,7 @@ test('a blocked release sets the outputs, writes the job summary and fails the s
 test('bad input fails the step with the fix and sets no verdict', async () => {
   const run = await runAction({ ...defaults, baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: '', warmup: 'soon' });
   assert.equal(run.code, 1);
-  assert.match(run.stdout, /::error::--gray is required/);
+  assert.match(run.stdout, /::error::input 'gray' is required/);
   assert.equal(run.outputs.verdict, undefined);
   assert.doesNotMatch(run.stdout, /\n\s+at /);
 });

@@ -193,6 +193,8 @@ function fakeCore(inputs: Record<string, string>) {
     setFailed: (message) => void failed.push(message),
     info: () => {},
     warning: () => {},
+    notice: () => {},
+    annotate: () => {},
     writeSummary: async (markdown) => void summaries.push(markdown),
   };
   return { core, outputs, failed, summaries };

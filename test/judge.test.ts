@@ -100,3 +100,14 @@ test('the projection says when gray reaches its limit', () => {
   // From a floor near 30 MiB, 226 MiB at 10 MiB/min is about 22 minutes.
   assert.ok(seconds > 18 * 60 && seconds < 26 * 60, String(seconds));
 });
+
+test('a P95 rise over the ratio but under --min-p95-delta does not block a small service', () => {
+  // Two runs of one healthy 12 MiB build can settle 1.5 MiB (12.5%) apart.
+  const small = makeBundle({ baseline: { base: 10 * MiB, sawtooth: MiB, noise: 0 }, gray: { base: 11.6 * MiB, sawtooth: MiB, noise: 0 } });
+  const report = judgeBundle(small, settings);
+  assert.ok(report.p95Increase! > 0.12, String(report.p95Increase));
+  assert.ok(!report.reasons.some((r) => r.rule === 'p95-increase'), JSON.stringify(report.reasons));
+  const strict = judgeBundle(small, parseJudgeSettings({ warmup: '5s', 'min-p95-delta': '1MiB' }));
+  assert.equal(strict.reasons[0].rule, 'p95-increase');
+  assert.match(strict.reasons[0].message, /--min-p95-delta of 1\.0 MiB/);
+});

@@ -110,6 +110,20 @@ test('a steady application leak reads as unbounded-map; a sawtooth of the same s
   assert.deepEqual(detectPatterns(diffHeaps({ gray: side(6, saw), baseline: side(6, () => common()) }), null), []);
 });
 
+test('a function that comes and goes (a burst some snapshots catch) is no suspect, even trending up', () => {
+  // main.churnBurst as measured in gray, seven snapshots phase-locked to its 2 s ticker (MiB).
+  const caught = [0, 1.51, 2.51, 1.51, 1.0, 1.51, 3.02];
+  const burst = (i: number) => [...common(), stack(['main.churnBurst', 'main.churn'], Math.round(caught[i] * MiB))];
+  const heap = diffHeaps({ gray: side(7, burst), baseline: side(7, () => common()) });
+  const f = heap.functions.find((x) => x.function === 'main.churnBurst')!;
+  assert.ok(f.growth.gray.bytes > heap.noiseFloorBytes, 'its robust growth alone is above the floor');
+  assert.ok(f.scatterBytes * 3 > f.growth.gray.bytes, 'but not beyond its scatter');
+  assert.deepEqual(detectPatterns(heap, null), []);
+  const leak = (i: number) => [...common(), stack(['main.(*Registry).add', 'main.handle'], Math.round((i * 0.5 + (i % 2) * 0.05) * MiB))];
+  const steady = diffHeaps({ gray: side(7, leak), baseline: side(7, () => common()) }).functions.find((x) => x.function === 'main.(*Registry).add')!;
+  assert.ok(steady.growth.gray.bytes > 10 * steady.scatterBytes, 'a steady leak is far beyond its scatter');
+});
+
 test('a leak below the noise floor (three sampling periods) is not a pattern', () => {
   const small = (i: number) => [...common(), stack(['main.(*Registry).add', 'main.handle'], i * 300 * 1024)];
   const heap = diffHeaps({ gray: side(5, small), baseline: side(5, () => common()) });

@@ -44,7 +44,10 @@ async function gate(variant: string): Promise<{ report: Report; out: string; std
   const service = (name: string) => `${bin(name)} -addr 127.0.0.1:{port} ${FLAGS}`;
   const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service(variant), '--load', `${bin('load')} -url {url}/work -rps 50`, ...WINDOW, '--out', out]);
   assert.ok(run.code === 0 || run.code === 1, `memgate run ${variant} exited ${run.code}:\n${run.stderr}`);
-  return { report: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')), out, stdout: run.stdout };
+  const report: Report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+  // What both builds do alike (the warm cache, the churn bursts) is never a suspect.
+  for (const shared of ['main.newWarmCache', 'main.churnBurst']) assert.ok(!report.suspects.some((s) => s.function === shared), `${variant}: ${shared} is no suspect: ${show(report)}`);
+  return { report, out, stdout: run.stdout };
 }
 
 const ids = (r: Report) => r.patterns.map((p) => p.id);

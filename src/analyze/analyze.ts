@@ -3,6 +3,7 @@ import type { Bundle, StatSample, WorkloadExit } from '../collect/bundle-types.t
 import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
 import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point, type SlopeEstimate } from './stats.ts';
 import { analyzeEvidence, type Evidence } from './evidence.ts';
+import { analyzeEbpf, type EbpfAnalysis } from './ebpf-analyze.ts';
 
 export interface SideAnalysis {
   command: string;
@@ -44,6 +45,8 @@ export interface Analysis {
   series: Bundle['samples'];
   /** Heap profile and goroutine evidence (suspects, patterns); null when no profiles were fetched. */
   evidence: Evidence | null;
+  /** eBPF allocation paths of both sides and the eBPF suspects; null when tracing was off. */
+  ebpf: EbpfAnalysis | null;
 }
 
 function lastStatOf(stats: readonly StatSample[], side: SideName): MemoryStat | null {
@@ -112,5 +115,6 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs)
     slopeDifference: slopeDifference(gray.slope, baseline.slope),
     series: bundle.samples,
     evidence,
+    ebpf: analyzeEbpf(bundle.ebpf, evidence?.suspects),
   };
 }

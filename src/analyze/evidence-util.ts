@@ -73,6 +73,24 @@ export function robustGrowth(times: readonly number[], values: readonly number[]
   return median * (times[n - 1] - times[0]);
 }
 
+/**
+ * How far a series strays from its robust line (Theil-Sen slope, median intercept): 1.4826 times the
+ * median absolute residual, a standard deviation for normal noise that ignores the odd outlier.
+ */
+export function robustScatter(times: readonly number[], values: readonly number[], growth: number): number {
+  const n = times.length;
+  if (n < 3) return 0;
+  const span = times[n - 1] - times[0];
+  const slope = span > 0 ? growth / span : 0;
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  const intercept = median(values.map((v, i) => v - slope * times[i]));
+  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope * times[i])));
+}
+
 export function clamp01(x: number): number {
   return Math.max(0, Math.min(1, x));
 }

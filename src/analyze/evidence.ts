@@ -13,6 +13,7 @@ import { errorMessage } from '../errors.ts';
 const START_SLACK_MS = 500;
 export const MAX_SUSPECTS = 20;
 const ONE_SIDED_FACTOR = 4;
+const SCATTER_FACTOR = 3;
 const MAX_STACK_FRAMES = 12;
 
 export interface Evidence {
@@ -89,10 +90,19 @@ function load(set: ProfileSet, warmupMs: number, warnings: string[]) {
 
 const diffBytes = (f: FunctionGrowth) => f.growth.gray.bytes - f.growth.baseline.bytes;
 
+/**
+ * Growth worth naming: above the sampling noise floor, well beyond how much the function's memory
+ * strays from a steady line (a burst that some snapshots catch), and, when it rose in one half of the
+ * window only (a burst caught by the last snapshot), large.
+ */
+export function grows(heap: HeapDiff, f: FunctionGrowth): boolean {
+  const d = diffBytes(f);
+  return d > heap.noiseFloorBytes && d > SCATTER_FACTOR * f.scatterBytes && (risesThroughout(f.graySeries) || d > ONE_SIDED_FACTOR * heap.noiseFloorBytes);
+}
+
 function heapSuspects(heap: HeapDiff, claims: readonly PatternClaim[]): Suspect[] {
   const patternOf = (keys: string[]): PatternId | null => claims.find((c) => keys.some((k) => c.stacks.has(k)))?.pattern.id ?? null;
-  // Growth seen in one half of the window only (a burst caught by the last snapshot) must be large to count.
-  const growth = heap.functions.filter((f) => diffBytes(f) > heap.noiseFloorBytes && (risesThroughout(f.graySeries) || diffBytes(f) > ONE_SIDED_FACTOR * heap.noiseFloorBytes));
+  const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects: Suspect[] = [];
   const make = (f: FunctionGrowth, kind: 'growth' | 'excess', bytes: number, objects: number, share: number, gray: number, baseline: number): Suspect => {

@@ -2,7 +2,7 @@ import type { SideName } from '../config/plan.ts';
 import { fitSlope, t95, type SlopeEstimate } from './stats.ts';
 import type { ChurnEntry, Frame, GrowthEstimate, HeapSideSummary } from './evidence-types.ts';
 import type { HeapSnapshot, HeapValues } from './heap-profile.ts';
-import { robustGrowth } from './evidence-util.ts';
+import { robustGrowth, robustScatter } from './evidence-util.ts';
 
 /** One side's heap profiles over the window, in time order. */
 export interface HeapSeries {
@@ -40,6 +40,11 @@ export interface FunctionGrowth {
   stacks: StackGrowth[];
   /** Gray's retained bytes at each of its snapshots. */
   graySeries: number[];
+  /**
+   * How much the two sides' series stray from a steady line (robust scatter, combined): growth that
+   * is not well beyond it is a function that comes and goes (bursts), not one that grows.
+   */
+  scatterBytes: number;
 }
 
 export interface HeapDiff {
@@ -136,7 +141,7 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
     const fn = stack.frames[0]?.fn ?? '?';
     let f = byFunction.get(fn);
     if (!f) {
-      f = { function: fn, growth: { gray: zero(), baseline: zero() }, end: { gray: zero(), baseline: zero() }, allocated: { gray: 0, baseline: 0 }, stacks: [], graySeries: series.gray.snapshots.map(() => 0) };
+      f = { function: fn, growth: { gray: zero(), baseline: zero() }, end: { gray: zero(), baseline: zero() }, allocated: { gray: 0, baseline: 0 }, stacks: [], graySeries: series.gray.snapshots.map(() => 0), scatterBytes: 0 };
       byFunction.set(fn, f);
     }
     for (const side of ['gray', 'baseline'] as const) {
@@ -146,6 +151,10 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
     }
     f.stacks.push(stack);
     series.gray.snapshots.forEach((snap, i) => (f.graySeries[i] += snap.stacks.get(stack.key)?.inuseBytes ?? 0));
+  }
+  for (const f of byFunction.values()) {
+    const baselineSeries = series.baseline.snapshots.map((snap) => f.stacks.reduce((sum, s) => sum + (snap.stacks.get(s.key)?.inuseBytes ?? 0), 0));
+    f.scatterBytes = Math.hypot(robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes), robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes));
   }
   const functions = [...byFunction.values()].sort((a, b) => diff(b) - diff(a) || a.function.localeCompare(b.function));
 

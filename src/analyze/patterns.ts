@@ -6,6 +6,8 @@ import type { ClusterGrowth, GoroutineDiff } from './goroutine-clusters.ts';
 import { mainState } from './goroutine-clusters.ts';
 import { applicationFrame, clamp01, isRuntime, isStdlib, locationText } from './evidence-util.ts';
 
+/** Growth must be this many times the function's scatter around a steady line to be a leak. */
+const SCATTER_FACTOR = 3;
 /** Fewest extra goroutines in a cluster that count as a pile-up, whatever baseline has. */
 export const MIN_GOROUTINE_GROWTH = 8;
 /** ...and at least this share of baseline's count in that cluster at the end. */
@@ -224,7 +226,7 @@ function unboundedMap(heap: HeapDiff, total: number, claimed: ReadonlySet<string
     const bytes = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
     if (bytes <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
     const app = callerOf(stacks);
-    if (!app || !risesThroughout(f.graySeries)) continue;
+    if (!app || !risesThroughout(f.graySeries) || bytes <= SCATTER_FACTOR * f.scatterBytes) continue;
     candidates.push({ f, stacks, bytes, app });
   }
   if (candidates.length === 0) return null;

@@ -4,6 +4,7 @@ import { BUNDLE_SCHEMA, BundleFile } from '../constants.ts';
 import { UsageError } from '../errors.ts';
 import type { Bundle } from './bundle-types.ts';
 import { readProfileSet } from './pprof-bundle.ts';
+import { readEbpfTrace } from './ebpf-bundle.ts';
 
 export function bundleDir(outDir: string): string {
   return join(outDir, BundleFile.Dir);
@@ -55,5 +56,6 @@ export function readBundle(path: string): Bundle {
     samples: parseLines(join(dir, BundleFile.Samples)),
     stats: existsSync(join(dir, BundleFile.Stats)) ? parseLines(join(dir, BundleFile.Stats)) : [],
     profiles: readProfileSet(dir),
+    ebpf: readEbpfTrace(dir),
   };
 }

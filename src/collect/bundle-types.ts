@@ -1,6 +1,7 @@
 import type { SideName } from '../config/plan.ts';
 import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
 import type { ProfileSet } from './pprof-types.ts';
+import type { EbpfTrace } from './ebpf-types.ts';
 
 /** One tick of the shared clock: both sides read back to back. `null`: the side had no reading. */
 export interface MemorySample {
@@ -63,4 +64,6 @@ export interface Bundle {
   final: Record<SideName, SideFinal>;
   /** Heap profiles and goroutine dumps (`pprof/`, with `pprof/index.json`); absent when none were fetched. */
   profiles?: ProfileSet;
+  /** eBPF allocation paths of both sides (`ebpf/trace.json`); absent when tracing was off. */
+  ebpf?: EbpfTrace;
 }

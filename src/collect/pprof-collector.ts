@@ -26,6 +26,8 @@ export const PROFILE_FETCH_TIMEOUT_MS = 10_000;
 const EXTENSION: Record<ProfileKind, string> = { heap: 'pb.gz', goroutine: 'txt' };
 /** A periodic snapshot this close to the end is skipped: the final one follows right after. */
 const END_GAP_SHARE = 0.5;
+/** Periodic snapshots move by up to this share of the interval either way. */
+const JITTER_SHARE = 0.2;
 
 /**
  * Fetches heap profiles (`?gc=1`) and goroutine dumps from both sides at the start of the window,
@@ -58,11 +60,17 @@ export class ProfileCollector {
     return performance.now() - this.origin;
   }
 
-  /** Schedules snapshots at `firstAtMs`, then every interval, while before `endAtMs` (the final one is `finish`'s). */
+  /**
+   * Schedules snapshots at `firstAtMs`, then about every interval, while before `endAtMs` (the final
+   * one is `finish`'s). Each later one is moved by up to a fifth of the interval, at random: a service's
+   * own periodic work (a 2 s ticker against a 2 s interval) must not be caught at the same phase, or
+   * missed, every time.
+   */
   start(firstAtMs: number, endAtMs: number): void {
     const { intervalMs } = this.options;
     for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
-      const timer = setTimeout(() => this.tick(), Math.max(0, at - this.now()));
+      const jitter = at === firstAtMs ? 0 : (Math.random() - 0.5) * 2 * JITTER_SHARE * intervalMs;
+      const timer = setTimeout(() => this.tick(), Math.max(0, at + jitter - this.now()));
       this.timers.push(timer);
     }
   }

@@ -2,6 +2,8 @@ import { Defaults, Option, Placeholder } from '../constants.ts';
 import { UsageError } from '../errors.ts';
 import { parseDuration, parsePercent, parseRate, parseSize } from './units.ts';
 import { checkCommand } from './command-check.ts';
+import { parseEbpfOptions } from './ebpf-options.ts';
+import type { EbpfPlan } from '../collect/ebpf-types.ts';
 
 export type SideName = 'baseline' | 'gray';
 export const SIDES: readonly SideName[] = ['baseline', 'gray'];
@@ -13,6 +15,8 @@ const DRIVER_CHOICES: readonly CgroupDriverChoice[] = ['auto', 'v2', 'systemd', 
 export interface Limits {
   /** Allowed relative increase of gray's P95 over baseline's, as a ratio (0.12 = 12%). */
   maxP95Increase: number;
+  /** Absolute floor under the P95 rule: rises smaller than this many bytes never block. */
+  minP95DeltaBytes: number;
   /** Allowed relative increase of gray's floor slope over baseline's, as a ratio. */
   maxSlopeIncrease: number;
   /** Absolute floor under the slope rule: differences below this never block. */
@@ -38,6 +42,8 @@ export interface GatePlan extends JudgeSettings {
   pprof: Record<SideName, string | null>;
   /** Heap profiles and goroutine dumps every this often (plus at both ends of the window). */
   profileIntervalMs: number;
+  /** eBPF allocation tracing: --ebpf, --ebpf-mode, --ebpf-sample-rate, --stack-depth. */
+  ebpf: EbpfPlan;
 }
 
 /** Raw option values as typed by the user (CLI flags or Action inputs); empty means unset. */
@@ -61,6 +67,7 @@ export function parseJudgeSettings(raw: RawOptions, recordedWarmupMs?: number): 
     onInconclusive,
     limits: {
       maxP95Increase: parsePercent(get(Option.MaxP95Increase) ?? Defaults.maxP95Increase, Option.MaxP95Increase),
+      minP95DeltaBytes: parseSize(get(Option.MinP95Delta) ?? Defaults.minP95Delta, Option.MinP95Delta),
       maxSlopeIncrease: parsePercent(get(Option.MaxSlopeIncrease) ?? Defaults.maxSlopeIncrease, Option.MaxSlopeIncrease),
       minSlopeBytesPerSec: parseRate(get(Option.MinSlope) ?? Defaults.minSlope, Option.MinSlope),
     },
@@ -107,6 +114,7 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
     ...judge,
     pprof: pprofTemplates(raw, commands),
     profileIntervalMs,
+    ebpf: parseEbpfOptions(get),
     commands,
     durationMs,
     intervalMs,

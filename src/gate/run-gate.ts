@@ -10,6 +10,10 @@ import { sampleMemory, type SamplerResult } from '../collect/sampler.ts';
 import { startProfiling } from '../collect/pprof-collector.ts';
 import { writeDiffProfiles } from '../collect/pprof-bundle.ts';
 import type { ProfileSet } from '../collect/pprof-types.ts';
+import { EbpfSession } from '../collect/ebpf-collector.ts';
+import { checkTracer } from '../collect/ebpf-preflight.ts';
+import type { EbpfTrace } from '../collect/ebpf-types.ts';
+import { performance } from 'node:perf_hooks';
 import { probeHost, selectDriver, type HostFacts } from '../workload/cgroup/detect.ts';
 import type { CgroupDriver, MemoryGroup } from '../workload/cgroup/types.ts';
 import { freePort } from '../workload/ports.ts';
@@ -66,12 +70,15 @@ interface Collected {
   final: Record<SideName, SideFinal>;
   warnings: string[];
   profiles: ProfileSet | null;
+  ebpf: EbpfTrace | null;
 }
 
 async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardown: Teardown, log: WriteStream): Promise<Collected> {
   const { logger } = io;
   const signal = AbortSignal.any([io.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
   const warnings: string[] = [];
+  // The eBPF host check runs bpftrace once: started now, it is done by the time both sides are ready.
+  const ebpfCheck = plan.ebpf.enabled === 'off' ? null : checkTracer();
   const groups = {} as Record<SideName, MemoryGroup>;
   const workloads = {} as Record<SideName, Workload>;
   teardown.add('removing the driver root', () => driver.dispose());
@@ -110,12 +117,18 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
   const totalMs = plan.warmupMs + plan.durationMs;
   let sampled: SamplerResult;
   let profiles: ProfileSet | null = null;
+  let ebpfTrace: EbpfTrace | null = null;
   if (exitedEarly.length > 0) {
     sampled = { samples: [], stats: [], endedEarly: `${exitedEarly.join(' and ')} exited before it was ready` };
   } else if (signal.aborted) {
     sampled = { samples: [], stats: [], endedEarly: 'interrupted' };
   } else {
     logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+    let ebpfOrigin = performance.now();
+    const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir(plan.outDir), logger, now: () => performance.now() - ebpfOrigin }) : null;
+    if (ebpf) teardown.add('stopping the eBPF tracer', () => ebpf.kill());
+    ebpfOrigin = performance.now();
+    ebpf?.schedule(plan.warmupMs);
     const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir(plan.outDir), logger, signal });
     if (profiler) teardown.add('stopping profile collection', () => profiler.stop());
     sampled = await sampleMemory({
@@ -129,7 +142,8 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
       onProgress: (s: MemorySample) => logger.info(progressLine(s, plan.warmupMs, totalMs)),
     });
     if (sampled.endedEarly === 'interrupted' && !io.signal.aborted) sampled.endedEarly = 'timed out';
-    profiles = (await profiler?.finish()) ?? null;
+    // Both end while the workloads still run: profiles are fetched, and stacks symbolized, from live processes.
+    [profiles, ebpfTrace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   }
   const final = {} as Record<SideName, SideFinal>;
   const sides = {} as Record<SideName, SideMeta>;
@@ -139,7 +153,7 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
     final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === 'exited') };
     sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
   }
-  return { sides, sampled, final, warnings, profiles };
+  return { sides, sampled, final, warnings, profiles, ebpf: ebpfTrace };
 }
 
 function progressLine(s: MemorySample, warmupMs: number, totalMs: number): string {
@@ -182,6 +196,7 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
     stats: collected.sampled.stats,
     final: collected.final,
     ...(collected.profiles ? { profiles: collected.profiles } : {}),
+    ...(collected.ebpf ? { ebpf: collected.ebpf } : {}),
   };
   writeBundle(plan.outDir, bundle);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);

@@ -1,21 +1,18 @@
-import { ActionInput, ActionOutput, ExitCode, Option } from '../constants.ts';
+import { ActionInput, ActionOutput, ExitCode, HtmlReportFile, Option } from '../constants.ts';
+import { join } from 'node:path';
+import { parseCommentMode, publishReport, type PublishCore } from './publish.ts';
 import { buildPlan, type RawOptions } from '../config/plan.ts';
 import { UsageError, errorMessage } from '../errors.ts';
 import { runGate } from '../gate/run-gate.ts';
 import type { Logger } from '../gate/logger.ts';
 import { renderConsole } from '../report/console.ts';
-import { renderSummary } from '../report/markdown.ts';
 import type { Report } from '../report/report-json.ts';
 import { openRunFuse, renderFuseMarkdown, renderFuseOutcome } from '../fuse/gate-fuse.ts';
 
 /** The parts of @actions/core the Action uses: a seam tests can replace. */
-export interface ActionCore {
+export interface ActionCore extends PublishCore {
   getInput(name: string): string;
-  setOutput(name: string, value: string): void;
   setFailed(message: string): void;
-  info(message: string): void;
-  warning(message: string): void;
-  writeSummary(markdown: string): Promise<void>;
 }
 
 const percentText = (ratio: number | null) => (ratio === null ? '' : (ratio * 100).toFixed(2));
@@ -33,6 +30,8 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
   try {
     const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const plan = buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? '' });
+    const comment = parseCommentMode(core.getInput(ActionInput.Comment));
+    if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });
     if (fuse) {
       core.setOutput(ActionOutput.Fused, 'false');
@@ -55,7 +54,9 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     const { report, reportPath } = outcome;
     core.info(renderConsole(report));
     setOutputs(core, report, reportPath);
-    await core.writeSummary(renderSummary(report));
+    const htmlReportPath = join(outcome.outDir, HtmlReportFile);
+    core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
+    await publishReport(core, report, env, { comment, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? '', commands: [plan.commands.baseline, plan.commands.gray] });
     if (fuse) {
       try {
         const fuseOutcome = await fuse.afterGate(report, outcome.outDir);
@@ -77,7 +78,8 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
       core.setFailed(report.verdict === 'fail' ? `memgate blocked this release (${report.grade ?? 'no grade'}): ${why}` : `memgate could not decide: ${why} (set on-inconclusive: pass to let such runs through)`);
     }
   } catch (error) {
-    if (error instanceof UsageError) core.setFailed(error.message);
+    // Messages name CLI flags; in a workflow the same settings are inputs.
+    if (error instanceof UsageError) core.setFailed(error.message.replace(/--([a-z][a-z0-9-]*)/g, "input '$1'"));
     else core.setFailed(`memgate internal error: ${errorMessage(error)}`);
   }
 }

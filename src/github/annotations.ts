@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Report } from '../report/report-json.ts';
 import { describeSuspect } from '../analyze/evidence-text.ts';
@@ -19,18 +19,40 @@ export function repositoryLocation(location: string | null, workspace: string): 
   const match = location ? /^(.*):(\d+)$/.exec(location) : null;
   if (!match) return null;
   const [, path, line] = match;
-  const candidates = isAbsolute(path) ? [relative(workspace, path)] : [path, ...suffixes(path)];
-  for (const candidate of candidates) {
-    if (candidate === '' || candidate.startsWith('..') || isAbsolute(candidate)) continue;
-    if (existsSync(join(workspace, candidate))) return { file: candidate.split(sep).join('/'), line: Number(line) };
+  if (isAbsolute(path)) {
+    const inside = relative(workspace, path);
+    if (!inside.startsWith('..') && !isAbsolute(inside) && existsSync(path)) return { file: inside.split(sep).join('/'), line: Number(line) };
   }
-  return null;
+  // Trimmed paths (module-relative, or cut by -trimpath) name the file by its last segments.
+  const found = findBySuffix(workspace, path.replace(/^\/+/, ''));
+  return found ? { file: found, line: Number(line) } : null;
 }
 
-/** module/path/file.go -> path/file.go, file.go: a -trimpath build names files by module path. */
-function suffixes(path: string): string[] {
-  const parts = path.split('/');
-  return parts.slice(1).map((_, i) => parts.slice(i + 1).join('/'));
+const SKIP = new Set(['node_modules', 'vendor', 'dist']);
+
+/** The one file under `root` whose path ends with `suffix` (or its shortest tail that is unique). */
+function findBySuffix(root: string, suffix: string, budget = { entries: 20_000 }): string | null {
+  const matches: string[] = [];
+  const walk = (dir: string, rel: string, depth: number) => {
+    if (depth > 8 || budget.entries <= 0) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (--budget.entries <= 0) return;
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIP.has(entry.name)) walk(join(dir, entry.name), path, depth + 1);
+      } else if (path === suffix || path.endsWith(`/${suffix}`)) {
+        matches.push(path);
+      }
+    }
+  };
+  walk(root, '', 0);
+  return matches.length === 1 ? matches[0] : null;
 }
 
 /** The verdict as one annotation naming the top suspect, placed on its line when it is ours. */

@@ -40,8 +40,11 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Creates this gate's comment on the PR, or updates it in place when an earlier run left one. */
-export async function upsertStickyComment(client: RestClient, target: { owner: string; repo: string; issue: number; key: string; body: string }): Promise<CommentResult> {
+/**
+ * Creates this gate's comment on the PR, or updates it in place when an earlier run left one.
+ * `createIfMissing: false` only updates: a comment that said "blocked" must not go stale once fixed.
+ */
+export async function upsertStickyComment(client: RestClient, target: { owner: string; repo: string; issue: number; key: string; body: string; createIfMissing?: boolean }): Promise<CommentResult> {
   const marker = commentMarker(target.key);
   const body = `${marker}\n${target.body}`;
   const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
@@ -52,6 +55,7 @@ export async function upsertStickyComment(client: RestClient, target: { owner: s
       const { data } = await client.request<IssueComment>('PATCH', `${base}/issues/comments/${mine.id}`, { body: { body } });
       return { kind: 'updated', id: data.id, url: data.html_url };
     }
+    if (target.createIfMissing === false) return { kind: 'skipped', why: 'no earlier comment to update, and this run needs none' };
     const { data } = await client.request<IssueComment>('POST', `${base}/issues/${target.issue}/comments`, { body: { body } });
     return { kind: 'created', id: data.id, url: data.html_url };
   } catch (error) {

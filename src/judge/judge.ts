@@ -53,10 +53,12 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   }
 
   const p95Detail = `gray ${gray.p95Bytes === null ? 'n/a' : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? 'n/a' : formatBytes(baseline.p95Bytes)}`;
-  const p95Passed = analysis.p95Increase === null ? null : analysis.p95Increase <= limits.maxP95Increase;
+  // Two runs of one healthy build settle a few percent apart; a small service's P95 needs an absolute floor too.
+  const p95Delta = gray.p95Bytes !== null && baseline.p95Bytes !== null ? gray.p95Bytes - baseline.p95Bytes : null;
+  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : analysis.p95Increase <= limits.maxP95Increase || p95Delta <= limits.minP95DeltaBytes;
   comparisons.push({ rule: 'p95-increase', unit: 'ratio', measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: p95Detail });
   if (p95Passed === false) {
-    reasons.push({ rule: 'p95-increase', outcome: 'block', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}), above the allowed ${formatPercent(limits.maxP95Increase)}` });
+    reasons.push({ rule: 'p95-increase', outcome: 'block', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the --min-p95-delta of ${formatBytes(limits.minP95DeltaBytes)}` });
   }
 
   const threshold = slopeThreshold(analysis, limits);

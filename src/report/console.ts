@@ -1,6 +1,7 @@
 import { formatBytes, formatDuration, formatPercent, formatRate } from '../config/units.ts';
 import type { Report, SideReport } from './report-json.ts';
 import { describeSuspect } from '../analyze/evidence-text.ts';
+import { ebpfConsoleLines } from '../analyze/ebpf-text.ts';
 
 /** Suspects shown on a terminal; report.json has them all. */
 export const CONSOLE_SUSPECTS = 5;
@@ -30,6 +31,7 @@ export function renderConsole(report: Report): string {
   for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
   if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
   for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ''}`);
+  lines.push(...ebpfConsoleLines(report.ebpf));
   for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   return lines.join('\n');

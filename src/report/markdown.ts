@@ -1,9 +1,16 @@
 import { formatBytes, formatPercent, formatRate } from '../config/units.ts';
 import type { Report, SideReport } from './report-json.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
+import { mermaidChart } from './chart.ts';
 
 /** Suspects in the summary and PR comment; report.json has them all. */
 const MARKDOWN_SUSPECTS = 5;
+/** Frames shown per suspect stack. */
+const STACK_FRAMES = 12;
+/** GitHub caps comment bodies at 65,536 characters; leave room for the sticky marker. */
+export const COMMENT_BUDGET = 65_000;
+/** GitHub caps a job summary at 1 MiB. */
+export const SUMMARY_BUDGET = 1_000_000;
 
 /**
  * Makes text from a workload or a pull request inert in GitHub Markdown: no markup, no HTML, no
@@ -19,6 +26,13 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/g, ' ');
 }
 
+/** Where the reader can find more: both optional, both from the runner's environment. */
+export interface MarkdownLinks {
+  runUrl?: string | null;
+  /** Name of the uploaded artifact or path of report.html, shown as text. */
+  htmlReport?: string | null;
+}
+
 const VERDICT_BANNER: Record<Report['verdict'], string> = {
   pass: '✅ PASS',
   warn: '⚠️ WARN',
@@ -29,43 +43,116 @@ const VERDICT_BANNER: Record<Report['verdict'], string> = {
 const bytes = (v: number | null) => (v === null ? 'n/a' : formatBytes(v));
 const slope = (s: SideReport) => (s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)})`);
 const delta = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : `${b >= a ? '+' : ''}${formatBytes(b - a)}`);
+const result = (passed: boolean | null | undefined) => (passed === null || passed === undefined ? 'n/a' : passed ? '✅ pass' : '❌ fail');
+const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\/[^\s()<>"'`]+$/.test(url) ? url : null);
 
-/** The job summary: verdict, the two sides side by side, every rule with its limit, every reason. */
-export function renderSummary(report: Report): string {
+type Section = { name: string; text: string };
+
+function banner(report: Report): Section {
+  return { name: 'verdict', text: `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` · grade ${report.grade}` : ''}\n` };
+}
+
+/** One table: both sides, the change, the limit and the result of each rule. */
+function sidesTable(report: Report): Section {
   const { baseline: b, gray: g } = report;
-  const lines: string[] = [];
-  lines.push(`## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` · grade ${report.grade}` : ''}`, '');
-  lines.push('| | baseline | gray | change |', '|---|---|---|---|');
-  lines.push(`| P95 memory | ${bytes(b.p95Bytes)} | ${bytes(g.p95Bytes)} | ${formatPercent(report.p95Increase)} |`);
-  lines.push(`| peak memory | ${bytes(b.peakBytes)} | ${bytes(g.peakBytes)} | ${delta(b.peakBytes, g.peakBytes)} |`);
-  lines.push(`| floor slope | ${slope(b)} | ${slope(g)} | ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : 'n/a'} |`);
-  lines.push(`| OOM kills | ${b.oomKills ?? 'n/a'} | ${g.oomKills ?? 'n/a'} | |`);
-  lines.push(`| samples | ${b.samples} | ${g.samples} | |`, '');
-  lines.push('| rule | measured | limit | result |', '|---|---|---|---|');
-  for (const c of report.comparisons) {
-    const fmt = (v: number | null) => (v === null ? 'n/a' : c.unit === 'ratio' ? formatPercent(v) : c.unit === 'bytes/s' ? formatRate(v) : String(v));
-    const result = c.passed === null ? 'n/a' : c.passed ? 'pass' : 'fail';
-    lines.push(`| ${c.rule} | ${fmt(c.measured)} | ${c.unit === 'ratio' ? formatPercent(c.limit) : fmt(c.limit)} | ${result} |`);
+  const rule = (name: string) => report.comparisons.find((c) => c.rule === name);
+  const p95 = rule('p95-increase');
+  const slopeRule = rule('slope-increase');
+  const oom = rule('gray-oom-kill');
+  const diff = report.slopeDifference;
+  const lines = [
+    '| | baseline | gray | change | limit | result |',
+    '|---|---|---|---|---|---|',
+    `| P95 memory | ${bytes(b.p95Bytes)} | ${bytes(g.p95Bytes)} | ${formatPercent(report.p95Increase)} | ≤ ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p95?.passed)} |`,
+    `| floor slope | ${slope(b)} | ${slope(g)} | ${diff ? `${formatRate(diff.bytesPerSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : 'n/a'} | ≤ ${slopeRule ? formatRate(slopeRule.limit) : 'n/a'} | ${result(slopeRule?.passed)} |`,
+    `| OOM kills | ${b.oomKills ?? 'n/a'} | ${g.oomKills ?? 'n/a'} | | 0 | ${result(oom?.passed)} |`,
+    `| peak memory | ${bytes(b.peakBytes)} | ${bytes(g.peakBytes)} | ${delta(b.peakBytes, g.peakBytes)} | | |`,
+    `| samples | ${b.samples} | ${g.samples} | | | |`,
+  ];
+  if (report.projection?.secondsToLimit != null) {
+    lines.push('', `At its floor slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${(report.projection.secondsToLimit / 60).toFixed(0)} min.`);
   }
-  if (report.reasons.length) {
-    lines.push('', '**Why**', '');
-    for (const r of report.reasons) lines.push(`- **${r.outcome}** (${r.rule}): ${escapeMarkdown(r.message)}`);
+  return { name: 'table', text: lines.join('\n') + '\n' };
+}
+
+function chart(report: Report): Section {
+  return { name: 'chart', text: report.timeline.length >= 2 ? mermaidChart(report.timeline, report.settings.warmupMs) + '\n' : '' };
+}
+
+function reasons(report: Report): Section {
+  if (!report.reasons.length) return { name: 'reasons', text: '' };
+  return { name: 'reasons', text: ['**Why**', '', ...report.reasons.map((r) => `- **${r.outcome}** (${r.rule}): ${escapeMarkdown(r.message)}`)].join('\n') + '\n' };
+}
+
+function patterns(report: Report): Section {
+  if (!report.patterns.length) return { name: 'patterns', text: '' };
+  const lines = ['**Looks like**', ''];
+  for (const p of report.patterns) lines.push(`- **${p.id}** (${Math.round(p.confidence * 100)}% sure): ${escapeMarkdown(p.message)} *Fix:* ${escapeMarkdown(p.hint)}`);
+  return { name: 'patterns', text: lines.join('\n') + '\n' };
+}
+
+function suspects(report: Report, withStacks: boolean): Section {
+  if (!report.suspects.length) return { name: 'suspects', text: '' };
+  const shown = report.suspects.slice(0, MARKDOWN_SUSPECTS);
+  const lines = ['**Suspects** (gray against baseline)', '', '| # | function | what | where | source |', '|---|---|---|---|---|'];
+  for (const [i, s] of shown.entries()) {
+    const where = [s.location, s.createdBy ? `created by ${s.createdBy}` : null, s.caller && s.caller !== s.function ? `from ${s.caller}` : null].filter((x) => x !== null).join(', ');
+    lines.push(`| ${i + 1} | <code>${escapeMarkdown(s.function)}</code> | ${escapeMarkdown(suspectAmount(s))} | ${escapeMarkdown(where)} | ${s.source}${s.pattern ? ` · ${s.pattern}` : ''} |`);
   }
-  if (report.patterns.length) {
-    lines.push('', '**Looks like**', '');
-    for (const p of report.patterns) lines.push(`- **${p.id}** (${Math.round(p.confidence * 100)}% sure): ${escapeMarkdown(p.message)} *Fix:* ${escapeMarkdown(p.hint)}`);
-  }
-  if (report.suspects.length) {
-    lines.push('', '**Suspects** (gray against baseline)', '', '| # | function | what | where | source |', '|---|---|---|---|---|');
-    for (const [i, s] of report.suspects.slice(0, MARKDOWN_SUSPECTS).entries()) {
-      const where = [s.location, s.createdBy ? `created by ${s.createdBy}` : null, s.caller && s.caller !== s.function ? `from ${s.caller}` : null].filter((x) => x !== null).join(', ');
-      lines.push(`| ${i + 1} | <code>${escapeMarkdown(s.function)}</code> | ${escapeMarkdown(suspectAmount(s))} | ${escapeMarkdown(where)} | ${s.source}${s.pattern ? ` · ${s.pattern}` : ''} |`);
+  if (withStacks) {
+    for (const [i, s] of shown.entries()) {
+      if (!s.stack.length) continue;
+      const frames = s.stack.slice(0, STACK_FRAMES).map((f) => escapeMarkdown(f.slice(0, 300)));
+      if (s.stack.length > STACK_FRAMES) frames.push(`… ${s.stack.length - STACK_FRAMES} more frames`);
+      lines.push('', `<details><summary>stack of #${i + 1} <code>${escapeMarkdown(s.function)}</code></summary>`, '', `<pre>${frames.join('\n')}</pre>`, '</details>');
     }
   }
-  if (report.warnings.length) {
-    lines.push('', '**Warnings**', '');
-    for (const w of report.warnings) lines.push(`- ${escapeMarkdown(w)}`);
+  return { name: 'suspects', text: lines.join('\n') + '\n' };
+}
+
+function limitations(report: Report): Section {
+  if (!report.warnings.length) return { name: 'warnings', text: '' };
+  const items = report.warnings.map((w) => `<li>${escapeMarkdown(w)}</li>`).join('');
+  return { name: 'warnings', text: `<details><summary>What this run could not see or skipped (${report.warnings.length})</summary><ul>${items}</ul></details>\n` };
+}
+
+function footer(report: Report, links: MarkdownLinks): Section {
+  const run = safeUrl(links.runUrl);
+  const parts = [`baseline: <code>${escapeMarkdown(report.baseline.command)}</code>`, `gray: <code>${escapeMarkdown(report.gray.command)}</code>`, `driver ${escapeMarkdown(report.settings.driver)}`];
+  if (links.htmlReport) parts.push(`full report: ${escapeMarkdown(links.htmlReport)}`);
+  if (run) parts.push(`[workflow run](${run})`);
+  return { name: 'footer', text: `<sub>${parts.join(' · ')}</sub>\n` };
+}
+
+/** Joins sections in order, leaving out whole sections that would not fit, and says what was cut. */
+function fit(sections: Section[], budget: number, links: MarkdownLinks): string {
+  const run = safeUrl(links.runUrl);
+  const note = (cut: string[]) => `\n> [!NOTE]\n> Cut to fit GitHub's size limit: ${cut.join(', ')}. report.json and report.html in the run's artifact have everything${run ? `: [workflow run](${run})` : ''}.\n`;
+  const reserve = note(sections.map((s) => s.name)).length;
+  const kept: string[] = [];
+  const cut: string[] = [];
+  let used = 0;
+  for (const section of sections) {
+    if (!section.text) continue;
+    if (used + section.text.length + 1 <= budget - reserve) {
+      kept.push(section.text);
+      used += section.text.length + 1;
+    } else {
+      cut.push(section.name);
+    }
   }
-  lines.push('', `<sub>baseline: <code>${escapeMarkdown(b.command)}</code> · gray: <code>${escapeMarkdown(g.command)}</code> · driver ${report.settings.driver}</sub>`, '');
-  return lines.join('\n');
+  return kept.join('\n') + (cut.length ? note(cut) : '');
+}
+
+/** The job summary: verdict, both sides with every rule's limit and result, the chart, the evidence. */
+export function renderSummary(report: Report, links: MarkdownLinks = {}): string {
+  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
+}
+
+/**
+ * The sticky PR comment: the same content, condensed (top suspects' stacks collapsed), and kept under
+ * GitHub's comment limit by dropping the least important sections first.
+ */
+export function renderComment(report: Report, links: MarkdownLinks = {}, budget = COMMENT_BUDGET): string {
+  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), limitations(report), footer(report, links)], budget, links);
 }

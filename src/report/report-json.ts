@@ -1,10 +1,12 @@
 import type { SideAnalysis } from '../analyze/analyze.ts';
 import { ExitCode, REPORT_SCHEMA, VERSION } from '../constants.ts';
 import type { JudgeSettings } from '../config/plan.ts';
-import type { WorkloadExit } from '../collect/bundle-types.ts';
+import type { MemorySample, WorkloadExit } from '../collect/bundle-types.ts';
+import { timeline } from './chart.ts';
 import type { MemoryStat } from '../workload/cgroup/types.ts';
 import type { Comparison, Grade, Projection, Reason, Verdict, VerdictName } from '../judge/verdict-types.ts';
 import type { EvidenceSummary, Pattern, Suspect } from '../analyze/evidence-types.ts';
+import type { EbpfSummary } from '../analyze/ebpf-analyze.ts';
 
 export interface SideReport {
   command: string;
@@ -50,6 +52,10 @@ export interface Report {
   patterns: Pattern[];
   /** What the heap profiles and goroutine dumps measured (growth, churn, diff profiles); null without profiles. */
   profiles: EvidenceSummary | null;
+  /** eBPF allocation tracing: mode and its cost, each side's top 20 allocation paths with rates and shares; null when off. */
+  ebpf: EbpfSummary | null;
+  /** Both sides' memory on one clock, warm-up included, at most 240 points (bucket maxima): what charts draw. */
+  timeline: MemorySample[];
 }
 
 export function exitCodeOf(verdict: VerdictName, onInconclusive: 'fail' | 'pass'): number {
@@ -113,9 +119,12 @@ export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
     comparisons: verdict.comparisons,
     reasons: verdict.reasons,
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...(analysis.evidence?.warnings ?? [])],
-    suspects: analysis.evidence?.suspects ?? [],
+    warnings: [...analysis.limitations, ...analysis.warnings, ...(analysis.evidence?.warnings ?? []), ...(analysis.ebpf?.warnings ?? [])],
+    // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
+    suspects: [...(analysis.evidence?.suspects ?? []), ...(analysis.ebpf?.suspects ?? [])],
     patterns: analysis.evidence?.patterns ?? [],
     profiles: analysis.evidence?.summary ?? null,
+    ebpf: analysis.ebpf?.summary ?? null,
+    timeline: timeline(analysis.series),
   };
 }

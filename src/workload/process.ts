@@ -111,7 +111,7 @@ export class LoadProcess {
       } catch {
         return; // the group is gone
       }
-      if (signal === 'SIGTERM') await Promise.race([this.exited, sleep(1000)]);
+      if (signal === 'SIGTERM') await Promise.race([this.exited, sleep(1000, undefined, { ref: false })]);
     }
   }
 }

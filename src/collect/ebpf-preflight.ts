@@ -1,0 +1,120 @@
+// Can this host trace, and can this binary be traced? Each failed check comes back as a problem
+// and the exact fix; the caller turns it into a warning (--ebpf auto) or a usage error (--ebpf on).
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { goMinor, readGoBinary, type ElfArch, type GoBinary } from './ebpf-elf.ts';
+import { PROBED_FUNCTION } from './ebpf-script.ts';
+import type { EbpfMode } from './ebpf-types.ts';
+import { which } from './ebpf-symbolize.ts';
+
+export interface Problem {
+  problem: string;
+  fix: string;
+}
+
+export interface Tracer {
+  /** argv prefix that runs a command with the privileges tracing needs: [] as root, ['sudo', '-n'] otherwise. */
+  prefix: string[];
+  bpftrace: string;
+  version: string;
+}
+
+export type TracerCheck = { ok: true; tracer: Tracer } | ({ ok: false } & Problem);
+
+const CHECK_TIMEOUT_MS = 60_000;
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function exec(file: string, args: string[], timeoutMs = CHECK_TIMEOUT_MS): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as NodeJS.ErrnoException).code === 'number' ? Number((error as NodeJS.ErrnoException).code) : null) : 0;
+      resolve({ code: error && code === 0 ? 1 : code, stdout: stdout ?? '', stderr: stderr ?? (error ? error.message : '') });
+    });
+  });
+}
+
+/** Lines bpftrace prints that mean nothing for us (no tracefs, RLIMIT_MEMLOCK on modern kernels). */
+export function harmlessStderr(line: string): boolean {
+  return (
+    line.trim() === '' ||
+    /RLIMIT_MEMLOCK/.test(line) ||
+    /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) ||
+    /failed to detach probe/.test(line) ||
+    /^Attaching \d+ probes?/.test(line)
+  );
+}
+
+export function firstError(stderr: string): string | null {
+  return stderr.split('\n').map((l) => l.trim()).find((l) => !harmlessStderr(l)) ?? null;
+}
+
+/** Environment variable naming the bpftrace to use (e.g. a static build from the bpftrace releases). */
+export const BPFTRACE_ENV = 'MEMGATE_BPFTRACE';
+
+/** bpftrace is there, we may run it, and it runs a BEGIN probe (Ubuntu 22.04's 0.14 package fails that). */
+export async function checkTracer(env: NodeJS.ProcessEnv = process.env): Promise<TracerCheck> {
+  const pathEnv = env.PATH ?? '';
+  const chosen = env[BPFTRACE_ENV]?.trim();
+  const bpftrace = chosen ? which(chosen, pathEnv) : (which('bpftrace', pathEnv) ?? ['/usr/bin/bpftrace', '/usr/sbin/bpftrace', '/usr/local/bin/bpftrace'].find((p) => which(p, pathEnv) !== null) ?? null);
+  if (!bpftrace) {
+    const what = chosen ? `${BPFTRACE_ENV}=${chosen} is not an executable` : 'bpftrace is not installed';
+    return { ok: false, problem: what, fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off` };
+  }
+  let prefix: string[] = [];
+  if (process.getuid?.() !== 0) {
+    const sudo = await exec('sudo', ['-n', 'true'], 10_000);
+    if (sudo.code !== 0) return { ok: false, problem: 'eBPF tracing needs root, and sudo -n is not allowed here', fix: 'run memgate as root or allow it passwordless sudo, or give --ebpf off' };
+    prefix = ['sudo', '-n'];
+  }
+  const run = (args: string[]) => (prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args));
+  const version = (await run(['--version'])).stdout.trim() || 'bpftrace (version unknown)';
+  const probe = await run(['-e', 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
+  if (!probe.stdout.includes('memgate-ok')) {
+    const why = firstError(probe.stderr) ?? `exit status ${probe.code}`;
+    return {
+      ok: false,
+      problem: `${version} cannot run a BEGIN probe (${why})`,
+      fix: 'install a working bpftrace (0.17 or newer; the Ubuntu 22.04 package is known to fail this: use Ubuntu 24.04 or the static build from the bpftrace releases), or give --ebpf off',
+    };
+  }
+  return { ok: true, tracer: { prefix, bpftrace, version } };
+}
+
+export type BinaryCheck = { ok: true; binary: GoBinary; go: [number, number] | null; arch: ElfArch } | ({ ok: false; binary: GoBinary | null } & Problem);
+
+function hostArch(): ElfArch | null {
+  return process.arch === 'x64' ? 'amd64' : process.arch === 'arm64' ? 'arm64' : null;
+}
+
+/** The executable of a traced process: a 64-bit Go ELF binary of this host's architecture, with symbols and a known Go version. */
+export function checkBinary(path: string, mode: EbpfMode, read: (path: string) => Buffer = (p) => readFileSync(p)): BinaryCheck {
+  let binary: GoBinary;
+  try {
+    binary = readGoBinary(path, read(path));
+  } catch (error) {
+    return { ok: false, binary: null, problem: `${path} cannot be read as an executable (${(error as Error).message})`, fix: 'point the command at the Go binary itself' };
+  }
+  const host = hostArch();
+  if (binary.arch !== host) return { ok: false, binary, problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`, fix: 'trace a binary built for this machine' };
+  const arch = binary.arch as ElfArch;
+  if (!binary.hasSymtab) {
+    return { ok: false, binary, problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: 'build it without -ldflags=-s (and without strip) for the gate' };
+  }
+  const go = goMinor(binary.goVersion);
+  if (!binary.symbol('runtime.mallocgc')) return { ok: false, binary, problem: `${path} is not a Go program (no runtime.mallocgc)`, fix: 'eBPF allocation tracing is for Go services; give --ebpf off for others' };
+  if (!go) return { ok: false, binary, problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: 'build it with Go 1.13 or newer' };
+  if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === 'sampled' ? 'give --ebpf-mode every' : 'build it with a Go toolchain memgate knows' };
+  if (mode === 'sampled') {
+    const flag = binary.symbol('runtime.disableMemoryProfiling');
+    const value = flag ? binary.read(flag.value, 1) : null;
+    if (value && value[0] !== 0) {
+      return { ok: false, binary, problem: `${path} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: 'import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)' };
+    }
+  }
+  return { ok: true, binary, go, arch };
+}

@@ -1,0 +1,128 @@
+// The bpftrace process. It runs under a small shell that holds its stdin open: closing that pipe
+// (memgate stopping it, or memgate dying in any way) makes the shell send SIGINT, and bpftrace then
+// prints its maps (symbolized while the workloads are still alive) and detaches. A tracer that does
+// not stop in time is killed with its whole process group: no probe outlives memgate's run.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ATTACHED_MARKER } from './ebpf-script.ts';
+import type { Tracer } from './ebpf-preflight.ts';
+
+/** Map entries bpftrace may hold (its default of 4096 is too few for the every mode). */
+export const MAP_KEYS_MAX = 32768;
+
+export interface TracerFiles {
+  script: string;
+  stdout: string;
+  stderr: string;
+}
+
+export type StopResult = { stopped: 'clean' | 'killed' | 'exited-early'; code: number | null };
+
+/**
+ * Shell that starts bpftrace in the background and turns EOF on its stdin into SIGINT. With ASLR on,
+ * bpftrace 0.17 re-reads the binary's symbols for every frame it prints unless told to cache them
+ * (measured: 7,700 stacks took 99 s to print, 1 s cached); memgate symbolizes from the file itself
+ * anyway, so bpftrace's names only back it up.
+ */
+const WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+
+export class TracerProcess {
+  private readonly child: ChildProcess;
+  private readonly tracer: Tracer;
+  private readonly out: WriteStream;
+  private readonly err: WriteStream;
+  private stdoutText = '';
+  private stderrText = '';
+  private exitCode: number | null = null;
+  private done = false;
+  readonly exited: Promise<number | null>;
+  /** Resolves true once the probes are attached (BEGIN ran), false if the tracer ended first. */
+  readonly attached: Promise<boolean>;
+
+  constructor(tracer: Tracer, files: TracerFiles) {
+    this.tracer = tracer;
+    this.out = createWriteStream(files.stdout);
+    this.err = createWriteStream(files.stderr);
+    const argv = [...tracer.prefix, '/bin/sh', '-c', WRAPPER, 'memgate-tracer', String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
+    this.child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    this.child.stdin?.on('error', () => {}); // EPIPE when it is already gone
+    let markSeen: (v: boolean) => void = () => {};
+    this.attached = new Promise((resolve) => (markSeen = resolve));
+    this.child.stdout?.setEncoding('utf8');
+    this.child.stderr?.setEncoding('utf8');
+    this.child.stdout?.on('data', (chunk: string) => {
+      this.stdoutText += chunk;
+      this.out.write(chunk);
+      if (this.stdoutText.includes(ATTACHED_MARKER)) markSeen(true);
+    });
+    this.child.stderr?.on('data', (chunk: string) => {
+      if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
+      this.err.write(chunk);
+    });
+    this.exited = new Promise((resolve) => {
+      const finish = (code: number | null) => {
+        this.done = true;
+        this.exitCode = code;
+        markSeen(false);
+        resolve(code);
+      };
+      this.child.once('error', () => finish(null));
+      // 'close': stdout and stderr are read to their end as well.
+      this.child.once('close', (code) => finish(code));
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return !this.done;
+  }
+
+  get stdout(): string {
+    return this.stdoutText;
+  }
+
+  get stderr(): string {
+    return this.stderrText;
+  }
+
+  /** Asks the tracer to print and detach; kills it if it has not finished within `timeoutMs`. */
+  async stop(timeoutMs: number): Promise<StopResult> {
+    if (this.done) {
+      await this.closeFiles();
+      return { stopped: 'exited-early', code: this.exitCode };
+    }
+    this.child.stdin?.end();
+    const finished = await Promise.race([this.exited.then(() => true), sleep(timeoutMs, undefined, { ref: false }).then(() => false)]);
+    if (!finished) {
+      this.kill();
+      await Promise.race([this.exited, sleep(5000, undefined, { ref: false })]);
+    }
+    await this.closeFiles();
+    return { stopped: finished ? 'clean' : 'killed', code: this.exitCode };
+  }
+
+  /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
+  kill(): void {
+    const pid = this.child.pid;
+    if (pid === undefined || this.done) return;
+    if (this.tracer.prefix.length === 0) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    } else {
+      spawnSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), 'kill', '-KILL', '--', `-${pid}`], { stdio: 'ignore', timeout: 10_000 });
+    }
+  }
+
+  private closing: Promise<void> | null = null;
+  private closeFiles(): Promise<void> {
+    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(() => undefined);
+    return this.closing;
+  }
+}
