@@ -7386,6 +7386,7 @@ var Option = {
   Duration: "duration",
   Interval: "interval",
   MaxP95Increase: "max-p95-increase",
+  MinP95Delta: "min-p95-delta",
   MaxSlopeIncrease: "max-slope-increase",
   MinSlope: "min-slope",
   MemoryMax: "memory-max",
@@ -7398,6 +7399,11 @@ var Option = {
   Out: "out",
   OnInconclusive: "on-inconclusive",
   ReadyTimeout: "ready-timeout",
+  // eBPF allocation tracing (src/collect/ebpf-*.ts).
+  Ebpf: "ebpf",
+  EbpfMode: "ebpf-mode",
+  EbpfSampleRate: "ebpf-sample-rate",
+  StackDepth: "stack-depth",
   // The matrix fuse (src/fuse): the cell this run is, and where its fuse lives.
   Cell: "cell",
   Fuse: "fuse",
@@ -7411,6 +7417,7 @@ var Defaults = {
   duration: "60s",
   interval: "250ms",
   maxP95Increase: "12%",
+  minP95Delta: "2MiB",
   maxSlopeIncrease: "100%",
   minSlope: "1MiB/min",
   cgroupDriver: "auto",
@@ -7419,6 +7426,10 @@ var Defaults = {
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
+  ebpf: "auto",
+  ebpfMode: "sampled",
+  ebpfSampleRate: "64",
+  stackDepth: "8",
   fuse: "off",
   fuseDimensionThreshold: "2,>50%",
   fuseStore: "auto",
@@ -7434,6 +7445,7 @@ var BundleFile = {
   Log: "workloads.log"
 };
 var ReportFile = "report.json";
+var HtmlReportFile = "report.html";
 var Placeholder = { Port: "{port}", Url: "{url}" };
 
 // src/errors.ts
@@ -7494,9 +7506,9 @@ function parsePercent(text, option) {
   }
   return Number(match[1]) / 100;
 }
-function formatBytes(bytes2) {
-  const sign = bytes2 < 0 ? "-" : "";
-  let value3 = Math.abs(bytes2);
+function formatBytes(bytes3) {
+  const sign = bytes3 < 0 ? "-" : "";
+  let value3 = Math.abs(bytes3);
   for (const unit of ["B", "KiB", "MiB", "GiB"]) {
     if (value3 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value3.toFixed(0) : value3.toFixed(1)} ${unit}`;
     value3 /= 1024;
@@ -7552,6 +7564,31 @@ function checkCommand(command, side, context) {
   }
 }
 
+// src/config/ebpf-options.ts
+var SWITCHES = ["auto", "on", "off"];
+var MODES = ["sampled", "every"];
+var MAX_STACK_DEPTH = 64;
+function integer(text, option, min, max, example) {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${option}: "${text}" is not a whole number from ${min} to ${max}; e.g. --${option} ${example}.`);
+  }
+  return Number(text);
+}
+function parseEbpfOptions(get) {
+  const enabled = (get(Option.Ebpf) ?? Defaults.ebpf).toLowerCase();
+  if (!SWITCHES.includes(enabled)) throw new UsageError(`--${Option.Ebpf}: "${enabled}" is not allowed; use auto (trace when the host allows it, the default), on (must trace) or off.`);
+  const mode = (get(Option.EbpfMode) ?? Defaults.ebpfMode).toLowerCase();
+  if (!MODES.includes(mode)) throw new UsageError(`--${Option.EbpfMode}: "${mode}" is not a mode; use sampled (the default, where Go samples its heap profile: cheap) or every (every runtime.mallocgc call: costly).`);
+  const rateText = get(Option.EbpfSampleRate);
+  if (rateText !== void 0 && mode !== "every") throw new UsageError(`--${Option.EbpfSampleRate} applies to --${Option.EbpfMode} every only (the sampled mode follows Go's own MemProfileRate); drop it or add --${Option.EbpfMode} every.`);
+  return {
+    enabled,
+    mode,
+    sampleRate: integer(rateText ?? Defaults.ebpfSampleRate, Option.EbpfSampleRate, 1, 1e6, "64"),
+    stackDepth: integer(get(Option.StackDepth) ?? Defaults.stackDepth, Option.StackDepth, 1, MAX_STACK_DEPTH, "8")
+  };
+}
+
 // src/config/plan.ts
 var SIDES = ["baseline", "gray"];
 var DRIVER_CHOICES = ["auto", "v2", "systemd", "v1", "none"];
@@ -7571,6 +7608,7 @@ function parseJudgeSettings(raw, recordedWarmupMs) {
     onInconclusive,
     limits: {
       maxP95Increase: parsePercent(get(Option.MaxP95Increase) ?? Defaults.maxP95Increase, Option.MaxP95Increase),
+      minP95DeltaBytes: parseSize(get(Option.MinP95Delta) ?? Defaults.minP95Delta, Option.MinP95Delta),
       maxSlopeIncrease: parsePercent(get(Option.MaxSlopeIncrease) ?? Defaults.maxSlopeIncrease, Option.MaxSlopeIncrease),
       minSlopeBytesPerSec: parseRate(get(Option.MinSlope) ?? Defaults.minSlope, Option.MinSlope)
     }
@@ -7611,6 +7649,7 @@ function buildPlan(raw, context) {
     ...judge2,
     pprof: pprofTemplates(raw, commands),
     profileIntervalMs,
+    ebpf: parseEbpfOptions(get),
     commands,
     durationMs,
     intervalMs,
@@ -7650,8 +7689,8 @@ function pprofTemplates(raw, commands) {
 }
 
 // src/collect/bundle-io.ts
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
 
 // src/collect/pprof-bundle.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -8622,15 +8661,15 @@ function isProfilerFrame(fn) {
   return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
 }
 var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
-function unwrap(bytes2) {
-  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) return gunzipSync(bytes2);
-  return bytes2;
+function unwrap(bytes3) {
+  if (bytes3.length >= 2 && bytes3[0] === 31 && bytes3[1] === 139) return gunzipSync(bytes3);
+  return bytes3;
 }
-function decodeHeapProfile(bytes2) {
-  if (bytes2.length === 0) throw new Error("empty file");
+function decodeHeapProfile(bytes3) {
+  if (bytes3.length === 0) throw new Error("empty file");
   let raw;
   try {
-    raw = unwrap(bytes2);
+    raw = unwrap(bytes3);
   } catch (error) {
     throw new Error(`not valid gzip (${error.message}); truncated or corrupt`);
   }
@@ -8850,12 +8889,12 @@ function fitSlope(points) {
     sxy += (p.t - meanT) * (p.v - meanV);
   }
   if (sxx === 0) return null;
-  const slope2 = sxy / sxx;
-  const intercept = meanV - slope2 * meanT;
-  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope2 * p.t)) ** 2, 0);
+  const slope3 = sxy / sxx;
+  const intercept = meanV - slope3 * meanT;
+  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope3 * p.t)) ** 2, 0);
   const stdError = Math.sqrt(ssr / (n - 2) / sxx);
   const half = t95(n - 2) * stdError;
-  return { bytesPerSec: slope2, low: slope2 - half, high: slope2 + half, stdError, points };
+  return { bytesPerSec: slope3, low: slope3 - half, high: slope3 + half, stdError, points };
 }
 function floorBinSeconds(windowSeconds) {
   return Math.max(1, Math.min(10, windowSeconds / 12));
@@ -8920,14 +8959,14 @@ function robustScatter(times, values, growth) {
   const n = times.length;
   if (n < 3) return 0;
   const span = times[n - 1] - times[0];
-  const slope2 = span > 0 ? growth / span : 0;
+  const slope3 = span > 0 ? growth / span : 0;
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
-  const intercept = median(values.map((v, i) => v - slope2 * times[i]));
-  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope2 * times[i])));
+  const intercept = median(values.map((v, i) => v - slope3 * times[i]));
+  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope3 * times[i])));
 }
 function clamp01(x) {
   return Math.max(0, Math.min(1, x));
@@ -8945,23 +8984,23 @@ function sideSummary(series) {
   const first = series.snapshots[0];
   const last = series.snapshots[n - 1];
   const span = n > 1 ? series.times[n - 1] - series.times[0] : 0;
-  const slope2 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
+  const slope3 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
   return {
     snapshots: n,
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
-    inuseGrowth: slope2 ? { perSec: slope2.bytesPerSec, low: slope2.low, high: slope2.high } : null,
+    inuseGrowth: slope3 ? { perSec: slope3.bytesPerSec, low: slope3.low, high: slope3.high } : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
-    slope: slope2
+    slope: slope3
   };
 }
 function growthOf(series, key) {
   const n = series.snapshots.length;
   if (n < 2) return zero();
-  const bytes2 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
+  const bytes3 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
   const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
-  return { bytes: robustGrowth(series.times, bytes2), objects: robustGrowth(series.times, objects) };
+  return { bytes: robustGrowth(series.times, bytes3), objects: robustGrowth(series.times, objects) };
 }
 function allocatedOf(series, key) {
   const n = series.snapshots.length;
@@ -9260,16 +9299,16 @@ function callerOf(stacks, below) {
 var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
 function tickerNotStopped(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes3 <= heap.noiseFloorBytes) return null;
   const objects = Math.round(stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
   const caller = callerOf(stacks);
-  const share = total > 0 ? bytes2 / total : 1;
+  const share = total > 0 ? bytes3 / total : 1;
   return {
     pattern: {
       id: "ticker-not-stopped",
       confidence: round2(0.6 + 0.35 * clamp01(share)),
-      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes2)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
+      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes3)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
       hint: "Call Stop on every time.Ticker once its user is done (defer t.Stop() right after time.NewTicker), and never use time.Tick in code that runs more than once.",
       functions: caller ? ["time.NewTicker", caller] : ["time.NewTicker"]
     },
@@ -9284,14 +9323,14 @@ function transportPerRequest(heap, goroutines) {
   const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === "net/http.(*Transport).dialConn");
   const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  const heapSeen = heap !== null && bytes2 > heap.noiseFloorBytes;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const heapSeen = heap !== null && bytes3 > heap.noiseFloorBytes;
   if (clusters.length === 0 && !heapSeen) return null;
   const loops = new Set(clusters.flatMap((c) => c.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
   const server = growingClusters(goroutines).filter((c) => c.entry === "net/http.(*conn).serve");
   const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
-  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes2)} more` : ""}` : `${formatBytes(bytes2)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes3)} more` : ""}` : `${formatBytes(bytes3)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
   return {
     pattern: {
       id: "transport-per-request",
@@ -9365,18 +9404,18 @@ function goroutineBlocked(heap, goroutines, claimed) {
 var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
 function bufferGrowth(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes3 <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
   const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
-  const share = total > 0 ? bytes2 / total : 1;
+  const share = total > 0 ? bytes3 / total : 1;
   const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
   return {
     pattern: {
       id: "buffer-growth",
       confidence: round2(0.55 + 0.4 * clamp01(share)),
-      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes2)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
+      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes3)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
       hint: "Do not keep bytes.Buffers (or slices of their Bytes()) after use: copy out what you need, Reset and reuse one buffer (or pool them with a size cap), and bound any collection they are appended to.",
       functions: [.../* @__PURE__ */ new Set([leaf, ...caller ? [caller] : []])]
     },
@@ -9404,11 +9443,11 @@ function unboundedMap(heap, total, claimed) {
   const candidates = [];
   for (const f of heap.functions) {
     const stacks = f.stacks.filter((s) => !claimed.has(s.key) && stackDiff(s) > 0);
-    const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-    if (bytes2 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
+    const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+    if (bytes3 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
     const app = callerOf(stacks);
-    if (!app || !risesThroughout(f.graySeries) || bytes2 <= SCATTER_FACTOR * f.scatterBytes) continue;
-    candidates.push({ f, stacks, bytes: bytes2, app });
+    if (!app || !risesThroughout(f.graySeries) || bytes3 <= SCATTER_FACTOR * f.scatterBytes) continue;
+    candidates.push({ f, stacks, bytes: bytes3, app });
   }
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.bytes - a.bytes);
@@ -9483,15 +9522,15 @@ function load(set, warmupMs, warnings) {
   const inWindow = set.entries.filter((e) => e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
-    const bytes2 = set.data[file];
-    if (!bytes2) {
+    const bytes3 = set.data[file];
+    if (!bytes3) {
       warnings.push(`${entry.side} ${entry.kind} ${file} is missing from the bundle; left out`);
       continue;
     }
     if (entry.kind === "heap") {
       let snapshot;
       try {
-        snapshot = decodeHeapProfile(bytes2);
+        snapshot = decodeHeapProfile(bytes3);
       } catch (error) {
         warnings.push(`${entry.side} heap profile ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
@@ -9501,7 +9540,7 @@ function load(set, warmupMs, warnings) {
     } else {
       let dump;
       try {
-        dump = parseGoroutineDump(decoder.decode(bytes2));
+        dump = parseGoroutineDump(decoder.decode(bytes3));
       } catch (error) {
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
@@ -9523,14 +9562,14 @@ function heapSuspects(heap, claims) {
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects = [];
-  const make = (f, kind, bytes2, objects, share, gray, baseline) => {
+  const make = (f, kind, bytes3, objects, share, gray, baseline) => {
     const ranked = [...f.stacks].sort((a, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes));
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
       source: "pprof",
       kind,
-      bytes: Math.round(bytes2),
+      bytes: Math.round(bytes3),
       objects: Math.round(objects),
       count: null,
       share: Math.round(share * 1e3) / 1e3,
@@ -9676,9 +9715,9 @@ function encodeHeapValues(rows, periodBytes, comment) {
   const samples = [];
   for (const row of rows) {
     const objects = Math.round(row.value.objects);
-    const bytes2 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes2 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
+    const bytes3 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes3 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes3] });
   }
   const inuseSpace = strings.dedup("inuse_space");
   const profile = new Profile({
@@ -9754,22 +9793,134 @@ function writeDiffProfiles(bundleDir2, bundle, warmupMs) {
   }
 }
 
+// src/collect/ebpf-bundle.ts
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/collect/ebpf-types.ts
+var EBPF_TRACE_SCHEMA = "memgate/ebpf-trace@1";
+var EBPF_DIR = "ebpf";
+var EbpfFile = {
+  Trace: "trace.json",
+  Script: "alloc.bt",
+  RawOutput: "bpftrace.out",
+  RawErrors: "bpftrace.err",
+  /** `${side}.folded`: flamegraph.pl input, estimated bytes. */
+  folded: (side) => `${side}.folded`,
+  /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
+  lines: (side) => `${side}.alloc.txt`
+};
+var RUNTIME_HEADROOM = 6;
+var GOROUTINES_PER_STACK = 32;
+
+// src/analyze/ebpf-paths.ts
+function scaleHeapSample(count, bytes3, rate2) {
+  if (count === 0 || bytes3 === 0) return { count: 0, bytes: 0 };
+  if (rate2 <= 1) return { count, bytes: bytes3 };
+  const avg = bytes3 / count;
+  const scale = 1 / (1 - Math.exp(-avg / rate2));
+  return { count: count * scale, bytes: bytes3 * scale };
+}
+var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
+function estimate(stack, scaling) {
+  if (scaling.mode === "every") return { count: stack.samples * scaling.sampleRate, bytes: stack.sampledBytes * scaling.sampleRate };
+  return scaleHeapSample(stack.samples, stack.sampledBytes, scaling.memProfileRate ?? DEFAULT_MEM_PROFILE_RATE);
+}
+function pathFrames(frames, depth) {
+  let start = frames.findIndex((f) => !isRuntime(f.fn));
+  if (start < 0) return frames.slice(0, depth);
+  let end = frames.length;
+  while (end > start && isRuntime(frames[end - 1].fn)) end--;
+  return frames.slice(start, Math.min(end, start + depth));
+}
+function isProfilerStack(frames) {
+  return frames.some((f) => f.fn.startsWith("runtime/pprof.") || f.fn.startsWith("net/http/pprof."));
+}
+function pathKey(path) {
+  return path.map((f) => f.fn).join(" <- ");
+}
+function foldedPath(path) {
+  return path.map((f) => f.fn.replace(/[;\s]/g, "_")).reverse().join(";");
+}
+function arrowPath(path) {
+  return [...path.map((f) => f.fn.replace(/\s/g, "_")).reverse(), "mallocgc"].join("->");
+}
+
+// src/collect/ebpf-bundle.ts
+function foldedStacks(trace, side) {
+  const sums = /* @__PURE__ */ new Map();
+  for (const stack of side.stacks) {
+    const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
+    sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
+  }
+  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}
+`).join("");
+}
+function lineForm(trace, side) {
+  const rows = [];
+  for (const stack of side.stacks) {
+    const path = arrowPath(pathFrames(stack.frames, trace.stackDepth));
+    const est = estimate(stack, { ...trace, memProfileRate: side.memProfileRate });
+    const perByte = stack.sampledBytes > 0 ? est.bytes / stack.sampledBytes : 0;
+    const listed = stack.goroutines.reduce((sum, g2) => sum + g2.sampledBytes, 0);
+    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path]);
+    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
+  }
+  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
+`).join("");
+}
+function writeEbpfTrace(bundleDir2, trace) {
+  const dir = join3(bundleDir2, EBPF_DIR);
+  mkdirSync(dir, { recursive: true });
+  const files = [EbpfFile.Trace];
+  writeFileSync2(join3(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
+  for (const side of SIDES) {
+    const s = trace.sides[side];
+    if (!s) continue;
+    writeFileSync2(join3(dir, EbpfFile.folded(side)), foldedStacks(trace, s));
+    writeFileSync2(join3(dir, EbpfFile.lines(side)), lineForm(trace, s));
+    files.push(EbpfFile.folded(side), EbpfFile.lines(side));
+  }
+  return files.map((f) => `${EBPF_DIR}/${f}`);
+}
+function readEbpfTrace(bundleDir2) {
+  const path = join3(bundleDir2, EBPF_DIR, EbpfFile.Trace);
+  if (!existsSync2(path)) return void 0;
+  try {
+    const trace = JSON.parse(readFileSync2(path, "utf8"));
+    if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
+    for (const side of SIDES) trace.sides[side] ??= null;
+    trace.warnings ??= [];
+    return trace;
+  } catch (error) {
+    return {
+      schema: EBPF_TRACE_SCHEMA,
+      mode: "sampled",
+      sampleRate: 1,
+      stackDepth: 8,
+      tracer: "unknown",
+      sides: { baseline: null, gray: null },
+      warnings: [`the eBPF trace ${path} is unreadable (${error.message}); no allocation paths`]
+    };
+  }
+}
+
 // src/collect/bundle-io.ts
 function bundleDir(outDir) {
-  return join3(outDir, BundleFile.Dir);
+  return join4(outDir, BundleFile.Dir);
 }
 var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
 function writeBundle(outDir, bundle) {
   const dir = bundleDir(outDir);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync2(join3(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
-  writeFileSync2(join3(dir, BundleFile.Samples), jsonLines(bundle.samples));
-  writeFileSync2(join3(dir, BundleFile.Stats), jsonLines(bundle.stats));
-  writeFileSync2(join3(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
+  mkdirSync2(dir, { recursive: true });
+  writeFileSync3(join4(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
+  writeFileSync3(join4(dir, BundleFile.Samples), jsonLines(bundle.samples));
+  writeFileSync3(join4(dir, BundleFile.Stats), jsonLines(bundle.stats));
+  writeFileSync3(join4(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
   return dir;
 }
 function parseLines(path) {
-  return readFileSync2(path, "utf8").split("\n").filter((l) => l.trim() !== "").map((line, i) => {
+  return readFileSync3(path, "utf8").split("\n").filter((l) => l.trim() !== "").map((line, i) => {
     try {
       return JSON.parse(line);
     } catch {
@@ -9778,16 +9929,16 @@ function parseLines(path) {
   });
 }
 function readBundle(path) {
-  const dir = existsSync2(join3(path, BundleFile.Meta)) ? path : bundleDir(path);
-  const metaPath = join3(dir, BundleFile.Meta);
-  if (!existsSync2(metaPath)) {
+  const dir = existsSync3(join4(path, BundleFile.Meta)) ? path : bundleDir(path);
+  const metaPath = join4(dir, BundleFile.Meta);
+  if (!existsSync3(metaPath)) {
     throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
   }
   let meta;
   let final;
   try {
-    meta = JSON.parse(readFileSync2(metaPath, "utf8"));
-    final = JSON.parse(readFileSync2(join3(dir, BundleFile.Final), "utf8"));
+    meta = JSON.parse(readFileSync3(metaPath, "utf8"));
+    final = JSON.parse(readFileSync3(join4(dir, BundleFile.Final), "utf8"));
   } catch (error) {
     throw new UsageError(`the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`);
   }
@@ -9797,15 +9948,297 @@ function readBundle(path) {
   return {
     meta,
     final,
-    samples: parseLines(join3(dir, BundleFile.Samples)),
-    stats: existsSync2(join3(dir, BundleFile.Stats)) ? parseLines(join3(dir, BundleFile.Stats)) : [],
-    profiles: readProfileSet(dir)
+    samples: parseLines(join4(dir, BundleFile.Samples)),
+    stats: existsSync3(join4(dir, BundleFile.Stats)) ? parseLines(join4(dir, BundleFile.Stats)) : [],
+    profiles: readProfileSet(dir),
+    ebpf: readEbpfTrace(dir)
   };
 }
 
 // src/gate/judge-bundle.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/analyze/evidence-text.ts
+var percent = (share) => `${Math.round(share * 100)}%`;
+function suspectAmount(s) {
+  if (s.source === "goroutine") {
+    const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
+    return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
+  }
+  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
+  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
+  return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
+}
+function describeSuspect(s) {
+  const where = s.location ? ` (${s.location})` : "";
+  const created = s.createdBy ? `, created by ${s.createdBy}` : "";
+  const caller = s.source !== "goroutine" && s.caller && s.caller !== s.function ? `, from ${s.caller}` : "";
+  return `${s.function}${where} ${suspectAmount(s)}${caller}${created}`;
+}
+function topSuspectClause(suspects, patterns) {
+  const top = suspects[0];
+  if (!top) return null;
+  const pattern = patterns.find((p) => p.id === top.pattern) ?? null;
+  return `top suspect: ${describeSuspect(top)}${pattern ? `; looks like ${pattern.id} (${percent(pattern.confidence)} sure)` : ""}`;
+}
+
+// src/report/chart.ts
+var MiB = 1024 * 1024;
+function downsample(samples, maxPoints) {
+  const out = { seconds: [], baseline: [], gray: [] };
+  if (samples.length === 0) return out;
+  const buckets = Math.min(maxPoints, samples.length);
+  const start = samples[0].t;
+  const span = Math.max(1, samples[samples.length - 1].t - start);
+  const width = span / buckets;
+  for (let i = 0; i < buckets; i++) {
+    out.seconds.push(Math.round((start + i * width) / 100) / 10);
+    out.baseline.push(null);
+    out.gray.push(null);
+  }
+  for (const s of samples) {
+    const i = Math.min(buckets - 1, Math.floor((s.t - start) / width));
+    for (const side of ["baseline", "gray"]) {
+      const v = s[side];
+      if (v === null) continue;
+      const mib = Math.round(v / MiB * 100) / 100;
+      const prev = out[side][i];
+      out[side][i] = prev === null ? mib : Math.max(prev, mib);
+    }
+  }
+  for (const side of ["baseline", "gray"]) {
+    for (let i = 1; i < buckets; i++) out[side][i] ??= out[side][i - 1];
+  }
+  return out;
+}
+function timeline(samples, maxPoints = 240) {
+  if (samples.length <= maxPoints) return samples.map((s) => ({ ...s }));
+  const series = downsample(samples, maxPoints);
+  return series.seconds.map((sec, i) => ({
+    t: Math.round(sec * 1e3),
+    baseline: series.baseline[i] === null ? null : Math.round(series.baseline[i] * MiB),
+    gray: series.gray[i] === null ? null : Math.round(series.gray[i] * MiB)
+  }));
+}
+var COLORS = { baseline: "#1f77b4", gray: "#d62728" };
+function svgChart(samples, warmupMs, width = 760, height = 280) {
+  const series = downsample(samples, 400);
+  if (series.seconds.length < 2) return "<p>No memory readings were recorded.</p>";
+  const pad = { left: 56, right: 16, top: 16, bottom: 36 };
+  const values = [...series.baseline, ...series.gray].filter((v) => v !== null);
+  const yMax = Math.max(1, Math.ceil(Math.max(...values) * 1.1));
+  const x0 = series.seconds[0];
+  const x1 = series.seconds[series.seconds.length - 1];
+  const x = (s) => pad.left + (s - x0) / Math.max(1e-9, x1 - x0) * (width - pad.left - pad.right);
+  const y = (v) => height - pad.bottom - v / yMax * (height - pad.top - pad.bottom);
+  const path = (side) => series[side].map((v, i) => v === null ? "" : `${x(series.seconds[i]).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(" ");
+  const parts = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Memory of baseline and gray over time">`);
+  const warmEnd = Math.min(x1, warmupMs / 1e3);
+  if (warmEnd > x0) parts.push(`<rect x="${x(x0)}" y="${pad.top}" width="${(x(warmEnd) - x(x0)).toFixed(1)}" height="${height - pad.top - pad.bottom}" fill="#eee"><title>warm-up (not judged)</title></rect>`);
+  for (let i = 0; i <= 4; i++) {
+    const v = yMax * i / 4;
+    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`);
+    parts.push(`<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`);
+  }
+  for (let i = 0; i <= 5; i++) {
+    const s = x0 + (x1 - x0) * i / 5;
+    parts.push(`<text x="${x(s).toFixed(1)}" y="${height - pad.bottom + 16}" font-size="11" text-anchor="middle">${s.toFixed(0)}s</text>`);
+  }
+  parts.push(`<text x="14" y="${height / 2}" font-size="11" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">MiB</text>`);
+  for (const side of ["baseline", "gray"]) {
+    parts.push(`<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path(side)}"/>`);
+  }
+  parts.push(`<g font-size="12"><rect x="${pad.left + 10}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.baseline}"/><text x="${pad.left + 26}" y="${pad.top + 11}">baseline</text><rect x="${pad.left + 100}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.gray}"/><text x="${pad.left + 116}" y="${pad.top + 11}">gray</text></g>`);
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+// src/report/html.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+var BANNER = {
+  pass: { text: "PASS", color: "#1a7f37" },
+  warn: { text: "WARN", color: "#9a6700" },
+  fail: { text: "BLOCKED", color: "#cf222e" },
+  inconclusive: { text: "INCONCLUSIVE", color: "#6e7781" }
+};
+var bytes = (v) => v === null ? "n/a" : formatBytes(v);
+var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+function table(head, rows) {
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+function renderHtml(report) {
+  const banner = BANNER[report.verdict];
+  const { baseline: b, gray: g2 } = report;
+  const sections = [];
+  sections.push(`<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`);
+  sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`);
+  sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
+  sections.push(table(["", "baseline", "gray"], [
+    ["P95", bytes(b.p95Bytes), `${bytes(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+    ["peak", bytes(b.peakBytes), bytes(g2.peakBytes)],
+    ["floor slope", slope(b), slope(g2)],
+    ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
+    ["samples", String(b.samples), String(g2.samples)]
+  ]));
+  sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c) => {
+    const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
+    return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? "n/a" : c.passed ? "pass" : "<b>fail</b>"];
+  })));
+  if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join("")}</ul>`);
+  if (report.patterns.length) {
+    sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join("")}</ul>`);
+  }
+  if (report.suspects.length) {
+    sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i) => `<details${i < 3 ? " open" : ""}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
+  }
+  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>memgate: ${banner.text}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:980px;color:#1f2328;padding:0 16px}
+.verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:4px 10px;text-align:left}
+code,pre{background:#f6f8fa;font-size:12px}pre{padding:8px;overflow:auto}.cmd{color:#57606a}
+</style></head><body>
+${sections.join("\n")}
+<p class="cmd">memgate ${escapeHtml(report.memgateVersion)} \xB7 ${escapeHtml(report.schema)}</p>
+</body></html>
+`;
+}
+
+// src/analyze/ebpf-analyze.ts
+var TOP_PATHS = 20;
+var MAX_EBPF_SUSPECTS = 10;
+var MAX_STACK_FRAMES2 = 12;
+var Z = 3;
+var MIN_SHARE_OF_TOTAL = 0.01;
+var MIN_BYTES_PER_SEC = 16 * 1024;
+var MIN_RATIO = 1.25;
+function pathsOf(trace, side) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const stack of side.stacks) {
+    if (isProfilerStack(stack.frames)) continue;
+    const frames = pathFrames(stack.frames, trace.stackDepth);
+    const key = pathKey(frames);
+    const est = estimate(stack, { mode: trace.mode, sampleRate: trace.sampleRate, memProfileRate: side.memProfileRate });
+    let p = paths.get(key);
+    if (!p) {
+      p = { key, frames, bytes: 0, count: 0, samples: 0, goroutines: /* @__PURE__ */ new Set(), topBytes: -1 };
+      paths.set(key, p);
+    }
+    p.bytes += est.bytes;
+    p.count += est.count;
+    p.samples += stack.samples;
+    for (const g2 of stack.goroutines) if (g2.goid !== 0) p.goroutines.add(g2.goid);
+    if (est.bytes > p.topBytes) {
+      p.topBytes = est.bytes;
+      p.frames = frames;
+    }
+  }
+  return paths;
+}
+var round = (v) => Math.round(v);
+var round3 = (v) => Math.round(v * 1e3) / 1e3;
+function describePath(p, seconds, total) {
+  return {
+    function: p.frames[0]?.fn ?? "?",
+    caller: applicationFrame(p.frames)?.fn ?? null,
+    location: locationText(p.frames[0]),
+    stack: p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
+    bytes: round(p.bytes),
+    count: round(p.count),
+    bytesPerSec: round(p.bytes / seconds),
+    countPerSec: round3(p.count / seconds),
+    share: total > 0 ? round3(p.bytes / total) : 0,
+    samples: p.samples,
+    goroutines: p.goroutines.size
+  };
+}
+function costOf(mode, sampleRate) {
+  if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap";
+  return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ""}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
+}
+function analyzeEbpf(trace, known = []) {
+  if (!trace) return null;
+  const warnings = [...trace.warnings];
+  const summary = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null };
+  const paths = {};
+  for (const side of SIDES) {
+    const s = trace.sides[side];
+    paths[side] = null;
+    if (!s) continue;
+    const traceMs = Math.max(0, s.endMs - s.startMs);
+    const map = pathsOf(trace, s);
+    const all = [...map.values()];
+    const total = all.reduce((sum, p) => sum + p.bytes, 0);
+    const count = all.reduce((sum, p) => sum + p.count, 0);
+    const seconds = traceMs / 1e3;
+    if (seconds <= 0) {
+      warnings.push(`${side} was traced for no time at all; its allocation paths have no rates`);
+      continue;
+    }
+    paths[side] = { map, seconds, total };
+    summary[side] = {
+      binary: s.binary,
+      goVersion: s.goVersion,
+      pids: s.pids,
+      traceMs,
+      memProfileRate: s.memProfileRate,
+      samples: all.reduce((sum, p) => sum + p.samples, 0),
+      bytesPerSec: round(total / seconds),
+      countPerSec: round3(count / seconds),
+      paths: all.sort((a, b) => b.bytes - a.bytes).slice(0, TOP_PATHS).map((p) => describePath(p, seconds, total))
+    };
+  }
+  const gray = paths.gray;
+  const base = paths.baseline;
+  if (!gray || !base) {
+    if (trace.sides.gray || trace.sides.baseline) warnings.push("only one side has allocation paths, so none are compared: no eBPF suspects");
+    return { summary, suspects: [], warnings };
+  }
+  const grayTotalRate = gray.total / gray.seconds;
+  const diffs = [];
+  for (const [key, p] of gray.map) {
+    const q = base.map.get(key);
+    const g2 = p.bytes / gray.seconds;
+    const b = (q?.bytes ?? 0) / base.seconds;
+    const se = Math.hypot(p.samples > 0 ? g2 / Math.sqrt(p.samples) : 0, q && q.samples > 0 ? b / Math.sqrt(q.samples) : 0);
+    const d = g2 - b;
+    if (d <= 0 || d <= Z * se || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
+    diffs.push({ key, p, g: g2, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
+  }
+  const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);
+  const suspects = diffs.sort((x, y) => y.g - y.b - (x.g - x.b)).slice(0, MAX_EBPF_SUSPECTS).map((d) => {
+    const fn = d.p.frames[0]?.fn ?? "?";
+    const caller = applicationFrame(d.p.frames)?.fn ?? null;
+    const pattern = known.find((k) => k.pattern !== null && (k.function === fn || caller !== null && (k.function === caller || k.caller === caller)))?.pattern ?? null;
+    return {
+      function: fn,
+      source: "ebpf",
+      kind: "growth",
+      bytes: round(d.g - d.b),
+      objects: round(d.gCount - d.bCount),
+      count: null,
+      share: totalDiff > 0 ? round3((d.g - d.b) / totalDiff) : 1,
+      gray: round(d.g),
+      baseline: round(d.b),
+      location: locationText(d.p.frames[0]),
+      stack: d.p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
+      caller,
+      createdBy: null,
+      state: null,
+      waitMinutes: null,
+      pattern
+    };
+  });
+  return { summary, suspects, warnings };
+}
 
 // src/analyze/analyze.ts
 function lastStatOf(stats, side) {
@@ -9868,7 +10301,8 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     slopeDifference: slopeDifference(gray.slope, baseline.slope),
     series: bundle.samples,
-    evidence
+    evidence,
+    ebpf: analyzeEbpf(bundle.ebpf, evidence?.suspects)
   };
 }
 
@@ -9880,9 +10314,9 @@ function gradeOf(verdict, reasons, analysis) {
   if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
   const { gray, memoryMaxBytes } = analysis;
   if (blocks.has("slope-increase")) {
-    const slope2 = gray.slope?.bytesPerSec ?? 0;
-    const growthPerHour = gray.p95Bytes ? slope2 * 3600 / gray.p95Bytes : 0;
-    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope2 / 3600 : Infinity;
+    const slope3 = gray.slope?.bytesPerSec ?? 0;
+    const growthPerHour = gray.p95Bytes ? slope3 * 3600 / gray.p95Bytes : 0;
+    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope3 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope3 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
   }
   if (blocks.has("inuse-growth")) return "P1";
@@ -9890,30 +10324,6 @@ function gradeOf(verdict, reasons, analysis) {
   if (blocks.size > 0 || nearLimit) return "P2";
   if (verdict === "warn") return "P3";
   return null;
-}
-
-// src/analyze/evidence-text.ts
-var percent = (share) => `${Math.round(share * 100)}%`;
-function suspectAmount(s) {
-  if (s.source === "goroutine") {
-    const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
-    return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
-  }
-  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
-  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
-  return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
-}
-function describeSuspect(s) {
-  const where = s.location ? ` (${s.location})` : "";
-  const created = s.createdBy ? `, created by ${s.createdBy}` : "";
-  const caller = s.source !== "goroutine" && s.caller && s.caller !== s.function ? `, from ${s.caller}` : "";
-  return `${s.function}${where} ${suspectAmount(s)}${caller}${created}`;
-}
-function topSuspectClause(suspects, patterns) {
-  const top = suspects[0];
-  if (!top) return null;
-  const pattern = patterns.find((p) => p.id === top.pattern) ?? null;
-  return `top suspect: ${describeSuspect(top)}${pattern ? `; looks like ${pattern.id} (${percent(pattern.confidence)} sure)` : ""}`;
 }
 
 // src/judge/evidence-rules.ts
@@ -9927,10 +10337,10 @@ function inuseGrowthRule(analysis, limits, cgroup) {
   const exceeds = diff.perSec > threshold && diff.low > 0;
   const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.perSec, limit: threshold, passed: !exceeds, detail };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
-  const slope2 = analysis.slopeDifference;
-  const unclear = slope2 === null || slope2.high >= cgroup.threshold;
+  const slope3 = analysis.slopeDifference;
+  const unclear = slope3 === null || slope3.high >= cgroup.threshold;
   if (unclear) {
-    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, 95% CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
+    const why = slope3 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope3.bytesPerSec)}, 95% CI ${formatRate(slope3.low)} .. ${formatRate(slope3.high)})`;
     return {
       comparison,
       reason: { rule: "inuse-growth", outcome: "block", measured: diff.perSec, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
@@ -9968,10 +10378,10 @@ function slopeThreshold(analysis, limits) {
 function projection(analysis) {
   const limit = analysis.memoryMaxBytes;
   if (limit === null) return null;
-  const slope2 = analysis.gray.slope;
+  const slope3 = analysis.gray.slope;
   const floor = analysis.gray.lastFloorBytes;
-  const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
-  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
+  const growing = slope3 !== null && floor !== null && slope3.bytesPerSec > 0 && slope3.low > 0;
+  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope3.bytesPerSec) : null };
 }
 function judge(analysis, limits) {
   const reasons = [];
@@ -9990,10 +10400,11 @@ function judge(analysis, limits) {
     reasons.push({ rule: "baseline-exited", outcome: "inconclusive", measured: baseline.exit.code, limit: null, message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against` });
   }
   const p95Detail = `gray ${gray.p95Bytes === null ? "n/a" : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
-  const p95Passed = analysis.p95Increase === null ? null : analysis.p95Increase <= limits.maxP95Increase;
+  const p95Delta = gray.p95Bytes !== null && baseline.p95Bytes !== null ? gray.p95Bytes - baseline.p95Bytes : null;
+  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : analysis.p95Increase <= limits.maxP95Increase || p95Delta <= limits.minP95DeltaBytes;
   comparisons.push({ rule: "p95-increase", unit: "ratio", measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: p95Detail });
   if (p95Passed === false) {
-    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}), above the allowed ${formatPercent(limits.maxP95Increase)}` });
+    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the --min-p95-delta of ${formatBytes(limits.minP95DeltaBytes)}` });
   }
   const threshold = slopeThreshold(analysis, limits);
   const diff = analysis.slopeDifference;
@@ -10091,10 +10502,13 @@ function buildReport(verdict, settings) {
     comparisons: verdict.comparisons,
     reasons: verdict.reasons,
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...analysis.evidence?.warnings ?? []],
-    suspects: analysis.evidence?.suspects ?? [],
+    warnings: [...analysis.limitations, ...analysis.warnings, ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
+    // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
+    suspects: [...analysis.evidence?.suspects ?? [], ...analysis.ebpf?.suspects ?? []],
     patterns: analysis.evidence?.patterns ?? [],
-    profiles: analysis.evidence?.summary ?? null
+    profiles: analysis.evidence?.summary ?? null,
+    ebpf: analysis.ebpf?.summary ?? null,
+    timeline: timeline(analysis.series)
   };
 }
 
@@ -10103,15 +10517,16 @@ function judgeBundle(bundle, settings) {
   return buildReport(judge(analyze(bundle, settings.warmupMs), settings.limits), settings);
 }
 function writeReport(outDir, report) {
-  mkdirSync2(outDir, { recursive: true });
-  const path = join4(outDir, ReportFile);
-  writeFileSync3(path, JSON.stringify(report, null, 2) + "\n");
+  mkdirSync3(outDir, { recursive: true });
+  const path = join5(outDir, ReportFile);
+  writeFileSync4(path, JSON.stringify(report, null, 2) + "\n");
+  writeFileSync4(join5(outDir, HtmlReportFile), renderHtml(report));
   return path;
 }
 
 // src/gate/run-gate.ts
-import { createWriteStream, mkdirSync as mkdirSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync7 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/collect/sampler.ts
 import { performance as performance2 } from "node:perf_hooks";
@@ -10149,8 +10564,8 @@ async function sampleMemory(options) {
 }
 
 // src/collect/pprof-collector.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join5 } from "node:path";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join6 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/collect/pprof-fetch.ts
@@ -10179,14 +10594,14 @@ async function fetchProfile(url, timeoutMs, signal) {
     const chunks = [];
     let size = 0;
     for await (const chunk of response.body ?? []) {
-      const bytes2 = chunk;
-      size += bytes2.length;
+      const bytes3 = chunk;
+      size += bytes3.length;
       if (size > MAX_PROFILE_BYTES) {
         await response.body?.cancel().catch(() => {
         });
         return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
       }
-      chunks.push(bytes2);
+      chunks.push(bytes3);
     }
     return { ok: true, data: Buffer.concat(chunks), ms: ms() };
   } catch (error) {
@@ -10215,8 +10630,8 @@ var ProfileCollector = class {
   stopped = false;
   constructor(options) {
     this.options = options;
-    this.dir = join5(options.bundleDir, PROFILE_DIR);
-    mkdirSync3(this.dir, { recursive: true });
+    this.dir = join6(options.bundleDir, PROFILE_DIR);
+    mkdirSync4(this.dir, { recursive: true });
     this.writeIndex();
   }
   /** Milliseconds since this collector was made: the sampling clock when made just before sampling. */
@@ -10268,7 +10683,7 @@ var ProfileCollector = class {
     if (result.ok) {
       const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
-        writeFileSync4(join5(this.options.bundleDir, file), result.data);
+        writeFileSync5(join6(this.options.bundleDir, file), result.data);
         entry.file = file;
         entry.bytes = result.data.length;
         this.data[file] = result.data;
@@ -10306,7 +10721,7 @@ var ProfileCollector = class {
   }
   writeIndex() {
     try {
-      writeFileSync4(join5(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+      writeFileSync5(join6(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
     } catch (error) {
       this.options.logger.warn(`could not write the profile index: ${error.message}`);
     }
@@ -10339,21 +10754,809 @@ function startProfiling(plan) {
   return collector;
 }
 
+// src/collect/ebpf-collector.ts
+import { readFileSync as readFileSync6, readlinkSync, statSync as statSync2, writeFileSync as writeFileSync6, mkdirSync as mkdirSync5 } from "node:fs";
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { join as join7 } from "node:path";
+
+// src/collect/ebpf-script.ts
+var ATTACHED_MARKER = "memgate: attached";
+var PROBED_FUNCTION = { sampled: "runtime.mProf_Malloc", every: "runtime.mallocgc" };
+var AMD64_ARGS = ["ax", "bx", "cx", "di", "si", "r8", "r9", "r10", "r11"];
+var atLeast = (go, minor) => go !== null && (go[0] > 1 || go[0] === 1 && go[1] >= minor);
+function hasRegisterAbi(arch, go) {
+  return atLeast(go, arch === "amd64" ? 17 : 18);
+}
+function goidOffset(go) {
+  if (!atLeast(go, 13)) return null;
+  return atLeast(go, 23) ? 160 : 152;
+}
+function sizeArgIndex(mode, go) {
+  if (mode === "every") return 0;
+  return atLeast(go, 23) ? 2 : 1;
+}
+function argExpr(arch, go, index) {
+  if (hasRegisterAbi(arch, go)) return arch === "amd64" ? `reg("${AMD64_ARGS[index]}")` : `reg("r${index}")`;
+  return `*(uint64*)(reg("sp") + ${8 * (index + 1)})`;
+}
+function goidExpr(arch, go) {
+  const offset = goidOffset(go);
+  if (offset === null) return "0";
+  if (arch === "arm64") return `*(uint64*)(reg("r28") + ${offset})`;
+  return hasRegisterAbi(arch, go) ? `*(uint64*)(reg("r14") + ${offset})` : "0";
+}
+function pidFilter(pids) {
+  return pids.map((p) => `pid == ${p}`).join(" || ");
+}
+function buildScript(options) {
+  const { mode, sampleRate, captureDepth } = options;
+  const lines = [];
+  const what = mode === "sampled" ? "runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)" : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : "every call"}`;
+  lines.push(`// memgate allocation tracer (generated): ${what}`);
+  lines.push(`BEGIN { printf("${ATTACHED_MARKER}\\n"); }`);
+  for (const t of options.targets) {
+    const go = t.go ? `go${t.go[0]}.${t.go[1]}` : "go?";
+    let predicate = pidFilter(t.pids);
+    if (mode === "every" && sampleRate > 1) predicate = `(${predicate}) && rand % ${sampleRate} == 0`;
+    lines.push(`// ${t.arch} ${go}`);
+    lines.push(`uprobe:${t.binary}:${PROBED_FUNCTION[mode]} /${predicate}/ {`);
+    lines.push(`  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`);
+    if (mode === "sampled" && t.memProfileRateAddr !== null) lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
+    lines.push("}");
+  }
+  return lines.join("\n") + "\n";
+}
+function safeProbePath(path) {
+  return /^\/[A-Za-z0-9_./+-]+$/.test(path);
+}
+
+// src/collect/ebpf-parse.ts
+var ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
+var FRAME = /^\s+([0-9a-fA-F]+)(?: (.*?))?(?: \(([^()]*)\))?\s*$/;
+var ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
+var RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
+var NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
+function parseFrame(match) {
+  const addr = BigInt(`0x${match[1]}`);
+  const text = (match[2] ?? "").trim();
+  if (text === "" || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
+  const plus = text.lastIndexOf("+");
+  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
+  return { addr, symbol: text, offset: 0 };
+}
+function parseBpftraceOutput(text) {
+  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false };
+  const skip = (line) => {
+    out.skipped++;
+    out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
+  };
+  let open = null;
+  for (const line of text.split("\n")) {
+    if (open) {
+      const frame = FRAME.exec(line);
+      if (frame) {
+        open.frames.push(parseFrame(frame));
+        continue;
+      }
+      const end = ENTRY_END.exec(line);
+      if (end) {
+        const count = Number(end[1]);
+        const total = Number(end[3]);
+        if (Number.isSafeInteger(count) && Number.isSafeInteger(total) && count > 0 && total >= 0) {
+          out.records.push({ pid: open.pid, goid: open.goid, frames: open.frames, count, total });
+        } else {
+          skip(line);
+        }
+        open = null;
+        continue;
+      }
+      skip(open.header);
+      open = null;
+    }
+    if (line.trim() === ATTACHED_MARKER) {
+      out.attached = true;
+      continue;
+    }
+    const start = ENTRY_START.exec(line);
+    if (start) {
+      open = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
+      continue;
+    }
+    const rate2 = RATE.exec(line);
+    if (rate2) {
+      out.rates.set(Number(rate2[1]), Number(rate2[2]));
+      continue;
+    }
+    if (NOISE.test(line)) continue;
+    skip(line);
+  }
+  if (open) out.truncated = true;
+  return out;
+}
+
+// src/collect/ebpf-preflight.ts
+import { execFile } from "node:child_process";
+import { readFileSync as readFileSync5 } from "node:fs";
+
+// src/collect/ebpf-elf.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+var SHT_SYMTAB = 2;
+var SHT_NOBITS = 8;
+var STT_FUNC = 2;
+var MACHINE = { 62: "amd64", 183: "arm64" };
+function cstring(buf, at) {
+  const end = buf.indexOf(0, at);
+  return buf.toString("latin1", at, end < 0 ? buf.length : end);
+}
+function readGoBinary(path, data = readFileSync4(path)) {
+  if (data.length < 64 || data.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF executable`);
+  if (data[4] !== 2 || data[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
+  const type = data.readUInt16LE(16);
+  const machine = data.readUInt16LE(18);
+  const shoff = Number(data.readBigUInt64LE(40));
+  const shentsize = data.readUInt16LE(58);
+  const shnum = data.readUInt16LE(60);
+  const shstrndx = data.readUInt16LE(62);
+  const sections = [];
+  if (shoff > 0 && shoff + shnum * shentsize <= data.length) {
+    for (let i = 0; i < shnum; i++) {
+      const at = shoff + i * shentsize;
+      sections.push({
+        name: "",
+        type: data.readUInt32LE(at + 4),
+        addr: data.readBigUInt64LE(at + 16),
+        offset: data.readBigUInt64LE(at + 24),
+        size: data.readBigUInt64LE(at + 32),
+        link: data.readUInt32LE(at + 40),
+        entsize: data.readBigUInt64LE(at + 56)
+      });
+      sections[i].name = "";
+    }
+    const strtab = sections[shstrndx];
+    if (strtab) {
+      for (let i = 0; i < shnum; i++) {
+        const nameOff = data.readUInt32LE(shoff + i * shentsize);
+        sections[i].name = cstring(data, Number(strtab.offset) + nameOff);
+      }
+    }
+  }
+  const symbols = /* @__PURE__ */ new Map();
+  const functions = [];
+  const symtab = sections.find((s) => s.type === SHT_SYMTAB);
+  if (symtab && symtab.entsize > 0n) {
+    const names = sections[symtab.link];
+    const count = Number(symtab.size / symtab.entsize);
+    for (let i = 1; i < count; i++) {
+      const at = Number(symtab.offset) + i * Number(symtab.entsize);
+      if (at + 24 > data.length) break;
+      const name = cstring(data, Number(names.offset) + data.readUInt32LE(at));
+      const info = data[at + 4];
+      const sym = { name, value: data.readBigUInt64LE(at + 8), size: data.readBigUInt64LE(at + 16) };
+      if (name !== "" && !symbols.has(name)) symbols.set(name, sym);
+      if ((info & 15) === STT_FUNC && sym.value > 0n) functions.push(sym);
+    }
+    functions.sort((a, b) => a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  }
+  const read = (vaddr, length) => {
+    for (const s of sections) {
+      if (s.addr === 0n) continue;
+      if (vaddr >= s.addr && vaddr + BigInt(length) <= s.addr + s.size) {
+        if (s.type === SHT_NOBITS) return Buffer.alloc(length);
+        const at = Number(s.offset + (vaddr - s.addr));
+        return at + length <= data.length ? data.subarray(at, at + length) : null;
+      }
+    }
+    return null;
+  };
+  const binary = {
+    path,
+    arch: MACHINE[machine] ?? `machine ${machine}`,
+    pie: type === 3,
+    hasSymtab: symtab !== void 0 && symbols.size > 0,
+    goVersion: null,
+    functions,
+    symbol: (name) => symbols.get(name) ?? null,
+    read
+  };
+  const buildinfo = sections.find((s) => s.name === ".go.buildinfo");
+  binary.goVersion = (buildinfo ? buildinfoVersion(data.subarray(Number(buildinfo.offset), Number(buildinfo.offset + buildinfo.size)), read) : null) ?? buildVersionSymbol(binary);
+  return binary;
+}
+var BUILDINFO_MAGIC = Buffer.from("\xFF Go buildinf:", "latin1");
+function uvarint(buf, at) {
+  let value3 = 0;
+  let shift = 0;
+  for (let i = at; i < buf.length && i < at + 10; i++) {
+    value3 += (buf[i] & 127) * 2 ** shift;
+    if ((buf[i] & 128) === 0) return { value: value3, next: i + 1 };
+    shift += 7;
+  }
+  return null;
+}
+function buildinfoVersion(section, read) {
+  if (section.length < 32 || !section.subarray(0, 14).equals(BUILDINFO_MAGIC)) return null;
+  const ptrSize = section[14];
+  const flags = section[15];
+  if (flags & 2) {
+    const len = uvarint(section, 32);
+    if (!len || len.next + len.value > section.length) return null;
+    return section.toString("utf8", len.next, len.next + len.value) || null;
+  }
+  if (ptrSize !== 8 || flags & 1) return null;
+  const header = read(section.readBigUInt64LE(16), 16);
+  if (!header) return null;
+  const str2 = read(header.readBigUInt64LE(0), Number(header.readBigUInt64LE(8)));
+  return str2 ? str2.toString("utf8") || null : null;
+}
+function buildVersionSymbol(binary) {
+  const sym = binary.symbol("runtime.buildVersion");
+  if (!sym) return null;
+  const header = binary.read(sym.value, 16);
+  if (!header) return null;
+  const len = Number(header.readBigUInt64LE(8));
+  if (len <= 0 || len > 64) return null;
+  return binary.read(header.readBigUInt64LE(0), len)?.toString("utf8") ?? null;
+}
+function goMinor(version) {
+  const m = version ? /go(\d+)\.(\d+)/.exec(version) : null;
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function functionAt(binary, addr) {
+  const fns = binary.functions;
+  let lo = 0;
+  let hi = fns.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (fns[mid].value <= addr) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (found < 0) return null;
+  const fn = fns[found];
+  if (fn.size > 0n && addr >= fn.value + fn.size) return null;
+  return { name: fn.name, offset: addr - fn.value };
+}
+
+// src/collect/ebpf-symbolize.ts
+import { spawnSync } from "node:child_process";
+var TIMEOUT_MS = 2e4;
+var MAX_BUFFER = 64 * 1024 * 1024;
+function hex(addr) {
+  return `0x${addr.toString(16)}`;
+}
+function parseFileLine(text) {
+  const m = /^(.*):(\d+)(?: \(discriminator \d+\))?$/.exec(text.trim());
+  if (!m || m[1] === "??" || m[1] === "?") return { file: "", line: 0 };
+  return { file: m[1], line: Number(m[2]) };
+}
+function parseAddr2line(output) {
+  const result = /* @__PURE__ */ new Map();
+  const lines = output.split("\n");
+  let current = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^0x[0-9a-f]+$/i.test(line)) {
+      current = [];
+      result.set(BigInt(line), current);
+      continue;
+    }
+    if (!current || line === "") continue;
+    const where = parseFileLine(lines[i + 1] ?? "");
+    i++;
+    if (line !== "??") current.push({ fn: line, ...where });
+  }
+  return result;
+}
+function parseGoAddr2line(output, addrs) {
+  const result = /* @__PURE__ */ new Map();
+  const lines = output.split("\n");
+  for (const [i, addr] of addrs.entries()) {
+    const fn = lines[2 * i];
+    if (fn === void 0) break;
+    if (fn === "?" || fn === "") continue;
+    result.set(addr, [{ fn, ...parseFileLine(lines[2 * i + 1] ?? "") }]);
+  }
+  return result;
+}
+function run(file, args, input) {
+  const result = spawnSync(file, args, { input, encoding: "utf8", timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
+  return result.status === 0 ? result.stdout : null;
+}
+var useful = (map, addrs) => addrs.filter((a) => map.get(a)?.some((f) => f.file !== "")).length >= addrs.length / 2;
+function symbolize(binary, addrs, tools = {}) {
+  const unique = [...new Set(addrs)];
+  const fromSymtab = () => {
+    const map = /* @__PURE__ */ new Map();
+    for (const a of unique) {
+      const fn = functionAt(binary, a);
+      if (fn) map.set(a, [{ fn: fn.name, file: "", line: 0 }]);
+    }
+    return map;
+  };
+  if (unique.length === 0) return { frames: /* @__PURE__ */ new Map(), via: "symtab" };
+  const input = unique.map(hex).join("\n") + "\n";
+  const addr2line = tools.addr2line === void 0 ? "addr2line" : tools.addr2line;
+  if (addr2line) {
+    const out = run(addr2line, ["-a", "-f", "-i", "-e", binary.path], input);
+    const map = out === null ? null : parseAddr2line(out);
+    if (map && useful(map, unique)) return { frames: fillGaps(map, fromSymtab()), via: "addr2line" };
+  }
+  const go = tools.go === void 0 ? "go" : tools.go;
+  if (go) {
+    const out = run(go, ["tool", "addr2line", binary.path], input);
+    const map = out === null ? null : parseGoAddr2line(out, unique);
+    if (map && useful(map, unique)) return { frames: fillGaps(map, fromSymtab()), via: "go tool addr2line" };
+  }
+  return { frames: fromSymtab(), via: "symtab" };
+}
+function fillGaps(primary, fallback) {
+  for (const [addr, frames] of fallback) if (!primary.get(addr)?.length) primary.set(addr, frames);
+  return primary;
+}
+function which(name, pathEnv = process.env.PATH ?? "") {
+  const result = spawnSync("sh", ["-c", 'command -v "$1"', "sh", name], { encoding: "utf8", env: { PATH: pathEnv } });
+  const path = result.stdout?.trim();
+  return result.status === 0 && path ? path : null;
+}
+
+// src/collect/ebpf-preflight.ts
+var CHECK_TIMEOUT_MS = 6e4;
+function exec(file, args, timeoutMs = CHECK_TIMEOUT_MS) {
+  return new Promise((resolve4) => {
+    execFile(file, args, { timeout: timeoutMs, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
+      const code2 = error ? typeof error.code === "number" ? Number(error.code) : null : 0;
+      resolve4({ code: error && code2 === 0 ? 1 : code2, stdout: stdout ?? "", stderr: stderr ?? (error ? error.message : "") });
+    });
+  });
+}
+function harmlessStderr(line) {
+  return line.trim() === "" || /RLIMIT_MEMLOCK/.test(line) || /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) || /failed to detach probe/.test(line) || /^Attaching \d+ probes?/.test(line);
+}
+function firstError(stderr) {
+  return stderr.split("\n").map((l) => l.trim()).find((l) => !harmlessStderr(l)) ?? null;
+}
+var BPFTRACE_ENV = "MEMGATE_BPFTRACE";
+async function checkTracer(env = process.env) {
+  const pathEnv = env.PATH ?? "";
+  const chosen = env[BPFTRACE_ENV]?.trim();
+  const bpftrace = chosen ? which(chosen, pathEnv) : which("bpftrace", pathEnv) ?? ["/usr/bin/bpftrace", "/usr/sbin/bpftrace", "/usr/local/bin/bpftrace"].find((p) => which(p, pathEnv) !== null) ?? null;
+  if (!bpftrace) {
+    const what = chosen ? `${BPFTRACE_ENV}=${chosen} is not an executable` : "bpftrace is not installed";
+    return { ok: false, problem: what, fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off` };
+  }
+  let prefix = [];
+  if (process.getuid?.() !== 0) {
+    const sudo = await exec("sudo", ["-n", "true"], 1e4);
+    if (sudo.code !== 0) return { ok: false, problem: "eBPF tracing needs root, and sudo -n is not allowed here", fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off" };
+    prefix = ["sudo", "-n"];
+  }
+  const run3 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
+  const version = (await run3(["--version"])).stdout.trim() || "bpftrace (version unknown)";
+  const probe = await run3(["-e", 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
+  if (!probe.stdout.includes("memgate-ok")) {
+    const why = firstError(probe.stderr) ?? `exit status ${probe.code}`;
+    return {
+      ok: false,
+      problem: `${version} cannot run a BEGIN probe (${why})`,
+      fix: "install a working bpftrace (0.17 or newer; the Ubuntu 22.04 package is known to fail this: use Ubuntu 24.04 or the static build from the bpftrace releases), or give --ebpf off"
+    };
+  }
+  return { ok: true, tracer: { prefix, bpftrace, version } };
+}
+function hostArch() {
+  return process.arch === "x64" ? "amd64" : process.arch === "arm64" ? "arm64" : null;
+}
+function checkBinary(path, mode, read = (p) => readFileSync5(p)) {
+  let binary;
+  try {
+    binary = readGoBinary(path, read(path));
+  } catch (error) {
+    return { ok: false, binary: null, problem: `${path} cannot be read as an executable (${error.message})`, fix: "point the command at the Go binary itself" };
+  }
+  const host = hostArch();
+  if (binary.arch !== host) return { ok: false, binary, problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`, fix: "trace a binary built for this machine" };
+  const arch = binary.arch;
+  if (!binary.hasSymtab) {
+    return { ok: false, binary, problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: "build it without -ldflags=-s (and without strip) for the gate" };
+  }
+  const go = goMinor(binary.goVersion);
+  if (!binary.symbol("runtime.mallocgc")) return { ok: false, binary, problem: `${path} is not a Go program (no runtime.mallocgc)`, fix: "eBPF allocation tracing is for Go services; give --ebpf off for others" };
+  if (!go) return { ok: false, binary, problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: "build it with Go 1.13 or newer" };
+  if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
+  if (mode === "sampled") {
+    const flag = binary.symbol("runtime.disableMemoryProfiling");
+    const value3 = flag ? binary.read(flag.value, 1) : null;
+    if (value3 && value3[0] !== 0) {
+      return { ok: false, binary, problem: `${path} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)" };
+    }
+  }
+  return { ok: true, binary, go, arch };
+}
+
+// src/collect/ebpf-tracer.ts
+import { spawn, spawnSync as spawnSync2 } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { setTimeout as sleep2 } from "node:timers/promises";
+var MAP_KEYS_MAX = 32768;
+var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+var TracerProcess = class {
+  child;
+  tracer;
+  out;
+  err;
+  stdoutText = "";
+  stderrText = "";
+  exitCode = null;
+  done = false;
+  exited;
+  /** Resolves true once the probes are attached (BEGIN ran), false if the tracer ended first. */
+  attached;
+  constructor(tracer, files) {
+    this.tracer = tracer;
+    this.out = createWriteStream(files.stdout);
+    this.err = createWriteStream(files.stderr);
+    const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
+    this.child = spawn(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    this.child.stdin?.on("error", () => {
+    });
+    let markSeen = () => {
+    };
+    this.attached = new Promise((resolve4) => markSeen = resolve4);
+    this.child.stdout?.setEncoding("utf8");
+    this.child.stderr?.setEncoding("utf8");
+    this.child.stdout?.on("data", (chunk) => {
+      this.stdoutText += chunk;
+      this.out.write(chunk);
+      if (this.stdoutText.includes(ATTACHED_MARKER)) markSeen(true);
+    });
+    this.child.stderr?.on("data", (chunk) => {
+      if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
+      this.err.write(chunk);
+    });
+    this.exited = new Promise((resolve4) => {
+      const finish = (code2) => {
+        this.done = true;
+        this.exitCode = code2;
+        markSeen(false);
+        resolve4(code2);
+      };
+      this.child.once("error", () => finish(null));
+      this.child.once("close", (code2) => finish(code2));
+    });
+  }
+  get pid() {
+    return this.child.pid;
+  }
+  get running() {
+    return !this.done;
+  }
+  get stdout() {
+    return this.stdoutText;
+  }
+  get stderr() {
+    return this.stderrText;
+  }
+  /** Asks the tracer to print and detach; kills it if it has not finished within `timeoutMs`. */
+  async stop(timeoutMs) {
+    if (this.done) {
+      await this.closeFiles();
+      return { stopped: "exited-early", code: this.exitCode };
+    }
+    this.child.stdin?.end();
+    const finished = await Promise.race([this.exited.then(() => true), sleep2(timeoutMs, void 0, { ref: false }).then(() => false)]);
+    if (!finished) {
+      this.kill();
+      await Promise.race([this.exited, sleep2(5e3, void 0, { ref: false })]);
+    }
+    await this.closeFiles();
+    return { stopped: finished ? "clean" : "killed", code: this.exitCode };
+  }
+  /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
+  kill() {
+    const pid = this.child.pid;
+    if (pid === void 0 || this.done) return;
+    if (this.tracer.prefix.length === 0) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+      }
+    } else {
+      spawnSync2(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
+    }
+  }
+  closing = null;
+  closeFiles() {
+    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(() => void 0);
+    return this.closing;
+  }
+};
+
+// src/collect/ebpf-collector.ts
+var ATTACH_TIMEOUT_MS = 3e4;
+var STOP_TIMEOUT_MS = 3e4;
+function readExe(pid, prefix) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync3(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], { encoding: "utf8", timeout: 1e4 });
+    return r.status === 0 ? r.stdout.trim() || null : null;
+  }
+}
+function readMaps(pid, prefix) {
+  try {
+    return readFileSync6(`/proc/${pid}/maps`, "utf8");
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync3(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { encoding: "utf8", timeout: 1e4 });
+    return r.status === 0 ? r.stdout : null;
+  }
+}
+function loadBias(maps, exe) {
+  for (const line of maps.split("\n")) {
+    const m = /^([0-9a-f]+)-[0-9a-f]+ \S+ ([0-9a-f]+) \S+ \d+\s+(.*)$/.exec(line);
+    if (m && m[3].replace(/ \(deleted\)$/, "") === exe && BigInt(`0x${m[2]}`) === 0n) return BigInt(`0x${m[1]}`);
+  }
+  return null;
+}
+var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
+var EbpfSession = class _EbpfSession {
+  options;
+  warnings = [];
+  tracer = null;
+  targets = [];
+  sidePids = {};
+  exitAt = {};
+  process = null;
+  timer = null;
+  starting = null;
+  attachedAt = null;
+  finished = false;
+  constructor(options) {
+    this.options = options;
+    for (const side of SIDES) {
+      this.exitAt[side] = null;
+      void options.exited[side].then(() => this.exitAt[side] ??= options.now());
+    }
+  }
+  /**
+   * Checks the host and both sides' binaries. With --ebpf on, anything missing is a UsageError;
+   * with auto it is a warning, and the side (or the whole trace) is left out.
+   */
+  static async open(options) {
+    const session = new _EbpfSession(options);
+    await session.prepare();
+    return session;
+  }
+  fail(p, scope = "eBPF allocation tracing is off for this run") {
+    if (this.options.plan.enabled === "on") throw new UsageError(`--ebpf on: ${p.problem}; ${p.fix}.`);
+    const message = `${scope}: ${p.problem}; ${p.fix}`;
+    this.warnings.push(message);
+    this.options.logger.warn(message);
+  }
+  async prepare() {
+    const { plan } = this.options;
+    const check2 = await this.options.check;
+    if (!check2.ok) return this.fail(check2);
+    this.tracer = check2.tracer;
+    const byInode = /* @__PURE__ */ new Map();
+    const checked = /* @__PURE__ */ new Map();
+    for (const side of SIDES) {
+      const found = [];
+      const problems = [];
+      for (const pid of this.options.groups[side].pids()) {
+        const exe = readExe(pid, this.tracer.prefix);
+        if (!exe) continue;
+        let inode;
+        try {
+          const st = statSync2(`/proc/${pid}/exe`);
+          inode = `${st.dev}:${st.ino}`;
+        } catch {
+          inode = exe;
+        }
+        const deleted = exe.endsWith(" (deleted)");
+        const readPath = deleted ? `/proc/${pid}/exe` : exe;
+        let result = checked.get(inode);
+        if (!result) {
+          result = checkBinary(readPath, plan.mode, (p) => {
+            try {
+              return readFileSync6(p);
+            } catch {
+              return readFileSync6(`/proc/${pid}/exe`);
+            }
+          });
+          checked.set(inode, result);
+        }
+        if (!result.ok) {
+          if (result.binary && (result.binary.goVersion !== null || result.binary.symbol("runtime.mallocgc"))) problems.push(result);
+          continue;
+        }
+        found.push({ pid, exe });
+        let target = byInode.get(inode);
+        if (!target) {
+          const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
+          target = { probe: { binary: probePath, pids: [], arch: result.arch, go: result.go, memProfileRateAddr: result.binary.symbol("runtime.MemProfileRate")?.value ?? null }, binary: result.binary, bias: /* @__PURE__ */ new Map(), sides: /* @__PURE__ */ new Set() };
+          byInode.set(inode, target);
+        }
+        let bias = 0n;
+        if (result.binary.pie) {
+          const maps = readMaps(pid, this.tracer.prefix);
+          bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
+          if (bias === 0n) this.note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
+        }
+        target.bias.set(pid, bias);
+        target.probe.pids.push(pid);
+        target.sides.add(side);
+      }
+      this.sidePids[side] = found.map((f) => f.pid);
+      if (found.length === 0) {
+        const p = problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${this.options.groups[side].pids().join(", ") || "none"})`, fix: "make the command run the Go binary (exec it), or give --ebpf off" };
+        this.fail(p, `${side} is not traced`);
+      } else if (found.length > 1) {
+        this.note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`);
+      }
+    }
+    this.targets = [...byInode.values()].flatMap((t) => {
+      if (!t.binary.pie || t.probe.memProfileRateAddr === null || plan.mode !== "sampled") return [t];
+      return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) } }));
+    });
+    const shared = this.targets.filter((t) => t.sides.size > 1);
+    for (const t of shared) this.options.logger.info(`memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`);
+  }
+  note(message) {
+    this.warnings.push(message);
+    this.options.logger.warn(message);
+  }
+  get active() {
+    return this.targets.length > 0;
+  }
+  /** Starts the tracer at `atMs` on the sampling clock (the end of the warm-up). */
+  schedule(atMs) {
+    if (!this.active) return;
+    this.timer = setTimeout(() => this.starting = this.start(), Math.max(0, atMs - this.options.now()));
+  }
+  async start() {
+    if (this.finished || !this.tracer) return;
+    const { plan, bundleDir: bundleDir2, logger } = this.options;
+    const dir = join7(bundleDir2, EBPF_DIR);
+    mkdirSync5(dir, { recursive: true });
+    const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
+    const files = { script: join7(dir, EbpfFile.Script), stdout: join7(dir, EbpfFile.RawOutput), stderr: join7(dir, EbpfFile.RawErrors) };
+    writeFileSync6(files.script, script);
+    const cost = plan.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ""}: a trap per allocation, costly`;
+    logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
+    this.process = new TracerProcess(this.tracer, files);
+    const attached = await Promise.race([this.process.attached, new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())]);
+    if (attached) this.attachedAt = this.options.now();
+  }
+  /** Kills the tracer if it still runs (teardown after a failure). */
+  kill() {
+    this.finished = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.process?.kill();
+  }
+  /**
+   * Stops the tracer while the workloads still run, reads what it printed, and writes the trace to
+   * the bundle. Returns null when tracing was off; never throws for tracer trouble (it becomes warnings).
+   */
+  async finish() {
+    this.finished = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.starting;
+    const { plan } = this.options;
+    const sides = { baseline: null, gray: null };
+    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides, warnings: this.warnings };
+    if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
+    if (this.process) {
+      const stopAt = this.options.now();
+      const stopped = await this.process.stop(STOP_TIMEOUT_MS);
+      const why = firstError(this.process.stderr);
+      if (this.attachedAt === null) {
+        this.note(`the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}; no allocation paths`);
+      } else if (stopped.stopped === "killed") {
+        this.note(`the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed; its output is lost`);
+      } else {
+        if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
+        this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
+      }
+    }
+    writeEbpfTrace(this.options.bundleDir, trace);
+    return trace;
+  }
+  collect(output, startMs, stopMs, sides) {
+    const { plan } = this.options;
+    const parsed = parseBpftraceOutput(output);
+    if (parsed.skipped > 0) this.note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
+    if (parsed.truncated) this.note("the eBPF tracer's output ended inside an entry; that entry is left out");
+    if (parsed.records.length >= MAP_KEYS_MAX * 0.98) this.note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`);
+    const sideOf = /* @__PURE__ */ new Map();
+    for (const side of SIDES) for (const pid of this.sidePids[side] ?? []) sideOf.set(pid, side);
+    const targetOf = /* @__PURE__ */ new Map();
+    for (const t of this.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
+    const resolved = /* @__PURE__ */ new Map();
+    const tools = { addr2line: which("addr2line"), go: which("go") };
+    const byTarget = /* @__PURE__ */ new Map();
+    for (const r of parsed.records) {
+      const t = targetOf.get(r.pid);
+      if (!t || !sideOf.has(r.pid)) continue;
+      byTarget.set(t, [...byTarget.get(t) ?? [], r]);
+    }
+    for (const [t, records] of byTarget) {
+      const addrs = records.flatMap((r) => r.frames.slice(1).map((f) => f.addr - (t.bias.get(r.pid) ?? 0n) - 1n));
+      resolved.set(t, symbolize(t.binary, addrs, tools));
+    }
+    const probed = PROBED_FUNCTION[plan.mode];
+    const stacks = /* @__PURE__ */ new Map();
+    for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
+    for (const r of parsed.records) {
+      const side = sideOf.get(r.pid);
+      const t = targetOf.get(r.pid);
+      if (!side || !t) continue;
+      const symbols = resolved.get(t).frames;
+      const bias = t.bias.get(r.pid) ?? 0n;
+      const frames = [{ fn: probed, file: "", line: 0 }];
+      for (const f of r.frames.slice(1)) {
+        const found = symbols.get(f.addr - bias - 1n);
+        frames.push(...found?.length ? found : [{ fn: f.symbol ?? `0x${f.addr.toString(16)}`, file: "", line: 0 }]);
+      }
+      const key = frames.map((f) => `${f.fn} ${f.file}:${f.line}`).join("\n");
+      const map = stacks.get(side);
+      let s = map.get(key);
+      if (!s) {
+        s = { frames, samples: 0, sampledBytes: 0, goroutines: [], byGoid: /* @__PURE__ */ new Map() };
+        map.set(key, s);
+      }
+      s.samples += r.count;
+      s.sampledBytes += r.total;
+      const g2 = s.byGoid.get(r.goid) ?? { samples: 0, sampledBytes: 0 };
+      g2.samples += r.count;
+      g2.sampledBytes += r.total;
+      s.byGoid.set(r.goid, g2);
+    }
+    for (const side of SIDES) {
+      const pids = this.sidePids[side] ?? [];
+      if (pids.length === 0) continue;
+      const t = targetOf.get(pids[0]);
+      const exit = this.exitAt[side];
+      const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
+      if (exit !== null && exit < stopMs) this.note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
+      const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
+      const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
+      if (plan.mode === "sampled" && memProfileRate === 0) this.note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
+      const list2 = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
+        ...s,
+        goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
+      })).sort((a, b) => b.sampledBytes - a.sampledBytes);
+      if (list2.length === 0 && memProfileRate !== 0) this.note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
+      const via = resolved.get(t)?.via;
+      if (via === "symtab" && list2.length > 0) this.note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
+      sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list2 };
+    }
+  }
+};
+
+// src/gate/run-gate.ts
+import { performance as performance4 } from "node:perf_hooks";
+
 // src/workload/cgroup/detect.ts
-import { existsSync as existsSync4, accessSync as accessSync2, constants as constants2 } from "node:fs";
-import { spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync5, accessSync as accessSync2, constants as constants2 } from "node:fs";
+import { spawnSync as spawnSync5 } from "node:child_process";
 
 // src/workload/cgroup/cgroupfs.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5, existsSync as existsSync3 } from "node:fs";
+import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync7, existsSync as existsSync4 } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/workload/cgroup/fs-util.ts
-import { readFileSync as readFileSync3, rmdirSync } from "node:fs";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { readFileSync as readFileSync7, rmdirSync } from "node:fs";
+import { setTimeout as sleep3 } from "node:timers/promises";
 function readText(path) {
   try {
-    return readFileSync3(path, "utf8");
+    return readFileSync7(path, "utf8");
   } catch {
     return null;
   }
@@ -10386,7 +11589,7 @@ async function removeDir(path, attempts = 50) {
       const code2 = error.code;
       if (code2 === "ENOENT") return;
       if (i >= attempts || code2 !== "EBUSY") throw error;
-      await sleep2(20);
+      await sleep3(20);
     }
   }
 }
@@ -10479,21 +11682,21 @@ var CgroupfsGroup = class {
     return this.flavor.readOomKills(this.location);
   }
   async killAll() {
-    if (!existsSync3(this.location)) return;
+    if (!existsSync4(this.location)) return;
     const killFile = `${this.location}/cgroup.kill`;
     for (let attempt = 0; attempt < 250; attempt++) {
       const pids = this.pids();
       if (pids.length === 0) return;
-      if (this.flavor.name === "v2" && existsSync3(killFile)) {
+      if (this.flavor.name === "v2" && existsSync4(killFile)) {
         try {
-          writeFileSync5(killFile, "1");
+          writeFileSync7(killFile, "1");
         } catch {
           killPids(pids);
         }
       } else {
         killPids(pids);
       }
-      await sleep3(20);
+      await sleep4(20);
     }
     throw new Error(`processes ${this.pids().join(", ")} in ${this.location} survived SIGKILL for 5 s`);
   }
@@ -10517,7 +11720,7 @@ var CgroupfsDriver = class {
   }
   ensureRoot() {
     if (this.created) return;
-    mkdirSync4(this.root);
+    mkdirSync6(this.root);
     this.created = true;
     if (this.flavor.name === "v2") {
       const parent = this.root.slice(0, this.root.lastIndexOf("/"));
@@ -10525,7 +11728,7 @@ var CgroupfsDriver = class {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
-          writeFileSync5(`${dir}/cgroup.subtree_control`, "+memory");
+          writeFileSync7(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error) {
           const code2 = error.code;
           throw new Error(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
@@ -10536,8 +11739,8 @@ var CgroupfsDriver = class {
   async create(side, memoryMaxBytes) {
     this.ensureRoot();
     const dir = `${this.root}/${side}`;
-    mkdirSync4(dir);
-    if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    mkdirSync6(dir);
+    if (memoryMaxBytes !== null) writeFileSync7(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -10568,7 +11771,7 @@ function parseProcCgroup(text) {
   }
   return byController;
 }
-function join6(mount, cgroupPath) {
+function join8(mount, cgroupPath) {
   const relative = mount.root !== "/" && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
   return `${mount.point}${relative === "/" ? "" : relative}`.replace(/\/+$/, "");
 }
@@ -10580,8 +11783,8 @@ function cgroupLayout(mountInfo, procCgroup) {
   const v1Path = paths.get("memory");
   const v2Path = paths.get("");
   return {
-    v1Memory: v1 && v1Path !== void 0 ? join6(v1, v1Path) : null,
-    v2: v2 && v2Path !== void 0 ? join6(v2, v2Path) : null,
+    v1Memory: v1 && v1Path !== void 0 ? join8(v1, v1Path) : null,
+    v2: v2 && v2Path !== void 0 ? join8(v2, v2Path) : null,
     v2Mount: v2?.point ?? null
   };
 }
@@ -10591,7 +11794,7 @@ function readCgroupLayout() {
 
 // src/workload/cgroup/proc-tree.ts
 import { readdirSync } from "node:fs";
-import { setTimeout as sleep4 } from "node:timers/promises";
+import { setTimeout as sleep5 } from "node:timers/promises";
 function parentMap() {
   const parents = /* @__PURE__ */ new Map();
   for (const entry of readdirSync("/proc")) {
@@ -10653,7 +11856,7 @@ var ProcessTreeGroup = class {
     killPids([...victims]);
     for (let i = 0; i < 50 && this.pids().length > 0; i++) {
       killPids(this.pids());
-      await sleep4(20);
+      await sleep5(20);
     }
   }
   async remove() {
@@ -10674,9 +11877,9 @@ var ProcessTreeDriver = class {
 };
 
 // src/workload/cgroup/systemd.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync4 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { setTimeout as sleep5 } from "node:timers/promises";
+import { setTimeout as sleep6 } from "node:timers/promises";
 var SLICE = "memgate.slice";
 var SystemdDriver = class {
   name = "systemd";
@@ -10733,7 +11936,7 @@ var ScopeGroup = class {
   async killAll() {
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
       if (attempt % 10 === 0) this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`);
-      await sleep5(50);
+      await sleep6(50);
     }
   }
   async remove() {
@@ -10741,7 +11944,7 @@ var ScopeGroup = class {
   }
   systemctl(...args) {
     const argv = [...this.sudo, "systemctl", ...args];
-    spawnSync(argv[0], argv.slice(1), { stdio: "ignore", timeout: 1e4 });
+    spawnSync4(argv[0], argv.slice(1), { stdio: "ignore", timeout: 1e4 });
   }
 };
 
@@ -10752,9 +11955,9 @@ function probeHost() {
   return {
     layout,
     isRoot: process.getuid?.() === 0,
-    systemdIsInit: existsSync4("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
+    systemdIsInit: existsSync5("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
     v2HasMemory: controllers.split(/\s+/).includes("memory"),
-    sudoWorks: () => spawnSync2("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
+    sudoWorks: () => spawnSync5("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
   };
 }
 function writable(dir) {
@@ -10833,8 +12036,8 @@ function portOpen(port, timeoutMs = 500) {
 }
 
 // src/workload/process.ts
-import { spawn } from "node:child_process";
-import { setTimeout as sleep6 } from "node:timers/promises";
+import { spawn as spawn2 } from "node:child_process";
+import { setTimeout as sleep7 } from "node:timers/promises";
 var OUTPUT_TAIL = 20;
 var Workload = class {
   side;
@@ -10851,7 +12054,7 @@ var Workload = class {
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"] });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
     const keep = (chunk) => {
       const text = chunk.toString("utf8");
@@ -10889,11 +12092,11 @@ var Workload = class {
       if (signal.aborted) return "aborted";
       if (!this.alive) return "exited";
       if (this.port === null) {
-        await sleep6(300);
+        await sleep7(300);
         return this.alive ? "ready" : "exited";
       }
       if (await portOpen(this.port)) return "ready";
-      await sleep6(50);
+      await sleep7(50);
     }
     return this.alive ? "timeout" : "exited";
   }
@@ -10905,7 +12108,7 @@ var LoadProcess = class {
   exited;
   constructor(side, command, log) {
     this.side = side;
-    this.child = spawn("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
     const write = (chunk) => log?.write(chunk.toString("utf8").split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
 `).join(""));
     this.child.stdout?.on("data", write);
@@ -10930,7 +12133,7 @@ var LoadProcess = class {
       } catch {
         return;
       }
-      if (signal === "SIGTERM") await Promise.race([this.exited, sleep6(1e3)]);
+      if (signal === "SIGTERM") await Promise.race([this.exited, sleep7(1e3, void 0, { ref: false })]);
     }
   }
 };
@@ -10947,8 +12150,8 @@ function substitute(command, port, url) {
 }
 var Teardown = class {
   steps = [];
-  add(what, run2) {
-    this.steps.push({ what, run: run2 });
+  add(what, run3) {
+    this.steps.push({ what, run: run3 });
   }
   async run(logger) {
     for (const step of this.steps.reverse()) {
@@ -10965,6 +12168,7 @@ async function collect(plan, driver, io, teardown, log) {
   const { logger } = io;
   const signal = AbortSignal.any([io.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
   const warnings = [];
+  const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer();
   const groups = {};
   const workloads = {};
   teardown.add("removing the driver root", () => driver.dispose());
@@ -11003,12 +12207,18 @@ async function collect(plan, driver, io, teardown, log) {
   const totalMs = plan.warmupMs + plan.durationMs;
   let sampled;
   let profiles = null;
+  let ebpfTrace = null;
   if (exitedEarly.length > 0) {
     sampled = { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` };
   } else if (signal.aborted) {
     sampled = { samples: [], stats: [], endedEarly: "interrupted" };
   } else {
     logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+    let ebpfOrigin = performance4.now();
+    const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir(plan.outDir), logger, now: () => performance4.now() - ebpfOrigin }) : null;
+    if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
+    ebpfOrigin = performance4.now();
+    ebpf?.schedule(plan.warmupMs);
     const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir(plan.outDir), logger, signal });
     if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
     sampled = await sampleMemory({
@@ -11022,7 +12232,7 @@ async function collect(plan, driver, io, teardown, log) {
       onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
     });
     if (sampled.endedEarly === "interrupted" && !io.signal.aborted) sampled.endedEarly = "timed out";
-    profiles = await profiler?.finish() ?? null;
+    [profiles, ebpfTrace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   }
   const final = {};
   const sides = {};
@@ -11031,7 +12241,7 @@ async function collect(plan, driver, io, teardown, log) {
     final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === "exited") };
     sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
   }
-  return { sides, sampled, final, warnings, profiles };
+  return { sides, sampled, final, warnings, profiles, ebpf: ebpfTrace };
 }
 function progressLine(s, warmupMs, totalMs) {
   const phase = s.t < warmupMs ? " (warm-up)" : "";
@@ -11041,8 +12251,8 @@ function progressLine(s, warmupMs, totalMs) {
 async function runGate(plan, io) {
   const driver = selectDriver(plan.cgroupDriver, io.host ?? probeHost());
   for (const limitation of driver.limitations) io.logger.warn(limitation);
-  mkdirSync5(bundleDir(plan.outDir), { recursive: true });
-  const log = createWriteStream(join7(bundleDir(plan.outDir), BundleFile.Log));
+  mkdirSync7(bundleDir(plan.outDir), { recursive: true });
+  const log = createWriteStream2(join9(bundleDir(plan.outDir), BundleFile.Log));
   const teardown = new Teardown();
   let collected;
   try {
@@ -11070,7 +12280,8 @@ async function runGate(plan, io) {
     samples: collected.sampled.samples,
     stats: collected.sampled.stats,
     final: collected.final,
-    ...collected.profiles ? { profiles: collected.profiles } : {}
+    ...collected.profiles ? { profiles: collected.profiles } : {},
+    ...collected.ebpf ? { ebpf: collected.ebpf } : {}
   };
   writeBundle(plan.outDir, bundle);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);
@@ -11080,10 +12291,29 @@ async function runGate(plan, io) {
   return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
 
+// src/analyze/ebpf-text.ts
+var CONSOLE_PATHS = 3;
+var rate = (bytesPerSec) => `${formatBytes(bytesPerSec)}/s`;
+function describePath2(p, side) {
+  const where = p.location ? ` (${p.location})` : "";
+  const caller = p.caller && p.caller !== p.function ? `, from ${p.caller}` : "";
+  return `${p.function}${where} ${rate(p.bytesPerSec)}, ${Math.round(p.share * 100)}% of ${side}'s allocation${caller}`;
+}
+function ebpfConsoleLines(summary) {
+  if (!summary || !summary.gray && !summary.baseline) return [];
+  const side = (name) => {
+    const s = summary[name];
+    return s ? `${name} ${rate(s.bytesPerSec)} over ${formatDuration(s.traceMs)}` : `${name} not traced`;
+  };
+  const lines = [`  allocation paths (eBPF, ${summary.mode} mode): ${side("gray")}, ${side("baseline")}`];
+  for (const [i, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i + 1}. ${describePath2(p, "gray")}`);
+  return lines;
+}
+
 // src/report/console.ts
 var CONSOLE_SUSPECTS = 5;
-var bytes = (v) => v === null ? "n/a" : formatBytes(v);
-var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
+var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
+var slope2 = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
 function renderConsole(report) {
   const lines = [];
   const grade = report.grade ? ` (${report.grade})` : "";
@@ -11091,9 +12321,9 @@ function renderConsole(report) {
   const rows = [
     ["", "baseline", "gray"],
     ["samples", String(report.baseline.samples), String(report.gray.samples)],
-    ["P95", bytes(report.baseline.p95Bytes), bytes(report.gray.p95Bytes)],
-    ["peak", bytes(report.baseline.peakBytes), bytes(report.gray.peakBytes)],
-    ["floor slope", slope(report.baseline), slope(report.gray)],
+    ["P95", bytes2(report.baseline.p95Bytes), bytes2(report.gray.p95Bytes)],
+    ["peak", bytes2(report.baseline.peakBytes), bytes2(report.gray.peakBytes)],
+    ["floor slope", slope2(report.baseline), slope2(report.gray)],
     ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
@@ -11105,14 +12335,15 @@ function renderConsole(report) {
   for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
   if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
   for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+  lines.push(...ebpfConsoleLines(report.ebpf));
   for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   return lines.join("\n");
 }
 
 // src/fuse/cli.ts
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync4, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join10, resolve as resolve3 } from "node:path";
+import { mkdirSync as mkdirSync9, readFileSync as readFileSync8, writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join12, resolve as resolve3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/github/rest.ts
@@ -11196,7 +12427,7 @@ var RestClient = class {
         });
       } catch (error) {
         if (attempt < this.retries) {
-          await sleep7(this.retryDelayMs(attempt + 1));
+          await sleep8(this.retryDelayMs(attempt + 1));
           continue;
         }
         const cause = error instanceof Error ? error.cause instanceof Error ? error.cause.message : error.message : String(error);
@@ -11215,7 +12446,7 @@ var RestClient = class {
       const retryable = response.status >= 500 || response.status === 429;
       if (retryable && attempt < this.retries) {
         const after = Number(response.headers.get("retry-after"));
-        await sleep7(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 1e4) : this.retryDelayMs(attempt + 1));
+        await sleep8(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 1e4) : this.retryDelayMs(attempt + 1));
         continue;
       }
       const body = typeof data === "object" && data !== null ? data : {};
@@ -11240,7 +12471,7 @@ var RestClient = class {
     return items;
   }
 };
-var sleep7 = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+var sleep8 = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
 function githubContextFromEnv(env, token) {
   const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
   const [owner, repo] = repository.split("/");
@@ -11254,8 +12485,8 @@ function githubContextFromEnv(env, token) {
   };
 }
 function runUrlFromEnv(env) {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run2 } = env;
-  return server && repo && run2 ? `${server}/${repo}/actions/runs/${run2}` : void 0;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run3 } = env;
+  return server && repo && run3 ? `${server}/${repo}/actions/runs/${run3}` : void 0;
 }
 
 // src/fuse/cell.ts
@@ -11322,13 +12553,13 @@ function cellHas(cell, d) {
 }
 
 // src/fuse/config.ts
-import { spawnSync as spawnSync3 } from "node:child_process";
+import { spawnSync as spawnSync6 } from "node:child_process";
 import { resolve as resolve2 } from "node:path";
 
 // src/fuse/dir-store.ts
 import { createHash, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir, readFile, readdir, link, unlink, writeFile } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 var RECORD_FILE = /^(\d{10})\.json$/;
 var MAX_ATTEMPTS = 1e4;
 function scopeDirName(key) {
@@ -11343,7 +12574,7 @@ var DirFuseStore = class {
   scope;
   constructor(root, scope) {
     this.scope = scope;
-    this.dir = join8(root, scopeDirName(scope.key));
+    this.dir = join10(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
   async names() {
@@ -11357,7 +12588,7 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const name of await this.names()) {
-      const path = join8(this.dir, name);
+      const path = join10(this.dir, name);
       let record;
       try {
         record = JSON.parse(await readFile(path, "utf8"));
@@ -11373,7 +12604,7 @@ var DirFuseStore = class {
   }
   async append(record) {
     await mkdir(this.dir, { recursive: true });
-    const tmp = join8(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
+    const tmp = join10(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const names = await this.names();
@@ -11382,7 +12613,7 @@ var DirFuseStore = class {
         const full = { ...record, order: order2 };
         await writeFile(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join8(this.dir, `${String(order2).padStart(10, "0")}.json`));
+          await link(tmp, join10(this.dir, `${String(order2).padStart(10, "0")}.json`));
           return full;
         } catch (error) {
           if (error.code !== "EEXIST") throw error;
@@ -11679,7 +12910,7 @@ function parseFuseConfig(raw) {
   return { ...store, cell, threshold };
 }
 function gitHead(cwd) {
-  const result = spawnSync3("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
+  const result = spawnSync6("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
   const sha = result.status === 0 ? result.stdout.trim() : "";
   return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
 }
@@ -11709,9 +12940,9 @@ function openFuseStore(config, fenv) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
 import { userInfo } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join11 } from "node:path";
 var FUSE_SCHEMA = "memgate/fuse@1";
 function actorFromEnv(env) {
   if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
@@ -11770,8 +13001,8 @@ function openRunFuse(raw, fenv) {
         recorded: state,
         tripped
       };
-      mkdirSync6(outDir, { recursive: true });
-      writeFileSync6(join9(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+      mkdirSync8(outDir, { recursive: true });
+      writeFileSync8(join11(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
       return outcome;
     }
   };
@@ -11882,7 +13113,7 @@ function statusView(state, scope, where, history) {
   });
   return { schema: "memgate/fuse-status@1", scope: scope.key, store: where, dimensions, cells, ...history ? { history } : {} };
 }
-function table(rows) {
+function table2(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => "  " + r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd());
 }
@@ -11896,7 +13127,7 @@ function renderStatus(view) {
   lines.push(tripped ? `${tripped} fuse${tripped === 1 ? "" : "s"} tripped` : "no fuse tripped");
   lines.push("", "dimension values:");
   lines.push(
-    ...table([
+    ...table2([
       ["VALUE", "FUSE", "BLOCKED/FINISHED", "SINCE", "REASON"],
       ...view.dimensions.map((d) => [
         `${d.dimension}=${d.value}`,
@@ -11909,7 +13140,7 @@ function renderStatus(view) {
   );
   lines.push("", "cells:");
   lines.push(
-    ...table([
+    ...table2([
       ["CELL", "STATE", "RUNS?", "SINCE", "REASON"],
       ...view.cells.map((c) => [c.cell, c.state, c.fused ? `no (${c.fusedBy === "cell" ? "own fuse" : c.fusedBy})` : "yes", c.at, `${c.state === "reset" && c.by ? `by ${c.by}: ` : ""}${c.reason}`])
     ])
@@ -12289,7 +13520,7 @@ async function planCommand(args, io) {
   if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
   let text;
   try {
-    text = readFileSync4(resolve3(io.cwd, file), "utf8");
+    text = readFileSync8(resolve3(io.cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(`--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
   }
@@ -12326,8 +13557,8 @@ async function fuseBeforeRun(fuse, outDir, io) {
     return null;
   }
   const outcome = fuse.skipped(result);
-  mkdirSync7(outDir, { recursive: true });
-  writeFileSync7(join10(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  mkdirSync9(outDir, { recursive: true });
+  writeFileSync9(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
   io.stdout(renderFuseOutcome(outcome) + "\n");
   return ExitCode.Blocked;
 }
@@ -12362,6 +13593,7 @@ Run options (default):
   --duration DUR             observation window (${Defaults.duration})
   --interval DUR             memory sampling interval (${Defaults.interval})
   --max-p95-increase PCT     allowed rise of gray's P95 over baseline's (${Defaults.maxP95Increase})
+  --min-p95-delta SIZE       P95 rises below this many bytes never block (${Defaults.minP95Delta})
   --max-slope-increase PCT   allowed rise of gray's floor slope over baseline's (${Defaults.maxSlopeIncrease})
   --min-slope RATE           slope differences below this never block (${Defaults.minSlope})
   --memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)
@@ -12371,6 +13603,12 @@ Run options (default):
   --gray-pprof URL|off       the same for gray only (as --pprof)
   --profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side this often, and at
                              both ends of the window; kept in the bundle (${Defaults.profileInterval})
+  --ebpf auto|on|off         eBPF allocation tracing of both builds (needs root or sudo -n, bpftrace
+                             0.17+, unstripped Go binaries); auto goes on without it, on exits 2 (${Defaults.ebpf})
+  --ebpf-mode MODE           sampled: probe where Go samples its heap profile, cheap; every: probe
+                             every runtime.mallocgc call, slows allocation-heavy code many times (${Defaults.ebpfMode})
+  --ebpf-sample-rate N       every mode: record 1 call in N, in the kernel (${Defaults.ebpfSampleRate})
+  --stack-depth N            frames kept per allocation path, allocator frames not counted (${Defaults.stackDepth})
   --cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})
   --ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})
   --out DIR                  where report.json and the bundle go (${Defaults.out})
@@ -12382,7 +13620,7 @@ Exit status: 0 pass or warn, 1 blocked, 2 bad input, 3 inconclusive.
 
 ${FUSE_USAGE}`;
 var RUN_OPTIONS = Object.values(Option);
-var JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
+var JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
 function parseOptions(args, allowed, positionals) {
   const options = Object.fromEntries(allowed.map((name) => [name, { type: "string" }]));
   try {
@@ -12395,7 +13633,7 @@ function parseOptions(args, allowed, positionals) {
     throw new UsageError(`${message}; see memgate --help for the options.`);
   }
 }
-async function run(args, io) {
+async function run2(args, io) {
   const { raw } = parseOptions(args, RUN_OPTIONS, 0);
   const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
   const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
@@ -12430,7 +13668,7 @@ async function cli(argv, io) {
   try {
     switch (command) {
       case "run":
-        return await run(rest, io);
+        return await run2(rest, io);
       case "analyze":
         return await analyzeCommand(rest, io);
       case "fuse":

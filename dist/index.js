@@ -1873,14 +1873,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result;
+        return result2;
       }
       /**
        * @param {number} statusCode
@@ -3361,12 +3361,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result = "";
+      let result2 = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
+        result2 += input[position.position];
         position.position++;
       }
-      return result;
+      return result2;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -3379,8 +3379,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes3 = encoder.encode(input);
-      return percentDecode(bytes3);
+      const bytes4 = encoder.encode(input);
+      return percentDecode(bytes4);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3588,16 +3588,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result = "";
+      let result2 = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result2 += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
-      return result;
+      return result2;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -3846,15 +3846,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result = {};
+        const result2 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
-          return result;
+          return result2;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -3862,10 +3862,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result[typedKey] = typedValue;
+            result2[typedKey] = typedValue;
           }
         }
-        return result;
+        return result2;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -4081,7 +4081,7 @@ var require_util2 = __commonJS({
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
-    var { performance: performance4 } = __require("node:perf_hooks");
+    var { performance: performance5 } = __require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
     var assert = __require("node:assert");
     var { isUint8Array } = __require("node:util/types");
@@ -4240,7 +4240,7 @@ var require_util2 = __commonJS({
       };
     }
     function coarsenedSharedCurrentTime(crossOriginIsolatedCapability) {
-      return coarsenTime(performance4.now(), crossOriginIsolatedCapability);
+      return coarsenTime(performance5.now(), crossOriginIsolatedCapability);
     }
     function createOpaqueTimingInfo(timingInfo) {
       return {
@@ -4363,7 +4363,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes3, metadataList) {
+    function bytesMatch(bytes4, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes3).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes4).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4395,7 +4395,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result = [];
+      const result2 = [];
       let empty2 = true;
       for (const token of metadata.split(" ")) {
         empty2 = false;
@@ -4405,13 +4405,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result.push(parsedToken.groups);
+          result2.push(parsedToken.groups);
         }
       }
       if (empty2 === true) {
         return "no metadata";
       }
-      return result;
+      return result2;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -4488,12 +4488,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value3) {
-      const result = JSON.stringify(value3);
-      if (result === void 0) {
+      const result2 = JSON.stringify(value3);
+      if (result2 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result === "string");
-      return result;
+      assert(typeof result2 === "string");
+      return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4531,20 +4531,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value3 } = values[index];
           this.#index = index + 1;
-          let result;
+          let result2;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result2 = key;
               break;
             case "value":
-              result = value3;
+              result2 = value3;
               break;
             case "key+value":
-              result = [key, value3];
+              result2 = [key, value3];
               break;
           }
           return {
-            value: result,
+            value: result2,
             done: false
           };
         }
@@ -4657,17 +4657,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes3 = [];
+      const bytes4 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes3, byteLength);
+          return Buffer.concat(bytes4, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes3.push(chunk);
+        bytes4.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5235,11 +5235,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
-        if (result === "failure") {
+        const result2 = parseMultipartFormDataHeaders(input, position);
+        if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name, filename, contentType, encoding } = result2;
         position.position += 2;
         let body;
         {
@@ -5621,19 +5621,19 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes3) => {
+          return consumeBody(this, (bytes4) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes3], { type: mimeType });
+            return new Blob2([bytes4], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes3) => {
-            return new Uint8Array(bytes3).buffer;
+          return consumeBody(this, (bytes4) => {
+            return new Uint8Array(bytes4).buffer;
           }, instance);
         },
         text() {
@@ -5672,8 +5672,8 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes3) => {
-            return new Uint8Array(bytes3);
+          return consumeBody(this, (bytes4) => {
+            return new Uint8Array(bytes4);
           }, instance);
         }
       };
@@ -5708,8 +5708,8 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes3) {
-      return JSON.parse(utf8DecodeBytes(bytes3));
+    function parseJSONFromBytes(bytes4) {
+      return JSON.parse(utf8DecodeBytes(bytes4));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6915,17 +6915,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result = [];
+      const result2 = [];
       for (const [name, value3] of Object.entries(headers)) {
         if (Array.isArray(value3)) {
           for (const subvalue of value3) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value3));
+          result2.push(Buffer.from(name), Buffer.from(value3));
         }
       }
-      return result;
+      return result2;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -8541,11 +8541,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result = 0;
+        let result2 = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+          result2 = getGreatestCommonDivisor(this[kClients][i][kWeight], result2);
         }
-        this[kGreatestCommonDivisor] = result;
+        this[kGreatestCommonDivisor] = result2;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -10732,7 +10732,7 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
+    function safeUrl2(path) {
       if (typeof path !== "string") {
         return path;
       }
@@ -10766,8 +10766,8 @@ var require_mock_utils = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl2(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10816,20 +10816,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result = [];
+      const result2 = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value3 = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value3)) {
           for (let j = 0; j < value3.length; ++j) {
-            result.push(name, Buffer.from(`${value3[j]}`));
+            result2.push(name, Buffer.from(`${value3[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value3}`));
+          result2.push(name, Buffer.from(`${value3}`));
         }
       }
-      return result;
+      return result2;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -12412,10 +12412,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes3 = textEncoder.encode(
+        const bytes4 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes3);
+        const body = extractBody(bytes4);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13872,12 +13872,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes3) => {
-          if (!bytesMatch(bytes3, request.integrity)) {
+        const processBody = (bytes4) => {
+          if (!bytesMatch(bytes4, request.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes3)[0];
+          response.body = safelyExtractBody(bytes4)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14290,12 +14290,12 @@ var require_fetch = __commonJS({
       if (request.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request.body != null) {
-        const processBodyChunk = async function* (bytes3) {
+        const processBodyChunk = async function* (bytes4) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes3;
-          fetchParams.processRequestBodyChunkLength?.(bytes3.byteLength);
+          yield bytes4;
+          fetchParams.processRequestBodyChunkLength?.(bytes4.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14317,8 +14317,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes3 of request.body.stream) {
-              yield* processBodyChunk(bytes3);
+            for await (const bytes4 of request.body.stream) {
+              yield* processBodyChunk(bytes4);
             }
             processEndOfBody();
           } catch (err) {
@@ -14370,33 +14370,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes3;
+          let bytes4;
           let isFailure;
           try {
             const { done, value: value3 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes3 = done ? void 0 : value3;
+            bytes4 = done ? void 0 : value3;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes3 = void 0;
+              bytes4 = void 0;
             } else {
-              bytes3 = err;
+              bytes4 = err;
               isFailure = true;
             }
           }
-          if (bytes3 === void 0) {
+          if (bytes4 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes3?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes4?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes3);
+            fetchParams.controller.terminate(bytes4);
             return;
           }
-          const buffer = new Uint8Array(bytes3);
+          const buffer = new Uint8Array(bytes4);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14522,9 +14522,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes3 = chunk;
-              timingInfo.encodedBodySize += bytes3.byteLength;
-              return this.body.push(bytes3);
+              const bytes4 = chunk;
+              timingInfo.encodedBodySize += bytes4.byteLength;
+              return this.body.push(bytes4);
             },
             onComplete() {
               if (this.abort) {
@@ -14970,7 +14970,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes3 = [];
+      const bytes4 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14984,7 +14984,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value3)) {
-              bytes3.push(value3);
+              bytes4.push(value3);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -14996,11 +14996,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes3, type, blob.type, encodingName);
+                  const result2 = packageData(bytes4, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
+                  fr[kResult] = result2;
                   fireAProgressEvent("load", fr);
                 } catch (error2) {
                   fr[kError] = error2;
@@ -15036,7 +15036,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes3, type, mimeType, encodingName) {
+    function packageData(bytes4, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15046,7 +15046,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder2 = new StringDecoder("latin1");
-          for (const chunk of bytes3) {
+          for (const chunk of bytes4) {
             dataURL += btoa(decoder2.write(chunk));
           }
           dataURL += btoa(decoder2.end());
@@ -15066,16 +15066,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes3, encoding);
+          return decode2(bytes4, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes3);
+          const sequence = combineByteSequences(bytes4);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder2 = new StringDecoder("latin1");
-          for (const chunk of bytes3) {
+          for (const chunk of bytes4) {
             binaryString += decoder2.write(chunk);
           }
           binaryString += decoder2.end();
@@ -15084,14 +15084,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode2(ioQueue, encoding) {
-      const bytes3 = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes3);
+      const bytes4 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes4);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes3.slice(slice);
+      const sliced = bytes4.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15644,9 +15644,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes3 = await bodyReadPromise.promise;
+        const bytes4 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes3;
+          clonedResponse.body.source = bytes4;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -17303,10 +17303,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
       let reason = "";
-      const result = ws[kByteParser].closingInfo;
-      if (result && !result.error) {
-        code = result.code ?? 1005;
-        reason = result.reason;
+      const result2 = ws[kByteParser].closingInfo;
+      if (result2 && !result2.error) {
+        code = result2.code ?? 1005;
+        reason = result2.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -19330,8 +19330,8 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+    function step(result2) {
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19641,6 +19641,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -19662,6 +19665,7 @@ var Option = {
   Duration: "duration",
   Interval: "interval",
   MaxP95Increase: "max-p95-increase",
+  MinP95Delta: "min-p95-delta",
   MaxSlopeIncrease: "max-slope-increase",
   MinSlope: "min-slope",
   MemoryMax: "memory-max",
@@ -19674,6 +19678,11 @@ var Option = {
   Out: "out",
   OnInconclusive: "on-inconclusive",
   ReadyTimeout: "ready-timeout",
+  // eBPF allocation tracing (src/collect/ebpf-*.ts).
+  Ebpf: "ebpf",
+  EbpfMode: "ebpf-mode",
+  EbpfSampleRate: "ebpf-sample-rate",
+  StackDepth: "stack-depth",
   // The matrix fuse (src/fuse): the cell this run is, and where its fuse lives.
   Cell: "cell",
   Fuse: "fuse",
@@ -19687,6 +19696,7 @@ var Defaults = {
   duration: "60s",
   interval: "250ms",
   maxP95Increase: "12%",
+  minP95Delta: "2MiB",
   maxSlopeIncrease: "100%",
   minSlope: "1MiB/min",
   cgroupDriver: "auto",
@@ -19695,6 +19705,10 @@ var Defaults = {
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
+  ebpf: "auto",
+  ebpfMode: "sampled",
+  ebpfSampleRate: "64",
+  stackDepth: "8",
   fuse: "off",
   fuseDimensionThreshold: "2,>50%",
   fuseStore: "auto",
@@ -19707,10 +19721,14 @@ var ActionOutput = {
   P95Increase: "p95-increase",
   SlopeIncrease: "slope-increase",
   Fused: "fused",
-  FuseReason: "fuse-reason"
+  FuseReason: "fuse-reason",
+  HtmlReport: "html-report",
+  CommentUrl: "comment-url"
 };
 var ActionInput = {
-  GithubToken: "github-token"
+  GithubToken: "github-token",
+  Comment: "comment",
+  CommentKey: "comment-key"
 };
 var FuseFile = "fuse.json";
 var BundleFile = {
@@ -19722,7 +19740,14 @@ var BundleFile = {
   Log: "workloads.log"
 };
 var ReportFile = "report.json";
+var HtmlReportFile = "report.html";
 var Placeholder = { Port: "{port}", Url: "{url}" };
+
+// src/github/action-impl.ts
+import { join as join13 } from "node:path";
+
+// src/github/publish.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // src/errors.ts
 var UsageError = class extends Error {
@@ -19782,9 +19807,9 @@ function parsePercent(text, option) {
   }
   return Number(match[1]) / 100;
 }
-function formatBytes(bytes3) {
-  const sign = bytes3 < 0 ? "-" : "";
-  let value3 = Math.abs(bytes3);
+function formatBytes(bytes4) {
+  const sign = bytes4 < 0 ? "-" : "";
+  let value3 = Math.abs(bytes4);
   for (const unit of ["B", "KiB", "MiB", "GiB"]) {
     if (value3 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value3.toFixed(0) : value3.toFixed(1)} ${unit}`;
     value3 /= 1024;
@@ -19805,9 +19830,521 @@ function formatDuration(ms) {
   return `${(ms / 36e5).toFixed(1)}h`;
 }
 
+// src/analyze/evidence-text.ts
+var percent = (share) => `${Math.round(share * 100)}%`;
+function suspectAmount(s) {
+  if (s.source === "goroutine") {
+    const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
+    return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
+  }
+  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
+  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
+  return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
+}
+function describeSuspect(s) {
+  const where = s.location ? ` (${s.location})` : "";
+  const created = s.createdBy ? `, created by ${s.createdBy}` : "";
+  const caller = s.source !== "goroutine" && s.caller && s.caller !== s.function ? `, from ${s.caller}` : "";
+  return `${s.function}${where} ${suspectAmount(s)}${caller}${created}`;
+}
+function topSuspectClause(suspects2, patterns2) {
+  const top = suspects2[0];
+  if (!top) return null;
+  const pattern = patterns2.find((p) => p.id === top.pattern) ?? null;
+  return `top suspect: ${describeSuspect(top)}${pattern ? `; looks like ${pattern.id} (${percent(pattern.confidence)} sure)` : ""}`;
+}
+
+// src/report/chart.ts
+var MiB = 1024 * 1024;
+function downsample(samples, maxPoints) {
+  const out = { seconds: [], baseline: [], gray: [] };
+  if (samples.length === 0) return out;
+  const buckets = Math.min(maxPoints, samples.length);
+  const start = samples[0].t;
+  const span = Math.max(1, samples[samples.length - 1].t - start);
+  const width = span / buckets;
+  for (let i = 0; i < buckets; i++) {
+    out.seconds.push(Math.round((start + i * width) / 100) / 10);
+    out.baseline.push(null);
+    out.gray.push(null);
+  }
+  for (const s of samples) {
+    const i = Math.min(buckets - 1, Math.floor((s.t - start) / width));
+    for (const side of ["baseline", "gray"]) {
+      const v = s[side];
+      if (v === null) continue;
+      const mib = Math.round(v / MiB * 100) / 100;
+      const prev = out[side][i];
+      out[side][i] = prev === null ? mib : Math.max(prev, mib);
+    }
+  }
+  for (const side of ["baseline", "gray"]) {
+    for (let i = 1; i < buckets; i++) out[side][i] ??= out[side][i - 1];
+  }
+  return out;
+}
+function timeline(samples, maxPoints = 240) {
+  if (samples.length <= maxPoints) return samples.map((s) => ({ ...s }));
+  const series = downsample(samples, maxPoints);
+  return series.seconds.map((sec, i) => ({
+    t: Math.round(sec * 1e3),
+    baseline: series.baseline[i] === null ? null : Math.round(series.baseline[i] * MiB),
+    gray: series.gray[i] === null ? null : Math.round(series.gray[i] * MiB)
+  }));
+}
+function mermaidChart(samples, warmupMs, maxPoints = 60) {
+  const series = downsample(samples, maxPoints);
+  if (series.seconds.length < 2) return "";
+  const values = [...series.baseline, ...series.gray].filter((v) => v !== null);
+  const top = Math.ceil(Math.max(...values) * 1.1);
+  const line = (vs) => `[${vs.map((v) => (v ?? 0).toFixed(2)).join(", ")}]`;
+  const end = series.seconds[series.seconds.length - 1];
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "Memory (MiB, max per ${((end - series.seconds[0]) / (series.seconds.length - 1)).toFixed(1)} s): baseline (1st line) vs gray (2nd line); warm-up ends at ${(warmupMs / 1e3).toFixed(0)} s"`,
+    `    x-axis "seconds since ready" ${series.seconds[0]} --> ${end}`,
+    `    y-axis "MiB" 0 --> ${top}`,
+    `    line ${line(series.baseline)}`,
+    `    line ${line(series.gray)}`,
+    "```"
+  ].join("\n");
+}
+var COLORS = { baseline: "#1f77b4", gray: "#d62728" };
+function svgChart(samples, warmupMs, width = 760, height = 280) {
+  const series = downsample(samples, 400);
+  if (series.seconds.length < 2) return "<p>No memory readings were recorded.</p>";
+  const pad = { left: 56, right: 16, top: 16, bottom: 36 };
+  const values = [...series.baseline, ...series.gray].filter((v) => v !== null);
+  const yMax = Math.max(1, Math.ceil(Math.max(...values) * 1.1));
+  const x0 = series.seconds[0];
+  const x1 = series.seconds[series.seconds.length - 1];
+  const x = (s) => pad.left + (s - x0) / Math.max(1e-9, x1 - x0) * (width - pad.left - pad.right);
+  const y = (v) => height - pad.bottom - v / yMax * (height - pad.top - pad.bottom);
+  const path = (side) => series[side].map((v, i) => v === null ? "" : `${x(series.seconds[i]).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(" ");
+  const parts = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Memory of baseline and gray over time">`);
+  const warmEnd = Math.min(x1, warmupMs / 1e3);
+  if (warmEnd > x0) parts.push(`<rect x="${x(x0)}" y="${pad.top}" width="${(x(warmEnd) - x(x0)).toFixed(1)}" height="${height - pad.top - pad.bottom}" fill="#eee"><title>warm-up (not judged)</title></rect>`);
+  for (let i = 0; i <= 4; i++) {
+    const v = yMax * i / 4;
+    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`);
+    parts.push(`<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`);
+  }
+  for (let i = 0; i <= 5; i++) {
+    const s = x0 + (x1 - x0) * i / 5;
+    parts.push(`<text x="${x(s).toFixed(1)}" y="${height - pad.bottom + 16}" font-size="11" text-anchor="middle">${s.toFixed(0)}s</text>`);
+  }
+  parts.push(`<text x="14" y="${height / 2}" font-size="11" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">MiB</text>`);
+  for (const side of ["baseline", "gray"]) {
+    parts.push(`<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path(side)}"/>`);
+  }
+  parts.push(`<g font-size="12"><rect x="${pad.left + 10}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.baseline}"/><text x="${pad.left + 26}" y="${pad.top + 11}">baseline</text><rect x="${pad.left + 100}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.gray}"/><text x="${pad.left + 116}" y="${pad.top + 11}">gray</text></g>`);
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+// src/report/markdown.ts
+var MARKDOWN_SUSPECTS = 5;
+var STACK_FRAMES = 12;
+var COMMENT_BUDGET = 65e3;
+var SUMMARY_BUDGET = 1e6;
+function escapeMarkdown(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+}
+var VERDICT_BANNER = {
+  pass: "\u2705 PASS",
+  warn: "\u26A0\uFE0F WARN",
+  fail: "\u26D4 BLOCKED",
+  inconclusive: "\u2754 INCONCLUSIVE"
+};
+var bytes = (v) => v === null ? "n/a" : formatBytes(v);
+var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+var delta = (a, b) => a === null || b === null ? "n/a" : `${b >= a ? "+" : ""}${formatBytes(b - a)}`;
+var result = (passed) => passed === null || passed === void 0 ? "n/a" : passed ? "\u2705 pass" : "\u274C fail";
+var safeUrl = (url) => url && /^https?:\/\/[^\s()<>"'`]+$/.test(url) ? url : null;
+function banner(report) {
+  return { name: "verdict", text: `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` \xB7 grade ${report.grade}` : ""}
+` };
+}
+function sidesTable(report) {
+  const { baseline: b, gray: g2 } = report;
+  const rule = (name) => report.comparisons.find((c) => c.rule === name);
+  const p952 = rule("p95-increase");
+  const slopeRule = rule("slope-increase");
+  const oom = rule("gray-oom-kill");
+  const diff = report.slopeDifference;
+  const lines = [
+    "| | baseline | gray | change | limit | result |",
+    "|---|---|---|---|---|---|",
+    `| P95 memory | ${bytes(b.p95Bytes)} | ${bytes(g2.p95Bytes)} | ${formatPercent(report.p95Increase)} | \u2264 ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p952?.passed)} |`,
+    `| floor slope | ${slope(b)} | ${slope(g2)} | ${diff ? `${formatRate(diff.bytesPerSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : "n/a"} | \u2264 ${slopeRule ? formatRate(slopeRule.limit) : "n/a"} | ${result(slopeRule?.passed)} |`,
+    `| OOM kills | ${b.oomKills ?? "n/a"} | ${g2.oomKills ?? "n/a"} | | 0 | ${result(oom?.passed)} |`,
+    `| peak memory | ${bytes(b.peakBytes)} | ${bytes(g2.peakBytes)} | ${delta(b.peakBytes, g2.peakBytes)} | | |`,
+    `| samples | ${b.samples} | ${g2.samples} | | | |`
+  ];
+  if (report.projection?.secondsToLimit != null) {
+    lines.push("", `At its floor slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${(report.projection.secondsToLimit / 60).toFixed(0)} min.`);
+  }
+  return { name: "table", text: lines.join("\n") + "\n" };
+}
+function chart(report) {
+  return { name: "chart", text: report.timeline.length >= 2 ? mermaidChart(report.timeline, report.settings.warmupMs) + "\n" : "" };
+}
+function reasons(report) {
+  if (!report.reasons.length) return { name: "reasons", text: "" };
+  return { name: "reasons", text: ["**Why**", "", ...report.reasons.map((r) => `- **${r.outcome}** (${r.rule}): ${escapeMarkdown(r.message)}`)].join("\n") + "\n" };
+}
+function patterns(report) {
+  if (!report.patterns.length) return { name: "patterns", text: "" };
+  const lines = ["**Looks like**", ""];
+  for (const p of report.patterns) lines.push(`- **${p.id}** (${Math.round(p.confidence * 100)}% sure): ${escapeMarkdown(p.message)} *Fix:* ${escapeMarkdown(p.hint)}`);
+  return { name: "patterns", text: lines.join("\n") + "\n" };
+}
+function suspects(report, withStacks) {
+  if (!report.suspects.length) return { name: "suspects", text: "" };
+  const shown = report.suspects.slice(0, MARKDOWN_SUSPECTS);
+  const lines = ["**Suspects** (gray against baseline)", "", "| # | function | what | where | source |", "|---|---|---|---|---|"];
+  for (const [i, s] of shown.entries()) {
+    const where = [s.location, s.createdBy ? `created by ${s.createdBy}` : null, s.caller && s.caller !== s.function ? `from ${s.caller}` : null].filter((x) => x !== null).join(", ");
+    lines.push(`| ${i + 1} | <code>${escapeMarkdown(s.function)}</code> | ${escapeMarkdown(suspectAmount(s))} | ${escapeMarkdown(where)} | ${s.source}${s.pattern ? ` \xB7 ${s.pattern}` : ""} |`);
+  }
+  if (withStacks) {
+    for (const [i, s] of shown.entries()) {
+      if (!s.stack.length) continue;
+      const frames = s.stack.slice(0, STACK_FRAMES).map((f) => escapeMarkdown(f.slice(0, 300)));
+      if (s.stack.length > STACK_FRAMES) frames.push(`\u2026 ${s.stack.length - STACK_FRAMES} more frames`);
+      lines.push("", `<details><summary>stack of #${i + 1} <code>${escapeMarkdown(s.function)}</code></summary>`, "", `<pre>${frames.join("\n")}</pre>`, "</details>");
+    }
+  }
+  return { name: "suspects", text: lines.join("\n") + "\n" };
+}
+function limitations(report) {
+  if (!report.warnings.length) return { name: "warnings", text: "" };
+  const items = report.warnings.map((w) => `<li>${escapeMarkdown(w)}</li>`).join("");
+  return { name: "warnings", text: `<details><summary>What this run could not see or skipped (${report.warnings.length})</summary><ul>${items}</ul></details>
+` };
+}
+function footer(report, links) {
+  const run2 = safeUrl(links.runUrl);
+  const parts = [`baseline: <code>${escapeMarkdown(report.baseline.command)}</code>`, `gray: <code>${escapeMarkdown(report.gray.command)}</code>`, `driver ${escapeMarkdown(report.settings.driver)}`];
+  if (links.htmlReport) parts.push(`full report: ${escapeMarkdown(links.htmlReport)}`);
+  if (run2) parts.push(`[workflow run](${run2})`);
+  return { name: "footer", text: `<sub>${parts.join(" \xB7 ")}</sub>
+` };
+}
+function fit(sections, budget, links) {
+  const run2 = safeUrl(links.runUrl);
+  const note = (cut2) => `
+> [!NOTE]
+> Cut to fit GitHub's size limit: ${cut2.join(", ")}. report.json and report.html in the run's artifact have everything${run2 ? `: [workflow run](${run2})` : ""}.
+`;
+  const reserve = note(sections.map((s) => s.name)).length;
+  const kept = [];
+  const cut = [];
+  let used = 0;
+  for (const section of sections) {
+    if (!section.text) continue;
+    if (used + section.text.length + 1 <= budget - reserve) {
+      kept.push(section.text);
+      used += section.text.length + 1;
+    } else {
+      cut.push(section.name);
+    }
+  }
+  return kept.join("\n") + (cut.length ? note(cut) : "");
+}
+function renderSummary(report, links = {}) {
+  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
+}
+function renderComment(report, links = {}, budget = COMMENT_BUDGET) {
+  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), limitations(report), footer(report, links)], budget, links);
+}
+
+// src/github/annotations.ts
+import { existsSync as existsSync2, readdirSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+function repositoryLocation(location, workspace) {
+  const match = location ? /^(.*):(\d+)$/.exec(location) : null;
+  if (!match) return null;
+  const [, path, line] = match;
+  if (isAbsolute(path)) {
+    const inside = relative(workspace, path);
+    if (!inside.startsWith("..") && !isAbsolute(inside) && existsSync2(path)) return { file: inside.split(sep).join("/"), line: Number(line) };
+  }
+  const found = findBySuffix(workspace, path.replace(/^\/+/, ""));
+  return found ? { file: found, line: Number(line) } : null;
+}
+var SKIP = /* @__PURE__ */ new Set(["node_modules", "vendor", "dist"]);
+function findBySuffix(root, suffix, budget = { entries: 2e4 }) {
+  const matches = [];
+  const walk = (dir, rel, depth) => {
+    if (depth > 8 || budget.entries <= 0) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (--budget.entries <= 0) return;
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".") && !SKIP.has(entry.name)) walk(join(dir, entry.name), path, depth + 1);
+      } else if (path === suffix || path.endsWith(`/${suffix}`)) {
+        matches.push(path);
+      }
+    }
+  };
+  walk(root, "", 0);
+  return matches.length === 1 ? matches[0] : null;
+}
+function verdictAnnotation(report, workspace) {
+  if (report.verdict === "pass") return null;
+  const level = report.verdict === "fail" ? "error" : "warning";
+  const title = `memgate: ${report.verdict === "fail" ? "release blocked" : report.verdict}${report.grade ? ` (${report.grade})` : ""}`;
+  const top = report.suspects[0];
+  const why = report.reasons[0]?.message ?? report.verdict;
+  const message = top ? `${why}
+Top suspect: ${describeSuspect(top)}` : why;
+  const place = top ? repositoryLocation(top.location, workspace) : null;
+  return { level, title, message, ...place ?? {} };
+}
+
+// src/github/pr-comment.ts
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+// src/github/rest.ts
+var DEFAULT_API_URL = "https://api.github.com";
+var GitHubApiError = class extends Error {
+  name = "GitHubApiError";
+  status;
+  method;
+  path;
+  githubMessage;
+  documentationUrl;
+  constructor(status, method, path, githubMessage, documentationUrl, detail = "") {
+    super(`GitHub API ${method} ${path} answered ${status}: ${githubMessage}${detail ? ` (${detail})` : ""}`);
+    this.status = status;
+    this.method = method;
+    this.path = path;
+    this.githubMessage = githubMessage;
+    this.documentationUrl = documentationUrl;
+  }
+  /** The token may read but not write here (pull requests from forks, or a missing `permissions:` entry). */
+  get notAccessible() {
+    return this.status === 403 && /not accessible by integration/i.test(this.githubMessage);
+  }
+};
+var GitHubNetworkError = class extends Error {
+  name = "GitHubNetworkError";
+};
+function parseLinkHeader(header) {
+  const links = {};
+  if (!header) return links;
+  for (const part of header.split(",")) {
+    const m = /<([^>]*)>\s*((?:;\s*[^;]+)*)/.exec(part.trim());
+    if (!m) continue;
+    const rel = /;\s*rel="?([^";]+)"?/.exec(m[2]);
+    if (!rel) continue;
+    for (const name of rel[1].trim().split(/\s+/)) links[name] = m[1];
+  }
+  return links;
+}
+var RestClient = class {
+  baseUrl;
+  token;
+  userAgent;
+  timeoutMs;
+  retries;
+  retryDelayMs;
+  fetchImpl;
+  constructor(options) {
+    this.baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
+    this.token = options.token;
+    this.userAgent = options.userAgent ?? "memgate";
+    this.timeoutMs = options.timeoutMs ?? 15e3;
+    this.retries = options.retries ?? 2;
+    this.retryDelayMs = options.retryDelayMs ?? ((n) => 300 * 3 ** (n - 1));
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+  url(path, query) {
+    const url = new URL(/^https?:\/\//.test(path) ? path : `${this.baseUrl}${path.startsWith("/") ? "" : "/"}${path}`);
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== void 0) url.searchParams.set(k, String(v));
+    return url.toString();
+  }
+  /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
+  async request(method, path, options = {}) {
+    const url = this.url(path, options.query);
+    const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
+    const headers = {
+      accept: "application/vnd.github+json",
+      "x-github-api-version": "2022-11-28",
+      "user-agent": this.userAgent
+    };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (options.body !== void 0) headers["content-type"] = "application/json";
+    for (let attempt = 0; ; attempt++) {
+      let response;
+      try {
+        response = await this.fetchImpl(url, {
+          method,
+          headers,
+          body: options.body === void 0 ? void 0 : JSON.stringify(options.body),
+          signal: AbortSignal.timeout(this.timeoutMs)
+        });
+      } catch (error2) {
+        if (attempt < this.retries) {
+          await sleep(this.retryDelayMs(attempt + 1));
+          continue;
+        }
+        const cause = error2 instanceof Error ? error2.cause instanceof Error ? error2.cause.message : error2.message : String(error2);
+        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
+      }
+      const text = await response.text();
+      let data = null;
+      if (text) {
+        try {
+          data = JSON.parse(text);
+        } catch {
+          data = text;
+        }
+      }
+      if (response.ok) return { status: response.status, data, headers: response.headers };
+      const retryable = response.status >= 500 || response.status === 429;
+      if (retryable && attempt < this.retries) {
+        const after = Number(response.headers.get("retry-after"));
+        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 1e4) : this.retryDelayMs(attempt + 1));
+        continue;
+      }
+      const body = typeof data === "object" && data !== null ? data : {};
+      const detail = Array.isArray(body.errors) ? body.errors.map((e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)).join("; ") : "";
+      throw new GitHubApiError(response.status, method, shownPath, body.message ?? (typeof data === "string" && data ? data.slice(0, 200) : response.statusText), body.documentation_url ?? null, detail);
+    }
+  }
+  /**
+   * Every item of a paginated GET, following Link rel="next" (per_page=100). `pick` takes the items out of
+   * one page when the page is an object (e.g. the combined status's `statuses`) rather than an array.
+   */
+  async paginate(path, options = {}) {
+    const items = [];
+    const pick2 = options.pick ?? ((page) => page);
+    let next = this.url(path, { per_page: 100, ...options.query });
+    for (let pages = 0; next; pages++) {
+      if (pages >= (options.maxPages ?? 100)) throw new Error(`GitHub API GET ${path}: more than ${options.maxPages ?? 100} pages; stopped`);
+      const response = await this.request("GET", next);
+      items.push(...pick2(response.data));
+      next = parseLinkHeader(response.headers.get("link")).next;
+    }
+    return items;
+  }
+};
+var sleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+function githubContextFromEnv(env, token) {
+  const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo) return null;
+  return {
+    apiUrl: env.GITHUB_API_URL?.trim() || DEFAULT_API_URL,
+    owner,
+    repo,
+    sha: env.GITHUB_SHA?.trim() || null,
+    token: token?.trim() || env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || null
+  };
+}
+function runUrlFromEnv(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run2 } = env;
+  return server && repo && run2 ? `${server}/${repo}/actions/runs/${run2}` : void 0;
+}
+
+// src/github/pr-comment.ts
+function commentMarker(key) {
+  return `<!-- memgate:sticky-comment ${createHash("sha256").update(key).digest("hex").slice(0, 16)} -->`;
+}
+function pullRequestNumber(env) {
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      const number = event?.pull_request?.number ?? (event?.issue?.pull_request ? event.issue.number : void 0);
+      if (Number.isInteger(number)) return number;
+    } catch {
+    }
+  }
+  const match = /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? "");
+  return match ? Number(match[1]) : null;
+}
+async function upsertStickyComment(client, target) {
+  const marker = commentMarker(target.key);
+  const body = `${marker}
+${target.body}`;
+  const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
+  try {
+    const comments = await client.paginate(`${base}/issues/${target.issue}/comments`);
+    const mine = comments.find((c) => c.body?.startsWith(marker));
+    if (mine) {
+      const { data: data2 } = await client.request("PATCH", `${base}/issues/comments/${mine.id}`, { body: { body } });
+      return { kind: "updated", id: data2.id, url: data2.html_url };
+    }
+    if (target.createIfMissing === false) return { kind: "skipped", why: "no earlier comment to update, and this run needs none" };
+    const { data } = await client.request("POST", `${base}/issues/${target.issue}/comments`, { body: { body } });
+    return { kind: "created", id: data.id, url: data.html_url };
+  } catch (error2) {
+    if (error2 instanceof GitHubApiError && [401, 403, 404, 410, 422].includes(error2.status)) {
+      return { kind: "unavailable", status: error2.status, why: error2.message };
+    }
+    throw error2;
+  }
+}
+
+// src/github/publish.ts
+function parseCommentMode(text) {
+  const mode = text.trim() || "always";
+  return mode === "always" || mode === "on-failure" || mode === "never" ? mode : null;
+}
+function defaultCommentKey(env, cell, commands) {
+  const hash = createHash2("sha256").update(commands.join("\n")).digest("hex").slice(0, 8);
+  return [env.GITHUB_WORKFLOW ?? "", env.GITHUB_JOB ?? "", cell || hash].join("/");
+}
+async function publishReport(core, report, env, settings) {
+  const runUrl = runUrlFromEnv(env) ?? null;
+  const links = { runUrl, htmlReport: settings.htmlReportPath };
+  try {
+    await core.writeSummary(renderSummary(report, links));
+  } catch (error2) {
+    core.warning(`memgate could not write the job summary: ${errorMessage(error2)}`);
+  }
+  const annotation = verdictAnnotation(report, env.GITHUB_WORKSPACE ?? process.cwd());
+  if (annotation) core.annotate(annotation);
+  const failed = report.exitCode !== ExitCode2.Pass;
+  if (settings.comment === "never") return { kind: "skipped", why: "comment: never" };
+  const issue2 = pullRequestNumber(env);
+  if (issue2 === null) return { kind: "skipped", why: "not a pull request run" };
+  const context = githubContextFromEnv(env, settings.token);
+  if (!context?.token) {
+    core.notice("memgate did not comment on the pull request: no token (give github-token, or keep its default); the result is in the job summary.");
+    return { kind: "skipped", why: "no token" };
+  }
+  const key = settings.commentKey || defaultCommentKey(env, settings.cell, settings.commands);
+  try {
+    const client = new RestClient({ baseUrl: context.apiUrl, token: context.token });
+    const result2 = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue: issue2, key, body: renderComment(report, links), createIfMissing: settings.comment === "always" || failed });
+    if (result2.kind === "unavailable") {
+      core.notice(`memgate could not comment on pull request #${issue2} (${result2.why}). Pull requests from forks get a read-only token; give the job "permissions: pull-requests: write" on same-repository PRs. The result is in the job summary.`);
+    } else if (result2.kind !== "skipped") {
+      core.info(`memgate ${result2.kind} its comment: ${result2.url}`);
+      core.setOutput("comment-url", result2.url);
+    }
+    return result2;
+  } catch (error2) {
+    core.notice(`memgate could not comment on pull request #${issue2}: ${errorMessage(error2)}. The result is in the job summary.`);
+    return { kind: "unavailable", status: 0, why: errorMessage(error2) };
+  }
+}
+
 // src/config/command-check.ts
 import { accessSync, constants as constants3, statSync } from "node:fs";
-import { delimiter, isAbsolute, join, resolve } from "node:path";
+import { delimiter, isAbsolute as isAbsolute2, join as join2, resolve } from "node:path";
 var SHELL_BUILTINS = /* @__PURE__ */ new Set(["exec", "env", "cd", "export", "set", "eval", ".", "source", "ulimit", "nice", "nohup", "sh", "bash"]);
 function programOf(command) {
   const words = command.trim().split(/\s+/);
@@ -19828,16 +20365,41 @@ function checkCommand(command, side, context) {
   const program = programOf(command);
   if (program === null || SHELL_BUILTINS.has(program)) return;
   if (program.includes("/")) {
-    const path = isAbsolute(program) ? program : resolve(context.cwd, program);
+    const path = isAbsolute2(program) ? program : resolve(context.cwd, program);
     if (!isExecutableFile(path)) {
       throw new UsageError(`--${side}: "${program}" is not an executable file (looked at ${path}); build it first or fix the path.`);
     }
     return;
   }
-  const found = context.pathEnv.split(delimiter).some((dir) => dir !== "" && isExecutableFile(join(dir, program)));
+  const found = context.pathEnv.split(delimiter).some((dir) => dir !== "" && isExecutableFile(join2(dir, program)));
   if (!found) {
     throw new UsageError(`--${side}: command "${program}" was not found on PATH; install it or give its path, like ./bin/${program}.`);
   }
+}
+
+// src/config/ebpf-options.ts
+var SWITCHES = ["auto", "on", "off"];
+var MODES = ["sampled", "every"];
+var MAX_STACK_DEPTH = 64;
+function integer(text, option, min, max, example) {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${option}: "${text}" is not a whole number from ${min} to ${max}; e.g. --${option} ${example}.`);
+  }
+  return Number(text);
+}
+function parseEbpfOptions(get) {
+  const enabled = (get(Option.Ebpf) ?? Defaults.ebpf).toLowerCase();
+  if (!SWITCHES.includes(enabled)) throw new UsageError(`--${Option.Ebpf}: "${enabled}" is not allowed; use auto (trace when the host allows it, the default), on (must trace) or off.`);
+  const mode = (get(Option.EbpfMode) ?? Defaults.ebpfMode).toLowerCase();
+  if (!MODES.includes(mode)) throw new UsageError(`--${Option.EbpfMode}: "${mode}" is not a mode; use sampled (the default, where Go samples its heap profile: cheap) or every (every runtime.mallocgc call: costly).`);
+  const rateText = get(Option.EbpfSampleRate);
+  if (rateText !== void 0 && mode !== "every") throw new UsageError(`--${Option.EbpfSampleRate} applies to --${Option.EbpfMode} every only (the sampled mode follows Go's own MemProfileRate); drop it or add --${Option.EbpfMode} every.`);
+  return {
+    enabled,
+    mode,
+    sampleRate: integer(rateText ?? Defaults.ebpfSampleRate, Option.EbpfSampleRate, 1, 1e6, "64"),
+    stackDepth: integer(get(Option.StackDepth) ?? Defaults.stackDepth, Option.StackDepth, 1, MAX_STACK_DEPTH, "8")
+  };
 }
 
 // src/config/plan.ts
@@ -19859,6 +20421,7 @@ function parseJudgeSettings(raw, recordedWarmupMs) {
     onInconclusive,
     limits: {
       maxP95Increase: parsePercent(get(Option.MaxP95Increase) ?? Defaults.maxP95Increase, Option.MaxP95Increase),
+      minP95DeltaBytes: parseSize(get(Option.MinP95Delta) ?? Defaults.minP95Delta, Option.MinP95Delta),
       maxSlopeIncrease: parsePercent(get(Option.MaxSlopeIncrease) ?? Defaults.maxSlopeIncrease, Option.MaxSlopeIncrease),
       minSlopeBytesPerSec: parseRate(get(Option.MinSlope) ?? Defaults.minSlope, Option.MinSlope)
     }
@@ -19899,6 +20462,7 @@ function buildPlan(raw, context) {
     ...judge2,
     pprof: pprofTemplates(raw, commands),
     profileIntervalMs,
+    ebpf: parseEbpfOptions(get),
     commands,
     durationMs,
     intervalMs,
@@ -19938,16 +20502,16 @@ function pprofTemplates(raw, commands) {
 }
 
 // src/gate/run-gate.ts
-import { createWriteStream, mkdirSync as mkdirSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync7 } from "node:fs";
+import { join as join10 } from "node:path";
 
 // src/collect/bundle-io.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5 } from "node:path";
 
 // src/collect/pprof-bundle.ts
-import { existsSync as existsSync2, readFileSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/collect/pprof-types.ts
 var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
@@ -20914,15 +21478,15 @@ function isProfilerFrame(fn) {
   return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
 }
 var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
-function unwrap(bytes3) {
-  if (bytes3.length >= 2 && bytes3[0] === 31 && bytes3[1] === 139) return gunzipSync(bytes3);
-  return bytes3;
+function unwrap(bytes4) {
+  if (bytes4.length >= 2 && bytes4[0] === 31 && bytes4[1] === 139) return gunzipSync(bytes4);
+  return bytes4;
 }
-function decodeHeapProfile(bytes3) {
-  if (bytes3.length === 0) throw new Error("empty file");
+function decodeHeapProfile(bytes4) {
+  if (bytes4.length === 0) throw new Error("empty file");
   let raw;
   try {
-    raw = unwrap(bytes3);
+    raw = unwrap(bytes4);
   } catch (error2) {
     throw new Error(`not valid gzip (${error2.message}); truncated or corrupt`);
   }
@@ -21142,12 +21706,12 @@ function fitSlope(points) {
     sxy += (p.t - meanT) * (p.v - meanV);
   }
   if (sxx === 0) return null;
-  const slope3 = sxy / sxx;
-  const intercept = meanV - slope3 * meanT;
-  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope3 * p.t)) ** 2, 0);
+  const slope4 = sxy / sxx;
+  const intercept = meanV - slope4 * meanT;
+  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope4 * p.t)) ** 2, 0);
   const stdError = Math.sqrt(ssr / (n - 2) / sxx);
   const half = t95(n - 2) * stdError;
-  return { bytesPerSec: slope3, low: slope3 - half, high: slope3 + half, stdError, points };
+  return { bytesPerSec: slope4, low: slope4 - half, high: slope4 + half, stdError, points };
 }
 function floorBinSeconds(windowSeconds) {
   return Math.max(1, Math.min(10, windowSeconds / 12));
@@ -21212,14 +21776,14 @@ function robustScatter(times, values, growth) {
   const n = times.length;
   if (n < 3) return 0;
   const span = times[n - 1] - times[0];
-  const slope3 = span > 0 ? growth / span : 0;
+  const slope4 = span > 0 ? growth / span : 0;
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
-  const intercept = median(values.map((v, i) => v - slope3 * times[i]));
-  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope3 * times[i])));
+  const intercept = median(values.map((v, i) => v - slope4 * times[i]));
+  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope4 * times[i])));
 }
 function clamp01(x) {
   return Math.max(0, Math.min(1, x));
@@ -21237,23 +21801,23 @@ function sideSummary(series) {
   const first = series.snapshots[0];
   const last = series.snapshots[n - 1];
   const span = n > 1 ? series.times[n - 1] - series.times[0] : 0;
-  const slope3 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
+  const slope4 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
   return {
     snapshots: n,
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
-    inuseGrowth: slope3 ? { perSec: slope3.bytesPerSec, low: slope3.low, high: slope3.high } : null,
+    inuseGrowth: slope4 ? { perSec: slope4.bytesPerSec, low: slope4.low, high: slope4.high } : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
-    slope: slope3
+    slope: slope4
   };
 }
 function growthOf(series, key) {
   const n = series.snapshots.length;
   if (n < 2) return zero();
-  const bytes3 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
+  const bytes4 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
   const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
-  return { bytes: robustGrowth(series.times, bytes3), objects: robustGrowth(series.times, objects) };
+  return { bytes: robustGrowth(series.times, bytes4), objects: robustGrowth(series.times, objects) };
 }
 function allocatedOf(series, key) {
   const n = series.snapshots.length;
@@ -21552,16 +22116,16 @@ function callerOf(stacks, below) {
 var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
 function tickerNotStopped(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes3 <= heap.noiseFloorBytes) return null;
+  const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes4 <= heap.noiseFloorBytes) return null;
   const objects = Math.round(stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
   const caller = callerOf(stacks);
-  const share = total > 0 ? bytes3 / total : 1;
+  const share = total > 0 ? bytes4 / total : 1;
   return {
     pattern: {
       id: "ticker-not-stopped",
       confidence: round2(0.6 + 0.35 * clamp01(share)),
-      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes3)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
+      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes4)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
       hint: "Call Stop on every time.Ticker once its user is done (defer t.Stop() right after time.NewTicker), and never use time.Tick in code that runs more than once.",
       functions: caller ? ["time.NewTicker", caller] : ["time.NewTicker"]
     },
@@ -21576,14 +22140,14 @@ function transportPerRequest(heap, goroutines) {
   const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === "net/http.(*Transport).dialConn");
   const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
-  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  const heapSeen = heap !== null && bytes3 > heap.noiseFloorBytes;
+  const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const heapSeen = heap !== null && bytes4 > heap.noiseFloorBytes;
   if (clusters.length === 0 && !heapSeen) return null;
   const loops = new Set(clusters.flatMap((c) => c.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
   const server = growingClusters(goroutines).filter((c) => c.entry === "net/http.(*conn).serve");
   const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
-  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes3)} more` : ""}` : `${formatBytes(bytes3)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes4)} more` : ""}` : `${formatBytes(bytes4)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
   return {
     pattern: {
       id: "transport-per-request",
@@ -21657,18 +22221,18 @@ function goroutineBlocked(heap, goroutines, claimed) {
 var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
 function bufferGrowth(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes3 <= heap.noiseFloorBytes) return null;
+  const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes4 <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
   const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
-  const share = total > 0 ? bytes3 / total : 1;
+  const share = total > 0 ? bytes4 / total : 1;
   const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
   return {
     pattern: {
       id: "buffer-growth",
       confidence: round2(0.55 + 0.4 * clamp01(share)),
-      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes3)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
+      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes4)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
       hint: "Do not keep bytes.Buffers (or slices of their Bytes()) after use: copy out what you need, Reset and reuse one buffer (or pool them with a size cap), and bound any collection they are appended to.",
       functions: [.../* @__PURE__ */ new Set([leaf, ...caller ? [caller] : []])]
     },
@@ -21696,11 +22260,11 @@ function unboundedMap(heap, total, claimed) {
   const candidates = [];
   for (const f of heap.functions) {
     const stacks = f.stacks.filter((s) => !claimed.has(s.key) && stackDiff(s) > 0);
-    const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-    if (bytes3 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
+    const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+    if (bytes4 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
     const app = callerOf(stacks);
-    if (!app || !risesThroughout(f.graySeries) || bytes3 <= SCATTER_FACTOR * f.scatterBytes) continue;
-    candidates.push({ f, stacks, bytes: bytes3, app });
+    if (!app || !risesThroughout(f.graySeries) || bytes4 <= SCATTER_FACTOR * f.scatterBytes) continue;
+    candidates.push({ f, stacks, bytes: bytes4, app });
   }
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.bytes - a.bytes);
@@ -21775,15 +22339,15 @@ function load(set, warmupMs, warnings) {
   const inWindow = set.entries.filter((e) => e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
-    const bytes3 = set.data[file];
-    if (!bytes3) {
+    const bytes4 = set.data[file];
+    if (!bytes4) {
       warnings.push(`${entry.side} ${entry.kind} ${file} is missing from the bundle; left out`);
       continue;
     }
     if (entry.kind === "heap") {
       let snapshot;
       try {
-        snapshot = decodeHeapProfile(bytes3);
+        snapshot = decodeHeapProfile(bytes4);
       } catch (error2) {
         warnings.push(`${entry.side} heap profile ${file} is unreadable (${errorMessage(error2)}); left out`);
         continue;
@@ -21793,7 +22357,7 @@ function load(set, warmupMs, warnings) {
     } else {
       let dump;
       try {
-        dump = parseGoroutineDump(decoder.decode(bytes3));
+        dump = parseGoroutineDump(decoder.decode(bytes4));
       } catch (error2) {
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error2)}); left out`);
         continue;
@@ -21814,15 +22378,15 @@ function heapSuspects(heap, claims) {
   const patternOf = (keys) => claims.find((c) => keys.some((k) => c.stacks.has(k)))?.pattern.id ?? null;
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
-  const suspects = [];
-  const make = (f, kind, bytes3, objects, share, gray, baseline) => {
+  const suspects2 = [];
+  const make = (f, kind, bytes4, objects, share, gray, baseline) => {
     const ranked = [...f.stacks].sort((a, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes));
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
       source: "pprof",
       kind,
-      bytes: Math.round(bytes3),
+      bytes: Math.round(bytes4),
       objects: Math.round(objects),
       count: null,
       share: Math.round(share * 1e3) / 1e3,
@@ -21838,7 +22402,7 @@ function heapSuspects(heap, claims) {
     };
   };
   for (const f of growth) {
-    suspects.push(make(f, "growth", diffBytes(f), f.growth.gray.objects - f.growth.baseline.objects, totalGrowth > 0 ? diffBytes(f) / totalGrowth : 1, f.growth.gray.bytes, f.growth.baseline.bytes));
+    suspects2.push(make(f, "growth", diffBytes(f), f.growth.gray.objects - f.growth.baseline.objects, totalGrowth > 0 ? diffBytes(f) / totalGrowth : 1, f.growth.gray.bytes, f.growth.baseline.bytes));
   }
   const excess = heap.functions.filter((f) => {
     if (growth.includes(f)) return false;
@@ -21848,9 +22412,9 @@ function heapSuspects(heap, claims) {
   const totalExcess = excess.reduce((sum, f) => sum + f.end.gray.bytes - f.end.baseline.bytes, 0);
   for (const f of excess.sort((a, b) => b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes))) {
     const d = f.end.gray.bytes - f.end.baseline.bytes;
-    suspects.push(make(f, "excess", d, f.end.gray.objects - f.end.baseline.objects, totalExcess > 0 ? d / totalExcess : 1, f.end.gray.bytes, f.end.baseline.bytes));
+    suspects2.push(make(f, "excess", d, f.end.gray.objects - f.end.baseline.objects, totalExcess > 0 ? d / totalExcess : 1, f.end.gray.bytes, f.end.baseline.bytes));
   }
-  return suspects;
+  return suspects2;
 }
 function goroutineSuspects(goroutines, claims) {
   const growing = growingClusters(goroutines);
@@ -21874,9 +22438,9 @@ function goroutineSuspects(goroutines, claims) {
     pattern: claims.find((p) => p.clusters.has(c.key))?.pattern.id ?? null
   }));
 }
-function rank(suspects) {
+function rank(suspects2) {
   const order2 = (s) => s.kind === "excess" ? 1 : 0;
-  return suspects.sort((a, b) => order2(a) - order2(b) || Number(b.pattern !== null) - Number(a.pattern !== null) || b.share - a.share || (a.source === "goroutine" ? -1 : 1) - (b.source === "goroutine" ? -1 : 1)).slice(0, MAX_SUSPECTS);
+  return suspects2.sort((a, b) => order2(a) - order2(b) || Number(b.pattern !== null) - Number(a.pattern !== null) || b.share - a.share || (a.source === "goroutine" ? -1 : 1) - (b.source === "goroutine" ? -1 : 1)).slice(0, MAX_SUSPECTS);
 }
 function emptyEvidence(warnings) {
   const goroutineSide = { dumps: 0, startCount: null, endCount: null };
@@ -21914,9 +22478,9 @@ function analyzeEvidence(set, warmupMs) {
       warnings.push(`too few usable goroutine dumps in the window (baseline ${dumpCount[0]}, gray ${dumpCount[1]}; two per side needed): no goroutine evidence`);
     }
     const claims = detectPatterns(heap, goroutines);
-    const suspects = rank([...heap ? heapSuspects(heap, claims) : [], ...goroutines ? goroutineSuspects(goroutines, claims) : []]);
+    const suspects2 = rank([...heap ? heapSuspects(heap, claims) : [], ...goroutines ? goroutineSuspects(goroutines, claims) : []]);
     return {
-      suspects,
+      suspects: suspects2,
       patterns: claims.map((c) => c.pattern),
       summary: {
         heap: {
@@ -21968,9 +22532,9 @@ function encodeHeapValues(rows, periodBytes, comment) {
   const samples = [];
   for (const row of rows) {
     const objects = Math.round(row.value.objects);
-    const bytes3 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes3 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes3] });
+    const bytes4 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes4 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes4] });
   }
   const inuseSpace = strings.dedup("inuse_space");
   const profile = new Profile({
@@ -22007,7 +22571,7 @@ function writeDiffProfiles(bundleDir2, bundle, warmupMs) {
     const files = [];
     for (const diff of buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })) {
       const file = `${PROFILE_DIR}/${diff.name}`;
-      writeFileSync(join2(bundleDir2, file), diff.data);
+      writeFileSync(join3(bundleDir2, file), diff.data);
       files.push(file);
     }
     return { files, warning: null };
@@ -22016,24 +22580,115 @@ function writeDiffProfiles(bundleDir2, bundle, warmupMs) {
   }
 }
 
+// src/collect/ebpf-bundle.ts
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+
+// src/collect/ebpf-types.ts
+var EBPF_TRACE_SCHEMA = "memgate/ebpf-trace@1";
+var EBPF_DIR = "ebpf";
+var EbpfFile = {
+  Trace: "trace.json",
+  Script: "alloc.bt",
+  RawOutput: "bpftrace.out",
+  RawErrors: "bpftrace.err",
+  /** `${side}.folded`: flamegraph.pl input, estimated bytes. */
+  folded: (side) => `${side}.folded`,
+  /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
+  lines: (side) => `${side}.alloc.txt`
+};
+var RUNTIME_HEADROOM = 6;
+var GOROUTINES_PER_STACK = 32;
+
+// src/analyze/ebpf-paths.ts
+function scaleHeapSample(count, bytes4, rate2) {
+  if (count === 0 || bytes4 === 0) return { count: 0, bytes: 0 };
+  if (rate2 <= 1) return { count, bytes: bytes4 };
+  const avg = bytes4 / count;
+  const scale = 1 / (1 - Math.exp(-avg / rate2));
+  return { count: count * scale, bytes: bytes4 * scale };
+}
+var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
+function estimate(stack, scaling) {
+  if (scaling.mode === "every") return { count: stack.samples * scaling.sampleRate, bytes: stack.sampledBytes * scaling.sampleRate };
+  return scaleHeapSample(stack.samples, stack.sampledBytes, scaling.memProfileRate ?? DEFAULT_MEM_PROFILE_RATE);
+}
+function pathFrames(frames, depth) {
+  let start = frames.findIndex((f) => !isRuntime(f.fn));
+  if (start < 0) return frames.slice(0, depth);
+  let end = frames.length;
+  while (end > start && isRuntime(frames[end - 1].fn)) end--;
+  return frames.slice(start, Math.min(end, start + depth));
+}
+function isProfilerStack(frames) {
+  return frames.some((f) => f.fn.startsWith("runtime/pprof.") || f.fn.startsWith("net/http/pprof."));
+}
+function pathKey(path) {
+  return path.map((f) => f.fn).join(" <- ");
+}
+function foldedPath(path) {
+  return path.map((f) => f.fn.replace(/[;\s]/g, "_")).reverse().join(";");
+}
+function arrowPath(path) {
+  return [...path.map((f) => f.fn.replace(/\s/g, "_")).reverse(), "mallocgc"].join("->");
+}
+
+// src/collect/ebpf-bundle.ts
+function foldedStacks(trace, side) {
+  const sums = /* @__PURE__ */ new Map();
+  for (const stack of side.stacks) {
+    const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
+    sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
+  }
+  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}
+`).join("");
+}
+function lineForm(trace, side) {
+  const rows = [];
+  for (const stack of side.stacks) {
+    const path = arrowPath(pathFrames(stack.frames, trace.stackDepth));
+    const est = estimate(stack, { ...trace, memProfileRate: side.memProfileRate });
+    const perByte = stack.sampledBytes > 0 ? est.bytes / stack.sampledBytes : 0;
+    const listed = stack.goroutines.reduce((sum, g2) => sum + g2.sampledBytes, 0);
+    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path]);
+    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
+  }
+  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
+`).join("");
+}
+function writeEbpfTrace(bundleDir2, trace) {
+  const dir = join4(bundleDir2, EBPF_DIR);
+  mkdirSync(dir, { recursive: true });
+  const files = [EbpfFile.Trace];
+  writeFileSync2(join4(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
+  for (const side of SIDES) {
+    const s = trace.sides[side];
+    if (!s) continue;
+    writeFileSync2(join4(dir, EbpfFile.folded(side)), foldedStacks(trace, s));
+    writeFileSync2(join4(dir, EbpfFile.lines(side)), lineForm(trace, s));
+    files.push(EbpfFile.folded(side), EbpfFile.lines(side));
+  }
+  return files.map((f) => `${EBPF_DIR}/${f}`);
+}
+
 // src/collect/bundle-io.ts
 function bundleDir(outDir) {
-  return join3(outDir, BundleFile.Dir);
+  return join5(outDir, BundleFile.Dir);
 }
 var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
 function writeBundle(outDir, bundle) {
   const dir = bundleDir(outDir);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync2(join3(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
-  writeFileSync2(join3(dir, BundleFile.Samples), jsonLines(bundle.samples));
-  writeFileSync2(join3(dir, BundleFile.Stats), jsonLines(bundle.stats));
-  writeFileSync2(join3(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
+  mkdirSync2(dir, { recursive: true });
+  writeFileSync3(join5(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
+  writeFileSync3(join5(dir, BundleFile.Samples), jsonLines(bundle.samples));
+  writeFileSync3(join5(dir, BundleFile.Stats), jsonLines(bundle.stats));
+  writeFileSync3(join5(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
   return dir;
 }
 
 // src/collect/sampler.ts
 import { performance as performance2 } from "node:perf_hooks";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 async function sampleMemory(options) {
   const { groups, intervalMs, totalMs } = options;
   const samples = [];
@@ -22045,7 +22700,7 @@ async function sampleMemory(options) {
     const due = tick * intervalMs;
     if (due > totalMs) return { samples, stats, endedEarly: null };
     const wait = origin + due - performance2.now();
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await sleep2(wait);
     if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
     const t = Math.round((performance2.now() - origin) * 10) / 10;
     const sample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
@@ -22067,8 +22722,8 @@ async function sampleMemory(options) {
 }
 
 // src/collect/pprof-collector.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join6 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/collect/pprof-fetch.ts
@@ -22097,14 +22752,14 @@ async function fetchProfile(url, timeoutMs, signal) {
     const chunks = [];
     let size = 0;
     for await (const chunk of response.body ?? []) {
-      const bytes3 = chunk;
-      size += bytes3.length;
+      const bytes4 = chunk;
+      size += bytes4.length;
       if (size > MAX_PROFILE_BYTES) {
         await response.body?.cancel().catch(() => {
         });
         return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
       }
-      chunks.push(bytes3);
+      chunks.push(bytes4);
     }
     return { ok: true, data: Buffer.concat(chunks), ms: ms() };
   } catch (error2) {
@@ -22133,8 +22788,8 @@ var ProfileCollector = class {
   stopped = false;
   constructor(options) {
     this.options = options;
-    this.dir = join4(options.bundleDir, PROFILE_DIR);
-    mkdirSync2(this.dir, { recursive: true });
+    this.dir = join6(options.bundleDir, PROFILE_DIR);
+    mkdirSync3(this.dir, { recursive: true });
     this.writeIndex();
   }
   /** Milliseconds since this collector was made: the sampling clock when made just before sampling. */
@@ -22181,20 +22836,20 @@ var ProfileCollector = class {
   }
   async fetchOne(side, kind, base, seq) {
     const t = Math.round(this.now() * 10) / 10;
-    const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
-    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
-    if (result.ok) {
+    const result2 = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
+    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result2.ms };
+    if (result2.ok) {
       const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
-        writeFileSync3(join4(this.options.bundleDir, file), result.data);
+        writeFileSync4(join6(this.options.bundleDir, file), result2.data);
         entry.file = file;
-        entry.bytes = result.data.length;
-        this.data[file] = result.data;
+        entry.bytes = result2.data.length;
+        this.data[file] = result2.data;
       } catch (error2) {
         entry.error = `could not save it: ${error2.message}`;
       }
     } else {
-      entry.error = result.error;
+      entry.error = result2.error;
     }
     if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
       this.warned.add(`${side}/${kind}`);
@@ -22224,7 +22879,7 @@ var ProfileCollector = class {
   }
   writeIndex() {
     try {
-      writeFileSync3(join4(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+      writeFileSync4(join6(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
     } catch (error2) {
       this.options.logger.warn(`could not write the profile index: ${error2.message}`);
     }
@@ -22257,21 +22912,809 @@ function startProfiling(plan) {
   return collector;
 }
 
+// src/collect/ebpf-collector.ts
+import { readFileSync as readFileSync7, readlinkSync, statSync as statSync2, writeFileSync as writeFileSync5, mkdirSync as mkdirSync4 } from "node:fs";
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { join as join7 } from "node:path";
+
+// src/collect/ebpf-script.ts
+var ATTACHED_MARKER = "memgate: attached";
+var PROBED_FUNCTION = { sampled: "runtime.mProf_Malloc", every: "runtime.mallocgc" };
+var AMD64_ARGS = ["ax", "bx", "cx", "di", "si", "r8", "r9", "r10", "r11"];
+var atLeast = (go, minor) => go !== null && (go[0] > 1 || go[0] === 1 && go[1] >= minor);
+function hasRegisterAbi(arch2, go) {
+  return atLeast(go, arch2 === "amd64" ? 17 : 18);
+}
+function goidOffset(go) {
+  if (!atLeast(go, 13)) return null;
+  return atLeast(go, 23) ? 160 : 152;
+}
+function sizeArgIndex(mode, go) {
+  if (mode === "every") return 0;
+  return atLeast(go, 23) ? 2 : 1;
+}
+function argExpr(arch2, go, index) {
+  if (hasRegisterAbi(arch2, go)) return arch2 === "amd64" ? `reg("${AMD64_ARGS[index]}")` : `reg("r${index}")`;
+  return `*(uint64*)(reg("sp") + ${8 * (index + 1)})`;
+}
+function goidExpr(arch2, go) {
+  const offset = goidOffset(go);
+  if (offset === null) return "0";
+  if (arch2 === "arm64") return `*(uint64*)(reg("r28") + ${offset})`;
+  return hasRegisterAbi(arch2, go) ? `*(uint64*)(reg("r14") + ${offset})` : "0";
+}
+function pidFilter(pids) {
+  return pids.map((p) => `pid == ${p}`).join(" || ");
+}
+function buildScript(options) {
+  const { mode, sampleRate, captureDepth } = options;
+  const lines = [];
+  const what = mode === "sampled" ? "runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)" : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : "every call"}`;
+  lines.push(`// memgate allocation tracer (generated): ${what}`);
+  lines.push(`BEGIN { printf("${ATTACHED_MARKER}\\n"); }`);
+  for (const t of options.targets) {
+    const go = t.go ? `go${t.go[0]}.${t.go[1]}` : "go?";
+    let predicate = pidFilter(t.pids);
+    if (mode === "every" && sampleRate > 1) predicate = `(${predicate}) && rand % ${sampleRate} == 0`;
+    lines.push(`// ${t.arch} ${go}`);
+    lines.push(`uprobe:${t.binary}:${PROBED_FUNCTION[mode]} /${predicate}/ {`);
+    lines.push(`  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`);
+    if (mode === "sampled" && t.memProfileRateAddr !== null) lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
+    lines.push("}");
+  }
+  return lines.join("\n") + "\n";
+}
+function safeProbePath(path) {
+  return /^\/[A-Za-z0-9_./+-]+$/.test(path);
+}
+
+// src/collect/ebpf-parse.ts
+var ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
+var FRAME = /^\s+([0-9a-fA-F]+)(?: (.*?))?(?: \(([^()]*)\))?\s*$/;
+var ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
+var RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
+var NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
+function parseFrame(match) {
+  const addr = BigInt(`0x${match[1]}`);
+  const text = (match[2] ?? "").trim();
+  if (text === "" || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
+  const plus = text.lastIndexOf("+");
+  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
+  return { addr, symbol: text, offset: 0 };
+}
+function parseBpftraceOutput(text) {
+  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false };
+  const skip = (line) => {
+    out.skipped++;
+    out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
+  };
+  let open2 = null;
+  for (const line of text.split("\n")) {
+    if (open2) {
+      const frame = FRAME.exec(line);
+      if (frame) {
+        open2.frames.push(parseFrame(frame));
+        continue;
+      }
+      const end = ENTRY_END.exec(line);
+      if (end) {
+        const count = Number(end[1]);
+        const total = Number(end[3]);
+        if (Number.isSafeInteger(count) && Number.isSafeInteger(total) && count > 0 && total >= 0) {
+          out.records.push({ pid: open2.pid, goid: open2.goid, frames: open2.frames, count, total });
+        } else {
+          skip(line);
+        }
+        open2 = null;
+        continue;
+      }
+      skip(open2.header);
+      open2 = null;
+    }
+    if (line.trim() === ATTACHED_MARKER) {
+      out.attached = true;
+      continue;
+    }
+    const start = ENTRY_START.exec(line);
+    if (start) {
+      open2 = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
+      continue;
+    }
+    const rate2 = RATE.exec(line);
+    if (rate2) {
+      out.rates.set(Number(rate2[1]), Number(rate2[2]));
+      continue;
+    }
+    if (NOISE.test(line)) continue;
+    skip(line);
+  }
+  if (open2) out.truncated = true;
+  return out;
+}
+
+// src/collect/ebpf-preflight.ts
+import { execFile } from "node:child_process";
+import { readFileSync as readFileSync6 } from "node:fs";
+
+// src/collect/ebpf-elf.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+var SHT_SYMTAB = 2;
+var SHT_NOBITS = 8;
+var STT_FUNC = 2;
+var MACHINE = { 62: "amd64", 183: "arm64" };
+function cstring(buf, at) {
+  const end = buf.indexOf(0, at);
+  return buf.toString("latin1", at, end < 0 ? buf.length : end);
+}
+function readGoBinary(path, data = readFileSync5(path)) {
+  if (data.length < 64 || data.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF executable`);
+  if (data[4] !== 2 || data[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
+  const type = data.readUInt16LE(16);
+  const machine = data.readUInt16LE(18);
+  const shoff = Number(data.readBigUInt64LE(40));
+  const shentsize = data.readUInt16LE(58);
+  const shnum = data.readUInt16LE(60);
+  const shstrndx = data.readUInt16LE(62);
+  const sections = [];
+  if (shoff > 0 && shoff + shnum * shentsize <= data.length) {
+    for (let i = 0; i < shnum; i++) {
+      const at = shoff + i * shentsize;
+      sections.push({
+        name: "",
+        type: data.readUInt32LE(at + 4),
+        addr: data.readBigUInt64LE(at + 16),
+        offset: data.readBigUInt64LE(at + 24),
+        size: data.readBigUInt64LE(at + 32),
+        link: data.readUInt32LE(at + 40),
+        entsize: data.readBigUInt64LE(at + 56)
+      });
+      sections[i].name = "";
+    }
+    const strtab = sections[shstrndx];
+    if (strtab) {
+      for (let i = 0; i < shnum; i++) {
+        const nameOff = data.readUInt32LE(shoff + i * shentsize);
+        sections[i].name = cstring(data, Number(strtab.offset) + nameOff);
+      }
+    }
+  }
+  const symbols = /* @__PURE__ */ new Map();
+  const functions = [];
+  const symtab = sections.find((s) => s.type === SHT_SYMTAB);
+  if (symtab && symtab.entsize > 0n) {
+    const names = sections[symtab.link];
+    const count = Number(symtab.size / symtab.entsize);
+    for (let i = 1; i < count; i++) {
+      const at = Number(symtab.offset) + i * Number(symtab.entsize);
+      if (at + 24 > data.length) break;
+      const name = cstring(data, Number(names.offset) + data.readUInt32LE(at));
+      const info2 = data[at + 4];
+      const sym = { name, value: data.readBigUInt64LE(at + 8), size: data.readBigUInt64LE(at + 16) };
+      if (name !== "" && !symbols.has(name)) symbols.set(name, sym);
+      if ((info2 & 15) === STT_FUNC && sym.value > 0n) functions.push(sym);
+    }
+    functions.sort((a, b) => a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  }
+  const read = (vaddr, length) => {
+    for (const s of sections) {
+      if (s.addr === 0n) continue;
+      if (vaddr >= s.addr && vaddr + BigInt(length) <= s.addr + s.size) {
+        if (s.type === SHT_NOBITS) return Buffer.alloc(length);
+        const at = Number(s.offset + (vaddr - s.addr));
+        return at + length <= data.length ? data.subarray(at, at + length) : null;
+      }
+    }
+    return null;
+  };
+  const binary = {
+    path,
+    arch: MACHINE[machine] ?? `machine ${machine}`,
+    pie: type === 3,
+    hasSymtab: symtab !== void 0 && symbols.size > 0,
+    goVersion: null,
+    functions,
+    symbol: (name) => symbols.get(name) ?? null,
+    read
+  };
+  const buildinfo = sections.find((s) => s.name === ".go.buildinfo");
+  binary.goVersion = (buildinfo ? buildinfoVersion(data.subarray(Number(buildinfo.offset), Number(buildinfo.offset + buildinfo.size)), read) : null) ?? buildVersionSymbol(binary);
+  return binary;
+}
+var BUILDINFO_MAGIC = Buffer.from("\xFF Go buildinf:", "latin1");
+function uvarint(buf, at) {
+  let value3 = 0;
+  let shift = 0;
+  for (let i = at; i < buf.length && i < at + 10; i++) {
+    value3 += (buf[i] & 127) * 2 ** shift;
+    if ((buf[i] & 128) === 0) return { value: value3, next: i + 1 };
+    shift += 7;
+  }
+  return null;
+}
+function buildinfoVersion(section, read) {
+  if (section.length < 32 || !section.subarray(0, 14).equals(BUILDINFO_MAGIC)) return null;
+  const ptrSize = section[14];
+  const flags = section[15];
+  if (flags & 2) {
+    const len = uvarint(section, 32);
+    if (!len || len.next + len.value > section.length) return null;
+    return section.toString("utf8", len.next, len.next + len.value) || null;
+  }
+  if (ptrSize !== 8 || flags & 1) return null;
+  const header = read(section.readBigUInt64LE(16), 16);
+  if (!header) return null;
+  const str = read(header.readBigUInt64LE(0), Number(header.readBigUInt64LE(8)));
+  return str ? str.toString("utf8") || null : null;
+}
+function buildVersionSymbol(binary) {
+  const sym = binary.symbol("runtime.buildVersion");
+  if (!sym) return null;
+  const header = binary.read(sym.value, 16);
+  if (!header) return null;
+  const len = Number(header.readBigUInt64LE(8));
+  if (len <= 0 || len > 64) return null;
+  return binary.read(header.readBigUInt64LE(0), len)?.toString("utf8") ?? null;
+}
+function goMinor(version) {
+  const m = version ? /go(\d+)\.(\d+)/.exec(version) : null;
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+function functionAt(binary, addr) {
+  const fns = binary.functions;
+  let lo = 0;
+  let hi = fns.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (fns[mid].value <= addr) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (found < 0) return null;
+  const fn = fns[found];
+  if (fn.size > 0n && addr >= fn.value + fn.size) return null;
+  return { name: fn.name, offset: addr - fn.value };
+}
+
+// src/collect/ebpf-symbolize.ts
+import { spawnSync } from "node:child_process";
+var TIMEOUT_MS = 2e4;
+var MAX_BUFFER = 64 * 1024 * 1024;
+function hex(addr) {
+  return `0x${addr.toString(16)}`;
+}
+function parseFileLine(text) {
+  const m = /^(.*):(\d+)(?: \(discriminator \d+\))?$/.exec(text.trim());
+  if (!m || m[1] === "??" || m[1] === "?") return { file: "", line: 0 };
+  return { file: m[1], line: Number(m[2]) };
+}
+function parseAddr2line(output) {
+  const result2 = /* @__PURE__ */ new Map();
+  const lines = output.split("\n");
+  let current = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^0x[0-9a-f]+$/i.test(line)) {
+      current = [];
+      result2.set(BigInt(line), current);
+      continue;
+    }
+    if (!current || line === "") continue;
+    const where = parseFileLine(lines[i + 1] ?? "");
+    i++;
+    if (line !== "??") current.push({ fn: line, ...where });
+  }
+  return result2;
+}
+function parseGoAddr2line(output, addrs) {
+  const result2 = /* @__PURE__ */ new Map();
+  const lines = output.split("\n");
+  for (const [i, addr] of addrs.entries()) {
+    const fn = lines[2 * i];
+    if (fn === void 0) break;
+    if (fn === "?" || fn === "") continue;
+    result2.set(addr, [{ fn, ...parseFileLine(lines[2 * i + 1] ?? "") }]);
+  }
+  return result2;
+}
+function run(file, args, input) {
+  const result2 = spawnSync(file, args, { input, encoding: "utf8", timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
+  return result2.status === 0 ? result2.stdout : null;
+}
+var useful = (map, addrs) => addrs.filter((a) => map.get(a)?.some((f) => f.file !== "")).length >= addrs.length / 2;
+function symbolize(binary, addrs, tools = {}) {
+  const unique = [...new Set(addrs)];
+  const fromSymtab = () => {
+    const map = /* @__PURE__ */ new Map();
+    for (const a of unique) {
+      const fn = functionAt(binary, a);
+      if (fn) map.set(a, [{ fn: fn.name, file: "", line: 0 }]);
+    }
+    return map;
+  };
+  if (unique.length === 0) return { frames: /* @__PURE__ */ new Map(), via: "symtab" };
+  const input = unique.map(hex).join("\n") + "\n";
+  const addr2line = tools.addr2line === void 0 ? "addr2line" : tools.addr2line;
+  if (addr2line) {
+    const out = run(addr2line, ["-a", "-f", "-i", "-e", binary.path], input);
+    const map = out === null ? null : parseAddr2line(out);
+    if (map && useful(map, unique)) return { frames: fillGaps(map, fromSymtab()), via: "addr2line" };
+  }
+  const go = tools.go === void 0 ? "go" : tools.go;
+  if (go) {
+    const out = run(go, ["tool", "addr2line", binary.path], input);
+    const map = out === null ? null : parseGoAddr2line(out, unique);
+    if (map && useful(map, unique)) return { frames: fillGaps(map, fromSymtab()), via: "go tool addr2line" };
+  }
+  return { frames: fromSymtab(), via: "symtab" };
+}
+function fillGaps(primary, fallback) {
+  for (const [addr, frames] of fallback) if (!primary.get(addr)?.length) primary.set(addr, frames);
+  return primary;
+}
+function which2(name, pathEnv = process.env.PATH ?? "") {
+  const result2 = spawnSync("sh", ["-c", 'command -v "$1"', "sh", name], { encoding: "utf8", env: { PATH: pathEnv } });
+  const path = result2.stdout?.trim();
+  return result2.status === 0 && path ? path : null;
+}
+
+// src/collect/ebpf-preflight.ts
+var CHECK_TIMEOUT_MS = 6e4;
+function exec(file, args, timeoutMs = CHECK_TIMEOUT_MS) {
+  return new Promise((resolve3) => {
+    execFile(file, args, { timeout: timeoutMs, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error2, stdout, stderr) => {
+      const code = error2 ? typeof error2.code === "number" ? Number(error2.code) : null : 0;
+      resolve3({ code: error2 && code === 0 ? 1 : code, stdout: stdout ?? "", stderr: stderr ?? (error2 ? error2.message : "") });
+    });
+  });
+}
+function harmlessStderr(line) {
+  return line.trim() === "" || /RLIMIT_MEMLOCK/.test(line) || /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) || /failed to detach probe/.test(line) || /^Attaching \d+ probes?/.test(line);
+}
+function firstError(stderr) {
+  return stderr.split("\n").map((l) => l.trim()).find((l) => !harmlessStderr(l)) ?? null;
+}
+var BPFTRACE_ENV = "MEMGATE_BPFTRACE";
+async function checkTracer(env = process.env) {
+  const pathEnv = env.PATH ?? "";
+  const chosen = env[BPFTRACE_ENV]?.trim();
+  const bpftrace = chosen ? which2(chosen, pathEnv) : which2("bpftrace", pathEnv) ?? ["/usr/bin/bpftrace", "/usr/sbin/bpftrace", "/usr/local/bin/bpftrace"].find((p) => which2(p, pathEnv) !== null) ?? null;
+  if (!bpftrace) {
+    const what = chosen ? `${BPFTRACE_ENV}=${chosen} is not an executable` : "bpftrace is not installed";
+    return { ok: false, problem: what, fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off` };
+  }
+  let prefix = [];
+  if (process.getuid?.() !== 0) {
+    const sudo = await exec("sudo", ["-n", "true"], 1e4);
+    if (sudo.code !== 0) return { ok: false, problem: "eBPF tracing needs root, and sudo -n is not allowed here", fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off" };
+    prefix = ["sudo", "-n"];
+  }
+  const run2 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
+  const version = (await run2(["--version"])).stdout.trim() || "bpftrace (version unknown)";
+  const probe = await run2(["-e", 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
+  if (!probe.stdout.includes("memgate-ok")) {
+    const why = firstError(probe.stderr) ?? `exit status ${probe.code}`;
+    return {
+      ok: false,
+      problem: `${version} cannot run a BEGIN probe (${why})`,
+      fix: "install a working bpftrace (0.17 or newer; the Ubuntu 22.04 package is known to fail this: use Ubuntu 24.04 or the static build from the bpftrace releases), or give --ebpf off"
+    };
+  }
+  return { ok: true, tracer: { prefix, bpftrace, version } };
+}
+function hostArch() {
+  return process.arch === "x64" ? "amd64" : process.arch === "arm64" ? "arm64" : null;
+}
+function checkBinary(path, mode, read = (p) => readFileSync6(p)) {
+  let binary;
+  try {
+    binary = readGoBinary(path, read(path));
+  } catch (error2) {
+    return { ok: false, binary: null, problem: `${path} cannot be read as an executable (${error2.message})`, fix: "point the command at the Go binary itself" };
+  }
+  const host = hostArch();
+  if (binary.arch !== host) return { ok: false, binary, problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`, fix: "trace a binary built for this machine" };
+  const arch2 = binary.arch;
+  if (!binary.hasSymtab) {
+    return { ok: false, binary, problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: "build it without -ldflags=-s (and without strip) for the gate" };
+  }
+  const go = goMinor(binary.goVersion);
+  if (!binary.symbol("runtime.mallocgc")) return { ok: false, binary, problem: `${path} is not a Go program (no runtime.mallocgc)`, fix: "eBPF allocation tracing is for Go services; give --ebpf off for others" };
+  if (!go) return { ok: false, binary, problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: "build it with Go 1.13 or newer" };
+  if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
+  if (mode === "sampled") {
+    const flag = binary.symbol("runtime.disableMemoryProfiling");
+    const value3 = flag ? binary.read(flag.value, 1) : null;
+    if (value3 && value3[0] !== 0) {
+      return { ok: false, binary, problem: `${path} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)" };
+    }
+  }
+  return { ok: true, binary, go, arch: arch2 };
+}
+
+// src/collect/ebpf-tracer.ts
+import { spawn, spawnSync as spawnSync2 } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { setTimeout as sleep3 } from "node:timers/promises";
+var MAP_KEYS_MAX = 32768;
+var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+var TracerProcess = class {
+  child;
+  tracer;
+  out;
+  err;
+  stdoutText = "";
+  stderrText = "";
+  exitCode = null;
+  done = false;
+  exited;
+  /** Resolves true once the probes are attached (BEGIN ran), false if the tracer ended first. */
+  attached;
+  constructor(tracer, files) {
+    this.tracer = tracer;
+    this.out = createWriteStream(files.stdout);
+    this.err = createWriteStream(files.stderr);
+    const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
+    this.child = spawn(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    this.child.stdin?.on("error", () => {
+    });
+    let markSeen = () => {
+    };
+    this.attached = new Promise((resolve3) => markSeen = resolve3);
+    this.child.stdout?.setEncoding("utf8");
+    this.child.stderr?.setEncoding("utf8");
+    this.child.stdout?.on("data", (chunk) => {
+      this.stdoutText += chunk;
+      this.out.write(chunk);
+      if (this.stdoutText.includes(ATTACHED_MARKER)) markSeen(true);
+    });
+    this.child.stderr?.on("data", (chunk) => {
+      if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
+      this.err.write(chunk);
+    });
+    this.exited = new Promise((resolve3) => {
+      const finish = (code) => {
+        this.done = true;
+        this.exitCode = code;
+        markSeen(false);
+        resolve3(code);
+      };
+      this.child.once("error", () => finish(null));
+      this.child.once("close", (code) => finish(code));
+    });
+  }
+  get pid() {
+    return this.child.pid;
+  }
+  get running() {
+    return !this.done;
+  }
+  get stdout() {
+    return this.stdoutText;
+  }
+  get stderr() {
+    return this.stderrText;
+  }
+  /** Asks the tracer to print and detach; kills it if it has not finished within `timeoutMs`. */
+  async stop(timeoutMs) {
+    if (this.done) {
+      await this.closeFiles();
+      return { stopped: "exited-early", code: this.exitCode };
+    }
+    this.child.stdin?.end();
+    const finished = await Promise.race([this.exited.then(() => true), sleep3(timeoutMs, void 0, { ref: false }).then(() => false)]);
+    if (!finished) {
+      this.kill();
+      await Promise.race([this.exited, sleep3(5e3, void 0, { ref: false })]);
+    }
+    await this.closeFiles();
+    return { stopped: finished ? "clean" : "killed", code: this.exitCode };
+  }
+  /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
+  kill() {
+    const pid = this.child.pid;
+    if (pid === void 0 || this.done) return;
+    if (this.tracer.prefix.length === 0) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+      }
+    } else {
+      spawnSync2(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
+    }
+  }
+  closing = null;
+  closeFiles() {
+    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(() => void 0);
+    return this.closing;
+  }
+};
+
+// src/collect/ebpf-collector.ts
+var ATTACH_TIMEOUT_MS = 3e4;
+var STOP_TIMEOUT_MS = 3e4;
+function readExe(pid, prefix) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync3(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], { encoding: "utf8", timeout: 1e4 });
+    return r.status === 0 ? r.stdout.trim() || null : null;
+  }
+}
+function readMaps(pid, prefix) {
+  try {
+    return readFileSync7(`/proc/${pid}/maps`, "utf8");
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync3(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { encoding: "utf8", timeout: 1e4 });
+    return r.status === 0 ? r.stdout : null;
+  }
+}
+function loadBias(maps, exe) {
+  for (const line of maps.split("\n")) {
+    const m = /^([0-9a-f]+)-[0-9a-f]+ \S+ ([0-9a-f]+) \S+ \d+\s+(.*)$/.exec(line);
+    if (m && m[3].replace(/ \(deleted\)$/, "") === exe && BigInt(`0x${m[2]}`) === 0n) return BigInt(`0x${m[1]}`);
+  }
+  return null;
+}
+var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
+var EbpfSession = class _EbpfSession {
+  options;
+  warnings = [];
+  tracer = null;
+  targets = [];
+  sidePids = {};
+  exitAt = {};
+  process = null;
+  timer = null;
+  starting = null;
+  attachedAt = null;
+  finished = false;
+  constructor(options) {
+    this.options = options;
+    for (const side of SIDES) {
+      this.exitAt[side] = null;
+      void options.exited[side].then(() => this.exitAt[side] ??= options.now());
+    }
+  }
+  /**
+   * Checks the host and both sides' binaries. With --ebpf on, anything missing is a UsageError;
+   * with auto it is a warning, and the side (or the whole trace) is left out.
+   */
+  static async open(options) {
+    const session = new _EbpfSession(options);
+    await session.prepare();
+    return session;
+  }
+  fail(p, scope = "eBPF allocation tracing is off for this run") {
+    if (this.options.plan.enabled === "on") throw new UsageError(`--ebpf on: ${p.problem}; ${p.fix}.`);
+    const message = `${scope}: ${p.problem}; ${p.fix}`;
+    this.warnings.push(message);
+    this.options.logger.warn(message);
+  }
+  async prepare() {
+    const { plan } = this.options;
+    const check = await this.options.check;
+    if (!check.ok) return this.fail(check);
+    this.tracer = check.tracer;
+    const byInode = /* @__PURE__ */ new Map();
+    const checked = /* @__PURE__ */ new Map();
+    for (const side of SIDES) {
+      const found = [];
+      const problems = [];
+      for (const pid of this.options.groups[side].pids()) {
+        const exe = readExe(pid, this.tracer.prefix);
+        if (!exe) continue;
+        let inode;
+        try {
+          const st = statSync2(`/proc/${pid}/exe`);
+          inode = `${st.dev}:${st.ino}`;
+        } catch {
+          inode = exe;
+        }
+        const deleted = exe.endsWith(" (deleted)");
+        const readPath = deleted ? `/proc/${pid}/exe` : exe;
+        let result2 = checked.get(inode);
+        if (!result2) {
+          result2 = checkBinary(readPath, plan.mode, (p) => {
+            try {
+              return readFileSync7(p);
+            } catch {
+              return readFileSync7(`/proc/${pid}/exe`);
+            }
+          });
+          checked.set(inode, result2);
+        }
+        if (!result2.ok) {
+          if (result2.binary && (result2.binary.goVersion !== null || result2.binary.symbol("runtime.mallocgc"))) problems.push(result2);
+          continue;
+        }
+        found.push({ pid, exe });
+        let target = byInode.get(inode);
+        if (!target) {
+          const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
+          target = { probe: { binary: probePath, pids: [], arch: result2.arch, go: result2.go, memProfileRateAddr: result2.binary.symbol("runtime.MemProfileRate")?.value ?? null }, binary: result2.binary, bias: /* @__PURE__ */ new Map(), sides: /* @__PURE__ */ new Set() };
+          byInode.set(inode, target);
+        }
+        let bias = 0n;
+        if (result2.binary.pie) {
+          const maps = readMaps(pid, this.tracer.prefix);
+          bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
+          if (bias === 0n) this.note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
+        }
+        target.bias.set(pid, bias);
+        target.probe.pids.push(pid);
+        target.sides.add(side);
+      }
+      this.sidePids[side] = found.map((f) => f.pid);
+      if (found.length === 0) {
+        const p = problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${this.options.groups[side].pids().join(", ") || "none"})`, fix: "make the command run the Go binary (exec it), or give --ebpf off" };
+        this.fail(p, `${side} is not traced`);
+      } else if (found.length > 1) {
+        this.note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`);
+      }
+    }
+    this.targets = [...byInode.values()].flatMap((t) => {
+      if (!t.binary.pie || t.probe.memProfileRateAddr === null || plan.mode !== "sampled") return [t];
+      return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) } }));
+    });
+    const shared = this.targets.filter((t) => t.sides.size > 1);
+    for (const t of shared) this.options.logger.info(`memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`);
+  }
+  note(message) {
+    this.warnings.push(message);
+    this.options.logger.warn(message);
+  }
+  get active() {
+    return this.targets.length > 0;
+  }
+  /** Starts the tracer at `atMs` on the sampling clock (the end of the warm-up). */
+  schedule(atMs) {
+    if (!this.active) return;
+    this.timer = setTimeout(() => this.starting = this.start(), Math.max(0, atMs - this.options.now()));
+  }
+  async start() {
+    if (this.finished || !this.tracer) return;
+    const { plan, bundleDir: bundleDir2, logger } = this.options;
+    const dir = join7(bundleDir2, EBPF_DIR);
+    mkdirSync4(dir, { recursive: true });
+    const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
+    const files = { script: join7(dir, EbpfFile.Script), stdout: join7(dir, EbpfFile.RawOutput), stderr: join7(dir, EbpfFile.RawErrors) };
+    writeFileSync5(files.script, script);
+    const cost = plan.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ""}: a trap per allocation, costly`;
+    logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
+    this.process = new TracerProcess(this.tracer, files);
+    const attached = await Promise.race([this.process.attached, new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())]);
+    if (attached) this.attachedAt = this.options.now();
+  }
+  /** Kills the tracer if it still runs (teardown after a failure). */
+  kill() {
+    this.finished = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.process?.kill();
+  }
+  /**
+   * Stops the tracer while the workloads still run, reads what it printed, and writes the trace to
+   * the bundle. Returns null when tracing was off; never throws for tracer trouble (it becomes warnings).
+   */
+  async finish() {
+    this.finished = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.starting;
+    const { plan } = this.options;
+    const sides = { baseline: null, gray: null };
+    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides, warnings: this.warnings };
+    if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
+    if (this.process) {
+      const stopAt = this.options.now();
+      const stopped = await this.process.stop(STOP_TIMEOUT_MS);
+      const why = firstError(this.process.stderr);
+      if (this.attachedAt === null) {
+        this.note(`the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}; no allocation paths`);
+      } else if (stopped.stopped === "killed") {
+        this.note(`the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed; its output is lost`);
+      } else {
+        if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
+        this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
+      }
+    }
+    writeEbpfTrace(this.options.bundleDir, trace);
+    return trace;
+  }
+  collect(output, startMs, stopMs, sides) {
+    const { plan } = this.options;
+    const parsed = parseBpftraceOutput(output);
+    if (parsed.skipped > 0) this.note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
+    if (parsed.truncated) this.note("the eBPF tracer's output ended inside an entry; that entry is left out");
+    if (parsed.records.length >= MAP_KEYS_MAX * 0.98) this.note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`);
+    const sideOf = /* @__PURE__ */ new Map();
+    for (const side of SIDES) for (const pid of this.sidePids[side] ?? []) sideOf.set(pid, side);
+    const targetOf = /* @__PURE__ */ new Map();
+    for (const t of this.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
+    const resolved = /* @__PURE__ */ new Map();
+    const tools = { addr2line: which2("addr2line"), go: which2("go") };
+    const byTarget = /* @__PURE__ */ new Map();
+    for (const r of parsed.records) {
+      const t = targetOf.get(r.pid);
+      if (!t || !sideOf.has(r.pid)) continue;
+      byTarget.set(t, [...byTarget.get(t) ?? [], r]);
+    }
+    for (const [t, records] of byTarget) {
+      const addrs = records.flatMap((r) => r.frames.slice(1).map((f) => f.addr - (t.bias.get(r.pid) ?? 0n) - 1n));
+      resolved.set(t, symbolize(t.binary, addrs, tools));
+    }
+    const probed = PROBED_FUNCTION[plan.mode];
+    const stacks = /* @__PURE__ */ new Map();
+    for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
+    for (const r of parsed.records) {
+      const side = sideOf.get(r.pid);
+      const t = targetOf.get(r.pid);
+      if (!side || !t) continue;
+      const symbols = resolved.get(t).frames;
+      const bias = t.bias.get(r.pid) ?? 0n;
+      const frames = [{ fn: probed, file: "", line: 0 }];
+      for (const f of r.frames.slice(1)) {
+        const found = symbols.get(f.addr - bias - 1n);
+        frames.push(...found?.length ? found : [{ fn: f.symbol ?? `0x${f.addr.toString(16)}`, file: "", line: 0 }]);
+      }
+      const key = frames.map((f) => `${f.fn} ${f.file}:${f.line}`).join("\n");
+      const map = stacks.get(side);
+      let s = map.get(key);
+      if (!s) {
+        s = { frames, samples: 0, sampledBytes: 0, goroutines: [], byGoid: /* @__PURE__ */ new Map() };
+        map.set(key, s);
+      }
+      s.samples += r.count;
+      s.sampledBytes += r.total;
+      const g2 = s.byGoid.get(r.goid) ?? { samples: 0, sampledBytes: 0 };
+      g2.samples += r.count;
+      g2.sampledBytes += r.total;
+      s.byGoid.set(r.goid, g2);
+    }
+    for (const side of SIDES) {
+      const pids = this.sidePids[side] ?? [];
+      if (pids.length === 0) continue;
+      const t = targetOf.get(pids[0]);
+      const exit = this.exitAt[side];
+      const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
+      if (exit !== null && exit < stopMs) this.note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
+      const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
+      const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
+      if (plan.mode === "sampled" && memProfileRate === 0) this.note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
+      const list = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
+        ...s,
+        goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
+      })).sort((a, b) => b.sampledBytes - a.sampledBytes);
+      if (list.length === 0 && memProfileRate !== 0) this.note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
+      const via = resolved.get(t)?.via;
+      if (via === "symtab" && list.length > 0) this.note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
+      sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list };
+    }
+  }
+};
+
+// src/gate/run-gate.ts
+import { performance as performance4 } from "node:perf_hooks";
+
 // src/workload/cgroup/detect.ts
-import { existsSync as existsSync5, accessSync as accessSync2, constants as constants4 } from "node:fs";
-import { spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync7, accessSync as accessSync2, constants as constants4 } from "node:fs";
+import { spawnSync as spawnSync5 } from "node:child_process";
 
 // src/workload/cgroup/cgroupfs.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4, existsSync as existsSync4 } from "node:fs";
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync6, existsSync as existsSync6 } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { setTimeout as sleep5 } from "node:timers/promises";
 
 // src/workload/cgroup/fs-util.ts
-import { readFileSync as readFileSync3, rmdirSync } from "node:fs";
-import { setTimeout as sleep2 } from "node:timers/promises";
+import { readFileSync as readFileSync8, rmdirSync } from "node:fs";
+import { setTimeout as sleep4 } from "node:timers/promises";
 function readText(path) {
   try {
-    return readFileSync3(path, "utf8");
+    return readFileSync8(path, "utf8");
   } catch {
     return null;
   }
@@ -22304,7 +23747,7 @@ async function removeDir(path, attempts = 50) {
       const code = error2.code;
       if (code === "ENOENT") return;
       if (i >= attempts || code !== "EBUSY") throw error2;
-      await sleep2(20);
+      await sleep4(20);
     }
   }
 }
@@ -22397,21 +23840,21 @@ var CgroupfsGroup = class {
     return this.flavor.readOomKills(this.location);
   }
   async killAll() {
-    if (!existsSync4(this.location)) return;
+    if (!existsSync6(this.location)) return;
     const killFile = `${this.location}/cgroup.kill`;
     for (let attempt = 0; attempt < 250; attempt++) {
       const pids = this.pids();
       if (pids.length === 0) return;
-      if (this.flavor.name === "v2" && existsSync4(killFile)) {
+      if (this.flavor.name === "v2" && existsSync6(killFile)) {
         try {
-          writeFileSync4(killFile, "1");
+          writeFileSync6(killFile, "1");
         } catch {
           killPids(pids);
         }
       } else {
         killPids(pids);
       }
-      await sleep3(20);
+      await sleep5(20);
     }
     throw new Error(`processes ${this.pids().join(", ")} in ${this.location} survived SIGKILL for 5 s`);
   }
@@ -22435,7 +23878,7 @@ var CgroupfsDriver = class {
   }
   ensureRoot() {
     if (this.created) return;
-    mkdirSync3(this.root);
+    mkdirSync5(this.root);
     this.created = true;
     if (this.flavor.name === "v2") {
       const parent = this.root.slice(0, this.root.lastIndexOf("/"));
@@ -22443,7 +23886,7 @@ var CgroupfsDriver = class {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
-          writeFileSync4(`${dir}/cgroup.subtree_control`, "+memory");
+          writeFileSync6(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error2) {
           const code = error2.code;
           throw new Error(`cannot enable the memory controller in ${dir} (${code}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
@@ -22454,8 +23897,8 @@ var CgroupfsDriver = class {
   async create(side, memoryMaxBytes) {
     this.ensureRoot();
     const dir = `${this.root}/${side}`;
-    mkdirSync3(dir);
-    if (memoryMaxBytes !== null) writeFileSync4(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    mkdirSync5(dir);
+    if (memoryMaxBytes !== null) writeFileSync6(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -22486,9 +23929,9 @@ function parseProcCgroup(text) {
   }
   return byController;
 }
-function join5(mount, cgroupPath) {
-  const relative = mount.root !== "/" && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
-  return `${mount.point}${relative === "/" ? "" : relative}`.replace(/\/+$/, "");
+function join8(mount, cgroupPath) {
+  const relative2 = mount.root !== "/" && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
+  return `${mount.point}${relative2 === "/" ? "" : relative2}`.replace(/\/+$/, "");
 }
 function cgroupLayout(mountInfo, procCgroup) {
   const mounts = parseMountInfo(mountInfo);
@@ -22498,8 +23941,8 @@ function cgroupLayout(mountInfo, procCgroup) {
   const v1Path = paths.get("memory");
   const v2Path = paths.get("");
   return {
-    v1Memory: v1 && v1Path !== void 0 ? join5(v1, v1Path) : null,
-    v2: v2 && v2Path !== void 0 ? join5(v2, v2Path) : null,
+    v1Memory: v1 && v1Path !== void 0 ? join8(v1, v1Path) : null,
+    v2: v2 && v2Path !== void 0 ? join8(v2, v2Path) : null,
     v2Mount: v2?.point ?? null
   };
 }
@@ -22508,11 +23951,11 @@ function readCgroupLayout() {
 }
 
 // src/workload/cgroup/proc-tree.ts
-import { readdirSync } from "node:fs";
-import { setTimeout as sleep4 } from "node:timers/promises";
+import { readdirSync as readdirSync2 } from "node:fs";
+import { setTimeout as sleep6 } from "node:timers/promises";
 function parentMap() {
   const parents = /* @__PURE__ */ new Map();
-  for (const entry of readdirSync("/proc")) {
+  for (const entry of readdirSync2("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const stat2 = readText(`/proc/${entry}/stat`);
     if (stat2 === null) continue;
@@ -22571,7 +24014,7 @@ var ProcessTreeGroup = class {
     killPids([...victims]);
     for (let i = 0; i < 50 && this.pids().length > 0; i++) {
       killPids(this.pids());
-      await sleep4(20);
+      await sleep6(20);
     }
   }
   async remove() {
@@ -22592,9 +24035,9 @@ var ProcessTreeDriver = class {
 };
 
 // src/workload/cgroup/systemd.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync4 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { setTimeout as sleep5 } from "node:timers/promises";
+import { setTimeout as sleep7 } from "node:timers/promises";
 var SLICE = "memgate.slice";
 var SystemdDriver = class {
   name = "systemd";
@@ -22651,7 +24094,7 @@ var ScopeGroup = class {
   async killAll() {
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
       if (attempt % 10 === 0) this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`);
-      await sleep5(50);
+      await sleep7(50);
     }
   }
   async remove() {
@@ -22659,7 +24102,7 @@ var ScopeGroup = class {
   }
   systemctl(...args) {
     const argv = [...this.sudo, "systemctl", ...args];
-    spawnSync(argv[0], argv.slice(1), { stdio: "ignore", timeout: 1e4 });
+    spawnSync4(argv[0], argv.slice(1), { stdio: "ignore", timeout: 1e4 });
   }
 };
 
@@ -22670,9 +24113,9 @@ function probeHost() {
   return {
     layout,
     isRoot: process.getuid?.() === 0,
-    systemdIsInit: existsSync5("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
+    systemdIsInit: existsSync7("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
     v2HasMemory: controllers.split(/\s+/).includes("memory"),
-    sudoWorks: () => spawnSync2("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
+    sudoWorks: () => spawnSync5("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
   };
 }
 function writable(dir) {
@@ -22751,8 +24194,8 @@ function portOpen(port, timeoutMs = 500) {
 }
 
 // src/workload/process.ts
-import { spawn } from "node:child_process";
-import { setTimeout as sleep6 } from "node:timers/promises";
+import { spawn as spawn2 } from "node:child_process";
+import { setTimeout as sleep8 } from "node:timers/promises";
 var OUTPUT_TAIL = 20;
 var Workload = class {
   side;
@@ -22769,7 +24212,7 @@ var Workload = class {
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"] });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
     const keep = (chunk) => {
       const text = chunk.toString("utf8");
@@ -22807,11 +24250,11 @@ var Workload = class {
       if (signal.aborted) return "aborted";
       if (!this.alive) return "exited";
       if (this.port === null) {
-        await sleep6(300);
+        await sleep8(300);
         return this.alive ? "ready" : "exited";
       }
       if (await portOpen(this.port)) return "ready";
-      await sleep6(50);
+      await sleep8(50);
     }
     return this.alive ? "timeout" : "exited";
   }
@@ -22823,7 +24266,7 @@ var LoadProcess = class {
   exited;
   constructor(side, command, log) {
     this.side = side;
-    this.child = spawn("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
     const write = (chunk) => log?.write(chunk.toString("utf8").split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
 `).join(""));
     this.child.stdout?.on("data", write);
@@ -22848,14 +24291,199 @@ var LoadProcess = class {
       } catch {
         return;
       }
-      if (signal === "SIGTERM") await Promise.race([this.exited, sleep6(1e3)]);
+      if (signal === "SIGTERM") await Promise.race([this.exited, sleep8(1e3, void 0, { ref: false })]);
     }
   }
 };
 
 // src/gate/judge-bundle.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join6 } from "node:path";
+import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join9 } from "node:path";
+
+// src/report/html.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+var BANNER = {
+  pass: { text: "PASS", color: "#1a7f37" },
+  warn: { text: "WARN", color: "#9a6700" },
+  fail: { text: "BLOCKED", color: "#cf222e" },
+  inconclusive: { text: "INCONCLUSIVE", color: "#6e7781" }
+};
+var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
+var slope2 = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+function table(head, rows) {
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+function renderHtml(report) {
+  const banner2 = BANNER[report.verdict];
+  const { baseline: b, gray: g2 } = report;
+  const sections = [];
+  sections.push(`<h1><span class="verdict" style="background:${banner2.color}">${banner2.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`);
+  sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`);
+  sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
+  sections.push(table(["", "baseline", "gray"], [
+    ["P95", bytes2(b.p95Bytes), `${bytes2(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+    ["peak", bytes2(b.peakBytes), bytes2(g2.peakBytes)],
+    ["floor slope", slope2(b), slope2(g2)],
+    ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
+    ["samples", String(b.samples), String(g2.samples)]
+  ]));
+  sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c) => {
+    const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
+    return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? "n/a" : c.passed ? "pass" : "<b>fail</b>"];
+  })));
+  if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join("")}</ul>`);
+  if (report.patterns.length) {
+    sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join("")}</ul>`);
+  }
+  if (report.suspects.length) {
+    sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i) => `<details${i < 3 ? " open" : ""}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
+  }
+  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>memgate: ${banner2.text}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:980px;color:#1f2328;padding:0 16px}
+.verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:4px 10px;text-align:left}
+code,pre{background:#f6f8fa;font-size:12px}pre{padding:8px;overflow:auto}.cmd{color:#57606a}
+</style></head><body>
+${sections.join("\n")}
+<p class="cmd">memgate ${escapeHtml(report.memgateVersion)} \xB7 ${escapeHtml(report.schema)}</p>
+</body></html>
+`;
+}
+
+// src/analyze/ebpf-analyze.ts
+var TOP_PATHS = 20;
+var MAX_EBPF_SUSPECTS = 10;
+var MAX_STACK_FRAMES2 = 12;
+var Z = 3;
+var MIN_SHARE_OF_TOTAL = 0.01;
+var MIN_BYTES_PER_SEC = 16 * 1024;
+var MIN_RATIO = 1.25;
+function pathsOf(trace, side) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const stack of side.stacks) {
+    if (isProfilerStack(stack.frames)) continue;
+    const frames = pathFrames(stack.frames, trace.stackDepth);
+    const key = pathKey(frames);
+    const est = estimate(stack, { mode: trace.mode, sampleRate: trace.sampleRate, memProfileRate: side.memProfileRate });
+    let p = paths.get(key);
+    if (!p) {
+      p = { key, frames, bytes: 0, count: 0, samples: 0, goroutines: /* @__PURE__ */ new Set(), topBytes: -1 };
+      paths.set(key, p);
+    }
+    p.bytes += est.bytes;
+    p.count += est.count;
+    p.samples += stack.samples;
+    for (const g2 of stack.goroutines) if (g2.goid !== 0) p.goroutines.add(g2.goid);
+    if (est.bytes > p.topBytes) {
+      p.topBytes = est.bytes;
+      p.frames = frames;
+    }
+  }
+  return paths;
+}
+var round = (v) => Math.round(v);
+var round3 = (v) => Math.round(v * 1e3) / 1e3;
+function describePath(p, seconds, total) {
+  return {
+    function: p.frames[0]?.fn ?? "?",
+    caller: applicationFrame(p.frames)?.fn ?? null,
+    location: locationText(p.frames[0]),
+    stack: p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
+    bytes: round(p.bytes),
+    count: round(p.count),
+    bytesPerSec: round(p.bytes / seconds),
+    countPerSec: round3(p.count / seconds),
+    share: total > 0 ? round3(p.bytes / total) : 0,
+    samples: p.samples,
+    goroutines: p.goroutines.size
+  };
+}
+function costOf(mode, sampleRate) {
+  if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap";
+  return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ""}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
+}
+function analyzeEbpf(trace, known = []) {
+  if (!trace) return null;
+  const warnings = [...trace.warnings];
+  const summary2 = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null };
+  const paths = {};
+  for (const side of SIDES) {
+    const s = trace.sides[side];
+    paths[side] = null;
+    if (!s) continue;
+    const traceMs = Math.max(0, s.endMs - s.startMs);
+    const map = pathsOf(trace, s);
+    const all = [...map.values()];
+    const total = all.reduce((sum, p) => sum + p.bytes, 0);
+    const count = all.reduce((sum, p) => sum + p.count, 0);
+    const seconds = traceMs / 1e3;
+    if (seconds <= 0) {
+      warnings.push(`${side} was traced for no time at all; its allocation paths have no rates`);
+      continue;
+    }
+    paths[side] = { map, seconds, total };
+    summary2[side] = {
+      binary: s.binary,
+      goVersion: s.goVersion,
+      pids: s.pids,
+      traceMs,
+      memProfileRate: s.memProfileRate,
+      samples: all.reduce((sum, p) => sum + p.samples, 0),
+      bytesPerSec: round(total / seconds),
+      countPerSec: round3(count / seconds),
+      paths: all.sort((a, b) => b.bytes - a.bytes).slice(0, TOP_PATHS).map((p) => describePath(p, seconds, total))
+    };
+  }
+  const gray = paths.gray;
+  const base = paths.baseline;
+  if (!gray || !base) {
+    if (trace.sides.gray || trace.sides.baseline) warnings.push("only one side has allocation paths, so none are compared: no eBPF suspects");
+    return { summary: summary2, suspects: [], warnings };
+  }
+  const grayTotalRate = gray.total / gray.seconds;
+  const diffs = [];
+  for (const [key, p] of gray.map) {
+    const q = base.map.get(key);
+    const g2 = p.bytes / gray.seconds;
+    const b = (q?.bytes ?? 0) / base.seconds;
+    const se = Math.hypot(p.samples > 0 ? g2 / Math.sqrt(p.samples) : 0, q && q.samples > 0 ? b / Math.sqrt(q.samples) : 0);
+    const d = g2 - b;
+    if (d <= 0 || d <= Z * se || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
+    diffs.push({ key, p, g: g2, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
+  }
+  const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);
+  const suspects2 = diffs.sort((x, y) => y.g - y.b - (x.g - x.b)).slice(0, MAX_EBPF_SUSPECTS).map((d) => {
+    const fn = d.p.frames[0]?.fn ?? "?";
+    const caller = applicationFrame(d.p.frames)?.fn ?? null;
+    const pattern = known.find((k) => k.pattern !== null && (k.function === fn || caller !== null && (k.function === caller || k.caller === caller)))?.pattern ?? null;
+    return {
+      function: fn,
+      source: "ebpf",
+      kind: "growth",
+      bytes: round(d.g - d.b),
+      objects: round(d.gCount - d.bCount),
+      count: null,
+      share: totalDiff > 0 ? round3((d.g - d.b) / totalDiff) : 1,
+      gray: round(d.g),
+      baseline: round(d.b),
+      location: locationText(d.p.frames[0]),
+      stack: d.p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
+      caller,
+      createdBy: null,
+      state: null,
+      waitMinutes: null,
+      pattern
+    };
+  });
+  return { summary: summary2, suspects: suspects2, warnings };
+}
 
 // src/analyze/analyze.ts
 function lastStatOf(stats, side) {
@@ -22918,21 +24546,22 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     slopeDifference: slopeDifference(gray.slope, baseline.slope),
     series: bundle.samples,
-    evidence
+    evidence,
+    ebpf: analyzeEbpf(bundle.ebpf, evidence?.suspects)
   };
 }
 
 // src/judge/grade.ts
 var P0_GROWTH_PER_HOUR = 0.8;
 var P2_LIMIT_SHARE = 0.75;
-function gradeOf(verdict, reasons, analysis) {
-  const blocks = new Set(reasons.filter((r) => r.outcome === "block").map((r) => r.rule));
+function gradeOf(verdict, reasons2, analysis) {
+  const blocks = new Set(reasons2.filter((r) => r.outcome === "block").map((r) => r.rule));
   if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
   const { gray, memoryMaxBytes } = analysis;
   if (blocks.has("slope-increase")) {
-    const slope3 = gray.slope?.bytesPerSec ?? 0;
-    const growthPerHour = gray.p95Bytes ? slope3 * 3600 / gray.p95Bytes : 0;
-    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope3 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope3 / 3600 : Infinity;
+    const slope4 = gray.slope?.bytesPerSec ?? 0;
+    const growthPerHour = gray.p95Bytes ? slope4 * 3600 / gray.p95Bytes : 0;
+    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope4 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope4 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
   }
   if (blocks.has("inuse-growth")) return "P1";
@@ -22940,30 +24569,6 @@ function gradeOf(verdict, reasons, analysis) {
   if (blocks.size > 0 || nearLimit) return "P2";
   if (verdict === "warn") return "P3";
   return null;
-}
-
-// src/analyze/evidence-text.ts
-var percent = (share) => `${Math.round(share * 100)}%`;
-function suspectAmount(s) {
-  if (s.source === "goroutine") {
-    const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
-    return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
-  }
-  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
-  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
-  return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
-}
-function describeSuspect(s) {
-  const where = s.location ? ` (${s.location})` : "";
-  const created = s.createdBy ? `, created by ${s.createdBy}` : "";
-  const caller = s.source !== "goroutine" && s.caller && s.caller !== s.function ? `, from ${s.caller}` : "";
-  return `${s.function}${where} ${suspectAmount(s)}${caller}${created}`;
-}
-function topSuspectClause(suspects, patterns) {
-  const top = suspects[0];
-  if (!top) return null;
-  const pattern = patterns.find((p) => p.id === top.pattern) ?? null;
-  return `top suspect: ${describeSuspect(top)}${pattern ? `; looks like ${pattern.id} (${percent(pattern.confidence)} sure)` : ""}`;
 }
 
 // src/judge/evidence-rules.ts
@@ -22977,10 +24582,10 @@ function inuseGrowthRule(analysis, limits, cgroup) {
   const exceeds = diff.perSec > threshold && diff.low > 0;
   const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.perSec, limit: threshold, passed: !exceeds, detail };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
-  const slope3 = analysis.slopeDifference;
-  const unclear = slope3 === null || slope3.high >= cgroup.threshold;
+  const slope4 = analysis.slopeDifference;
+  const unclear = slope4 === null || slope4.high >= cgroup.threshold;
   if (unclear) {
-    const why = slope3 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope3.bytesPerSec)}, 95% CI ${formatRate(slope3.low)} .. ${formatRate(slope3.high)})`;
+    const why = slope4 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope4.bytesPerSec)}, 95% CI ${formatRate(slope4.low)} .. ${formatRate(slope4.high)})`;
     return {
       comparison,
       reason: { rule: "inuse-growth", outcome: "block", measured: diff.perSec, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
@@ -22991,13 +24596,13 @@ function inuseGrowthRule(analysis, limits, cgroup) {
     reason: { rule: "inuse-growth", outcome: "warn", measured: diff.perSec, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen --duration to see whether it reaches the cgroup` }
   };
 }
-function nameTopSuspect(reasons, analysis) {
+function nameTopSuspect(reasons2, analysis) {
   const evidence = analysis.evidence;
-  const first = reasons.findIndex((r) => r.outcome === "block");
-  if (!evidence || first < 0) return reasons;
+  const first = reasons2.findIndex((r) => r.outcome === "block");
+  if (!evidence || first < 0) return reasons2;
   const clause = topSuspectClause(evidence.suspects, evidence.patterns);
-  if (!clause) return reasons;
-  return reasons.map((r, i) => i === first ? { ...r, message: `${r.message}; ${clause}` } : r);
+  if (!clause) return reasons2;
+  return reasons2.map((r, i) => i === first ? { ...r, message: `${r.message}; ${clause}` } : r);
 }
 
 // src/judge/judge.ts
@@ -23018,32 +24623,33 @@ function slopeThreshold(analysis, limits) {
 function projection(analysis) {
   const limit = analysis.memoryMaxBytes;
   if (limit === null) return null;
-  const slope3 = analysis.gray.slope;
+  const slope4 = analysis.gray.slope;
   const floor = analysis.gray.lastFloorBytes;
-  const growing = slope3 !== null && floor !== null && slope3.bytesPerSec > 0 && slope3.low > 0;
-  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope3.bytesPerSec) : null };
+  const growing = slope4 !== null && floor !== null && slope4.bytesPerSec > 0 && slope4.low > 0;
+  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope4.bytesPerSec) : null };
 }
 function judge(analysis, limits) {
-  const reasons = [];
+  const reasons2 = [];
   const comparisons = [];
   const { gray, baseline } = analysis;
   const grayOom = gray.oomKills ?? 0;
   comparisons.push({ rule: "gray-oom-kill", unit: "count", measured: gray.oomKills, limit: 0, passed: gray.oomKills === null ? null : grayOom === 0, detail: gray.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)` });
   if (grayOom > 0) {
-    reasons.push({ rule: "gray-oom-kill", outcome: "block", measured: grayOom, limit: 0, message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? "cgroup" : formatBytes(analysis.memoryMaxBytes)} memory limit` });
+    reasons2.push({ rule: "gray-oom-kill", outcome: "block", measured: grayOom, limit: 0, message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? "cgroup" : formatBytes(analysis.memoryMaxBytes)} memory limit` });
   } else if (gray.exit) {
-    reasons.push({ rule: "gray-exited", outcome: "block", measured: gray.exit.code, limit: null, message: `${describeExit("gray", gray)}; a build that dies under the same load as baseline must not ship` });
+    reasons2.push({ rule: "gray-exited", outcome: "block", measured: gray.exit.code, limit: null, message: `${describeExit("gray", gray)}; a build that dies under the same load as baseline must not ship` });
   }
   if ((baseline.oomKills ?? 0) > 0) {
-    reasons.push({ rule: "baseline-oom-kill", outcome: "inconclusive", measured: baseline.oomKills, limit: 0, message: `baseline was OOM-killed too, so the limit says nothing about gray; raise --memory-max` });
+    reasons2.push({ rule: "baseline-oom-kill", outcome: "inconclusive", measured: baseline.oomKills, limit: 0, message: `baseline was OOM-killed too, so the limit says nothing about gray; raise --memory-max` });
   } else if (baseline.exit) {
-    reasons.push({ rule: "baseline-exited", outcome: "inconclusive", measured: baseline.exit.code, limit: null, message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against` });
+    reasons2.push({ rule: "baseline-exited", outcome: "inconclusive", measured: baseline.exit.code, limit: null, message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against` });
   }
   const p95Detail = `gray ${gray.p95Bytes === null ? "n/a" : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
-  const p95Passed = analysis.p95Increase === null ? null : analysis.p95Increase <= limits.maxP95Increase;
+  const p95Delta = gray.p95Bytes !== null && baseline.p95Bytes !== null ? gray.p95Bytes - baseline.p95Bytes : null;
+  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : analysis.p95Increase <= limits.maxP95Increase || p95Delta <= limits.minP95DeltaBytes;
   comparisons.push({ rule: "p95-increase", unit: "ratio", measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: p95Detail });
   if (p95Passed === false) {
-    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}), above the allowed ${formatPercent(limits.maxP95Increase)}` });
+    reasons2.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the --min-p95-delta of ${formatBytes(limits.minP95DeltaBytes)}` });
   }
   const threshold = slopeThreshold(analysis, limits);
   const diff = analysis.slopeDifference;
@@ -23052,35 +24658,35 @@ function judge(analysis, limits) {
   const slopeClear = diff !== null && diff.low > 0;
   comparisons.push({ rule: "slope-increase", unit: "bytes/s", measured: diff?.bytesPerSec ?? null, limit: threshold, passed: diff === null ? null : !(slopeExceeds && slopeClear), detail: slopeDetail });
   if (slopeExceeds && slopeClear) {
-    reasons.push({ rule: "slope-increase", outcome: "block", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (the larger of --min-slope and --max-slope-increase ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope)` });
+    reasons2.push({ rule: "slope-increase", outcome: "block", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (the larger of --min-slope and --max-slope-increase ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope)` });
   } else if (slopeExceeds) {
-    reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen --duration to decide` });
-  } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== "block")) {
-    reasons.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `memory is too noisy to judge growth: the slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}; lengthen --duration or steady the load` });
+    reasons2.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen --duration to decide` });
+  } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons2.every((r) => r.outcome !== "block")) {
+    reasons2.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `memory is too noisy to judge growth: the slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}; lengthen --duration or steady the load` });
   }
   const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeExceeds && slopeClear, threshold });
   if (inuse.comparison) comparisons.push(inuse.comparison);
-  if (inuse.reason) reasons.push(inuse.reason);
+  if (inuse.reason) reasons2.push(inuse.reason);
   const died = Boolean(gray.exit || baseline.exit);
   const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || (s.slope?.points.length ?? 0) < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
-    reasons.push({ rule: "enough-samples", outcome: "inconclusive", measured: Math.min(gray.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen --duration or shorten --interval` });
+    reasons2.push({ rule: "enough-samples", outcome: "inconclusive", measured: Math.min(gray.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen --duration or shorten --interval` });
   }
   if (analysis.driver === "none") {
-    reasons.push({ rule: "degraded-measurement", outcome: "warn", measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}` });
+    reasons2.push({ rule: "degraded-measurement", outcome: "warn", measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}` });
   }
-  const verdict = decide(reasons);
-  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis };
+  const verdict = decide(reasons2);
+  return { verdict, grade: gradeOf(verdict, reasons2, analysis), reasons: nameTopSuspect(order(reasons2), analysis), comparisons, projection: projection(analysis), limits, analysis };
 }
-function decide(reasons) {
-  if (reasons.some((r) => r.outcome === "block")) return "fail";
-  if (reasons.some((r) => r.outcome === "inconclusive")) return "inconclusive";
-  if (reasons.some((r) => r.outcome === "warn")) return "warn";
+function decide(reasons2) {
+  if (reasons2.some((r) => r.outcome === "block")) return "fail";
+  if (reasons2.some((r) => r.outcome === "inconclusive")) return "inconclusive";
+  if (reasons2.some((r) => r.outcome === "warn")) return "warn";
   return "pass";
 }
 var OUTCOME_ORDER = { block: 0, inconclusive: 1, warn: 2 };
-function order(reasons) {
-  return reasons.map((r, i) => ({ r, i })).sort((a, b) => OUTCOME_ORDER[a.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a.i - b.i).map(({ r }) => r);
+function order(reasons2) {
+  return reasons2.map((r, i) => ({ r, i })).sort((a, b) => OUTCOME_ORDER[a.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a.i - b.i).map(({ r }) => r);
 }
 
 // src/report/report-json.ts
@@ -23141,10 +24747,13 @@ function buildReport(verdict, settings) {
     comparisons: verdict.comparisons,
     reasons: verdict.reasons,
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...analysis.evidence?.warnings ?? []],
-    suspects: analysis.evidence?.suspects ?? [],
+    warnings: [...analysis.limitations, ...analysis.warnings, ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
+    // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
+    suspects: [...analysis.evidence?.suspects ?? [], ...analysis.ebpf?.suspects ?? []],
     patterns: analysis.evidence?.patterns ?? [],
-    profiles: analysis.evidence?.summary ?? null
+    profiles: analysis.evidence?.summary ?? null,
+    ebpf: analysis.ebpf?.summary ?? null,
+    timeline: timeline(analysis.series)
   };
 }
 
@@ -23153,9 +24762,10 @@ function judgeBundle(bundle, settings) {
   return buildReport(judge(analyze(bundle, settings.warmupMs), settings.limits), settings);
 }
 function writeReport(outDir, report) {
-  mkdirSync4(outDir, { recursive: true });
-  const path = join6(outDir, ReportFile);
-  writeFileSync5(path, JSON.stringify(report, null, 2) + "\n");
+  mkdirSync6(outDir, { recursive: true });
+  const path = join9(outDir, ReportFile);
+  writeFileSync7(path, JSON.stringify(report, null, 2) + "\n");
+  writeFileSync7(join9(outDir, HtmlReportFile), renderHtml(report));
   return path;
 }
 
@@ -23171,8 +24781,8 @@ function substitute(command, port, url) {
 }
 var Teardown = class {
   steps = [];
-  add(what, run) {
-    this.steps.push({ what, run });
+  add(what, run2) {
+    this.steps.push({ what, run: run2 });
   }
   async run(logger) {
     for (const step of this.steps.reverse()) {
@@ -23189,6 +24799,7 @@ async function collect(plan, driver, io, teardown, log) {
   const { logger } = io;
   const signal = AbortSignal.any([io.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
   const warnings = [];
+  const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer();
   const groups = {};
   const workloads = {};
   teardown.add("removing the driver root", () => driver.dispose());
@@ -23227,12 +24838,18 @@ async function collect(plan, driver, io, teardown, log) {
   const totalMs = plan.warmupMs + plan.durationMs;
   let sampled;
   let profiles = null;
+  let ebpfTrace = null;
   if (exitedEarly.length > 0) {
     sampled = { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` };
   } else if (signal.aborted) {
     sampled = { samples: [], stats: [], endedEarly: "interrupted" };
   } else {
     logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+    let ebpfOrigin = performance4.now();
+    const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir(plan.outDir), logger, now: () => performance4.now() - ebpfOrigin }) : null;
+    if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
+    ebpfOrigin = performance4.now();
+    ebpf?.schedule(plan.warmupMs);
     const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir(plan.outDir), logger, signal });
     if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
     sampled = await sampleMemory({
@@ -23246,7 +24863,7 @@ async function collect(plan, driver, io, teardown, log) {
       onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
     });
     if (sampled.endedEarly === "interrupted" && !io.signal.aborted) sampled.endedEarly = "timed out";
-    profiles = await profiler?.finish() ?? null;
+    [profiles, ebpfTrace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   }
   const final = {};
   const sides = {};
@@ -23255,7 +24872,7 @@ async function collect(plan, driver, io, teardown, log) {
     final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === "exited") };
     sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
   }
-  return { sides, sampled, final, warnings, profiles };
+  return { sides, sampled, final, warnings, profiles, ebpf: ebpfTrace };
 }
 function progressLine(s, warmupMs, totalMs) {
   const phase = s.t < warmupMs ? " (warm-up)" : "";
@@ -23265,8 +24882,8 @@ function progressLine(s, warmupMs, totalMs) {
 async function runGate(plan, io) {
   const driver = selectDriver(plan.cgroupDriver, io.host ?? probeHost());
   for (const limitation of driver.limitations) io.logger.warn(limitation);
-  mkdirSync5(bundleDir(plan.outDir), { recursive: true });
-  const log = createWriteStream(join7(bundleDir(plan.outDir), BundleFile.Log));
+  mkdirSync7(bundleDir(plan.outDir), { recursive: true });
+  const log = createWriteStream2(join10(bundleDir(plan.outDir), BundleFile.Log));
   const teardown = new Teardown();
   let collected;
   try {
@@ -23294,7 +24911,8 @@ async function runGate(plan, io) {
     samples: collected.sampled.samples,
     stats: collected.sampled.stats,
     final: collected.final,
-    ...collected.profiles ? { profiles: collected.profiles } : {}
+    ...collected.profiles ? { profiles: collected.profiles } : {},
+    ...collected.ebpf ? { ebpf: collected.ebpf } : {}
   };
   writeBundle(plan.outDir, bundle);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);
@@ -23304,10 +24922,29 @@ async function runGate(plan, io) {
   return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
 
+// src/analyze/ebpf-text.ts
+var CONSOLE_PATHS = 3;
+var rate = (bytesPerSec) => `${formatBytes(bytesPerSec)}/s`;
+function describePath2(p, side) {
+  const where = p.location ? ` (${p.location})` : "";
+  const caller = p.caller && p.caller !== p.function ? `, from ${p.caller}` : "";
+  return `${p.function}${where} ${rate(p.bytesPerSec)}, ${Math.round(p.share * 100)}% of ${side}'s allocation${caller}`;
+}
+function ebpfConsoleLines(summary2) {
+  if (!summary2 || !summary2.gray && !summary2.baseline) return [];
+  const side = (name) => {
+    const s = summary2[name];
+    return s ? `${name} ${rate(s.bytesPerSec)} over ${formatDuration(s.traceMs)}` : `${name} not traced`;
+  };
+  const lines = [`  allocation paths (eBPF, ${summary2.mode} mode): ${side("gray")}, ${side("baseline")}`];
+  for (const [i, p] of (summary2.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i + 1}. ${describePath2(p, "gray")}`);
+  return lines;
+}
+
 // src/report/console.ts
 var CONSOLE_SUSPECTS = 5;
-var bytes = (v) => v === null ? "n/a" : formatBytes(v);
-var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
+var bytes3 = (v) => v === null ? "n/a" : formatBytes(v);
+var slope3 = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
 function renderConsole(report) {
   const lines = [];
   const grade = report.grade ? ` (${report.grade})` : "";
@@ -23315,9 +24952,9 @@ function renderConsole(report) {
   const rows = [
     ["", "baseline", "gray"],
     ["samples", String(report.baseline.samples), String(report.gray.samples)],
-    ["P95", bytes(report.baseline.p95Bytes), bytes(report.gray.p95Bytes)],
-    ["peak", bytes(report.baseline.peakBytes), bytes(report.gray.peakBytes)],
-    ["floor slope", slope(report.baseline), slope(report.gray)],
+    ["P95", bytes3(report.baseline.p95Bytes), bytes3(report.gray.p95Bytes)],
+    ["peak", bytes3(report.baseline.peakBytes), bytes3(report.gray.peakBytes)],
+    ["floor slope", slope3(report.baseline), slope3(report.gray)],
     ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
@@ -23329,211 +24966,16 @@ function renderConsole(report) {
   for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
   if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
   for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+  lines.push(...ebpfConsoleLines(report.ebpf));
   for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning2 of report.warnings) lines.push(`  warning: ${warning2}`);
   return lines.join("\n");
 }
 
-// src/report/markdown.ts
-var MARKDOWN_SUSPECTS = 5;
-function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, " ");
-}
-var VERDICT_BANNER = {
-  pass: "\u2705 PASS",
-  warn: "\u26A0\uFE0F WARN",
-  fail: "\u26D4 BLOCKED",
-  inconclusive: "\u2754 INCONCLUSIVE"
-};
-var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
-var slope2 = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
-var delta = (a, b) => a === null || b === null ? "n/a" : `${b >= a ? "+" : ""}${formatBytes(b - a)}`;
-function renderSummary(report) {
-  const { baseline: b, gray: g2 } = report;
-  const lines = [];
-  lines.push(`## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` \xB7 grade ${report.grade}` : ""}`, "");
-  lines.push("| | baseline | gray | change |", "|---|---|---|---|");
-  lines.push(`| P95 memory | ${bytes2(b.p95Bytes)} | ${bytes2(g2.p95Bytes)} | ${formatPercent(report.p95Increase)} |`);
-  lines.push(`| peak memory | ${bytes2(b.peakBytes)} | ${bytes2(g2.peakBytes)} | ${delta(b.peakBytes, g2.peakBytes)} |`);
-  lines.push(`| floor slope | ${slope2(b)} | ${slope2(g2)} | ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} |`);
-  lines.push(`| OOM kills | ${b.oomKills ?? "n/a"} | ${g2.oomKills ?? "n/a"} | |`);
-  lines.push(`| samples | ${b.samples} | ${g2.samples} | |`, "");
-  lines.push("| rule | measured | limit | result |", "|---|---|---|---|");
-  for (const c of report.comparisons) {
-    const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
-    const result = c.passed === null ? "n/a" : c.passed ? "pass" : "fail";
-    lines.push(`| ${c.rule} | ${fmt(c.measured)} | ${c.unit === "ratio" ? formatPercent(c.limit) : fmt(c.limit)} | ${result} |`);
-  }
-  if (report.reasons.length) {
-    lines.push("", "**Why**", "");
-    for (const r of report.reasons) lines.push(`- **${r.outcome}** (${r.rule}): ${escapeMarkdown(r.message)}`);
-  }
-  if (report.patterns.length) {
-    lines.push("", "**Looks like**", "");
-    for (const p of report.patterns) lines.push(`- **${p.id}** (${Math.round(p.confidence * 100)}% sure): ${escapeMarkdown(p.message)} *Fix:* ${escapeMarkdown(p.hint)}`);
-  }
-  if (report.suspects.length) {
-    lines.push("", "**Suspects** (gray against baseline)", "", "| # | function | what | where | source |", "|---|---|---|---|---|");
-    for (const [i, s] of report.suspects.slice(0, MARKDOWN_SUSPECTS).entries()) {
-      const where = [s.location, s.createdBy ? `created by ${s.createdBy}` : null, s.caller && s.caller !== s.function ? `from ${s.caller}` : null].filter((x) => x !== null).join(", ");
-      lines.push(`| ${i + 1} | <code>${escapeMarkdown(s.function)}</code> | ${escapeMarkdown(suspectAmount(s))} | ${escapeMarkdown(where)} | ${s.source}${s.pattern ? ` \xB7 ${s.pattern}` : ""} |`);
-    }
-  }
-  if (report.warnings.length) {
-    lines.push("", "**Warnings**", "");
-    for (const w of report.warnings) lines.push(`- ${escapeMarkdown(w)}`);
-  }
-  lines.push("", `<sub>baseline: <code>${escapeMarkdown(b.command)}</code> \xB7 gray: <code>${escapeMarkdown(g2.command)}</code> \xB7 driver ${report.settings.driver}</sub>`, "");
-  return lines.join("\n");
-}
-
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
 import { userInfo } from "node:os";
-import { join as join9 } from "node:path";
-
-// src/github/rest.ts
-var DEFAULT_API_URL = "https://api.github.com";
-var GitHubApiError = class extends Error {
-  name = "GitHubApiError";
-  status;
-  method;
-  path;
-  githubMessage;
-  documentationUrl;
-  constructor(status, method, path, githubMessage, documentationUrl, detail = "") {
-    super(`GitHub API ${method} ${path} answered ${status}: ${githubMessage}${detail ? ` (${detail})` : ""}`);
-    this.status = status;
-    this.method = method;
-    this.path = path;
-    this.githubMessage = githubMessage;
-    this.documentationUrl = documentationUrl;
-  }
-  /** The token may read but not write here (pull requests from forks, or a missing `permissions:` entry). */
-  get notAccessible() {
-    return this.status === 403 && /not accessible by integration/i.test(this.githubMessage);
-  }
-};
-var GitHubNetworkError = class extends Error {
-  name = "GitHubNetworkError";
-};
-function parseLinkHeader(header) {
-  const links = {};
-  if (!header) return links;
-  for (const part of header.split(",")) {
-    const m = /<([^>]*)>\s*((?:;\s*[^;]+)*)/.exec(part.trim());
-    if (!m) continue;
-    const rel = /;\s*rel="?([^";]+)"?/.exec(m[2]);
-    if (!rel) continue;
-    for (const name of rel[1].trim().split(/\s+/)) links[name] = m[1];
-  }
-  return links;
-}
-var RestClient = class {
-  baseUrl;
-  token;
-  userAgent;
-  timeoutMs;
-  retries;
-  retryDelayMs;
-  fetchImpl;
-  constructor(options) {
-    this.baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
-    this.token = options.token;
-    this.userAgent = options.userAgent ?? "memgate";
-    this.timeoutMs = options.timeoutMs ?? 15e3;
-    this.retries = options.retries ?? 2;
-    this.retryDelayMs = options.retryDelayMs ?? ((n) => 300 * 3 ** (n - 1));
-    this.fetchImpl = options.fetch ?? fetch;
-  }
-  url(path, query) {
-    const url = new URL(/^https?:\/\//.test(path) ? path : `${this.baseUrl}${path.startsWith("/") ? "" : "/"}${path}`);
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== void 0) url.searchParams.set(k, String(v));
-    return url.toString();
-  }
-  /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
-  async request(method, path, options = {}) {
-    const url = this.url(path, options.query);
-    const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
-    const headers = {
-      accept: "application/vnd.github+json",
-      "x-github-api-version": "2022-11-28",
-      "user-agent": this.userAgent
-    };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (options.body !== void 0) headers["content-type"] = "application/json";
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await this.fetchImpl(url, {
-          method,
-          headers,
-          body: options.body === void 0 ? void 0 : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(this.timeoutMs)
-        });
-      } catch (error2) {
-        if (attempt < this.retries) {
-          await sleep7(this.retryDelayMs(attempt + 1));
-          continue;
-        }
-        const cause = error2 instanceof Error ? error2.cause instanceof Error ? error2.cause.message : error2.message : String(error2);
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
-      }
-      const text = await response.text();
-      let data = null;
-      if (text) {
-        try {
-          data = JSON.parse(text);
-        } catch {
-          data = text;
-        }
-      }
-      if (response.ok) return { status: response.status, data, headers: response.headers };
-      const retryable = response.status >= 500 || response.status === 429;
-      if (retryable && attempt < this.retries) {
-        const after = Number(response.headers.get("retry-after"));
-        await sleep7(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 1e4) : this.retryDelayMs(attempt + 1));
-        continue;
-      }
-      const body = typeof data === "object" && data !== null ? data : {};
-      const detail = Array.isArray(body.errors) ? body.errors.map((e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)).join("; ") : "";
-      throw new GitHubApiError(response.status, method, shownPath, body.message ?? (typeof data === "string" && data ? data.slice(0, 200) : response.statusText), body.documentation_url ?? null, detail);
-    }
-  }
-  /**
-   * Every item of a paginated GET, following Link rel="next" (per_page=100). `pick` takes the items out of
-   * one page when the page is an object (e.g. the combined status's `statuses`) rather than an array.
-   */
-  async paginate(path, options = {}) {
-    const items = [];
-    const pick2 = options.pick ?? ((page) => page);
-    let next = this.url(path, { per_page: 100, ...options.query });
-    for (let pages = 0; next; pages++) {
-      if (pages >= (options.maxPages ?? 100)) throw new Error(`GitHub API GET ${path}: more than ${options.maxPages ?? 100} pages; stopped`);
-      const response = await this.request("GET", next);
-      items.push(...pick2(response.data));
-      next = parseLinkHeader(response.headers.get("link")).next;
-    }
-    return items;
-  }
-};
-var sleep7 = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
-function githubContextFromEnv(env, token) {
-  const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
-  const [owner, repo] = repository.split("/");
-  if (!owner || !repo) return null;
-  return {
-    apiUrl: env.GITHUB_API_URL?.trim() || DEFAULT_API_URL,
-    owner,
-    repo,
-    sha: env.GITHUB_SHA?.trim() || null,
-    token: token?.trim() || env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || null
-  };
-}
-function runUrlFromEnv(env) {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
-  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : void 0;
-}
+import { join as join12 } from "node:path";
 
 // src/fuse/cell.ts
 var DIMENSIONS = ["region", "isp", "os", "arch"];
@@ -23592,19 +25034,19 @@ function cellHas(cell, d) {
 }
 
 // src/fuse/config.ts
-import { spawnSync as spawnSync3 } from "node:child_process";
+import { spawnSync as spawnSync6 } from "node:child_process";
 import { resolve as resolve2 } from "node:path";
 
 // src/fuse/dir-store.ts
-import { createHash, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir2, readFile, readdir as readdir2, link, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join11 } from "node:path";
 var RECORD_FILE = /^(\d{10})\.json$/;
 var MAX_ATTEMPTS = 1e4;
 function scopeDirName(key) {
   const safe = key.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 80);
   if (safe === key && safe !== "") return safe;
-  return `${safe || "scope"}-${createHash("sha256").update(key).digest("hex").slice(0, 8)}`;
+  return `${safe || "scope"}-${createHash3("sha256").update(key).digest("hex").slice(0, 8)}`;
 }
 var DirFuseStore = class {
   kind = "dir";
@@ -23613,7 +25055,7 @@ var DirFuseStore = class {
   scope;
   constructor(root, scope) {
     this.scope = scope;
-    this.dir = join8(root, scopeDirName(scope.key));
+    this.dir = join11(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
   async names() {
@@ -23627,7 +25069,7 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const name of await this.names()) {
-      const path = join8(this.dir, name);
+      const path = join11(this.dir, name);
       let record;
       try {
         record = JSON.parse(await readFile(path, "utf8"));
@@ -23643,7 +25085,7 @@ var DirFuseStore = class {
   }
   async append(record) {
     await mkdir2(this.dir, { recursive: true });
-    const tmp = join8(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
+    const tmp = join11(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const names = await this.names();
@@ -23652,7 +25094,7 @@ var DirFuseStore = class {
         const full = { ...record, order: order2 };
         await writeFile2(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join8(this.dir, `${String(order2).padStart(10, "0")}.json`));
+          await link(tmp, join11(this.dir, `${String(order2).padStart(10, "0")}.json`));
           return full;
         } catch (error2) {
           if (error2.code !== "EEXIST") throw error2;
@@ -23667,7 +25109,7 @@ var DirFuseStore = class {
 };
 
 // src/fuse/github-store.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var MAX_DESCRIPTION = 140;
 var MAX_CONTEXT = 255;
 var PREFIX = "memgate/fuse/";
@@ -23675,7 +25117,7 @@ var MAX_LABEL = 60;
 function contextLabel(scope) {
   const clean = scope.label.replace(/\s+/g, " ").trim() || "default";
   if (clean.length <= MAX_LABEL) return clean;
-  return `${clean.slice(0, MAX_LABEL - 9)}~${createHash2("sha256").update(clean).digest("hex").slice(0, 8)}`;
+  return `${clean.slice(0, MAX_LABEL - 9)}~${createHash4("sha256").update(clean).digest("hex").slice(0, 8)}`;
 }
 function contextFor(record, label) {
   const target = record.kind === "cell" ? `cell/${record.cell}` : `dim/${record.dim}=${record.value}`;
@@ -23949,8 +25391,8 @@ function parseFuseConfig(raw) {
   return { ...store, cell, threshold };
 }
 function gitHead(cwd) {
-  const result = spawnSync3("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
-  const sha = result.status === 0 ? result.stdout.trim() : "";
+  const result2 = spawnSync6("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
+  const sha = result2.status === 0 ? result2.stdout.trim() : "";
   return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
 }
 function resolveScope(scopeText, fenv) {
@@ -24006,11 +25448,11 @@ function openRunFuse(raw, fenv) {
       return checkCell(foldRecords(await store.read()), cell);
     },
     async begin() {
-      const result = await this.check();
-      if (!result.fused) {
+      const result2 = await this.check();
+      if (!result2.fused) {
         await store.append({ kind: "cell", cell: cell.id, state: "running", reason: "gate started", at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
       }
-      return result;
+      return result2;
     },
     skipped(check) {
       return { ...base(), fused: true, reason: check.message, recorded: null, tripped: [] };
@@ -24037,8 +25479,8 @@ function openRunFuse(raw, fenv) {
         recorded: state,
         tripped
       };
-      mkdirSync6(outDir, { recursive: true });
-      writeFileSync6(join9(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+      mkdirSync8(outDir, { recursive: true });
+      writeFileSync8(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
       return outcome;
     }
   };
@@ -24084,6 +25526,8 @@ async function runAction(core, env, signal) {
   try {
     const raw = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const plan = buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? "" });
+    const comment = parseCommentMode(core.getInput(ActionInput.Comment));
+    if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });
     if (fuse) {
       core.setOutput(ActionOutput.Fused, "false");
@@ -24106,7 +25550,9 @@ async function runAction(core, env, signal) {
     const { report, reportPath } = outcome;
     core.info(renderConsole(report));
     setOutputs(core, report, reportPath);
-    await core.writeSummary(renderSummary(report));
+    const htmlReportPath = join13(outcome.outDir, HtmlReportFile);
+    core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
+    await publishReport(core, report, env, { comment, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? "", commands: [plan.commands.baseline, plan.commands.gray] });
     if (fuse) {
       try {
         const fuseOutcome = await fuse.afterGate(report, outcome.outDir);
@@ -24128,7 +25574,7 @@ async function runAction(core, env, signal) {
       core.setFailed(report.verdict === "fail" ? `memgate blocked this release (${report.grade ?? "no grade"}): ${why}` : `memgate could not decide: ${why} (set on-inconclusive: pass to let such runs through)`);
     }
   } catch (error2) {
-    if (error2 instanceof UsageError) core.setFailed(error2.message);
+    if (error2 instanceof UsageError) core.setFailed(error2.message.replace(/--([a-z][a-z0-9-]*)/g, "input '$1'"));
     else core.setFailed(`memgate internal error: ${errorMessage(error2)}`);
   }
 }
@@ -24143,6 +25589,8 @@ await runAction(
     setFailed: (message) => setFailed(message),
     info: (message) => info(message),
     warning: (message) => warning(message),
+    notice: (message) => notice(message),
+    annotate: ({ level, message, title, file, line }) => (level === "error" ? error : warning)(message, { title, file, startLine: line }),
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown).write();
     }
