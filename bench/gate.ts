@@ -1,5 +1,5 @@
 // memgate's own cost and its detection figures, measured side by side in one run.
-//   npm run bench                 (about 14 minutes: 1 overhead run, 1 leak run, 10 healthy pairs)
+//   npm run bench                 (about 15 minutes: 2 overhead runs, 1 leak run, 10 healthy pairs)
 //   HEALTHY_RUNS=3 npm run bench  (fewer healthy pairs)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
@@ -66,12 +66,13 @@ const perMin = (bps: number) => `${((bps * 60) / MiB).toFixed(2)} MiB/min`;
 const service = (name: string) => `${bin(name)} -addr 127.0.0.1:{port}`;
 
 try {
-  console.log('memgate bench: own overhead (healthy vs healthy, warm-up 5s + window 30s, sampling every 100ms)');
-  const overhead = await run('overhead', ['--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '5s', '--duration', '30s', '--interval', '100ms']);
-  console.log(`  time beyond warm-up + window: ${((overhead.wallMs - 35_000) / 1000).toFixed(2)} s   (target < 3 s)`);
-  console.log(`  CPU while sampling at 100ms:  ${(overhead.samplingCpuShare * 100).toFixed(2)}% of a core   (target < 1%)`);
-  console.log(`  peak RSS of memgate:          ${(overhead.peakRssBytes / MiB).toFixed(1)} MiB`);
-
+  for (const [label, extra] of [['cgroup sampling only (--pprof off --ebpf off)', ['--pprof', 'off', '--ebpf', 'off']], ['with the default evidence (pprof every 10s, eBPF auto)', []]] as const) {
+    console.log(`memgate bench: own overhead, ${label}; healthy vs healthy, warm-up 5s + window 30s, sampling every 100ms`);
+    const overhead = await run(`overhead-${extra.length}`, ['--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '5s', '--duration', '30s', '--interval', '100ms', ...extra]);
+    console.log(`  time beyond warm-up + window: ${((overhead.wallMs - 35_000) / 1000).toFixed(2)} s   (target < 3 s)`);
+    console.log(`  CPU while sampling at 100ms:  ${(overhead.samplingCpuShare * 100).toFixed(2)}% of a core   (target < 1%)`);
+    console.log(`  peak RSS of memgate:          ${(overhead.peakRssBytes / MiB).toFixed(1)} MiB`);
+  }
   console.log('\nmemgate bench: detection of a steady 2 MiB/min leak (warm-up 10s, window 60s, defaults)');
   const leak = await run('leak', ['--baseline', service('healthy'), '--gray', service('leak-map'), '--warmup', '10s', '--duration', '60s']);
   console.log(`  verdict ${leak.report.verdict} (${leak.report.grade ?? 'no grade'}), exit ${leak.code}; blocking rules: ${leak.report.reasons.filter((r) => r.outcome === 'block').map((r) => r.rule).join(', ') || 'none'}`);
