@@ -2,10 +2,10 @@
 // real Go services under load, real pprof endpoints), then the evidence in report.json, the bundle
 // that `memgate analyze` re-judges without running anything, and `go tool pprof` on the diff profile.
 // Variants run one after the other (a 2-core machine); the fixtures are built once.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureBin, ROOT } from './helpers/fixtures.ts';
@@ -26,6 +26,11 @@ before(() => {
   requireGo();
   work = mkdtempSync(join(tmpdir(), 'memgate-pprof-e2e-'));
   bin = fixtureBin; // builds every variant once (fixtures/build.sh skips what is up to date)
+});
+
+// MEMGATE_KEEP=1 keeps the runs' bundles for a look after a failure.
+after(() => {
+  if (work && !process.env.MEMGATE_KEEP) rmSync(work, { recursive: true, force: true });
 });
 
 function memgate(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
