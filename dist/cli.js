@@ -12115,7 +12115,7 @@ var LoadProcess = class {
     this.child.stderr?.on("data", write);
     this.exited = new Promise((resolve4) => {
       this.child.once("error", () => resolve4(null));
-      this.child.once("exit", (code2) => {
+      this.child.once("close", (code2) => {
         this.finished = true;
         resolve4(code2);
       });
@@ -12193,6 +12193,7 @@ async function collect(plan, driver, io, teardown, log) {
   }
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === "exited");
+  let windowOver = false;
   if (plan.load && exitedEarly.length === 0 && !signal.aborted) {
     for (const side of SIDES) {
       const w = workloads[side];
@@ -12200,7 +12201,7 @@ async function collect(plan, driver, io, teardown, log) {
       const load2 = new LoadProcess(side, substitute(plan.load, w.port, url), log);
       teardown.add(`stopping the ${side} load`, () => load2.stop());
       void load2.exited.then((code2) => {
-        if (w.alive && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code2}) before the window was over`);
+        if (w.alive && !windowOver && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code2}) before the window was over`);
       });
     }
   }
@@ -12234,6 +12235,7 @@ async function collect(plan, driver, io, teardown, log) {
     if (sampled.endedEarly === "interrupted" && !io.signal.aborted) sampled.endedEarly = "timed out";
     [profiles, ebpfTrace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   }
+  windowOver = true;
   const final = {};
   const sides = {};
   for (const [i, side] of SIDES.entries()) {

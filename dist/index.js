@@ -24273,7 +24273,7 @@ var LoadProcess = class {
     this.child.stderr?.on("data", write);
     this.exited = new Promise((resolve3) => {
       this.child.once("error", () => resolve3(null));
-      this.child.once("exit", (code) => {
+      this.child.once("close", (code) => {
         this.finished = true;
         resolve3(code);
       });
@@ -24824,6 +24824,7 @@ async function collect(plan, driver, io, teardown, log) {
   }
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === "exited");
+  let windowOver = false;
   if (plan.load && exitedEarly.length === 0 && !signal.aborted) {
     for (const side of SIDES) {
       const w = workloads[side];
@@ -24831,7 +24832,7 @@ async function collect(plan, driver, io, teardown, log) {
       const load2 = new LoadProcess(side, substitute(plan.load, w.port, url), log);
       teardown.add(`stopping the ${side} load`, () => load2.stop());
       void load2.exited.then((code) => {
-        if (w.alive && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code}) before the window was over`);
+        if (w.alive && !windowOver && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code}) before the window was over`);
       });
     }
   }
@@ -24865,6 +24866,7 @@ async function collect(plan, driver, io, teardown, log) {
     if (sampled.endedEarly === "interrupted" && !io.signal.aborted) sampled.endedEarly = "timed out";
     [profiles, ebpfTrace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   }
+  windowOver = true;
   const final = {};
   const sides = {};
   for (const [i, side] of SIDES.entries()) {

@@ -108,6 +108,7 @@ test('sync.Pool misuse under the same load on both sides is blocked on P95: a hi
     assert.ok(ok, `load summary for ${side} in:\n${log}`);
     assert.ok(Number(ok[2]) > 50, `${side} load served ${ok[2]} requests`);
   }
+  assert.ok(!report.warnings.some((w) => /load command ended early/.test(w)), 'loads stopped at the end are not a finding');
   await assertCleanedUp(run);
 });
 

@@ -103,6 +103,8 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
   }
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === 'exited');
+  // Loads stopped by teardown are not a finding; only one that ends while the window runs is.
+  let windowOver = false;
   if (plan.load && exitedEarly.length === 0 && !signal.aborted) {
     for (const side of SIDES) {
       const w = workloads[side];
@@ -110,7 +112,7 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
       const load = new LoadProcess(side, substitute(plan.load, w.port, url), log);
       teardown.add(`stopping the ${side} load`, () => load.stop());
       void load.exited.then((code) => {
-        if (w.alive && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code}) before the window was over`);
+        if (w.alive && !windowOver && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code}) before the window was over`);
       });
     }
   }
@@ -145,6 +147,7 @@ async function collect(plan: GatePlan, driver: CgroupDriver, io: GateIO, teardow
     // Both end while the workloads still run: profiles are fetched, and stacks symbolized, from live processes.
     [profiles, ebpfTrace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   }
+  windowOver = true;
   const final = {} as Record<SideName, SideFinal>;
   const sides = {} as Record<SideName, SideMeta>;
   for (const [i, side] of SIDES.entries()) {

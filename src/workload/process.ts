@@ -91,7 +91,8 @@ export class LoadProcess {
     this.child.stderr?.on('data', write);
     this.exited = new Promise((resolve) => {
       this.child.once('error', () => resolve(null));
-      this.child.once('exit', (code) => {
+      // 'close', not 'exit': the load's last words (its summary) arrive after it exits.
+      this.child.once('close', (code) => {
         this.finished = true;
         resolve(code);
       });
