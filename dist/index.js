@@ -23318,11 +23318,14 @@ function checkBinary(path, mode, read = (p) => readFileSync6(p)) {
   const host = hostArch();
   if (binary.arch !== host) return { ok: false, binary, problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`, fix: "trace a binary built for this machine" };
   const arch2 = binary.arch;
+  if (binary.goVersion === null && !binary.symbol("runtime.mallocgc")) {
+    return { ok: false, binary, problem: `${path} is not a Go program (no Go build info, no runtime.mallocgc)`, fix: "eBPF allocation tracing is for Go services; give --ebpf off for others" };
+  }
   if (!binary.hasSymtab) {
     return { ok: false, binary, problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: "build it without -ldflags=-s (and without strip) for the gate" };
   }
   const go = goMinor(binary.goVersion);
-  if (!binary.symbol("runtime.mallocgc")) return { ok: false, binary, problem: `${path} is not a Go program (no runtime.mallocgc)`, fix: "eBPF allocation tracing is for Go services; give --ebpf off for others" };
+  if (!binary.symbol("runtime.mallocgc")) return { ok: false, binary, problem: `${path} has no runtime.mallocgc symbol`, fix: "build it with a Go toolchain memgate knows (Go 1.13 or newer)" };
   if (!go) return { ok: false, binary, problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: "build it with Go 1.13 or newer" };
   if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
   if (mode === "sampled") {
@@ -23599,7 +23602,8 @@ var EbpfSession = class _EbpfSession {
   }
   /**
    * Stops the tracer while the workloads still run, reads what it printed, and writes the trace to
-   * the bundle. Returns null when tracing was off; never throws for tracer trouble (it becomes warnings).
+   * the bundle (with the reasons, when a side or all of it could not be traced). Tracer trouble is a
+   * warning; with --ebpf on, a tracer that never attached or whose output was lost is a UsageError.
    */
   async finish() {
     this.finished = true;
@@ -23614,9 +23618,9 @@ var EbpfSession = class _EbpfSession {
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
       if (this.attachedAt === null) {
-        this.note(`the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}; no allocation paths`);
+        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto` });
       } else if (stopped.stopped === "killed") {
-        this.note(`the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed; its output is lost`);
+        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed, so its output is lost`, fix: plan.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
       } else {
         if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
         this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
@@ -23624,6 +23628,10 @@ var EbpfSession = class _EbpfSession {
     }
     writeEbpfTrace(this.options.bundleDir, trace);
     return trace;
+  }
+  /** The trace is lost: a UsageError with --ebpf on, else a warning. */
+  lost(p) {
+    this.fail(p, "no allocation paths");
   }
   collect(output, startMs, stopMs, sides) {
     const { plan } = this.options;
@@ -24361,7 +24369,7 @@ ${sections.join("\n")}
 var TOP_PATHS = 20;
 var MAX_EBPF_SUSPECTS = 10;
 var MAX_STACK_FRAMES2 = 12;
-var Z = 3;
+var MAX_P_VALUE = 1e-3;
 var MIN_SHARE_OF_TOTAL = 0.01;
 var MIN_BYTES_PER_SEC = 16 * 1024;
 var MIN_RATIO = 1.25;
@@ -24404,6 +24412,21 @@ function describePath(p, seconds, total) {
     samples: p.samples,
     goroutines: p.goroutines.size
   };
+}
+function binomialTail(k, n, p) {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const logRatio = Math.log(p / (1 - p));
+  let logPmf = n * Math.log(1 - p);
+  const terms = [];
+  for (let i = 1; i <= n; i++) {
+    logPmf += Math.log((n - i + 1) / i) + logRatio;
+    if (i >= k) terms.push(logPmf);
+  }
+  const max = terms.reduce((m, t) => t > m ? t : m, -Infinity);
+  return Math.min(1, Math.exp(max) * terms.reduce((sum, t) => sum + Math.exp(t - max), 0));
 }
 function costOf(mode, sampleRate) {
   if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap";
@@ -24453,9 +24476,9 @@ function analyzeEbpf(trace, known = []) {
     const q = base.map.get(key);
     const g2 = p.bytes / gray.seconds;
     const b = (q?.bytes ?? 0) / base.seconds;
-    const se = Math.hypot(p.samples > 0 ? g2 / Math.sqrt(p.samples) : 0, q && q.samples > 0 ? b / Math.sqrt(q.samples) : 0);
     const d = g2 - b;
-    if (d <= 0 || d <= Z * se || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
+    if (d <= 0 || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
+    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray.seconds / (gray.seconds + base.seconds)) > MAX_P_VALUE) continue;
     diffs.push({ key, p, g: g2, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
   }
   const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);

@@ -10,8 +10,8 @@ import { estimate, isProfilerStack, pathFrames, pathKey } from './ebpf-paths.ts'
 export const TOP_PATHS = 20;
 export const MAX_EBPF_SUSPECTS = 10;
 const MAX_STACK_FRAMES = 12;
-/** A difference must exceed this many standard errors (Poisson, per sample) to be a suspect. */
-const Z = 3;
+/** Gray's share of a path's samples must be this unlikely under equal rates (one-sided binomial test). */
+const MAX_P_VALUE = 0.001;
 /** ...and be at least this share of gray's whole allocation rate, and this many bytes per second. */
 const MIN_SHARE_OF_TOTAL = 0.01;
 const MIN_BYTES_PER_SEC = 16 * 1024;
@@ -125,6 +125,23 @@ function describePath(p: PathStats, seconds: number, total: number): AllocationP
   };
 }
 
+/** P(X >= k) for X ~ Binomial(n, p), summed in log space (n may be large). */
+export function binomialTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const logRatio = Math.log(p / (1 - p));
+  let logPmf = n * Math.log(1 - p); // k = 0
+  const terms: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    logPmf += Math.log((n - i + 1) / i) + logRatio;
+    if (i >= k) terms.push(logPmf);
+  }
+  const max = terms.reduce((m, t) => (t > m ? t : m), -Infinity);
+  return Math.min(1, Math.exp(max) * terms.reduce((sum, t) => sum + Math.exp(t - max), 0));
+}
+
 export function costOf(mode: EbpfMode, sampleRate: number): string {
   if (mode === 'sampled') return 'sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap';
   return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ''}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
@@ -186,10 +203,10 @@ export function analyzeEbpf(trace: EbpfTrace | undefined | null, known: readonly
     const q = base.map.get(key);
     const g = p.bytes / gray.seconds;
     const b = (q?.bytes ?? 0) / base.seconds;
-    // Poisson: an estimate from n samples is known to about estimate / sqrt(n).
-    const se = Math.hypot(p.samples > 0 ? g / Math.sqrt(p.samples) : 0, q && q.samples > 0 ? b / Math.sqrt(q.samples) : 0);
     const d = g - b;
-    if (d <= 0 || d <= Z * se || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g < MIN_RATIO * b) continue;
+    if (d <= 0 || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g < MIN_RATIO * b) continue;
+    // Probe hits are Poisson: with equal rates, gray's share of the path's hits follows its share of the traced time.
+    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray.seconds / (gray.seconds + base.seconds)) > MAX_P_VALUE) continue;
     diffs.push({ key, p, g, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
   }
   const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);

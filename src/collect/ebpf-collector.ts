@@ -226,7 +226,8 @@ export class EbpfSession {
 
   /**
    * Stops the tracer while the workloads still run, reads what it printed, and writes the trace to
-   * the bundle. Returns null when tracing was off; never throws for tracer trouble (it becomes warnings).
+   * the bundle (with the reasons, when a side or all of it could not be traced). Tracer trouble is a
+   * warning; with --ebpf on, a tracer that never attached or whose output was lost is a UsageError.
    */
   async finish(): Promise<EbpfTrace> {
     this.finished = true;
@@ -241,9 +242,9 @@ export class EbpfSession {
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
       if (this.attachedAt === null) {
-        this.note(`the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}; no allocation paths`);
+        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto` });
       } else if (stopped.stopped === 'killed') {
-        this.note(`the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed; its output is lost`);
+        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed, so its output is lost`, fix: plan.mode === 'every' ? 'raise --ebpf-sample-rate or lower --stack-depth' : 'lower --stack-depth' });
       } else {
         if (stopped.stopped === 'exited-early') this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ''}); allocation paths cover what it printed`);
         this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
@@ -251,6 +252,11 @@ export class EbpfSession {
     }
     writeEbpfTrace(this.options.bundleDir, trace);
     return trace;
+  }
+
+  /** The trace is lost: a UsageError with --ebpf on, else a warning. */
+  private lost(p: Problem): void {
+    this.fail(p, 'no allocation paths');
   }
 
   private collect(output: string, startMs: number, stopMs: number, sides: Record<SideName, EbpfSideTrace | null>): void {

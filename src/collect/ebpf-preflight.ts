@@ -102,11 +102,14 @@ export function checkBinary(path: string, mode: EbpfMode, read: (path: string) =
   const host = hostArch();
   if (binary.arch !== host) return { ok: false, binary, problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`, fix: 'trace a binary built for this machine' };
   const arch = binary.arch as ElfArch;
+  if (binary.goVersion === null && !binary.symbol('runtime.mallocgc')) {
+    return { ok: false, binary, problem: `${path} is not a Go program (no Go build info, no runtime.mallocgc)`, fix: 'eBPF allocation tracing is for Go services; give --ebpf off for others' };
+  }
   if (!binary.hasSymtab) {
     return { ok: false, binary, problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: 'build it without -ldflags=-s (and without strip) for the gate' };
   }
   const go = goMinor(binary.goVersion);
-  if (!binary.symbol('runtime.mallocgc')) return { ok: false, binary, problem: `${path} is not a Go program (no runtime.mallocgc)`, fix: 'eBPF allocation tracing is for Go services; give --ebpf off for others' };
+  if (!binary.symbol('runtime.mallocgc')) return { ok: false, binary, problem: `${path} has no runtime.mallocgc symbol`, fix: 'build it with a Go toolchain memgate knows (Go 1.13 or newer)' };
   if (!go) return { ok: false, binary, problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: 'build it with Go 1.13 or newer' };
   if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === 'sampled' ? 'give --ebpf-mode every' : 'build it with a Go toolchain memgate knows' };
   if (mode === 'sampled') {
