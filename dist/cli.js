@@ -11129,7 +11129,7 @@ function exec(file, args, timeoutMs = CHECK_TIMEOUT_MS) {
   });
 }
 function harmlessStderr(line) {
-  return line.trim() === "" || /RLIMIT_MEMLOCK/.test(line) || /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) || /failed to detach probe/.test(line) || /^Attaching \d+ probes?/.test(line);
+  return line.trim() === "" || /RLIMIT_MEMLOCK/.test(line) || /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) || /failed to detach probe/.test(line) || /BPFTRACE_\w+ is deprecated/.test(line) || /^Attaching \d+ probes?/.test(line);
 }
 function firstError(stderr) {
   return stderr.split("\n").map((l) => l.trim()).find((l) => !harmlessStderr(l)) ?? null;
@@ -11200,7 +11200,7 @@ import { spawn, spawnSync as spawnSync2 } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { setTimeout as sleep2 } from "node:timers/promises";
 var MAP_KEYS_MAX = 32768;
-var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
 var TracerProcess = class {
   child;
   tracer;

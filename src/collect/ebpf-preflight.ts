@@ -45,6 +45,7 @@ export function harmlessStderr(line: string): boolean {
     /RLIMIT_MEMLOCK/.test(line) ||
     /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) ||
     /failed to detach probe/.test(line) ||
+    /BPFTRACE_\w+ is deprecated/.test(line) ||
     /^Attaching \d+ probes?/.test(line)
   );
 }

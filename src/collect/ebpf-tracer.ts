@@ -23,9 +23,10 @@ export type StopResult = { stopped: 'clean' | 'killed' | 'exited-early'; code: n
  * Shell that starts bpftrace in the background and turns EOF on its stdin into SIGINT. With ASLR on,
  * bpftrace 0.17 re-reads the binary's symbols for every frame it prints unless told to cache them
  * (measured: 7,700 stacks took 99 s to print, 1 s cached); memgate symbolizes from the file itself
- * anyway, so bpftrace's names only back it up.
+ * anyway, so bpftrace's names only back it up. The map size goes under both of its names (0.17 reads
+ * BPFTRACE_MAP_KEYS_MAX, newer releases BPFTRACE_MAX_MAP_KEYS).
  */
-const WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+const WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
 
 export class TracerProcess {
   private readonly child: ChildProcess;
