@@ -11476,9 +11476,10 @@ var EbpfSession = class _EbpfSession {
       const why = firstError(this.process.stderr);
       if (this.attachedAt === null) {
         this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto` });
-      } else if (stopped.stopped === "killed") {
-        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed, so its output is lost`, fix: plan.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
+      } else if (stopped.stopped === "killed" && parseBpftraceOutput(this.process.stdout).records.length === 0) {
+        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`, fix: plan.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
       } else {
+        if (stopped.stopped === "killed") this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
         if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
         this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
       }
