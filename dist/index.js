@@ -20019,6 +20019,22 @@ function suspects(report, withStacks) {
   }
   return { name: "suspects", text: lines.join("\n") + "\n" };
 }
+function allocationPaths(report) {
+  const ebpf = report.ebpf;
+  if (!ebpf || !ebpf.gray && !ebpf.baseline) return { name: "allocation paths", text: "" };
+  const lines = [`<details><summary>Top allocation paths (eBPF, ${escapeMarkdown(ebpf.mode)} mode)</summary>`, ""];
+  for (const side of ["gray", "baseline"]) {
+    const traced = ebpf[side];
+    if (!traced) continue;
+    lines.push(`**${side}**: ${formatRate(traced.bytesPerSec)} over ${(traced.traceMs / 1e3).toFixed(1)} s`, "", "| # | function | rate | share | where |", "|---|---|---|---|---|");
+    for (const [i, p] of traced.paths.slice(0, MARKDOWN_SUSPECTS).entries()) {
+      lines.push(`| ${i + 1} | <code>${escapeMarkdown(p.function)}</code> | ${formatRate(p.bytesPerSec)} | ${Math.round(p.share * 100)}% | ${escapeMarkdown(p.location ?? "")} |`);
+    }
+    lines.push("");
+  }
+  lines.push("</details>");
+  return { name: "allocation paths", text: lines.join("\n") + "\n" };
+}
 function limitations(report) {
   if (!report.warnings.length) return { name: "warnings", text: "" };
   const items = report.warnings.map((w) => `<li>${escapeMarkdown(w)}</li>`).join("");
@@ -20055,10 +20071,10 @@ function fit(sections, budget, links) {
   return kept.join("\n") + (cut.length ? note(cut) : "");
 }
 function renderSummary(report, links = {}) {
-  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
+  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
 }
 function renderComment(report, links = {}, budget = COMMENT_BUDGET) {
-  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), limitations(report), footer(report, links)], budget, links);
+  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], budget, links);
 }
 
 // src/github/annotations.ts
@@ -24348,6 +24364,11 @@ function renderHtml(report) {
   }
   if (report.suspects.length) {
     sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i) => `<details${i < 3 ? " open" : ""}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
+  }
+  for (const side of ["gray", "baseline"]) {
+    const traced = report.ebpf?.[side];
+    if (!traced?.paths.length) continue;
+    sections.push(`<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(["#", "function", "rate", "share", "where"], traced.paths.slice(0, 10).map((p, i) => [String(i + 1), `<code>${escapeHtml(p.function)}</code>`, escapeHtml(formatRate(p.bytesPerSec)), `${Math.round(p.share * 100)}%`, escapeHtml(p.location ?? "")])));
   }
   if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
   return `<!doctype html>

@@ -116,3 +116,21 @@ test('a run link that is not a plain URL is left out', () => {
   const md = renderSummary(hostileReport(), { runUrl: 'javascript:alert(1)' });
   assert.ok(!md.includes('javascript:alert'));
 });
+
+test("eBPF allocation paths get their own collapsed section, escaped, in the summary, the comment and the HTML", () => {
+  const report = hostileReport();
+  const path = { function: `main.${hostile}`, caller: null, location: 'service/a.go:3', stack: [], bytes: 1, count: 1, bytesPerSec: 2 * MiB, countPerSec: 1, share: 0.75, samples: 9, goroutines: 1 };
+  const side = { binary: '/bin/x', goVersion: 'go1.19', pids: [1], traceMs: 10_000, memProfileRate: 524288, samples: 9, bytesPerSec: 2.5 * MiB, countPerSec: 1, paths: [path] };
+  report.ebpf = { mode: 'sampled', cost: 'cheap', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', baseline: { ...side, paths: [] }, gray: side };
+  for (const md of [renderSummary(report), renderComment(report)]) {
+    assertInert(md);
+    assert.match(md, /<details><summary>Top allocation paths \(eBPF, sampled mode\)<\/summary>/);
+    assert.match(md, /\| 1 \| <code>main&#46;.*<\/code> \| 120\.0 MiB\/min \| 75% \| service\/a&#46;go&#58;3 \|/);
+  }
+  const html = renderHtml(report);
+  assert.match(html, /Top allocation paths of gray \(eBPF\)/);
+  assert.ok(!html.includes('<script'));
+  delete (report as { ebpf?: unknown }).ebpf;
+  report.ebpf = null;
+  assert.doesNotMatch(renderSummary(report), /Top allocation paths/);
+});

@@ -110,6 +110,24 @@ function suspects(report: Report, withStacks: boolean): Section {
   return { name: 'suspects', text: lines.join('\n') + '\n' };
 }
 
+/** Top allocation paths of each side from the eBPF trace, collapsed: where the allocation goes. */
+function allocationPaths(report: Report): Section {
+  const ebpf = report.ebpf;
+  if (!ebpf || (!ebpf.gray && !ebpf.baseline)) return { name: 'allocation paths', text: '' };
+  const lines = [`<details><summary>Top allocation paths (eBPF, ${escapeMarkdown(ebpf.mode)} mode)</summary>`, ''];
+  for (const side of ['gray', 'baseline'] as const) {
+    const traced = ebpf[side];
+    if (!traced) continue;
+    lines.push(`**${side}**: ${formatRate(traced.bytesPerSec)} over ${(traced.traceMs / 1000).toFixed(1)} s`, '', '| # | function | rate | share | where |', '|---|---|---|---|---|');
+    for (const [i, p] of traced.paths.slice(0, MARKDOWN_SUSPECTS).entries()) {
+      lines.push(`| ${i + 1} | <code>${escapeMarkdown(p.function)}</code> | ${formatRate(p.bytesPerSec)} | ${Math.round(p.share * 100)}% | ${escapeMarkdown(p.location ?? '')} |`);
+    }
+    lines.push('');
+  }
+  lines.push('</details>');
+  return { name: 'allocation paths', text: lines.join('\n') + '\n' };
+}
+
 function limitations(report: Report): Section {
   if (!report.warnings.length) return { name: 'warnings', text: '' };
   const items = report.warnings.map((w) => `<li>${escapeMarkdown(w)}</li>`).join('');
@@ -146,7 +164,7 @@ function fit(sections: Section[], budget: number, links: MarkdownLinks): string 
 
 /** The job summary: verdict, both sides with every rule's limit and result, the chart, the evidence. */
 export function renderSummary(report: Report, links: MarkdownLinks = {}): string {
-  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
+  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
 }
 
 /**
@@ -154,5 +172,5 @@ export function renderSummary(report: Report, links: MarkdownLinks = {}): string
  * GitHub's comment limit by dropping the least important sections first.
  */
 export function renderComment(report: Report, links: MarkdownLinks = {}, budget = COMMENT_BUDGET): string {
-  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), limitations(report), footer(report, links)], budget, links);
+  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], budget, links);
 }
