@@ -155,12 +155,13 @@ test('SIGTERM mid-run stops both workloads, removes the cgroups and keeps the pa
 });
 
 test('a port that never opens is bad input (exit 2) and still cleans up', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', 'sleep 30 {port}', '--ready-timeout', '2s', '--duration', '5s', '--out', 'noport']);
+  // An odd duration marks this test's sleeper apart from any other sleep on the machine.
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', 'sleep 31.4159 {port}', '--ready-timeout', '2s', '--duration', '5s', '--out', 'noport']);
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stderr, /gray did not open port \d+ within 2s; make the command listen on 127\.0\.0\.1:\{port\}/);
   assert.doesNotMatch(run.stderr, /at .*\.js:\d+/, 'no stack trace');
   await assertCleanedUp(run);
-  assert.deepEqual(leftoverProcesses('sleep 30'), []);
+  assert.deepEqual(leftoverProcesses('sleep 31.4159 '), []);
 });
 
 test('bad input: unknown option, bad duration, missing command, command not found', async () => {
