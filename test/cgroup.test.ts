@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cgroupLayout, readCgroupLayout } from '../src/workload/cgroup/mounts.ts';
 import { CgroupfsDriver } from '../src/workload/cgroup/cgroupfs.ts';
 import { ProcessTreeDriver } from '../src/workload/cgroup/proc-tree.ts';
+import { SystemdDriver } from '../src/workload/cgroup/systemd.ts';
 import { selectDriver, probeHost, type HostFacts } from '../src/workload/cgroup/detect.ts';
 import { parseKeyValues, statFromV1, statFromV2 } from '../src/workload/cgroup/stat.ts';
 import { UsageError } from '../src/errors.ts';
@@ -113,4 +114,27 @@ test('process-tree driver follows forks and kills the whole tree', async () => {
   await group.killAll();
   await sleep(50);
   for (const pid of pids) assert.ok(processGone(pid), `pid ${pid} gone`);
+});
+
+test('systemd driver: a transient scope in memgate.slice, through sudo -n unless root, with the memory limit', async () => {
+  const asUser = await new SystemdDriver('/sys/fs/cgroup', false).create('gray', 64 * 1024 * 1024);
+  const spec = asUser.launch('./bin/head -addr 127.0.0.1:4000');
+  assert.equal(spec.file, 'sudo');
+  assert.deepEqual(spec.args.slice(0, 5), ['-n', 'systemd-run', '--scope', '--quiet', '--collect']);
+  const unit = spec.args.find((a) => a.startsWith('--unit='))!.slice('--unit='.length);
+  assert.match(unit, /^memgate-gray-\d+-[0-9a-f]{6}$/);
+  assert.ok(spec.args.includes('--slice=memgate.slice'));
+  assert.ok(spec.args.includes(`MemoryMax=${64 * 1024 * 1024}`));
+  assert.deepEqual(spec.args.slice(-4), ['--', '/bin/sh', '-c', './bin/head -addr 127.0.0.1:4000']);
+  // Memory is read from the scope's own cgroup, where the real pids are.
+  assert.equal(asUser.location, `/sys/fs/cgroup/memgate.slice/${unit}.scope`);
+  const asRoot = (await new SystemdDriver('/sys/fs/cgroup', true).create('baseline', null)).launch('x');
+  assert.equal(asRoot.file, 'systemd-run');
+  assert.ok(!asRoot.args.some((a) => a.startsWith('MemoryMax=')));
+});
+
+test('a systemd host prefers the systemd driver, as root too (a service cgroup with processes cannot delegate memory)', () => {
+  const host = hybrid({ systemdIsInit: true, v2HasMemory: true, isRoot: true, layout: { v1Memory: null, v2: '/tmp', v2Mount: '/sys/fs/cgroup' } });
+  assert.equal(selectDriver('auto', host).name, 'systemd');
+  assert.equal(selectDriver('auto', { ...host, isRoot: false, sudoWorks: () => true }).name, 'systemd');
 });
