@@ -7368,6 +7368,7 @@ var require_dist = __commonJS({
 
 // src/cli-impl.ts
 import { parseArgs as parseArgs2 } from "node:util";
+import { resolve as resolve4 } from "node:path";
 
 // src/constants.ts
 var VERSION = "0.1.0";
@@ -7532,7 +7533,7 @@ function formatDuration(ms) {
 // src/config/command-check.ts
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, isAbsolute, join, resolve } from "node:path";
-var SHELL_BUILTINS = /* @__PURE__ */ new Set(["exec", "env", "cd", "export", "set", "eval", ".", "source", "ulimit", "nice", "nohup", "sh", "bash"]);
+var SHELL_WORDS = /* @__PURE__ */ new Set(["exec", "env", "cd", "export", "set", "eval", ".", "source", "ulimit", "umask", "trap", "nice", "nohup", "command", "time", "test", "[", "if", "for", "while", "until", "case", "{", "(", "!", "sh", "bash"]);
 function programOf(command) {
   const words = command.trim().split(/\s+/);
   const first = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
@@ -7550,7 +7551,7 @@ function isExecutableFile(path) {
 }
 function checkCommand(command, side, context) {
   const program = programOf(command);
-  if (program === null || SHELL_BUILTINS.has(program)) return;
+  if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return;
   if (program.includes("/")) {
     const path = isAbsolute(program) ? program : resolve(context.cwd, program);
     if (!isExecutableFile(path)) {
@@ -10537,15 +10538,19 @@ function judgeBundle(bundle, settings) {
   return buildReport(judge(analyze(bundle, settings.warmupMs), settings.limits), settings);
 }
 function writeReport(outDir, report) {
-  mkdirSync3(outDir, { recursive: true });
   const path = join5(outDir, ReportFile);
-  writeFileSync4(path, JSON.stringify(report, null, 2) + "\n");
-  writeFileSync4(join5(outDir, HtmlReportFile), renderHtml(report));
+  try {
+    mkdirSync3(outDir, { recursive: true });
+    writeFileSync4(path, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync4(join5(outDir, HtmlReportFile), renderHtml(report));
+  } catch (error) {
+    throw new UsageError(`--out ${outDir}: cannot write the report there (${error.code ?? error.message}); give a directory you can write to.`);
+  }
   return path;
 }
 
 // src/gate/run-gate.ts
-import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync7 } from "node:fs";
+import { closeSync, createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, openSync } from "node:fs";
 import { join as join9 } from "node:path";
 
 // src/collect/sampler.ts
@@ -11126,10 +11131,10 @@ function which(name, pathEnv = process.env.PATH ?? "") {
 // src/collect/ebpf-preflight.ts
 var CHECK_TIMEOUT_MS = 6e4;
 function exec(file, args, timeoutMs = CHECK_TIMEOUT_MS) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     execFile(file, args, { timeout: timeoutMs, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
       const code2 = error ? typeof error.code === "number" ? Number(error.code) : null : 0;
-      resolve4({ code: error && code2 === 0 ? 1 : code2, stdout: stdout ?? "", stderr: stderr ?? (error ? error.message : "") });
+      resolve5({ code: error && code2 === 0 ? 1 : code2, stdout: stdout ?? "", stderr: stderr ?? (error ? error.message : "") });
     });
   });
 }
@@ -11222,13 +11227,17 @@ var TracerProcess = class {
     this.tracer = tracer;
     this.out = createWriteStream(files.stdout);
     this.err = createWriteStream(files.stderr);
+    this.out.on("error", () => {
+    });
+    this.err.on("error", () => {
+    });
     const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
     this.child = spawn(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
     this.child.stdin?.on("error", () => {
     });
     let markSeen = () => {
     };
-    this.attached = new Promise((resolve4) => markSeen = resolve4);
+    this.attached = new Promise((resolve5) => markSeen = resolve5);
     this.child.stdout?.setEncoding("utf8");
     this.child.stderr?.setEncoding("utf8");
     this.child.stdout?.on("data", (chunk) => {
@@ -11240,12 +11249,12 @@ var TracerProcess = class {
       if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
       this.err.write(chunk);
     });
-    this.exited = new Promise((resolve4) => {
+    this.exited = new Promise((resolve5) => {
       const finish = (code2) => {
         this.done = true;
         this.exitCode = code2;
         markSeen(false);
-        resolve4(code2);
+        resolve5(code2);
       };
       this.child.once("error", () => finish(null));
       this.child.once("close", (code2) => finish(code2));
@@ -11760,7 +11769,7 @@ var CgroupfsDriver = class {
           writeFileSync7(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error) {
           const code2 = error.code;
-          throw new Error(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
+          throw new UsageError(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
         }
       }
     }
@@ -12040,23 +12049,23 @@ function selectDriver(choice, host) {
 // src/workload/ports.ts
 import { createServer, connect } from "node:net";
 function freePort() {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve4(port));
+      server.close(() => resolve5(port));
     });
   });
 }
 function portOpen(port, timeoutMs = 500) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     const socket = connect({ host: "127.0.0.1", port });
     const done = (open) => {
       socket.destroy();
-      resolve4(open);
+      resolve5(open);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once("connect", () => done(true));
@@ -12094,15 +12103,15 @@ var Workload = class {
     };
     this.child.stdout?.on("data", keep);
     this.child.stderr?.on("data", keep);
-    this.exited = new Promise((resolve4) => {
+    this.exited = new Promise((resolve5) => {
       this.child.once("error", (error) => {
         this.tail.push(`could not start: ${error.message}`);
         this.exitInfo ??= { at: Date.now(), code: null, signal: null, lastOutput: [] };
-        resolve4();
+        resolve5();
       });
       this.child.once("exit", (code2, signal) => {
         this.exitInfo ??= { at: Date.now(), code: code2, signal, lastOutput: [] };
-        resolve4();
+        resolve5();
       });
     });
   }
@@ -12142,11 +12151,11 @@ var LoadProcess = class {
 `).join(""));
     this.child.stdout?.on("data", write);
     this.child.stderr?.on("data", write);
-    this.exited = new Promise((resolve4) => {
-      this.child.once("error", () => resolve4(null));
+    this.exited = new Promise((resolve5) => {
+      this.child.once("error", () => resolve5(null));
       this.child.once("close", (code2) => {
         this.finished = true;
-        resolve4(code2);
+        resolve5(code2);
       });
     });
   }
@@ -12282,15 +12291,22 @@ function progressLine(s, warmupMs, totalMs) {
 async function runGate(plan, io) {
   const driver = selectDriver(plan.cgroupDriver, io.host ?? probeHost());
   for (const limitation of driver.limitations) io.logger.warn(limitation);
-  mkdirSync7(bundleDir(plan.outDir), { recursive: true });
-  const log = createWriteStream2(join9(bundleDir(plan.outDir), BundleFile.Log));
+  const logPath = join9(bundleDir(plan.outDir), BundleFile.Log);
+  try {
+    mkdirSync7(bundleDir(plan.outDir), { recursive: true });
+    closeSync(openSync(logPath, "w"));
+  } catch (error) {
+    throw new UsageError(`--out ${plan.outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`);
+  }
+  const log = createWriteStream2(logPath);
+  log.on("error", (error) => io.logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`));
   const teardown = new Teardown();
   let collected;
   try {
     collected = await collect(plan, driver, io, teardown, log);
   } finally {
     await teardown.run(io.logger);
-    await new Promise((resolve4) => log.end(resolve4));
+    await new Promise((resolve5) => log.end(resolve5));
   }
   const bundle = {
     meta: {
@@ -12502,7 +12518,7 @@ var RestClient = class {
     return items;
   }
 };
-var sleep8 = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+var sleep8 = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
 function githubContextFromEnv(env, token) {
   const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
   const [owner, repo] = repository.split("/");
@@ -13685,11 +13701,14 @@ async function analyzeCommand(args, io) {
   const { raw, positionals } = parseOptions(args, JUDGE_OPTIONS, 1);
   const dir = positionals[0];
   if (!dir) throw new UsageError("memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.");
+  const out = raw[Option.Out];
+  if (out && resolve4(io.cwd, out) === resolve4(io.cwd, dir)) {
+    throw new UsageError(`--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, "")}-rejudged.`);
+  }
   const bundle = readBundle(dir);
   const settings = parseJudgeSettings(raw, bundle.meta.warmupMs);
   const report = judgeBundle(bundle, settings);
   io.stdout(renderConsole(report) + "\n");
-  const out = raw[Option.Out];
   if (out) io.stdout(`report: ${writeReport(out, report)}
 `);
   return report.exitCode;
@@ -13741,9 +13760,18 @@ var stderrLogger = {
 
 // src/cli.ts
 var controller = new AbortController();
-var SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 };
+var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 var signalled = null;
-for (const name of ["SIGINT", "SIGTERM"]) {
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {
+});
+var internalError = null;
+var stopOnError = (error) => {
+  internalError ??= error;
+  controller.abort();
+};
+process.on("uncaughtException", stopOnError);
+process.on("unhandledRejection", stopOnError);
+for (const name of ["SIGHUP", "SIGINT", "SIGTERM"]) {
   process.on(name, () => {
     if (signalled) return;
     signalled = name;
@@ -13759,4 +13787,8 @@ var code = await cli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env
 });
-process.exitCode = signalled ? SIGNAL_EXIT[signalled] : code;
+if (internalError !== null && !signalled) {
+  process.stderr.write(`memgate: internal error: ${internalError instanceof Error ? internalError.message : String(internalError)}; both workloads were stopped and their cgroups removed
+`);
+}
+process.exitCode = signalled ? SIGNAL_EXIT[signalled] : internalError !== null ? 3 : code;

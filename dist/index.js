@@ -19950,7 +19950,7 @@ var STACK_FRAMES = 12;
 var COMMENT_BUDGET = 65e3;
 var SUMMARY_BUDGET = 1e6;
 function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};${c === "@" || c === "#" ? "\u200B" : ""}`).replace(/\r?\n/g, " ");
 }
 var VERDICT_BANNER = {
   pass: "\u2705 PASS",
@@ -20297,7 +20297,7 @@ ${target.body}`;
   const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   try {
     const comments = await client.paginate(`${base}/issues/${target.issue}/comments`);
-    const mine = comments.find((c) => c.body?.startsWith(marker));
+    const mine = comments.find((c) => c.body?.startsWith(marker) && (!target.botOnly || c.user?.type === "Bot"));
     if (mine) {
       const { data: data2 } = await client.request("PATCH", `${base}/issues/comments/${mine.id}`, { body: { body } });
       return { kind: "updated", id: data2.id, url: data2.html_url };
@@ -20344,7 +20344,7 @@ async function publishReport(core, report, env, settings) {
   const key = settings.commentKey || defaultCommentKey(env, settings.cell, settings.commands);
   try {
     const client = new RestClient({ baseUrl: context.apiUrl, token: context.token });
-    const result2 = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue: issue2, key, body: renderComment(report, links), createIfMissing: settings.comment === "always" || failed });
+    const result2 = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue: issue2, key, body: renderComment(report, links), createIfMissing: settings.comment === "always" || failed, botOnly: context.token.startsWith("ghs_") });
     if (result2.kind === "unavailable") {
       core.notice(`memgate could not comment on pull request #${issue2} (${result2.why}). Pull requests from forks get a read-only token; give the job "permissions: pull-requests: write" on same-repository PRs. The result is in the job summary.`);
     } else if (result2.kind !== "skipped") {
@@ -20361,7 +20361,7 @@ async function publishReport(core, report, env, settings) {
 // src/config/command-check.ts
 import { accessSync, constants as constants3, statSync } from "node:fs";
 import { delimiter, isAbsolute as isAbsolute2, join as join2, resolve } from "node:path";
-var SHELL_BUILTINS = /* @__PURE__ */ new Set(["exec", "env", "cd", "export", "set", "eval", ".", "source", "ulimit", "nice", "nohup", "sh", "bash"]);
+var SHELL_WORDS = /* @__PURE__ */ new Set(["exec", "env", "cd", "export", "set", "eval", ".", "source", "ulimit", "umask", "trap", "nice", "nohup", "command", "time", "test", "[", "if", "for", "while", "until", "case", "{", "(", "!", "sh", "bash"]);
 function programOf(command) {
   const words = command.trim().split(/\s+/);
   const first = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
@@ -20379,7 +20379,7 @@ function isExecutableFile(path) {
 }
 function checkCommand(command, side, context) {
   const program = programOf(command);
-  if (program === null || SHELL_BUILTINS.has(program)) return;
+  if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return;
   if (program.includes("/")) {
     const path = isAbsolute2(program) ? program : resolve(context.cwd, program);
     if (!isExecutableFile(path)) {
@@ -20518,7 +20518,7 @@ function pprofTemplates(raw, commands) {
 }
 
 // src/gate/run-gate.ts
-import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync7 } from "node:fs";
+import { closeSync, createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, openSync } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/collect/bundle-io.ts
@@ -23376,6 +23376,10 @@ var TracerProcess = class {
     this.tracer = tracer;
     this.out = createWriteStream(files.stdout);
     this.err = createWriteStream(files.stderr);
+    this.out.on("error", () => {
+    });
+    this.err.on("error", () => {
+    });
     const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
     this.child = spawn(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
     this.child.stdin?.on("error", () => {
@@ -23914,7 +23918,7 @@ var CgroupfsDriver = class {
           writeFileSync6(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error2) {
           const code = error2.code;
-          throw new Error(`cannot enable the memory controller in ${dir} (${code}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
+          throw new UsageError(`cannot enable the memory controller in ${dir} (${code}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
         }
       }
     }
@@ -24807,10 +24811,14 @@ function judgeBundle(bundle, settings) {
   return buildReport(judge(analyze(bundle, settings.warmupMs), settings.limits), settings);
 }
 function writeReport(outDir, report) {
-  mkdirSync6(outDir, { recursive: true });
   const path = join9(outDir, ReportFile);
-  writeFileSync7(path, JSON.stringify(report, null, 2) + "\n");
-  writeFileSync7(join9(outDir, HtmlReportFile), renderHtml(report));
+  try {
+    mkdirSync6(outDir, { recursive: true });
+    writeFileSync7(path, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync7(join9(outDir, HtmlReportFile), renderHtml(report));
+  } catch (error2) {
+    throw new UsageError(`--out ${outDir}: cannot write the report there (${error2.code ?? error2.message}); give a directory you can write to.`);
+  }
   return path;
 }
 
@@ -24929,8 +24937,15 @@ function progressLine(s, warmupMs, totalMs) {
 async function runGate(plan, io) {
   const driver = selectDriver(plan.cgroupDriver, io.host ?? probeHost());
   for (const limitation of driver.limitations) io.logger.warn(limitation);
-  mkdirSync7(bundleDir(plan.outDir), { recursive: true });
-  const log = createWriteStream2(join10(bundleDir(plan.outDir), BundleFile.Log));
+  const logPath = join10(bundleDir(plan.outDir), BundleFile.Log);
+  try {
+    mkdirSync7(bundleDir(plan.outDir), { recursive: true });
+    closeSync(openSync(logPath, "w"));
+  } catch (error2) {
+    throw new UsageError(`--out ${plan.outDir}: cannot write ${logPath} (${error2.code ?? error2.message}); give a directory you can write to.`);
+  }
+  const log = createWriteStream2(logPath);
+  log.on("error", (error2) => io.logger.warn(`cannot write ${logPath}: ${error2.message}; workload output is no longer kept`));
   const teardown = new Teardown();
   let collected;
   try {
@@ -25545,7 +25560,7 @@ function renderFuseOutcome(outcome) {
   return lines.join("\n");
 }
 function renderFuseMarkdown(outcome) {
-  const code = (t) => `\`${t.replace(/`/g, "'")}\``;
+  const code = (t) => `<code>${escapeMarkdown(t)}</code>`;
   const lines = ["", "### Fuse", ""];
   if (outcome.recorded === null) {
     lines.push(`\u26D4 Cell ${code(outcome.cell)} is fused; its gate did not run.`, "", code(outcome.reason ?? ""));

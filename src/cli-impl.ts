@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { Defaults, ExitCode, Option, VERSION } from './constants.ts';
 import { buildPlan, parseJudgeSettings, type RawOptions } from './config/plan.ts';
 import { UsageError, errorMessage } from './errors.ts';
@@ -100,11 +101,14 @@ async function analyzeCommand(args: string[], io: CliIO): Promise<number> {
   const { raw, positionals } = parseOptions(args, JUDGE_OPTIONS, 1);
   const dir = positionals[0];
   if (!dir) throw new UsageError('memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.');
+  const out = raw[Option.Out];
+  if (out && resolve(io.cwd, out) === resolve(io.cwd, dir)) {
+    throw new UsageError(`--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, '')}-rejudged.`);
+  }
   const bundle = readBundle(dir);
   const settings = parseJudgeSettings(raw, bundle.meta.warmupMs);
   const report = judgeBundle(bundle, settings);
   io.stdout(renderConsole(report) + '\n');
-  const out = raw[Option.Out];
   if (out) io.stdout(`report: ${writeReport(out, report)}\n`);
   return report.exitCode;
 }

@@ -3,9 +3,19 @@ import { cli } from './cli-impl.ts';
 import { stderrLogger } from './gate/logger.ts';
 
 const controller = new AbortController();
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 let signalled: keyof typeof SIGNAL_EXIT | null = null;
-for (const name of ['SIGINT', 'SIGTERM'] as const) {
+// A reader that went away (memgate ... | head) must not crash the run before it cleans up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+// Nothing may end memgate before teardown: an unexpected error stops the run like a signal would.
+let internalError: unknown = null;
+const stopOnError = (error: unknown) => {
+  internalError ??= error;
+  controller.abort();
+};
+process.on('uncaughtException', stopOnError);
+process.on('unhandledRejection', stopOnError);
+for (const name of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) {
   process.on(name, () => {
     if (signalled) return; // cleanup is under way; a second signal must not cut it short
     signalled = name;
@@ -21,4 +31,7 @@ const code = await cli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
 });
-process.exitCode = signalled ? SIGNAL_EXIT[signalled] : code;
+if (internalError !== null && !signalled) {
+  process.stderr.write(`memgate: internal error: ${internalError instanceof Error ? internalError.message : String(internalError)}; both workloads were stopped and their cgroups removed\n`);
+}
+process.exitCode = signalled ? SIGNAL_EXIT[signalled] : internalError !== null ? 3 : code;

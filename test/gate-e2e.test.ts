@@ -32,14 +32,16 @@ interface CliRun {
   pid: number;
 }
 
-function memgate(args: string[], options: { killAfterMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+function memgate(args: string[], options: { killAfterMs?: number; signal?: NodeJS.Signals; closePipes?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    if (options.killAfterMs) setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
+    if (options.killAfterMs) setTimeout(() => child.kill(options.signal ?? 'SIGTERM'), options.killAfterMs);
+    // A reader that goes away after the first line, like `memgate run ... | head -1`.
+    if (options.closePipes) child.stderr.once('data', () => (child.stdout.destroy(), child.stderr.destroy()));
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid! }));
   });
 }
@@ -154,7 +156,21 @@ test('SIGTERM mid-run stops both workloads, removes the cgroups and keeps the pa
   await assertCleanedUp(run);
 });
 
-test('a port that never opens is bad input (exit 2) and still cleans up', async () => {
+test('SIGHUP (a closed terminal) cleans up too, and exits 129', async () => {
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '2s', '--duration', '60s', '--ebpf', 'off', '--out', 'hup'], { killAfterMs: 2500, signal: 'SIGHUP' });
+  assert.equal(run.code, 129, run.stderr);
+  await assertCleanedUp(run);
+});
+
+test('a reader that goes away mid-run does not stop the cleanup; shell command lists are run as given', async () => {
+  const gray = `umask 022; exec ${service('pool')}`;
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', gray, '--warmup', '2s', '--duration', '6s', '--ebpf', 'off', '--pprof', 'off', '--out', 'epipe'], { closePipes: true });
+  assert.equal(run.code, 1, 'the verdict still decides the exit status');
+  assert.equal(readReport('epipe').verdict, 'fail');
+  await assertCleanedUp(run);
+});
+
+test('a port that never opens (exit 2) and still cleans up', async () => {
   // An odd duration marks this test's sleeper apart from any other sleep on the machine.
   const run = await memgate(['run', '--baseline', service('healthy'), '--gray', 'sleep 31.4159 {port}', '--ready-timeout', '2s', '--duration', '5s', '--out', 'noport']);
   assert.equal(run.code, 2, run.stderr);
@@ -175,6 +191,8 @@ test('bad input: unknown option, bad duration, missing command, command not foun
     [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--cgroup-driver', 'v3'], /use one of auto, v2, systemd, v1, none/],
     [['analyze', join(work, 'nothing-here')], /no memgate bundle at/],
     [['frobnicate'], /unknown command "frobnicate"/],
+    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--out', '/proc/version/out'], /--out \/proc\/version\/out: cannot write .*give a directory you can write to/],
+    [['analyze', 'leak', '--out', 'leak/'], /--out leak\/ is the run being analyzed; its report\.json is kept/],
   ];
   for (const [args, message] of cases) {
     const run = await memgate(args);

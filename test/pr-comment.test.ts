@@ -24,7 +24,7 @@ const client = (gh: FakeGitHub, token = FakeGitHub.WRITE_TOKEN) => new RestClien
 test('first run creates, the next updates the same comment; another key gets its own', async () => {
   await withFake(async (gh, comments) => {
     // Someone else's 130 comments push ours past the first page of 100.
-    for (let i = 0; i < 130; i++) comments.push({ id: 10 + i, body: `chatter ${i}`, html_url: '', user: { login: 'dev' }, issue: 'o/r#7' });
+    for (let i = 0; i < 130; i++) comments.push({ id: 10 + i, body: `chatter ${i}`, html_url: '', user: { login: 'dev', type: 'User' }, issue: 'o/r#7' });
     const target = { owner: 'o', repo: 'r', issue: 7, key: 'wf/job/amd64', body: 'first' };
     const first = await upsertStickyComment(client(gh), target);
     assert.equal(first.kind, 'created');
@@ -63,4 +63,15 @@ test('the pull request number comes from the event, else from the ref', () => {
   assert.equal(pullRequestNumber({ GITHUB_EVENT_PATH: join(dir, 'event.json') }), 42);
   assert.equal(pullRequestNumber({ GITHUB_REF: 'refs/pull/17/merge' }), 17);
   assert.equal(pullRequestNumber({ GITHUB_REF: 'refs/heads/main' }), null);
+});
+
+test("with the Actions token, a user's comment that carries the marker is not taken for ours", async () => {
+  await withFake(async (gh, comments) => {
+    const target = { owner: 'o', repo: 'r', issue: 7, key: 'k', body: 'verdict', botOnly: true };
+    comments.push({ id: 5, body: `${commentMarker('k')}\nforged`, html_url: '', user: { login: 'mallory', type: 'User' }, issue: 'o/r#7' });
+    const result = await upsertStickyComment(client(gh), target);
+    assert.equal(result.kind, 'created');
+    assert.equal(comments.find((c) => c.id === 5)!.body, `${commentMarker('k')}\nforged`, 'the forged comment is left alone');
+    assert.equal((await upsertStickyComment(client(gh), target)).kind, 'updated', 'our own is found next time');
+  });
 });

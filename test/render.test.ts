@@ -32,6 +32,8 @@ function assertInert(text: string) {
   assert.ok(!text.includes('<img'), 'no img tag');
   assert.ok(!/<!--(?! memgate)/.test(text), 'no HTML comment');
   assert.ok(!text.includes('@org'), 'no mention');
+  // GitHub decodes entities before it looks for mentions: the decoded @ must not touch the name.
+  assert.ok(!/&#64;[A-Za-z]/.test(text) && text.includes('&#64;\u200borg'), 'no mention once entities are decoded');
   assert.ok(!text.includes('](javascript'), 'no link');
   assert.ok(!/\n# heading/.test(text), 'no heading injected');
   const fences = text.split('\n').filter((l) => l.startsWith('```'));
@@ -133,4 +135,12 @@ test("eBPF allocation paths get their own collapsed section, escaped, in the sum
   delete (report as { ebpf?: unknown }).ebpf;
   report.ebpf = null;
   assert.doesNotMatch(renderSummary(report), /Top allocation paths/);
+});
+
+test('the fuse table in the job summary keeps reasons inert too', async () => {
+  const { renderFuseMarkdown } = await import('../src/fuse/gate-fuse.ts');
+  const md = renderFuseMarkdown({ recorded: 'blocked', cell: 'arch=arm64', scope: 's', store: 'dir', reason: null, fused: true, tripped: [{ target: 'cell arch=arm64', reason: `gray exited; last output: ${hostile}`, cells: [`arch=arm64 ${hostile}`] }] } as never);
+  assertInert(md);
+  const row = md.split('\n').find((l) => l.startsWith('| <code>cell'))!;
+  assert.equal(row.split('|').length, 5, row);
 });

@@ -45,6 +45,9 @@ export class TracerProcess {
     this.tracer = tracer;
     this.out = createWriteStream(files.stdout);
     this.err = createWriteStream(files.stderr);
+    // The raw copies are a convenience: a full disk must not crash the run (the text is kept in memory too).
+    this.out.on('error', () => {});
+    this.err.on('error', () => {});
     const argv = [...tracer.prefix, '/bin/sh', '-c', WRAPPER, 'memgate-tracer', String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
     this.child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.child.stdin?.on('error', () => {}); // EPIPE when it is already gone

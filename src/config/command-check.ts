@@ -3,7 +3,8 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { PlanContext } from './plan.ts';
 
-const SHELL_BUILTINS = new Set(['exec', 'env', 'cd', 'export', 'set', 'eval', '.', 'source', 'ulimit', 'nice', 'nohup', 'sh', 'bash']);
+/** Shell words after which the program is not the first word: the shell will say what is missing. */
+const SHELL_WORDS = new Set(['exec', 'env', 'cd', 'export', 'set', 'eval', '.', 'source', 'ulimit', 'umask', 'trap', 'nice', 'nohup', 'command', 'time', 'test', '[', 'if', 'for', 'while', 'until', 'case', '{', '(', '!', 'sh', 'bash']);
 
 /** The program a shell command line starts: its first word after any VAR=value prefixes. */
 export function programOf(command: string): string | null {
@@ -26,7 +27,8 @@ function isExecutableFile(path: string): boolean {
 /** Fails early, with the fix, when a command's program does not exist or cannot run. */
 export function checkCommand(command: string, side: string, context: PlanContext): void {
   const program = programOf(command);
-  if (program === null || SHELL_BUILTINS.has(program)) return;
+  // A command list or pipeline is the shell's to run; only a plain command is checked here.
+  if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return;
   if (program.includes('/')) {
     const path = isAbsolute(program) ? program : resolve(context.cwd, program);
     if (!isExecutableFile(path)) {

@@ -8,6 +8,7 @@ import { FuseFile } from '../constants.ts';
 import type { RawOptions } from '../config/plan.ts';
 import { runUrlFromEnv } from '../github/rest.ts';
 import type { Report } from '../report/report-json.ts';
+import { escapeMarkdown } from '../report/markdown.ts';
 import { cellDimensionValues, dimKey } from './cell.ts';
 import { openFuseStore, parseFuseConfig, type FuseConfig, type FuseEnvironment } from './config.ts';
 import { cellStateOf, checkCell, dimensionTrips, foldRecords, type CheckResult } from './rules.ts';
@@ -137,7 +138,7 @@ export function renderFuseOutcome(outcome: FuseOutcome): string {
 
 /** The fuse's part of the job summary (Markdown). Cell ids and reasons are inert text in code spans. */
 export function renderFuseMarkdown(outcome: FuseOutcome): string {
-  const code = (t: string) => `\`${t.replace(/`/g, "'")}\``;
+  const code = (t: string) => `<code>${escapeMarkdown(t)}</code>`;
   const lines = ['', '### Fuse', ''];
   if (outcome.recorded === null) {
     lines.push(`⛔ Cell ${code(outcome.cell)} is fused; its gate did not run.`, '', code(outcome.reason ?? ''));

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlReportFile, ReportFile } from '../constants.ts';
 import { renderHtml } from '../report/html.ts';
+import { UsageError } from '../errors.ts';
 import type { Bundle } from '../collect/bundle-types.ts';
 import type { JudgeSettings } from '../config/plan.ts';
 import { analyze } from '../analyze/analyze.ts';
@@ -15,9 +16,13 @@ export function judgeBundle(bundle: Bundle, settings: JudgeSettings): Report {
 
 /** Writes report.json and the self-contained report.html beside it; returns the JSON's path. */
 export function writeReport(outDir: string, report: Report): string {
-  mkdirSync(outDir, { recursive: true });
   const path = join(outDir, ReportFile);
-  writeFileSync(path, JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(outDir, HtmlReportFile), renderHtml(report));
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(outDir, HtmlReportFile), renderHtml(report));
+  } catch (error) {
+    throw new UsageError(`--out ${outDir}: cannot write the report there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a directory you can write to.`);
+  }
   return path;
 }

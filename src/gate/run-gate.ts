@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_SCHEMA, BundleFile, Placeholder, VERSION } from '../constants.ts';
 import { SIDES, type GatePlan, type SideName } from '../config/plan.ts';
@@ -169,8 +169,16 @@ function progressLine(s: MemorySample, warmupMs: number, totalMs: number): strin
 export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> {
   const driver = selectDriver(plan.cgroupDriver, io.host ?? probeHost());
   for (const limitation of driver.limitations) io.logger.warn(limitation);
-  mkdirSync(bundleDir(plan.outDir), { recursive: true });
-  const log = createWriteStream(join(bundleDir(plan.outDir), BundleFile.Log));
+  const logPath = join(bundleDir(plan.outDir), BundleFile.Log);
+  try {
+    // Opened before anything starts: an --out that cannot be written is bad input, not a crash mid-run.
+    mkdirSync(bundleDir(plan.outDir), { recursive: true });
+    closeSync(openSync(logPath, 'w'));
+  } catch (error) {
+    throw new UsageError(`--out ${plan.outDir}: cannot write ${logPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a directory you can write to.`);
+  }
+  const log = createWriteStream(logPath);
+  log.on('error', (error) => io.logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`));
   const teardown = new Teardown();
   let collected: Collected;
   try {

@@ -18,6 +18,7 @@ interface IssueComment {
   id: number;
   body?: string;
   html_url: string;
+  user?: { login: string; type?: string } | null;
 }
 
 /** The hidden line that finds this gate's comment again; the key is hashed so no text can break out. */
@@ -44,13 +45,14 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv): number | null {
  * Creates this gate's comment on the PR, or updates it in place when an earlier run left one.
  * `createIfMissing: false` only updates: a comment that said "blocked" must not go stale once fixed.
  */
-export async function upsertStickyComment(client: RestClient, target: { owner: string; repo: string; issue: number; key: string; body: string; createIfMissing?: boolean }): Promise<CommentResult> {
+export async function upsertStickyComment(client: RestClient, target: { owner: string; repo: string; issue: number; key: string; body: string; createIfMissing?: boolean; botOnly?: boolean }): Promise<CommentResult> {
   const marker = commentMarker(target.key);
   const body = `${marker}\n${target.body}`;
   const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   try {
     const comments = await client.paginate<IssueComment>(`${base}/issues/${target.issue}/comments`);
-    const mine = comments.find((c) => c.body?.startsWith(marker));
+    // With the Actions token (a bot) only a bot's comment is ours: anyone can paste the marker.
+    const mine = comments.find((c) => c.body?.startsWith(marker) && (!target.botOnly || c.user?.type === 'Bot'));
     if (mine) {
       const { data } = await client.request<IssueComment>('PATCH', `${base}/issues/comments/${mine.id}`, { body: { body } });
       return { kind: 'updated', id: data.id, url: data.html_url };

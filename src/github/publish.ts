@@ -66,7 +66,7 @@ export async function publishReport(core: PublishCore, report: Report, env: Node
   const key = settings.commentKey || defaultCommentKey(env, settings.cell, settings.commands);
   try {
     const client = new RestClient({ baseUrl: context.apiUrl, token: context.token });
-    const result = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue, key, body: renderComment(report, links), createIfMissing: settings.comment === 'always' || failed });
+    const result = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue, key, body: renderComment(report, links), createIfMissing: settings.comment === 'always' || failed, botOnly: context.token.startsWith('ghs_') });
     if (result.kind === 'unavailable') {
       core.notice(`memgate could not comment on pull request #${issue} (${result.why}). Pull requests from forks get a read-only token; give the job "permissions: pull-requests: write" on same-repository PRs. The result is in the job summary.`);
     } else if (result.kind !== 'skipped') {

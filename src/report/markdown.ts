@@ -15,6 +15,8 @@ export const SUMMARY_BUDGET = 1_000_000;
 /**
  * Makes text from a workload or a pull request inert in GitHub Markdown: no markup, no HTML, no
  * mentions, no links, no table breaks. Characters become entities so that they still read the same.
+ * GitHub finds @mentions and #references in the rendered text, after entities are decoded, so those
+ * two also get a zero-width space after them.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -22,7 +24,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};${c === '@' || c === '#' ? '\u200b' : ''}`)
     .replace(/\r?\n/g, ' ');
 }
 

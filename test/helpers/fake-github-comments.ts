@@ -6,7 +6,7 @@ export interface FakeComment {
   id: number;
   body: string;
   html_url: string;
-  user: { login: string };
+  user: { login: string; type: string };
   issue: string;
 }
 
@@ -26,7 +26,7 @@ export function addCommentRoutes(gh: FakeGitHub): FakeComment[] {
       const body = (ctx.req.body as { body?: unknown } | null)?.body;
       if (tooLong(body)) return gh.invalid('IssueComment', 'body', 'Body is too long (maximum is 65536 characters)');
       const id = gh.newId();
-      const comment = { id, body: body as string, html_url: `https://github.example/${ctx.params.owner}/${ctx.params.repo}/pull/${ctx.params.issue}#issuecomment-${id}`, user: { login: 'github-actions[bot]' }, issue: `${ctx.params.owner}/${ctx.params.repo}#${ctx.params.issue}` };
+      const comment = { id, body: body as string, html_url: `https://github.example/${ctx.params.owner}/${ctx.params.repo}/pull/${ctx.params.issue}#issuecomment-${id}`, user: { login: 'github-actions[bot]', type: 'Bot' }, issue: `${ctx.params.owner}/${ctx.params.repo}#${ctx.params.issue}` };
       comments.push(comment);
       return gh.created(comment);
     },

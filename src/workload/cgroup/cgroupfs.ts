@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { UsageError } from '../../errors.ts';
 import { killPids, readNumber, readPids, readText, removeDir } from './fs-util.ts';
 import { parseKeyValues, statFromV1, statFromV2 } from './stat.ts';
 import type { CgroupDriver, DriverName, LaunchSpec, MemoryGroup, MemoryStat } from './types.ts';
@@ -133,7 +134,7 @@ export class CgroupfsDriver implements CgroupDriver {
           writeFileSync(`${dir}/cgroup.subtree_control`, '+memory');
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          throw new Error(`cannot enable the memory controller in ${dir} (${code}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
+          throw new UsageError(`cannot enable the memory controller in ${dir} (${code}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
         }
       }
     }
