@@ -24711,7 +24711,13 @@ function judge(analysis, limits) {
   } else if (slopeExceeds) {
     reasons2.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen --duration to decide` });
   } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons2.every((r) => r.outcome !== "block")) {
-    reasons2.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `memory is too noisy to judge growth: the slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}; lengthen --duration or steady the load` });
+    const noise = `memory is too noisy to judge growth: the cgroup slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}`;
+    const heap = analysis.evidence?.summary.heap.inuseGrowthDifference;
+    if (heap && heap.high < threshold) {
+      reasons2.push({ rule: "slope-noise", outcome: "warn", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}, but heap profiles rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.perSec)}, 95% CI up to ${formatRate(heap.high)})` });
+    } else {
+      reasons2.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen --duration or steady the load` });
+    }
   }
   const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeExceeds && slopeClear, threshold });
   if (inuse.comparison) comparisons.push(inuse.comparison);

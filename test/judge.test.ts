@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { parseJudgeSettings } from '../src/config/plan.ts';
 import { judgeBundle } from '../src/gate/judge-bundle.ts';
 import { exitCodeOf } from '../src/report/report-json.ts';
+import { analyze } from '../src/analyze/analyze.ts';
+import { judge } from '../src/judge/judge.ts';
 import { makeBundle, MiB } from './helpers/bundles.ts';
 
 const settings = parseJudgeSettings({ warmup: '5s' });
@@ -110,4 +112,22 @@ test('a P95 rise over the ratio but under --min-p95-delta does not block a small
   const strict = judgeBundle(small, parseJudgeSettings({ warmup: '5s', 'min-p95-delta': '1MiB' }));
   assert.equal(strict.reasons[0].rule, 'p95-increase');
   assert.match(strict.reasons[0].message, /--min-p95-delta of 1\.0 MiB/);
+});
+
+test('noisy cgroup memory is inconclusive, unless heap profiles rule out retained growth', () => {
+  const noisy = makeBundle({ durationMs: 12_000, baseline: { noise: 8 * MiB }, gray: { noise: 8 * MiB } });
+  const analysis = analyze(noisy, 5000);
+  const verdict = judge(analysis, settings.limits);
+  assert.equal(verdict.verdict, 'inconclusive', JSON.stringify(verdict.reasons));
+  assert.equal(verdict.reasons[0].rule, 'slope-noise');
+  const heapEvidence = (difference: { perSec: number; low: number; high: number }) => ({
+    suspects: [], patterns: [], warnings: [],
+    summary: { heap: { inuseGrowthDifference: difference, baseline: { snapshots: 7, inuseGrowth: { perSec: 0, low: -1000, high: 1000 } }, gray: { snapshots: 7, inuseGrowth: difference } } },
+  }) as never;
+  const withHeap = judge({ ...analysis, evidence: heapEvidence({ perSec: 100, low: -2000, high: 2000 }) }, settings.limits);
+  assert.equal(withHeap.verdict, 'warn');
+  assert.match(withHeap.reasons.find((r) => r.rule === 'slope-noise')!.message, /heap profiles rule out retained growth/);
+  const stillUnsure = judge({ ...analysis, evidence: heapEvidence({ perSec: 40_000, low: 30_000, high: 50_000 }) }, settings.limits);
+  assert.notEqual(stillUnsure.verdict, 'pass');
+  assert.notEqual(stillUnsure.verdict, 'warn');
 });

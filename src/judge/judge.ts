@@ -72,7 +72,14 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   } else if (slopeExceeds) {
     reasons.push({ rule: 'slope-increase', outcome: 'warn', measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen --duration to decide` });
   } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== 'block')) {
-    reasons.push({ rule: 'slope-noise', outcome: 'inconclusive', measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `memory is too noisy to judge growth: the slope difference is only known to ±${formatRate((diff.high - diff.low) / 2)}; lengthen --duration or steady the load` });
+    const noise = `memory is too noisy to judge growth: the cgroup slope difference is only known to ±${formatRate((diff.high - diff.low) / 2)}`;
+    // Retained heap is the quieter signal: when it clearly stays under the same limit, a leak is ruled out.
+    const heap = analysis.evidence?.summary.heap.inuseGrowthDifference;
+    if (heap && heap.high < threshold) {
+      reasons.push({ rule: 'slope-noise', outcome: 'warn', measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}, but heap profiles rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.perSec)}, 95% CI up to ${formatRate(heap.high)})` });
+    } else {
+      reasons.push({ rule: 'slope-noise', outcome: 'inconclusive', measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen --duration or steady the load` });
+    }
   }
 
   const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeExceeds && slopeClear, threshold });
