@@ -72,11 +72,17 @@ async function runIn(driver: CgroupfsDriver | ProcessTreeDriver, memoryMax: numb
   return { group, child };
 }
 
-test('v1 driver: processes are born inside, memory is read, kill leaves nothing, group removed', async () => {
+test('v1 driver: processes are born inside, memory is read, kill leaves nothing, group removed', async (t) => {
   requireRoot();
   const layout = readCgroupLayout();
   const driver = new CgroupfsDriver('v1', layout.v1Memory!);
   const { group } = await runIn(driver, 64 * 1024 * 1024);
+  // Whatever an assertion does, nothing stays behind (all three steps are safe to repeat).
+  t.after(async () => {
+    await group.killAll();
+    await group.remove();
+    await driver.dispose();
+  });
   const pids = group.pids();
   assert.ok(pids.length >= 3, `shell and two sleeps in the group: ${pids}`);
   assert.ok(group.readCurrent()! > 0);
@@ -90,12 +96,17 @@ test('v1 driver: processes are born inside, memory is read, kill leaves nothing,
   assert.ok(!existsSync(driver.rootPath));
 });
 
-test('v2 driver lifecycle on the unified hierarchy: cgroup.kill empties the group', async () => {
+test('v2 driver lifecycle on the unified hierarchy: cgroup.kill empties the group', async (t) => {
   requireRoot();
   const layout = readCgroupLayout();
   assert.ok(layout.v2, 'this host mounts cgroup v2 at /sys/fs/cgroup/unified');
   const driver = new CgroupfsDriver('v2', layout.v2);
   const { group } = await runIn(driver, null);
+  t.after(async () => {
+    await group.killAll();
+    await group.remove();
+    await driver.dispose();
+  });
   assert.ok(group.pids().length >= 3);
   await group.killAll();
   assert.deepEqual(group.pids(), []);
