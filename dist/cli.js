@@ -7507,9 +7507,9 @@ function parsePercent(text, option) {
   }
   return Number(match[1]) / 100;
 }
-function formatBytes(bytes3) {
-  const sign = bytes3 < 0 ? "-" : "";
-  let value3 = Math.abs(bytes3);
+function formatBytes(bytes2) {
+  const sign = bytes2 < 0 ? "-" : "";
+  let value3 = Math.abs(bytes2);
   for (const unit of ["B", "KiB", "MiB", "GiB"]) {
     if (value3 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value3.toFixed(0) : value3.toFixed(1)} ${unit}`;
     value3 /= 1024;
@@ -8662,15 +8662,15 @@ function isProfilerFrame(fn) {
   return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
 }
 var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
-function unwrap(bytes3) {
-  if (bytes3.length >= 2 && bytes3[0] === 31 && bytes3[1] === 139) return gunzipSync(bytes3);
-  return bytes3;
+function unwrap(bytes2) {
+  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) return gunzipSync(bytes2);
+  return bytes2;
 }
-function decodeHeapProfile(bytes3) {
-  if (bytes3.length === 0) throw new Error("empty file");
+function decodeHeapProfile(bytes2) {
+  if (bytes2.length === 0) throw new Error("empty file");
   let raw;
   try {
-    raw = unwrap(bytes3);
+    raw = unwrap(bytes2);
   } catch (error) {
     throw new Error(`not valid gzip (${error.message}); truncated or corrupt`);
   }
@@ -8890,12 +8890,12 @@ function fitSlope(points) {
     sxy += (p.t - meanT) * (p.v - meanV);
   }
   if (sxx === 0) return null;
-  const slope3 = sxy / sxx;
-  const intercept = meanV - slope3 * meanT;
-  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope3 * p.t)) ** 2, 0);
+  const slope2 = sxy / sxx;
+  const intercept = meanV - slope2 * meanT;
+  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope2 * p.t)) ** 2, 0);
   const stdError = Math.sqrt(ssr / (n - 2) / sxx);
   const half = t95(n - 2) * stdError;
-  return { bytesPerSec: slope3, low: slope3 - half, high: slope3 + half, stdError, points };
+  return { bytesPerSec: slope2, low: slope2 - half, high: slope2 + half, stdError, points };
 }
 function floorBinSeconds(windowSeconds) {
   return Math.max(1, Math.min(10, windowSeconds / 12));
@@ -8960,14 +8960,14 @@ function robustScatter(times, values, growth) {
   const n = times.length;
   if (n < 3) return 0;
   const span = times[n - 1] - times[0];
-  const slope3 = span > 0 ? growth / span : 0;
+  const slope2 = span > 0 ? growth / span : 0;
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
-  const intercept = median(values.map((v, i) => v - slope3 * times[i]));
-  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope3 * times[i])));
+  const intercept = median(values.map((v, i) => v - slope2 * times[i]));
+  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope2 * times[i])));
 }
 function clamp01(x) {
   return Math.max(0, Math.min(1, x));
@@ -8985,23 +8985,23 @@ function sideSummary(series) {
   const first = series.snapshots[0];
   const last = series.snapshots[n - 1];
   const span = n > 1 ? series.times[n - 1] - series.times[0] : 0;
-  const slope3 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
+  const slope2 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
   return {
     snapshots: n,
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
-    inuseGrowth: slope3 ? { perSec: slope3.bytesPerSec, low: slope3.low, high: slope3.high } : null,
+    inuseGrowth: slope2 ? { perSec: slope2.bytesPerSec, low: slope2.low, high: slope2.high } : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
-    slope: slope3
+    slope: slope2
   };
 }
 function growthOf(series, key) {
   const n = series.snapshots.length;
   if (n < 2) return zero();
-  const bytes3 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
+  const bytes2 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
   const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
-  return { bytes: robustGrowth(series.times, bytes3), objects: robustGrowth(series.times, objects) };
+  return { bytes: robustGrowth(series.times, bytes2), objects: robustGrowth(series.times, objects) };
 }
 function allocatedOf(series, key) {
   const n = series.snapshots.length;
@@ -9300,16 +9300,16 @@ function callerOf(stacks, below) {
 var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
 function tickerNotStopped(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes3 <= heap.noiseFloorBytes) return null;
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes2 <= heap.noiseFloorBytes) return null;
   const objects = Math.round(stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
   const caller = callerOf(stacks);
-  const share = total > 0 ? bytes3 / total : 1;
+  const share = total > 0 ? bytes2 / total : 1;
   return {
     pattern: {
       id: "ticker-not-stopped",
       confidence: round2(0.6 + 0.35 * clamp01(share)),
-      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes3)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
+      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes2)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
       hint: "Call Stop on every time.Ticker once its user is done (defer t.Stop() right after time.NewTicker), and never use time.Tick in code that runs more than once.",
       functions: caller ? ["time.NewTicker", caller] : ["time.NewTicker"]
     },
@@ -9324,14 +9324,14 @@ function transportPerRequest(heap, goroutines) {
   const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === "net/http.(*Transport).dialConn");
   const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
-  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  const heapSeen = heap !== null && bytes3 > heap.noiseFloorBytes;
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const heapSeen = heap !== null && bytes2 > heap.noiseFloorBytes;
   if (clusters.length === 0 && !heapSeen) return null;
   const loops = new Set(clusters.flatMap((c) => c.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
   const server = growingClusters(goroutines).filter((c) => c.entry === "net/http.(*conn).serve");
   const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
-  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes3)} more` : ""}` : `${formatBytes(bytes3)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes2)} more` : ""}` : `${formatBytes(bytes2)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
   return {
     pattern: {
       id: "transport-per-request",
@@ -9405,18 +9405,18 @@ function goroutineBlocked(heap, goroutines, claimed) {
 var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
 function bufferGrowth(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes3 <= heap.noiseFloorBytes) return null;
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes2 <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
   const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
-  const share = total > 0 ? bytes3 / total : 1;
+  const share = total > 0 ? bytes2 / total : 1;
   const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
   return {
     pattern: {
       id: "buffer-growth",
       confidence: round2(0.55 + 0.4 * clamp01(share)),
-      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes3)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
+      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes2)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
       hint: "Do not keep bytes.Buffers (or slices of their Bytes()) after use: copy out what you need, Reset and reuse one buffer (or pool them with a size cap), and bound any collection they are appended to.",
       functions: [.../* @__PURE__ */ new Set([leaf, ...caller ? [caller] : []])]
     },
@@ -9444,11 +9444,11 @@ function unboundedMap(heap, total, claimed) {
   const candidates = [];
   for (const f of heap.functions) {
     const stacks = f.stacks.filter((s) => !claimed.has(s.key) && stackDiff(s) > 0);
-    const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-    if (bytes3 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
+    const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+    if (bytes2 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
     const app = callerOf(stacks);
-    if (!app || !risesThroughout(f.graySeries) || bytes3 <= SCATTER_FACTOR * f.scatterBytes) continue;
-    candidates.push({ f, stacks, bytes: bytes3, app });
+    if (!app || !risesThroughout(f.graySeries) || bytes2 <= SCATTER_FACTOR * f.scatterBytes) continue;
+    candidates.push({ f, stacks, bytes: bytes2, app });
   }
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.bytes - a.bytes);
@@ -9523,15 +9523,15 @@ function load(set, warmupMs, warnings) {
   const inWindow = set.entries.filter((e) => e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
-    const bytes3 = set.data[file];
-    if (!bytes3) {
+    const bytes2 = set.data[file];
+    if (!bytes2) {
       warnings.push(`${entry.side} ${entry.kind} ${file} is missing from the bundle; left out`);
       continue;
     }
     if (entry.kind === "heap") {
       let snapshot;
       try {
-        snapshot = decodeHeapProfile(bytes3);
+        snapshot = decodeHeapProfile(bytes2);
       } catch (error) {
         warnings.push(`${entry.side} heap profile ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
@@ -9541,7 +9541,7 @@ function load(set, warmupMs, warnings) {
     } else {
       let dump;
       try {
-        dump = parseGoroutineDump(decoder.decode(bytes3));
+        dump = parseGoroutineDump(decoder.decode(bytes2));
       } catch (error) {
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
@@ -9563,14 +9563,14 @@ function heapSuspects(heap, claims) {
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects = [];
-  const make = (f, kind, bytes3, objects, share, gray, baseline) => {
+  const make = (f, kind, bytes2, objects, share, gray, baseline) => {
     const ranked = [...f.stacks].sort((a, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes));
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
       source: "pprof",
       kind,
-      bytes: Math.round(bytes3),
+      bytes: Math.round(bytes2),
       objects: Math.round(objects),
       count: null,
       share: Math.round(share * 1e3) / 1e3,
@@ -9716,9 +9716,9 @@ function encodeHeapValues(rows, periodBytes, comment) {
   const samples = [];
   for (const row of rows) {
     const objects = Math.round(row.value.objects);
-    const bytes3 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes3 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes3] });
+    const bytes2 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes2 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
   }
   const inuseSpace = strings.dedup("inuse_space");
   const profile = new Profile({
@@ -9815,12 +9815,12 @@ var RUNTIME_HEADROOM = 6;
 var GOROUTINES_PER_STACK = 32;
 
 // src/analyze/ebpf-paths.ts
-function scaleHeapSample(count, bytes3, rate2) {
-  if (count === 0 || bytes3 === 0) return { count: 0, bytes: 0 };
-  if (rate2 <= 1) return { count, bytes: bytes3 };
-  const avg = bytes3 / count;
+function scaleHeapSample(count, bytes2, rate2) {
+  if (count === 0 || bytes2 === 0) return { count: 0, bytes: 0 };
+  if (rate2 <= 1) return { count, bytes: bytes2 };
+  const avg = bytes2 / count;
   const scale = 1 / (1 - Math.exp(-avg / rate2));
-  return { count: count * scale, bytes: bytes3 * scale };
+  return { count: count * scale, bytes: bytes2 * scale };
 }
 var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 function estimate(stack, scaling) {
@@ -10056,6 +10056,10 @@ function svgChart(samples, warmupMs, width = 760, height = 280) {
   return parts.join("");
 }
 
+// src/report/format.ts
+var bytesOrNa = (v) => v === null ? "n/a" : formatBytes(v);
+var slopeWithInterval = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+
 // src/report/html.ts
 function escapeHtml(text) {
   return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -10066,8 +10070,6 @@ var BANNER = {
   fail: { text: "BLOCKED", color: "#cf222e" },
   inconclusive: { text: "INCONCLUSIVE", color: "#6e7781" }
 };
-var bytes = (v) => v === null ? "n/a" : formatBytes(v);
-var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
 function table(head, rows) {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
@@ -10079,9 +10081,9 @@ function renderHtml(report) {
   sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`);
   sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
   sections.push(table(["", "baseline", "gray"], [
-    ["P95", bytes(b.p95Bytes), `${bytes(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
-    ["peak", bytes(b.peakBytes), bytes(g2.peakBytes)],
-    ["floor slope", slope(b), slope(g2)],
+    ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+    ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
+    ["floor slope", slopeWithInterval(b), slopeWithInterval(g2)],
     ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
     ["samples", String(b.samples), String(g2.samples)]
   ]));
@@ -10335,9 +10337,9 @@ function gradeOf(verdict, reasons, analysis) {
   if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
   const { gray, memoryMaxBytes } = analysis;
   if (blocks.has("slope-increase")) {
-    const slope3 = gray.slope?.bytesPerSec ?? 0;
-    const growthPerHour = gray.p95Bytes ? slope3 * 3600 / gray.p95Bytes : 0;
-    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope3 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope3 / 3600 : Infinity;
+    const slope2 = gray.slope?.bytesPerSec ?? 0;
+    const growthPerHour = gray.p95Bytes ? slope2 * 3600 / gray.p95Bytes : 0;
+    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope2 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
   }
   if (blocks.has("inuse-growth")) return "P1";
@@ -10358,10 +10360,10 @@ function inuseGrowthRule(analysis, limits, cgroup) {
   const exceeds = diff.perSec > threshold && diff.low > 0;
   const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.perSec, limit: threshold, passed: !exceeds, detail };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
-  const slope3 = analysis.slopeDifference;
-  const unclear = slope3 === null || slope3.high >= cgroup.threshold;
+  const slope2 = analysis.slopeDifference;
+  const unclear = slope2 === null || slope2.high >= cgroup.threshold;
   if (unclear) {
-    const why = slope3 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope3.bytesPerSec)}, 95% CI ${formatRate(slope3.low)} .. ${formatRate(slope3.high)})`;
+    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, 95% CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
     return {
       comparison,
       reason: { rule: "inuse-growth", outcome: "block", measured: diff.perSec, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
@@ -10399,10 +10401,10 @@ function slopeThreshold(analysis, limits) {
 function projection(analysis) {
   const limit = analysis.memoryMaxBytes;
   if (limit === null) return null;
-  const slope3 = analysis.gray.slope;
+  const slope2 = analysis.gray.slope;
   const floor = analysis.gray.lastFloorBytes;
-  const growing = slope3 !== null && floor !== null && slope3.bytesPerSec > 0 && slope3.low > 0;
-  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope3.bytesPerSec) : null };
+  const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
+  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
 }
 function judge(analysis, limits) {
   const reasons = [];
@@ -10625,14 +10627,14 @@ async function fetchProfile(url, timeoutMs, signal) {
     const chunks = [];
     let size = 0;
     for await (const chunk of response.body ?? []) {
-      const bytes3 = chunk;
-      size += bytes3.length;
+      const bytes2 = chunk;
+      size += bytes2.length;
       if (size > MAX_PROFILE_BYTES) {
         await response.body?.cancel().catch(() => {
         });
         return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
       }
-      chunks.push(bytes3);
+      chunks.push(bytes2);
     }
     return { ok: true, data: Buffer.concat(chunks), ms: ms() };
   } catch (error) {
@@ -12365,8 +12367,8 @@ function ebpfConsoleLines(summary) {
 
 // src/report/console.ts
 var CONSOLE_SUSPECTS = 5;
-var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
-var slope2 = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
+var bytes = (v) => v === null ? "n/a" : formatBytes(v);
+var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
 function renderConsole(report) {
   const lines = [];
   const grade = report.grade ? ` (${report.grade})` : "";
@@ -12374,9 +12376,9 @@ function renderConsole(report) {
   const rows = [
     ["", "baseline", "gray"],
     ["samples", String(report.baseline.samples), String(report.gray.samples)],
-    ["P95", bytes2(report.baseline.p95Bytes), bytes2(report.gray.p95Bytes)],
-    ["peak", bytes2(report.baseline.peakBytes), bytes2(report.gray.peakBytes)],
-    ["floor slope", slope2(report.baseline), slope2(report.gray)],
+    ["P95", bytes(report.baseline.p95Bytes), bytes(report.gray.p95Bytes)],
+    ["peak", bytes(report.baseline.peakBytes), bytes(report.gray.peakBytes)],
+    ["floor slope", slope(report.baseline), slope(report.gray)],
     ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));

@@ -3379,8 +3379,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes4 = encoder.encode(input);
-      return percentDecode(bytes4);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4363,7 +4363,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes4, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes4).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4657,17 +4657,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes4 = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes4, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes4.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5621,19 +5621,19 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes4) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes4], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes4) => {
-            return new Uint8Array(bytes4).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5672,8 +5672,8 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes4) => {
-            return new Uint8Array(bytes4);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5708,8 +5708,8 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes4) {
-      return JSON.parse(utf8DecodeBytes(bytes4));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -12412,10 +12412,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes4 = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes4);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13872,12 +13872,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes4) => {
-          if (!bytesMatch(bytes4, request.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes4)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14290,12 +14290,12 @@ var require_fetch = __commonJS({
       if (request.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request.body != null) {
-        const processBodyChunk = async function* (bytes4) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes4;
-          fetchParams.processRequestBodyChunkLength?.(bytes4.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14317,8 +14317,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes4 of request.body.stream) {
-              yield* processBodyChunk(bytes4);
+            for await (const bytes2 of request.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14370,33 +14370,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes4;
+          let bytes2;
           let isFailure;
           try {
             const { done, value: value3 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes4 = done ? void 0 : value3;
+            bytes2 = done ? void 0 : value3;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes4 = void 0;
+              bytes2 = void 0;
             } else {
-              bytes4 = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes4 === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes4?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes4);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes4);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14522,9 +14522,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes4 = chunk;
-              timingInfo.encodedBodySize += bytes4.byteLength;
-              return this.body.push(bytes4);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14970,7 +14970,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes4 = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14984,7 +14984,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value3)) {
-              bytes4.push(value3);
+              bytes2.push(value3);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -14996,7 +14996,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result2 = packageData(bytes4, type, blob.type, encodingName);
+                  const result2 = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15036,7 +15036,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes4, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15046,7 +15046,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder2 = new StringDecoder("latin1");
-          for (const chunk of bytes4) {
+          for (const chunk of bytes2) {
             dataURL += btoa(decoder2.write(chunk));
           }
           dataURL += btoa(decoder2.end());
@@ -15066,16 +15066,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes4, encoding);
+          return decode2(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes4);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder2 = new StringDecoder("latin1");
-          for (const chunk of bytes4) {
+          for (const chunk of bytes2) {
             binaryString += decoder2.write(chunk);
           }
           binaryString += decoder2.end();
@@ -15084,14 +15084,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode2(ioQueue, encoding) {
-      const bytes4 = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes4);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes4.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15644,9 +15644,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes4 = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes4;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -19807,9 +19807,9 @@ function parsePercent(text, option) {
   }
   return Number(match[1]) / 100;
 }
-function formatBytes(bytes4) {
-  const sign = bytes4 < 0 ? "-" : "";
-  let value3 = Math.abs(bytes4);
+function formatBytes(bytes2) {
+  const sign = bytes2 < 0 ? "-" : "";
+  let value3 = Math.abs(bytes2);
   for (const unit of ["B", "KiB", "MiB", "GiB"]) {
     if (value3 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value3.toFixed(0) : value3.toFixed(1)} ${unit}`;
     value3 /= 1024;
@@ -19944,6 +19944,10 @@ function svgChart(samples, warmupMs, width = 760, height = 280) {
   return parts.join("");
 }
 
+// src/report/format.ts
+var bytesOrNa = (v) => v === null ? "n/a" : formatBytes(v);
+var slopeWithInterval = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+
 // src/report/markdown.ts
 var MARKDOWN_SUSPECTS = 5;
 var STACK_FRAMES = 12;
@@ -19958,8 +19962,6 @@ var VERDICT_BANNER = {
   fail: "\u26D4 BLOCKED",
   inconclusive: "\u2754 INCONCLUSIVE"
 };
-var bytes = (v) => v === null ? "n/a" : formatBytes(v);
-var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
 var delta = (a, b) => a === null || b === null ? "n/a" : `${b >= a ? "+" : ""}${formatBytes(b - a)}`;
 var result = (passed) => passed === null || passed === void 0 ? "n/a" : passed ? "\u2705 pass" : "\u274C fail";
 var safeUrl = (url) => url && /^https?:\/\/[^\s()<>"'`]+$/.test(url) ? url : null;
@@ -19977,10 +19979,10 @@ function sidesTable(report) {
   const lines = [
     "| | baseline | gray | change | limit | result |",
     "|---|---|---|---|---|---|",
-    `| P95 memory | ${bytes(b.p95Bytes)} | ${bytes(g2.p95Bytes)} | ${formatPercent(report.p95Increase)} | \u2264 ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p952?.passed)} |`,
-    `| floor slope | ${slope(b)} | ${slope(g2)} | ${diff ? `${formatRate(diff.bytesPerSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : "n/a"} | \u2264 ${slopeRule ? formatRate(slopeRule.limit) : "n/a"} | ${result(slopeRule?.passed)} |`,
+    `| P95 memory | ${bytesOrNa(b.p95Bytes)} | ${bytesOrNa(g2.p95Bytes)} | ${formatPercent(report.p95Increase)} | \u2264 ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p952?.passed)} |`,
+    `| floor slope | ${slopeWithInterval(b)} | ${slopeWithInterval(g2)} | ${diff ? `${formatRate(diff.bytesPerSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : "n/a"} | \u2264 ${slopeRule ? formatRate(slopeRule.limit) : "n/a"} | ${result(slopeRule?.passed)} |`,
     `| OOM kills | ${b.oomKills ?? "n/a"} | ${g2.oomKills ?? "n/a"} | | 0 | ${result(oom?.passed)} |`,
-    `| peak memory | ${bytes(b.peakBytes)} | ${bytes(g2.peakBytes)} | ${delta(b.peakBytes, g2.peakBytes)} | | |`,
+    `| peak memory | ${bytesOrNa(b.peakBytes)} | ${bytesOrNa(g2.peakBytes)} | ${delta(b.peakBytes, g2.peakBytes)} | | |`,
     `| samples | ${b.samples} | ${g2.samples} | | | |`
   ];
   if (report.projection?.secondsToLimit != null) {
@@ -21494,15 +21496,15 @@ function isProfilerFrame(fn) {
   return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
 }
 var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
-function unwrap(bytes4) {
-  if (bytes4.length >= 2 && bytes4[0] === 31 && bytes4[1] === 139) return gunzipSync(bytes4);
-  return bytes4;
+function unwrap(bytes2) {
+  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) return gunzipSync(bytes2);
+  return bytes2;
 }
-function decodeHeapProfile(bytes4) {
-  if (bytes4.length === 0) throw new Error("empty file");
+function decodeHeapProfile(bytes2) {
+  if (bytes2.length === 0) throw new Error("empty file");
   let raw;
   try {
-    raw = unwrap(bytes4);
+    raw = unwrap(bytes2);
   } catch (error2) {
     throw new Error(`not valid gzip (${error2.message}); truncated or corrupt`);
   }
@@ -21722,12 +21724,12 @@ function fitSlope(points) {
     sxy += (p.t - meanT) * (p.v - meanV);
   }
   if (sxx === 0) return null;
-  const slope4 = sxy / sxx;
-  const intercept = meanV - slope4 * meanT;
-  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope4 * p.t)) ** 2, 0);
+  const slope2 = sxy / sxx;
+  const intercept = meanV - slope2 * meanT;
+  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope2 * p.t)) ** 2, 0);
   const stdError = Math.sqrt(ssr / (n - 2) / sxx);
   const half = t95(n - 2) * stdError;
-  return { bytesPerSec: slope4, low: slope4 - half, high: slope4 + half, stdError, points };
+  return { bytesPerSec: slope2, low: slope2 - half, high: slope2 + half, stdError, points };
 }
 function floorBinSeconds(windowSeconds) {
   return Math.max(1, Math.min(10, windowSeconds / 12));
@@ -21792,14 +21794,14 @@ function robustScatter(times, values, growth) {
   const n = times.length;
   if (n < 3) return 0;
   const span = times[n - 1] - times[0];
-  const slope4 = span > 0 ? growth / span : 0;
+  const slope2 = span > 0 ? growth / span : 0;
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
-  const intercept = median(values.map((v, i) => v - slope4 * times[i]));
-  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope4 * times[i])));
+  const intercept = median(values.map((v, i) => v - slope2 * times[i]));
+  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope2 * times[i])));
 }
 function clamp01(x) {
   return Math.max(0, Math.min(1, x));
@@ -21817,23 +21819,23 @@ function sideSummary(series) {
   const first = series.snapshots[0];
   const last = series.snapshots[n - 1];
   const span = n > 1 ? series.times[n - 1] - series.times[0] : 0;
-  const slope4 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
+  const slope2 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
   return {
     snapshots: n,
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
-    inuseGrowth: slope4 ? { perSec: slope4.bytesPerSec, low: slope4.low, high: slope4.high } : null,
+    inuseGrowth: slope2 ? { perSec: slope2.bytesPerSec, low: slope2.low, high: slope2.high } : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
-    slope: slope4
+    slope: slope2
   };
 }
 function growthOf(series, key) {
   const n = series.snapshots.length;
   if (n < 2) return zero();
-  const bytes4 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
+  const bytes2 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
   const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
-  return { bytes: robustGrowth(series.times, bytes4), objects: robustGrowth(series.times, objects) };
+  return { bytes: robustGrowth(series.times, bytes2), objects: robustGrowth(series.times, objects) };
 }
 function allocatedOf(series, key) {
   const n = series.snapshots.length;
@@ -22132,16 +22134,16 @@ function callerOf(stacks, below) {
 var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
 function tickerNotStopped(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes4 <= heap.noiseFloorBytes) return null;
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes2 <= heap.noiseFloorBytes) return null;
   const objects = Math.round(stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
   const caller = callerOf(stacks);
-  const share = total > 0 ? bytes4 / total : 1;
+  const share = total > 0 ? bytes2 / total : 1;
   return {
     pattern: {
       id: "ticker-not-stopped",
       confidence: round2(0.6 + 0.35 * clamp01(share)),
-      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes4)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
+      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes2)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
       hint: "Call Stop on every time.Ticker once its user is done (defer t.Stop() right after time.NewTicker), and never use time.Tick in code that runs more than once.",
       functions: caller ? ["time.NewTicker", caller] : ["time.NewTicker"]
     },
@@ -22156,14 +22158,14 @@ function transportPerRequest(heap, goroutines) {
   const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === "net/http.(*Transport).dialConn");
   const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
-  const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  const heapSeen = heap !== null && bytes4 > heap.noiseFloorBytes;
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const heapSeen = heap !== null && bytes2 > heap.noiseFloorBytes;
   if (clusters.length === 0 && !heapSeen) return null;
   const loops = new Set(clusters.flatMap((c) => c.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
   const server = growingClusters(goroutines).filter((c) => c.entry === "net/http.(*conn).serve");
   const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
-  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes4)} more` : ""}` : `${formatBytes(bytes4)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes2)} more` : ""}` : `${formatBytes(bytes2)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
   return {
     pattern: {
       id: "transport-per-request",
@@ -22237,18 +22239,18 @@ function goroutineBlocked(heap, goroutines, claimed) {
 var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
 function bufferGrowth(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes4 <= heap.noiseFloorBytes) return null;
+  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes2 <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
   const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
-  const share = total > 0 ? bytes4 / total : 1;
+  const share = total > 0 ? bytes2 / total : 1;
   const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
   return {
     pattern: {
       id: "buffer-growth",
       confidence: round2(0.55 + 0.4 * clamp01(share)),
-      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes4)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
+      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes2)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
       hint: "Do not keep bytes.Buffers (or slices of their Bytes()) after use: copy out what you need, Reset and reuse one buffer (or pool them with a size cap), and bound any collection they are appended to.",
       functions: [.../* @__PURE__ */ new Set([leaf, ...caller ? [caller] : []])]
     },
@@ -22276,11 +22278,11 @@ function unboundedMap(heap, total, claimed) {
   const candidates = [];
   for (const f of heap.functions) {
     const stacks = f.stacks.filter((s) => !claimed.has(s.key) && stackDiff(s) > 0);
-    const bytes4 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-    if (bytes4 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
+    const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+    if (bytes2 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
     const app = callerOf(stacks);
-    if (!app || !risesThroughout(f.graySeries) || bytes4 <= SCATTER_FACTOR * f.scatterBytes) continue;
-    candidates.push({ f, stacks, bytes: bytes4, app });
+    if (!app || !risesThroughout(f.graySeries) || bytes2 <= SCATTER_FACTOR * f.scatterBytes) continue;
+    candidates.push({ f, stacks, bytes: bytes2, app });
   }
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.bytes - a.bytes);
@@ -22355,15 +22357,15 @@ function load(set, warmupMs, warnings) {
   const inWindow = set.entries.filter((e) => e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
-    const bytes4 = set.data[file];
-    if (!bytes4) {
+    const bytes2 = set.data[file];
+    if (!bytes2) {
       warnings.push(`${entry.side} ${entry.kind} ${file} is missing from the bundle; left out`);
       continue;
     }
     if (entry.kind === "heap") {
       let snapshot;
       try {
-        snapshot = decodeHeapProfile(bytes4);
+        snapshot = decodeHeapProfile(bytes2);
       } catch (error2) {
         warnings.push(`${entry.side} heap profile ${file} is unreadable (${errorMessage(error2)}); left out`);
         continue;
@@ -22373,7 +22375,7 @@ function load(set, warmupMs, warnings) {
     } else {
       let dump;
       try {
-        dump = parseGoroutineDump(decoder.decode(bytes4));
+        dump = parseGoroutineDump(decoder.decode(bytes2));
       } catch (error2) {
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error2)}); left out`);
         continue;
@@ -22395,14 +22397,14 @@ function heapSuspects(heap, claims) {
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects2 = [];
-  const make = (f, kind, bytes4, objects, share, gray, baseline) => {
+  const make = (f, kind, bytes2, objects, share, gray, baseline) => {
     const ranked = [...f.stacks].sort((a, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes));
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
       source: "pprof",
       kind,
-      bytes: Math.round(bytes4),
+      bytes: Math.round(bytes2),
       objects: Math.round(objects),
       count: null,
       share: Math.round(share * 1e3) / 1e3,
@@ -22548,9 +22550,9 @@ function encodeHeapValues(rows, periodBytes, comment) {
   const samples = [];
   for (const row of rows) {
     const objects = Math.round(row.value.objects);
-    const bytes4 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes4 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes4] });
+    const bytes2 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes2 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
   }
   const inuseSpace = strings.dedup("inuse_space");
   const profile = new Profile({
@@ -22617,12 +22619,12 @@ var RUNTIME_HEADROOM = 6;
 var GOROUTINES_PER_STACK = 32;
 
 // src/analyze/ebpf-paths.ts
-function scaleHeapSample(count, bytes4, rate2) {
-  if (count === 0 || bytes4 === 0) return { count: 0, bytes: 0 };
-  if (rate2 <= 1) return { count, bytes: bytes4 };
-  const avg = bytes4 / count;
+function scaleHeapSample(count, bytes2, rate2) {
+  if (count === 0 || bytes2 === 0) return { count: 0, bytes: 0 };
+  if (rate2 <= 1) return { count, bytes: bytes2 };
+  const avg = bytes2 / count;
   const scale = 1 / (1 - Math.exp(-avg / rate2));
-  return { count: count * scale, bytes: bytes4 * scale };
+  return { count: count * scale, bytes: bytes2 * scale };
 }
 var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 function estimate(stack, scaling) {
@@ -22768,14 +22770,14 @@ async function fetchProfile(url, timeoutMs, signal) {
     const chunks = [];
     let size = 0;
     for await (const chunk of response.body ?? []) {
-      const bytes4 = chunk;
-      size += bytes4.length;
+      const bytes2 = chunk;
+      size += bytes2.length;
       if (size > MAX_PROFILE_BYTES) {
         await response.body?.cancel().catch(() => {
         });
         return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
       }
-      chunks.push(bytes4);
+      chunks.push(bytes2);
     }
     return { ok: true, data: Buffer.concat(chunks), ms: ms() };
   } catch (error2) {
@@ -24339,8 +24341,6 @@ var BANNER = {
   fail: { text: "BLOCKED", color: "#cf222e" },
   inconclusive: { text: "INCONCLUSIVE", color: "#6e7781" }
 };
-var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
-var slope2 = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
 function table(head, rows) {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
@@ -24352,9 +24352,9 @@ function renderHtml(report) {
   sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`);
   sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
   sections.push(table(["", "baseline", "gray"], [
-    ["P95", bytes2(b.p95Bytes), `${bytes2(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
-    ["peak", bytes2(b.peakBytes), bytes2(g2.peakBytes)],
-    ["floor slope", slope2(b), slope2(g2)],
+    ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+    ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
+    ["floor slope", slopeWithInterval(b), slopeWithInterval(g2)],
     ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
     ["samples", String(b.samples), String(g2.samples)]
   ]));
@@ -24608,9 +24608,9 @@ function gradeOf(verdict, reasons2, analysis) {
   if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
   const { gray, memoryMaxBytes } = analysis;
   if (blocks.has("slope-increase")) {
-    const slope4 = gray.slope?.bytesPerSec ?? 0;
-    const growthPerHour = gray.p95Bytes ? slope4 * 3600 / gray.p95Bytes : 0;
-    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope4 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope4 / 3600 : Infinity;
+    const slope2 = gray.slope?.bytesPerSec ?? 0;
+    const growthPerHour = gray.p95Bytes ? slope2 * 3600 / gray.p95Bytes : 0;
+    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope2 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
   }
   if (blocks.has("inuse-growth")) return "P1";
@@ -24631,10 +24631,10 @@ function inuseGrowthRule(analysis, limits, cgroup) {
   const exceeds = diff.perSec > threshold && diff.low > 0;
   const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.perSec, limit: threshold, passed: !exceeds, detail };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
-  const slope4 = analysis.slopeDifference;
-  const unclear = slope4 === null || slope4.high >= cgroup.threshold;
+  const slope2 = analysis.slopeDifference;
+  const unclear = slope2 === null || slope2.high >= cgroup.threshold;
   if (unclear) {
-    const why = slope4 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope4.bytesPerSec)}, 95% CI ${formatRate(slope4.low)} .. ${formatRate(slope4.high)})`;
+    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, 95% CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
     return {
       comparison,
       reason: { rule: "inuse-growth", outcome: "block", measured: diff.perSec, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
@@ -24672,10 +24672,10 @@ function slopeThreshold(analysis, limits) {
 function projection(analysis) {
   const limit = analysis.memoryMaxBytes;
   if (limit === null) return null;
-  const slope4 = analysis.gray.slope;
+  const slope2 = analysis.gray.slope;
   const floor = analysis.gray.lastFloorBytes;
-  const growing = slope4 !== null && floor !== null && slope4.bytesPerSec > 0 && slope4.low > 0;
-  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope4.bytesPerSec) : null };
+  const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
+  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
 }
 function judge(analysis, limits) {
   const reasons2 = [];
@@ -25011,8 +25011,8 @@ function ebpfConsoleLines(summary2) {
 
 // src/report/console.ts
 var CONSOLE_SUSPECTS = 5;
-var bytes3 = (v) => v === null ? "n/a" : formatBytes(v);
-var slope3 = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
+var bytes = (v) => v === null ? "n/a" : formatBytes(v);
+var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
 function renderConsole(report) {
   const lines = [];
   const grade = report.grade ? ` (${report.grade})` : "";
@@ -25020,9 +25020,9 @@ function renderConsole(report) {
   const rows = [
     ["", "baseline", "gray"],
     ["samples", String(report.baseline.samples), String(report.gray.samples)],
-    ["P95", bytes3(report.baseline.p95Bytes), bytes3(report.gray.p95Bytes)],
-    ["peak", bytes3(report.baseline.peakBytes), bytes3(report.gray.peakBytes)],
-    ["floor slope", slope3(report.baseline), slope3(report.gray)],
+    ["P95", bytes(report.baseline.p95Bytes), bytes(report.gray.p95Bytes)],
+    ["peak", bytes(report.baseline.peakBytes), bytes(report.gray.peakBytes)],
+    ["floor slope", slope(report.baseline), slope(report.gray)],
     ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));

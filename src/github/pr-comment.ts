@@ -2,9 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GitHubApiError, type RestClient } from './rest.ts';
 
-/** GitHub refuses comment bodies over 65,536 characters. */
-export const COMMENT_LIMIT = 65_536;
-
 export type CommentMode = 'always' | 'on-failure' | 'never';
 
 export type CommentResult =

@@ -1,7 +1,8 @@
-import { formatBytes, formatPercent, formatRate } from '../config/units.ts';
+import { formatPercent, formatRate } from '../config/units.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { svgChart } from './chart.ts';
-import type { Report, SideReport } from './report-json.ts';
+import { bytesOrNa as bytes, slopeWithInterval as slope } from './format.ts';
+import type { Report } from './report-json.ts';
 
 /** Text from a workload or a pull request, made inert in HTML (element content and attributes). */
 export function escapeHtml(text: string): string {
@@ -15,8 +16,6 @@ const BANNER: Record<Report['verdict'], { text: string; color: string }> = {
   inconclusive: { text: 'INCONCLUSIVE', color: '#6e7781' },
 };
 
-const bytes = (v: number | null) => (v === null ? 'n/a' : formatBytes(v));
-const slope = (s: SideReport) => (s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)})`);
 
 function table(head: string[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;

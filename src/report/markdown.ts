@@ -1,7 +1,8 @@
 import { formatBytes, formatPercent, formatRate } from '../config/units.ts';
-import type { Report, SideReport } from './report-json.ts';
+import type { Report } from './report-json.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { mermaidChart } from './chart.ts';
+import { bytesOrNa as bytes, slopeWithInterval as slope } from './format.ts';
 
 /** Suspects in the summary and PR comment; report.json has them all. */
 const MARKDOWN_SUSPECTS = 5;
@@ -42,8 +43,6 @@ const VERDICT_BANNER: Record<Report['verdict'], string> = {
   inconclusive: '❔ INCONCLUSIVE',
 };
 
-const bytes = (v: number | null) => (v === null ? 'n/a' : formatBytes(v));
-const slope = (s: SideReport) => (s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)})`);
 const delta = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : `${b >= a ? '+' : ''}${formatBytes(b - a)}`);
 const result = (passed: boolean | null | undefined) => (passed === null || passed === undefined ? 'n/a' : passed ? '✅ pass' : '❌ fail');
 const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\/[^\s()<>"'`]+$/.test(url) ? url : null);
