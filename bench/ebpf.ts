@@ -25,8 +25,8 @@ import { checkBinary, checkTracer, type Tracer } from '../src/collect/ebpf-prefl
 import { buildScript, type ProbeTarget } from '../src/collect/ebpf-script.ts';
 import { TracerProcess } from '../src/collect/ebpf-tracer.ts';
 import { parseBpftraceOutput } from '../src/collect/ebpf-parse.ts';
-import { RUNTIME_HEADROOM, type EbpfMode } from '../src/collect/ebpf-types.ts';
-import { Defaults } from '../src/constants.ts';
+import { RUNTIME_HEADROOM, type EbpfMode } from '../src/model/ebpf.ts';
+import { Defaults } from '../src/model/constants.ts';
 import { freePort, portOpen } from '../src/workload/ports.ts';
 
 const PAIRS = Number(process.env.PAIRS ?? 10);

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { Defaults, ExitCode, Option, VERSION } from './constants.ts';
+import { Defaults, ExitCode, Option, VERSION } from './model/constants.ts';
 import { buildPlan, parseJudgeSettings, type RawOptions } from './config/plan.ts';
-import { UsageError, errorMessage } from './errors.ts';
+import { UsageError, errorMessage } from './model/errors.ts';
 import { readBundle } from './collect/bundle-io.ts';
 import { judgeBundle, writeReport } from './gate/judge-bundle.ts';
 import { runGate } from './gate/run-gate.ts';
-import type { Logger } from './gate/logger.ts';
+import type { Logger } from './model/logger.ts';
 import { renderConsole } from './report/console.ts';
 import { FUSE_USAGE, fuseAfterRun, fuseBeforeRun, fuseCommand, planCommand } from './fuse/cli.ts';
 import { openRunFuse } from './fuse/gate-fuse.ts';

@@ -9,7 +9,7 @@ import { ProcessTreeDriver } from '../src/workload/cgroup/proc-tree.ts';
 import { SystemdDriver } from '../src/workload/cgroup/systemd.ts';
 import { selectDriver, probeHost, type HostFacts } from '../src/workload/cgroup/detect.ts';
 import { parseKeyValues, statFromV1, statFromV2 } from '../src/workload/cgroup/stat.ts';
-import { UsageError } from '../src/errors.ts';
+import { UsageError } from '../src/model/errors.ts';
 import { processGone, requireRoot } from './helpers/env.ts';
 
 test('layout from a hybrid host (v1 memory, v2 unified without memory)', () => {

@@ -11,7 +11,7 @@ import { CLI, fixtureBin, leftoverCgroups, leftoverProcesses, ROOT } from './hel
 import { processGone, requireBpftrace } from './helpers/env.ts';
 import { which } from '../src/collect/ebpf-symbolize.ts';
 import type { Report } from '../src/report/report-json.ts';
-import type { EbpfTrace } from '../src/collect/ebpf-types.ts';
+import type { EbpfTrace } from '../src/model/ebpf.ts';
 
 let work: string;
 const bin = (name: string) => join(work, 'bin', name);

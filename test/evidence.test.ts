@@ -9,7 +9,7 @@ import { analyzeEvidence } from '../src/analyze/evidence.ts';
 import type { Suspect } from '../src/analyze/evidence-types.ts';
 import { encodeHeapValues } from '../src/analyze/heap-diff-profile.ts';
 import { readProfileSet, writeDiffProfiles } from '../src/collect/pprof-bundle.ts';
-import { PROFILE_INDEX_SCHEMA, type ProfileEntry, type ProfileSet } from '../src/collect/pprof-types.ts';
+import { PROFILE_INDEX_SCHEMA, type ProfileEntry, type ProfileSet } from '../src/model/profiles.ts';
 import { parseJudgeSettings } from '../src/config/plan.ts';
 import { judgeBundle } from '../src/gate/judge-bundle.ts';
 import { renderConsole } from '../src/report/console.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UsageError } from '../src/errors.ts';
+import { UsageError } from '../src/model/errors.ts';
 import { parseCell, parseDimensionValue } from '../src/fuse/cell.ts';
 import { meetsThreshold, parseThreshold } from '../src/fuse/rules.ts';
 

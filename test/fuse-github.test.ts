@@ -1,7 +1,7 @@
 // The REST client and the GitHub commit-status fuse store against the loopback FakeGitHub.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UsageError } from '../src/errors.ts';
+import { UsageError } from '../src/model/errors.ts';
 import { GitHubFuseStore, statusDescription, MAX_DESCRIPTION } from '../src/fuse/github-store.ts';
 import { openRunFuse } from '../src/fuse/gate-fuse.ts';
 import { foldRecords } from '../src/fuse/rules.ts';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../src/errors.ts';
+import { UsageError } from '../src/model/errors.ts';
 import { planWave } from '../src/fuse/plan.ts';
 import { foldRecords } from '../src/fuse/rules.ts';
 import { parseStages } from '../src/fuse/stages.ts';

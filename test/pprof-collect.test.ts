@@ -11,9 +11,9 @@ import { fetchProfile, profileUrl } from '../src/collect/pprof-fetch.ts';
 import { startProfiling, ProfileCollector } from '../src/collect/pprof-collector.ts';
 import { readProfileSet } from '../src/collect/pprof-bundle.ts';
 import { buildPlan } from '../src/config/plan.ts';
-import { UsageError } from '../src/errors.ts';
+import { UsageError } from '../src/model/errors.ts';
 import { freePort } from '../src/workload/ports.ts';
-import type { Logger } from '../src/gate/logger.ts';
+import type { Logger } from '../src/model/logger.ts';
 
 const DATA = join(import.meta.dirname, 'data/pprof');
 const heapBytes = readFileSync(join(DATA, 'leak-map/pprof/gray-heap-000.pb.gz'));

@@ -12,7 +12,7 @@ import { buildDiffProfiles, encodeHeapValues } from '../src/analyze/heap-diff-pr
 import { analyzeEvidence } from '../src/analyze/evidence.ts';
 import { robustGrowth, isStdlib, packageOf, shortFile } from '../src/analyze/evidence-util.ts';
 import { readProfileSet } from '../src/collect/pprof-bundle.ts';
-import type { ProfileSet } from '../src/collect/pprof-types.ts';
+import type { ProfileSet } from '../src/model/profiles.ts';
 import { requireGo } from './helpers/env.ts';
 import { gzipSync } from 'node:zlib';
 import { Profile, StringTable } from 'pprof-format';

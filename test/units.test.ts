@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDuration, parsePercent, parseRate, parseSize } from '../src/config/units.ts';
-import { UsageError } from '../src/errors.ts';
+import { parseDuration, parsePercent, parseRate, parseSize } from '../src/model/units.ts';
+import { UsageError } from '../src/model/errors.ts';
 
 test('durations take units and compounds', () => {
   assert.equal(parseDuration('250ms', 'interval'), 250);

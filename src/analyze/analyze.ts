@@ -1,5 +1,5 @@
 import { SIDES, type SideName } from '../config/plan.ts';
-import type { Bundle, StatSample, WorkloadExit } from '../collect/bundle-types.ts';
+import type { Bundle, StatSample, WorkloadExit } from '../model/bundle.ts';
 import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
 import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point, type SlopeEstimate } from './stats.ts';
 import { analyzeEvidence, type Evidence } from './evidence.ts';

@@ -2,7 +2,7 @@
 // second, with their share), and the paths where gray allocates clearly faster than baseline, as
 // suspects (`source: 'ebpf'`) beside the heap-profile ones. Pure.
 import { SIDES, type SideName } from '../config/plan.ts';
-import type { EbpfMode, EbpfSideTrace, EbpfTrace } from '../collect/ebpf-types.ts';
+import type { EbpfMode, EbpfSideTrace, EbpfTrace } from '../model/ebpf.ts';
 import type { Frame, Suspect } from './evidence-types.ts';
 import { applicationFrame, frameText, locationText } from './evidence-util.ts';
 import { estimate, isProfilerStack, pathFrames, pathKey } from './ebpf-paths.ts';

@@ -1,7 +1,7 @@
 // From what the allocation tracer counted to what the service allocated: scaling (as pprof scales
 // its heap samples) and allocation paths (the stack without the allocator's own runtime frames).
 // Pure; shared by the bundle writer (folded stacks, line form) and the analysis.
-import type { EbpfMode, EbpfStack } from '../collect/ebpf-types.ts';
+import type { EbpfMode, EbpfStack } from '../model/ebpf.ts';
 import type { Frame } from './evidence-types.ts';
 import { isRuntime } from './evidence-util.ts';
 

@@ -1,4 +1,4 @@
-import { formatBytes, formatDuration } from '../config/units.ts';
+import { formatBytes, formatDuration } from '../model/units.ts';
 import type { AllocationPath, EbpfSummary } from './ebpf-analyze.ts';
 
 /** Gray's allocation paths shown on a terminal; report.json has the top 20 of each side. */

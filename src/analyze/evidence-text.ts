@@ -1,4 +1,4 @@
-import { formatBytes } from '../config/units.ts';
+import { formatBytes } from '../model/units.ts';
 import type { Pattern, Suspect } from './evidence-types.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -1,5 +1,5 @@
 import { SIDES, type SideName } from '../config/plan.ts';
-import { DiffProfileFile, PROFILE_DIR, type ProfileEntry, type ProfileSet } from '../collect/pprof-types.ts';
+import { DiffProfileFile, PROFILE_DIR, type ProfileEntry, type ProfileSet } from '../model/profiles.ts';
 import type { EvidenceSummary, HeapSideSummary, Pattern, PatternId, Suspect } from './evidence-types.ts';
 import { decodeHeapProfile, type HeapSnapshot } from './heap-profile.ts';
 import { diffHeaps, levelNoise, type FunctionGrowth, type HeapDiff, type HeapSeries } from './heap-diff.ts';
@@ -7,7 +7,7 @@ import { parseGoroutineDump, type GoroutineDump } from './goroutine-parse.ts';
 import { diffGoroutines, mainState, type ClusterGrowth, type GoroutineDiff, type GoroutineSeries } from './goroutine-clusters.ts';
 import { detectPatterns, growingClusters, risesThroughout, type PatternClaim } from './patterns.ts';
 import { applicationFrame, frameText, locationText, trimRuntime } from './evidence-util.ts';
-import { errorMessage } from '../errors.ts';
+import { errorMessage } from '../model/errors.ts';
 
 /** Profiles fetched this long before the window's start still count as its first snapshot. */
 const START_SLACK_MS = 500;

@@ -1,4 +1,4 @@
-import { formatBytes, formatRate } from '../config/units.ts';
+import { formatBytes, formatRate } from '../model/units.ts';
 import type { Pattern, PatternId } from './evidence-types.ts';
 import type { FunctionGrowth, HeapDiff, StackGrowth } from './heap-diff.ts';
 import { levelNoise } from './heap-diff.ts';

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_SCHEMA, BundleFile } from '../constants.ts';
-import { UsageError } from '../errors.ts';
-import type { Bundle } from './bundle-types.ts';
+import { BUNDLE_SCHEMA, BundleFile } from '../model/constants.ts';
+import { UsageError } from '../model/errors.ts';
+import type { Bundle } from '../model/bundle.ts';
 import { readProfileSet } from './pprof-bundle.ts';
 import { readEbpfTrace } from './ebpf-bundle.ts';
 

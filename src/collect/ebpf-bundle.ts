@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIDES, type SideName } from '../config/plan.ts';
-import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfSideTrace, type EbpfTrace } from './ebpf-types.ts';
+import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfSideTrace, type EbpfTrace } from '../model/ebpf.ts';
 import { arrowPath, estimate, foldedPath, pathFrames } from '../analyze/ebpf-paths.ts';
 
 /** flamegraph.pl input: `root;...;leaf bytes`, estimated bytes, one line per path. */

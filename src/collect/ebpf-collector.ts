@@ -5,9 +5,9 @@ import { readFileSync, readlinkSync, statSync, writeFileSync, mkdirSync } from '
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SIDES, type SideName } from '../config/plan.ts';
-import { formatDuration } from '../config/units.ts';
-import { UsageError } from '../errors.ts';
-import type { Logger } from '../gate/logger.ts';
+import { formatDuration } from '../model/units.ts';
+import { UsageError } from '../model/errors.ts';
+import type { Logger } from '../model/logger.ts';
 import type { MemoryGroup } from '../workload/cgroup/types.ts';
 import type { Frame } from '../analyze/evidence-types.ts';
 import type { GoBinary } from './ebpf-elf.ts';
@@ -17,7 +17,7 @@ import { buildScript, PROBED_FUNCTION, safeProbePath, type ProbeTarget } from '.
 import { symbolize, which, type SymbolizerName } from './ebpf-symbolize.ts';
 import { MAP_KEYS_MAX, TracerProcess } from './ebpf-tracer.ts';
 import { writeEbpfTrace } from './ebpf-bundle.ts';
-import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, GOROUTINES_PER_STACK, RUNTIME_HEADROOM, type EbpfPlan, type EbpfSideTrace, type EbpfStack, type EbpfTrace } from './ebpf-types.ts';
+import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, GOROUTINES_PER_STACK, RUNTIME_HEADROOM, type EbpfPlan, type EbpfSideTrace, type EbpfStack, type EbpfTrace } from '../model/ebpf.ts';
 
 /** How long bpftrace may take to compile and attach. */
 export const ATTACH_TIMEOUT_MS = 30_000;

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { goMinor, readGoBinary, type ElfArch, type GoBinary } from './ebpf-elf.ts';
 import { PROBED_FUNCTION } from './ebpf-script.ts';
-import type { EbpfMode } from './ebpf-types.ts';
+import type { EbpfMode } from '../model/ebpf.ts';
 import { which } from './ebpf-symbolize.ts';
 
 export interface Problem {

@@ -3,7 +3,7 @@
 // and on the Go version of that binary. bpf/*.bt hold the same programs for amd64 Go 1.19, to read
 // and to run by hand. Entry-only uprobes: never a uretprobe on Go (stack copying makes it crash).
 import type { ElfArch } from './ebpf-elf.ts';
-import type { EbpfMode } from './ebpf-types.ts';
+import type { EbpfMode } from '../model/ebpf.ts';
 
 /** One probed executable and the processes (of one or both sides) it is traced in. */
 export interface ProbeTarget {

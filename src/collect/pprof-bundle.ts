@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIDES } from '../config/plan.ts';
-import type { Bundle } from './bundle-types.ts';
-import { DiffProfileFile, PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileIndex, type ProfileSet } from './pprof-types.ts';
+import type { Bundle } from '../model/bundle.ts';
+import { DiffProfileFile, PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileIndex, type ProfileSet } from '../model/profiles.ts';
 import { analyzeEvidence } from '../analyze/evidence.ts';
 import { buildDiffProfiles } from '../analyze/heap-diff-profile.ts';
 

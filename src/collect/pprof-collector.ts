@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SIDES, type SideName } from '../config/plan.ts';
-import { formatDuration } from '../config/units.ts';
-import type { Logger } from '../gate/logger.ts';
+import { formatDuration } from '../model/units.ts';
+import type { Logger } from '../model/logger.ts';
 import { fetchProfile, profileUrl } from './pprof-fetch.ts';
-import { PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileEntry, type ProfileIndex, type ProfileKind, type ProfileSet } from './pprof-types.ts';
+import { PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileEntry, type ProfileIndex, type ProfileKind, type ProfileSet } from '../model/profiles.ts';
 
 export interface ProfileCollectorOptions {
   /** The bundle directory; profiles go to its `pprof/` folder as they arrive. */

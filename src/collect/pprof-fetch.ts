@@ -1,4 +1,4 @@
-import type { ProfileKind } from './pprof-types.ts';
+import type { ProfileKind } from '../model/profiles.ts';
 
 /** Larger answers are cut off: a goroutine dump of a runaway service can be huge. */
 export const MAX_PROFILE_BYTES = 64 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SIDES, type SideName } from '../config/plan.ts';
 import type { MemoryGroup } from '../workload/cgroup/types.ts';
-import type { MemorySample, StatSample } from './bundle-types.ts';
+import type { MemorySample, StatSample } from '../model/bundle.ts';
 
 export interface SamplerOptions {
   groups: Record<SideName, MemoryGroup>;

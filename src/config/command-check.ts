@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../model/errors.ts';
 import type { PlanContext } from './plan.ts';
 
 /** Shell words after which the program is not the first word: the shell will say what is missing. */

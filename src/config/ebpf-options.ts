@@ -1,6 +1,6 @@
-import { Defaults, Option } from '../constants.ts';
-import { UsageError } from '../errors.ts';
-import type { EbpfMode, EbpfPlan, EbpfSwitch } from '../collect/ebpf-types.ts';
+import { Defaults, Option } from '../model/constants.ts';
+import { UsageError } from '../model/errors.ts';
+import type { EbpfMode, EbpfPlan, EbpfSwitch } from '../model/ebpf.ts';
 
 const SWITCHES: readonly EbpfSwitch[] = ['auto', 'on', 'off'];
 const MODES: readonly EbpfMode[] = ['sampled', 'every'];

@@ -1,9 +1,9 @@
-import { Defaults, Option, Placeholder } from '../constants.ts';
-import { UsageError } from '../errors.ts';
-import { parseDuration, parsePercent, parseRate, parseSize } from './units.ts';
+import { Defaults, Option, Placeholder } from '../model/constants.ts';
+import { UsageError } from '../model/errors.ts';
+import { parseDuration, parsePercent, parseRate, parseSize } from '../model/units.ts';
 import { checkCommand } from './command-check.ts';
 import { parseEbpfOptions } from './ebpf-options.ts';
-import type { EbpfPlan } from '../collect/ebpf-types.ts';
+import type { EbpfPlan } from '../model/ebpf.ts';
 
 export type SideName = 'baseline' | 'gray';
 export const SIDES: readonly SideName[] = ['baseline', 'gray'];

@@ -1,5 +1,5 @@
 // Cell identities: "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64". Pure.
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../model/errors.ts';
 
 /** The fixed set of matrix dimensions a cell may name, in their canonical order. */
 export const DIMENSIONS = ['region', 'isp', 'os', 'arch'] as const;

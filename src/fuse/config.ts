@@ -1,8 +1,8 @@
 // Fuse options (CLI flags / Action inputs) -> a validated config; scope and store selection.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { Defaults, Option } from '../constants.ts';
-import { UsageError } from '../errors.ts';
+import { Defaults, Option } from '../model/constants.ts';
+import { UsageError } from '../model/errors.ts';
 import type { RawOptions } from '../config/plan.ts';
 import { RestClient, githubContextFromEnv } from '../github/rest.ts';
 import { parseCell, type Cell } from './cell.ts';

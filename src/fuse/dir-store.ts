@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, link, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../model/errors.ts';
 import type { FuseRecord, FuseScope, FuseStore, NewFuseRecord } from './types.ts';
 
 const RECORD_FILE = /^(\d{10})\.json$/;

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { FuseFile } from '../constants.ts';
+import { FuseFile } from '../model/constants.ts';
 import type { RawOptions } from '../config/plan.ts';
 import { runUrlFromEnv } from '../github/rest.ts';
 import type { Report } from '../report/report-json.ts';

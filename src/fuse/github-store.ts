@@ -5,7 +5,7 @@
 //   memgate/fuse/dim/<dim>=<value> (<scope label>)  failure = tripped, success = reset
 // The latest status per context wins; a reset is a newer success status with the reason in its description.
 import { createHash } from 'node:crypto';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../model/errors.ts';
 import { GitHubApiError, type RestClient } from '../github/rest.ts';
 import { isDimension, parseCell } from './cell.ts';
 import type { CellState, FuseRecord, FuseScope, FuseStore, NewFuseRecord } from './types.ts';

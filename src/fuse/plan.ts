@@ -1,5 +1,5 @@
 // Staged promotion: the GitHub strategy.matrix of wave N, given the fuse state. Pure.
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../model/errors.ts';
 import type { Cell } from './cell.ts';
 import { checkCell, type FuseState } from './rules.ts';
 import type { Stages, Wave } from './stages.ts';

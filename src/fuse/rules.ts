@@ -1,6 +1,6 @@
 // Pure fuse logic: fold records into state, the dimension trip rule, and the check. No I/O.
-import { Defaults } from '../constants.ts';
-import { UsageError } from '../errors.ts';
+import { Defaults } from '../model/constants.ts';
+import { UsageError } from '../model/errors.ts';
 import { DIMENSIONS, cellDimensionValues, cellHas, dimKey, parseCell, type Cell, type Dimension, type DimensionValue } from './cell.ts';
 import type { CellRecord, CellState, DimRecord, FuseRecord } from './types.ts';
 

@@ -1,7 +1,7 @@
 // The stages file (YAML): the rollout's cells and its waves. Pure: text in, validated waves out;
 // every problem is a UsageError "FILE:LINE: what is wrong; how to fix it".
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../model/errors.ts';
 import { DIMENSIONS, cellFromDims, checkValue, isDimension, parseCell, type Cell, type Dimension } from './cell.ts';
 
 export interface Wave {

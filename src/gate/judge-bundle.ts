@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HtmlReportFile, ReportFile } from '../constants.ts';
+import { HtmlReportFile, ReportFile } from '../model/constants.ts';
 import { renderHtml } from '../report/html.ts';
-import { UsageError } from '../errors.ts';
-import type { Bundle } from '../collect/bundle-types.ts';
+import { UsageError } from '../model/errors.ts';
+import type { Bundle } from '../model/bundle.ts';
 import type { JudgeSettings } from '../config/plan.ts';
 import { analyze } from '../analyze/analyze.ts';
 import { judge } from '../judge/judge.ts';

@@ -1,25 +1,25 @@
 import { closeSync, createWriteStream, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_SCHEMA, BundleFile, Placeholder, VERSION } from '../constants.ts';
+import { BUNDLE_SCHEMA, BundleFile, Placeholder, VERSION } from '../model/constants.ts';
 import { SIDES, type GatePlan, type SideName } from '../config/plan.ts';
-import { formatBytes, formatDuration } from '../config/units.ts';
-import { UsageError } from '../errors.ts';
-import type { Bundle, MemorySample, SideFinal, SideMeta } from '../collect/bundle-types.ts';
+import { formatBytes, formatDuration } from '../model/units.ts';
+import { UsageError } from '../model/errors.ts';
+import type { Bundle, MemorySample, SideFinal, SideMeta } from '../model/bundle.ts';
 import { bundleDir, writeBundle } from '../collect/bundle-io.ts';
 import { sampleMemory, type SamplerResult } from '../collect/sampler.ts';
 import { startProfiling } from '../collect/pprof-collector.ts';
 import { writeDiffProfiles } from '../collect/pprof-bundle.ts';
-import type { ProfileSet } from '../collect/pprof-types.ts';
+import type { ProfileSet } from '../model/profiles.ts';
 import { EbpfSession } from '../collect/ebpf-collector.ts';
 import { checkTracer } from '../collect/ebpf-preflight.ts';
-import type { EbpfTrace } from '../collect/ebpf-types.ts';
+import type { EbpfTrace } from '../model/ebpf.ts';
 import { performance } from 'node:perf_hooks';
 import { probeHost, selectDriver, type HostFacts } from '../workload/cgroup/detect.ts';
 import type { CgroupDriver, MemoryGroup } from '../workload/cgroup/types.ts';
 import { freePort } from '../workload/ports.ts';
 import { LoadProcess, Workload } from '../workload/process.ts';
 import { judgeBundle, writeReport } from './judge-bundle.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../model/logger.ts';
 import type { Report } from '../report/report-json.ts';
 
 export interface GateIO {

@@ -1,10 +1,10 @@
-import { ActionInput, ActionOutput, ExitCode, HtmlReportFile, Option } from '../constants.ts';
+import { ActionInput, ActionOutput, ExitCode, HtmlReportFile, Option } from '../model/constants.ts';
 import { join } from 'node:path';
 import { parseCommentMode, publishReport, type PublishCore } from './publish.ts';
 import { buildPlan, type RawOptions } from '../config/plan.ts';
-import { UsageError, errorMessage } from '../errors.ts';
+import { UsageError, errorMessage } from '../model/errors.ts';
 import { runGate } from '../gate/run-gate.ts';
-import type { Logger } from '../gate/logger.ts';
+import type { Logger } from '../model/logger.ts';
 import { renderConsole } from '../report/console.ts';
 import type { Report } from '../report/report-json.ts';
 import { openRunFuse, renderFuseMarkdown, renderFuseOutcome } from '../fuse/gate-fuse.ts';

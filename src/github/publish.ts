@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ExitCode } from '../constants.ts';
-import { errorMessage } from '../errors.ts';
+import { ExitCode } from '../model/constants.ts';
+import { errorMessage } from '../model/errors.ts';
 import { renderComment, renderSummary } from '../report/markdown.ts';
 import type { Report } from '../report/report-json.ts';
 import { verdictAnnotation, type Annotation } from './annotations.ts';

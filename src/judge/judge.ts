@@ -1,5 +1,5 @@
 import type { Analysis, SideAnalysis } from '../analyze/analyze.ts';
-import { formatBytes, formatDuration, formatPercent, formatRate } from '../config/units.ts';
+import { formatBytes, formatDuration, formatPercent, formatRate } from '../model/units.ts';
 import type { Limits } from '../config/plan.ts';
 import { gradeOf } from './grade.ts';
 import { inuseGrowthRule, nameTopSuspect } from './evidence-rules.ts';

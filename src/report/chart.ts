@@ -1,4 +1,4 @@
-import type { MemorySample } from '../collect/bundle-types.ts';
+import type { MemorySample } from '../model/bundle.ts';
 
 export interface ChartSeries {
   /** Bucket start times in seconds. */

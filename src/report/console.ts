@@ -1,4 +1,4 @@
-import { formatBytes, formatDuration, formatPercent, formatRate } from '../config/units.ts';
+import { formatBytes, formatDuration, formatPercent, formatRate } from '../model/units.ts';
 import type { Report, SideReport } from './report-json.ts';
 import { describeSuspect } from '../analyze/evidence-text.ts';
 import { ebpfConsoleLines } from '../analyze/ebpf-text.ts';

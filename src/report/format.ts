@@ -1,4 +1,4 @@
-import { formatBytes, formatRate } from '../config/units.ts';
+import { formatBytes, formatRate } from '../model/units.ts';
 import type { SideReport } from './report-json.ts';
 
 /** Cell texts the Markdown and HTML renderers share, so both say a figure the same way. */

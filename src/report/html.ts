@@ -1,4 +1,4 @@
-import { formatPercent, formatRate } from '../config/units.ts';
+import { formatPercent, formatRate } from '../model/units.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { svgChart } from './chart.ts';
 import { bytesOrNa as bytes, slopeWithInterval as slope } from './format.ts';

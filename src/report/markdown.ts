@@ -1,4 +1,4 @@
-import { formatBytes, formatPercent, formatRate } from '../config/units.ts';
+import { formatBytes, formatPercent, formatRate } from '../model/units.ts';
 import type { Report } from './report-json.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { mermaidChart } from './chart.ts';

@@ -1,7 +1,7 @@
 import type { SideAnalysis } from '../analyze/analyze.ts';
-import { ExitCode, REPORT_SCHEMA, VERSION } from '../constants.ts';
+import { ExitCode, REPORT_SCHEMA, VERSION } from '../model/constants.ts';
 import type { JudgeSettings } from '../config/plan.ts';
-import type { MemorySample, WorkloadExit } from '../collect/bundle-types.ts';
+import type { MemorySample, WorkloadExit } from '../model/bundle.ts';
 import { timeline } from './chart.ts';
 import type { MemoryStat } from '../workload/cgroup/types.ts';
 import type { Comparison, Grade, Projection, Reason, Verdict, VerdictName } from '../judge/verdict-types.ts';

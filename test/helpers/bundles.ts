@@ -1,5 +1,5 @@
-import { BUNDLE_SCHEMA } from '../../src/constants.ts';
-import type { Bundle, SideFinal } from '../../src/collect/bundle-types.ts';
+import { BUNDLE_SCHEMA } from '../../src/model/constants.ts';
+import type { Bundle, SideFinal } from '../../src/model/bundle.ts';
 
 export const MiB = 1024 * 1024;
 

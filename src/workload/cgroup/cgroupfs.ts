@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UsageError } from '../../errors.ts';
+import { UsageError } from '../../model/errors.ts';
 import { killPids, readNumber, readPids, readText, removeDir } from './fs-util.ts';
 import { parseKeyValues, statFromV1, statFromV2 } from './stat.ts';
 import type { CgroupDriver, DriverName, LaunchSpec, MemoryGroup, MemoryStat } from './types.ts';

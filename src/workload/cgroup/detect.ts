@@ -1,6 +1,6 @@
 import { existsSync, accessSync, constants } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { UsageError } from '../../errors.ts';
+import { UsageError } from '../../model/errors.ts';
 import type { CgroupDriverChoice } from '../../config/plan.ts';
 import { CgroupfsDriver } from './cgroupfs.ts';
 import { readCgroupLayout, type CgroupLayout } from './mounts.ts';

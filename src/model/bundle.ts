@@ -1,7 +1,7 @@
 import type { SideName } from '../config/plan.ts';
 import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
-import type { ProfileSet } from './pprof-types.ts';
-import type { EbpfTrace } from './ebpf-types.ts';
+import type { ProfileSet } from './profiles.ts';
+import type { EbpfTrace } from './ebpf.ts';
 
 /** One tick of the shared clock: both sides read back to back. `null`: the side had no reading. */
 export interface MemorySample {
