@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { Defaults, ExitCode, Option, VERSION } from './model/constants.ts';
-import { buildPlan, parseJudgeSettings, type RawOptions } from './config/plan.ts';
+import { buildPlan, parseJudgeSettings } from './config/plan.ts';
+import { type RawOptions } from './model/settings.ts';
 import { UsageError, errorMessage } from './model/errors.ts';
 import { readBundle } from './collect/bundle-io.ts';
 import { judgeBundle, writeReport } from './gate/judge-bundle.ts';

@@ -8,7 +8,8 @@ import { analyzeEbpf, binomialTail, TOP_PATHS } from '../src/analyze/ebpf-analyz
 import { estimate, pathFrames, scaleHeapSample } from '../src/analyze/ebpf-paths.ts';
 import { foldedStacks, lineForm, readEbpfTrace, writeEbpfTrace } from '../src/collect/ebpf-bundle.ts';
 import { EBPF_TRACE_SCHEMA, type EbpfSideTrace, type EbpfStack, type EbpfTrace } from '../src/model/ebpf.ts';
-import type { Frame, Suspect } from '../src/analyze/evidence-types.ts';
+import type { Suspect } from '../src/analyze/evidence-types.ts';
+import type { Frame } from '../src/model/frame.ts';
 import { parseEbpfOptions } from '../src/config/ebpf-options.ts';
 import { buildPlan } from '../src/config/plan.ts';
 import { UsageError } from '../src/model/errors.ts';

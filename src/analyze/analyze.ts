@@ -1,6 +1,6 @@
-import { SIDES, type SideName } from '../config/plan.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import type { Bundle, StatSample, WorkloadExit } from '../model/bundle.ts';
-import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
+import type { DriverName, MemoryStat } from '../model/bundle.ts';
 import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point, type SlopeEstimate } from './stats.ts';
 import { analyzeEvidence, type Evidence } from './evidence.ts';
 import { analyzeEbpf, type EbpfAnalysis } from './ebpf-analyze.ts';

@@ -1,9 +1,10 @@
 // What the allocation tracer says: each side's top allocation paths (bytes and allocations per
 // second, with their share), and the paths where gray allocates clearly faster than baseline, as
 // suspects (`source: 'ebpf'`) beside the heap-profile ones. Pure.
-import { SIDES, type SideName } from '../config/plan.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import type { EbpfMode, EbpfSideTrace, EbpfTrace } from '../model/ebpf.ts';
-import type { Frame, Suspect } from './evidence-types.ts';
+import type { Suspect } from './evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 import { applicationFrame, frameText, locationText } from './evidence-util.ts';
 import { estimate, isProfilerStack, pathFrames, pathKey } from './ebpf-paths.ts';
 

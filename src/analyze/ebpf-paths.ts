@@ -2,7 +2,7 @@
 // its heap samples) and allocation paths (the stack without the allocator's own runtime frames).
 // Pure; shared by the bundle writer (folded stacks, line form) and the analysis.
 import type { EbpfMode, EbpfStack } from '../model/ebpf.ts';
-import type { Frame } from './evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 import { isRuntime } from './evidence-util.ts';
 
 /**

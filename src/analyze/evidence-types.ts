@@ -4,13 +4,6 @@
 export const PATTERN_IDS = ['ticker-not-stopped', 'transport-per-request', 'sync-pool-misuse', 'goroutine-blocked', 'unbounded-map', 'buffer-growth'] as const;
 export type PatternId = (typeof PATTERN_IDS)[number];
 
-/** One stack frame: function, file and line (the innermost line of a location). */
-export interface Frame {
-  fn: string;
-  file: string;
-  line: number;
-}
-
 /**
  * A place gray is worse than baseline. From heap profiles (`source: 'pprof'`): a function whose
  * retained memory (inuse_space) grew more in gray than in baseline over the window (`kind: 'growth'`),

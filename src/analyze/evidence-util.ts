@@ -1,4 +1,4 @@
-import type { Frame } from './evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 
 /** The import path of a Go function name: `net/http.(*conn).serve` -> `net/http`, `main.f.func1` -> `main`. */
 export function packageOf(fn: string): string {

@@ -1,4 +1,4 @@
-import { SIDES, type SideName } from '../config/plan.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import { DiffProfileFile, PROFILE_DIR, type ProfileEntry, type ProfileSet } from '../model/profiles.ts';
 import type { EvidenceSummary, HeapSideSummary, Pattern, PatternId, Suspect } from './evidence-types.ts';
 import { decodeHeapProfile, type HeapSnapshot } from './heap-profile.ts';

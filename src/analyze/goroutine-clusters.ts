@@ -1,5 +1,5 @@
-import type { SideName } from '../config/plan.ts';
-import type { Frame } from './evidence-types.ts';
+import type { SideName } from '../model/sides.ts';
+import type { Frame } from '../model/frame.ts';
 import type { Goroutine, GoroutineDump } from './goroutine-parse.ts';
 import { isProfilerFrame } from './heap-profile.ts';
 import { isRuntime, robustGrowth } from './evidence-util.ts';

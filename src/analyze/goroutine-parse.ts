@@ -1,4 +1,4 @@
-import type { Frame } from './evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 
 /** One goroutine of a `goroutine?debug=2` dump (the panic-style text). */
 export interface Goroutine {

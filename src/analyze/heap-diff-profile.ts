@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { Profile, StringTable, type FunctionInput, type LocationInput, type SampleInput } from 'pprof-format';
-import type { Frame } from './evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 import type { HeapDiff, StackGrowth, Change } from './heap-diff.ts';
 
 /**

@@ -1,6 +1,7 @@
-import type { SideName } from '../config/plan.ts';
+import type { SideName } from '../model/sides.ts';
 import { fitSlope, t95, type SlopeEstimate } from './stats.ts';
-import type { ChurnEntry, Frame, GrowthEstimate, HeapSideSummary } from './evidence-types.ts';
+import type { ChurnEntry, GrowthEstimate, HeapSideSummary } from './evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 import type { HeapSnapshot, HeapValues } from './heap-profile.ts';
 import { robustGrowth, robustScatter } from './evidence-util.ts';
 

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
-import type { Frame } from './evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 
 /** Retained and allocated totals of one stack in one heap profile. */
 export interface HeapValues {

@@ -2,7 +2,7 @@
 // stacks (flamegraph.pl) and the seed's line form, and the tracer's own script and raw output.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SIDES, type SideName } from '../config/plan.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfSideTrace, type EbpfTrace } from '../model/ebpf.ts';
 import { arrowPath, estimate, foldedPath, pathFrames } from '../analyze/ebpf-paths.ts';
 

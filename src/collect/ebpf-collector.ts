@@ -4,12 +4,12 @@
 import { readFileSync, readlinkSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { SIDES, type SideName } from '../config/plan.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import { formatDuration } from '../model/units.ts';
 import { UsageError } from '../model/errors.ts';
 import type { Logger } from '../model/logger.ts';
 import type { MemoryGroup } from '../workload/cgroup/types.ts';
-import type { Frame } from '../analyze/evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 import type { GoBinary } from './ebpf-elf.ts';
 import { parseBpftraceOutput, type RawRecord } from './ebpf-parse.ts';
 import { checkBinary, firstError, type Problem, type Tracer, type TracerCheck } from './ebpf-preflight.ts';

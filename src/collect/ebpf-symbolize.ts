@@ -3,7 +3,7 @@
 // mid-trace keeps its stacks. In order of preference: binutils addr2line (DWARF, inlined frames
 // expanded, as pprof shows them), `go tool addr2line` (Go's pclntab), the ELF symbol table (names only).
 import { spawnSync } from 'node:child_process';
-import type { Frame } from '../analyze/evidence-types.ts';
+import type { Frame } from '../model/frame.ts';
 import { functionAt, type GoBinary } from './ebpf-elf.ts';
 
 export type SymbolizerName = 'addr2line' | 'go tool addr2line' | 'symtab';

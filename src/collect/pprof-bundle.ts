@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SIDES } from '../config/plan.ts';
+import { SIDES } from '../model/sides.ts';
 import type { Bundle } from '../model/bundle.ts';
 import { DiffProfileFile, PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileIndex, type ProfileSet } from '../model/profiles.ts';
 import { analyzeEvidence } from '../analyze/evidence.ts';

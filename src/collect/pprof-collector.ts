@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SIDES, type SideName } from '../config/plan.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import { formatDuration } from '../model/units.ts';
 import type { Logger } from '../model/logger.ts';
 import { fetchProfile, profileUrl } from './pprof-fetch.ts';

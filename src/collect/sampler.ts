@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SIDES, type SideName } from '../config/plan.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import type { MemoryGroup } from '../workload/cgroup/types.ts';
 import type { MemorySample, StatSample } from '../model/bundle.ts';
 

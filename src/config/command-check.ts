@@ -1,7 +1,12 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../model/errors.ts';
-import type { PlanContext } from './plan.ts';
+
+/** Where a command will run: relative programs resolve against cwd, bare names against PATH. */
+export interface PlanContext {
+  cwd: string;
+  pathEnv: string;
+}
 
 /** Shell words after which the program is not the first word: the shell will say what is missing. */
 const SHELL_WORDS = new Set(['exec', 'env', 'cd', 'export', 'set', 'eval', '.', 'source', 'ulimit', 'umask', 'trap', 'nice', 'nohup', 'command', 'time', 'test', '[', 'if', 'for', 'while', 'until', 'case', '{', '(', '!', 'sh', 'bash']);

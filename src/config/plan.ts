@@ -1,53 +1,12 @@
 import { Defaults, Option, Placeholder } from '../model/constants.ts';
 import { UsageError } from '../model/errors.ts';
 import { parseDuration, parsePercent, parseRate, parseSize } from '../model/units.ts';
-import { checkCommand } from './command-check.ts';
+import { checkCommand, type PlanContext } from './command-check.ts';
 import { parseEbpfOptions } from './ebpf-options.ts';
-import type { EbpfPlan } from '../model/ebpf.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
+import type { CgroupDriverChoice, GatePlan, JudgeSettings, RawOptions } from '../model/settings.ts';
 
-export type SideName = 'baseline' | 'gray';
-export const SIDES: readonly SideName[] = ['baseline', 'gray'];
-
-export type CgroupDriverChoice = 'auto' | 'v2' | 'systemd' | 'v1' | 'none';
 const DRIVER_CHOICES: readonly CgroupDriverChoice[] = ['auto', 'v2', 'systemd', 'v1', 'none'];
-
-/** Thresholds the judge applies; `memgate analyze` may override them on a saved bundle. */
-export interface Limits {
-  /** Allowed relative increase of gray's P95 over baseline's, as a ratio (0.12 = 12%). */
-  maxP95Increase: number;
-  /** Absolute floor under the P95 rule: rises smaller than this many bytes never block. */
-  minP95DeltaBytes: number;
-  /** Allowed relative increase of gray's floor slope over baseline's, as a ratio. */
-  maxSlopeIncrease: number;
-  /** Absolute floor under the slope rule: differences below this never block. */
-  minSlopeBytesPerSec: number;
-}
-
-export interface JudgeSettings {
-  limits: Limits;
-  warmupMs: number;
-  onInconclusive: 'fail' | 'pass';
-}
-
-export interface GatePlan extends JudgeSettings {
-  commands: Record<SideName, string>;
-  durationMs: number;
-  intervalMs: number;
-  readyTimeoutMs: number;
-  memoryMaxBytes: number | null;
-  load: string | null;
-  cgroupDriver: CgroupDriverChoice;
-  outDir: string;
-  /** pprof base URL template per side ({port} allowed), or null when that side is not profiled. */
-  pprof: Record<SideName, string | null>;
-  /** Heap profiles and goroutine dumps every this often (plus at both ends of the window). */
-  profileIntervalMs: number;
-  /** eBPF allocation tracing: --ebpf, --ebpf-mode, --ebpf-sample-rate, --stack-depth. */
-  ebpf: EbpfPlan;
-}
-
-/** Raw option values as typed by the user (CLI flags or Action inputs); empty means unset. */
-export type RawOptions = Partial<Record<string, string>>;
 
 function value(raw: RawOptions, name: string): string | undefined {
   const v = raw[name]?.trim();
@@ -72,11 +31,6 @@ export function parseJudgeSettings(raw: RawOptions, recordedWarmupMs?: number): 
       minSlopeBytesPerSec: parseRate(get(Option.MinSlope) ?? Defaults.minSlope, Option.MinSlope),
     },
   };
-}
-
-export interface PlanContext {
-  cwd: string;
-  pathEnv: string;
 }
 
 export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {

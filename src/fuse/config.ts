@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Defaults, Option } from '../model/constants.ts';
 import { UsageError } from '../model/errors.ts';
-import type { RawOptions } from '../config/plan.ts';
+import type { RawOptions } from '../model/settings.ts';
 import { RestClient, githubContextFromEnv } from '../github/rest.ts';
 import { parseCell, type Cell } from './cell.ts';
 import { DirFuseStore } from './dir-store.ts';

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { FuseFile } from '../model/constants.ts';
-import type { RawOptions } from '../config/plan.ts';
+import type { RawOptions } from '../model/settings.ts';
 import { runUrlFromEnv } from '../github/rest.ts';
 import type { Report } from '../report/report-json.ts';
 import { escapeMarkdown } from '../report/markdown.ts';

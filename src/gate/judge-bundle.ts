@@ -4,7 +4,7 @@ import { HtmlReportFile, ReportFile } from '../model/constants.ts';
 import { renderHtml } from '../report/html.ts';
 import { UsageError } from '../model/errors.ts';
 import type { Bundle } from '../model/bundle.ts';
-import type { JudgeSettings } from '../config/plan.ts';
+import type { JudgeSettings } from '../model/settings.ts';
 import { analyze } from '../analyze/analyze.ts';
 import { judge } from '../judge/judge.ts';
 import { buildReport, type Report } from '../report/report-json.ts';

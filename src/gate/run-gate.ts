@@ -1,7 +1,8 @@
 import { closeSync, createWriteStream, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_SCHEMA, BundleFile, Placeholder, VERSION } from '../model/constants.ts';
-import { SIDES, type GatePlan, type SideName } from '../config/plan.ts';
+import { type GatePlan } from '../model/settings.ts';
+import { SIDES, type SideName } from '../model/sides.ts';
 import { formatBytes, formatDuration } from '../model/units.ts';
 import { UsageError } from '../model/errors.ts';
 import type { Bundle, MemorySample, SideFinal, SideMeta } from '../model/bundle.ts';

@@ -1,7 +1,8 @@
 import { ActionInput, ActionOutput, ExitCode, HtmlReportFile, Option } from '../model/constants.ts';
 import { join } from 'node:path';
 import { parseCommentMode, publishReport, type PublishCore } from './publish.ts';
-import { buildPlan, type RawOptions } from '../config/plan.ts';
+import { buildPlan } from '../config/plan.ts';
+import { type RawOptions } from '../model/settings.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import { runGate } from '../gate/run-gate.ts';
 import type { Logger } from '../model/logger.ts';

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyze/analyze.ts';
 import { topSuspectClause } from '../analyze/evidence-text.ts';
 import { formatRate } from '../model/units.ts';
-import type { Limits } from '../config/plan.ts';
+import type { Limits } from '../model/settings.ts';
 import type { Comparison, Reason } from './verdict-types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Analysis, SideAnalysis } from '../analyze/analyze.ts';
 import { formatBytes, formatDuration, formatPercent, formatRate } from '../model/units.ts';
-import type { Limits } from '../config/plan.ts';
+import type { Limits } from '../model/settings.ts';
 import { gradeOf } from './grade.ts';
 import { inuseGrowthRule, nameTopSuspect } from './evidence-rules.ts';
 import type { Comparison, Projection, Reason, Verdict, VerdictName } from './verdict-types.ts';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyze/analyze.ts';
-import type { Limits } from '../config/plan.ts';
+import type { Limits } from '../model/settings.ts';
 
 export type VerdictName = 'pass' | 'warn' | 'fail' | 'inconclusive';
 export type Grade = 'P0' | 'P1' | 'P2' | 'P3';

@@ -1,7 +1,16 @@
-import type { SideName } from '../config/plan.ts';
-import type { DriverName, MemoryStat } from '../workload/cgroup/types.ts';
+import type { SideName } from './sides.ts';
 import type { ProfileSet } from './profiles.ts';
 import type { EbpfTrace } from './ebpf.ts';
+
+export type DriverName = 'v2' | 'systemd' | 'v1' | 'none';
+
+/** memory.stat, as the report shows it: the parts of a side's memory. */
+export interface MemoryStat {
+  anonBytes: number;
+  fileBytes: number;
+  kernelBytes: number;
+  sockBytes: number;
+}
 
 /** One tick of the shared clock: both sides read back to back. `null`: the side had no reading. */
 export interface MemorySample {

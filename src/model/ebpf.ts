@@ -1,5 +1,5 @@
-import type { SideName } from '../config/plan.ts';
-import type { Frame } from '../analyze/evidence-types.ts';
+import type { SideName } from './sides.ts';
+import type { Frame } from './frame.ts';
 
 /** `sampled`: a uprobe on runtime.mProf_Malloc (Go's own heap-profile sampling); `every`: on runtime.mallocgc. */
 export type EbpfMode = 'sampled' | 'every';

@@ -1,4 +1,4 @@
-import type { SideName } from '../config/plan.ts';
+import type { SideName } from './sides.ts';
 
 /** What memgate fetches from a side's pprof endpoint. */
 export type ProfileKind = 'heap' | 'goroutine';

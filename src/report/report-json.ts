@@ -1,9 +1,9 @@
 import type { SideAnalysis } from '../analyze/analyze.ts';
 import { ExitCode, REPORT_SCHEMA, VERSION } from '../model/constants.ts';
-import type { JudgeSettings } from '../config/plan.ts';
+import type { JudgeSettings } from '../model/settings.ts';
 import type { MemorySample, WorkloadExit } from '../model/bundle.ts';
 import { timeline } from './chart.ts';
-import type { MemoryStat } from '../workload/cgroup/types.ts';
+import type { MemoryStat } from '../model/bundle.ts';
 import type { Comparison, Grade, Projection, Reason, Verdict, VerdictName } from '../judge/verdict-types.ts';
 import type { EvidenceSummary, Pattern, Suspect } from '../analyze/evidence-types.ts';
 import type { EbpfSummary } from '../analyze/ebpf-analyze.ts';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { WriteStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SideName } from '../config/plan.ts';
+import type { SideName } from '../model/sides.ts';
 import type { WorkloadExit } from '../model/bundle.ts';
 import type { MemoryGroup } from './cgroup/types.ts';
 import { portOpen } from './ports.ts';

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../../model/errors.ts';
 import { killPids, readNumber, readPids, readText, removeDir } from './fs-util.ts';
 import { parseKeyValues, statFromV1, statFromV2 } from './stat.ts';
-import type { CgroupDriver, DriverName, LaunchSpec, MemoryGroup, MemoryStat } from './types.ts';
+import type { CgroupDriver, LaunchSpec, MemoryGroup } from './types.ts';
+import type { DriverName, MemoryStat } from '../../model/bundle.ts';
 
 /** Starts the command only after its shell has moved itself into the group, so nothing escapes. */
 export function launchInto(procsFile: string, command: string): LaunchSpec {

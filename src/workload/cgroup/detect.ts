@@ -1,7 +1,7 @@
 import { existsSync, accessSync, constants } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { UsageError } from '../../model/errors.ts';
-import type { CgroupDriverChoice } from '../../config/plan.ts';
+import type { CgroupDriverChoice } from '../../model/settings.ts';
 import { CgroupfsDriver } from './cgroupfs.ts';
 import { readCgroupLayout, type CgroupLayout } from './mounts.ts';
 import { ProcessTreeDriver } from './proc-tree.ts';

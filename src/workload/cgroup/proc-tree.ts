@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { killPids, readText } from './fs-util.ts';
-import type { CgroupDriver, LaunchSpec, MemoryGroup, MemoryStat } from './types.ts';
+import type { CgroupDriver, LaunchSpec, MemoryGroup } from './types.ts';
+import type { MemoryStat } from '../../model/bundle.ts';
 
 /** Parent pid of every process, from /proc/PID/stat (the command name may hold spaces and parens). */
 function parentMap(): Map<number, number> {

@@ -1,4 +1,4 @@
-import type { MemoryStat } from './types.ts';
+import type { MemoryStat } from '../../model/bundle.ts';
 
 export function parseKeyValues(text: string): Map<string, number> {
   const values = new Map<string, number>();

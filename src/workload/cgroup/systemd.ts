@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readNumber, readPids, readText } from './fs-util.ts';
 import { parseKeyValues, statFromV2 } from './stat.ts';
-import type { CgroupDriver, LaunchSpec, MemoryGroup, MemoryStat } from './types.ts';
+import type { CgroupDriver, LaunchSpec, MemoryGroup } from './types.ts';
+import type { MemoryStat } from '../../model/bundle.ts';
 
 const SLICE = 'memgate.slice';
 

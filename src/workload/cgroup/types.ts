@@ -1,11 +1,4 @@
-export type DriverName = 'v2' | 'systemd' | 'v1' | 'none';
-
-export interface MemoryStat {
-  anonBytes: number;
-  fileBytes: number;
-  kernelBytes: number;
-  sockBytes: number;
-}
+import type { DriverName, MemoryStat } from '../../model/bundle.ts';
 
 /** How to start a command so that it (and everything it forks) is born inside the group. */
 export interface LaunchSpec {
