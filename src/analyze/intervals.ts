@@ -1,0 +1,256 @@
+/**
+ * Intervals that hold for memory series. Readings of one process are autocorrelated (the GC cycle and
+ * the heap goal move them together, RSS ratchets up and stays), so an interval that assumes
+ * independent readings is too narrow: it called slope differences of two processes of one build
+ * "clear". Two tools, chosen by measurement (test/intervals.test.ts simulates trend + AR(1) drift +
+ * GC sawtooth + bursts and checks coverage; bench/calibrate.ts checks A/A false blocks on real runs):
+ *
+ * - Within one series: the OLS slope with an equal-weighted cosine (EWC) long-run variance and Student
+ *   t critical values with nu degrees of freedom (Lazarus, Lewis, Stock & Watson 2018, "HAR inference:
+ *   recommendations for practice"). Unlike Newey-West with a rule-of-thumb bandwidth it keeps its
+ *   nominal coverage under strong persistence, because the t_nu quantile accounts for the few
+ *   low-frequency components the variance is estimated from.
+ * - Across processes: per-instance figures of both sides compared with Welch's t (Satterthwaite df),
+ *   which measures the drift between processes of one build instead of assuming it away (Kayenta
+ *   compares canary and baseline clusters for the same reason). With one process per side only the
+ *   within-series interval is known, and it cannot see how far two processes of one build drift
+ *   apart (RSS ratchets, a heap that settles at another goal): hence replicas by default.
+ */
+
+export interface Point {
+  t: number; // seconds
+  v: number;
+}
+
+export interface Estimate {
+  value: number;
+  stdError: number;
+  /** Degrees of freedom of the Student t the interval uses (Infinity: normal). */
+  df: number;
+}
+
+export interface Interval {
+  value: number;
+  low: number;
+  high: number;
+  stdError: number;
+  df: number;
+  confidence: number;
+}
+
+// ---------------------------------------------------------------- Student t quantiles
+
+function logGamma(x: number): number {
+  // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0.
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let a = c[0];
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Continued fraction of the regularized incomplete beta (modified Lentz). */
+function betaContinuedFraction(a: number, b: number, x: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-14) break;
+  }
+  return h;
+}
+
+function incompleteBeta(a: number, b: number, x: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+
+/** P(T <= t) for Student's t with df degrees of freedom (df may be fractional; Infinity: normal). */
+export function studentCdf(t: number, df: number): number {
+  if (!Number.isFinite(df)) return 0.5 * (1 + erf(t / Math.SQRT2));
+  const tail = 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t * t));
+  return t >= 0 ? 1 - tail : tail;
+}
+
+function erf(x: number): number {
+  // Abramowitz & Stegun 7.1.26 is too coarse for quantiles; use the incomplete gamma via a series.
+  const sign = x < 0 ? -1 : 1;
+  const ax = Math.abs(x);
+  if (ax > 6) return sign;
+  let sum = ax;
+  let term = ax;
+  for (let n = 1; n < 200; n++) {
+    term *= (-ax * ax) / n;
+    const add = term / (2 * n + 1);
+    sum += add;
+    if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+  }
+  return sign * Math.min(1, (2 / Math.sqrt(Math.PI)) * sum);
+}
+
+/** The two-sided critical value: P(|T| <= q) = confidence for Student's t with df degrees of freedom. */
+export function tCritical(confidence: number, df: number): number {
+  if (!(df > 0)) return Infinity;
+  const p = 1 - (1 - confidence) / 2;
+  let lo = 0;
+  let hi = 1;
+  while (studentCdf(hi, df) < p) {
+    hi *= 2;
+    if (hi > 1e12) return Infinity;
+  }
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentCdf(mid, df) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+export function intervalOf(e: Estimate, confidence: number): Interval {
+  const half = tCritical(confidence, e.df) * e.stdError;
+  return { value: e.value, low: e.value - half, high: e.value + half, stdError: e.stdError, df: e.df, confidence };
+}
+
+// ---------------------------------------------------------------- within one series
+
+/**
+ * How many cosine components the EWC variance uses for a series of n points: LLSW's 0.4 n^(2/3),
+ * at least 2 (one component gives a t with one degree of freedom: no interval worth the name).
+ */
+export function ewcComponents(n: number): number {
+  return Math.max(2, Math.min(Math.floor(n / 2), Math.floor(0.4 * Math.cbrt(n * n) + 1e-9)));
+}
+
+/**
+ * OLS slope of v over t with an EWC (equal-weighted cosine) long-run variance: the interval holds for
+ * autocorrelated residuals. Null with fewer than 4 points or no spread in t.
+ */
+export function ewcSlope(points: readonly Point[], components: number = ewcComponents(points.length)): (Estimate & { intercept: number }) | null {
+  const n = points.length;
+  if (n < 4) return null;
+  let meanT = 0;
+  let meanV = 0;
+  for (const p of points) {
+    meanT += p.t;
+    meanV += p.v;
+  }
+  meanT /= n;
+  meanV /= n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    sxx += (p.t - meanT) ** 2;
+    sxy += (p.t - meanT) * (p.v - meanV);
+  }
+  if (!(sxx > 0)) return null;
+  const slope = sxy / sxx;
+  const intercept = meanV - slope * meanT;
+  // Scores of the slope: (t - mean t) x residual; their long-run variance from the lowest cosines.
+  const scores = points.map((p) => (p.t - meanT) * (p.v - intercept - slope * p.t));
+  const nu = Math.min(components, n - 2);
+  let omega = 0;
+  for (let j = 1; j <= nu; j++) {
+    let proj = 0;
+    for (let i = 0; i < n; i++) proj += Math.cos((Math.PI * j * (i + 0.5)) / n) * scores[i];
+    omega += (2 / n) * proj * proj;
+  }
+  omega /= nu;
+  const stdError = Math.sqrt((n * omega) / (sxx * sxx));
+  return { value: slope, stdError, df: nu, intercept };
+}
+
+// ---------------------------------------------------------------- across processes
+
+/**
+ * Mean of per-instance values with the standard error of that mean. With two or more instances the
+ * spread between them is measured (Welch's t then has nominal coverage, checked by simulation in
+ * test/intervals.test.ts); with one instance only its own within-series error is known.
+ */
+export function sideMean(values: readonly number[], withinStdErrors: readonly number[] = [], withinDf = Infinity): Estimate | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  if (n === 1) return { value: mean, stdError: withinStdErrors[0] ?? 0, df: withinDf };
+  const between = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
+  return { value: mean, stdError: Math.sqrt(between / n), df: n - 1 };
+}
+
+/** gray minus baseline, with Welch-Satterthwaite degrees of freedom. */
+export function difference(gray: Estimate, baseline: Estimate): Estimate {
+  const vg = gray.stdError ** 2;
+  const vb = baseline.stdError ** 2;
+  const v = vg + vb;
+  const denominator = (Number.isFinite(gray.df) ? (vg * vg) / gray.df : 0) + (Number.isFinite(baseline.df) ? (vb * vb) / baseline.df : 0);
+  const df = v === 0 ? Math.min(gray.df, baseline.df) : denominator === 0 ? Infinity : (v * v) / denominator;
+  return { value: gray.value - baseline.value, stdError: Math.sqrt(v), df };
+}
+
+// ---------------------------------------------------------------- quantile of one series
+
+/** Deterministic pseudo-random numbers (mulberry32): a bootstrap gives the same interval on every re-run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function quantile(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+/**
+ * The standard error of a series' P95 by a circular moving-block bootstrap: blocks long enough to hold
+ * a GC cycle or a burst keep the autocorrelation that independent resampling would destroy.
+ */
+export function blockBootstrapQuantile(values: readonly number[], q: number, blockLength: number, draws = 400, seed = 1): Estimate | null {
+  const n = values.length;
+  if (n < 8) return null;
+  const block = Math.max(1, Math.min(Math.floor(n / 2), Math.round(blockLength)));
+  const random = seededRandom(seed);
+  const estimates: number[] = [];
+  const resample = new Array<number>(n);
+  for (let d = 0; d < draws; d++) {
+    for (let i = 0; i < n; ) {
+      const start = Math.floor(random() * n);
+      for (let k = 0; k < block && i < n; k++, i++) resample[i] = values[(start + k) % n];
+    }
+    estimates.push(quantile(resample, q));
+  }
+  const mean = estimates.reduce((a, b) => a + b, 0) / draws;
+  const sd = Math.sqrt(estimates.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws - 1));
+  // About n / block independent blocks: the effective sample behind the spread.
+  return { value: quantile(values, q), stdError: sd, df: Math.max(1, Math.floor(n / block) - 1) };
+}
