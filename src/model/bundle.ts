@@ -12,17 +12,24 @@ export interface MemoryStat {
   sockBytes: number;
 }
 
-/** One tick of the shared clock: both sides read back to back. `null`: the side had no reading. */
+/**
+ * One tick of the shared clock: both sides read back to back. `null`: the side had no reading. With
+ * replicas a side's value is the mean of its instances' readings (what one instance typically uses).
+ */
 export interface MemorySample {
   /** Milliseconds since sampling started (both workloads ready). */
   t: number;
   baseline: number | null;
   gray: number | null;
+  /** Each instance's reading, in instance order; absent when every side runs one process. */
+  instances?: Record<SideName, (number | null)[]>;
 }
 
 export interface StatSample extends MemoryStat {
   t: number;
   side: SideName;
+  /** Which of the side's processes (0 without replicas). */
+  instance?: number;
 }
 
 export interface WorkloadExit {
@@ -35,13 +42,30 @@ export interface WorkloadExit {
   lastOutput: string[];
 }
 
+/** A side's end state: the highest peak, all OOM kills and the first exit of its instances. */
 export interface SideFinal {
+  peakBytes: number | null;
+  oomKills: number | null;
+  exit: WorkloadExit | null;
+  /** Per instance, with replicas. */
+  instances?: InstanceFinal[];
+}
+
+export interface InstanceFinal {
   peakBytes: number | null;
   oomKills: number | null;
   exit: WorkloadExit | null;
 }
 
 export interface SideMeta {
+  command: string;
+  port: number | null;
+  location: string;
+  /** Each process of the side, with replicas (the first is also the side's own command/port/location). */
+  instances?: InstanceMeta[];
+}
+
+export interface InstanceMeta {
   command: string;
   port: number | null;
   location: string;
@@ -58,6 +82,10 @@ export interface BundleMeta {
   intervalMs: number;
   memoryMaxBytes: number | null;
   load: string | null;
+  /** Processes per side (`--replicas`); absent in bundles from before replicas: 1. */
+  replicas?: number;
+  /** `GODEBUG=memprofilerate` set in both sides' environment; null: the services' own. */
+  memProfileRate?: number | null;
   sides: Record<SideName, SideMeta>;
   /** Warnings raised while collecting (load died, a reading failed...). */
   warnings: string[];

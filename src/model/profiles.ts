@@ -6,6 +6,8 @@ export type ProfileKind = 'heap' | 'goroutine';
 /** One fetch: a heap profile (`heap?gc=1`, gzipped protobuf) or a goroutine dump (`goroutine?debug=2`, text). */
 export interface ProfileEntry {
   side: SideName;
+  /** Which of the side's processes (absent: 0). */
+  instance?: number;
   kind: ProfileKind;
   /** Snapshot number, shared by both sides and both kinds fetched at the same point. */
   seq: number;
