@@ -16,7 +16,6 @@ import { checkBinary, firstError, type Problem, type Tracer, type TracerCheck } 
 import { buildScript, PROBED_FUNCTION, safeProbePath, type ProbeTarget } from './ebpf-script.ts';
 import { symbolize, which, type SymbolizerName } from './ebpf-symbolize.ts';
 import { MAP_KEYS_MAX, TracerProcess } from './ebpf-tracer.ts';
-import { writeEbpfTrace } from './ebpf-bundle.ts';
 import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, GOROUTINES_PER_STACK, RUNTIME_HEADROOM, type EbpfPlan, type EbpfSideTrace, type EbpfStack, type EbpfTrace } from '../model/ebpf.ts';
 
 /** How long bpftrace may take to compile and attach. */
@@ -252,7 +251,6 @@ export class EbpfSession {
         this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
       }
     }
-    writeEbpfTrace(this.options.bundleDir, trace);
     return trace;
   }
 

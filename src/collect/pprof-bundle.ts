@@ -1,10 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIDES } from '../model/sides.ts';
-import type { Bundle } from '../model/bundle.ts';
-import { DiffProfileFile, PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileIndex, type ProfileSet } from '../model/profiles.ts';
-import { analyzeEvidence } from '../analyze/evidence.ts';
-import { buildDiffProfiles } from '../analyze/heap-diff-profile.ts';
+import { PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileIndex, type ProfileSet } from '../model/profiles.ts';
 
 /**
  * The profiles of a bundle directory with their bytes, or undefined when the run fetched none
@@ -42,23 +39,11 @@ export function readProfileSet(bundleDir: string): ProfileSet | undefined {
   return { ...index, urls, notes, data };
 }
 
-/**
- * Writes the diff profiles (gray's end minus start, gray's growth minus baseline's) of a bundle's
- * heap evidence into its profile directory. Returns their paths relative to the bundle; none when
- * there is no heap evidence. Never throws.
- */
-export function writeDiffProfiles(bundleDir: string, bundle: Bundle, warmupMs: number): { files: string[]; warning: string | null } {
-  try {
-    const heap = analyzeEvidence(bundle.profiles, warmupMs)?.heap;
-    if (!heap) return { files: [], warning: null };
-    const files: string[] = [];
-    for (const diff of buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })) {
-      const file = `${PROFILE_DIR}/${diff.name}`;
-      writeFileSync(join(bundleDir, file), diff.data);
-      files.push(file);
-    }
-    return { files, warning: null };
-  } catch (error) {
-    return { files: [], warning: `could not write the diff profiles: ${(error as Error).message}` };
-  }
+/** Writes files into the bundle's profile directory; returns their paths relative to the bundle. */
+export function writeProfileFiles(bundleDir: string, files: readonly { name: string; data: Uint8Array }[]): string[] {
+  return files.map((file) => {
+    const path = `${PROFILE_DIR}/${file.name}`;
+    writeFileSync(join(bundleDir, path), file.data);
+    return path;
+  });
 }

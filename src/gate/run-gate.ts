@@ -9,7 +9,8 @@ import type { Bundle, MemorySample, SideFinal, SideMeta } from '../model/bundle.
 import { bundleDir, writeBundle } from '../collect/bundle-io.ts';
 import { sampleMemory, type SamplerResult } from '../collect/sampler.ts';
 import { startProfiling } from '../collect/pprof-collector.ts';
-import { writeDiffProfiles } from '../collect/pprof-bundle.ts';
+import { writeDiffProfiles, writeEbpfTrace } from './evidence-files.ts';
+import { analyze } from '../analyze/analyze.ts';
 import type { ProfileSet } from '../model/profiles.ts';
 import { EbpfSession } from '../collect/ebpf-collector.ts';
 import { checkTracer } from '../collect/ebpf-preflight.ts';
@@ -19,7 +20,7 @@ import { probeHost, selectDriver, type HostFacts } from '../workload/cgroup/dete
 import type { CgroupDriver, MemoryGroup } from '../workload/cgroup/types.ts';
 import { freePort } from '../workload/ports.ts';
 import { LoadProcess, Workload } from '../workload/process.ts';
-import { judgeBundle, writeReport } from './judge-bundle.ts';
+import { judgeAnalysis, writeReport } from './judge-bundle.ts';
 import type { Logger } from '../model/logger.ts';
 import type { Report } from '../report/report-json.ts';
 
@@ -211,9 +212,12 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
     ...(collected.ebpf ? { ebpf: collected.ebpf } : {}),
   };
   writeBundle(plan.outDir, bundle);
-  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);
+  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
+  // Analysed once: the diff profiles and the verdict come from the same evidence.
+  const analysis = analyze(bundle, plan.warmupMs);
+  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: 'interrupted', outDir: plan.outDir };
-  const report = judgeBundle(bundle, plan);
+  const report = judgeAnalysis(analysis, plan);
   return { kind: 'judged', report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
