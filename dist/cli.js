@@ -7370,7 +7370,7 @@ var require_dist = __commonJS({
 import { parseArgs as parseArgs2 } from "node:util";
 import { resolve as resolve4 } from "node:path";
 
-// src/constants.ts
+// src/model/constants.ts
 var VERSION = "0.1.0";
 var REPORT_SCHEMA = "memgate/report@1";
 var BUNDLE_SCHEMA = "memgate/bundle@1";
@@ -7449,7 +7449,7 @@ var ReportFile = "report.json";
 var HtmlReportFile = "report.html";
 var Placeholder = { Port: "{port}", Url: "{url}" };
 
-// src/errors.ts
+// src/model/errors.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -7457,7 +7457,7 @@ function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// src/config/units.ts
+// src/model/units.ts
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, min: 6e4, h: 36e5 };
 function parseDuration(text, option) {
   const trimmed = text.trim();
@@ -7590,8 +7590,10 @@ function parseEbpfOptions(get) {
   };
 }
 
-// src/config/plan.ts
+// src/model/sides.ts
 var SIDES = ["baseline", "gray"];
+
+// src/config/plan.ts
 var DRIVER_CHOICES = ["auto", "v2", "systemd", "v1", "none"];
 function value(raw, name) {
   const v = raw[name]?.trim();
@@ -7697,7 +7699,7 @@ import { join as join4 } from "node:path";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
-// src/collect/pprof-types.ts
+// src/model/profiles.ts
 var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
 var PROFILE_DIR = "pprof";
 var PROFILE_INDEX_FILE = "index.json";
@@ -7705,6 +7707,483 @@ var DiffProfileFile = {
   Gray: "diff-gray.pb.gz",
   GrayVsBaseline: "diff-gray-vs-baseline.pb.gz"
 };
+
+// src/collect/pprof-bundle.ts
+function readProfileSet(bundleDir2) {
+  const indexPath = join2(bundleDir2, PROFILE_DIR, PROFILE_INDEX_FILE);
+  if (!existsSync(indexPath)) return void 0;
+  let index;
+  try {
+    index = JSON.parse(readFileSync(indexPath, "utf8"));
+    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries)) throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
+  } catch (error) {
+    return {
+      schema: PROFILE_INDEX_SCHEMA,
+      urls: { baseline: null, gray: null },
+      intervalMs: 0,
+      entries: [],
+      notes: [`the profile index ${indexPath} is unreadable (${error.message}); no profile evidence`],
+      data: {}
+    };
+  }
+  const data = {};
+  const notes = [...index.notes ?? []];
+  for (const entry of index.entries) {
+    if (!entry.file) continue;
+    try {
+      data[entry.file] = readFileSync(join2(bundleDir2, entry.file));
+    } catch {
+    }
+  }
+  const urls = index.urls ?? { baseline: null, gray: null };
+  for (const side of SIDES) urls[side] ??= null;
+  return { ...index, urls, notes, data };
+}
+function writeProfileFiles(bundleDir2, files) {
+  return files.map((file) => {
+    const path = `${PROFILE_DIR}/${file.name}`;
+    writeFileSync(join2(bundleDir2, path), file.data);
+    return path;
+  });
+}
+
+// src/collect/ebpf-bundle.ts
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/model/ebpf.ts
+var EBPF_TRACE_SCHEMA = "memgate/ebpf-trace@1";
+var EBPF_DIR = "ebpf";
+var EbpfFile = {
+  Trace: "trace.json",
+  Script: "alloc.bt",
+  RawOutput: "bpftrace.out",
+  RawErrors: "bpftrace.err",
+  /** `${side}.folded`: flamegraph.pl input, estimated bytes. */
+  folded: (side) => `${side}.folded`,
+  /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
+  lines: (side) => `${side}.alloc.txt`
+};
+var RUNTIME_HEADROOM = 6;
+var GOROUTINES_PER_STACK = 32;
+
+// src/collect/ebpf-bundle.ts
+function writeEbpfFiles(bundleDir2, trace, rendered) {
+  const dir = join3(bundleDir2, EBPF_DIR);
+  mkdirSync(dir, { recursive: true });
+  const files = [EbpfFile.Trace];
+  writeFileSync2(join3(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
+  for (const side of SIDES) {
+    const text = rendered[side];
+    if (!text) continue;
+    writeFileSync2(join3(dir, EbpfFile.folded(side)), text.folded);
+    writeFileSync2(join3(dir, EbpfFile.lines(side)), text.lines);
+    files.push(EbpfFile.folded(side), EbpfFile.lines(side));
+  }
+  return files.map((f) => `${EBPF_DIR}/${f}`);
+}
+function readEbpfTrace(bundleDir2) {
+  const path = join3(bundleDir2, EBPF_DIR, EbpfFile.Trace);
+  if (!existsSync2(path)) return void 0;
+  try {
+    const trace = JSON.parse(readFileSync2(path, "utf8"));
+    if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
+    for (const side of SIDES) trace.sides[side] ??= null;
+    trace.warnings ??= [];
+    return trace;
+  } catch (error) {
+    return {
+      schema: EBPF_TRACE_SCHEMA,
+      mode: "sampled",
+      sampleRate: 1,
+      stackDepth: 8,
+      tracer: "unknown",
+      sides: { baseline: null, gray: null },
+      warnings: [`the eBPF trace ${path} is unreadable (${error.message}); no allocation paths`]
+    };
+  }
+}
+
+// src/collect/bundle-io.ts
+function bundleDir(outDir) {
+  return join4(outDir, BundleFile.Dir);
+}
+var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
+function writeBundle(outDir, bundle) {
+  const dir = bundleDir(outDir);
+  mkdirSync2(dir, { recursive: true });
+  writeFileSync3(join4(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
+  writeFileSync3(join4(dir, BundleFile.Samples), jsonLines(bundle.samples));
+  writeFileSync3(join4(dir, BundleFile.Stats), jsonLines(bundle.stats));
+  writeFileSync3(join4(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
+  return dir;
+}
+function parseLines(path) {
+  return readFileSync3(path, "utf8").split("\n").filter((l) => l.trim() !== "").map((line, i) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
+    }
+  });
+}
+function readBundle(path) {
+  const dir = existsSync3(join4(path, BundleFile.Meta)) ? path : bundleDir(path);
+  const metaPath = join4(dir, BundleFile.Meta);
+  if (!existsSync3(metaPath)) {
+    throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
+  }
+  let meta;
+  let final;
+  try {
+    meta = JSON.parse(readFileSync3(metaPath, "utf8"));
+    final = JSON.parse(readFileSync3(join4(dir, BundleFile.Final), "utf8"));
+  } catch (error) {
+    throw new UsageError(`the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`);
+  }
+  if (meta.schema !== BUNDLE_SCHEMA) {
+    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
+  }
+  return {
+    meta,
+    final,
+    samples: parseLines(join4(dir, BundleFile.Samples)),
+    stats: existsSync3(join4(dir, BundleFile.Stats)) ? parseLines(join4(dir, BundleFile.Stats)) : [],
+    profiles: readProfileSet(dir),
+    ebpf: readEbpfTrace(dir)
+  };
+}
+
+// src/gate/judge-bundle.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/analyze/evidence-text.ts
+var percent = (share) => `${Math.round(share * 100)}%`;
+function suspectAmount(s) {
+  if (s.source === "goroutine") {
+    const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
+    return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
+  }
+  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
+  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
+  return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
+}
+function describeSuspect(s) {
+  const where = s.location ? ` (${s.location})` : "";
+  const created = s.createdBy ? `, created by ${s.createdBy}` : "";
+  const caller = s.source !== "goroutine" && s.caller && s.caller !== s.function ? `, from ${s.caller}` : "";
+  return `${s.function}${where} ${suspectAmount(s)}${caller}${created}`;
+}
+function topSuspectClause(suspects, patterns) {
+  const top = suspects[0];
+  if (!top) return null;
+  const pattern = patterns.find((p) => p.id === top.pattern) ?? null;
+  return `top suspect: ${describeSuspect(top)}${pattern ? `; looks like ${pattern.id} (${percent(pattern.confidence)} sure)` : ""}`;
+}
+
+// src/report/chart.ts
+var MiB = 1024 * 1024;
+function downsample(samples, maxPoints) {
+  const out = { seconds: [], baseline: [], gray: [] };
+  if (samples.length === 0) return out;
+  const buckets = Math.min(maxPoints, samples.length);
+  const start = samples[0].t;
+  const span = Math.max(1, samples[samples.length - 1].t - start);
+  const width = span / buckets;
+  for (let i = 0; i < buckets; i++) {
+    out.seconds.push(Math.round((start + i * width) / 100) / 10);
+    out.baseline.push(null);
+    out.gray.push(null);
+  }
+  for (const s of samples) {
+    const i = Math.min(buckets - 1, Math.floor((s.t - start) / width));
+    for (const side of ["baseline", "gray"]) {
+      const v = s[side];
+      if (v === null) continue;
+      const mib2 = Math.round(v / MiB * 100) / 100;
+      const prev = out[side][i];
+      out[side][i] = prev === null ? mib2 : Math.max(prev, mib2);
+    }
+  }
+  for (const side of ["baseline", "gray"]) {
+    for (let i = 1; i < buckets; i++) out[side][i] ??= out[side][i - 1];
+  }
+  return out;
+}
+function timeline(samples, maxPoints = 240) {
+  if (samples.length <= maxPoints) return samples.map((s) => ({ ...s }));
+  const series = downsample(samples, maxPoints);
+  return series.seconds.map((sec, i) => ({
+    t: Math.round(sec * 1e3),
+    baseline: series.baseline[i] === null ? null : Math.round(series.baseline[i] * MiB),
+    gray: series.gray[i] === null ? null : Math.round(series.gray[i] * MiB)
+  }));
+}
+var COLORS = { baseline: "#1f77b4", gray: "#d62728" };
+function svgChart(samples, warmupMs, width = 760, height = 280) {
+  const series = downsample(samples, 400);
+  if (series.seconds.length < 2) return "<p>No memory readings were recorded.</p>";
+  const pad = { left: 56, right: 16, top: 16, bottom: 36 };
+  const values = [...series.baseline, ...series.gray].filter((v) => v !== null);
+  const yMax = Math.max(1, Math.ceil(Math.max(...values) * 1.1));
+  const x0 = series.seconds[0];
+  const x1 = series.seconds[series.seconds.length - 1];
+  const x = (s) => pad.left + (s - x0) / Math.max(1e-9, x1 - x0) * (width - pad.left - pad.right);
+  const y = (v) => height - pad.bottom - v / yMax * (height - pad.top - pad.bottom);
+  const path = (side) => series[side].map((v, i) => v === null ? "" : `${x(series.seconds[i]).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(" ");
+  const parts = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Memory of baseline and gray over time">`);
+  const warmEnd = Math.min(x1, warmupMs / 1e3);
+  if (warmEnd > x0) parts.push(`<rect x="${x(x0)}" y="${pad.top}" width="${(x(warmEnd) - x(x0)).toFixed(1)}" height="${height - pad.top - pad.bottom}" fill="#eee"><title>warm-up (not judged)</title></rect>`);
+  for (let i = 0; i <= 4; i++) {
+    const v = yMax * i / 4;
+    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`);
+    parts.push(`<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`);
+  }
+  for (let i = 0; i <= 5; i++) {
+    const s = x0 + (x1 - x0) * i / 5;
+    parts.push(`<text x="${x(s).toFixed(1)}" y="${height - pad.bottom + 16}" font-size="11" text-anchor="middle">${s.toFixed(0)}s</text>`);
+  }
+  parts.push(`<text x="14" y="${height / 2}" font-size="11" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">MiB</text>`);
+  for (const side of ["baseline", "gray"]) {
+    parts.push(`<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path(side)}"/>`);
+  }
+  parts.push(`<g font-size="12"><rect x="${pad.left + 10}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.baseline}"/><text x="${pad.left + 26}" y="${pad.top + 11}">baseline</text><rect x="${pad.left + 100}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.gray}"/><text x="${pad.left + 116}" y="${pad.top + 11}">gray</text></g>`);
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+// src/report/format.ts
+var bytesOrNa = (v) => v === null ? "n/a" : formatBytes(v);
+var slopeWithInterval = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+
+// src/report/html.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+var BANNER = {
+  pass: { text: "PASS", color: "#1a7f37" },
+  warn: { text: "WARN", color: "#9a6700" },
+  fail: { text: "BLOCKED", color: "#cf222e" },
+  inconclusive: { text: "INCONCLUSIVE", color: "#6e7781" }
+};
+function table(head, rows) {
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+function renderHtml(report) {
+  const banner = BANNER[report.verdict];
+  const { baseline: b, gray: g2 } = report;
+  const sections = [];
+  sections.push(`<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`);
+  sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`);
+  sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
+  sections.push(table(["", "baseline", "gray"], [
+    ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+    ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
+    ["floor slope", slopeWithInterval(b), slopeWithInterval(g2)],
+    ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
+    ["samples", String(b.samples), String(g2.samples)]
+  ]));
+  sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c) => {
+    const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
+    return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? "n/a" : c.passed ? "pass" : "<b>fail</b>"];
+  })));
+  if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join("")}</ul>`);
+  if (report.patterns.length) {
+    sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join("")}</ul>`);
+  }
+  if (report.suspects.length) {
+    sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i) => `<details${i < 3 ? " open" : ""}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
+  }
+  for (const side of ["gray", "baseline"]) {
+    const traced = report.ebpf?.[side];
+    if (!traced?.paths.length) continue;
+    sections.push(`<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(["#", "function", "rate", "share", "where"], traced.paths.slice(0, 10).map((p, i) => [String(i + 1), `<code>${escapeHtml(p.function)}</code>`, escapeHtml(formatRate(p.bytesPerSec)), `${Math.round(p.share * 100)}%`, escapeHtml(p.location ?? "")])));
+  }
+  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>memgate: ${banner.text}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:980px;color:#1f2328;padding:0 16px}
+.verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:4px 10px;text-align:left}
+code,pre{background:#f6f8fa;font-size:12px}pre{padding:8px;overflow:auto}.cmd{color:#57606a}
+</style></head><body>
+${sections.join("\n")}
+<p class="cmd">memgate ${escapeHtml(report.memgateVersion)} \xB7 ${escapeHtml(report.schema)}</p>
+</body></html>
+`;
+}
+
+// node_modules/simple-statistics/dist/simple-statistics.mjs
+function quantileSorted(x, p) {
+  var idx = (x.length - 1) * p;
+  if (x.length === 0) {
+    throw new Error("quantile requires at least one data point.");
+  } else if (p < 0 || p > 1) {
+    throw new Error("quantiles must be between 0 and 1");
+  } else if (p === 1) {
+    return x[x.length - 1];
+  } else if (p === 0) {
+    return x[0];
+  } else if (idx % 1 !== 0) {
+    var lower = Math.floor(idx);
+    var upper = Math.ceil(idx);
+    var fraction = idx - lower;
+    return x[lower] + fraction * (x[upper] - x[lower]);
+  } else {
+    return x[idx];
+  }
+}
+var BayesianClassifier = function BayesianClassifier2() {
+  this.totalCount = 0;
+  this.data = {};
+};
+BayesianClassifier.prototype.train = function train(item, category) {
+  if (!this.data[category]) {
+    this.data[category] = {};
+  }
+  for (var k in item) {
+    var v = item[k];
+    if (this.data[category][k] === void 0) {
+      this.data[category][k] = {};
+    }
+    if (this.data[category][k][v] === void 0) {
+      this.data[category][k][v] = 0;
+    }
+    this.data[category][k][v]++;
+  }
+  this.totalCount++;
+};
+BayesianClassifier.prototype.score = function score(item) {
+  var odds = {};
+  var category;
+  for (var k in item) {
+    var v = item[k];
+    for (category in this.data) {
+      if (odds[category] === void 0) {
+        odds[category] = {};
+      }
+      if (this.data[category][k]) {
+        odds[category][k + "_" + v] = (this.data[category][k][v] || 0) / this.totalCount;
+      } else {
+        odds[category][k + "_" + v] = 0;
+      }
+    }
+  }
+  var oddsSums = {};
+  for (category in odds) {
+    oddsSums[category] = 0;
+    for (var combination in odds[category]) {
+      oddsSums[category] += odds[category][combination];
+    }
+  }
+  return oddsSums;
+};
+var g = 607 / 128;
+var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
+var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
+function cumulativeDistribution(z2) {
+  var sum = z2;
+  var tmp = z2;
+  for (var i = 1; i < 30; i++) {
+    tmp *= z2 * z2 / (2 * i + 1);
+    sum += tmp;
+  }
+  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
+}
+var standardNormalTable = [];
+for (z = 0; z <= 3.09; z += 0.01) {
+  standardNormalTable.push(cumulativeDistribution(z));
+}
+var z;
+var SQRT_2PI = Math.sqrt(2 * Math.PI);
+var PerceptronModel = function PerceptronModel2() {
+  this.weights = [];
+  this.bias = 0;
+};
+PerceptronModel.prototype.predict = function predict(features) {
+  if (features.length !== this.weights.length) {
+    return null;
+  }
+  var score2 = 0;
+  for (var i = 0; i < this.weights.length; i++) {
+    score2 += this.weights[i] * features[i];
+  }
+  score2 += this.bias;
+  if (score2 > 0) {
+    return 1;
+  } else {
+    return 0;
+  }
+};
+PerceptronModel.prototype.train = function train2(features, label) {
+  if (label !== 0 && label !== 1) {
+    return null;
+  }
+  if (features.length !== this.weights.length) {
+    this.weights = features.slice();
+    this.bias = 1;
+  }
+  var prediction = this.predict(features);
+  if (typeof prediction === "number" && prediction !== label) {
+    var gradient = label - prediction;
+    for (var i = 0; i < this.weights.length; i++) {
+      this.weights[i] += gradient * features[i];
+    }
+    this.bias += gradient;
+  }
+  return this;
+};
+
+// src/analyze/stats.ts
+var T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+function t95(degreesOfFreedom) {
+  if (degreesOfFreedom < 1) return Infinity;
+  return T95[Math.min(degreesOfFreedom, T95.length) - 1] ?? 1.96;
+}
+function p95(values) {
+  if (values.length === 0) return null;
+  return quantileSorted([...values].sort((a, b) => a - b), 0.95);
+}
+function floorPoints(points, binSeconds) {
+  if (points.length === 0) return [];
+  const start = points[0].t;
+  const bins = /* @__PURE__ */ new Map();
+  for (const p of points) {
+    const bin = Math.floor((p.t - start) / binSeconds);
+    const lowest = bins.get(bin);
+    if (!lowest || p.v < lowest.v) bins.set(bin, p);
+  }
+  const span = points[points.length - 1].t - start;
+  const fullBins = Math.max(1, Math.floor(span / binSeconds + 1e-9));
+  return [...bins.entries()].filter(([bin]) => bin < fullBins || fullBins === 1).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+}
+function fitSlope(points) {
+  const n = points.length;
+  if (n < 3) return null;
+  const meanT = points.reduce((s, p) => s + p.t, 0) / n;
+  const meanV = points.reduce((s, p) => s + p.v, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    sxx += (p.t - meanT) ** 2;
+    sxy += (p.t - meanT) * (p.v - meanV);
+  }
+  if (sxx === 0) return null;
+  const slope2 = sxy / sxx;
+  const intercept = meanV - slope2 * meanT;
+  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope2 * p.t)) ** 2, 0);
+  const stdError = Math.sqrt(ssr / (n - 2) / sxx);
+  const half = t95(n - 2) * stdError;
+  return { bytesPerSec: slope2, low: slope2 - half, high: slope2 + half, stdError, points };
+}
+function floorBinSeconds(windowSeconds) {
+  return Math.max(1, Math.min(10, windowSeconds / 12));
+}
 
 // src/analyze/heap-profile.ts
 import { gunzipSync } from "node:zlib";
@@ -8662,18 +9141,30 @@ function isProfilerFrame(fn) {
   return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
 }
 var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
-function unwrap(bytes2) {
-  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) return gunzipSync(bytes2);
+var MAX_PROFILE_INFLATED_BYTES = 128 * 1024 * 1024;
+var MAX_LINES_PER_LOCATION = 64;
+var MAX_STACK_FRAMES = 256;
+var ProfileTooLargeError = class extends Error {
+  name = "ProfileTooLargeError";
+};
+var mib = (bytes2) => `${Math.round(bytes2 / 1024 / 1024)} MiB`;
+function unwrap(bytes2, maxInflatedBytes) {
+  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) {
+    try {
+      return gunzipSync(bytes2, { maxOutputLength: maxInflatedBytes });
+    } catch (error) {
+      if (error.code === "ERR_BUFFER_TOO_LARGE") {
+        throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
+      }
+      throw new Error(`not valid gzip (${error.message}); truncated or corrupt`);
+    }
+  }
+  if (bytes2.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
   return bytes2;
 }
-function decodeHeapProfile(bytes2) {
+function decodeHeapProfile(bytes2, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
   if (bytes2.length === 0) throw new Error("empty file");
-  let raw;
-  try {
-    raw = unwrap(bytes2);
-  } catch (error) {
-    throw new Error(`not valid gzip (${error.message}); truncated or corrupt`);
-  }
+  const raw = unwrap(bytes2, maxInflatedBytes);
   let profile;
   try {
     profile = Profile.decode(raw);
@@ -8699,7 +9190,7 @@ function decodeHeapProfile(bytes2) {
   for (const f of profile.function) functions.set(num(f.id), { name: str2(f.name) || "?", file: str2(f.filename) });
   const locations = /* @__PURE__ */ new Map();
   for (const loc of profile.location) {
-    const frames = loc.line.map((l) => {
+    const frames = loc.line.slice(0, MAX_LINES_PER_LOCATION).map((l) => {
       const f = functions.get(num(l.functionId));
       return { fn: f?.name ?? "?", file: f?.file ?? "", line: num(l.line) };
     });
@@ -8712,7 +9203,7 @@ function decodeHeapProfile(bytes2) {
     for (const id of sample.locationId) {
       const loc = locations.get(num(id));
       if (!loc) throw new Error(`sample refers to location ${num(id)}, which the profile does not define`);
-      frames.push(...loc);
+      for (const frame of loc) if (frames.length < MAX_STACK_FRAMES) frames.push(frame);
     }
     if (frames.some((f) => isProfilerFrame(f.fn))) continue;
     const key = frames.map((f) => f.fn).join("\n");
@@ -8732,173 +9223,6 @@ function decodeHeapProfile(bytes2) {
   const period = num(profile.period);
   const time = num(profile.timeNanos);
   return { stacks, totals, periodBytes: period > 0 ? period : null, timeNanos: time > 0 ? time : null };
-}
-
-// node_modules/simple-statistics/dist/simple-statistics.mjs
-function quantileSorted(x, p) {
-  var idx = (x.length - 1) * p;
-  if (x.length === 0) {
-    throw new Error("quantile requires at least one data point.");
-  } else if (p < 0 || p > 1) {
-    throw new Error("quantiles must be between 0 and 1");
-  } else if (p === 1) {
-    return x[x.length - 1];
-  } else if (p === 0) {
-    return x[0];
-  } else if (idx % 1 !== 0) {
-    var lower = Math.floor(idx);
-    var upper = Math.ceil(idx);
-    var fraction = idx - lower;
-    return x[lower] + fraction * (x[upper] - x[lower]);
-  } else {
-    return x[idx];
-  }
-}
-var BayesianClassifier = function BayesianClassifier2() {
-  this.totalCount = 0;
-  this.data = {};
-};
-BayesianClassifier.prototype.train = function train(item, category) {
-  if (!this.data[category]) {
-    this.data[category] = {};
-  }
-  for (var k in item) {
-    var v = item[k];
-    if (this.data[category][k] === void 0) {
-      this.data[category][k] = {};
-    }
-    if (this.data[category][k][v] === void 0) {
-      this.data[category][k][v] = 0;
-    }
-    this.data[category][k][v]++;
-  }
-  this.totalCount++;
-};
-BayesianClassifier.prototype.score = function score(item) {
-  var odds = {};
-  var category;
-  for (var k in item) {
-    var v = item[k];
-    for (category in this.data) {
-      if (odds[category] === void 0) {
-        odds[category] = {};
-      }
-      if (this.data[category][k]) {
-        odds[category][k + "_" + v] = (this.data[category][k][v] || 0) / this.totalCount;
-      } else {
-        odds[category][k + "_" + v] = 0;
-      }
-    }
-  }
-  var oddsSums = {};
-  for (category in odds) {
-    oddsSums[category] = 0;
-    for (var combination in odds[category]) {
-      oddsSums[category] += odds[category][combination];
-    }
-  }
-  return oddsSums;
-};
-var g = 607 / 128;
-var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
-var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
-function cumulativeDistribution(z2) {
-  var sum = z2;
-  var tmp = z2;
-  for (var i = 1; i < 30; i++) {
-    tmp *= z2 * z2 / (2 * i + 1);
-    sum += tmp;
-  }
-  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
-}
-var standardNormalTable = [];
-for (z = 0; z <= 3.09; z += 0.01) {
-  standardNormalTable.push(cumulativeDistribution(z));
-}
-var z;
-var SQRT_2PI = Math.sqrt(2 * Math.PI);
-var PerceptronModel = function PerceptronModel2() {
-  this.weights = [];
-  this.bias = 0;
-};
-PerceptronModel.prototype.predict = function predict(features) {
-  if (features.length !== this.weights.length) {
-    return null;
-  }
-  var score2 = 0;
-  for (var i = 0; i < this.weights.length; i++) {
-    score2 += this.weights[i] * features[i];
-  }
-  score2 += this.bias;
-  if (score2 > 0) {
-    return 1;
-  } else {
-    return 0;
-  }
-};
-PerceptronModel.prototype.train = function train2(features, label) {
-  if (label !== 0 && label !== 1) {
-    return null;
-  }
-  if (features.length !== this.weights.length) {
-    this.weights = features.slice();
-    this.bias = 1;
-  }
-  var prediction = this.predict(features);
-  if (typeof prediction === "number" && prediction !== label) {
-    var gradient = label - prediction;
-    for (var i = 0; i < this.weights.length; i++) {
-      this.weights[i] += gradient * features[i];
-    }
-    this.bias += gradient;
-  }
-  return this;
-};
-
-// src/analyze/stats.ts
-var T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-function t95(degreesOfFreedom) {
-  if (degreesOfFreedom < 1) return Infinity;
-  return T95[Math.min(degreesOfFreedom, T95.length) - 1] ?? 1.96;
-}
-function p95(values) {
-  if (values.length === 0) return null;
-  return quantileSorted([...values].sort((a, b) => a - b), 0.95);
-}
-function floorPoints(points, binSeconds) {
-  if (points.length === 0) return [];
-  const start = points[0].t;
-  const bins = /* @__PURE__ */ new Map();
-  for (const p of points) {
-    const bin = Math.floor((p.t - start) / binSeconds);
-    const lowest = bins.get(bin);
-    if (!lowest || p.v < lowest.v) bins.set(bin, p);
-  }
-  const span = points[points.length - 1].t - start;
-  const fullBins = Math.max(1, Math.floor(span / binSeconds + 1e-9));
-  return [...bins.entries()].filter(([bin]) => bin < fullBins || fullBins === 1).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
-}
-function fitSlope(points) {
-  const n = points.length;
-  if (n < 3) return null;
-  const meanT = points.reduce((s, p) => s + p.t, 0) / n;
-  const meanV = points.reduce((s, p) => s + p.v, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (const p of points) {
-    sxx += (p.t - meanT) ** 2;
-    sxy += (p.t - meanT) * (p.v - meanV);
-  }
-  if (sxx === 0) return null;
-  const slope2 = sxy / sxx;
-  const intercept = meanV - slope2 * meanT;
-  const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope2 * p.t)) ** 2, 0);
-  const stdError = Math.sqrt(ssr / (n - 2) / sxx);
-  const half = t95(n - 2) * stdError;
-  return { bytesPerSec: slope2, low: slope2 - half, high: slope2 + half, stdError, points };
-}
-function floorBinSeconds(windowSeconds) {
-  return Math.max(1, Math.min(10, windowSeconds / 12));
 }
 
 // src/analyze/evidence-util.ts
@@ -9099,9 +9423,40 @@ function levelNoise(grayBytes, baselineBytes, periodBytes) {
 }
 
 // src/analyze/goroutine-parse.ts
-var HEADER = /^goroutine (\d+)(?: [^[]*)? \[([^\]]*)\]:\s*$/;
-var FILE_LINE = /^\s+(.*?):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
-var CREATED_BY = /^created by (.+?)(?: in goroutine \d+)?\s*$/;
+var MAX_GOROUTINE_FRAMES = 128;
+var MAX_FRAME_TEXT = 1024;
+var clip = (text) => text.length > MAX_FRAME_TEXT ? `${text.slice(0, MAX_FRAME_TEXT - 1)}\u2026` : text;
+var isDigits = (text) => text.length > 0 && text.length <= 15 && /^\d+$/.test(text);
+var isSpace = (c) => c !== void 0 && c.trim() === "";
+function parseHeader(line) {
+  if (!line.startsWith("goroutine ") || !line.endsWith("]:")) return null;
+  let end = 10;
+  while (end < line.length && line[end] >= "0" && line[end] <= "9") end++;
+  const digits = line.slice(10, end);
+  const open = line.indexOf("[", end);
+  if (!isDigits(digits) || open < 0) return null;
+  const between = line.slice(end, open);
+  if (!between.startsWith(" ") || !between.endsWith(" ")) return null;
+  const inside = line.slice(open + 1, -2);
+  if (inside.includes("]")) return null;
+  return { id: Number(digits), inside };
+}
+function parseFileLine(line) {
+  if (!isSpace(line[0])) return null;
+  let text = line.trimStart();
+  const plus = text.lastIndexOf(" +0x");
+  if (plus >= 0 && /^[0-9a-f]+$/.test(text.slice(plus + 4))) text = text.slice(0, plus);
+  const colon = text.lastIndexOf(":");
+  if (colon < 0 || !isDigits(text.slice(colon + 1))) return null;
+  return { file: clip(text.slice(0, colon)), line: Number(text.slice(colon + 1)) };
+}
+function parseCreatedBy(line) {
+  if (!line.startsWith("created by ")) return null;
+  let fn = line.slice("created by ".length);
+  const inG = fn.lastIndexOf(" in goroutine ");
+  if (inG >= 0 && isDigits(fn.slice(inG + " in goroutine ".length))) fn = fn.slice(0, inG);
+  return fn === "" ? null : fn;
+}
 function functionOfCall(text) {
   const line = text.trim();
   if (!line.endsWith(")")) return line;
@@ -9137,26 +9492,29 @@ function parseGoroutineDump(text) {
   let pending = null;
   let strange = 0;
   let firstStrange = "";
+  let framesCut = 0;
+  const addFrame = (frame) => {
+    if (!current) return;
+    if (pending?.created) current.createdBy = frame;
+    else if (current.frames.length < MAX_GOROUTINE_FRAMES) current.frames.push(frame);
+    else framesCut++;
+  };
   const flushPending = () => {
-    if (pending && current) {
-      const frame = { fn: pending.fn, file: "", line: 0 };
-      if (pending.created) current.createdBy = frame;
-      else current.frames.push(frame);
-    }
+    if (pending) addFrame({ fn: pending.fn, file: "", line: 0 });
     pending = null;
   };
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, "");
+    const line = raw.trimEnd();
     if (line === "") {
       flushPending();
       current = null;
       continue;
     }
-    const header = HEADER.exec(line);
+    const header = parseHeader(line);
     if (header) {
       flushPending();
-      const { state, waitMinutes } = parseState(header[2]);
-      current = { id: Number(header[1]), state, waitMinutes, frames: [], createdBy: null };
+      const { state, waitMinutes } = parseState(clip(header.inside));
+      current = { id: header.id, state, waitMinutes, frames: [], createdBy: null };
       goroutines.push(current);
       continue;
     }
@@ -9165,15 +9523,13 @@ function parseGoroutineDump(text) {
       firstStrange ||= line;
       continue;
     }
-    const fileLine = FILE_LINE.exec(line);
+    const fileLine = pending ? parseFileLine(line) : null;
     if (fileLine && pending) {
-      const frame = { fn: pending.fn, file: fileLine[1], line: Number(fileLine[2]) };
-      if (pending.created) current.createdBy = frame;
-      else current.frames.push(frame);
+      addFrame({ fn: pending.fn, ...fileLine });
       pending = null;
       continue;
     }
-    if (/^\s/.test(line) || line.startsWith("...")) {
+    if (isSpace(line[0]) || line.startsWith("...")) {
       if (!line.includes("elided")) {
         strange++;
         firstStrange ||= line;
@@ -9181,8 +9537,8 @@ function parseGoroutineDump(text) {
       continue;
     }
     flushPending();
-    const created = CREATED_BY.exec(line);
-    pending = created ? { fn: created[1], created: true } : { fn: functionOfCall(line), created: false };
+    const created = parseCreatedBy(line);
+    pending = created !== null ? { fn: clip(created), created: true } : { fn: clip(functionOfCall(line)), created: false };
   }
   const last = goroutines[goroutines.length - 1];
   const unfinished = pending !== null;
@@ -9194,6 +9550,7 @@ function parseGoroutineDump(text) {
   if (unfinished || cutMidLine || last && last.frames.length === 0 && last.createdBy === null) {
     problems.push(`the dump ends in the middle of goroutine ${last.id} (truncated?)`);
   }
+  if (framesCut > 0) problems.push(`${framesCut} frame(s) beyond ${MAX_GOROUTINE_FRAMES} per goroutine left out`);
   if (strange > 0) problems.push(`${strange} line(s) not understood, the first: "${firstStrange.slice(0, 80)}"`);
   return { goroutines, problems };
 }
@@ -9495,7 +9852,7 @@ var START_SLACK_MS = 500;
 var MAX_SUSPECTS = 20;
 var ONE_SIDED_FACTOR = 4;
 var SCATTER_FACTOR2 = 3;
-var MAX_STACK_FRAMES = 12;
+var MAX_STACK_FRAMES2 = 12;
 var decoder = new TextDecoder("utf-8", { fatal: false });
 function fetchWarnings(entries) {
   const warnings = [];
@@ -9577,7 +9934,7 @@ function heapSuspects(heap, claims) {
       gray: Math.round(gray),
       baseline: Math.round(baseline),
       location: locationText(ranked[0].frames[0]),
-      stack: frames.slice(0, MAX_STACK_FRAMES).map(frameText),
+      stack: frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
       caller: applicationFrame(ranked[0].frames)?.fn ?? null,
       createdBy: null,
       state: null,
@@ -9614,7 +9971,7 @@ function goroutineSuspects(goroutines, claims) {
     gray: Math.round(c.growth.gray),
     baseline: Math.round(c.growth.baseline),
     location: locationText(c.frames[c.frames.length - 1] ?? null),
-    stack: c.frames.slice(0, MAX_STACK_FRAMES).map(frameText),
+    stack: c.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
     caller: null,
     createdBy: c.createdBy?.fn ?? null,
     state: mainState(c.end.gray),
@@ -9689,131 +10046,6 @@ function analyzeEvidence(set, warmupMs) {
   }
 }
 
-// src/analyze/heap-diff-profile.ts
-import { gzipSync } from "node:zlib";
-function encodeHeapValues(rows, periodBytes, comment) {
-  const strings = new StringTable();
-  const functions = [];
-  const functionIds = /* @__PURE__ */ new Map();
-  const locations = [];
-  const locationIds = /* @__PURE__ */ new Map();
-  const locationOf = (f) => {
-    const lkey = `${f.fn}\0${f.file}\0${f.line}`;
-    let id = locationIds.get(lkey);
-    if (id !== void 0) return id;
-    const fkey = `${f.fn}\0${f.file}`;
-    let fid = functionIds.get(fkey);
-    if (fid === void 0) {
-      fid = functions.length + 1;
-      functionIds.set(fkey, fid);
-      functions.push({ id: fid, name: strings.dedup(f.fn), systemName: strings.dedup(f.fn), filename: strings.dedup(f.file) });
-    }
-    id = locations.length + 1;
-    locationIds.set(lkey, id);
-    locations.push({ id, mappingId: 1, address: 4096 + id, line: [{ functionId: fid, line: f.line }] });
-    return id;
-  };
-  const samples = [];
-  for (const row of rows) {
-    const objects = Math.round(row.value.objects);
-    const bytes2 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes2 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
-  }
-  const inuseSpace = strings.dedup("inuse_space");
-  const profile = new Profile({
-    sampleType: [
-      { type: strings.dedup("inuse_objects"), unit: strings.dedup("count") },
-      { type: inuseSpace, unit: strings.dedup("bytes") }
-    ],
-    sample: samples,
-    mapping: [{ id: 1, memoryStart: 4096, memoryLimit: 4096 + locations.length + 1, filename: strings.dedup("memgate-diff"), hasFunctions: true, hasFilenames: true, hasLineNumbers: true }],
-    location: locations,
-    function: functions,
-    stringTable: strings,
-    periodType: { type: strings.dedup("space"), unit: strings.dedup("bytes") },
-    period: periodBytes,
-    comment: [strings.dedup(comment)],
-    defaultSampleType: inuseSpace
-  });
-  return gzipSync(profile.encode());
-}
-function buildDiffProfiles(heap, names) {
-  const out = [];
-  const grayRows = heap.stacks.map((s) => ({ frames: s.frames, value: s.grayEndMinusStart }));
-  out.push({ name: names.gray, data: encodeHeapValues(grayRows, heap.periodBytes, "memgate: gray, last heap profile of the window minus the first") });
-  const vsRows = heap.stacks.map((s) => ({ frames: s.frames, value: { bytes: s.growth.gray.bytes - s.growth.baseline.bytes, objects: s.growth.gray.objects - s.growth.baseline.objects } }));
-  out.push({ name: names.grayVsBaseline, data: encodeHeapValues(vsRows, heap.periodBytes, "memgate: gray's retained growth over the window minus baseline's, per stack") });
-  return out;
-}
-
-// src/collect/pprof-bundle.ts
-function readProfileSet(bundleDir2) {
-  const indexPath = join2(bundleDir2, PROFILE_DIR, PROFILE_INDEX_FILE);
-  if (!existsSync(indexPath)) return void 0;
-  let index;
-  try {
-    index = JSON.parse(readFileSync(indexPath, "utf8"));
-    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries)) throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
-  } catch (error) {
-    return {
-      schema: PROFILE_INDEX_SCHEMA,
-      urls: { baseline: null, gray: null },
-      intervalMs: 0,
-      entries: [],
-      notes: [`the profile index ${indexPath} is unreadable (${error.message}); no profile evidence`],
-      data: {}
-    };
-  }
-  const data = {};
-  const notes = [...index.notes ?? []];
-  for (const entry of index.entries) {
-    if (!entry.file) continue;
-    try {
-      data[entry.file] = readFileSync(join2(bundleDir2, entry.file));
-    } catch {
-    }
-  }
-  const urls = index.urls ?? { baseline: null, gray: null };
-  for (const side of SIDES) urls[side] ??= null;
-  return { ...index, urls, notes, data };
-}
-function writeDiffProfiles(bundleDir2, bundle, warmupMs) {
-  try {
-    const heap = analyzeEvidence(bundle.profiles, warmupMs)?.heap;
-    if (!heap) return { files: [], warning: null };
-    const files = [];
-    for (const diff of buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })) {
-      const file = `${PROFILE_DIR}/${diff.name}`;
-      writeFileSync(join2(bundleDir2, file), diff.data);
-      files.push(file);
-    }
-    return { files, warning: null };
-  } catch (error) {
-    return { files: [], warning: `could not write the diff profiles: ${error.message}` };
-  }
-}
-
-// src/collect/ebpf-bundle.ts
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/collect/ebpf-types.ts
-var EBPF_TRACE_SCHEMA = "memgate/ebpf-trace@1";
-var EBPF_DIR = "ebpf";
-var EbpfFile = {
-  Trace: "trace.json",
-  Script: "alloc.bt",
-  RawOutput: "bpftrace.out",
-  RawErrors: "bpftrace.err",
-  /** `${side}.folded`: flamegraph.pl input, estimated bytes. */
-  folded: (side) => `${side}.folded`,
-  /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
-  lines: (side) => `${side}.alloc.txt`
-};
-var RUNTIME_HEADROOM = 6;
-var GOROUTINES_PER_STACK = 32;
-
 // src/analyze/ebpf-paths.ts
 function scaleHeapSample(count, bytes2, rate2) {
   if (count === 0 || bytes2 === 0) return { count: 0, bytes: 0 };
@@ -9847,283 +10079,10 @@ function arrowPath(path) {
   return [...path.map((f) => f.fn.replace(/\s/g, "_")).reverse(), "mallocgc"].join("->");
 }
 
-// src/collect/ebpf-bundle.ts
-function foldedStacks(trace, side) {
-  const sums = /* @__PURE__ */ new Map();
-  for (const stack of side.stacks) {
-    const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
-    sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
-  }
-  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}
-`).join("");
-}
-function lineForm(trace, side) {
-  const rows = [];
-  for (const stack of side.stacks) {
-    const path = arrowPath(pathFrames(stack.frames, trace.stackDepth));
-    const est = estimate(stack, { ...trace, memProfileRate: side.memProfileRate });
-    const perByte = stack.sampledBytes > 0 ? est.bytes / stack.sampledBytes : 0;
-    const listed = stack.goroutines.reduce((sum, g2) => sum + g2.sampledBytes, 0);
-    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path]);
-    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
-  }
-  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
-`).join("");
-}
-function writeEbpfTrace(bundleDir2, trace) {
-  const dir = join3(bundleDir2, EBPF_DIR);
-  mkdirSync(dir, { recursive: true });
-  const files = [EbpfFile.Trace];
-  writeFileSync2(join3(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
-  for (const side of SIDES) {
-    const s = trace.sides[side];
-    if (!s) continue;
-    writeFileSync2(join3(dir, EbpfFile.folded(side)), foldedStacks(trace, s));
-    writeFileSync2(join3(dir, EbpfFile.lines(side)), lineForm(trace, s));
-    files.push(EbpfFile.folded(side), EbpfFile.lines(side));
-  }
-  return files.map((f) => `${EBPF_DIR}/${f}`);
-}
-function readEbpfTrace(bundleDir2) {
-  const path = join3(bundleDir2, EBPF_DIR, EbpfFile.Trace);
-  if (!existsSync2(path)) return void 0;
-  try {
-    const trace = JSON.parse(readFileSync2(path, "utf8"));
-    if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
-    for (const side of SIDES) trace.sides[side] ??= null;
-    trace.warnings ??= [];
-    return trace;
-  } catch (error) {
-    return {
-      schema: EBPF_TRACE_SCHEMA,
-      mode: "sampled",
-      sampleRate: 1,
-      stackDepth: 8,
-      tracer: "unknown",
-      sides: { baseline: null, gray: null },
-      warnings: [`the eBPF trace ${path} is unreadable (${error.message}); no allocation paths`]
-    };
-  }
-}
-
-// src/collect/bundle-io.ts
-function bundleDir(outDir) {
-  return join4(outDir, BundleFile.Dir);
-}
-var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
-function writeBundle(outDir, bundle) {
-  const dir = bundleDir(outDir);
-  mkdirSync2(dir, { recursive: true });
-  writeFileSync3(join4(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
-  writeFileSync3(join4(dir, BundleFile.Samples), jsonLines(bundle.samples));
-  writeFileSync3(join4(dir, BundleFile.Stats), jsonLines(bundle.stats));
-  writeFileSync3(join4(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
-  return dir;
-}
-function parseLines(path) {
-  return readFileSync3(path, "utf8").split("\n").filter((l) => l.trim() !== "").map((line, i) => {
-    try {
-      return JSON.parse(line);
-    } catch {
-      throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
-    }
-  });
-}
-function readBundle(path) {
-  const dir = existsSync3(join4(path, BundleFile.Meta)) ? path : bundleDir(path);
-  const metaPath = join4(dir, BundleFile.Meta);
-  if (!existsSync3(metaPath)) {
-    throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
-  }
-  let meta;
-  let final;
-  try {
-    meta = JSON.parse(readFileSync3(metaPath, "utf8"));
-    final = JSON.parse(readFileSync3(join4(dir, BundleFile.Final), "utf8"));
-  } catch (error) {
-    throw new UsageError(`the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`);
-  }
-  if (meta.schema !== BUNDLE_SCHEMA) {
-    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
-  }
-  return {
-    meta,
-    final,
-    samples: parseLines(join4(dir, BundleFile.Samples)),
-    stats: existsSync3(join4(dir, BundleFile.Stats)) ? parseLines(join4(dir, BundleFile.Stats)) : [],
-    profiles: readProfileSet(dir),
-    ebpf: readEbpfTrace(dir)
-  };
-}
-
-// src/gate/judge-bundle.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join5 } from "node:path";
-
-// src/analyze/evidence-text.ts
-var percent = (share) => `${Math.round(share * 100)}%`;
-function suspectAmount(s) {
-  if (s.source === "goroutine") {
-    const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
-    return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
-  }
-  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
-  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
-  return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
-}
-function describeSuspect(s) {
-  const where = s.location ? ` (${s.location})` : "";
-  const created = s.createdBy ? `, created by ${s.createdBy}` : "";
-  const caller = s.source !== "goroutine" && s.caller && s.caller !== s.function ? `, from ${s.caller}` : "";
-  return `${s.function}${where} ${suspectAmount(s)}${caller}${created}`;
-}
-function topSuspectClause(suspects, patterns) {
-  const top = suspects[0];
-  if (!top) return null;
-  const pattern = patterns.find((p) => p.id === top.pattern) ?? null;
-  return `top suspect: ${describeSuspect(top)}${pattern ? `; looks like ${pattern.id} (${percent(pattern.confidence)} sure)` : ""}`;
-}
-
-// src/report/chart.ts
-var MiB = 1024 * 1024;
-function downsample(samples, maxPoints) {
-  const out = { seconds: [], baseline: [], gray: [] };
-  if (samples.length === 0) return out;
-  const buckets = Math.min(maxPoints, samples.length);
-  const start = samples[0].t;
-  const span = Math.max(1, samples[samples.length - 1].t - start);
-  const width = span / buckets;
-  for (let i = 0; i < buckets; i++) {
-    out.seconds.push(Math.round((start + i * width) / 100) / 10);
-    out.baseline.push(null);
-    out.gray.push(null);
-  }
-  for (const s of samples) {
-    const i = Math.min(buckets - 1, Math.floor((s.t - start) / width));
-    for (const side of ["baseline", "gray"]) {
-      const v = s[side];
-      if (v === null) continue;
-      const mib = Math.round(v / MiB * 100) / 100;
-      const prev = out[side][i];
-      out[side][i] = prev === null ? mib : Math.max(prev, mib);
-    }
-  }
-  for (const side of ["baseline", "gray"]) {
-    for (let i = 1; i < buckets; i++) out[side][i] ??= out[side][i - 1];
-  }
-  return out;
-}
-function timeline(samples, maxPoints = 240) {
-  if (samples.length <= maxPoints) return samples.map((s) => ({ ...s }));
-  const series = downsample(samples, maxPoints);
-  return series.seconds.map((sec, i) => ({
-    t: Math.round(sec * 1e3),
-    baseline: series.baseline[i] === null ? null : Math.round(series.baseline[i] * MiB),
-    gray: series.gray[i] === null ? null : Math.round(series.gray[i] * MiB)
-  }));
-}
-var COLORS = { baseline: "#1f77b4", gray: "#d62728" };
-function svgChart(samples, warmupMs, width = 760, height = 280) {
-  const series = downsample(samples, 400);
-  if (series.seconds.length < 2) return "<p>No memory readings were recorded.</p>";
-  const pad = { left: 56, right: 16, top: 16, bottom: 36 };
-  const values = [...series.baseline, ...series.gray].filter((v) => v !== null);
-  const yMax = Math.max(1, Math.ceil(Math.max(...values) * 1.1));
-  const x0 = series.seconds[0];
-  const x1 = series.seconds[series.seconds.length - 1];
-  const x = (s) => pad.left + (s - x0) / Math.max(1e-9, x1 - x0) * (width - pad.left - pad.right);
-  const y = (v) => height - pad.bottom - v / yMax * (height - pad.top - pad.bottom);
-  const path = (side) => series[side].map((v, i) => v === null ? "" : `${x(series.seconds[i]).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(" ");
-  const parts = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Memory of baseline and gray over time">`);
-  const warmEnd = Math.min(x1, warmupMs / 1e3);
-  if (warmEnd > x0) parts.push(`<rect x="${x(x0)}" y="${pad.top}" width="${(x(warmEnd) - x(x0)).toFixed(1)}" height="${height - pad.top - pad.bottom}" fill="#eee"><title>warm-up (not judged)</title></rect>`);
-  for (let i = 0; i <= 4; i++) {
-    const v = yMax * i / 4;
-    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`);
-    parts.push(`<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`);
-  }
-  for (let i = 0; i <= 5; i++) {
-    const s = x0 + (x1 - x0) * i / 5;
-    parts.push(`<text x="${x(s).toFixed(1)}" y="${height - pad.bottom + 16}" font-size="11" text-anchor="middle">${s.toFixed(0)}s</text>`);
-  }
-  parts.push(`<text x="14" y="${height / 2}" font-size="11" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">MiB</text>`);
-  for (const side of ["baseline", "gray"]) {
-    parts.push(`<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path(side)}"/>`);
-  }
-  parts.push(`<g font-size="12"><rect x="${pad.left + 10}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.baseline}"/><text x="${pad.left + 26}" y="${pad.top + 11}">baseline</text><rect x="${pad.left + 100}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.gray}"/><text x="${pad.left + 116}" y="${pad.top + 11}">gray</text></g>`);
-  parts.push("</svg>");
-  return parts.join("");
-}
-
-// src/report/format.ts
-var bytesOrNa = (v) => v === null ? "n/a" : formatBytes(v);
-var slopeWithInterval = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
-
-// src/report/html.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-var BANNER = {
-  pass: { text: "PASS", color: "#1a7f37" },
-  warn: { text: "WARN", color: "#9a6700" },
-  fail: { text: "BLOCKED", color: "#cf222e" },
-  inconclusive: { text: "INCONCLUSIVE", color: "#6e7781" }
-};
-function table(head, rows) {
-  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
-}
-function renderHtml(report) {
-  const banner = BANNER[report.verdict];
-  const { baseline: b, gray: g2 } = report;
-  const sections = [];
-  sections.push(`<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`);
-  sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`);
-  sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
-  sections.push(table(["", "baseline", "gray"], [
-    ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
-    ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
-    ["floor slope", slopeWithInterval(b), slopeWithInterval(g2)],
-    ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
-    ["samples", String(b.samples), String(g2.samples)]
-  ]));
-  sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c) => {
-    const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
-    return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? "n/a" : c.passed ? "pass" : "<b>fail</b>"];
-  })));
-  if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join("")}</ul>`);
-  if (report.patterns.length) {
-    sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join("")}</ul>`);
-  }
-  if (report.suspects.length) {
-    sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i) => `<details${i < 3 ? " open" : ""}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
-  }
-  for (const side of ["gray", "baseline"]) {
-    const traced = report.ebpf?.[side];
-    if (!traced?.paths.length) continue;
-    sections.push(`<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(["#", "function", "rate", "share", "where"], traced.paths.slice(0, 10).map((p, i) => [String(i + 1), `<code>${escapeHtml(p.function)}</code>`, escapeHtml(formatRate(p.bytesPerSec)), `${Math.round(p.share * 100)}%`, escapeHtml(p.location ?? "")])));
-  }
-  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>memgate: ${banner.text}</title>
-<style>
-body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:980px;color:#1f2328;padding:0 16px}
-.verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
-table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:4px 10px;text-align:left}
-code,pre{background:#f6f8fa;font-size:12px}pre{padding:8px;overflow:auto}.cmd{color:#57606a}
-</style></head><body>
-${sections.join("\n")}
-<p class="cmd">memgate ${escapeHtml(report.memgateVersion)} \xB7 ${escapeHtml(report.schema)}</p>
-</body></html>
-`;
-}
-
 // src/analyze/ebpf-analyze.ts
 var TOP_PATHS = 20;
 var MAX_EBPF_SUSPECTS = 10;
-var MAX_STACK_FRAMES2 = 12;
+var MAX_STACK_FRAMES3 = 12;
 var MAX_P_VALUE = 1e-3;
 var MIN_SHARE_OF_TOTAL = 0.01;
 var MIN_BYTES_PER_SEC = 16 * 1024;
@@ -10158,7 +10117,7 @@ function describePath(p, seconds, total) {
     function: p.frames[0]?.fn ?? "?",
     caller: applicationFrame(p.frames)?.fn ?? null,
     location: locationText(p.frames[0]),
-    stack: p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
+    stack: p.frames.slice(0, MAX_STACK_FRAMES3).map(frameText),
     bytes: round(p.bytes),
     count: round(p.count),
     bytesPerSec: round(p.bytes / seconds),
@@ -10252,7 +10211,7 @@ function analyzeEbpf(trace, known = []) {
       gray: round(d.g),
       baseline: round(d.b),
       location: locationText(d.p.frames[0]),
-      stack: d.p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
+      stack: d.p.frames.slice(0, MAX_STACK_FRAMES3).map(frameText),
       caller,
       createdBy: null,
       state: null,
@@ -10543,7 +10502,10 @@ function buildReport(verdict, settings) {
 
 // src/gate/judge-bundle.ts
 function judgeBundle(bundle, settings) {
-  return buildReport(judge(analyze(bundle, settings.warmupMs), settings.limits), settings);
+  return judgeAnalysis(analyze(bundle, settings.warmupMs), settings);
+}
+function judgeAnalysis(analysis, settings) {
+  return buildReport(judge(analysis, settings.limits), settings);
 }
 function writeReport(outDir, report) {
   const path = join5(outDir, ReportFile);
@@ -10787,6 +10749,110 @@ function startProfiling(plan) {
   return collector;
 }
 
+// src/analyze/heap-diff-profile.ts
+import { gzipSync } from "node:zlib";
+function encodeHeapValues(rows, periodBytes, comment) {
+  const strings = new StringTable();
+  const functions = [];
+  const functionIds = /* @__PURE__ */ new Map();
+  const locations = [];
+  const locationIds = /* @__PURE__ */ new Map();
+  const locationOf = (f) => {
+    const lkey = `${f.fn}\0${f.file}\0${f.line}`;
+    let id = locationIds.get(lkey);
+    if (id !== void 0) return id;
+    const fkey = `${f.fn}\0${f.file}`;
+    let fid = functionIds.get(fkey);
+    if (fid === void 0) {
+      fid = functions.length + 1;
+      functionIds.set(fkey, fid);
+      functions.push({ id: fid, name: strings.dedup(f.fn), systemName: strings.dedup(f.fn), filename: strings.dedup(f.file) });
+    }
+    id = locations.length + 1;
+    locationIds.set(lkey, id);
+    locations.push({ id, mappingId: 1, address: 4096 + id, line: [{ functionId: fid, line: f.line }] });
+    return id;
+  };
+  const samples = [];
+  for (const row of rows) {
+    const objects = Math.round(row.value.objects);
+    const bytes2 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes2 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
+  }
+  const inuseSpace = strings.dedup("inuse_space");
+  const profile = new Profile({
+    sampleType: [
+      { type: strings.dedup("inuse_objects"), unit: strings.dedup("count") },
+      { type: inuseSpace, unit: strings.dedup("bytes") }
+    ],
+    sample: samples,
+    mapping: [{ id: 1, memoryStart: 4096, memoryLimit: 4096 + locations.length + 1, filename: strings.dedup("memgate-diff"), hasFunctions: true, hasFilenames: true, hasLineNumbers: true }],
+    location: locations,
+    function: functions,
+    stringTable: strings,
+    periodType: { type: strings.dedup("space"), unit: strings.dedup("bytes") },
+    period: periodBytes,
+    comment: [strings.dedup(comment)],
+    defaultSampleType: inuseSpace
+  });
+  return gzipSync(profile.encode());
+}
+function buildDiffProfiles(heap, names) {
+  const out = [];
+  const grayRows = heap.stacks.map((s) => ({ frames: s.frames, value: s.grayEndMinusStart }));
+  out.push({ name: names.gray, data: encodeHeapValues(grayRows, heap.periodBytes, "memgate: gray, last heap profile of the window minus the first") });
+  const vsRows = heap.stacks.map((s) => ({ frames: s.frames, value: { bytes: s.growth.gray.bytes - s.growth.baseline.bytes, objects: s.growth.gray.objects - s.growth.baseline.objects } }));
+  out.push({ name: names.grayVsBaseline, data: encodeHeapValues(vsRows, heap.periodBytes, "memgate: gray's retained growth over the window minus baseline's, per stack") });
+  return out;
+}
+
+// src/analyze/ebpf-folded.ts
+function foldedStacks(trace, side) {
+  const sums = /* @__PURE__ */ new Map();
+  for (const stack of side.stacks) {
+    const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
+    sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
+  }
+  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}
+`).join("");
+}
+function lineForm(trace, side) {
+  const rows = [];
+  for (const stack of side.stacks) {
+    const path = arrowPath(pathFrames(stack.frames, trace.stackDepth));
+    const est = estimate(stack, { ...trace, memProfileRate: side.memProfileRate });
+    const perByte = stack.sampledBytes > 0 ? est.bytes / stack.sampledBytes : 0;
+    const listed = stack.goroutines.reduce((sum, g2) => sum + g2.sampledBytes, 0);
+    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path]);
+    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
+  }
+  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
+`).join("");
+}
+function renderEbpfSides(trace) {
+  const out = { baseline: null, gray: null };
+  for (const side of SIDES) {
+    const s = trace.sides[side];
+    if (s) out[side] = { folded: foldedStacks(trace, s), lines: lineForm(trace, s) };
+  }
+  return out;
+}
+
+// src/gate/evidence-files.ts
+function writeDiffProfiles(bundleDir2, bundle, warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
+  try {
+    const heap = evidence?.heap;
+    if (!heap) return { files: [], warning: null };
+    return { files: writeProfileFiles(bundleDir2, buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })), warning: null };
+  } catch (error) {
+    return { files: [], warning: `could not write the diff profiles: ${errorMessage(error)}` };
+  }
+}
+function writeEbpfTrace(bundleDir2, trace) {
+  return writeEbpfFiles(bundleDir2, trace, renderEbpfSides(trace));
+}
+
 // src/collect/ebpf-collector.ts
 import { readFileSync as readFileSync6, readlinkSync, statSync as statSync2, writeFileSync as writeFileSync6, mkdirSync as mkdirSync5 } from "node:fs";
 import { spawnSync as spawnSync3 } from "node:child_process";
@@ -10844,21 +10910,36 @@ function safeProbePath(path) {
 }
 
 // src/collect/ebpf-parse.ts
+var MAX_TRACE_FRAMES = 256;
+var MAX_SYMBOL_TEXT = 1024;
 var ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
-var FRAME = /^\s+([0-9a-fA-F]+)(?: (.*?))?(?: \(([^()]*)\))?\s*$/;
 var ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
 var RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
 var NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
-function parseFrame(match) {
-  const addr = BigInt(`0x${match[1]}`);
-  const text = (match[2] ?? "").trim();
+var isHex = (c) => c >= "0" && c <= "9" || c >= "a" && c <= "f" || c >= "A" && c <= "F";
+function parseFrame(line) {
+  if (line === "" || line[0].trim() !== "") return null;
+  let i = 0;
+  while (i < line.length && line[i].trim() === "") i++;
+  const hexStart = i;
+  while (i < line.length && isHex(line[i])) i++;
+  if (i === hexStart || i - hexStart > 16) return null;
+  const addr = BigInt(`0x${line.slice(hexStart, i)}`);
+  let rest = line.slice(i).trimEnd();
+  if (rest !== "" && rest[0] !== " ") return null;
+  if (rest.endsWith(")")) {
+    const open = rest.lastIndexOf(" (");
+    if (open >= 0 && !rest.slice(open + 2, -1).includes(")")) rest = rest.slice(0, open);
+  }
+  let text = rest.trim();
+  if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
   if (text === "" || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
   const plus = text.lastIndexOf("+");
   if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
   return { addr, symbol: text, offset: 0 };
 }
 function parseBpftraceOutput(text) {
-  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false };
+  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false, framesCut: 0 };
   const skip = (line) => {
     out.skipped++;
     out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
@@ -10866,9 +10947,10 @@ function parseBpftraceOutput(text) {
   let open = null;
   for (const line of text.split("\n")) {
     if (open) {
-      const frame = FRAME.exec(line);
+      const frame = parseFrame(line);
       if (frame) {
-        open.frames.push(parseFrame(frame));
+        if (open.frames.length < MAX_TRACE_FRAMES) open.frames.push(frame);
+        else out.framesCut++;
         continue;
       }
       const end = ENTRY_END.exec(line);
@@ -11061,7 +11143,7 @@ var MAX_BUFFER = 64 * 1024 * 1024;
 function hex(addr) {
   return `0x${addr.toString(16)}`;
 }
-function parseFileLine(text) {
+function parseFileLine2(text) {
   const m = /^(.*):(\d+)(?: \(discriminator \d+\))?$/.exec(text.trim());
   if (!m || m[1] === "??" || m[1] === "?") return { file: "", line: 0 };
   return { file: m[1], line: Number(m[2]) };
@@ -11078,7 +11160,7 @@ function parseAddr2line(output) {
       continue;
     }
     if (!current || line === "") continue;
-    const where = parseFileLine(lines[i + 1] ?? "");
+    const where = parseFileLine2(lines[i + 1] ?? "");
     i++;
     if (line !== "??") current.push({ fn: line, ...where });
   }
@@ -11091,7 +11173,7 @@ function parseGoAddr2line(output, addrs) {
     const fn = lines[2 * i];
     if (fn === void 0) break;
     if (fn === "?" || fn === "") continue;
-    result.set(addr, [{ fn, ...parseFileLine(lines[2 * i + 1] ?? "") }]);
+    result.set(addr, [{ fn, ...parseFileLine2(lines[2 * i + 1] ?? "") }]);
   }
   return result;
 }
@@ -11506,7 +11588,6 @@ var EbpfSession = class _EbpfSession {
         this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
       }
     }
-    writeEbpfTrace(this.options.bundleDir, trace);
     return trace;
   }
   /** The trace is lost: a UsageError with --ebpf on, else a warning. */
@@ -12339,10 +12420,12 @@ async function runGate(plan, io) {
     ...collected.ebpf ? { ebpf: collected.ebpf } : {}
   };
   writeBundle(plan.outDir, bundle);
-  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);
+  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
+  const analysis = analyze(bundle, plan.warmupMs);
+  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
-  const report = judgeBundle(bundle, plan);
+  const report = judgeAnalysis(analysis, plan);
   return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
 
@@ -12697,15 +12780,15 @@ function contextFor(record, label) {
   const target = record.kind === "cell" ? `cell/${record.cell}` : `dim/${record.dim}=${record.value}`;
   return `${PREFIX}${target} (${label})`;
 }
-function clip(text, max) {
+function clip2(text, max) {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length <= max ? one : `${one.slice(0, max - 3)}...`;
 }
 var CELLS_MARK = " | cells: ";
 function statusDescription(record) {
-  if (record.state === "reset") return clip(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
-  if (record.kind === "cell") return clip(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
-  const head = clip(`tripped: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.state === "reset") return clip2(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.kind === "cell") return clip2(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
+  const head = clip2(`tripped: ${record.reason}`, MAX_DESCRIPTION);
   if (record.cells.length === 0 || head.length + CELLS_MARK.length >= MAX_DESCRIPTION - 10) return head;
   let text = head + CELLS_MARK.trimEnd();
   for (const [i, cell] of record.cells.entries()) {
@@ -13758,7 +13841,7 @@ async function cli(argv, io) {
   }
 }
 
-// src/gate/logger.ts
+// src/model/logger.ts
 var stderrLogger = {
   info: (message) => process.stderr.write(`${message}
 `),

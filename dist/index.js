@@ -19648,7 +19648,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/constants.ts
+// src/model/constants.ts
 var VERSION = "0.1.0";
 var REPORT_SCHEMA = "memgate/report@1";
 var BUNDLE_SCHEMA = "memgate/bundle@1";
@@ -19749,7 +19749,7 @@ import { join as join13 } from "node:path";
 // src/github/publish.ts
 import { createHash as createHash2 } from "node:crypto";
 
-// src/errors.ts
+// src/model/errors.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -19757,7 +19757,7 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
-// src/config/units.ts
+// src/model/units.ts
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, min: 6e4, h: 36e5 };
 function parseDuration(text, option) {
   const trimmed = text.trim();
@@ -19873,9 +19873,9 @@ function downsample(samples, maxPoints) {
     for (const side of ["baseline", "gray"]) {
       const v = s[side];
       if (v === null) continue;
-      const mib = Math.round(v / MiB * 100) / 100;
+      const mib2 = Math.round(v / MiB * 100) / 100;
       const prev = out[side][i];
-      out[side][i] = prev === null ? mib : Math.max(prev, mib);
+      out[side][i] = prev === null ? mib2 : Math.max(prev, mib2);
     }
   }
   for (const side of ["baseline", "gray"]) {
@@ -20420,8 +20420,10 @@ function parseEbpfOptions(get) {
   };
 }
 
-// src/config/plan.ts
+// src/model/sides.ts
 var SIDES = ["baseline", "gray"];
+
+// src/config/plan.ts
 var DRIVER_CHOICES = ["auto", "v2", "systemd", "v1", "none"];
 function value(raw, name) {
   const v = raw[name]?.trim();
@@ -20531,7 +20533,7 @@ import { join as join5 } from "node:path";
 import { existsSync as existsSync3, readFileSync as readFileSync2, writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 
-// src/collect/pprof-types.ts
+// src/model/profiles.ts
 var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
 var PROFILE_DIR = "pprof";
 var PROFILE_INDEX_FILE = "index.json";
@@ -20539,6 +20541,292 @@ var DiffProfileFile = {
   Gray: "diff-gray.pb.gz",
   GrayVsBaseline: "diff-gray-vs-baseline.pb.gz"
 };
+
+// src/collect/pprof-bundle.ts
+function writeProfileFiles(bundleDir2, files) {
+  return files.map((file) => {
+    const path = `${PROFILE_DIR}/${file.name}`;
+    writeFileSync(join3(bundleDir2, path), file.data);
+    return path;
+  });
+}
+
+// src/collect/ebpf-bundle.ts
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+
+// src/model/ebpf.ts
+var EBPF_TRACE_SCHEMA = "memgate/ebpf-trace@1";
+var EBPF_DIR = "ebpf";
+var EbpfFile = {
+  Trace: "trace.json",
+  Script: "alloc.bt",
+  RawOutput: "bpftrace.out",
+  RawErrors: "bpftrace.err",
+  /** `${side}.folded`: flamegraph.pl input, estimated bytes. */
+  folded: (side) => `${side}.folded`,
+  /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
+  lines: (side) => `${side}.alloc.txt`
+};
+var RUNTIME_HEADROOM = 6;
+var GOROUTINES_PER_STACK = 32;
+
+// src/collect/ebpf-bundle.ts
+function writeEbpfFiles(bundleDir2, trace, rendered) {
+  const dir = join4(bundleDir2, EBPF_DIR);
+  mkdirSync(dir, { recursive: true });
+  const files = [EbpfFile.Trace];
+  writeFileSync2(join4(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
+  for (const side of SIDES) {
+    const text = rendered[side];
+    if (!text) continue;
+    writeFileSync2(join4(dir, EbpfFile.folded(side)), text.folded);
+    writeFileSync2(join4(dir, EbpfFile.lines(side)), text.lines);
+    files.push(EbpfFile.folded(side), EbpfFile.lines(side));
+  }
+  return files.map((f) => `${EBPF_DIR}/${f}`);
+}
+
+// src/collect/bundle-io.ts
+function bundleDir(outDir) {
+  return join5(outDir, BundleFile.Dir);
+}
+var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
+function writeBundle(outDir, bundle) {
+  const dir = bundleDir(outDir);
+  mkdirSync2(dir, { recursive: true });
+  writeFileSync3(join5(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
+  writeFileSync3(join5(dir, BundleFile.Samples), jsonLines(bundle.samples));
+  writeFileSync3(join5(dir, BundleFile.Stats), jsonLines(bundle.stats));
+  writeFileSync3(join5(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
+  return dir;
+}
+
+// src/collect/sampler.ts
+import { performance as performance2 } from "node:perf_hooks";
+import { setTimeout as sleep2 } from "node:timers/promises";
+async function sampleMemory(options) {
+  const { groups, intervalMs, totalMs } = options;
+  const samples = [];
+  const stats = [];
+  const origin = performance2.now();
+  let nextStat = 0;
+  let nextProgress = options.progressEveryMs;
+  for (let tick = 0; ; tick++) {
+    const due = tick * intervalMs;
+    if (due > totalMs) return { samples, stats, endedEarly: null };
+    const wait = origin + due - performance2.now();
+    if (wait > 0) await sleep2(wait);
+    if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
+    const t = Math.round((performance2.now() - origin) * 10) / 10;
+    const sample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
+    samples.push(sample);
+    if (t >= nextStat) {
+      for (const side of SIDES) {
+        const stat2 = groups[side].readStat();
+        if (stat2) stats.push({ t, side, ...stat2 });
+      }
+      nextStat += options.statEveryMs;
+    }
+    if (t >= nextProgress) {
+      options.onProgress(sample);
+      nextProgress += options.progressEveryMs;
+    }
+    const reason = options.stopReason();
+    if (reason !== null) return { samples, stats, endedEarly: reason };
+  }
+}
+
+// src/collect/pprof-collector.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join6 } from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
+
+// src/collect/pprof-fetch.ts
+var MAX_PROFILE_BYTES = 64 * 1024 * 1024;
+function profileUrl(base, kind) {
+  const root = base.replace(/\/+$/, "");
+  return kind === "heap" ? `${root}/heap?gc=1` : `${root}/goroutine?debug=2`;
+}
+function describe(error2) {
+  const e = error2;
+  if (e?.name === "TimeoutError" || e?.name === "AbortError") return "no answer in time";
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return cause ? `${e?.message ?? "fetch failed"}: ${cause}` : e?.message ?? String(error2);
+}
+async function fetchProfile(url, timeoutMs, signal) {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: "follow" });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {
+      });
+      return { ok: false, error: `HTTP ${response.status} from ${url}`, ms: ms() };
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      const bytes2 = chunk;
+      size += bytes2.length;
+      if (size > MAX_PROFILE_BYTES) {
+        await response.body?.cancel().catch(() => {
+        });
+        return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
+      }
+      chunks.push(bytes2);
+    }
+    return { ok: true, data: Buffer.concat(chunks), ms: ms() };
+  } catch (error2) {
+    return { ok: false, error: `${describe(error2)} (${url})`, ms: ms() };
+  }
+}
+
+// src/collect/pprof-collector.ts
+var KINDS = ["heap", "goroutine"];
+var PROFILE_FETCH_TIMEOUT_MS = 1e4;
+var EXTENSION = { heap: "pb.gz", goroutine: "txt" };
+var END_GAP_SHARE = 0.5;
+var JITTER_SHARE = 0.2;
+var ProfileCollector = class {
+  options;
+  origin = performance3.now();
+  dir;
+  entries = [];
+  data = {};
+  warned = /* @__PURE__ */ new Set();
+  timers = [];
+  running = null;
+  seq = 0;
+  skipped = 0;
+  lastDoneAt = -Infinity;
+  stopped = false;
+  constructor(options) {
+    this.options = options;
+    this.dir = join6(options.bundleDir, PROFILE_DIR);
+    mkdirSync3(this.dir, { recursive: true });
+    this.writeIndex();
+  }
+  /** Milliseconds since this collector was made: the sampling clock when made just before sampling. */
+  now() {
+    return performance3.now() - this.origin;
+  }
+  /**
+   * Schedules snapshots at `firstAtMs`, then about every interval, while before `endAtMs` (the final
+   * one is `finish`'s). Each later one is moved by up to a fifth of the interval, at random: a service's
+   * own periodic work (a 2 s ticker against a 2 s interval) must not be caught at the same phase, or
+   * missed, every time.
+   */
+  start(firstAtMs, endAtMs) {
+    const { intervalMs } = this.options;
+    for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
+      const jitter = at === firstAtMs ? 0 : (Math.random() - 0.5) * 2 * JITTER_SHARE * intervalMs;
+      const timer = setTimeout(() => this.tick(), Math.max(0, at + jitter - this.now()));
+      this.timers.push(timer);
+    }
+  }
+  tick() {
+    if (this.stopped || this.options.signal.aborted) return;
+    if (this.running) {
+      this.skipped++;
+      return;
+    }
+    this.running = this.snapshot().finally(() => {
+      this.running = null;
+    });
+  }
+  async snapshot() {
+    const seq = this.seq++;
+    const jobs = [];
+    for (const side of SIDES) {
+      const base = this.options.urls[side];
+      if (base === null) continue;
+      jobs.push((async () => {
+        for (const kind of KINDS) await this.fetchOne(side, kind, base, seq);
+      })());
+    }
+    await Promise.all(jobs);
+    this.lastDoneAt = this.now();
+    this.writeIndex();
+  }
+  async fetchOne(side, kind, base, seq) {
+    const t = Math.round(this.now() * 10) / 10;
+    const result2 = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
+    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result2.ms };
+    if (result2.ok) {
+      const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
+      try {
+        writeFileSync4(join6(this.options.bundleDir, file), result2.data);
+        entry.file = file;
+        entry.bytes = result2.data.length;
+        this.data[file] = result2.data;
+      } catch (error2) {
+        entry.error = `could not save it: ${error2.message}`;
+      }
+    } else {
+      entry.error = result2.error;
+    }
+    if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
+      this.warned.add(`${side}/${kind}`);
+      this.options.logger.warn(`${side} ${kind === "heap" ? "heap profile" : "goroutine dump"} not fetched: ${entry.error}; the gate goes on without it`);
+    }
+    this.entries.push(entry);
+  }
+  /** Stops the schedule (teardown on failure): no final snapshot. */
+  stop() {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+  }
+  /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
+  async finish() {
+    this.stop();
+    await this.running;
+    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1e3, this.options.intervalMs / 4)) await this.snapshot();
+    if (this.skipped > 0) {
+      this.options.notes.push(`${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`);
+    }
+    this.writeIndex();
+    return { ...this.index(), data: { ...this.data } };
+  }
+  index() {
+    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
+    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
+  }
+  writeIndex() {
+    try {
+      writeFileSync4(join6(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+    } catch (error2) {
+      this.options.logger.warn(`could not write the profile index: ${error2.message}`);
+    }
+  }
+};
+function describeCollection(urls, intervalMs) {
+  const where = SIDES.map((side) => `${side} ${urls[side] ?? "off"}`).join(", ");
+  return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
+}
+function startProfiling(plan) {
+  if (SIDES.every((side) => plan.templates[side] === null)) return null;
+  const urls = {};
+  const notes = [];
+  for (const side of SIDES) {
+    const template = plan.templates[side];
+    const port = plan.ports[side];
+    if (template !== null && template.includes("{port}") && port === null) {
+      urls[side] = null;
+      notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
+    } else {
+      urls[side] = template === null ? null : template.replaceAll("{port}", String(port));
+    }
+  }
+  for (const note of notes) plan.logger.warn(note);
+  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
+  if (SIDES.some((side) => urls[side] !== null)) {
+    plan.logger.info(describeCollection(urls, plan.intervalMs));
+    collector.start(plan.warmupMs, plan.totalMs);
+  }
+  return collector;
+}
 
 // src/analyze/heap-profile.ts
 import { gunzipSync } from "node:zlib";
@@ -21496,18 +21784,30 @@ function isProfilerFrame(fn) {
   return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
 }
 var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
-function unwrap(bytes2) {
-  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) return gunzipSync(bytes2);
+var MAX_PROFILE_INFLATED_BYTES = 128 * 1024 * 1024;
+var MAX_LINES_PER_LOCATION = 64;
+var MAX_STACK_FRAMES = 256;
+var ProfileTooLargeError = class extends Error {
+  name = "ProfileTooLargeError";
+};
+var mib = (bytes2) => `${Math.round(bytes2 / 1024 / 1024)} MiB`;
+function unwrap(bytes2, maxInflatedBytes) {
+  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) {
+    try {
+      return gunzipSync(bytes2, { maxOutputLength: maxInflatedBytes });
+    } catch (error2) {
+      if (error2.code === "ERR_BUFFER_TOO_LARGE") {
+        throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
+      }
+      throw new Error(`not valid gzip (${error2.message}); truncated or corrupt`);
+    }
+  }
+  if (bytes2.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
   return bytes2;
 }
-function decodeHeapProfile(bytes2) {
+function decodeHeapProfile(bytes2, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
   if (bytes2.length === 0) throw new Error("empty file");
-  let raw;
-  try {
-    raw = unwrap(bytes2);
-  } catch (error2) {
-    throw new Error(`not valid gzip (${error2.message}); truncated or corrupt`);
-  }
+  const raw = unwrap(bytes2, maxInflatedBytes);
   let profile;
   try {
     profile = Profile.decode(raw);
@@ -21533,7 +21833,7 @@ function decodeHeapProfile(bytes2) {
   for (const f of profile.function) functions.set(num(f.id), { name: str(f.name) || "?", file: str(f.filename) });
   const locations = /* @__PURE__ */ new Map();
   for (const loc of profile.location) {
-    const frames = loc.line.map((l) => {
+    const frames = loc.line.slice(0, MAX_LINES_PER_LOCATION).map((l) => {
       const f = functions.get(num(l.functionId));
       return { fn: f?.name ?? "?", file: f?.file ?? "", line: num(l.line) };
     });
@@ -21546,7 +21846,7 @@ function decodeHeapProfile(bytes2) {
     for (const id of sample.locationId) {
       const loc = locations.get(num(id));
       if (!loc) throw new Error(`sample refers to location ${num(id)}, which the profile does not define`);
-      frames.push(...loc);
+      for (const frame of loc) if (frames.length < MAX_STACK_FRAMES) frames.push(frame);
     }
     if (frames.some((f) => isProfilerFrame(f.fn))) continue;
     const key = frames.map((f) => f.fn).join("\n");
@@ -21933,9 +22233,40 @@ function levelNoise(grayBytes, baselineBytes, periodBytes) {
 }
 
 // src/analyze/goroutine-parse.ts
-var HEADER = /^goroutine (\d+)(?: [^[]*)? \[([^\]]*)\]:\s*$/;
-var FILE_LINE = /^\s+(.*?):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
-var CREATED_BY = /^created by (.+?)(?: in goroutine \d+)?\s*$/;
+var MAX_GOROUTINE_FRAMES = 128;
+var MAX_FRAME_TEXT = 1024;
+var clip = (text) => text.length > MAX_FRAME_TEXT ? `${text.slice(0, MAX_FRAME_TEXT - 1)}\u2026` : text;
+var isDigits = (text) => text.length > 0 && text.length <= 15 && /^\d+$/.test(text);
+var isSpace = (c) => c !== void 0 && c.trim() === "";
+function parseHeader(line) {
+  if (!line.startsWith("goroutine ") || !line.endsWith("]:")) return null;
+  let end = 10;
+  while (end < line.length && line[end] >= "0" && line[end] <= "9") end++;
+  const digits = line.slice(10, end);
+  const open2 = line.indexOf("[", end);
+  if (!isDigits(digits) || open2 < 0) return null;
+  const between = line.slice(end, open2);
+  if (!between.startsWith(" ") || !between.endsWith(" ")) return null;
+  const inside = line.slice(open2 + 1, -2);
+  if (inside.includes("]")) return null;
+  return { id: Number(digits), inside };
+}
+function parseFileLine(line) {
+  if (!isSpace(line[0])) return null;
+  let text = line.trimStart();
+  const plus = text.lastIndexOf(" +0x");
+  if (plus >= 0 && /^[0-9a-f]+$/.test(text.slice(plus + 4))) text = text.slice(0, plus);
+  const colon = text.lastIndexOf(":");
+  if (colon < 0 || !isDigits(text.slice(colon + 1))) return null;
+  return { file: clip(text.slice(0, colon)), line: Number(text.slice(colon + 1)) };
+}
+function parseCreatedBy(line) {
+  if (!line.startsWith("created by ")) return null;
+  let fn = line.slice("created by ".length);
+  const inG = fn.lastIndexOf(" in goroutine ");
+  if (inG >= 0 && isDigits(fn.slice(inG + " in goroutine ".length))) fn = fn.slice(0, inG);
+  return fn === "" ? null : fn;
+}
 function functionOfCall(text) {
   const line = text.trim();
   if (!line.endsWith(")")) return line;
@@ -21971,26 +22302,29 @@ function parseGoroutineDump(text) {
   let pending = null;
   let strange = 0;
   let firstStrange = "";
+  let framesCut = 0;
+  const addFrame = (frame) => {
+    if (!current) return;
+    if (pending?.created) current.createdBy = frame;
+    else if (current.frames.length < MAX_GOROUTINE_FRAMES) current.frames.push(frame);
+    else framesCut++;
+  };
   const flushPending = () => {
-    if (pending && current) {
-      const frame = { fn: pending.fn, file: "", line: 0 };
-      if (pending.created) current.createdBy = frame;
-      else current.frames.push(frame);
-    }
+    if (pending) addFrame({ fn: pending.fn, file: "", line: 0 });
     pending = null;
   };
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, "");
+    const line = raw.trimEnd();
     if (line === "") {
       flushPending();
       current = null;
       continue;
     }
-    const header = HEADER.exec(line);
+    const header = parseHeader(line);
     if (header) {
       flushPending();
-      const { state, waitMinutes } = parseState(header[2]);
-      current = { id: Number(header[1]), state, waitMinutes, frames: [], createdBy: null };
+      const { state, waitMinutes } = parseState(clip(header.inside));
+      current = { id: header.id, state, waitMinutes, frames: [], createdBy: null };
       goroutines.push(current);
       continue;
     }
@@ -21999,15 +22333,13 @@ function parseGoroutineDump(text) {
       firstStrange ||= line;
       continue;
     }
-    const fileLine = FILE_LINE.exec(line);
+    const fileLine = pending ? parseFileLine(line) : null;
     if (fileLine && pending) {
-      const frame = { fn: pending.fn, file: fileLine[1], line: Number(fileLine[2]) };
-      if (pending.created) current.createdBy = frame;
-      else current.frames.push(frame);
+      addFrame({ fn: pending.fn, ...fileLine });
       pending = null;
       continue;
     }
-    if (/^\s/.test(line) || line.startsWith("...")) {
+    if (isSpace(line[0]) || line.startsWith("...")) {
       if (!line.includes("elided")) {
         strange++;
         firstStrange ||= line;
@@ -22015,8 +22347,8 @@ function parseGoroutineDump(text) {
       continue;
     }
     flushPending();
-    const created = CREATED_BY.exec(line);
-    pending = created ? { fn: created[1], created: true } : { fn: functionOfCall(line), created: false };
+    const created = parseCreatedBy(line);
+    pending = created !== null ? { fn: clip(created), created: true } : { fn: clip(functionOfCall(line)), created: false };
   }
   const last = goroutines[goroutines.length - 1];
   const unfinished = pending !== null;
@@ -22028,6 +22360,7 @@ function parseGoroutineDump(text) {
   if (unfinished || cutMidLine || last && last.frames.length === 0 && last.createdBy === null) {
     problems.push(`the dump ends in the middle of goroutine ${last.id} (truncated?)`);
   }
+  if (framesCut > 0) problems.push(`${framesCut} frame(s) beyond ${MAX_GOROUTINE_FRAMES} per goroutine left out`);
   if (strange > 0) problems.push(`${strange} line(s) not understood, the first: "${firstStrange.slice(0, 80)}"`);
   return { goroutines, problems };
 }
@@ -22329,7 +22662,7 @@ var START_SLACK_MS = 500;
 var MAX_SUSPECTS = 20;
 var ONE_SIDED_FACTOR = 4;
 var SCATTER_FACTOR2 = 3;
-var MAX_STACK_FRAMES = 12;
+var MAX_STACK_FRAMES2 = 12;
 var decoder = new TextDecoder("utf-8", { fatal: false });
 function fetchWarnings(entries) {
   const warnings = [];
@@ -22411,7 +22744,7 @@ function heapSuspects(heap, claims) {
       gray: Math.round(gray),
       baseline: Math.round(baseline),
       location: locationText(ranked[0].frames[0]),
-      stack: frames.slice(0, MAX_STACK_FRAMES).map(frameText),
+      stack: frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
       caller: applicationFrame(ranked[0].frames)?.fn ?? null,
       createdBy: null,
       state: null,
@@ -22448,7 +22781,7 @@ function goroutineSuspects(goroutines, claims) {
     gray: Math.round(c.growth.gray),
     baseline: Math.round(c.growth.baseline),
     location: locationText(c.frames[c.frames.length - 1] ?? null),
-    stack: c.frames.slice(0, MAX_STACK_FRAMES).map(frameText),
+    stack: c.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
     caller: null,
     createdBy: c.createdBy?.fn ?? null,
     state: mainState(c.end.gray),
@@ -22581,43 +22914,6 @@ function buildDiffProfiles(heap, names) {
   return out;
 }
 
-// src/collect/pprof-bundle.ts
-function writeDiffProfiles(bundleDir2, bundle, warmupMs) {
-  try {
-    const heap = analyzeEvidence(bundle.profiles, warmupMs)?.heap;
-    if (!heap) return { files: [], warning: null };
-    const files = [];
-    for (const diff of buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })) {
-      const file = `${PROFILE_DIR}/${diff.name}`;
-      writeFileSync(join3(bundleDir2, file), diff.data);
-      files.push(file);
-    }
-    return { files, warning: null };
-  } catch (error2) {
-    return { files: [], warning: `could not write the diff profiles: ${error2.message}` };
-  }
-}
-
-// src/collect/ebpf-bundle.ts
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
-
-// src/collect/ebpf-types.ts
-var EBPF_TRACE_SCHEMA = "memgate/ebpf-trace@1";
-var EBPF_DIR = "ebpf";
-var EbpfFile = {
-  Trace: "trace.json",
-  Script: "alloc.bt",
-  RawOutput: "bpftrace.out",
-  RawErrors: "bpftrace.err",
-  /** `${side}.folded`: flamegraph.pl input, estimated bytes. */
-  folded: (side) => `${side}.folded`,
-  /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
-  lines: (side) => `${side}.alloc.txt`
-};
-var RUNTIME_HEADROOM = 6;
-var GOROUTINES_PER_STACK = 32;
-
 // src/analyze/ebpf-paths.ts
 function scaleHeapSample(count, bytes2, rate2) {
   if (count === 0 || bytes2 === 0) return { count: 0, bytes: 0 };
@@ -22651,7 +22947,7 @@ function arrowPath(path) {
   return [...path.map((f) => f.fn.replace(/\s/g, "_")).reverse(), "mallocgc"].join("->");
 }
 
-// src/collect/ebpf-bundle.ts
+// src/analyze/ebpf-folded.ts
 function foldedStacks(trace, side) {
   const sums = /* @__PURE__ */ new Map();
   for (const stack of side.stacks) {
@@ -22674,260 +22970,236 @@ function lineForm(trace, side) {
   return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
 `).join("");
 }
-function writeEbpfTrace(bundleDir2, trace) {
-  const dir = join4(bundleDir2, EBPF_DIR);
-  mkdirSync(dir, { recursive: true });
-  const files = [EbpfFile.Trace];
-  writeFileSync2(join4(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
+function renderEbpfSides(trace) {
+  const out = { baseline: null, gray: null };
   for (const side of SIDES) {
     const s = trace.sides[side];
-    if (!s) continue;
-    writeFileSync2(join4(dir, EbpfFile.folded(side)), foldedStacks(trace, s));
-    writeFileSync2(join4(dir, EbpfFile.lines(side)), lineForm(trace, s));
-    files.push(EbpfFile.folded(side), EbpfFile.lines(side));
+    if (s) out[side] = { folded: foldedStacks(trace, s), lines: lineForm(trace, s) };
   }
-  return files.map((f) => `${EBPF_DIR}/${f}`);
+  return out;
 }
 
-// src/collect/bundle-io.ts
-function bundleDir(outDir) {
-  return join5(outDir, BundleFile.Dir);
-}
-var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
-function writeBundle(outDir, bundle) {
-  const dir = bundleDir(outDir);
-  mkdirSync2(dir, { recursive: true });
-  writeFileSync3(join5(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
-  writeFileSync3(join5(dir, BundleFile.Samples), jsonLines(bundle.samples));
-  writeFileSync3(join5(dir, BundleFile.Stats), jsonLines(bundle.stats));
-  writeFileSync3(join5(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
-  return dir;
-}
-
-// src/collect/sampler.ts
-import { performance as performance2 } from "node:perf_hooks";
-import { setTimeout as sleep2 } from "node:timers/promises";
-async function sampleMemory(options) {
-  const { groups, intervalMs, totalMs } = options;
-  const samples = [];
-  const stats = [];
-  const origin = performance2.now();
-  let nextStat = 0;
-  let nextProgress = options.progressEveryMs;
-  for (let tick = 0; ; tick++) {
-    const due = tick * intervalMs;
-    if (due > totalMs) return { samples, stats, endedEarly: null };
-    const wait = origin + due - performance2.now();
-    if (wait > 0) await sleep2(wait);
-    if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
-    const t = Math.round((performance2.now() - origin) * 10) / 10;
-    const sample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
-    samples.push(sample);
-    if (t >= nextStat) {
-      for (const side of SIDES) {
-        const stat2 = groups[side].readStat();
-        if (stat2) stats.push({ t, side, ...stat2 });
-      }
-      nextStat += options.statEveryMs;
-    }
-    if (t >= nextProgress) {
-      options.onProgress(sample);
-      nextProgress += options.progressEveryMs;
-    }
-    const reason = options.stopReason();
-    if (reason !== null) return { samples, stats, endedEarly: reason };
-  }
-}
-
-// src/collect/pprof-collector.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join6 } from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
-
-// src/collect/pprof-fetch.ts
-var MAX_PROFILE_BYTES = 64 * 1024 * 1024;
-function profileUrl(base, kind) {
-  const root = base.replace(/\/+$/, "");
-  return kind === "heap" ? `${root}/heap?gc=1` : `${root}/goroutine?debug=2`;
-}
-function describe(error2) {
-  const e = error2;
-  if (e?.name === "TimeoutError" || e?.name === "AbortError") return "no answer in time";
-  const cause = e?.cause?.code ?? e?.cause?.message;
-  return cause ? `${e?.message ?? "fetch failed"}: ${cause}` : e?.message ?? String(error2);
-}
-async function fetchProfile(url, timeoutMs, signal) {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
+// src/gate/evidence-files.ts
+function writeDiffProfiles(bundleDir2, bundle, warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
   try {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: "follow" });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => {
-      });
-      return { ok: false, error: `HTTP ${response.status} from ${url}`, ms: ms() };
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of response.body ?? []) {
-      const bytes2 = chunk;
-      size += bytes2.length;
-      if (size > MAX_PROFILE_BYTES) {
-        await response.body?.cancel().catch(() => {
-        });
-        return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
-      }
-      chunks.push(bytes2);
-    }
-    return { ok: true, data: Buffer.concat(chunks), ms: ms() };
+    const heap = evidence?.heap;
+    if (!heap) return { files: [], warning: null };
+    return { files: writeProfileFiles(bundleDir2, buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })), warning: null };
   } catch (error2) {
-    return { ok: false, error: `${describe(error2)} (${url})`, ms: ms() };
+    return { files: [], warning: `could not write the diff profiles: ${errorMessage(error2)}` };
   }
+}
+function writeEbpfTrace(bundleDir2, trace) {
+  return writeEbpfFiles(bundleDir2, trace, renderEbpfSides(trace));
 }
 
-// src/collect/pprof-collector.ts
-var KINDS = ["heap", "goroutine"];
-var PROFILE_FETCH_TIMEOUT_MS = 1e4;
-var EXTENSION = { heap: "pb.gz", goroutine: "txt" };
-var END_GAP_SHARE = 0.5;
-var JITTER_SHARE = 0.2;
-var ProfileCollector = class {
-  options;
-  origin = performance3.now();
-  dir;
-  entries = [];
-  data = {};
-  warned = /* @__PURE__ */ new Set();
-  timers = [];
-  running = null;
-  seq = 0;
-  skipped = 0;
-  lastDoneAt = -Infinity;
-  stopped = false;
-  constructor(options) {
-    this.options = options;
-    this.dir = join6(options.bundleDir, PROFILE_DIR);
-    mkdirSync3(this.dir, { recursive: true });
-    this.writeIndex();
-  }
-  /** Milliseconds since this collector was made: the sampling clock when made just before sampling. */
-  now() {
-    return performance3.now() - this.origin;
-  }
-  /**
-   * Schedules snapshots at `firstAtMs`, then about every interval, while before `endAtMs` (the final
-   * one is `finish`'s). Each later one is moved by up to a fifth of the interval, at random: a service's
-   * own periodic work (a 2 s ticker against a 2 s interval) must not be caught at the same phase, or
-   * missed, every time.
-   */
-  start(firstAtMs, endAtMs) {
-    const { intervalMs } = this.options;
-    for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
-      const jitter = at === firstAtMs ? 0 : (Math.random() - 0.5) * 2 * JITTER_SHARE * intervalMs;
-      const timer = setTimeout(() => this.tick(), Math.max(0, at + jitter - this.now()));
-      this.timers.push(timer);
+// src/analyze/ebpf-analyze.ts
+var TOP_PATHS = 20;
+var MAX_EBPF_SUSPECTS = 10;
+var MAX_STACK_FRAMES3 = 12;
+var MAX_P_VALUE = 1e-3;
+var MIN_SHARE_OF_TOTAL = 0.01;
+var MIN_BYTES_PER_SEC = 16 * 1024;
+var MIN_RATIO = 1.25;
+function pathsOf(trace, side) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const stack of side.stacks) {
+    if (isProfilerStack(stack.frames)) continue;
+    const frames = pathFrames(stack.frames, trace.stackDepth);
+    const key = pathKey(frames);
+    const est = estimate(stack, { mode: trace.mode, sampleRate: trace.sampleRate, memProfileRate: side.memProfileRate });
+    let p = paths.get(key);
+    if (!p) {
+      p = { key, frames, bytes: 0, count: 0, samples: 0, goroutines: /* @__PURE__ */ new Set(), topBytes: -1 };
+      paths.set(key, p);
+    }
+    p.bytes += est.bytes;
+    p.count += est.count;
+    p.samples += stack.samples;
+    for (const g2 of stack.goroutines) if (g2.goid !== 0) p.goroutines.add(g2.goid);
+    if (est.bytes > p.topBytes) {
+      p.topBytes = est.bytes;
+      p.frames = frames;
     }
   }
-  tick() {
-    if (this.stopped || this.options.signal.aborted) return;
-    if (this.running) {
-      this.skipped++;
-      return;
-    }
-    this.running = this.snapshot().finally(() => {
-      this.running = null;
-    });
-  }
-  async snapshot() {
-    const seq = this.seq++;
-    const jobs = [];
-    for (const side of SIDES) {
-      const base = this.options.urls[side];
-      if (base === null) continue;
-      jobs.push((async () => {
-        for (const kind of KINDS) await this.fetchOne(side, kind, base, seq);
-      })());
-    }
-    await Promise.all(jobs);
-    this.lastDoneAt = this.now();
-    this.writeIndex();
-  }
-  async fetchOne(side, kind, base, seq) {
-    const t = Math.round(this.now() * 10) / 10;
-    const result2 = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
-    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result2.ms };
-    if (result2.ok) {
-      const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
-      try {
-        writeFileSync4(join6(this.options.bundleDir, file), result2.data);
-        entry.file = file;
-        entry.bytes = result2.data.length;
-        this.data[file] = result2.data;
-      } catch (error2) {
-        entry.error = `could not save it: ${error2.message}`;
-      }
-    } else {
-      entry.error = result2.error;
-    }
-    if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
-      this.warned.add(`${side}/${kind}`);
-      this.options.logger.warn(`${side} ${kind === "heap" ? "heap profile" : "goroutine dump"} not fetched: ${entry.error}; the gate goes on without it`);
-    }
-    this.entries.push(entry);
-  }
-  /** Stops the schedule (teardown on failure): no final snapshot. */
-  stop() {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-  }
-  /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
-  async finish() {
-    this.stop();
-    await this.running;
-    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1e3, this.options.intervalMs / 4)) await this.snapshot();
-    if (this.skipped > 0) {
-      this.options.notes.push(`${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`);
-    }
-    this.writeIndex();
-    return { ...this.index(), data: { ...this.data } };
-  }
-  index() {
-    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
-    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
-  }
-  writeIndex() {
-    try {
-      writeFileSync4(join6(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
-    } catch (error2) {
-      this.options.logger.warn(`could not write the profile index: ${error2.message}`);
-    }
-  }
-};
-function describeCollection(urls, intervalMs) {
-  const where = SIDES.map((side) => `${side} ${urls[side] ?? "off"}`).join(", ");
-  return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
+  return paths;
 }
-function startProfiling(plan) {
-  if (SIDES.every((side) => plan.templates[side] === null)) return null;
-  const urls = {};
-  const notes = [];
+var round = (v) => Math.round(v);
+var round3 = (v) => Math.round(v * 1e3) / 1e3;
+function describePath(p, seconds, total) {
+  return {
+    function: p.frames[0]?.fn ?? "?",
+    caller: applicationFrame(p.frames)?.fn ?? null,
+    location: locationText(p.frames[0]),
+    stack: p.frames.slice(0, MAX_STACK_FRAMES3).map(frameText),
+    bytes: round(p.bytes),
+    count: round(p.count),
+    bytesPerSec: round(p.bytes / seconds),
+    countPerSec: round3(p.count / seconds),
+    share: total > 0 ? round3(p.bytes / total) : 0,
+    samples: p.samples,
+    goroutines: p.goroutines.size
+  };
+}
+function binomialTail(k, n, p) {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const logRatio = Math.log(p / (1 - p));
+  let logPmf = n * Math.log(1 - p);
+  const terms = [];
+  for (let i = 1; i <= n; i++) {
+    logPmf += Math.log((n - i + 1) / i) + logRatio;
+    if (i >= k) terms.push(logPmf);
+  }
+  const max = terms.reduce((m, t) => t > m ? t : m, -Infinity);
+  return Math.min(1, Math.exp(max) * terms.reduce((sum, t) => sum + Math.exp(t - max), 0));
+}
+function costOf(mode, sampleRate) {
+  if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap";
+  return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ""}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
+}
+function analyzeEbpf(trace, known = []) {
+  if (!trace) return null;
+  const warnings = [...trace.warnings];
+  const summary2 = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null };
+  const paths = {};
   for (const side of SIDES) {
-    const template = plan.templates[side];
-    const port = plan.ports[side];
-    if (template !== null && template.includes("{port}") && port === null) {
-      urls[side] = null;
-      notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
-    } else {
-      urls[side] = template === null ? null : template.replaceAll("{port}", String(port));
+    const s = trace.sides[side];
+    paths[side] = null;
+    if (!s) continue;
+    const traceMs = Math.max(0, s.endMs - s.startMs);
+    const map = pathsOf(trace, s);
+    const all = [...map.values()];
+    const total = all.reduce((sum, p) => sum + p.bytes, 0);
+    const count = all.reduce((sum, p) => sum + p.count, 0);
+    const seconds = traceMs / 1e3;
+    if (seconds <= 0) {
+      warnings.push(`${side} was traced for no time at all; its allocation paths have no rates`);
+      continue;
     }
+    paths[side] = { map, seconds, total };
+    summary2[side] = {
+      binary: s.binary,
+      goVersion: s.goVersion,
+      pids: s.pids,
+      traceMs,
+      memProfileRate: s.memProfileRate,
+      samples: all.reduce((sum, p) => sum + p.samples, 0),
+      bytesPerSec: round(total / seconds),
+      countPerSec: round3(count / seconds),
+      paths: all.sort((a, b) => b.bytes - a.bytes).slice(0, TOP_PATHS).map((p) => describePath(p, seconds, total))
+    };
   }
-  for (const note of notes) plan.logger.warn(note);
-  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
-  if (SIDES.some((side) => urls[side] !== null)) {
-    plan.logger.info(describeCollection(urls, plan.intervalMs));
-    collector.start(plan.warmupMs, plan.totalMs);
+  const gray = paths.gray;
+  const base = paths.baseline;
+  if (!gray || !base) {
+    if (trace.sides.gray || trace.sides.baseline) warnings.push("only one side has allocation paths, so none are compared: no eBPF suspects");
+    return { summary: summary2, suspects: [], warnings };
   }
-  return collector;
+  const grayTotalRate = gray.total / gray.seconds;
+  const diffs = [];
+  for (const [key, p] of gray.map) {
+    const q = base.map.get(key);
+    const g2 = p.bytes / gray.seconds;
+    const b = (q?.bytes ?? 0) / base.seconds;
+    const d = g2 - b;
+    if (d <= 0 || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
+    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray.seconds / (gray.seconds + base.seconds)) > MAX_P_VALUE) continue;
+    diffs.push({ key, p, g: g2, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
+  }
+  const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);
+  const suspects2 = diffs.sort((x, y) => y.g - y.b - (x.g - x.b)).slice(0, MAX_EBPF_SUSPECTS).map((d) => {
+    const fn = d.p.frames[0]?.fn ?? "?";
+    const caller = applicationFrame(d.p.frames)?.fn ?? null;
+    const pattern = known.find((k) => k.pattern !== null && (k.function === fn || caller !== null && (k.function === caller || k.caller === caller)))?.pattern ?? null;
+    return {
+      function: fn,
+      source: "ebpf",
+      kind: "growth",
+      bytes: round(d.g - d.b),
+      objects: round(d.gCount - d.bCount),
+      count: null,
+      share: totalDiff > 0 ? round3((d.g - d.b) / totalDiff) : 1,
+      gray: round(d.g),
+      baseline: round(d.b),
+      location: locationText(d.p.frames[0]),
+      stack: d.p.frames.slice(0, MAX_STACK_FRAMES3).map(frameText),
+      caller,
+      createdBy: null,
+      state: null,
+      waitMinutes: null,
+      pattern
+    };
+  });
+  return { summary: summary2, suspects: suspects2, warnings };
+}
+
+// src/analyze/analyze.ts
+function lastStatOf(stats, side) {
+  for (let i = stats.length - 1; i >= 0; i--) {
+    const s = stats[i];
+    if (s.side === side) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
+  }
+  return null;
+}
+function analyzeSide(bundle, side, warmupMs) {
+  const points = [];
+  let max = null;
+  for (const s of bundle.samples) {
+    const v = s[side];
+    if (v === null) continue;
+    max = Math.max(max ?? 0, v);
+    if (s.t >= warmupMs) points.push({ t: s.t / 1e3, v });
+  }
+  const values = points.map((p) => p.v);
+  const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 0;
+  const floor = floorPoints(points, floorBinSeconds(span));
+  const final = bundle.final[side];
+  const recordedPeak = final.peakBytes;
+  return {
+    command: bundle.meta.sides[side].command,
+    samples: points.length,
+    p95Bytes: p95(values),
+    peakBytes: recordedPeak ?? max,
+    meanBytes: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+    lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
+    slope: fitSlope(floor),
+    oomKills: final.oomKills,
+    exit: final.exit,
+    lastStat: lastStatOf(bundle.stats, side)
+  };
+}
+function slopeDifference(gray, baseline) {
+  if (!gray || !baseline) return null;
+  const diff = gray.bytesPerSec - baseline.bytesPerSec;
+  const stdError = Math.hypot(gray.stdError, baseline.stdError);
+  const df = Math.min(gray.points.length, baseline.points.length) - 2;
+  const half = t95(df) * stdError;
+  return { bytesPerSec: diff, low: diff - half, high: diff + half };
+}
+function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
+  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs));
+  const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
+  const evidence = analyzeEvidence(bundle.profiles, warmupMs);
+  return {
+    driver: bundle.meta.driver,
+    limitations: bundle.meta.limitations,
+    warnings: bundle.meta.warnings,
+    endedEarly: bundle.meta.endedEarly,
+    warmupMs,
+    windowMs: { start: times[0] ?? warmupMs, end: times[times.length - 1] ?? warmupMs },
+    plannedWindowMs: bundle.meta.durationMs,
+    memoryMaxBytes: bundle.meta.memoryMaxBytes,
+    baseline,
+    gray,
+    p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
+    slopeDifference: slopeDifference(gray.slope, baseline.slope),
+    series: bundle.samples,
+    evidence,
+    ebpf: analyzeEbpf(bundle.ebpf, evidence?.suspects)
+  };
 }
 
 // src/collect/ebpf-collector.ts
@@ -22987,21 +23259,36 @@ function safeProbePath(path) {
 }
 
 // src/collect/ebpf-parse.ts
+var MAX_TRACE_FRAMES = 256;
+var MAX_SYMBOL_TEXT = 1024;
 var ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
-var FRAME = /^\s+([0-9a-fA-F]+)(?: (.*?))?(?: \(([^()]*)\))?\s*$/;
 var ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
 var RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
 var NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
-function parseFrame(match) {
-  const addr = BigInt(`0x${match[1]}`);
-  const text = (match[2] ?? "").trim();
+var isHex = (c) => c >= "0" && c <= "9" || c >= "a" && c <= "f" || c >= "A" && c <= "F";
+function parseFrame(line) {
+  if (line === "" || line[0].trim() !== "") return null;
+  let i = 0;
+  while (i < line.length && line[i].trim() === "") i++;
+  const hexStart = i;
+  while (i < line.length && isHex(line[i])) i++;
+  if (i === hexStart || i - hexStart > 16) return null;
+  const addr = BigInt(`0x${line.slice(hexStart, i)}`);
+  let rest = line.slice(i).trimEnd();
+  if (rest !== "" && rest[0] !== " ") return null;
+  if (rest.endsWith(")")) {
+    const open2 = rest.lastIndexOf(" (");
+    if (open2 >= 0 && !rest.slice(open2 + 2, -1).includes(")")) rest = rest.slice(0, open2);
+  }
+  let text = rest.trim();
+  if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
   if (text === "" || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
   const plus = text.lastIndexOf("+");
   if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
   return { addr, symbol: text, offset: 0 };
 }
 function parseBpftraceOutput(text) {
-  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false };
+  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false, framesCut: 0 };
   const skip = (line) => {
     out.skipped++;
     out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
@@ -23009,9 +23296,10 @@ function parseBpftraceOutput(text) {
   let open2 = null;
   for (const line of text.split("\n")) {
     if (open2) {
-      const frame = FRAME.exec(line);
+      const frame = parseFrame(line);
       if (frame) {
-        open2.frames.push(parseFrame(frame));
+        if (open2.frames.length < MAX_TRACE_FRAMES) open2.frames.push(frame);
+        else out.framesCut++;
         continue;
       }
       const end = ENTRY_END.exec(line);
@@ -23204,7 +23492,7 @@ var MAX_BUFFER = 64 * 1024 * 1024;
 function hex(addr) {
   return `0x${addr.toString(16)}`;
 }
-function parseFileLine(text) {
+function parseFileLine2(text) {
   const m = /^(.*):(\d+)(?: \(discriminator \d+\))?$/.exec(text.trim());
   if (!m || m[1] === "??" || m[1] === "?") return { file: "", line: 0 };
   return { file: m[1], line: Number(m[2]) };
@@ -23221,7 +23509,7 @@ function parseAddr2line(output) {
       continue;
     }
     if (!current || line === "") continue;
-    const where = parseFileLine(lines[i + 1] ?? "");
+    const where = parseFileLine2(lines[i + 1] ?? "");
     i++;
     if (line !== "??") current.push({ fn: line, ...where });
   }
@@ -23234,7 +23522,7 @@ function parseGoAddr2line(output, addrs) {
     const fn = lines[2 * i];
     if (fn === void 0) break;
     if (fn === "?" || fn === "") continue;
-    result2.set(addr, [{ fn, ...parseFileLine(lines[2 * i + 1] ?? "") }]);
+    result2.set(addr, [{ fn, ...parseFileLine2(lines[2 * i + 1] ?? "") }]);
   }
   return result2;
 }
@@ -23649,7 +23937,6 @@ var EbpfSession = class _EbpfSession {
         this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
       }
     }
-    writeEbpfTrace(this.options.bundleDir, trace);
     return trace;
   }
   /** The trace is lost: a UsageError with --ebpf on, else a warning. */
@@ -24391,215 +24678,6 @@ ${sections.join("\n")}
 `;
 }
 
-// src/analyze/ebpf-analyze.ts
-var TOP_PATHS = 20;
-var MAX_EBPF_SUSPECTS = 10;
-var MAX_STACK_FRAMES2 = 12;
-var MAX_P_VALUE = 1e-3;
-var MIN_SHARE_OF_TOTAL = 0.01;
-var MIN_BYTES_PER_SEC = 16 * 1024;
-var MIN_RATIO = 1.25;
-function pathsOf(trace, side) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const stack of side.stacks) {
-    if (isProfilerStack(stack.frames)) continue;
-    const frames = pathFrames(stack.frames, trace.stackDepth);
-    const key = pathKey(frames);
-    const est = estimate(stack, { mode: trace.mode, sampleRate: trace.sampleRate, memProfileRate: side.memProfileRate });
-    let p = paths.get(key);
-    if (!p) {
-      p = { key, frames, bytes: 0, count: 0, samples: 0, goroutines: /* @__PURE__ */ new Set(), topBytes: -1 };
-      paths.set(key, p);
-    }
-    p.bytes += est.bytes;
-    p.count += est.count;
-    p.samples += stack.samples;
-    for (const g2 of stack.goroutines) if (g2.goid !== 0) p.goroutines.add(g2.goid);
-    if (est.bytes > p.topBytes) {
-      p.topBytes = est.bytes;
-      p.frames = frames;
-    }
-  }
-  return paths;
-}
-var round = (v) => Math.round(v);
-var round3 = (v) => Math.round(v * 1e3) / 1e3;
-function describePath(p, seconds, total) {
-  return {
-    function: p.frames[0]?.fn ?? "?",
-    caller: applicationFrame(p.frames)?.fn ?? null,
-    location: locationText(p.frames[0]),
-    stack: p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
-    bytes: round(p.bytes),
-    count: round(p.count),
-    bytesPerSec: round(p.bytes / seconds),
-    countPerSec: round3(p.count / seconds),
-    share: total > 0 ? round3(p.bytes / total) : 0,
-    samples: p.samples,
-    goroutines: p.goroutines.size
-  };
-}
-function binomialTail(k, n, p) {
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  if (p <= 0) return 0;
-  if (p >= 1) return 1;
-  const logRatio = Math.log(p / (1 - p));
-  let logPmf = n * Math.log(1 - p);
-  const terms = [];
-  for (let i = 1; i <= n; i++) {
-    logPmf += Math.log((n - i + 1) / i) + logRatio;
-    if (i >= k) terms.push(logPmf);
-  }
-  const max = terms.reduce((m, t) => t > m ? t : m, -Infinity);
-  return Math.min(1, Math.exp(max) * terms.reduce((sum, t) => sum + Math.exp(t - max), 0));
-}
-function costOf(mode, sampleRate) {
-  if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap";
-  return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ""}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
-}
-function analyzeEbpf(trace, known = []) {
-  if (!trace) return null;
-  const warnings = [...trace.warnings];
-  const summary2 = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null };
-  const paths = {};
-  for (const side of SIDES) {
-    const s = trace.sides[side];
-    paths[side] = null;
-    if (!s) continue;
-    const traceMs = Math.max(0, s.endMs - s.startMs);
-    const map = pathsOf(trace, s);
-    const all = [...map.values()];
-    const total = all.reduce((sum, p) => sum + p.bytes, 0);
-    const count = all.reduce((sum, p) => sum + p.count, 0);
-    const seconds = traceMs / 1e3;
-    if (seconds <= 0) {
-      warnings.push(`${side} was traced for no time at all; its allocation paths have no rates`);
-      continue;
-    }
-    paths[side] = { map, seconds, total };
-    summary2[side] = {
-      binary: s.binary,
-      goVersion: s.goVersion,
-      pids: s.pids,
-      traceMs,
-      memProfileRate: s.memProfileRate,
-      samples: all.reduce((sum, p) => sum + p.samples, 0),
-      bytesPerSec: round(total / seconds),
-      countPerSec: round3(count / seconds),
-      paths: all.sort((a, b) => b.bytes - a.bytes).slice(0, TOP_PATHS).map((p) => describePath(p, seconds, total))
-    };
-  }
-  const gray = paths.gray;
-  const base = paths.baseline;
-  if (!gray || !base) {
-    if (trace.sides.gray || trace.sides.baseline) warnings.push("only one side has allocation paths, so none are compared: no eBPF suspects");
-    return { summary: summary2, suspects: [], warnings };
-  }
-  const grayTotalRate = gray.total / gray.seconds;
-  const diffs = [];
-  for (const [key, p] of gray.map) {
-    const q = base.map.get(key);
-    const g2 = p.bytes / gray.seconds;
-    const b = (q?.bytes ?? 0) / base.seconds;
-    const d = g2 - b;
-    if (d <= 0 || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
-    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray.seconds / (gray.seconds + base.seconds)) > MAX_P_VALUE) continue;
-    diffs.push({ key, p, g: g2, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
-  }
-  const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);
-  const suspects2 = diffs.sort((x, y) => y.g - y.b - (x.g - x.b)).slice(0, MAX_EBPF_SUSPECTS).map((d) => {
-    const fn = d.p.frames[0]?.fn ?? "?";
-    const caller = applicationFrame(d.p.frames)?.fn ?? null;
-    const pattern = known.find((k) => k.pattern !== null && (k.function === fn || caller !== null && (k.function === caller || k.caller === caller)))?.pattern ?? null;
-    return {
-      function: fn,
-      source: "ebpf",
-      kind: "growth",
-      bytes: round(d.g - d.b),
-      objects: round(d.gCount - d.bCount),
-      count: null,
-      share: totalDiff > 0 ? round3((d.g - d.b) / totalDiff) : 1,
-      gray: round(d.g),
-      baseline: round(d.b),
-      location: locationText(d.p.frames[0]),
-      stack: d.p.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
-      caller,
-      createdBy: null,
-      state: null,
-      waitMinutes: null,
-      pattern
-    };
-  });
-  return { summary: summary2, suspects: suspects2, warnings };
-}
-
-// src/analyze/analyze.ts
-function lastStatOf(stats, side) {
-  for (let i = stats.length - 1; i >= 0; i--) {
-    const s = stats[i];
-    if (s.side === side) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
-  }
-  return null;
-}
-function analyzeSide(bundle, side, warmupMs) {
-  const points = [];
-  let max = null;
-  for (const s of bundle.samples) {
-    const v = s[side];
-    if (v === null) continue;
-    max = Math.max(max ?? 0, v);
-    if (s.t >= warmupMs) points.push({ t: s.t / 1e3, v });
-  }
-  const values = points.map((p) => p.v);
-  const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 0;
-  const floor = floorPoints(points, floorBinSeconds(span));
-  const final = bundle.final[side];
-  const recordedPeak = final.peakBytes;
-  return {
-    command: bundle.meta.sides[side].command,
-    samples: points.length,
-    p95Bytes: p95(values),
-    peakBytes: recordedPeak ?? max,
-    meanBytes: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
-    lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
-    slope: fitSlope(floor),
-    oomKills: final.oomKills,
-    exit: final.exit,
-    lastStat: lastStatOf(bundle.stats, side)
-  };
-}
-function slopeDifference(gray, baseline) {
-  if (!gray || !baseline) return null;
-  const diff = gray.bytesPerSec - baseline.bytesPerSec;
-  const stdError = Math.hypot(gray.stdError, baseline.stdError);
-  const df = Math.min(gray.points.length, baseline.points.length) - 2;
-  const half = t95(df) * stdError;
-  return { bytesPerSec: diff, low: diff - half, high: diff + half };
-}
-function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
-  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs));
-  const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
-  const evidence = analyzeEvidence(bundle.profiles, warmupMs);
-  return {
-    driver: bundle.meta.driver,
-    limitations: bundle.meta.limitations,
-    warnings: bundle.meta.warnings,
-    endedEarly: bundle.meta.endedEarly,
-    warmupMs,
-    windowMs: { start: times[0] ?? warmupMs, end: times[times.length - 1] ?? warmupMs },
-    plannedWindowMs: bundle.meta.durationMs,
-    memoryMaxBytes: bundle.meta.memoryMaxBytes,
-    baseline,
-    gray,
-    p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
-    slopeDifference: slopeDifference(gray.slope, baseline.slope),
-    series: bundle.samples,
-    evidence,
-    ebpf: analyzeEbpf(bundle.ebpf, evidence?.suspects)
-  };
-}
-
 // src/judge/grade.ts
 var P0_GROWTH_PER_HOUR = 0.8;
 var P2_LIMIT_SHARE = 0.75;
@@ -24813,8 +24891,8 @@ function buildReport(verdict, settings) {
 }
 
 // src/gate/judge-bundle.ts
-function judgeBundle(bundle, settings) {
-  return buildReport(judge(analyze(bundle, settings.warmupMs), settings.limits), settings);
+function judgeAnalysis(analysis, settings) {
+  return buildReport(judge(analysis, settings.limits), settings);
 }
 function writeReport(outDir, report) {
   const path = join9(outDir, ReportFile);
@@ -24983,10 +25061,12 @@ async function runGate(plan, io) {
     ...collected.ebpf ? { ebpf: collected.ebpf } : {}
   };
   writeBundle(plan.outDir, bundle);
-  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs);
+  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
+  const analysis = analyze(bundle, plan.warmupMs);
+  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
-  const report = judgeBundle(bundle, plan);
+  const report = judgeAnalysis(analysis, plan);
   return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
 
@@ -25191,15 +25271,15 @@ function contextFor(record, label) {
   const target = record.kind === "cell" ? `cell/${record.cell}` : `dim/${record.dim}=${record.value}`;
   return `${PREFIX}${target} (${label})`;
 }
-function clip(text, max) {
+function clip2(text, max) {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length <= max ? one : `${one.slice(0, max - 3)}...`;
 }
 var CELLS_MARK = " | cells: ";
 function statusDescription(record) {
-  if (record.state === "reset") return clip(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
-  if (record.kind === "cell") return clip(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
-  const head = clip(`tripped: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.state === "reset") return clip2(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.kind === "cell") return clip2(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
+  const head = clip2(`tripped: ${record.reason}`, MAX_DESCRIPTION);
   if (record.cells.length === 0 || head.length + CELLS_MARK.length >= MAX_DESCRIPTION - 10) return head;
   let text = head + CELLS_MARK.trimEnd();
   for (const [i, cell] of record.cells.entries()) {
