@@ -32,7 +32,7 @@ test('many processes appending at the same moment: nothing lost, no number used 
   const children = Array.from({ length: procs }, (_, p) => {
     const args = ['fuse', 'trip', '--reason', `proc ${p}`, '--fuse-dimension-threshold', '1000', ...world.flags];
     for (let i = 0; i < each; i++) args.push('--cell', `region=r${p}-${i},arch=arm64`);
-    const child = spawn(process.execPath, [join(ROOT, 'src/cli.ts'), ...args], { cwd: world.cwd, env: world.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: world.cwd, env: world.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     return new Promise<{ code: number | null; stderr: string }>((done) => child.on('close', (code) => done({ code, stderr })));

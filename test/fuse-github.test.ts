@@ -6,7 +6,7 @@ import { GitHubFuseStore, statusDescription, MAX_DESCRIPTION } from '../src/fuse
 import { openRunFuse } from '../src/fuse/gate-fuse.ts';
 import { foldRecords } from '../src/fuse/rules.ts';
 import { GitHubApiError, GitHubNetworkError, RestClient, parseLinkHeader } from '../src/github/rest.ts';
-import { runAction, type ActionCore } from '../src/github/action-impl.ts';
+import { runAction, type ActionCore } from '../src/action/run-action.ts';
 import { FakeGitHub } from './helpers/fake-github.ts';
 import { SHA, checkCellCli, fakeReport, githubWorld, runCell, runCli } from './helpers/fuse-harness.ts';
 

@@ -12,7 +12,7 @@ import { fixtureBin, ROOT } from './helpers/fixtures.ts';
 import { requireGo, requireRoot } from './helpers/env.ts';
 import type { Report } from '../src/report/report-json.ts';
 
-const CLI = join(ROOT, 'src/cli.ts');
+const CLI = join(ROOT, 'src/cli/main.ts');
 /** Rates that make each regression plain within a 12 s window; every build takes every flag. */
 // ticker: ~220 B a ticker, so 3000 a second give ~8 MB, some 15 heap samples at Go's default 512 KiB rate.
 const FLAGS = '-leak-rate 30MiB -ticker-rate 3000 -ticker-period 1h -blocked-rate 20 -bufgrowth-rate 200';

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../../src/cli-impl.ts';
+import { cli } from '../../src/cli/cli.ts';
 import { openRunFuse, type FuseOutcome } from '../../src/fuse/gate-fuse.ts';
 import type { CheckResult } from '../../src/fuse/rules.ts';
 import type { Report } from '../../src/report/report-json.ts';

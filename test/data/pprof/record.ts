@@ -30,7 +30,7 @@ function record(variant: string): void {
   rmSync(out, { recursive: true, force: true });
   const flags = VARIANT_FLAGS[variant];
   const cmd = (bin: string) => `${fixtureBin(bin)} -addr 127.0.0.1:{port} ${flags}`.trim();
-  const args = ['src/cli.ts', 'run', '--baseline', cmd('healthy'), '--gray', cmd(variant), '--warmup', '1s', '--duration', '6s', '--profile-interval', '3s', '--out', out];
+  const args = ['src/cli/main.ts', 'run', '--baseline', cmd('healthy'), '--gray', cmd(variant), '--warmup', '1s', '--duration', '6s', '--profile-interval', '3s', '--out', out];
   const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
   if (run.status === null || run.status > 1) throw new Error(`memgate run for ${variant} failed (${run.status}):\n${run.stderr}`);
   const dest = join(HERE, variant);

@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { Defaults, ExitCode, Option, VERSION } from './model/constants.ts';
-import { buildPlan, parseJudgeSettings } from './config/plan.ts';
-import { type RawOptions } from './model/settings.ts';
-import { UsageError, errorMessage } from './model/errors.ts';
-import { readBundle } from './collect/bundle-io.ts';
-import { judgeBundle, writeReport } from './gate/judge-bundle.ts';
-import { runGate } from './gate/run-gate.ts';
-import type { Logger } from './model/logger.ts';
-import { renderConsole } from './report/console.ts';
-import { FUSE_USAGE, fuseAfterRun, fuseBeforeRun, fuseCommand, planCommand } from './fuse/cli.ts';
-import { openRunFuse } from './fuse/gate-fuse.ts';
+import { Defaults, ExitCode, Option, VERSION } from '../model/constants.ts';
+import { buildPlan, parseJudgeSettings } from '../config/plan.ts';
+import { type RawOptions } from '../model/settings.ts';
+import { UsageError, errorMessage } from '../model/errors.ts';
+import { readBundle } from '../collect/bundle-io.ts';
+import { judgeBundle, writeReport } from '../gate/judge-bundle.ts';
+import { runGate } from '../gate/run-gate.ts';
+import type { Logger } from '../model/logger.ts';
+import { renderConsole } from '../report/console.ts';
+import { FUSE_USAGE, fuseAfterRun, fuseBeforeRun, fuseCommand, planCommand } from './fuse-commands.ts';
+import { openRunFuse } from '../fuse/gate-fuse.ts';
 
 export const USAGE = `memgate ${VERSION}: a memory release gate for canary rollouts
 

@@ -4,8 +4,8 @@ import { errorMessage } from '../model/errors.ts';
 import { renderComment, renderSummary } from '../report/markdown.ts';
 import type { Report } from '../report/report-json.ts';
 import { verdictAnnotation, type Annotation } from './annotations.ts';
-import { pullRequestNumber, upsertStickyComment, type CommentMode, type CommentResult } from './pr-comment.ts';
-import { RestClient, githubContextFromEnv, runUrlFromEnv } from './rest.ts';
+import { pullRequestNumber, upsertStickyComment, type CommentMode, type CommentResult } from '../github/pr-comment.ts';
+import { RestClient, githubContextFromEnv, runUrlFromEnv } from '../github/rest.ts';
 
 /** What publishing needs from the runner: a seam tests replace. */
 export interface PublishCore {

@@ -2,18 +2,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliIO } from '../cli-impl.ts';
+import type { CliIO } from './cli.ts';
 import { Defaults, ExitCode, FuseFile, Option } from '../model/constants.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import type { GateOutcome } from '../gate/run-gate.ts';
 import { runUrlFromEnv } from '../github/rest.ts';
-import { dimKey, parseCell, parseDimensionValue, type DimensionValue } from './cell.ts';
-import { openFuseStore, parseStoreConfig } from './config.ts';
-import { actorFromEnv, renderFuseOutcome, type RunFuse } from './gate-fuse.ts';
-import { planWave } from './plan.ts';
-import { renderStatus, statusView } from './render.ts';
-import { checkCell, dimensionTrips, foldRecords, isTripped, parseThreshold } from './rules.ts';
-import { parseStages } from './stages.ts';
+import { dimKey, parseCell, parseDimensionValue, type DimensionValue } from '../fuse/cell.ts';
+import { openFuseStore, parseStoreConfig } from '../fuse/config.ts';
+import { actorFromEnv, renderFuseOutcome, type RunFuse } from '../fuse/gate-fuse.ts';
+import { planWave } from '../fuse/plan.ts';
+import { renderStatus, statusView } from '../fuse/render.ts';
+import { checkCell, dimensionTrips, foldRecords, isTripped, parseThreshold } from '../fuse/rules.ts';
+import { parseStages } from '../fuse/stages.ts';
 
 export const FUSE_USAGE = `Fuse and staged rollout:
   memgate run ... --cell CELL --fuse on   gate one matrix cell: skip it when fused, trip the fuse when it blocks

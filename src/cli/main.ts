@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { cli } from './cli-impl.ts';
-import { stderrLogger } from './model/logger.ts';
+import { cli } from './cli.ts';
+import { stderrLogger } from '../model/logger.ts';
 
 const controller = new AbortController();
 const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;

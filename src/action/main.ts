@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runAction } from './github/action-impl.ts';
+import { runAction } from './run-action.ts';
 
 const controller = new AbortController();
 for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => controller.abort());
