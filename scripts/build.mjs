@@ -1,11 +1,19 @@
 // Bundles the CLI and the Action into dist/; `--check` fails when the committed dist/ is stale.
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundledLicenses } from './licenses.mjs';
 
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'memgate-dist-')) : 'dist';
+// Every bundle's metafile: which packages went in, for dist/licenses.txt.
+const metafiles = [];
+const build = async (options) => {
+  const result = await esbuild({ ...options, metafile: true });
+  metafiles.push(result.metafile);
+  return result;
+};
 const common = {
   bundle: true,
   platform: 'node',
@@ -16,8 +24,9 @@ const common = {
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __memgateRequire } from 'node:module'; const require = __memgateRequire(import.meta.url);" },
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js') });
-await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: join(outdir, 'index.js') });
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: join(outdir, 'cli.js') });
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: join(outdir, 'index.js') });
+writeFileSync(join(outdir, 'licenses.txt'), bundledLicenses(metafiles));
 
 if (check) {
   const stale = readdirSync(outdir).filter((f) => {
