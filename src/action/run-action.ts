@@ -9,6 +9,7 @@ import type { Logger } from '../model/logger.ts';
 import { renderConsole } from '../report/console.ts';
 import type { Report } from '../report/report-json.ts';
 import { openRunFuse, renderFuseMarkdown, renderFuseOutcome } from '../fuse/gate-fuse.ts';
+import { gatedRun } from '../run/gated-run.ts';
 
 /** The parts of @actions/core the Action uses: a seam tests can replace. */
 export interface ActionCore extends PublishCore {
@@ -34,23 +35,23 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     const comment = parseCommentMode(core.getInput(ActionInput.Comment));
     if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });
-    if (fuse) {
-      core.setOutput(ActionOutput.Fused, 'false');
-      const check = await fuse.begin();
-      if (check.fused) {
-        const skipped = fuse.skipped(check);
+    if (fuse) core.setOutput(ActionOutput.Fused, 'false');
+    const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger, gate: () => runGate(plan, { logger, signal }) });
+    switch (outcome.kind) {
+      case 'fused':
         core.setOutput(ActionOutput.Fused, 'true');
-        core.setOutput(ActionOutput.FuseReason, check.message);
-        await core.writeSummary(renderFuseMarkdown(skipped));
-        core.setFailed(`memgate did not run: ${check.message}`);
+        core.setOutput(ActionOutput.FuseReason, outcome.fuse.reason ?? '');
+        await core.writeSummary(renderFuseMarkdown(outcome.fuse));
+        core.setFailed(`memgate did not run: ${outcome.fuse.reason}`);
         return;
-      }
-      core.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
-    }
-    const outcome = await runGate(plan, { logger, signal });
-    if (outcome.kind === 'interrupted') {
-      core.setFailed(`memgate was cancelled; both workloads were stopped. The partial bundle is in ${outcome.outDir}.`);
-      return;
+      case 'fuse-unreadable':
+        core.setFailed(outcome.message);
+        return;
+      case 'interrupted':
+        core.setFailed(`memgate was cancelled; both workloads were stopped. The partial bundle is in ${outcome.outDir}.`);
+        return;
+      case 'judged':
+        break;
     }
     const { report, reportPath } = outcome;
     core.info(renderConsole(report));
@@ -58,21 +59,19 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     const htmlReportPath = join(outcome.outDir, HtmlReportFile);
     core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
     await publishReport(core, report, env, { comment, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? '', commands: [plan.commands.baseline, plan.commands.gray] });
-    if (fuse) {
-      try {
-        const fuseOutcome = await fuse.afterGate(report, outcome.outDir);
-        core.info(renderFuseOutcome(fuseOutcome));
-        core.setOutput(ActionOutput.Fused, String(fuseOutcome.fused));
-        core.setOutput(ActionOutput.FuseReason, fuseOutcome.reason ?? '');
-        await core.writeSummary(renderFuseMarkdown(fuseOutcome));
-      } catch (error) {
-        const message = `memgate could not record cell ${fuse.config.cell.id}'s result (${report.verdict}) in the fuse (${fuse.store.where}): ${errorMessage(error)}`;
-        if (report.exitCode === ExitCode.Pass) {
-          core.setFailed(message);
-          return;
-        }
-        core.warning(message);
+    if (outcome.fuse) {
+      core.info(renderFuseOutcome(outcome.fuse));
+      core.setOutput(ActionOutput.Fused, String(outcome.fuse.fused));
+      core.setOutput(ActionOutput.FuseReason, outcome.fuse.reason ?? '');
+      await core.writeSummary(renderFuseMarkdown(outcome.fuse));
+    }
+    if (outcome.fuseError) {
+      // A pass that could not be recorded fails the step; a block or an inconclusive run fails anyway.
+      if (report.exitCode === ExitCode.Pass) {
+        core.setFailed(outcome.fuseError.message);
+        return;
       }
+      core.warning(outcome.fuseError.message);
     }
     if (report.exitCode !== ExitCode.Pass) {
       const why = report.reasons[0]?.message ?? report.verdict;

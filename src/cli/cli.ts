@@ -7,9 +7,11 @@ import { UsageError, errorMessage } from '../model/errors.ts';
 import { readBundle } from '../collect/bundle-io.ts';
 import { judgeBundle, writeReport } from '../gate/judge-bundle.ts';
 import { runGate } from '../gate/run-gate.ts';
-import type { Logger } from '../model/logger.ts';
+import type { CliIO } from './io.ts';
+import { exitCodeOf, gatedRun } from '../run/gated-run.ts';
+import { renderFuseOutcome } from '../fuse/gate-fuse.ts';
 import { renderConsole } from '../report/console.ts';
-import { FUSE_USAGE, fuseAfterRun, fuseBeforeRun, fuseCommand, planCommand } from './fuse-commands.ts';
+import { FUSE_USAGE, fuseCommand, planCommand } from './fuse-commands.ts';
 import { openRunFuse } from '../fuse/gate-fuse.ts';
 
 export const USAGE = `memgate ${VERSION}: a memory release gate for canary rollouts
@@ -73,29 +75,29 @@ function parseOptions(args: string[], allowed: readonly string[], positionals: n
   }
 }
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  logger: Logger;
-  signal: AbortSignal;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
-
 async function run(args: string[], io: CliIO): Promise<number> {
   const { raw } = parseOptions(args, RUN_OPTIONS, 0);
   const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? '' });
   const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
-  const fused = fuse ? await fuseBeforeRun(fuse, plan.outDir, io) : null;
-  if (fused !== null) return fused;
-  const outcome = await runGate(plan, { logger: io.logger, signal: io.signal });
-  if (outcome.kind === 'interrupted') {
-    io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
-    return 130;
+  const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger: io.logger, gate: () => runGate(plan, { logger: io.logger, signal: io.signal }) });
+  switch (outcome.kind) {
+    case 'fused':
+      io.stdout(renderFuseOutcome(outcome.fuse) + '\n');
+      break;
+    case 'fuse-unreadable':
+      io.logger.warn(outcome.message);
+      break;
+    case 'interrupted':
+      io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
+      break;
+    case 'judged':
+      io.stdout(renderConsole(outcome.report) + '\n');
+      io.stdout(`report: ${outcome.reportPath}\n`);
+      if (outcome.fuse) io.stdout(renderFuseOutcome(outcome.fuse) + '\n');
+      if (outcome.fuseError) io.logger.warn(outcome.fuseError.message);
+      break;
   }
-  io.stdout(renderConsole(outcome.report) + '\n');
-  io.stdout(`report: ${outcome.reportPath}\n`);
-  if (fuse) return await fuseAfterRun(fuse, outcome, io);
-  return outcome.report.exitCode;
+  return exitCodeOf(outcome);
 }
 
 async function analyzeCommand(args: string[], io: CliIO): Promise<number> {

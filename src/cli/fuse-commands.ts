@@ -1,15 +1,14 @@
-// `memgate fuse check|status|reset|trip`, `memgate plan`, and the fuse's hooks around `memgate run`.
+// `memgate fuse check|status|reset|trip` and `memgate plan` (the fuse around `memgate run` is src/run/gated-run.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CliIO } from './cli.ts';
+import type { CliIO } from './io.ts';
 import { Defaults, ExitCode, FuseFile, Option } from '../model/constants.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
-import type { GateOutcome } from '../gate/run-gate.ts';
 import { runUrlFromEnv } from '../github/rest.ts';
 import { dimKey, parseCell, parseDimensionValue, type DimensionValue } from '../fuse/cell.ts';
 import { openFuseStore, parseStoreConfig } from '../fuse/config.ts';
-import { actorFromEnv, renderFuseOutcome, type RunFuse } from '../fuse/gate-fuse.ts';
+import { actorFromEnv } from '../fuse/gate-fuse.ts';
 import { planWave } from '../fuse/plan.ts';
 import { renderStatus, statusView } from '../fuse/render.ts';
 import { checkCell, dimensionTrips, foldRecords, isTripped, parseThreshold } from '../fuse/rules.ts';
@@ -239,36 +238,4 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
   for (const left of plan.leftOut) io.logger.info(`plan: left out: ${left.message}`);
   if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
   return ExitCode.Pass;
-}
-
-/** Before `memgate run --fuse on`: null to go on, else the exit status (the cell is fused: the gate does not run). */
-export async function fuseBeforeRun(fuse: RunFuse, outDir: string, io: CliIO): Promise<number | null> {
-  let result;
-  try {
-    result = await fuse.begin();
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${fuse.store.where} before the gate`);
-  }
-  if (!result.fused) {
-    io.logger.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
-    return null;
-  }
-  const outcome = fuse.skipped(result);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, FuseFile), JSON.stringify(outcome, null, 2) + '\n');
-  io.stdout(renderFuseOutcome(outcome) + '\n');
-  return ExitCode.Blocked;
-}
-
-/** After a judged `memgate run --fuse on`: records and trips; the exit status (the gate's, unless recording failed). */
-export async function fuseAfterRun(fuse: RunFuse, outcome: Extract<GateOutcome, { kind: 'judged' }>, io: CliIO): Promise<number> {
-  const gateExit = outcome.report.exitCode;
-  try {
-    io.stdout(renderFuseOutcome(await fuse.afterGate(outcome.report, outcome.outDir)) + '\n');
-    return gateExit;
-  } catch (error) {
-    io.logger.warn(`fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`);
-    if (gateExit !== ExitCode.Pass) return gateExit;
-    return error instanceof UsageError ? ExitCode.Usage : ExitCode.Inconclusive;
-  }
 }

@@ -115,11 +115,16 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
         recorded: state,
         tripped,
       };
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, FuseFile), JSON.stringify(outcome, null, 2) + '\n');
+      writeFuseFile(outDir, outcome);
       return outcome;
     },
   };
+}
+
+/** OUT/fuse.json: what the fuse did for this cell, whether its gate ran or not. */
+export function writeFuseFile(outDir: string, outcome: FuseOutcome): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, FuseFile), JSON.stringify(outcome, null, 2) + '\n');
 }
 
 /** The fuse's part of the console output. */

@@ -7,6 +7,7 @@ import { cli } from '../../src/cli/cli.ts';
 import { openRunFuse, type FuseOutcome } from '../../src/fuse/gate-fuse.ts';
 import type { CheckResult } from '../../src/fuse/rules.ts';
 import type { Report } from '../../src/report/report-json.ts';
+import { gatedRun, type GatedOutcome } from '../../src/run/gated-run.ts';
 import { FakeGitHub } from './fake-github.ts';
 
 export const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -77,20 +78,24 @@ export function fakeReport(verdict: Report['verdict']): Report {
 }
 
 export interface CellRun {
-  check: CheckResult;
+  /** What the gated run said. */
+  gated: GatedOutcome;
   /** Null when the check stopped the cell. */
   outcome: FuseOutcome | null;
 }
 
-/** What `memgate run --cell CELL --fuse on` does around a gate whose verdict is `verdict`. */
+/** What `memgate run --cell CELL --fuse on` does (the same gated run) around a gate whose verdict is `verdict`. */
 export async function runCell(world: FuseWorld, cell: string, verdict: Report['verdict'], threshold?: string): Promise<CellRun> {
   const raw: Record<string, string> = { cell, fuse: 'on' };
   if (threshold) raw['fuse-dimension-threshold'] = threshold;
   for (let i = 0; i < world.flags.length; i += 2) raw[world.flags[i].replace(/^--/, '')] = world.flags[i + 1];
   const fuse = openRunFuse(raw, { env: world.env, cwd: world.cwd })!;
-  const check = await fuse.begin();
-  if (check.fused) return { check, outcome: null };
-  return { check, outcome: await fuse.afterGate(fakeReport(verdict), join(world.cwd, 'out', cell.replace(/[^a-z0-9]+/gi, '_'))) };
+  const outDir = join(world.cwd, 'out', cell.replace(/[^a-z0-9]+/gi, '_'));
+  const quiet = { info: () => {}, warn: () => {} };
+  const gated = await gatedRun({ fuse, outDir, logger: quiet, gate: async () => ({ kind: 'judged', report: fakeReport(verdict), reportPath: join(outDir, 'report.json'), outDir }) });
+  if (gated.kind === 'fuse-unreadable') throw new Error(gated.message);
+  if (gated.kind === 'judged' && gated.fuseError) throw new Error(gated.fuseError.message);
+  return { gated, outcome: gated.kind === 'judged' ? gated.fuse : null };
 }
 
 /** A cell whose gate started and has not finished: `begin` only. */
