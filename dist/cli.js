@@ -7366,14 +7366,14 @@ var require_dist = __commonJS({
   }
 });
 
-// src/cli-impl.ts
+// src/cli/cli.ts
 import { parseArgs as parseArgs2 } from "node:util";
 import { resolve as resolve4 } from "node:path";
 
 // src/model/constants.ts
 var VERSION = "0.1.0";
-var REPORT_SCHEMA = "memgate/report@1";
-var BUNDLE_SCHEMA = "memgate/bundle@1";
+var REPORT_SCHEMA = "memgate/report@2";
+var BUNDLE_SCHEMA = "memgate/bundle@2";
 var ExitCode = {
   Pass: 0,
   Blocked: 1,
@@ -7400,6 +7400,9 @@ var Option = {
   Out: "out",
   OnInconclusive: "on-inconclusive",
   ReadyTimeout: "ready-timeout",
+  // Verdict trust: processes per side, and the Go heap sampling rate both sides get.
+  Replicas: "replicas",
+  MemprofileRate: "memprofile-rate",
   // eBPF allocation tracing (src/collect/ebpf-*.ts).
   Ebpf: "ebpf",
   EbpfMode: "ebpf-mode",
@@ -7420,7 +7423,9 @@ var Defaults = {
   maxP95Increase: "12%",
   minP95Delta: "2MiB",
   maxSlopeIncrease: "100%",
-  minSlope: "1MiB/min",
+  minSlope: "512KiB/min",
+  replicas: "3",
+  memprofileRate: "64KiB",
   cgroupDriver: "auto",
   pprof: "http://127.0.0.1:{port}/debug/pprof",
   profileInterval: "10s",
@@ -8183,6 +8188,177 @@ function fitSlope(points) {
 }
 function floorBinSeconds(windowSeconds) {
   return Math.max(1, Math.min(10, windowSeconds / 12));
+}
+
+// src/analyze/intervals.ts
+function logGamma(x) {
+  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z2 = x - 1;
+  let a = c[0];
+  const t = z2 + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (z2 + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(a, b, x) {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-14) break;
+  }
+  return h;
+}
+function incompleteBeta(a, b, x) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2) ? front * betaContinuedFraction(a, b, x) / a : 1 - front * betaContinuedFraction(b, a, 1 - x) / b;
+}
+function studentCdf(t, df) {
+  if (!Number.isFinite(df)) return 0.5 * (1 + erf(t / Math.SQRT2));
+  const tail = 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t * t));
+  return t >= 0 ? 1 - tail : tail;
+}
+function erf(x) {
+  const sign = x < 0 ? -1 : 1;
+  const ax = Math.abs(x);
+  if (ax > 6) return sign;
+  let sum = ax;
+  let term = ax;
+  for (let n = 1; n < 200; n++) {
+    term *= -ax * ax / n;
+    const add2 = term / (2 * n + 1);
+    sum += add2;
+    if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
+  }
+  return sign * Math.min(1, 2 / Math.sqrt(Math.PI) * sum);
+}
+function tCritical(confidence, df) {
+  if (!(df > 0)) return Infinity;
+  const p = 1 - (1 - confidence) / 2;
+  let lo = 0;
+  let hi = 1;
+  while (studentCdf(hi, df) < p) {
+    hi *= 2;
+    if (hi > 1e12) return Infinity;
+  }
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentCdf(mid, df) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+function intervalOf(e, confidence) {
+  const half = tCritical(confidence, e.df) * e.stdError;
+  return { value: e.value, low: e.value - half, high: e.value + half, stdError: e.stdError, df: e.df, confidence };
+}
+function ewcComponents(n) {
+  return Math.max(2, Math.min(Math.floor(n / 2), Math.floor(0.4 * Math.cbrt(n * n) + 1e-9)));
+}
+function ewcSlope(points, components = ewcComponents(points.length)) {
+  const n = points.length;
+  if (n < 4) return null;
+  let meanT = 0;
+  let meanV = 0;
+  for (const p of points) {
+    meanT += p.t;
+    meanV += p.v;
+  }
+  meanT /= n;
+  meanV /= n;
+  let sxx = 0;
+  let sxy = 0;
+  for (const p of points) {
+    sxx += (p.t - meanT) ** 2;
+    sxy += (p.t - meanT) * (p.v - meanV);
+  }
+  if (!(sxx > 0)) return null;
+  const slope2 = sxy / sxx;
+  const intercept = meanV - slope2 * meanT;
+  const scores = points.map((p) => (p.t - meanT) * (p.v - intercept - slope2 * p.t));
+  const nu = Math.min(components, n - 2);
+  let omega = 0;
+  for (let j = 1; j <= nu; j++) {
+    let proj = 0;
+    for (let i = 0; i < n; i++) proj += Math.cos(Math.PI * j * (i + 0.5) / n) * scores[i];
+    omega += 2 / n * proj * proj;
+  }
+  omega /= nu;
+  const stdError = Math.sqrt(n * omega / (sxx * sxx));
+  return { value: slope2, stdError, df: nu, intercept };
+}
+function sideMean(values, withinStdErrors = [], withinDf = Infinity) {
+  const n = values.length;
+  if (n === 0) return null;
+  const mean3 = values.reduce((a, b) => a + b, 0) / n;
+  if (n === 1) return { value: mean3, stdError: withinStdErrors[0] ?? 0, df: withinDf };
+  const between = values.reduce((a, v) => a + (v - mean3) ** 2, 0) / (n - 1);
+  return { value: mean3, stdError: Math.sqrt(between / n), df: n - 1 };
+}
+function difference(gray, baseline) {
+  const vg = gray.stdError ** 2;
+  const vb = baseline.stdError ** 2;
+  const v = vg + vb;
+  const denominator = (Number.isFinite(gray.df) ? vg * vg / gray.df : 0) + (Number.isFinite(baseline.df) ? vb * vb / baseline.df : 0);
+  const df = v === 0 ? Math.min(gray.df, baseline.df) : denominator === 0 ? Infinity : v * v / denominator;
+  return { value: gray.value - baseline.value, stdError: Math.sqrt(v), df };
+}
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+function quantile(values, q) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+function blockBootstrapQuantile(values, q, blockLength, draws = 400, seed = 1) {
+  const n = values.length;
+  if (n < 8) return null;
+  const block = Math.max(1, Math.min(Math.floor(n / 2), Math.round(blockLength)));
+  const random = seededRandom(seed);
+  const estimates = [];
+  const resample = new Array(n);
+  for (let d = 0; d < draws; d++) {
+    for (let i = 0; i < n; ) {
+      const start = Math.floor(random() * n);
+      for (let k = 0; k < block && i < n; k++, i++) resample[i] = values[(start + k) % n];
+    }
+    estimates.push(quantile(resample, q));
+  }
+  const mean3 = estimates.reduce((a, b) => a + b, 0) / draws;
+  const sd = Math.sqrt(estimates.reduce((a, b) => a + (b - mean3) ** 2, 0) / (draws - 1));
+  return { value: quantile(values, q), stdError: sd, df: Math.max(1, Math.floor(n / block) - 1) };
 }
 
 // src/analyze/heap-profile.ts
@@ -9315,6 +9491,7 @@ function sideSummary(series) {
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
     inuseGrowth: slope2 ? { perSec: slope2.bytesPerSec, low: slope2.low, high: slope2.high } : null,
+    robustInuseGrowth: n >= 3 && span > 0 ? robustGrowth(series.times, series.snapshots.map((s) => s.totals.inuseBytes)) / span : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
     slope: slope2
@@ -9854,15 +10031,16 @@ var ONE_SIDED_FACTOR = 4;
 var SCATTER_FACTOR2 = 3;
 var MAX_STACK_FRAMES2 = 12;
 var decoder = new TextDecoder("utf-8", { fatal: false });
-function fetchWarnings(entries) {
+function fetchWarnings(entries, instance) {
+  const label = instance === 0 ? "" : ` (instance ${instance + 1})`;
   const warnings = [];
   for (const side of SIDES) {
     for (const kind of ["heap", "goroutine"]) {
-      const mine = entries.filter((e) => e.side === side && e.kind === kind);
+      const mine = entries.filter((e) => e.side === side && e.kind === kind && (e.instance ?? 0) === instance);
       const failed = mine.filter((e) => e.error !== null);
       if (failed.length === 0) continue;
       const what = kind === "heap" ? "heap profile" : "goroutine dump";
-      warnings.push(`${side} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
+      warnings.push(`${side}${label} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
     }
   }
   return warnings;
@@ -9870,14 +10048,14 @@ function fetchWarnings(entries) {
 function emptyHeapSide() {
   return { snapshots: 0, startInuseBytes: null, endInuseBytes: null, inuseGrowth: null, allocBytesPerSec: null, periodBytes: null };
 }
-function load(set, warmupMs, warnings) {
+function load(set, warmupMs, warnings, instance) {
   const heap = {};
   const goroutines = {};
   for (const side of SIDES) {
     heap[side] = { times: [], snapshots: [] };
     goroutines[side] = { times: [], dumps: [] };
   }
-  const inWindow = set.entries.filter((e) => e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
+  const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
     const bytes2 = set.data[file];
@@ -9993,11 +10171,12 @@ function emptyEvidence(warnings) {
     heap: null
   };
 }
-function analyzeEvidence(set, warmupMs) {
+function analyzeEvidence(set, warmupMs, instance = 0) {
   if (!set) return null;
-  const warnings = [...set.notes, ...fetchWarnings(set.entries)];
+  if (instance > 0 && !set.entries.some((e) => e.instance === instance)) return null;
+  const warnings = [...instance === 0 ? set.notes : [], ...fetchWarnings(set.entries, instance)];
   try {
-    const { heap: heapSeries, goroutines: goroutineSeries } = load(set, warmupMs, warnings);
+    const { heap: heapSeries, goroutines: goroutineSeries } = load(set, warmupMs, warnings, instance);
     const heapCount = SIDES.map((s) => heapSeries[s].snapshots.length);
     const dumpCount = SIDES.map((s) => goroutineSeries[s].dumps.length);
     let heap = null;
@@ -10223,52 +10402,131 @@ function analyzeEbpf(trace, known = []) {
 }
 
 // src/analyze/analyze.ts
-function lastStatOf(stats, side) {
-  for (let i = stats.length - 1; i >= 0; i--) {
-    const s = stats[i];
-    if (s.side === side) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
-  }
-  return null;
+var DECISION_CONFIDENCE = 0.99;
+function replicasOf(bundle) {
+  const fromSamples = bundle.samples.find((s) => s.instances)?.instances;
+  return Math.max(1, bundle.meta.replicas ?? 1, fromSamples ? Math.min(fromSamples.baseline.length, fromSamples.gray.length) : 1);
 }
-function analyzeSide(bundle, side, warmupMs) {
+function reading(bundle, side, instance, replicas) {
+  return (s) => replicas === 1 ? s.instances?.[side][0] ?? s[side] : s.instances?.[side][instance] ?? null;
+}
+function statSlope(stats, side, instance, warmupMs, field) {
+  const points = stats.filter((s) => s.side === side && (s.instance ?? 0) === instance && s.t >= warmupMs).map((s) => ({ t: s.t / 1e3, v: s[field] }));
+  return fitSlope(points)?.bytesPerSec ?? null;
+}
+function inuseOf(evidence, side) {
+  const heap = evidence?.summary.heap[side];
+  const growth = heap?.inuseGrowth;
+  if (!heap || !growth || heap.snapshots < 3) return null;
+  return { value: heap.robustInuseGrowth ?? growth.perSec, stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2), df: heap.snapshots - 2 };
+}
+function goroutinesOf(evidence, side, spanSeconds) {
+  const g2 = evidence?.summary.goroutines[side];
+  if (!g2 || g2.dumps < 2 || g2.startCount === null || g2.endCount === null || spanSeconds <= 0) return null;
+  return (g2.endCount - g2.startCount) / spanSeconds;
+}
+function analyzeInstance(bundle, side, instance, replicas, warmupMs, evidence) {
+  const read = reading(bundle, side, instance, replicas);
   const points = [];
   let max = null;
   for (const s of bundle.samples) {
-    const v = s[side];
+    const v = read(s);
     if (v === null) continue;
     max = Math.max(max ?? 0, v);
     if (s.t >= warmupMs) points.push({ t: s.t / 1e3, v });
   }
   const values = points.map((p) => p.v);
   const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 0;
-  const floor = floorPoints(points, floorBinSeconds(span));
-  const final = bundle.final[side];
-  const recordedPeak = final.peakBytes;
+  const binSeconds = floorBinSeconds(span);
+  const floor = floorPoints(points, binSeconds);
+  const intervalSeconds = points.length > 1 ? span / (points.length - 1) : 1;
+  const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
   return {
-    command: bundle.meta.sides[side].command,
     samples: points.length,
     p95Bytes: p95(values),
-    peakBytes: recordedPeak ?? max,
-    meanBytes: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+    // Blocks as long as a floor bin: each holds a GC cycle or a burst whole.
+    p95: blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds),
     lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
-    slope: fitSlope(floor),
-    oomKills: final.oomKills,
-    exit: final.exit,
-    lastStat: lastStatOf(bundle.stats, side)
+    floorPoints: floor.length,
+    slope: ewcSlope(floor),
+    anonSlope: statSlope(bundle.stats, side, instance, warmupMs, "anonBytes"),
+    fileSlope: statSlope(bundle.stats, side, instance, warmupMs, "fileBytes"),
+    inuseGrowth: inuseOf(evidence, side),
+    goroutineGrowth: goroutinesOf(evidence, side, span),
+    oomKills: final?.oomKills ?? null,
+    exit: final?.exit ?? null,
+    max,
+    values
   };
 }
-function slopeDifference(gray, baseline) {
-  if (!gray || !baseline) return null;
-  const diff = gray.bytesPerSec - baseline.bytesPerSec;
-  const stdError = Math.hypot(gray.stdError, baseline.stdError);
-  const df = Math.min(gray.points.length, baseline.points.length) - 2;
-  const half = t95(df) * stdError;
-  return { bytesPerSec: diff, low: diff - half, high: diff + half };
+function lastStatOf(stats, side) {
+  for (let i = stats.length - 1; i >= 0; i--) {
+    const s = stats[i];
+    if (s.side === side && (s.instance ?? 0) === 0) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
+  }
+  return null;
 }
-function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
-  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs));
+var mean = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+var present = (xs) => xs.filter((x) => x !== null);
+function combine(estimates) {
+  if (estimates.length === 0 || estimates.some((e) => e === null)) return null;
+  const es = estimates;
+  return sideMean(
+    es.map((e) => e.value),
+    es.map((e) => e.stdError),
+    es[0].df
+  );
+}
+function analyzeSide(bundle, side, replicas, warmupMs, evidences) {
+  const instances = Array.from({ length: replicas }, (_, i) => analyzeInstance(bundle, side, i, replicas, warmupMs, evidences[i] ?? null));
+  const slope2 = combine(instances.map((i) => i.slope));
+  const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
+  const final = bundle.final[side];
+  const maxes = present(instances.map((i) => i.max));
+  const all = instances.flatMap((i) => i.values);
+  const oomKills = instances.every((i) => i.oomKills === null) ? final.oomKills : instances.reduce((a, i) => a + (i.oomKills ?? 0), 0);
+  return {
+    command: bundle.meta.sides[side].command,
+    samples: Math.min(...instances.map((i) => i.samples)),
+    p95Bytes: mean(present(instances.map((i) => i.p95Bytes))),
+    peakBytes: final.peakBytes ?? (maxes.length ? Math.max(...maxes) : null),
+    meanBytes: mean(all),
+    lastFloorBytes: mean(present(instances.map((i) => i.lastFloorBytes))),
+    slope: slope2 && slopeInterval ? { bytesPerSec: slope2.value, low: slopeInterval.low, high: slopeInterval.high, stdError: slope2.stdError, df: slope2.df } : null,
+    floorPoints: Math.min(...instances.map((i) => i.floorPoints)),
+    oomKills,
+    exit: final.exit ?? instances.find((i) => i.exit)?.exit ?? null,
+    lastStat: lastStatOf(bundle.stats, side),
+    instances: instances.map(({ max: _max, values: _values, ...rest }) => rest)
+  };
+}
+function differenceOf(gray, baseline, replicas) {
+  const g2 = combine(gray);
+  const b = combine(baseline);
+  if (!g2 || !b) return null;
+  const i = intervalOf(difference(g2, b), DECISION_CONFIDENCE);
+  return { value: i.value, low: i.low, high: i.high, method: replicas > 1 ? "replicas" : "within-series" };
+}
+function pointDifference(gray, baseline) {
+  if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
+  return mean(gray) - mean(baseline);
+}
+function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
+  const replicas = replicasOf(bundle);
+  const evidences = Array.from({ length: replicas }, (_, i) => i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i));
+  const firstEvidence = evidence;
+  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, replicas, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
-  const evidence = analyzeEvidence(bundle.profiles, warmupMs);
+  const p95Difference = differenceOf(
+    gray.instances.map((i) => i.p95),
+    baseline.instances.map((i) => i.p95),
+    replicas
+  );
+  const slope2 = differenceOf(
+    gray.instances.map((i) => i.slope),
+    baseline.instances.map((i) => i.slope),
+    replicas
+  );
   return {
     driver: bundle.meta.driver,
     limitations: bundle.meta.limitations,
@@ -10278,14 +10536,47 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs) {
     windowMs: { start: times[0] ?? warmupMs, end: times[times.length - 1] ?? warmupMs },
     plannedWindowMs: bundle.meta.durationMs,
     memoryMaxBytes: bundle.meta.memoryMaxBytes,
+    replicas,
+    confidence: DECISION_CONFIDENCE,
     baseline,
     gray,
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
-    slopeDifference: slopeDifference(gray.slope, baseline.slope),
+    p95Difference,
+    slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method } : null,
+    inuseDifference: differenceOf(
+      gray.instances.map((i) => i.inuseGrowth),
+      baseline.instances.map((i) => i.inuseGrowth),
+      replicas
+    ),
+    split: {
+      anonBytesPerSec: pointDifference(
+        gray.instances.map((i) => i.anonSlope),
+        baseline.instances.map((i) => i.anonSlope)
+      ),
+      fileBytesPerSec: pointDifference(
+        gray.instances.map((i) => i.fileSlope),
+        baseline.instances.map((i) => i.fileSlope)
+      )
+    },
+    goroutineDifference: pointDifference(
+      gray.instances.map((i) => i.goroutineGrowth),
+      baseline.instances.map((i) => i.goroutineGrowth)
+    ),
     series: bundle.samples,
-    evidence,
-    ebpf: analyzeEbpf(bundle.ebpf, evidence?.suspects)
+    evidence: firstEvidence,
+    ebpf: analyzeEbpf(bundle.ebpf, firstEvidence?.suspects)
   };
+}
+
+// src/model/option-ref.ts
+var MARK = "opt:";
+var END = "";
+var PATTERN = /\u0001opt:([a-z0-9-]+)\u0001/g;
+function optionRef(name) {
+  return `${MARK}${name}${END}`;
+}
+function renderOptionRefs(text, surface) {
+  return text.replace(PATTERN, (_, name) => surface === "cli" ? `--${name}` : `the ${name} input`);
 }
 
 // src/judge/grade.ts
@@ -10296,7 +10587,7 @@ function gradeOf(verdict, reasons, analysis) {
   if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
   const { gray, memoryMaxBytes } = analysis;
   if (blocks.has("slope-increase")) {
-    const slope2 = gray.slope?.bytesPerSec ?? 0;
+    const slope2 = Math.max(0, analysis.slopeDifference?.low ?? 0);
     const growthPerHour = gray.p95Bytes ? slope2 * 3600 / gray.p95Bytes : 0;
     const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope2 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
@@ -10311,28 +10602,31 @@ function gradeOf(verdict, reasons, analysis) {
 // src/judge/evidence-rules.ts
 function inuseGrowthRule(analysis, limits, cgroup) {
   const heap = analysis.evidence?.summary.heap;
-  const diff = heap?.inuseGrowthDifference;
+  const diff = analysis.inuseDifference;
   if (!heap || !diff) return { comparison: null, reason: null };
-  const base = heap.baseline.inuseGrowth?.perSec ?? 0;
+  const base = mean2(analysis.baseline.instances.map((i) => i.inuseGrowth?.value ?? 0));
+  const grayGrowth = mean2(analysis.gray.instances.map((i) => i.inuseGrowth?.value ?? 0));
   const threshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
-  const detail = `inuse_space gray ${formatRate(heap.gray.inuseGrowth.perSec)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.perSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
-  const exceeds = diff.perSec > threshold && diff.low > 0;
-  const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.perSec, limit: threshold, passed: !exceeds, detail };
+  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
+  const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}, ${how}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
+  const exceeds = diff.value > threshold && diff.low > 0;
+  const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.value, limit: threshold, passed: !exceeds, detail };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
   const slope2 = analysis.slopeDifference;
   const unclear = slope2 === null || slope2.high >= cgroup.threshold;
   if (unclear) {
-    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, 95% CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
+    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
     return {
       comparison,
-      reason: { rule: "inuse-growth", outcome: "block", measured: diff.perSec, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
+      reason: { rule: "inuse-growth", outcome: "block", measured: diff.value, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
     };
   }
   return {
     comparison,
-    reason: { rule: "inuse-growth", outcome: "warn", measured: diff.perSec, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen --duration to see whether it reaches the cgroup` }
+    reason: { rule: "inuse-growth", outcome: "warn", measured: diff.value, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup` }
   };
 }
+var mean2 = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 function nameTopSuspect(reasons, analysis) {
   const evidence = analysis.evidence;
   const first = reasons.findIndex((r) => r.outcome === "block");
@@ -10365,6 +10659,27 @@ function projection(analysis) {
   const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
   return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
 }
+var percentOf = (confidence) => `${Math.round(confidence * 100)}%`;
+function intervalText(analysis, d, format) {
+  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
+  return `${percentOf(analysis.confidence)} CI ${format(d.low)} .. ${format(d.high)}, ${how}`;
+}
+var GOROUTINE_STACK_BYTES = 8 * 1024;
+var FILE_SHARE = 0.5;
+function corroborate(analysis, threshold, diff) {
+  const heap = analysis.inuseDifference;
+  if (!heap) return { demote: null, note: null };
+  if (heap.high >= threshold) return { demote: null, note: null };
+  const goroutineBytes = (analysis.goroutineDifference ?? 0) * GOROUTINE_STACK_BYTES;
+  if (goroutineBytes >= threshold) return { demote: null, note: `goroutines pile up in gray (+${(analysis.goroutineDifference * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)` };
+  const file = analysis.split.fileBytesPerSec;
+  const heapText = `heap profiles rule out retained heap growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, up to ${formatRate(heap.high)})`;
+  if (file !== null && file >= FILE_SHARE * diff) {
+    return { demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`, note: null };
+  }
+  const anon = analysis.split.anonBytesPerSec;
+  return { demote: null, note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? "" : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps` };
+}
 function judge(analysis, limits) {
   const reasons = [];
   const comparisons = [];
@@ -10377,43 +10692,54 @@ function judge(analysis, limits) {
     reasons.push({ rule: "gray-exited", outcome: "block", measured: gray.exit.code, limit: null, message: `${describeExit("gray", gray)}; a build that dies under the same load as baseline must not ship` });
   }
   if ((baseline.oomKills ?? 0) > 0) {
-    reasons.push({ rule: "baseline-oom-kill", outcome: "inconclusive", measured: baseline.oomKills, limit: 0, message: `baseline was OOM-killed too, so the limit says nothing about gray; raise --memory-max` });
+    reasons.push({ rule: "baseline-oom-kill", outcome: "inconclusive", measured: baseline.oomKills, limit: 0, message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}` });
   } else if (baseline.exit) {
     reasons.push({ rule: "baseline-exited", outcome: "inconclusive", measured: baseline.exit.code, limit: null, message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against` });
   }
   const p95Detail = `gray ${gray.p95Bytes === null ? "n/a" : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
   const p95Delta = gray.p95Bytes !== null && baseline.p95Bytes !== null ? gray.p95Bytes - baseline.p95Bytes : null;
-  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : analysis.p95Increase <= limits.maxP95Increase || p95Delta <= limits.minP95DeltaBytes;
-  comparisons.push({ rule: "p95-increase", unit: "ratio", measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: p95Detail });
-  if (p95Passed === false) {
-    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the --min-p95-delta of ${formatBytes(limits.minP95DeltaBytes)}` });
+  const p95Over = analysis.p95Increase !== null && p95Delta !== null && analysis.p95Increase > limits.maxP95Increase && p95Delta > limits.minP95DeltaBytes;
+  const p95Interval = analysis.p95Difference;
+  const p95Clear = p95Interval !== null && p95Interval.low > 0;
+  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : !(p95Over && p95Clear);
+  const p95IntervalText = p95Interval ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})` : "";
+  comparisons.push({ rule: "p95-increase", unit: "ratio", measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: `${p95Detail}${p95IntervalText}` });
+  if (p95Over && p95Clear) {
+    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the ${optionRef(Option.MinP95Delta)} of ${formatBytes(limits.minP95DeltaBytes)}` });
+  } else if (p95Over) {
+    reasons.push({ rule: "p95-increase", outcome: "warn", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide` });
   }
   const threshold = slopeThreshold(analysis, limits);
   const diff = analysis.slopeDifference;
-  const slopeDetail = diff === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)})`;
+  const slopeDetail = diff === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
   const slopeExceeds = diff !== null && diff.bytesPerSec > threshold;
   const slopeClear = diff !== null && diff.low > 0;
-  comparisons.push({ rule: "slope-increase", unit: "bytes/s", measured: diff?.bytesPerSec ?? null, limit: threshold, passed: diff === null ? null : !(slopeExceeds && slopeClear), detail: slopeDetail });
-  if (slopeExceeds && slopeClear) {
-    reasons.push({ rule: "slope-increase", outcome: "block", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (the larger of --min-slope and --max-slope-increase ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope)` });
+  const corroboration = slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
+  const slopeBlocks = slopeExceeds && slopeClear && corroboration.demote === null;
+  comparisons.push({ rule: "slope-increase", unit: "bytes/s", measured: diff?.bytesPerSec ?? null, limit: threshold, passed: diff === null ? null : !slopeBlocks, detail: slopeDetail });
+  const limitText = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
+  if (slopeBlocks) {
+    reasons.push({ rule: "slope-increase", outcome: "block", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ""}` });
+  } else if (slopeExceeds && slopeClear) {
+    reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}` });
   } else if (slopeExceeds) {
-    reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen --duration to decide` });
+    reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide` });
   } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== "block")) {
     const noise = `memory is too noisy to judge growth: the cgroup slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}`;
-    const heap = analysis.evidence?.summary.heap.inuseGrowthDifference;
+    const heap = analysis.inuseDifference;
     if (heap && heap.high < threshold) {
-      reasons.push({ rule: "slope-noise", outcome: "warn", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}, but heap profiles rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.perSec)}, 95% CI up to ${formatRate(heap.high)})` });
+      reasons.push({ rule: "slope-noise", outcome: "warn", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}, but heap profiles rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)})` });
     } else {
-      reasons.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen --duration or steady the load` });
+      reasons.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load` });
     }
   }
-  const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeExceeds && slopeClear, threshold });
+  const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeBlocks, threshold });
   if (inuse.comparison) comparisons.push(inuse.comparison);
   if (inuse.reason) reasons.push(inuse.reason);
   const died = Boolean(gray.exit || baseline.exit);
-  const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || (s.slope?.points.length ?? 0) < MIN_FLOOR_POINTS);
+  const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
-    reasons.push({ rule: "enough-samples", outcome: "inconclusive", measured: Math.min(gray.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen --duration or shorten --interval` });
+    reasons.push({ rule: "enough-samples", outcome: "inconclusive", measured: Math.min(gray.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}` });
   }
   if (analysis.driver === "none") {
     reasons.push({ rule: "degraded-measurement", outcome: "warn", measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}` });
@@ -10456,7 +10782,18 @@ function sideReport(side) {
     slopeInterval: side.slope ? { low: side.slope.low, high: side.slope.high } : null,
     oomKills: side.oomKills,
     exit: side.exit,
-    memoryStat: side.lastStat
+    memoryStat: side.lastStat,
+    instances: side.instances.map((i) => ({
+      samples: i.samples,
+      p95Bytes: i.p95Bytes,
+      lastFloorBytes: i.lastFloorBytes,
+      slopeBytesPerSec: i.slope?.value ?? null,
+      inuseGrowthBytesPerSec: i.inuseGrowth?.value ?? null,
+      anonSlopeBytesPerSec: i.anonSlope,
+      fileSlopeBytesPerSec: i.fileSlope,
+      oomKills: i.oomKills,
+      exited: i.exit !== null
+    }))
   };
 }
 function slopeIncrease(verdict) {
@@ -10467,6 +10804,8 @@ function slopeIncrease(verdict) {
 }
 function buildReport(verdict, settings) {
   const { analysis } = verdict;
+  const surface = settings.surface ?? "cli";
+  const spell = (item) => "message" in item ? { ...item, message: renderOptionRefs(item.message, surface) } : { ...item, detail: renderOptionRefs(item.detail, surface) };
   return {
     schema: REPORT_SCHEMA,
     memgateVersion: VERSION,
@@ -10484,11 +10823,16 @@ function buildReport(verdict, settings) {
     },
     baseline: sideReport(analysis.baseline),
     gray: sideReport(analysis.gray),
+    replicas: analysis.replicas,
+    confidence: analysis.confidence,
     p95Increase: analysis.p95Increase,
+    p95Difference: analysis.p95Difference,
     slopeIncrease: slopeIncrease(verdict),
     slopeDifference: analysis.slopeDifference,
-    comparisons: verdict.comparisons,
-    reasons: verdict.reasons,
+    inuseGrowthDifference: analysis.inuseDifference,
+    memorySplit: analysis.split,
+    comparisons: verdict.comparisons.map(spell),
+    reasons: verdict.reasons.map(spell),
     projection: verdict.projection,
     warnings: [...analysis.limitations, ...analysis.warnings, ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
     // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
@@ -12429,60 +12773,10 @@ async function runGate(plan, io) {
   return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
 
-// src/analyze/ebpf-text.ts
-var CONSOLE_PATHS = 3;
-var rate = (bytesPerSec) => `${formatBytes(bytesPerSec)}/s`;
-function describePath2(p, side) {
-  const where = p.location ? ` (${p.location})` : "";
-  const caller = p.caller && p.caller !== p.function ? `, from ${p.caller}` : "";
-  return `${p.function}${where} ${rate(p.bytesPerSec)}, ${Math.round(p.share * 100)}% of ${side}'s allocation${caller}`;
-}
-function ebpfConsoleLines(summary) {
-  if (!summary || !summary.gray && !summary.baseline) return [];
-  const side = (name) => {
-    const s = summary[name];
-    return s ? `${name} ${rate(s.bytesPerSec)} over ${formatDuration(s.traceMs)}` : `${name} not traced`;
-  };
-  const lines = [`  allocation paths (eBPF, ${summary.mode} mode): ${side("gray")}, ${side("baseline")}`];
-  for (const [i, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i + 1}. ${describePath2(p, "gray")}`);
-  return lines;
-}
-
-// src/report/console.ts
-var CONSOLE_SUSPECTS = 5;
-var bytes = (v) => v === null ? "n/a" : formatBytes(v);
-var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
-function renderConsole(report) {
-  const lines = [];
-  const grade = report.grade ? ` (${report.grade})` : "";
-  lines.push(`memgate: ${report.verdict.toUpperCase()}${grade}`);
-  const rows = [
-    ["", "baseline", "gray"],
-    ["samples", String(report.baseline.samples), String(report.gray.samples)],
-    ["P95", bytes(report.baseline.p95Bytes), bytes(report.gray.p95Bytes)],
-    ["peak", bytes(report.baseline.peakBytes), bytes(report.gray.peakBytes)],
-    ["floor slope", slope(report.baseline), slope(report.gray)],
-    ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
-  ];
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const row of rows) lines.push("  " + row.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd());
-  lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c) => c.rule === "slope-increase")?.limit ?? 0)})`);
-  if (report.projection?.secondsToLimit != null) {
-    lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`);
-  }
-  for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
-  if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
-  for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
-  lines.push(...ebpfConsoleLines(report.ebpf));
-  for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
-  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
-  return lines.join("\n");
-}
-
-// src/fuse/cli.ts
-import { mkdirSync as mkdirSync9, readFileSync as readFileSync8, writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join12, resolve as resolve3 } from "node:path";
-import { parseArgs } from "node:util";
+// src/fuse/gate-fuse.ts
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
+import { userInfo } from "node:os";
+import { join as join11 } from "node:path";
 
 // src/github/rest.ts
 var DEFAULT_API_URL = "https://api.github.com";
@@ -13078,9 +13372,6 @@ function openFuseStore(config, fenv) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
-import { userInfo } from "node:os";
-import { join as join11 } from "node:path";
 var FUSE_SCHEMA = "memgate/fuse@1";
 function actorFromEnv(env) {
   if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
@@ -13139,11 +13430,14 @@ function openRunFuse(raw, fenv) {
         recorded: state,
         tripped
       };
-      mkdirSync8(outDir, { recursive: true });
-      writeFileSync8(join11(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+      writeFuseFile(outDir, outcome);
       return outcome;
     }
   };
+}
+function writeFuseFile(outDir, outcome) {
+  mkdirSync8(outDir, { recursive: true });
+  writeFileSync8(join11(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -13157,6 +13451,103 @@ function renderFuseOutcome(outcome) {
   }
   return lines.join("\n");
 }
+
+// src/run/gated-run.ts
+async function gatedRun({ fuse, outDir, gate, logger }) {
+  if (fuse) {
+    let check2;
+    try {
+      check2 = await fuse.begin();
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      return { kind: "fuse-unreadable", message: `fuse: could not read the fuse from ${fuse.store.where} before the gate: ${errorMessage(error)}; treat the cell as not cleared and try again.` };
+    }
+    if (check2.fused) {
+      const outcome2 = fuse.skipped(check2);
+      writeFuseFile(outDir, outcome2);
+      return { kind: "fused", fuse: outcome2 };
+    }
+    logger.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
+  }
+  const outcome = await gate();
+  if (outcome.kind === "interrupted") return outcome;
+  const judged = { kind: "judged", report: outcome.report, reportPath: outcome.reportPath, outDir: outcome.outDir, fuse: null, fuseError: null };
+  if (!fuse) return judged;
+  try {
+    return { ...judged, fuse: await fuse.afterGate(outcome.report, outcome.outDir) };
+  } catch (error) {
+    const gateExit = outcome.report.exitCode;
+    const exitCode = gateExit !== ExitCode.Pass ? gateExit : error instanceof UsageError ? ExitCode.Usage : ExitCode.Inconclusive;
+    return { ...judged, fuseError: { message: `fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`, exitCode } };
+  }
+}
+function exitCodeOf2(outcome) {
+  switch (outcome.kind) {
+    case "fused":
+      return ExitCode.Blocked;
+    case "fuse-unreadable":
+      return ExitCode.Inconclusive;
+    case "interrupted":
+      return 130;
+    case "judged":
+      return outcome.fuseError ? outcome.fuseError.exitCode : outcome.report.exitCode;
+  }
+}
+
+// src/analyze/ebpf-text.ts
+var CONSOLE_PATHS = 3;
+var rate = (bytesPerSec) => `${formatBytes(bytesPerSec)}/s`;
+function describePath2(p, side) {
+  const where = p.location ? ` (${p.location})` : "";
+  const caller = p.caller && p.caller !== p.function ? `, from ${p.caller}` : "";
+  return `${p.function}${where} ${rate(p.bytesPerSec)}, ${Math.round(p.share * 100)}% of ${side}'s allocation${caller}`;
+}
+function ebpfConsoleLines(summary) {
+  if (!summary || !summary.gray && !summary.baseline) return [];
+  const side = (name) => {
+    const s = summary[name];
+    return s ? `${name} ${rate(s.bytesPerSec)} over ${formatDuration(s.traceMs)}` : `${name} not traced`;
+  };
+  const lines = [`  allocation paths (eBPF, ${summary.mode} mode): ${side("gray")}, ${side("baseline")}`];
+  for (const [i, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i + 1}. ${describePath2(p, "gray")}`);
+  return lines;
+}
+
+// src/report/console.ts
+var CONSOLE_SUSPECTS = 5;
+var bytes = (v) => v === null ? "n/a" : formatBytes(v);
+var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
+function renderConsole(report) {
+  const lines = [];
+  const grade = report.grade ? ` (${report.grade})` : "";
+  lines.push(`memgate: ${report.verdict.toUpperCase()}${grade}`);
+  const rows = [
+    ["", "baseline", "gray"],
+    ["samples", String(report.baseline.samples), String(report.gray.samples)],
+    ["P95", bytes(report.baseline.p95Bytes), bytes(report.gray.p95Bytes)],
+    ["peak", bytes(report.baseline.peakBytes), bytes(report.gray.peakBytes)],
+    ["floor slope", slope(report.baseline), slope(report.gray)],
+    ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const row of rows) lines.push("  " + row.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd());
+  lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c) => c.rule === "slope-increase")?.limit ?? 0)})`);
+  if (report.projection?.secondsToLimit != null) {
+    lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`);
+  }
+  for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
+  if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
+  for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+  lines.push(...ebpfConsoleLines(report.ebpf));
+  for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
+  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  return lines.join("\n");
+}
+
+// src/cli/fuse-commands.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+import { parseArgs } from "node:util";
 
 // src/fuse/plan.ts
 function matrixEntry(cell) {
@@ -13463,7 +13854,7 @@ function parseStages(text, file) {
   return new StagesReader(file).parse(text);
 }
 
-// src/fuse/cli.ts
+// src/cli/fuse-commands.ts
 var FUSE_USAGE = `Fuse and staged rollout:
   memgate run ... --cell CELL --fuse on   gate one matrix cell: skip it when fused, trip the fuse when it blocks
   memgate fuse check --cell CELL          exit 1 (with the reason and the tripping cell) when CELL is fused, else 0
@@ -13683,36 +14074,8 @@ async function planCommand(args, io) {
   if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
   return ExitCode.Pass;
 }
-async function fuseBeforeRun(fuse, outDir, io) {
-  let result;
-  try {
-    result = await fuse.begin();
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${fuse.store.where} before the gate`);
-  }
-  if (!result.fused) {
-    io.logger.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
-    return null;
-  }
-  const outcome = fuse.skipped(result);
-  mkdirSync9(outDir, { recursive: true });
-  writeFileSync9(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
-  io.stdout(renderFuseOutcome(outcome) + "\n");
-  return ExitCode.Blocked;
-}
-async function fuseAfterRun(fuse, outcome, io) {
-  const gateExit = outcome.report.exitCode;
-  try {
-    io.stdout(renderFuseOutcome(await fuse.afterGate(outcome.report, outcome.outDir)) + "\n");
-    return gateExit;
-  } catch (error) {
-    io.logger.warn(`fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`);
-    if (gateExit !== ExitCode.Pass) return gateExit;
-    return error instanceof UsageError ? ExitCode.Usage : ExitCode.Inconclusive;
-  }
-}
 
-// src/cli-impl.ts
+// src/cli/cli.ts
 var USAGE = `memgate ${VERSION}: a memory release gate for canary rollouts
 
 Usage:
@@ -13775,18 +14138,26 @@ async function run2(args, io) {
   const { raw } = parseOptions(args, RUN_OPTIONS, 0);
   const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
   const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
-  const fused = fuse ? await fuseBeforeRun(fuse, plan.outDir, io) : null;
-  if (fused !== null) return fused;
-  const outcome = await runGate(plan, { logger: io.logger, signal: io.signal });
-  if (outcome.kind === "interrupted") {
-    io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
-    return 130;
-  }
-  io.stdout(renderConsole(outcome.report) + "\n");
-  io.stdout(`report: ${outcome.reportPath}
+  const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger: io.logger, gate: () => runGate(plan, { logger: io.logger, signal: io.signal }) });
+  switch (outcome.kind) {
+    case "fused":
+      io.stdout(renderFuseOutcome(outcome.fuse) + "\n");
+      break;
+    case "fuse-unreadable":
+      io.logger.warn(outcome.message);
+      break;
+    case "interrupted":
+      io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
+      break;
+    case "judged":
+      io.stdout(renderConsole(outcome.report) + "\n");
+      io.stdout(`report: ${outcome.reportPath}
 `);
-  if (fuse) return await fuseAfterRun(fuse, outcome, io);
-  return outcome.report.exitCode;
+      if (outcome.fuse) io.stdout(renderFuseOutcome(outcome.fuse) + "\n");
+      if (outcome.fuseError) io.logger.warn(outcome.fuseError.message);
+      break;
+  }
+  return exitCodeOf2(outcome);
 }
 async function analyzeCommand(args, io) {
   const { raw, positionals } = parseOptions(args, JUDGE_OPTIONS, 1);
@@ -13849,7 +14220,7 @@ var stderrLogger = {
 `)
 };
 
-// src/cli.ts
+// src/cli/main.ts
 var controller = new AbortController();
 var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 var signalled = null;
