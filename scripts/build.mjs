@@ -24,8 +24,8 @@ const common = {
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __memgateRequire } from 'node:module'; const require = __memgateRequire(import.meta.url);" },
 };
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: join(outdir, 'cli.js') });
-await build({ ...common, entryPoints: ['src/main.ts'], outfile: join(outdir, 'index.js') });
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js') });
+await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: join(outdir, 'index.js') });
 writeFileSync(join(outdir, 'licenses.txt'), bundledLicenses(metafiles));
 
 if (check) {
