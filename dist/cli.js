@@ -10863,476 +10863,6 @@ function writeReport(outDir, report) {
   return path;
 }
 
-// src/gate/run-gate.ts
-import { closeSync, createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, openSync } from "node:fs";
-import { join as join9 } from "node:path";
-
-// src/collect/sampler.ts
-import { performance as performance2 } from "node:perf_hooks";
-import { setTimeout as sleep } from "node:timers/promises";
-async function sampleMemory(options) {
-  const { groups, intervalMs, totalMs } = options;
-  const samples = [];
-  const stats = [];
-  const origin = performance2.now();
-  let nextStat = 0;
-  let nextProgress = options.progressEveryMs;
-  for (let tick = 0; ; tick++) {
-    const due = tick * intervalMs;
-    if (due > totalMs) return { samples, stats, endedEarly: null };
-    const wait = origin + due - performance2.now();
-    if (wait > 0) await sleep(wait);
-    if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
-    const t = Math.round((performance2.now() - origin) * 10) / 10;
-    const sample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
-    samples.push(sample);
-    if (t >= nextStat) {
-      for (const side of SIDES) {
-        const stat = groups[side].readStat();
-        if (stat) stats.push({ t, side, ...stat });
-      }
-      nextStat += options.statEveryMs;
-    }
-    if (t >= nextProgress) {
-      options.onProgress(sample);
-      nextProgress += options.progressEveryMs;
-    }
-    const reason = options.stopReason();
-    if (reason !== null) return { samples, stats, endedEarly: reason };
-  }
-}
-
-// src/collect/pprof-collector.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join6 } from "node:path";
-import { performance as performance3 } from "node:perf_hooks";
-
-// src/collect/pprof-fetch.ts
-var MAX_PROFILE_BYTES = 64 * 1024 * 1024;
-function profileUrl(base, kind) {
-  const root = base.replace(/\/+$/, "");
-  return kind === "heap" ? `${root}/heap?gc=1` : `${root}/goroutine?debug=2`;
-}
-function describe(error) {
-  const e = error;
-  if (e?.name === "TimeoutError" || e?.name === "AbortError") return "no answer in time";
-  const cause = e?.cause?.code ?? e?.cause?.message;
-  return cause ? `${e?.message ?? "fetch failed"}: ${cause}` : e?.message ?? String(error);
-}
-async function fetchProfile(url, timeoutMs, signal) {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
-  try {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: "follow" });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => {
-      });
-      return { ok: false, error: `HTTP ${response.status} from ${url}`, ms: ms() };
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of response.body ?? []) {
-      const bytes2 = chunk;
-      size += bytes2.length;
-      if (size > MAX_PROFILE_BYTES) {
-        await response.body?.cancel().catch(() => {
-        });
-        return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
-      }
-      chunks.push(bytes2);
-    }
-    return { ok: true, data: Buffer.concat(chunks), ms: ms() };
-  } catch (error) {
-    return { ok: false, error: `${describe(error)} (${url})`, ms: ms() };
-  }
-}
-
-// src/collect/pprof-collector.ts
-var KINDS = ["heap", "goroutine"];
-var PROFILE_FETCH_TIMEOUT_MS = 1e4;
-var EXTENSION = { heap: "pb.gz", goroutine: "txt" };
-var END_GAP_SHARE = 0.5;
-var JITTER_SHARE = 0.2;
-var ProfileCollector = class {
-  options;
-  origin = performance3.now();
-  dir;
-  entries = [];
-  data = {};
-  warned = /* @__PURE__ */ new Set();
-  timers = [];
-  running = null;
-  seq = 0;
-  skipped = 0;
-  lastDoneAt = -Infinity;
-  stopped = false;
-  constructor(options) {
-    this.options = options;
-    this.dir = join6(options.bundleDir, PROFILE_DIR);
-    mkdirSync4(this.dir, { recursive: true });
-    this.writeIndex();
-  }
-  /** Milliseconds since this collector was made: the sampling clock when made just before sampling. */
-  now() {
-    return performance3.now() - this.origin;
-  }
-  /**
-   * Schedules snapshots at `firstAtMs`, then about every interval, while before `endAtMs` (the final
-   * one is `finish`'s). Each later one is moved by up to a fifth of the interval, at random: a service's
-   * own periodic work (a 2 s ticker against a 2 s interval) must not be caught at the same phase, or
-   * missed, every time.
-   */
-  start(firstAtMs, endAtMs) {
-    const { intervalMs } = this.options;
-    for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
-      const jitter = at === firstAtMs ? 0 : (Math.random() - 0.5) * 2 * JITTER_SHARE * intervalMs;
-      const timer = setTimeout(() => this.tick(), Math.max(0, at + jitter - this.now()));
-      this.timers.push(timer);
-    }
-  }
-  tick() {
-    if (this.stopped || this.options.signal.aborted) return;
-    if (this.running) {
-      this.skipped++;
-      return;
-    }
-    this.running = this.snapshot().finally(() => {
-      this.running = null;
-    });
-  }
-  async snapshot() {
-    const seq = this.seq++;
-    const jobs = [];
-    for (const side of SIDES) {
-      const base = this.options.urls[side];
-      if (base === null) continue;
-      jobs.push((async () => {
-        for (const kind of KINDS) await this.fetchOne(side, kind, base, seq);
-      })());
-    }
-    await Promise.all(jobs);
-    this.lastDoneAt = this.now();
-    this.writeIndex();
-  }
-  async fetchOne(side, kind, base, seq) {
-    const t = Math.round(this.now() * 10) / 10;
-    const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
-    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
-    if (result.ok) {
-      const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
-      try {
-        writeFileSync5(join6(this.options.bundleDir, file), result.data);
-        entry.file = file;
-        entry.bytes = result.data.length;
-        this.data[file] = result.data;
-      } catch (error) {
-        entry.error = `could not save it: ${error.message}`;
-      }
-    } else {
-      entry.error = result.error;
-    }
-    if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
-      this.warned.add(`${side}/${kind}`);
-      this.options.logger.warn(`${side} ${kind === "heap" ? "heap profile" : "goroutine dump"} not fetched: ${entry.error}; the gate goes on without it`);
-    }
-    this.entries.push(entry);
-  }
-  /** Stops the schedule (teardown on failure): no final snapshot. */
-  stop() {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-  }
-  /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
-  async finish() {
-    this.stop();
-    await this.running;
-    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1e3, this.options.intervalMs / 4)) await this.snapshot();
-    if (this.skipped > 0) {
-      this.options.notes.push(`${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`);
-    }
-    this.writeIndex();
-    return { ...this.index(), data: { ...this.data } };
-  }
-  index() {
-    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
-    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
-  }
-  writeIndex() {
-    try {
-      writeFileSync5(join6(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
-    } catch (error) {
-      this.options.logger.warn(`could not write the profile index: ${error.message}`);
-    }
-  }
-};
-function describeCollection(urls, intervalMs) {
-  const where = SIDES.map((side) => `${side} ${urls[side] ?? "off"}`).join(", ");
-  return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
-}
-function startProfiling(plan) {
-  if (SIDES.every((side) => plan.templates[side] === null)) return null;
-  const urls = {};
-  const notes = [];
-  for (const side of SIDES) {
-    const template = plan.templates[side];
-    const port = plan.ports[side];
-    if (template !== null && template.includes("{port}") && port === null) {
-      urls[side] = null;
-      notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
-    } else {
-      urls[side] = template === null ? null : template.replaceAll("{port}", String(port));
-    }
-  }
-  for (const note of notes) plan.logger.warn(note);
-  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
-  if (SIDES.some((side) => urls[side] !== null)) {
-    plan.logger.info(describeCollection(urls, plan.intervalMs));
-    collector.start(plan.warmupMs, plan.totalMs);
-  }
-  return collector;
-}
-
-// src/analyze/heap-diff-profile.ts
-import { gzipSync } from "node:zlib";
-function encodeHeapValues(rows, periodBytes, comment) {
-  const strings = new StringTable();
-  const functions = [];
-  const functionIds = /* @__PURE__ */ new Map();
-  const locations = [];
-  const locationIds = /* @__PURE__ */ new Map();
-  const locationOf = (f) => {
-    const lkey = `${f.fn}\0${f.file}\0${f.line}`;
-    let id = locationIds.get(lkey);
-    if (id !== void 0) return id;
-    const fkey = `${f.fn}\0${f.file}`;
-    let fid = functionIds.get(fkey);
-    if (fid === void 0) {
-      fid = functions.length + 1;
-      functionIds.set(fkey, fid);
-      functions.push({ id: fid, name: strings.dedup(f.fn), systemName: strings.dedup(f.fn), filename: strings.dedup(f.file) });
-    }
-    id = locations.length + 1;
-    locationIds.set(lkey, id);
-    locations.push({ id, mappingId: 1, address: 4096 + id, line: [{ functionId: fid, line: f.line }] });
-    return id;
-  };
-  const samples = [];
-  for (const row of rows) {
-    const objects = Math.round(row.value.objects);
-    const bytes2 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes2 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
-  }
-  const inuseSpace = strings.dedup("inuse_space");
-  const profile = new Profile({
-    sampleType: [
-      { type: strings.dedup("inuse_objects"), unit: strings.dedup("count") },
-      { type: inuseSpace, unit: strings.dedup("bytes") }
-    ],
-    sample: samples,
-    mapping: [{ id: 1, memoryStart: 4096, memoryLimit: 4096 + locations.length + 1, filename: strings.dedup("memgate-diff"), hasFunctions: true, hasFilenames: true, hasLineNumbers: true }],
-    location: locations,
-    function: functions,
-    stringTable: strings,
-    periodType: { type: strings.dedup("space"), unit: strings.dedup("bytes") },
-    period: periodBytes,
-    comment: [strings.dedup(comment)],
-    defaultSampleType: inuseSpace
-  });
-  return gzipSync(profile.encode());
-}
-function buildDiffProfiles(heap, names) {
-  const out = [];
-  const grayRows = heap.stacks.map((s) => ({ frames: s.frames, value: s.grayEndMinusStart }));
-  out.push({ name: names.gray, data: encodeHeapValues(grayRows, heap.periodBytes, "memgate: gray, last heap profile of the window minus the first") });
-  const vsRows = heap.stacks.map((s) => ({ frames: s.frames, value: { bytes: s.growth.gray.bytes - s.growth.baseline.bytes, objects: s.growth.gray.objects - s.growth.baseline.objects } }));
-  out.push({ name: names.grayVsBaseline, data: encodeHeapValues(vsRows, heap.periodBytes, "memgate: gray's retained growth over the window minus baseline's, per stack") });
-  return out;
-}
-
-// src/analyze/ebpf-folded.ts
-function foldedStacks(trace, side) {
-  const sums = /* @__PURE__ */ new Map();
-  for (const stack of side.stacks) {
-    const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
-    sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
-  }
-  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}
-`).join("");
-}
-function lineForm(trace, side) {
-  const rows = [];
-  for (const stack of side.stacks) {
-    const path = arrowPath(pathFrames(stack.frames, trace.stackDepth));
-    const est = estimate(stack, { ...trace, memProfileRate: side.memProfileRate });
-    const perByte = stack.sampledBytes > 0 ? est.bytes / stack.sampledBytes : 0;
-    const listed = stack.goroutines.reduce((sum, g2) => sum + g2.sampledBytes, 0);
-    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path]);
-    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
-  }
-  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
-`).join("");
-}
-function renderEbpfSides(trace) {
-  const out = { baseline: null, gray: null };
-  for (const side of SIDES) {
-    const s = trace.sides[side];
-    if (s) out[side] = { folded: foldedStacks(trace, s), lines: lineForm(trace, s) };
-  }
-  return out;
-}
-
-// src/gate/evidence-files.ts
-function writeDiffProfiles(bundleDir2, bundle, warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
-  try {
-    const heap = evidence?.heap;
-    if (!heap) return { files: [], warning: null };
-    return { files: writeProfileFiles(bundleDir2, buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })), warning: null };
-  } catch (error) {
-    return { files: [], warning: `could not write the diff profiles: ${errorMessage(error)}` };
-  }
-}
-function writeEbpfTrace(bundleDir2, trace) {
-  return writeEbpfFiles(bundleDir2, trace, renderEbpfSides(trace));
-}
-
-// src/collect/ebpf-collector.ts
-import { readFileSync as readFileSync6, readlinkSync, statSync as statSync2, writeFileSync as writeFileSync6, mkdirSync as mkdirSync5 } from "node:fs";
-import { spawnSync as spawnSync3 } from "node:child_process";
-import { join as join7 } from "node:path";
-
-// src/collect/ebpf-script.ts
-var ATTACHED_MARKER = "memgate: attached";
-var PROBED_FUNCTION = { sampled: "runtime.mProf_Malloc", every: "runtime.mallocgc" };
-var AMD64_ARGS = ["ax", "bx", "cx", "di", "si", "r8", "r9", "r10", "r11"];
-var atLeast = (go, minor) => go !== null && (go[0] > 1 || go[0] === 1 && go[1] >= minor);
-function hasRegisterAbi(arch, go) {
-  return atLeast(go, arch === "amd64" ? 17 : 18);
-}
-function goidOffset(go) {
-  if (!atLeast(go, 13)) return null;
-  return atLeast(go, 23) ? 160 : 152;
-}
-function sizeArgIndex(mode, go) {
-  if (mode === "every") return 0;
-  return atLeast(go, 23) ? 2 : 1;
-}
-function argExpr(arch, go, index) {
-  if (hasRegisterAbi(arch, go)) return arch === "amd64" ? `reg("${AMD64_ARGS[index]}")` : `reg("r${index}")`;
-  return `*(uint64*)(reg("sp") + ${8 * (index + 1)})`;
-}
-function goidExpr(arch, go) {
-  const offset = goidOffset(go);
-  if (offset === null) return "0";
-  if (arch === "arm64") return `*(uint64*)(reg("r28") + ${offset})`;
-  return hasRegisterAbi(arch, go) ? `*(uint64*)(reg("r14") + ${offset})` : "0";
-}
-function pidFilter(pids) {
-  return pids.map((p) => `pid == ${p}`).join(" || ");
-}
-function buildScript(options) {
-  const { mode, sampleRate, captureDepth } = options;
-  const lines = [];
-  const what = mode === "sampled" ? "runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)" : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : "every call"}`;
-  lines.push(`// memgate allocation tracer (generated): ${what}`);
-  lines.push(`BEGIN { printf("${ATTACHED_MARKER}\\n"); }`);
-  for (const t of options.targets) {
-    const go = t.go ? `go${t.go[0]}.${t.go[1]}` : "go?";
-    let predicate = pidFilter(t.pids);
-    if (mode === "every" && sampleRate > 1) predicate = `(${predicate}) && rand % ${sampleRate} == 0`;
-    lines.push(`// ${t.arch} ${go}`);
-    lines.push(`uprobe:${t.binary}:${PROBED_FUNCTION[mode]} /${predicate}/ {`);
-    lines.push(`  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`);
-    if (mode === "sampled" && t.memProfileRateAddr !== null) lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
-    lines.push("}");
-  }
-  return lines.join("\n") + "\n";
-}
-function safeProbePath(path) {
-  return /^\/[A-Za-z0-9_./+-]+$/.test(path);
-}
-
-// src/collect/ebpf-parse.ts
-var MAX_TRACE_FRAMES = 256;
-var MAX_SYMBOL_TEXT = 1024;
-var ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
-var ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
-var RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
-var NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
-var isHex = (c) => c >= "0" && c <= "9" || c >= "a" && c <= "f" || c >= "A" && c <= "F";
-function parseFrame(line) {
-  if (line === "" || line[0].trim() !== "") return null;
-  let i = 0;
-  while (i < line.length && line[i].trim() === "") i++;
-  const hexStart = i;
-  while (i < line.length && isHex(line[i])) i++;
-  if (i === hexStart || i - hexStart > 16) return null;
-  const addr = BigInt(`0x${line.slice(hexStart, i)}`);
-  let rest = line.slice(i).trimEnd();
-  if (rest !== "" && rest[0] !== " ") return null;
-  if (rest.endsWith(")")) {
-    const open = rest.lastIndexOf(" (");
-    if (open >= 0 && !rest.slice(open + 2, -1).includes(")")) rest = rest.slice(0, open);
-  }
-  let text = rest.trim();
-  if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
-  if (text === "" || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
-  const plus = text.lastIndexOf("+");
-  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
-  return { addr, symbol: text, offset: 0 };
-}
-function parseBpftraceOutput(text) {
-  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false, framesCut: 0 };
-  const skip = (line) => {
-    out.skipped++;
-    out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
-  };
-  let open = null;
-  for (const line of text.split("\n")) {
-    if (open) {
-      const frame = parseFrame(line);
-      if (frame) {
-        if (open.frames.length < MAX_TRACE_FRAMES) open.frames.push(frame);
-        else out.framesCut++;
-        continue;
-      }
-      const end = ENTRY_END.exec(line);
-      if (end) {
-        const count = Number(end[1]);
-        const total = Number(end[3]);
-        if (Number.isSafeInteger(count) && Number.isSafeInteger(total) && count > 0 && total >= 0) {
-          out.records.push({ pid: open.pid, goid: open.goid, frames: open.frames, count, total });
-        } else {
-          skip(line);
-        }
-        open = null;
-        continue;
-      }
-      skip(open.header);
-      open = null;
-    }
-    if (line.trim() === ATTACHED_MARKER) {
-      out.attached = true;
-      continue;
-    }
-    const start = ENTRY_START.exec(line);
-    if (start) {
-      open = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
-      continue;
-    }
-    const rate2 = RATE.exec(line);
-    if (rate2) {
-      out.rates.set(Number(rate2[1]), Number(rate2[2]));
-      continue;
-    }
-    if (NOISE.test(line)) continue;
-    skip(line);
-  }
-  if (open) out.truncated = true;
-  return out;
-}
-
 // src/collect/ebpf-preflight.ts
 import { execFile } from "node:child_process";
 import { readFileSync as readFileSync5 } from "node:fs";
@@ -11480,6 +11010,57 @@ function functionAt(binary, addr) {
   return { name: fn.name, offset: addr - fn.value };
 }
 
+// src/collect/ebpf-script.ts
+var ATTACHED_MARKER = "memgate: attached";
+var PROBED_FUNCTION = { sampled: "runtime.mProf_Malloc", every: "runtime.mallocgc" };
+var AMD64_ARGS = ["ax", "bx", "cx", "di", "si", "r8", "r9", "r10", "r11"];
+var atLeast = (go, minor) => go !== null && (go[0] > 1 || go[0] === 1 && go[1] >= minor);
+function hasRegisterAbi(arch, go) {
+  return atLeast(go, arch === "amd64" ? 17 : 18);
+}
+function goidOffset(go) {
+  if (!atLeast(go, 13)) return null;
+  return atLeast(go, 23) ? 160 : 152;
+}
+function sizeArgIndex(mode, go) {
+  if (mode === "every") return 0;
+  return atLeast(go, 23) ? 2 : 1;
+}
+function argExpr(arch, go, index) {
+  if (hasRegisterAbi(arch, go)) return arch === "amd64" ? `reg("${AMD64_ARGS[index]}")` : `reg("r${index}")`;
+  return `*(uint64*)(reg("sp") + ${8 * (index + 1)})`;
+}
+function goidExpr(arch, go) {
+  const offset = goidOffset(go);
+  if (offset === null) return "0";
+  if (arch === "arm64") return `*(uint64*)(reg("r28") + ${offset})`;
+  return hasRegisterAbi(arch, go) ? `*(uint64*)(reg("r14") + ${offset})` : "0";
+}
+function pidFilter(pids) {
+  return pids.map((p) => `pid == ${p}`).join(" || ");
+}
+function buildScript(options) {
+  const { mode, sampleRate, captureDepth } = options;
+  const lines = [];
+  const what = mode === "sampled" ? "runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)" : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : "every call"}`;
+  lines.push(`// memgate allocation tracer (generated): ${what}`);
+  lines.push(`BEGIN { printf("${ATTACHED_MARKER}\\n"); }`);
+  for (const t of options.targets) {
+    const go = t.go ? `go${t.go[0]}.${t.go[1]}` : "go?";
+    let predicate = pidFilter(t.pids);
+    if (mode === "every" && sampleRate > 1) predicate = `(${predicate}) && rand % ${sampleRate} == 0`;
+    lines.push(`// ${t.arch} ${go}`);
+    lines.push(`uprobe:${t.binary}:${PROBED_FUNCTION[mode]} /${predicate}/ {`);
+    lines.push(`  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`);
+    if (mode === "sampled" && t.memProfileRateAddr !== null) lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
+    lines.push("}");
+  }
+  return lines.join("\n") + "\n";
+}
+function safeProbePath(path) {
+  return /^\/[A-Za-z0-9_./+-]+$/.test(path);
+}
+
 // src/collect/ebpf-symbolize.ts
 import { spawnSync } from "node:child_process";
 var TIMEOUT_MS = 2e4;
@@ -11593,9 +11174,9 @@ async function checkTracer(env = process.env) {
     if (sudo.code !== 0) return { ok: false, problem: "eBPF tracing needs root, and sudo -n is not allowed here", fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off" };
     prefix = ["sudo", "-n"];
   }
-  const run3 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
-  const version = (await run3(["--version"])).stdout.trim() || "bpftrace (version unknown)";
-  const probe = await run3(["-e", 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
+  const run4 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
+  const version = (await run4(["--version"])).stdout.trim() || "bpftrace (version unknown)";
+  const probe = await run4(["-e", 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
   if (!probe.stdout.includes("memgate-ok")) {
     const why = firstError(probe.stderr) ?? `exit status ${probe.code}`;
     return {
@@ -11639,395 +11220,21 @@ function checkBinary(path, mode, read = (p) => readFileSync5(p)) {
   return { ok: true, binary, go, arch };
 }
 
-// src/collect/ebpf-tracer.ts
-import { spawn, spawnSync as spawnSync2 } from "node:child_process";
-import { createWriteStream } from "node:fs";
-import { setTimeout as sleep2 } from "node:timers/promises";
-var MAP_KEYS_MAX = 32768;
-var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
-var TracerProcess = class {
-  child;
-  tracer;
-  out;
-  err;
-  stdoutText = "";
-  stderrText = "";
-  exitCode = null;
-  done = false;
-  exited;
-  /** Resolves true once the probes are attached (BEGIN ran), false if the tracer ended first. */
-  attached;
-  constructor(tracer, files) {
-    this.tracer = tracer;
-    this.out = createWriteStream(files.stdout);
-    this.err = createWriteStream(files.stderr);
-    this.out.on("error", () => {
-    });
-    this.err.on("error", () => {
-    });
-    const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
-    this.child = spawn(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
-    this.child.stdin?.on("error", () => {
-    });
-    let markSeen = () => {
-    };
-    this.attached = new Promise((resolve5) => markSeen = resolve5);
-    this.child.stdout?.setEncoding("utf8");
-    this.child.stderr?.setEncoding("utf8");
-    this.child.stdout?.on("data", (chunk) => {
-      this.stdoutText += chunk;
-      this.out.write(chunk);
-      if (this.stdoutText.includes(ATTACHED_MARKER)) markSeen(true);
-    });
-    this.child.stderr?.on("data", (chunk) => {
-      if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
-      this.err.write(chunk);
-    });
-    this.exited = new Promise((resolve5) => {
-      const finish = (code2) => {
-        this.done = true;
-        this.exitCode = code2;
-        markSeen(false);
-        resolve5(code2);
-      };
-      this.child.once("error", () => finish(null));
-      this.child.once("close", (code2) => finish(code2));
-    });
-  }
-  get pid() {
-    return this.child.pid;
-  }
-  get running() {
-    return !this.done;
-  }
-  get stdout() {
-    return this.stdoutText;
-  }
-  get stderr() {
-    return this.stderrText;
-  }
-  /** Asks the tracer to print and detach; kills it if it has not finished within `timeoutMs`. */
-  async stop(timeoutMs) {
-    if (this.done) {
-      await this.closeFiles();
-      return { stopped: "exited-early", code: this.exitCode };
-    }
-    this.child.stdin?.end();
-    const finished = await Promise.race([this.exited.then(() => true), sleep2(timeoutMs, void 0, { ref: false }).then(() => false)]);
-    if (!finished) {
-      this.kill();
-      await Promise.race([this.exited, sleep2(5e3, void 0, { ref: false })]);
-    }
-    await this.closeFiles();
-    return { stopped: finished ? "clean" : "killed", code: this.exitCode };
-  }
-  /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
-  kill() {
-    const pid = this.child.pid;
-    if (pid === void 0 || this.done) return;
-    if (this.tracer.prefix.length === 0) {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-      }
-    } else {
-      spawnSync2(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
-    }
-  }
-  closing = null;
-  closeFiles() {
-    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(() => void 0);
-    return this.closing;
-  }
-};
-
-// src/collect/ebpf-collector.ts
-var ATTACH_TIMEOUT_MS = 3e4;
-var STOP_TIMEOUT_MS = 3e4;
-function readExe(pid, prefix) {
-  try {
-    return readlinkSync(`/proc/${pid}/exe`);
-  } catch {
-    if (prefix.length === 0) return null;
-    const r = spawnSync3(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], { encoding: "utf8", timeout: 1e4 });
-    return r.status === 0 ? r.stdout.trim() || null : null;
-  }
-}
-function readMaps(pid, prefix) {
-  try {
-    return readFileSync6(`/proc/${pid}/maps`, "utf8");
-  } catch {
-    if (prefix.length === 0) return null;
-    const r = spawnSync3(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { encoding: "utf8", timeout: 1e4 });
-    return r.status === 0 ? r.stdout : null;
-  }
-}
-function loadBias(maps, exe) {
-  for (const line of maps.split("\n")) {
-    const m = /^([0-9a-f]+)-[0-9a-f]+ \S+ ([0-9a-f]+) \S+ \d+\s+(.*)$/.exec(line);
-    if (m && m[3].replace(/ \(deleted\)$/, "") === exe && BigInt(`0x${m[2]}`) === 0n) return BigInt(`0x${m[1]}`);
-  }
-  return null;
-}
-var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
-var EbpfSession = class _EbpfSession {
-  options;
-  warnings = [];
-  tracer = null;
-  targets = [];
-  sidePids = {};
-  exitAt = {};
-  process = null;
-  timer = null;
-  starting = null;
-  attachedAt = null;
-  finished = false;
-  constructor(options) {
-    this.options = options;
-    for (const side of SIDES) {
-      this.exitAt[side] = null;
-      void options.exited[side].then(() => this.exitAt[side] ??= options.now());
-    }
-  }
-  /**
-   * Checks the host and both sides' binaries. With --ebpf on, anything missing is a UsageError;
-   * with auto it is a warning, and the side (or the whole trace) is left out.
-   */
-  static async open(options) {
-    const session = new _EbpfSession(options);
-    await session.prepare();
-    return session;
-  }
-  fail(p, scope = "eBPF allocation tracing is off for this run") {
-    if (this.options.plan.enabled === "on") throw new UsageError(`--ebpf on: ${p.problem}; ${p.fix}.`);
-    const message = `${scope}: ${p.problem}; ${p.fix}`;
-    this.warnings.push(message);
-    this.options.logger.warn(message);
-  }
-  async prepare() {
-    const { plan } = this.options;
-    const check2 = await this.options.check;
-    if (!check2.ok) return this.fail(check2);
-    this.tracer = check2.tracer;
-    const byInode = /* @__PURE__ */ new Map();
-    const checked = /* @__PURE__ */ new Map();
-    for (const side of SIDES) {
-      const found = [];
-      const problems = [];
-      for (const pid of this.options.groups[side].pids()) {
-        const exe = readExe(pid, this.tracer.prefix);
-        if (!exe) continue;
-        let inode;
-        try {
-          const st = statSync2(`/proc/${pid}/exe`);
-          inode = `${st.dev}:${st.ino}`;
-        } catch {
-          inode = exe;
-        }
-        const deleted = exe.endsWith(" (deleted)");
-        const readPath = deleted ? `/proc/${pid}/exe` : exe;
-        let result = checked.get(inode);
-        if (!result) {
-          result = checkBinary(readPath, plan.mode, (p) => {
-            try {
-              return readFileSync6(p);
-            } catch {
-              return readFileSync6(`/proc/${pid}/exe`);
-            }
-          });
-          checked.set(inode, result);
-        }
-        if (!result.ok) {
-          if (result.binary && (result.binary.goVersion !== null || result.binary.symbol("runtime.mallocgc"))) problems.push(result);
-          continue;
-        }
-        found.push({ pid, exe });
-        let target = byInode.get(inode);
-        if (!target) {
-          const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
-          target = { probe: { binary: probePath, pids: [], arch: result.arch, go: result.go, memProfileRateAddr: result.binary.symbol("runtime.MemProfileRate")?.value ?? null }, binary: result.binary, bias: /* @__PURE__ */ new Map(), sides: /* @__PURE__ */ new Set() };
-          byInode.set(inode, target);
-        }
-        let bias = 0n;
-        if (result.binary.pie) {
-          const maps = readMaps(pid, this.tracer.prefix);
-          bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
-          if (bias === 0n) this.note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
-        }
-        target.bias.set(pid, bias);
-        target.probe.pids.push(pid);
-        target.sides.add(side);
-      }
-      this.sidePids[side] = found.map((f) => f.pid);
-      if (found.length === 0) {
-        const p = problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${this.options.groups[side].pids().join(", ") || "none"})`, fix: "make the command run the Go binary (exec it), or give --ebpf off" };
-        this.fail(p, `${side} is not traced`);
-      } else if (found.length > 1) {
-        this.note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`);
-      }
-    }
-    this.targets = [...byInode.values()].flatMap((t) => {
-      if (!t.binary.pie || t.probe.memProfileRateAddr === null || plan.mode !== "sampled") return [t];
-      return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) } }));
-    });
-    const shared = this.targets.filter((t) => t.sides.size > 1);
-    for (const t of shared) this.options.logger.info(`memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`);
-  }
-  note(message) {
-    this.warnings.push(message);
-    this.options.logger.warn(message);
-  }
-  get active() {
-    return this.targets.length > 0;
-  }
-  /** Starts the tracer at `atMs` on the sampling clock (the end of the warm-up). */
-  schedule(atMs) {
-    if (!this.active) return;
-    this.timer = setTimeout(() => this.starting = this.start(), Math.max(0, atMs - this.options.now()));
-  }
-  async start() {
-    if (this.finished || !this.tracer) return;
-    const { plan, bundleDir: bundleDir2, logger } = this.options;
-    const dir = join7(bundleDir2, EBPF_DIR);
-    mkdirSync5(dir, { recursive: true });
-    const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
-    const files = { script: join7(dir, EbpfFile.Script), stdout: join7(dir, EbpfFile.RawOutput), stderr: join7(dir, EbpfFile.RawErrors) };
-    writeFileSync6(files.script, script);
-    const cost = plan.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ""}: a trap per allocation, costly`;
-    logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
-    this.process = new TracerProcess(this.tracer, files);
-    const attached = await Promise.race([this.process.attached, new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())]);
-    if (attached) this.attachedAt = this.options.now();
-  }
-  /** Kills the tracer if it still runs (teardown after a failure). */
-  kill() {
-    this.finished = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.process?.kill();
-  }
-  /**
-   * Stops the tracer while the workloads still run, reads what it printed, and writes the trace to
-   * the bundle (with the reasons, when a side or all of it could not be traced). Tracer trouble is a
-   * warning; with --ebpf on, a tracer that never attached or whose output was lost is a UsageError.
-   */
-  async finish() {
-    this.finished = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.starting;
-    const { plan } = this.options;
-    const sides = { baseline: null, gray: null };
-    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides, warnings: this.warnings };
-    if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
-    if (this.process) {
-      const stopAt = this.options.now();
-      const stopped = await this.process.stop(STOP_TIMEOUT_MS);
-      const why = firstError(this.process.stderr);
-      if (this.attachedAt === null) {
-        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto` });
-      } else if (stopped.stopped === "killed" && parseBpftraceOutput(this.process.stdout).records.length === 0) {
-        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`, fix: plan.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
-      } else {
-        if (stopped.stopped === "killed") this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
-        if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
-        this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
-      }
-    }
-    return trace;
-  }
-  /** The trace is lost: a UsageError with --ebpf on, else a warning. */
-  lost(p) {
-    this.fail(p, "no allocation paths");
-  }
-  collect(output, startMs, stopMs, sides) {
-    const { plan } = this.options;
-    const parsed = parseBpftraceOutput(output);
-    if (parsed.skipped > 0) this.note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
-    if (parsed.truncated) this.note("the eBPF tracer's output ended inside an entry; that entry is left out");
-    if (parsed.records.length >= MAP_KEYS_MAX * 0.98) this.note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`);
-    const sideOf = /* @__PURE__ */ new Map();
-    for (const side of SIDES) for (const pid of this.sidePids[side] ?? []) sideOf.set(pid, side);
-    const targetOf = /* @__PURE__ */ new Map();
-    for (const t of this.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
-    const resolved = /* @__PURE__ */ new Map();
-    const tools = { addr2line: which("addr2line"), go: which("go") };
-    const byTarget = /* @__PURE__ */ new Map();
-    for (const r of parsed.records) {
-      const t = targetOf.get(r.pid);
-      if (!t || !sideOf.has(r.pid)) continue;
-      byTarget.set(t, [...byTarget.get(t) ?? [], r]);
-    }
-    for (const [t, records] of byTarget) {
-      const addrs = records.flatMap((r) => r.frames.slice(1).map((f) => f.addr - (t.bias.get(r.pid) ?? 0n) - 1n));
-      resolved.set(t, symbolize(t.binary, addrs, tools));
-    }
-    const probed = PROBED_FUNCTION[plan.mode];
-    const stacks = /* @__PURE__ */ new Map();
-    for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
-    for (const r of parsed.records) {
-      const side = sideOf.get(r.pid);
-      const t = targetOf.get(r.pid);
-      if (!side || !t) continue;
-      const symbols = resolved.get(t).frames;
-      const bias = t.bias.get(r.pid) ?? 0n;
-      const frames = [{ fn: probed, file: "", line: 0 }];
-      for (const f of r.frames.slice(1)) {
-        const found = symbols.get(f.addr - bias - 1n);
-        frames.push(...found?.length ? found : [{ fn: f.symbol ?? `0x${f.addr.toString(16)}`, file: "", line: 0 }]);
-      }
-      const key = frames.map((f) => `${f.fn} ${f.file}:${f.line}`).join("\n");
-      const map = stacks.get(side);
-      let s = map.get(key);
-      if (!s) {
-        s = { frames, samples: 0, sampledBytes: 0, goroutines: [], byGoid: /* @__PURE__ */ new Map() };
-        map.set(key, s);
-      }
-      s.samples += r.count;
-      s.sampledBytes += r.total;
-      const g2 = s.byGoid.get(r.goid) ?? { samples: 0, sampledBytes: 0 };
-      g2.samples += r.count;
-      g2.sampledBytes += r.total;
-      s.byGoid.set(r.goid, g2);
-    }
-    for (const side of SIDES) {
-      const pids = this.sidePids[side] ?? [];
-      if (pids.length === 0) continue;
-      const t = targetOf.get(pids[0]);
-      const exit = this.exitAt[side];
-      const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
-      if (exit !== null && exit < stopMs) this.note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
-      const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
-      const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
-      if (plan.mode === "sampled" && memProfileRate === 0) this.note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
-      const list2 = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
-        ...s,
-        goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
-      })).sort((a, b) => b.sampledBytes - a.sampledBytes);
-      if (list2.length === 0 && memProfileRate !== 0) this.note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
-      const via = resolved.get(t)?.via;
-      if (via === "symtab" && list2.length > 0) this.note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
-      sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list2 };
-    }
-  }
-};
-
-// src/gate/run-gate.ts
-import { performance as performance4 } from "node:perf_hooks";
-
 // src/workload/cgroup/detect.ts
 import { existsSync as existsSync5, accessSync as accessSync2, constants as constants2 } from "node:fs";
-import { spawnSync as spawnSync5 } from "node:child_process";
+import { spawnSync as spawnSync3 } from "node:child_process";
 
 // src/workload/cgroup/cgroupfs.ts
-import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync7, existsSync as existsSync4 } from "node:fs";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5, existsSync as existsSync4 } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { setTimeout as sleep4 } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/workload/cgroup/fs-util.ts
-import { readFileSync as readFileSync7, rmdirSync } from "node:fs";
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { readFileSync as readFileSync6, rmdirSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 function readText(path) {
   try {
-    return readFileSync7(path, "utf8");
+    return readFileSync6(path, "utf8");
   } catch {
     return null;
   }
@@ -12060,7 +11267,7 @@ async function removeDir(path, attempts = 50) {
       const code2 = error.code;
       if (code2 === "ENOENT") return;
       if (i >= attempts || code2 !== "EBUSY") throw error;
-      await sleep3(20);
+      await sleep(20);
     }
   }
 }
@@ -12160,14 +11367,14 @@ var CgroupfsGroup = class {
       if (pids.length === 0) return;
       if (this.flavor.name === "v2" && existsSync4(killFile)) {
         try {
-          writeFileSync7(killFile, "1");
+          writeFileSync5(killFile, "1");
         } catch {
           killPids(pids);
         }
       } else {
         killPids(pids);
       }
-      await sleep4(20);
+      await sleep2(20);
     }
     throw new Error(`processes ${this.pids().join(", ")} in ${this.location} survived SIGKILL for 5 s`);
   }
@@ -12191,7 +11398,7 @@ var CgroupfsDriver = class {
   }
   ensureRoot() {
     if (this.created) return;
-    mkdirSync6(this.root);
+    mkdirSync4(this.root);
     this.created = true;
     if (this.flavor.name === "v2") {
       const parent = this.root.slice(0, this.root.lastIndexOf("/"));
@@ -12199,7 +11406,7 @@ var CgroupfsDriver = class {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
-          writeFileSync7(`${dir}/cgroup.subtree_control`, "+memory");
+          writeFileSync5(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error) {
           const code2 = error.code;
           throw new UsageError(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
@@ -12210,8 +11417,8 @@ var CgroupfsDriver = class {
   async create(side, memoryMaxBytes) {
     this.ensureRoot();
     const dir = `${this.root}/${side}`;
-    mkdirSync6(dir);
-    if (memoryMaxBytes !== null) writeFileSync7(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    mkdirSync4(dir);
+    if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -12242,7 +11449,7 @@ function parseProcCgroup(text) {
   }
   return byController;
 }
-function join8(mount, cgroupPath) {
+function join6(mount, cgroupPath) {
   const relative = mount.root !== "/" && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
   return `${mount.point}${relative === "/" ? "" : relative}`.replace(/\/+$/, "");
 }
@@ -12254,8 +11461,8 @@ function cgroupLayout(mountInfo, procCgroup) {
   const v1Path = paths.get("memory");
   const v2Path = paths.get("");
   return {
-    v1Memory: v1 && v1Path !== void 0 ? join8(v1, v1Path) : null,
-    v2: v2 && v2Path !== void 0 ? join8(v2, v2Path) : null,
+    v1Memory: v1 && v1Path !== void 0 ? join6(v1, v1Path) : null,
+    v2: v2 && v2Path !== void 0 ? join6(v2, v2Path) : null,
     v2Mount: v2?.point ?? null
   };
 }
@@ -12265,7 +11472,7 @@ function readCgroupLayout() {
 
 // src/workload/cgroup/proc-tree.ts
 import { readdirSync } from "node:fs";
-import { setTimeout as sleep5 } from "node:timers/promises";
+import { setTimeout as sleep3 } from "node:timers/promises";
 function parentMap() {
   const parents = /* @__PURE__ */ new Map();
   for (const entry of readdirSync("/proc")) {
@@ -12327,7 +11534,7 @@ var ProcessTreeGroup = class {
     killPids([...victims]);
     for (let i = 0; i < 50 && this.pids().length > 0; i++) {
       killPids(this.pids());
-      await sleep5(20);
+      await sleep3(20);
     }
   }
   async remove() {
@@ -12348,9 +11555,9 @@ var ProcessTreeDriver = class {
 };
 
 // src/workload/cgroup/systemd.ts
-import { spawnSync as spawnSync4 } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { setTimeout as sleep6 } from "node:timers/promises";
+import { setTimeout as sleep4 } from "node:timers/promises";
 var SLICE = "memgate.slice";
 var SystemdDriver = class {
   name = "systemd";
@@ -12407,7 +11614,7 @@ var ScopeGroup = class {
   async killAll() {
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
       if (attempt % 10 === 0) this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`);
-      await sleep6(50);
+      await sleep4(50);
     }
   }
   async remove() {
@@ -12415,7 +11622,7 @@ var ScopeGroup = class {
   }
   systemctl(...args) {
     const argv = [...this.sudo, "systemctl", ...args];
-    spawnSync4(argv[0], argv.slice(1), { stdio: "ignore", timeout: 1e4 });
+    spawnSync2(argv[0], argv.slice(1), { stdio: "ignore", timeout: 1e4 });
   }
 };
 
@@ -12428,7 +11635,7 @@ function probeHost() {
     isRoot: process.getuid?.() === 0,
     systemdIsInit: existsSync5("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
     v2HasMemory: controllers.split(/\s+/).includes("memory"),
-    sudoWorks: () => spawnSync5("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
+    sudoWorks: () => spawnSync3("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
   };
 }
 function writable(dir) {
@@ -12507,8 +11714,8 @@ function portOpen(port, timeoutMs = 500) {
 }
 
 // src/workload/process.ts
-import { spawn as spawn2 } from "node:child_process";
-import { setTimeout as sleep7 } from "node:timers/promises";
+import { spawn } from "node:child_process";
+import { setTimeout as sleep5 } from "node:timers/promises";
 var OUTPUT_TAIL = 20;
 var Workload = class {
   side;
@@ -12525,7 +11732,7 @@ var Workload = class {
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = spawn(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"] });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
     const keep = (chunk) => {
       const text = chunk.toString("utf8");
@@ -12563,11 +11770,11 @@ var Workload = class {
       if (signal.aborted) return "aborted";
       if (!this.alive) return "exited";
       if (this.port === null) {
-        await sleep7(300);
+        await sleep5(300);
         return this.alive ? "ready" : "exited";
       }
       if (await portOpen(this.port)) return "ready";
-      await sleep7(50);
+      await sleep5(50);
     }
     return this.alive ? "timeout" : "exited";
   }
@@ -12579,7 +11786,7 @@ var LoadProcess = class {
   exited;
   constructor(side, command, log) {
     this.side = side;
-    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
     const write = (chunk) => log?.write(chunk.toString("utf8").split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
 `).join(""));
     this.child.stdout?.on("data", write);
@@ -12604,42 +11811,19 @@ var LoadProcess = class {
       } catch {
         return;
       }
-      if (signal === "SIGTERM") await Promise.race([this.exited, sleep7(1e3, void 0, { ref: false })]);
+      if (signal === "SIGTERM") await Promise.race([this.exited, sleep5(1e3, void 0, { ref: false })]);
     }
   }
 };
 
-// src/gate/run-gate.ts
-var PROGRESS_EVERY_MS = 5e3;
-var STAT_EVERY_MS = 2e3;
-var HANG_GRACE_MS = 3e4;
+// src/source/local-pair/start.ts
 function substitute(command, port, url) {
   let out = command;
   if (port !== null) out = out.replaceAll(Placeholder.Port, String(port));
   if (url !== null) out = out.replaceAll(Placeholder.Url, url);
   return out;
 }
-var Teardown = class {
-  steps = [];
-  add(what, run3) {
-    this.steps.push({ what, run: run3 });
-  }
-  async run(logger) {
-    for (const step of this.steps.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        logger.warn(`cleanup: ${step.what} failed: ${error.message}`);
-      }
-    }
-    this.steps.length = 0;
-  }
-};
-async function collect(plan, driver, io, teardown, log) {
-  const { logger } = io;
-  const signal = AbortSignal.any([io.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
-  const warnings = [];
-  const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer();
+async function startPair(plan, driver, teardown, log) {
   const groups = {};
   const workloads = {};
   teardown.add("removing the driver root", () => driver.dispose());
@@ -12655,58 +11839,835 @@ async function collect(plan, driver, io, teardown, log) {
     const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
     workloads[side] = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side], log);
   }
-  logger.info(`memgate: started baseline and gray (${driver.name} driver); waiting for them to be ready`);
+  return { groups, workloads };
+}
+async function waitForBoth(plan, { workloads }, signal) {
   const readiness = await Promise.all(SIDES.map((side) => workloads[side].waitReady(plan.readyTimeoutMs, signal)));
   for (const [i, side] of SIDES.entries()) {
     if (readiness[i] === "timeout") {
       throw new UsageError(`${side} did not open port ${workloads[side].port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
     }
   }
+  return readiness;
+}
+function startLoads(load2, { workloads }, teardown, log, warnings, windowOver, signal) {
+  for (const side of SIDES) {
+    const w = workloads[side];
+    const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
+    const process2 = new LoadProcess(side, substitute(load2, w.port, url), log);
+    teardown.add(`stopping the ${side} load`, () => process2.stop());
+    void process2.exited.then((code2) => {
+      if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code2}) before the window was over`);
+    });
+  }
+}
+
+// src/source/local-pair/teardown.ts
+var Teardown = class {
+  steps = [];
+  add(what, run4) {
+    this.steps.push({ what, run: run4 });
+  }
+  async run(logger) {
+    for (const step of this.steps.reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        logger.warn(`cleanup: ${step.what} failed: ${error.message}`);
+      }
+    }
+    this.steps.length = 0;
+  }
+};
+
+// src/source/local-pair/window.ts
+import { performance as performance4 } from "node:perf_hooks";
+
+// src/collect/sampler.ts
+import { performance as performance2 } from "node:perf_hooks";
+import { setTimeout as sleep6 } from "node:timers/promises";
+async function sampleMemory(options) {
+  const { groups, intervalMs, totalMs } = options;
+  const samples = [];
+  const stats = [];
+  const origin = performance2.now();
+  let nextStat = 0;
+  let nextProgress = options.progressEveryMs;
+  for (let tick = 0; ; tick++) {
+    const due = tick * intervalMs;
+    if (due > totalMs) return { samples, stats, endedEarly: null };
+    const wait = origin + due - performance2.now();
+    if (wait > 0) await sleep6(wait);
+    if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
+    const t = Math.round((performance2.now() - origin) * 10) / 10;
+    const sample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
+    samples.push(sample);
+    if (t >= nextStat) {
+      for (const side of SIDES) {
+        const stat = groups[side].readStat();
+        if (stat) stats.push({ t, side, ...stat });
+      }
+      nextStat += options.statEveryMs;
+    }
+    if (t >= nextProgress) {
+      options.onProgress(sample);
+      nextProgress += options.progressEveryMs;
+    }
+    const reason = options.stopReason();
+    if (reason !== null) return { samples, stats, endedEarly: reason };
+  }
+}
+
+// src/collect/pprof-collector.ts
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join7 } from "node:path";
+import { performance as performance3 } from "node:perf_hooks";
+
+// src/collect/pprof-fetch.ts
+var MAX_PROFILE_BYTES = 64 * 1024 * 1024;
+function profileUrl(base, kind) {
+  const root = base.replace(/\/+$/, "");
+  return kind === "heap" ? `${root}/heap?gc=1` : `${root}/goroutine?debug=2`;
+}
+function describe(error) {
+  const e = error;
+  if (e?.name === "TimeoutError" || e?.name === "AbortError") return "no answer in time";
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return cause ? `${e?.message ?? "fetch failed"}: ${cause}` : e?.message ?? String(error);
+}
+async function fetchProfile(url, timeoutMs, signal) {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: "follow" });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {
+      });
+      return { ok: false, error: `HTTP ${response.status} from ${url}`, ms: ms() };
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      const bytes2 = chunk;
+      size += bytes2.length;
+      if (size > MAX_PROFILE_BYTES) {
+        await response.body?.cancel().catch(() => {
+        });
+        return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
+      }
+      chunks.push(bytes2);
+    }
+    return { ok: true, data: Buffer.concat(chunks), ms: ms() };
+  } catch (error) {
+    return { ok: false, error: `${describe(error)} (${url})`, ms: ms() };
+  }
+}
+
+// src/collect/pprof-collector.ts
+var KINDS = ["heap", "goroutine"];
+var PROFILE_FETCH_TIMEOUT_MS = 1e4;
+var EXTENSION = { heap: "pb.gz", goroutine: "txt" };
+var END_GAP_SHARE = 0.5;
+var JITTER_SHARE = 0.2;
+var ProfileCollector = class {
+  options;
+  origin = performance3.now();
+  dir;
+  entries = [];
+  data = {};
+  warned = /* @__PURE__ */ new Set();
+  timers = [];
+  running = null;
+  seq = 0;
+  skipped = 0;
+  lastDoneAt = -Infinity;
+  stopped = false;
+  constructor(options) {
+    this.options = options;
+    this.dir = join7(options.bundleDir, PROFILE_DIR);
+    mkdirSync5(this.dir, { recursive: true });
+    this.writeIndex();
+  }
+  /** Milliseconds since this collector was made: the sampling clock when made just before sampling. */
+  now() {
+    return performance3.now() - this.origin;
+  }
+  /**
+   * Schedules snapshots at `firstAtMs`, then about every interval, while before `endAtMs` (the final
+   * one is `finish`'s). Each later one is moved by up to a fifth of the interval, at random: a service's
+   * own periodic work (a 2 s ticker against a 2 s interval) must not be caught at the same phase, or
+   * missed, every time.
+   */
+  start(firstAtMs, endAtMs) {
+    const { intervalMs } = this.options;
+    for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
+      const jitter = at === firstAtMs ? 0 : (Math.random() - 0.5) * 2 * JITTER_SHARE * intervalMs;
+      const timer = setTimeout(() => this.tick(), Math.max(0, at + jitter - this.now()));
+      this.timers.push(timer);
+    }
+  }
+  tick() {
+    if (this.stopped || this.options.signal.aborted) return;
+    if (this.running) {
+      this.skipped++;
+      return;
+    }
+    this.running = this.snapshot().finally(() => {
+      this.running = null;
+    });
+  }
+  async snapshot() {
+    const seq = this.seq++;
+    const jobs = [];
+    for (const side of SIDES) {
+      const base = this.options.urls[side];
+      if (base === null) continue;
+      jobs.push((async () => {
+        for (const kind of KINDS) await this.fetchOne(side, kind, base, seq);
+      })());
+    }
+    await Promise.all(jobs);
+    this.lastDoneAt = this.now();
+    this.writeIndex();
+  }
+  async fetchOne(side, kind, base, seq) {
+    const t = Math.round(this.now() * 10) / 10;
+    const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
+    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
+    if (result.ok) {
+      const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
+      try {
+        writeFileSync6(join7(this.options.bundleDir, file), result.data);
+        entry.file = file;
+        entry.bytes = result.data.length;
+        this.data[file] = result.data;
+      } catch (error) {
+        entry.error = `could not save it: ${error.message}`;
+      }
+    } else {
+      entry.error = result.error;
+    }
+    if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
+      this.warned.add(`${side}/${kind}`);
+      this.options.logger.warn(`${side} ${kind === "heap" ? "heap profile" : "goroutine dump"} not fetched: ${entry.error}; the gate goes on without it`);
+    }
+    this.entries.push(entry);
+  }
+  /** Stops the schedule (teardown on failure): no final snapshot. */
+  stop() {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+  }
+  /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
+  async finish() {
+    this.stop();
+    await this.running;
+    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1e3, this.options.intervalMs / 4)) await this.snapshot();
+    if (this.skipped > 0) {
+      this.options.notes.push(`${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`);
+    }
+    this.writeIndex();
+    return { ...this.index(), data: { ...this.data } };
+  }
+  index() {
+    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
+    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
+  }
+  writeIndex() {
+    try {
+      writeFileSync6(join7(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+    } catch (error) {
+      this.options.logger.warn(`could not write the profile index: ${error.message}`);
+    }
+  }
+};
+function describeCollection(urls, intervalMs) {
+  const where = SIDES.map((side) => `${side} ${urls[side] ?? "off"}`).join(", ");
+  return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
+}
+function startProfiling(plan) {
+  if (SIDES.every((side) => plan.templates[side] === null)) return null;
+  const urls = {};
+  const notes = [];
+  for (const side of SIDES) {
+    const template = plan.templates[side];
+    const port = plan.ports[side];
+    if (template !== null && template.includes("{port}") && port === null) {
+      urls[side] = null;
+      notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
+    } else {
+      urls[side] = template === null ? null : template.replaceAll("{port}", String(port));
+    }
+  }
+  for (const note of notes) plan.logger.warn(note);
+  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
+  if (SIDES.some((side) => urls[side] !== null)) {
+    plan.logger.info(describeCollection(urls, plan.intervalMs));
+    collector.start(plan.warmupMs, plan.totalMs);
+  }
+  return collector;
+}
+
+// src/collect/ebpf-collector.ts
+import { readFileSync as readFileSync7, readlinkSync, statSync as statSync2, writeFileSync as writeFileSync7, mkdirSync as mkdirSync6 } from "node:fs";
+import { spawnSync as spawnSync5 } from "node:child_process";
+import { join as join8 } from "node:path";
+
+// src/collect/ebpf-parse.ts
+var MAX_TRACE_FRAMES = 256;
+var MAX_SYMBOL_TEXT = 1024;
+var ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
+var ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
+var RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
+var NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
+var isHex = (c) => c >= "0" && c <= "9" || c >= "a" && c <= "f" || c >= "A" && c <= "F";
+function parseFrame(line) {
+  if (line === "" || line[0].trim() !== "") return null;
+  let i = 0;
+  while (i < line.length && line[i].trim() === "") i++;
+  const hexStart = i;
+  while (i < line.length && isHex(line[i])) i++;
+  if (i === hexStart || i - hexStart > 16) return null;
+  const addr = BigInt(`0x${line.slice(hexStart, i)}`);
+  let rest = line.slice(i).trimEnd();
+  if (rest !== "" && rest[0] !== " ") return null;
+  if (rest.endsWith(")")) {
+    const open = rest.lastIndexOf(" (");
+    if (open >= 0 && !rest.slice(open + 2, -1).includes(")")) rest = rest.slice(0, open);
+  }
+  let text = rest.trim();
+  if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
+  if (text === "" || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
+  const plus = text.lastIndexOf("+");
+  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
+  return { addr, symbol: text, offset: 0 };
+}
+function parseBpftraceOutput(text) {
+  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false, framesCut: 0 };
+  const skip = (line) => {
+    out.skipped++;
+    out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
+  };
+  let open = null;
+  for (const line of text.split("\n")) {
+    if (open) {
+      const frame = parseFrame(line);
+      if (frame) {
+        if (open.frames.length < MAX_TRACE_FRAMES) open.frames.push(frame);
+        else out.framesCut++;
+        continue;
+      }
+      const end = ENTRY_END.exec(line);
+      if (end) {
+        const count = Number(end[1]);
+        const total = Number(end[3]);
+        if (Number.isSafeInteger(count) && Number.isSafeInteger(total) && count > 0 && total >= 0) {
+          out.records.push({ pid: open.pid, goid: open.goid, frames: open.frames, count, total });
+        } else {
+          skip(line);
+        }
+        open = null;
+        continue;
+      }
+      skip(open.header);
+      open = null;
+    }
+    if (line.trim() === ATTACHED_MARKER) {
+      out.attached = true;
+      continue;
+    }
+    const start = ENTRY_START.exec(line);
+    if (start) {
+      open = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
+      continue;
+    }
+    const rate2 = RATE.exec(line);
+    if (rate2) {
+      out.rates.set(Number(rate2[1]), Number(rate2[2]));
+      continue;
+    }
+    if (NOISE.test(line)) continue;
+    skip(line);
+  }
+  if (open) out.truncated = true;
+  return out;
+}
+
+// src/collect/ebpf-tracer.ts
+import { spawn as spawn2, spawnSync as spawnSync4 } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { setTimeout as sleep7 } from "node:timers/promises";
+var MAP_KEYS_MAX = 32768;
+var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+var TracerProcess = class {
+  child;
+  tracer;
+  out;
+  err;
+  stdoutText = "";
+  stderrText = "";
+  exitCode = null;
+  done = false;
+  exited;
+  /** Resolves true once the probes are attached (BEGIN ran), false if the tracer ended first. */
+  attached;
+  constructor(tracer, files) {
+    this.tracer = tracer;
+    this.out = createWriteStream(files.stdout);
+    this.err = createWriteStream(files.stderr);
+    this.out.on("error", () => {
+    });
+    this.err.on("error", () => {
+    });
+    const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
+    this.child = spawn2(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    this.child.stdin?.on("error", () => {
+    });
+    let markSeen = () => {
+    };
+    this.attached = new Promise((resolve5) => markSeen = resolve5);
+    this.child.stdout?.setEncoding("utf8");
+    this.child.stderr?.setEncoding("utf8");
+    this.child.stdout?.on("data", (chunk) => {
+      this.stdoutText += chunk;
+      this.out.write(chunk);
+      if (this.stdoutText.includes(ATTACHED_MARKER)) markSeen(true);
+    });
+    this.child.stderr?.on("data", (chunk) => {
+      if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
+      this.err.write(chunk);
+    });
+    this.exited = new Promise((resolve5) => {
+      const finish = (code2) => {
+        this.done = true;
+        this.exitCode = code2;
+        markSeen(false);
+        resolve5(code2);
+      };
+      this.child.once("error", () => finish(null));
+      this.child.once("close", (code2) => finish(code2));
+    });
+  }
+  get pid() {
+    return this.child.pid;
+  }
+  get running() {
+    return !this.done;
+  }
+  get stdout() {
+    return this.stdoutText;
+  }
+  get stderr() {
+    return this.stderrText;
+  }
+  /** Asks the tracer to print and detach; kills it if it has not finished within `timeoutMs`. */
+  async stop(timeoutMs) {
+    if (this.done) {
+      await this.closeFiles();
+      return { stopped: "exited-early", code: this.exitCode };
+    }
+    this.child.stdin?.end();
+    const finished = await Promise.race([this.exited.then(() => true), sleep7(timeoutMs, void 0, { ref: false }).then(() => false)]);
+    if (!finished) {
+      this.kill();
+      await Promise.race([this.exited, sleep7(5e3, void 0, { ref: false })]);
+    }
+    await this.closeFiles();
+    return { stopped: finished ? "clean" : "killed", code: this.exitCode };
+  }
+  /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
+  kill() {
+    const pid = this.child.pid;
+    if (pid === void 0 || this.done) return;
+    if (this.tracer.prefix.length === 0) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+      }
+    } else {
+      spawnSync4(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
+    }
+  }
+  closing = null;
+  closeFiles() {
+    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(() => void 0);
+    return this.closing;
+  }
+};
+
+// src/collect/ebpf-collector.ts
+var ATTACH_TIMEOUT_MS = 3e4;
+var STOP_TIMEOUT_MS = 3e4;
+function readExe(pid, prefix) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync5(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], { encoding: "utf8", timeout: 1e4 });
+    return r.status === 0 ? r.stdout.trim() || null : null;
+  }
+}
+function readMaps(pid, prefix) {
+  try {
+    return readFileSync7(`/proc/${pid}/maps`, "utf8");
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync5(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { encoding: "utf8", timeout: 1e4 });
+    return r.status === 0 ? r.stdout : null;
+  }
+}
+function loadBias(maps, exe) {
+  for (const line of maps.split("\n")) {
+    const m = /^([0-9a-f]+)-[0-9a-f]+ \S+ ([0-9a-f]+) \S+ \d+\s+(.*)$/.exec(line);
+    if (m && m[3].replace(/ \(deleted\)$/, "") === exe && BigInt(`0x${m[2]}`) === 0n) return BigInt(`0x${m[1]}`);
+  }
+  return null;
+}
+var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
+var EbpfSession = class _EbpfSession {
+  options;
+  warnings = [];
+  tracer = null;
+  targets = [];
+  sidePids = {};
+  exitAt = {};
+  process = null;
+  timer = null;
+  starting = null;
+  attachedAt = null;
+  finished = false;
+  constructor(options) {
+    this.options = options;
+    for (const side of SIDES) {
+      this.exitAt[side] = null;
+      void options.exited[side].then(() => this.exitAt[side] ??= options.now());
+    }
+  }
+  /**
+   * Checks the host and both sides' binaries. With --ebpf on, anything missing is a UsageError;
+   * with auto it is a warning, and the side (or the whole trace) is left out.
+   */
+  static async open(options) {
+    const session = new _EbpfSession(options);
+    await session.prepare();
+    return session;
+  }
+  fail(p, scope = "eBPF allocation tracing is off for this run") {
+    if (this.options.plan.enabled === "on") throw new UsageError(`--ebpf on: ${p.problem}; ${p.fix}.`);
+    const message = `${scope}: ${p.problem}; ${p.fix}`;
+    this.warnings.push(message);
+    this.options.logger.warn(message);
+  }
+  async prepare() {
+    const { plan } = this.options;
+    const check2 = await this.options.check;
+    if (!check2.ok) return this.fail(check2);
+    this.tracer = check2.tracer;
+    const byInode = /* @__PURE__ */ new Map();
+    const checked = /* @__PURE__ */ new Map();
+    for (const side of SIDES) {
+      const found = [];
+      const problems = [];
+      for (const pid of this.options.groups[side].pids()) {
+        const exe = readExe(pid, this.tracer.prefix);
+        if (!exe) continue;
+        let inode;
+        try {
+          const st = statSync2(`/proc/${pid}/exe`);
+          inode = `${st.dev}:${st.ino}`;
+        } catch {
+          inode = exe;
+        }
+        const deleted = exe.endsWith(" (deleted)");
+        const readPath = deleted ? `/proc/${pid}/exe` : exe;
+        let result = checked.get(inode);
+        if (!result) {
+          result = checkBinary(readPath, plan.mode, (p) => {
+            try {
+              return readFileSync7(p);
+            } catch {
+              return readFileSync7(`/proc/${pid}/exe`);
+            }
+          });
+          checked.set(inode, result);
+        }
+        if (!result.ok) {
+          if (result.binary && (result.binary.goVersion !== null || result.binary.symbol("runtime.mallocgc"))) problems.push(result);
+          continue;
+        }
+        found.push({ pid, exe });
+        let target = byInode.get(inode);
+        if (!target) {
+          const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
+          target = { probe: { binary: probePath, pids: [], arch: result.arch, go: result.go, memProfileRateAddr: result.binary.symbol("runtime.MemProfileRate")?.value ?? null }, binary: result.binary, bias: /* @__PURE__ */ new Map(), sides: /* @__PURE__ */ new Set() };
+          byInode.set(inode, target);
+        }
+        let bias = 0n;
+        if (result.binary.pie) {
+          const maps = readMaps(pid, this.tracer.prefix);
+          bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
+          if (bias === 0n) this.note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
+        }
+        target.bias.set(pid, bias);
+        target.probe.pids.push(pid);
+        target.sides.add(side);
+      }
+      this.sidePids[side] = found.map((f) => f.pid);
+      if (found.length === 0) {
+        const p = problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${this.options.groups[side].pids().join(", ") || "none"})`, fix: "make the command run the Go binary (exec it), or give --ebpf off" };
+        this.fail(p, `${side} is not traced`);
+      } else if (found.length > 1) {
+        this.note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`);
+      }
+    }
+    this.targets = [...byInode.values()].flatMap((t) => {
+      if (!t.binary.pie || t.probe.memProfileRateAddr === null || plan.mode !== "sampled") return [t];
+      return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) } }));
+    });
+    const shared = this.targets.filter((t) => t.sides.size > 1);
+    for (const t of shared) this.options.logger.info(`memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`);
+  }
+  note(message) {
+    this.warnings.push(message);
+    this.options.logger.warn(message);
+  }
+  get active() {
+    return this.targets.length > 0;
+  }
+  /** Starts the tracer at `atMs` on the sampling clock (the end of the warm-up). */
+  schedule(atMs) {
+    if (!this.active) return;
+    this.timer = setTimeout(() => this.starting = this.start(), Math.max(0, atMs - this.options.now()));
+  }
+  async start() {
+    if (this.finished || !this.tracer) return;
+    const { plan, bundleDir: bundleDir2, logger } = this.options;
+    const dir = join8(bundleDir2, EBPF_DIR);
+    mkdirSync6(dir, { recursive: true });
+    const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
+    const files = { script: join8(dir, EbpfFile.Script), stdout: join8(dir, EbpfFile.RawOutput), stderr: join8(dir, EbpfFile.RawErrors) };
+    writeFileSync7(files.script, script);
+    const cost = plan.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ""}: a trap per allocation, costly`;
+    logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
+    this.process = new TracerProcess(this.tracer, files);
+    const attached = await Promise.race([this.process.attached, new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())]);
+    if (attached) this.attachedAt = this.options.now();
+  }
+  /** Kills the tracer if it still runs (teardown after a failure). */
+  kill() {
+    this.finished = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.process?.kill();
+  }
+  /**
+   * Stops the tracer while the workloads still run, reads what it printed, and writes the trace to
+   * the bundle (with the reasons, when a side or all of it could not be traced). Tracer trouble is a
+   * warning; with --ebpf on, a tracer that never attached or whose output was lost is a UsageError.
+   */
+  async finish() {
+    this.finished = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.starting;
+    const { plan } = this.options;
+    const sides = { baseline: null, gray: null };
+    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides, warnings: this.warnings };
+    if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
+    if (this.process) {
+      const stopAt = this.options.now();
+      const stopped = await this.process.stop(STOP_TIMEOUT_MS);
+      const why = firstError(this.process.stderr);
+      if (this.attachedAt === null) {
+        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto` });
+      } else if (stopped.stopped === "killed" && parseBpftraceOutput(this.process.stdout).records.length === 0) {
+        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`, fix: plan.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
+      } else {
+        if (stopped.stopped === "killed") this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
+        if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
+        this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
+      }
+    }
+    return trace;
+  }
+  /** The trace is lost: a UsageError with --ebpf on, else a warning. */
+  lost(p) {
+    this.fail(p, "no allocation paths");
+  }
+  collect(output, startMs, stopMs, sides) {
+    const { plan } = this.options;
+    const parsed = parseBpftraceOutput(output);
+    if (parsed.skipped > 0) this.note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
+    if (parsed.truncated) this.note("the eBPF tracer's output ended inside an entry; that entry is left out");
+    if (parsed.framesCut > 0) this.note(`${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`);
+    if (parsed.records.length >= MAP_KEYS_MAX * 0.98) this.note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`);
+    const sideOf = /* @__PURE__ */ new Map();
+    for (const side of SIDES) for (const pid of this.sidePids[side] ?? []) sideOf.set(pid, side);
+    const targetOf = /* @__PURE__ */ new Map();
+    for (const t of this.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
+    const resolved = /* @__PURE__ */ new Map();
+    const tools = { addr2line: which("addr2line"), go: which("go") };
+    const byTarget = /* @__PURE__ */ new Map();
+    for (const r of parsed.records) {
+      const t = targetOf.get(r.pid);
+      if (!t || !sideOf.has(r.pid)) continue;
+      byTarget.set(t, [...byTarget.get(t) ?? [], r]);
+    }
+    for (const [t, records] of byTarget) {
+      const addrs = records.flatMap((r) => r.frames.slice(1).map((f) => f.addr - (t.bias.get(r.pid) ?? 0n) - 1n));
+      resolved.set(t, symbolize(t.binary, addrs, tools));
+    }
+    const probed = PROBED_FUNCTION[plan.mode];
+    const stacks = /* @__PURE__ */ new Map();
+    for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
+    for (const r of parsed.records) {
+      const side = sideOf.get(r.pid);
+      const t = targetOf.get(r.pid);
+      if (!side || !t) continue;
+      const symbols = resolved.get(t).frames;
+      const bias = t.bias.get(r.pid) ?? 0n;
+      const frames = [{ fn: probed, file: "", line: 0 }];
+      for (const f of r.frames.slice(1)) {
+        const found = symbols.get(f.addr - bias - 1n);
+        frames.push(...found?.length ? found : [{ fn: f.symbol ?? `0x${f.addr.toString(16)}`, file: "", line: 0 }]);
+      }
+      const key = frames.map((f) => `${f.fn} ${f.file}:${f.line}`).join("\n");
+      const map = stacks.get(side);
+      let s = map.get(key);
+      if (!s) {
+        s = { frames, samples: 0, sampledBytes: 0, goroutines: [], byGoid: /* @__PURE__ */ new Map() };
+        map.set(key, s);
+      }
+      s.samples += r.count;
+      s.sampledBytes += r.total;
+      const g2 = s.byGoid.get(r.goid) ?? { samples: 0, sampledBytes: 0 };
+      g2.samples += r.count;
+      g2.sampledBytes += r.total;
+      s.byGoid.set(r.goid, g2);
+    }
+    for (const side of SIDES) {
+      const pids = this.sidePids[side] ?? [];
+      if (pids.length === 0) continue;
+      const t = targetOf.get(pids[0]);
+      const exit = this.exitAt[side];
+      const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
+      if (exit !== null && exit < stopMs) this.note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
+      const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
+      const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
+      if (plan.mode === "sampled" && memProfileRate === 0) this.note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
+      const list2 = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
+        ...s,
+        goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
+      })).sort((a, b) => b.sampledBytes - a.sampledBytes);
+      if (list2.length === 0 && memProfileRate !== 0) this.note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
+      const via = resolved.get(t)?.via;
+      if (via === "symtab" && list2.length > 0) this.note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
+      sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list2 };
+    }
+  }
+};
+
+// src/source/local-pair/window.ts
+var PROGRESS_EVERY_MS = 5e3;
+var STAT_EVERY_MS = 2e3;
+async function observeWindow(plan, { groups, workloads }, teardown, context) {
+  const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context;
+  const totalMs = plan.warmupMs + plan.durationMs;
+  logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+  let ebpfOrigin = performance4.now();
+  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir2, logger, now: () => performance4.now() - ebpfOrigin }) : null;
+  if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
+  ebpfOrigin = performance4.now();
+  ebpf?.schedule(plan.warmupMs);
+  const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
+  if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
+  const sampled = await sampleMemory({
+    groups,
+    intervalMs: plan.intervalMs,
+    totalMs,
+    statEveryMs: Math.max(STAT_EVERY_MS, plan.intervalMs),
+    progressEveryMs: PROGRESS_EVERY_MS,
+    signal,
+    stopReason: () => SIDES.filter((side) => !workloads[side].alive).map((side) => `${side} exited`)[0] ?? null,
+    onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
+  });
+  if (sampled.endedEarly === "interrupted" && !context.interrupted.aborted) sampled.endedEarly = "timed out";
+  const [profiles, trace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
+  return { sampled, profiles, ebpf: trace };
+}
+function progressLine(s, warmupMs, totalMs) {
+  const phase = s.t < warmupMs ? " (warm-up)" : "";
+  const mem = (v) => v === null ? "n/a" : formatBytes(v);
+  return `memgate: ${formatDuration(Math.round(s.t / 1e3) * 1e3)}/${formatDuration(totalMs)}${phase}  baseline ${mem(s.baseline)}  gray ${mem(s.gray)}`;
+}
+
+// src/source/local-pair/workload-log.ts
+import { closeSync, createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, openSync } from "node:fs";
+import { join as join9 } from "node:path";
+function openWorkloadLog(bundleDir2, outDir, logger) {
+  const logPath = join9(bundleDir2, BundleFile.Log);
+  try {
+    mkdirSync7(bundleDir2, { recursive: true });
+    closeSync(openSync(logPath, "w"));
+  } catch (error) {
+    throw new UsageError(`--out ${outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`);
+  }
+  const log = createWriteStream2(logPath);
+  log.on("error", (error) => logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`));
+  return log;
+}
+
+// src/source/local-pair/local-pair.ts
+var HANG_GRACE_MS = 3e4;
+function localPair(plan, host) {
+  return {
+    async measure(context) {
+      const driver = selectDriver(plan.cgroupDriver, host ?? probeHost());
+      for (const limitation of driver.limitations) context.logger.warn(limitation);
+      const log = openWorkloadLog(context.bundleDir, plan.outDir, context.logger);
+      const teardown = new Teardown();
+      try {
+        return await run2(plan, driver, context, teardown, log);
+      } finally {
+        await teardown.run(context.logger);
+        await new Promise((resolve5) => log.end(resolve5));
+      }
+    }
+  };
+}
+async function run2(plan, driver, context, teardown, log) {
+  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
+  const warnings = [];
+  const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer();
+  const pair = await startPair(plan, driver, teardown, log);
+  context.logger.info(`memgate: started baseline and gray (${driver.name} driver); waiting for them to be ready`);
+  const readiness = await waitForBoth(plan, pair, signal);
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === "exited");
   let windowOver = false;
-  if (plan.load && exitedEarly.length === 0 && !signal.aborted) {
-    for (const side of SIDES) {
-      const w = workloads[side];
-      const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-      const load2 = new LoadProcess(side, substitute(plan.load, w.port, url), log);
-      teardown.add(`stopping the ${side} load`, () => load2.stop());
-      void load2.exited.then((code2) => {
-        if (w.alive && !windowOver && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code2}) before the window was over`);
-      });
-    }
-  }
-  const totalMs = plan.warmupMs + plan.durationMs;
-  let sampled;
-  let profiles = null;
-  let ebpfTrace = null;
+  if (plan.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal);
+  let observed;
   if (exitedEarly.length > 0) {
-    sampled = { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` };
+    observed = { sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` }, profiles: null, ebpf: null };
   } else if (signal.aborted) {
-    sampled = { samples: [], stats: [], endedEarly: "interrupted" };
+    observed = { sampled: { samples: [], stats: [], endedEarly: "interrupted" }, profiles: null, ebpf: null };
   } else {
-    logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
-    let ebpfOrigin = performance4.now();
-    const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir(plan.outDir), logger, now: () => performance4.now() - ebpfOrigin }) : null;
-    if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
-    ebpfOrigin = performance4.now();
-    ebpf?.schedule(plan.warmupMs);
-    const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir(plan.outDir), logger, signal });
-    if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
-    sampled = await sampleMemory({
-      groups,
-      intervalMs: plan.intervalMs,
-      totalMs,
-      statEveryMs: Math.max(STAT_EVERY_MS, plan.intervalMs),
-      progressEveryMs: PROGRESS_EVERY_MS,
-      signal,
-      stopReason: () => SIDES.filter((side) => !workloads[side].alive).map((side) => `${side} exited`)[0] ?? null,
-      onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
-    });
-    if (sampled.endedEarly === "interrupted" && !io.signal.aborted) sampled.endedEarly = "timed out";
-    [profiles, ebpfTrace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
+    observed = await observeWindow(plan, pair, teardown, { logger: context.logger, signal, interrupted: context.signal, bundleDir: context.bundleDir, ebpfCheck });
   }
   windowOver = true;
+  return {
+    driver: driver.name,
+    limitations: driver.limitations,
+    memoryMaxBytes: driver.name === "none" ? null : plan.memoryMaxBytes,
+    ...readFinals(pair, readiness, origin),
+    samples: observed.sampled.samples,
+    stats: observed.sampled.stats,
+    endedEarly: observed.sampled.endedEarly,
+    warnings,
+    profiles: observed.profiles,
+    ebpf: observed.ebpf
+  };
+}
+function readFinals({ groups, workloads }, readiness, origin) {
   const final = {};
   const sides = {};
   for (const [i, side] of SIDES.entries()) {
@@ -12714,54 +12675,138 @@ async function collect(plan, driver, io, teardown, log) {
     final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === "exited") };
     sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
   }
-  return { sides, sampled, final, warnings, profiles, ebpf: ebpfTrace };
+  return { final, sides };
 }
-function progressLine(s, warmupMs, totalMs) {
-  const phase = s.t < warmupMs ? " (warm-up)" : "";
-  const mem = (v) => v === null ? "n/a" : formatBytes(v);
-  return `memgate: ${formatDuration(Math.round(s.t / 1e3) * 1e3)}/${formatDuration(totalMs)}${phase}  baseline ${mem(s.baseline)}  gray ${mem(s.gray)}`;
+
+// src/analyze/heap-diff-profile.ts
+import { gzipSync } from "node:zlib";
+function encodeHeapValues(rows, periodBytes, comment) {
+  const strings = new StringTable();
+  const functions = [];
+  const functionIds = /* @__PURE__ */ new Map();
+  const locations = [];
+  const locationIds = /* @__PURE__ */ new Map();
+  const locationOf = (f) => {
+    const lkey = `${f.fn}\0${f.file}\0${f.line}`;
+    let id = locationIds.get(lkey);
+    if (id !== void 0) return id;
+    const fkey = `${f.fn}\0${f.file}`;
+    let fid = functionIds.get(fkey);
+    if (fid === void 0) {
+      fid = functions.length + 1;
+      functionIds.set(fkey, fid);
+      functions.push({ id: fid, name: strings.dedup(f.fn), systemName: strings.dedup(f.fn), filename: strings.dedup(f.file) });
+    }
+    id = locations.length + 1;
+    locationIds.set(lkey, id);
+    locations.push({ id, mappingId: 1, address: 4096 + id, line: [{ functionId: fid, line: f.line }] });
+    return id;
+  };
+  const samples = [];
+  for (const row of rows) {
+    const objects = Math.round(row.value.objects);
+    const bytes2 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes2 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
+  }
+  const inuseSpace = strings.dedup("inuse_space");
+  const profile = new Profile({
+    sampleType: [
+      { type: strings.dedup("inuse_objects"), unit: strings.dedup("count") },
+      { type: inuseSpace, unit: strings.dedup("bytes") }
+    ],
+    sample: samples,
+    mapping: [{ id: 1, memoryStart: 4096, memoryLimit: 4096 + locations.length + 1, filename: strings.dedup("memgate-diff"), hasFunctions: true, hasFilenames: true, hasLineNumbers: true }],
+    location: locations,
+    function: functions,
+    stringTable: strings,
+    periodType: { type: strings.dedup("space"), unit: strings.dedup("bytes") },
+    period: periodBytes,
+    comment: [strings.dedup(comment)],
+    defaultSampleType: inuseSpace
+  });
+  return gzipSync(profile.encode());
 }
-async function runGate(plan, io) {
-  const driver = selectDriver(plan.cgroupDriver, io.host ?? probeHost());
-  for (const limitation of driver.limitations) io.logger.warn(limitation);
-  const logPath = join9(bundleDir(plan.outDir), BundleFile.Log);
+function buildDiffProfiles(heap, names) {
+  const out = [];
+  const grayRows = heap.stacks.map((s) => ({ frames: s.frames, value: s.grayEndMinusStart }));
+  out.push({ name: names.gray, data: encodeHeapValues(grayRows, heap.periodBytes, "memgate: gray, last heap profile of the window minus the first") });
+  const vsRows = heap.stacks.map((s) => ({ frames: s.frames, value: { bytes: s.growth.gray.bytes - s.growth.baseline.bytes, objects: s.growth.gray.objects - s.growth.baseline.objects } }));
+  out.push({ name: names.grayVsBaseline, data: encodeHeapValues(vsRows, heap.periodBytes, "memgate: gray's retained growth over the window minus baseline's, per stack") });
+  return out;
+}
+
+// src/analyze/ebpf-folded.ts
+function foldedStacks(trace, side) {
+  const sums = /* @__PURE__ */ new Map();
+  for (const stack of side.stacks) {
+    const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
+    sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
+  }
+  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}
+`).join("");
+}
+function lineForm(trace, side) {
+  const rows = [];
+  for (const stack of side.stacks) {
+    const path = arrowPath(pathFrames(stack.frames, trace.stackDepth));
+    const est = estimate(stack, { ...trace, memProfileRate: side.memProfileRate });
+    const perByte = stack.sampledBytes > 0 ? est.bytes / stack.sampledBytes : 0;
+    const listed = stack.goroutines.reduce((sum, g2) => sum + g2.sampledBytes, 0);
+    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path]);
+    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
+  }
+  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
+`).join("");
+}
+function renderEbpfSides(trace) {
+  const out = { baseline: null, gray: null };
+  for (const side of SIDES) {
+    const s = trace.sides[side];
+    if (s) out[side] = { folded: foldedStacks(trace, s), lines: lineForm(trace, s) };
+  }
+  return out;
+}
+
+// src/gate/evidence-files.ts
+function writeDiffProfiles(bundleDir2, bundle, warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
   try {
-    mkdirSync7(bundleDir(plan.outDir), { recursive: true });
-    closeSync(openSync(logPath, "w"));
+    const heap = evidence?.heap;
+    if (!heap) return { files: [], warning: null };
+    return { files: writeProfileFiles(bundleDir2, buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })), warning: null };
   } catch (error) {
-    throw new UsageError(`--out ${plan.outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`);
+    return { files: [], warning: `could not write the diff profiles: ${errorMessage(error)}` };
   }
-  const log = createWriteStream2(logPath);
-  log.on("error", (error) => io.logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`));
-  const teardown = new Teardown();
-  let collected;
-  try {
-    collected = await collect(plan, driver, io, teardown, log);
-  } finally {
-    await teardown.run(io.logger);
-    await new Promise((resolve5) => log.end(resolve5));
-  }
+}
+function writeEbpfTrace(bundleDir2, trace) {
+  return writeEbpfFiles(bundleDir2, trace, renderEbpfSides(trace));
+}
+
+// src/gate/run-gate.ts
+async function runGate(plan, io) {
+  const source = io.source ?? localPair(plan, io.host);
+  const measured = await source.measure({ logger: io.logger, signal: io.signal, bundleDir: bundleDir(plan.outDir) });
   const bundle = {
     meta: {
       schema: BUNDLE_SCHEMA,
       memgateVersion: VERSION,
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
-      driver: driver.name,
-      limitations: driver.limitations,
+      driver: measured.driver,
+      limitations: measured.limitations,
       warmupMs: plan.warmupMs,
       durationMs: plan.durationMs,
       intervalMs: plan.intervalMs,
-      memoryMaxBytes: driver.name === "none" ? null : plan.memoryMaxBytes,
+      memoryMaxBytes: measured.memoryMaxBytes,
       load: plan.load,
-      sides: collected.sides,
-      warnings: collected.warnings,
-      endedEarly: collected.sampled.endedEarly
+      sides: measured.sides,
+      warnings: measured.warnings,
+      endedEarly: measured.endedEarly
     },
-    samples: collected.sampled.samples,
-    stats: collected.sampled.stats,
-    final: collected.final,
-    ...collected.profiles ? { profiles: collected.profiles } : {},
-    ...collected.ebpf ? { ebpf: collected.ebpf } : {}
+    samples: measured.samples,
+    stats: measured.stats,
+    final: measured.final,
+    ...measured.profiles ? { profiles: measured.profiles } : {},
+    ...measured.ebpf ? { ebpf: measured.ebpf } : {}
   };
   writeBundle(plan.outDir, bundle);
   if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
@@ -12917,8 +12962,8 @@ function githubContextFromEnv(env, token) {
   };
 }
 function runUrlFromEnv(env) {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run3 } = env;
-  return server && repo && run3 ? `${server}/${repo}/actions/runs/${run3}` : void 0;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run4 } = env;
+  return server && repo && run4 ? `${server}/${repo}/actions/runs/${run4}` : void 0;
 }
 
 // src/fuse/cell.ts
@@ -14134,7 +14179,7 @@ function parseOptions(args, allowed, positionals) {
     throw new UsageError(`${message}; see memgate --help for the options.`);
   }
 }
-async function run2(args, io) {
+async function run3(args, io) {
   const { raw } = parseOptions(args, RUN_OPTIONS, 0);
   const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
   const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
@@ -14180,7 +14225,7 @@ async function cli(argv, io) {
   try {
     switch (command) {
       case "run":
-        return await run2(rest, io);
+        return await run3(rest, io);
       case "analyze":
         return await analyzeCommand(rest, io);
       case "fuse":

@@ -19,9 +19,53 @@ export interface GoroutineDump {
   problems: string[];
 }
 
-const HEADER = /^goroutine (\d+)(?: [^[]*)? \[([^\]]*)\]:\s*$/;
-const FILE_LINE = /^\s+(.*?):(\d+)(?: \+0x[0-9a-f]+)?\s*$/;
-const CREATED_BY = /^created by (.+?)(?: in goroutine \d+)?\s*$/;
+// The dump comes from the service under test, so it is untrusted: every line is read by hand in one
+// pass (no regex that backtracks over a line), and what is kept of it is bounded.
+
+/** Frames kept per goroutine (Go itself prints at most 100 before "...additional frames elided..."). */
+export const MAX_GOROUTINE_FRAMES = 128;
+/** Characters kept of a function name or file path; longer ones are cut and end in "…". */
+export const MAX_FRAME_TEXT = 1024;
+
+const clip = (text: string) => (text.length > MAX_FRAME_TEXT ? `${text.slice(0, MAX_FRAME_TEXT - 1)}…` : text);
+const isDigits = (text: string) => text.length > 0 && text.length <= 15 && /^\d+$/.test(text);
+const isSpace = (c: string | undefined) => c !== undefined && c.trim() === '';
+
+/** `goroutine N [STATE]:` (older Go) or `goroutine N gp=... m=... [STATE]:` (newer), trailing space already cut. */
+function parseHeader(line: string): { id: number; inside: string } | null {
+  if (!line.startsWith('goroutine ') || !line.endsWith(']:')) return null;
+  let end = 10;
+  while (end < line.length && line[end] >= '0' && line[end] <= '9') end++;
+  const digits = line.slice(10, end);
+  const open = line.indexOf('[', end);
+  if (!isDigits(digits) || open < 0) return null;
+  // Between the id and "[": one space, or " words " (without "[").
+  const between = line.slice(end, open);
+  if (!between.startsWith(' ') || !between.endsWith(' ')) return null;
+  const inside = line.slice(open + 1, -2);
+  if (inside.includes(']')) return null;
+  return { id: Number(digits), inside };
+}
+
+/** `\t/src/file.go:42 +0x1f` (trailing space already cut) -> file and line, or null. */
+function parseFileLine(line: string): { file: string; line: number } | null {
+  if (!isSpace(line[0])) return null;
+  let text = line.trimStart();
+  const plus = text.lastIndexOf(' +0x');
+  if (plus >= 0 && /^[0-9a-f]+$/.test(text.slice(plus + 4))) text = text.slice(0, plus);
+  const colon = text.lastIndexOf(':');
+  if (colon < 0 || !isDigits(text.slice(colon + 1))) return null;
+  return { file: clip(text.slice(0, colon)), line: Number(text.slice(colon + 1)) };
+}
+
+/** `created by main.start in goroutine 1` -> `main.start`, or null when the line is no creator line. */
+function parseCreatedBy(line: string): string | null {
+  if (!line.startsWith('created by ')) return null;
+  let fn = line.slice('created by '.length);
+  const inG = fn.lastIndexOf(' in goroutine ');
+  if (inG >= 0 && isDigits(fn.slice(inG + ' in goroutine '.length))) fn = fn.slice(0, inG);
+  return fn === '' ? null : fn;
+}
 
 /** `net/http.(*conn).serve(0xc000, {0x7b, 0xc0})` -> `net/http.(*conn).serve`: cut the final argument list. */
 export function functionOfCall(text: string): string {
@@ -66,26 +110,29 @@ export function parseGoroutineDump(text: string): GoroutineDump {
   let pending: { fn: string; created: boolean } | null = null;
   let strange = 0;
   let firstStrange = '';
+  let framesCut = 0;
+  const addFrame = (frame: Frame) => {
+    if (!current) return;
+    if (pending?.created) current.createdBy = frame;
+    else if (current.frames.length < MAX_GOROUTINE_FRAMES) current.frames.push(frame);
+    else framesCut++;
+  };
   const flushPending = () => {
-    if (pending && current) {
-      const frame = { fn: pending.fn, file: '', line: 0 };
-      if (pending.created) current.createdBy = frame;
-      else current.frames.push(frame);
-    }
+    if (pending) addFrame({ fn: pending.fn, file: '', line: 0 });
     pending = null;
   };
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line === '') {
       flushPending();
       current = null;
       continue;
     }
-    const header = HEADER.exec(line);
+    const header = parseHeader(line);
     if (header) {
       flushPending();
-      const { state, waitMinutes } = parseState(header[2]);
-      current = { id: Number(header[1]), state, waitMinutes, frames: [], createdBy: null };
+      const { state, waitMinutes } = parseState(clip(header.inside));
+      current = { id: header.id, state, waitMinutes, frames: [], createdBy: null };
       goroutines.push(current);
       continue;
     }
@@ -94,15 +141,13 @@ export function parseGoroutineDump(text: string): GoroutineDump {
       firstStrange ||= line;
       continue;
     }
-    const fileLine = FILE_LINE.exec(line);
+    const fileLine = pending ? parseFileLine(line) : null;
     if (fileLine && pending) {
-      const frame = { fn: pending.fn, file: fileLine[1], line: Number(fileLine[2]) };
-      if (pending.created) current.createdBy = frame;
-      else current.frames.push(frame);
+      addFrame({ fn: pending.fn, ...fileLine });
       pending = null;
       continue;
     }
-    if (/^\s/.test(line) || line.startsWith('...')) {
+    if (isSpace(line[0]) || line.startsWith('...')) {
       // "...additional frames elided..." or an indented line without a call before it.
       if (!line.includes('elided')) {
         strange++;
@@ -111,8 +156,8 @@ export function parseGoroutineDump(text: string): GoroutineDump {
       continue;
     }
     flushPending();
-    const created = CREATED_BY.exec(line);
-    pending = created ? { fn: created[1], created: true } : { fn: functionOfCall(line), created: false };
+    const created = parseCreatedBy(line);
+    pending = created !== null ? { fn: clip(created), created: true } : { fn: clip(functionOfCall(line)), created: false };
   }
   const last = goroutines[goroutines.length - 1];
   const unfinished = pending !== null;
@@ -124,6 +169,7 @@ export function parseGoroutineDump(text: string): GoroutineDump {
   if (unfinished || cutMidLine || (last && last.frames.length === 0 && last.createdBy === null)) {
     problems.push(`the dump ends in the middle of goroutine ${last.id} (truncated?)`);
   }
+  if (framesCut > 0) problems.push(`${framesCut} frame(s) beyond ${MAX_GOROUTINE_FRAMES} per goroutine left out`);
   if (strange > 0) problems.push(`${strange} line(s) not understood, the first: "${firstStrange.slice(0, 80)}"`);
   return { goroutines, problems };
 }

@@ -36,9 +36,37 @@ export function isProfilerFrame(fn: string): boolean {
 /** Protobuf int64 as a number: pprof-format hands large (and negative, two's complement) values over as bigint. */
 const num = (v: number | bigint | undefined): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : (v ?? 0));
 
+/**
+ * Largest heap profile memgate inflates. A profile comes from the service under test: a few KiB of
+ * gzip can inflate to gigabytes (a gzip bomb). A real heap profile of 100,000 stacks is ~20 MiB.
+ */
+export const MAX_PROFILE_INFLATED_BYTES = 128 * 1024 * 1024;
+/** Inlined frames kept per location (Go inlines a few levels; more is not a real profile). */
+export const MAX_LINES_PER_LOCATION = 64;
+/** Frames kept per stack, innermost first (Go records 32 by default, up to 128 in newer releases). */
+export const MAX_STACK_FRAMES = 256;
+
+/** A profile that inflates beyond the cap: left out with a warning that names the cap. */
+export class ProfileTooLargeError extends Error {
+  override name = 'ProfileTooLargeError';
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
 /** The protobuf inside: gunzipped when it is gzip (as Go serves it), as is otherwise. */
-function unwrap(bytes: Uint8Array): Uint8Array {
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes);
+function unwrap(bytes: Uint8Array, maxInflatedBytes: number): Uint8Array {
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      // maxOutputLength stops inflating at the cap instead of allocating whatever the stream claims.
+      return gunzipSync(bytes, { maxOutputLength: maxInflatedBytes });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
+      }
+      throw new Error(`not valid gzip (${(error as Error).message}); truncated or corrupt`);
+    }
+  }
+  if (bytes.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
   return bytes;
 }
 
@@ -46,14 +74,9 @@ function unwrap(bytes: Uint8Array): Uint8Array {
  * Decodes a Go heap profile (`/debug/pprof/heap`, gzipped protobuf). Throws an Error saying what is
  * wrong with it when it is truncated, corrupt, or not a heap profile.
  */
-export function decodeHeapProfile(bytes: Uint8Array): HeapSnapshot {
+export function decodeHeapProfile(bytes: Uint8Array, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES): HeapSnapshot {
   if (bytes.length === 0) throw new Error('empty file');
-  let raw: Uint8Array;
-  try {
-    raw = unwrap(bytes);
-  } catch (error) {
-    throw new Error(`not valid gzip (${(error as Error).message}); truncated or corrupt`);
-  }
+  const raw = unwrap(bytes, maxInflatedBytes);
   let profile: Profile;
   try {
     profile = Profile.decode(raw);
@@ -80,7 +103,7 @@ export function decodeHeapProfile(bytes: Uint8Array): HeapSnapshot {
   const locations = new Map<number, Frame[]>();
   for (const loc of profile.location) {
     // Several lines: inlined calls, innermost first; the last one is the function they were inlined into.
-    const frames = loc.line.map((l) => {
+    const frames = loc.line.slice(0, MAX_LINES_PER_LOCATION).map((l) => {
       const f = functions.get(num(l.functionId));
       return { fn: f?.name ?? '?', file: f?.file ?? '', line: num(l.line) };
     });
@@ -93,7 +116,8 @@ export function decodeHeapProfile(bytes: Uint8Array): HeapSnapshot {
     for (const id of sample.locationId) {
       const loc = locations.get(num(id));
       if (!loc) throw new Error(`sample refers to location ${num(id)}, which the profile does not define`);
-      frames.push(...loc);
+      // One at a time: spreading a hostile location of many lines into push() overflows the call stack.
+      for (const frame of loc) if (frames.length < MAX_STACK_FRAMES) frames.push(frame);
     }
     if (frames.some((f) => isProfilerFrame(f.fn))) continue;
     const key = frames.map((f) => f.fn).join('\n');

@@ -11,7 +11,7 @@ import type { Logger } from '../model/logger.ts';
 import type { MemoryGroup } from '../workload/cgroup/types.ts';
 import type { Frame } from '../model/frame.ts';
 import type { GoBinary } from './ebpf-elf.ts';
-import { parseBpftraceOutput, type RawRecord } from './ebpf-parse.ts';
+import { MAX_TRACE_FRAMES, parseBpftraceOutput, type RawRecord } from './ebpf-parse.ts';
 import { checkBinary, firstError, type Problem, type Tracer, type TracerCheck } from './ebpf-preflight.ts';
 import { buildScript, PROBED_FUNCTION, safeProbePath, type ProbeTarget } from './ebpf-script.ts';
 import { symbolize, which, type SymbolizerName } from './ebpf-symbolize.ts';
@@ -264,6 +264,7 @@ export class EbpfSession {
     const parsed = parseBpftraceOutput(output);
     if (parsed.skipped > 0) this.note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
     if (parsed.truncated) this.note("the eBPF tracer's output ended inside an entry; that entry is left out");
+    if (parsed.framesCut > 0) this.note(`${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`);
     if (parsed.records.length >= MAP_KEYS_MAX * 0.98) this.note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === 'every' ? ' or raise --ebpf-sample-rate' : ''}`);
     const sideOf = new Map<number, SideName>();
     for (const side of SIDES) for (const pid of this.sidePids[side] ?? []) sideOf.set(pid, side);

@@ -33,17 +33,47 @@ export interface ParsedTrace {
   firstSkipped: string | null;
   /** The output ended inside an entry (the tracer was killed while printing). */
   truncated: boolean;
+  /** Frames beyond MAX_TRACE_FRAMES in one entry, left out (the innermost ones are kept). */
+  framesCut: number;
 }
 
+/**
+ * Frames kept per printed stack. bpftrace walks at most 127 by default; the analysis keeps
+ * --stack-depth (at most 64) application frames below the allocator's own.
+ */
+export const MAX_TRACE_FRAMES = 256;
+/** Characters kept of a symbol; a longer one is cut. */
+export const MAX_SYMBOL_TEXT = 1024;
+
 const ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
-const FRAME = /^\s+([0-9a-fA-F]+)(?: (.*?))?(?: \(([^()]*)\))?\s*$/;
 const ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
 const RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
 const NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
 
-function parseFrame(match: RegExpExecArray): RawFrame {
-  const addr = BigInt(`0x${match[1]}`);
-  const text = (match[2] ?? '').trim();
+const isHex = (c: string) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+/**
+ * A frame line, `\t42e140 runtime.mProf_Malloc+0 (/path/bin)` or `\t42e140 0x42e140 ([unknown])`,
+ * read by hand: the output holds symbols of the traced binary, so no regex may backtrack over it.
+ */
+function parseFrame(line: string): RawFrame | null {
+  if (line === '' || line[0].trim() !== '') return null;
+  let i = 0;
+  while (i < line.length && line[i].trim() === '') i++;
+  const hexStart = i;
+  while (i < line.length && isHex(line[i])) i++;
+  // 16 hex digits are a 64-bit address; more is not an address.
+  if (i === hexStart || i - hexStart > 16) return null;
+  const addr = BigInt(`0x${line.slice(hexStart, i)}`);
+  let rest = line.slice(i).trimEnd();
+  if (rest !== '' && rest[0] !== ' ') return null;
+  // The module in parentheses at the end is not needed: the side's binary is known.
+  if (rest.endsWith(')')) {
+    const open = rest.lastIndexOf(' (');
+    if (open >= 0 && !rest.slice(open + 2, -1).includes(')')) rest = rest.slice(0, open);
+  }
+  let text = rest.trim();
+  if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
   if (text === '' || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
   const plus = text.lastIndexOf('+');
   if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
@@ -51,7 +81,7 @@ function parseFrame(match: RegExpExecArray): RawFrame {
 }
 
 export function parseBpftraceOutput(text: string): ParsedTrace {
-  const out: ParsedTrace = { attached: false, records: [], rates: new Map(), skipped: 0, firstSkipped: null, truncated: false };
+  const out: ParsedTrace = { attached: false, records: [], rates: new Map(), skipped: 0, firstSkipped: null, truncated: false, framesCut: 0 };
   const skip = (line: string) => {
     out.skipped++;
     out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
@@ -59,9 +89,10 @@ export function parseBpftraceOutput(text: string): ParsedTrace {
   let open: { pid: number; goid: number; frames: RawFrame[]; header: string } | null = null;
   for (const line of text.split('\n')) {
     if (open) {
-      const frame = FRAME.exec(line);
+      const frame = parseFrame(line);
       if (frame) {
-        open.frames.push(parseFrame(frame));
+        if (open.frames.length < MAX_TRACE_FRAMES) open.frames.push(frame);
+        else out.framesCut++;
         continue;
       }
       const end = ENTRY_END.exec(line);
