@@ -82,10 +82,21 @@ test('too few readings after warm-up is inconclusive with the reason', () => {
 });
 
 test('a slope over the limit but inside the noise warns instead of blocking', () => {
-  const report = judgeBundle(makeBundle({ durationMs: 12_000, gray: { slope: (1.5 * MiB) / 60, noise: 6 * MiB }, baseline: { noise: 6 * MiB } }), settings);
-  const slope = report.reasons.find((r) => r.rule === 'slope-increase' || r.rule === 'slope-noise');
-  assert.ok(slope, JSON.stringify(report.reasons));
-  assert.notEqual(slope.outcome, 'block');
+  const analysis = analyze(makeBundle({}), 5000);
+  const threshold = settings.limits.minSlopeBytesPerSec;
+  const over = { bytesPerSec: 3 * threshold, method: 'within-series' as const };
+  const unclear = judge({ ...analysis, slopeDifference: { ...over, low: -threshold / 10, high: 6 * threshold } }, settings.limits);
+  const reason = unclear.reasons.find((r) => r.rule === 'slope-increase')!;
+  assert.equal(reason.outcome, 'warn');
+  assert.match(reason.message, /not statistically clear/);
+  assert.equal(unclear.verdict, 'warn');
+  assert.equal(unclear.grade, 'P3');
+  // The same difference with its interval just above zero blocks.
+  const clear = judge({ ...analysis, slopeDifference: { ...over, low: threshold / 10, high: 6 * threshold } }, settings.limits);
+  assert.equal(clear.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'block');
+  // And at zero exactly it is not clear.
+  const zero = judge({ ...analysis, slopeDifference: { ...over, low: 0, high: 6 * threshold } }, settings.limits);
+  assert.equal(zero.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'warn');
 });
 
 test('exit codes follow the contract', () => {
@@ -115,19 +126,21 @@ test('a P95 rise over the ratio but under --min-p95-delta does not block a small
 });
 
 test('noisy cgroup memory is inconclusive, unless heap profiles rule out retained growth', () => {
-  const noisy = makeBundle({ durationMs: 12_000, baseline: { noise: 8 * MiB }, gray: { noise: 8 * MiB } });
-  const analysis = analyze(noisy, 5000);
+  const base = analyze(makeBundle({}), 5000);
+  const threshold = settings.limits.minSlopeBytesPerSec;
+  // Known only to +-5 thresholds: wider than the 4 the judge accepts.
+  const analysis = { ...base, slopeDifference: { bytesPerSec: 0, low: -5 * threshold, high: 5 * threshold, method: 'replicas' as const } };
   const verdict = judge(analysis, settings.limits);
   assert.equal(verdict.verdict, 'inconclusive', JSON.stringify(verdict.reasons));
   assert.equal(verdict.reasons[0].rule, 'slope-noise');
-  const heapEvidence = (difference: { perSec: number; low: number; high: number }) => ({
-    suspects: [], patterns: [], warnings: [],
-    summary: { heap: { inuseGrowthDifference: difference, baseline: { snapshots: 7, inuseGrowth: { perSec: 0, low: -1000, high: 1000 } }, gray: { snapshots: 7, inuseGrowth: difference } } },
-  }) as never;
-  const withHeap = judge({ ...analysis, evidence: heapEvidence({ perSec: 100, low: -2000, high: 2000 }) }, settings.limits);
+  // Just inside 4 thresholds: judged, not noise.
+  const judged = judge({ ...analysis, slopeDifference: { ...analysis.slopeDifference, low: -3.9 * threshold, high: 3.9 * threshold } }, settings.limits);
+  assert.ok(!judged.reasons.some((r) => r.rule === 'slope-noise'), JSON.stringify(judged.reasons));
+  const heapEvidence = { suspects: [], patterns: [], warnings: [], summary: { heap: { baseline: { snapshots: 7 }, gray: { snapshots: 7 } } } } as never;
+  const withHeap = judge({ ...analysis, evidence: heapEvidence, inuseDifference: { value: 100, low: -2000, high: 2000, method: 'replicas' } }, settings.limits);
   assert.equal(withHeap.verdict, 'warn');
   assert.match(withHeap.reasons.find((r) => r.rule === 'slope-noise')!.message, /heap profiles rule out retained growth/);
-  const stillUnsure = judge({ ...analysis, evidence: heapEvidence({ perSec: 40_000, low: 30_000, high: 50_000 }) }, settings.limits);
+  const stillUnsure = judge({ ...analysis, evidence: heapEvidence, inuseDifference: { value: 40_000, low: 30_000, high: 50_000, method: 'replicas' } }, settings.limits);
   assert.notEqual(stillUnsure.verdict, 'pass');
   assert.notEqual(stillUnsure.verdict, 'warn');
 });

@@ -1,23 +1,74 @@
 import { SIDES, type SideName } from '../model/sides.ts';
-import type { Bundle, StatSample, WorkloadExit } from '../model/bundle.ts';
-import type { DriverName, MemoryStat } from '../model/bundle.ts';
-import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point, type SlopeEstimate } from './stats.ts';
+import type { Bundle, DriverName, MemoryStat, StatSample, WorkloadExit } from '../model/bundle.ts';
+import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point } from './stats.ts';
+import { blockBootstrapQuantile, difference, ewcSlope, intervalOf, sideMean, type Estimate } from './intervals.ts';
 import { analyzeEvidence, type Evidence } from './evidence.ts';
 import { analyzeEbpf, type EbpfAnalysis } from './ebpf-analyze.ts';
 
+/**
+ * Confidence of the intervals that decide: a difference blocks only when its 99% interval lies above
+ * zero. Three rules can block on noise (P95, floor slope, retained heap); at 95% each, an A/A pair
+ * would be blocked by chance in several runs of a hundred (Kayenta judges at 98% for the same reason).
+ */
+export const DECISION_CONFIDENCE = 0.99;
+
+/** One process of a side over the window. */
+export interface InstanceAnalysis {
+  samples: number;
+  p95Bytes: number | null;
+  /** The P95's own uncertainty (block bootstrap); used when a side has one process. */
+  p95: Estimate | null;
+  lastFloorBytes: number | null;
+  floorPoints: number;
+  /** Floor slope, bytes/s, with its within-series (EWC) error. */
+  slope: Estimate | null;
+  /** Slopes of memory.stat's anon and file (page cache) bytes, bytes/s. */
+  anonSlope: number | null;
+  fileSlope: number | null;
+  /** Retained heap (inuse_space of `?gc=1` profiles) growth, bytes/s; null without heap profiles. */
+  inuseGrowth: Estimate | null;
+  /** Goroutines gained per second; null without goroutine dumps. */
+  goroutineGrowth: number | null;
+  oomKills: number | null;
+  exit: WorkloadExit | null;
+}
+
+/** A side's figure with its interval at the decision confidence. */
+export interface SideEstimate {
+  bytesPerSec: number;
+  low: number;
+  high: number;
+  stdError: number;
+  df: number;
+}
+
 export interface SideAnalysis {
   command: string;
-  /** Readings inside the observation window (after warm-up). */
+  /** Readings inside the observation window (after warm-up), per instance (the smallest). */
   samples: number;
+  /** Mean over instances of each one's P95: what one process of this build uses at the top. */
   p95Bytes: number | null;
   peakBytes: number | null;
   meanBytes: number | null;
-  /** The floor at the end of the window: where the service rests now. */
+  /** The floor at the end of the window, mean over instances: where the service rests now. */
   lastFloorBytes: number | null;
-  slope: SlopeEstimate | null;
+  /** Mean floor slope over instances, with its interval; null when an instance has too few floor points. */
+  slope: SideEstimate | null;
+  /** Fewest floor points of any instance. */
+  floorPoints: number;
   oomKills: number | null;
   exit: WorkloadExit | null;
   lastStat: MemoryStat | null;
+  instances: InstanceAnalysis[];
+}
+
+export interface Difference {
+  /** Gray minus baseline. */
+  value: number;
+  low: number;
+  high: number;
+  /** How the interval was made: across instances (Welch) or within one series per side. */
+  method: 'replicas' | 'within-series';
 }
 
 export interface SlopeDifference {
@@ -36,70 +87,173 @@ export interface Analysis {
   windowMs: { start: number; end: number };
   plannedWindowMs: number;
   memoryMaxBytes: number | null;
+  /** Processes per side. */
+  replicas: number;
+  /** Confidence of every interval below. */
+  confidence: number;
   baseline: SideAnalysis;
   gray: SideAnalysis;
   /** Gray's P95 over baseline's, minus one (0.12 = 12% more); null without both. */
   p95Increase: number | null;
-  slopeDifference: SlopeDifference | null;
+  /** Gray's P95 minus baseline's, bytes, with its interval. */
+  p95Difference: Difference | null;
+  /** Gray's floor slope minus baseline's, bytes/s, with its interval. */
+  slopeDifference: (SlopeDifference & { method: Difference['method'] }) | null;
+  /** Retained heap growth, gray minus baseline, bytes/s (heap profiles); null without them. */
+  inuseDifference: Difference | null;
+  /** memory.stat anon and file slopes, gray minus baseline, bytes/s (point estimates): what grew. */
+  split: { anonBytesPerSec: number | null; fileBytesPerSec: number | null };
+  /** Goroutines gained per second, gray minus baseline. */
+  goroutineDifference: number | null;
   /** Every reading, warm-up included, for charts. */
   series: Bundle['samples'];
-  /** Heap profile and goroutine evidence (suspects, patterns); null when no profiles were fetched. */
+  /** Heap profile and goroutine evidence (suspects, patterns) of the first instances; null when no profiles were fetched. */
   evidence: Evidence | null;
   /** eBPF allocation paths of both sides and the eBPF suspects; null when tracing was off. */
   ebpf: EbpfAnalysis | null;
 }
 
-function lastStatOf(stats: readonly StatSample[], side: SideName): MemoryStat | null {
-  for (let i = stats.length - 1; i >= 0; i--) {
-    const s = stats[i];
-    if (s.side === side) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
-  }
-  return null;
+function replicasOf(bundle: Bundle): number {
+  const fromSamples = bundle.samples.find((s) => s.instances)?.instances;
+  return Math.max(1, bundle.meta.replicas ?? 1, fromSamples ? Math.min(fromSamples.baseline.length, fromSamples.gray.length) : 1);
 }
 
-function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number): SideAnalysis {
+function reading(bundle: Bundle, side: SideName, instance: number, replicas: number) {
+  return (s: Bundle['samples'][number]): number | null => (replicas === 1 ? (s.instances?.[side][0] ?? s[side]) : (s.instances?.[side][instance] ?? null));
+}
+
+function statSlope(stats: readonly StatSample[], side: SideName, instance: number, warmupMs: number, field: 'anonBytes' | 'fileBytes'): number | null {
+  const points = stats.filter((s) => s.side === side && (s.instance ?? 0) === instance && s.t >= warmupMs).map((s) => ({ t: s.t / 1000, v: s[field] }));
+  return fitSlope(points)?.bytesPerSec ?? null;
+}
+
+function inuseOf(evidence: Evidence | null, side: SideName): Estimate | null {
+  const heap = evidence?.summary.heap[side];
+  const growth = heap?.inuseGrowth;
+  if (!heap || !growth || heap.snapshots < 3) return null;
+  // The robust (Theil-Sen) growth where there is one: a snapshot that caught a burst barely moves it.
+  // Its error: the OLS fit's, recovered from the evidence's 95% t interval (used with one process a side).
+  return { value: heap.robustInuseGrowth ?? growth.perSec, stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2), df: heap.snapshots - 2 };
+}
+
+function goroutinesOf(evidence: Evidence | null, side: SideName, spanSeconds: number): number | null {
+  const g = evidence?.summary.goroutines[side];
+  if (!g || g.dumps < 2 || g.startCount === null || g.endCount === null || spanSeconds <= 0) return null;
+  return (g.endCount - g.startCount) / spanSeconds;
+}
+
+function analyzeInstance(bundle: Bundle, side: SideName, instance: number, replicas: number, warmupMs: number, evidence: Evidence | null): InstanceAnalysis & { max: number | null; values: number[] } {
+  const read = reading(bundle, side, instance, replicas);
   const points: Point[] = [];
   let max: number | null = null;
   for (const s of bundle.samples) {
-    const v = s[side];
+    const v = read(s);
     if (v === null) continue;
     max = Math.max(max ?? 0, v);
     if (s.t >= warmupMs) points.push({ t: s.t / 1000, v });
   }
   const values = points.map((p) => p.v);
   const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 0;
-  const floor = floorPoints(points, floorBinSeconds(span));
-  const final = bundle.final[side];
-  const recordedPeak = final.peakBytes;
+  const binSeconds = floorBinSeconds(span);
+  const floor = floorPoints(points, binSeconds);
+  const intervalSeconds = points.length > 1 ? span / (points.length - 1) : 1;
+  const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
   return {
-    command: bundle.meta.sides[side].command,
     samples: points.length,
     p95Bytes: p95(values),
-    peakBytes: recordedPeak ?? max,
-    meanBytes: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+    // Blocks as long as a floor bin: each holds a GC cycle or a burst whole.
+    p95: blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds),
     lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
-    slope: fitSlope(floor),
-    oomKills: final.oomKills,
-    exit: final.exit,
-    lastStat: lastStatOf(bundle.stats, side),
+    floorPoints: floor.length,
+    slope: ewcSlope(floor),
+    anonSlope: statSlope(bundle.stats, side, instance, warmupMs, 'anonBytes'),
+    fileSlope: statSlope(bundle.stats, side, instance, warmupMs, 'fileBytes'),
+    inuseGrowth: inuseOf(evidence, side),
+    goroutineGrowth: goroutinesOf(evidence, side, span),
+    oomKills: final?.oomKills ?? null,
+    exit: final?.exit ?? null,
+    max,
+    values,
   };
 }
 
-function slopeDifference(gray: SlopeEstimate | null, baseline: SlopeEstimate | null): SlopeDifference | null {
-  if (!gray || !baseline) return null;
-  const diff = gray.bytesPerSec - baseline.bytesPerSec;
-  const stdError = Math.hypot(gray.stdError, baseline.stdError);
-  // Welch-Satterthwaite would be exact; the smaller side's degrees of freedom is the cautious choice.
-  const df = Math.min(gray.points.length, baseline.points.length) - 2;
-  const half = t95(df) * stdError;
-  return { bytesPerSec: diff, low: diff - half, high: diff + half };
+function lastStatOf(stats: readonly StatSample[], side: SideName): MemoryStat | null {
+  for (let i = stats.length - 1; i >= 0; i--) {
+    const s = stats[i];
+    if (s.side === side && (s.instance ?? 0) === 0) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
+  }
+  return null;
 }
 
-/** Statistics of both sides over the observation window (warm-up excluded). Pure. */
-export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs): Analysis {
-  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs));
+const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const present = <T>(xs: readonly (T | null)[]): T[] => xs.filter((x): x is T => x !== null);
+
+/** Per-instance values of a side as one estimate: between-instance spread with replicas, else the series' own error. */
+function combine(estimates: readonly (Estimate | null)[]): Estimate | null {
+  if (estimates.length === 0 || estimates.some((e) => e === null)) return null;
+  const es = estimates as Estimate[];
+  return sideMean(
+    es.map((e) => e.value),
+    es.map((e) => e.stdError),
+    es[0].df,
+  );
+}
+
+function analyzeSide(bundle: Bundle, side: SideName, replicas: number, warmupMs: number, evidences: (Evidence | null)[]): SideAnalysis {
+  const instances = Array.from({ length: replicas }, (_, i) => analyzeInstance(bundle, side, i, replicas, warmupMs, evidences[i] ?? null));
+  const slope = combine(instances.map((i) => i.slope));
+  const slopeInterval = slope ? intervalOf(slope, DECISION_CONFIDENCE) : null;
+  const final = bundle.final[side];
+  const maxes = present(instances.map((i) => i.max));
+  const all = instances.flatMap((i) => i.values);
+  const oomKills = instances.every((i) => i.oomKills === null) ? final.oomKills : instances.reduce((a, i) => a + (i.oomKills ?? 0), 0);
+  return {
+    command: bundle.meta.sides[side].command,
+    samples: Math.min(...instances.map((i) => i.samples)),
+    p95Bytes: mean(present(instances.map((i) => i.p95Bytes))),
+    peakBytes: final.peakBytes ?? (maxes.length ? Math.max(...maxes) : null),
+    meanBytes: mean(all),
+    lastFloorBytes: mean(present(instances.map((i) => i.lastFloorBytes))),
+    slope: slope && slopeInterval ? { bytesPerSec: slope.value, low: slopeInterval.low, high: slopeInterval.high, stdError: slope.stdError, df: slope.df } : null,
+    floorPoints: Math.min(...instances.map((i) => i.floorPoints)),
+    oomKills,
+    exit: final.exit ?? instances.find((i) => i.exit)?.exit ?? null,
+    lastStat: lastStatOf(bundle.stats, side),
+    instances: instances.map(({ max: _max, values: _values, ...rest }) => rest),
+  };
+}
+
+function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Estimate | null)[], replicas: number): Difference | null {
+  const g = combine(gray);
+  const b = combine(baseline);
+  if (!g || !b) return null;
+  const i = intervalOf(difference(g, b), DECISION_CONFIDENCE);
+  return { value: i.value, low: i.low, high: i.high, method: replicas > 1 ? 'replicas' : 'within-series' };
+}
+
+function pointDifference(gray: readonly (number | null)[], baseline: readonly (number | null)[]): number | null {
+  if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
+  return mean(gray as number[])! - mean(baseline as number[])!;
+}
+
+/** Statistics of both sides over the observation window (warm-up excluded), per instance and per side. Pure. */
+export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs, evidence: Evidence | null = analyzeEvidence(bundle.profiles, warmupMs)): Analysis {
+  const replicas = replicasOf(bundle);
+  // The first instances' evidence names suspects; each instance's own heap growth feeds the comparison.
+  const evidences = Array.from({ length: replicas }, (_, i) => (i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i)));
+  const firstEvidence = evidence;
+  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, replicas, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
-  const evidence = analyzeEvidence(bundle.profiles, warmupMs);
+  const p95Difference = differenceOf(
+    gray.instances.map((i) => i.p95),
+    baseline.instances.map((i) => i.p95),
+    replicas,
+  );
+  const slope = differenceOf(
+    gray.instances.map((i) => i.slope),
+    baseline.instances.map((i) => i.slope),
+    replicas,
+  );
   return {
     driver: bundle.meta.driver,
     limitations: bundle.meta.limitations,
@@ -109,12 +263,34 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs)
     windowMs: { start: times[0] ?? warmupMs, end: times[times.length - 1] ?? warmupMs },
     plannedWindowMs: bundle.meta.durationMs,
     memoryMaxBytes: bundle.meta.memoryMaxBytes,
+    replicas,
+    confidence: DECISION_CONFIDENCE,
     baseline,
     gray,
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
-    slopeDifference: slopeDifference(gray.slope, baseline.slope),
+    p95Difference,
+    slopeDifference: slope ? { bytesPerSec: slope.value, low: slope.low, high: slope.high, method: slope.method } : null,
+    inuseDifference: differenceOf(
+      gray.instances.map((i) => i.inuseGrowth),
+      baseline.instances.map((i) => i.inuseGrowth),
+      replicas,
+    ),
+    split: {
+      anonBytesPerSec: pointDifference(
+        gray.instances.map((i) => i.anonSlope),
+        baseline.instances.map((i) => i.anonSlope),
+      ),
+      fileBytesPerSec: pointDifference(
+        gray.instances.map((i) => i.fileSlope),
+        baseline.instances.map((i) => i.fileSlope),
+      ),
+    },
+    goroutineDifference: pointDifference(
+      gray.instances.map((i) => i.goroutineGrowth),
+      baseline.instances.map((i) => i.goroutineGrowth),
+    ),
     series: bundle.samples,
-    evidence,
-    ebpf: analyzeEbpf(bundle.ebpf, evidence?.suspects),
+    evidence: firstEvidence,
+    ebpf: analyzeEbpf(bundle.ebpf, firstEvidence?.suspects),
   };
 }

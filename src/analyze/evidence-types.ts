@@ -69,6 +69,11 @@ export interface HeapSideSummary {
   endInuseBytes: number | null;
   /** Slope of inuse_space over the snapshots, with its 95% interval. */
   inuseGrowth: GrowthEstimate | null;
+  /**
+   * The same growth by Theil-Sen (median of pairwise slopes), bytes/s: a snapshot caught while a burst
+   * is held barely moves it. What replicas compare; null with fewer than 3 snapshots.
+   */
+  robustInuseGrowth?: number | null;
   /** Allocation churn: alloc_space allocated per second over the window. */
   allocBytesPerSec: number | null;
   /** The sampling period (runtime.MemProfileRate) the profile reports. */

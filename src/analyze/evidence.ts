@@ -28,15 +28,16 @@ export interface Evidence {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-function fetchWarnings(entries: readonly ProfileEntry[]): string[] {
+function fetchWarnings(entries: readonly ProfileEntry[], instance: number): string[] {
+  const label = instance === 0 ? '' : ` (instance ${instance + 1})`;
   const warnings: string[] = [];
   for (const side of SIDES) {
     for (const kind of ['heap', 'goroutine'] as const) {
-      const mine = entries.filter((e) => e.side === side && e.kind === kind);
+      const mine = entries.filter((e) => e.side === side && e.kind === kind && (e.instance ?? 0) === instance);
       const failed = mine.filter((e) => e.error !== null);
       if (failed.length === 0) continue;
       const what = kind === 'heap' ? 'heap profile' : 'goroutine dump';
-      warnings.push(`${side} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
+      warnings.push(`${side}${label} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
     }
   }
   return warnings;
@@ -47,14 +48,14 @@ function emptyHeapSide(): HeapSideSummary {
 }
 
 /** Reads what the window holds: decoded heap profiles and parsed dumps per side; the broken ones become warnings. */
-function load(set: ProfileSet, warmupMs: number, warnings: string[]) {
+function load(set: ProfileSet, warmupMs: number, warnings: string[], instance: number) {
   const heap = {} as Record<SideName, HeapSeries>;
   const goroutines = {} as Record<SideName, GoroutineSeries>;
   for (const side of SIDES) {
     heap[side] = { times: [], snapshots: [] };
     goroutines[side] = { times: [], dumps: [] };
   }
-  const inWindow = set.entries.filter((e) => e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
+  const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file!;
     const bytes = set.data[file];
@@ -195,11 +196,12 @@ function emptyEvidence(warnings: string[]): Evidence {
  * excluded): suspects, leak patterns, the heap's growth and churn. Never throws: profiles that are
  * missing or broken become warnings, and whatever is left is used. Pure.
  */
-export function analyzeEvidence(set: ProfileSet | undefined | null, warmupMs: number): Evidence | null {
+export function analyzeEvidence(set: ProfileSet | undefined | null, warmupMs: number, instance = 0): Evidence | null {
   if (!set) return null;
-  const warnings = [...set.notes, ...fetchWarnings(set.entries)];
+  if (instance > 0 && !set.entries.some((e) => e.instance === instance)) return null;
+  const warnings = [...(instance === 0 ? set.notes : []), ...fetchWarnings(set.entries, instance)];
   try {
-    const { heap: heapSeries, goroutines: goroutineSeries } = load(set, warmupMs, warnings);
+    const { heap: heapSeries, goroutines: goroutineSeries } = load(set, warmupMs, warnings, instance);
     const heapCount = SIDES.map((s) => heapSeries[s].snapshots.length);
     const dumpCount = SIDES.map((s) => goroutineSeries[s].dumps.length);
     let heap: HeapDiff | null = null;

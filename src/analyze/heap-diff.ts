@@ -88,6 +88,7 @@ function sideSummary(series: HeapSeries): HeapSideSummary & { slope: SlopeEstima
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
     inuseGrowth: slope ? { perSec: slope.bytesPerSec, low: slope.low, high: slope.high } : null,
+    robustInuseGrowth: n >= 3 && span > 0 ? robustGrowth(series.times, series.snapshots.map((s) => s.totals.inuseBytes)) / span : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
     slope,

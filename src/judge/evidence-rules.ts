@@ -2,6 +2,8 @@ import type { Analysis } from '../analyze/analyze.ts';
 import { topSuspectClause } from '../analyze/evidence-text.ts';
 import { formatRate } from '../model/units.ts';
 import type { Limits } from '../model/settings.ts';
+import { Option } from '../model/constants.ts';
+import { optionRef } from '../model/option-ref.ts';
 import type { Comparison, Reason } from './verdict-types.ts';
 
 /**
@@ -13,28 +15,32 @@ import type { Comparison, Reason } from './verdict-types.ts';
  */
 export function inuseGrowthRule(analysis: Analysis, limits: Limits, cgroup: { blocked: boolean; threshold: number }): { comparison: Comparison | null; reason: Reason | null } {
   const heap = analysis.evidence?.summary.heap;
-  const diff = heap?.inuseGrowthDifference;
+  const diff = analysis.inuseDifference;
   if (!heap || !diff) return { comparison: null, reason: null };
-  const base = heap.baseline.inuseGrowth?.perSec ?? 0;
+  const base = mean(analysis.baseline.instances.map((i) => i.inuseGrowth?.value ?? 0));
+  const grayGrowth = mean(analysis.gray.instances.map((i) => i.inuseGrowth?.value ?? 0));
   const threshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
-  const detail = `inuse_space gray ${formatRate(heap.gray.inuseGrowth!.perSec)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.perSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
-  const exceeds = diff.perSec > threshold && diff.low > 0;
-  const comparison: Comparison = { rule: 'inuse-growth', unit: 'bytes/s', measured: diff.perSec, limit: threshold, passed: !exceeds, detail };
+  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : 'one process a side';
+  const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}, ${how}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
+  const exceeds = diff.value > threshold && diff.low > 0;
+  const comparison: Comparison = { rule: 'inuse-growth', unit: 'bytes/s', measured: diff.value, limit: threshold, passed: !exceeds, detail };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
   const slope = analysis.slopeDifference;
   const unclear = slope === null || slope.high >= cgroup.threshold;
   if (unclear) {
-    const why = slope === null ? 'the cgroup memory floor has too few points for a slope' : `the cgroup floor slope is unclear (difference ${formatRate(slope.bytesPerSec)}, 95% CI ${formatRate(slope.low)} .. ${formatRate(slope.high)})`;
+    const why = slope === null ? 'the cgroup memory floor has too few points for a slope' : `the cgroup floor slope is unclear (difference ${formatRate(slope.bytesPerSec)}, CI ${formatRate(slope.low)} .. ${formatRate(slope.high)})`;
     return {
       comparison,
-      reason: { rule: 'inuse-growth', outcome: 'block', measured: diff.perSec, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` },
+      reason: { rule: 'inuse-growth', outcome: 'block', measured: diff.value, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` },
     };
   }
   return {
     comparison,
-    reason: { rule: 'inuse-growth', outcome: 'warn', measured: diff.perSec, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen --duration to see whether it reaches the cgroup` },
+    reason: { rule: 'inuse-growth', outcome: 'warn', measured: diff.value, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup` },
   };
 }
+
+const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** The first blocking reason names the top suspect (and its pattern): where to look first. */
 export function nameTopSuspect(reasons: Reason[], analysis: Analysis): Reason[] {

@@ -8,7 +8,8 @@ export const P2_LIMIT_SHARE = 0.75;
 
 /**
  * The seed's P0-P3, adapted to what a gate measures: P0 the process died or would soon (OOM kill, a
- * crash, floor growth over 80% an hour, or under an hour left to its limit); P1 a clear steady leak;
+ * crash, floor growth over 80% an hour, or under an hour left to its limit, both at the low end of the
+ * growth difference's interval); P1 a clear steady leak;
  * P2 a higher plateau (P95 over its limit) or resting above 75% of the limit; P3 anything only warned.
  */
 export function gradeOf(verdict: VerdictName, reasons: readonly Reason[], analysis: Analysis): Grade | null {
@@ -16,7 +17,9 @@ export function gradeOf(verdict: VerdictName, reasons: readonly Reason[], analys
   if (blocks.has('gray-oom-kill') || blocks.has('gray-exited')) return 'P0';
   const { gray, memoryMaxBytes } = analysis;
   if (blocks.has('slope-increase')) {
-    const slope = gray.slope?.bytesPerSec ?? 0;
+    // What the interval supports, not the point estimate: a minute of data extrapolated to an hour
+    // is P0 only when even the low end of the growth difference gets there.
+    const slope = Math.max(0, analysis.slopeDifference?.low ?? 0);
     const growthPerHour = gray.p95Bytes ? (slope * 3600) / gray.p95Bytes : 0;
     const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? 'P0' : 'P1';

@@ -1,8 +1,9 @@
 // Every name a user types or reads (CLI flags, Action inputs and outputs, files) lives here.
 
 export const VERSION = '0.1.0';
-export const REPORT_SCHEMA = 'memgate/report@1';
-export const BUNDLE_SCHEMA = 'memgate/bundle@1';
+export const REPORT_SCHEMA = 'memgate/report@2';
+/** @2: replicas (per-instance readings, stats, finals, metas; profile entries by instance). @1 bundles still read. */
+export const BUNDLE_SCHEMA = 'memgate/bundle@2';
 
 export const ExitCode = {
   Pass: 0,
@@ -32,6 +33,9 @@ export const Option = {
   Out: 'out',
   OnInconclusive: 'on-inconclusive',
   ReadyTimeout: 'ready-timeout',
+  // Verdict trust: processes per side, and the Go heap sampling rate both sides get.
+  Replicas: 'replicas',
+  MemprofileRate: 'memprofile-rate',
   // eBPF allocation tracing (src/collect/ebpf-*.ts).
   Ebpf: 'ebpf',
   EbpfMode: 'ebpf-mode',
@@ -54,7 +58,9 @@ export const Defaults = {
   maxP95Increase: '12%',
   minP95Delta: '2MiB',
   maxSlopeIncrease: '100%',
-  minSlope: '1MiB/min',
+  minSlope: '512KiB/min',
+  replicas: '3',
+  memprofileRate: '64KiB',
   cgroupDriver: 'auto',
   pprof: 'http://127.0.0.1:{port}/debug/pprof',
   profileInterval: '10s',

@@ -20,6 +20,8 @@ export interface JudgeSettings {
   limits: Limits;
   warmupMs: number;
   onInconclusive: 'fail' | 'pass';
+  /** Where the reasons are read: options are spelled `--name` (cli, the default) or as inputs (action). */
+  surface?: 'cli' | 'action';
 }
 
 export interface GatePlan extends JudgeSettings {

@@ -3,6 +3,7 @@ import { ExitCode, REPORT_SCHEMA, VERSION } from '../model/constants.ts';
 import type { JudgeSettings } from '../model/settings.ts';
 import type { MemorySample, WorkloadExit } from '../model/bundle.ts';
 import { timeline } from './chart.ts';
+import { renderOptionRefs } from '../model/option-ref.ts';
 import type { MemoryStat } from '../model/bundle.ts';
 import type { Comparison, Grade, Projection, Reason, Verdict, VerdictName } from '../judge/verdict-types.ts';
 import type { EvidenceSummary, Pattern, Suspect } from '../analyze/evidence-types.ts';
@@ -20,6 +21,29 @@ export interface SideReport {
   oomKills: number | null;
   exit: WorkloadExit | null;
   memoryStat: MemoryStat | null;
+  /** Each process of the side (one without replicas): what the side's figures are the mean of. */
+  instances: InstanceReport[];
+}
+
+export interface InstanceReport {
+  samples: number;
+  p95Bytes: number | null;
+  lastFloorBytes: number | null;
+  slopeBytesPerSec: number | null;
+  /** Retained heap growth (inuse_space, Theil-Sen), bytes/s; null without heap profiles. */
+  inuseGrowthBytesPerSec: number | null;
+  anonSlopeBytesPerSec: number | null;
+  fileSlopeBytesPerSec: number | null;
+  oomKills: number | null;
+  exited: boolean;
+}
+
+/** Gray minus baseline with its interval at the report's confidence. */
+export interface DifferenceReport {
+  value: number;
+  low: number;
+  high: number;
+  method: 'replicas' | 'within-series';
 }
 
 export interface Report {
@@ -39,9 +63,19 @@ export interface Report {
   };
   baseline: SideReport;
   gray: SideReport;
+  /** Processes per side. */
+  replicas: number;
+  /** Confidence of every interval in the report (the decision's). */
+  confidence: number;
   p95Increase: number | null;
+  /** Gray's P95 minus baseline's, bytes. */
+  p95Difference: DifferenceReport | null;
   slopeIncrease: number | null;
-  slopeDifference: { bytesPerSec: number; low: number; high: number } | null;
+  slopeDifference: { bytesPerSec: number; low: number; high: number; method: 'replicas' | 'within-series' } | null;
+  /** Retained heap growth (inuse_space), gray minus baseline, bytes/s; null without heap profiles. */
+  inuseGrowthDifference: DifferenceReport | null;
+  /** memory.stat anon and file (page cache) slopes, gray minus baseline, bytes/s: what grew. */
+  memorySplit: { anonBytesPerSec: number | null; fileBytesPerSec: number | null };
   comparisons: Comparison[];
   reasons: Reason[];
   projection: Projection | null;
@@ -83,6 +117,17 @@ function sideReport(side: SideAnalysis): SideReport {
     oomKills: side.oomKills,
     exit: side.exit,
     memoryStat: side.lastStat,
+    instances: side.instances.map((i) => ({
+      samples: i.samples,
+      p95Bytes: i.p95Bytes,
+      lastFloorBytes: i.lastFloorBytes,
+      slopeBytesPerSec: i.slope?.value ?? null,
+      inuseGrowthBytesPerSec: i.inuseGrowth?.value ?? null,
+      anonSlopeBytesPerSec: i.anonSlope,
+      fileSlopeBytesPerSec: i.fileSlope,
+      oomKills: i.oomKills,
+      exited: i.exit !== null,
+    })),
   };
 }
 
@@ -96,6 +141,9 @@ function slopeIncrease(verdict: Verdict): number | null {
 
 export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
   const { analysis } = verdict;
+  const surface = settings.surface ?? 'cli';
+  const spell = <T extends { message: string } | { detail: string }>(item: T): T =>
+    'message' in item ? { ...item, message: renderOptionRefs(item.message, surface) } : { ...item, detail: renderOptionRefs(item.detail, surface) };
   return {
     schema: REPORT_SCHEMA,
     memgateVersion: VERSION,
@@ -113,11 +161,16 @@ export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
     },
     baseline: sideReport(analysis.baseline),
     gray: sideReport(analysis.gray),
+    replicas: analysis.replicas,
+    confidence: analysis.confidence,
     p95Increase: analysis.p95Increase,
+    p95Difference: analysis.p95Difference,
     slopeIncrease: slopeIncrease(verdict),
     slopeDifference: analysis.slopeDifference,
-    comparisons: verdict.comparisons,
-    reasons: verdict.reasons,
+    inuseGrowthDifference: analysis.inuseDifference,
+    memorySplit: analysis.split,
+    comparisons: verdict.comparisons.map(spell),
+    reasons: verdict.reasons.map(spell),
     projection: verdict.projection,
     warnings: [...analysis.limitations, ...analysis.warnings, ...(analysis.evidence?.warnings ?? []), ...(analysis.ebpf?.warnings ?? [])],
     // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).

@@ -36,14 +36,29 @@ export function makeBundle(options: {
   final?: Partial<Record<'baseline' | 'gray', Partial<SideFinal>>>;
   memoryMaxBytes?: number | null;
   stopAtMs?: number;
+  /** Processes per side; each instance gets its own noise. Per-instance shapes override the side's. */
+  replicas?: number;
+  instances?: Partial<Record<'baseline' | 'gray', SeriesShape[]>>;
 }): Bundle {
   const { warmupMs = 5000, durationMs = 60_000, intervalMs = 250, seed = 42 } = options;
   const randB = seeded(seed);
   const randG = seeded(seed * 7 + 1);
-  const samples = [];
+  const samples: Bundle['samples'] = [];
   const end = Math.min(warmupMs + durationMs, options.stopAtMs ?? Infinity);
-  for (let t = 0; t <= end; t += intervalMs) {
-    samples.push({ t, baseline: reading(t, options.baseline ?? {}, randB), gray: reading(t, options.gray ?? {}, randG) });
+  const replicas = options.replicas ?? 1;
+  if (replicas === 1) {
+    for (let t = 0; t <= end; t += intervalMs) {
+      samples.push({ t, baseline: reading(t, options.baseline ?? {}, randB), gray: reading(t, options.gray ?? {}, randG) });
+    }
+  } else {
+    const rands = { baseline: Array.from({ length: replicas }, (_, i) => seeded(seed * 13 + i + 1)), gray: Array.from({ length: replicas }, (_, i) => seeded(seed * 31 + i + 7)) };
+    const shape = (side: 'baseline' | 'gray', i: number) => ({ ...options[side], ...options.instances?.[side]?.[i] });
+    for (let t = 0; t <= end; t += intervalMs) {
+      const baseline = rands.baseline.map((r, i) => reading(t, shape('baseline', i), r));
+      const gray = rands.gray.map((r, i) => reading(t, shape('gray', i), r));
+      const avg = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+      samples.push({ t, baseline: avg(baseline), gray: avg(gray), instances: { baseline, gray } });
+    }
   }
   return {
     meta: {
@@ -57,6 +72,7 @@ export function makeBundle(options: {
       intervalMs,
       memoryMaxBytes: options.memoryMaxBytes ?? null,
       load: null,
+      replicas,
       sides: { baseline: { command: './base -addr 127.0.0.1:1', port: 1, location: '/cg/baseline' }, gray: { command: './gray -addr 127.0.0.1:2', port: 2, location: '/cg/gray' } },
       warnings: [],
       endedEarly: null,

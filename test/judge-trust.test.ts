@@ -1,0 +1,117 @@
+// Verdict trust: replicas, intervals that decide, grades from what the interval supports, corroboration.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJudgeSettings } from '../src/config/plan.ts';
+import { judgeBundle } from '../src/gate/judge-bundle.ts';
+import { analyze, DECISION_CONFIDENCE } from '../src/analyze/analyze.ts';
+import { judge } from '../src/judge/judge.ts';
+import { renderOptionRefs } from '../src/model/option-ref.ts';
+import { makeBundle, MiB } from './helpers/bundles.ts';
+
+const settings = parseJudgeSettings({ warmup: '5s' });
+const perMin = (mib: number) => (mib * MiB) / 60;
+
+test('replicas: per-instance figures, side figures are their means, the interval is made across instances', () => {
+  const bundle = makeBundle({ replicas: 3, instances: { gray: [{ slope: perMin(1) }, { slope: perMin(2) }, { slope: perMin(3) }] } });
+  const a = analyze(bundle, 5000);
+  assert.equal(a.replicas, 3);
+  assert.equal(a.confidence, DECISION_CONFIDENCE);
+  assert.equal(a.gray.instances.length, 3);
+  const slopes = a.gray.instances.map((i) => i.slope!.value);
+  assert.ok(slopes[0] < slopes[1] && slopes[1] < slopes[2], String(slopes));
+  assert.ok(Math.abs(a.gray.slope!.bytesPerSec - slopes.reduce((x, y) => x + y) / 3) < 1e-6);
+  assert.equal(a.slopeDifference!.method, 'replicas');
+  assert.equal(a.p95Difference!.method, 'replicas');
+  const p95s = a.gray.instances.map((i) => i.p95Bytes!);
+  assert.ok(Math.abs(a.gray.p95Bytes! - p95s.reduce((x, y) => x + y) / 3) < 1);
+  // One process a side: the interval comes from within the series.
+  assert.equal(analyze(makeBundle({}), 5000).slopeDifference!.method, 'within-series');
+});
+
+test('one gray process that drifts is what processes of one build do: no block; every gray process leaking blocks', () => {
+  // One of three gray instances ratchets up 3 MiB/min, the others are flat: the spread says noise.
+  const drift = judgeBundle(makeBundle({ replicas: 3, instances: { gray: [{ slope: perMin(3) }, {}, {}] } }), settings);
+  assert.notEqual(drift.verdict, 'fail', JSON.stringify(drift.reasons));
+  assert.ok(!drift.reasons.some((r) => r.outcome === 'block'));
+  // All three leak 2 MiB/min: clear across instances, blocks on the floor slope.
+  const leak = judgeBundle(makeBundle({ replicas: 3, gray: { slope: perMin(2) } }), settings);
+  assert.equal(leak.verdict, 'fail', JSON.stringify(leak.reasons));
+  const reason = leak.reasons.find((r) => r.rule === 'slope-increase')!;
+  assert.equal(reason.outcome, 'block');
+  assert.match(reason.message, /99% CI .* across 3 processes a side/);
+  assert.equal(leak.replicas, 3);
+  assert.equal(leak.gray.instances.length, 3);
+  assert.equal(leak.slopeDifference!.method, 'replicas');
+});
+
+test('P95: a rise over both limits blocks only when its interval clears zero; otherwise it warns', () => {
+  const analysis = analyze(makeBundle({ gray: { base: 30 * MiB } }), 5000);
+  assert.ok(analysis.p95Increase! > 0.3);
+  const clear = judge(analysis, settings.limits);
+  assert.equal(clear.reasons.find((r) => r.rule === 'p95-increase')!.outcome, 'block');
+  const spread = { ...analysis.p95Difference!, low: -MiB, high: 20 * MiB };
+  const unclear = judge({ ...analysis, p95Difference: spread }, settings.limits);
+  const reason = unclear.reasons.find((r) => r.rule === 'p95-increase')!;
+  assert.equal(reason.outcome, 'warn');
+  assert.match(reason.message, /within what processes of one build differ by/);
+  assert.equal(unclear.comparisons.find((c) => c.rule === 'p95-increase')!.passed, true);
+  // A P95 difference inside what replicas of one build show never blocks.
+  const replicas = judgeBundle(makeBundle({ replicas: 3, instances: { gray: [{ base: 40 * MiB }, {}, {}] } }), settings);
+  assert.ok(!replicas.reasons.some((r) => r.rule === 'p95-increase' && r.outcome === 'block'), JSON.stringify(replicas.reasons));
+});
+
+test('grades follow the low end of the growth interval, not the point estimate', () => {
+  const analysis = analyze(makeBundle({ gray: { slope: perMin(30) } }), 5000);
+  const strong = judge(analysis, settings.limits);
+  assert.equal(strong.verdict, 'fail');
+  assert.equal(strong.grade, 'P0');
+  // Same point estimate, but the interval only supports a slow leak: P1.
+  const point = analysis.slopeDifference!.bytesPerSec;
+  const wide = judge({ ...analysis, slopeDifference: { ...analysis.slopeDifference!, low: perMin(0.2), high: 2 * point } }, settings.limits);
+  assert.equal(wide.verdict, 'fail');
+  assert.equal(wide.grade, 'P1');
+  // Time to --memory-max: within an hour at the low end is P0, beyond it P1.
+  const limited = analyze(makeBundle({ gray: { slope: perMin(2) }, memoryMaxBytes: 30 * MiB }), 5000);
+  const lowEnd = { ...limited.slopeDifference!, low: perMin(0.2) };
+  assert.equal(judge({ ...limited, slopeDifference: lowEnd }, settings.limits).grade, 'P0'); // ~8 MiB left at 0.2 MiB/min
+  const farLimit = { ...limited, memoryMaxBytes: 2000 * MiB };
+  assert.equal(judge({ ...farLimit, slopeDifference: lowEnd }, settings.limits).grade, 'P1');
+});
+
+test('corroboration: a rise the heap rules out that is mostly page cache warns; anon outside the Go heap still blocks, named', () => {
+  const analysis = analyze(makeBundle({ gray: { slope: perMin(2) } }), 5000);
+  const heapEvidence = { suspects: [], patterns: [], warnings: [], summary: { heap: { baseline: { snapshots: 7 }, gray: { snapshots: 7 } } } } as never;
+  const ruledOut = { ...analysis, evidence: heapEvidence, inuseDifference: { value: 0, low: -100, high: 100, method: 'within-series' as const } };
+  const diff = analysis.slopeDifference!.bytesPerSec;
+  const cache = judge({ ...ruledOut, split: { anonBytesPerSec: 0.1 * diff, fileBytesPerSec: 0.9 * diff } }, settings.limits);
+  const cacheReason = cache.reasons.find((r) => r.rule === 'slope-increase')!;
+  assert.deepEqual(cache.reasons.filter((r) => r.outcome === 'block'), []);
+  assert.equal(cacheReason.outcome, 'warn');
+  assert.match(cacheReason.message, /page cache .* reclaimable/);
+  assert.equal(cache.verdict, 'warn');
+  const anon = judge({ ...ruledOut, split: { anonBytesPerSec: diff, fileBytesPerSec: 0 } }, settings.limits);
+  const anonReason = anon.reasons.find((r) => r.rule === 'slope-increase')!;
+  assert.equal(anonReason.outcome, 'block');
+  assert.match(anonReason.message, /outside the Go heap \(cgo, mmap\)/);
+  // Goroutines piling up explain it: still a block, and it says so.
+  const piled = judge({ ...ruledOut, goroutineDifference: 30, split: { anonBytesPerSec: diff, fileBytesPerSec: 0.9 * diff } }, settings.limits);
+  assert.equal(piled.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'block');
+  assert.match(piled.reasons[0].message, /goroutines pile up/);
+  // Without heap profiles the cgroup rule stands alone, page cache or not.
+  const alone = judge({ ...analysis, split: { anonBytesPerSec: 0, fileBytesPerSec: diff } }, settings.limits);
+  assert.equal(alone.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'block');
+  // Retained heap that cannot be ruled out: the cgroup block stands.
+  const heapGrows = judge({ ...ruledOut, inuseDifference: { value: diff, low: diff / 2, high: 2 * diff, method: 'within-series' }, split: { anonBytesPerSec: 0, fileBytesPerSec: diff } }, settings.limits);
+  assert.equal(heapGrows.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'block');
+});
+
+test('reasons name options as the surface spells them', () => {
+  const bundle = makeBundle({ gray: { base: 30 * MiB } });
+  const cli = judgeBundle(bundle, parseJudgeSettings({ warmup: '5s' }));
+  assert.match(cli.reasons[0].message, /--min-p95-delta/);
+  const action = judgeBundle(bundle, { ...parseJudgeSettings({ warmup: '5s' }), surface: 'action' });
+  assert.match(action.reasons[0].message, /the min-p95-delta input/);
+  assert.doesNotMatch(action.reasons[0].message, /--min-p95-delta/);
+  for (const r of [...cli.reasons, ...action.reasons]) assert.doesNotMatch(r.message, /\u0001/);
+  assert.equal(renderOptionRefs('plain', 'action'), 'plain');
+});
