@@ -7655,6 +7655,8 @@ function buildPlan(raw, context) {
   if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms (each snapshot fetches a heap profile and a goroutine dump); the default is ${Defaults.profileInterval}.`);
   return {
     ...judge2,
+    replicas: parseReplicas(get(Option.Replicas) ?? Defaults.replicas),
+    memProfileRate: parseMemProfileRate(get(Option.MemprofileRate) ?? Defaults.memprofileRate),
     pprof: pprofTemplates(raw, commands),
     profileIntervalMs,
     ebpf: parseEbpfOptions(get),
@@ -7694,6 +7696,22 @@ function pprofTemplates(raw, commands) {
     out[side] = template;
   }
   return out;
+}
+var MAX_REPLICAS = 16;
+function parseReplicas(text) {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(n) || n < 1 || n > MAX_REPLICAS) {
+    throw new UsageError(`--${Option.Replicas}: "${text}" is not a number of processes; give a whole number from 1 to ${MAX_REPLICAS} (default ${Defaults.replicas}; 1 compares one process a side and cannot measure how far two processes of one build drift apart).`);
+  }
+  return n;
+}
+function parseMemProfileRate(text) {
+  if (text.trim() === "0") return null;
+  const bytes2 = parseSize(text, Option.MemprofileRate);
+  if (bytes2 < 1 || bytes2 > 64 * 1024 * 1024) {
+    throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
+  }
+  return bytes2;
 }
 
 // src/collect/bundle-io.ts
