@@ -31,7 +31,8 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
   const logger: Logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
   try {
     const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
-    const plan = buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? '' });
+    // Reasons in the summary and the PR comment name inputs, not CLI flags.
+    const plan = { ...buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? '' }), surface: 'action' as const };
     const comment = parseCommentMode(core.getInput(ActionInput.Comment));
     if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });

@@ -35,6 +35,10 @@ Run options (default):
   --min-p95-delta SIZE       P95 rises below this many bytes never block (${Defaults.minP95Delta})
   --max-slope-increase PCT   allowed rise of gray's floor slope over baseline's (${Defaults.maxSlopeIncrease})
   --min-slope RATE           slope differences below this never block (${Defaults.minSlope})
+  --replicas N               processes per side, each in its own cgroup; the judge compares them
+                             across sides, so drift between processes is measured (${Defaults.replicas})
+  --memprofile-rate SIZE     Go heap sampling rate both sides get (GODEBUG=memprofilerate), 0 leaves
+                             the services' own (${Defaults.memprofileRate})
   --memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)
   --load CMD                 load command started against each side during the run (none)
   --pprof URL|off            pprof base URL of both sides, {port} allowed, or off (${Defaults.pprof})

@@ -66,6 +66,8 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
   if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms (each snapshot fetches a heap profile and a goroutine dump); the default is ${Defaults.profileInterval}.`);
   return {
     ...judge,
+    replicas: parseReplicas(get(Option.Replicas) ?? Defaults.replicas),
+    memProfileRate: parseMemProfileRate(get(Option.MemprofileRate) ?? Defaults.memprofileRate),
     pprof: pprofTemplates(raw, commands),
     profileIntervalMs,
     ebpf: parseEbpfOptions(get),
@@ -111,4 +113,25 @@ function pprofTemplates(raw: RawOptions, commands: Record<SideName, string>): Re
     out[side] = template;
   }
   return out;
+}
+
+/** More than this many processes a side would starve each other on a CI runner. */
+export const MAX_REPLICAS = 16;
+
+function parseReplicas(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(n) || n < 1 || n > MAX_REPLICAS) {
+    throw new UsageError(`--${Option.Replicas}: "${text}" is not a number of processes; give a whole number from 1 to ${MAX_REPLICAS} (default ${Defaults.replicas}; 1 compares one process a side and cannot measure how far two processes of one build drift apart).`);
+  }
+  return n;
+}
+
+/** GODEBUG=memprofilerate takes bytes; 0 means "leave the service's own rate". */
+function parseMemProfileRate(text: string): number | null {
+  if (text.trim() === '0') return null;
+  const bytes = parseSize(text, Option.MemprofileRate);
+  if (bytes < 1 || bytes > 64 * 1024 * 1024) {
+    throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
+  }
+  return bytes;
 }

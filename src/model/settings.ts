@@ -39,6 +39,10 @@ export interface GatePlan extends JudgeSettings {
   profileIntervalMs: number;
   /** eBPF allocation tracing: --ebpf, --ebpf-mode, --ebpf-sample-rate, --stack-depth. */
   ebpf: EbpfPlan;
+  /** Processes per side, each in its own cgroup, started interleaved (--replicas). */
+  replicas: number;
+  /** runtime.MemProfileRate both sides get through GODEBUG=memprofilerate; null: the services' own. */
+  memProfileRate: number | null;
 }
 
 /** Raw option values as typed by the user (CLI flags or Action inputs); empty means unset. */
