@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLI, fixtureBin, leftoverCgroups, leftoverProcesses } from './helpers/fixtures.ts';
 import { requireRoot } from './helpers/env.ts';
+import { assertValidReport } from './helpers/report-schema.ts';
 import type { Report } from '../src/report/report-json.ts';
 
 let work: string;
@@ -64,6 +65,7 @@ test('healthy against a steady leak is blocked on the floor slope (exit 1)', asy
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('leak');
   assert.equal(report.schema, 'memgate/report@1');
+  assertValidReport(report, 'the leak run\'s report.json');
   assert.equal(report.verdict, 'fail');
   assert.ok(report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'), JSON.stringify(report.reasons));
   assert.ok(report.gray.slopeBytesPerSec! > report.baseline.slopeBytesPerSec!);
@@ -91,6 +93,7 @@ test('healthy against the same build at another path passes (exit 0)', async () 
   const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '15s', '--duration', '20s', '--profile-interval', '3s', '--out', 'same']);
   assert.equal(run.code, 0, run.stdout + run.stderr);
   const report = readReport('same');
+  assertValidReport(report, 'the healthy run\'s report.json');
   assert.ok(report.verdict === 'pass' || report.verdict === 'warn', report.verdict);
   assert.ok(!report.reasons.some((r) => r.outcome === 'block'));
   await assertCleanedUp(run);
