@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildinfoVersion, functionAt, goMinor, readGoBinary } from '../src/collect/ebpf-elf.ts';
 import { checkBinary, checkTracer, firstError } from '../src/collect/ebpf-preflight.ts';
 import { parseAddr2line, parseGoAddr2line, symbolize, which } from '../src/collect/ebpf-symbolize.ts';
-import { loadBias } from '../src/collect/ebpf-collector.ts';
+import { loadBias } from '../src/collect/ebpf-proc.ts';
 import { fixtureBin } from './helpers/fixtures.ts';
 import { requireGo } from './helpers/env.ts';
 

@@ -1,0 +1,43 @@
+// What /proc says about a traced process: its executable, its file identity, and where a PIE binary
+// was loaded. Falls back to the tracer's privilege prefix (sudo -n) when /proc is not readable.
+import { readFileSync, readlinkSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+export function readExe(pid: number, prefix: string[]): string | null {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync(prefix[0], [...prefix.slice(1), 'readlink', `/proc/${pid}/exe`], { encoding: 'utf8', timeout: 10_000 });
+    return r.status === 0 ? r.stdout.trim() || null : null;
+  }
+}
+
+export function readMaps(pid: number, prefix: string[]): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/maps`, 'utf8');
+  } catch {
+    if (prefix.length === 0) return null;
+    const r = spawnSync(prefix[0], [...prefix.slice(1), 'cat', `/proc/${pid}/maps`], { encoding: 'utf8', timeout: 10_000 });
+    return r.status === 0 ? r.stdout : null;
+  }
+}
+
+/** The executable's file identity (device:inode), so two paths of one file are one target; its path when unknown. */
+export function exeIdentity(pid: number, exe: string): string {
+  try {
+    const st = statSync(`/proc/${pid}/exe`);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return exe;
+  }
+}
+
+/** Load bias of a PIE executable in a process: start of its file-offset-0 mapping. */
+export function loadBias(maps: string, exe: string): bigint | null {
+  for (const line of maps.split('\n')) {
+    const m = /^([0-9a-f]+)-[0-9a-f]+ \S+ ([0-9a-f]+) \S+ \d+\s+(.*)$/.exec(line);
+    if (m && m[3].replace(/ \(deleted\)$/, '') === exe && BigInt(`0x${m[2]}`) === 0n) return BigInt(`0x${m[1]}`);
+  }
+  return null;
+}
