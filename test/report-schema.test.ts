@@ -1,6 +1,6 @@
 // schema/report.schema.json against real reports: each built by the same analyze -> judge -> report
 // path the CLI takes, from bundles that hold the recorded profiles of every Go fixture (test/data),
-// an eBPF trace, deaths, OOM kills, a memory limit, too little data and a degraded driver. The
+// an eBPF trace, replicas, deaths, OOM kills, a memory limit, too little data and a degraded driver. The
 // schema is strict (no unknown fields), so a report field added, renamed or retyped fails here
 // until the schema follows. (test/gate-e2e.test.ts checks the report.json of a real run too.)
 import { test } from 'node:test';
@@ -60,6 +60,7 @@ function reports(): Map<string, Report> {
   const degraded = makeBundle({});
   degraded.meta = { ...degraded.meta, driver: 'none', limitations: ['no cgroup: memory is the summed RSS of each process tree'] };
   out.set('no cgroup driver', judgeBundle(degraded, settings));
+  out.set('three replicas per side, one leaking', judgeBundle(makeBundle({ replicas: 3, instances: { gray: [{}, {}, { slope: (6 * MiB) / 60 }] } }), settings));
   return out;
 }
 
@@ -78,6 +79,8 @@ test('every report built from recorded bundles matches the schema', () => {
   seen('an exit', (r) => r.gray.exit !== null || r.baseline.exit !== null);
   seen('a downsampled timeline', (r) => r.timeline.length === 240);
   seen('a null grade', (r) => r.grade === null);
+  seen('replicas with per-instance figures', (r) => r.replicas === 3 && r.gray.instances.length === 3 && r.slopeDifference?.method === 'replicas');
+  seen('a heap growth difference', (r) => r.inuseGrowthDifference !== null);
 });
 
 test('the schema is strict: an unknown, missing or mistyped field is a finding', () => {
