@@ -19958,8 +19958,11 @@ var MARKDOWN_SUSPECTS = 5;
 var STACK_FRAMES = 12;
 var COMMENT_BUDGET = 65e3;
 var SUMMARY_BUDGET = 1e6;
+var utf8 = new TextEncoder();
+var utf8Bytes = (text) => utf8.encode(text).length;
+var utf16Units = (text) => text.length;
 function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};${c === "@" || c === "#" ? "\u200B" : ""}`).replace(/\r?\n/g, " ");
+  return text.replace(/\r\n|[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g, " ").replace(/:\/\//g, ":\u200B//").replace(/(www)\./gi, "$1.\u200B").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\\`*_{}[\]()#+\-.!|~@:=$^]/g, (c) => `&#${c.charCodeAt(0)};${c === "@" || c === "#" ? "\u200B" : ""}`);
 }
 var VERDICT_BANNER = {
   pass: "\u2705 PASS",
@@ -20056,21 +20059,22 @@ function footer(report, links) {
   return { name: "footer", text: `<sub>${parts.join(" \xB7 ")}</sub>
 ` };
 }
-function fit(sections, budget, links) {
+function fit(sections, budget, links, size) {
   const run3 = safeUrl(links.runUrl);
   const note = (cut2) => `
 > [!NOTE]
 > Cut to fit GitHub's size limit: ${cut2.join(", ")}. report.json and report.html in the run's artifact have everything${run3 ? `: [workflow run](${run3})` : ""}.
 `;
-  const reserve = note(sections.map((s) => s.name)).length;
+  const reserve = size(note(sections.map((s) => s.name)));
   const kept = [];
   const cut = [];
   let used = 0;
   for (const section of sections) {
     if (!section.text) continue;
-    if (used + section.text.length + 1 <= budget - reserve) {
+    const cost = size(section.text) + 1;
+    if (used + cost <= budget - reserve) {
       kept.push(section.text);
-      used += section.text.length + 1;
+      used += cost;
     } else {
       cut.push(section.name);
     }
@@ -20078,10 +20082,10 @@ function fit(sections, budget, links) {
   return kept.join("\n") + (cut.length ? note(cut) : "");
 }
 function renderSummary(report, links = {}) {
-  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
+  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], SUMMARY_BUDGET, links, utf8Bytes);
 }
 function renderComment(report, links = {}, budget = COMMENT_BUDGET) {
-  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], budget, links);
+  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], budget, links, utf16Units);
 }
 
 // src/action/annotations.ts
@@ -24029,17 +24033,19 @@ var Workload = class {
   tail = [];
   exitInfo = null;
   exited;
-  constructor(side, command, port, group, log) {
+  /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
+  constructor(side, command, port, group, log, options = {}) {
     this.side = side;
     this.command = command;
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = spawn(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
+    const label = options.label ?? side;
     const keep = (chunk) => {
       const text = chunk.toString("utf8");
-      log?.write(text.split("\n").filter((l) => l !== "").map((l) => `[${side}] ${l}
+      log?.write(text.split("\n").filter((l) => l !== "").map((l) => `[${label}] ${l}
 `).join(""));
       this.tail.push(...text.split("\n").filter((l) => l.trim() !== ""));
       this.tail.splice(0, Math.max(0, this.tail.length - OUTPUT_TAIL));
@@ -24120,48 +24126,72 @@ var LoadProcess = class {
 };
 
 // src/source/local-pair/start.ts
+function workloadEnv(base, memProfileRate) {
+  if (memProfileRate === null) return base;
+  const godebug = [base.GODEBUG, `memprofilerate=${memProfileRate}`].filter(Boolean).join(",");
+  return { ...base, GODEBUG: godebug };
+}
+function groupName(side, instance, replicas) {
+  return replicas === 1 ? side : `${side}-${instance + 1}`;
+}
 function substitute(command, port, url) {
   let out = command;
   if (port !== null) out = out.replaceAll(Placeholder.Port, String(port));
   if (url !== null) out = out.replaceAll(Placeholder.Url, url);
   return out;
 }
-async function startPair(plan, driver, teardown, log) {
-  const groups = {};
-  const workloads = {};
+async function startPair(plan, driver, teardown, log, env = process.env) {
+  const replicas = plan.replicas;
+  const groups = { baseline: [], gray: [] };
   teardown.add("removing the driver root", () => driver.dispose());
-  for (const side of SIDES) {
-    const group = await driver.create(side, plan.memoryMaxBytes);
-    groups[side] = group;
-    teardown.add(`removing ${group.location}`, async () => {
-      await group.killAll();
-      await group.remove();
-    });
+  for (let i = 0; i < replicas; i++) {
+    for (const side of SIDES) {
+      const group = await driver.create(groupName(side, i, replicas), plan.memoryMaxBytes);
+      groups[side].push(group);
+      teardown.add(`removing ${group.location}`, async () => {
+        await group.killAll();
+        await group.remove();
+      });
+    }
   }
-  for (const side of SIDES) {
-    const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
-    workloads[side] = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side], log);
+  const instances = { baseline: [], gray: [] };
+  const childEnv = workloadEnv(env, plan.memProfileRate);
+  for (let i = 0; i < replicas; i++) {
+    for (const side of SIDES) {
+      const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
+      const label = replicas === 1 ? side : `${side}#${i + 1}`;
+      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv });
+      instances[side].push({ group: groups[side][i], workload });
+    }
   }
-  return { groups, workloads };
+  return { instances, groups: { baseline: groups.baseline[0], gray: groups.gray[0] }, workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload } };
 }
-async function waitForBoth(plan, { workloads }, signal) {
-  const readiness = await Promise.all(SIDES.map((side) => workloads[side].waitReady(plan.readyTimeoutMs, signal)));
-  for (const [i, side] of SIDES.entries()) {
-    if (readiness[i] === "timeout") {
-      throw new UsageError(`${side} did not open port ${workloads[side].port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
+async function waitForAll(plan, { instances }, signal) {
+  const waits = SIDES.map((side) => Promise.all(instances[side].map((i) => i.workload.waitReady(plan.readyTimeoutMs, signal))));
+  const [baseline, gray] = await Promise.all(waits);
+  const readiness = { baseline, gray };
+  for (const side of SIDES) {
+    const late = readiness[side].findIndex((r) => r === "timeout");
+    if (late >= 0) {
+      throw new UsageError(`${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
     }
   }
   return readiness;
 }
-function startLoads(load2, { workloads }, teardown, log, warnings, windowOver, signal) {
+function sideReadiness(readiness) {
+  return SIDES.map((side) => readiness[side].find((r) => r !== "ready") ?? "ready");
+}
+function startLoads(load2, { instances }, teardown, log, warnings, windowOver, signal) {
   for (const side of SIDES) {
-    const w = workloads[side];
-    const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-    const process2 = new LoadProcess(side, substitute(load2, w.port, url), log);
-    teardown.add(`stopping the ${side} load`, () => process2.stop());
-    void process2.exited.then((code) => {
-      if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code}) before the window was over`);
-    });
+    for (const [i, { workload: w }] of instances[side].entries()) {
+      const who = instances[side].length === 1 ? side : `${side} #${i + 1}`;
+      const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
+      const process2 = new LoadProcess(side, substitute(load2, w.port, url), log);
+      teardown.add(`stopping the ${who} load`, () => process2.stop());
+      void process2.exited.then((code) => {
+        if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${who} load command ended early (status ${code}) before the window was over`);
+      });
+    }
   }
 }
 
@@ -24189,6 +24219,10 @@ import { performance as performance4 } from "node:perf_hooks";
 // src/collect/sampler.ts
 import { performance as performance2 } from "node:perf_hooks";
 import { setTimeout as sleep7 } from "node:timers/promises";
+var meanOf = (values) => {
+  const present2 = values.filter((v) => v !== null);
+  return present2.length === values.length && present2.length > 0 ? Math.round(present2.reduce((a, b) => a + b, 0) / present2.length) : null;
+};
 async function sampleMemory(options) {
   const { groups, intervalMs, totalMs } = options;
   const samples = [];
@@ -24203,12 +24237,17 @@ async function sampleMemory(options) {
     if (wait > 0) await sleep7(wait);
     if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
     const t = Math.round((performance2.now() - origin) * 10) / 10;
-    const sample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
+    const replicas = Math.max(groups.baseline.length, groups.gray.length);
+    const readings = { baseline: [], gray: [] };
+    for (let i = 0; i < replicas; i++) for (const side of SIDES) readings[side].push(groups[side][i]?.readCurrent() ?? null);
+    const sample = replicas === 1 ? { t, baseline: readings.baseline[0], gray: readings.gray[0] } : { t, baseline: meanOf(readings.baseline), gray: meanOf(readings.gray), instances: readings };
     samples.push(sample);
     if (t >= nextStat) {
       for (const side of SIDES) {
-        const stat2 = groups[side].readStat();
-        if (stat2) stats.push({ t, side, ...stat2 });
+        for (const [instance, group] of groups[side].entries()) {
+          const stat2 = group.readStat();
+          if (stat2) stats.push(replicas === 1 ? { t, side, ...stat2 } : { t, side, instance, ...stat2 });
+        }
       }
       nextStat += options.statEveryMs;
     }
@@ -24324,22 +24363,24 @@ var ProfileCollector = class {
     const seq = this.seq++;
     const jobs = [];
     for (const side of SIDES) {
-      const base = this.options.urls[side];
-      if (base === null) continue;
-      jobs.push((async () => {
-        for (const kind of KINDS) await this.fetchOne(side, kind, base, seq);
-      })());
+      const bases = this.options.instanceUrls?.[side] ?? [this.options.urls[side]];
+      for (const [instance, base] of bases.entries()) {
+        if (base === null) continue;
+        jobs.push((async () => {
+          for (const kind of KINDS) await this.fetchOne(side, kind, base, seq, instance);
+        })());
+      }
     }
     await Promise.all(jobs);
     this.lastDoneAt = this.now();
     this.writeIndex();
   }
-  async fetchOne(side, kind, base, seq) {
+  async fetchOne(side, kind, base, seq, instance) {
     const t = Math.round(this.now() * 10) / 10;
     const result2 = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
-    const entry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result2.ms };
+    const entry = { side, ...instance > 0 ? { instance } : {}, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result2.ms };
     if (result2.ok) {
-      const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
+      const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ""}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
         writeFileSync5(join7(this.options.bundleDir, file), result2.data);
         entry.file = file;
@@ -24374,8 +24415,8 @@ var ProfileCollector = class {
     return { ...this.index(), data: { ...this.data } };
   }
   index() {
-    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
-    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
+    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || (a.instance ?? 0) - (b.instance ?? 0) || a.kind.localeCompare(b.kind));
+    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, ...this.options.instanceUrls ? { instanceUrls: this.options.instanceUrls } : {}, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
   }
   writeIndex() {
     try {
@@ -24392,19 +24433,21 @@ function describeCollection(urls, intervalMs) {
 function startProfiling(plan) {
   if (SIDES.every((side) => plan.templates[side] === null)) return null;
   const urls = {};
+  const instanceUrls = {};
   const notes = [];
   for (const side of SIDES) {
     const template = plan.templates[side];
-    const port = plan.ports[side];
-    if (template !== null && template.includes("{port}") && port === null) {
-      urls[side] = null;
+    instanceUrls[side] = plan.ports[side].map((port) => template === null || template.includes("{port}") && port === null ? null : template.replaceAll("{port}", String(port)));
+    urls[side] = instanceUrls[side][0] ?? null;
+    if (template !== null && template.includes("{port}") && plan.ports[side][0] === null) {
       notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
-    } else {
-      urls[side] = template === null ? null : template.replaceAll("{port}", String(port));
+    } else if (template !== null && !template.includes("{port}") && plan.ports[side].length > 1) {
+      instanceUrls[side] = instanceUrls[side].map((url, i) => i === 0 ? url : null);
     }
   }
   for (const note of notes) plan.logger.warn(note);
-  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
+  const replicas = Math.max(...SIDES.map((side) => plan.ports[side].length));
+  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, ...replicas > 1 ? { instanceUrls } : {}, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan.logger.info(describeCollection(urls, plan.intervalMs));
     collector.start(plan.warmupMs, plan.totalMs);
@@ -24413,8 +24456,7 @@ function startProfiling(plan) {
 }
 
 // src/collect/ebpf-collector.ts
-import { readFileSync as readFileSync8, readlinkSync, statSync as statSync2, writeFileSync as writeFileSync6, mkdirSync as mkdirSync5 } from "node:fs";
-import { spawnSync as spawnSync5 } from "node:child_process";
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join8 } from "node:path";
 
 // src/collect/ebpf-parse.ts
@@ -24599,9 +24641,12 @@ var TracerProcess = class {
   }
 };
 
-// src/collect/ebpf-collector.ts
-var ATTACH_TIMEOUT_MS = 3e4;
-var STOP_TIMEOUT_MS = 3e4;
+// src/collect/ebpf-targets.ts
+import { readFileSync as readFileSync9 } from "node:fs";
+
+// src/collect/ebpf-proc.ts
+import { readFileSync as readFileSync8, readlinkSync, statSync as statSync2 } from "node:fs";
+import { spawnSync as spawnSync5 } from "node:child_process";
 function readExe(pid, prefix) {
   try {
     return readlinkSync(`/proc/${pid}/exe`);
@@ -24620,6 +24665,14 @@ function readMaps(pid, prefix) {
     return r.status === 0 ? r.stdout : null;
   }
 }
+function exeIdentity(pid, exe) {
+  try {
+    const st = statSync2(`/proc/${pid}/exe`);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return exe;
+  }
+}
 function loadBias(maps, exe) {
   for (const line of maps.split("\n")) {
     const m = /^([0-9a-f]+)-[0-9a-f]+ \S+ ([0-9a-f]+) \S+ \d+\s+(.*)$/.exec(line);
@@ -24627,7 +24680,159 @@ function loadBias(maps, exe) {
   }
   return null;
 }
+
+// src/collect/ebpf-targets.ts
+function findTargets(groups, mode, prefix, note, untraced) {
+  const byInode = /* @__PURE__ */ new Map();
+  const checked = /* @__PURE__ */ new Map();
+  const sidePids = {};
+  for (const side of SIDES) {
+    const found = [];
+    const problems = [];
+    for (const pid of groups[side].pids()) {
+      const exe = readExe(pid, prefix);
+      if (!exe) continue;
+      const inode = exeIdentity(pid, exe);
+      const deleted = exe.endsWith(" (deleted)");
+      const readPath = deleted ? `/proc/${pid}/exe` : exe;
+      let result2 = checked.get(inode);
+      if (!result2) {
+        result2 = checkBinary(readPath, mode, (p) => {
+          try {
+            return readFileSync9(p);
+          } catch {
+            return readFileSync9(`/proc/${pid}/exe`);
+          }
+        });
+        checked.set(inode, result2);
+      }
+      if (!result2.ok) {
+        if (result2.binary && (result2.binary.goVersion !== null || result2.binary.symbol("runtime.mallocgc"))) problems.push(result2);
+        continue;
+      }
+      found.push({ pid, exe });
+      let target = byInode.get(inode);
+      if (!target) {
+        const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
+        target = { probe: { binary: probePath, pids: [], arch: result2.arch, go: result2.go, memProfileRateAddr: result2.binary.symbol("runtime.MemProfileRate")?.value ?? null }, binary: result2.binary, bias: /* @__PURE__ */ new Map(), sides: /* @__PURE__ */ new Set() };
+        byInode.set(inode, target);
+      }
+      let bias = 0n;
+      if (result2.binary.pie) {
+        const maps = readMaps(pid, prefix);
+        bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
+        if (bias === 0n) note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
+      }
+      target.bias.set(pid, bias);
+      target.probe.pids.push(pid);
+      target.sides.add(side);
+    }
+    sidePids[side] = found.map((f) => f.pid);
+    if (found.length === 0) {
+      untraced(side, problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${groups[side].pids().join(", ") || "none"})`, fix: "make the command run the Go binary (exec it), or give --ebpf off" });
+    } else if (found.length > 1) {
+      note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`);
+    }
+  }
+  const targets = [...byInode.values()].flatMap((t) => {
+    if (!t.binary.pie || t.probe.memProfileRateAddr === null || mode !== "sampled") return [t];
+    return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) } }));
+  });
+  return { targets, sidePids };
+}
+
+// src/collect/ebpf-stacks.ts
 var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
+function noteOutputDamage(parsed, plan, note) {
+  if (parsed.skipped > 0) note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
+  if (parsed.truncated) note("the eBPF tracer's output ended inside an entry; that entry is left out");
+  if (parsed.framesCut > 0) note(`${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`);
+  if (parsed.records.length >= MAP_KEYS_MAX * 0.98) note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`);
+}
+function indexPids(found) {
+  const sideOf = /* @__PURE__ */ new Map();
+  for (const side of SIDES) for (const pid of found.sidePids[side] ?? []) sideOf.set(pid, side);
+  const targetOf = /* @__PURE__ */ new Map();
+  for (const t of found.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
+  return { sideOf, targetOf };
+}
+function symbolizeTargets(records, sideOf, targetOf) {
+  const resolved = /* @__PURE__ */ new Map();
+  const tools = { addr2line: which2("addr2line"), go: which2("go") };
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    const t = targetOf.get(r.pid);
+    if (!t || !sideOf.has(r.pid)) continue;
+    byTarget.set(t, [...byTarget.get(t) ?? [], r]);
+  }
+  for (const [t, list] of byTarget) {
+    const addrs = list.flatMap((r) => r.frames.slice(1).map((f) => f.addr - (t.bias.get(r.pid) ?? 0n) - 1n));
+    resolved.set(t, symbolize(t.binary, addrs, tools));
+  }
+  return resolved;
+}
+function aggregate(records, sideOf, targetOf, resolved, probed) {
+  const stacks = /* @__PURE__ */ new Map();
+  for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
+  for (const r of records) {
+    const side = sideOf.get(r.pid);
+    const t = targetOf.get(r.pid);
+    if (!side || !t) continue;
+    const symbols = resolved.get(t).frames;
+    const bias = t.bias.get(r.pid) ?? 0n;
+    const frames = [{ fn: probed, file: "", line: 0 }];
+    for (const f of r.frames.slice(1)) {
+      const found = symbols.get(f.addr - bias - 1n);
+      frames.push(...found?.length ? found : [{ fn: f.symbol ?? `0x${f.addr.toString(16)}`, file: "", line: 0 }]);
+    }
+    const key = frames.map((f) => `${f.fn} ${f.file}:${f.line}`).join("\n");
+    const map = stacks.get(side);
+    let s = map.get(key);
+    if (!s) {
+      s = { frames, samples: 0, sampledBytes: 0, goroutines: [], byGoid: /* @__PURE__ */ new Map() };
+      map.set(key, s);
+    }
+    s.samples += r.count;
+    s.sampledBytes += r.total;
+    const g2 = s.byGoid.get(r.goid) ?? { samples: 0, sampledBytes: 0 };
+    g2.samples += r.count;
+    g2.sampledBytes += r.total;
+    s.byGoid.set(r.goid, g2);
+  }
+  return stacks;
+}
+function sideTraces(parsed, found, plan, span, note) {
+  const sides = { baseline: null, gray: null };
+  noteOutputDamage(parsed, plan, note);
+  const { sideOf, targetOf } = indexPids(found);
+  const resolved = symbolizeTargets(parsed.records, sideOf, targetOf);
+  const stacks = aggregate(parsed.records, sideOf, targetOf, resolved, PROBED_FUNCTION[plan.mode]);
+  const { startMs, stopMs } = span;
+  for (const side of SIDES) {
+    const pids = found.sidePids[side] ?? [];
+    if (pids.length === 0) continue;
+    const t = targetOf.get(pids[0]);
+    const exit = span.exitAt[side];
+    const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
+    if (exit !== null && exit < stopMs) note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
+    const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
+    const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
+    if (plan.mode === "sampled" && memProfileRate === 0) note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
+    const list = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
+      ...s,
+      goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
+    })).sort((a, b) => b.sampledBytes - a.sampledBytes);
+    if (list.length === 0 && memProfileRate !== 0) note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
+    const via = resolved.get(t)?.via;
+    if (via === "symtab" && list.length > 0) note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
+    sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list };
+  }
+  return sides;
+}
+
+// src/collect/ebpf-collector.ts
+var ATTACH_TIMEOUT_MS = 3e4;
+var STOP_TIMEOUT_MS = 3e4;
 var EbpfSession = class _EbpfSession {
   options;
   warnings = [];
@@ -24663,71 +24868,12 @@ var EbpfSession = class _EbpfSession {
     this.options.logger.warn(message);
   }
   async prepare() {
-    const { plan } = this.options;
     const check = await this.options.check;
     if (!check.ok) return this.fail(check);
     this.tracer = check.tracer;
-    const byInode = /* @__PURE__ */ new Map();
-    const checked = /* @__PURE__ */ new Map();
-    for (const side of SIDES) {
-      const found = [];
-      const problems = [];
-      for (const pid of this.options.groups[side].pids()) {
-        const exe = readExe(pid, this.tracer.prefix);
-        if (!exe) continue;
-        let inode;
-        try {
-          const st = statSync2(`/proc/${pid}/exe`);
-          inode = `${st.dev}:${st.ino}`;
-        } catch {
-          inode = exe;
-        }
-        const deleted = exe.endsWith(" (deleted)");
-        const readPath = deleted ? `/proc/${pid}/exe` : exe;
-        let result2 = checked.get(inode);
-        if (!result2) {
-          result2 = checkBinary(readPath, plan.mode, (p) => {
-            try {
-              return readFileSync8(p);
-            } catch {
-              return readFileSync8(`/proc/${pid}/exe`);
-            }
-          });
-          checked.set(inode, result2);
-        }
-        if (!result2.ok) {
-          if (result2.binary && (result2.binary.goVersion !== null || result2.binary.symbol("runtime.mallocgc"))) problems.push(result2);
-          continue;
-        }
-        found.push({ pid, exe });
-        let target = byInode.get(inode);
-        if (!target) {
-          const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
-          target = { probe: { binary: probePath, pids: [], arch: result2.arch, go: result2.go, memProfileRateAddr: result2.binary.symbol("runtime.MemProfileRate")?.value ?? null }, binary: result2.binary, bias: /* @__PURE__ */ new Map(), sides: /* @__PURE__ */ new Set() };
-          byInode.set(inode, target);
-        }
-        let bias = 0n;
-        if (result2.binary.pie) {
-          const maps = readMaps(pid, this.tracer.prefix);
-          bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
-          if (bias === 0n) this.note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
-        }
-        target.bias.set(pid, bias);
-        target.probe.pids.push(pid);
-        target.sides.add(side);
-      }
-      this.sidePids[side] = found.map((f) => f.pid);
-      if (found.length === 0) {
-        const p = problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${this.options.groups[side].pids().join(", ") || "none"})`, fix: "make the command run the Go binary (exec it), or give --ebpf off" };
-        this.fail(p, `${side} is not traced`);
-      } else if (found.length > 1) {
-        this.note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`);
-      }
-    }
-    this.targets = [...byInode.values()].flatMap((t) => {
-      if (!t.binary.pie || t.probe.memProfileRateAddr === null || plan.mode !== "sampled") return [t];
-      return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) } }));
-    });
+    const found = findTargets(this.options.groups, this.options.plan.mode, this.tracer.prefix, (m) => this.note(m), (side, why) => this.fail(why, `${side} is not traced`));
+    this.targets = found.targets;
+    Object.assign(this.sidePids, found.sidePids);
     const shared = this.targets.filter((t) => t.sides.size > 1);
     for (const t of shared) this.options.logger.info(`memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`);
   }
@@ -24764,8 +24910,8 @@ var EbpfSession = class _EbpfSession {
     this.process?.kill();
   }
   /**
-   * Stops the tracer while the workloads still run, reads what it printed, and writes the trace to
-   * the bundle (with the reasons, when a side or all of it could not be traced). Tracer trouble is a
+   * Stops the tracer while the workloads still run, reads what it printed, and returns the trace
+   * (with the reasons, when a side or all of it could not be traced); the gate writes it to the bundle. Tracer trouble is a
    * warning; with --ebpf on, a tracer that never attached or whose output was lost is a UsageError.
    */
   async finish() {
@@ -24773,8 +24919,7 @@ var EbpfSession = class _EbpfSession {
     if (this.timer) clearTimeout(this.timer);
     await this.starting;
     const { plan } = this.options;
-    const sides = { baseline: null, gray: null };
-    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides, warnings: this.warnings };
+    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides: { baseline: null, gray: null }, warnings: this.warnings };
     if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
     if (this.process) {
       const stopAt = this.options.now();
@@ -24787,7 +24932,7 @@ var EbpfSession = class _EbpfSession {
       } else {
         if (stopped.stopped === "killed") this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
         if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
-        this.collect(this.process.stdout, this.attachedAt, stopAt, sides);
+        trace.sides = sideTraces(parseBpftraceOutput(this.process.stdout), { targets: this.targets, sidePids: this.sidePids }, plan, { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt }, (m) => this.note(m));
       }
     }
     return trace;
@@ -24796,83 +24941,12 @@ var EbpfSession = class _EbpfSession {
   lost(p) {
     this.fail(p, "no allocation paths");
   }
-  collect(output, startMs, stopMs, sides) {
-    const { plan } = this.options;
-    const parsed = parseBpftraceOutput(output);
-    if (parsed.skipped > 0) this.note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
-    if (parsed.truncated) this.note("the eBPF tracer's output ended inside an entry; that entry is left out");
-    if (parsed.framesCut > 0) this.note(`${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`);
-    if (parsed.records.length >= MAP_KEYS_MAX * 0.98) this.note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`);
-    const sideOf = /* @__PURE__ */ new Map();
-    for (const side of SIDES) for (const pid of this.sidePids[side] ?? []) sideOf.set(pid, side);
-    const targetOf = /* @__PURE__ */ new Map();
-    for (const t of this.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
-    const resolved = /* @__PURE__ */ new Map();
-    const tools = { addr2line: which2("addr2line"), go: which2("go") };
-    const byTarget = /* @__PURE__ */ new Map();
-    for (const r of parsed.records) {
-      const t = targetOf.get(r.pid);
-      if (!t || !sideOf.has(r.pid)) continue;
-      byTarget.set(t, [...byTarget.get(t) ?? [], r]);
-    }
-    for (const [t, records] of byTarget) {
-      const addrs = records.flatMap((r) => r.frames.slice(1).map((f) => f.addr - (t.bias.get(r.pid) ?? 0n) - 1n));
-      resolved.set(t, symbolize(t.binary, addrs, tools));
-    }
-    const probed = PROBED_FUNCTION[plan.mode];
-    const stacks = /* @__PURE__ */ new Map();
-    for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
-    for (const r of parsed.records) {
-      const side = sideOf.get(r.pid);
-      const t = targetOf.get(r.pid);
-      if (!side || !t) continue;
-      const symbols = resolved.get(t).frames;
-      const bias = t.bias.get(r.pid) ?? 0n;
-      const frames = [{ fn: probed, file: "", line: 0 }];
-      for (const f of r.frames.slice(1)) {
-        const found = symbols.get(f.addr - bias - 1n);
-        frames.push(...found?.length ? found : [{ fn: f.symbol ?? `0x${f.addr.toString(16)}`, file: "", line: 0 }]);
-      }
-      const key = frames.map((f) => `${f.fn} ${f.file}:${f.line}`).join("\n");
-      const map = stacks.get(side);
-      let s = map.get(key);
-      if (!s) {
-        s = { frames, samples: 0, sampledBytes: 0, goroutines: [], byGoid: /* @__PURE__ */ new Map() };
-        map.set(key, s);
-      }
-      s.samples += r.count;
-      s.sampledBytes += r.total;
-      const g2 = s.byGoid.get(r.goid) ?? { samples: 0, sampledBytes: 0 };
-      g2.samples += r.count;
-      g2.sampledBytes += r.total;
-      s.byGoid.set(r.goid, g2);
-    }
-    for (const side of SIDES) {
-      const pids = this.sidePids[side] ?? [];
-      if (pids.length === 0) continue;
-      const t = targetOf.get(pids[0]);
-      const exit = this.exitAt[side];
-      const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
-      if (exit !== null && exit < stopMs) this.note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
-      const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
-      const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
-      if (plan.mode === "sampled" && memProfileRate === 0) this.note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
-      const list = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
-        ...s,
-        goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
-      })).sort((a, b) => b.sampledBytes - a.sampledBytes);
-      if (list.length === 0 && memProfileRate !== 0) this.note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
-      const via = resolved.get(t)?.via;
-      if (via === "symtab" && list.length > 0) this.note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
-      sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list };
-    }
-  }
 };
 
 // src/source/local-pair/window.ts
 var PROGRESS_EVERY_MS = 5e3;
 var STAT_EVERY_MS = 2e3;
-async function observeWindow(plan, { groups, workloads }, teardown, context) {
+async function observeWindow(plan, { groups, workloads, instances }, teardown, context) {
   const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context;
   const totalMs = plan.warmupMs + plan.durationMs;
   logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
@@ -24881,16 +24955,16 @@ async function observeWindow(plan, { groups, workloads }, teardown, context) {
   if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
   ebpfOrigin = performance4.now();
   ebpf?.schedule(plan.warmupMs);
-  const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
+  const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: instances.baseline.map((i) => i.workload.port), gray: instances.gray.map((i) => i.workload.port) }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
   if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
   const sampled = await sampleMemory({
-    groups,
+    groups: { baseline: instances.baseline.map((i) => i.group), gray: instances.gray.map((i) => i.group) },
     intervalMs: plan.intervalMs,
     totalMs,
     statEveryMs: Math.max(STAT_EVERY_MS, plan.intervalMs),
     progressEveryMs: PROGRESS_EVERY_MS,
     signal,
-    stopReason: () => SIDES.filter((side) => !workloads[side].alive).map((side) => `${side} exited`)[0] ?? null,
+    stopReason: () => SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
     onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
   });
   if (sampled.endedEarly === "interrupted" && !context.interrupted.aborted) sampled.endedEarly = "timed out";
@@ -24942,8 +25016,10 @@ async function run2(plan, driver, context, teardown, log) {
   const warnings = [];
   const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer();
   const pair = await startPair(plan, driver, teardown, log);
-  context.logger.info(`memgate: started baseline and gray (${driver.name} driver); waiting for them to be ready`);
-  const readiness = await waitForBoth(plan, pair, signal);
+  const processes = plan.replicas === 1 ? "baseline and gray" : `${plan.replicas} processes each of baseline and gray`;
+  context.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
+  const perInstance = await waitForAll(plan, pair, signal);
+  const readiness = sideReadiness(perInstance);
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === "exited");
   let windowOver = false;
@@ -24961,7 +25037,7 @@ async function run2(plan, driver, context, teardown, log) {
     driver: driver.name,
     limitations: driver.limitations,
     memoryMaxBytes: driver.name === "none" ? null : plan.memoryMaxBytes,
-    ...readFinals(pair, readiness, origin),
+    ...readFinals(pair, perInstance, origin),
     samples: observed.sampled.samples,
     stats: observed.sampled.stats,
     endedEarly: observed.sampled.endedEarly,
@@ -24970,13 +25046,22 @@ async function run2(plan, driver, context, teardown, log) {
     ebpf: observed.ebpf
   };
 }
-function readFinals({ groups, workloads }, readiness, origin) {
+function readFinals({ instances }, readiness, origin) {
   const final = {};
   const sides = {};
-  for (const [i, side] of SIDES.entries()) {
-    const group = groups[side];
-    final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === "exited") };
-    sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
+  for (const side of SIDES) {
+    const each = instances[side].map(({ group, workload }, i) => ({ peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workload.exitRelativeTo(origin, readiness[side][i] === "exited") }));
+    const peaks = each.map((f) => f.peakBytes).filter((v) => v !== null);
+    const ooms = each.map((f) => f.oomKills);
+    const exits = each.map((f) => f.exit).filter((e) => e !== null).sort((a, b) => a.atMs - b.atMs);
+    final[side] = {
+      peakBytes: peaks.length ? Math.max(...peaks) : null,
+      oomKills: ooms.every((v) => v === null) ? null : ooms.reduce((a, v) => a + (v ?? 0), 0),
+      exit: exits[0] ?? null,
+      ...each.length > 1 ? { instances: each } : {}
+    };
+    const metas = instances[side].map(({ group, workload }) => ({ command: workload.command, port: workload.port, location: group.location }));
+    sides[side] = { ...metas[0], ...metas.length > 1 ? { instances: metas } : {} };
   }
   return { final, sides };
 }
@@ -25091,7 +25176,7 @@ import { join as join10 } from "node:path";
 
 // src/report/html.ts
 function escapeHtml(text) {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 var BANNER = {
   pass: { text: "PASS", color: "#1a7f37" },
@@ -25457,6 +25542,8 @@ async function runGate(plan, io) {
       intervalMs: plan.intervalMs,
       memoryMaxBytes: measured.memoryMaxBytes,
       load: plan.load,
+      replicas: plan.replicas,
+      memProfileRate: plan.memProfileRate,
       sides: measured.sides,
       warnings: measured.warnings,
       endedEarly: measured.endedEarly
@@ -25496,6 +25583,17 @@ function ebpfConsoleLines(summary2) {
   return lines;
 }
 
+// src/report/escape-commands.ts
+var LEADING_SPACE = /^[\s\u180e]*/u;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/gu;
+var escapeControl = (c) => c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function neutraliseLine(line) {
+  let safe = line.replace(/\n/g, "\\n").replace(CONTROL, escapeControl).replaceAll("##[", "#\\#[");
+  const indent = LEADING_SPACE.exec(safe)[0].length;
+  if (safe.startsWith("::", indent)) safe = `${safe.slice(0, indent)}\\${safe.slice(indent)}`;
+  return safe;
+}
+
 // src/report/console.ts
 var CONSOLE_SUSPECTS = 5;
 var bytes = (v) => v === null ? "n/a" : formatBytes(v);
@@ -25524,7 +25622,7 @@ function renderConsole(report) {
   lines.push(...ebpfConsoleLines(report.ebpf));
   for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning2 of report.warnings) lines.push(`  warning: ${warning2}`);
-  return lines.join("\n");
+  return lines.map(neutraliseLine).join("\n");
 }
 
 // src/fuse/gate-fuse.ts
@@ -26047,13 +26145,13 @@ function renderFuseOutcome(outcome) {
   const lines = [];
   if (outcome.recorded === null) {
     lines.push(`fuse: ${outcome.reason} (the gate did not run)`);
-    return lines.join("\n");
+    return lines.map(neutraliseLine).join("\n");
   }
   lines.push(`fuse: recorded ${outcome.recorded} for cell ${outcome.cell} in ${outcome.store}`);
   for (const trip of outcome.tripped) {
     lines.push(`fuse: TRIPPED ${trip.target}: ${trip.reason}${trip.target.startsWith("cell ") ? "" : `; caused by ${trip.cells.join("; ")}`}`);
   }
-  return lines.join("\n");
+  return lines.map(neutraliseLine).join("\n");
 }
 function renderFuseMarkdown(outcome) {
   const code = (t) => `<code>${escapeMarkdown(t)}</code>`;
@@ -26113,7 +26211,7 @@ async function runAction(core, env, signal) {
   const logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
   try {
     const raw = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
-    const plan = buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? "" });
+    const plan = { ...buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? "" }), surface: "action" };
     const comment = parseCommentMode(core.getInput(ActionInput.Comment));
     if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });

@@ -1,12 +1,12 @@
 // End to end through the bundled CLI: real cgroups, real Go fixture builds, real signals.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CLI, fixtureBin, leftoverCgroups, leftoverProcesses } from './helpers/fixtures.ts';
+import { fixtureBin, leftoverCgroups, leftoverProcesses } from './helpers/fixtures.ts';
+import { spawnCli, type CliRun } from './helpers/spawn-cli.ts';
 import { requireRoot } from './helpers/env.ts';
 import { assertValidReport } from './helpers/report-schema.ts';
 import type { Report } from '../src/report/report-json.ts';
@@ -25,26 +25,8 @@ before(() => {
 after(() => rmSync(work, { recursive: true, force: true }));
 
 
-interface CliRun {
-  code: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
-  pid: number;
-}
-
 function memgate(args: string[], options: { killAfterMs?: number; signal?: NodeJS.Signals; closePipes?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    if (options.killAfterMs) setTimeout(() => child.kill(options.signal ?? 'SIGTERM'), options.killAfterMs);
-    // A reader that goes away after the first line, like `memgate run ... | head -1`.
-    if (options.closePipes) child.stderr.once('data', () => (child.stdout.destroy(), child.stderr.destroy()));
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid! }));
-  });
+  return spawnCli(args, { cwd: work, extraEnv: options.env, killAfterMs: options.killAfterMs, signal: options.signal, closePipes: options.closePipes });
 }
 
 const service = (name: string, flags = '') => `${bin(name)} -addr 127.0.0.1:{port} ${flags}`.trim();

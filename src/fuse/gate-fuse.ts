@@ -9,6 +9,7 @@ import type { RawOptions } from '../model/settings.ts';
 import { runUrlFromEnv } from '../github/rest.ts';
 import type { Report } from '../report/report-json.ts';
 import { escapeMarkdown } from '../report/markdown.ts';
+import { neutraliseLine } from '../report/escape-commands.ts';
 import { cellDimensionValues, dimKey } from './cell.ts';
 import { openFuseStore, parseFuseConfig, type FuseConfig, type FuseEnvironment } from './config.ts';
 import { cellStateOf, checkCell, dimensionTrips, foldRecords, type CheckResult } from './rules.ts';
@@ -132,13 +133,14 @@ export function renderFuseOutcome(outcome: FuseOutcome): string {
   const lines: string[] = [];
   if (outcome.recorded === null) {
     lines.push(`fuse: ${outcome.reason} (the gate did not run)`);
-    return lines.join('\n');
+    return lines.map(neutraliseLine).join('\n');
   }
   lines.push(`fuse: recorded ${outcome.recorded} for cell ${outcome.cell} in ${outcome.store}`);
   for (const trip of outcome.tripped) {
     lines.push(`fuse: TRIPPED ${trip.target}: ${trip.reason}${trip.target.startsWith('cell ') ? '' : `; caused by ${trip.cells.join('; ')}`}`);
   }
-  return lines.join('\n');
+  // Reasons and cell ids come from the store, which a pull request's jobs write: one inert line each.
+  return lines.map(neutraliseLine).join('\n');
 }
 
 /** The fuse's part of the job summary (Markdown). Cell ids and reasons are inert text in code spans. */

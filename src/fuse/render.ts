@@ -2,6 +2,7 @@
 import { DIMENSIONS, dimKey } from './cell.ts';
 import { causingCells, checkCell, isTripped, tallyDimensions, type FuseState } from './rules.ts';
 import type { FuseRecord, FuseScope } from './types.ts';
+import { neutraliseLine } from '../report/escape-commands.ts';
 
 export interface StatusView {
   schema: 'memgate/fuse-status@1';
@@ -87,7 +88,7 @@ export function renderStatus(view: StatusView): string {
   const lines = [`fuse scope ${view.scope}`, `store: ${view.store}`];
   if (view.dimensions.length === 0 && view.cells.length === 0) {
     lines.push('', 'nothing recorded yet: no cell has run with the fuse on in this scope.');
-    return lines.join('\n');
+    return lines.map(neutraliseLine).join('\n');
   }
   const tripped = view.dimensions.filter((d) => d.fuse === 'tripped').length + view.cells.filter((c) => c.state === 'blocked').length;
   lines.push(tripped ? `${tripped} fuse${tripped === 1 ? '' : 's'} tripped` : 'no fuse tripped');
@@ -118,5 +119,6 @@ export function renderStatus(view: StatusView): string {
       lines.push(`  ${r.at}  ${target}  ${r.state}${r.by ? ` by ${r.by}` : ''}: ${r.reason}`);
     }
   }
-  return lines.join('\n');
+  // Cell ids and reasons come from the store, which pull requests' jobs write: one inert line each.
+  return lines.map(neutraliseLine).join('\n');
 }

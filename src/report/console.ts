@@ -2,6 +2,7 @@ import { formatBytes, formatDuration, formatPercent, formatRate } from '../model
 import type { Report, SideReport } from './report-json.ts';
 import { describeSuspect } from '../analyze/evidence-text.ts';
 import { ebpfConsoleLines } from '../analyze/ebpf-text.ts';
+import { neutraliseLine } from './escape-commands.ts';
 
 /** Suspects shown on a terminal; report.json has them all. */
 export const CONSOLE_SUSPECTS = 5;
@@ -9,7 +10,7 @@ export const CONSOLE_SUSPECTS = 5;
 const bytes = (v: number | null) => (v === null ? 'n/a' : formatBytes(v));
 const slope = (s: SideReport) => (s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)}]`);
 
-/** The verdict as a terminal reads it. */
+/** The verdict as a terminal reads it; no line of it can act as a GitHub Actions workflow command. */
 export function renderConsole(report: Report): string {
   const lines: string[] = [];
   const grade = report.grade ? ` (${report.grade})` : '';
@@ -34,5 +35,7 @@ export function renderConsole(report: Report): string {
   lines.push(...ebpfConsoleLines(report.ebpf));
   for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
-  return lines.join('\n');
+  // Function names, frames, reasons and a workload's last output line are the service's text: in
+  // Actions, a line of it could be a workflow command. Each entry stays one inert line.
+  return lines.map(neutraliseLine).join('\n');
 }

@@ -4,9 +4,16 @@ import { svgChart } from './chart.ts';
 import { bytesOrNa as bytes, slopeWithInterval as slope } from './format.ts';
 import type { Report } from './report-json.ts';
 
-/** Text from a workload or a pull request, made inert in HTML (element content and attributes). */
+/**
+ * Text from a workload or a pull request, made inert in HTML (element content and attributes). A
+ * lone \r becomes a line end as the HTML parser would read it, and other control characters (parse
+ * errors in HTML) become spaces.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const BANNER: Record<Report['verdict'], { text: string; color: string }> = {

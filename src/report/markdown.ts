@@ -8,10 +8,18 @@ import { bytesOrNa as bytes, slopeWithInterval as slope } from './format.ts';
 const MARKDOWN_SUSPECTS = 5;
 /** Frames shown per suspect stack. */
 const STACK_FRAMES = 12;
-/** GitHub caps comment bodies at 65,536 characters; leave room for the sticky marker. */
+/** GitHub caps comment bodies at 65,536 characters; leave room for the sticky marker. Counted in UTF-16 units (never fewer than characters). */
 export const COMMENT_BUDGET = 65_000;
-/** GitHub caps a job summary at 1 MiB. */
+/**
+ * GitHub caps a job summary at 1 MiB of bytes (UTF-8): counted in bytes, with ~48 KiB left for the
+ * fuse's section that the Action writes beside it.
+ */
 export const SUMMARY_BUDGET = 1_000_000;
+
+const utf8 = new TextEncoder();
+/** Size of text as GitHub counts a job summary: UTF-8 bytes (an emoji is 4, a CJK character 3). */
+export const utf8Bytes = (text: string): number => utf8.encode(text).length;
+const utf16Units = (text: string): number => text.length;
 
 /**
  * Makes text from a workload or a pull request inert in GitHub Markdown: no markup, no HTML, no
@@ -21,12 +29,17 @@ export const SUMMARY_BUDGET = 1_000_000;
  */
 export function escapeMarkdown(text: string): string {
   return text
+    // Any line end (a lone \r too: CommonMark takes it as one) or control character would end a
+    // table row or an HTML block such as <details>: all become a space.
+    .replace(/\r\n|[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g, ' ')
+    // GitHub autolinks URLs and www. names in text it has decoded: a zero-width space keeps them text.
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/(www)\./gi, '$1.\u200b')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~@:=]/g, (c) => `&#${c.charCodeAt(0)};${c === '@' || c === '#' ? '\u200b' : ''}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/[\\`*_{}[\]()#+\-.!|~@:=$^]/g, (c) => `&#${c.charCodeAt(0)};${c === '@' || c === '#' ? '\u200b' : ''}`);
 }
 
 /** Where the reader can find more: both optional, both from the runner's environment. */
@@ -144,18 +157,19 @@ function footer(report: Report, links: MarkdownLinks): Section {
 }
 
 /** Joins sections in order, leaving out whole sections that would not fit, and says what was cut. */
-function fit(sections: Section[], budget: number, links: MarkdownLinks): string {
+function fit(sections: Section[], budget: number, links: MarkdownLinks, size: (text: string) => number): string {
   const run = safeUrl(links.runUrl);
   const note = (cut: string[]) => `\n> [!NOTE]\n> Cut to fit GitHub's size limit: ${cut.join(', ')}. report.json and report.html in the run's artifact have everything${run ? `: [workflow run](${run})` : ''}.\n`;
-  const reserve = note(sections.map((s) => s.name)).length;
+  const reserve = size(note(sections.map((s) => s.name)));
   const kept: string[] = [];
   const cut: string[] = [];
   let used = 0;
   for (const section of sections) {
     if (!section.text) continue;
-    if (used + section.text.length + 1 <= budget - reserve) {
+    const cost = size(section.text) + 1;
+    if (used + cost <= budget - reserve) {
       kept.push(section.text);
-      used += section.text.length + 1;
+      used += cost;
     } else {
       cut.push(section.name);
     }
@@ -165,7 +179,7 @@ function fit(sections: Section[], budget: number, links: MarkdownLinks): string 
 
 /** The job summary: verdict, both sides with every rule's limit and result, the chart, the evidence. */
 export function renderSummary(report: Report, links: MarkdownLinks = {}): string {
-  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], SUMMARY_BUDGET, links);
+  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], SUMMARY_BUDGET, links, utf8Bytes);
 }
 
 /**
@@ -173,5 +187,5 @@ export function renderSummary(report: Report, links: MarkdownLinks = {}): string
  * GitHub's comment limit by dropping the least important sections first.
  */
 export function renderComment(report: Report, links: MarkdownLinks = {}, budget = COMMENT_BUDGET): string {
-  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], budget, links);
+  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], budget, links, utf16Units);
 }
