@@ -37,6 +37,7 @@ const mutate = [
  */
 const testFiles = [
   'test/units.test.ts',
+  'test/units-pins.test.ts',
   'test/fuse-cell.test.ts',
   'test/fuse-rules.test.ts',
   'test/fuse-properties.test.ts',
@@ -50,6 +51,7 @@ const testFiles = [
   'test/ebpf-suspects.test.ts',
   'test/render.test.ts',
   'test/escaping-pins.test.ts',
+  'test/hostile-render.test.ts',
   'test/pr-comment.test.ts',
 ];
 
@@ -76,7 +78,9 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
-  // `npm run mutate -- --incremental` re-tests only mutants whose code or tests changed since the last run
+  // Incremental: a run re-tests only mutants whose code or tests changed since the last run's
+  // reports/stryker-incremental.json (and reports every mutant). `npm run mutate -- --force` re-tests all.
+  incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   thresholds: { high: 90, low: 80, break: null },

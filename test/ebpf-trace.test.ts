@@ -7,7 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CLI, fixtureBin, leftoverCgroups, leftoverProcesses, ROOT } from './helpers/fixtures.ts';
+import { fixtureBin, leftoverCgroups, leftoverProcesses, ROOT } from './helpers/fixtures.ts';
+import { spawnCli, type CliRun } from './helpers/spawn-cli.ts';
 import { processGone, requireBpftrace } from './helpers/env.ts';
 import { which } from '../src/collect/ebpf-symbolize.ts';
 import type { Report } from '../src/report/report-json.ts';
@@ -29,23 +30,8 @@ before(() => {
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  pid: number;
-}
-
 function memgate(args: string[], options: { killAfterMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: { ...process.env, ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    if (options.killAfterMs) setTimeout(() => child.kill('SIGTERM'), options.killAfterMs);
-    child.on('exit', (code) => resolve({ code, stdout, stderr, pid: child.pid! }));
-  });
+  return spawnCli(args, { cwd: work, extraEnv: options.env, killAfterMs: options.killAfterMs });
 }
 
 const service = (name: string, flags = '') => `${bin(name)} -addr 127.0.0.1:{port} ${flags}`.trim();

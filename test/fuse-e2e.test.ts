@@ -3,11 +3,11 @@
 // cell and trips arch=arm64. Wave 2's plan leaves cn-north-1's arm64 cell out; its amd64 cell runs and passes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CLI, fixtureBin } from './helpers/fixtures.ts';
+import { fixtureBin } from './helpers/fixtures.ts';
+import { spawnCli, type CliRun } from './helpers/spawn-cli.ts';
 import { requireRoot } from './helpers/env.ts';
 
 const STAGES = `matrix:
@@ -22,22 +22,10 @@ waves:
     where: {}
 `;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
+type Result = CliRun;
 
 function memgate(cwd: string, args: string[]): Promise<Result> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, USER: 'e2e' };
-  const started = Date.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr, ms: Date.now() - started })));
+  return spawnCli(args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, USER: 'e2e' }, stdin: 'ignore', until: 'close' });
 }
 
 const FUSE = ['--fuse', 'on', '--fuse-scope', 'e2e', '--fuse-dimension-threshold', '1,>50%'];

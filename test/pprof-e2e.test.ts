@@ -4,11 +4,12 @@
 // Variants run one after the other (a 2-core machine); the fixtures are built once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureBin, ROOT } from './helpers/fixtures.ts';
+import { spawnCli, type CliRun } from './helpers/spawn-cli.ts';
 import { requireGo, requireRoot } from './helpers/env.ts';
 import type { Report } from '../src/report/report-json.ts';
 
@@ -33,15 +34,8 @@ after(() => {
   if (work && !process.env.MEMGATE_KEEP) rmSync(work, { recursive: true, force: true });
 });
 
-function memgate(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: work });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function memgate(args: string[]): Promise<CliRun> {
+  return spawnCli(args, { cwd: work, entry: CLI });
 }
 
 async function gate(variant: string): Promise<{ report: Report; out: string; stdout: string }> {
