@@ -46,7 +46,7 @@ test('healthy against a steady leak is blocked on the floor slope (exit 1)', asy
   const run = await memgate(['run', '--baseline', service('healthy', '-burst-every 200ms'), '--gray', service('leak-map', '-burst-every 200ms -leak-rate 30MiB'), '--warmup', '4s', '--duration', '12s', '--out', 'leak']);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('leak');
-  assert.equal(report.schema, 'memgate/report@1');
+  assert.equal(report.schema, 'memgate/report@2');
   assertValidReport(report, 'the leak run\'s report.json');
   assert.equal(report.verdict, 'fail');
   assert.ok(report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'), JSON.stringify(report.reasons));
