@@ -3,6 +3,11 @@
 // an eBPF trace, replicas, deaths, OOM kills, a memory limit, too little data and a degraded driver. The
 // schema is strict (no unknown fields), so a report field added, renamed or retyped fails here
 // until the schema follows. (test/gate-e2e.test.ts checks the report.json of a real run too.)
+// To follow a change of src/report/report-json.ts: add, rename or retype the field in
+// schema/report.schema.json (nested objects are under $defs), list it in `required` unless the code
+// may leave it out, keep `additionalProperties: false`; a new report version changes the const of
+// `schema` and the title. If a new field can only appear in some situation, add a report here that
+// has it (and a `seen` line), so the schema's part for it is exercised.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
