@@ -2,11 +2,11 @@
 // GITHUB_STEP_SUMMARY files out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, fixtureBin, leftoverCgroups, leftoverProcesses } from './helpers/fixtures.ts';
+import { fixtureBin, leftoverCgroups, leftoverProcesses } from './helpers/fixtures.ts';
+import { runActionProcess } from './helpers/run-action.ts';
 import { requireRoot } from './helpers/env.ts';
 
 let work: string;
@@ -19,27 +19,8 @@ before(() => {
 after(() => rmSync(work, { recursive: true, force: true }));
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) outputs[m[1]] = m[3];
-  return outputs;
-}
-
 function runAction(inputs: Record<string, string>): Promise<{ code: number | null; stdout: string; pid: number; outputs: Record<string, string>; summary: string }> {
-  const outputFile = join(work, `output-${Date.now()}`);
-  const summaryFile = join(work, `summary-${Date.now()}`);
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true', RUNNER_TEMP: work };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: work, env });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stdout += d));
-    child.on('exit', (code) => resolve({ code, stdout, pid: child.pid!, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }));
-  });
+  return runActionProcess(inputs, { cwd: work, env: { RUNNER_TEMP: work } }).then((run) => ({ ...run, stdout: run.log }));
 }
 
 const defaults = { warmup: '10s', duration: '60s', interval: '250ms', 'max-p95-increase': '12%', 'max-slope-increase': '100%', 'min-slope': '1MiB/min', 'cgroup-driver': 'auto', 'ready-timeout': '30s', out: 'memgate-out', 'on-inconclusive': 'fail' };

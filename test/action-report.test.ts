@@ -2,11 +2,11 @@
 // GitHub's REST API: sticky comment created then updated, one per comment-key, forks degrade.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, fixtureBin } from './helpers/fixtures.ts';
+import { runActionProcess } from './helpers/run-action.ts';
 import { requireRoot } from './helpers/env.ts';
 import { FakeGitHub } from './helpers/fake-github.ts';
 import { addCommentRoutes, type FakeComment } from './helpers/fake-github-comments.ts';
@@ -32,24 +32,12 @@ after(async () => {
 
 function runAction(inputs: Record<string, string>) {
   const stamp = `${Date.now()}-${Math.random()}`;
-  const outputFile = join(work, `output-${stamp}`);
-  const summaryFile = join(work, `summary-${stamp}`);
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_API_URL: gh.url, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '99', GITHUB_WORKFLOW: 'gate', GITHUB_JOB: 'memory',
     GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'event.json'), GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: 'abc123', GITHUB_WORKSPACE: ROOT,
   };
   const all: Record<string, string> = { warmup: '2s', duration: '5s', interval: '250ms', 'max-p95-increase': '12%', 'max-slope-increase': '100%', 'min-slope': '1MiB/min', 'cgroup-driver': 'auto', 'ready-timeout': '30s', 'on-inconclusive': 'fail', comment: 'always', 'github-token': FakeGitHub.WRITE_TOKEN, out: `out-${stamp}`, baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: './bin/pool -addr 127.0.0.1:{port}', ...inputs };
-  for (const [name, value] of Object.entries(all)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise<{ code: number | null; log: string; outputs: string; summary: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: work, env });
-    let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
-    child.on('exit', (code) => resolve({ code, log, outputs: readFileSync(outputFile, 'utf8'), summary: readFileSync(summaryFile, 'utf8') }));
-  });
+  return runActionProcess(all, { cwd: work, env }).then(({ code, log, outputText, summary }) => ({ code, log, outputs: outputText, summary }));
 }
 
 const writes = () => gh.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);

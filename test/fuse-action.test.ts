@@ -3,11 +3,11 @@
 // cell of the same workflow run then fails at once without running its gate; an amd64 cell still may run.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, fixtureBin } from './helpers/fixtures.ts';
+import { fixtureBin } from './helpers/fixtures.ts';
+import { runActionProcess } from './helpers/run-action.ts';
 import { requireRoot } from './helpers/env.ts';
 import { FakeGitHub } from './helpers/fake-github.ts';
 import { SHA, checkCellCli, githubWorld } from './helpers/fuse-harness.ts';
@@ -26,24 +26,8 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
-  return outputs;
-}
-
-let runs = 0;
 function runAction(inputs: Record<string, string>): Promise<{ code: number | null; stdout: string; ms: number; outputs: Record<string, string>; summary: string }> {
-  const outputFile = join(work, `output-${++runs}`);
-  const summaryFile = join(work, `summary-${runs}`);
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: work,
     GITHUB_API_URL: gh.url,
     GITHUB_REPOSITORY: 'acme/shop',
@@ -54,17 +38,7 @@ function runAction(inputs: Record<string, string>): Promise<{ code: number | nul
     GITHUB_ACTOR: 'octocat',
   };
   const all = { warmup: '2s', duration: '10s', interval: '250ms', 'cgroup-driver': 'auto', 'ready-timeout': '30s', 'on-inconclusive': 'fail', fuse: 'on', 'github-token': FakeGitHub.WRITE_TOKEN, ...inputs };
-  for (const [name, value] of Object.entries(all)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: work, env });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stdout += d));
-    child.on('exit', (code) =>
-      resolve({ code, stdout, ms: Date.now() - started, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }),
-    );
-  });
+  return runActionProcess(all, { cwd: work, env }).then((run) => ({ ...run, stdout: run.log }));
 }
 
 const EAST_ARM = 'region=cn-east-2,isp=cmcc,os=linux-5.10,arch=arm64';
