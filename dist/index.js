@@ -23784,9 +23784,9 @@ function parentMap() {
   const parents = /* @__PURE__ */ new Map();
   for (const entry of readdirSync2("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat2 = readText(`/proc/${entry}/stat`);
-    if (stat2 === null) continue;
-    const after = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    const stat3 = readText(`/proc/${entry}/stat`);
+    if (stat3 === null) continue;
+    const after = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     parents.set(Number(entry), Number(after[1]));
   }
   return parents;
@@ -24245,8 +24245,8 @@ async function sampleMemory(options) {
     if (t >= nextStat) {
       for (const side of SIDES) {
         for (const [instance, group] of groups[side].entries()) {
-          const stat2 = group.readStat();
-          if (stat2) stats.push(replicas === 1 ? { t, side, ...stat2 } : { t, side, instance, ...stat2 });
+          const stat3 = group.readStat();
+          if (stat3) stats.push(replicas === 1 ? { t, side, ...stat3 } : { t, side, instance, ...stat3 });
         }
       }
       nextStat += options.statEveryMs;
@@ -25692,10 +25692,49 @@ import { resolve as resolve2 } from "node:path";
 
 // src/fuse/dir-store.ts
 import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
-import { mkdir as mkdir2, readFile, readdir as readdir2, link, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile, readdir as readdir2, link, stat as stat2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join11 } from "node:path";
-var RECORD_FILE = /^(\d{10})\.json$/;
+var NUMBERED_FILE = /^(\d+)\.json$/;
+var PAD = 10;
 var MAX_ATTEMPTS = 1e4;
+var MAX_RECORD_BYTES = 256 * 1024;
+var CELL_STATES = ["running", "pass", "blocked", "inconclusive", "reset"];
+var DIM_STATES = ["tripped", "reset"];
+var FuseRecordError = class extends UsageError {
+  name = "FuseRecordError";
+  file;
+  constructor(file, problem, dir) {
+    super(`fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`);
+    this.file = file;
+  }
+};
+var isCanonical = (digits) => digits.length === PAD ? true : digits.length > PAD && digits[0] !== "0";
+var bySequence = (a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+function nextRecordName(digits) {
+  const next = (digits === null ? 0n : BigInt(digits)) + 1n;
+  return `${next.toString().padStart(PAD, "0")}.json`;
+}
+var isString = (v) => typeof v === "string";
+function recordProblem(value3) {
+  if (typeof value3 !== "object" || value3 === null || Array.isArray(value3)) return "is not a JSON object";
+  const r = value3;
+  if (!isString(r.reason) || !isString(r.at)) return 'has no "reason" and "at" strings';
+  if (r.by !== void 0 && !isString(r.by)) return 'has a "by" that is not a string';
+  if (r.url !== void 0 && !isString(r.url)) return 'has a "url" that is not a string';
+  if (r.kind === "cell") {
+    if (!isString(r.cell)) return 'is a cell record without a "cell" string';
+    if (!CELL_STATES.includes(r.state)) return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    return null;
+  }
+  if (r.kind === "dim") {
+    if (!DIMENSIONS.includes(r.dim)) return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(", ")}`;
+    if (!isString(r.value)) return 'is a dimension record without a "value" string';
+    if (!DIM_STATES.includes(r.state)) return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(", ")}`;
+    if (!Array.isArray(r.cells) || !r.cells.every(isString)) return 'has "cells" that is not a list of strings';
+    return null;
+  }
+  return `has kind ${JSON.stringify(r.kind)}, not "cell" or "dim"`;
+}
 function scopeDirName(key) {
   const safe = key.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 80);
   if (safe === key && safe !== "") return safe;
@@ -25711,25 +25750,39 @@ var DirFuseStore = class {
     this.dir = join11(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
-  async names() {
+  /** The sequence numbers of the records, in order. A numbered file with a non-canonical name is an error. */
+  async numbers() {
+    let names;
     try {
-      return (await readdir2(this.dir)).filter((n) => RECORD_FILE.test(n)).sort();
+      names = await readdir2(this.dir);
     } catch (error2) {
       if (error2.code === "ENOENT") return [];
       throw error2;
     }
+    const numbers = [];
+    for (const name of names) {
+      const digits = NUMBERED_FILE.exec(name)?.[1];
+      if (digits === void 0) continue;
+      if (!isCanonical(digits)) throw new FuseRecordError(join11(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
+      numbers.push(digits);
+    }
+    return numbers.sort(bySequence);
   }
   async read() {
     const records = [];
-    for (const name of await this.names()) {
-      const path = join11(this.dir, name);
-      let record;
+    for (const digits of await this.numbers()) {
+      const path = join11(this.dir, `${digits}.json`);
+      let parsed;
       try {
-        record = JSON.parse(await readFile(path, "utf8"));
+        const size = (await stat2(path)).size;
+        if (size > MAX_RECORD_BYTES) throw new Error(`${size} bytes, more than ${MAX_RECORD_BYTES}`);
+        parsed = JSON.parse(await readFile(path, "utf8"));
       } catch (error2) {
-        throw new UsageError(`fuse record ${path} is not readable JSON (${error2.message}); it was not written by memgate: move it out of ${this.dir}.`);
+        throw new FuseRecordError(path, `is not readable JSON (${error2.message})`, this.dir);
       }
-      records.push({ ...record, order: Number(RECORD_FILE.exec(name)[1]) });
+      const problem = recordProblem(parsed);
+      if (problem) throw new FuseRecordError(path, problem, this.dir);
+      records.push({ ...parsed, order: records.length + 1 });
     }
     return records;
   }
@@ -25741,13 +25794,12 @@ var DirFuseStore = class {
     const tmp = join11(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const names = await this.names();
-        const last = names.length ? Number(RECORD_FILE.exec(names[names.length - 1])[1]) : 0;
-        const order2 = last + 1;
-        const full = { ...record, order: order2 };
+        const numbers = await this.numbers();
+        const name = nextRecordName(numbers.length ? numbers[numbers.length - 1] : null);
+        const full = { ...record, order: numbers.length + 1 };
         await writeFile2(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join11(this.dir, `${String(order2).padStart(10, "0")}.json`));
+          await link(tmp, join11(this.dir, name));
           return full;
         } catch (error2) {
           if (error2.code !== "EEXIST") throw error2;
