@@ -42,6 +42,9 @@ test('a blocked release sets the outputs, writes the job summary and fails the s
   assert.ok(Number(run.outputs['p95-increase']) > 12, run.outputs['p95-increase']);
   const report = JSON.parse(readFileSync(join(work, run.outputs.report), 'utf8'));
   assert.equal(Number(run.outputs['p95-increase']).toFixed(2), (report.p95Increase * 100).toFixed(2));
+  // slope-increase: percent with two decimals, empty when baseline's slope is under min-slope (slopeIncrease null)
+  assert.equal(run.outputs['slope-increase'], report.slopeIncrease === null ? '' : (report.slopeIncrease * 100).toFixed(2), `slope-increase output for slopeIncrease ${report.slopeIncrease}`);
+  assert.ok('slope-increase' in run.outputs, 'the output is always set');
   assert.match(run.stdout, /::error::memgate blocked this release \(P[0-3]\)/);
   assert.match(run.summary, /## memgate: ⛔ BLOCKED/);
   assert.match(run.summary, /\| P95 memory \| [\d.]+ MiB \| [\d.]+ MiB \| \+[\d.]+% \|/);
