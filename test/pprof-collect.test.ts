@@ -75,7 +75,7 @@ test('the collector fetches both sides at the start, every interval and at the e
     rmSync(dir, { recursive: true, force: true });
   });
   const logger = captureLogger();
-  const collector = startProfiling({ templates: { baseline: good.url, gray: bad.url }, ports: { baseline: null, gray: null }, intervalMs: 500, warmupMs: 100, totalMs: 1300, bundleDir: dir, logger, signal: new AbortController().signal })!;
+  const collector = startProfiling({ templates: { baseline: good.url, gray: bad.url }, ports: { baseline: [null], gray: [null] }, intervalMs: 500, warmupMs: 100, totalMs: 1300, bundleDir: dir, logger, signal: new AbortController().signal })!;
   assert.ok(collector instanceof ProfileCollector);
   await sleep(1300);
   const set = await collector.finish();
@@ -131,7 +131,7 @@ test('an interrupted run stops collecting at once, with no final snapshot', asyn
     rmSync(dir, { recursive: true, force: true });
   });
   const controller = new AbortController();
-  const collector = startProfiling({ templates: { baseline: good.url, gray: good.url }, ports: { baseline: null, gray: null }, intervalMs: 10_000, warmupMs: 0, totalMs: 60_000, bundleDir: dir, logger: captureLogger(), signal: controller.signal })!;
+  const collector = startProfiling({ templates: { baseline: good.url, gray: good.url }, ports: { baseline: [null], gray: [null] }, intervalMs: 10_000, warmupMs: 0, totalMs: 60_000, bundleDir: dir, logger: captureLogger(), signal: controller.signal })!;
   await sleep(200);
   controller.abort();
   const set = await collector.finish();
@@ -142,13 +142,13 @@ test('a side without {port} in its command gets no profiles, with a note; {port}
   const dir = mkdtempSync(join(tmpdir(), 'memgate-collect-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const logger = captureLogger();
-  const collector = startProfiling({ templates: { baseline: 'http://127.0.0.1:{port}/debug/pprof', gray: 'http://127.0.0.1:{port}/debug/pprof' }, ports: { baseline: null, gray: 4242 }, intervalMs: 10_000, warmupMs: 60_000, totalMs: 120_000, bundleDir: dir, logger, signal: new AbortController().signal })!;
+  const collector = startProfiling({ templates: { baseline: 'http://127.0.0.1:{port}/debug/pprof', gray: 'http://127.0.0.1:{port}/debug/pprof' }, ports: { baseline: [null], gray: [4242] }, intervalMs: 10_000, warmupMs: 60_000, totalMs: 120_000, bundleDir: dir, logger, signal: new AbortController().signal })!;
   collector.stop();
   const index = JSON.parse(readFileSync(join(dir, 'pprof/index.json'), 'utf8'));
   assert.deepEqual(index.urls, { baseline: null, gray: 'http://127.0.0.1:4242/debug/pprof' });
   assert.match(index.notes[0], /the baseline command has no \{port\}, so memgate does not know its pprof address; no baseline profiles \(give --baseline-pprof URL\)/);
   assert.deepEqual(logger.warnings, index.notes);
-  assert.equal(startProfiling({ templates: { baseline: null, gray: null }, ports: { baseline: 1, gray: 2 }, intervalMs: 1000, warmupMs: 0, totalMs: 1000, bundleDir: dir, logger, signal: new AbortController().signal }), null, '--pprof off: no collector');
+  assert.equal(startProfiling({ templates: { baseline: null, gray: null }, ports: { baseline: [1], gray: [2] }, intervalMs: 1000, warmupMs: 0, totalMs: 1000, bundleDir: dir, logger, signal: new AbortController().signal }), null, '--pprof off: no collector');
 });
 
 // ---- options ----

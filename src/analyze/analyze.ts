@@ -1,7 +1,7 @@
 import { SIDES, type SideName } from '../model/sides.ts';
 import type { Bundle, DriverName, MemoryStat, StatSample, WorkloadExit } from '../model/bundle.ts';
 import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point } from './stats.ts';
-import { blockBootstrapQuantile, difference, ewcSlope, intervalOf, sideMean, type Estimate } from './intervals.ts';
+import { blockBootstrapQuantile, difference, ewcSlope, intervalOf, pooledDifference, sideMean, type Estimate } from './intervals.ts';
 import { analyzeEvidence, type Evidence } from './evidence.ts';
 import { analyzeEbpf, type EbpfAnalysis } from './ebpf-analyze.ts';
 
@@ -224,10 +224,12 @@ function analyzeSide(bundle: Bundle, side: SideName, replicas: number, warmupMs:
 }
 
 function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Estimate | null)[], replicas: number): Difference | null {
-  const g = combine(gray);
-  const b = combine(baseline);
-  if (!g || !b) return null;
-  const i = intervalOf(difference(g, b), DECISION_CONFIDENCE);
+  if (gray.some((e) => e === null) || baseline.some((e) => e === null) || gray.length === 0 || baseline.length === 0) return null;
+  const values = (es: readonly (Estimate | null)[]) => (es as Estimate[]).map((e) => e.value);
+  // Across processes when there are replicas; within each series (its own error) when one a side.
+  const estimate = replicas > 1 ? pooledDifference(values(gray), values(baseline)) : difference(combine(gray)!, combine(baseline)!);
+  if (!estimate) return null;
+  const i = intervalOf(estimate, DECISION_CONFIDENCE);
   return { value: i.value, low: i.low, high: i.high, method: replicas > 1 ? 'replicas' : 'within-series' };
 }
 

@@ -10,9 +10,9 @@
  *   recommendations for practice"). Unlike Newey-West with a rule-of-thumb bandwidth it keeps its
  *   nominal coverage under strong persistence, because the t_nu quantile accounts for the few
  *   low-frequency components the variance is estimated from.
- * - Across processes: per-instance figures of both sides compared with Welch's t (Satterthwaite df),
- *   which measures the drift between processes of one build instead of assuming it away (Kayenta
- *   compares canary and baseline clusters for the same reason). With one process per side only the
+ * - Across processes: per-instance figures of both sides compared with a two-sample t (pooled
+ *   spread), which measures the drift between processes of one build instead of assuming it away
+ *   (Kayenta compares canary and baseline clusters for the same reason). With one process per side only the
  *   within-series interval is known, and it cannot see how far two processes of one build drift
  *   apart (RSS ratchets, a heap that settles at another goal): hence replicas by default.
  */
@@ -196,6 +196,23 @@ export function sideMean(values: readonly number[], withinStdErrors: readonly nu
   if (n === 1) return { value: mean, stdError: withinStdErrors[0] ?? 0, df: withinDf };
   const between = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
   return { value: mean, stdError: Math.sqrt(between / n), df: n - 1 };
+}
+
+/**
+ * gray minus baseline across instances, pooling both sides' spread (Student's t, 2n - 2 df). Under the
+ * question the gate asks (is gray a different build from baseline?) both sides are one build, so
+ * their spreads are one spread; with three processes a side Welch's df can fall to 2 when one side
+ * happens to spread more, and its 99% t of 9.9 would hide any leak.
+ */
+export function pooledDifference(gray: readonly number[], baseline: readonly number[]): Estimate | null {
+  const n1 = gray.length;
+  const n2 = baseline.length;
+  if (n1 < 2 || n2 < 2) return null;
+  const m1 = gray.reduce((a, b) => a + b, 0) / n1;
+  const m2 = baseline.reduce((a, b) => a + b, 0) / n2;
+  const ss = gray.reduce((a, v) => a + (v - m1) ** 2, 0) + baseline.reduce((a, v) => a + (v - m2) ** 2, 0);
+  const pooled = ss / (n1 + n2 - 2);
+  return { value: m1 - m2, stdError: Math.sqrt(pooled * (1 / n1 + 1 / n2)), df: n1 + n2 - 2 };
 }
 
 /** gray minus baseline, with Welch-Satterthwaite degrees of freedom. */

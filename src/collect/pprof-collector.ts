@@ -12,6 +12,8 @@ export interface ProfileCollectorOptions {
   bundleDir: string;
   /** pprof base URL per side, or null for a side that is not profiled. */
   urls: Record<SideName, string | null>;
+  /** With replicas: every instance's URL per side (instance 0 is `urls`'); absent: one instance a side. */
+  instanceUrls?: Record<SideName, (string | null)[]>;
   intervalMs: number;
   /** Per fetch. */
   timeoutMs: number;
@@ -90,24 +92,26 @@ export class ProfileCollector {
     const seq = this.seq++;
     const jobs: Promise<void>[] = [];
     for (const side of SIDES) {
-      const base = this.options.urls[side];
-      if (base === null) continue;
-      // One after the other per side: a goroutine dump's buffer must not sit in the heap profile's GC.
-      jobs.push((async () => {
-        for (const kind of KINDS) await this.fetchOne(side, kind, base, seq);
-      })());
+      const bases = this.options.instanceUrls?.[side] ?? [this.options.urls[side]];
+      for (const [instance, base] of bases.entries()) {
+        if (base === null) continue;
+        // One after the other per process: a goroutine dump's buffer must not sit in the heap profile's GC.
+        jobs.push((async () => {
+          for (const kind of KINDS) await this.fetchOne(side, kind, base, seq, instance);
+        })());
+      }
     }
     await Promise.all(jobs);
     this.lastDoneAt = this.now();
     this.writeIndex();
   }
 
-  private async fetchOne(side: SideName, kind: ProfileKind, base: string, seq: number): Promise<void> {
+  private async fetchOne(side: SideName, kind: ProfileKind, base: string, seq: number, instance: number): Promise<void> {
     const t = Math.round(this.now() * 10) / 10;
     const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
-    const entry: ProfileEntry = { side, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
+    const entry: ProfileEntry = { side, ...(instance > 0 ? { instance } : {}), kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
     if (result.ok) {
-      const file = `${PROFILE_DIR}/${side}-${kind}-${String(seq).padStart(3, '0')}.${EXTENSION[kind]}`;
+      const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ''}-${kind}-${String(seq).padStart(3, '0')}.${EXTENSION[kind]}`;
       try {
         writeFileSync(join(this.options.bundleDir, file), result.data);
         entry.file = file;
@@ -145,8 +149,8 @@ export class ProfileCollector {
   }
 
   private index(): ProfileIndex {
-    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
-    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
+    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || (a.instance ?? 0) - (b.instance ?? 0) || a.kind.localeCompare(b.kind));
+    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, ...(this.options.instanceUrls ? { instanceUrls: this.options.instanceUrls } : {}), intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
   }
 
   private writeIndex(): void {
@@ -167,7 +171,8 @@ export function describeCollection(urls: Record<SideName, string | null>, interv
 export interface ProfilingPlan {
   /** URL templates per side ({port} allowed); null for a side not profiled. */
   templates: Record<SideName, string | null>;
-  ports: Record<SideName, number | null>;
+  /** Each process's port per side (one a side without replicas). */
+  ports: Record<SideName, (number | null)[]>;
   intervalMs: number;
   /** The window: first snapshot at warmupMs, the schedule runs until totalMs (then `finish`). */
   warmupMs: number;
@@ -184,19 +189,22 @@ export interface ProfilingPlan {
 export function startProfiling(plan: ProfilingPlan): ProfileCollector | null {
   if (SIDES.every((side) => plan.templates[side] === null)) return null;
   const urls = {} as Record<SideName, string | null>;
+  const instanceUrls = {} as Record<SideName, (string | null)[]>;
   const notes: string[] = [];
   for (const side of SIDES) {
     const template = plan.templates[side];
-    const port = plan.ports[side];
-    if (template !== null && template.includes('{port}') && port === null) {
-      urls[side] = null;
+    instanceUrls[side] = plan.ports[side].map((port) => (template === null || (template.includes('{port}') && port === null) ? null : template.replaceAll('{port}', String(port))));
+    urls[side] = instanceUrls[side][0] ?? null;
+    if (template !== null && template.includes('{port}') && plan.ports[side][0] === null) {
       notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
-    } else {
-      urls[side] = template === null ? null : template.replaceAll('{port}', String(port));
+    } else if (template !== null && !template.includes('{port}') && plan.ports[side].length > 1) {
+      // A fixed address is one process: the other replicas cannot be told apart there.
+      instanceUrls[side] = instanceUrls[side].map((url, i) => (i === 0 ? url : null));
     }
   }
   for (const note of notes) plan.logger.warn(note);
-  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2000, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
+  const replicas = Math.max(...SIDES.map((side) => plan.ports[side].length));
+  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, ...(replicas > 1 ? { instanceUrls } : {}), intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2000, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan.logger.info(describeCollection(urls, plan.intervalMs));
     collector.start(plan.warmupMs, plan.totalMs);

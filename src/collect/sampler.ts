@@ -5,7 +5,8 @@ import type { MemoryGroup } from '../workload/cgroup/types.ts';
 import type { MemorySample, StatSample } from '../model/bundle.ts';
 
 export interface SamplerOptions {
-  groups: Record<SideName, MemoryGroup>;
+  /** Each side's processes' groups (one a side without replicas). */
+  groups: Record<SideName, MemoryGroup[]>;
   intervalMs: number;
   totalMs: number;
   statEveryMs: number;
@@ -22,7 +23,16 @@ export interface SamplerResult {
   endedEarly: string | null;
 }
 
-/** Reads both sides on one clock: each tick reads baseline and gray back to back, at fixed times. */
+const meanOf = (values: (number | null)[]): number | null => {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === values.length && present.length > 0 ? Math.round(present.reduce((a, b) => a + b, 0) / present.length) : null;
+};
+
+/**
+ * Reads both sides on one clock: each tick reads baseline and gray back to back, at fixed times; with
+ * replicas, instance by instance interleaved (baseline 1, gray 1, baseline 2, ...), so neither side is
+ * always read later in the tick.
+ */
 export async function sampleMemory(options: SamplerOptions): Promise<SamplerResult> {
   const { groups, intervalMs, totalMs } = options;
   const samples: MemorySample[] = [];
@@ -37,12 +47,17 @@ export async function sampleMemory(options: SamplerOptions): Promise<SamplerResu
     if (wait > 0) await sleep(wait);
     if (options.signal.aborted) return { samples, stats, endedEarly: 'interrupted' };
     const t = Math.round((performance.now() - origin) * 10) / 10;
-    const sample: MemorySample = { t, baseline: groups.baseline.readCurrent(), gray: groups.gray.readCurrent() };
+    const replicas = Math.max(groups.baseline.length, groups.gray.length);
+    const readings: Record<SideName, (number | null)[]> = { baseline: [], gray: [] };
+    for (let i = 0; i < replicas; i++) for (const side of SIDES) readings[side].push(groups[side][i]?.readCurrent() ?? null);
+    const sample: MemorySample = replicas === 1 ? { t, baseline: readings.baseline[0], gray: readings.gray[0] } : { t, baseline: meanOf(readings.baseline), gray: meanOf(readings.gray), instances: readings };
     samples.push(sample);
     if (t >= nextStat) {
       for (const side of SIDES) {
-        const stat = groups[side].readStat();
-        if (stat) stats.push({ t, side, ...stat });
+        for (const [instance, group] of groups[side].entries()) {
+          const stat = group.readStat();
+          if (stat) stats.push(replicas === 1 ? { t, side, ...stat } : { t, side, instance, ...stat });
+        }
       }
       nextStat += options.statEveryMs;
     }

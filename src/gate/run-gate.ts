@@ -42,6 +42,8 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
       intervalMs: plan.intervalMs,
       memoryMaxBytes: measured.memoryMaxBytes,
       load: plan.load,
+      replicas: plan.replicas,
+      memProfileRate: plan.memProfileRate,
       sides: measured.sides,
       warnings: measured.warnings,
       endedEarly: measured.endedEarly,

@@ -27,6 +27,8 @@ export interface ProfileIndex {
   schema: typeof PROFILE_INDEX_SCHEMA;
   /** Base URLs the profiles came from, per side; null when that side was not profiled. */
   urls: Record<SideName, string | null>;
+  /** With replicas: every instance's base URL per side (the first is `urls`'). */
+  instanceUrls?: Record<SideName, (string | null)[]>;
   intervalMs: number;
   entries: ProfileEntry[];
   /** Notes from collection that are not per-fetch errors (a side without a known address, ...). */

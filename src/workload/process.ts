@@ -19,17 +19,19 @@ export class Workload {
   private exitInfo: Omit<WorkloadExit, 'atMs' | 'beforeReady'> & { at: number } | null = null;
   readonly exited: Promise<void>;
 
-  constructor(side: SideName, command: string, port: number | null, group: MemoryGroup, log: WriteStream | null) {
+  /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
+  constructor(side: SideName, command: string, port: number | null, group: MemoryGroup, log: WriteStream | null, options: { label?: string; env?: NodeJS.ProcessEnv } = {}) {
     this.side = side;
     this.command = command;
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn(launch.file, launch.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(launch.file, launch.args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
     if (this.child.pid !== undefined) group.adopt(this.child.pid);
+    const label = options.label ?? side;
     const keep = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      log?.write(text.split('\n').filter((l) => l !== '').map((l) => `[${side}] ${l}\n`).join(''));
+      log?.write(text.split('\n').filter((l) => l !== '').map((l) => `[${label}] ${l}\n`).join(''));
       this.tail.push(...text.split('\n').filter((l) => l.trim() !== ''));
       this.tail.splice(0, Math.max(0, this.tail.length - OUTPUT_TAIL));
     };

@@ -1,14 +1,14 @@
 // The local pair: both builds started on this machine, each in its own memory group (cgroup), with
 // the same load, measured on one clock. Cleans up everything it started, whatever happens.
 import type { WriteStream } from 'node:fs';
-import type { SideFinal, SideMeta } from '../../model/bundle.ts';
+import type { InstanceFinal, InstanceMeta, SideFinal, SideMeta, WorkloadExit } from '../../model/bundle.ts';
 import type { GatePlan } from '../../model/settings.ts';
 import { SIDES, type SideName } from '../../model/sides.ts';
 import { checkTracer } from '../../collect/ebpf-preflight.ts';
 import { probeHost, selectDriver, type HostFacts } from '../../workload/cgroup/detect.ts';
 import type { CgroupDriver } from '../../workload/cgroup/types.ts';
 import type { Measurement, MeasureContext, SampleSource } from '../source.ts';
-import { startLoads, startPair, waitForBoth, type Pair, type Readiness } from './start.ts';
+import { sideReadiness, startLoads, startPair, waitForAll, type Pair, type Readiness } from './start.ts';
 import { Teardown } from './teardown.ts';
 import { observeWindow, type Observed } from './window.ts';
 import { openWorkloadLog } from './workload-log.ts';
@@ -40,8 +40,10 @@ async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext
   // The eBPF host check runs bpftrace once: started now, it is done by the time both sides are ready.
   const ebpfCheck = plan.ebpf.enabled === 'off' ? null : checkTracer();
   const pair = await startPair(plan, driver, teardown, log);
-  context.logger.info(`memgate: started baseline and gray (${driver.name} driver); waiting for them to be ready`);
-  const readiness = await waitForBoth(plan, pair, signal);
+  const processes = plan.replicas === 1 ? 'baseline and gray' : `${plan.replicas} processes each of baseline and gray`;
+  context.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
+  const perInstance = await waitForAll(plan, pair, signal);
+  const readiness = sideReadiness(perInstance);
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === 'exited');
   let windowOver = false;
@@ -59,7 +61,7 @@ async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext
     driver: driver.name,
     limitations: driver.limitations,
     memoryMaxBytes: driver.name === 'none' ? null : plan.memoryMaxBytes,
-    ...readFinals(pair, readiness, origin),
+    ...readFinals(pair, perInstance, origin),
     samples: observed.sampled.samples,
     stats: observed.sampled.stats,
     endedEarly: observed.sampled.endedEarly,
@@ -69,14 +71,26 @@ async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext
   };
 }
 
-/** Peaks, OOM kills and exits, read before teardown: killing the group would make every workload look like it died. */
-function readFinals({ groups, workloads }: Pair, readiness: Readiness[], origin: number): { final: Record<SideName, SideFinal>; sides: Record<SideName, SideMeta> } {
+/**
+ * Peaks, OOM kills and exits, read before teardown: killing the group would make every workload look
+ * like it died. A side's: the highest peak, all OOM kills, the first exit; per process with replicas.
+ */
+function readFinals({ instances }: Pair, readiness: Record<SideName, Readiness[]>, origin: number): { final: Record<SideName, SideFinal>; sides: Record<SideName, SideMeta> } {
   const final = {} as Record<SideName, SideFinal>;
   const sides = {} as Record<SideName, SideMeta>;
-  for (const [i, side] of SIDES.entries()) {
-    const group = groups[side];
-    final[side] = { peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workloads[side].exitRelativeTo(origin, readiness[i] === 'exited') };
-    sides[side] = { command: workloads[side].command, port: workloads[side].port, location: group.location };
+  for (const side of SIDES) {
+    const each: InstanceFinal[] = instances[side].map(({ group, workload }, i) => ({ peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workload.exitRelativeTo(origin, readiness[side][i] === 'exited') }));
+    const peaks = each.map((f) => f.peakBytes).filter((v): v is number => v !== null);
+    const ooms = each.map((f) => f.oomKills);
+    const exits = each.map((f) => f.exit).filter((e): e is WorkloadExit => e !== null).sort((a, b) => a.atMs - b.atMs);
+    final[side] = {
+      peakBytes: peaks.length ? Math.max(...peaks) : null,
+      oomKills: ooms.every((v) => v === null) ? null : ooms.reduce<number>((a, v) => a + (v ?? 0), 0),
+      exit: exits[0] ?? null,
+      ...(each.length > 1 ? { instances: each } : {}),
+    };
+    const metas: InstanceMeta[] = instances[side].map(({ group, workload }) => ({ command: workload.command, port: workload.port, location: group.location }));
+    sides[side] = { ...metas[0], ...(metas.length > 1 ? { instances: metas } : {}) };
   }
   return { final, sides };
 }

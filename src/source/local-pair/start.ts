@@ -10,12 +10,34 @@ import { freePort } from '../../workload/ports.ts';
 import { LoadProcess, Workload } from '../../workload/process.ts';
 import type { Teardown } from './teardown.ts';
 
+/** One process of a side, in its own memory group. */
+export interface Instance {
+  group: MemoryGroup;
+  workload: Workload;
+}
+
 export interface Pair {
+  /** Every process of each side (`--replicas`), in start order. */
+  instances: Record<SideName, Instance[]>;
+  /** The first process of each side: the one eBPF traces. */
   groups: Record<SideName, MemoryGroup>;
   workloads: Record<SideName, Workload>;
 }
 
 export type Readiness = Awaited<ReturnType<Workload['waitReady']>>;
+
+/** The environment both sides get: memgate's, with the same Go heap sampling rate on both when set. */
+export function workloadEnv(base: NodeJS.ProcessEnv, memProfileRate: number | null): NodeJS.ProcessEnv {
+  if (memProfileRate === null) return base;
+  // Go reads GODEBUG left to right, the last setting wins: ours goes last.
+  const godebug = [base.GODEBUG, `memprofilerate=${memProfileRate}`].filter(Boolean).join(',');
+  return { ...base, GODEBUG: godebug };
+}
+
+/** A group's name: the side's own without replicas, `side-N` with them. */
+export function groupName(side: SideName, instance: number, replicas: number): string {
+  return replicas === 1 ? side : `${side}-${instance + 1}`;
+}
 
 export function substitute(command: string, port: number | null, url: string | null): string {
   let out = command;
@@ -24,49 +46,74 @@ export function substitute(command: string, port: number | null, url: string | n
   return out;
 }
 
-/** Creates both groups and starts both builds in them; every step is undone by the teardown. */
-export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: Teardown, log: WriteStream): Promise<Pair> {
-  const groups = {} as Record<SideName, MemoryGroup>;
-  const workloads = {} as Record<SideName, Workload>;
+/**
+ * Creates a group per process and starts every process in its own, interleaved (baseline 1, gray 1,
+ * baseline 2, ...) so that neither side always starts on a busier machine; every step is undone by
+ * the teardown.
+ */
+export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: Teardown, log: WriteStream, env: NodeJS.ProcessEnv = process.env): Promise<Pair> {
+  const replicas = plan.replicas;
+  const groups: Record<SideName, MemoryGroup[]> = { baseline: [], gray: [] };
   teardown.add('removing the driver root', () => driver.dispose());
-  for (const side of SIDES) {
-    const group = await driver.create(side, plan.memoryMaxBytes);
-    groups[side] = group;
-    teardown.add(`removing ${group.location}`, async () => {
-      await group.killAll();
-      await group.remove();
-    });
+  for (let i = 0; i < replicas; i++) {
+    for (const side of SIDES) {
+      const group = await driver.create(groupName(side, i, replicas), plan.memoryMaxBytes);
+      groups[side].push(group);
+      teardown.add(`removing ${group.location}`, async () => {
+        await group.killAll();
+        await group.remove();
+      });
+    }
   }
-  for (const side of SIDES) {
-    const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
-    workloads[side] = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side], log);
+  const instances: Record<SideName, Instance[]> = { baseline: [], gray: [] };
+  const childEnv = workloadEnv(env, plan.memProfileRate);
+  for (let i = 0; i < replicas; i++) {
+    for (const side of SIDES) {
+      const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
+      const label = replicas === 1 ? side : `${side}#${i + 1}`;
+      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv });
+      instances[side].push({ group: groups[side][i], workload });
+    }
   }
-  return { groups, workloads };
+  return { instances, groups: { baseline: groups.baseline[0], gray: groups.gray[0] }, workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload } };
 }
 
-/** Waits for both to open their ports; a side that does not in time is bad input (exit 2) naming the fix. */
-export async function waitForBoth(plan: GatePlan, { workloads }: Pair, signal: AbortSignal): Promise<Readiness[]> {
-  const readiness = await Promise.all(SIDES.map((side) => workloads[side].waitReady(plan.readyTimeoutMs, signal)));
-  for (const [i, side] of SIDES.entries()) {
-    if (readiness[i] === 'timeout') {
-      throw new UsageError(`${side} did not open port ${workloads[side].port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
+/**
+ * Waits for every process to open its port; one that does not in time is bad input (exit 2) naming the
+ * fix. Returns each process's readiness per side.
+ */
+export async function waitForAll(plan: GatePlan, { instances }: Pair, signal: AbortSignal): Promise<Record<SideName, Readiness[]>> {
+  const waits = SIDES.map((side) => Promise.all(instances[side].map((i) => i.workload.waitReady(plan.readyTimeoutMs, signal))));
+  const [baseline, gray] = await Promise.all(waits);
+  const readiness = { baseline, gray };
+  for (const side of SIDES) {
+    const late = readiness[side].findIndex((r) => r === 'timeout');
+    if (late >= 0) {
+      throw new UsageError(`${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
     }
   }
   return readiness;
+}
+
+/** A side is ready when all its processes are; it "exited" when any of them did. */
+export function sideReadiness(readiness: Record<SideName, Readiness[]>): Readiness[] {
+  return SIDES.map((side) => readiness[side].find((r) => r !== 'ready') ?? 'ready');
 }
 
 /**
  * Starts the load against each side. A load that ends while the window runs is a warning; loads
  * stopped by teardown (after `windowOver()`) are not a finding.
  */
-export function startLoads(load: string, { workloads }: Pair, teardown: Teardown, log: WriteStream, warnings: string[], windowOver: () => boolean, signal: AbortSignal): void {
+export function startLoads(load: string, { instances }: Pair, teardown: Teardown, log: WriteStream, warnings: string[], windowOver: () => boolean, signal: AbortSignal): void {
   for (const side of SIDES) {
-    const w = workloads[side];
-    const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-    const process = new LoadProcess(side, substitute(load, w.port, url), log);
-    teardown.add(`stopping the ${side} load`, () => process.stop());
-    void process.exited.then((code) => {
-      if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${side} load command ended early (status ${code}) before the window was over`);
-    });
+    for (const [i, { workload: w }] of instances[side].entries()) {
+      const who = instances[side].length === 1 ? side : `${side} #${i + 1}`;
+      const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
+      const process = new LoadProcess(side, substitute(load, w.port, url), log);
+      teardown.add(`stopping the ${who} load`, () => process.stop());
+      void process.exited.then((code) => {
+        if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${who} load command ended early (status ${code}) before the window was over`);
+      });
+    }
   }
 }

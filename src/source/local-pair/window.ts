@@ -35,7 +35,7 @@ export interface WindowContext {
   ebpfCheck: Promise<TracerCheck> | null;
 }
 
-export async function observeWindow(plan: GatePlan, { groups, workloads }: Pair, teardown: Teardown, context: WindowContext): Promise<Observed> {
+export async function observeWindow(plan: GatePlan, { groups, workloads, instances }: Pair, teardown: Teardown, context: WindowContext): Promise<Observed> {
   const { logger, signal, bundleDir, ebpfCheck } = context;
   const totalMs = plan.warmupMs + plan.durationMs;
   logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
@@ -44,16 +44,16 @@ export async function observeWindow(plan: GatePlan, { groups, workloads }: Pair,
   if (ebpf) teardown.add('stopping the eBPF tracer', () => ebpf.kill());
   ebpfOrigin = performance.now();
   ebpf?.schedule(plan.warmupMs);
-  const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: workloads.baseline.port, gray: workloads.gray.port }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir, logger, signal });
+  const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: instances.baseline.map((i) => i.workload.port), gray: instances.gray.map((i) => i.workload.port) }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir, logger, signal });
   if (profiler) teardown.add('stopping profile collection', () => profiler.stop());
   const sampled = await sampleMemory({
-    groups,
+    groups: { baseline: instances.baseline.map((i) => i.group), gray: instances.gray.map((i) => i.group) },
     intervalMs: plan.intervalMs,
     totalMs,
     statEveryMs: Math.max(STAT_EVERY_MS, plan.intervalMs),
     progressEveryMs: PROGRESS_EVERY_MS,
     signal,
-    stopReason: () => SIDES.filter((side) => !workloads[side].alive).map((side) => `${side} exited`)[0] ?? null,
+    stopReason: () => SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
     onProgress: (s: MemorySample) => logger.info(progressLine(s, plan.warmupMs, totalMs)),
   });
   if (sampled.endedEarly === 'interrupted' && !context.interrupted.aborted) sampled.endedEarly = 'timed out';
