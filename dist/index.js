@@ -19764,14 +19764,23 @@ function errorMessage(error2) {
 
 // src/model/units.ts
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, min: 6e4, h: 36e5 };
+var MAX_DURATION_MS = 24 * 36e5;
+var MAX_SIZE_BYTES = 2 ** 50;
+var MAX_PERCENT = 1e5;
+var DURATION_EXAMPLE = "like 250ms, 10s, 2m or 1m30s";
+var MAX_VALUE_LENGTH = 64;
 function parseDuration(text, option) {
-  const trimmed = text.trim();
+  const trimmed = text.length > MAX_VALUE_LENGTH ? "" : text.trim();
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|min|m|h)/g)];
   const joined = parts.map((p) => p[0]).join("");
   if (parts.length === 0 || joined !== trimmed) {
-    throw new UsageError(`--${option}: "${text}" is not a duration; write a number with a unit, like 250ms, 10s, 2m or 1m30s.`);
+    throw new UsageError(`--${option}: "${clipped(text)}" is not a duration; write a number with a unit, ${DURATION_EXAMPLE} (from 0ms to 24h).`);
   }
-  return parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
+  if (!Number.isFinite(ms) || ms > MAX_DURATION_MS) {
+    throw new UsageError(`--${option}: "${clipped(text)}" is out of range; give a duration from 0ms to 24h, ${DURATION_EXAMPLE}.`);
+  }
+  return Math.round(ms);
 }
 var SIZE_UNITS = {
   "": 1,
@@ -19782,35 +19791,54 @@ var SIZE_UNITS = {
   mb: 1e6,
   g: 1e9,
   gb: 1e9,
+  t: 1e12,
+  tb: 1e12,
   ki: 1024,
   kib: 1024,
   mi: 1024 ** 2,
   mib: 1024 ** 2,
   gi: 1024 ** 3,
-  gib: 1024 ** 3
+  gib: 1024 ** 3,
+  ti: 1024 ** 4,
+  tib: 1024 ** 4
 };
+var clipped = (text) => text.length > 40 ? `${text.slice(0, 40)}...` : text;
 function parseSize(text, option) {
-  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  return sizeOf(text, option, text);
+}
+function sizeOf(text, option, shown) {
+  const match = text.length > MAX_VALUE_LENGTH ? null : /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   const unit = match?.[2].toLowerCase() ?? "";
   if (!match || !(unit in SIZE_UNITS)) {
-    throw new UsageError(`--${option}: "${text}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M.`);
+    throw new UsageError(`--${option}: "${clipped(shown)}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M (from 0 to 1024TiB).`);
   }
-  return Math.round(Number(match[1]) * SIZE_UNITS[unit]);
+  const bytes2 = Math.round(Number(match[1]) * SIZE_UNITS[unit]);
+  if (!Number.isSafeInteger(bytes2) || bytes2 > MAX_SIZE_BYTES) {
+    throw new UsageError(`--${option}: "${clipped(shown)}" is out of range; give a size from 0 to 1024TiB, like 512MiB or 2GiB.`);
+  }
+  return bytes2;
 }
+var PER_SECOND = { s: 1, sec: 1, m: 60, min: 60, h: 3600 };
 function parseRate(text, option) {
-  const match = /^(.+?)\s*\/\s*(s|sec|m|min|h)$/i.exec(text.trim());
-  if (!match) {
-    throw new UsageError(`--${option}: "${text}" is not a rate; write a size per time, like 1MiB/min or 16KiB/s.`);
+  const trimmed = text.length > MAX_VALUE_LENGTH ? "" : text.trim();
+  const slash = trimmed.lastIndexOf("/");
+  const per = PER_SECOND[trimmed.slice(slash + 1).trim().toLowerCase()];
+  const size = trimmed.slice(0, Math.max(slash, 0)).trim();
+  if (slash <= 0 || per === void 0 || size === "") {
+    throw new UsageError(`--${option}: "${clipped(text)}" is not a rate; write a size per time, like 1MiB/min or 16KiB/s.`);
   }
-  const perSecond = { s: 1, sec: 1, m: 60, min: 60, h: 3600 }[match[2].toLowerCase()] ?? 1;
-  return parseSize(match[1], option) / perSecond;
+  return sizeOf(size, option, text) / per;
 }
 function parsePercent(text, option) {
-  const match = /^(-?\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
+  const match = text.length > MAX_VALUE_LENGTH ? null : /^(-?\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
   if (!match || Number(match[1]) < 0) {
-    throw new UsageError(`--${option}: "${text}" is not a percentage; write a non-negative number like 12% or 100%.`);
+    throw new UsageError(`--${option}: "${clipped(text)}" is not a percentage; write a non-negative number like 12% or 100%.`);
   }
-  return Number(match[1]) / 100;
+  const percent2 = Number(match[1]);
+  if (!Number.isFinite(percent2) || percent2 > MAX_PERCENT) {
+    throw new UsageError(`--${option}: "${clipped(text)}" is out of range; give a percentage from 0% to ${MAX_PERCENT}%.`);
+  }
+  return percent2 / 100;
 }
 function formatBytes(bytes2) {
   const sign = bytes2 < 0 ? "-" : "";
@@ -20917,6 +20945,16 @@ function sideMean(values, withinStdErrors = [], withinDf = Infinity) {
   if (n === 1) return { value: mean3, stdError: withinStdErrors[0] ?? 0, df: withinDf };
   const between = values.reduce((a, v) => a + (v - mean3) ** 2, 0) / (n - 1);
   return { value: mean3, stdError: Math.sqrt(between / n), df: n - 1 };
+}
+function pooledDifference(gray, baseline) {
+  const n1 = gray.length;
+  const n2 = baseline.length;
+  if (n1 < 2 || n2 < 2) return null;
+  const m1 = gray.reduce((a, b) => a + b, 0) / n1;
+  const m2 = baseline.reduce((a, b) => a + b, 0) / n2;
+  const ss = gray.reduce((a, v) => a + (v - m1) ** 2, 0) + baseline.reduce((a, v) => a + (v - m2) ** 2, 0);
+  const pooled = ss / (n1 + n2 - 2);
+  return { value: m1 - m2, stdError: Math.sqrt(pooled * (1 / n1 + 1 / n2)), df: n1 + n2 - 2 };
 }
 function difference(gray, baseline) {
   const vg = gray.stdError ** 2;
@@ -23103,10 +23141,11 @@ function analyzeSide(bundle, side, replicas, warmupMs, evidences) {
   };
 }
 function differenceOf(gray, baseline, replicas) {
-  const g2 = combine(gray);
-  const b = combine(baseline);
-  if (!g2 || !b) return null;
-  const i = intervalOf(difference(g2, b), DECISION_CONFIDENCE);
+  if (gray.some((e) => e === null) || baseline.some((e) => e === null) || gray.length === 0 || baseline.length === 0) return null;
+  const values = (es) => es.map((e) => e.value);
+  const estimate2 = replicas > 1 ? pooledDifference(values(gray), values(baseline)) : difference(combine(gray), combine(baseline));
+  if (!estimate2) return null;
+  const i = intervalOf(estimate2, DECISION_CONFIDENCE);
   return { value: i.value, low: i.low, high: i.high, method: replicas > 1 ? "replicas" : "within-series" };
 }
 function pointDifference(gray, baseline) {
@@ -25632,7 +25671,7 @@ import { join as join12 } from "node:path";
 
 // src/fuse/cell.ts
 var DIMENSIONS = ["region", "isp", "os", "arch"];
-var MAX_VALUE_LENGTH = 40;
+var MAX_VALUE_LENGTH2 = 40;
 var VALUE_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var dimKey = (d) => `${d.dim}=${d.value}`;
 function isDimension(name) {
@@ -25645,7 +25684,7 @@ function checkValue(dim, value3, where) {
   }
   const v = value3.trim().toLowerCase();
   if (v === "") throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
-  if (v.length > MAX_VALUE_LENGTH) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH} characters; shorten it.`);
+  if (v.length > MAX_VALUE_LENGTH2) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH2} characters; shorten it.`);
   if (!VALUE_PATTERN.test(v)) {
     throw new UsageError(`${where}: the ${name} value "${value3.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
   }
