@@ -113,13 +113,14 @@ export interface Analysis {
   ebpf: EbpfAnalysis | null;
 }
 
-function replicasOf(bundle: Bundle): number {
-  const fromSamples = bundle.samples.find((s) => s.instances)?.instances;
-  return Math.max(1, bundle.meta.replicas ?? 1, fromSamples ? Math.min(fromSamples.baseline.length, fromSamples.gray.length) : 1);
+/** Processes per side: as many as the readings hold (a fleet's sides may differ), else the recorded count. */
+function instancesOf(bundle: Bundle, side: SideName): number {
+  const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
+  return Math.max(1, fromSamples ?? bundle.meta.replicas ?? 1);
 }
 
-function reading(bundle: Bundle, side: SideName, instance: number, replicas: number) {
-  return (s: Bundle['samples'][number]): number | null => (replicas === 1 ? (s.instances?.[side][0] ?? s[side]) : (s.instances?.[side][instance] ?? null));
+function reading(side: SideName, instance: number, count: number) {
+  return (s: Bundle['samples'][number]): number | null => (count === 1 ? (s.instances?.[side][0] ?? s[side]) : (s.instances?.[side][instance] ?? null));
 }
 
 function statSlope(stats: readonly StatSample[], side: SideName, instance: number, warmupMs: number, field: 'anonBytes' | 'fileBytes'): number | null {
@@ -142,8 +143,8 @@ function goroutinesOf(evidence: Evidence | null, side: SideName, spanSeconds: nu
   return (g.endCount - g.startCount) / spanSeconds;
 }
 
-function analyzeInstance(bundle: Bundle, side: SideName, instance: number, replicas: number, warmupMs: number, evidence: Evidence | null): InstanceAnalysis & { max: number | null; values: number[] } {
-  const read = reading(bundle, side, instance, replicas);
+function analyzeInstance(bundle: Bundle, side: SideName, instance: number, count: number, warmupMs: number, evidence: Evidence | null): InstanceAnalysis & { max: number | null; values: number[] } {
+  const read = reading(side, instance, count);
   const points: Point[] = [];
   let max: number | null = null;
   for (const s of bundle.samples) {
@@ -199,8 +200,9 @@ function combine(estimates: readonly (Estimate | null)[]): Estimate | null {
   );
 }
 
-function analyzeSide(bundle: Bundle, side: SideName, replicas: number, warmupMs: number, evidences: (Evidence | null)[]): SideAnalysis {
-  const instances = Array.from({ length: replicas }, (_, i) => analyzeInstance(bundle, side, i, replicas, warmupMs, evidences[i] ?? null));
+function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences: (Evidence | null)[]): SideAnalysis {
+  const count = instancesOf(bundle, side);
+  const instances = Array.from({ length: count }, (_, i) => analyzeInstance(bundle, side, i, count, warmupMs, evidences[i] ?? null));
   const slope = combine(instances.map((i) => i.slope));
   const slopeInterval = slope ? intervalOf(slope, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
@@ -223,14 +225,17 @@ function analyzeSide(bundle: Bundle, side: SideName, replicas: number, warmupMs:
   };
 }
 
-function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Estimate | null)[], replicas: number): Difference | null {
-  if (gray.some((e) => e === null) || baseline.some((e) => e === null) || gray.length === 0 || baseline.length === 0) return null;
-  const values = (es: readonly (Estimate | null)[]) => (es as Estimate[]).map((e) => e.value);
-  // Across processes when there are replicas; within each series (its own error) when one a side.
-  const estimate = replicas > 1 ? pooledDifference(values(gray), values(baseline)) : difference(combine(gray)!, combine(baseline)!);
+function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Estimate | null)[]): Difference | null {
+  // An instance without the figure (too short a series) leaves it out; a side with none has no figure.
+  const g = gray.filter((e): e is Estimate => e !== null);
+  const b = baseline.filter((e): e is Estimate => e !== null);
+  if (g.length === 0 || b.length === 0) return null;
+  const acrossProcesses = g.length > 1 && b.length > 1;
+  // Across processes when both sides have several; else within each series (its own error).
+  const estimate = acrossProcesses ? pooledDifference(g.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g)!, combine(b)!);
   if (!estimate) return null;
   const i = intervalOf(estimate, DECISION_CONFIDENCE);
-  return { value: i.value, low: i.low, high: i.high, method: replicas > 1 ? 'replicas' : 'within-series' };
+  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? 'replicas' : 'within-series' };
 }
 
 function pointDifference(gray: readonly (number | null)[], baseline: readonly (number | null)[]): number | null {
@@ -240,21 +245,19 @@ function pointDifference(gray: readonly (number | null)[], baseline: readonly (n
 
 /** Statistics of both sides over the observation window (warm-up excluded), per instance and per side. Pure. */
 export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs, evidence: Evidence | null = analyzeEvidence(bundle.profiles, warmupMs)): Analysis {
-  const replicas = replicasOf(bundle);
+  const replicas = Math.min(instancesOf(bundle, 'baseline'), instancesOf(bundle, 'gray'));
   // The first instances' evidence names suspects; each instance's own heap growth feeds the comparison.
-  const evidences = Array.from({ length: replicas }, (_, i) => (i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i)));
+  const evidences = Array.from({ length: Math.max(instancesOf(bundle, 'baseline'), instancesOf(bundle, 'gray')) }, (_, i) => (i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i)));
   const firstEvidence = evidence;
-  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, replicas, warmupMs, evidences));
+  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
   const p95Difference = differenceOf(
     gray.instances.map((i) => i.p95),
     baseline.instances.map((i) => i.p95),
-    replicas,
   );
   const slope = differenceOf(
     gray.instances.map((i) => i.slope),
     baseline.instances.map((i) => i.slope),
-    replicas,
   );
   return {
     driver: bundle.meta.driver,
@@ -275,7 +278,6 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs,
     inuseDifference: differenceOf(
       gray.instances.map((i) => i.inuseGrowth),
       baseline.instances.map((i) => i.inuseGrowth),
-      replicas,
     ),
     split: {
       anonBytesPerSec: pointDifference(
