@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { cli } from './cli.ts';
-import { stderrLogger } from '../model/logger.ts';
+import type { Logger } from '../model/logger.ts';
+
+const stderrLogger: Logger = {
+  info: (message) => process.stderr.write(`${message}\n`),
+  warn: (message) => process.stderr.write(`warning: ${message}\n`),
+};
 
 const controller = new AbortController();
 const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;

@@ -3,8 +3,3 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
 }
-
-export const stderrLogger: Logger = {
-  info: (message) => process.stderr.write(`${message}\n`),
-  warn: (message) => process.stderr.write(`warning: ${message}\n`),
-};
