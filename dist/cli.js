@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value: value3 } = collItem;
+        const { start, key, sep: sep2, value: value3 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value3,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value3, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value: value3 } = collItem;
+        const { start, key, sep: sep2, value: value3 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value3) {
+          if (!props.anchor && !props.tag && !sep2 && !value3) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value3))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value3,
@@ -4299,8 +4299,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value3))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4497,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value3 = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value3 += lines[i][0].slice(trimIndent) + "\n";
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value3 += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value3 += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value3 += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value3 += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value3 += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value3 += sep + content;
-          sep = " ";
+          value3 += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value: value3 }) {
+    function stringifyItem({ start, key, sep: sep2, value: value3 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value3)
         res += stringifyToken(value3);
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7743,12 +7743,58 @@ function parseMemProfileRate(text) {
 }
 
 // src/collect/bundle-io.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5 } from "node:path";
 
 // src/collect/pprof-bundle.ts
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync, writeFileSync } from "node:fs";
+
+// src/collect/bundle-files.ts
+import { closeSync, constants as constants2, fstatSync, openSync, readFileSync, realpathSync, writeSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join2, relative, sep } from "node:path";
+var MAX_BUNDLE_FILE_BYTES = 256 * 1024 * 1024;
+var BundlePathError = class extends Error {
+  name = "BundlePathError";
+};
+var quoted = (path) => JSON.stringify(path.length > 120 ? `${path.slice(0, 120)}...` : path);
+function readInsideBundle(root, relPath, maxBytes = MAX_BUNDLE_FILE_BYTES) {
+  if (typeof relPath !== "string" || relPath === "" || relPath.includes("\0")) throw new BundlePathError(`${quoted(String(relPath))} is not a file name`);
+  if (isAbsolute2(relPath) || relPath.split(/[\\/]/).includes("..")) throw new BundlePathError(`${quoted(relPath)} points outside the bundle`);
+  let realRoot;
+  let realFile;
+  try {
+    realRoot = realpathSync(root);
+    realFile = realpathSync(join2(root, relPath));
+  } catch (error) {
+    throw new BundlePathError(`${quoted(relPath)} cannot be opened (${error.code ?? error.message})`);
+  }
+  const inside = relative(realRoot, realFile);
+  if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute2(inside)) {
+    throw new BundlePathError(`${quoted(relPath)} leads outside the bundle (through a symlink)`);
+  }
+  const fd = openSync(realFile, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) throw new BundlePathError(`${quoted(relPath)} is not a regular file`);
+    if (stat2.size > maxBytes) throw new BundlePathError(`${quoted(relPath)} is ${stat2.size} bytes, more than memgate reads of a bundle file (${maxBytes})`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+function writeFileNoFollow(path, data) {
+  const fd = openSync(path, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
+  try {
+    const bytes2 = typeof data === "string" ? Buffer.from(data) : data;
+    let written = 0;
+    while (written < bytes2.length) written += writeSync(fd, bytes2, written, bytes2.length - written);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/collect/pprof-bundle.ts
+import { join as join3 } from "node:path";
 
 // src/model/profiles.ts
 var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
@@ -7761,11 +7807,11 @@ var DiffProfileFile = {
 
 // src/collect/pprof-bundle.ts
 function readProfileSet(bundleDir2) {
-  const indexPath = join2(bundleDir2, PROFILE_DIR, PROFILE_INDEX_FILE);
+  const indexPath = join3(bundleDir2, PROFILE_DIR, PROFILE_INDEX_FILE);
   if (!existsSync(indexPath)) return void 0;
   let index;
   try {
-    index = JSON.parse(readFileSync(indexPath, "utf8"));
+    index = JSON.parse(readInsideBundle(bundleDir2, `${PROFILE_DIR}/${PROFILE_INDEX_FILE}`).toString("utf8"));
     if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries)) throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
   } catch (error) {
     return {
@@ -7778,29 +7824,37 @@ function readProfileSet(bundleDir2) {
     };
   }
   const data = {};
-  const notes = [...index.notes ?? []];
-  for (const entry of index.entries) {
-    if (!entry.file) continue;
+  const notes = [...Array.isArray(index.notes) ? index.notes.filter((n) => typeof n === "string") : []];
+  const refused = [];
+  const entries = index.entries.filter((entry) => {
+    if (typeof entry !== "object" || entry === null) return false;
+    if (entry.file === null || entry.file === void 0) return true;
     try {
-      data[entry.file] = readFileSync(join2(bundleDir2, entry.file));
-    } catch {
+      data[entry.file] = readInsideBundle(bundleDir2, entry.file);
+    } catch (error) {
+      if (!(error instanceof BundlePathError)) throw error;
+      if (/cannot be opened \(ENOENT\)/.test(error.message)) return true;
+      refused.push(error.message);
+      return false;
     }
-  }
+    return true;
+  });
+  if (refused.length) notes.push(`${refused.length} file(s) named in ${PROFILE_DIR}/${PROFILE_INDEX_FILE} refused and left out (first: ${refused[0]})`);
   const urls = index.urls ?? { baseline: null, gray: null };
   for (const side of SIDES) urls[side] ??= null;
-  return { ...index, urls, notes, data };
+  return { ...index, entries, urls, notes, data };
 }
 function writeProfileFiles(bundleDir2, files) {
   return files.map((file) => {
     const path = `${PROFILE_DIR}/${file.name}`;
-    writeFileSync(join2(bundleDir2, path), file.data);
+    writeFileSync(join3(bundleDir2, path), file.data);
     return path;
   });
 }
 
 // src/collect/ebpf-bundle.ts
-import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync2, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
 
 // src/model/ebpf.ts
 var EBPF_TRACE_SCHEMA = "memgate/ebpf-trace@1";
@@ -7820,24 +7874,24 @@ var GOROUTINES_PER_STACK = 32;
 
 // src/collect/ebpf-bundle.ts
 function writeEbpfFiles(bundleDir2, trace, rendered) {
-  const dir = join3(bundleDir2, EBPF_DIR);
+  const dir = join4(bundleDir2, EBPF_DIR);
   mkdirSync(dir, { recursive: true });
   const files = [EbpfFile.Trace];
-  writeFileSync2(join3(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
+  writeFileSync2(join4(dir, EbpfFile.Trace), JSON.stringify(trace) + "\n");
   for (const side of SIDES) {
     const text = rendered[side];
     if (!text) continue;
-    writeFileSync2(join3(dir, EbpfFile.folded(side)), text.folded);
-    writeFileSync2(join3(dir, EbpfFile.lines(side)), text.lines);
+    writeFileSync2(join4(dir, EbpfFile.folded(side)), text.folded);
+    writeFileSync2(join4(dir, EbpfFile.lines(side)), text.lines);
     files.push(EbpfFile.folded(side), EbpfFile.lines(side));
   }
   return files.map((f) => `${EBPF_DIR}/${f}`);
 }
 function readEbpfTrace(bundleDir2) {
-  const path = join3(bundleDir2, EBPF_DIR, EbpfFile.Trace);
+  const path = join4(bundleDir2, EBPF_DIR, EbpfFile.Trace);
   if (!existsSync2(path)) return void 0;
   try {
-    const trace = JSON.parse(readFileSync2(path, "utf8"));
+    const trace = JSON.parse(readInsideBundle(bundleDir2, `${EBPF_DIR}/${EbpfFile.Trace}`).toString("utf8"));
     if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
     for (const side of SIDES) trace.sides[side] ??= null;
     trace.warnings ??= [];
@@ -7857,20 +7911,29 @@ function readEbpfTrace(bundleDir2) {
 
 // src/collect/bundle-io.ts
 function bundleDir(outDir) {
-  return join4(outDir, BundleFile.Dir);
+  return join5(outDir, BundleFile.Dir);
 }
 var jsonLines = (rows) => rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : "");
 function writeBundle(outDir, bundle) {
   const dir = bundleDir(outDir);
   mkdirSync2(dir, { recursive: true });
-  writeFileSync3(join4(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
-  writeFileSync3(join4(dir, BundleFile.Samples), jsonLines(bundle.samples));
-  writeFileSync3(join4(dir, BundleFile.Stats), jsonLines(bundle.stats));
-  writeFileSync3(join4(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
+  writeFileSync3(join5(dir, BundleFile.Meta), JSON.stringify(bundle.meta, null, 2) + "\n");
+  writeFileSync3(join5(dir, BundleFile.Samples), jsonLines(bundle.samples));
+  writeFileSync3(join5(dir, BundleFile.Stats), jsonLines(bundle.stats));
+  writeFileSync3(join5(dir, BundleFile.Final), JSON.stringify(bundle.final, null, 2) + "\n");
   return dir;
 }
-function parseLines(path) {
-  return readFileSync3(path, "utf8").split("\n").filter((l) => l.trim() !== "").map((line, i) => {
+function bundleText(dir, name) {
+  try {
+    return readInsideBundle(dir, name).toString("utf8");
+  } catch (error) {
+    if (error instanceof BundlePathError) throw new UsageError(`the bundle at ${dir} is damaged: ${error.message}; re-run memgate to record a new one.`);
+    throw error;
+  }
+}
+function parseLines(dir, name) {
+  const path = join5(dir, name);
+  return bundleText(dir, name).split("\n").filter((l) => l.trim() !== "").map((line, i) => {
     try {
       return JSON.parse(line);
     } catch {
@@ -7879,18 +7942,23 @@ function parseLines(path) {
   });
 }
 function readBundle(path) {
-  const dir = existsSync3(join4(path, BundleFile.Meta)) ? path : bundleDir(path);
-  const metaPath = join4(dir, BundleFile.Meta);
+  const dir = existsSync3(join5(path, BundleFile.Meta)) ? path : bundleDir(path);
+  const metaPath = join5(dir, BundleFile.Meta);
   if (!existsSync3(metaPath)) {
     throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
   }
   let meta;
   let final;
+  const metaText = bundleText(dir, BundleFile.Meta);
+  const finalText = bundleText(dir, BundleFile.Final);
   try {
-    meta = JSON.parse(readFileSync3(metaPath, "utf8"));
-    final = JSON.parse(readFileSync3(join4(dir, BundleFile.Final), "utf8"));
+    meta = JSON.parse(metaText);
+    final = JSON.parse(finalText);
   } catch (error) {
     throw new UsageError(`the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`);
+  }
+  if (typeof meta !== "object" || meta === null || typeof final !== "object" || final === null) {
+    throw new UsageError(`the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`);
   }
   if (meta.schema !== BUNDLE_SCHEMA) {
     throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
@@ -7898,16 +7966,16 @@ function readBundle(path) {
   return {
     meta,
     final,
-    samples: parseLines(join4(dir, BundleFile.Samples)),
-    stats: existsSync3(join4(dir, BundleFile.Stats)) ? parseLines(join4(dir, BundleFile.Stats)) : [],
+    samples: parseLines(dir, BundleFile.Samples),
+    stats: existsSync3(join5(dir, BundleFile.Stats)) ? parseLines(dir, BundleFile.Stats) : [],
     profiles: readProfileSet(dir),
     ebpf: readEbpfTrace(dir)
   };
 }
 
 // src/gate/judge-bundle.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join5 } from "node:path";
+import { mkdirSync as mkdirSync3 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/analyze/evidence-text.ts
 var percent = (share) => `${Math.round(share * 100)}%`;
@@ -10459,12 +10527,12 @@ function analyzeEbpf(trace, known = []) {
 
 // src/analyze/analyze.ts
 var DECISION_CONFIDENCE = 0.99;
-function replicasOf(bundle) {
-  const fromSamples = bundle.samples.find((s) => s.instances)?.instances;
-  return Math.max(1, bundle.meta.replicas ?? 1, fromSamples ? Math.min(fromSamples.baseline.length, fromSamples.gray.length) : 1);
+function instancesOf(bundle, side) {
+  const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
+  return Math.max(1, fromSamples ?? bundle.meta.replicas ?? 1);
 }
-function reading(bundle, side, instance, replicas) {
-  return (s) => replicas === 1 ? s.instances?.[side][0] ?? s[side] : s.instances?.[side][instance] ?? null;
+function reading(side, instance, count) {
+  return (s) => count === 1 ? s.instances?.[side][0] ?? s[side] : s.instances?.[side][instance] ?? null;
 }
 function statSlope(stats, side, instance, warmupMs, field) {
   const points = stats.filter((s) => s.side === side && (s.instance ?? 0) === instance && s.t >= warmupMs).map((s) => ({ t: s.t / 1e3, v: s[field] }));
@@ -10481,8 +10549,8 @@ function goroutinesOf(evidence, side, spanSeconds) {
   if (!g2 || g2.dumps < 2 || g2.startCount === null || g2.endCount === null || spanSeconds <= 0) return null;
   return (g2.endCount - g2.startCount) / spanSeconds;
 }
-function analyzeInstance(bundle, side, instance, replicas, warmupMs, evidence) {
-  const read = reading(bundle, side, instance, replicas);
+function analyzeInstance(bundle, side, instance, count, warmupMs, evidence) {
+  const read = reading(side, instance, count);
   const points = [];
   let max = null;
   for (const s of bundle.samples) {
@@ -10533,8 +10601,9 @@ function combine(estimates) {
     es[0].df
   );
 }
-function analyzeSide(bundle, side, replicas, warmupMs, evidences) {
-  const instances = Array.from({ length: replicas }, (_, i) => analyzeInstance(bundle, side, i, replicas, warmupMs, evidences[i] ?? null));
+function analyzeSide(bundle, side, warmupMs, evidences) {
+  const count = instancesOf(bundle, side);
+  const instances = Array.from({ length: count }, (_, i) => analyzeInstance(bundle, side, i, count, warmupMs, evidences[i] ?? null));
   const slope2 = combine(instances.map((i) => i.slope));
   const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
@@ -10556,33 +10625,33 @@ function analyzeSide(bundle, side, replicas, warmupMs, evidences) {
     instances: instances.map(({ max: _max, values: _values, ...rest }) => rest)
   };
 }
-function differenceOf(gray, baseline, replicas) {
-  if (gray.some((e) => e === null) || baseline.some((e) => e === null) || gray.length === 0 || baseline.length === 0) return null;
-  const values = (es) => es.map((e) => e.value);
-  const estimate2 = replicas > 1 ? pooledDifference(values(gray), values(baseline)) : difference(combine(gray), combine(baseline));
+function differenceOf(gray, baseline) {
+  const g2 = gray.filter((e) => e !== null);
+  const b = baseline.filter((e) => e !== null);
+  if (g2.length === 0 || b.length === 0) return null;
+  const acrossProcesses = g2.length > 1 && b.length > 1;
+  const estimate2 = acrossProcesses ? pooledDifference(g2.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g2), combine(b));
   if (!estimate2) return null;
   const i = intervalOf(estimate2, DECISION_CONFIDENCE);
-  return { value: i.value, low: i.low, high: i.high, method: replicas > 1 ? "replicas" : "within-series" };
+  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? "replicas" : "within-series" };
 }
 function pointDifference(gray, baseline) {
   if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
   return mean(gray) - mean(baseline);
 }
 function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
-  const replicas = replicasOf(bundle);
-  const evidences = Array.from({ length: replicas }, (_, i) => i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i));
+  const replicas = Math.min(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray"));
+  const evidences = Array.from({ length: Math.max(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray")) }, (_, i) => i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i));
   const firstEvidence = evidence;
-  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, replicas, warmupMs, evidences));
+  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
   const p95Difference = differenceOf(
     gray.instances.map((i) => i.p95),
-    baseline.instances.map((i) => i.p95),
-    replicas
+    baseline.instances.map((i) => i.p95)
   );
   const slope2 = differenceOf(
     gray.instances.map((i) => i.slope),
-    baseline.instances.map((i) => i.slope),
-    replicas
+    baseline.instances.map((i) => i.slope)
   );
   return {
     driver: bundle.meta.driver,
@@ -10602,8 +10671,7 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
     slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method } : null,
     inuseDifference: differenceOf(
       gray.instances.map((i) => i.inuseGrowth),
-      baseline.instances.map((i) => i.inuseGrowth),
-      replicas
+      baseline.instances.map((i) => i.inuseGrowth)
     ),
     split: {
       anonBytesPerSec: pointDifference(
@@ -10909,23 +10977,27 @@ function judgeAnalysis(analysis, settings) {
   return buildReport(judge(analysis, settings.limits), settings);
 }
 function writeReport(outDir, report) {
-  const path = join5(outDir, ReportFile);
+  const path = join6(outDir, ReportFile);
+  let current = path;
   try {
     mkdirSync3(outDir, { recursive: true });
-    writeFileSync4(path, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync4(join5(outDir, HtmlReportFile), renderHtml(report));
+    writeFileNoFollow(path, JSON.stringify(report, null, 2) + "\n");
+    current = join6(outDir, HtmlReportFile);
+    writeFileNoFollow(current, renderHtml(report));
   } catch (error) {
-    throw new UsageError(`--out ${outDir}: cannot write the report there (${error.code ?? error.message}); give a directory you can write to.`);
+    const code2 = error.code;
+    if (code2 === "ELOOP") throw new UsageError(`--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`);
+    throw new UsageError(`--out ${outDir}: cannot write the report there (${code2 ?? error.message}); give a directory you can write to.`);
   }
   return path;
 }
 
 // src/collect/ebpf-preflight.ts
 import { execFile } from "node:child_process";
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/collect/ebpf-elf.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var SHT_SYMTAB = 2;
 var SHT_NOBITS = 8;
 var STT_FUNC = 2;
@@ -10934,7 +11006,7 @@ function cstring(buf, at) {
   const end = buf.indexOf(0, at);
   return buf.toString("latin1", at, end < 0 ? buf.length : end);
 }
-function readGoBinary(path, data = readFileSync4(path)) {
+function readGoBinary(path, data = readFileSync2(path)) {
   if (data.length < 64 || data.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF executable`);
   if (data[4] !== 2 || data[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
   const type = data.readUInt16LE(16);
@@ -11247,7 +11319,7 @@ async function checkTracer(env = process.env) {
 function hostArch() {
   return process.arch === "x64" ? "amd64" : process.arch === "arm64" ? "arm64" : null;
 }
-function checkBinary(path, mode, read = (p) => readFileSync5(p)) {
+function checkBinary(path, mode, read = (p) => readFileSync3(p)) {
   let binary;
   try {
     binary = readGoBinary(path, read(path));
@@ -11278,20 +11350,20 @@ function checkBinary(path, mode, read = (p) => readFileSync5(p)) {
 }
 
 // src/workload/cgroup/detect.ts
-import { existsSync as existsSync5, accessSync as accessSync2, constants as constants2 } from "node:fs";
+import { existsSync as existsSync5, accessSync as accessSync2, constants as constants3 } from "node:fs";
 import { spawnSync as spawnSync3 } from "node:child_process";
 
 // src/workload/cgroup/cgroupfs.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5, existsSync as existsSync4 } from "node:fs";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync4, existsSync as existsSync4 } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/workload/cgroup/fs-util.ts
-import { readFileSync as readFileSync6, rmdirSync } from "node:fs";
+import { readFileSync as readFileSync4, rmdirSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 function readText(path) {
   try {
-    return readFileSync6(path, "utf8");
+    return readFileSync4(path, "utf8");
   } catch {
     return null;
   }
@@ -11424,7 +11496,7 @@ var CgroupfsGroup = class {
       if (pids.length === 0) return;
       if (this.flavor.name === "v2" && existsSync4(killFile)) {
         try {
-          writeFileSync5(killFile, "1");
+          writeFileSync4(killFile, "1");
         } catch {
           killPids(pids);
         }
@@ -11463,7 +11535,7 @@ var CgroupfsDriver = class {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
-          writeFileSync5(`${dir}/cgroup.subtree_control`, "+memory");
+          writeFileSync4(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error) {
           const code2 = error.code;
           throw new UsageError(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
@@ -11475,7 +11547,7 @@ var CgroupfsDriver = class {
     this.ensureRoot();
     const dir = `${this.root}/${side}`;
     mkdirSync4(dir);
-    if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    if (memoryMaxBytes !== null) writeFileSync4(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -11506,9 +11578,9 @@ function parseProcCgroup(text) {
   }
   return byController;
 }
-function join6(mount, cgroupPath) {
-  const relative = mount.root !== "/" && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
-  return `${mount.point}${relative === "/" ? "" : relative}`.replace(/\/+$/, "");
+function join7(mount, cgroupPath) {
+  const relative2 = mount.root !== "/" && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
+  return `${mount.point}${relative2 === "/" ? "" : relative2}`.replace(/\/+$/, "");
 }
 function cgroupLayout(mountInfo, procCgroup) {
   const mounts = parseMountInfo(mountInfo);
@@ -11518,8 +11590,8 @@ function cgroupLayout(mountInfo, procCgroup) {
   const v1Path = paths.get("memory");
   const v2Path = paths.get("");
   return {
-    v1Memory: v1 && v1Path !== void 0 ? join6(v1, v1Path) : null,
-    v2: v2 && v2Path !== void 0 ? join6(v2, v2Path) : null,
+    v1Memory: v1 && v1Path !== void 0 ? join7(v1, v1Path) : null,
+    v2: v2 && v2Path !== void 0 ? join7(v2, v2Path) : null,
     v2Mount: v2?.point ?? null
   };
 }
@@ -11698,7 +11770,7 @@ function probeHost() {
 function writable(dir) {
   if (dir === null) return false;
   try {
-    accessSync2(dir, constants2.W_OK);
+    accessSync2(dir, constants3.W_OK);
     return true;
   } catch {
     return false;
@@ -12011,8 +12083,8 @@ async function sampleMemory(options) {
 }
 
 // src/collect/pprof-collector.ts
-import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join7 } from "node:path";
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join8 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/collect/pprof-fetch.ts
@@ -12077,7 +12149,7 @@ var ProfileCollector = class {
   stopped = false;
   constructor(options) {
     this.options = options;
-    this.dir = join7(options.bundleDir, PROFILE_DIR);
+    this.dir = join8(options.bundleDir, PROFILE_DIR);
     mkdirSync5(this.dir, { recursive: true });
     this.writeIndex();
   }
@@ -12132,7 +12204,7 @@ var ProfileCollector = class {
     if (result.ok) {
       const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ""}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
-        writeFileSync6(join7(this.options.bundleDir, file), result.data);
+        writeFileSync5(join8(this.options.bundleDir, file), result.data);
         entry.file = file;
         entry.bytes = result.data.length;
         this.data[file] = result.data;
@@ -12170,7 +12242,7 @@ var ProfileCollector = class {
   }
   writeIndex() {
     try {
-      writeFileSync6(join7(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+      writeFileSync5(join8(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
     } catch (error) {
       this.options.logger.warn(`could not write the profile index: ${error.message}`);
     }
@@ -12206,8 +12278,8 @@ function startProfiling(plan) {
 }
 
 // src/collect/ebpf-collector.ts
-import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join8 } from "node:path";
+import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/collect/ebpf-parse.ts
 var MAX_TRACE_FRAMES = 256;
@@ -12392,10 +12464,10 @@ var TracerProcess = class {
 };
 
 // src/collect/ebpf-targets.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // src/collect/ebpf-proc.ts
-import { readFileSync as readFileSync7, readlinkSync, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync5, readlinkSync, statSync as statSync2 } from "node:fs";
 import { spawnSync as spawnSync5 } from "node:child_process";
 function readExe(pid, prefix) {
   try {
@@ -12408,7 +12480,7 @@ function readExe(pid, prefix) {
 }
 function readMaps(pid, prefix) {
   try {
-    return readFileSync7(`/proc/${pid}/maps`, "utf8");
+    return readFileSync5(`/proc/${pid}/maps`, "utf8");
   } catch {
     if (prefix.length === 0) return null;
     const r = spawnSync5(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { encoding: "utf8", timeout: 1e4 });
@@ -12449,9 +12521,9 @@ function findTargets(groups, mode, prefix, note, untraced) {
       if (!result) {
         result = checkBinary(readPath, mode, (p) => {
           try {
-            return readFileSync8(p);
+            return readFileSync6(p);
           } catch {
-            return readFileSync8(`/proc/${pid}/exe`);
+            return readFileSync6(`/proc/${pid}/exe`);
           }
         });
         checked.set(inode, result);
@@ -12642,11 +12714,11 @@ var EbpfSession = class _EbpfSession {
   async start() {
     if (this.finished || !this.tracer) return;
     const { plan, bundleDir: bundleDir2, logger } = this.options;
-    const dir = join8(bundleDir2, EBPF_DIR);
+    const dir = join9(bundleDir2, EBPF_DIR);
     mkdirSync6(dir, { recursive: true });
     const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
-    const files = { script: join8(dir, EbpfFile.Script), stdout: join8(dir, EbpfFile.RawOutput), stderr: join8(dir, EbpfFile.RawErrors) };
-    writeFileSync7(files.script, script);
+    const files = { script: join9(dir, EbpfFile.Script), stdout: join9(dir, EbpfFile.RawOutput), stderr: join9(dir, EbpfFile.RawErrors) };
+    writeFileSync6(files.script, script);
     const cost = plan.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ""}: a trap per allocation, costly`;
     logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
     this.process = new TracerProcess(this.tracer, files);
@@ -12728,13 +12800,13 @@ function progressLine(s, warmupMs, totalMs) {
 }
 
 // src/source/local-pair/workload-log.ts
-import { closeSync, createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, openSync } from "node:fs";
-import { join as join9 } from "node:path";
+import { closeSync as closeSync2, createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, openSync as openSync2 } from "node:fs";
+import { join as join10 } from "node:path";
 function openWorkloadLog(bundleDir2, outDir, logger) {
-  const logPath = join9(bundleDir2, BundleFile.Log);
+  const logPath = join10(bundleDir2, BundleFile.Log);
   try {
     mkdirSync7(bundleDir2, { recursive: true });
-    closeSync(openSync(logPath, "w"));
+    closeSync2(openSync2(logPath, "w"));
   } catch (error) {
     throw new UsageError(`--out ${outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`);
   }
@@ -12959,9 +13031,9 @@ async function runGate(plan, io) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync7 } from "node:fs";
 import { userInfo } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/github/rest.ts
 var DEFAULT_API_URL = "https://api.github.com";
@@ -13190,7 +13262,7 @@ import { resolve as resolve2 } from "node:path";
 // src/fuse/dir-store.ts
 import { createHash, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir, readFile, readdir, link, stat, unlink, writeFile } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 var NUMBERED_FILE = /^(\d+)\.json$/;
 var PAD = 10;
 var MAX_ATTEMPTS = 1e4;
@@ -13244,7 +13316,7 @@ var DirFuseStore = class {
   scope;
   constructor(root, scope) {
     this.scope = scope;
-    this.dir = join10(root, scopeDirName(scope.key));
+    this.dir = join11(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
   /** The sequence numbers of the records, in order. A numbered file with a non-canonical name is an error. */
@@ -13260,7 +13332,7 @@ var DirFuseStore = class {
     for (const name of names) {
       const digits = NUMBERED_FILE.exec(name)?.[1];
       if (digits === void 0) continue;
-      if (!isCanonical(digits)) throw new FuseRecordError(join10(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
+      if (!isCanonical(digits)) throw new FuseRecordError(join11(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
       numbers.push(digits);
     }
     return numbers.sort(bySequence);
@@ -13268,7 +13340,7 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const digits of await this.numbers()) {
-      const path = join10(this.dir, `${digits}.json`);
+      const path = join11(this.dir, `${digits}.json`);
       let parsed;
       try {
         const size = (await stat(path)).size;
@@ -13288,7 +13360,7 @@ var DirFuseStore = class {
   }
   async append(record) {
     await mkdir(this.dir, { recursive: true });
-    const tmp = join10(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
+    const tmp = join11(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const numbers = await this.numbers();
@@ -13296,7 +13368,7 @@ var DirFuseStore = class {
         const full = { ...record, order: numbers.length + 1 };
         await writeFile(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join10(this.dir, name));
+          await link(tmp, join11(this.dir, name));
           return full;
         } catch (error) {
           if (error.code !== "EEXIST") throw error;
@@ -13688,7 +13760,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync8(join11(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync7(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -13796,7 +13868,7 @@ function renderConsole(report) {
 }
 
 // src/cli/fuse-commands.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -14300,7 +14372,7 @@ async function planCommand(args, io) {
   if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
   let text;
   try {
-    text = readFileSync9(resolve3(io.cwd, file), "utf8");
+    text = readFileSync7(resolve3(io.cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(`--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
   }
@@ -14467,15 +14539,13 @@ async function cli(argv, io) {
   }
 }
 
-// src/model/logger.ts
+// src/cli/main.ts
 var stderrLogger = {
   info: (message) => process.stderr.write(`${message}
 `),
   warn: (message) => process.stderr.write(`warning: ${message}
 `)
 };
-
-// src/cli/main.ts
 var controller = new AbortController();
 var SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 var signalled = null;

@@ -5785,7 +5785,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5955,11 +5955,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5982,10 +5982,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6182,7 +6182,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6204,7 +6204,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6240,13 +6240,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20577,11 +20577,27 @@ function parseMemProfileRate(text) {
 }
 
 // src/collect/bundle-io.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 
 // src/collect/pprof-bundle.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync3, writeFileSync } from "node:fs";
+
+// src/collect/bundle-files.ts
+import { closeSync, constants as constants4, fstatSync, openSync, readFileSync as readFileSync2, realpathSync, writeSync } from "node:fs";
+var MAX_BUNDLE_FILE_BYTES = 256 * 1024 * 1024;
+function writeFileNoFollow(path, data) {
+  const fd = openSync(path, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | constants4.O_NOFOLLOW | constants4.O_NONBLOCK, 420);
+  try {
+    const bytes2 = typeof data === "string" ? Buffer.from(data) : data;
+    let written = 0;
+    while (written < bytes2.length) written += writeSync(fd, bytes2, written, bytes2.length - written);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/collect/pprof-bundle.ts
 import { join as join3 } from "node:path";
 
 // src/model/profiles.ts
@@ -20603,7 +20619,7 @@ function writeProfileFiles(bundleDir2, files) {
 }
 
 // src/collect/ebpf-bundle.ts
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/model/ebpf.ts
@@ -23043,12 +23059,12 @@ function analyzeEbpf(trace, known = []) {
 
 // src/analyze/analyze.ts
 var DECISION_CONFIDENCE = 0.99;
-function replicasOf(bundle) {
-  const fromSamples = bundle.samples.find((s) => s.instances)?.instances;
-  return Math.max(1, bundle.meta.replicas ?? 1, fromSamples ? Math.min(fromSamples.baseline.length, fromSamples.gray.length) : 1);
+function instancesOf(bundle, side) {
+  const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
+  return Math.max(1, fromSamples ?? bundle.meta.replicas ?? 1);
 }
-function reading(bundle, side, instance, replicas) {
-  return (s) => replicas === 1 ? s.instances?.[side][0] ?? s[side] : s.instances?.[side][instance] ?? null;
+function reading(side, instance, count) {
+  return (s) => count === 1 ? s.instances?.[side][0] ?? s[side] : s.instances?.[side][instance] ?? null;
 }
 function statSlope(stats, side, instance, warmupMs, field) {
   const points = stats.filter((s) => s.side === side && (s.instance ?? 0) === instance && s.t >= warmupMs).map((s) => ({ t: s.t / 1e3, v: s[field] }));
@@ -23065,8 +23081,8 @@ function goroutinesOf(evidence, side, spanSeconds) {
   if (!g2 || g2.dumps < 2 || g2.startCount === null || g2.endCount === null || spanSeconds <= 0) return null;
   return (g2.endCount - g2.startCount) / spanSeconds;
 }
-function analyzeInstance(bundle, side, instance, replicas, warmupMs, evidence) {
-  const read = reading(bundle, side, instance, replicas);
+function analyzeInstance(bundle, side, instance, count, warmupMs, evidence) {
+  const read = reading(side, instance, count);
   const points = [];
   let max = null;
   for (const s of bundle.samples) {
@@ -23117,8 +23133,9 @@ function combine(estimates) {
     es[0].df
   );
 }
-function analyzeSide(bundle, side, replicas, warmupMs, evidences) {
-  const instances = Array.from({ length: replicas }, (_, i) => analyzeInstance(bundle, side, i, replicas, warmupMs, evidences[i] ?? null));
+function analyzeSide(bundle, side, warmupMs, evidences) {
+  const count = instancesOf(bundle, side);
+  const instances = Array.from({ length: count }, (_, i) => analyzeInstance(bundle, side, i, count, warmupMs, evidences[i] ?? null));
   const slope2 = combine(instances.map((i) => i.slope));
   const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
@@ -23140,33 +23157,33 @@ function analyzeSide(bundle, side, replicas, warmupMs, evidences) {
     instances: instances.map(({ max: _max, values: _values, ...rest }) => rest)
   };
 }
-function differenceOf(gray, baseline, replicas) {
-  if (gray.some((e) => e === null) || baseline.some((e) => e === null) || gray.length === 0 || baseline.length === 0) return null;
-  const values = (es) => es.map((e) => e.value);
-  const estimate2 = replicas > 1 ? pooledDifference(values(gray), values(baseline)) : difference(combine(gray), combine(baseline));
+function differenceOf(gray, baseline) {
+  const g2 = gray.filter((e) => e !== null);
+  const b = baseline.filter((e) => e !== null);
+  if (g2.length === 0 || b.length === 0) return null;
+  const acrossProcesses = g2.length > 1 && b.length > 1;
+  const estimate2 = acrossProcesses ? pooledDifference(g2.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g2), combine(b));
   if (!estimate2) return null;
   const i = intervalOf(estimate2, DECISION_CONFIDENCE);
-  return { value: i.value, low: i.low, high: i.high, method: replicas > 1 ? "replicas" : "within-series" };
+  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? "replicas" : "within-series" };
 }
 function pointDifference(gray, baseline) {
   if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
   return mean(gray) - mean(baseline);
 }
 function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
-  const replicas = replicasOf(bundle);
-  const evidences = Array.from({ length: replicas }, (_, i) => i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i));
+  const replicas = Math.min(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray"));
+  const evidences = Array.from({ length: Math.max(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray")) }, (_, i) => i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i));
   const firstEvidence = evidence;
-  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, replicas, warmupMs, evidences));
+  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
   const p95Difference = differenceOf(
     gray.instances.map((i) => i.p95),
-    baseline.instances.map((i) => i.p95),
-    replicas
+    baseline.instances.map((i) => i.p95)
   );
   const slope2 = differenceOf(
     gray.instances.map((i) => i.slope),
-    baseline.instances.map((i) => i.slope),
-    replicas
+    baseline.instances.map((i) => i.slope)
   );
   return {
     driver: bundle.meta.driver,
@@ -23186,8 +23203,7 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
     slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method } : null,
     inuseDifference: differenceOf(
       gray.instances.map((i) => i.inuseGrowth),
-      baseline.instances.map((i) => i.inuseGrowth),
-      replicas
+      baseline.instances.map((i) => i.inuseGrowth)
     ),
     split: {
       anonBytesPerSec: pointDifference(
@@ -23211,10 +23227,10 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
 
 // src/collect/ebpf-preflight.ts
 import { execFile } from "node:child_process";
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/collect/ebpf-elf.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var SHT_SYMTAB = 2;
 var SHT_NOBITS = 8;
 var STT_FUNC = 2;
@@ -23223,7 +23239,7 @@ function cstring(buf, at) {
   const end = buf.indexOf(0, at);
   return buf.toString("latin1", at, end < 0 ? buf.length : end);
 }
-function readGoBinary(path, data = readFileSync5(path)) {
+function readGoBinary(path, data = readFileSync3(path)) {
   if (data.length < 64 || data.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF executable`);
   if (data[4] !== 2 || data[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
   const type = data.readUInt16LE(16);
@@ -23536,7 +23552,7 @@ async function checkTracer(env = process.env) {
 function hostArch() {
   return process.arch === "x64" ? "amd64" : process.arch === "arm64" ? "arm64" : null;
 }
-function checkBinary(path, mode, read = (p) => readFileSync6(p)) {
+function checkBinary(path, mode, read = (p) => readFileSync4(p)) {
   let binary;
   try {
     binary = readGoBinary(path, read(path));
@@ -23567,7 +23583,7 @@ function checkBinary(path, mode, read = (p) => readFileSync6(p)) {
 }
 
 // src/workload/cgroup/detect.ts
-import { existsSync as existsSync7, accessSync as accessSync2, constants as constants4 } from "node:fs";
+import { existsSync as existsSync7, accessSync as accessSync2, constants as constants5 } from "node:fs";
 import { spawnSync as spawnSync3 } from "node:child_process";
 
 // src/workload/cgroup/cgroupfs.ts
@@ -23576,11 +23592,11 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/workload/cgroup/fs-util.ts
-import { readFileSync as readFileSync7, rmdirSync } from "node:fs";
+import { readFileSync as readFileSync5, rmdirSync } from "node:fs";
 import { setTimeout as sleep2 } from "node:timers/promises";
 function readText(path) {
   try {
-    return readFileSync7(path, "utf8");
+    return readFileSync5(path, "utf8");
   } catch {
     return null;
   }
@@ -23987,7 +24003,7 @@ function probeHost() {
 function writable(dir) {
   if (dir === null) return false;
   try {
-    accessSync2(dir, constants4.W_OK);
+    accessSync2(dir, constants5.W_OK);
     return true;
   } catch {
     return false;
@@ -24681,10 +24697,10 @@ var TracerProcess = class {
 };
 
 // src/collect/ebpf-targets.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 
 // src/collect/ebpf-proc.ts
-import { readFileSync as readFileSync8, readlinkSync, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync6, readlinkSync, statSync as statSync2 } from "node:fs";
 import { spawnSync as spawnSync5 } from "node:child_process";
 function readExe(pid, prefix) {
   try {
@@ -24697,7 +24713,7 @@ function readExe(pid, prefix) {
 }
 function readMaps(pid, prefix) {
   try {
-    return readFileSync8(`/proc/${pid}/maps`, "utf8");
+    return readFileSync6(`/proc/${pid}/maps`, "utf8");
   } catch {
     if (prefix.length === 0) return null;
     const r = spawnSync5(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { encoding: "utf8", timeout: 1e4 });
@@ -24738,9 +24754,9 @@ function findTargets(groups, mode, prefix, note, untraced) {
       if (!result2) {
         result2 = checkBinary(readPath, mode, (p) => {
           try {
-            return readFileSync9(p);
+            return readFileSync7(p);
           } catch {
-            return readFileSync9(`/proc/${pid}/exe`);
+            return readFileSync7(`/proc/${pid}/exe`);
           }
         });
         checked.set(inode, result2);
@@ -25017,13 +25033,13 @@ function progressLine(s, warmupMs, totalMs) {
 }
 
 // src/source/local-pair/workload-log.ts
-import { closeSync, createWriteStream as createWriteStream2, mkdirSync as mkdirSync6, openSync } from "node:fs";
+import { closeSync as closeSync2, createWriteStream as createWriteStream2, mkdirSync as mkdirSync6, openSync as openSync2 } from "node:fs";
 import { join as join9 } from "node:path";
 function openWorkloadLog(bundleDir2, outDir, logger) {
   const logPath = join9(bundleDir2, BundleFile.Log);
   try {
     mkdirSync6(bundleDir2, { recursive: true });
-    closeSync(openSync(logPath, "w"));
+    closeSync2(openSync2(logPath, "w"));
   } catch (error2) {
     throw new UsageError(`--out ${outDir}: cannot write ${logPath} (${error2.code ?? error2.message}); give a directory you can write to.`);
   }
@@ -25210,7 +25226,7 @@ function writeEbpfTrace(bundleDir2, trace) {
 }
 
 // src/gate/judge-bundle.ts
-import { mkdirSync as mkdirSync7, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync7 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/report/html.ts
@@ -25555,12 +25571,16 @@ function judgeAnalysis(analysis, settings) {
 }
 function writeReport(outDir, report) {
   const path = join10(outDir, ReportFile);
+  let current = path;
   try {
     mkdirSync7(outDir, { recursive: true });
-    writeFileSync7(path, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync7(join10(outDir, HtmlReportFile), renderHtml(report));
+    writeFileNoFollow(path, JSON.stringify(report, null, 2) + "\n");
+    current = join10(outDir, HtmlReportFile);
+    writeFileNoFollow(current, renderHtml(report));
   } catch (error2) {
-    throw new UsageError(`--out ${outDir}: cannot write the report there (${error2.code ?? error2.message}); give a directory you can write to.`);
+    const code = error2.code;
+    if (code === "ELOOP") throw new UsageError(`--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`);
+    throw new UsageError(`--out ${outDir}: cannot write the report there (${code ?? error2.message}); give a directory you can write to.`);
   }
   return path;
 }
@@ -25665,7 +25685,7 @@ function renderConsole(report) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync7 } from "node:fs";
 import { userInfo } from "node:os";
 import { join as join12 } from "node:path";
 
@@ -26230,7 +26250,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync8(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync7(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
