@@ -48,3 +48,11 @@ test('every default belongs to an option', () => {
   const keys = (Object.values(Option) as string[]).map(keyOf);
   assert.deepEqual(Object.keys(Defaults).filter((key) => !keys.includes(key)), []);
 });
+
+test("README's option tables quote the defaults memgate uses", () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| `--([a-z0-9-]+)[^`]*` \| `([^`]+)` \|/gm)];
+  assert.ok(rows.length >= 15, `README option rows found: ${rows.length}`);
+  const disagree = rows.filter(([, name, value]) => defaults[keyOf(name)] !== value).map(([, name, value]) => `--${name}: README says ${value}, Defaults.${keyOf(name)} is ${defaults[keyOf(name)]}`);
+  assert.deepEqual(disagree, []);
+});
