@@ -37,12 +37,15 @@ for (const file of files) {
 const stageOf = (file: string) => file.split('/')[1].replace(/\.ts$/, '');
 
 test('the import reader sees every form of import', () => {
-  const text = "import a from './a.ts';\nimport type { B } from '../b.ts';\nexport { c } from './c.ts';\nimport {\n  d,\n} from 'node:fs';\nconst e = await import('./e.ts');\nimport './f.ts';";
+  const text =
+    "import a from './a.ts';\nimport type { B } from '../b.ts';\nexport { c } from './c.ts';\nimport {\n  d,\n} from 'node:fs';\nconst e = await import('./e.ts');\nimport './f.ts';";
   assert.deepEqual(importsOf(text).sort(), ['../b.ts', './a.ts', './c.ts', './e.ts', './f.ts', 'node:fs']);
 });
 
 test('every relative import names a file that exists', () => {
-  const missing = [...graph].flatMap(([file, { local }]) => local.filter((target) => !graph.has(target)).map((target) => `${file} -> ${target}`));
+  const missing = [...graph].flatMap(([file, { local }]) =>
+    local.filter((target) => !graph.has(target)).map((target) => `${file} -> ${target}`),
+  );
   assert.deepEqual(missing, []);
 });
 
@@ -85,9 +88,28 @@ function cyclesOf(edges: Map<string, string[]>): string[][] {
 
 test('the cycle finder finds cycles, long and short, and nothing in a tree', () => {
   const g = (pairs: [string, string[]][]) => new Map(pairs);
-  assert.deepEqual(cyclesOf(g([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]])), [['a', 'b', 'c']]);
+  assert.deepEqual(
+    cyclesOf(
+      g([
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+        ['d', ['a']],
+      ]),
+    ),
+    [['a', 'b', 'c']],
+  );
   assert.deepEqual(cyclesOf(g([['a', ['a']]])), [['a']]);
-  assert.deepEqual(cyclesOf(g([['a', ['b', 'c']], ['b', ['c']], ['c', []]])), []);
+  assert.deepEqual(
+    cyclesOf(
+      g([
+        ['a', ['b', 'c']],
+        ['b', ['c']],
+        ['c', []],
+      ]),
+    ),
+    [],
+  );
 });
 
 test('src/ has no import cycles', () => {
@@ -96,12 +118,21 @@ test('src/ has no import cycles', () => {
 });
 
 const PURE_STAGES = ['model', 'analyze', 'judge', 'report'];
-const IO_MODULES = [/^(node:)?fs(\/promises)?$/, /^(node:)?child_process$/, /^(node:)?net$/, /^(node:)?https?$/, /^@actions\//, /^execa$/];
+const IO_MODULES = [
+  /^(node:)?fs(\/promises)?$/,
+  /^(node:)?child_process$/,
+  /^(node:)?net$/,
+  /^(node:)?https?$/,
+  /^@actions\//,
+  /^execa$/,
+];
 
 test('model, analyze, judge and report import nothing that does I/O', () => {
   const offending = [...graph]
     .filter(([file]) => PURE_STAGES.includes(stageOf(file)))
-    .flatMap(([file, { external }]) => external.filter((m) => IO_MODULES.some((re) => re.test(m))).map((m) => `${file} imports ${m}`));
+    .flatMap(([file, { external }]) =>
+      external.filter((m) => IO_MODULES.some((re) => re.test(m))).map((m) => `${file} imports ${m}`),
+    );
   assert.deepEqual(offending, []);
 });
 
@@ -128,7 +159,10 @@ const MAY_IMPORT: Record<string, string[]> = {
 };
 
 test('every file under src/ sits in a stage the rules know', () => {
-  assert.deepEqual(files.filter((file) => !MAY_IMPORT[stageOf(file)]), []);
+  assert.deepEqual(
+    files.filter((file) => !MAY_IMPORT[stageOf(file)]),
+    [],
+  );
 });
 
 test('each stage imports only the stages below it', () => {
@@ -143,5 +177,8 @@ test('each stage imports only the stages below it', () => {
 test('the floor (src/model) imports only itself', () => {
   const model = [...graph].filter(([file]) => stageOf(file) === 'model');
   assert.ok(model.length >= 5, 'src/model holds the shared types');
-  assert.deepEqual(model.flatMap(([file, { local }]) => local.filter((t) => stageOf(t) !== 'model').map((t) => `${file} -> ${t}`)), []);
+  assert.deepEqual(
+    model.flatMap(([file, { local }]) => local.filter((t) => stageOf(t) !== 'model').map((t) => `${file} -> ${t}`)),
+    [],
+  );
 });

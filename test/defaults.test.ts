@@ -12,7 +12,9 @@ interface Input {
   required?: boolean;
   default?: string;
 }
-const action = parse(readFileSync(join(import.meta.dirname, '..', 'action.yml'), 'utf8')) as { inputs: Record<string, Input> };
+const action = parse(readFileSync(join(import.meta.dirname, '..', 'action.yml'), 'utf8')) as {
+  inputs: Record<string, Input>;
+};
 const defaults: Record<string, string> = Defaults;
 /** `max-p95-increase` -> `maxP95Increase`: the Defaults key of an option. */
 const keyOf = (option: string) => option.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -20,8 +22,16 @@ const keyOf = (option: string) => option.replace(/-([a-z0-9])/g, (_, c: string) 
 test('every option is an Action input, and every input is an option or an Action-only input', () => {
   const options = Object.values(Option) as string[];
   const actionOnly = Object.values(ActionInput) as string[];
-  assert.deepEqual(options.filter((name) => !(name in action.inputs)), [], 'options the Action does not declare');
-  assert.deepEqual(Object.keys(action.inputs).filter((name) => !options.includes(name) && !actionOnly.includes(name)), [], 'inputs memgate does not read');
+  assert.deepEqual(
+    options.filter((name) => !(name in action.inputs)),
+    [],
+    'options the Action does not declare',
+  );
+  assert.deepEqual(
+    Object.keys(action.inputs).filter((name) => !options.includes(name) && !actionOnly.includes(name)),
+    [],
+    'inputs memgate does not read',
+  );
 });
 
 test("action.yml's input defaults agree with Defaults", () => {
@@ -36,7 +46,8 @@ test("action.yml's input defaults agree with Defaults", () => {
       if (!input.required && given !== '') disagree.push(`${name}: action.yml default "${given}", memgate has none`);
     } else if (given === '') {
       // Empty stands for memgate's own default; the description must then say what it is.
-      if (!input.description.includes(ours)) disagree.push(`${name}: empty in action.yml, and its description does not name the default ${ours}`);
+      if (!input.description.includes(ours))
+        disagree.push(`${name}: empty in action.yml, and its description does not name the default ${ours}`);
     } else if (given !== ours) {
       disagree.push(`${name}: action.yml says "${given}", Defaults.${keyOf(name)} is "${ours}"`);
     }
@@ -46,13 +57,18 @@ test("action.yml's input defaults agree with Defaults", () => {
 
 test('every default belongs to an option', () => {
   const keys = (Object.values(Option) as string[]).map(keyOf);
-  assert.deepEqual(Object.keys(Defaults).filter((key) => !keys.includes(key)), []);
+  assert.deepEqual(
+    Object.keys(Defaults).filter((key) => !keys.includes(key)),
+    [],
+  );
 });
 
 test("README's option tables quote the defaults memgate uses", () => {
   const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
   const rows = [...readme.matchAll(/^\| `--([a-z0-9-]+)[^`]*` \| `([^`]+)` \|/gm)];
   assert.ok(rows.length >= 15, `README option rows found: ${rows.length}`);
-  const disagree = rows.filter(([, name, value]) => defaults[keyOf(name)] !== value).map(([, name, value]) => `--${name}: README says ${value}, Defaults.${keyOf(name)} is ${defaults[keyOf(name)]}`);
+  const disagree = rows
+    .filter(([, name, value]) => defaults[keyOf(name)] !== value)
+    .map(([, name, value]) => `--${name}: README says ${value}, Defaults.${keyOf(name)} is ${defaults[keyOf(name)]}`);
   assert.deepEqual(disagree, []);
 });

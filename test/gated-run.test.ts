@@ -28,17 +28,36 @@ test('without the fuse: the gate runs and its exit status is the outcome', async
   assert.equal(gate.calls, 1);
   assert.equal(outcome.kind, 'judged');
   assert.equal(exitCodeOf(outcome), 1);
-  assert.equal(exitCodeOf(await gatedRun({ fuse: null, outDir: '/x', logger: quiet, gate: async () => ({ kind: 'interrupted', outDir: '/x' }) })), 130);
+  assert.equal(
+    exitCodeOf(
+      await gatedRun({
+        fuse: null,
+        outDir: '/x',
+        logger: quiet,
+        gate: async () => ({ kind: 'interrupted', outDir: '/x' }),
+      }),
+    ),
+    130,
+  );
 });
 
 test('a fused cell does not run its gate, and gets OUT/fuse.json (CLI and Action alike)', async () => {
   const world = dirWorld();
   try {
     await runCell(world, 'region=cn-east-2,isp=cmcc,os=linux-5.10,arch=arm64', 'fail', '1,>50%');
-    const raw = { cell: 'region=cn-north-1,isp=cmcc,os=linux-5.10,arch=arm64', fuse: 'on', 'fuse-scope': 'test-rollout' };
+    const raw = {
+      cell: 'region=cn-north-1,isp=cmcc,os=linux-5.10,arch=arm64',
+      fuse: 'on',
+      'fuse-scope': 'test-rollout',
+    };
     const outDir = join(world.cwd, 'fused-out');
     const gate = countingGate('pass', outDir);
-    const outcome = await gatedRun({ fuse: openRunFuse(raw, { env: world.env, cwd: world.cwd }), outDir, logger: quiet, gate });
+    const outcome = await gatedRun({
+      fuse: openRunFuse(raw, { env: world.env, cwd: world.cwd }),
+      outDir,
+      logger: quiet,
+      gate,
+    });
     assert.equal(gate.calls, 0, 'the gate did not run');
     assert.equal(outcome.kind, 'fused');
     assert.equal(exitCodeOf(outcome), 1);
@@ -70,25 +89,54 @@ test('an unreadable fuse store before the gate: exit 3, "try again", the gate do
   const dir = mkdtempSync(join(tmpdir(), 'memgate-gated-'));
   try {
     const gate = countingGate('pass', dir);
-    const outcome = await gatedRun({ fuse: brokenFuse('begin', new Error('HTTP 502')), outDir: dir, logger: quiet, gate });
+    const outcome = await gatedRun({
+      fuse: brokenFuse('begin', new Error('HTTP 502')),
+      outDir: dir,
+      logger: quiet,
+      gate,
+    });
     assert.equal(gate.calls, 0);
     assert.equal(outcome.kind, 'fuse-unreadable');
     assert.equal(exitCodeOf(outcome), 3);
-    assert.match(outcome.kind === 'fuse-unreadable' ? outcome.message : '', /could not read the fuse from a broken store before the gate: HTTP 502; .*try again/);
+    assert.match(
+      outcome.kind === 'fuse-unreadable' ? outcome.message : '',
+      /could not read the fuse from a broken store before the gate: HTTP 502; .*try again/,
+    );
     assert.equal(existsSync(join(dir, 'fuse.json')), false);
-    await assert.rejects(gatedRun({ fuse: brokenFuse('begin', new UsageError('bad scope')), outDir: dir, logger: quiet, gate }), UsageError);
+    await assert.rejects(
+      gatedRun({ fuse: brokenFuse('begin', new UsageError('bad scope')), outDir: dir, logger: quiet, gate }),
+      UsageError,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('a result that cannot be recorded: a pass becomes exit 3, a block stays exit 1', async () => {
-  const pass = await gatedRun({ fuse: brokenFuse('afterGate', new Error('HTTP 500')), outDir: '/x', logger: quiet, gate: countingGate('pass', '/x') });
+  const pass = await gatedRun({
+    fuse: brokenFuse('afterGate', new Error('HTTP 500')),
+    outDir: '/x',
+    logger: quiet,
+    gate: countingGate('pass', '/x'),
+  });
   assert.equal(pass.kind, 'judged');
-  assert.match(pass.kind === 'judged' ? (pass.fuseError?.message ?? '') : '', /could not record cell arch=amd64's result \(pass\) in a broken store: HTTP 500/);
+  assert.match(
+    pass.kind === 'judged' ? (pass.fuseError?.message ?? '') : '',
+    /could not record cell arch=amd64's result \(pass\) in a broken store: HTTP 500/,
+  );
   assert.equal(exitCodeOf(pass), 3);
-  const blocked = await gatedRun({ fuse: brokenFuse('afterGate', new Error('HTTP 500')), outDir: '/x', logger: quiet, gate: countingGate('fail', '/x') });
+  const blocked = await gatedRun({
+    fuse: brokenFuse('afterGate', new Error('HTTP 500')),
+    outDir: '/x',
+    logger: quiet,
+    gate: countingGate('fail', '/x'),
+  });
   assert.equal(exitCodeOf(blocked), 1);
-  const usage = await gatedRun({ fuse: brokenFuse('afterGate', new UsageError('no token')), outDir: '/x', logger: quiet, gate: countingGate('pass', '/x') });
+  const usage = await gatedRun({
+    fuse: brokenFuse('afterGate', new UsageError('no token')),
+    outDir: '/x',
+    logger: quiet,
+    gate: countingGate('pass', '/x'),
+  });
   assert.equal(exitCodeOf(usage), 2);
 });

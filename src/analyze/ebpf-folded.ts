@@ -11,7 +11,11 @@ export function foldedStacks(trace: EbpfTrace, side: EbpfSideTrace): string {
     const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
     sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
   }
-  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}\n`).join('');
+  return [...sums]
+    .filter(([, v]) => Math.round(v) > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${Math.round(v)}\n`)
+    .join('');
 }
 
 /** The seed's line form: `BYTES GID root->...->leaf->mallocgc`, estimated bytes, per goroutine and path. */
@@ -26,12 +30,21 @@ export function lineForm(trace: EbpfTrace, side: EbpfSideTrace): string {
     // Goroutines beyond the per-stack cap: their bytes under GID 0 rather than lost.
     if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
   }
-  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g, p]) => `${Math.round(b)} ${g} ${p}\n`).join('');
+  return rows
+    .filter(([b]) => Math.round(b) > 0)
+    .sort((a, b) => b[0] - a[0])
+    .map(([b, g, p]) => `${Math.round(b)} ${g} ${p}\n`)
+    .join('');
 }
 
 /** Both text forms of every traced side. */
-export function renderEbpfSides(trace: EbpfTrace): Record<(typeof SIDES)[number], { folded: string; lines: string } | null> {
-  const out = { baseline: null, gray: null } as Record<(typeof SIDES)[number], { folded: string; lines: string } | null>;
+export function renderEbpfSides(
+  trace: EbpfTrace,
+): Record<(typeof SIDES)[number], { folded: string; lines: string } | null> {
+  const out = { baseline: null, gray: null } as Record<
+    (typeof SIDES)[number],
+    { folded: string; lines: string } | null
+  >;
   for (const side of SIDES) {
     const s = trace.sides[side];
     if (s) out[side] = { folded: foldedStacks(trace, s), lines: lineForm(trace, s) };

@@ -8,7 +8,10 @@ export function readExe(pid: number, prefix: string[]): string | null {
     return readlinkSync(`/proc/${pid}/exe`);
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync(prefix[0], [...prefix.slice(1), 'readlink', `/proc/${pid}/exe`], { encoding: 'utf8', timeout: 10_000 });
+    const r = spawnSync(prefix[0], [...prefix.slice(1), 'readlink', `/proc/${pid}/exe`], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
     return r.status === 0 ? r.stdout.trim() || null : null;
   }
 }
@@ -18,7 +21,10 @@ export function readMaps(pid: number, prefix: string[]): string | null {
     return readFileSync(`/proc/${pid}/maps`, 'utf8');
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync(prefix[0], [...prefix.slice(1), 'cat', `/proc/${pid}/maps`], { encoding: 'utf8', timeout: 10_000 });
+    const r = spawnSync(prefix[0], [...prefix.slice(1), 'cat', `/proc/${pid}/maps`], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
     return r.status === 0 ? r.stdout : null;
   }
 }

@@ -27,10 +27,19 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 
 /** Notes what the tracer's output lost: unreadable lines, a cut entry, cut frames, a full map. */
 export function noteOutputDamage(parsed: ParsedTrace, plan: EbpfPlan, note: Note): void {
-  if (parsed.skipped > 0) note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
+  if (parsed.skipped > 0)
+    note(
+      `${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`,
+    );
   if (parsed.truncated) note("the eBPF tracer's output ended inside an entry; that entry is left out");
-  if (parsed.framesCut > 0) note(`${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`);
-  if (parsed.records.length >= MAP_KEYS_MAX * 0.98) note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === 'every' ? ' or raise --ebpf-sample-rate' : ''}`);
+  if (parsed.framesCut > 0)
+    note(
+      `${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`,
+    );
+  if (parsed.records.length >= MAP_KEYS_MAX * 0.98)
+    note(
+      `the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === 'every' ? ' or raise --ebpf-sample-rate' : ''}`,
+    );
 }
 
 function indexPids(found: Found): { sideOf: Map<number, SideName>; targetOf: Map<number, Target> } {
@@ -42,7 +51,11 @@ function indexPids(found: Found): { sideOf: Map<number, SideName>; targetOf: Map
 }
 
 /** Symbolizes every traced address, one batch per binary. */
-function symbolizeTargets(records: readonly RawRecord[], sideOf: Map<number, SideName>, targetOf: Map<number, Target>): Resolved {
+function symbolizeTargets(
+  records: readonly RawRecord[],
+  sideOf: Map<number, SideName>,
+  targetOf: Map<number, Target>,
+): Resolved {
   const resolved: Resolved = new Map();
   const tools = { addr2line: which('addr2line'), go: which('go') };
   const byTarget = new Map<Target, RawRecord[]>();
@@ -59,7 +72,13 @@ function symbolizeTargets(records: readonly RawRecord[], sideOf: Map<number, Sid
 }
 
 /** Adds up records by symbolized stack, per side (two raw stacks that symbolize alike are one). */
-function aggregate(records: readonly RawRecord[], sideOf: Map<number, SideName>, targetOf: Map<number, Target>, resolved: Resolved, probed: string): Map<SideName, Map<string, Aggregating>> {
+function aggregate(
+  records: readonly RawRecord[],
+  sideOf: Map<number, SideName>,
+  targetOf: Map<number, Target>,
+  resolved: Resolved,
+  probed: string,
+): Map<SideName, Map<string, Aggregating>> {
   const stacks = new Map<SideName, Map<string, Aggregating>>();
   for (const side of SIDES) stacks.set(side, new Map());
   for (const r of records) {
@@ -91,7 +110,13 @@ function aggregate(records: readonly RawRecord[], sideOf: Map<number, SideName>,
 }
 
 /** Each traced side's stacks, rates and span, from the tracer's parsed output; null for a side not traced. */
-export function sideTraces(parsed: ParsedTrace, found: Found, plan: EbpfPlan, span: TraceSpan, note: Note): Record<SideName, EbpfSideTrace | null> {
+export function sideTraces(
+  parsed: ParsedTrace,
+  found: Found,
+  plan: EbpfPlan,
+  span: TraceSpan,
+  note: Note,
+): Record<SideName, EbpfSideTrace | null> {
   const sides: Record<SideName, EbpfSideTrace | null> = { baseline: null, gray: null };
   noteOutputDamage(parsed, plan, note);
   const { sideOf, targetOf } = indexPids(found);
@@ -104,20 +129,40 @@ export function sideTraces(parsed: ParsedTrace, found: Found, plan: EbpfPlan, sp
     const t = targetOf.get(pids[0])!;
     const exit = span.exitAt[side];
     const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
-    if (exit !== null && exit < stopMs) note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
+    if (exit !== null && exit < stopMs)
+      note(
+        `${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`,
+      );
     const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
     const memProfileRate = plan.mode === 'sampled' ? (rates[0] ?? null) : null;
-    if (plan.mode === 'sampled' && memProfileRate === 0) note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
+    if (plan.mode === 'sampled' && memProfileRate === 0)
+      note(
+        `${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`,
+      );
     const list: EbpfStack[] = [...stacks.get(side)!.values()]
       .map(({ byGoid, ...s }) => ({
         ...s,
-        goroutines: [...byGoid].map(([goid, g]) => ({ goid, ...g })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK),
+        goroutines: [...byGoid]
+          .map(([goid, g]) => ({ goid, ...g }))
+          .sort((a, b) => b.sampledBytes - a.sampledBytes)
+          .slice(0, GOROUTINES_PER_STACK),
       }))
       .sort((a, b) => b.sampledBytes - a.sampledBytes);
-    if (list.length === 0 && memProfileRate !== 0) note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
+    if (list.length === 0 && memProfileRate !== 0)
+      note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
     const via = resolved.get(t)?.via;
-    if (via === 'symtab' && list.length > 0) note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
-    sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list };
+    if (via === 'symtab' && list.length > 0)
+      note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
+    sides[side] = {
+      binary: t.probe.binary,
+      goVersion: t.binary.goVersion,
+      arch: t.probe.arch,
+      pids,
+      memProfileRate,
+      startMs: Math.round(startMs),
+      endMs: Math.round(endMs),
+      stacks: list,
+    };
   }
   return sides;
 }

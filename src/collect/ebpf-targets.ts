@@ -29,7 +29,13 @@ export interface Found {
  * Finds and checks what to probe. `note` receives what is worth a warning but does not stop tracing;
  * `untraced` a side without a traceable process, and why (it may throw: --ebpf on).
  */
-export function findTargets(groups: Record<SideName, MemoryGroup>, mode: EbpfMode, prefix: string[], note: (message: string) => void, untraced: (side: SideName, why: Problem) => void): Found {
+export function findTargets(
+  groups: Record<SideName, MemoryGroup>,
+  mode: EbpfMode,
+  prefix: string[],
+  note: (message: string) => void,
+  untraced: (side: SideName, why: Problem) => void,
+): Found {
   const byInode = new Map<string, Target>();
   const checked = new Map<string, ReturnType<typeof checkBinary>>();
   const sidePids = {} as Record<SideName, number[]>;
@@ -55,21 +61,34 @@ export function findTargets(groups: Record<SideName, MemoryGroup>, mode: EbpfMod
       }
       if (!result.ok) {
         // A shell or launcher in the group is no problem as long as a Go process is there too.
-        if (result.binary && (result.binary.goVersion !== null || result.binary.symbol('runtime.mallocgc'))) problems.push(result);
+        if (result.binary && (result.binary.goVersion !== null || result.binary.symbol('runtime.mallocgc')))
+          problems.push(result);
         continue;
       }
       found.push({ pid, exe });
       let target = byInode.get(inode);
       if (!target) {
         const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
-        target = { probe: { binary: probePath, pids: [], arch: result.arch, go: result.go, memProfileRateAddr: result.binary.symbol('runtime.MemProfileRate')?.value ?? null }, binary: result.binary, bias: new Map(), sides: new Set() };
+        target = {
+          probe: {
+            binary: probePath,
+            pids: [],
+            arch: result.arch,
+            go: result.go,
+            memProfileRateAddr: result.binary.symbol('runtime.MemProfileRate')?.value ?? null,
+          },
+          binary: result.binary,
+          bias: new Map(),
+          sides: new Set(),
+        };
         byInode.set(inode, target);
       }
       let bias = 0n;
       if (result.binary.pie) {
         const maps = readMaps(pid, prefix);
         bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ''))) ?? 0n;
-        if (bias === 0n) note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
+        if (bias === 0n)
+          note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
       }
       target.bias.set(pid, bias);
       target.probe.pids.push(pid);
@@ -77,15 +96,26 @@ export function findTargets(groups: Record<SideName, MemoryGroup>, mode: EbpfMod
     }
     sidePids[side] = found.map((f) => f.pid);
     if (found.length === 0) {
-      untraced(side, problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${groups[side].pids().join(', ') || 'none'})`, fix: 'make the command run the Go binary (exec it), or give --ebpf off' });
+      untraced(
+        side,
+        problems[0] ?? {
+          problem: `no Go process found in the ${side} group (pids ${groups[side].pids().join(', ') || 'none'})`,
+          fix: 'make the command run the Go binary (exec it), or give --ebpf off',
+        },
+      );
     } else if (found.length > 1) {
-      note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(', ')}); their allocations are added together`);
+      note(
+        `${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(', ')}); their allocations are added together`,
+      );
     }
   }
   // Under PIE every process has its own address of runtime.MemProfileRate: one probe per process.
   const targets = [...byInode.values()].flatMap((t) => {
     if (!t.binary.pie || t.probe.memProfileRateAddr === null || mode !== 'sampled') return [t];
-    return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr! + t.bias.get(pid)! } }));
+    return t.probe.pids.map((pid) => ({
+      ...t,
+      probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr! + t.bias.get(pid)! },
+    }));
   });
   return { targets, sidePids };
 }

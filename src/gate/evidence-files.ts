@@ -15,11 +15,22 @@ import { writeEbpfFiles } from '../collect/ebpf-bundle.ts';
  * heap evidence into its profile directory. Returns their paths relative to the bundle; none when
  * there is no heap evidence. Never throws. `evidence`: the run's analysis, when it has one already.
  */
-export function writeDiffProfiles(bundleDir: string, bundle: Bundle, warmupMs: number, evidence: Evidence | null = analyzeEvidence(bundle.profiles, warmupMs)): { files: string[]; warning: string | null } {
+export function writeDiffProfiles(
+  bundleDir: string,
+  bundle: Bundle,
+  warmupMs: number,
+  evidence: Evidence | null = analyzeEvidence(bundle.profiles, warmupMs),
+): { files: string[]; warning: string | null } {
   try {
     const heap = evidence?.heap;
     if (!heap) return { files: [], warning: null };
-    return { files: writeProfileFiles(bundleDir, buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })), warning: null };
+    return {
+      files: writeProfileFiles(
+        bundleDir,
+        buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline }),
+      ),
+      warning: null,
+    };
   } catch (error) {
     return { files: [], warning: `could not write the diff profiles: ${errorMessage(error)}` };
   }

@@ -7,6 +7,7 @@ import type { Logger } from '../model/logger.ts';
 import type { Report } from '../report/report-json.ts';
 import type { GateOutcome } from '../gate/run-gate.ts';
 import { writeFuseFile, type FuseOutcome, type RunFuse } from '../fuse/gate-fuse.ts';
+import type { CheckResult } from '../fuse/rules.ts';
 
 export type GatedOutcome =
   /** The cell was fused before the gate: it did not run. OUT/fuse.json says why. */
@@ -41,12 +42,15 @@ export interface GatedRunOptions {
 /** fuse check -> gate -> record -> trip. Throws UsageError for bad input; everything else is an outcome. */
 export async function gatedRun({ fuse, outDir, gate, logger }: GatedRunOptions): Promise<GatedOutcome> {
   if (fuse) {
-    let check;
+    let check: CheckResult;
     try {
       check = await fuse.begin();
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      return { kind: 'fuse-unreadable', message: `fuse: could not read the fuse from ${fuse.store.where} before the gate: ${errorMessage(error)}; treat the cell as not cleared and try again.` };
+      return {
+        kind: 'fuse-unreadable',
+        message: `fuse: could not read the fuse from ${fuse.store.where} before the gate: ${errorMessage(error)}; treat the cell as not cleared and try again.`,
+      };
     }
     if (check.fused) {
       const outcome = fuse.skipped(check);
@@ -57,15 +61,29 @@ export async function gatedRun({ fuse, outDir, gate, logger }: GatedRunOptions):
   }
   const outcome = await gate();
   if (outcome.kind === 'interrupted') return outcome;
-  const judged = { kind: 'judged' as const, report: outcome.report, reportPath: outcome.reportPath, outDir: outcome.outDir, fuse: null, fuseError: null };
+  const judged = {
+    kind: 'judged' as const,
+    report: outcome.report,
+    reportPath: outcome.reportPath,
+    outDir: outcome.outDir,
+    fuse: null,
+    fuseError: null,
+  };
   if (!fuse) return judged;
   try {
     return { ...judged, fuse: await fuse.afterGate(outcome.report, outcome.outDir) };
   } catch (error) {
     const gateExit = outcome.report.exitCode;
     // A pass that could not be recorded must not let the cell through; a block stays a block.
-    const exitCode = gateExit !== ExitCode.Pass ? gateExit : error instanceof UsageError ? ExitCode.Usage : ExitCode.Inconclusive;
-    return { ...judged, fuseError: { message: `fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`, exitCode } };
+    const exitCode =
+      gateExit !== ExitCode.Pass ? gateExit : error instanceof UsageError ? ExitCode.Usage : ExitCode.Inconclusive;
+    return {
+      ...judged,
+      fuseError: {
+        message: `fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`,
+        exitCode,
+      },
+    };
   }
 }
 

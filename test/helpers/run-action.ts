@@ -28,13 +28,23 @@ export function parseOutputFile(text: string): Record<string, string> {
 let runs = 0;
 
 /** Runs the Action in `cwd` with `inputs`; `env` adds to PATH, HOME, GITHUB_ACTIONS and the two files. */
-export function runActionProcess(inputs: Record<string, string>, options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<ActionRun> {
+export function runActionProcess(
+  inputs: Record<string, string>,
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<ActionRun> {
   const stamp = `${process.pid}-${++runs}-${Date.now()}`;
   const outputFile = join(options.cwd, `output-${stamp}`);
   const summaryFile = join(options.cwd, `summary-${stamp}`);
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...options.env,
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const started = Date.now();
   return new Promise((resolve) => {
@@ -44,7 +54,15 @@ export function runActionProcess(inputs: Record<string, string>, options: { cwd:
     child.stderr.on('data', (d) => (log += d));
     child.on('exit', (code) => {
       const outputText = readFileSync(outputFile, 'utf8');
-      resolve({ code, log, pid: child.pid!, ms: Date.now() - started, outputs: parseOutputFile(outputText), outputText, summary: readFileSync(summaryFile, 'utf8') });
+      resolve({
+        code,
+        log,
+        pid: child.pid!,
+        ms: Date.now() - started,
+        outputs: parseOutputFile(outputText),
+        outputText,
+        summary: readFileSync(summaryFile, 'utf8'),
+      });
     });
   });
 }

@@ -34,7 +34,11 @@ export function spawnCli(args: string[], options: SpawnCliOptions): Promise<CliR
   const env = { ...(options.env ?? process.env), ...options.extraEnv };
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [options.entry ?? CLI, ...args], { cwd: options.cwd, env, stdio: [options.stdin ?? 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.entry ?? CLI, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: [options.stdin ?? 'pipe', 'pipe', 'pipe'],
+    });
     const out = child.stdout!;
     const err = child.stderr!;
     let stdout = '';
@@ -42,7 +46,14 @@ export function spawnCli(args: string[], options: SpawnCliOptions): Promise<CliR
     out.on('data', (d) => (stdout += d));
     err.on('data', (d) => (stderr += d));
     if (options.killAfterMs) setTimeout(() => child.kill(options.signal ?? 'SIGTERM'), options.killAfterMs);
-    if (options.closePipes) err.once('data', () => (out.destroy(), err.destroy()));
-    child.on(options.until ?? 'exit', (code: number | null, signal: string | null) => resolve({ code, signal, stdout, stderr, pid: child.pid!, ms: Date.now() - started }));
+    if (options.closePipes) {
+      err.once('data', () => {
+        out.destroy();
+        err.destroy();
+      });
+    }
+    child.on(options.until ?? 'exit', (code: number | null, signal: string | null) =>
+      resolve({ code, signal, stdout, stderr, pid: child.pid!, ms: Date.now() - started }),
+    );
   });
 }
