@@ -23171,6 +23171,18 @@ function pointDifference(gray, baseline) {
   if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
   return mean(gray) - mean(baseline);
 }
+function profileRateWarnings(bundle, evidence) {
+  const asked = bundle.meta.memProfileRate;
+  if (asked === void 0 || asked === null || !evidence) return [];
+  const warnings = [];
+  for (const side of SIDES) {
+    const period = evidence.summary.heap[side].periodBytes;
+    if (period !== null && period !== asked) {
+      warnings.push(`${side}: GODEBUG=memprofilerate=${asked} did not take effect (its heap profiles sample every ${period} bytes), so heap evidence is coarser: Go before 1.20 ignores it (golang/go#55100), or the service sets runtime.MemProfileRate itself; set the rate in the service (e.g. from a flag)`);
+    }
+  }
+  return warnings;
+}
 function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
   const replicas = Math.min(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray"));
   const evidences = Array.from({ length: Math.max(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray")) }, (_, i) => i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i));
@@ -23188,7 +23200,7 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
   return {
     driver: bundle.meta.driver,
     limitations: bundle.meta.limitations,
-    warnings: bundle.meta.warnings,
+    warnings: [...bundle.meta.warnings, ...profileRateWarnings(bundle, evidence)],
     endedEarly: bundle.meta.endedEarly,
     warmupMs,
     windowMs: { start: times[0] ?? warmupMs, end: times[times.length - 1] ?? warmupMs },
@@ -24707,7 +24719,10 @@ function readExe(pid, prefix) {
     return readlinkSync(`/proc/${pid}/exe`);
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync5(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], { encoding: "utf8", timeout: 1e4 });
+    const r = spawnSync5(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], {
+      encoding: "utf8",
+      timeout: 1e4
+    });
     return r.status === 0 ? r.stdout.trim() || null : null;
   }
 }
@@ -24716,7 +24731,10 @@ function readMaps(pid, prefix) {
     return readFileSync6(`/proc/${pid}/maps`, "utf8");
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync5(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { encoding: "utf8", timeout: 1e4 });
+    const r = spawnSync5(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], {
+      encoding: "utf8",
+      timeout: 1e4
+    });
     return r.status === 0 ? r.stdout : null;
   }
 }
@@ -24762,21 +24780,34 @@ function findTargets(groups, mode, prefix, note, untraced) {
         checked.set(inode, result2);
       }
       if (!result2.ok) {
-        if (result2.binary && (result2.binary.goVersion !== null || result2.binary.symbol("runtime.mallocgc"))) problems.push(result2);
+        if (result2.binary && (result2.binary.goVersion !== null || result2.binary.symbol("runtime.mallocgc")))
+          problems.push(result2);
         continue;
       }
       found.push({ pid, exe });
       let target = byInode.get(inode);
       if (!target) {
         const probePath = !deleted && safeProbePath(exe) ? exe : `/proc/${pid}/exe`;
-        target = { probe: { binary: probePath, pids: [], arch: result2.arch, go: result2.go, memProfileRateAddr: result2.binary.symbol("runtime.MemProfileRate")?.value ?? null }, binary: result2.binary, bias: /* @__PURE__ */ new Map(), sides: /* @__PURE__ */ new Set() };
+        target = {
+          probe: {
+            binary: probePath,
+            pids: [],
+            arch: result2.arch,
+            go: result2.go,
+            memProfileRateAddr: result2.binary.symbol("runtime.MemProfileRate")?.value ?? null
+          },
+          binary: result2.binary,
+          bias: /* @__PURE__ */ new Map(),
+          sides: /* @__PURE__ */ new Set()
+        };
         byInode.set(inode, target);
       }
       let bias = 0n;
       if (result2.binary.pie) {
         const maps = readMaps(pid, prefix);
         bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
-        if (bias === 0n) note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
+        if (bias === 0n)
+          note(`the load address of PIE binary ${exe} in pid ${pid} is unknown; its stacks may not resolve`);
       }
       target.bias.set(pid, bias);
       target.probe.pids.push(pid);
@@ -24784,14 +24815,25 @@ function findTargets(groups, mode, prefix, note, untraced) {
     }
     sidePids[side] = found.map((f) => f.pid);
     if (found.length === 0) {
-      untraced(side, problems[0] ?? { problem: `no Go process found in the ${side} group (pids ${groups[side].pids().join(", ") || "none"})`, fix: "make the command run the Go binary (exec it), or give --ebpf off" });
+      untraced(
+        side,
+        problems[0] ?? {
+          problem: `no Go process found in the ${side} group (pids ${groups[side].pids().join(", ") || "none"})`,
+          fix: "make the command run the Go binary (exec it), or give --ebpf off"
+        }
+      );
     } else if (found.length > 1) {
-      note(`${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`);
+      note(
+        `${side} runs ${found.length} traced processes (${found.map((f) => `pid ${f.pid}: ${f.exe}`).join(", ")}); their allocations are added together`
+      );
     }
   }
   const targets = [...byInode.values()].flatMap((t) => {
     if (!t.binary.pie || t.probe.memProfileRateAddr === null || mode !== "sampled") return [t];
-    return t.probe.pids.map((pid) => ({ ...t, probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) } }));
+    return t.probe.pids.map((pid) => ({
+      ...t,
+      probe: { ...t.probe, pids: [pid], memProfileRateAddr: t.probe.memProfileRateAddr + t.bias.get(pid) }
+    }));
   });
   return { targets, sidePids };
 }
@@ -24799,10 +24841,19 @@ function findTargets(groups, mode, prefix, note, untraced) {
 // src/collect/ebpf-stacks.ts
 var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
 function noteOutputDamage(parsed, plan, note) {
-  if (parsed.skipped > 0) note(`${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`);
+  if (parsed.skipped > 0)
+    note(
+      `${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`
+    );
   if (parsed.truncated) note("the eBPF tracer's output ended inside an entry; that entry is left out");
-  if (parsed.framesCut > 0) note(`${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`);
-  if (parsed.records.length >= MAP_KEYS_MAX * 0.98) note(`the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`);
+  if (parsed.framesCut > 0)
+    note(
+      `${parsed.framesCut} frame(s) beyond ${MAX_TRACE_FRAMES} per stack in the eBPF tracer's output were left out (the innermost ones are kept)`
+    );
+  if (parsed.records.length >= MAP_KEYS_MAX * 0.98)
+    note(
+      `the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`
+    );
 }
 function indexPids(found) {
   const sideOf = /* @__PURE__ */ new Map();
@@ -24869,18 +24920,35 @@ function sideTraces(parsed, found, plan, span, note) {
     const t = targetOf.get(pids[0]);
     const exit = span.exitAt[side];
     const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
-    if (exit !== null && exit < stopMs) note(`${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`);
+    if (exit !== null && exit < stopMs)
+      note(
+        `${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`
+      );
     const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
     const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
-    if (plan.mode === "sampled" && memProfileRate === 0) note(`${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`);
+    if (plan.mode === "sampled" && memProfileRate === 0)
+      note(
+        `${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`
+      );
     const list = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
       ...s,
       goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
     })).sort((a, b) => b.sampledBytes - a.sampledBytes);
-    if (list.length === 0 && memProfileRate !== 0) note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
+    if (list.length === 0 && memProfileRate !== 0)
+      note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
     const via = resolved.get(t)?.via;
-    if (via === "symtab" && list.length > 0) note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
-    sides[side] = { binary: t.probe.binary, goVersion: t.binary.goVersion, arch: t.probe.arch, pids, memProfileRate, startMs: Math.round(startMs), endMs: Math.round(endMs), stacks: list };
+    if (via === "symtab" && list.length > 0)
+      note(`no addr2line (binutils) nor go on PATH: ${side}'s allocation paths have function names without file:line`);
+    sides[side] = {
+      binary: t.probe.binary,
+      goVersion: t.binary.goVersion,
+      arch: t.probe.arch,
+      pids,
+      memProfileRate,
+      startMs: Math.round(startMs),
+      endMs: Math.round(endMs),
+      stacks: list
+    };
   }
   return sides;
 }
@@ -25216,7 +25284,13 @@ function writeDiffProfiles(bundleDir2, bundle, warmupMs, evidence = analyzeEvide
   try {
     const heap = evidence?.heap;
     if (!heap) return { files: [], warning: null };
-    return { files: writeProfileFiles(bundleDir2, buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })), warning: null };
+    return {
+      files: writeProfileFiles(
+        bundleDir2,
+        buildDiffProfiles(heap, { gray: DiffProfileFile.Gray, grayVsBaseline: DiffProfileFile.GrayVsBaseline })
+      ),
+      warning: null
+    };
   } catch (error2) {
     return { files: [], warning: `could not write the diff profiles: ${errorMessage(error2)}` };
   }
@@ -26287,7 +26361,10 @@ async function gatedRun({ fuse, outDir, gate, logger }) {
       check = await fuse.begin();
     } catch (error2) {
       if (error2 instanceof UsageError) throw error2;
-      return { kind: "fuse-unreadable", message: `fuse: could not read the fuse from ${fuse.store.where} before the gate: ${errorMessage(error2)}; treat the cell as not cleared and try again.` };
+      return {
+        kind: "fuse-unreadable",
+        message: `fuse: could not read the fuse from ${fuse.store.where} before the gate: ${errorMessage(error2)}; treat the cell as not cleared and try again.`
+      };
     }
     if (check.fused) {
       const outcome2 = fuse.skipped(check);
@@ -26298,14 +26375,27 @@ async function gatedRun({ fuse, outDir, gate, logger }) {
   }
   const outcome = await gate();
   if (outcome.kind === "interrupted") return outcome;
-  const judged = { kind: "judged", report: outcome.report, reportPath: outcome.reportPath, outDir: outcome.outDir, fuse: null, fuseError: null };
+  const judged = {
+    kind: "judged",
+    report: outcome.report,
+    reportPath: outcome.reportPath,
+    outDir: outcome.outDir,
+    fuse: null,
+    fuseError: null
+  };
   if (!fuse) return judged;
   try {
     return { ...judged, fuse: await fuse.afterGate(outcome.report, outcome.outDir) };
   } catch (error2) {
     const gateExit = outcome.report.exitCode;
     const exitCode = gateExit !== ExitCode2.Pass ? gateExit : error2 instanceof UsageError ? ExitCode2.Usage : ExitCode2.Inconclusive;
-    return { ...judged, fuseError: { message: `fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error2)}`, exitCode } };
+    return {
+      ...judged,
+      fuseError: {
+        message: `fuse: could not record cell ${fuse.config.cell.id}'s result (${outcome.report.verdict}) in ${fuse.store.where}: ${errorMessage(error2)}`,
+        exitCode
+      }
+    };
   }
 }
 
