@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { formatBytes, formatDuration, formatPercent, formatRate, parseDuration, parsePercent, parseRate, parseSize } from '../src/model/units.ts';
 import { UsageError } from '../src/model/errors.ts';
 
-const usage = (fn: () => unknown, message: string) => assert.throws(fn, (e: unknown) => e instanceof UsageError && e.message === message, message);
+/** The message starts with this (the range it names may change). */
+const usage = (fn: () => unknown, start: string) => assert.throws(fn, (e: unknown) => e instanceof UsageError && e.message.startsWith(start), start);
 
 test('durations: every unit, decimals, compounds, spaces around', () => {
   assert.equal(parseDuration('7ms', 'x'), 7);
@@ -17,7 +18,7 @@ test('durations: every unit, decimals, compounds, spaces around', () => {
   assert.equal(parseDuration('12.25s', 'x'), 12_250);
   assert.equal(parseDuration('1h2m3s4ms', 'x'), 3_723_004);
   assert.equal(parseDuration(' 10s ', 'x'), 10_000);
-  usage(() => parseDuration('10', 'warmup'), '--warmup: "10" is not a duration; write a number with a unit, like 250ms, 10s, 2m or 1m30s.');
+  usage(() => parseDuration('10', 'warmup'), '--warmup: "10" is not a duration; write a number with a unit, like 250ms, 10s, 2m or 1m30s');
   for (const bad of ['1.s', '.5s', '10sx', 'x10s', '10 s', '1d']) assert.throws(() => parseDuration(bad, 'x'), UsageError, bad);
 });
 
@@ -28,7 +29,7 @@ test('sizes: every unit, case, decimals, a space before the unit; bytes rounded'
     ['1.5KiB', 1536], ['0.5b', 1], ['512 MiB', 512 * 1024 ** 2], [' 7 ', 7],
   ];
   for (const [text, bytes] of cases) assert.equal(parseSize(text, 'x'), bytes, text);
-  usage(() => parseSize('1TiB', 'memory-max'), '--memory-max: "1TiB" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M.');
+  usage(() => parseSize('1PiB', 'memory-max'), '--memory-max: "1PiB" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M');
   for (const bad of ['MiB', '1.MiB', 'x1MiB', '1MiBx', '-1MiB', '']) assert.throws(() => parseSize(bad, 'x'), UsageError, bad);
 });
 
@@ -39,8 +40,8 @@ test('rates: per second, minute and hour, spaces around the slash, the size part
   assert.equal(parseRate('60B/MIN', 'x'), 1);
   assert.equal(parseRate('7200B/h', 'x'), 2);
   assert.equal(parseRate('1KiB / s', 'x'), 1024);
-  usage(() => parseRate('1MiB', 'min-slope'), '--min-slope: "1MiB" is not a rate; write a size per time, like 1MiB/min or 16KiB/s.');
-  usage(() => parseRate('lots/s', 'min-slope'), '--min-slope: "lots" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M.');
+  usage(() => parseRate('1MiB', 'min-slope'), '--min-slope: "1MiB" is not a rate; write a size per time, like 1MiB/min or 16KiB/s');
+  usage(() => parseRate('lots/s', 'min-slope'), '--min-slope: "lots/s" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M');
   for (const bad of ['1MiB/d', '/s', '1MiB/sx']) assert.throws(() => parseRate(bad, 'x'), UsageError, bad);
 });
 
@@ -50,7 +51,7 @@ test('percentages: with or without %, decimals, zero; never negative', () => {
   assert.equal(parsePercent('12.5%', 'x'), 0.125);
   assert.equal(parsePercent('250 %', 'x'), 2.5);
   assert.equal(parsePercent(' 5% ', 'x'), 0.05);
-  usage(() => parsePercent('-3%', 'max-p95-increase'), '--max-p95-increase: "-3%" is not a percentage; write a non-negative number like 12% or 100%.');
+  usage(() => parsePercent('-3%', 'max-p95-increase'), '--max-p95-increase: "-3%" is not a percentage; write a non-negative number like 12% or 100%');
   for (const bad of ['x12%', '12%x', '%', '1.%', '12%%']) assert.throws(() => parsePercent(bad, 'x'), UsageError, bad);
 });
 
