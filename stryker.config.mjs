@@ -42,6 +42,7 @@ const testFiles = [
   'test/fuse-rules.test.ts',
   'test/fuse-properties.test.ts',
   'test/plan-stages.test.ts',
+  'test/stages-pins.test.ts',
   'test/patterns.test.ts',
   'test/evidence.test.ts',
   'test/pprof-parse.test.ts',
