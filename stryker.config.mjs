@@ -48,6 +48,7 @@ const testFiles = [
   'test/patterns-rules.test.ts',
   'test/ebpf-suspects.test.ts',
   'test/escaping-pins.test.ts',
+  'test/render-pins.test.ts',
   'test/render.test.ts',
   'test/ebpf-analyze.test.ts',
   'test/patterns.test.ts',
