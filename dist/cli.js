@@ -7228,13 +7228,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions2(options) {
+    function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -7248,7 +7248,7 @@ var require_public_api = __commonJS({
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
@@ -7367,7 +7367,6 @@ var require_dist = __commonJS({
 });
 
 // src/cli/cli.ts
-import { parseArgs as parseArgs2 } from "node:util";
 import { resolve as resolve4 } from "node:path";
 
 // src/model/constants.ts
@@ -7414,7 +7413,25 @@ var Option = {
   FuseScope: "fuse-scope",
   FuseDimensionThreshold: "fuse-dimension-threshold",
   FuseStore: "fuse-store",
-  FuseDir: "fuse-dir"
+  FuseDir: "fuse-dir",
+  // Fleet mode (`memgate fleet`, the Action's `mode: fleet`): live canaries judged per cell from a
+  // Prometheus-compatible store (src/source/prometheus). --baseline/--gray are then label matchers.
+  Prometheus: "prometheus",
+  Metric: "metric",
+  HeapMetric: "heap-metric",
+  By: "by",
+  InstanceLabel: "instance-label",
+  Window: "window",
+  End: "end",
+  Step: "step",
+  MinInstances: "min-instances",
+  Stages: "stages",
+  Stage: "stage",
+  PrometheusTokenEnv: "prometheus-token-env",
+  PrometheusUser: "prometheus-user",
+  PrometheusCa: "prometheus-ca",
+  QueryTimeout: "query-timeout",
+  QueryConcurrency: "query-concurrency"
 };
 var Defaults = {
   warmup: "10s",
@@ -7439,8 +7456,32 @@ var Defaults = {
   fuse: "off",
   fuseDimensionThreshold: "2,>50%",
   fuseStore: "auto",
-  fuseDir: ".memgate-fuse"
+  fuseDir: ".memgate-fuse",
+  instanceLabel: "instance",
+  window: "30m",
+  minInstances: "2",
+  prometheusTokenEnv: "MEMGATE_PROMETHEUS_TOKEN",
+  queryTimeout: "60s",
+  queryConcurrency: "4"
 };
+var FLEET_ONLY_OPTIONS = [
+  Option.Prometheus,
+  Option.Metric,
+  Option.HeapMetric,
+  Option.By,
+  Option.InstanceLabel,
+  Option.Window,
+  Option.End,
+  Option.Step,
+  Option.MinInstances,
+  Option.Stages,
+  Option.Stage,
+  Option.PrometheusTokenEnv,
+  Option.PrometheusUser,
+  Option.PrometheusCa,
+  Option.QueryTimeout,
+  Option.QueryConcurrency
+];
 var FuseFile = "fuse.json";
 var BundleFile = {
   Dir: "bundle",
@@ -8075,7 +8116,20 @@ function svgChart(samples, warmupMs, width = 760, height = 280) {
 
 // src/report/format.ts
 var bytesOrNa = (v) => v === null ? "n/a" : formatBytes(v);
-var slopeWithInterval = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+var confidenceText = (confidence) => `${Math.round(confidence * 100)}% CI`;
+var slopeWithInterval = (s, confidence) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (${confidenceText(confidence)} ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+var rateOrNa = (v) => v === null ? "n/a" : formatRate(v);
+function instanceRows(report) {
+  if (report.baseline.instances.length < 2 && report.gray.instances.length < 2) return [];
+  const rows = [];
+  for (const side of ["baseline", "gray"]) {
+    for (const [i, p] of report[side].instances.entries()) {
+      rows.push([`${side} #${i + 1}`, bytesOrNa(p.p95Bytes), rateOrNa(p.slopeBytesPerSec), rateOrNa(p.inuseGrowthBytesPerSec), bytesOrNa(p.lastFloorBytes), p.oomKills ? `${p.oomKills} OOM` : p.exited ? "exited" : ""]);
+    }
+  }
+  return rows;
+}
+var INSTANCE_HEAD = ["process", "P95", "floor slope", "retained heap growth", "floor at end", ""];
 
 // src/report/html.ts
 function escapeHtml(text) {
@@ -8100,10 +8154,12 @@ function renderHtml(report) {
   sections.push(table(["", "baseline", "gray"], [
     ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
     ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
-    ["floor slope", slopeWithInterval(b), slopeWithInterval(g2)],
+    ["floor slope", slopeWithInterval(b, report.confidence), slopeWithInterval(g2, report.confidence)],
     ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
     ["samples", String(b.samples), String(g2.samples)]
   ]));
+  const perProcess = instanceRows(report);
+  if (perProcess.length) sections.push(`<h2>Per process (${report.replicas} a side)</h2>` + table(INSTANCE_HEAD, perProcess.map((r) => r.map(escapeHtml))));
   sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c) => {
     const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
     return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? "n/a" : c.passed ? "pass" : "<b>fail</b>"];
@@ -11315,9 +11371,9 @@ async function checkTracer(env = process.env) {
     if (sudo.code !== 0) return { ok: false, problem: "eBPF tracing needs root, and sudo -n is not allowed here", fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off" };
     prefix = ["sudo", "-n"];
   }
-  const run4 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
-  const version = (await run4(["--version"])).stdout.trim() || "bpftrace (version unknown)";
-  const probe = await run4(["-e", 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
+  const run3 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
+  const version = (await run3(["--version"])).stdout.trim() || "bpftrace (version unknown)";
+  const probe = await run3(["-e", 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
   if (!probe.stdout.includes("memgate-ok")) {
     const why = firstError(probe.stderr) ?? `exit status ${probe.code}`;
     return {
@@ -11974,13 +12030,13 @@ function substitute(command, port, url) {
   if (url !== null) out = out.replaceAll(Placeholder.Url, url);
   return out;
 }
-async function startPair(plan, driver, teardown, log, env = process.env) {
-  const replicas = plan.replicas;
+async function startPair(plan2, driver, teardown, log, env = process.env) {
+  const replicas = plan2.replicas;
   const groups = { baseline: [], gray: [] };
   teardown.add("removing the driver root", () => driver.dispose());
   for (let i = 0; i < replicas; i++) {
     for (const side of SIDES) {
-      const group = await driver.create(groupName(side, i, replicas), plan.memoryMaxBytes);
+      const group = await driver.create(groupName(side, i, replicas), plan2.memoryMaxBytes);
       groups[side].push(group);
       teardown.add(`removing ${group.location}`, async () => {
         await group.killAll();
@@ -11989,25 +12045,25 @@ async function startPair(plan, driver, teardown, log, env = process.env) {
     }
   }
   const instances = { baseline: [], gray: [] };
-  const childEnv = workloadEnv(env, plan.memProfileRate);
+  const childEnv = workloadEnv(env, plan2.memProfileRate);
   for (let i = 0; i < replicas; i++) {
     for (const side of SIDES) {
-      const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
+      const port = plan2.commands[side].includes(Placeholder.Port) ? await freePort() : null;
       const label = replicas === 1 ? side : `${side}#${i + 1}`;
-      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv });
+      const workload = new Workload(side, substitute(plan2.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv });
       instances[side].push({ group: groups[side][i], workload });
     }
   }
   return { instances, groups: { baseline: groups.baseline[0], gray: groups.gray[0] }, workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload } };
 }
-async function waitForAll(plan, { instances }, signal) {
-  const waits = SIDES.map((side) => Promise.all(instances[side].map((i) => i.workload.waitReady(plan.readyTimeoutMs, signal))));
+async function waitForAll(plan2, { instances }, signal) {
+  const waits = SIDES.map((side) => Promise.all(instances[side].map((i) => i.workload.waitReady(plan2.readyTimeoutMs, signal))));
   const [baseline, gray] = await Promise.all(waits);
   const readiness = { baseline, gray };
   for (const side of SIDES) {
     const late = readiness[side].findIndex((r) => r === "timeout");
     if (late >= 0) {
-      throw new UsageError(`${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
+      throw new UsageError(`${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan2.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
     }
   }
   return readiness;
@@ -12032,8 +12088,8 @@ function startLoads(load2, { instances }, teardown, log, warnings, windowOver, s
 // src/source/local-pair/teardown.ts
 var Teardown = class {
   steps = [];
-  add(what, run4) {
-    this.steps.push({ what, run: run4 });
+  add(what, run3) {
+    this.steps.push({ what, run: run3 });
   }
   async run(logger) {
     for (const step of this.steps.reverse()) {
@@ -12264,27 +12320,27 @@ function describeCollection(urls, intervalMs) {
   const where = SIDES.map((side) => `${side} ${urls[side] ?? "off"}`).join(", ");
   return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
 }
-function startProfiling(plan) {
-  if (SIDES.every((side) => plan.templates[side] === null)) return null;
+function startProfiling(plan2) {
+  if (SIDES.every((side) => plan2.templates[side] === null)) return null;
   const urls = {};
   const instanceUrls = {};
   const notes = [];
   for (const side of SIDES) {
-    const template = plan.templates[side];
-    instanceUrls[side] = plan.ports[side].map((port) => template === null || template.includes("{port}") && port === null ? null : template.replaceAll("{port}", String(port)));
+    const template = plan2.templates[side];
+    instanceUrls[side] = plan2.ports[side].map((port) => template === null || template.includes("{port}") && port === null ? null : template.replaceAll("{port}", String(port)));
     urls[side] = instanceUrls[side][0] ?? null;
-    if (template !== null && template.includes("{port}") && plan.ports[side][0] === null) {
+    if (template !== null && template.includes("{port}") && plan2.ports[side][0] === null) {
       notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
-    } else if (template !== null && !template.includes("{port}") && plan.ports[side].length > 1) {
+    } else if (template !== null && !template.includes("{port}") && plan2.ports[side].length > 1) {
       instanceUrls[side] = instanceUrls[side].map((url, i) => i === 0 ? url : null);
     }
   }
-  for (const note of notes) plan.logger.warn(note);
-  const replicas = Math.max(...SIDES.map((side) => plan.ports[side].length));
-  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, ...replicas > 1 ? { instanceUrls } : {}, intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
+  for (const note of notes) plan2.logger.warn(note);
+  const replicas = Math.max(...SIDES.map((side) => plan2.ports[side].length));
+  const collector = new ProfileCollector({ bundleDir: plan2.bundleDir, urls, ...replicas > 1 ? { instanceUrls } : {}, intervalMs: plan2.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan2.intervalMs * 2)), notes, logger: plan2.logger, signal: plan2.signal });
   if (SIDES.some((side) => urls[side] !== null)) {
-    plan.logger.info(describeCollection(urls, plan.intervalMs));
-    collector.start(plan.warmupMs, plan.totalMs);
+    plan2.logger.info(describeCollection(urls, plan2.intervalMs));
+    collector.start(plan2.warmupMs, plan2.totalMs);
   }
   return collector;
 }
@@ -12607,7 +12663,7 @@ function findTargets(groups, mode, prefix, note, untraced) {
 
 // src/collect/ebpf-stacks.ts
 var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
-function noteOutputDamage(parsed, plan, note) {
+function noteOutputDamage(parsed, plan2, note) {
   if (parsed.skipped > 0)
     note(
       `${parsed.skipped} line(s) of the eBPF tracer's output could not be read and were left out (first: ${JSON.stringify(parsed.firstSkipped)})`
@@ -12619,7 +12675,7 @@ function noteOutputDamage(parsed, plan, note) {
     );
   if (parsed.records.length >= MAP_KEYS_MAX * 0.98)
     note(
-      `the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`
+      `the eBPF tracer's map filled up (${MAP_KEYS_MAX} entries), so later stacks were not counted; lower --stack-depth${plan2.mode === "every" ? " or raise --ebpf-sample-rate" : ""}`
     );
 }
 function indexPids(found) {
@@ -12674,12 +12730,12 @@ function aggregate(records, sideOf, targetOf, resolved, probed) {
   }
   return stacks;
 }
-function sideTraces(parsed, found, plan, span, note) {
+function sideTraces(parsed, found, plan2, span, note) {
   const sides = { baseline: null, gray: null };
-  noteOutputDamage(parsed, plan, note);
+  noteOutputDamage(parsed, plan2, note);
   const { sideOf, targetOf } = indexPids(found);
   const resolved = symbolizeTargets(parsed.records, sideOf, targetOf);
-  const stacks = aggregate(parsed.records, sideOf, targetOf, resolved, PROBED_FUNCTION[plan.mode]);
+  const stacks = aggregate(parsed.records, sideOf, targetOf, resolved, PROBED_FUNCTION[plan2.mode]);
   const { startMs, stopMs } = span;
   for (const side of SIDES) {
     const pids = found.sidePids[side] ?? [];
@@ -12692,8 +12748,8 @@ function sideTraces(parsed, found, plan, span, note) {
         `${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`
       );
     const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
-    const memProfileRate = plan.mode === "sampled" ? rates[0] ?? null : null;
-    if (plan.mode === "sampled" && memProfileRate === 0)
+    const memProfileRate = plan2.mode === "sampled" ? rates[0] ?? null : null;
+    if (plan2.mode === "sampled" && memProfileRate === 0)
       note(
         `${side} runs with runtime.MemProfileRate = 0 (heap sampling off), so the default eBPF mode cannot see its allocations; give --ebpf-mode every`
       );
@@ -12781,13 +12837,13 @@ var EbpfSession = class _EbpfSession {
   }
   async start() {
     if (this.finished || !this.tracer) return;
-    const { plan, bundleDir: bundleDir2, logger } = this.options;
+    const { plan: plan2, bundleDir: bundleDir2, logger } = this.options;
     const dir = join9(bundleDir2, EBPF_DIR);
     mkdirSync6(dir, { recursive: true });
-    const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
+    const script = buildScript({ mode: plan2.mode, sampleRate: plan2.sampleRate, captureDepth: plan2.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
     const files = { script: join9(dir, EbpfFile.Script), stdout: join9(dir, EbpfFile.RawOutput), stderr: join9(dir, EbpfFile.RawErrors) };
     writeFileSync6(files.script, script);
-    const cost = plan.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ""}: a trap per allocation, costly`;
+    const cost = plan2.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan2.sampleRate > 1 ? ` (recording 1 in ${plan2.sampleRate})` : ""}: a trap per allocation, costly`;
     logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
     this.process = new TracerProcess(this.tracer, files);
     const attached = await Promise.race([this.process.attached, new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())]);
@@ -12808,21 +12864,21 @@ var EbpfSession = class _EbpfSession {
     this.finished = true;
     if (this.timer) clearTimeout(this.timer);
     await this.starting;
-    const { plan } = this.options;
-    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides: { baseline: null, gray: null }, warnings: this.warnings };
+    const { plan: plan2 } = this.options;
+    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan2.mode, sampleRate: plan2.mode === "every" ? plan2.sampleRate : 1, stackDepth: plan2.stackDepth, tracer: this.tracer?.version ?? "none", sides: { baseline: null, gray: null }, warnings: this.warnings };
     if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
     if (this.process) {
       const stopAt = this.options.now();
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
       if (this.attachedAt === null) {
-        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto` });
+        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan2.mode]} { exit(); }'), or give --ebpf auto` });
       } else if (stopped.stopped === "killed" && parseBpftraceOutput(this.process.stdout).records.length === 0) {
-        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`, fix: plan.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
+        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`, fix: plan2.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
       } else {
         if (stopped.stopped === "killed") this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
         if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
-        trace.sides = sideTraces(parseBpftraceOutput(this.process.stdout), { targets: this.targets, sidePids: this.sidePids }, plan, { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt }, (m) => this.note(m));
+        trace.sides = sideTraces(parseBpftraceOutput(this.process.stdout), { targets: this.targets, sidePids: this.sidePids }, plan2, { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt }, (m) => this.note(m));
       }
     }
     return trace;
@@ -12836,26 +12892,26 @@ var EbpfSession = class _EbpfSession {
 // src/source/local-pair/window.ts
 var PROGRESS_EVERY_MS = 5e3;
 var STAT_EVERY_MS = 2e3;
-async function observeWindow(plan, { groups, workloads, instances }, teardown, context) {
+async function observeWindow(plan2, { groups, workloads, instances }, teardown, context) {
   const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context;
-  const totalMs = plan.warmupMs + plan.durationMs;
-  logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+  const totalMs = plan2.warmupMs + plan2.durationMs;
+  logger.info(`memgate: both ready; warm-up ${formatDuration(plan2.warmupMs)}, then a ${formatDuration(plan2.durationMs)} window sampled every ${formatDuration(plan2.intervalMs)}`);
   let ebpfOrigin = performance4.now();
-  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir2, logger, now: () => performance4.now() - ebpfOrigin }) : null;
+  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan2.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir2, logger, now: () => performance4.now() - ebpfOrigin }) : null;
   if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
   ebpfOrigin = performance4.now();
-  ebpf?.schedule(plan.warmupMs);
-  const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: instances.baseline.map((i) => i.workload.port), gray: instances.gray.map((i) => i.workload.port) }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
+  ebpf?.schedule(plan2.warmupMs);
+  const profiler = startProfiling({ templates: plan2.pprof, ports: { baseline: instances.baseline.map((i) => i.workload.port), gray: instances.gray.map((i) => i.workload.port) }, intervalMs: plan2.profileIntervalMs, warmupMs: plan2.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
   if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
   const sampled = await sampleMemory({
     groups: { baseline: instances.baseline.map((i) => i.group), gray: instances.gray.map((i) => i.group) },
-    intervalMs: plan.intervalMs,
+    intervalMs: plan2.intervalMs,
     totalMs,
-    statEveryMs: Math.max(STAT_EVERY_MS, plan.intervalMs),
+    statEveryMs: Math.max(STAT_EVERY_MS, plan2.intervalMs),
     progressEveryMs: PROGRESS_EVERY_MS,
     signal,
     stopReason: () => SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
-    onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
+    onProgress: (s) => logger.info(progressLine(s, plan2.warmupMs, totalMs))
   });
   if (sampled.endedEarly === "interrupted" && !context.interrupted.aborted) sampled.endedEarly = "timed out";
   const [profiles, trace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
@@ -12885,15 +12941,15 @@ function openWorkloadLog(bundleDir2, outDir, logger) {
 
 // src/source/local-pair/local-pair.ts
 var HANG_GRACE_MS = 3e4;
-function localPair(plan, host) {
+function localPair(plan2, host) {
   return {
     async measure(context) {
-      const driver = selectDriver(plan.cgroupDriver, host ?? probeHost());
+      const driver = selectDriver(plan2.cgroupDriver, host ?? probeHost());
       for (const limitation of driver.limitations) context.logger.warn(limitation);
-      const log = openWorkloadLog(context.bundleDir, plan.outDir, context.logger);
+      const log = openWorkloadLog(context.bundleDir, plan2.outDir, context.logger);
       const teardown = new Teardown();
       try {
-        return await run2(plan, driver, context, teardown, log);
+        return await run2(plan2, driver, context, teardown, log);
       } finally {
         await teardown.run(context.logger);
         await new Promise((resolve5) => log.end(resolve5));
@@ -12901,32 +12957,32 @@ function localPair(plan, host) {
     }
   };
 }
-async function run2(plan, driver, context, teardown, log) {
-  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
+async function run2(plan2, driver, context, teardown, log) {
+  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + HANG_GRACE_MS)]);
   const warnings = [];
-  const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer();
-  const pair = await startPair(plan, driver, teardown, log);
-  const processes = plan.replicas === 1 ? "baseline and gray" : `${plan.replicas} processes each of baseline and gray`;
+  const ebpfCheck = plan2.ebpf.enabled === "off" ? null : checkTracer();
+  const pair = await startPair(plan2, driver, teardown, log);
+  const processes = plan2.replicas === 1 ? "baseline and gray" : `${plan2.replicas} processes each of baseline and gray`;
   context.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
-  const perInstance = await waitForAll(plan, pair, signal);
+  const perInstance = await waitForAll(plan2, pair, signal);
   const readiness = sideReadiness(perInstance);
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === "exited");
   let windowOver = false;
-  if (plan.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal);
+  if (plan2.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan2.load, pair, teardown, log, warnings, () => windowOver, signal);
   let observed;
   if (exitedEarly.length > 0) {
     observed = { sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` }, profiles: null, ebpf: null };
   } else if (signal.aborted) {
     observed = { sampled: { samples: [], stats: [], endedEarly: "interrupted" }, profiles: null, ebpf: null };
   } else {
-    observed = await observeWindow(plan, pair, teardown, { logger: context.logger, signal, interrupted: context.signal, bundleDir: context.bundleDir, ebpfCheck });
+    observed = await observeWindow(plan2, pair, teardown, { logger: context.logger, signal, interrupted: context.signal, bundleDir: context.bundleDir, ebpfCheck });
   }
   windowOver = true;
   return {
     driver: driver.name,
     limitations: driver.limitations,
-    memoryMaxBytes: driver.name === "none" ? null : plan.memoryMaxBytes,
+    memoryMaxBytes: driver.name === "none" ? null : plan2.memoryMaxBytes,
     ...readFinals(pair, perInstance, origin),
     samples: observed.sampled.samples,
     stats: observed.sampled.stats,
@@ -13067,9 +13123,9 @@ function writeEbpfTrace(bundleDir2, trace) {
 }
 
 // src/gate/run-gate.ts
-async function runGate(plan, io) {
-  const source = io.source ?? localPair(plan, io.host);
-  const measured = await source.measure({ logger: io.logger, signal: io.signal, bundleDir: bundleDir(plan.outDir) });
+async function runGate(plan2, io) {
+  const source = io.source ?? localPair(plan2, io.host);
+  const measured = await source.measure({ logger: io.logger, signal: io.signal, bundleDir: bundleDir(plan2.outDir) });
   const bundle = {
     meta: {
       schema: BUNDLE_SCHEMA,
@@ -13077,13 +13133,13 @@ async function runGate(plan, io) {
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
       driver: measured.driver,
       limitations: measured.limitations,
-      warmupMs: plan.warmupMs,
-      durationMs: plan.durationMs,
-      intervalMs: plan.intervalMs,
+      warmupMs: plan2.warmupMs,
+      durationMs: plan2.durationMs,
+      intervalMs: plan2.intervalMs,
       memoryMaxBytes: measured.memoryMaxBytes,
-      load: plan.load,
-      replicas: plan.replicas,
-      memProfileRate: plan.memProfileRate,
+      load: plan2.load,
+      replicas: plan2.replicas,
+      memProfileRate: plan2.memProfileRate,
       sides: measured.sides,
       warnings: measured.warnings,
       endedEarly: measured.endedEarly
@@ -13094,14 +13150,14 @@ async function runGate(plan, io) {
     ...measured.profiles ? { profiles: measured.profiles } : {},
     ...measured.ebpf ? { ebpf: measured.ebpf } : {}
   };
-  writeBundle(plan.outDir, bundle);
-  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
-  const analysis = analyze(bundle, plan.warmupMs);
-  const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
+  writeBundle(plan2.outDir, bundle);
+  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan2.outDir), bundle.ebpf);
+  const analysis = analyze(bundle, plan2.warmupMs);
+  const diffs = writeDiffProfiles(bundleDir(plan2.outDir), bundle, plan2.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
-  if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
-  const report = judgeAnalysis(analysis, plan);
-  return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
+  if (io.signal.aborted) return { kind: "interrupted", outDir: plan2.outDir };
+  const report = judgeAnalysis(analysis, plan2);
+  return { kind: "judged", report, reportPath: writeReport(plan2.outDir, report), outDir: plan2.outDir };
 }
 
 // src/fuse/gate-fuse.ts
@@ -13248,8 +13304,8 @@ function githubContextFromEnv(env, token) {
   };
 }
 function runUrlFromEnv(env) {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run4 } = env;
-  return server && repo && run4 ? `${server}/${repo}/actions/runs/${run4}` : void 0;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run3 } = env;
+  return server && repo && run3 ? `${server}/${repo}/actions/runs/${run3}` : void 0;
 }
 
 // src/report/markdown.ts
@@ -13944,6 +14000,12 @@ function renderConsole(report) {
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) lines.push("  " + row.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd());
+  if (report.replicas > 1) {
+    for (const side of ["baseline", "gray"]) {
+      const each = report[side].instances.map((p) => `${p.p95Bytes === null ? "n/a" : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? "n/a" : formatRate(p.slopeBytesPerSec)}`);
+      lines.push(`  ${side} processes (P95 / floor slope): ${each.join(", ")}`);
+    }
+  }
   lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c) => c.rule === "slope-increase")?.limit ?? 0)})`);
   if (report.projection?.secondsToLimit != null) {
     lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`);
@@ -13960,7 +14022,121 @@ function renderConsole(report) {
 // src/cli/fuse-commands.ts
 import { readFileSync as readFileSync7 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
+
+// src/cli/command.ts
 import { parseArgs } from "node:util";
+
+// src/cli/suggest.ts
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function suggest(word, candidates) {
+  const typed = word.toLowerCase();
+  if (!typed) return [];
+  if (typed.length > 64) return [];
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  const scored = candidates.map((c) => ({ c, d: editDistance(typed, c.toLowerCase()) })).filter(({ d }) => d > 0 && d <= limit);
+  if (scored.length) {
+    const best = Math.min(...scored.map(({ d }) => d));
+    return scored.filter(({ d }) => d === best).map(({ c }) => c);
+  }
+  const extended = candidates.filter((c) => typed.length >= 2 && c.toLowerCase().startsWith(typed) && c.toLowerCase() !== typed);
+  return extended.length === 1 ? extended : [];
+}
+function didYouMean(word, candidates, show = (c) => c) {
+  const found = suggest(word, candidates).slice(0, 3).map(show);
+  if (!found.length) return "";
+  return ` Did you mean ${found.length === 1 ? found[0] : `${found.slice(0, -1).join(", ")} or ${found.at(-1)}`}?`;
+}
+
+// src/cli/command.ts
+function wantsHelp(args) {
+  for (const arg of args) {
+    if (arg === "--") return false;
+    if (arg === "--help" || arg === "-h") return true;
+  }
+  return false;
+}
+function shortUsage(path, group) {
+  return `usage: ${path} COMMAND [options]   (commands: ${group.commands.map((c) => c.name).join(", ")})
+${path} --help describes them; ${path} COMMAND --help shows a command's options.
+`;
+}
+async function dispatch(path, group, argv, io) {
+  const [name, ...rest] = argv;
+  if (name === void 0) {
+    io.stderr(shortUsage(path, group));
+    return ExitCode.Usage;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
+    if (name === "help" && rest.length) return dispatch(path, group, [...rest, "--help"], io);
+    io.stdout(group.usage + "\n");
+    return ExitCode.Pass;
+  }
+  const command = group.commands.find((c) => c.name === name);
+  if (!command) {
+    const names = group.commands.map((c) => c.name);
+    const what = name.startsWith("-") ? `"${name}" before a command` : `unknown command "${name}"`;
+    throw new UsageError(`${path}: ${what}.${didYouMean(name.replace(/^-+/, ""), names, (c) => `${path} ${c}`)} The commands are ${names.join(", ")}; ${path} --help describes them.`);
+  }
+  if ("commands" in command) return dispatch(`${path} ${command.name}`, command, rest, io);
+  if (wantsHelp(rest)) {
+    io.stdout(command.usage + "\n");
+    return ExitCode.Pass;
+  }
+  return command.run(rest, io);
+}
+function parseFlags(command, args, spec) {
+  const options = {};
+  for (const name of spec.strings) options[name] = spec.multiple?.includes(name) ? { type: "string", multiple: true } : { type: "string" };
+  for (const name of spec.booleans ?? []) options[name] = { type: "boolean" };
+  const allowed = spec.positionals ?? 0;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: allowed > 0 });
+  } catch (error) {
+    const code2 = error.code;
+    const message = errorMessage(error);
+    const unknown = /^Unknown option '([^']*)'/.exec(message);
+    if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
+      const typed = unknown[1];
+      const known = [...spec.strings, ...spec.booleans ?? []];
+      const hint = didYouMean(typed.replace(/^-+/, "").replace(/=.*$/s, ""), known, (c) => `--${c}`);
+      throw new UsageError(`${command}: unknown option ${typed}.${hint} ${command} --help lists the options.`);
+    }
+    if (code2 === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+      const extra = /^Unexpected argument '(.*)'\. This command does not take positional arguments$/s.exec(message)?.[1];
+      throw new UsageError(`${command}: unexpected argument${extra === void 0 ? "" : ` "${extra}"`}: it takes options only (values go after their option, e.g. --out DIR). ${command} --help lists them.`);
+    }
+    const said = message.replace(/\. To specify a positional argument.*$/s, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
+    throw new UsageError(`${command}: ${said}; ${command} --help lists the options.`);
+  }
+  if (parsed.positionals.length > allowed) {
+    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[allowed]}"; ${command} --help shows what it takes.`);
+  }
+  return { flags: parsed.values, positionals: parsed.positionals };
+}
+var JSON_FLAG = "json";
+function reportJson(report) {
+  return JSON.stringify(report, null, 2) + "\n";
+}
+function humanOut(io, json) {
+  return json ? io.stderr : io.stdout;
+}
+function printError(io, message) {
+  io.stderr(`error: ${message}
+`);
+}
 
 // src/fuse/plan.ts
 function matrixEntry(cell) {
@@ -14268,37 +14444,82 @@ function parseStages(text, file) {
 }
 
 // src/cli/fuse-commands.ts
-var FUSE_USAGE = `Fuse and staged rollout:
-  memgate run ... --cell CELL --fuse on   gate one matrix cell: skip it when fused, trip the fuse when it blocks
-  memgate fuse check --cell CELL          exit 1 (with the reason and the tripping cell) when CELL is fused, else 0
-  memgate fuse status [--json] [--history]
-  memgate fuse reset --cell CELL | --dimension DIM=VALUE ... --reason TEXT
-  memgate fuse trip --cell CELL | --dimension DIM=VALUE --reason TEXT   (stop by hand)
-  memgate plan --stages FILE --stage N    print wave N's GitHub strategy.matrix JSON, fused cells left out;
-                                          exit 1 when wave N-1 is not fully passed
-
-  CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
-  (dimensions: region, isp, os, arch; values case-insensitive).
-  --fuse on|off                     gate with the fuse (${Defaults.fuse})
-  --fuse-dimension-threshold RULE   when blocked cells trip their shared dimension value: N cells, P% (or >P%)
-                                    of the value's finished cells, or both ("${Defaults.fuseDimensionThreshold}", the default)
-  --fuse-scope NAME                 one rollout (default: commit SHA + workflow, GITHUB_SHA/GITHUB_WORKFLOW,
+var CELL_HELP = `CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
+(dimensions: region, isp, os, arch; values case-insensitive).`;
+var STORE_HELP = `  --fuse-scope NAME                 one rollout (default: commit SHA + workflow, GITHUB_SHA/GITHUB_WORKFLOW,
                                     or git HEAD + "local")
   --fuse-store auto|github|dir      where the fuse lives (${Defaults.fuseStore}): auto is commit statuses inside GitHub Actions
                                     (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_SHA), else a directory
   --fuse-dir DIR                    the directory store (${Defaults.fuseDir})`;
+var THRESHOLD_HELP = `  --fuse-dimension-threshold RULE   when blocked cells trip their shared dimension value: N cells, P% (or >P%)
+                                    of the value's finished cells, or both ("${Defaults.fuseDimensionThreshold}", the default)`;
+var FUSE_RUN_OPTIONS_HELP = `  --cell CELL                       gate one cell of a staged rollout: skip it when fused, trip the fuse when it blocks
+  --fuse on|off                     gate with the fuse (${Defaults.fuse})
+${THRESHOLD_HELP}
+${STORE_HELP}`;
+var FUSE_USAGE = `Usage: memgate fuse check|status|reset|trip [options]
+
+The matrix fuse of a staged rollout (memgate run --cell CELL --fuse on gates one cell with it):
+  memgate fuse check --cell CELL          exit 1 (with the reason and the tripping cell) when CELL is fused, else 0
+  memgate fuse status [--json] [--history]
+  memgate fuse reset --cell CELL | --dimension DIM=VALUE ... --reason TEXT
+  memgate fuse trip --cell CELL | --dimension DIM=VALUE --reason TEXT   (stop by hand)
+  memgate plan --stages FILE --stage N    wave N's GitHub strategy.matrix JSON, fused cells left out
+
+${CELL_HELP}
+memgate fuse COMMAND --help shows that command's options. Every fuse command takes:
+${STORE_HELP}`;
+var CHECK_USAGE = `Usage: memgate fuse check --cell CELL [store options]
+
+Exit 1, printing the reason and the cell that tripped it, when CELL or one of its dimension values is
+fused; exit 0 when it may run; exit 3 when the fuse cannot be read (try again).
+${CELL_HELP}
+
+Options:
+  --cell CELL                       the cell to check (required)
+${STORE_HELP}`;
+var STATUS_USAGE = `Usage: memgate fuse status [--json] [--history] [store options]
+
+Prints the rollout's dimension values and cells with their state, as a table.
+
+Options:
+  --json                            the same as JSON
+  --history                         every record, resets and their reasons included
+${STORE_HELP}`;
+var RESET_USAGE = `Usage: memgate fuse reset (--cell CELL | --dimension DIM=VALUE)... --reason TEXT [store options]
+
+Lets a cell or a dimension value run again after a fix; the reason and who reset it are recorded.
+${CELL_HELP}
+
+Options:
+  --cell CELL                       a cell to reset (may repeat)
+  --dimension DIM=VALUE             a dimension value to reset, e.g. arch=arm64 (may repeat)
+  --reason TEXT                     why (required; GitHub keeps the first ~120 characters)
+${STORE_HELP}`;
+var TRIP_USAGE = `Usage: memgate fuse trip (--cell CELL | --dimension DIM=VALUE)... --reason TEXT [options]
+
+Stops cells or dimension values by hand; a tripped cell may trip its dimension values by the rule.
+${CELL_HELP}
+
+Options:
+  --cell CELL                       a cell to trip (may repeat)
+  --dimension DIM=VALUE             a dimension value to trip, e.g. region=us-west-1 (may repeat)
+  --reason TEXT                     why (required)
+${THRESHOLD_HELP}
+${STORE_HELP}`;
+var PLAN_USAGE = `Usage: memgate plan --stages FILE --stage N [store options]
+
+Prints wave N's GitHub strategy.matrix JSON ({"include":[...]}) to stdout, leaving out fused cells
+(stderr says which and why). Exit 1, with nothing on stdout, while wave N-1 is not fully passed.
+When every cell of the wave is fused it prints {"include":[]}: skip that wave's job.
+
+Options:
+  --stages FILE                     the stages YAML file: the matrix and its waves (required)
+  --stage N                         the wave to promote, 1 for the first (required)
+${STORE_HELP}`;
 var STORE_FLAGS = [Option.FuseStore, Option.FuseDir, Option.FuseScope];
 function parse(args, strings, options) {
-  const spec = {};
-  for (const name of strings) spec[name] = options.multiple?.includes(name) ? { type: "string", multiple: true } : { type: "string" };
-  for (const name of options.booleans ?? []) spec[name] = { type: "boolean" };
-  try {
-    const parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: false });
-    return parsed.values;
-  } catch (error) {
-    const message = errorMessage(error).replace(/\. To specify a positional argument.*$/s, "");
-    throw new UsageError(`${options.command}: ${message}; see memgate --help.`);
-  }
+  return parseFlags(options.command, args, { strings, multiple: options.multiple, booleans: options.booleans }).flags;
 }
 var str = (flags, name) => {
   const v = flags[name];
@@ -14313,7 +14534,7 @@ function openStore(flags, io) {
 }
 function storeTrouble(error, io, what) {
   if (error instanceof UsageError) throw error;
-  io.logger.warn(`fuse: could not ${what}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
+  printError(io, `fuse: could not ${what}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
   return ExitCode.Inconclusive;
 }
 async function check(args, io) {
@@ -14434,27 +14655,18 @@ async function trip(args, io) {
   }
   return ExitCode.Pass;
 }
-async function fuseCommand(args, io) {
-  const [sub, ...rest] = args;
-  switch (sub) {
-    case "check":
-      return check(rest, io);
-    case "status":
-      return status(rest, io);
-    case "reset":
-      return reset(rest, io);
-    case "trip":
-      return trip(rest, io);
-    case void 0:
-    case "--help":
-    case "help":
-      io.stdout(FUSE_USAGE + "\n");
-      return sub === void 0 ? ExitCode.Usage : ExitCode.Pass;
-    default:
-      throw new UsageError(`unknown fuse command "${sub}"; use memgate fuse check, status, reset or trip.`);
-  }
-}
-async function planCommand(args, io) {
+var fuseCommand = {
+  name: "fuse",
+  summary: "check, show, reset or trip the matrix fuse of a staged rollout",
+  usage: FUSE_USAGE,
+  commands: [
+    { name: "check", summary: "exit 1 when a cell is fused, else 0", usage: CHECK_USAGE, run: check },
+    { name: "status", summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: status },
+    { name: "reset", summary: "let cells or dimension values run again, with a reason", usage: RESET_USAGE, run: reset },
+    { name: "trip", summary: "stop cells or dimension values by hand, with a reason", usage: TRIP_USAGE, run: trip }
+  ]
+};
+async function plan(args, io) {
   const flags = parse(args, ["stages", "stage", ...STORE_FLAGS], { command: "memgate plan" });
   const file = str(flags, "stages");
   if (!file) throw new UsageError("memgate plan needs --stages FILE (the YAML list of waves) and --stage N.");
@@ -14470,161 +14682,202 @@ async function planCommand(args, io) {
   const n = Number(stageText);
   if (n < 1 || n > stages.waves.length) planWave(stages, n, foldRecords([]));
   const store = openStore(flags, io);
-  let plan;
+  let plan2;
   try {
-    plan = planWave(stages, n, foldRecords(await store.read()));
+    plan2 = planWave(stages, n, foldRecords(await store.read()));
   } catch (error) {
     return storeTrouble(error, io, `read the fuse from ${store.where}`);
   }
-  if (plan.kind === "held") {
-    io.logger.warn(`plan: ${plan.message}`);
+  if (plan2.kind === "held") {
+    printError(io, `plan: ${plan2.message}`);
     return ExitCode.Blocked;
   }
-  io.stdout(JSON.stringify(plan.matrix) + "\n");
-  const { include } = plan.matrix;
-  io.logger.info(`plan: wave ${n} (${plan.wave.name}): ${include.length} of ${plan.wave.cells.length} cells to run${plan.leftOut.length ? `, ${plan.leftOut.length} left out by the fuse` : ""} (${store.where})`);
-  for (const left of plan.leftOut) io.logger.info(`plan: left out: ${left.message}`);
+  io.stdout(JSON.stringify(plan2.matrix) + "\n");
+  const { include } = plan2.matrix;
+  io.logger.info(`plan: wave ${n} (${plan2.wave.name}): ${include.length} of ${plan2.wave.cells.length} cells to run${plan2.leftOut.length ? `, ${plan2.leftOut.length} left out by the fuse` : ""} (${store.where})`);
+  for (const left of plan2.leftOut) io.logger.info(`plan: left out: ${left.message}`);
   if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
   return ExitCode.Pass;
 }
+var planCommand = {
+  name: "plan",
+  summary: "print a wave's GitHub strategy.matrix JSON, fused cells left out",
+  usage: PLAN_USAGE,
+  run: plan
+};
 
 // src/cli/cli.ts
-var USAGE = `memgate ${VERSION}: a memory release gate for canary rollouts
+var EXIT_STATUS_HELP = "Exit status: 0 pass or warn, 1 blocked, 2 bad input or usage, 3 inconclusive.";
+var OPTION_HELP = {
+  [Option.Baseline]: `--baseline CMD             command that starts the baseline build (required)`,
+  [Option.Gray]: `--gray CMD                 command that starts the gray build (required)`,
+  [Option.Warmup]: `--warmup DUR               time excluded before the window (${Defaults.warmup})`,
+  [Option.Duration]: `--duration DUR             observation window (${Defaults.duration})`,
+  [Option.Interval]: `--interval DUR             memory sampling interval (${Defaults.interval})`,
+  [Option.MaxP95Increase]: `--max-p95-increase PCT     allowed rise of gray's P95 over baseline's (${Defaults.maxP95Increase})`,
+  [Option.MinP95Delta]: `--min-p95-delta SIZE       P95 rises below this many bytes never block (${Defaults.minP95Delta})`,
+  [Option.MaxSlopeIncrease]: `--max-slope-increase PCT   allowed rise of gray's floor slope over baseline's (${Defaults.maxSlopeIncrease})`,
+  [Option.MinSlope]: `--min-slope RATE           slope differences below this never block (${Defaults.minSlope})`,
+  [Option.Replicas]: `--replicas N               processes per side, each in its own cgroup; the judge compares them
+                             across sides, so drift between processes is measured (${Defaults.replicas})`,
+  [Option.MemprofileRate]: `--memprofile-rate SIZE     Go heap sampling rate both sides get (GODEBUG=memprofilerate), 0 leaves
+                             the services' own (${Defaults.memprofileRate})`,
+  [Option.MemoryMax]: `--memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)`,
+  [Option.Load]: `--load CMD                 load command started against each side during the run (none)`,
+  [Option.Pprof]: `--pprof URL|off            pprof base URL of both sides, {port} allowed, or off (${Defaults.pprof})`,
+  [Option.BaselinePprof]: `--baseline-pprof URL|off   the same for baseline only (as --pprof)`,
+  [Option.GrayPprof]: `--gray-pprof URL|off       the same for gray only (as --pprof)`,
+  [Option.ProfileInterval]: `--profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side this often, and at
+                             both ends of the window; kept in the bundle (${Defaults.profileInterval})`,
+  [Option.Ebpf]: `--ebpf auto|on|off         eBPF allocation tracing of both builds (needs root or sudo -n, bpftrace
+                             0.17+, unstripped Go binaries); auto goes on without it, on exits 2 (${Defaults.ebpf})`,
+  [Option.EbpfMode]: `--ebpf-mode MODE           sampled: probe where Go samples its heap profile, cheap; every: probe
+                             every runtime.mallocgc call, slows allocation-heavy code many times (${Defaults.ebpfMode})`,
+  [Option.EbpfSampleRate]: `--ebpf-sample-rate N       every mode: record 1 call in N, in the kernel (${Defaults.ebpfSampleRate})`,
+  [Option.StackDepth]: `--stack-depth N            frames kept per allocation path, allocator frames not counted (${Defaults.stackDepth})`,
+  [Option.CgroupDriver]: `--cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})`,
+  [Option.ReadyTimeout]: `--ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})`,
+  [Option.Out]: `--out DIR                  where report.json and the bundle go (${Defaults.out})`,
+  [Option.OnInconclusive]: `--on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})`
+};
+var FUSE_OPTIONS = [Option.Cell, Option.Fuse, Option.FuseDimensionThreshold, Option.FuseScope, Option.FuseStore, Option.FuseDir];
+var RUN_OPTIONS = Object.values(Option);
+var JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
+var helpLines = (names) => names.map((name) => `  ${OPTION_HELP[name]}`).join("\n");
+var RUN_USAGE = `Usage: memgate run --baseline "CMD" --gray "CMD" [options]
 
-Usage:
-  memgate run --baseline "CMD" --gray "CMD" [options]
-  memgate analyze DIR [judge options] [--out DIR2]
-  memgate fuse check|status|reset|trip ...   memgate plan --stages FILE --stage N
-  memgate --help | --version
-
+Starts both commands (through /bin/sh -c), each in its own cgroup, waits until each opens its port,
+drives the optional load, waits out the warm-up, samples both for the window, stops them, judges,
+prints the verdict and writes OUT/report.json, OUT/report.html and the bundle OUT/bundle/.
 {port} in a command becomes a free loopback port for that workload; {url} in --load becomes
 http://127.0.0.1:PORT of the side it loads.
 
-Run options (default):
-  --baseline CMD             command that starts the baseline build (required)
-  --gray CMD                 command that starts the gray build (required)
-  --warmup DUR               time excluded before the window (${Defaults.warmup})
-  --duration DUR             observation window (${Defaults.duration})
-  --interval DUR             memory sampling interval (${Defaults.interval})
-  --max-p95-increase PCT     allowed rise of gray's P95 over baseline's (${Defaults.maxP95Increase})
-  --min-p95-delta SIZE       P95 rises below this many bytes never block (${Defaults.minP95Delta})
-  --max-slope-increase PCT   allowed rise of gray's floor slope over baseline's (${Defaults.maxSlopeIncrease})
-  --min-slope RATE           slope differences below this never block (${Defaults.minSlope})
-  --replicas N               processes per side, each in its own cgroup; the judge compares them
-                             across sides, so drift between processes is measured (${Defaults.replicas})
-  --memprofile-rate SIZE     Go heap sampling rate both sides get (GODEBUG=memprofilerate), 0 leaves
-                             the services' own (${Defaults.memprofileRate})
-  --memory-max SIZE          memory limit of each side's cgroup, so OOM kills show (none)
-  --load CMD                 load command started against each side during the run (none)
-  --pprof URL|off            pprof base URL of both sides, {port} allowed, or off (${Defaults.pprof})
-  --baseline-pprof URL|off   the same for baseline only (as --pprof)
-  --gray-pprof URL|off       the same for gray only (as --pprof)
-  --profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side this often, and at
-                             both ends of the window; kept in the bundle (${Defaults.profileInterval})
-  --ebpf auto|on|off         eBPF allocation tracing of both builds (needs root or sudo -n, bpftrace
-                             0.17+, unstripped Go binaries); auto goes on without it, on exits 2 (${Defaults.ebpf})
-  --ebpf-mode MODE           sampled: probe where Go samples its heap profile, cheap; every: probe
-                             every runtime.mallocgc call, slows allocation-heavy code many times (${Defaults.ebpfMode})
-  --ebpf-sample-rate N       every mode: record 1 call in N, in the kernel (${Defaults.ebpfSampleRate})
-  --stack-depth N            frames kept per allocation path, allocator frames not counted (${Defaults.stackDepth})
-  --cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})
-  --ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})
-  --out DIR                  where report.json and the bundle go (${Defaults.out})
-  --on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})
+Options (default):
+${helpLines(RUN_OPTIONS.filter((name) => !FUSE_OPTIONS.includes(name)))}
+  --json                     print the report (report.json's content) to stdout, for jq; the verdict
+                             and progress go to stderr
 
-  --cell CELL, --fuse on|off, --fuse-*   gate one cell of a staged rollout (below)
+Staged rollout (memgate fuse --help):
+${FUSE_RUN_OPTIONS_HELP}
 
-Exit status: 0 pass or warn, 1 blocked, 2 bad input, 3 inconclusive.
+${EXIT_STATUS_HELP} Interrupted: 129 / 130 / 143.`;
+var ANALYZE_USAGE = `Usage: memgate analyze DIR [options]
 
-${FUSE_USAGE}`;
-var RUN_OPTIONS = Object.values(Option);
-var JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
-function parseOptions(args, allowed, positionals) {
-  const options = Object.fromEntries(allowed.map((name) => [name, { type: "string" }]));
-  try {
-    const parsed = parseArgs2({ args, options, strict: true, allowPositionals: positionals > 0 });
-    if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"; see memgate --help.`);
-    return { raw: parsed.values, positionals: parsed.positionals };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const message = errorMessage(error).replace(/\. To specify a positional argument.*$/s, "");
-    throw new UsageError(`${message}; see memgate --help for the options.`);
-  }
+Re-judges the run saved in DIR (DIR/bundle/) with the limits given here, the defaults otherwise,
+prints the verdict and exits with the statuses of memgate run. Nothing is run.
+
+Options (default):
+  --warmup DUR               time excluded before the window (the warm-up recorded with the run)
+${helpLines(JUDGE_OPTIONS.filter((name) => name !== Option.Warmup && name !== Option.Out))}
+  --out DIR2                 also write DIR2/report.json and DIR2/report.html (never DIR itself)
+  --json                     print the report (report.json's content) to stdout, for jq; the verdict
+                             goes to stderr
+
+${EXIT_STATUS_HELP}`;
+function gateOptions(flags) {
+  return Object.fromEntries(Object.entries(flags).filter((entry) => typeof entry[1] === "string"));
 }
-async function run3(args, io) {
-  const { raw } = parseOptions(args, RUN_OPTIONS, 0);
-  const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
-  const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
-  const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger: io.logger, gate: () => runGate(plan, { logger: io.logger, signal: io.signal }) });
-  switch (outcome.kind) {
-    case "fused":
-      io.stdout(renderFuseOutcome(outcome.fuse) + "\n");
-      break;
-    case "fuse-unreadable":
-      io.logger.warn(outcome.message);
-      break;
-    case "interrupted":
-      io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
-      break;
-    case "judged":
-      io.stdout(renderConsole(outcome.report) + "\n");
-      io.stdout(`report: ${outcome.reportPath}
+var runCommand = {
+  name: "run",
+  summary: "start baseline and gray side by side, sample their memory, judge gray",
+  usage: RUN_USAGE,
+  async run(args, io) {
+    const { flags } = parseFlags("memgate run", args, { strings: RUN_OPTIONS, booleans: [JSON_FLAG] });
+    const json = flags[JSON_FLAG] === true;
+    const say = humanOut(io, json);
+    const raw = gateOptions(flags);
+    const plan2 = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
+    const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
+    const outcome = await gatedRun({ fuse, outDir: plan2.outDir, logger: io.logger, gate: () => runGate(plan2, { logger: io.logger, signal: io.signal }) });
+    switch (outcome.kind) {
+      case "fused":
+        say(renderFuseOutcome(outcome.fuse) + "\n");
+        break;
+      case "fuse-unreadable":
+        printError(io, outcome.message);
+        break;
+      case "interrupted":
+        io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
+        break;
+      case "judged":
+        say(renderConsole(outcome.report) + "\n");
+        say(`report: ${outcome.reportPath}
 `);
-      if (outcome.fuse) io.stdout(renderFuseOutcome(outcome.fuse) + "\n");
-      if (outcome.fuseError) io.logger.warn(outcome.fuseError.message);
-      break;
-  }
-  return exitCodeOf2(outcome);
-}
-async function analyzeCommand(args, io) {
-  const { raw, positionals } = parseOptions(args, JUDGE_OPTIONS, 1);
-  const dir = positionals[0];
-  if (!dir) throw new UsageError("memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.");
-  const out = raw[Option.Out];
-  if (out && resolve4(io.cwd, out) === resolve4(io.cwd, dir)) {
-    throw new UsageError(`--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, "")}-rejudged.`);
-  }
-  const bundle = readBundle(dir);
-  const settings = parseJudgeSettings(raw, bundle.meta.warmupMs);
-  const report = judgeBundle(bundle, settings);
-  io.stdout(renderConsole(report) + "\n");
-  if (out) io.stdout(`report: ${writeReport(out, report)}
-`);
-  return report.exitCode;
-}
-async function cli(argv, io) {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case "run":
-        return await run3(rest, io);
-      case "analyze":
-        return await analyzeCommand(rest, io);
-      case "fuse":
-        return await fuseCommand(rest, io);
-      case "plan":
-        return await planCommand(rest, io);
-      case "--version":
-      case "version":
-        io.stdout(`${VERSION}
-`);
-        return ExitCode.Pass;
-      case void 0:
-      case "--help":
-      case "-h":
-      case "help":
-        io.stdout(USAGE + "\n");
-        return command === void 0 ? ExitCode.Usage : ExitCode.Pass;
-      default:
-        throw new UsageError(`unknown command "${command}"; use "memgate run", "memgate analyze", "memgate fuse" or "memgate plan" (memgate --help lists the options).`);
+        if (outcome.fuse) say(renderFuseOutcome(outcome.fuse) + "\n");
+        if (outcome.fuseError) {
+          if (outcome.report.exitCode === ExitCode.Pass) printError(io, outcome.fuseError.message);
+          else io.logger.warn(outcome.fuseError.message);
+        }
+        if (json) io.stdout(reportJson(outcome.report));
+        break;
     }
+    return exitCodeOf2(outcome);
+  }
+};
+var analyzeCommand = {
+  name: "analyze",
+  summary: "re-judge a saved run offline (nothing is run)",
+  usage: ANALYZE_USAGE,
+  async run(args, io) {
+    const { flags, positionals } = parseFlags("memgate analyze", args, { strings: JUDGE_OPTIONS, booleans: [JSON_FLAG], positionals: 1 });
+    const json = flags[JSON_FLAG] === true;
+    const say = humanOut(io, json);
+    const raw = gateOptions(flags);
+    const dir = positionals[0];
+    if (!dir) throw new UsageError("memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.");
+    const out = raw[Option.Out];
+    if (out && resolve4(io.cwd, out) === resolve4(io.cwd, dir)) {
+      throw new UsageError(`--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, "")}-rejudged.`);
+    }
+    const bundle = readBundle(dir);
+    const settings = parseJudgeSettings(raw, bundle.meta.warmupMs);
+    const report = judgeBundle(bundle, settings);
+    say(renderConsole(report) + "\n");
+    if (out) say(`report: ${writeReport(out, report)}
+`);
+    if (json) io.stdout(reportJson(report));
+    return report.exitCode;
+  }
+};
+var versionCommand = {
+  name: "version",
+  summary: "print memgate's version (also --version)",
+  usage: "Usage: memgate version (or memgate --version): prints the version.",
+  async run(args, io) {
+    parseFlags("memgate version", args, { strings: [] });
+    io.stdout(`${VERSION}
+`);
+    return ExitCode.Pass;
+  }
+};
+var COMMANDS = [runCommand, analyzeCommand, fuseCommand, planCommand, versionCommand];
+var MEMGATE = {
+  name: "memgate",
+  summary: "a memory release gate for canary rollouts",
+  usage: `memgate ${VERSION}: a memory release gate for canary rollouts
+
+Usage: memgate COMMAND [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+
+memgate COMMAND --help shows that command's usage and options (memgate fuse status --help, ...).
+${EXIT_STATUS_HELP}`,
+  commands: COMMANDS
+};
+var USAGE = MEMGATE.usage;
+async function cli(argv, io) {
+  try {
+    if (argv[0] === "--version" || argv[0] === "-V") return await versionCommand.run(argv.slice(1), io);
+    return await dispatch("memgate", MEMGATE, argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.logger.warn(error.message);
+      printError(io, error.message);
       return ExitCode.Usage;
     }
-    io.logger.warn(`internal error: ${errorMessage(error)} (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)`);
-    if (io.env.MEMGATE_DEBUG) io.logger.warn(String(error?.stack));
+    printError(io, `internal error: ${errorMessage(error)} (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)`);
+    if (io.env.MEMGATE_DEBUG) io.stderr(`${String(error?.stack)}
+`);
     return ExitCode.Inconclusive;
   }
 }
@@ -14659,6 +14912,7 @@ for (const name of ["SIGHUP", "SIGINT", "SIGTERM"]) {
 }
 var code = await cli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
   logger: stderrLogger,
   signal: controller.signal,
   cwd: process.cwd(),

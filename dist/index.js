@@ -19692,7 +19692,25 @@ var Option = {
   FuseScope: "fuse-scope",
   FuseDimensionThreshold: "fuse-dimension-threshold",
   FuseStore: "fuse-store",
-  FuseDir: "fuse-dir"
+  FuseDir: "fuse-dir",
+  // Fleet mode (`memgate fleet`, the Action's `mode: fleet`): live canaries judged per cell from a
+  // Prometheus-compatible store (src/source/prometheus). --baseline/--gray are then label matchers.
+  Prometheus: "prometheus",
+  Metric: "metric",
+  HeapMetric: "heap-metric",
+  By: "by",
+  InstanceLabel: "instance-label",
+  Window: "window",
+  End: "end",
+  Step: "step",
+  MinInstances: "min-instances",
+  Stages: "stages",
+  Stage: "stage",
+  PrometheusTokenEnv: "prometheus-token-env",
+  PrometheusUser: "prometheus-user",
+  PrometheusCa: "prometheus-ca",
+  QueryTimeout: "query-timeout",
+  QueryConcurrency: "query-concurrency"
 };
 var Defaults = {
   warmup: "10s",
@@ -19717,8 +19735,32 @@ var Defaults = {
   fuse: "off",
   fuseDimensionThreshold: "2,>50%",
   fuseStore: "auto",
-  fuseDir: ".memgate-fuse"
+  fuseDir: ".memgate-fuse",
+  instanceLabel: "instance",
+  window: "30m",
+  minInstances: "2",
+  prometheusTokenEnv: "MEMGATE_PROMETHEUS_TOKEN",
+  queryTimeout: "60s",
+  queryConcurrency: "4"
 };
+var FLEET_ONLY_OPTIONS = [
+  Option.Prometheus,
+  Option.Metric,
+  Option.HeapMetric,
+  Option.By,
+  Option.InstanceLabel,
+  Option.Window,
+  Option.End,
+  Option.Step,
+  Option.MinInstances,
+  Option.Stages,
+  Option.Stage,
+  Option.PrometheusTokenEnv,
+  Option.PrometheusUser,
+  Option.PrometheusCa,
+  Option.QueryTimeout,
+  Option.QueryConcurrency
+];
 var ActionOutput = {
   Verdict: "verdict",
   Grade: "grade",
@@ -19733,7 +19775,9 @@ var ActionOutput = {
 var ActionInput = {
   GithubToken: "github-token",
   Comment: "comment",
-  CommentKey: "comment-key"
+  CommentKey: "comment-key",
+  /** `run` (default: both builds on the runner) or `fleet` (live canaries from a Prometheus-compatible store). */
+  Mode: "mode"
 };
 var FuseFile = "fuse.json";
 var BundleFile = {
@@ -19979,7 +20023,20 @@ function svgChart(samples, warmupMs, width = 760, height = 280) {
 
 // src/report/format.ts
 var bytesOrNa = (v) => v === null ? "n/a" : formatBytes(v);
-var slopeWithInterval = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (95% CI ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+var confidenceText = (confidence) => `${Math.round(confidence * 100)}% CI`;
+var slopeWithInterval = (s, confidence) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} (${confidenceText(confidence)} ${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)})`;
+var rateOrNa = (v) => v === null ? "n/a" : formatRate(v);
+function instanceRows(report) {
+  if (report.baseline.instances.length < 2 && report.gray.instances.length < 2) return [];
+  const rows = [];
+  for (const side of ["baseline", "gray"]) {
+    for (const [i, p] of report[side].instances.entries()) {
+      rows.push([`${side} #${i + 1}`, bytesOrNa(p.p95Bytes), rateOrNa(p.slopeBytesPerSec), rateOrNa(p.inuseGrowthBytesPerSec), bytesOrNa(p.lastFloorBytes), p.oomKills ? `${p.oomKills} OOM` : p.exited ? "exited" : ""]);
+    }
+  }
+  return rows;
+}
+var INSTANCE_HEAD = ["process", "P95", "floor slope", "retained heap growth", "floor at end", ""];
 
 // src/report/markdown.ts
 var MARKDOWN_SUSPECTS = 5;
@@ -20012,15 +20069,20 @@ function sidesTable(report) {
   const slopeRule = rule("slope-increase");
   const oom = rule("gray-oom-kill");
   const diff = report.slopeDifference;
+  const slope2 = (s) => slopeWithInterval(s, report.confidence);
   const lines = [
     "| | baseline | gray | change | limit | result |",
     "|---|---|---|---|---|---|",
     `| P95 memory | ${bytesOrNa(b.p95Bytes)} | ${bytesOrNa(g2.p95Bytes)} | ${formatPercent(report.p95Increase)} | \u2264 ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p952?.passed)} |`,
-    `| floor slope | ${slopeWithInterval(b)} | ${slopeWithInterval(g2)} | ${diff ? `${formatRate(diff.bytesPerSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : "n/a"} | \u2264 ${slopeRule ? formatRate(slopeRule.limit) : "n/a"} | ${result(slopeRule?.passed)} |`,
+    `| floor slope | ${slope2(b)} | ${slope2(g2)} | ${diff ? `${formatRate(diff.bytesPerSec)} (${confidenceText(report.confidence)} ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : "n/a"} | \u2264 ${slopeRule ? formatRate(slopeRule.limit) : "n/a"} | ${result(slopeRule?.passed)} |`,
     `| OOM kills | ${b.oomKills ?? "n/a"} | ${g2.oomKills ?? "n/a"} | | 0 | ${result(oom?.passed)} |`,
     `| peak memory | ${bytesOrNa(b.peakBytes)} | ${bytesOrNa(g2.peakBytes)} | ${delta(b.peakBytes, g2.peakBytes)} | | |`,
     `| samples | ${b.samples} | ${g2.samples} | | | |`
   ];
+  const rows = instanceRows(report);
+  if (rows.length) {
+    lines.push("", `<details><summary>Per process (${report.replicas} a side: the judge compares them across sides)</summary>`, "", `| ${INSTANCE_HEAD.join(" | ")} |`, `|${INSTANCE_HEAD.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`), "", "</details>");
+  }
   if (report.projection?.secondsToLimit != null) {
     lines.push("", `At its floor slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${(report.projection.secondsToLimit / 60).toFixed(0)} min.`);
   }
@@ -25326,10 +25388,12 @@ function renderHtml(report) {
   sections.push(table(["", "baseline", "gray"], [
     ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
     ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
-    ["floor slope", slopeWithInterval(b), slopeWithInterval(g2)],
+    ["floor slope", slopeWithInterval(b, report.confidence), slopeWithInterval(g2, report.confidence)],
     ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
     ["samples", String(b.samples), String(g2.samples)]
   ]));
+  const perProcess = instanceRows(report);
+  if (perProcess.length) sections.push(`<h2>Per process (${report.replicas} a side)</h2>` + table(INSTANCE_HEAD, perProcess.map((r) => r.map(escapeHtml))));
   sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c) => {
     const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
     return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? "n/a" : c.passed ? "pass" : "<b>fail</b>"];
@@ -25745,6 +25809,12 @@ function renderConsole(report) {
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) lines.push("  " + row.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd());
+  if (report.replicas > 1) {
+    for (const side of ["baseline", "gray"]) {
+      const each = report[side].instances.map((p) => `${p.p95Bytes === null ? "n/a" : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? "n/a" : formatRate(p.slopeBytesPerSec)}`);
+      lines.push(`  ${side} processes (P95 / floor slope): ${each.join(", ")}`);
+    }
+  }
   lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c) => c.rule === "slope-increase")?.limit ?? 0)})`);
   if (report.projection?.secondsToLimit != null) {
     lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`);

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_SCHEMA, BundleFile } from '../model/constants.ts';
 import { UsageError } from '../model/errors.ts';
 import type { Bundle } from '../model/bundle.ts';
 import { readProfileSet } from './pprof-bundle.ts';
 import { readEbpfTrace } from './ebpf-bundle.ts';
+import { BundlePathError, readInsideBundle } from './bundle-files.ts';
 
 export function bundleDir(outDir: string): string {
   return join(outDir, BundleFile.Dir);
@@ -22,8 +23,19 @@ export function writeBundle(outDir: string, bundle: Bundle): string {
   return dir;
 }
 
-function parseLines<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((line, i) => {
+/** A bundle file by its name, read only inside the bundle (the bundle may come from elsewhere). */
+function bundleText(dir: string, name: string): string {
+  try {
+    return readInsideBundle(dir, name).toString('utf8');
+  } catch (error) {
+    if (error instanceof BundlePathError) throw new UsageError(`the bundle at ${dir} is damaged: ${error.message}; re-run memgate to record a new one.`);
+    throw error;
+  }
+}
+
+function parseLines<T>(dir: string, name: string): T[] {
+  const path = join(dir, name);
+  return bundleText(dir, name).split('\n').filter((l) => l.trim() !== '').map((line, i) => {
     try {
       return JSON.parse(line) as T;
     } catch {
@@ -41,11 +53,16 @@ export function readBundle(path: string): Bundle {
   }
   let meta: Bundle['meta'];
   let final: Bundle['final'];
+  const metaText = bundleText(dir, BundleFile.Meta);
+  const finalText = bundleText(dir, BundleFile.Final);
   try {
-    meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-    final = JSON.parse(readFileSync(join(dir, BundleFile.Final), 'utf8'));
+    meta = JSON.parse(metaText);
+    final = JSON.parse(finalText);
   } catch (error) {
     throw new UsageError(`the bundle at ${dir} is damaged (${(error as Error).message}); re-run memgate to record a new one.`);
+  }
+  if (typeof meta !== 'object' || meta === null || typeof final !== 'object' || final === null) {
+    throw new UsageError(`the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`);
   }
   if (meta.schema !== BUNDLE_SCHEMA) {
     throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
@@ -53,8 +70,8 @@ export function readBundle(path: string): Bundle {
   return {
     meta,
     final,
-    samples: parseLines(join(dir, BundleFile.Samples)),
-    stats: existsSync(join(dir, BundleFile.Stats)) ? parseLines(join(dir, BundleFile.Stats)) : [],
+    samples: parseLines(dir, BundleFile.Samples),
+    stats: existsSync(join(dir, BundleFile.Stats)) ? parseLines(dir, BundleFile.Stats) : [],
     profiles: readProfileSet(dir),
     ebpf: readEbpfTrace(dir),
   };

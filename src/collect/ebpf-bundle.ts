@@ -1,7 +1,8 @@
 // The tracer's part of the bundle: `ebpf/trace.json` (what analysis reads), per side the folded
 // stacks (flamegraph.pl) and the seed's line form (rendered by analyze/ebpf-folded.ts and handed
 // in: collecting never analyses), and the tracer's own script and raw output.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readInsideBundle } from './bundle-files.ts';
 import { join } from 'node:path';
 import { SIDES, type SideName } from '../model/sides.ts';
 import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfTrace } from '../model/ebpf.ts';
@@ -30,7 +31,8 @@ export function readEbpfTrace(bundleDir: string): EbpfTrace | undefined {
   const path = join(bundleDir, EBPF_DIR, EbpfFile.Trace);
   if (!existsSync(path)) return undefined;
   try {
-    const trace = JSON.parse(readFileSync(path, 'utf8')) as EbpfTrace;
+    // Read only inside the bundle: a trace.json symlinked elsewhere is refused (and quoted by name only).
+    const trace = JSON.parse(readInsideBundle(bundleDir, `${EBPF_DIR}/${EbpfFile.Trace}`).toString('utf8')) as EbpfTrace;
     if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
     for (const side of SIDES) trace.sides[side as SideName] ??= null;
     trace.warnings ??= [];

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlReportFile, ReportFile } from '../model/constants.ts';
 import { renderHtml } from '../report/html.ts';
@@ -8,6 +8,7 @@ import type { JudgeSettings } from '../model/settings.ts';
 import { analyze, type Analysis } from '../analyze/analyze.ts';
 import { judge } from '../judge/judge.ts';
 import { buildReport, type Report } from '../report/report-json.ts';
+import { writeFileNoFollow } from '../collect/bundle-files.ts';
 
 /** analyze -> judge -> report: the pure middle, shared by `run` and `analyze`. */
 export function judgeBundle(bundle: Bundle, settings: JudgeSettings): Report {
@@ -19,15 +20,22 @@ export function judgeAnalysis(analysis: Analysis, settings: JudgeSettings): Repo
   return buildReport(judge(analysis, settings.limits), settings);
 }
 
-/** Writes report.json and the self-contained report.html beside it; returns the JSON's path. */
+/**
+ * Writes report.json and the self-contained report.html beside it; returns the JSON's path. Neither
+ * is written through a symlink: `--out` may be a directory that came with an untrusted bundle.
+ */
 export function writeReport(outDir: string, report: Report): string {
   const path = join(outDir, ReportFile);
+  let current = path;
   try {
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(path, JSON.stringify(report, null, 2) + '\n');
-    writeFileSync(join(outDir, HtmlReportFile), renderHtml(report));
+    writeFileNoFollow(path, JSON.stringify(report, null, 2) + '\n');
+    current = join(outDir, HtmlReportFile);
+    writeFileNoFollow(current, renderHtml(report));
   } catch (error) {
-    throw new UsageError(`--out ${outDir}: cannot write the report there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a directory you can write to.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UsageError(`--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`);
+    throw new UsageError(`--out ${outDir}: cannot write the report there (${code ?? (error as Error).message}); give a directory you can write to.`);
   }
   return path;
 }
