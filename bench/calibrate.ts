@@ -122,7 +122,9 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
   const s = SETTINGS[setting];
   const flags = SHAPES[shape];
   const out = join(work, `run-${++seq}-${shape}-${setting}-${kind}${kind === 'leak' ? leak : ''}`);
-  const service = (name: string, extra = '') => `${join(bin, name)} -addr 127.0.0.1:{port} ${flags} ${extra}`.trim();
+  // The services set memgate's default heap sampling rate (64 KiB) themselves: Go 1.19, this machine's,
+  // ignores GODEBUG=memprofilerate (golang/go#55100), which memgate sets for newer Go.
+  const service = (name: string, extra = '') => `${join(bin, name)} -addr 127.0.0.1:{port} -memprofile-rate 65536 ${flags} ${extra}`.trim();
   const gray = kind === 'aa' ? service('healthy-b') : service('leak-gray', `-leak-rate ${Math.round(leak * 1024 * 1024)} -leak-per-request 0`);
   const cli = ['--baseline', service('healthy-a'), '--gray', gray, '--warmup', s.warmup, '--duration', s.duration, '--out', out];
   if (args.replicas) cli.push('--replicas', args.replicas);

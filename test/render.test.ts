@@ -62,7 +62,7 @@ test('the summary shows the verdict, both sides with limits and results, the cha
   const md = renderSummary(hostileReport());
   assert.match(md, /^## memgate: ⛔ BLOCKED · grade P[0-3]/);
   assert.match(md, /\| P95 memory \| [\d.]+ MiB \| [\d.]+ MiB \| [+-][\d.]+% \| ≤ \+12\.0% \| (✅ pass|❌ fail) \|/);
-  assert.match(md, /\| floor slope \| .*95% CI.* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ fail \|/);
+  assert.match(md, /\| floor slope \| .*99% CI.* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ fail \|/);
   assert.match(md, /\| OOM kills \| 0 \| 0 \| \| 0 \| ✅ pass \|/);
   assert.match(md, /```mermaid\nxychart-beta\n/);
   assert.match(md, /<details><summary>stack of #1/);

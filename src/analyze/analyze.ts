@@ -243,6 +243,24 @@ function pointDifference(gray: readonly (number | null)[], baseline: readonly (n
   return mean(gray as number[])! - mean(baseline as number[])!;
 }
 
+/**
+ * memgate asks both sides for one heap sampling rate (GODEBUG=memprofilerate); a profile that samples
+ * at another says it did not take: Go before 1.20 resets it at start (golang/go#55100), and a service
+ * may set runtime.MemProfileRate itself.
+ */
+function profileRateWarnings(bundle: Bundle, evidence: Evidence | null): string[] {
+  const asked = bundle.meta.memProfileRate;
+  if (asked === undefined || asked === null || !evidence) return [];
+  const warnings: string[] = [];
+  for (const side of SIDES) {
+    const period = evidence.summary.heap[side].periodBytes;
+    if (period !== null && period !== asked) {
+      warnings.push(`${side}: GODEBUG=memprofilerate=${asked} did not take effect (its heap profiles sample every ${period} bytes), so heap evidence is coarser: Go before 1.20 ignores it (golang/go#55100), or the service sets runtime.MemProfileRate itself; set the rate in the service (e.g. from a flag)`);
+    }
+  }
+  return warnings;
+}
+
 /** Statistics of both sides over the observation window (warm-up excluded), per instance and per side. Pure. */
 export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs, evidence: Evidence | null = analyzeEvidence(bundle.profiles, warmupMs)): Analysis {
   const replicas = Math.min(instancesOf(bundle, 'baseline'), instancesOf(bundle, 'gray'));
@@ -262,7 +280,7 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs,
   return {
     driver: bundle.meta.driver,
     limitations: bundle.meta.limitations,
-    warnings: bundle.meta.warnings,
+    warnings: [...bundle.meta.warnings, ...profileRateWarnings(bundle, evidence)],
     endedEarly: bundle.meta.endedEarly,
     warmupMs,
     windowMs: { start: times[0] ?? warmupMs, end: times[times.length - 1] ?? warmupMs },

@@ -25,6 +25,12 @@ export function renderConsole(report: Report): string {
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) lines.push('  ' + row.map((cell, c) => cell.padEnd(widths[c])).join('   ').trimEnd());
+  if (report.replicas > 1) {
+    for (const side of ['baseline', 'gray'] as const) {
+      const each = report[side].instances.map((p) => `${p.p95Bytes === null ? 'n/a' : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? 'n/a' : formatRate(p.slopeBytesPerSec)}`);
+      lines.push(`  ${side} processes (P95 / floor slope): ${each.join(', ')}`);
+    }
+  }
   lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : 'n/a'} (limit ${formatRate(report.comparisons.find((c) => c.rule === 'slope-increase')?.limit ?? 0)})`);
   if (report.projection?.secondsToLimit != null) {
     lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1000)}`);

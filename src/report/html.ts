@@ -1,7 +1,7 @@
 import { formatPercent, formatRate } from '../model/units.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { svgChart } from './chart.ts';
-import { bytesOrNa as bytes, slopeWithInterval as slope } from './format.ts';
+import { bytesOrNa as bytes, INSTANCE_HEAD, instanceRows, slopeWithInterval } from './format.ts';
 import type { Report } from './report-json.ts';
 
 /**
@@ -39,10 +39,12 @@ export function renderHtml(report: Report): string {
   sections.push(table(['', 'baseline', 'gray'], [
     ['P95', bytes(b.p95Bytes), `${bytes(g.p95Bytes)} (${formatPercent(report.p95Increase)})`],
     ['peak', bytes(b.peakBytes), bytes(g.peakBytes)],
-    ['floor slope', slope(b), slope(g)],
+    ['floor slope', slopeWithInterval(b, report.confidence), slopeWithInterval(g, report.confidence)],
     ['OOM kills', String(b.oomKills ?? 'n/a'), String(g.oomKills ?? 'n/a')],
     ['samples', String(b.samples), String(g.samples)],
   ]));
+  const perProcess = instanceRows(report);
+  if (perProcess.length) sections.push(`<h2>Per process (${report.replicas} a side)</h2>` + table(INSTANCE_HEAD, perProcess.map((r) => r.map(escapeHtml))));
   sections.push('<h2>Rules</h2>' + table(['rule', 'measured', 'limit', 'result'], report.comparisons.map((c) => {
     const fmt = (v: number | null) => (v === null ? 'n/a' : c.unit === 'ratio' ? formatPercent(v) : c.unit === 'bytes/s' ? formatRate(v) : String(v));
     return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? 'n/a' : c.passed ? 'pass' : '<b>fail</b>'];

@@ -2,7 +2,7 @@ import { formatBytes, formatPercent, formatRate } from '../model/units.ts';
 import type { Report } from './report-json.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { mermaidChart } from './chart.ts';
-import { bytesOrNa as bytes, slopeWithInterval as slope } from './format.ts';
+import { bytesOrNa as bytes, confidenceText, INSTANCE_HEAD, instanceRows, slopeWithInterval } from './format.ts';
 
 /** Suspects in the summary and PR comment; report.json has them all. */
 const MARKDOWN_SUSPECTS = 5;
@@ -74,15 +74,20 @@ function sidesTable(report: Report): Section {
   const slopeRule = rule('slope-increase');
   const oom = rule('gray-oom-kill');
   const diff = report.slopeDifference;
+  const slope = (s: Report['baseline']) => slopeWithInterval(s, report.confidence);
   const lines = [
     '| | baseline | gray | change | limit | result |',
     '|---|---|---|---|---|---|',
     `| P95 memory | ${bytes(b.p95Bytes)} | ${bytes(g.p95Bytes)} | ${formatPercent(report.p95Increase)} | ≤ ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p95?.passed)} |`,
-    `| floor slope | ${slope(b)} | ${slope(g)} | ${diff ? `${formatRate(diff.bytesPerSec)} (95% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : 'n/a'} | ≤ ${slopeRule ? formatRate(slopeRule.limit) : 'n/a'} | ${result(slopeRule?.passed)} |`,
+    `| floor slope | ${slope(b)} | ${slope(g)} | ${diff ? `${formatRate(diff.bytesPerSec)} (${confidenceText(report.confidence)} ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : 'n/a'} | ≤ ${slopeRule ? formatRate(slopeRule.limit) : 'n/a'} | ${result(slopeRule?.passed)} |`,
     `| OOM kills | ${b.oomKills ?? 'n/a'} | ${g.oomKills ?? 'n/a'} | | 0 | ${result(oom?.passed)} |`,
     `| peak memory | ${bytes(b.peakBytes)} | ${bytes(g.peakBytes)} | ${delta(b.peakBytes, g.peakBytes)} | | |`,
     `| samples | ${b.samples} | ${g.samples} | | | |`,
   ];
+  const rows = instanceRows(report);
+  if (rows.length) {
+    lines.push('', `<details><summary>Per process (${report.replicas} a side: the judge compares them across sides)</summary>`, '', `| ${INSTANCE_HEAD.join(' | ')} |`, `|${INSTANCE_HEAD.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', '</details>');
+  }
   if (report.projection?.secondsToLimit != null) {
     lines.push('', `At its floor slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${(report.projection.secondsToLimit / 60).toFixed(0)} min.`);
   }
