@@ -15066,7 +15066,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes2, encoding);
+          return decode3(bytes2, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes2);
@@ -15083,7 +15083,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes2 = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
@@ -22038,7 +22038,10 @@ var num = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
 var MAX_PROFILE_INFLATED_BYTES = 128 * 1024 * 1024;
 var MAX_LINES_PER_LOCATION = 64;
 var MAX_STACK_FRAMES = 256;
-var ProfileTooLargeError = class extends Error {
+var ProfileFormatError = class extends Error {
+  name = "ProfileFormatError";
+};
+var ProfileTooLargeError = class extends ProfileFormatError {
   name = "ProfileTooLargeError";
 };
 var mib = (bytes2) => `${Math.round(bytes2 / 1024 / 1024)} MiB`;
@@ -22050,25 +22053,33 @@ function unwrap(bytes2, maxInflatedBytes) {
       if (error2.code === "ERR_BUFFER_TOO_LARGE") {
         throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
       }
-      throw new Error(`not valid gzip (${error2.message}); truncated or corrupt`);
+      throw new ProfileFormatError(`not valid gzip (${error2.message}); truncated or corrupt`);
     }
   }
   if (bytes2.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
   return bytes2;
 }
 function decodeHeapProfile(bytes2, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
-  if (bytes2.length === 0) throw new Error("empty file");
+  try {
+    return decode2(bytes2, maxInflatedBytes);
+  } catch (error2) {
+    if (error2 instanceof ProfileFormatError) throw error2;
+    throw new ProfileFormatError(`not a readable heap profile (${error2?.message ?? String(error2)})`);
+  }
+}
+function decode2(bytes2, maxInflatedBytes) {
+  if (bytes2.length === 0) throw new ProfileFormatError("empty file");
   const raw = unwrap(bytes2, maxInflatedBytes);
   let profile;
   try {
     profile = Profile.decode(raw);
   } catch (error2) {
-    throw new Error(`not a valid pprof protobuf (${error2.message})`);
+    throw new ProfileFormatError(`not a valid pprof protobuf (${error2.message})`);
   }
   const strings = profile.stringTable.strings;
   const str = (i) => {
     const n = num(i);
-    if (n < 0 || n >= strings.length) throw new Error(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
+    if (n < 0 || n >= strings.length) throw new ProfileFormatError(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
     return strings[n];
   };
   const index = {};
@@ -22078,7 +22089,7 @@ function decodeHeapProfile(bytes2, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES
   });
   if (index.inuseBytes === void 0) {
     const types = profile.sampleType.map((vt) => str(vt.type)).join(", ") || "none";
-    throw new Error(`not a heap profile (sample types: ${types}; inuse_space is missing)`);
+    throw new ProfileFormatError(`not a heap profile (sample types: ${types}; inuse_space is missing)`);
   }
   const functions = /* @__PURE__ */ new Map();
   for (const f of profile.function) functions.set(num(f.id), { name: str(f.name) || "?", file: str(f.filename) });
@@ -22096,7 +22107,7 @@ function decodeHeapProfile(bytes2, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES
     const frames = [];
     for (const id of sample.locationId) {
       const loc = locations.get(num(id));
-      if (!loc) throw new Error(`sample refers to location ${num(id)}, which the profile does not define`);
+      if (!loc) throw new ProfileFormatError(`sample refers to location ${num(id)}, which the profile does not define`);
       for (const frame of loc) if (frames.length < MAX_STACK_FRAMES) frames.push(frame);
     }
     if (frames.some((f) => isProfilerFrame(f.fn))) continue;
@@ -22323,6 +22334,9 @@ var MAX_FRAME_TEXT = 1024;
 var clip = (text) => text.length > MAX_FRAME_TEXT ? `${text.slice(0, MAX_FRAME_TEXT - 1)}\u2026` : text;
 var isDigits = (text) => text.length > 0 && text.length <= 15 && /^\d+$/.test(text);
 var isSpace = (c) => c !== void 0 && c.trim() === "";
+var DumpFormatError = class extends Error {
+  name = "DumpFormatError";
+};
 function parseHeader(line) {
   if (!line.startsWith("goroutine ") || !line.endsWith("]:")) return null;
   let end = 10;
@@ -22440,7 +22454,7 @@ function parseGoroutineDump(text) {
   flushPending();
   if (goroutines.length === 0) {
     const what = text.trim() === "" ? "it is empty" : `its first line is "${(firstStrange || text.trim().split("\n")[0]).slice(0, 80)}"`;
-    throw new Error(`not a goroutine dump in the debug=2 format (${what})`);
+    throw new DumpFormatError(`not a goroutine dump in the debug=2 format (${what})`);
   }
   if (unfinished || cutMidLine || last && last.frames.length === 0 && last.createdBy === null) {
     problems.push(`the dump ends in the middle of goroutine ${last.id} (truncated?)`);
@@ -23233,6 +23247,19 @@ function pointDifference(gray, baseline) {
   if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
   return mean(gray) - mean(baseline);
 }
+function siteGrowth(evidence, fn, side) {
+  const heap = evidence?.heap;
+  if (!heap || heap.sides[side].snapshots < 2 || !(heap.spans[side] > 0)) return null;
+  const f = heap.functions.find((x) => x.function === fn);
+  return { value: f ? f.growth[side].bytes / heap.spans[side] : 0, stdError: 0, df: Infinity };
+}
+function siteDifferenceOf(evidences, counts) {
+  const top = evidences[0]?.suspects.find((s) => s.source === "pprof" && s.kind === "growth");
+  if (!top || counts.baseline < 2 || counts.gray < 2) return null;
+  const per = (side) => Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, top.function, side));
+  const diff = differenceOf(per("gray"), per("baseline"));
+  return diff && diff.method === "replicas" ? { ...diff, function: top.function } : null;
+}
 function profileRateWarnings(bundle, evidence) {
   const asked = bundle.meta.memProfileRate;
   if (asked === void 0 || asked === null || !evidence) return [];
@@ -23279,6 +23306,7 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
       gray.instances.map((i) => i.inuseGrowth),
       baseline.instances.map((i) => i.inuseGrowth)
     ),
+    siteDifference: siteDifferenceOf(evidences, { baseline: instancesOf(bundle, "baseline"), gray: instancesOf(bundle, "gray") }),
     split: {
       anonBytesPerSec: pointDifference(
         gray.instances.map((i) => i.anonSlope),
@@ -25451,7 +25479,7 @@ function gradeOf(verdict, reasons2, analysis) {
     const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope2 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
   }
-  if (blocks.has("inuse-growth")) return "P1";
+  if (blocks.has("inuse-growth") || blocks.has("site-growth")) return "P1";
   const nearLimit = memoryMaxBytes !== null && gray.p95Bytes !== null && gray.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
   if (blocks.size > 0 || nearLimit) return "P2";
   if (verdict === "warn") return "P3";
@@ -25486,6 +25514,19 @@ function inuseGrowthRule(analysis, limits, cgroup) {
   };
 }
 var mean2 = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+function siteGrowthRule(analysis, limits, already) {
+  const site = analysis.siteDifference;
+  if (!site) return { comparison: null, reason: null };
+  const threshold = limits.minSlopeBytesPerSec;
+  const detail = `retained at ${site.function}: gray minus baseline ${formatRate(site.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(site.low)} .. ${formatRate(site.high)}, across ${analysis.replicas} processes a side)`;
+  const clear = site.value > threshold && site.low > 0;
+  const comparison = { rule: "site-growth", unit: "bytes/s", measured: site.value, limit: threshold, passed: !clear, detail };
+  if (!clear || already) return { comparison, reason: null };
+  return {
+    comparison,
+    reason: { rule: "site-growth", outcome: "block", measured: site.value, limit: threshold, message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not` }
+  };
+}
 function nameTopSuspect(reasons2, analysis) {
   const evidence = analysis.evidence;
   const first = reasons2.findIndex((r) => r.outcome === "block");
@@ -25595,6 +25636,9 @@ function judge(analysis, limits) {
   const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeBlocks, threshold });
   if (inuse.comparison) comparisons.push(inuse.comparison);
   if (inuse.reason) reasons2.push(inuse.reason);
+  const site = siteGrowthRule(analysis, limits, slopeBlocks || inuse.reason?.outcome === "block");
+  if (site.comparison) comparisons.push(site.comparison);
+  if (site.reason) reasons2.push(site.reason);
   const died = Boolean(gray.exit || baseline.exit);
   const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {

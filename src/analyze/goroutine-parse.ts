@@ -31,6 +31,11 @@ const clip = (text: string) => (text.length > MAX_FRAME_TEXT ? `${text.slice(0, 
 const isDigits = (text: string) => text.length > 0 && text.length <= 15 && /^\d+$/.test(text);
 const isSpace = (c: string | undefined) => c !== undefined && c.trim() === '';
 
+/** Text that holds no goroutine at all: some other format. The only error the parser throws. */
+export class DumpFormatError extends Error {
+  override name = 'DumpFormatError';
+}
+
 /** `goroutine N [STATE]:` (older Go) or `goroutine N gp=... m=... [STATE]:` (newer), trailing space already cut. */
 function parseHeader(line: string): { id: number; inside: string } | null {
   if (!line.startsWith('goroutine ') || !line.endsWith(']:')) return null;
@@ -164,7 +169,7 @@ export function parseGoroutineDump(text: string): GoroutineDump {
   flushPending();
   if (goroutines.length === 0) {
     const what = text.trim() === '' ? 'it is empty' : `its first line is "${(firstStrange || text.trim().split('\n')[0]).slice(0, 80)}"`;
-    throw new Error(`not a goroutine dump in the debug=2 format (${what})`);
+    throw new DumpFormatError(`not a goroutine dump in the debug=2 format (${what})`);
   }
   if (unfinished || cutMidLine || (last && last.frames.length === 0 && last.createdBy === null)) {
     problems.push(`the dump ends in the middle of goroutine ${last.id} (truncated?)`);

@@ -46,8 +46,13 @@ export const MAX_LINES_PER_LOCATION = 64;
 /** Frames kept per stack, innermost first (Go records 32 by default, up to 128 in newer releases). */
 export const MAX_STACK_FRAMES = 256;
 
+/** A heap profile that cannot be read (truncated, corrupt, not a heap profile): the only errors decoding throws. */
+export class ProfileFormatError extends Error {
+  override name = 'ProfileFormatError';
+}
+
 /** A profile that inflates beyond the cap: left out with a warning that names the cap. */
-export class ProfileTooLargeError extends Error {
+export class ProfileTooLargeError extends ProfileFormatError {
   override name = 'ProfileTooLargeError';
 }
 
@@ -63,7 +68,7 @@ function unwrap(bytes: Uint8Array, maxInflatedBytes: number): Uint8Array {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
       }
-      throw new Error(`not valid gzip (${(error as Error).message}); truncated or corrupt`);
+      throw new ProfileFormatError(`not valid gzip (${(error as Error).message}); truncated or corrupt`);
     }
   }
   if (bytes.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
@@ -71,22 +76,32 @@ function unwrap(bytes: Uint8Array, maxInflatedBytes: number): Uint8Array {
 }
 
 /**
- * Decodes a Go heap profile (`/debug/pprof/heap`, gzipped protobuf). Throws an Error saying what is
+ * Decodes a Go heap profile (`/debug/pprof/heap`, gzipped protobuf). Throws a ProfileFormatError saying what is
  * wrong with it when it is truncated, corrupt, or not a heap profile.
  */
 export function decodeHeapProfile(bytes: Uint8Array, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES): HeapSnapshot {
-  if (bytes.length === 0) throw new Error('empty file');
+  try {
+    return decode(bytes, maxInflatedBytes);
+  } catch (error) {
+    if (error instanceof ProfileFormatError) throw error;
+    // The bytes come from the service under test: whatever else breaks on them is still "unreadable".
+    throw new ProfileFormatError(`not a readable heap profile (${(error as Error)?.message ?? String(error)})`);
+  }
+}
+
+function decode(bytes: Uint8Array, maxInflatedBytes: number): HeapSnapshot {
+  if (bytes.length === 0) throw new ProfileFormatError('empty file');
   const raw = unwrap(bytes, maxInflatedBytes);
   let profile: Profile;
   try {
     profile = Profile.decode(raw);
   } catch (error) {
-    throw new Error(`not a valid pprof protobuf (${(error as Error).message})`);
+    throw new ProfileFormatError(`not a valid pprof protobuf (${(error as Error).message})`);
   }
   const strings = profile.stringTable.strings;
   const str = (i: number | bigint) => {
     const n = num(i);
-    if (n < 0 || n >= strings.length) throw new Error(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
+    if (n < 0 || n >= strings.length) throw new ProfileFormatError(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
     return strings[n];
   };
   const index: Partial<Record<keyof HeapValues, number>> = {};
@@ -96,7 +111,7 @@ export function decodeHeapProfile(bytes: Uint8Array, maxInflatedBytes = MAX_PROF
   });
   if (index.inuseBytes === undefined) {
     const types = profile.sampleType.map((vt) => str(vt.type)).join(', ') || 'none';
-    throw new Error(`not a heap profile (sample types: ${types}; inuse_space is missing)`);
+    throw new ProfileFormatError(`not a heap profile (sample types: ${types}; inuse_space is missing)`);
   }
   const functions = new Map<number, { name: string; file: string }>();
   for (const f of profile.function) functions.set(num(f.id), { name: str(f.name) || '?', file: str(f.filename) });
@@ -115,7 +130,7 @@ export function decodeHeapProfile(bytes: Uint8Array, maxInflatedBytes = MAX_PROF
     const frames: Frame[] = [];
     for (const id of sample.locationId) {
       const loc = locations.get(num(id));
-      if (!loc) throw new Error(`sample refers to location ${num(id)}, which the profile does not define`);
+      if (!loc) throw new ProfileFormatError(`sample refers to location ${num(id)}, which the profile does not define`);
       // One at a time: spreading a hostile location of many lines into push() overflows the call stack.
       for (const frame of loc) if (frames.length < MAX_STACK_FRAMES) frames.push(frame);
     }
