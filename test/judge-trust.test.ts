@@ -115,3 +115,23 @@ test('reasons name options as the surface spells them', () => {
   for (const r of [...cli.reasons, ...action.reasons]) assert.doesNotMatch(r.message, /\u0001/);
   assert.equal(renderOptionRefs('plain', 'action'), 'plain');
 });
+
+test('one allocation site growing in every gray process blocks at P1 when the heap and cgroup are too noisy to show it', () => {
+  const analysis = { ...analyze(makeBundle({ replicas: 3 }), 5000) };
+  const threshold = settings.limits.minSlopeBytesPerSec;
+  const site = { function: 'main.(*store).remember', value: 2 * threshold, low: threshold / 4, high: 4 * threshold, method: 'replicas' as const };
+  const blocked = judge({ ...analysis, siteDifference: site }, settings.limits);
+  const reason = blocked.reasons.find((r) => r.rule === 'site-growth')!;
+  assert.equal(reason.outcome, 'block');
+  assert.match(reason.message, /in every gray process: retained at main\.\(\*store\)\.remember/);
+  assert.equal(blocked.grade, 'P1');
+  assert.equal(blocked.comparisons.find((c) => c.rule === 'site-growth')!.passed, false);
+  // Not clear (interval reaches zero), or under the limit: no finding.
+  assert.ok(!judge({ ...analysis, siteDifference: { ...site, low: 0 } }, settings.limits).reasons.some((r) => r.rule === 'site-growth'));
+  assert.ok(!judge({ ...analysis, siteDifference: { ...site, value: threshold, low: threshold / 2 } }, settings.limits).reasons.some((r) => r.rule === 'site-growth'));
+  // Already blocked on the cgroup slope: one finding, one reason; the comparison stays.
+  const slope = { bytesPerSec: 10 * threshold, low: 5 * threshold, high: 15 * threshold, method: 'replicas' as const };
+  const both = judge({ ...analysis, siteDifference: site, slopeDifference: slope }, settings.limits);
+  assert.ok(!both.reasons.some((r) => r.rule === 'site-growth'));
+  assert.ok(both.comparisons.some((c) => c.rule === 'site-growth'));
+});

@@ -101,6 +101,12 @@ export interface Analysis {
   slopeDifference: (SlopeDifference & { method: Difference['method'] }) | null;
   /** Retained heap growth, gray minus baseline, bytes/s (heap profiles); null without them. */
   inuseDifference: Difference | null;
+  /**
+   * The top heap suspect's retained growth, gray minus baseline, bytes/s, compared across processes
+   * (replicas only): one allocation site is a far quieter signal than the whole heap, let alone the
+   * cgroup (FBDetect's lesson); null without replicas or without a growing suspect.
+   */
+  siteDifference: (Difference & { function: string }) | null;
   /** memory.stat anon and file slopes, gray minus baseline, bytes/s (point estimates): what grew. */
   split: { anonBytesPerSec: number | null; fileBytesPerSec: number | null };
   /** Goroutines gained per second, gray minus baseline. */
@@ -243,6 +249,22 @@ function pointDifference(gray: readonly (number | null)[], baseline: readonly (n
   return mean(gray as number[])! - mean(baseline as number[])!;
 }
 
+/** Each process's retained growth at one function, bytes/s: 0 where its profiles show none, null without profiles. */
+function siteGrowth(evidence: Evidence | null, fn: string, side: SideName): Estimate | null {
+  const heap = evidence?.heap;
+  if (!heap || heap.sides[side].snapshots < 2 || !(heap.spans[side] > 0)) return null;
+  const f = heap.functions.find((x) => x.function === fn);
+  return { value: f ? f.growth[side].bytes / heap.spans[side] : 0, stdError: 0, df: Infinity };
+}
+
+function siteDifferenceOf(evidences: readonly (Evidence | null)[], counts: Record<SideName, number>): (Difference & { function: string }) | null {
+  const top = evidences[0]?.suspects.find((s) => s.source === 'pprof' && s.kind === 'growth');
+  if (!top || counts.baseline < 2 || counts.gray < 2) return null;
+  const per = (side: SideName) => Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, top.function, side));
+  const diff = differenceOf(per('gray'), per('baseline'));
+  return diff && diff.method === 'replicas' ? { ...diff, function: top.function } : null;
+}
+
 /**
  * memgate asks both sides for one heap sampling rate (GODEBUG=memprofilerate); a profile that samples
  * at another says it did not take: Go before 1.20 resets it at start (golang/go#55100), and a service
@@ -297,6 +319,7 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs,
       gray.instances.map((i) => i.inuseGrowth),
       baseline.instances.map((i) => i.inuseGrowth),
     ),
+    siteDifference: siteDifferenceOf(evidences, { baseline: instancesOf(bundle, 'baseline'), gray: instancesOf(bundle, 'gray') }),
     split: {
       anonBytesPerSec: pointDifference(
         gray.instances.map((i) => i.anonSlope),

@@ -42,6 +42,26 @@ export function inuseGrowthRule(analysis: Analysis, limits: Limits, cgroup: { bl
 
 const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
+/**
+ * Retained growth at the top heap suspect, compared across processes (replicas): it blocks when it is
+ * clear at the decision confidence and above the slope limit, unless the cgroup slope or the whole
+ * heap already blocked (one finding, one reason). A whole heap can be too noisy to show a slow leak
+ * (an allocation-heavy service's profile lags its garbage by a GC cycle) while the leaking site is not.
+ */
+export function siteGrowthRule(analysis: Analysis, limits: Limits, already: boolean): { comparison: Comparison | null; reason: Reason | null } {
+  const site = analysis.siteDifference;
+  if (!site) return { comparison: null, reason: null };
+  const threshold = limits.minSlopeBytesPerSec;
+  const detail = `retained at ${site.function}: gray minus baseline ${formatRate(site.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(site.low)} .. ${formatRate(site.high)}, across ${analysis.replicas} processes a side)`;
+  const clear = site.value > threshold && site.low > 0;
+  const comparison: Comparison = { rule: 'site-growth', unit: 'bytes/s', measured: site.value, limit: threshold, passed: !clear, detail };
+  if (!clear || already) return { comparison, reason: null };
+  return {
+    comparison,
+    reason: { rule: 'site-growth', outcome: 'block', measured: site.value, limit: threshold, message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not` },
+  };
+}
+
 /** The first blocking reason names the top suspect (and its pattern): where to look first. */
 export function nameTopSuspect(reasons: Reason[], analysis: Analysis): Reason[] {
   const evidence = analysis.evidence;

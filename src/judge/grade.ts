@@ -25,7 +25,7 @@ export function gradeOf(verdict: VerdictName, reasons: readonly Reason[], analys
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? 'P0' : 'P1';
   }
   // Retained heap growing steadily (decided on heap profiles where the cgroup slope was unclear): a clear leak.
-  if (blocks.has('inuse-growth')) return 'P1';
+  if (blocks.has('inuse-growth') || blocks.has('site-growth')) return 'P1';
   const nearLimit = memoryMaxBytes !== null && gray.p95Bytes !== null && gray.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
   if (blocks.size > 0 || nearLimit) return 'P2';
   if (verdict === 'warn') return 'P3';

@@ -4,7 +4,7 @@ import type { Limits } from '../model/settings.ts';
 import { Option } from '../model/constants.ts';
 import { optionRef } from '../model/option-ref.ts';
 import { gradeOf } from './grade.ts';
-import { inuseGrowthRule, nameTopSuspect } from './evidence-rules.ts';
+import { inuseGrowthRule, nameTopSuspect, siteGrowthRule } from './evidence-rules.ts';
 import type { Comparison, Projection, Reason, Verdict, VerdictName } from './verdict-types.ts';
 
 /** Fewest readings per side in the window, and fewest floor bins, worth a verdict. */
@@ -131,6 +131,9 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeBlocks, threshold });
   if (inuse.comparison) comparisons.push(inuse.comparison);
   if (inuse.reason) reasons.push(inuse.reason);
+  const site = siteGrowthRule(analysis, limits, slopeBlocks || inuse.reason?.outcome === 'block');
+  if (site.comparison) comparisons.push(site.comparison);
+  if (site.reason) reasons.push(site.reason);
 
   const died = Boolean(gray.exit || baseline.exit);
   const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);

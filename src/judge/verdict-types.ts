@@ -13,6 +13,7 @@ export type RuleId =
   | 'p95-increase'
   | 'slope-increase'
   | 'inuse-growth'
+  | 'site-growth'
   | 'slope-noise'
   | 'degraded-measurement';
 
@@ -28,7 +29,7 @@ export interface Reason {
 
 /** One limit checked: what was measured against what was allowed. */
 export interface Comparison {
-  rule: 'p95-increase' | 'slope-increase' | 'gray-oom-kill' | 'inuse-growth';
+  rule: 'p95-increase' | 'slope-increase' | 'gray-oom-kill' | 'inuse-growth' | 'site-growth';
   unit: 'ratio' | 'bytes/s' | 'count';
   measured: number | null;
   limit: number;

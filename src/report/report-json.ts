@@ -74,6 +74,8 @@ export interface Report {
   slopeDifference: { bytesPerSec: number; low: number; high: number; method: 'replicas' | 'within-series' } | null;
   /** Retained heap growth (inuse_space), gray minus baseline, bytes/s; null without heap profiles. */
   inuseGrowthDifference: DifferenceReport | null;
+  /** The top heap suspect's retained growth, gray minus baseline, bytes/s, across processes; null without replicas. */
+  siteGrowthDifference: (DifferenceReport & { function: string }) | null;
   /** memory.stat anon and file (page cache) slopes, gray minus baseline, bytes/s: what grew. */
   memorySplit: { anonBytesPerSec: number | null; fileBytesPerSec: number | null };
   comparisons: Comparison[];
@@ -168,6 +170,7 @@ export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
     slopeIncrease: slopeIncrease(verdict),
     slopeDifference: analysis.slopeDifference,
     inuseGrowthDifference: analysis.inuseDifference,
+    siteGrowthDifference: analysis.siteDifference,
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
