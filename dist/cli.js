@@ -11067,6 +11067,7 @@ function buildReport(verdict, settings) {
     slopeIncrease: slopeIncrease(verdict),
     slopeDifference: analysis.slopeDifference,
     inuseGrowthDifference: analysis.inuseDifference,
+    siteGrowthDifference: analysis.siteDifference,
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),

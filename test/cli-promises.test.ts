@@ -13,8 +13,9 @@ import { makeBundle } from './helpers/bundles.ts';
 
 function io(cwd: string, stdout: (text: string) => void = () => {}) {
   const warnings: string[] = [];
-  const value: CliIO = { stdout, logger: { info: () => {}, warn: (m) => void warnings.push(m) }, signal: new AbortController().signal, cwd, env: {} };
-  return { io: value, warnings };
+  const errors: string[] = [];
+  const value: CliIO = { stdout, stderr: (t) => void errors.push(t), logger: { info: () => {}, warn: (m) => void warnings.push(m) }, signal: new AbortController().signal, cwd, env: {} };
+  return { io: value, warnings, errors };
 }
 
 test('analyze --warmup: the recorded warm-up unless given; a longer one judges fewer readings', async (t) => {
@@ -39,7 +40,7 @@ test('analyze --warmup: the recorded warm-up unless given; a longer one judges f
 
   const bad = io(dir);
   assert.equal(await cli(['analyze', join(dir, 'run'), '--warmup', 'soon'], bad.io), 2);
-  assert.match(bad.warnings.join('\n'), /--warmup: "soon" is not a duration/);
+  assert.match(bad.errors.join(''), /^error: --warmup: "soon" is not a duration/);
 });
 
 test('an internal error is exit 3 with a message that asks for a report, never a stack trace (unless asked)', async (t) => {
@@ -51,12 +52,11 @@ test('an internal error is exit 3 with a message that asks for a report, never a
     throw new TypeError('stdout went wrong');
   });
   assert.equal(await cli(['analyze', join(dir, 'run')], broken.io), 3);
-  assert.equal(broken.warnings.length, 1);
-  assert.equal(broken.warnings[0], 'internal error: stdout went wrong (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)');
+  assert.deepEqual(broken.errors, ['error: internal error: stdout went wrong (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)\n']);
   const debug = io(dir, () => {
     throw new TypeError('stdout went wrong');
   });
   debug.io.env = { MEMGATE_DEBUG: '1' };
   assert.equal(await cli(['analyze', join(dir, 'run')], debug.io), 3);
-  assert.match(debug.warnings[1], /^TypeError: stdout went wrong\n\s+at /, 'MEMGATE_DEBUG=1 adds the stack');
+  assert.match(debug.errors[1], /^TypeError: stdout went wrong\n\s+at /, 'MEMGATE_DEBUG=1 adds the stack');
 });

@@ -1,8 +1,8 @@
 // `memgate fuse check|status|reset|trip` and `memgate plan` (the fuse around `memgate run` is src/run/gated-run.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIO } from './io.ts';
+import { parseFlags, printError, type Flags, type GroupCommand, type LeafCommand } from './command.ts';
 import { Defaults, ExitCode, FuseFile, Option } from '../model/constants.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import { runUrlFromEnv } from '../github/rest.ts';
@@ -14,41 +14,94 @@ import { renderStatus, statusView } from '../fuse/render.ts';
 import { checkCell, dimensionTrips, foldRecords, isTripped, parseThreshold } from '../fuse/rules.ts';
 import { parseStages } from '../fuse/stages.ts';
 
-export const FUSE_USAGE = `Fuse and staged rollout:
-  memgate run ... --cell CELL --fuse on   gate one matrix cell: skip it when fused, trip the fuse when it blocks
-  memgate fuse check --cell CELL          exit 1 (with the reason and the tripping cell) when CELL is fused, else 0
-  memgate fuse status [--json] [--history]
-  memgate fuse reset --cell CELL | --dimension DIM=VALUE ... --reason TEXT
-  memgate fuse trip --cell CELL | --dimension DIM=VALUE --reason TEXT   (stop by hand)
-  memgate plan --stages FILE --stage N    print wave N's GitHub strategy.matrix JSON, fused cells left out;
-                                          exit 1 when wave N-1 is not fully passed
+const CELL_HELP = `CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
+(dimensions: region, isp, os, arch; values case-insensitive).`;
 
-  CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
-  (dimensions: region, isp, os, arch; values case-insensitive).
-  --fuse on|off                     gate with the fuse (${Defaults.fuse})
-  --fuse-dimension-threshold RULE   when blocked cells trip their shared dimension value: N cells, P% (or >P%)
-                                    of the value's finished cells, or both ("${Defaults.fuseDimensionThreshold}", the default)
-  --fuse-scope NAME                 one rollout (default: commit SHA + workflow, GITHUB_SHA/GITHUB_WORKFLOW,
+const STORE_HELP = `  --fuse-scope NAME                 one rollout (default: commit SHA + workflow, GITHUB_SHA/GITHUB_WORKFLOW,
                                     or git HEAD + "local")
   --fuse-store auto|github|dir      where the fuse lives (${Defaults.fuseStore}): auto is commit statuses inside GitHub Actions
                                     (GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_SHA), else a directory
   --fuse-dir DIR                    the directory store (${Defaults.fuseDir})`;
 
+const THRESHOLD_HELP = `  --fuse-dimension-threshold RULE   when blocked cells trip their shared dimension value: N cells, P% (or >P%)
+                                    of the value's finished cells, or both ("${Defaults.fuseDimensionThreshold}", the default)`;
+
+/** The fuse options of `memgate run` (its --help shows them). */
+export const FUSE_RUN_OPTIONS_HELP = `  --cell CELL                       gate one cell of a staged rollout: skip it when fused, trip the fuse when it blocks
+  --fuse on|off                     gate with the fuse (${Defaults.fuse})
+${THRESHOLD_HELP}
+${STORE_HELP}`;
+
+export const FUSE_USAGE = `Usage: memgate fuse check|status|reset|trip [options]
+
+The matrix fuse of a staged rollout (memgate run --cell CELL --fuse on gates one cell with it):
+  memgate fuse check --cell CELL          exit 1 (with the reason and the tripping cell) when CELL is fused, else 0
+  memgate fuse status [--json] [--history]
+  memgate fuse reset --cell CELL | --dimension DIM=VALUE ... --reason TEXT
+  memgate fuse trip --cell CELL | --dimension DIM=VALUE --reason TEXT   (stop by hand)
+  memgate plan --stages FILE --stage N    wave N's GitHub strategy.matrix JSON, fused cells left out
+
+${CELL_HELP}
+memgate fuse COMMAND --help shows that command's options. Every fuse command takes:
+${STORE_HELP}`;
+
+const CHECK_USAGE = `Usage: memgate fuse check --cell CELL [store options]
+
+Exit 1, printing the reason and the cell that tripped it, when CELL or one of its dimension values is
+fused; exit 0 when it may run; exit 3 when the fuse cannot be read (try again).
+${CELL_HELP}
+
+Options:
+  --cell CELL                       the cell to check (required)
+${STORE_HELP}`;
+
+const STATUS_USAGE = `Usage: memgate fuse status [--json] [--history] [store options]
+
+Prints the rollout's dimension values and cells with their state, as a table.
+
+Options:
+  --json                            the same as JSON
+  --history                         every record, resets and their reasons included
+${STORE_HELP}`;
+
+const RESET_USAGE = `Usage: memgate fuse reset (--cell CELL | --dimension DIM=VALUE)... --reason TEXT [store options]
+
+Lets a cell or a dimension value run again after a fix; the reason and who reset it are recorded.
+${CELL_HELP}
+
+Options:
+  --cell CELL                       a cell to reset (may repeat)
+  --dimension DIM=VALUE             a dimension value to reset, e.g. arch=arm64 (may repeat)
+  --reason TEXT                     why (required; GitHub keeps the first ~120 characters)
+${STORE_HELP}`;
+
+const TRIP_USAGE = `Usage: memgate fuse trip (--cell CELL | --dimension DIM=VALUE)... --reason TEXT [options]
+
+Stops cells or dimension values by hand; a tripped cell may trip its dimension values by the rule.
+${CELL_HELP}
+
+Options:
+  --cell CELL                       a cell to trip (may repeat)
+  --dimension DIM=VALUE             a dimension value to trip, e.g. region=us-west-1 (may repeat)
+  --reason TEXT                     why (required)
+${THRESHOLD_HELP}
+${STORE_HELP}`;
+
+const PLAN_USAGE = `Usage: memgate plan --stages FILE --stage N [store options]
+
+Prints wave N's GitHub strategy.matrix JSON ({"include":[...]}) to stdout, leaving out fused cells
+(stderr says which and why). Exit 1, with nothing on stdout, while wave N-1 is not fully passed.
+When every cell of the wave is fused it prints {"include":[]}: skip that wave's job.
+
+Options:
+  --stages FILE                     the stages YAML file: the matrix and its waves (required)
+  --stage N                         the wave to promote, 1 for the first (required)
+${STORE_HELP}`;
+
 const STORE_FLAGS = [Option.FuseStore, Option.FuseDir, Option.FuseScope] as const;
 
-type Flags = Record<string, string | boolean | string[] | undefined>;
-
 function parse(args: string[], strings: readonly string[], options: { multiple?: readonly string[]; booleans?: readonly string[]; command: string }): Flags {
-  const spec: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
-  for (const name of strings) spec[name] = options.multiple?.includes(name) ? { type: 'string', multiple: true } : { type: 'string' };
-  for (const name of options.booleans ?? []) spec[name] = { type: 'boolean' };
-  try {
-    const parsed = parseArgs({ args, options: spec, strict: true, allowPositionals: false });
-    return parsed.values as Flags;
-  } catch (error) {
-    const message = errorMessage(error).replace(/\. To specify a positional argument.*$/s, '');
-    throw new UsageError(`${options.command}: ${message}; see memgate --help.`);
-  }
+  return parseFlags(options.command, args, { strings, multiple: options.multiple, booleans: options.booleans }).flags;
 }
 
 const str = (flags: Flags, name: string) => {
@@ -67,7 +120,7 @@ function openStore(flags: Flags, io: CliIO) {
 /** Store failures that are not the user's to fix (network, GitHub 5xx): exit 3, fail closed. */
 function storeTrouble(error: unknown, io: CliIO, what: string): number {
   if (error instanceof UsageError) throw error;
-  io.logger.warn(`fuse: could not ${what}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
+  printError(io, `fuse: could not ${what}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
   return ExitCode.Inconclusive;
 }
 
@@ -185,28 +238,19 @@ async function trip(args: string[], io: CliIO): Promise<number> {
   return ExitCode.Pass;
 }
 
-export async function fuseCommand(args: string[], io: CliIO): Promise<number> {
-  const [sub, ...rest] = args;
-  switch (sub) {
-    case 'check':
-      return check(rest, io);
-    case 'status':
-      return status(rest, io);
-    case 'reset':
-      return reset(rest, io);
-    case 'trip':
-      return trip(rest, io);
-    case undefined:
-    case '--help':
-    case 'help':
-      io.stdout(FUSE_USAGE + '\n');
-      return sub === undefined ? ExitCode.Usage : ExitCode.Pass;
-    default:
-      throw new UsageError(`unknown fuse command "${sub}"; use memgate fuse check, status, reset or trip.`);
-  }
-}
+export const fuseCommand: GroupCommand = {
+  name: 'fuse',
+  summary: 'check, show, reset or trip the matrix fuse of a staged rollout',
+  usage: FUSE_USAGE,
+  commands: [
+    { name: 'check', summary: 'exit 1 when a cell is fused, else 0', usage: CHECK_USAGE, run: check },
+    { name: 'status', summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: status },
+    { name: 'reset', summary: 'let cells or dimension values run again, with a reason', usage: RESET_USAGE, run: reset },
+    { name: 'trip', summary: 'stop cells or dimension values by hand, with a reason', usage: TRIP_USAGE, run: trip },
+  ],
+};
 
-export async function planCommand(args: string[], io: CliIO): Promise<number> {
+async function plan(args: string[], io: CliIO): Promise<number> {
   const flags = parse(args, ['stages', 'stage', ...STORE_FLAGS], { command: 'memgate plan' });
   const file = str(flags, 'stages');
   if (!file) throw new UsageError('memgate plan needs --stages FILE (the YAML list of waves) and --stage N.');
@@ -229,7 +273,7 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
     return storeTrouble(error, io, `read the fuse from ${store.where}`);
   }
   if (plan.kind === 'held') {
-    io.logger.warn(`plan: ${plan.message}`);
+    printError(io, `plan: ${plan.message}`);
     return ExitCode.Blocked;
   }
   io.stdout(JSON.stringify(plan.matrix) + '\n');
@@ -239,3 +283,10 @@ export async function planCommand(args: string[], io: CliIO): Promise<number> {
   if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
   return ExitCode.Pass;
 }
+
+export const planCommand: LeafCommand = {
+  name: 'plan',
+  summary: "print a wave's GitHub strategy.matrix JSON, fused cells left out",
+  usage: PLAN_USAGE,
+  run: plan,
+};

@@ -31,6 +31,7 @@ for (const name of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) {
 
 const code = await cli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
   logger: stderrLogger,
   signal: controller.signal,
   cwd: process.cwd(),

@@ -59,6 +59,7 @@ export async function runCli(world: FuseWorld, args: string[], extraFlags = true
   let stderr = '';
   const code = await cli([...args, ...(extraFlags ? world.flags : [])], {
     stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
     logger: { info: (m) => void (stderr += m + '\n'), warn: (m) => void (stderr += `warning: ${m}\n`) },
     signal: new AbortController().signal,
     cwd: world.cwd,
