@@ -215,3 +215,55 @@ test('patterns come most certain first; a claimed stack is not explained twice',
   assert.equal(b[0].pattern.message, 'Buffers keep growing and are kept: memory retained under bytes.growSlice (bytes.Buffer growth) grew 5.0 MiB more in gray than in baseline, from main.(*auditLog).write via encoding/json.(*Encoder).Encode.');
   assert.equal(b[0].pattern.confidence, 0.95);
 });
+
+// ---- transport-per-request ----
+
+/** Gray gains `extra` idle client connections (a readLoop and a writeLoop each) over 3 dumps. */
+function transport(extra: number, loops: ('readLoop' | 'writeLoop')[] = ['readLoop', 'writeLoop'], creator = 'net/http.(*Transport).dialConn', server = 0): GoroutineDiff {
+  const at = (n: number, s: number) =>
+    parseGoroutineDump(
+      dump([
+        ...loops.map((loop, i) => ({ n, state: i === 0 ? 'IO wait' : 'select', fn: `net/http.(*persistConn).${loop}`, creator, idBase: 1000 * (i + 1) })),
+        { n: s, state: 'IO wait', fn: 'net/http.(*conn).serve', creator: 'net/http.(*Server).Serve', idBase: 5000 },
+        { n: 1, state: 'IO wait', fn: 'main.main', creator: null, idBase: 1 },
+      ]),
+    );
+  return diffGoroutines({
+    gray: { times: [0, 10, 20], dumps: [at(0, 0), at(Math.round(extra / 2), Math.round(server / 2)), at(extra, server)] },
+    baseline: { times: [0, 10, 20], dumps: [at(0, 0), at(0, 0), at(0, 0)] },
+  });
+}
+
+test('transport-per-request: client connection goroutines created by dialConn pile up', () => {
+  const claims = detectPatterns(null, transport(20));
+  assert.deepEqual(ids(claims), ['transport-per-request']);
+  const p = claims[0].pattern;
+  assert.equal(p.message, 'A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: 40 more idle HTTP client connection goroutines (persistConn readLoop/writeLoop) created by net/http.(*Transport).dialConn in gray than in baseline.');
+  assert.equal(p.confidence, 0.8, '0.45 + 0.25 (goroutines) + 0.1 (both loops)');
+  assert.deepEqual(p.functions, ['net/http.(*persistConn).readLoop', 'net/http.(*persistConn).writeLoop']);
+  assert.match(p.hint, /^Create one http\.Client \(and Transport\) at start-up and share it/);
+  assert.equal(claims[0].clusters.size, 2);
+  const oneLoop = detectPatterns(null, transport(20, ['readLoop']))[0].pattern;
+  assert.equal(oneLoop.confidence, 0.7, 'one loop: no 0.1');
+  assert.match(oneLoop.message, /\(persistConn readLoop\) created by/);
+  const byCreator = detectPatterns(null, transport(20, ['readLoop'], 'main.dial'))[0]?.pattern;
+  assert.equal(byCreator?.id, 'transport-per-request', 'a persistConn loop counts whoever created it');
+  assert.deepEqual(ids(detectPatterns(null, transport(6))), [], 'under 8 more: no pile-up');
+  const withServer = detectPatterns(null, transport(20, ['readLoop', 'writeLoop'], 'net/http.(*Transport).dialConn', 20));
+  assert.equal(withServer[0].clusters.size, 3, 'the server half of those connections is claimed too');
+});
+
+test('transport-per-request: seen in the heap alone, or in both', () => {
+  const conn = (i: number) => [...common(), stack(['bufio.NewReaderSize', 'net/http.(*Transport).dialConn', 'net/http.(*Transport).dialConnFor'], i * MiB)];
+  const heap = diffHeaps({ gray: side(5, conn), baseline: side(5, common) });
+  const alone = detectPatterns(heap, null)[0].pattern;
+  assert.equal(alone.id, 'transport-per-request');
+  assert.equal(alone.message, 'A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: 4.0 MiB more retained under net/http.(*Transport).dialConn in gray than in baseline.');
+  assert.equal(alone.confidence, 0.6, '0.45 + 0.15 (heap)');
+  assert.deepEqual(alone.functions, ['net/http.(*Transport).dialConn']);
+  const both = detectPatterns(heap, transport(20))[0].pattern;
+  assert.equal(both.confidence, 0.95, 'min(0.95, 0.45 + 0.25 + 0.1 + 0.15)');
+  assert.match(both.message, /created by net\/http\.\(\*Transport\)\.dialConn in gray than in baseline, holding 4\.0 MiB more\.$/);
+  const small = (i: number) => [...common(), stack(['bufio.NewReaderSize', 'net/http.(*Transport).dialConn'], i * 0.3 * MiB)];
+  assert.deepEqual(ids(detectPatterns(diffHeaps({ gray: side(5, small), baseline: side(5, common) }), null)), [], 'under the floor: nothing');
+});
