@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { MAX_DURATION_MS, MAX_PERCENT, MAX_SIZE_BYTES, parseDuration, parsePercent, parseRate, parseSize } from '../src/model/units.ts';
 import { UsageError } from '../src/model/errors.ts';
 import { cli } from '../src/cli/cli.ts';
+import type { CliIO } from '../src/cli/io.ts';
 import { assertLinearTime } from './helpers/linear-time.ts';
 
 const PARSERS: Record<string, (text: string, option: string) => number> = {
@@ -59,12 +60,15 @@ test('the CLI: out-of-range values exit 2 with the range, not an internal error'
   ];
   for (const [args, expected] of cases) {
     const err: string[] = [];
-    const code = await cli(['run', '--baseline', 'sleep 60', '--gray', 'sleep 60', ...args], {
+    const io: CliIO = {
       cwd: process.cwd(),
       env: { PATH: process.env.PATH },
       stdout: () => {},
-      logger: { info: () => {}, warn: (m: string) => err.push(m) },
-    } as never);
+      stderr: (t) => err.push(t),
+      logger: { info: () => {}, warn: (m) => err.push(m) },
+      signal: new AbortController().signal,
+    };
+    const code = await cli(['run', '--baseline', 'sleep 60', '--gray', 'sleep 60', ...args], io);
     assert.equal(code, 2, `${args.join(' ').slice(0, 60)}: ${err.join('\n')}`);
     assert.match(err.join('\n'), expected);
     assert.ok(!err.join('\n').includes('internal error'));
