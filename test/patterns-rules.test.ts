@@ -267,3 +267,26 @@ test('transport-per-request: seen in the heap alone, or in both', () => {
   const small = (i: number) => [...common(), stack(['bufio.NewReaderSize', 'net/http.(*Transport).dialConn'], i * 0.3 * MiB)];
   assert.deepEqual(ids(detectPatterns(diffHeaps({ gray: side(5, small), baseline: side(5, common) }), null)), [], 'under the floor: nothing');
 });
+
+test('goroutine-blocked: the oldest wait, other clusters like it, the heap they hold', () => {
+  const at = (n: number) =>
+    parseGoroutineDump(
+      dump([
+        { n, state: 'chan send, 7 minutes', fn: 'main.worker', creator: 'main.startWorkers', idBase: 100 },
+        { n: Math.round(n / 2), state: 'sync.WaitGroup.Wait', fn: 'main.waiter', creator: 'main.startWaiters', idBase: 900 },
+        { n: 1, state: 'IO wait', fn: 'main.main', creator: null, idBase: 1 },
+      ]),
+    );
+  const g = diffGoroutines({ gray: { times: [0, 10, 20], dumps: [at(0), at(15), at(30)] }, baseline: { times: [0, 10, 20], dumps: [at(0), at(0), at(0)] } });
+  const held = (i: number) => [...common(), stack(['main.newJob', 'main.startWorkers'], i * MiB)];
+  const claims = detectPatterns(diffHeaps({ gray: side(3, held), baseline: side(3, common) }), g);
+  const p = claims.find((c) => c.pattern.id === 'goroutine-blocked')!;
+  assert.equal(p.pattern.message, 'Goroutines started by main.startWorkers pile up blocked in chan send: 30 more in gray than in baseline, running main.worker (app/main_worker.go:42), the oldest waiting 7 minutes (and 1 more cluster like it).');
+  assert.equal(p.pattern.confidence, Math.round((0.6 + 0.3 * (30 / 45) + 0.05) * 100) / 100, 'its share of the pile-up, and +0.05 for a measured wait');
+  assert.equal(p.clusters.size, 2);
+  assert.deepEqual([...p.stacks], ['main.newJob\nmain.startWorkers'], 'the heap its creator allocated is part of it');
+  const mainOnly = { n: 1, state: 'IO wait', fn: 'main.main', creator: null, idBase: 1 };
+  const w = (n: number) => parseGoroutineDump(dump([mainOnly, { n, state: 'chan send, 1 minutes', fn: 'main.w', creator: 'main.s', idBase: 5 }]));
+  const single = diffGoroutines({ gray: { times: [0, 10, 20], dumps: [w(0), w(5), w(9)] }, baseline: { times: [0, 10, 20], dumps: [w(0), w(0), w(0)] } });
+  assert.match(detectPatterns(null, single)[0].pattern.message, /, the oldest waiting 1 minute\.$/, 'one minute, singular');
+});
