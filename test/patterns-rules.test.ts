@@ -290,3 +290,22 @@ test('goroutine-blocked: the oldest wait, other clusters like it, the heap they 
   const single = diffGoroutines({ gray: { times: [0, 10, 20], dumps: [w(0), w(5), w(9)] }, baseline: { times: [0, 10, 20], dumps: [w(0), w(0), w(0)] } });
   assert.match(detectPatterns(null, single)[0].pattern.message, /, the oldest waiting 1 minute\.$/, 'one minute, singular');
 });
+
+test('buffer-growth: every buffer frame, its share, the caller\'s other growth, no caller or via when there is none', () => {
+  for (const frame of ['bytes.makeSlice', 'bytes.(*Buffer).Grow', 'strings.(*Builder).grow', 'strings.(*Builder).Grow']) {
+    const g = (i: number) => [...common(), stack([frame, 'main.(*log).add'], i * MiB)];
+    assert.deepEqual(ids(detectPatterns(diffHeaps({ gray: side(6, g), baseline: side(6, common) }), null)), ['buffer-growth'], frame);
+  }
+  const g = (i: number) => [...common(), stack(['bytes.growSlice', 'bytes.(*Buffer).grow', 'main.(*log).add'], i * MiB), stack(['main.(*log).add', 'main.handle'], i * MiB), stack(['main.(*Other).put', 'main.handle'], i * 2 * MiB)];
+  const claims = detectPatterns(diffHeaps({ gray: side(6, g), baseline: side(6, common) }), null);
+  const b = claims.find((c) => c.pattern.id === 'buffer-growth')!;
+  assert.equal(b.pattern.message, 'Buffers keep growing and are kept: memory retained under bytes.growSlice (bytes.Buffer growth) grew 5.0 MiB more in gray than in baseline, from main.(*log).add.');
+  assert.equal(b.pattern.confidence, Math.round((0.55 + 0.4 * 0.25) * 100) / 100, 'a quarter of the growth');
+  assert.deepEqual(b.pattern.functions, ['bytes.growSlice', 'main.(*log).add']);
+  assert.deepEqual([...b.stacks].sort(), ['bytes.growSlice\nbytes.(*Buffer).grow\nmain.(*log).add', 'main.(*log).add\nmain.handle'], 'the caller\'s own growth is the same story; another function\'s is not');
+  assert.deepEqual(ids(claims).sort(), ['buffer-growth', 'unbounded-map']);
+  const bare = (i: number) => [...common(), stack(['bytes.growSlice'], i * MiB)];
+  const p = detectPatterns(diffHeaps({ gray: side(6, bare), baseline: side(6, common) }), null)[0].pattern;
+  assert.equal(p.message, 'Buffers keep growing and are kept: memory retained under bytes.growSlice (bytes.Buffer growth) grew 5.0 MiB more in gray than in baseline.');
+  assert.deepEqual(p.functions, ['bytes.growSlice']);
+});
