@@ -428,9 +428,9 @@ var require_anchors = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
         const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
         throw new Error(msg);
       }
@@ -461,9 +461,9 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
         },
         /**
          * With circular references, the source node is only resolved after all
@@ -547,26 +547,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value3, arg, ctx) {
-      if (Array.isArray(value3))
-        return value3.map((v, i) => toJS(v, String(i), ctx));
-      if (value3 && typeof value3.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value3))
-          return value3.toJSON(arg, ctx);
+    function toJS(value4, arg, ctx) {
+      if (Array.isArray(value4))
+        return value4.map((v, i) => toJS(v, String(i), ctx));
+      if (value4 && typeof value4.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value4))
+          return value4.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value3, data);
+        ctx.anchors.set(value4, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value3.toJSON(arg, ctx);
+        const res = value4.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value3 === "bigint" && !ctx?.keep)
-        return Number(value3);
-      return value3;
+      if (typeof value4 === "bigint" && !ctx?.keep)
+        return Number(value4);
+      return value4;
     }
     exports.toJS = toJS;
   }
@@ -710,8 +710,8 @@ var require_Alias = __commonJS({
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
         const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
@@ -738,11 +738,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value3) => !value3 || typeof value3 !== "function" && typeof value3 !== "object";
+    var isScalarValue = (value4) => !value4 || typeof value4 !== "function" && typeof value4 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value3) {
+      constructor(value4) {
         super(identity.SCALAR);
-        this.value = value3;
+        this.value = value4;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -769,7 +769,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value3, tagName, tags) {
+    function findTagObject(value4, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -777,53 +777,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value3) && !t.format);
+      return tags.find((t) => t.identify?.(value4) && !t.format);
     }
-    function createNode(value3, tagName, ctx) {
-      if (identity.isDocument(value3))
-        value3 = value3.contents;
-      if (identity.isNode(value3))
-        return value3;
-      if (identity.isPair(value3)) {
+    function createNode(value4, tagName, ctx) {
+      if (identity.isDocument(value4))
+        value4 = value4.contents;
+      if (identity.isNode(value4))
+        return value4;
+      if (identity.isPair(value4)) {
         const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value3);
+        map.items.push(value4);
         return map;
       }
-      if (value3 instanceof String || value3 instanceof Number || value3 instanceof Boolean || typeof BigInt !== "undefined" && value3 instanceof BigInt) {
-        value3 = value3.valueOf();
+      if (value4 instanceof String || value4 instanceof Number || value4 instanceof Boolean || typeof BigInt !== "undefined" && value4 instanceof BigInt) {
+        value4 = value4.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value3 && typeof value3 === "object") {
-        ref = sourceObjects.get(value3);
+      if (aliasDuplicateObjects && value4 && typeof value4 === "object") {
+        ref = sourceObjects.get(value4);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value3));
+          ref.anchor ?? (ref.anchor = onAnchor(value4));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value3, ref);
+          sourceObjects.set(value4, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value3, tagName, schema.tags);
+      let tagObj = findTagObject(value4, tagName, schema.tags);
       if (!tagObj) {
-        if (value3 && typeof value3.toJSON === "function") {
-          value3 = value3.toJSON();
+        if (value4 && typeof value4.toJSON === "function") {
+          value4 = value4.toJSON();
         }
-        if (!value3 || typeof value3 !== "object") {
-          const node2 = new Scalar.Scalar(value3);
+        if (!value4 || typeof value4 !== "object") {
+          const node2 = new Scalar.Scalar(value4);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value3 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value3) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value4 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value4) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value3, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value3, ctx) : new Scalar.Scalar(value3);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value4, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value4, ctx) : new Scalar.Scalar(value4);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -843,8 +843,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value3) {
-      let v = value3;
+    function collectionFromPath(schema, path, value4) {
+      let v = value4;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -895,16 +895,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value3) {
+      addIn(path, value4) {
         if (isEmptyPath(path))
-          this.add(value3);
+          this.add(value4);
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value3);
+            node.addIn(rest, value4);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value3));
+            this.set(key, collectionFromPath(this.schema, rest, value4));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -958,16 +958,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value3) {
+      setIn(path, value4) {
         const [key, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value3);
+          this.set(key, value4);
         } else {
           const node = this.get(key, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value3);
+            node.setIn(rest, value4);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value3));
+            this.set(key, collectionFromPath(this.schema, rest, value4));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -1020,7 +1020,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -1053,18 +1053,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -1077,7 +1077,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -1162,13 +1162,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value3, ctx) {
-      const json = JSON.stringify(value3);
+    function doubleQuotedString(value4, ctx) {
+      const json = JSON.stringify(value4);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value3) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value4) ? "  " : "");
       let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -1242,22 +1242,22 @@ var require_stringifyString = __commonJS({
       str2 = start ? str2 + json.slice(start) : json;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value3, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value3.includes("\n") || /[ \t]\n|\n[ \t]/.test(value3))
-        return doubleQuotedString(value3, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value3) ? "  " : "");
-      const res = "'" + value3.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value4, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value4.includes("\n") || /[ \t]\n|\n[ \t]/.test(value4))
+        return doubleQuotedString(value4, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value4) ? "  " : "");
+      const res = "'" + value4.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value3, ctx) {
+    function quotedString(value4, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value3.includes('"');
-        const hasSingle = value3.includes("'");
+        const hasDouble = value4.includes('"');
+        const hasSingle = value4.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -1265,7 +1265,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value3, ctx);
+      return qs(value4, ctx);
     }
     var blockEndNewlines;
     try {
@@ -1273,27 +1273,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value: value3 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value4 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value3)) {
-        return quotedString(value3, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value4)) {
+        return quotedString(value4, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value3) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value3, lineWidth, indent.length);
-      if (!value3)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value4) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value4, lineWidth, indent.length);
+      if (!value4)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value3.length; endStart > 0; --endStart) {
-        const ch = value3[endStart - 1];
+      for (endStart = value4.length; endStart > 0; --endStart) {
+        const ch = value4[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value3.substring(endStart);
+      let end = value4.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value3 === end || endNlPos !== end.length - 1) {
+      } else if (value4 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -1301,7 +1301,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value3 = value3.slice(0, -end.length);
+        value4 = value4.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -1309,8 +1309,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value3.length; ++startEnd) {
-        const ch = value3[startEnd];
+      for (startEnd = 0; startEnd < value4.length; ++startEnd) {
+        const ch = value4[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -1318,9 +1318,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value3.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value4.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value3 = value3.substring(start.length);
+        value4 = value4.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -1331,7 +1331,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value3.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value4.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1344,37 +1344,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value3 = value3.replace(/\n+/g, `$&${indent}`);
+      value4 = value4.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value3}${end}`;
+${indent}${start}${value4}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value3 } = item;
+      const { type, value: value4 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value3.includes("\n") || inFlow && /[[\]{},]/.test(value3)) {
-        return quotedString(value3, ctx);
+      if (implicitKey && value4.includes("\n") || inFlow && /[[\]{},]/.test(value4)) {
+        return quotedString(value4, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value3)) {
-        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value4)) {
+        return implicitKey || inFlow || !value4.includes("\n") ? quotedString(value4, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value3.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value4.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value3)) {
+      if (containsDocumentMarker(value4)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value3, ctx);
+          return quotedString(value4, ctx);
         }
       }
-      const str2 = value3.replace(/\n+/g, `$&
+      const str2 = value4.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value3, ctx);
+          return quotedString(value4, ctx);
       }
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -1496,10 +1496,10 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
+      const anchor2 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
@@ -1547,7 +1547,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value: value3 }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value4 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -1559,7 +1559,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value3 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value4 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1574,12 +1574,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value3 == null) {
+        if (allNullValues || value4 == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
-      } else if (allNullValues && !simpleKeys || value3 == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value4 == null && explicitKey) {
         str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
@@ -1600,26 +1600,26 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value3)) {
-        vsb = !!value3.spaceBefore;
-        vcb = value3.commentBefore;
-        valueComment = value3.comment;
+      if (identity.isNode(value4)) {
+        vsb = !!value4.spaceBefore;
+        vcb = value4.commentBefore;
+        valueComment = value4.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value3 && typeof value3 === "object")
-          value3 = doc.createNode(value3);
+        if (value4 && typeof value4 === "object")
+          value4 = doc.createNode(value4);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value3))
+      if (!explicitKey && !keyComment && identity.isScalar(value4))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value3) && !value3.flow && !value3.tag && !value3.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value4) && !value4.flow && !value4.tag && !value4.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value3, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value4, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1635,11 +1635,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value3)) {
+      } else if (!explicitKey && identity.isCollection(value4)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value3.flow ?? value3.items.length === 0;
+        const flow = ctx.inFlow ?? value4.flow ?? value4.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -1702,7 +1702,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
-      identify: (value3) => value3 === MERGE_KEY || typeof value3 === "symbol" && value3.description === MERGE_KEY,
+      identify: (value4) => value4 === MERGE_KEY || typeof value4 === "symbol" && value4.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -1712,8 +1712,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value3) {
-      const source = resolveAliasValue(ctx, value3);
+    function addMergeToJSMap(ctx, map, value4) {
+      const source = resolveAliasValue(ctx, value4);
       if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -1723,20 +1723,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value3) {
-      const source = resolveAliasValue(ctx, value3);
+    function mergeValue(ctx, map, value4) {
+      const source = resolveAliasValue(ctx, value4);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value4] of srcMap) {
+      for (const [key, value5] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value4);
+            map.set(key, value5);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value4,
+            value: value5,
             writable: true,
             enumerable: true,
             configurable: true
@@ -1745,8 +1745,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value3) {
-      return ctx && identity.isAlias(value3) ? value3.resolve(ctx.doc, ctx) : value3;
+    function resolveAliasValue(ctx, value4) {
+      return ctx && identity.isAlias(value4) ? value4.resolve(ctx.doc, ctx) : value4;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1763,20 +1763,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value: value3 }) {
+    function addPairToJSMap(ctx, map, { key, value: value4 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value3);
+        key.addToJSMap(ctx, map, value4);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value3);
+        merge.addMergeToJSMap(ctx, map, value4);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value3, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value4, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value3, stringKey, ctx);
+          const jsValue = toJS.toJS(value4, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -1826,24 +1826,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value3, ctx) {
+    function createPair(key, value4, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value3, void 0, ctx);
+      const v = createNode.createNode(value4, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value3 = null) {
+      constructor(key, value4 = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
-        this.value = value3;
+        this.value = value4;
       }
       clone(schema) {
-        let { key, value: value3 } = this;
+        let { key, value: value4 } = this;
         if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value3))
-          value3 = value3.clone(schema);
-        return new _Pair(key, value3);
+        if (identity.isNode(value4))
+          value4 = value4.clone(schema);
+        return new _Pair(key, value4);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2046,17 +2046,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add2 = (key, value3) => {
+        const add2 = (key, value4) => {
           if (typeof replacer === "function")
-            value3 = replacer.call(obj, key, value3);
+            value4 = replacer.call(obj, key, value4);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value3 !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value3, ctx));
+          if (value4 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value4, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value3] of obj)
-            add2(key, value3);
+          for (const [key, value4] of obj)
+            add2(key, value4);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add2(key, obj[key]);
@@ -2114,8 +2114,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value3) {
-        this.add(new Pair.Pair(key, value3), true);
+      set(key, value4) {
+        this.add(new Pair.Pair(key, value4), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2193,8 +2193,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value3) {
-        this.items.push(value3);
+      add(value4) {
+        this.items.push(value4);
       }
       /**
        * Removes a value from the collection.
@@ -2235,15 +2235,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value3) {
+      set(key, value4) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value3))
-          prev.value = value3;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value4))
+          prev.value = value4;
         else
-          this.items[idx] = value3;
+          this.items[idx] = value4;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -2319,7 +2319,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value3) => typeof value3 === "string",
+      identify: (value4) => typeof value4 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str2) => str2,
@@ -2338,7 +2338,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value3) => value3 == null,
+      identify: (value4) => value4 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -2356,18 +2356,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value3) => typeof value3 === "boolean",
+      identify: (value4) => typeof value4 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
-      stringify({ source, value: value3 }, ctx) {
+      stringify({ source, value: value4 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value3 === sv)
+          if (value4 === sv)
             return source;
         }
-        return value3 ? ctx.options.trueStr : ctx.options.falseStr;
+        return value4 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -2378,13 +2378,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value: value3 }) {
-      if (typeof value3 === "bigint")
-        return String(value3);
-      const num2 = typeof value3 === "number" ? value3 : Number(value3);
+    function stringifyNumber({ format, minFractionDigits, tag, value: value4 }) {
+      if (typeof value4 === "bigint")
+        return String(value4);
+      const num2 = typeof value4 === "number" ? value4 : Number(value4);
       if (!isFinite(num2))
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value3, -0) ? "-0" : JSON.stringify(value3);
+      let n = Object.is(value4, -0) ? "-0" : JSON.stringify(value4);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -2408,7 +2408,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value3) => typeof value3 === "number",
+      identify: (value4) => typeof value4 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2416,7 +2416,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value3) => typeof value3 === "number",
+      identify: (value4) => typeof value4 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2428,7 +2428,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value3) => typeof value3 === "number",
+      identify: (value4) => typeof value4 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -2452,16 +2452,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
+    var intIdentify = (value4) => typeof value4 === "bigint" || Number.isInteger(value4);
     var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value: value3 } = node;
-      if (intIdentify(value3) && value3 >= 0)
-        return prefix + value3.toString(radix);
+      const { value: value4 } = node;
+      if (intIdentify(value4) && value4 >= 0)
+        return prefix + value4.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value3) => intIdentify(value3) && value3 >= 0,
+      identify: (value4) => intIdentify(value4) && value4 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -2478,7 +2478,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value3) => intIdentify(value3) && value3 >= 0,
+      identify: (value4) => intIdentify(value4) && value4 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -2527,20 +2527,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value3) {
-      return typeof value3 === "bigint" || Number.isInteger(value3);
+    function intIdentify(value4) {
+      return typeof value4 === "bigint" || Number.isInteger(value4);
     }
-    var stringifyJSON = ({ value: value3 }) => JSON.stringify(value3);
+    var stringifyJSON = ({ value: value4 }) => JSON.stringify(value4);
     var jsonScalars = [
       {
-        identify: (value3) => typeof value3 === "string",
+        identify: (value4) => typeof value4 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
-        identify: (value3) => value3 == null,
+        identify: (value4) => value4 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -2549,7 +2549,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value3) => typeof value3 === "boolean",
+        identify: (value4) => typeof value4 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -2562,10 +2562,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
-        stringify: ({ value: value3 }) => intIdentify(value3) ? value3.toString() : JSON.stringify(value3)
+        stringify: ({ value: value4 }) => intIdentify(value4) ? value4.toString() : JSON.stringify(value4)
       },
       {
-        identify: (value3) => typeof value3 === "number",
+        identify: (value4) => typeof value4 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -2595,7 +2595,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value3) => value3 instanceof Uint8Array,
+      identify: (value4) => value4 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -2621,10 +2621,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value: value3 }, ctx, onComment, onChompKeep) {
-        if (!value3)
+      stringify({ comment, type, value: value4 }, ctx, onComment, onChompKeep) {
+        if (!value4)
           return "";
-        const buf = value3;
+        const buf = value4;
         let str2;
         if (typeof node_buffer.Buffer === "function") {
           str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -2696,25 +2696,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value3;
+          let key, value4;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value3 = it[1];
+              value4 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value3 = it[key];
+              value4 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value3, ctx));
+          pairs2.items.push(Pair.createPair(key, value4, ctx));
         }
       return pairs2;
     }
@@ -2761,16 +2761,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value3;
+          let key, value4;
           if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value3 = toJS.toJS(pair.value, key, ctx);
+            value4 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value3);
+          map.set(key, value4);
         }
         return map;
       }
@@ -2784,7 +2784,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value3) => value3 instanceof Map,
+      identify: (value4) => value4 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -2814,14 +2814,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value: value3, source }, ctx) {
-      const boolObj = value3 ? trueTag : falseTag;
+    function boolStringify({ value: value4, source }, ctx) {
+      const boolObj = value4 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value3 ? ctx.options.trueStr : ctx.options.falseStr;
+      return value4 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value3) => value3 === true,
+      identify: (value4) => value4 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -2829,7 +2829,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value3) => value3 === false,
+      identify: (value4) => value4 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -2848,7 +2848,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value3) => typeof value3 === "number",
+      identify: (value4) => typeof value4 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2856,7 +2856,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value3) => typeof value3 === "number",
+      identify: (value4) => typeof value4 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2868,7 +2868,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value3) => typeof value3 === "number",
+      identify: (value4) => typeof value4 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -2895,7 +2895,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
+    var intIdentify = (value4) => typeof value4 === "bigint" || Number.isInteger(value4);
     function intResolve(str2, offset, radix, { intAsBigInt }) {
       const sign = str2[0];
       if (sign === "-" || sign === "+")
@@ -2920,10 +2920,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
-      const { value: value3 } = node;
-      if (intIdentify(value3)) {
-        const str2 = value3.toString(radix);
-        return value3 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      const { value: value4 } = node;
+      if (intIdentify(value4)) {
+        const str2 = value4.toString(radix);
+        return value4 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -3001,13 +3001,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value3) {
-        if (typeof value3 !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value3}`);
+      set(key, value4) {
+        if (typeof value4 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value4}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value3) {
+        if (prev && !value4) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value3) {
+        } else if (!prev && value4) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -3026,10 +3026,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value3 of iterable) {
+          for (let value4 of iterable) {
             if (typeof replacer === "function")
-              value3 = replacer.call(iterable, value3, value3);
-            set2.items.push(Pair.createPair(value3, null, ctx));
+              value4 = replacer.call(iterable, value4, value4);
+            set2.items.push(Pair.createPair(value4, null, ctx));
           }
         return set2;
       }
@@ -3037,7 +3037,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value3) => value3 instanceof Set,
+      identify: (value4) => value4 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -3071,33 +3071,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value: value3 } = node;
+      let { value: value4 } = node;
       let num2 = (n) => n;
-      if (typeof value3 === "bigint")
+      if (typeof value4 === "bigint")
         num2 = (n) => BigInt(n);
-      else if (isNaN(value3) || !isFinite(value3))
+      else if (isNaN(value4) || !isFinite(value4))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
-      if (value3 < 0) {
+      if (value4 < 0) {
         sign = "-";
-        value3 *= num2(-1);
+        value4 *= num2(-1);
       }
       const _60 = num2(60);
-      const parts = [value3 % _60];
-      if (value3 < 60) {
+      const parts = [value4 % _60];
+      if (value4 < 60) {
         parts.unshift(0);
       } else {
-        value3 = (value3 - parts[0]) / _60;
-        parts.unshift(value3 % _60);
-        if (value3 >= 60) {
-          value3 = (value3 - parts[0]) / _60;
-          parts.unshift(value3);
+        value4 = (value4 - parts[0]) / _60;
+        parts.unshift(value4 % _60);
+        if (value4 >= 60) {
+          value4 = (value4 - parts[0]) / _60;
+          parts.unshift(value4);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value3) => typeof value3 === "bigint" || Number.isInteger(value3),
+      identify: (value4) => typeof value4 === "bigint" || Number.isInteger(value4),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -3106,7 +3106,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value3) => typeof value3 === "number",
+      identify: (value4) => typeof value4 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value3) => value3 instanceof Date,
+      identify: (value4) => value4 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -3138,7 +3138,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value: value3 }) => value3?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value4 }) => value4?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -3412,7 +3412,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value3, replacer, options) {
+      constructor(value4, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3444,7 +3444,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value3 === void 0 ? null : this.createNode(value3, _replacer, options);
+        this.contents = value4 === void 0 ? null : this.createNode(value4, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3469,14 +3469,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value3) {
+      add(value4) {
         if (assertCollection(this.contents))
-          this.contents.add(value3);
+          this.contents.add(value4);
       }
       /** Adds a value to the document. */
-      addIn(path, value3) {
+      addIn(path, value4) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value3);
+          this.contents.addIn(path, value4);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3495,10 +3495,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value3, replacer, options) {
+      createNode(value4, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value3 = replacer.call({ "": value3 }, "", value3);
+          value4 = replacer.call({ "": value4 }, "", value4);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -3525,7 +3525,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value3, tag, ctx);
+        const node = createNode.createNode(value4, tag, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -3535,9 +3535,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value3, options = {}) {
+      createPair(key, value4, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value3, null, options);
+        const v = this.createNode(value4, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3596,24 +3596,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value3) {
+      set(key, value4) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value3);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value4);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value3);
+          this.contents.set(key, value4);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value3) {
+      setIn(path, value4) {
         if (Collection.isEmptyPath(path)) {
-          this.contents = value3;
+          this.contents = value4;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value3);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value4);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value3);
+          this.contents.setIn(path, value4);
         }
       }
       /**
@@ -3783,7 +3783,7 @@ var require_resolve_props = __commonJS({
       let hasNewline = false;
       let reqSpace = false;
       let tab = null;
-      let anchor = null;
+      let anchor2 = null;
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
@@ -3830,16 +3830,16 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor2 || tag)
               newlineAfterProp = token;
             hasSpace = true;
             break;
           case "anchor":
-            if (anchor)
+            if (anchor2)
               onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
+            anchor2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -3856,7 +3856,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor2 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -3893,7 +3893,7 @@ var require_resolve_props = __commonJS({
         spaceBefore,
         comment,
         hasNewline,
-        anchor,
+        anchor: anchor2,
         tag,
         newlineAfterProp,
         end,
@@ -3999,7 +3999,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value: value3 } = collItem;
+        const { start, key, sep: sep2, value: value4 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -4042,7 +4042,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
-          next: value3,
+          next: value4,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -4051,14 +4051,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value3?.type === "block-map" && !valueProps.hasNewline)
+            if (value4?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value4 ? composeNode(ctx, value4, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value3, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value4, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -4104,18 +4104,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value3 } of bs.items) {
+      for (const { start, value: value4 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value3,
+          next: value4,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value3) {
-            if (value3?.type === "block-seq")
+          if (props.anchor || props.tag || value4) {
+            if (value4?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -4126,9 +4126,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value4 ? composeNode(ctx, value4, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value3, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value4, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -4210,7 +4210,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value: value3 } = collItem;
+        const { start, key, sep: sep2, value: value4 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -4221,7 +4221,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value3) {
+          if (!props.anchor && !props.tag && !sep2 && !value4) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,10 +4276,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          const valueNode = value4 ? composeNode(ctx, value4, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value3))
+          if (isBlock(value4))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -4291,7 +4291,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value3,
+            next: value4,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -4311,15 +4311,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value3) {
-            if ("source" in value3 && value3.source?.[0] === ":")
-              onError(value3, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value4) {
+            if ("source" in value4 && value4.source?.[0] === ":")
+              onError(value4, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value4 ? composeNode(ctx, value4, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value3))
+            if (isBlock(value4))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -4402,8 +4402,8 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message);
@@ -4462,11 +4462,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value4 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value5 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value4, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value5, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -4496,11 +4496,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value3 = "";
+      let value4 = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value3 += lines[i][0].slice(trimIndent) + "\n";
+        value4 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
@@ -4514,23 +4514,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value3 += sep2 + indent.slice(trimIndent) + content;
+          value4 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value3 += sep2 + indent.slice(trimIndent) + content;
+          value4 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep2 === "\n")
-            value3 += "\n";
+            value4 += "\n";
           else
             sep2 = "\n";
         } else {
-          value3 += sep2 + content;
+          value4 += sep2 + content;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -4540,15 +4540,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value3 += "\n" + lines[i][0].slice(trimIndent);
-          if (value3[value3.length - 1] !== "\n")
-            value3 += "\n";
+            value4 += "\n" + lines[i][0].slice(trimIndent);
+          if (value4[value4.length - 1] !== "\n")
+            value4 += "\n";
           break;
         default:
-          value3 += "\n";
+          value4 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value: value3, type, comment: header.comment, range: [start, end, end] };
+      return { value: value4, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4611,13 +4611,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4633,20 +4633,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value3;
+      let value4;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value3 = plainValue(source, _onError);
+          value4 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value3 = singleQuotedValue(source, _onError);
+          value4 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value3 = doubleQuotedValue(source, _onError);
+          value4 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -4661,7 +4661,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value: value3,
+        value: value4,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -4854,28 +4854,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value3, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value4, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value3, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value4, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value3, token, onError);
+        tag = findScalarTagByTest(ctx, value4, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value3, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value4, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value3);
+        scalar = new Scalar.Scalar(value4);
       }
       scalar.range = range;
-      scalar.source = value3;
+      scalar.source = value4;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -4886,7 +4886,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value3, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value4, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -4899,7 +4899,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value3))
+        if (tag.test?.test(value4))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -4909,10 +4909,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value3, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value3)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value4, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value4)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value3)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value4)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4969,13 +4969,13 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor2 || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
@@ -4983,16 +4983,16 @@ var require_compose_node = __commonJS({
         case "double-quoted-scalar":
         case "block-scalar":
           node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
+          if (anchor2)
+            node.anchor = anchor2.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
+            if (anchor2)
+              node.anchor = anchor2.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -5005,8 +5005,8 @@ var require_compose_node = __commonJS({
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (anchor2 && node.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
@@ -5023,7 +5023,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5031,10 +5031,10 @@ var require_compose_node = __commonJS({
         source: ""
       };
       const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
+      if (anchor2) {
+        node.anchor = anchor2.source.substring(1);
         if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -5070,7 +5070,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value3, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value4, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5082,7 +5082,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value3 ?? end?.[0],
+        next: value4 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -5090,10 +5090,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value3 && (value3.type === "block-map" || value3.type === "block-seq") && !props.hasNewline)
+        if (value4 && (value4.type === "block-map" || value4.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value3 ? composeNode.composeNode(ctx, value3, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value4 ? composeNode.composeNode(ctx, value4, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5341,9 +5341,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value3, context) {
+    function createScalarToken(value4, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value: value3 }, {
+      const source = stringifyString.stringifyString({ type, value: value4 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5373,7 +5373,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value3, context = {}) {
+    function setScalarValue(token, value4, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -5396,7 +5396,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value: value3 }, {
+      const source = stringifyString.stringifyString({ type, value: value4 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5542,7 +5542,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value: value3 }) {
+    function stringifyItem({ start, key, sep: sep2, value: value4 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -5551,8 +5551,8 @@ var require_cst_stringify = __commonJS({
       if (sep2)
         for (const st of sep2)
           res += st.source;
-      if (value3)
-        res += stringifyToken(value3);
+      if (value4)
+        res += stringifyToken(value4);
       return res;
     }
     exports.stringify = stringify;
@@ -7285,7 +7285,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value3, replacer, options) {
+    function stringify(value4, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7298,14 +7298,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value3 === void 0) {
+      if (value4 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value3) && !_replacer)
-        return value3.toString(options);
-      return new Document.Document(value3, _replacer, options).toString(options);
+      if (identity.isDocument(value4) && !_replacer)
+        return value4.toString(options);
+      return new Document.Document(value4, _replacer, options).toString(options);
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
@@ -7367,12 +7367,13 @@ var require_dist = __commonJS({
 });
 
 // src/cli/cli.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/model/constants.ts
 var VERSION = "0.1.0";
 var REPORT_SCHEMA = "memgate/report@2";
 var BUNDLE_SCHEMA = "memgate/bundle@2";
+var FLEET_REPORT_SCHEMA = "memgate/fleet-report@1";
 var ExitCode = {
   Pass: 0,
   Blocked: 1,
@@ -7482,6 +7483,7 @@ var FLEET_ONLY_OPTIONS = [
   Option.QueryTimeout,
   Option.QueryConcurrency
 ];
+var PROMETHEUS_PASSWORD_ENV = "MEMGATE_PROMETHEUS_PASSWORD";
 var FuseFile = "fuse.json";
 var BundleFile = {
   Dir: "bundle",
@@ -7553,11 +7555,11 @@ function sizeOf(text, option, shown) {
   if (!match || !(unit in SIZE_UNITS)) {
     throw new UsageError(`--${option}: "${clipped(shown)}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M (from 0 to 1024TiB).`);
   }
-  const bytes2 = Math.round(Number(match[1]) * SIZE_UNITS[unit]);
-  if (!Number.isSafeInteger(bytes2) || bytes2 > MAX_SIZE_BYTES) {
+  const bytes3 = Math.round(Number(match[1]) * SIZE_UNITS[unit]);
+  if (!Number.isSafeInteger(bytes3) || bytes3 > MAX_SIZE_BYTES) {
     throw new UsageError(`--${option}: "${clipped(shown)}" is out of range; give a size from 0 to 1024TiB, like 512MiB or 2GiB.`);
   }
-  return bytes2;
+  return bytes3;
 }
 var PER_SECOND = { s: 1, sec: 1, m: 60, min: 60, h: 3600 };
 function parseRate(text, option) {
@@ -7581,14 +7583,14 @@ function parsePercent(text, option) {
   }
   return percent2 / 100;
 }
-function formatBytes(bytes2) {
-  const sign = bytes2 < 0 ? "-" : "";
-  let value3 = Math.abs(bytes2);
+function formatBytes(bytes3) {
+  const sign = bytes3 < 0 ? "-" : "";
+  let value4 = Math.abs(bytes3);
   for (const unit of ["B", "KiB", "MiB", "GiB"]) {
-    if (value3 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value3.toFixed(0) : value3.toFixed(1)} ${unit}`;
-    value3 /= 1024;
+    if (value4 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value4.toFixed(0) : value4.toFixed(1)} ${unit}`;
+    value4 /= 1024;
   }
-  return `${sign}${value3} B`;
+  return `${sign}${value4} B`;
 }
 function formatRate(bytesPerSec) {
   return `${formatBytes(bytesPerSec * 60)}/min`;
@@ -7776,11 +7778,11 @@ function parseReplicas(text) {
 }
 function parseMemProfileRate(text) {
   if (text.trim() === "0") return null;
-  const bytes2 = parseSize(text, Option.MemprofileRate);
-  if (bytes2 < 1 || bytes2 > 64 * 1024 * 1024) {
+  const bytes3 = parseSize(text, Option.MemprofileRate);
+  if (bytes3 < 1 || bytes3 > 64 * 1024 * 1024) {
     throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
   }
-  return bytes2;
+  return bytes3;
 }
 
 // src/collect/bundle-io.ts
@@ -7826,9 +7828,9 @@ function readInsideBundle(root, relPath, maxBytes = MAX_BUNDLE_FILE_BYTES) {
 function writeFileNoFollow(path, data) {
   const fd = openSync(path, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
   try {
-    const bytes2 = typeof data === "string" ? Buffer.from(data) : data;
+    const bytes3 = typeof data === "string" ? Buffer.from(data) : data;
     let written = 0;
-    while (written < bytes2.length) written += writeSync(fd, bytes2, written, bytes2.length - written);
+    while (written < bytes3.length) written += writeSync(fd, bytes3, written, bytes3.length - written);
   } finally {
     closeSync(fd);
   }
@@ -8555,7 +8557,7 @@ var _StringTable_positions;
 var lowMaxBig = 2n ** 32n - 1n;
 var lowMax = 2 ** 32 - 1;
 var lowMaxPlus1 = lowMax + 1;
-var toUtf8 = typeof Buffer === "undefined" ? (value3) => new TextEncoder().encode(value3) : (value3) => Buffer.from(value3, "utf8");
+var toUtf8 = typeof Buffer === "undefined" ? (value4) => new TextEncoder().encode(value4) : (value4) => Buffer.from(value4, "utf8");
 function countNumberBytes(buffer) {
   if (!buffer.length)
     return 0;
@@ -8567,15 +8569,15 @@ function countNumberBytes(buffer) {
 function decodeBigNumber(buffer) {
   if (!buffer.length)
     return BigInt(0);
-  let value3 = BigInt(buffer[0] & 127);
+  let value4 = BigInt(buffer[0] & 127);
   let i = 0;
   while (buffer[i++] >= 128) {
-    value3 |= BigInt(buffer[i] & 127) << BigInt(7 * i);
+    value4 |= BigInt(buffer[i] & 127) << BigInt(7 * i);
   }
-  return value3;
+  return value4;
 }
-function makeValue(value3, offset = 0) {
-  return { value: value3, offset };
+function makeValue(value4, offset = 0) {
+  return { value: value4, offset };
 }
 function getValue(mode, buffer) {
   switch (mode) {
@@ -8627,12 +8629,12 @@ function decodeNumber(buffer) {
     return decodeBigNumber(buffer);
   if (!buffer.length)
     return 0;
-  let value3 = buffer[0] & 127;
+  let value4 = buffer[0] & 127;
   let i = 0;
   while (buffer[i++] >= 128) {
-    value3 |= (buffer[i] & 127) << 7 * i;
+    value4 |= (buffer[i] & 127) << 7 * i;
   }
-  return value3;
+  return value4;
 }
 function decodeNumbers(buffer) {
   const values = [];
@@ -8645,19 +8647,19 @@ function decodeNumbers(buffer) {
   }
   return values;
 }
-function push(value3, list2) {
+function push(value4, list2) {
   if (list2 == null) {
-    return [value3];
+    return [value4];
   }
-  list2.push(value3);
+  list2.push(value4);
   return list2;
 }
 function pushAll(values, list2) {
   if (list2 == null) {
     return values;
   }
-  for (const value3 of values) {
-    list2.push(value3);
+  for (const value4 of values) {
+    list2.push(value4);
   }
   return list2;
 }
@@ -8682,13 +8684,13 @@ function measureNumber(number) {
   }
   return a < 2097152 ? 3 : 4;
 }
-function measureValue(value3) {
-  if (typeof value3 === "undefined")
+function measureValue(value4) {
+  if (typeof value4 === "undefined")
     return 0;
-  if (typeof value3 === "number" || typeof value3 === "bigint") {
-    return measureNumber(value3) || 1;
+  if (typeof value4 === "number" || typeof value4 === "bigint") {
+    return measureNumber(value4) || 1;
   }
-  return value3.length;
+  return value4.length;
 }
 function measureArray(list2) {
   let size = 0;
@@ -8703,19 +8705,19 @@ function measureNumberField(number) {
 }
 function measureNumberArrayField(values) {
   let total = 0;
-  for (const value3 of values) {
-    total += measureNumber(value3) || 1;
+  for (const value4 of values) {
+    total += measureNumber(value4) || 1;
   }
   return total ? 1 + measureNumber(total) + total : 0;
 }
-function measureLengthDelimField(value3) {
-  const length = measureValue(value3);
+function measureLengthDelimField(value4) {
+  const length = measureValue(value4);
   return length ? 1 + measureNumber(length) + length : 0;
 }
 function measureLengthDelimArrayField(values) {
   let total = 0;
-  for (const value3 of values) {
-    total += measureLengthDelimField(value3);
+  for (const value4 of values) {
+    total += measureLengthDelimField(value4);
   }
   return total;
 }
@@ -8802,9 +8804,9 @@ function decode(buffer, decoder2) {
     const field = buffer[index] >> 3;
     const mode = buffer[index] & 7;
     index++;
-    const { offset, value: value3 } = getValue(mode, buffer.subarray(index));
-    index += value3.length + offset;
-    decoder2(data, field, value3);
+    const { offset, value: value4 } = getValue(mode, buffer.subarray(index));
+    index += value4.length + offset;
+    decoder2(data, field, value4);
   }
   return data;
 }
@@ -8939,8 +8941,8 @@ var Sample = class _Sample {
     if (this.value.length) {
       buffer[offset++] = 18;
       offset = encodeNumber(buffer, offset, measureArray(this.value));
-      for (const value3 of this.value) {
-        offset = encodeNumber(buffer, offset, value3);
+      for (const value4 of this.value) {
+        offset = encodeNumber(buffer, offset, value4);
       }
     }
     for (const label of this.label) {
@@ -9506,11 +9508,11 @@ var ProfileFormatError = class extends Error {
 var ProfileTooLargeError = class extends ProfileFormatError {
   name = "ProfileTooLargeError";
 };
-var mib = (bytes2) => `${Math.round(bytes2 / 1024 / 1024)} MiB`;
-function unwrap(bytes2, maxInflatedBytes) {
-  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) {
+var mib = (bytes3) => `${Math.round(bytes3 / 1024 / 1024)} MiB`;
+function unwrap(bytes3, maxInflatedBytes) {
+  if (bytes3.length >= 2 && bytes3[0] === 31 && bytes3[1] === 139) {
     try {
-      return gunzipSync(bytes2, { maxOutputLength: maxInflatedBytes });
+      return gunzipSync(bytes3, { maxOutputLength: maxInflatedBytes });
     } catch (error) {
       if (error.code === "ERR_BUFFER_TOO_LARGE") {
         throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
@@ -9518,20 +9520,20 @@ function unwrap(bytes2, maxInflatedBytes) {
       throw new ProfileFormatError(`not valid gzip (${error.message}); truncated or corrupt`);
     }
   }
-  if (bytes2.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
-  return bytes2;
+  if (bytes3.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
+  return bytes3;
 }
-function decodeHeapProfile(bytes2, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
+function decodeHeapProfile(bytes3, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
   try {
-    return decode2(bytes2, maxInflatedBytes);
+    return decode2(bytes3, maxInflatedBytes);
   } catch (error) {
     if (error instanceof ProfileFormatError) throw error;
     throw new ProfileFormatError(`not a readable heap profile (${error?.message ?? String(error)})`);
   }
 }
-function decode2(bytes2, maxInflatedBytes) {
-  if (bytes2.length === 0) throw new ProfileFormatError("empty file");
-  const raw = unwrap(bytes2, maxInflatedBytes);
+function decode2(bytes3, maxInflatedBytes) {
+  if (bytes3.length === 0) throw new ProfileFormatError("empty file");
+  const raw = unwrap(bytes3, maxInflatedBytes);
   let profile;
   try {
     profile = Profile.decode(raw);
@@ -9691,9 +9693,9 @@ function sideSummary(series) {
 function growthOf(series, key) {
   const n = series.snapshots.length;
   if (n < 2) return zero();
-  const bytes2 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
+  const bytes3 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
   const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
-  return { bytes: robustGrowth(series.times, bytes2), objects: robustGrowth(series.times, objects) };
+  return { bytes: robustGrowth(series.times, bytes3), objects: robustGrowth(series.times, objects) };
 }
 function allocatedOf(series, key) {
   const n = series.snapshots.length;
@@ -10028,16 +10030,16 @@ function callerOf(stacks, below) {
 var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
 function tickerNotStopped(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes3 <= heap.noiseFloorBytes) return null;
   const objects = Math.round(stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
   const caller = callerOf(stacks);
-  const share = total > 0 ? bytes2 / total : 1;
+  const share = total > 0 ? bytes3 / total : 1;
   return {
     pattern: {
       id: "ticker-not-stopped",
       confidence: round2(0.6 + 0.35 * clamp01(share)),
-      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes2)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
+      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes3)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
       hint: "Call Stop on every time.Ticker once its user is done (defer t.Stop() right after time.NewTicker), and never use time.Tick in code that runs more than once.",
       functions: caller ? ["time.NewTicker", caller] : ["time.NewTicker"]
     },
@@ -10052,14 +10054,14 @@ function transportPerRequest(heap, goroutines) {
   const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === "net/http.(*Transport).dialConn");
   const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  const heapSeen = heap !== null && bytes2 > heap.noiseFloorBytes;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const heapSeen = heap !== null && bytes3 > heap.noiseFloorBytes;
   if (clusters.length === 0 && !heapSeen) return null;
   const loops = new Set(clusters.flatMap((c) => c.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
   const server = growingClusters(goroutines).filter((c) => c.entry === "net/http.(*conn).serve");
   const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
-  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes2)} more` : ""}` : `${formatBytes(bytes2)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes3)} more` : ""}` : `${formatBytes(bytes3)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
   return {
     pattern: {
       id: "transport-per-request",
@@ -10133,18 +10135,18 @@ function goroutineBlocked(heap, goroutines, claimed) {
 var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
 function bufferGrowth(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes3 <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
   const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
-  const share = total > 0 ? bytes2 / total : 1;
+  const share = total > 0 ? bytes3 / total : 1;
   const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
   return {
     pattern: {
       id: "buffer-growth",
       confidence: round2(0.55 + 0.4 * clamp01(share)),
-      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes2)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
+      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes3)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
       hint: "Do not keep bytes.Buffers (or slices of their Bytes()) after use: copy out what you need, Reset and reuse one buffer (or pool them with a size cap), and bound any collection they are appended to.",
       functions: [.../* @__PURE__ */ new Set([leaf, ...caller ? [caller] : []])]
     },
@@ -10172,11 +10174,11 @@ function unboundedMap(heap, total, claimed) {
   const candidates = [];
   for (const f of heap.functions) {
     const stacks = f.stacks.filter((s) => !claimed.has(s.key) && stackDiff(s) > 0);
-    const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-    if (bytes2 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
+    const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+    if (bytes3 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
     const app = callerOf(stacks);
-    if (!app || !risesThroughout(f.graySeries) || bytes2 <= SCATTER_FACTOR * f.scatterBytes) continue;
-    candidates.push({ f, stacks, bytes: bytes2, app });
+    if (!app || !risesThroughout(f.graySeries) || bytes3 <= SCATTER_FACTOR * f.scatterBytes) continue;
+    candidates.push({ f, stacks, bytes: bytes3, app });
   }
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => b.bytes - a.bytes);
@@ -10252,15 +10254,15 @@ function load(set, warmupMs, warnings, instance) {
   const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
-    const bytes2 = set.data[file];
-    if (!bytes2) {
+    const bytes3 = set.data[file];
+    if (!bytes3) {
       warnings.push(`${entry.side} ${entry.kind} ${file} is missing from the bundle; left out`);
       continue;
     }
     if (entry.kind === "heap") {
       let snapshot;
       try {
-        snapshot = decodeHeapProfile(bytes2);
+        snapshot = decodeHeapProfile(bytes3);
       } catch (error) {
         warnings.push(`${entry.side} heap profile ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
@@ -10270,7 +10272,7 @@ function load(set, warmupMs, warnings, instance) {
     } else {
       let dump;
       try {
-        dump = parseGoroutineDump(decoder.decode(bytes2));
+        dump = parseGoroutineDump(decoder.decode(bytes3));
       } catch (error) {
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
@@ -10292,14 +10294,14 @@ function heapSuspects(heap, claims) {
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects = [];
-  const make = (f, kind, bytes2, objects, share, gray, baseline) => {
+  const make = (f, kind, bytes3, objects, share, gray, baseline) => {
     const ranked = [...f.stacks].sort((a, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes));
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
       source: "pprof",
       kind,
-      bytes: Math.round(bytes2),
+      bytes: Math.round(bytes3),
       objects: Math.round(objects),
       count: null,
       share: Math.round(share * 1e3) / 1e3,
@@ -10420,12 +10422,12 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
 }
 
 // src/analyze/ebpf-paths.ts
-function scaleHeapSample(count, bytes2, rate2) {
-  if (count === 0 || bytes2 === 0) return { count: 0, bytes: 0 };
-  if (rate2 <= 1) return { count, bytes: bytes2 };
-  const avg = bytes2 / count;
-  const scale = 1 / (1 - Math.exp(-avg / rate2));
-  return { count: count * scale, bytes: bytes2 * scale };
+function scaleHeapSample(count, bytes3, rate3) {
+  if (count === 0 || bytes3 === 0) return { count: 0, bytes: 0 };
+  if (rate3 <= 1) return { count, bytes: bytes3 };
+  const avg = bytes3 / count;
+  const scale = 1 / (1 - Math.exp(-avg / rate3));
+  return { count: count * scale, bytes: bytes3 * scale };
 }
 var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 function estimate(stack, scaling) {
@@ -11195,11 +11197,11 @@ function readGoBinary(path, data = readFileSync2(path)) {
 }
 var BUILDINFO_MAGIC = Buffer.from("\xFF Go buildinf:", "latin1");
 function uvarint(buf, at) {
-  let value3 = 0;
+  let value4 = 0;
   let shift = 0;
   for (let i = at; i < buf.length && i < at + 10; i++) {
-    value3 += (buf[i] & 127) * 2 ** shift;
-    if ((buf[i] & 128) === 0) return { value: value3, next: i + 1 };
+    value4 += (buf[i] & 127) * 2 ** shift;
+    if ((buf[i] & 128) === 0) return { value: value4, next: i + 1 };
     shift += 7;
   }
   return null;
@@ -11388,10 +11390,10 @@ function which(name, pathEnv = process.env.PATH ?? "") {
 // src/collect/ebpf-preflight.ts
 var CHECK_TIMEOUT_MS = 6e4;
 function exec(file, args, timeoutMs = CHECK_TIMEOUT_MS) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve7) => {
     execFile(file, args, { timeout: timeoutMs, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
       const code2 = error ? typeof error.code === "number" ? Number(error.code) : null : 0;
-      resolve5({ code: error && code2 === 0 ? 1 : code2, stdout: stdout ?? "", stderr: stderr ?? (error ? error.message : "") });
+      resolve7({ code: error && code2 === 0 ? 1 : code2, stdout: stdout ?? "", stderr: stderr ?? (error ? error.message : "") });
     });
   });
 }
@@ -11454,8 +11456,8 @@ function checkBinary(path, mode, read = (p) => readFileSync3(p)) {
   if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
   if (mode === "sampled") {
     const flag = binary.symbol("runtime.disableMemoryProfiling");
-    const value3 = flag ? binary.read(flag.value, 1) : null;
-    if (value3 && value3[0] !== 0) {
+    const value4 = flag ? binary.read(flag.value, 1) : null;
+    if (value4 && value4[0] !== 0) {
       return { ok: false, binary, problem: `${path} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)" };
     }
   }
@@ -11484,8 +11486,8 @@ function readText(path) {
 function readNumber(path) {
   const text = readText(path)?.trim();
   if (text === void 0 || text === "" || text === "max") return null;
-  const value3 = Number(text);
-  return Number.isFinite(value3) ? value3 : null;
+  const value4 = Number(text);
+  return Number.isFinite(value4) ? value4 : null;
 }
 function readPids(path) {
   const text = readText(path);
@@ -11931,23 +11933,23 @@ function selectDriver(choice, host) {
 // src/workload/ports.ts
 import { createServer, connect } from "node:net";
 function freePort() {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve7, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve5(port));
+      server.close(() => resolve7(port));
     });
   });
 }
 function portOpen(port, timeoutMs = 500) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve7) => {
     const socket = connect({ host: "127.0.0.1", port });
     const done = (open) => {
       socket.destroy();
-      resolve5(open);
+      resolve7(open);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once("connect", () => done(true));
@@ -11987,15 +11989,15 @@ var Workload = class {
     };
     this.child.stdout?.on("data", keep);
     this.child.stderr?.on("data", keep);
-    this.exited = new Promise((resolve5) => {
+    this.exited = new Promise((resolve7) => {
       this.child.once("error", (error) => {
         this.tail.push(`could not start: ${error.message}`);
         this.exitInfo ??= { at: Date.now(), code: null, signal: null, lastOutput: [] };
-        resolve5();
+        resolve7();
       });
       this.child.once("exit", (code2, signal) => {
         this.exitInfo ??= { at: Date.now(), code: code2, signal, lastOutput: [] };
-        resolve5();
+        resolve7();
       });
     });
   }
@@ -12035,11 +12037,11 @@ var LoadProcess = class {
 `).join(""));
     this.child.stdout?.on("data", write);
     this.child.stderr?.on("data", write);
-    this.exited = new Promise((resolve5) => {
-      this.child.once("error", () => resolve5(null));
+    this.exited = new Promise((resolve7) => {
+      this.child.once("error", () => resolve7(null));
       this.child.once("close", (code2) => {
         this.finished = true;
-        resolve5(code2);
+        resolve7(code2);
       });
     });
   }
@@ -12226,14 +12228,14 @@ async function fetchProfile(url, timeoutMs, signal) {
     const chunks = [];
     let size = 0;
     for await (const chunk of response.body ?? []) {
-      const bytes2 = chunk;
-      size += bytes2.length;
+      const bytes3 = chunk;
+      size += bytes3.length;
       if (size > MAX_PROFILE_BYTES) {
         await response.body?.cancel().catch(() => {
         });
         return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
       }
-      chunks.push(bytes2);
+      chunks.push(bytes3);
     }
     return { ok: true, data: Buffer.concat(chunks), ms: ms() };
   } catch (error) {
@@ -12462,9 +12464,9 @@ function parseBpftraceOutput(text) {
       open = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
       continue;
     }
-    const rate2 = RATE.exec(line);
-    if (rate2) {
-      out.rates.set(Number(rate2[1]), Number(rate2[2]));
+    const rate3 = RATE.exec(line);
+    if (rate3) {
+      out.rates.set(Number(rate3[1]), Number(rate3[2]));
       continue;
     }
     if (NOISE.test(line)) continue;
@@ -12506,7 +12508,7 @@ var TracerProcess = class {
     });
     let markSeen = () => {
     };
-    this.attached = new Promise((resolve5) => markSeen = resolve5);
+    this.attached = new Promise((resolve7) => markSeen = resolve7);
     this.child.stdout?.setEncoding("utf8");
     this.child.stderr?.setEncoding("utf8");
     this.child.stdout?.on("data", (chunk) => {
@@ -12518,12 +12520,12 @@ var TracerProcess = class {
       if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
       this.err.write(chunk);
     });
-    this.exited = new Promise((resolve5) => {
+    this.exited = new Promise((resolve7) => {
       const finish = (code2) => {
         this.done = true;
         this.exitCode = code2;
         markSeen(false);
-        resolve5(code2);
+        resolve7(code2);
       };
       this.child.once("error", () => finish(null));
       this.child.once("close", (code2) => finish(code2));
@@ -12726,16 +12728,16 @@ function noteOutputDamage(parsed, plan2, note) {
 function indexPids(found) {
   const sideOf = /* @__PURE__ */ new Map();
   for (const side of SIDES) for (const pid of found.sidePids[side] ?? []) sideOf.set(pid, side);
-  const targetOf = /* @__PURE__ */ new Map();
-  for (const t of found.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
-  return { sideOf, targetOf };
+  const targetOf2 = /* @__PURE__ */ new Map();
+  for (const t of found.targets) for (const pid of t.probe.pids) targetOf2.set(pid, t);
+  return { sideOf, targetOf: targetOf2 };
 }
-function symbolizeTargets(records, sideOf, targetOf) {
+function symbolizeTargets(records, sideOf, targetOf2) {
   const resolved = /* @__PURE__ */ new Map();
   const tools = { addr2line: which("addr2line"), go: which("go") };
   const byTarget = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const t = targetOf.get(r.pid);
+    const t = targetOf2.get(r.pid);
     if (!t || !sideOf.has(r.pid)) continue;
     byTarget.set(t, [...byTarget.get(t) ?? [], r]);
   }
@@ -12745,12 +12747,12 @@ function symbolizeTargets(records, sideOf, targetOf) {
   }
   return resolved;
 }
-function aggregate(records, sideOf, targetOf, resolved, probed) {
+function aggregate(records, sideOf, targetOf2, resolved, probed) {
   const stacks = /* @__PURE__ */ new Map();
   for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
   for (const r of records) {
     const side = sideOf.get(r.pid);
-    const t = targetOf.get(r.pid);
+    const t = targetOf2.get(r.pid);
     if (!side || !t) continue;
     const symbols = resolved.get(t).frames;
     const bias = t.bias.get(r.pid) ?? 0n;
@@ -12778,14 +12780,14 @@ function aggregate(records, sideOf, targetOf, resolved, probed) {
 function sideTraces(parsed, found, plan2, span, note) {
   const sides = { baseline: null, gray: null };
   noteOutputDamage(parsed, plan2, note);
-  const { sideOf, targetOf } = indexPids(found);
-  const resolved = symbolizeTargets(parsed.records, sideOf, targetOf);
-  const stacks = aggregate(parsed.records, sideOf, targetOf, resolved, PROBED_FUNCTION[plan2.mode]);
+  const { sideOf, targetOf: targetOf2 } = indexPids(found);
+  const resolved = symbolizeTargets(parsed.records, sideOf, targetOf2);
+  const stacks = aggregate(parsed.records, sideOf, targetOf2, resolved, PROBED_FUNCTION[plan2.mode]);
   const { startMs, stopMs } = span;
   for (const side of SIDES) {
     const pids = found.sidePids[side] ?? [];
     if (pids.length === 0) continue;
-    const t = targetOf.get(pids[0]);
+    const t = targetOf2.get(pids[0]);
     const exit = span.exitAt[side];
     const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
     if (exit !== null && exit < stopMs)
@@ -12997,7 +12999,7 @@ function localPair(plan2, host) {
         return await run2(plan2, driver, context, teardown, log);
       } finally {
         await teardown.run(context.logger);
-        await new Promise((resolve5) => log.end(resolve5));
+        await new Promise((resolve7) => log.end(resolve7));
       }
     }
   };
@@ -13084,9 +13086,9 @@ function encodeHeapValues(rows, periodBytes, comment) {
   const samples = [];
   for (const row of rows) {
     const objects = Math.round(row.value.objects);
-    const bytes2 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes2 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
+    const bytes3 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes3 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes3] });
   }
   const inuseSpace = strings.dedup("inuse_space");
   const profile = new Profile({
@@ -13335,7 +13337,7 @@ var RestClient = class {
     return items;
   }
 };
-var sleep8 = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+var sleep8 = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
 function githubContextFromEnv(env, token) {
   const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
   const [owner, repo] = repository.split("/");
@@ -13375,16 +13377,16 @@ var dimKey = (d) => `${d.dim}=${d.value}`;
 function isDimension(name) {
   return DIMENSIONS.includes(name);
 }
-function checkValue(dim, value3, where) {
+function checkValue(dim, value4, where) {
   const name = dim.trim().toLowerCase();
   if (!isDimension(name)) {
     throw new UsageError(`${where}: "${dim.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
   }
-  const v = value3.trim().toLowerCase();
+  const v = value4.trim().toLowerCase();
   if (v === "") throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
   if (v.length > MAX_VALUE_LENGTH2) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH2} characters; shorten it.`);
   if (!VALUE_PATTERN.test(v)) {
-    throw new UsageError(`${where}: the ${name} value "${value3.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
+    throw new UsageError(`${where}: the ${name} value "${value4.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
   }
   return { dim: name, value: v };
 }
@@ -13392,10 +13394,10 @@ function cellFromDims(dims) {
   const ordered = {};
   const parts = [];
   for (const dim of DIMENSIONS) {
-    const value3 = dims[dim];
-    if (value3 === void 0) continue;
-    ordered[dim] = value3;
-    parts.push(`${dim}=${value3}`);
+    const value4 = dims[dim];
+    if (value4 === void 0) continue;
+    ordered[dim] = value4;
+    parts.push(`${dim}=${value4}`);
   }
   return { id: parts.join(","), dims: ordered };
 }
@@ -13410,9 +13412,9 @@ function parseCell(text, where = "--cell") {
     if (eq < 0) {
       throw new UsageError(`${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`);
     }
-    const { dim, value: value3 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
-    if (dims[dim] !== void 0) throw new UsageError(`${where}: ${dim} is given twice ("${dims[dim]}" and "${value3}"); give each dimension once.`);
-    dims[dim] = value3;
+    const { dim, value: value4 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
+    if (dims[dim] !== void 0) throw new UsageError(`${where}: ${dim} is given twice ("${dims[dim]}" and "${value4}"); give each dimension once.`);
+    dims[dim] = value4;
   }
   return cellFromDims(dims);
 }
@@ -13459,9 +13461,9 @@ function nextRecordName(digits) {
   return `${next.toString().padStart(PAD, "0")}.json`;
 }
 var isString = (v) => typeof v === "string";
-function recordProblem(value3) {
-  if (typeof value3 !== "object" || value3 === null || Array.isArray(value3)) return "is not a JSON object";
-  const r = value3;
+function recordProblem(value4) {
+  if (typeof value4 !== "object" || value4 === null || Array.isArray(value4)) return "is not a JSON object";
+  const r = value4;
   if (!isString(r.reason) || !isString(r.at)) return 'has no "reason" and "at" strings';
   if (r.by !== void 0 && !isString(r.by)) return 'has a "by" that is not a string';
   if (r.url !== void 0 && !isString(r.url)) return 'has a "url" that is not a string';
@@ -14385,17 +14387,17 @@ var StagesReader = class {
     if ((0, import_yaml.isSeq)(node) && items.length === 0) this.fail(node, `${what} is an empty list; give at least one ${dim} value.`);
     const out = [];
     for (const item of items) {
-      const { value: value3 } = checkValue(dim, this.text(item, what), `${this.file}:${this.line(item)}: ${what}`);
-      if (out.includes(value3)) this.fail(item, `${what} lists ${value3} twice; give each value once.`);
-      out.push(value3);
+      const { value: value4 } = checkValue(dim, this.text(item, what), `${this.file}:${this.line(item)}: ${what}`);
+      if (out.includes(value4)) this.fail(item, `${what} lists ${value4} twice; give each value once.`);
+      out.push(value4);
     }
     return out;
   }
   dimensionMap(node, what, extra = []) {
     if (!(0, import_yaml.isMap)(node)) this.fail(node, `${what} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
     const values = {};
-    for (const [key, { value: value3 }] of this.entries(node, what, [...DIMENSIONS, ...extra])) {
-      if (isDimension(key)) values[key] = this.values(value3, key, `${what}.${key}`);
+    for (const [key, { value: value4 }] of this.entries(node, what, [...DIMENSIONS, ...extra])) {
+      if (isDimension(key)) values[key] = this.values(value4, key, `${what}.${key}`);
     }
     return { values, node };
   }
@@ -14751,6 +14753,1133 @@ var planCommand = {
   run: plan
 };
 
+// src/config/fleet-plan.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
+function value3(raw, name) {
+  const v = raw[name]?.trim();
+  return v === void 0 || v === "" ? void 0 : v;
+}
+var LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+function parseBy(text) {
+  const by = [];
+  for (const part of text.split(",").map((p) => p.trim())) {
+    if (part === "") throw new UsageError(`--${Option.By} "${text}" has an empty entry; give dimensions separated by commas, e.g. --${Option.By} region,arch or --${Option.By} region=topology_region.`);
+    const [dimension, label = dimension, more] = part.split("=").map((s) => s.trim());
+    if (more !== void 0 || !LABEL.test(dimension) || !LABEL.test(label)) {
+      throw new UsageError(`--${Option.By}: "${part}" is not DIMENSION or DIMENSION=LABEL (label names: letters, digits, _), e.g. --${Option.By} region=topology_region.`);
+    }
+    if (by.some((b) => b.dimension === dimension.toLowerCase())) throw new UsageError(`--${Option.By}: ${dimension} is given twice; give each dimension once.`);
+    by.push({ dimension: dimension.toLowerCase(), label });
+  }
+  return by;
+}
+function parseEnd(text, nowSec) {
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const sec = Number(text);
+    if (sec > 1e11) throw new UsageError(`--${Option.End} ${text} looks like milliseconds; give unix seconds (e.g. ${Math.floor(nowSec)}) or RFC 3339.`);
+    return sec;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
+    throw new UsageError(`--${Option.End} "${text}" is neither RFC 3339 (e.g. 2026-12-02T10:00:00Z) nor unix seconds.`);
+  }
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) throw new UsageError(`--${Option.End} "${text}" is not a valid time; e.g. 2026-12-02T10:00:00Z.`);
+  return ms / 1e3;
+}
+function positiveInt(text, option, max) {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`--${option} "${text}" must be a whole number from 1 to ${max}.`);
+  return Number(text);
+}
+function buildFleetPlan(raw, context) {
+  const get = (name) => value3(raw, name);
+  const prometheusUrl = get(Option.Prometheus);
+  if (!prometheusUrl) throw new UsageError(`--${Option.Prometheus} is required: the base URL of a Prometheus-compatible store, e.g. --${Option.Prometheus} http://prometheus:9090.`);
+  const metric = get(Option.Metric);
+  if (!metric) throw new UsageError(`--${Option.Metric} is required: the memory series, one per instance, e.g. --${Option.Metric} 'process_resident_memory_bytes{job="shop"}'.`);
+  const baseline = get(Option.Baseline);
+  const gray = get(Option.Gray);
+  if (!baseline || !gray) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} are required in fleet mode: label matchers that pick each side's instances, e.g. --${Option.Baseline} 'track="stable"' --${Option.Gray} 'track="canary"'.`);
+  const byText = get(Option.By);
+  if (!byText) throw new UsageError(`--${Option.By} is required: the labels that make a cell (fuse dimensions), e.g. --${Option.By} region or --${Option.By} region=topology_region,arch.`);
+  const by = parseBy(byText);
+  const instanceLabel = get(Option.InstanceLabel) ?? Defaults.instanceLabel;
+  if (!LABEL.test(instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} "${instanceLabel}" is not a label name (letters, digits, _).`);
+  if (by.some((b) => b.label === instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} ${instanceLabel} is also a cell label in --${Option.By}; an instance label must tell instances apart within a cell.`);
+  const windowMs = parseDuration(get(Option.Window) ?? Defaults.window, Option.Window);
+  if (windowMs < 6e4) throw new UsageError(`--${Option.Window} must be at least 1m (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
+  const endText = get(Option.End);
+  const endSec = endText === void 0 ? Math.floor(context.nowSec) : parseEnd(endText, context.nowSec);
+  const stepText = get(Option.Step);
+  const stepMs = stepText === void 0 ? null : parseDuration(stepText, Option.Step);
+  if (stepMs !== null && (stepMs < 1e3 || stepMs * 8 > windowMs)) throw new UsageError(`--${Option.Step} must be at least 1s and leave 8 readings in the window (--${Option.Window} ${get(Option.Window) ?? Defaults.window}).`);
+  const minInstances = positiveInt(get(Option.MinInstances) ?? Defaults.minInstances, Option.MinInstances, 1e4);
+  const stagesFile = get(Option.Stages);
+  const stageText = get(Option.Stage);
+  if (stagesFile === void 0 !== (stageText === void 0)) throw new UsageError(`--${Option.Stages} FILE and --${Option.Stage} N go together: the wave whose cells are judged, e.g. --${Option.Stages} .github/stages.yml --${Option.Stage} 1.`);
+  const stages = stagesFile && stageText ? { file: stagesFile, stage: positiveInt(stageText, Option.Stage, 1e3) } : null;
+  const tokenEnv = get(Option.PrometheusTokenEnv) ?? Defaults.prometheusTokenEnv;
+  const bearerToken = context.env[tokenEnv]?.trim() || null;
+  const user = get(Option.PrometheusUser);
+  const password = context.env[PROMETHEUS_PASSWORD_ENV] ?? "";
+  if (user !== void 0 && bearerToken) throw new UsageError(`both a bearer token (${tokenEnv}) and --${Option.PrometheusUser} are set; give one way to log in.`);
+  if (user !== void 0 && password === "") throw new UsageError(`--${Option.PrometheusUser} ${user} needs its password in the environment variable ${PROMETHEUS_PASSWORD_ENV} (never on the command line).`);
+  const caPath = get(Option.PrometheusCa);
+  let caPem = null;
+  if (caPath !== void 0) {
+    try {
+      caPem = readFileSync8(resolve4(context.cwd, caPath), "utf8");
+    } catch (error) {
+      throw new UsageError(`--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`);
+    }
+    if (!caPem.includes("-----BEGIN CERTIFICATE-----")) throw new UsageError(`--${Option.PrometheusCa} ${caPath} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
+  }
+  const queryTimeoutMs = parseDuration(get(Option.QueryTimeout) ?? Defaults.queryTimeout, Option.QueryTimeout);
+  if (queryTimeoutMs < 1e3) throw new UsageError(`--${Option.QueryTimeout} must be at least 1s; the default is ${Defaults.queryTimeout}.`);
+  const judge2 = parseJudgeSettings({ ...raw, [Option.Warmup]: "0s" });
+  return {
+    ...judge2,
+    warmupMs: 0,
+    prometheusUrl,
+    metric,
+    heapMetric: get(Option.HeapMetric) ?? null,
+    baseline,
+    gray,
+    by,
+    instanceLabel,
+    windowMs,
+    endSec,
+    endText: new Date(endSec * 1e3).toISOString(),
+    stepMs,
+    minInstances,
+    stages,
+    auth: { bearerToken, basic: user !== void 0 ? { user, password } : null, caPem },
+    queryTimeoutMs,
+    queryConcurrency: positiveInt(get(Option.QueryConcurrency) ?? Defaults.queryConcurrency, Option.QueryConcurrency, 64),
+    outDir: get(Option.Out) ?? Defaults.out
+  };
+}
+
+// src/report/fleet-report.ts
+var GRADE_ORDER = ["P0", "P1", "P2", "P3"];
+function buildFleetReport(cells, settings, extra) {
+  const count = (v) => cells.filter((c) => c.verdict === v).length;
+  const blocked = count("fail") + count("fused");
+  const verdict = blocked > 0 ? "fail" : count("inconclusive") > 0 || cells.length === 0 ? "inconclusive" : count("warn") > 0 ? "warn" : "pass";
+  const grades = cells.map((c) => c.grade).filter((g2) => g2 !== null);
+  const grade = GRADE_ORDER.find((g2) => grades.includes(g2)) ?? null;
+  const exitCode = blocked > 0 ? ExitCode.Blocked : verdict === "inconclusive" && settings.onInconclusive === "fail" ? ExitCode.Inconclusive : ExitCode.Pass;
+  return {
+    schema: FLEET_REPORT_SCHEMA,
+    memgateVersion: VERSION,
+    verdict,
+    grade,
+    exitCode,
+    settings,
+    summary: {
+      cells: cells.length,
+      pass: count("pass"),
+      warn: count("warn"),
+      fail: count("fail"),
+      inconclusive: count("inconclusive"),
+      fused: count("fused"),
+      instances: { baseline: cells.reduce((a, c) => a + c.instances.baseline.length, 0), gray: cells.reduce((a, c) => a + c.instances.gray.length, 0) },
+      restarts: cells.reduce((a, c) => a + c.restarts, 0),
+      queries: extra.queries
+    },
+    // Blocked cells first, then the undecided, then the rest; by cell id within each.
+    cells: [...cells].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0)),
+    warnings: extra.warnings
+  };
+}
+var VERDICT_ORDER = { fail: 0, fused: 1, inconclusive: 2, warn: 3, pass: 4 };
+var isBlocked = (c) => c.verdict === "fail" || c.verdict === "fused";
+var rate2 = (v) => v === null || v === void 0 ? "n/a" : formatRate(v);
+var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
+var firstReason = (c) => c.reasons[0]?.message ?? "";
+function cellColumns(c) {
+  return [
+    c.cell,
+    c.verdict + (c.grade ? ` ${c.grade}` : ""),
+    `${c.instances.gray.length} / ${c.instances.baseline.length}`,
+    c.report ? formatPercent(c.p95Increase) : "n/a",
+    c.slopeDifference ? `${formatRate(c.slopeDifference.bytesPerSec)} [${formatRate(c.slopeDifference.low)} .. ${formatRate(c.slopeDifference.high)}]` : "n/a",
+    String(c.restarts)
+  ];
+}
+var CELL_HEAD = ["cell", "verdict", "gray / baseline instances", "P95 change", "floor slope difference (99% CI)", "restarts"];
+function worstGray(c, n) {
+  return [...c.instances.gray].sort((a, b) => (b.slopeBytesPerSec ?? -Infinity) - (a.slopeBytesPerSec ?? -Infinity)).slice(0, n);
+}
+function headline(report) {
+  const s = report.summary;
+  const parts = [`${s.fail} blocked`, s.fused ? `${s.fused} fused` : "", `${s.inconclusive} inconclusive`, `${s.warn} warn`, `${s.pass} pass`].filter(Boolean);
+  return `${s.cells} cell${s.cells === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.instances.gray} gray and ${s.instances.baseline} baseline instances judged, ${s.restarts} restart${s.restarts === 1 ? "" : "s"}`;
+}
+function renderFleetConsole(report, detailCells = 10) {
+  const lines = [];
+  lines.push(`memgate fleet: ${report.verdict.toUpperCase()}${report.grade ? ` (${report.grade})` : ""}: ${headline(report)}`);
+  lines.push(`  ${report.settings.metric} from ${report.settings.store}, window ${formatDuration(report.settings.windowMs)} to ${report.settings.end}, step ${formatDuration(report.settings.stepMs)}`);
+  const rows = [CELL_HEAD, ...report.cells.map(cellColumns)];
+  const widths = CELL_HEAD.map((_, i) => Math.min(60, Math.max(...rows.map((r) => r[i].length))));
+  for (const row of rows) lines.push("  " + row.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd());
+  for (const c of report.cells.filter(isBlocked).slice(0, detailCells)) {
+    lines.push("", `cell ${c.cell}: ${c.verdict}${c.grade ? ` ${c.grade}` : ""}`);
+    for (const r of c.reasons) lines.push(`  ${r.outcome}: ${r.message}`);
+    const worst = worstGray(c, 5);
+    if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i) => `${i.instance} ${rate2(i.slopeBytesPerSec)} (P95 ${bytes2(i.p95Bytes)})`).join("; ")}`);
+    if (c.heap?.difference) lines.push(`  heap (${c.heap.metric}): floor slope difference ${rate2(c.heap.difference.bytesPerSec)} [${rate2(c.heap.difference.low)} .. ${rate2(c.heap.difference.high)}]`);
+  }
+  const undecided2 = report.cells.filter((c) => c.verdict === "inconclusive");
+  if (undecided2.length) {
+    lines.push("");
+    for (const c of undecided2.slice(0, detailCells)) lines.push(`cell ${c.cell}: inconclusive: ${firstReason(c)}`);
+  }
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  return lines.map(neutraliseLine).join("\n");
+}
+var HTML_BANNER = { pass: "#1a7f37", warn: "#9a6700", fail: "#cf222e", fused: "#cf222e", inconclusive: "#6e7781" };
+function renderFleetHtml(report) {
+  const h = escapeHtml;
+  const table3 = (head, rows) => `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table>`;
+  const sections = [];
+  sections.push(`<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate fleet report</h1>`);
+  sections.push(`<p>${h(headline(report))}</p><p class="cmd">metric <code>${h(report.settings.metric)}</code> from ${h(report.settings.store)} \xB7 baseline <code>${h(report.settings.baseline)}</code> \xB7 gray <code>${h(report.settings.gray)}</code> \xB7 window ${h(formatDuration(report.settings.windowMs))} to ${h(report.settings.end)} \xB7 step ${h(formatDuration(report.settings.stepMs))}</p>`);
+  sections.push(
+    table3(
+      CELL_HEAD,
+      report.cells.map((c) => {
+        const cols = cellColumns(c).map(h);
+        return [`<td><a href="#${h(anchor(c.cell))}"><code>${cols[0]}</code></a></td>`, `<td style="color:${HTML_BANNER[c.verdict]}"><b>${cols[1]}</b></td>`, ...cols.slice(2).map((x) => `<td>${x}</td>`)];
+      })
+    )
+  );
+  for (const c of report.cells.filter((x) => x.verdict !== "pass")) {
+    const parts = [`<h2 id="${h(anchor(c.cell))}"><code>${h(c.cell)}</code>: ${h(c.verdict)}${c.grade ? ` ${c.grade}` : ""}</h2>`];
+    parts.push(`<ul>${c.reasons.map((r) => `<li><b>${h(r.outcome)}</b> (${h(r.rule)}): ${h(r.message)}</li>`).join("")}</ul>`);
+    if (isBlocked(c) && c.report) parts.push(`<figure>${svgChart(c.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`);
+    const worst = worstGray(c, 10);
+    if (isBlocked(c) && worst.length) {
+      parts.push(table3(["gray instance", "floor slope", "P95", "floor at end", "restarts"], worst.map((i) => [i.instance, rate2(i.slopeBytesPerSec), bytes2(i.p95Bytes), bytes2(i.lastFloorBytes), String(i.restarts)].map((x) => `<td>${h(x)}</td>`))));
+    }
+    if (c.warnings.length) parts.push(`<details><summary>${c.warnings.length} warning(s)</summary><ul>${c.warnings.map((w) => `<li>${h(w)}</li>`).join("")}</ul></details>`);
+    sections.push(parts.join("\n"));
+  }
+  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join("")}</ul>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>memgate fleet: ${h(report.verdict)}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#1f2328;padding:0 16px}
+.verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:4px 10px;text-align:left}
+code{background:#f6f8fa;font-size:12px}.cmd{color:#57606a}
+</style></head><body>
+${sections.join("\n")}
+<p class="cmd">memgate ${h(report.memgateVersion)} \xB7 ${h(report.schema)}</p>
+</body></html>
+`;
+}
+var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
+
+// src/run/fleet-run.ts
+import { mkdirSync as mkdirSync11, readFileSync as readFileSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join15, resolve as resolve5 } from "node:path";
+
+// src/gate/fleet-gate.ts
+import { mkdirSync as mkdirSync10, writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join14 } from "node:path";
+
+// src/source/prometheus/client.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var StoreError = class extends Error {
+  name = "StoreError";
+};
+var DEFAULT_MAX_RESPONSE = 256 * 1024 * 1024;
+function displayUrl(base) {
+  try {
+    const url = new URL(base);
+    url.username = "";
+    url.password = "";
+    return url.toString().replace(/\/$/, "");
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+var sleep9 = (ms, signal) => new Promise((resolve7) => {
+  const timer = setTimeout(resolve7, ms);
+  signal?.addEventListener("abort", () => {
+    clearTimeout(timer);
+    resolve7();
+  }, { once: true });
+});
+var TRANSIENT = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "UND_ERR_SOCKET"]);
+var PromClient = class {
+  where;
+  options;
+  base;
+  constructor(options) {
+    let base;
+    try {
+      base = new URL(options.baseUrl);
+    } catch {
+      throw new UsageError(`--prometheus "${options.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`);
+    }
+    if (base.protocol !== "http:" && base.protocol !== "https:") {
+      throw new UsageError(`--prometheus ${displayUrl(options.baseUrl)}: only http:// and https:// URLs are supported.`);
+    }
+    if (base.username || base.password) {
+      throw new UsageError(`--prometheus: put no user or password in the URL (it would show in logs); use --prometheus-user with the password in MEMGATE_PROMETHEUS_PASSWORD, or a bearer token in MEMGATE_PROMETHEUS_TOKEN.`);
+    }
+    if (options.auth.caPem && base.protocol !== "https:") {
+      throw new UsageError(`--prometheus-ca is for https:// stores; ${displayUrl(options.baseUrl)} is plain http.`);
+    }
+    this.base = base;
+    this.where = displayUrl(options.baseUrl);
+    this.options = { retries: 3, backoffMs: 250, maxResponseBytes: DEFAULT_MAX_RESPONSE, ...options };
+  }
+  /** POST /api/v1/query_range. Points come back as the store sent them (values are strings: "NaN", "+Inf" included). */
+  async queryRange(query, startSec, endSec, stepSec) {
+    const data = await this.call("query_range", { query, start: String(startSec), end: String(endSec), step: String(stepSec) });
+    if (data.resultType !== "matrix" || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query_range answered a ${String(data.resultType)}, not a matrix, for ${query}`);
+    return { series: data.result, warnings: data.warnings };
+  }
+  /** POST /api/v1/query at one instant. */
+  async query(query, timeSec) {
+    const data = await this.call("query", { query, time: String(timeSec) });
+    if (data.resultType !== "vector" || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query answered a ${String(data.resultType)}, not a vector, for ${query}`);
+    return { samples: data.result, warnings: data.warnings };
+  }
+  async call(endpoint, form) {
+    const url = new URL(`${this.base.pathname.replace(/\/+$/, "")}/api/v1/${endpoint}`, this.base);
+    url.search = this.base.search;
+    const body = new URLSearchParams({ ...form, timeout: `${Math.max(1, Math.floor(this.options.timeoutMs / 1e3))}s` }).toString();
+    const shown = `${this.where}/api/v1/${endpoint}`;
+    let attempt = 0;
+    for (; ; ) {
+      let answer;
+      try {
+        answer = await this.post(url, body);
+      } catch (error) {
+        const code2 = error.code ?? "";
+        if (error instanceof StoreError || error instanceof UsageError) throw error;
+        if (TRANSIENT.has(code2) && attempt < this.options.retries && !this.options.signal?.aborted) {
+          await sleep9(this.backoff(attempt++), this.options.signal);
+          continue;
+        }
+        if (this.options.signal?.aborted) throw new StoreError(`${shown}: interrupted`);
+        throw new UsageError(`--prometheus ${this.where}: cannot reach the store (${code2 || error.message}); check the URL (and --prometheus-ca for a private certificate) and that the store is up.`);
+      }
+      if (answer.status >= 500 && attempt < this.options.retries && !this.options.signal?.aborted) {
+        await sleep9(this.backoff(attempt++), this.options.signal);
+        continue;
+      }
+      return this.decode(answer, shown, form.query);
+    }
+  }
+  backoff(attempt) {
+    const base = this.options.backoffMs * 2 ** attempt;
+    return base / 2 + Math.random() * base;
+  }
+  decode(answer, shown, query) {
+    let parsed = null;
+    try {
+      parsed = JSON.parse(answer.body);
+    } catch {
+      parsed = null;
+    }
+    const warnings = Array.isArray(parsed?.warnings) ? parsed.warnings.map((w) => String(w)) : [];
+    if (parsed && parsed.status === "success" && parsed.data && answer.status < 300) {
+      return { resultType: parsed.data.resultType, result: parsed.data.result, warnings };
+    }
+    const said = parsed && parsed.status === "error" ? `${String(parsed.errorType ?? "error")}: ${String(parsed.error ?? "")}` : `HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200).replace(/\s+/g, " ")}` : ""}`;
+    if (answer.status === 401 || answer.status === 403) {
+      throw new UsageError(`--prometheus ${this.where}: the store refused the credentials (HTTP ${answer.status}); set the bearer token in MEMGATE_PROMETHEUS_TOKEN (or --prometheus-token-env NAME), or --prometheus-user with MEMGATE_PROMETHEUS_PASSWORD.`);
+    }
+    if (answer.status === 404 || answer.status === 405 || !parsed && answer.status < 500) {
+      throw new UsageError(`--prometheus ${this.where}: ${shown} is not a Prometheus query API (${said}); give the base URL the store serves /api/v1/query_range under (VictoriaMetrics cluster: http://vmselect:8481/select/0/prometheus).`);
+    }
+    if (answer.status === 400 || answer.status === 422) {
+      throw new UsageError(`the store rejected the query ${query} (${said}); check --metric, --baseline, --gray and --by.`);
+    }
+    throw new StoreError(`${shown} failed for ${query}: ${said}`);
+  }
+  post(url, body) {
+    const { auth, timeoutMs, maxResponseBytes, signal } = this.options;
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(body)),
+      accept: "application/json",
+      "user-agent": "memgate"
+    };
+    if (auth.bearerToken) headers.authorization = `Bearer ${auth.bearerToken}`;
+    else if (auth.basic) headers.authorization = `Basic ${Buffer.from(`${auth.basic.user}:${auth.basic.password}`).toString("base64")}`;
+    const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+    return new Promise((resolve7, reject) => {
+      let settled = false;
+      const finish = (fn) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        fn();
+      };
+      const req = request(url, { method: "POST", headers, ...auth.caPem ? { ca: auth.caPem } : {} }, (res) => {
+        const chunks = [];
+        let size = 0;
+        res.on("data", (chunk) => {
+          size += chunk.length;
+          if (size > maxResponseBytes) {
+            req.destroy();
+            finish(() => reject(new StoreError(`${this.where}: the answer is larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MiB; narrow the selection (add --by labels or matchers) or raise --step`)));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("end", () => finish(() => resolve7({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") })));
+        res.on("error", (error) => finish(() => reject(error)));
+      });
+      const timer = setTimeout(() => {
+        req.destroy();
+        finish(() => reject(new StoreError(`${this.where}: no answer within ${timeoutMs / 1e3}s; raise --query-timeout, shorten --window or raise --step`)));
+      }, timeoutMs);
+      const onAbort = () => {
+        req.destroy();
+        finish(() => reject(new StoreError(`${this.where}: interrupted`)));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      req.on("error", (error) => finish(() => reject(error)));
+      req.end(body);
+    });
+  }
+};
+
+// src/source/prometheus/selector.ts
+var NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+var LABEL2 = /^[a-zA-Z_][a-zA-Z0-9_]*/;
+var OPS = ["=~", "!~", "!=", "="];
+function parseMatchers(text, option) {
+  let rest = text.trim();
+  if (rest.startsWith("{") && rest.endsWith("}")) rest = rest.slice(1, -1).trim();
+  const matchers = [];
+  const example = `e.g. --${option} 'track="canary"' or 'track=~"canary|gray",zone!="test"'`;
+  while (rest.length > 0) {
+    const label = LABEL2.exec(rest)?.[0];
+    if (!label) throw new UsageError(`--${option}: "${text}" is not a list of label matchers (a label name is expected at "${rest.slice(0, 20)}"); ${example}.`);
+    rest = rest.slice(label.length).trimStart();
+    const op = OPS.find((o) => rest.startsWith(o));
+    if (!op) throw new UsageError(`--${option}: after ${label} an operator (=, !=, =~, !~) is expected; ${example}.`);
+    rest = rest.slice(op.length).trimStart();
+    const quote = rest[0];
+    if (quote !== '"' && quote !== "'" && quote !== "`") throw new UsageError(`--${option}: the value of ${label} must be quoted ("..."); ${example}.`);
+    let end = 1;
+    while (end < rest.length && rest[end] !== quote) end += rest[end] === "\\" && quote !== "`" ? 2 : 1;
+    if (end >= rest.length) throw new UsageError(`--${option}: the value of ${label} has no closing ${quote}; ${example}.`);
+    matchers.push(`${label}${op}${rest.slice(0, end + 1)}`);
+    rest = rest.slice(end + 1).trimStart();
+    if (rest.startsWith(",")) rest = rest.slice(1).trimStart();
+    else if (rest.length > 0) throw new UsageError(`--${option}: matchers are separated by commas (at "${rest.slice(0, 20)}"); ${example}.`);
+  }
+  return matchers;
+}
+function parseSelector(text, option) {
+  const trimmed = text.trim();
+  const name = NAME.exec(trimmed)?.[0] ?? null;
+  const rest = trimmed.slice(name?.length ?? 0).trim();
+  if (rest !== "" && !(rest.startsWith("{") && rest.endsWith("}"))) {
+    throw new UsageError(`--${option}: "${text}" is not a series selector; give a metric name with optional matchers, e.g. --${option} 'process_resident_memory_bytes{job="shop"}' (memgate adds the side and cell matchers itself, so functions and operators are not accepted).`);
+  }
+  if (name === null && rest === "") throw new UsageError(`--${option} is empty; give the memory metric, e.g. --${option} 'process_resident_memory_bytes{job="shop"}'.`);
+  const matchers = rest === "" ? [] : parseMatchers(rest, option);
+  if (name === null && matchers.length === 0) throw new UsageError(`--${option}: "{}" selects nothing; give a metric name.`);
+  return { name, matchers };
+}
+function quoteLabelValue(value4) {
+  return `"${value4.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+}
+function selectorText(selector, extra = []) {
+  const matchers = [...selector.matchers, ...extra];
+  return `${selector.name ?? ""}{${matchers.join(",")}}`;
+}
+var SIDE_LABEL = "memgate_side";
+function cellRangeQuery(metric, sides, cell) {
+  const tagged = (side) => `label_replace(${selectorText(metric, [...cell, ...sides[side]])}, "${SIDE_LABEL}", "${side}", "", "")`;
+  return `${tagged("baseline")} or ${tagged("gray")}`;
+}
+function discoveryQuery(metric, side, by, windowSec) {
+  return `count by (${by.join(",")}) (count_over_time(${selectorText(metric, side)}[${Math.max(1, Math.round(windowSec))}s]))`;
+}
+
+// src/source/prometheus/series.ts
+var RESTART_DROP = 0.5;
+var RESTART_SETTLE_SEC = 120;
+var LOOKBACK_SEC = 300;
+var MIN_COVERAGE = 0.5;
+var MIN_INSTANCE_POINTS = 8;
+var iso = (sec) => new Date(sec * 1e3).toISOString().replace(".000Z", "Z");
+function differingLabels(a, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => k !== "__name__" && a[k] !== b[k]).sort();
+}
+function sideSeries(series, clock, options) {
+  const { instanceLabel, selector, cell, side } = options;
+  const byInstance = /* @__PURE__ */ new Map();
+  for (const s of series) {
+    const instance = s.metric[instanceLabel];
+    if (instance === void 0) {
+      const labels = Object.keys(s.metric).filter((k) => k !== "__name__").sort().join(", ");
+      throw new UsageError(`cell ${cell}, ${side}: a series of ${selector} has no "${instanceLabel}" label (its labels: ${labels || "none"}); name the label that tells instances apart with --instance-label (e.g. --instance-label pod).`);
+    }
+    const list2 = byInstance.get(instance);
+    if (list2) list2.push(s);
+    else byInstance.set(instance, [s]);
+  }
+  const judged = [];
+  const leftOut = [];
+  for (const [instance, list2] of [...byInstance].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) {
+    const values = new Array(clock.steps).fill(null);
+    const owner = new Array(clock.steps).fill(-1);
+    let nonFinite = 0;
+    const ordered = list2.map((s, index) => ({ s, index, first: s.values[0]?.[0] ?? Infinity, last: s.values[s.values.length - 1]?.[0] ?? -Infinity })).sort((a, b) => a.first - b.first);
+    for (let j = 1; j < ordered.length; j++) {
+      const before = ordered[j - 1];
+      const after = ordered[j];
+      if (after.first <= before.last && (before.last - after.first > LOOKBACK_SEC || before.last >= after.last)) {
+        const differ = differingLabels(before.s.metric, after.s.metric);
+        throw new UsageError(`cell ${cell}, ${side}: ${selector} gives instance "${instance}" ${list2.length} series at once (from ${iso(after.first)} to ${iso(Math.min(before.last, after.last))}; they differ in ${differ.join(", ") || "nothing but their name"}), so it selects more series than the cell has instances; add a matcher to --metric that keeps one series per instance (e.g. ${differ[0] ?? "container"}="...") or name the instance label with --instance-label.`);
+      }
+    }
+    for (const { s, index } of ordered) {
+      for (const [ts, text] of s.values) {
+        const k = Math.round((ts - clock.startSec) / clock.stepSec);
+        if (k < 0 || k >= clock.steps) continue;
+        owner[k] = index;
+        const v = Number(text);
+        if (Number.isFinite(v)) values[k] = v;
+        else {
+          values[k] = null;
+          nonFinite++;
+        }
+      }
+    }
+    const segments = [];
+    const restarts = [];
+    let current = null;
+    let lastOwner = -1;
+    let lastValue = null;
+    for (let k = 0; k < clock.steps; k++) {
+      const v = values[k];
+      if (v === null) continue;
+      const restart = current !== null && (owner[k] !== lastOwner || lastValue !== null && v < RESTART_DROP * lastValue);
+      if (restart) {
+        restarts.push(clock.startSec + k * clock.stepSec);
+        segments.push(current);
+        current = null;
+      }
+      if (current === null) current = { from: k, to: k };
+      current.to = k;
+      lastOwner = owner[k];
+      lastValue = v;
+    }
+    if (current) segments.push(current);
+    const settle = Math.ceil(RESTART_SETTLE_SEC / clock.stepSec);
+    for (const [n, seg] of segments.entries()) if (n > 0) seg.from = Math.min(seg.to + 1, seg.from + settle);
+    const count = (seg) => {
+      let n = 0;
+      for (let k = seg.from; k <= seg.to; k++) if (values[k] !== null) n++;
+      return n;
+    };
+    const longest = segments.reduce((best, seg) => best === null || count(seg) > count(best) ? seg : best, null);
+    const points = longest ? count(longest) : 0;
+    const spanSteps = longest ? longest.to - longest.from + 1 : 0;
+    const kept = longest ? values.map((v, k) => k >= longest.from && k <= longest.to ? v : null) : values;
+    const name = JSON.stringify(instance);
+    if (points < MIN_INSTANCE_POINTS || spanSteps < MIN_COVERAGE * clock.steps) {
+      const why = points === 0 ? "no finite reading in the window" : `judged stretch ${points} readings over ${Math.round(100 * spanSteps / clock.steps)}% of the window${restarts.length ? ` (after ${restarts.length} restart(s))` : ""}; at least ${MIN_INSTANCE_POINTS} readings over ${MIN_COVERAGE * 100}% are needed`;
+      leftOut.push({ instance, why: `${side} instance ${name} left out: ${why}`, restarts });
+      continue;
+    }
+    judged.push({ instance, values: kept, restarts, points, nonFinite });
+  }
+  return { judged, leftOut };
+}
+function seriesWarnings(sides) {
+  const warnings = [];
+  for (const side of SIDES) {
+    for (const i of [...sides[side].judged, ...sides[side].leftOut]) {
+      for (const at of i.restarts) warnings.push(`${side} instance ${JSON.stringify(i.instance)} restarted at ${iso(at)}${"values" in i ? "; judged on its longest stretch without a restart" : ""}`);
+    }
+    for (const left of sides[side].leftOut) warnings.push(left.why);
+    const nan = sides[side].judged.reduce((a, i) => a + i.nonFinite, 0);
+    if (nan > 0) warnings.push(`${side}: ${nan} reading(s) were NaN or infinite and are treated as missing`);
+  }
+  return warnings;
+}
+function cellBundle(sides, options) {
+  const { clock } = options;
+  const samples = [];
+  const cols = { baseline: sides.baseline.judged.map((i) => i.values), gray: sides.gray.judged.map((i) => i.values) };
+  const meanAt = (columns, k) => {
+    let sum = 0;
+    let n = 0;
+    for (const c of columns) {
+      const v = c[k];
+      if (v !== null) {
+        sum += v;
+        n++;
+      }
+    }
+    return n ? sum / n : null;
+  };
+  for (let k = 0; k < clock.steps; k++) {
+    samples.push({
+      t: Math.round(k * clock.stepSec * 1e3),
+      baseline: meanAt(cols.baseline, k),
+      gray: meanAt(cols.gray, k),
+      instances: { baseline: cols.baseline.map((c) => c[k]), gray: cols.gray.map((c) => c[k]) }
+    });
+  }
+  const meta = (side) => ({
+    command: options.selectors[side],
+    port: null,
+    location: options.selectors[side],
+    instances: sides[side].judged.map((i) => ({ command: options.selectors[side], port: null, location: i.instance }))
+  });
+  const final = (side) => ({
+    peakBytes: null,
+    oomKills: null,
+    exit: null,
+    instances: sides[side].judged.map(() => ({ peakBytes: null, oomKills: null, exit: null }))
+  });
+  const replicas = Math.min(sides.baseline.judged.length, sides.gray.judged.length);
+  return {
+    meta: {
+      schema: options.schema,
+      memgateVersion: options.memgateVersion,
+      createdAt: options.createdAt,
+      driver: "prometheus",
+      limitations: options.limitations,
+      warmupMs: 0,
+      durationMs: Math.round((clock.steps - 1) * clock.stepSec * 1e3),
+      intervalMs: Math.round(clock.stepSec * 1e3),
+      memoryMaxBytes: null,
+      load: null,
+      replicas,
+      memProfileRate: null,
+      sides: { baseline: meta("baseline"), gray: meta("gray") },
+      warnings: options.warnings,
+      endedEarly: null
+    },
+    samples,
+    stats: [],
+    final: { baseline: final("baseline"), gray: final("gray") }
+  };
+}
+
+// src/source/prometheus/fleet-source.ts
+var MAX_POINTS_PER_SERIES = 11e3;
+var DEFAULT_STEP_SEC = 15;
+function chooseStep(windowSec, askedSec) {
+  const wanted = askedSec ?? DEFAULT_STEP_SEC;
+  const least = Math.ceil(windowSec / (MAX_POINTS_PER_SERIES - 1));
+  if (wanted >= least) return { stepSec: wanted, warning: null };
+  return { stepSec: least, warning: askedSec === null ? null : `--step ${askedSec}s would need more than ${MAX_POINTS_PER_SERIES} points a series over the window; using ${least}s` };
+}
+function clockOf(endSec, windowSec, stepSec) {
+  return { startSec: endSec - windowSec, stepSec, steps: Math.floor(windowSec / stepSec + 1e-9) + 1 };
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+async function discoverCells(client, q) {
+  const found = /* @__PURE__ */ new Map();
+  const warnings = [];
+  for (const side of SIDES) {
+    const query = discoveryQuery(q.metric, q.sides[side], q.cellLabels, q.windowSec);
+    const answer = await client.query(query, q.endSec);
+    warnings.push(...answer.warnings.map((w) => `store warning (${side} cells): ${w}`));
+    let unlabelled = 0;
+    for (const sample of answer.samples) {
+      const labels = Object.fromEntries(q.cellLabels.map((l) => [l, sample.metric[l] ?? ""]));
+      const count = Number(sample.value[1]);
+      if (Object.values(labels).some((v) => v === "")) {
+        unlabelled += count;
+        continue;
+      }
+      const key = JSON.stringify(q.cellLabels.map((l) => labels[l]));
+      const cell = found.get(key) ?? { labels, series: { baseline: 0, gray: 0 } };
+      cell.series[side] += count;
+      found.set(key, cell);
+    }
+    if (unlabelled > 0) warnings.push(`${unlabelled} ${side} series of ${selectorText(q.metric, q.sides[side])} lack one of the labels ${q.cellLabels.join(", ")} and belong to no cell; they are left out`);
+  }
+  return { cells: [...found.values()], warnings };
+}
+function split(series) {
+  const out = { baseline: [], gray: [] };
+  for (const s of series) {
+    const side = s.metric[SIDE_LABEL];
+    if (side === "baseline" || side === "gray") {
+      const { [SIDE_LABEL]: _side, ...metric } = s.metric;
+      out[side].push({ metric, values: s.values });
+    }
+  }
+  return out;
+}
+function checkSidesApart(sides, instanceLabel, cell, q) {
+  const baseline = new Set(sides.baseline.map((s) => s.metric[instanceLabel]));
+  const both = sides.gray.map((s) => s.metric[instanceLabel]).find((i) => i !== void 0 && baseline.has(i));
+  if (both !== void 0) {
+    throw new UsageError(`cell ${cell}: instance ${JSON.stringify(both)} matches both --baseline (${q.sides.baseline.join(",")}) and --gray (${q.sides.gray.join(",")}); make the two sets of matchers exclusive.`);
+  }
+}
+async function fetchCell(client, q, cell, cellId) {
+  const selectors = { baseline: selectorText(q.metric, [...cell, ...q.sides.baseline]), gray: selectorText(q.metric, [...cell, ...q.sides.gray]) };
+  const { clock } = q;
+  const endSec = clock.startSec + (clock.steps - 1) * clock.stepSec;
+  const answer = await client.queryRange(cellRangeQuery(q.metric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+  const warnings = answer.warnings.map((w) => `store warning: ${w}`);
+  const bySide = split(answer.series);
+  checkSidesApart(bySide, q.instanceLabel, cellId, q);
+  const sides = {
+    baseline: sideSeries(bySide.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectors.baseline, cell: cellId, side: "baseline" }),
+    gray: sideSeries(bySide.gray, clock, { instanceLabel: q.instanceLabel, selector: selectors.gray, cell: cellId, side: "gray" })
+  };
+  let heap = null;
+  if (q.heapMetric) {
+    const heapAnswer = await client.queryRange(cellRangeQuery(q.heapMetric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+    warnings.push(...heapAnswer.warnings.map((w) => `store warning (heap metric): ${w}`));
+    const heapSides = split(heapAnswer.series);
+    heap = {
+      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: "baseline" }),
+      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: "gray" })
+    };
+  }
+  return { sides, heap, warnings: [...warnings, ...seriesWarnings(sides)], selectors };
+}
+function storeLimitations(q) {
+  return [
+    `memory read from a Prometheus-compatible store (${selectorText(q.metric)}) at ${q.clock.stepSec}s steps: what the series shows and nothing else; no OOM kill counter, no exit statuses, no memory.stat split, no heap profiles`
+  ];
+}
+function cellDataBundle(data, q, warnings) {
+  return cellBundle(data.sides, {
+    clock: q.clock,
+    selectors: data.selectors,
+    limitations: storeLimitations(q),
+    warnings: [...warnings],
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    schema: BUNDLE_SCHEMA,
+    memgateVersion: VERSION
+  });
+}
+
+// src/gate/fleet-gate.ts
+var emptyInstances = () => ({ baseline: [], gray: [] });
+function undecided(target, reason, settings, warnings = [], extra = {}) {
+  return {
+    cell: target.id,
+    labels: target.labels,
+    verdict: "inconclusive",
+    grade: null,
+    exitCode: exitCodeOf("inconclusive", settings.onInconclusive),
+    reasons: [reason],
+    instances: emptyInstances(),
+    leftOut: { baseline: [], gray: [] },
+    restarts: 0,
+    p95Increase: null,
+    slopeDifference: null,
+    heap: null,
+    warnings,
+    fuse: null,
+    report: null,
+    ...extra
+  };
+}
+function floorSlope(values, clock) {
+  const points = [];
+  for (const [k, v] of values.entries()) if (v !== null) points.push({ t: k * clock.stepSec, v });
+  if (points.length < 2) return null;
+  const floor = floorPoints(points, floorBinSeconds(points[points.length - 1].t - points[0].t));
+  return ewcSlope(floor)?.value ?? null;
+}
+function heapEvidence(heap, clock, metric, confidence) {
+  const perInstance = { baseline: /* @__PURE__ */ new Map(), gray: /* @__PURE__ */ new Map() };
+  for (const side of SIDES) for (const i of heap[side].judged) perInstance[side].set(i.instance, floorSlope(i.values, clock));
+  const present2 = (side) => [...perInstance[side].values()].filter((v) => v !== null);
+  const mean3 = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  const pooled = pooledDifference(present2("gray"), present2("baseline"));
+  const interval = pooled ? intervalOf(pooled, confidence) : null;
+  return {
+    evidence: {
+      metric,
+      baselineBytesPerSec: mean3(present2("baseline")),
+      grayBytesPerSec: mean3(present2("gray")),
+      difference: interval ? { bytesPerSec: interval.value, low: interval.low, high: interval.high } : null
+    },
+    perInstance
+  };
+}
+function judgeCellData(target, data, q, settings, extraWarnings = []) {
+  const warnings = [...extraWarnings, ...data.warnings];
+  const counts = { baseline: data.sides.baseline.judged.length, gray: data.sides.gray.judged.length };
+  const leftOut = { baseline: data.sides.baseline.leftOut.map((l) => l.instance), gray: data.sides.gray.leftOut.map((l) => l.instance) };
+  const restarts = SIDES.reduce((a, side) => a + [...data.sides[side].judged, ...data.sides[side].leftOut].reduce((b, i) => b + i.restarts.length, 0), 0);
+  const missing = SIDES.filter((side) => counts[side] === 0);
+  if (missing.length > 0) {
+    const has2 = SIDES.filter((side) => counts[side] > 0);
+    const message = has2.length ? `only ${has2[0]} has instances to judge in this cell (${counts[has2[0]]}); ${missing[0]} has none over the window (${data.selectors[missing[0]]}${leftOut[missing[0]].length ? `; ${leftOut[missing[0]].length} seen but too briefly` : ""}), so there is nothing to compare against` : `no instance of either side has enough readings in this cell over the window`;
+    return undecided(target, { rule: "fleet-one-side", outcome: "inconclusive", message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts });
+  }
+  const bundle = cellDataBundle(data, q, warnings);
+  const report = buildReport(judge(analyze(bundle, 0), settings.limits), settings);
+  const reasons = [...report.reasons];
+  let verdict = report.verdict;
+  const fewest = Math.min(counts.baseline, counts.gray);
+  if (fewest < settings.minInstances) {
+    reasons.unshift({ rule: "fleet-instances", outcome: "inconclusive", message: `too few instances to judge this cell (baseline ${counts.baseline}, gray ${counts.gray}; at least --min-instances ${settings.minInstances} a side); the judge's figures are shown, not acted on`, measured: fewest, limit: settings.minInstances });
+    verdict = "inconclusive";
+  }
+  let heap = null;
+  let heapSlopes = null;
+  if (data.heap && settings.heapMetric) {
+    const made = heapEvidence(data.heap, q.clock, settings.heapMetric, report.confidence);
+    heap = made.evidence;
+    heapSlopes = made.perInstance;
+    if (heap.difference && verdict === "fail" && heap.difference.high < 0) {
+      warnings.push(`the heap metric does not corroborate: gray's heap floor grows no faster than baseline's (difference ${formatRate(heap.difference.bytesPerSec)})`);
+    }
+  }
+  const instances = (side) => data.sides[side].judged.map((series, i) => {
+    const figures = report[side].instances[i];
+    return {
+      instance: series.instance,
+      samples: figures?.samples ?? 0,
+      p95Bytes: figures?.p95Bytes ?? null,
+      lastFloorBytes: figures?.lastFloorBytes ?? null,
+      slopeBytesPerSec: figures?.slopeBytesPerSec ?? null,
+      restarts: series.restarts.length,
+      heapSlopeBytesPerSec: heapSlopes?.[side].get(series.instance) ?? null
+    };
+  });
+  return {
+    cell: target.id,
+    labels: target.labels,
+    verdict,
+    grade: verdict === "inconclusive" ? null : report.grade,
+    exitCode: verdict === report.verdict ? report.exitCode : exitCodeOf(verdict, settings.onInconclusive),
+    reasons,
+    instances: { baseline: instances("baseline"), gray: instances("gray") },
+    leftOut,
+    restarts,
+    p95Increase: report.p95Increase,
+    slopeDifference: report.slopeDifference ? { bytesPerSec: report.slopeDifference.bytesPerSec, low: report.slopeDifference.low, high: report.slopeDifference.high } : null,
+    heap,
+    warnings,
+    fuse: null,
+    report
+  };
+}
+async function judgeCell(client, q, target, settings) {
+  let data;
+  try {
+    data = await fetchCell(client, q, target.matchers, target.id);
+  } catch (error) {
+    if (error instanceof UsageError || !(error instanceof StoreError)) throw error;
+    return undecided(target, { rule: "fleet-store", outcome: "inconclusive", message: `the store could not answer for this cell: ${errorMessage(error)}`, measured: null, limit: null }, settings);
+  }
+  return judgeCellData(target, data, q, settings);
+}
+function writeCellReport(outDir, cell) {
+  if (!cell.report) return null;
+  const dir = cellDir(outDir, cell.cell);
+  mkdirSync10(dir, { recursive: true });
+  writeFileSync9(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync9(join14(dir, HtmlReportFile), renderHtml(cell.report));
+  return dir;
+}
+function cellDir(outDir, cell) {
+  return join14(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
+}
+function openFleet(plan2, signal) {
+  const metric = parseSelector(plan2.metric, Option.Metric);
+  const heapMetric = plan2.heapMetric === null ? null : parseSelector(plan2.heapMetric, Option.HeapMetric);
+  const sides = { baseline: parseMatchers(plan2.baseline, Option.Baseline), gray: parseMatchers(plan2.gray, Option.Gray) };
+  if (sides.baseline.length === 0 || sides.gray.length === 0) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} each need at least one label matcher, e.g. 'track="stable"' and 'track="canary"'.`);
+  const windowSec = plan2.windowMs / 1e3;
+  const step = chooseStep(windowSec, plan2.stepMs === null ? null : plan2.stepMs / 1e3);
+  const client = new PromClient({ baseUrl: plan2.prometheusUrl, auth: plan2.auth, timeoutMs: plan2.queryTimeoutMs, signal });
+  const query = {
+    metric,
+    sides,
+    cellLabels: plan2.by.map((b) => b.label),
+    instanceLabel: plan2.instanceLabel,
+    heapMetric,
+    clock: clockOf(plan2.endSec, windowSec, step.stepSec),
+    windowSec,
+    endSec: plan2.endSec
+  };
+  return {
+    client,
+    query,
+    text: { metric: selectorText(metric), heapMetric: heapMetric ? selectorText(heapMetric) : null, baseline: sides.baseline.join(","), gray: sides.gray.join(",") },
+    warnings: step.warning ? [step.warning] : []
+  };
+}
+async function discoverFleetCells(session) {
+  return discoverCells(session.client, session.query);
+}
+async function judgeCells(session, targets2, settings, concurrency) {
+  return mapLimit(targets2, concurrency, (target) => judgeCell(session.client, session.query, target, settings));
+}
+function targetOf(id, labels) {
+  const matchers = Object.entries(labels).map(([label, value4]) => `${label}=~${quoteLabelValue(`(?i)${value4.replace(/\./g, "\\.")}`)}`);
+  return { id, labels, matchers };
+}
+
+// src/run/fleet-run.ts
+function checkDimensions(plan2) {
+  return plan2.by.map((b) => {
+    if (!isDimension(b.dimension)) throw new UsageError(`--${Option.By}: "${b.dimension}" is not a fuse dimension; use ${DIMENSIONS.join(", ")}, mapping a label of another name as DIMENSION=LABEL (e.g. region=topology_region).`);
+    return b.dimension;
+  });
+}
+function waveTargets(plan2, cwd) {
+  const { file, stage } = plan2.stages;
+  let text;
+  try {
+    text = readFileSync9(resolve5(cwd, file), "utf8");
+  } catch (error) {
+    throw new UsageError(`--${Option.Stages} ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
+  }
+  const stages = parseStages(text, file);
+  const wave = stages.waves[stage - 1];
+  if (!wave) throw new UsageError(`--${Option.Stage} ${stage}: ${file} has ${stages.waves.length} wave(s); give 1 to ${stages.waves.length}.`);
+  const dims = new Set(plan2.by.map((b) => b.dimension));
+  const targets2 = wave.cells.map((cell) => {
+    const named = Object.keys(cell.dims);
+    if (named.length !== dims.size || named.some((d) => !dims.has(d))) {
+      throw new UsageError(`${file}: wave ${stage} (${wave.name}) has cell ${cell.id}, whose dimensions (${named.join(", ")}) are not those of --${Option.By} (${[...dims].join(", ")}); give --${Option.By} the stages file's dimensions.`);
+    }
+    const labels = Object.fromEntries(plan2.by.map((b) => [b.label, cell.dims[b.dimension]]));
+    return targetOf(cell.id, labels);
+  });
+  return { targets: targets2, stage: { file, index: stage, name: wave.name } };
+}
+async function discoveredTargets(plan2, session, warnings) {
+  const found = await discoverFleetCells(session);
+  warnings.push(...found.warnings);
+  const byId = /* @__PURE__ */ new Map();
+  for (const cell of found.cells) {
+    const dims = {};
+    try {
+      for (const b of plan2.by) dims[b.dimension] = checkValue(b.dimension, cell.labels[b.label], `the store's ${b.label} label`).value;
+    } catch (error) {
+      warnings.push(`${errorMessage(error).replace(/\.$/, "")}: its series are left out (a cell value may hold letters, digits, ".", "_", "-")`);
+      continue;
+    }
+    const id = cellFromDims(dims).id;
+    if (!byId.has(id)) byId.set(id, targetOf(id, Object.fromEntries(plan2.by.map((b) => [b.label, dims[b.dimension]]))));
+  }
+  return [...byId.values()].sort((a, b) => a.id < b.id ? -1 : 1);
+}
+function fusedCell(target, message) {
+  return {
+    cell: target.id,
+    labels: target.labels,
+    verdict: "fused",
+    grade: null,
+    exitCode: 1,
+    reasons: [{ rule: "fused", outcome: "block", message, measured: null, limit: null }],
+    instances: { baseline: [], gray: [] },
+    leftOut: { baseline: [], gray: [] },
+    restarts: 0,
+    p95Increase: null,
+    slopeDifference: null,
+    heap: null,
+    warnings: [],
+    fuse: { fused: true, reason: message, tripped: [] },
+    report: null
+  };
+}
+async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
+  if (raw[Option.Cell]?.trim()) throw new UsageError(`--${Option.Cell} is for memgate run; memgate fleet makes its cells from --${Option.By} (and --${Option.Stages}/--${Option.Stage}).`);
+  checkDimensions(plan2);
+  const session = openFleet(plan2, signal);
+  const warnings = [...session.warnings];
+  const wave = plan2.stages ? waveTargets(plan2, fenv.cwd) : null;
+  const fuseOn = ["on", "true", "yes", "1"].includes((raw[Option.Fuse] ?? "").trim().toLowerCase());
+  const openFuse = (id) => openRunFuse({ ...raw, [Option.Fuse]: "on", [Option.Cell]: id }, fenv);
+  if (fuseOn) openFuse("region=memgate-check");
+  let queries = 0;
+  let targets2;
+  if (wave) targets2 = wave.targets;
+  else {
+    try {
+      targets2 = await discoveredTargets(plan2, session, warnings);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new FleetUndecidedError(`fleet: the store could not list the cells: ${errorMessage(error)}; nothing was judged; try again.`);
+    }
+    queries += 2;
+  }
+  logger.info(`fleet: ${targets2.length} cell(s) to judge from ${session.client.where}${wave ? ` (wave ${wave.stage.index}, ${wave.stage.name})` : ""}`);
+  const cells = [];
+  const fuses = /* @__PURE__ */ new Map();
+  const toJudge = [];
+  for (const target of targets2) {
+    if (!fuseOn) {
+      toJudge.push(target);
+      continue;
+    }
+    const fuse = openFuse(target.id);
+    try {
+      const check2 = await fuse.begin();
+      if (check2.fused) {
+        cells.push(fusedCell(target, check2.message));
+        continue;
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new FleetUndecidedError(`fuse: could not read the fuse from ${fuse.store.where} before judging cell ${target.id}: ${errorMessage(error)}; the cells are not cleared; try again.`);
+    }
+    fuses.set(target.id, fuse);
+    toJudge.push(target);
+  }
+  const settings = { limits: plan2.limits, warmupMs: 0, onInconclusive: plan2.onInconclusive, surface, minInstances: plan2.minInstances, heapMetric: session.text.heapMetric };
+  const judged = await judgeCells(session, toJudge, settings, plan2.queryConcurrency);
+  queries += toJudge.length * (session.query.heapMetric ? 2 : 1);
+  for (const cell of judged) {
+    writeCellReport(plan2.outDir, cell);
+    const fuse = fuses.get(cell.cell);
+    if (fuse) {
+      try {
+        const outcome = await fuse.afterGate({ verdict: cell.verdict === "fused" ? "fail" : cell.verdict, grade: cell.grade, reasons: cell.reasons }, cellDir(plan2.outDir, cell.cell));
+        cell.fuse = { fused: outcome.fused, reason: outcome.reason, tripped: outcome.tripped.map((t) => t.target) };
+      } catch (error) {
+        const message = `fuse: could not record cell ${cell.cell}'s result (${cell.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`;
+        cell.warnings.push(message);
+        logger.warn(message);
+        if (cell.verdict === "pass" || cell.verdict === "warn") {
+          cell.reasons.unshift({ rule: "fuse-unrecorded", outcome: "inconclusive", message, measured: null, limit: null });
+          cell.verdict = "inconclusive";
+          cell.exitCode = exitCodeOf("inconclusive", "fail");
+        }
+      }
+    }
+    cells.push(cell);
+  }
+  const report = buildFleetReport(
+    cells,
+    {
+      store: session.client.where,
+      metric: session.text.metric,
+      heapMetric: session.text.heapMetric,
+      baseline: session.text.baseline,
+      gray: session.text.gray,
+      by: plan2.by.map((b) => b.dimension === b.label ? b.dimension : `${b.dimension}=${b.label}`),
+      instanceLabel: plan2.instanceLabel,
+      windowMs: plan2.windowMs,
+      end: plan2.endText,
+      stepMs: session.query.clock.stepSec * 1e3,
+      minInstances: plan2.minInstances,
+      onInconclusive: plan2.onInconclusive,
+      limits: plan2.limits,
+      stage: wave?.stage ?? null,
+      fuse: fuseOn
+    },
+    { warnings: targets2.length === 0 ? [...warnings, `no series of ${session.text.metric} with ${session.text.baseline} or ${session.text.gray} over the window ending ${plan2.endText}: check --metric, the matchers, --end and --window`] : warnings, queries }
+  );
+  mkdirSync11(plan2.outDir, { recursive: true });
+  const reportPath = join15(plan2.outDir, ReportFile);
+  const htmlPath = join15(plan2.outDir, HtmlReportFile);
+  try {
+    writeFileSync10(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync10(htmlPath, renderFleetHtml(report));
+  } catch (error) {
+    throw new UsageError(`--${Option.Out} ${plan2.outDir}: cannot write the report there (${error.code ?? errorMessage(error)}); give a directory you can write to.`);
+  }
+  return { report, reportPath, htmlPath };
+}
+var FleetUndecidedError = class extends Error {
+  name = "FleetUndecidedError";
+};
+
+// src/cli/fleet-command.ts
+var FLEET_USAGE = `Usage: memgate fleet --prometheus URL --metric SELECTOR --baseline MATCHERS --gray MATCHERS
+                     --by DIM[=LABEL][,...] [options]
+
+Judges live canaries where they run: reads each cell's instances from a Prometheus-compatible store
+(Prometheus, VictoriaMetrics, Thanos, Mimir), judges gray against baseline per cell with the judge of
+memgate run (each instance a replica), prints a table of cells and writes OUT/report.json
+(memgate/fleet-report@1), OUT/report.html and OUT/cells/CELL/report.json.
+
+  --prometheus URL           the store's API base, e.g. http://prometheus:9090 (required)
+  --metric SELECTOR          memory series, one per instance: 'process_resident_memory_bytes{job="shop"}'
+  --baseline MATCHERS        label matchers of baseline's instances: 'track="stable"'
+  --gray MATCHERS            label matchers of gray's instances: 'track="canary"'
+  --by DIMS                  labels that make a cell (fuse dimensions region, isp, os, arch); a label of
+                             another name maps as region=topology_region (required)
+  --instance-label NAME      the label that tells instances apart (${Defaults.instanceLabel})
+  --window DUR               the window judged, ending at --end (${Defaults.window})
+  --end TIME                 RFC 3339 or unix seconds (now)
+  --step DUR                 query resolution (15s, raised to keep under 11,000 points a series)
+  --min-instances N          fewer instances a side make a cell inconclusive (${Defaults.minInstances})
+  --heap-metric SELECTOR     Go heap in use (go_memstats_heap_inuse_bytes), reported per cell as evidence
+  --stages FILE --stage N    judge only wave N's cells (the stages file of memgate plan)
+  --fuse on, --fuse-*        record each cell in the fuse; a blocked cell trips it as memgate run --cell does
+  --prometheus-token-env VAR environment variable holding a bearer token (${Defaults.prometheusTokenEnv})
+  --prometheus-user USER     basic auth; the password is read from MEMGATE_PROMETHEUS_PASSWORD
+  --prometheus-ca FILE       PEM CA of a store with a private certificate
+  --query-timeout DUR        per query (${Defaults.queryTimeout}); 5xx answers are retried with backoff
+  --query-concurrency N      queries in flight (${Defaults.queryConcurrency})
+  --max-p95-increase, --min-p95-delta, --max-slope-increase, --min-slope, --on-inconclusive, --out
+                             as for memgate run
+  --json                     print report.json's content to stdout (the table goes to stderr)
+
+Exit status: 0 every cell passed (or warned), 1 a cell blocked (or was fused), 2 bad input (a store that
+cannot be reached included), 3 a cell inconclusive (unless --on-inconclusive pass).`;
+var JUDGE_OPTIONS = [Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out, Option.Baseline, Option.Gray];
+var FUSE_OPTIONS = [Option.Fuse, Option.FuseScope, Option.FuseDimensionThreshold, Option.FuseStore, Option.FuseDir];
+var FLEET_OPTIONS = [...FLEET_ONLY_OPTIONS, ...JUDGE_OPTIONS, ...FUSE_OPTIONS];
+var fleetCommand = {
+  name: "fleet",
+  summary: "judge live canaries per cell from a Prometheus-compatible store",
+  usage: FLEET_USAGE,
+  async run(args, io) {
+    const { flags } = parseFlags("memgate fleet", args, { strings: FLEET_OPTIONS, booleans: [JSON_FLAG] });
+    const json = flags[JSON_FLAG] === true;
+    const say = humanOut(io, json);
+    const raw = Object.fromEntries(Object.entries(flags).filter((e) => typeof e[1] === "string"));
+    const plan2 = buildFleetPlan(raw, { cwd: io.cwd, env: io.env, nowSec: Date.now() / 1e3 });
+    try {
+      const outcome = await fleetRun({ plan: plan2, raw, fenv: { env: io.env, cwd: io.cwd }, logger: io.logger, signal: io.signal });
+      say(renderFleetConsole(outcome.report) + "\n");
+      say(`report: ${outcome.reportPath}
+`);
+      if (json) io.stdout(JSON.stringify(outcome.report, null, 2) + "\n");
+      return outcome.report.exitCode;
+    } catch (error) {
+      if (error instanceof FleetUndecidedError) {
+        printError(io, error.message);
+        return ExitCode.Inconclusive;
+      }
+      throw error;
+    }
+  }
+};
+
 // src/cli/cli.ts
 var EXIT_STATUS_HELP = "Exit status: 0 pass or warn, 1 blocked, 2 bad input or usage, 3 inconclusive.";
 var OPTION_HELP = {
@@ -14785,9 +15914,9 @@ var OPTION_HELP = {
   [Option.Out]: `--out DIR                  where report.json and the bundle go (${Defaults.out})`,
   [Option.OnInconclusive]: `--on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})`
 };
-var FUSE_OPTIONS = [Option.Cell, Option.Fuse, Option.FuseDimensionThreshold, Option.FuseScope, Option.FuseStore, Option.FuseDir];
-var RUN_OPTIONS = [...Object.keys(OPTION_HELP), ...FUSE_OPTIONS];
-var JUDGE_OPTIONS = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
+var FUSE_OPTIONS2 = [Option.Cell, Option.Fuse, Option.FuseDimensionThreshold, Option.FuseScope, Option.FuseStore, Option.FuseDir];
+var RUN_OPTIONS = [...Object.keys(OPTION_HELP), ...FUSE_OPTIONS2];
+var JUDGE_OPTIONS2 = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
 var helpLines = (names) => names.map((name) => `  ${OPTION_HELP[name]}`).join("\n");
 var RUN_USAGE = `Usage: memgate run --baseline "CMD" --gray "CMD" [options]
 
@@ -14813,7 +15942,7 @@ prints the verdict and exits with the statuses of memgate run. Nothing is run.
 
 Options (default):
   --warmup DUR               time excluded before the window (the warm-up recorded with the run)
-${helpLines(JUDGE_OPTIONS.filter((name) => name !== Option.Warmup && name !== Option.Out))}
+${helpLines(JUDGE_OPTIONS2.filter((name) => name !== Option.Warmup && name !== Option.Out))}
   --out DIR2                 also write DIR2/report.json and DIR2/report.html (never DIR itself)
   --json                     print the report (report.json's content) to stdout, for jq; the verdict
                              goes to stderr
@@ -14864,14 +15993,14 @@ var analyzeCommand = {
   summary: "re-judge a saved run offline (nothing is run)",
   usage: ANALYZE_USAGE,
   async run(args, io) {
-    const { flags, positionals } = parseFlags("memgate analyze", args, { strings: JUDGE_OPTIONS, booleans: [JSON_FLAG], positionals: 1 });
+    const { flags, positionals } = parseFlags("memgate analyze", args, { strings: JUDGE_OPTIONS2, booleans: [JSON_FLAG], positionals: 1 });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
     const raw = gateOptions(flags);
     const dir = positionals[0];
     if (!dir) throw new UsageError("memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.");
     const out = raw[Option.Out];
-    if (out && resolve4(io.cwd, out) === resolve4(io.cwd, dir)) {
+    if (out && resolve6(io.cwd, out) === resolve6(io.cwd, dir)) {
       throw new UsageError(`--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, "")}-rejudged.`);
     }
     const bundle = readBundle(dir);
@@ -14895,7 +16024,7 @@ var versionCommand = {
     return ExitCode.Pass;
   }
 };
-var COMMANDS = [runCommand, analyzeCommand, fuseCommand, planCommand, versionCommand];
+var COMMANDS = [runCommand, analyzeCommand, fuseCommand, planCommand, fleetCommand, versionCommand];
 var MEMGATE = {
   name: "memgate",
   summary: "a memory release gate for canary rollouts",

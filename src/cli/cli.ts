@@ -12,6 +12,7 @@ import { renderFuseOutcome } from '../fuse/gate-fuse.ts';
 import { renderConsole } from '../report/console.ts';
 import { FUSE_RUN_OPTIONS_HELP, fuseCommand, planCommand } from './fuse-commands.ts';
 import { openRunFuse } from '../fuse/gate-fuse.ts';
+import { fleetCommand } from './fleet-command.ts';
 import { JSON_FLAG, dispatch, humanOut, parseFlags, printError, reportJson, type CliCommand, type Flags, type GroupCommand, type LeafCommand } from './command.ts';
 
 const EXIT_STATUS_HELP = 'Exit status: 0 pass or warn, 1 blocked, 2 bad input or usage, 3 inconclusive.';
@@ -168,7 +169,7 @@ const versionCommand: LeafCommand = {
 };
 
 /** The commands, in the order --help lists them. A new command: its own file, one line here. */
-const COMMANDS: readonly CliCommand[] = [runCommand, analyzeCommand, fuseCommand, planCommand, versionCommand];
+const COMMANDS: readonly CliCommand[] = [runCommand, analyzeCommand, fuseCommand, planCommand, fleetCommand, versionCommand];
 
 const MEMGATE: GroupCommand = {
   name: 'memgate',

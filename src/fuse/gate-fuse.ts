@@ -49,11 +49,14 @@ export interface RunFuse {
   check(): Promise<CheckResult>;
   /** The check, and when the cell may run, a `running` record for it (its siblings' rule shares count it). */
   begin(): Promise<CheckResult>;
-  /** After a judged gate run: records the result, trips what must trip, writes OUT/fuse.json. */
-  afterGate(report: Report, outDir: string): Promise<FuseOutcome>;
+  /** After a judged gate run (or a judged fleet cell): records the result, trips what must trip, writes OUT/fuse.json. */
+  afterGate(report: GateResult, outDir: string): Promise<FuseOutcome>;
   /** The outcome of a run stopped by the check. */
   skipped(check: Extract<CheckResult, { fused: true }>): FuseOutcome;
 }
+
+/** What the fuse records of a judged run: a run's report, or a fleet cell's entry. */
+export type GateResult = Pick<Report, 'verdict' | 'grade'> & { reasons: readonly Pick<Report['reasons'][number], 'outcome' | 'message'>[] };
 
 export function actorFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
@@ -64,7 +67,7 @@ export function actorFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-function resultReason(report: Report): string {
+function resultReason(report: GateResult): string {
   const first = report.reasons.find((r) => r.outcome === (report.verdict === 'fail' ? 'block' : report.verdict === 'inconclusive' ? 'inconclusive' : 'warn'));
   const grade = report.grade ? ` ${report.grade}` : '';
   return first ? `${report.verdict}${grade}: ${first.message}` : `${report.verdict}${grade}`;

@@ -2,7 +2,8 @@ import type { SideName } from './sides.ts';
 import type { ProfileSet } from './profiles.ts';
 import type { EbpfTrace } from './ebpf.ts';
 
-export type DriverName = 'v2' | 'systemd' | 'v1' | 'none';
+/** How memory was read: a cgroup driver (the local pair), or 'prometheus' (a fleet's series from a Prometheus-compatible store). */
+export type DriverName = 'v2' | 'systemd' | 'v1' | 'none' | 'prometheus';
 
 /** memory.stat, as the report shows it: the parts of a side's memory. */
 export interface MemoryStat {

@@ -4,6 +4,8 @@ export const VERSION = '0.1.0';
 export const REPORT_SCHEMA = 'memgate/report@2';
 /** @2: replicas (per-instance readings, stats, finals, metas; profile entries by instance). @1 bundles still read. */
 export const BUNDLE_SCHEMA = 'memgate/bundle@2';
+/** `memgate fleet`'s report: one judged cell per entry and the fleet's summary. */
+export const FLEET_REPORT_SCHEMA = 'memgate/fleet-report@1';
 
 export const ExitCode = {
   Pass: 0,
@@ -48,6 +50,24 @@ export const Option = {
   FuseDimensionThreshold: 'fuse-dimension-threshold',
   FuseStore: 'fuse-store',
   FuseDir: 'fuse-dir',
+  // Fleet mode (`memgate fleet`, the Action's `mode: fleet`): live canaries judged per cell from a
+  // Prometheus-compatible store (src/source/prometheus). --baseline/--gray are then label matchers.
+  Prometheus: 'prometheus',
+  Metric: 'metric',
+  HeapMetric: 'heap-metric',
+  By: 'by',
+  InstanceLabel: 'instance-label',
+  Window: 'window',
+  End: 'end',
+  Step: 'step',
+  MinInstances: 'min-instances',
+  Stages: 'stages',
+  Stage: 'stage',
+  PrometheusTokenEnv: 'prometheus-token-env',
+  PrometheusUser: 'prometheus-user',
+  PrometheusCa: 'prometheus-ca',
+  QueryTimeout: 'query-timeout',
+  QueryConcurrency: 'query-concurrency',
 } as const;
 export type OptionName = (typeof Option)[keyof typeof Option];
 
@@ -75,7 +95,36 @@ export const Defaults = {
   fuseDimensionThreshold: '2,>50%',
   fuseStore: 'auto',
   fuseDir: '.memgate-fuse',
+  instanceLabel: 'instance',
+  window: '30m',
+  minInstances: '2',
+  prometheusTokenEnv: 'MEMGATE_PROMETHEUS_TOKEN',
+  queryTimeout: '60s',
+  queryConcurrency: '4',
 } as const;
+
+/** Options only `memgate fleet` reads (`memgate run` refuses them). */
+export const FLEET_ONLY_OPTIONS: readonly OptionName[] = [
+  Option.Prometheus,
+  Option.Metric,
+  Option.HeapMetric,
+  Option.By,
+  Option.InstanceLabel,
+  Option.Window,
+  Option.End,
+  Option.Step,
+  Option.MinInstances,
+  Option.Stages,
+  Option.Stage,
+  Option.PrometheusTokenEnv,
+  Option.PrometheusUser,
+  Option.PrometheusCa,
+  Option.QueryTimeout,
+  Option.QueryConcurrency,
+];
+
+/** Environment variable holding the basic-auth password for --prometheus-user. */
+export const PROMETHEUS_PASSWORD_ENV = 'MEMGATE_PROMETHEUS_PASSWORD';
 
 export const ActionOutput = {
   Verdict: 'verdict',
@@ -94,6 +143,8 @@ export const ActionInput = {
   GithubToken: 'github-token',
   Comment: 'comment',
   CommentKey: 'comment-key',
+  /** `run` (default: both builds on the runner) or `fleet` (live canaries from a Prometheus-compatible store). */
+  Mode: 'mode',
 } as const;
 
 /** Written next to report.json when the fuse is on: what the fuse did for this cell. */
