@@ -2318,7 +2318,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value4) => typeof value4 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -2328,7 +2328,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string2;
   }
 });
 
@@ -2499,14 +2499,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -3153,7 +3153,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -3166,7 +3166,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -3197,7 +3197,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -3212,7 +3212,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3291,7 +3291,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -3302,7 +3302,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -7952,6 +7952,81 @@ function readEbpfTrace(bundleDir2) {
   }
 }
 
+// src/collect/bundle-check.ts
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var finite = (v) => typeof v === "number" && Number.isFinite(v);
+var nonNegative = (v) => finite(v) && v >= 0;
+var string = (v) => typeof v === "string";
+var orNull = (check2) => (v) => v === null || check2(v);
+var optional = (check2) => (v) => v === void 0 || check2(v);
+var listOf = (check2) => (v) => Array.isArray(v) && v.every(check2);
+function firstBad(value4, fields) {
+  if (!isObject(value4)) return "it is not a JSON object";
+  for (const [name, check2] of Object.entries(fields)) if (!check2(value4[name])) return `"${name}" is ${describe(value4[name])}`;
+  return null;
+}
+function describe(v) {
+  if (v === void 0) return "missing";
+  const text = JSON.stringify(v) ?? String(v);
+  return `wrong (${text.length > 40 ? `${text.slice(0, 40)}...` : text})`;
+}
+var instanceMeta = (v) => firstBad(v, { command: string, port: orNull(finite), location: string }) === null;
+var exitFields = { atMs: finite, code: orNull(finite), signal: orNull(string), beforeReady: (v) => typeof v === "boolean", lastOutput: listOf(string) };
+var exit = (v) => v === null || firstBad(v, exitFields) === null;
+var instanceFinal = (v) => firstBad(v, { peakBytes: orNull(finite), oomKills: orNull(finite), exit }) === null;
+function metaProblem(meta) {
+  const top = firstBad(meta, {
+    warmupMs: nonNegative,
+    durationMs: nonNegative,
+    intervalMs: nonNegative,
+    memoryMaxBytes: orNull(nonNegative),
+    replicas: optional((v) => Number.isSafeInteger(v) && v >= 0),
+    driver: string,
+    load: orNull(string),
+    limitations: listOf(string),
+    warnings: listOf(string),
+    endedEarly: orNull(string),
+    sides: isObject
+  });
+  if (top) return top;
+  const sides = meta.sides;
+  for (const side of SIDES) {
+    const bad = firstBad(sides[side], { command: string, port: orNull(finite), location: string, instances: optional(listOf(instanceMeta)) });
+    if (bad) return `sides.${side}: ${bad}`;
+  }
+  return null;
+}
+function finalProblem(final) {
+  if (!isObject(final)) return "it is not a JSON object";
+  for (const side of SIDES) {
+    const bad = firstBad(final[side], { peakBytes: orNull(finite), oomKills: orNull(finite), exit, instances: optional(listOf(instanceFinal)) });
+    if (bad) return `${side}: ${bad}`;
+  }
+  return null;
+}
+var readings = listOf(orNull(finite));
+var sampleFields = {
+  t: finite,
+  baseline: orNull(finite),
+  gray: orNull(finite),
+  instances: optional((v) => isObject(v) && SIDES.every((s) => readings(v[s])))
+};
+function sampleProblem(sample) {
+  return firstBad(sample, sampleFields);
+}
+var statFields = {
+  t: finite,
+  side: (v) => SIDES.includes(v),
+  anonBytes: finite,
+  fileBytes: finite,
+  kernelBytes: finite,
+  sockBytes: finite,
+  instance: optional((v) => Number.isSafeInteger(v) && v >= 0)
+};
+function statProblem(stat2) {
+  return firstBad(stat2, statFields);
+}
+
 // src/collect/bundle-io.ts
 function bundleDir(outDir) {
   return join5(outDir, BundleFile.Dir);
@@ -7974,14 +8049,18 @@ function bundleText(dir, name) {
     throw error;
   }
 }
-function parseLines(dir, name) {
+function parseLines(dir, name, problem) {
   const path = join5(dir, name);
   return bundleText(dir, name).split("\n").filter((l) => l.trim() !== "").map((line, i) => {
+    let value4;
     try {
-      return JSON.parse(line);
+      value4 = JSON.parse(line);
     } catch {
       throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
     }
+    const bad = problem(value4);
+    if (bad) throw new UsageError(`${path} line ${i + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+    return value4;
   });
 }
 function readBundle(path) {
@@ -8006,11 +8085,14 @@ function readBundle(path) {
   if (meta.schema !== BUNDLE_SCHEMA) {
     throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
   }
+  for (const [file, bad] of [[BundleFile.Meta, metaProblem(meta)], [BundleFile.Final, finalProblem(final)]]) {
+    if (bad) throw new UsageError(`${join5(dir, file)}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+  }
   return {
     meta,
     final,
-    samples: parseLines(dir, BundleFile.Samples),
-    stats: existsSync3(join5(dir, BundleFile.Stats)) ? parseLines(dir, BundleFile.Stats) : [],
+    samples: parseLines(dir, BundleFile.Samples, sampleProblem),
+    stats: existsSync3(join5(dir, BundleFile.Stats)) ? parseLines(dir, BundleFile.Stats, statProblem) : [],
     profiles: readProfileSet(dir),
     ebpf: readEbpfTrace(dir)
   };
@@ -8777,22 +8859,22 @@ var StringTable = class _StringTable {
     }
     return buffer;
   }
-  static _encodeString(string) {
-    return _StringTable._encodeStringFromUtf8(toUtf8(string));
+  static _encodeString(string2) {
+    return _StringTable._encodeStringFromUtf8(toUtf8(string2));
   }
-  dedup(string) {
-    if (typeof string === "number")
-      return string;
-    if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
-      const pos = this.strings.push(string) - 1;
-      __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
-      __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string));
+  dedup(string2) {
+    if (typeof string2 === "number")
+      return string2;
+    if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string2)) {
+      const pos = this.strings.push(string2) - 1;
+      __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, pos);
+      __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeString(string2));
     }
-    return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
+    return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string2);
   }
   _decodeString(buffer) {
-    const string = new TextDecoder().decode(buffer);
-    __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
+    const string2 = new TextDecoder().decode(buffer);
+    __classPrivateFieldGet(this, _StringTable_positions, "f").set(string2, this.strings.push(string2) - 1);
     __classPrivateFieldGet(this, _StringTable_encodings, "f").push(_StringTable._encodeStringFromUtf8(buffer));
   }
 };
@@ -10599,6 +10681,7 @@ function analyzeEbpf(trace, known = []) {
 
 // src/analyze/analyze.ts
 var DECISION_CONFIDENCE = 0.99;
+var HINT_CONFIDENCE = 0.95;
 function instancesOf(bundle, side) {
   const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
   return Math.max(1, fromSamples ?? bundle.meta.replicas ?? 1);
@@ -10705,7 +10788,7 @@ function differenceOf(gray, baseline) {
   const estimate2 = acrossProcesses ? pooledDifference(g2.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g2), combine(b));
   if (!estimate2) return null;
   const i = intervalOf(estimate2, DECISION_CONFIDENCE);
-  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? "replicas" : "within-series" };
+  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? "replicas" : "within-series", hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0 };
 }
 function pointDifference(gray, baseline) {
   if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
@@ -10765,7 +10848,7 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
     gray,
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     p95Difference,
-    slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method } : null,
+    slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method, hint: slope2.hint } : null,
     inuseDifference: differenceOf(
       gray.instances.map((i) => i.inuseGrowth),
       baseline.instances.map((i) => i.inuseGrowth)
@@ -10877,10 +10960,10 @@ var MIN_WINDOW_SAMPLES = 8;
 var MIN_FLOOR_POINTS = 4;
 var NOISE_FACTOR = 4;
 function describeExit(side, a) {
-  const exit = a.exit;
-  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
-  const when = exit.beforeReady ? "before it was ready" : `${formatDuration(Math.max(0, exit.atMs))} into sampling`;
-  const said = exit.lastOutput.length ? `; last output: ${exit.lastOutput[exit.lastOutput.length - 1]}` : "";
+  const exit2 = a.exit;
+  const how = exit2.signal ? `was killed by ${exit2.signal}` : `exited with status ${exit2.code}`;
+  const when = exit2.beforeReady ? "before it was ready" : `${formatDuration(Math.max(0, exit2.atMs))} into sampling`;
+  const said = exit2.lastOutput.length ? `; last output: ${exit2.lastOutput[exit2.lastOutput.length - 1]}` : "";
   return `${side} ${how} ${when}${said}`;
 }
 function slopeThreshold(analysis, limits) {
@@ -10919,6 +11002,7 @@ function corroborate(analysis, threshold, diff) {
 function judge(analysis, limits) {
   const reasons = [];
   const comparisons = [];
+  const notes = [];
   const { gray, baseline } = analysis;
   const grayOom = gray.oomKills ?? 0;
   comparisons.push({ rule: "gray-oom-kill", unit: "count", measured: gray.oomKills, limit: 0, passed: gray.oomKills === null ? null : grayOom === 0, detail: gray.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)` });
@@ -10942,7 +11026,7 @@ function judge(analysis, limits) {
   comparisons.push({ rule: "p95-increase", unit: "ratio", measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: `${p95Detail}${p95IntervalText}` });
   if (p95Over && p95Clear) {
     reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the ${optionRef(Option.MinP95Delta)} of ${formatBytes(limits.minP95DeltaBytes)}` });
-  } else if (p95Over) {
+  } else if (p95Over && p95Interval?.hint) {
     reasons.push({ rule: "p95-increase", outcome: "warn", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide` });
   }
   const threshold = slopeThreshold(analysis, limits);
@@ -10958,13 +11042,17 @@ function judge(analysis, limits) {
     reasons.push({ rule: "slope-increase", outcome: "block", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ""}` });
   } else if (slopeExceeds && slopeClear) {
     reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}` });
-  } else if (slopeExceeds) {
+  } else if (slopeExceeds && diff.hint) {
     reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide` });
-  } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== "block")) {
-    const noise = `memory is too noisy to judge growth: the cgroup slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}`;
+  }
+  const slopeSaid = reasons.some((r) => r.rule === "slope-increase");
+  if (!slopeSaid && diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== "block")) {
+    const noise = `the cgroup memory floor is too noisy to judge growth: its slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}`;
     const heap = analysis.inuseDifference;
     if (heap && heap.high < threshold) {
-      reasons.push({ rule: "slope-noise", outcome: "warn", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}, but heap profiles rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)})` });
+      notes.push(`${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`);
+    } else if (heap && analysis.replicas > 1) {
+      notes.push(`${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`);
     } else {
       reasons.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load` });
     }
@@ -10984,7 +11072,7 @@ function judge(analysis, limits) {
     reasons.push({ rule: "degraded-measurement", outcome: "warn", measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}` });
   }
   const verdict = decide(reasons);
-  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis };
+  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis, notes };
 }
 function decide(reasons) {
   if (reasons.some((r) => r.outcome === "block")) return "fail";
@@ -11041,6 +11129,7 @@ function slopeIncrease(verdict) {
   if (base === void 0 || diff === void 0 || Math.abs(base) < verdict.limits.minSlopeBytesPerSec) return null;
   return diff / Math.abs(base);
 }
+var differenceReport = (d) => d ? { value: d.value, low: d.low, high: d.high, method: d.method } : null;
 function buildReport(verdict, settings) {
   const { analysis } = verdict;
   const surface = settings.surface ?? "cli";
@@ -11065,16 +11154,16 @@ function buildReport(verdict, settings) {
     replicas: analysis.replicas,
     confidence: analysis.confidence,
     p95Increase: analysis.p95Increase,
-    p95Difference: analysis.p95Difference,
+    p95Difference: differenceReport(analysis.p95Difference),
     slopeIncrease: slopeIncrease(verdict),
-    slopeDifference: analysis.slopeDifference,
-    inuseGrowthDifference: analysis.inuseDifference,
-    siteGrowthDifference: analysis.siteDifference,
+    slopeDifference: analysis.slopeDifference && { bytesPerSec: analysis.slopeDifference.bytesPerSec, low: analysis.slopeDifference.low, high: analysis.slopeDifference.high, method: analysis.slopeDifference.method },
+    inuseGrowthDifference: differenceReport(analysis.inuseDifference),
+    siteGrowthDifference: analysis.siteDifference && { ...differenceReport(analysis.siteDifference), function: analysis.siteDifference.function },
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
+    warnings: [...analysis.limitations, ...analysis.warnings, ...verdict.notes.map((n) => renderOptionRefs(n, surface)), ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
     // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
     suspects: [...analysis.evidence?.suspects ?? [], ...analysis.ebpf?.suspects ?? []],
     patterns: analysis.evidence?.patterns ?? [],
@@ -12175,9 +12264,9 @@ async function sampleMemory(options) {
     if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
     const t = Math.round((performance2.now() - origin) * 10) / 10;
     const replicas = Math.max(groups.baseline.length, groups.gray.length);
-    const readings = { baseline: [], gray: [] };
-    for (let i = 0; i < replicas; i++) for (const side of SIDES) readings[side].push(groups[side][i]?.readCurrent() ?? null);
-    const sample = replicas === 1 ? { t, baseline: readings.baseline[0], gray: readings.gray[0] } : { t, baseline: meanOf(readings.baseline), gray: meanOf(readings.gray), instances: readings };
+    const readings2 = { baseline: [], gray: [] };
+    for (let i = 0; i < replicas; i++) for (const side of SIDES) readings2[side].push(groups[side][i]?.readCurrent() ?? null);
+    const sample = replicas === 1 ? { t, baseline: readings2.baseline[0], gray: readings2.gray[0] } : { t, baseline: meanOf(readings2.baseline), gray: meanOf(readings2.gray), instances: readings2 };
     samples.push(sample);
     if (t >= nextStat) {
       for (const side of SIDES) {
@@ -12208,7 +12297,7 @@ function profileUrl(base, kind) {
   const root = base.replace(/\/+$/, "");
   return kind === "heap" ? `${root}/heap?gc=1` : `${root}/goroutine?debug=2`;
 }
-function describe(error) {
+function describe2(error) {
   const e = error;
   if (e?.name === "TimeoutError" || e?.name === "AbortError") return "no answer in time";
   const cause = e?.cause?.code ?? e?.cause?.message;
@@ -12239,7 +12328,7 @@ async function fetchProfile(url, timeoutMs, signal) {
     }
     return { ok: true, data: Buffer.concat(chunks), ms: ms() };
   } catch (error) {
-    return { ok: false, error: `${describe(error)} (${url})`, ms: ms() };
+    return { ok: false, error: `${describe2(error)} (${url})`, ms: ms() };
   }
 }
 
@@ -12788,11 +12877,11 @@ function sideTraces(parsed, found, plan2, span, note) {
     const pids = found.sidePids[side] ?? [];
     if (pids.length === 0) continue;
     const t = targetOf2.get(pids[0]);
-    const exit = span.exitAt[side];
-    const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
-    if (exit !== null && exit < stopMs)
+    const exit2 = span.exitAt[side];
+    const endMs = exit2 !== null && exit2 < stopMs ? Math.max(startMs, exit2) : stopMs;
+    if (exit2 !== null && exit2 < stopMs)
       note(
-        `${side} exited ${formatDuration(Math.max(0, exit - startMs))} into the eBPF trace; its allocation rates cover that part only`
+        `${side} exited ${formatDuration(Math.max(0, exit2 - startMs))} into the eBPF trace; its allocation rates cover that part only`
       );
     const rates = pids.map((p) => parsed.rates.get(p)).filter(isNumber);
     const memProfileRate = plan2.mode === "sampled" ? rates[0] ?? null : null;
@@ -15540,7 +15629,8 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
   if (missing.length > 0) {
     const has2 = SIDES.filter((side) => counts[side] > 0);
     const message = has2.length ? `only ${has2[0]} has instances to judge in this cell (${counts[has2[0]]}); ${missing[0]} has none over the window (${data.selectors[missing[0]]}${leftOut[missing[0]].length ? `; ${leftOut[missing[0]].length} seen but too briefly` : ""}), so there is nothing to compare against` : `no instance of either side has enough readings in this cell over the window`;
-    return undecided(target, { rule: "fleet-one-side", outcome: "inconclusive", message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts });
+    const seen = (side) => data.sides[side].judged.map((i) => ({ instance: i.instance, samples: i.points, p95Bytes: null, lastFloorBytes: null, slopeBytesPerSec: null, restarts: i.restarts.length, heapSlopeBytesPerSec: null }));
+    return undecided(target, { rule: "fleet-one-side", outcome: "inconclusive", message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts, instances: { baseline: seen("baseline"), gray: seen("gray") } });
   }
   const bundle = cellDataBundle(data, q, warnings);
   const report = buildReport(judge(analyze(bundle, 0), settings.limits), settings);

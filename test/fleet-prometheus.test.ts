@@ -4,7 +4,7 @@
 // escaping of the outputs are checked on what the real store answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../src/cli/cli.ts';
@@ -25,11 +25,13 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function fleet(args: string[], env: NodeJS.ProcessEnv = {}) {
+const fleet = (args: string[], env: NodeJS.ProcessEnv = {}) => memgate(['fleet', ...args], env);
+
+async function memgate(args: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
   const warnings: string[] = [];
-  const code = await cli(['fleet', ...args], {
+  const code = await cli(args, {
     stdout: (t) => {
       stdout += t;
     },
@@ -98,4 +100,60 @@ test('every region judged from the store: healthy passes, a leak and a plateau b
   assert.match(run.stdout, /memgate fleet: FAIL/);
   assert.match(run.stdout, /cell region=us-west-1: fail/);
   if (process.env.SHOW) console.log(run.stdout, run.warnings);
+});
+
+test('waves: --stages/--stage judge only that wave; with --fuse on blocked cells trip, memgate plan promotes the next wave after a passed one, and a fused cell is not queried again', async () => {
+  const fuseDir = join(work, 'fuse');
+  const stages = join(work, 'stages.yml');
+  writeFileSync(stages, ['matrix:', '  region: [eu-central-1, us-west-1, ap-south-1, sa-east-1]', 'waves:', '  - name: canary', '    cells: ["region=eu-central-1"]', '  - name: rest', '    where: {}', ''].join('\n'));
+  const fuse = ['--fuse', 'on', '--fuse-store', 'dir', '--fuse-dir', fuseDir, '--fuse-scope', 'release-1'];
+  const wave1 = await fleet([...base(join(work, 'wave1')), '--stages', stages, '--stage', '1', ...fuse]);
+  assert.equal(wave1.code, 0, wave1.stdout + wave1.stderr);
+  const r1 = JSON.parse(readFileSync(join(work, 'wave1', 'report.json'), 'utf8')) as FleetReport;
+  assert.deepEqual(r1.cells.map((c) => c.cell), ['region=eu-central-1'], 'only the wave is judged');
+  assert.deepEqual(r1.settings.stage, { file: stages, index: 1, name: 'canary' });
+  assert.equal(r1.cells[0].fuse?.fused, false);
+
+  // Wave 1 passed: plan promotes wave 2 with its three cells.
+  const plan2 = await memgate(['plan', '--stages', stages, '--stage', '2', ...fuse.slice(2)]);
+  assert.equal(plan2.code, 0, plan2.stderr);
+  assert.deepEqual((JSON.parse(plan2.stdout) as { include: { cell: string }[] }).include.map((e) => e.cell).sort(), ['region=ap-south-1', 'region=sa-east-1', 'region=us-west-1']);
+
+  const wave2 = await fleet([...base(join(work, 'wave2')), '--stages', stages, '--stage', '2', ...fuse]);
+  assert.equal(wave2.code, 1);
+  const r2 = JSON.parse(readFileSync(join(work, 'wave2', 'report.json'), 'utf8')) as FleetReport;
+  const blocked = r2.cells.filter((c) => c.verdict === 'fail').map((c) => c.cell).sort();
+  assert.deepEqual(blocked, ['region=ap-south-1', 'region=us-west-1']);
+  for (const c of r2.cells.filter((x) => x.verdict === 'fail')) {
+    assert.equal(c.fuse?.fused, true);
+    assert.deepEqual(c.fuse?.tripped, [`cell ${c.cell}`]);
+    assert.ok(existsSync(join(work, 'wave2', 'cells', c.cell, 'fuse.json')));
+  }
+  // The store of the fuse has them: fuse check fails for a blocked cell.
+  const check = await memgate(['fuse', 'check', '--cell', 'region=us-west-1', ...fuse.slice(2)]);
+  assert.equal(check.code, 1, check.stdout);
+  // Judged again: the fused cells are stopped before any query, the other one is judged.
+  const again = await fleet([...base(join(work, 'wave2-again')), '--stages', stages, '--stage', '2', ...fuse]);
+  assert.equal(again.code, 1);
+  const r3 = JSON.parse(readFileSync(join(work, 'wave2-again', 'report.json'), 'utf8')) as FleetReport;
+  assert.deepEqual(r3.cells.filter((c) => c.verdict === 'fused').map((c) => c.cell).sort(), ['region=ap-south-1', 'region=us-west-1']);
+  assert.equal(r3.summary.queries, 1, 'one range query: the fused cells are not asked for');
+  assert.match(again.stdout, /fused/);
+});
+
+test('--by maps a dimension to a label of another name; a selector with several series per instance is exit 2 naming it and the labels that differ', async () => {
+  // The synthetic fleet has no topology_region; mapping region to the `job` label makes one cell, job=shop.
+  const out = join(work, 'mapped');
+  const run = await fleet([...base(out).filter((a, i, all) => all[i - 1] !== '--by' && a !== '--by'), '--by', 'region=job']);
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as FleetReport;
+  assert.deepEqual(report.cells.map((c) => c.cell), ['region=shop'], run.stderr);
+  assert.deepEqual(report.settings.by, ['region=job']);
+  assert.equal(report.cells[0].labels.job, 'shop');
+  // All regions pooled: the leak and the plateau canaries are among its instances.
+  assert.equal(report.cells[0].instances.gray.length, 16);
+
+  // Instances told apart by `track`: each cell's side then has one "instance" with 3-5 series at once.
+  const wrong = await fleet([...base(join(work, 'wrong')), '--instance-label', 'track']);
+  assert.equal(wrong.code, 2, wrong.stdout);
+  assert.match(wrong.stderr, /^error: cell region=[a-z0-9-]+, (baseline|gray): process_resident_memory_bytes\{job="shop",region=~"\(\?i\)[^"]+",track="(stable|canary)"\} gives instance "(stable|canary)" \d+ series at once .*they differ in instance\b.*add a matcher/m);
 });

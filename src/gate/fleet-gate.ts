@@ -94,7 +94,9 @@ export function judgeCellData(target: CellTarget, data: CellData, q: FleetQuery,
     const message = has.length
       ? `only ${has[0]} has instances to judge in this cell (${counts[has[0]]}); ${missing[0]} has none over the window (${data.selectors[missing[0]]}${leftOut[missing[0]].length ? `; ${leftOut[missing[0]].length} seen but too briefly` : ''}), so there is nothing to compare against`
       : `no instance of either side has enough readings in this cell over the window`;
-    return undecided(target, { rule: 'fleet-one-side', outcome: 'inconclusive', message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts });
+    // Who was seen, without figures: the judge has nothing to compare them with.
+    const seen = (side: SideName): FleetInstance[] => data.sides[side].judged.map((i) => ({ instance: i.instance, samples: i.points, p95Bytes: null, lastFloorBytes: null, slopeBytesPerSec: null, restarts: i.restarts.length, heapSlopeBytesPerSec: null }));
+    return undecided(target, { rule: 'fleet-one-side', outcome: 'inconclusive', message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts, instances: { baseline: seen('baseline'), gray: seen('gray') } });
   }
   const bundle = cellDataBundle(data, q, warnings);
   const report: Report = buildReport(judge(analyze(bundle, 0), settings.limits), settings);
