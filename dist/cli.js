@@ -7,7 +7,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a2, b) => (typeof require !== "undefined" ? require : a2)[b]
 }) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
@@ -35,6 +35,560 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// node_modules/isexe/windows.js
+var require_windows = __commonJS({
+  "node_modules/isexe/windows.js"(exports, module) {
+    module.exports = isexe;
+    isexe.sync = sync;
+    var fs = __require("fs");
+    function checkPathExt(path6, options2) {
+      var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
+      if (!pathext) {
+        return true;
+      }
+      pathext = pathext.split(";");
+      if (pathext.indexOf("") !== -1) {
+        return true;
+      }
+      for (var i2 = 0; i2 < pathext.length; i2++) {
+        var p = pathext[i2].toLowerCase();
+        if (p && path6.substr(-p.length).toLowerCase() === p) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function checkStat(stat2, path6, options2) {
+      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
+        return false;
+      }
+      return checkPathExt(path6, options2);
+    }
+    function isexe(path6, options2, cb) {
+      fs.stat(path6, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, path6, options2));
+      });
+    }
+    function sync(path6, options2) {
+      return checkStat(fs.statSync(path6), path6, options2);
+    }
+  }
+});
+
+// node_modules/isexe/mode.js
+var require_mode = __commonJS({
+  "node_modules/isexe/mode.js"(exports, module) {
+    module.exports = isexe;
+    isexe.sync = sync;
+    var fs = __require("fs");
+    function isexe(path6, options2, cb) {
+      fs.stat(path6, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, options2));
+      });
+    }
+    function sync(path6, options2) {
+      return checkStat(fs.statSync(path6), options2);
+    }
+    function checkStat(stat2, options2) {
+      return stat2.isFile() && checkMode(stat2, options2);
+    }
+    function checkMode(stat2, options2) {
+      var mod = stat2.mode;
+      var uid = stat2.uid;
+      var gid = stat2.gid;
+      var myUid = options2.uid !== void 0 ? options2.uid : process.getuid && process.getuid();
+      var myGid = options2.gid !== void 0 ? options2.gid : process.getgid && process.getgid();
+      var u2 = parseInt("100", 8);
+      var g2 = parseInt("010", 8);
+      var o2 = parseInt("001", 8);
+      var ug = u2 | g2;
+      var ret = mod & o2 || mod & g2 && gid === myGid || mod & u2 && uid === myUid || mod & ug && myUid === 0;
+      return ret;
+    }
+  }
+});
+
+// node_modules/isexe/index.js
+var require_isexe = __commonJS({
+  "node_modules/isexe/index.js"(exports, module) {
+    var fs = __require("fs");
+    var core;
+    if (process.platform === "win32" || global.TESTING_WINDOWS) {
+      core = require_windows();
+    } else {
+      core = require_mode();
+    }
+    module.exports = isexe;
+    isexe.sync = sync;
+    function isexe(path6, options2, cb) {
+      if (typeof options2 === "function") {
+        cb = options2;
+        options2 = {};
+      }
+      if (!cb) {
+        if (typeof Promise !== "function") {
+          throw new TypeError("callback not provided");
+        }
+        return new Promise(function(resolve7, reject) {
+          isexe(path6, options2 || {}, function(er, is) {
+            if (er) {
+              reject(er);
+            } else {
+              resolve7(is);
+            }
+          });
+        });
+      }
+      core(path6, options2 || {}, function(er, is) {
+        if (er) {
+          if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
+            er = null;
+            is = false;
+          }
+        }
+        cb(er, is);
+      });
+    }
+    function sync(path6, options2) {
+      try {
+        return core.sync(path6, options2 || {});
+      } catch (er) {
+        if (options2 && options2.ignoreErrors || er.code === "EACCES") {
+          return false;
+        } else {
+          throw er;
+        }
+      }
+    }
+  }
+});
+
+// node_modules/which/which.js
+var require_which = __commonJS({
+  "node_modules/which/which.js"(exports, module) {
+    var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
+    var path6 = __require("path");
+    var COLON = isWindows ? ";" : ":";
+    var isexe = require_isexe();
+    var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
+    var getPathInfo = (cmd, opt) => {
+      const colon = opt.colon || COLON;
+      const pathEnv = cmd.match(/\//) || isWindows && cmd.match(/\\/) ? [""] : [
+        // windows always checks the cwd first
+        ...isWindows ? [process.cwd()] : [],
+        ...(opt.path || process.env.PATH || /* istanbul ignore next: very unusual */
+        "").split(colon)
+      ];
+      const pathExtExe = isWindows ? opt.pathExt || process.env.PATHEXT || ".EXE;.CMD;.BAT;.COM" : "";
+      const pathExt = isWindows ? pathExtExe.split(colon) : [""];
+      if (isWindows) {
+        if (cmd.indexOf(".") !== -1 && pathExt[0] !== "")
+          pathExt.unshift("");
+      }
+      return {
+        pathEnv,
+        pathExt,
+        pathExtExe
+      };
+    };
+    var which2 = (cmd, opt, cb) => {
+      if (typeof opt === "function") {
+        cb = opt;
+        opt = {};
+      }
+      if (!opt)
+        opt = {};
+      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
+      const found = [];
+      const step = (i2) => new Promise((resolve7, reject) => {
+        if (i2 === pathEnv.length)
+          return opt.all && found.length ? resolve7(found) : reject(getNotFoundError(cmd));
+        const ppRaw = pathEnv[i2];
+        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
+        const pCmd = path6.join(pathPart, cmd);
+        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
+        resolve7(subStep(p, i2, 0));
+      });
+      const subStep = (p, i2, ii) => new Promise((resolve7, reject) => {
+        if (ii === pathExt.length)
+          return resolve7(step(i2 + 1));
+        const ext = pathExt[ii];
+        isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
+          if (!er && is) {
+            if (opt.all)
+              found.push(p + ext);
+            else
+              return resolve7(p + ext);
+          }
+          return resolve7(subStep(p, i2, ii + 1));
+        });
+      });
+      return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
+    };
+    var whichSync = (cmd, opt) => {
+      opt = opt || {};
+      const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
+      const found = [];
+      for (let i2 = 0; i2 < pathEnv.length; i2++) {
+        const ppRaw = pathEnv[i2];
+        const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
+        const pCmd = path6.join(pathPart, cmd);
+        const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
+        for (let j = 0; j < pathExt.length; j++) {
+          const cur = p + pathExt[j];
+          try {
+            const is = isexe.sync(cur, { pathExt: pathExtExe });
+            if (is) {
+              if (opt.all)
+                found.push(cur);
+              else
+                return cur;
+            }
+          } catch (ex) {
+          }
+        }
+      }
+      if (opt.all && found.length)
+        return found;
+      if (opt.nothrow)
+        return null;
+      throw getNotFoundError(cmd);
+    };
+    module.exports = which2;
+    which2.sync = whichSync;
+  }
+});
+
+// node_modules/path-key/index.js
+var require_path_key = __commonJS({
+  "node_modules/path-key/index.js"(exports, module) {
+    "use strict";
+    var pathKey3 = (options2 = {}) => {
+      const environment = options2.env || process.env;
+      const platform2 = options2.platform || process.platform;
+      if (platform2 !== "win32") {
+        return "PATH";
+      }
+      return Object.keys(environment).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
+    };
+    module.exports = pathKey3;
+    module.exports.default = pathKey3;
+  }
+});
+
+// node_modules/cross-spawn/lib/util/resolveCommand.js
+var require_resolveCommand = __commonJS({
+  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+    "use strict";
+    var path6 = __require("path");
+    var which2 = require_which();
+    var getPathKey = require_path_key();
+    function getPathExt(env) {
+      const key = Object.keys(env).find((name) => name.toUpperCase() === "PATHEXT");
+      return key ? env[key] : void 0;
+    }
+    function resolveCommandAttempt(parsed, withoutPathExt) {
+      const env = parsed.options.env || process.env;
+      const cwd = process.cwd();
+      const hasCustomCwd = parsed.options.cwd != null;
+      const shouldSwitchCwd = hasCustomCwd && process.chdir !== void 0 && !process.chdir.disabled;
+      if (shouldSwitchCwd) {
+        try {
+          process.chdir(parsed.options.cwd);
+        } catch (err) {
+        }
+      }
+      let resolved;
+      try {
+        resolved = which2.sync(parsed.command, {
+          path: env[getPathKey({ env })],
+          pathExt: withoutPathExt ? path6.delimiter : getPathExt(env)
+        });
+      } catch (e) {
+      } finally {
+        if (shouldSwitchCwd) {
+          process.chdir(cwd);
+        }
+      }
+      if (resolved) {
+        resolved = path6.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+      }
+      return resolved;
+    }
+    function resolveCommand(parsed) {
+      return resolveCommandAttempt(parsed) || resolveCommandAttempt(parsed, true);
+    }
+    module.exports = resolveCommand;
+  }
+});
+
+// node_modules/cross-spawn/lib/util/escape.js
+var require_escape = __commonJS({
+  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+    "use strict";
+    var metaCharsRegExp = /([()\][!^"`<>&|;, *?])/g;
+    var lineBreakRegExp = /[\r\n]/;
+    function assertNoLineBreaks(arg) {
+      if (lineBreakRegExp.test(arg)) {
+        throw new TypeError("The command and its arguments cannot contain line breaks when executed through cmd.exe");
+      }
+    }
+    function escapePercent(arg) {
+      return arg.replace(/%/g, "%%cd:~,%");
+    }
+    function quoteArgument(arg, escapedQuote) {
+      let quoted2 = '"';
+      let backslashes = 0;
+      for (const char of arg) {
+        if (char === "\\") {
+          backslashes += 1;
+          continue;
+        }
+        if (char === '"') {
+          quoted2 += "\\".repeat(backslashes * 2) + escapedQuote;
+        } else {
+          quoted2 += "\\".repeat(backslashes) + char;
+        }
+        backslashes = 0;
+      }
+      return `${quoted2}${"\\".repeat(backslashes * 2)}"`;
+    }
+    function escapeCommand(arg) {
+      assertNoLineBreaks(arg);
+      return `"${escapePercent(arg)}"`;
+    }
+    function escapeArgument(arg) {
+      arg = `${arg}`;
+      assertNoLineBreaks(arg);
+      arg = quoteArgument(arg, '\\"');
+      arg = escapePercent(arg.replace(metaCharsRegExp, "^$1"));
+      return arg;
+    }
+    function escapeBatchCommand(arg) {
+      assertNoLineBreaks(arg);
+      return `"${escapePercent(arg)}"`;
+    }
+    function escapeBatchArgument(arg) {
+      arg = `${arg}`;
+      assertNoLineBreaks(arg);
+      return escapePercent(quoteArgument(arg, '""'));
+    }
+    module.exports.command = escapeCommand;
+    module.exports.argument = escapeArgument;
+    module.exports.batchCommand = escapeBatchCommand;
+    module.exports.batchArgument = escapeBatchArgument;
+  }
+});
+
+// node_modules/shebang-regex/index.js
+var require_shebang_regex = __commonJS({
+  "node_modules/shebang-regex/index.js"(exports, module) {
+    "use strict";
+    module.exports = /^#!(.*)/;
+  }
+});
+
+// node_modules/shebang-command/index.js
+var require_shebang_command = __commonJS({
+  "node_modules/shebang-command/index.js"(exports, module) {
+    "use strict";
+    var shebangRegex = require_shebang_regex();
+    module.exports = (string2 = "") => {
+      const match = string2.match(shebangRegex);
+      if (!match) {
+        return null;
+      }
+      const [path6, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path6.split("/").pop();
+      if (binary === "env") {
+        return argument;
+      }
+      return argument ? `${binary} ${argument}` : binary;
+    };
+  }
+});
+
+// node_modules/cross-spawn/lib/util/readShebang.js
+var require_readShebang = __commonJS({
+  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+    "use strict";
+    var fs = __require("fs");
+    var shebangCommand = require_shebang_command();
+    function readShebang(command) {
+      const size = 150;
+      const buffer = Buffer.alloc(size);
+      let fd;
+      try {
+        fd = fs.openSync(command, "r");
+        fs.readSync(fd, buffer, 0, size, 0);
+      } catch (e) {
+      } finally {
+        if (fd !== void 0) {
+          try {
+            fs.closeSync(fd);
+          } catch (e) {
+          }
+        }
+      }
+      return shebangCommand(buffer.toString());
+    }
+    module.exports = readShebang;
+  }
+});
+
+// node_modules/cross-spawn/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
+    "use strict";
+    var path6 = __require("path");
+    var resolveCommand = require_resolveCommand();
+    var escape = require_escape();
+    var readShebang = require_readShebang();
+    var isWin = process.platform === "win32";
+    var isExecutableRegExp = /\.(?:com|exe)$/i;
+    var isBatchFileRegExp = /\.(?:bat|cmd)$/i;
+    var trailingDotsAndSpacesRegExp = /[.\s]+$/;
+    function detectShebang(parsed) {
+      parsed.file = resolveCommand(parsed);
+      const shebang = parsed.file && readShebang(parsed.file);
+      if (shebang) {
+        parsed.args.unshift(parsed.file);
+        parsed.command = shebang;
+        return resolveCommand(parsed);
+      }
+      return parsed.file;
+    }
+    function isBatchFile(parsed, commandFile) {
+      if (commandFile) {
+        return isBatchFileRegExp.test(commandFile.replace(trailingDotsAndSpacesRegExp, ""));
+      }
+      const command = parsed.command.replace(trailingDotsAndSpacesRegExp, "");
+      const file = command !== parsed.command ? resolveCommand(Object.assign({}, parsed, { command })) : null;
+      return isBatchFileRegExp.test(file || command);
+    }
+    function parseNonShell(parsed) {
+      if (!isWin) {
+        return parsed;
+      }
+      parsed.command = parsed.command.replace(/"/g, "");
+      const commandFile = detectShebang(parsed);
+      const needsShell = !isExecutableRegExp.test(commandFile);
+      if (parsed.options.forceShell || needsShell) {
+        parsed.command = path6.normalize(parsed.command);
+        if (isBatchFile(parsed, commandFile)) {
+          parsed.command = escape.batchCommand(commandFile ? path6.normalize(commandFile) : parsed.command);
+          parsed.args = parsed.args.map((arg) => escape.batchArgument(arg));
+        } else {
+          parsed.command = escape.command(parsed.command);
+          parsed.args = parsed.args.map((arg) => escape.argument(arg));
+        }
+        const shellCommand = [parsed.command].concat(parsed.args).join(" ");
+        parsed.args = ["/d", "/e:on", "/v:off", "/s", "/c", `"${shellCommand}"`];
+        parsed.command = process.env.comspec || "cmd.exe";
+        parsed.options.windowsVerbatimArguments = true;
+      }
+      return parsed;
+    }
+    function parse2(command, args, options2) {
+      if (args && !Array.isArray(args)) {
+        options2 = args;
+        args = null;
+      }
+      args = args ? args.slice(0) : [];
+      options2 = Object.assign({}, options2);
+      const parsed = {
+        command,
+        args,
+        options: options2,
+        file: void 0,
+        original: {
+          command,
+          args
+        }
+      };
+      return options2.shell ? parsed : parseNonShell(parsed);
+    }
+    module.exports = parse2;
+  }
+});
+
+// node_modules/cross-spawn/lib/enoent.js
+var require_enoent = __commonJS({
+  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+    "use strict";
+    var isWin = process.platform === "win32";
+    function notFoundError(original, syscall) {
+      return Object.assign(new Error(`${syscall} ${original.command} ENOENT`), {
+        code: "ENOENT",
+        errno: "ENOENT",
+        syscall: `${syscall} ${original.command}`,
+        path: original.command,
+        spawnargs: original.args
+      });
+    }
+    function hookChildProcess(cp, parsed) {
+      if (!isWin) {
+        return;
+      }
+      const originalEmit = cp.emit;
+      cp.emit = function(name, arg1) {
+        if (name === "exit") {
+          const err = verifyENOENT(arg1, parsed);
+          if (err) {
+            return originalEmit.call(cp, "error", err);
+          }
+        }
+        return originalEmit.apply(cp, arguments);
+      };
+    }
+    function verifyENOENT(status2, parsed) {
+      if (isWin && status2 === 1 && !parsed.file) {
+        return notFoundError(parsed.original, "spawn");
+      }
+      return null;
+    }
+    function verifyENOENTSync(status2, parsed) {
+      if (isWin && status2 === 1 && !parsed.file) {
+        return notFoundError(parsed.original, "spawnSync");
+      }
+      return null;
+    }
+    module.exports = {
+      hookChildProcess,
+      verifyENOENT,
+      verifyENOENTSync,
+      notFoundError
+    };
+  }
+});
+
+// node_modules/cross-spawn/index.js
+var require_cross_spawn = __commonJS({
+  "node_modules/cross-spawn/index.js"(exports, module) {
+    "use strict";
+    var cp = __require("child_process");
+    var parse2 = require_parse();
+    var enoent = require_enoent();
+    function spawn4(command, args, options2) {
+      const parsed = parse2(command, args, options2);
+      const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
+      enoent.hookChildProcess(spawned, parsed);
+      return spawned;
+    }
+    function spawnSync4(command, args, options2) {
+      const parsed = parse2(command, args, options2);
+      const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
+      result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
+      return result;
+    }
+    module.exports = spawn4;
+    module.exports.spawn = spawn4;
+    module.exports.sync = spawnSync4;
+    module.exports._parse = parse2;
+    module.exports._enoent = enoent;
+  }
+});
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -97,13 +651,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -113,34 +667,34 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+        if (identity3.isCollection(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = visit_(i2, node.items[i2], visitor, path6);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+        } else if (identity3.isPair(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -151,7 +705,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -161,34 +715,34 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+        if (identity3.isCollection(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path6);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+        } else if (identity3.isPair(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -215,34 +769,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor(key, node, path6);
+      if (identity3.isMap(node))
+        return visitor.Map?.(key, node, path6);
+      if (identity3.isSeq(node))
+        return visitor.Seq?.(key, node, path6);
+      if (identity3.isPair(node))
+        return visitor.Pair?.(key, node, path6);
+      if (identity3.isScalar(node))
+        return visitor.Scalar?.(key, node, path6);
+      if (identity3.isAlias(node))
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
+      if (identity3.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity3.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity3.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -255,7 +809,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -398,10 +952,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity3.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -426,7 +980,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -447,8 +1001,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -473,7 +1027,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity3.isScalar(ref.node) || identity3.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -499,13 +1053,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -546,12 +1100,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     function toJS(value4, arg, ctx) {
       if (Array.isArray(value4))
-        return value4.map((v, i) => toJS(v, String(i), ctx));
+        return value4.map((v, i2) => toJS(v, String(i2), ctx));
       if (value4 && typeof value4.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value4))
+        if (!ctx || !identity3.hasAnchor(value4))
           return value4.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value4, data);
@@ -577,11 +1131,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -592,7 +1146,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity3.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -604,8 +1158,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -619,12 +1173,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity3.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -646,7 +1200,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity3.isAlias(node) || identity3.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -708,19 +1262,19 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity3.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
-        let count = 0;
+      } else if (identity3.isCollection(node)) {
+        let count2 = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          const c3 = getAliasCount(doc, item, anchors2);
+          if (c3 > count2)
+            count2 = c3;
         }
-        return count;
-      } else if (identity.isPair(node)) {
+        return count2;
+      } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -735,13 +1289,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value4) => !value4 || typeof value4 !== "function" && typeof value4 !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value4) {
-        super(identity.SCALAR);
+        super(identity3.SCALAR);
         this.value = value4;
       }
       toJSON(arg, ctx) {
@@ -766,7 +1320,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value4, tagName, tags) {
@@ -780,12 +1334,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value4) && !t.format);
     }
     function createNode(value4, tagName, ctx) {
-      if (identity.isDocument(value4))
+      if (identity3.isDocument(value4))
         value4 = value4.contents;
-      if (identity.isNode(value4))
+      if (identity3.isNode(value4))
         return value4;
-      if (identity.isPair(value4)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity3.isPair(value4)) {
+        const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value4);
         return map;
       }
@@ -817,7 +1371,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value4 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value4) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value4 instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value4) ? schema[identity3.SEQ] : schema[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -841,16 +1395,16 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value4) {
+    function collectionFromPath(schema, path6, value4) {
       let v = value4;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
+        const k = path6[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
-          const a = [];
-          a[k] = v;
-          v = a;
+          const a2 = [];
+          a2[k] = v;
+          v = a2;
         } else {
           v = /* @__PURE__ */ new Map([[k, v]]);
         }
@@ -865,7 +1419,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -885,7 +1439,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -895,13 +1449,13 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value4) {
-        if (isEmptyPath(path))
+      addIn(path6, value4) {
+        if (isEmptyPath(path6))
           this.add(value4);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity3.isCollection(node))
             node.addIn(rest, value4);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value4));
@@ -913,12 +1467,12 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity3.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -928,43 +1482,43 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity3.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity3.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity3.isPair(node))
             return false;
-          const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n2 = node.value;
+          return n2 == null || allowScalar && identity3.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity3.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value4) {
-        const [key, ...rest] = path;
+      setIn(path6, value4) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value4);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity3.isCollection(node))
             node.setIn(rest, value4);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value4));
@@ -1023,44 +1577,44 @@ var require_foldFlowLines = __commonJS({
       let split2 = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
+          escStart = i2;
+          switch (text[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split2 = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split2) {
               folds.push(split2);
               end = split2 + endStep;
@@ -1068,10 +1622,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text;
               folds.push(j);
@@ -1092,9 +1646,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text.length;
         if (fold === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
@@ -1107,19 +1661,19 @@ ${indent}${text.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
+    function consumeMoreIndentedLines(text, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
+        if (i2 < start + indent) {
+          ch = text[++i2];
         } else {
           do {
-            ch = text[++i];
+            ch = text[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
+          end = i2;
+          start = i2 + 1;
           ch = text[start];
         }
       }
@@ -1151,11 +1705,11 @@ var require_stringifyString = __commonJS({
       const strLen = str2.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str2[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -1171,19 +1725,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value4) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str2 += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json[i2 + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
+                str2 += json.slice(start, i2);
+                const code2 = json.substr(i2 + 2, 4);
                 switch (code2) {
                   case "0000":
                     str2 += "\\0";
@@ -1213,30 +1767,30 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str2 += "\\x" + code2.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str2 += json.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str2 += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
                   str2 += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str2 += indent;
-                if (json[i + 2] === " ")
+                if (json[i2 + 2] === " ")
                   str2 += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str2 = start ? str2 + json.slice(start) : json;
@@ -1420,10 +1974,10 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -1443,7 +1997,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -1473,7 +2027,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity3.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1496,7 +2050,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor2 = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -1507,9 +2061,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity3.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity3.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1523,15 +2077,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+      return identity3.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1543,23 +2097,23 @@ ${ctx.indent}${str2}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value4 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity3.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity3.isCollection(key) || !identity3.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value4 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value4 == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1600,7 +2154,7 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value4)) {
+      if (identity3.isNode(value4)) {
         vsb = !!value4.spaceBefore;
         vcb = value4.commentBefore;
         valueComment = value4.comment;
@@ -1612,10 +2166,10 @@ ${indent}:`;
           value4 = doc.createNode(value4);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value4))
+      if (!explicitKey && !keyComment && identity3.isScalar(value4))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value4) && !value4.flow && !value4.tag && !value4.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value4) && !value4.flow && !value4.tag && !value4.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1635,7 +2189,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value4)) {
+      } else if (!explicitKey && identity3.isCollection(value4)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1698,7 +2252,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -1711,10 +2265,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value4) {
       const source = resolveAliasValue(ctx, value4);
-      if (identity.isSeq(source))
+      if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -1725,7 +2279,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value4) {
       const source = resolveAliasValue(ctx, value4);
-      if (!identity.isMap(source))
+      if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value5] of srcMap) {
@@ -1746,7 +2300,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value4) {
-      return ctx && identity.isAlias(value4) ? value4.resolve(ctx.doc, ctx) : value4;
+      return ctx && identity3.isAlias(value4) ? value4.resolve(ctx.doc, ctx) : value4;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1761,10 +2315,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value: value4 }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity3.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value4);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map, value4);
@@ -1795,7 +2349,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity3.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -1825,7 +2379,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity3 = require_identity();
     function createPair(key, value4, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value4, void 0, ctx);
@@ -1833,15 +2387,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value4 = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key;
         this.value = value4;
       }
       clone(schema) {
         let { key, value: value4 } = this;
-        if (identity.isNode(key))
+        if (identity3.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value4))
+        if (identity3.isNode(value4))
           value4 = value4.clone(schema);
         return new _Pair(key, value4);
       }
@@ -1862,30 +2416,30 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      return stringify2(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1905,8 +2459,8 @@ var require_stringifyCollection = __commonJS({
         str2 = flowChars.start + flowChars.end;
       } else {
         str2 = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str2 += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1930,17 +2484,17 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1948,7 +2502,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity3.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -1962,7 +2516,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str2 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -2016,16 +2570,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity3.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity3.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity3.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2036,7 +2590,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity3.MAP, schema);
         this.items = [];
       }
       /**
@@ -2074,7 +2628,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity3.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2085,16 +2639,16 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity3.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -2109,7 +2663,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2134,7 +2688,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity3.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2157,7 +2711,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -2165,7 +2719,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity3.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -2182,7 +2736,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2190,7 +2744,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity3.SEQ, schema);
         this.items = [];
       }
       add(value4) {
@@ -2216,7 +2770,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity3.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2240,7 +2794,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value4))
+        if (identity3.isScalar(prev) && Scalar.isScalarValue(value4))
           prev.value = value4;
         else
           this.items[idx] = value4;
@@ -2249,9 +2803,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -2269,10 +2823,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -2282,7 +2836,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity3.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2295,7 +2849,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2303,7 +2857,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity3.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2378,24 +2932,24 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value: value4 }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value4 }) {
       if (typeof value4 === "bigint")
         return String(value4);
       const num2 = typeof value4 === "number" ? value4 : Number(value4);
       if (!isFinite(num2))
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value4, -0) ? "-0" : JSON.stringify(value4);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
-          n += ".";
+      let n2 = Object.is(value4, -0) ? "-0" : JSON.stringify(value4);
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i2 = n2.indexOf(".");
+        if (i2 < 0) {
+          i2 = n2.length;
+          n2 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n2.length - i2 - 1);
         while (d-- > 0)
-          n += "0";
+          n2 += "0";
       }
-      return n;
+      return n2;
     }
     exports.stringifyNumber = stringifyNumber;
   }
@@ -2613,8 +3167,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str2 = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          for (let i2 = 0; i2 < str2.length; ++i2)
+            buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2630,8 +3184,8 @@ var require_binary = __commonJS({
           str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
           str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -2639,10 +3193,10 @@ var require_binary = __commonJS({
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+          const n2 = Math.ceil(str2.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i2 = 0, o2 = 0; i2 < n2; ++i2, o2 += lineWidth) {
+            lines[i2] = str2.substr(o2, lineWidth);
           }
           str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -2657,17 +3211,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
+      if (identity3.isSeq(seq)) {
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
+          if (identity3.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity3.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -2681,7 +3235,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity3.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2691,11 +3245,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key, value4;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -2735,7 +3289,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2762,7 +3316,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key, value4;
-          if (identity.isPair(pair)) {
+          if (identity3.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value4 = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2792,7 +3346,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity3.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2913,11 +3467,11 @@ var require_int2 = __commonJS({
             str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str2);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n3 = BigInt(str2);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str2, radix);
-      return sign === "-" ? -1 * n : n;
+      const n2 = parseInt(str2, radix);
+      return sign === "-" ? -1 * n2 : n2;
     }
     function intStringify(node, radix, prefix) {
       const { value: value4 } = node;
@@ -2973,7 +3527,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2983,7 +3537,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity3.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -2999,7 +3553,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value4) {
         if (typeof value4 !== "boolean")
@@ -3043,7 +3597,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity3.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -3066,15 +3620,15 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
       const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value: value4 } = node;
-      let num2 = (n) => n;
+      let num2 = (n2) => n2;
       if (typeof value4 === "bigint")
-        num2 = (n) => BigInt(n);
+        num2 = (n2) => BigInt(n2);
       else if (isNaN(value4) || !isFinite(value4))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
@@ -3094,7 +3648,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value4);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value4) => typeof value4 === "bigint" || Number.isInteger(value4),
@@ -3288,12 +3842,12 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string2 = require_string();
     var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var sortMapEntriesByKey = (a2, b) => a2.key < b.key ? -1 : a2.key > b.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
@@ -3301,9 +3855,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity3.MAP, { value: map.map });
+        Object.defineProperty(this, identity3.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3320,13 +3874,13 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc, options2) {
       const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -3336,7 +3890,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3347,7 +3901,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity3.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3402,7 +3956,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3412,17 +3966,17 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value4, replacer, options) {
+      constructor(value4, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -3434,17 +3988,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
-        this.contents = value4 === void 0 ? null : this.createNode(value4, _replacer, options);
+        this.setSchema(version, options2);
+        this.contents = value4 === void 0 ? null : this.createNode(value4, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3453,7 +4007,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity3.NODE_TYPE]: { value: identity3.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3463,7 +4017,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity3.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3474,9 +4028,9 @@ var require_Document = __commonJS({
           this.contents.add(value4);
       }
       /** Adds a value to the document. */
-      addIn(path, value4) {
+      addIn(path6, value4) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value4);
+          this.contents.addIn(path6, value4);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3495,7 +4049,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value4, replacer, options) {
+      createNode(value4, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value4 = replacer.call({ "": value4 }, "", value4);
@@ -3506,11 +4060,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -3526,7 +4080,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value4, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity3.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -3535,9 +4089,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value4, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value4, null, options);
+      createPair(key, value4, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value4, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3551,14 +4105,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path6) {
+        if (Collection.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3566,31 +4120,31 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      getIn(path6, keepScalar) {
+        if (Collection.isEmptyPath(path6))
+          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity3.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path6) {
+        if (Collection.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3607,13 +4161,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value4) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path6, value4) {
+        if (Collection.isEmptyPath(path6)) {
           this.contents = value4;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value4);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value4);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value4);
+          this.contents.setIn(path6, value4);
         }
       }
       /**
@@ -3623,7 +4177,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
+      setSchema(version, options2 = {}) {
         if (typeof version === "number")
           version = String(version);
         let opt;
@@ -3653,10 +4207,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -3672,8 +4226,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3686,18 +4240,18 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity3.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3750,12 +4304,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -3968,12 +4522,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a2, b) => a2 === b || identity3.isScalar(a2) && identity3.isScalar(b) && a2.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4186,7 +4740,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4208,8 +4762,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key, sep: sep2, value: value4 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -4222,9 +4776,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep2 && !value4) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -4243,7 +4797,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -4265,7 +4819,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity3.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4380,7 +4934,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4430,7 +4984,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity3.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4454,10 +5008,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -4471,8 +5025,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4483,7 +5037,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -4492,17 +5046,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value4 = "";
       let sep2 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value4 += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value4 += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4539,8 +5093,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value4 += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value4 += "\n" + lines[i2][0].slice(trimIndent);
           if (value4[value4.length - 1] !== "\n")
             value4 += "\n";
           break;
@@ -4560,16 +5114,16 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
           else if (error === -1)
-            error = offset + i;
+            error = offset + i2;
         }
       }
       if (error !== -1)
@@ -4577,8 +5131,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -4616,8 +5170,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines.push([split2[i2], split2[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4736,43 +5290,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -4849,7 +5403,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4858,17 +5412,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value4, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value4, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value4, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4888,7 +5442,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value4, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity3.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4907,12 +5461,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity3.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value4, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value4)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value4)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value4)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value4)) ?? schema[identity3.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4933,8 +5487,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -4942,10 +5496,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -4961,7 +5515,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5007,7 +5561,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5044,14 +5598,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -5070,8 +5624,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value4, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options2, directives, { offset, start, value: value4, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -5113,7 +5667,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5128,8 +5682,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -5137,8 +5691,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -5150,7 +5704,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -5163,8 +5717,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -5175,9 +5729,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity3.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -5189,10 +5743,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -5574,9 +6128,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5585,37 +6139,37 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path6) => {
+      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5778,18 +6332,18 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
       }
       continueScalar(offset) {
         let ch = this.buffer[offset];
@@ -5823,8 +6377,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -5833,8 +6387,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
       }
       *parseNext(next) {
         switch (next) {
@@ -5883,8 +6437,8 @@ var require_lexer = __commonJS({
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n2);
           this.pushNewline();
           return "stream";
         }
@@ -5922,9 +6476,9 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n2;
           return "block-start";
         }
         return "doc";
@@ -5934,10 +6488,10 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        let n2 = yield* this.pushIndicators();
+        switch (line[n2]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5960,9 +6514,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n2);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -5993,18 +6547,18 @@ var require_lexer = __commonJS({
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n2 = 0;
+        while (line[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
+        n2 += yield* this.pushIndicators();
+        switch (line[n2]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line.length - n2);
             return "flow";
           case "{":
           case "[":
@@ -6048,10 +6602,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -6080,9 +6634,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -6096,17 +6650,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -6137,25 +6691,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -6167,36 +6721,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -6205,16 +6759,16 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -6224,16 +6778,16 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n2 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -6247,35 +6801,35 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n2;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -6288,24 +6842,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+        const n2 = i2 - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos = i2;
         }
-        return n;
+        return n2;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -6351,20 +6905,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -6399,9 +6953,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -6410,16 +6964,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6573,8 +7127,8 @@ var require_parser = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
       }
       *pop(error) {
         const token = error ?? this.stack.pop();
@@ -6805,11 +7359,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -7225,18 +7779,18 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -7247,10 +7801,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseDocument2(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -7266,14 +7820,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse2(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument2(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7283,29 +7837,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify(value4, replacer, options) {
+    function stringify(value4, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value4 === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value4) && !_replacer)
-        return value4.toString(options);
-      return new Document.Document(value4, _replacer, options).toString(options);
+      if (identity3.isDocument(value4) && !_replacer)
+        return value4.toString(options2);
+      return new Document.Document(value4, _replacer, options2).toString(options2);
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
@@ -7323,7 +7877,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7341,14 +7895,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity3.isAlias;
+    exports.isCollection = identity3.isCollection;
+    exports.isDocument = identity3.isDocument;
+    exports.isMap = identity3.isMap;
+    exports.isNode = identity3.isNode;
+    exports.isPair = identity3.isPair;
+    exports.isScalar = identity3.isScalar;
+    exports.isSeq = identity3.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -7616,10 +8170,10 @@ function programOf(command) {
   if (!first || /["'$`\\(){};|&<>]/.test(first)) return null;
   return first;
 }
-function isExecutableFile(path) {
+function isExecutableFile(path6) {
   try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
+    if (!statSync(path6).isFile()) return false;
+    accessSync(path6, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -7629,9 +8183,9 @@ function checkCommand(command, side, context) {
   const program = programOf(command);
   if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return;
   if (program.includes("/")) {
-    const path = isAbsolute(program) ? program : resolve(context.cwd, program);
-    if (!isExecutableFile(path)) {
-      throw new UsageError(`--${side}: "${program}" is not an executable file (looked at ${path}); build it first or fix the path.`);
+    const path6 = isAbsolute(program) ? program : resolve(context.cwd, program);
+    if (!isExecutableFile(path6)) {
+      throw new UsageError(`--${side}: "${program}" is not an executable file (looked at ${path6}); build it first or fix the path.`);
     }
     return;
   }
@@ -7770,11 +8324,11 @@ function pprofTemplates(raw, commands) {
 }
 var MAX_REPLICAS = 16;
 function parseReplicas(text) {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isInteger(n) || n < 1 || n > MAX_REPLICAS) {
+  const n2 = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isInteger(n2) || n2 < 1 || n2 > MAX_REPLICAS) {
     throw new UsageError(`--${Option.Replicas}: "${text}" is not a number of processes; give a whole number from 1 to ${MAX_REPLICAS} (default ${Defaults.replicas}; 1 compares one process a side and cannot measure how far two processes of one build drift apart).`);
   }
-  return n;
+  return n2;
 }
 function parseMemProfileRate(text) {
   if (text.trim() === "0") return null;
@@ -7799,7 +8353,7 @@ var MAX_BUNDLE_FILE_BYTES = 256 * 1024 * 1024;
 var BundlePathError = class extends Error {
   name = "BundlePathError";
 };
-var quoted = (path) => JSON.stringify(path.length > 120 ? `${path.slice(0, 120)}...` : path);
+var quoted = (path6) => JSON.stringify(path6.length > 120 ? `${path6.slice(0, 120)}...` : path6);
 function readInsideBundle(root, relPath, maxBytes = MAX_BUNDLE_FILE_BYTES) {
   if (typeof relPath !== "string" || relPath === "" || relPath.includes("\0")) throw new BundlePathError(`${quoted(String(relPath))} is not a file name`);
   if (isAbsolute2(relPath) || relPath.split(/[\\/]/).includes("..")) throw new BundlePathError(`${quoted(relPath)} points outside the bundle`);
@@ -7825,8 +8379,8 @@ function readInsideBundle(root, relPath, maxBytes = MAX_BUNDLE_FILE_BYTES) {
     closeSync(fd);
   }
 }
-function writeFileNoFollow(path, data) {
-  const fd = openSync(path, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
+function writeFileNoFollow(path6, data) {
+  const fd = openSync(path6, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
   try {
     const bytes3 = typeof data === "string" ? Buffer.from(data) : data;
     let written = 0;
@@ -7867,7 +8421,7 @@ function readProfileSet(bundleDir2) {
     };
   }
   const data = /* @__PURE__ */ Object.create(null);
-  const notes = [...Array.isArray(index.notes) ? index.notes.filter((n) => typeof n === "string") : []];
+  const notes = [...Array.isArray(index.notes) ? index.notes.filter((n2) => typeof n2 === "string") : []];
   const refused = [];
   const entries = index.entries.filter((entry) => {
     if (typeof entry !== "object" || entry === null) return false;
@@ -7889,9 +8443,9 @@ function readProfileSet(bundleDir2) {
 }
 function writeProfileFiles(bundleDir2, files) {
   return files.map((file) => {
-    const path = `${PROFILE_DIR}/${file.name}`;
-    writeFileSync(join3(bundleDir2, path), file.data);
-    return path;
+    const path6 = `${PROFILE_DIR}/${file.name}`;
+    writeFileSync(join3(bundleDir2, path6), file.data);
+    return path6;
   });
 }
 
@@ -7931,8 +8485,8 @@ function writeEbpfFiles(bundleDir2, trace, rendered) {
   return files.map((f) => `${EBPF_DIR}/${f}`);
 }
 function readEbpfTrace(bundleDir2) {
-  const path = join4(bundleDir2, EBPF_DIR, EbpfFile.Trace);
-  if (!existsSync2(path)) return void 0;
+  const path6 = join4(bundleDir2, EBPF_DIR, EbpfFile.Trace);
+  if (!existsSync2(path6)) return void 0;
   try {
     const trace = JSON.parse(readInsideBundle(bundleDir2, `${EBPF_DIR}/${EbpfFile.Trace}`).toString("utf8"));
     if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
@@ -7947,7 +8501,7 @@ function readEbpfTrace(bundleDir2) {
       stackDepth: 8,
       tracer: "unknown",
       sides: { baseline: null, gray: null },
-      warnings: [`the eBPF trace ${path} is unreadable (${error.message}); no allocation paths`]
+      warnings: [`the eBPF trace ${path6} is unreadable (${error.message}); no allocation paths`]
     };
   }
 }
@@ -8050,24 +8604,24 @@ function bundleText(dir, name) {
   }
 }
 function parseLines(dir, name, problem) {
-  const path = join5(dir, name);
-  return bundleText(dir, name).split("\n").filter((l) => l.trim() !== "").map((line, i) => {
+  const path6 = join5(dir, name);
+  return bundleText(dir, name).split("\n").filter((l) => l.trim() !== "").map((line, i2) => {
     let value4;
     try {
       value4 = JSON.parse(line);
     } catch {
-      throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
+      throw new UsageError(`${path6} line ${i2 + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
     }
     const bad = problem(value4);
-    if (bad) throw new UsageError(`${path} line ${i + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+    if (bad) throw new UsageError(`${path6} line ${i2 + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
     return value4;
   });
 }
-function readBundle(path) {
-  const dir = existsSync3(join5(path, BundleFile.Meta)) ? path : bundleDir(path);
+function readBundle(path6) {
+  const dir = existsSync3(join5(path6, BundleFile.Meta)) ? path6 : bundleDir(path6);
   const metaPath = join5(dir, BundleFile.Meta);
   if (!existsSync3(metaPath)) {
-    throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
+    throw new UsageError(`no memgate bundle at ${path6} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
   }
   let meta;
   let final;
@@ -8135,33 +8689,33 @@ function downsample(samples, maxPoints) {
   const start = samples[0].t;
   const span = Math.max(1, samples[samples.length - 1].t - start);
   const width = span / buckets;
-  for (let i = 0; i < buckets; i++) {
-    out.seconds.push(Math.round((start + i * width) / 100) / 10);
+  for (let i2 = 0; i2 < buckets; i2++) {
+    out.seconds.push(Math.round((start + i2 * width) / 100) / 10);
     out.baseline.push(null);
     out.gray.push(null);
   }
   for (const s of samples) {
-    const i = Math.min(buckets - 1, Math.floor((s.t - start) / width));
+    const i2 = Math.min(buckets - 1, Math.floor((s.t - start) / width));
     for (const side of ["baseline", "gray"]) {
       const v = s[side];
       if (v === null) continue;
       const mib2 = Math.round(v / MiB * 100) / 100;
-      const prev = out[side][i];
-      out[side][i] = prev === null ? mib2 : Math.max(prev, mib2);
+      const prev = out[side][i2];
+      out[side][i2] = prev === null ? mib2 : Math.max(prev, mib2);
     }
   }
   for (const side of ["baseline", "gray"]) {
-    for (let i = 1; i < buckets; i++) out[side][i] ??= out[side][i - 1];
+    for (let i2 = 1; i2 < buckets; i2++) out[side][i2] ??= out[side][i2 - 1];
   }
   return out;
 }
 function timeline(samples, maxPoints = 240) {
   if (samples.length <= maxPoints) return samples.map((s) => ({ ...s }));
   const series = downsample(samples, maxPoints);
-  return series.seconds.map((sec, i) => ({
+  return series.seconds.map((sec, i2) => ({
     t: Math.round(sec * 1e3),
-    baseline: series.baseline[i] === null ? null : Math.round(series.baseline[i] * MiB),
-    gray: series.gray[i] === null ? null : Math.round(series.gray[i] * MiB)
+    baseline: series.baseline[i2] === null ? null : Math.round(series.baseline[i2] * MiB),
+    gray: series.gray[i2] === null ? null : Math.round(series.gray[i2] * MiB)
   }));
 }
 var COLORS = { baseline: "#1f77b4", gray: "#d62728" };
@@ -8175,23 +8729,23 @@ function svgChart(samples, warmupMs, width = 760, height = 280) {
   const x1 = series.seconds[series.seconds.length - 1];
   const x = (s) => pad.left + (s - x0) / Math.max(1e-9, x1 - x0) * (width - pad.left - pad.right);
   const y = (v) => height - pad.bottom - v / yMax * (height - pad.top - pad.bottom);
-  const path = (side) => series[side].map((v, i) => v === null ? "" : `${x(series.seconds[i]).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(" ");
+  const path6 = (side) => series[side].map((v, i2) => v === null ? "" : `${x(series.seconds[i2]).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(" ");
   const parts = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Memory of baseline and gray over time">`);
   const warmEnd = Math.min(x1, warmupMs / 1e3);
   if (warmEnd > x0) parts.push(`<rect x="${x(x0)}" y="${pad.top}" width="${(x(warmEnd) - x(x0)).toFixed(1)}" height="${height - pad.top - pad.bottom}" fill="#eee"><title>warm-up (not judged)</title></rect>`);
-  for (let i = 0; i <= 4; i++) {
-    const v = yMax * i / 4;
+  for (let i2 = 0; i2 <= 4; i2++) {
+    const v = yMax * i2 / 4;
     parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`);
     parts.push(`<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`);
   }
-  for (let i = 0; i <= 5; i++) {
-    const s = x0 + (x1 - x0) * i / 5;
+  for (let i2 = 0; i2 <= 5; i2++) {
+    const s = x0 + (x1 - x0) * i2 / 5;
     parts.push(`<text x="${x(s).toFixed(1)}" y="${height - pad.bottom + 16}" font-size="11" text-anchor="middle">${s.toFixed(0)}s</text>`);
   }
   parts.push(`<text x="14" y="${height / 2}" font-size="11" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">MiB</text>`);
   for (const side of ["baseline", "gray"]) {
-    parts.push(`<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path(side)}"/>`);
+    parts.push(`<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path6(side)}"/>`);
   }
   parts.push(`<g font-size="12"><rect x="${pad.left + 10}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.baseline}"/><text x="${pad.left + 26}" y="${pad.top + 11}">baseline</text><rect x="${pad.left + 100}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.gray}"/><text x="${pad.left + 116}" y="${pad.top + 11}">gray</text></g>`);
   parts.push("</svg>");
@@ -8207,8 +8761,8 @@ function instanceRows(report) {
   if (report.baseline.instances.length < 2 && report.gray.instances.length < 2) return [];
   const rows = [];
   for (const side of ["baseline", "gray"]) {
-    for (const [i, p] of report[side].instances.entries()) {
-      rows.push([`${side} #${i + 1}`, bytesOrNa(p.p95Bytes), rateOrNa(p.slopeBytesPerSec), rateOrNa(p.inuseGrowthBytesPerSec), bytesOrNa(p.lastFloorBytes), p.oomKills ? `${p.oomKills} OOM` : p.exited ? "exited" : ""]);
+    for (const [i2, p] of report[side].instances.entries()) {
+      rows.push([`${side} #${i2 + 1}`, bytesOrNa(p.p95Bytes), rateOrNa(p.slopeBytesPerSec), rateOrNa(p.inuseGrowthBytesPerSec), bytesOrNa(p.lastFloorBytes), p.oomKills ? `${p.oomKills} OOM` : p.exited ? "exited" : ""]);
     }
   }
   return rows;
@@ -8217,7 +8771,7 @@ var INSTANCE_HEAD = ["process", "P95", "floor slope", "retained heap growth", "f
 
 // src/report/html.ts
 function escapeHtml(text) {
-  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").replace(/[&<>"'`]/g, (c3) => `&#${c3.charCodeAt(0)};`);
 }
 var BANNER = {
   pass: { text: "PASS", color: "#1a7f37" },
@@ -8226,7 +8780,7 @@ var BANNER = {
   inconclusive: { text: "INCONCLUSIVE", color: "#6e7781" }
 };
 function table(head, rows) {
-  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+  return `<table><thead><tr>${head.map((h2) => `<th>${h2}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c3) => `<td>${c3}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
 function renderHtml(report) {
   const banner = BANNER[report.verdict];
@@ -8244,21 +8798,21 @@ function renderHtml(report) {
   ]));
   const perProcess = instanceRows(report);
   if (perProcess.length) sections.push(`<h2>Per process (${report.replicas} a side)</h2>` + table(INSTANCE_HEAD, perProcess.map((r) => r.map(escapeHtml))));
-  sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c) => {
-    const fmt = (v) => v === null ? "n/a" : c.unit === "ratio" ? formatPercent(v) : c.unit === "bytes/s" ? formatRate(v) : String(v);
-    return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? "n/a" : c.passed ? "pass" : "<b>fail</b>"];
+  sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c3) => {
+    const fmt = (v) => v === null ? "n/a" : c3.unit === "ratio" ? formatPercent(v) : c3.unit === "bytes/s" ? formatRate(v) : String(v);
+    return [c3.rule, fmt(c3.measured), fmt(c3.limit), c3.passed === null ? "n/a" : c3.passed ? "pass" : "<b>fail</b>"];
   })));
   if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join("")}</ul>`);
   if (report.patterns.length) {
     sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join("")}</ul>`);
   }
   if (report.suspects.length) {
-    sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i) => `<details${i < 3 ? " open" : ""}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
+    sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i2) => `<details${i2 < 3 ? " open" : ""}><summary>${i2 + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
   }
   for (const side of ["gray", "baseline"]) {
     const traced = report.ebpf?.[side];
     if (!traced?.paths.length) continue;
-    sections.push(`<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(["#", "function", "rate", "share", "where"], traced.paths.slice(0, 10).map((p, i) => [String(i + 1), `<code>${escapeHtml(p.function)}</code>`, escapeHtml(formatRate(p.bytesPerSec)), `${Math.round(p.share * 100)}%`, escapeHtml(p.location ?? "")])));
+    sections.push(`<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(["#", "function", "rate", "share", "where"], traced.paths.slice(0, 10).map((p, i2) => [String(i2 + 1), `<code>${escapeHtml(p.function)}</code>`, escapeHtml(formatRate(p.bytesPerSec)), `${Math.round(p.share * 100)}%`, escapeHtml(p.location ?? "")])));
   }
   if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
   return `<!doctype html>
@@ -8348,8 +8902,8 @@ var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
 function cumulativeDistribution(z2) {
   var sum = z2;
   var tmp = z2;
-  for (var i = 1; i < 30; i++) {
-    tmp *= z2 * z2 / (2 * i + 1);
+  for (var i2 = 1; i2 < 30; i2++) {
+    tmp *= z2 * z2 / (2 * i2 + 1);
     sum += tmp;
   }
   return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
@@ -8369,8 +8923,8 @@ PerceptronModel.prototype.predict = function predict(features) {
     return null;
   }
   var score2 = 0;
-  for (var i = 0; i < this.weights.length; i++) {
-    score2 += this.weights[i] * features[i];
+  for (var i2 = 0; i2 < this.weights.length; i2++) {
+    score2 += this.weights[i2] * features[i2];
   }
   score2 += this.bias;
   if (score2 > 0) {
@@ -8390,8 +8944,8 @@ PerceptronModel.prototype.train = function train2(features, label) {
   var prediction = this.predict(features);
   if (typeof prediction === "number" && prediction !== label) {
     var gradient = label - prediction;
-    for (var i = 0; i < this.weights.length; i++) {
-      this.weights[i] += gradient * features[i];
+    for (var i2 = 0; i2 < this.weights.length; i2++) {
+      this.weights[i2] += gradient * features[i2];
     }
     this.bias += gradient;
   }
@@ -8406,7 +8960,7 @@ function t95(degreesOfFreedom) {
 }
 function p95(values) {
   if (values.length === 0) return null;
-  return quantileSorted([...values].sort((a, b) => a - b), 0.95);
+  return quantileSorted([...values].sort((a2, b) => a2 - b), 0.95);
 }
 function floorPoints(points, binSeconds) {
   if (points.length === 0) return [];
@@ -8419,13 +8973,13 @@ function floorPoints(points, binSeconds) {
   }
   const span = points[points.length - 1].t - start;
   const fullBins = Math.max(1, Math.floor(span / binSeconds + 1e-9));
-  return [...bins.entries()].filter(([bin]) => bin < fullBins || fullBins === 1).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+  return [...bins.entries()].filter(([bin]) => bin < fullBins || fullBins === 1).sort((a2, b) => a2[0] - b[0]).map(([, p]) => p);
 }
 function fitSlope(points) {
-  const n = points.length;
-  if (n < 3) return null;
-  const meanT = points.reduce((s, p) => s + p.t, 0) / n;
-  const meanV = points.reduce((s, p) => s + p.v, 0) / n;
+  const n2 = points.length;
+  if (n2 < 3) return null;
+  const meanT = points.reduce((s, p) => s + p.t, 0) / n2;
+  const meanV = points.reduce((s, p) => s + p.v, 0) / n2;
   let sxx = 0;
   let sxy = 0;
   for (const p of points) {
@@ -8436,8 +8990,8 @@ function fitSlope(points) {
   const slope2 = sxy / sxx;
   const intercept = meanV - slope2 * meanT;
   const ssr = points.reduce((s, p) => s + (p.v - (intercept + slope2 * p.t)) ** 2, 0);
-  const stdError = Math.sqrt(ssr / (n - 2) / sxx);
-  const half = t95(n - 2) * stdError;
+  const stdError = Math.sqrt(ssr / (n2 - 2) / sxx);
+  const half = t95(n2 - 2) * stdError;
   return { bytesPerSec: slope2, low: slope2 - half, high: slope2 + half, stdError, points };
 }
 function floorBinSeconds(windowSeconds) {
@@ -8446,47 +9000,47 @@ function floorBinSeconds(windowSeconds) {
 
 // src/analyze/intervals.ts
 function logGamma(x) {
-  const c = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
+  const c3 = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z2 = x - 1;
-  let a = c[0];
+  let a2 = c3[0];
   const t = z2 + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (z2 + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a);
+  for (let i2 = 1; i2 < 9; i2++) a2 += c3[i2] / (z2 + i2);
+  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t) - t + Math.log(a2);
 }
-function betaContinuedFraction(a, b, x) {
+function betaContinuedFraction(a2, b, x) {
   const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - (a + b) * x / (a + 1);
+  let c3 = 1;
+  let d = 1 - (a2 + b) * x / (a2 + 1);
   if (Math.abs(d) < tiny) d = tiny;
   d = 1 / d;
-  let h = d;
+  let h2 = d;
   for (let m = 1; m <= 300; m++) {
     const m2 = 2 * m;
-    let aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    let aa = m * (b - m) * x / ((a2 + m2 - 1) * (a2 + m2));
     d = 1 + aa * d;
     if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    c3 = 1 + aa / c3;
+    if (Math.abs(c3) < tiny) c3 = tiny;
     d = 1 / d;
-    h *= d * c;
-    aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    h2 *= d * c3;
+    aa = -(a2 + m) * (a2 + b + m) * x / ((a2 + m2) * (a2 + m2 + 1));
     d = 1 + aa * d;
     if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    c3 = 1 + aa / c3;
+    if (Math.abs(c3) < tiny) c3 = tiny;
     d = 1 / d;
-    const step = d * c;
-    h *= step;
+    const step = d * c3;
+    h2 *= step;
     if (Math.abs(step - 1) < 1e-14) break;
   }
-  return h;
+  return h2;
 }
-function incompleteBeta(a, b, x) {
+function incompleteBeta(a2, b, x) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  return x < (a + 1) / (a + b + 2) ? front * betaContinuedFraction(a, b, x) / a : 1 - front * betaContinuedFraction(b, a, 1 - x) / b;
+  const front = Math.exp(logGamma(a2 + b) - logGamma(a2) - logGamma(b) + a2 * Math.log(x) + b * Math.log(1 - x));
+  return x < (a2 + 1) / (a2 + b + 2) ? front * betaContinuedFraction(a2, b, x) / a2 : 1 - front * betaContinuedFraction(b, a2, 1 - x) / b;
 }
 function studentCdf(t, df) {
   if (!Number.isFinite(df)) return 0.5 * (1 + erf(t / Math.SQRT2));
@@ -8499,9 +9053,9 @@ function erf(x) {
   if (ax > 6) return sign;
   let sum = ax;
   let term = ax;
-  for (let n = 1; n < 200; n++) {
-    term *= -ax * ax / n;
-    const add2 = term / (2 * n + 1);
+  for (let n2 = 1; n2 < 200; n2++) {
+    term *= -ax * ax / n2;
+    const add2 = term / (2 * n2 + 1);
     sum += add2;
     if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
   }
@@ -8516,7 +9070,7 @@ function tCritical(confidence, df) {
     hi *= 2;
     if (hi > 1e12) return Infinity;
   }
-  for (let i = 0; i < 100; i++) {
+  for (let i2 = 0; i2 < 100; i2++) {
     const mid = (lo + hi) / 2;
     if (studentCdf(mid, df) < p) lo = mid;
     else hi = mid;
@@ -8527,20 +9081,20 @@ function intervalOf(e, confidence) {
   const half = tCritical(confidence, e.df) * e.stdError;
   return { value: e.value, low: e.value - half, high: e.value + half, stdError: e.stdError, df: e.df, confidence };
 }
-function ewcComponents(n) {
-  return Math.max(2, Math.min(Math.floor(n / 2), Math.floor(0.4 * Math.cbrt(n * n) + 1e-9)));
+function ewcComponents(n2) {
+  return Math.max(2, Math.min(Math.floor(n2 / 2), Math.floor(0.4 * Math.cbrt(n2 * n2) + 1e-9)));
 }
 function ewcSlope(points, components = ewcComponents(points.length)) {
-  const n = points.length;
-  if (n < 4) return null;
+  const n2 = points.length;
+  if (n2 < 4) return null;
   let meanT = 0;
   let meanV = 0;
   for (const p of points) {
     meanT += p.t;
     meanV += p.v;
   }
-  meanT /= n;
-  meanV /= n;
+  meanT /= n2;
+  meanV /= n2;
   let sxx = 0;
   let sxy = 0;
   for (const p of points) {
@@ -8551,55 +9105,55 @@ function ewcSlope(points, components = ewcComponents(points.length)) {
   const slope2 = sxy / sxx;
   const intercept = meanV - slope2 * meanT;
   const scores = points.map((p) => (p.t - meanT) * (p.v - intercept - slope2 * p.t));
-  const nu = Math.min(components, n - 2);
+  const nu = Math.min(components, n2 - 2);
   let omega = 0;
   for (let j = 1; j <= nu; j++) {
     let proj = 0;
-    for (let i = 0; i < n; i++) proj += Math.cos(Math.PI * j * (i + 0.5) / n) * scores[i];
-    omega += 2 / n * proj * proj;
+    for (let i2 = 0; i2 < n2; i2++) proj += Math.cos(Math.PI * j * (i2 + 0.5) / n2) * scores[i2];
+    omega += 2 / n2 * proj * proj;
   }
   omega /= nu;
-  const stdError = Math.sqrt(n * omega / (sxx * sxx));
+  const stdError = Math.sqrt(n2 * omega / (sxx * sxx));
   return { value: slope2, stdError, df: nu, intercept };
 }
 function sideMean(values, withinStdErrors = [], withinDf = Infinity) {
-  const n = values.length;
-  if (n === 0) return null;
-  const mean3 = values.reduce((a, b) => a + b, 0) / n;
-  if (n === 1) return { value: mean3, stdError: withinStdErrors[0] ?? 0, df: withinDf };
-  const between = values.reduce((a, v) => a + (v - mean3) ** 2, 0) / (n - 1);
-  return { value: mean3, stdError: Math.sqrt(between / n), df: n - 1 };
+  const n2 = values.length;
+  if (n2 === 0) return null;
+  const mean3 = values.reduce((a2, b) => a2 + b, 0) / n2;
+  if (n2 === 1) return { value: mean3, stdError: withinStdErrors[0] ?? 0, df: withinDf };
+  const between = values.reduce((a2, v) => a2 + (v - mean3) ** 2, 0) / (n2 - 1);
+  return { value: mean3, stdError: Math.sqrt(between / n2), df: n2 - 1 };
 }
-function pooledDifference(gray, baseline) {
-  const n1 = gray.length;
+function pooledDifference(gray2, baseline) {
+  const n1 = gray2.length;
   const n2 = baseline.length;
   if (n1 < 2 || n2 < 2) return null;
-  const m1 = gray.reduce((a, b) => a + b, 0) / n1;
-  const m2 = baseline.reduce((a, b) => a + b, 0) / n2;
-  const ss = gray.reduce((a, v) => a + (v - m1) ** 2, 0) + baseline.reduce((a, v) => a + (v - m2) ** 2, 0);
+  const m1 = gray2.reduce((a2, b) => a2 + b, 0) / n1;
+  const m2 = baseline.reduce((a2, b) => a2 + b, 0) / n2;
+  const ss = gray2.reduce((a2, v) => a2 + (v - m1) ** 2, 0) + baseline.reduce((a2, v) => a2 + (v - m2) ** 2, 0);
   const pooled = ss / (n1 + n2 - 2);
   return { value: m1 - m2, stdError: Math.sqrt(pooled * (1 / n1 + 1 / n2)), df: n1 + n2 - 2 };
 }
-function difference(gray, baseline) {
-  const vg = gray.stdError ** 2;
+function difference(gray2, baseline) {
+  const vg = gray2.stdError ** 2;
   const vb = baseline.stdError ** 2;
   const v = vg + vb;
-  const denominator = (Number.isFinite(gray.df) ? vg * vg / gray.df : 0) + (Number.isFinite(baseline.df) ? vb * vb / baseline.df : 0);
-  const df = v === 0 ? Math.min(gray.df, baseline.df) : denominator === 0 ? Infinity : v * v / denominator;
-  return { value: gray.value - baseline.value, stdError: Math.sqrt(v), df };
+  const denominator = (Number.isFinite(gray2.df) ? vg * vg / gray2.df : 0) + (Number.isFinite(baseline.df) ? vb * vb / baseline.df : 0);
+  const df = v === 0 ? Math.min(gray2.df, baseline.df) : denominator === 0 ? Infinity : v * v / denominator;
+  return { value: gray2.value - baseline.value, stdError: Math.sqrt(v), df };
 }
 function seededRandom(seed) {
-  let a = seed >>> 0;
+  let a2 = seed >>> 0;
   return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
+    a2 = a2 + 1831565813 >>> 0;
+    let t = a2;
     t = Math.imul(t ^ t >>> 15, t | 1);
     t ^= t + Math.imul(t ^ t >>> 7, t | 61);
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
 }
 function quantile(values, q) {
-  const s = [...values].sort((a, b) => a - b);
+  const s = [...values].sort((a2, b) => a2 - b);
   if (s.length === 0) return NaN;
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
@@ -8607,22 +9161,22 @@ function quantile(values, q) {
   return s[lo] + (s[hi] - s[lo]) * (pos - lo);
 }
 function blockBootstrapQuantile(values, q, blockLength, draws = 400, seed = 1) {
-  const n = values.length;
-  if (n < 8) return null;
-  const block = Math.max(1, Math.min(Math.floor(n / 2), Math.round(blockLength)));
+  const n2 = values.length;
+  if (n2 < 8) return null;
+  const block = Math.max(1, Math.min(Math.floor(n2 / 2), Math.round(blockLength)));
   const random = seededRandom(seed);
   const estimates = [];
-  const resample = new Array(n);
+  const resample = new Array(n2);
   for (let d = 0; d < draws; d++) {
-    for (let i = 0; i < n; ) {
-      const start = Math.floor(random() * n);
-      for (let k = 0; k < block && i < n; k++, i++) resample[i] = values[(start + k) % n];
+    for (let i2 = 0; i2 < n2; ) {
+      const start = Math.floor(random() * n2);
+      for (let k = 0; k < block && i2 < n2; k++, i2++) resample[i2] = values[(start + k) % n2];
     }
     estimates.push(quantile(resample, q));
   }
-  const mean3 = estimates.reduce((a, b) => a + b, 0) / draws;
-  const sd = Math.sqrt(estimates.reduce((a, b) => a + (b - mean3) ** 2, 0) / (draws - 1));
-  return { value: quantile(values, q), stdError: sd, df: Math.max(1, Math.floor(n / block) - 1) };
+  const mean3 = estimates.reduce((a2, b) => a2 + b, 0) / draws;
+  const sd = Math.sqrt(estimates.reduce((a2, b) => a2 + (b - mean3) ** 2, 0) / (draws - 1));
+  return { value: quantile(values, q), stdError: sd, df: Math.max(1, Math.floor(n2 / block) - 1) };
 }
 
 // src/analyze/heap-profile.ts
@@ -8643,18 +9197,18 @@ var toUtf8 = typeof Buffer === "undefined" ? (value4) => new TextEncoder().encod
 function countNumberBytes(buffer) {
   if (!buffer.length)
     return 0;
-  let i = 0;
-  while (i < buffer.length && buffer[i++] >= 128)
+  let i2 = 0;
+  while (i2 < buffer.length && buffer[i2++] >= 128)
     ;
-  return i;
+  return i2;
 }
 function decodeBigNumber(buffer) {
   if (!buffer.length)
     return BigInt(0);
   let value4 = BigInt(buffer[0] & 127);
-  let i = 0;
-  while (buffer[i++] >= 128) {
-    value4 |= BigInt(buffer[i] & 127) << BigInt(7 * i);
+  let i2 = 0;
+  while (buffer[i2++] >= 128) {
+    value4 |= BigInt(buffer[i2] & 127) << BigInt(7 * i2);
   }
   return value4;
 }
@@ -8664,9 +9218,9 @@ function makeValue(value4, offset = 0) {
 function getValue(mode, buffer) {
   switch (mode) {
     case kTypeVarInt:
-      for (let i = 0; i < buffer.length; i++) {
-        if (!(buffer[i] & 128)) {
-          return makeValue(buffer.subarray(0, i + 1));
+      for (let i2 = 0; i2 < buffer.length; i2++) {
+        if (!(buffer[i2] & 128)) {
+          return makeValue(buffer.subarray(0, i2 + 1));
         }
       }
       return makeValue(buffer);
@@ -8712,19 +9266,19 @@ function decodeNumber(buffer) {
   if (!buffer.length)
     return 0;
   let value4 = buffer[0] & 127;
-  let i = 0;
-  while (buffer[i++] >= 128) {
-    value4 |= (buffer[i] & 127) << 7 * i;
+  let i2 = 0;
+  while (buffer[i2++] >= 128) {
+    value4 |= (buffer[i2] & 127) << 7 * i2;
   }
   return value4;
 }
 function decodeNumbers(buffer) {
   const values = [];
   let start = 0;
-  for (let i = 0; i < buffer.length; i++) {
-    if ((buffer[i] & 128) === 0) {
-      values.push(decodeNumber(buffer.subarray(start, i + 1)));
-      start = i + 1;
+  for (let i2 = 0; i2 < buffer.length; i2++) {
+    if ((buffer[i2] & 128) === 0) {
+      values.push(decodeNumber(buffer.subarray(start, i2 + 1)));
+      start = i2 + 1;
     }
   }
   return values;
@@ -8749,11 +9303,11 @@ function measureNumber(number) {
   if (number === 0 || number === 0n)
     return 0;
   const [hi, lo] = long(number);
-  const a = lo;
+  const a2 = lo;
   const b = (lo >>> 28 | hi << 4) >>> 0;
-  const c = hi >>> 24;
-  if (c !== 0) {
-    return c < 128 ? 9 : 10;
+  const c3 = hi >>> 24;
+  if (c3 !== 0) {
+    return c3 < 128 ? 9 : 10;
   }
   if (b !== 0) {
     if (b < 16384) {
@@ -8761,10 +9315,10 @@ function measureNumber(number) {
     }
     return b < 2097152 ? 7 : 8;
   }
-  if (a < 16384) {
-    return a < 128 ? 1 : 2;
+  if (a2 < 16384) {
+    return a2 < 128 ? 1 : 2;
   }
-  return a < 2097152 ? 3 : 4;
+  return a2 < 2097152 ? 3 : 4;
 }
 function measureValue(value4) {
   if (typeof value4 === "undefined")
@@ -8803,23 +9357,23 @@ function measureLengthDelimArrayField(values) {
   }
   return total;
 }
-function encodeNumber(buffer, i, number) {
+function encodeNumber(buffer, i2, number) {
   if (number === 0 || number === 0n) {
-    buffer[i++] = 0;
-    return i;
+    buffer[i2++] = 0;
+    return i2;
   }
   let [hi, lo] = long(number);
   while (hi) {
-    buffer[i++] = lo & 127 | 128;
+    buffer[i2++] = lo & 127 | 128;
     lo = (lo >>> 7 | hi << 25) >>> 0;
     hi >>>= 7;
   }
   while (lo > 127) {
-    buffer[i++] = lo & 127 | 128;
+    buffer[i2++] = lo & 127 | 128;
     lo = lo >>> 7;
   }
-  buffer[i++] = lo;
-  return i;
+  buffer[i2++] = lo;
+  return i2;
 }
 var emptyTableToken = /* @__PURE__ */ Symbol();
 var StringTable = class _StringTable {
@@ -9623,15 +10177,15 @@ function decode2(bytes3, maxInflatedBytes) {
     throw new ProfileFormatError(`not a valid pprof protobuf (${error.message})`);
   }
   const strings = profile.stringTable.strings;
-  const str2 = (i) => {
-    const n = num(i);
-    if (n < 0 || n >= strings.length) throw new ProfileFormatError(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
-    return strings[n];
+  const str2 = (i2) => {
+    const n2 = num(i2);
+    if (n2 < 0 || n2 >= strings.length) throw new ProfileFormatError(`it refers to string #${n2}, but its string table holds only ${strings.length} (truncated?)`);
+    return strings[n2];
   };
   const index = {};
-  profile.sampleType.forEach((vt, i) => {
+  profile.sampleType.forEach((vt, i2) => {
     const name = str2(vt.type);
-    for (const [field, type] of Object.entries(SAMPLE_TYPES)) if (name === type) index[field] = i;
+    for (const [field, type] of Object.entries(SAMPLE_TYPES)) if (name === type) index[field] = i2;
   });
   if (index.inuseBytes === void 0) {
     const types = profile.sampleType.map((vt) => str2(vt.type)).join(", ") || "none";
@@ -9664,9 +10218,9 @@ function decode2(bytes3, maxInflatedBytes) {
       stacks.set(key, stack);
     }
     for (const field of Object.keys(SAMPLE_TYPES)) {
-      const i = index[field];
-      if (i === void 0) continue;
-      const v = num(sample.value[i]);
+      const i2 = index[field];
+      if (i2 === void 0) continue;
+      const v = num(sample.value[i2]);
       stack[field] += v;
       totals[field] += v;
     }
@@ -9707,42 +10261,42 @@ function locationText(f) {
   return f && f.file ? `${shortFile(f.file)}:${f.line}` : null;
 }
 function trimRuntime(frames) {
-  const i = frames.findIndex((f) => !isRuntime(f.fn));
-  return i < 0 ? [...frames] : frames.slice(i);
+  const i2 = frames.findIndex((f) => !isRuntime(f.fn));
+  return i2 < 0 ? [...frames] : frames.slice(i2);
 }
 var MAX_THEIL_SEN_POINTS = 40;
 function robustGrowth(times, values) {
-  const n = times.length;
-  if (n < 2) return 0;
-  let idx = [...Array(n).keys()];
-  if (n > MAX_THEIL_SEN_POINTS) {
-    idx = [...Array(MAX_THEIL_SEN_POINTS).keys()].map((k) => Math.round(k * (n - 1) / (MAX_THEIL_SEN_POINTS - 1)));
+  const n2 = times.length;
+  if (n2 < 2) return 0;
+  let idx = [...Array(n2).keys()];
+  if (n2 > MAX_THEIL_SEN_POINTS) {
+    idx = [...Array(MAX_THEIL_SEN_POINTS).keys()].map((k) => Math.round(k * (n2 - 1) / (MAX_THEIL_SEN_POINTS - 1)));
   }
   const slopes = [];
-  for (let a = 0; a < idx.length; a++) {
-    for (let b = a + 1; b < idx.length; b++) {
-      const dt = times[idx[b]] - times[idx[a]];
-      if (dt > 0) slopes.push((values[idx[b]] - values[idx[a]]) / dt);
+  for (let a2 = 0; a2 < idx.length; a2++) {
+    for (let b = a2 + 1; b < idx.length; b++) {
+      const dt = times[idx[b]] - times[idx[a2]];
+      if (dt > 0) slopes.push((values[idx[b]] - values[idx[a2]]) / dt);
     }
   }
   if (slopes.length === 0) return 0;
   slopes.sort((x, y) => x - y);
   const mid = slopes.length >> 1;
   const median = slopes.length % 2 ? slopes[mid] : (slopes[mid - 1] + slopes[mid]) / 2;
-  return median * (times[n - 1] - times[0]);
+  return median * (times[n2 - 1] - times[0]);
 }
 function robustScatter(times, values, growth) {
-  const n = times.length;
-  if (n < 3) return 0;
-  const span = times[n - 1] - times[0];
+  const n2 = times.length;
+  if (n2 < 3) return 0;
+  const span = times[n2 - 1] - times[0];
   const slope2 = span > 0 ? growth / span : 0;
   const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
+    const s = [...xs].sort((a2, b) => a2 - b);
     const m = s.length >> 1;
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
-  const intercept = median(values.map((v, i) => v - slope2 * times[i]));
-  return 1.4826 * median(values.map((v, i) => Math.abs(v - intercept - slope2 * times[i])));
+  const intercept = median(values.map((v, i2) => v - slope2 * times[i2]));
+  return 1.4826 * median(values.map((v, i2) => Math.abs(v - intercept - slope2 * times[i2])));
 }
 function clamp01(x) {
   return Math.max(0, Math.min(1, x));
@@ -9756,35 +10310,35 @@ var MIN_SUSPECT_SHARE_OF_HEAP = 0.01;
 var zero = () => ({ bytes: 0, objects: 0 });
 var pick = (v) => v ? { bytes: v.inuseBytes, objects: v.inuseObjects } : zero();
 function sideSummary(series) {
-  const n = series.snapshots.length;
+  const n2 = series.snapshots.length;
   const first = series.snapshots[0];
-  const last = series.snapshots[n - 1];
-  const span = n > 1 ? series.times[n - 1] - series.times[0] : 0;
-  const slope2 = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
+  const last = series.snapshots[n2 - 1];
+  const span = n2 > 1 ? series.times[n2 - 1] - series.times[0] : 0;
+  const slope2 = n2 >= 3 ? fitSlope(series.snapshots.map((s, i2) => ({ t: series.times[i2], v: s.totals.inuseBytes }))) : null;
   return {
-    snapshots: n,
+    snapshots: n2,
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
     inuseGrowth: slope2 ? { perSec: slope2.bytesPerSec, low: slope2.low, high: slope2.high } : null,
-    robustInuseGrowth: n >= 3 && span > 0 ? robustGrowth(series.times, series.snapshots.map((s) => s.totals.inuseBytes)) / span : null,
+    robustInuseGrowth: n2 >= 3 && span > 0 ? robustGrowth(series.times, series.snapshots.map((s) => s.totals.inuseBytes)) / span : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
     slope: slope2
   };
 }
 function growthOf(series, key) {
-  const n = series.snapshots.length;
-  if (n < 2) return zero();
+  const n2 = series.snapshots.length;
+  if (n2 < 2) return zero();
   const bytes3 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
   const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
   return { bytes: robustGrowth(series.times, bytes3), objects: robustGrowth(series.times, objects) };
 }
 function allocatedOf(series, key) {
-  const n = series.snapshots.length;
-  if (n < 2) return 0;
-  return Math.max(0, (series.snapshots[n - 1].stacks.get(key)?.allocBytes ?? 0) - (series.snapshots[0].stacks.get(key)?.allocBytes ?? 0));
+  const n2 = series.snapshots.length;
+  if (n2 < 2) return 0;
+  return Math.max(0, (series.snapshots[n2 - 1].stacks.get(key)?.allocBytes ?? 0) - (series.snapshots[0].stacks.get(key)?.allocBytes ?? 0));
 }
-var add = (a, b) => ({ bytes: a.bytes + b.bytes, objects: a.objects + b.objects });
+var add = (a2, b) => ({ bytes: a2.bytes + b.bytes, objects: a2.objects + b.objects });
 function diffHeaps(series) {
   const keys = /* @__PURE__ */ new Map();
   for (const side of ["gray", "baseline"]) {
@@ -9806,7 +10360,7 @@ function diffHeaps(series) {
     });
   }
   const diff = (s) => s.growth.gray.bytes - s.growth.baseline.bytes;
-  stacks.sort((a, b) => diff(b) - diff(a) || a.key.localeCompare(b.key));
+  stacks.sort((a2, b) => diff(b) - diff(a2) || a2.key.localeCompare(b.key));
   const byFunction = /* @__PURE__ */ new Map();
   for (const stack of stacks) {
     const fn = stack.frames[0]?.fn ?? "?";
@@ -9821,23 +10375,23 @@ function diffHeaps(series) {
       f.allocated[side] += stack.allocated[side];
     }
     f.stacks.push(stack);
-    series.gray.snapshots.forEach((snap, i) => f.graySeries[i] += snap.stacks.get(stack.key)?.inuseBytes ?? 0);
+    series.gray.snapshots.forEach((snap, i2) => f.graySeries[i2] += snap.stacks.get(stack.key)?.inuseBytes ?? 0);
   }
   for (const f of byFunction.values()) {
     const baselineSeries = series.baseline.snapshots.map((snap) => f.stacks.reduce((sum, s) => sum + (snap.stacks.get(s.key)?.inuseBytes ?? 0), 0));
     f.scatterBytes = Math.hypot(robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes), robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes));
   }
-  const functions = [...byFunction.values()].sort((a, b) => diff(b) - diff(a) || a.function.localeCompare(b.function));
-  const gray = sideSummary(series.gray);
+  const functions = [...byFunction.values()].sort((a2, b) => diff(b) - diff(a2) || a2.function.localeCompare(b.function));
+  const gray2 = sideSummary(series.gray);
   const baseline = sideSummary(series.baseline);
-  const periodBytes = Math.max(gray.periodBytes ?? 0, baseline.periodBytes ?? 0) || DEFAULT_PERIOD_BYTES;
-  const biggestHeap = Math.max(gray.endInuseBytes ?? 0, baseline.endInuseBytes ?? 0);
+  const periodBytes = Math.max(gray2.periodBytes ?? 0, baseline.periodBytes ?? 0) || DEFAULT_PERIOD_BYTES;
+  const biggestHeap = Math.max(gray2.endInuseBytes ?? 0, baseline.endInuseBytes ?? 0);
   const noiseFloorBytes = Math.max(MIN_SUSPECT_BYTES, NOISE_PERIODS * periodBytes, MIN_SUSPECT_SHARE_OF_HEAP * biggestHeap);
   const spans = {
     gray: series.gray.times.length > 1 ? series.gray.times[series.gray.times.length - 1] - series.gray.times[0] : 0,
     baseline: series.baseline.times.length > 1 ? series.baseline.times[series.baseline.times.length - 1] - series.baseline.times[0] : 0
   };
-  const { slope: gs, ...graySummary } = gray;
+  const { slope: gs, ...graySummary } = gray2;
   const { slope: bs, ...baselineSummary } = baseline;
   return {
     stacks,
@@ -9850,10 +10404,10 @@ function diffHeaps(series) {
     churn: churnOf(functions, spans, periodBytes)
   };
 }
-function growthDifference(gray, baseline) {
-  if (!gray || !baseline) return null;
-  const d = gray.bytesPerSec - baseline.bytesPerSec;
-  const half = t95(Math.min(gray.points.length, baseline.points.length) - 2) * Math.hypot(gray.stdError, baseline.stdError);
+function growthDifference(gray2, baseline) {
+  if (!gray2 || !baseline) return null;
+  const d = gray2.bytesPerSec - baseline.bytesPerSec;
+  const half = t95(Math.min(gray2.points.length, baseline.points.length) - 2) * Math.hypot(gray2.stdError, baseline.stdError);
   return { perSec: d, low: d - half, high: d + half };
 }
 var MAX_CHURN_ENTRIES = 5;
@@ -9868,7 +10422,7 @@ function churnOf(functions, spans, periodBytes) {
       entries.push({ function: f.function, grayBytesPerSec: grayRate, baselineBytesPerSec: baselineRate, differenceBytesPerSec: grayRate - baselineRate });
     }
   }
-  return entries.sort((a, b) => b.differenceBytesPerSec - a.differenceBytesPerSec).slice(0, MAX_CHURN_ENTRIES);
+  return entries.sort((a2, b) => b.differenceBytesPerSec - a2.differenceBytesPerSec).slice(0, MAX_CHURN_ENTRIES);
 }
 function levelNoise(grayBytes, baselineBytes, periodBytes) {
   return 4 * Math.sqrt(Math.max(grayBytes, baselineBytes, 0) * periodBytes);
@@ -9879,7 +10433,7 @@ var MAX_GOROUTINE_FRAMES = 128;
 var MAX_FRAME_TEXT = 1024;
 var clip = (text) => text.length > MAX_FRAME_TEXT ? `${text.slice(0, MAX_FRAME_TEXT - 1)}\u2026` : text;
 var isDigits = (text) => text.length > 0 && text.length <= 15 && /^\d+$/.test(text);
-var isSpace = (c) => c !== void 0 && c.trim() === "";
+var isSpace = (c3) => c3 !== void 0 && c3.trim() === "";
 var DumpFormatError = class extends Error {
   name = "DumpFormatError";
 };
@@ -9916,12 +10470,12 @@ function functionOfCall(text) {
   const line = text.trim();
   if (!line.endsWith(")")) return line;
   let depth = 0;
-  for (let i = line.length - 1; i >= 0; i--) {
-    const c = line[i];
-    if (c === ")") depth++;
-    else if (c === "(") {
+  for (let i2 = line.length - 1; i2 >= 0; i2--) {
+    const c3 = line[i2];
+    if (c3 === ")") depth++;
+    else if (c3 === "(") {
       depth--;
-      if (depth === 0) return i > 0 ? line.slice(0, i) : line;
+      if (depth === 0) return i2 > 0 ? line.slice(0, i2) : line;
     }
   }
   return line;
@@ -10016,8 +10570,8 @@ function isParkFrame(fn) {
   return isRuntime(fn) || fn.startsWith("internal/poll.runtime_") || fn.startsWith("sync.runtime_") || fn === "time.Sleep";
 }
 function trimPark(frames) {
-  const i = frames.findIndex((f) => !isParkFrame(f.fn));
-  return i < 0 ? [...frames] : frames.slice(i);
+  const i2 = frames.findIndex((f) => !isParkFrame(f.fn));
+  return i2 < 0 ? [...frames] : frames.slice(i2);
 }
 function fingerprint(g2) {
   const frames = trimPark(g2.frames);
@@ -10036,14 +10590,14 @@ function clusterDump(dump) {
     total++;
     const { key, cluster } = fingerprint(g2);
     if (!clusters.has(key)) clusters.set(key, { ...cluster, key });
-    let c = counts.get(key);
-    if (!c) {
-      c = { count: 0, states: {}, maxWaitMinutes: null };
-      counts.set(key, c);
+    let c3 = counts.get(key);
+    if (!c3) {
+      c3 = { count: 0, states: {}, maxWaitMinutes: null };
+      counts.set(key, c3);
     }
-    c.count++;
-    c.states[g2.state] = (c.states[g2.state] ?? 0) + 1;
-    if (g2.waitMinutes !== null) c.maxWaitMinutes = Math.max(c.maxWaitMinutes ?? 0, g2.waitMinutes);
+    c3.count++;
+    c3.states[g2.state] = (c3.states[g2.state] ?? 0) + 1;
+    if (g2.waitMinutes !== null) c3.maxWaitMinutes = Math.max(c3.maxWaitMinutes ?? 0, g2.waitMinutes);
   }
   return { clusters, counts, total };
 }
@@ -10053,7 +10607,7 @@ function diffGoroutines(series) {
   const all = /* @__PURE__ */ new Map();
   for (const side of ["gray", "baseline"]) {
     perSide[side] = series[side].dumps.map(clusterDump);
-    for (const d of perSide[side]) for (const [k, c] of d.clusters) if (!all.has(k)) all.set(k, c);
+    for (const d of perSide[side]) for (const [k, c3] of d.clusters) if (!all.has(k)) all.set(k, c3);
   }
   const clusters = [];
   for (const [key, cluster] of all) {
@@ -10066,7 +10620,7 @@ function diffGoroutines(series) {
     }
     clusters.push({ ...cluster, growth, end, difference: growth.gray - growth.baseline });
   }
-  clusters.sort((a, b) => b.difference - a.difference || a.key.localeCompare(b.key));
+  clusters.sort((a2, b) => b.difference - a2.difference || a2.key.localeCompare(b.key));
   const totals = {};
   for (const side of ["gray", "baseline"]) {
     const d = perSide[side];
@@ -10076,7 +10630,7 @@ function diffGoroutines(series) {
 }
 function mainState(s) {
   let best = null;
-  for (const [state, n] of Object.entries(s.states)) if (best === null || n > s.states[best]) best = state;
+  for (const [state, n2] of Object.entries(s.states)) if (best === null || n2 > s.states[best]) best = state;
   return best;
 }
 
@@ -10084,17 +10638,17 @@ function mainState(s) {
 var SCATTER_FACTOR = 3;
 var MIN_GOROUTINE_GROWTH = 8;
 var MIN_GOROUTINE_GROWTH_SHARE = 0.25;
-function goroutineThreshold(c) {
-  return Math.max(MIN_GOROUTINE_GROWTH, MIN_GOROUTINE_GROWTH_SHARE * c.end.baseline.count);
+function goroutineThreshold(c3) {
+  return Math.max(MIN_GOROUTINE_GROWTH, MIN_GOROUTINE_GROWTH_SHARE * c3.end.baseline.count);
 }
 function growingClusters(goroutines) {
-  return (goroutines?.clusters ?? []).filter((c) => c.difference >= goroutineThreshold(c));
+  return (goroutines?.clusters ?? []).filter((c3) => c3.difference >= goroutineThreshold(c3));
 }
 var BLOCKED_STATES = /^(chan send|chan receive|select|select \(no cases\)|chan send \(nil chan\)|chan receive \(nil chan\)|semacquire|sync\.Mutex\.Lock|sync\.RWMutex\.R?Lock|sync\.WaitGroup\.Wait|sync\.Cond\.Wait)$/;
 var stackDiff = (s) => s.growth.gray.bytes - s.growth.baseline.bytes;
 var has = (s, test) => s.frames.some((f) => test(f.fn));
 var round2 = (x) => Math.round(x * 100) / 100;
-var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural = (n2, one, many = `${one}s`) => `${n2} ${n2 === 1 ? one : many}`;
 function totalPositiveGrowth(heap) {
   return heap.functions.reduce((sum, f) => sum + Math.max(0, f.growth.gray.bytes - f.growth.baseline.bytes), 0);
 }
@@ -10133,27 +10687,27 @@ var isTransportLoop = (fn) => fn === "net/http.(*persistConn).readLoop" || fn ==
 var isServerConnHeap = (s) => /^(net\/http|bufio)\./.test(s.frames[0]?.fn ?? "") && s.frames.some((f) => f.fn === "net/http.(*conn).serve" || f.fn === "net/http.(*Server).Serve");
 var isTransportHeap = (fn) => fn.startsWith("net/http.(*Transport).") || fn.startsWith("net/http.(*persistConn).");
 function transportPerRequest(heap, goroutines) {
-  const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === "net/http.(*Transport).dialConn");
-  const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
+  const clusters = growingClusters(goroutines).filter((c3) => c3.frames.some((f) => isTransportLoop(f.fn)) || c3.createdBy?.fn === "net/http.(*Transport).dialConn");
+  const count2 = Math.round(clusters.reduce((sum, c3) => sum + c3.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
   const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
   const heapSeen = heap !== null && bytes3 > heap.noiseFloorBytes;
   if (clusters.length === 0 && !heapSeen) return null;
-  const loops = new Set(clusters.flatMap((c) => c.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
+  const loops = new Set(clusters.flatMap((c3) => c3.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
-  const server = growingClusters(goroutines).filter((c) => c.entry === "net/http.(*conn).serve");
+  const server = growingClusters(goroutines).filter((c3) => c3.entry === "net/http.(*conn).serve");
   const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
-  const seen = clusters.length ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes3)} more` : ""}` : `${formatBytes(bytes3)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  const seen = clusters.length ? `${count2} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes3)} more` : ""}` : `${formatBytes(bytes3)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
   return {
     pattern: {
       id: "transport-per-request",
       confidence: round2(Math.min(0.95, confidence)),
       message: `A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: ${seen}.`,
       hint: "Create one http.Client (and Transport) at start-up and share it, they are safe for concurrent use; if a Transport must be short-lived, call CloseIdleConnections when done with it.",
-      functions: [.../* @__PURE__ */ new Set([...clusters.map((c) => c.entry), ...heapSeen ? ["net/http.(*Transport).dialConn"] : []])]
+      functions: [.../* @__PURE__ */ new Set([...clusters.map((c3) => c3.entry), ...heapSeen ? ["net/http.(*Transport).dialConn"] : []])]
     },
     stacks: new Set([...stacks, ...clusters.length ? heap?.stacks.filter((s) => s.frames[0]?.fn === "runtime.malg") ?? [] : [], ...server.length ? heap?.stacks.filter(isServerConnHeap) ?? [] : []].map((s) => s.key)),
-    clusters: new Set([...clusters, ...server].map((c) => c.key))
+    clusters: new Set([...clusters, ...server].map((c3) => c3.key))
   };
 }
 var POOL_GET = "sync.(*Pool).Get";
@@ -10188,12 +10742,12 @@ function syncPoolMisuse(heap) {
   };
 }
 function goroutineBlocked(heap, goroutines, claimed) {
-  const growing = growingClusters(goroutines).filter((c) => !claimed.has(c.key));
-  const blocked = growing.filter((c) => BLOCKED_STATES.test(mainState(c.end.gray) ?? ""));
+  const growing = growingClusters(goroutines).filter((c3) => !claimed.has(c3.key));
+  const blocked = growing.filter((c3) => BLOCKED_STATES.test(mainState(c3.end.gray) ?? ""));
   if (blocked.length === 0) return null;
   const top = blocked[0];
-  const totalGrowth = growingClusters(goroutines).reduce((sum, c) => sum + Math.max(0, c.difference), 0);
-  const count = Math.round(top.difference);
+  const totalGrowth = growingClusters(goroutines).reduce((sum, c3) => sum + Math.max(0, c3.difference), 0);
+  const count2 = Math.round(top.difference);
   const state = mainState(top.end.gray) ?? "blocked";
   const creator = top.createdBy?.fn ?? null;
   const where = locationText(top.frames[0]);
@@ -10206,12 +10760,12 @@ function goroutineBlocked(heap, goroutines, claimed) {
     pattern: {
       id: "goroutine-blocked",
       confidence: round2(Math.min(0.95, 0.6 + 0.3 * clamp01(share) + (top.end.gray.maxWaitMinutes ? 0.05 : 0))),
-      message: `Goroutines${creator ? ` started by ${creator}` : ""} pile up blocked in ${state}: ${count} more in gray than in baseline, running ${top.entry}${where ? ` (${where})` : ""}${waited}${others}.`,
+      message: `Goroutines${creator ? ` started by ${creator}` : ""} pile up blocked in ${state}: ${count2} more in gray than in baseline, running ${top.entry}${where ? ` (${where})` : ""}${waited}${others}.`,
       hint: `Give every goroutine a way to finish: make sure each ${state.startsWith("chan") || state.startsWith("select") ? "send has a receiver that keeps running (or use a buffered channel and select on ctx.Done())" : "lock or wait is released on every path"}, and bound how many such goroutines can be started.`,
       functions: [.../* @__PURE__ */ new Set([...creator ? [creator] : [], top.entry])]
     },
     stacks: new Set([...held, ...malg].map((s) => s.key)),
-    clusters: new Set(blocked.map((c) => c.key))
+    clusters: new Set(blocked.map((c3) => c3.key))
   };
 }
 var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
@@ -10239,18 +10793,18 @@ function bufferGrowth(heap, total) {
 function steadiness(series) {
   let up = 0;
   let moved = 0;
-  for (let i = 1; i < series.length; i++) {
-    if (series[i] === series[i - 1]) continue;
+  for (let i2 = 1; i2 < series.length; i2++) {
+    if (series[i2] === series[i2 - 1]) continue;
     moved++;
-    if (series[i] > series[i - 1]) up++;
+    if (series[i2] > series[i2 - 1]) up++;
   }
   return moved === 0 ? 0 : up / moved;
 }
 function risesThroughout(series) {
-  const n = series.length;
-  if (n < 3) return true;
-  const mid = Math.floor((n - 1) / 2);
-  return series[mid] > series[0] && series[n - 1] > series[mid];
+  const n2 = series.length;
+  if (n2 < 3) return true;
+  const mid = Math.floor((n2 - 1) / 2);
+  return series[mid] > series[0] && series[n2 - 1] > series[mid];
 }
 function unboundedMap(heap, total, claimed) {
   const candidates = [];
@@ -10263,7 +10817,7 @@ function unboundedMap(heap, total, claimed) {
     candidates.push({ f, stacks, bytes: bytes3, app });
   }
   if (candidates.length === 0) return null;
-  candidates.sort((a, b) => b.bytes - a.bytes);
+  candidates.sort((a2, b) => b.bytes - a2.bytes);
   const top = candidates[0];
   const steady = steadiness(top.f.graySeries);
   const share = total > 0 ? top.bytes / total : 1;
@@ -10278,7 +10832,7 @@ function unboundedMap(heap, total, claimed) {
       hint: "Bound it: delete entries once done with them, expire them (a TTL) or cap the size (an LRU), and check that its keys do not grow without limit (request IDs, timestamps, user input).",
       functions: [.../* @__PURE__ */ new Set([top.f.function, top.app])]
     },
-    stacks: new Set(candidates.flatMap((c) => c.app === top.app ? c.stacks.map((s) => s.key) : [])),
+    stacks: new Set(candidates.flatMap((c3) => c3.app === top.app ? c3.stacks.map((s) => s.key) : [])),
     clusters: /* @__PURE__ */ new Set()
   };
 }
@@ -10299,7 +10853,7 @@ function detectPatterns(heap, goroutines) {
   take(goroutineBlocked(heap, goroutines, claimedClusters));
   if (heap) take(bufferGrowth(heap, total));
   if (heap) take(unboundedMap(heap, total, claimedStacks));
-  return claims.sort((a, b) => b.pattern.confidence - a.pattern.confidence);
+  return claims.sort((a2, b) => b.pattern.confidence - a2.pattern.confidence);
 }
 
 // src/analyze/evidence.ts
@@ -10333,7 +10887,7 @@ function load(set, warmupMs, warnings, instance) {
     heap[side] = { times: [], snapshots: [] };
     goroutines[side] = { times: [], dumps: [] };
   }
-  const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
+  const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a2, b) => a2.t - b.t || a2.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
     const bytes3 = set.data[file];
@@ -10372,12 +10926,12 @@ function grows(heap, f) {
   return d > heap.noiseFloorBytes && d > SCATTER_FACTOR2 * f.scatterBytes && (risesThroughout(f.graySeries) || d > ONE_SIDED_FACTOR * heap.noiseFloorBytes);
 }
 function heapSuspects(heap, claims) {
-  const patternOf = (keys) => claims.find((c) => keys.some((k) => c.stacks.has(k)))?.pattern.id ?? null;
+  const patternOf = (keys) => claims.find((c3) => keys.some((k) => c3.stacks.has(k)))?.pattern.id ?? null;
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects = [];
-  const make = (f, kind, bytes3, objects, share, gray, baseline) => {
-    const ranked = [...f.stacks].sort((a, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes));
+  const make = (f, kind, bytes3, objects, share, gray2, baseline) => {
+    const ranked = [...f.stacks].sort((a2, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a2.growth.gray.bytes - a2.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a2.end.gray.bytes - a2.end.baseline.bytes));
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
@@ -10387,7 +10941,7 @@ function heapSuspects(heap, claims) {
       objects: Math.round(objects),
       count: null,
       share: Math.round(share * 1e3) / 1e3,
-      gray: Math.round(gray),
+      gray: Math.round(gray2),
       baseline: Math.round(baseline),
       location: locationText(ranked[0].frames[0]),
       stack: frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
@@ -10407,7 +10961,7 @@ function heapSuspects(heap, claims) {
     return d > Math.max(heap.noiseFloorBytes, levelNoise(f.end.gray.bytes, f.end.baseline.bytes, heap.periodBytes)) && d > 0.5 * f.end.baseline.bytes;
   });
   const totalExcess = excess.reduce((sum, f) => sum + f.end.gray.bytes - f.end.baseline.bytes, 0);
-  for (const f of excess.sort((a, b) => b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes))) {
+  for (const f of excess.sort((a2, b) => b.end.gray.bytes - b.end.baseline.bytes - (a2.end.gray.bytes - a2.end.baseline.bytes))) {
     const d = f.end.gray.bytes - f.end.baseline.bytes;
     suspects.push(make(f, "excess", d, f.end.gray.objects - f.end.baseline.objects, totalExcess > 0 ? d / totalExcess : 1, f.end.gray.bytes, f.end.baseline.bytes));
   }
@@ -10415,29 +10969,29 @@ function heapSuspects(heap, claims) {
 }
 function goroutineSuspects(goroutines, claims) {
   const growing = growingClusters(goroutines);
-  const total = growing.reduce((sum, c) => sum + c.difference, 0);
-  return growing.map((c) => ({
-    function: c.entry,
+  const total = growing.reduce((sum, c3) => sum + c3.difference, 0);
+  return growing.map((c3) => ({
+    function: c3.entry,
     source: "goroutine",
     kind: "growth",
     bytes: null,
     objects: null,
-    count: Math.round(c.difference),
-    share: Math.round((total > 0 ? c.difference / total : 1) * 1e3) / 1e3,
-    gray: Math.round(c.growth.gray),
-    baseline: Math.round(c.growth.baseline),
-    location: locationText(c.frames[c.frames.length - 1] ?? null),
-    stack: c.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
+    count: Math.round(c3.difference),
+    share: Math.round((total > 0 ? c3.difference / total : 1) * 1e3) / 1e3,
+    gray: Math.round(c3.growth.gray),
+    baseline: Math.round(c3.growth.baseline),
+    location: locationText(c3.frames[c3.frames.length - 1] ?? null),
+    stack: c3.frames.slice(0, MAX_STACK_FRAMES2).map(frameText),
     caller: null,
-    createdBy: c.createdBy?.fn ?? null,
-    state: mainState(c.end.gray),
-    waitMinutes: c.end.gray.maxWaitMinutes,
-    pattern: claims.find((p) => p.clusters.has(c.key))?.pattern.id ?? null
+    createdBy: c3.createdBy?.fn ?? null,
+    state: mainState(c3.end.gray),
+    waitMinutes: c3.end.gray.maxWaitMinutes,
+    pattern: claims.find((p) => p.clusters.has(c3.key))?.pattern.id ?? null
   }));
 }
 function rank(suspects) {
   const order2 = (s) => s.kind === "excess" ? 1 : 0;
-  return suspects.sort((a, b) => order2(a) - order2(b) || Number(b.pattern !== null) - Number(a.pattern !== null) || b.share - a.share || (a.source === "goroutine" ? -1 : 1) - (b.source === "goroutine" ? -1 : 1)).slice(0, MAX_SUSPECTS);
+  return suspects.sort((a2, b) => order2(a2) - order2(b) || Number(b.pattern !== null) - Number(a2.pattern !== null) || b.share - a2.share || (a2.source === "goroutine" ? -1 : 1) - (b.source === "goroutine" ? -1 : 1)).slice(0, MAX_SUSPECTS);
 }
 function emptyEvidence(warnings) {
   const goroutineSide = { dumps: 0, startCount: null, endCount: null };
@@ -10458,19 +11012,19 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
     const heapCount = SIDES.map((s) => heapSeries[s].snapshots.length);
     const dumpCount = SIDES.map((s) => goroutineSeries[s].dumps.length);
     let heap = null;
-    if (heapCount.some((n) => n >= 2)) {
+    if (heapCount.some((n2) => n2 >= 2)) {
       heap = diffHeaps(heapSeries);
-      for (const [i, side] of SIDES.entries()) {
-        if (heapCount[i] < 2) warnings.push(`${side} has ${heapCount[i]} usable heap profile(s) in the window; its heap growth is taken as none, so suspects are gray's own growth`);
+      for (const [i2, side] of SIDES.entries()) {
+        if (heapCount[i2] < 2) warnings.push(`${side} has ${heapCount[i2]} usable heap profile(s) in the window; its heap growth is taken as none, so suspects are gray's own growth`);
       }
     } else if (set.urls.gray !== null || set.urls.baseline !== null) {
       warnings.push(`too few usable heap profiles in the window (baseline ${heapCount[0]}, gray ${heapCount[1]}; two per side needed): no heap evidence`);
     }
     let goroutines = null;
-    if (dumpCount.some((n) => n >= 2)) {
+    if (dumpCount.some((n2) => n2 >= 2)) {
       goroutines = diffGoroutines(goroutineSeries);
-      for (const [i, side] of SIDES.entries()) {
-        if (dumpCount[i] < 2) warnings.push(`${side} has ${dumpCount[i]} usable goroutine dump(s) in the window; its goroutine growth is taken as none`);
+      for (const [i2, side] of SIDES.entries()) {
+        if (dumpCount[i2] < 2) warnings.push(`${side} has ${dumpCount[i2]} usable goroutine dump(s) in the window; its goroutine growth is taken as none`);
       }
     } else if (set.urls.gray !== null || set.urls.baseline !== null) {
       warnings.push(`too few usable goroutine dumps in the window (baseline ${dumpCount[0]}, gray ${dumpCount[1]}; two per side needed): no goroutine evidence`);
@@ -10479,7 +11033,7 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
     const suspects = rank([...heap ? heapSuspects(heap, claims) : [], ...goroutines ? goroutineSuspects(goroutines, claims) : []]);
     return {
       suspects,
-      patterns: claims.map((c) => c.pattern),
+      patterns: claims.map((c3) => c3.pattern),
       summary: {
         heap: {
           baseline: heap?.sides.baseline ?? emptyHeapSide(),
@@ -10504,12 +11058,12 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
 }
 
 // src/analyze/ebpf-paths.ts
-function scaleHeapSample(count, bytes3, rate3) {
-  if (count === 0 || bytes3 === 0) return { count: 0, bytes: 0 };
-  if (rate3 <= 1) return { count, bytes: bytes3 };
-  const avg = bytes3 / count;
+function scaleHeapSample(count2, bytes3, rate3) {
+  if (count2 === 0 || bytes3 === 0) return { count: 0, bytes: 0 };
+  if (rate3 <= 1) return { count: count2, bytes: bytes3 };
+  const avg = bytes3 / count2;
   const scale = 1 / (1 - Math.exp(-avg / rate3));
-  return { count: count * scale, bytes: bytes3 * scale };
+  return { count: count2 * scale, bytes: bytes3 * scale };
 }
 var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 function estimate(stack, scaling) {
@@ -10526,14 +11080,14 @@ function pathFrames(frames, depth) {
 function isProfilerStack(frames) {
   return frames.some((f) => f.fn.startsWith("runtime/pprof.") || f.fn.startsWith("net/http/pprof."));
 }
-function pathKey(path) {
-  return path.map((f) => f.fn).join(" <- ");
+function pathKey(path6) {
+  return path6.map((f) => f.fn).join(" <- ");
 }
-function foldedPath(path) {
-  return path.map((f) => f.fn.replace(/[;\s]/g, "_")).reverse().join(";");
+function foldedPath(path6) {
+  return path6.map((f) => f.fn.replace(/[;\s]/g, "_")).reverse().join(";");
 }
-function arrowPath(path) {
-  return [...path.map((f) => f.fn.replace(/\s/g, "_")).reverse(), "mallocgc"].join("->");
+function arrowPath(path6) {
+  return [...path6.map((f) => f.fn.replace(/\s/g, "_")).reverse(), "mallocgc"].join("->");
 }
 
 // src/analyze/ebpf-analyze.ts
@@ -10584,17 +11138,17 @@ function describePath(p, seconds, total) {
     goroutines: p.goroutines.size
   };
 }
-function binomialTail(k, n, p) {
+function binomialTail(k, n2, p) {
   if (k <= 0) return 1;
-  if (k > n) return 0;
+  if (k > n2) return 0;
   if (p <= 0) return 0;
   if (p >= 1) return 1;
   const logRatio = Math.log(p / (1 - p));
-  let logPmf = n * Math.log(1 - p);
+  let logPmf = n2 * Math.log(1 - p);
   const terms = [];
-  for (let i = 1; i <= n; i++) {
-    logPmf += Math.log((n - i + 1) / i) + logRatio;
-    if (i >= k) terms.push(logPmf);
+  for (let i2 = 1; i2 <= n2; i2++) {
+    logPmf += Math.log((n2 - i2 + 1) / i2) + logRatio;
+    if (i2 >= k) terms.push(logPmf);
   }
   const max = terms.reduce((m, t) => t > m ? t : m, -Infinity);
   return Math.min(1, Math.exp(max) * terms.reduce((sum, t) => sum + Math.exp(t - max), 0));
@@ -10616,7 +11170,7 @@ function analyzeEbpf(trace, known = []) {
     const map = pathsOf(trace, s);
     const all = [...map.values()];
     const total = all.reduce((sum, p) => sum + p.bytes, 0);
-    const count = all.reduce((sum, p) => sum + p.count, 0);
+    const count2 = all.reduce((sum, p) => sum + p.count, 0);
     const seconds = traceMs / 1e3;
     if (seconds <= 0) {
       warnings.push(`${side} was traced for no time at all; its allocation paths have no rates`);
@@ -10631,26 +11185,26 @@ function analyzeEbpf(trace, known = []) {
       memProfileRate: s.memProfileRate,
       samples: all.reduce((sum, p) => sum + p.samples, 0),
       bytesPerSec: round(total / seconds),
-      countPerSec: round3(count / seconds),
-      paths: all.sort((a, b) => b.bytes - a.bytes).slice(0, TOP_PATHS).map((p) => describePath(p, seconds, total))
+      countPerSec: round3(count2 / seconds),
+      paths: all.sort((a2, b) => b.bytes - a2.bytes).slice(0, TOP_PATHS).map((p) => describePath(p, seconds, total))
     };
   }
-  const gray = paths.gray;
+  const gray2 = paths.gray;
   const base = paths.baseline;
-  if (!gray || !base) {
+  if (!gray2 || !base) {
     if (trace.sides.gray || trace.sides.baseline) warnings.push("only one side has allocation paths, so none are compared: no eBPF suspects");
     return { summary, suspects: [], warnings };
   }
-  const grayTotalRate = gray.total / gray.seconds;
+  const grayTotalRate = gray2.total / gray2.seconds;
   const diffs = [];
-  for (const [key, p] of gray.map) {
+  for (const [key, p] of gray2.map) {
     const q = base.map.get(key);
-    const g2 = p.bytes / gray.seconds;
+    const g2 = p.bytes / gray2.seconds;
     const b = (q?.bytes ?? 0) / base.seconds;
     const d = g2 - b;
     if (d <= 0 || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
-    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray.seconds / (gray.seconds + base.seconds)) > MAX_P_VALUE) continue;
-    diffs.push({ key, p, g: g2, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
+    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray2.seconds / (gray2.seconds + base.seconds)) > MAX_P_VALUE) continue;
+    diffs.push({ key, p, g: g2, b, gCount: p.count / gray2.seconds, bCount: (q?.count ?? 0) / base.seconds });
   }
   const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);
   const suspects = diffs.sort((x, y) => y.g - y.b - (x.g - x.b)).slice(0, MAX_EBPF_SUSPECTS).map((d) => {
@@ -10686,8 +11240,8 @@ function instancesOf(bundle, side) {
   const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
   return Math.max(1, fromSamples ?? bundle.meta.replicas ?? 1);
 }
-function reading(side, instance, count) {
-  return (s) => count === 1 ? s.instances?.[side][0] ?? s[side] : s.instances?.[side][instance] ?? null;
+function reading(side, instance, count2) {
+  return (s) => count2 === 1 ? s.instances?.[side][0] ?? s[side] : s.instances?.[side][instance] ?? null;
 }
 function statSlope(stats, side, instance, warmupMs, field) {
   const points = stats.filter((s) => s.side === side && (s.instance ?? 0) === instance && s.t >= warmupMs).map((s) => ({ t: s.t / 1e3, v: s[field] }));
@@ -10704,8 +11258,8 @@ function goroutinesOf(evidence, side, spanSeconds) {
   if (!g2 || g2.dumps < 2 || g2.startCount === null || g2.endCount === null || spanSeconds <= 0) return null;
   return (g2.endCount - g2.startCount) / spanSeconds;
 }
-function analyzeInstance(bundle, side, instance, count, warmupMs, evidence) {
-  const read = reading(side, instance, count);
+function analyzeInstance(bundle, side, instance, count2, warmupMs, evidence) {
+  const read = reading(side, instance, count2);
   const points = [];
   let max = null;
   for (const s of bundle.samples) {
@@ -10739,13 +11293,13 @@ function analyzeInstance(bundle, side, instance, count, warmupMs, evidence) {
   };
 }
 function lastStatOf(stats, side) {
-  for (let i = stats.length - 1; i >= 0; i--) {
-    const s = stats[i];
+  for (let i2 = stats.length - 1; i2 >= 0; i2--) {
+    const s = stats[i2];
     if (s.side === side && (s.instance ?? 0) === 0) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
   }
   return null;
 }
-var mean = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+var mean = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : null;
 var present = (xs) => xs.filter((x) => x !== null);
 function combine(estimates) {
   if (estimates.length === 0 || estimates.some((e) => e === null)) return null;
@@ -10757,42 +11311,42 @@ function combine(estimates) {
   );
 }
 function analyzeSide(bundle, side, warmupMs, evidences) {
-  const count = instancesOf(bundle, side);
-  const instances = Array.from({ length: count }, (_, i) => analyzeInstance(bundle, side, i, count, warmupMs, evidences[i] ?? null));
-  const slope2 = combine(instances.map((i) => i.slope));
+  const count2 = instancesOf(bundle, side);
+  const instances = Array.from({ length: count2 }, (_, i2) => analyzeInstance(bundle, side, i2, count2, warmupMs, evidences[i2] ?? null));
+  const slope2 = combine(instances.map((i2) => i2.slope));
   const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
-  const maxes = present(instances.map((i) => i.max));
-  const all = instances.flatMap((i) => i.values);
-  const oomKills = instances.every((i) => i.oomKills === null) ? final.oomKills : instances.reduce((a, i) => a + (i.oomKills ?? 0), 0);
+  const maxes = present(instances.map((i2) => i2.max));
+  const all = instances.flatMap((i2) => i2.values);
+  const oomKills = instances.every((i2) => i2.oomKills === null) ? final.oomKills : instances.reduce((a2, i2) => a2 + (i2.oomKills ?? 0), 0);
   return {
     command: bundle.meta.sides[side].command,
-    samples: Math.min(...instances.map((i) => i.samples)),
-    p95Bytes: mean(present(instances.map((i) => i.p95Bytes))),
+    samples: Math.min(...instances.map((i2) => i2.samples)),
+    p95Bytes: mean(present(instances.map((i2) => i2.p95Bytes))),
     peakBytes: final.peakBytes ?? (maxes.length ? Math.max(...maxes) : null),
     meanBytes: mean(all),
-    lastFloorBytes: mean(present(instances.map((i) => i.lastFloorBytes))),
+    lastFloorBytes: mean(present(instances.map((i2) => i2.lastFloorBytes))),
     slope: slope2 && slopeInterval ? { bytesPerSec: slope2.value, low: slopeInterval.low, high: slopeInterval.high, stdError: slope2.stdError, df: slope2.df } : null,
-    floorPoints: Math.min(...instances.map((i) => i.floorPoints)),
+    floorPoints: Math.min(...instances.map((i2) => i2.floorPoints)),
     oomKills,
-    exit: final.exit ?? instances.find((i) => i.exit)?.exit ?? null,
+    exit: final.exit ?? instances.find((i2) => i2.exit)?.exit ?? null,
     lastStat: lastStatOf(bundle.stats, side),
     instances: instances.map(({ max: _max, values: _values, ...rest }) => rest)
   };
 }
-function differenceOf(gray, baseline) {
-  const g2 = gray.filter((e) => e !== null);
+function differenceOf(gray2, baseline) {
+  const g2 = gray2.filter((e) => e !== null);
   const b = baseline.filter((e) => e !== null);
   if (g2.length === 0 || b.length === 0) return null;
   const acrossProcesses = g2.length > 1 && b.length > 1;
   const estimate2 = acrossProcesses ? pooledDifference(g2.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g2), combine(b));
   if (!estimate2) return null;
-  const i = intervalOf(estimate2, DECISION_CONFIDENCE);
-  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? "replicas" : "within-series", hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0 };
+  const i2 = intervalOf(estimate2, DECISION_CONFIDENCE);
+  return { value: i2.value, low: i2.low, high: i2.high, method: acrossProcesses ? "replicas" : "within-series", hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0 };
 }
-function pointDifference(gray, baseline) {
-  if (gray.some((v) => v === null) || baseline.some((v) => v === null)) return null;
-  return mean(gray) - mean(baseline);
+function pointDifference(gray2, baseline) {
+  if (gray2.some((v) => v === null) || baseline.some((v) => v === null)) return null;
+  return mean(gray2) - mean(baseline);
 }
 function siteGrowth(evidence, fn, side) {
   const heap = evidence?.heap;
@@ -10803,7 +11357,7 @@ function siteGrowth(evidence, fn, side) {
 function siteDifferenceOf(evidences, counts) {
   const top = evidences[0]?.suspects.find((s) => s.source === "pprof" && s.kind === "growth");
   if (!top || counts.baseline < 2 || counts.gray < 2) return null;
-  const per = (side) => Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, top.function, side));
+  const per = (side) => Array.from({ length: counts[side] }, (_, i2) => siteGrowth(evidences[i2] ?? null, top.function, side));
   const diff = differenceOf(per("gray"), per("baseline"));
   return diff && diff.method === "replicas" ? { ...diff, function: top.function } : null;
 }
@@ -10821,17 +11375,17 @@ function profileRateWarnings(bundle, evidence) {
 }
 function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
   const replicas = Math.min(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray"));
-  const evidences = Array.from({ length: Math.max(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray")) }, (_, i) => i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i));
+  const evidences = Array.from({ length: Math.max(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray")) }, (_, i2) => i2 === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i2));
   const firstEvidence = evidence;
-  const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs, evidences));
+  const [baseline, gray2] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
   const p95Difference = differenceOf(
-    gray.instances.map((i) => i.p95),
-    baseline.instances.map((i) => i.p95)
+    gray2.instances.map((i2) => i2.p95),
+    baseline.instances.map((i2) => i2.p95)
   );
   const slope2 = differenceOf(
-    gray.instances.map((i) => i.slope),
-    baseline.instances.map((i) => i.slope)
+    gray2.instances.map((i2) => i2.slope),
+    baseline.instances.map((i2) => i2.slope)
   );
   return {
     driver: bundle.meta.driver,
@@ -10845,28 +11399,28 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
     replicas,
     confidence: DECISION_CONFIDENCE,
     baseline,
-    gray,
-    p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
+    gray: gray2,
+    p95Increase: gray2.p95Bytes !== null && baseline.p95Bytes ? gray2.p95Bytes / baseline.p95Bytes - 1 : null,
     p95Difference,
     slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method, hint: slope2.hint } : null,
     inuseDifference: differenceOf(
-      gray.instances.map((i) => i.inuseGrowth),
-      baseline.instances.map((i) => i.inuseGrowth)
+      gray2.instances.map((i2) => i2.inuseGrowth),
+      baseline.instances.map((i2) => i2.inuseGrowth)
     ),
     siteDifference: siteDifferenceOf(evidences, { baseline: instancesOf(bundle, "baseline"), gray: instancesOf(bundle, "gray") }),
     split: {
       anonBytesPerSec: pointDifference(
-        gray.instances.map((i) => i.anonSlope),
-        baseline.instances.map((i) => i.anonSlope)
+        gray2.instances.map((i2) => i2.anonSlope),
+        baseline.instances.map((i2) => i2.anonSlope)
       ),
       fileBytesPerSec: pointDifference(
-        gray.instances.map((i) => i.fileSlope),
-        baseline.instances.map((i) => i.fileSlope)
+        gray2.instances.map((i2) => i2.fileSlope),
+        baseline.instances.map((i2) => i2.fileSlope)
       )
     },
     goroutineDifference: pointDifference(
-      gray.instances.map((i) => i.goroutineGrowth),
-      baseline.instances.map((i) => i.goroutineGrowth)
+      gray2.instances.map((i2) => i2.goroutineGrowth),
+      baseline.instances.map((i2) => i2.goroutineGrowth)
     ),
     series: bundle.samples,
     evidence: firstEvidence,
@@ -10891,15 +11445,15 @@ var P2_LIMIT_SHARE = 0.75;
 function gradeOf(verdict, reasons, analysis) {
   const blocks = new Set(reasons.filter((r) => r.outcome === "block").map((r) => r.rule));
   if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
-  const { gray, memoryMaxBytes } = analysis;
+  const { gray: gray2, memoryMaxBytes } = analysis;
   if (blocks.has("slope-increase")) {
     const slope2 = Math.max(0, analysis.slopeDifference?.low ?? 0);
-    const growthPerHour = gray.p95Bytes ? slope2 * 3600 / gray.p95Bytes : 0;
-    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope2 / 3600 : Infinity;
+    const growthPerHour = gray2.p95Bytes ? slope2 * 3600 / gray2.p95Bytes : 0;
+    const hoursLeft = memoryMaxBytes !== null && gray2.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray2.lastFloorBytes) / slope2 / 3600 : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
   }
   if (blocks.has("inuse-growth") || blocks.has("site-growth")) return "P1";
-  const nearLimit = memoryMaxBytes !== null && gray.p95Bytes !== null && gray.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
+  const nearLimit = memoryMaxBytes !== null && gray2.p95Bytes !== null && gray2.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
   if (blocks.size > 0 || nearLimit) return "P2";
   if (verdict === "warn") return "P3";
   return null;
@@ -10910,8 +11464,8 @@ function inuseGrowthRule(analysis, limits, cgroup) {
   const heap = analysis.evidence?.summary.heap;
   const diff = analysis.inuseDifference;
   if (!heap || !diff) return { comparison: null, reason: null };
-  const base = mean2(analysis.baseline.instances.map((i) => i.inuseGrowth?.value ?? 0));
-  const grayGrowth = mean2(analysis.gray.instances.map((i) => i.inuseGrowth?.value ?? 0));
+  const base = mean2(analysis.baseline.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
+  const grayGrowth = mean2(analysis.gray.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
   const threshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
   const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
   const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}, ${how}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
@@ -10932,7 +11486,7 @@ function inuseGrowthRule(analysis, limits, cgroup) {
     reason: { rule: "inuse-growth", outcome: "warn", measured: diff.value, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup` }
   };
 }
-var mean2 = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+var mean2 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : 0;
 function siteGrowthRule(analysis, limits, already) {
   const site = analysis.siteDifference;
   if (!site) return { comparison: null, reason: null };
@@ -10952,15 +11506,15 @@ function nameTopSuspect(reasons, analysis) {
   if (!evidence || first < 0) return reasons;
   const clause = topSuspectClause(evidence.suspects, evidence.patterns);
   if (!clause) return reasons;
-  return reasons.map((r, i) => i === first ? { ...r, message: `${r.message}; ${clause}` } : r);
+  return reasons.map((r, i2) => i2 === first ? { ...r, message: `${r.message}; ${clause}` } : r);
 }
 
 // src/judge/judge.ts
 var MIN_WINDOW_SAMPLES = 8;
 var MIN_FLOOR_POINTS = 4;
 var NOISE_FACTOR = 4;
-function describeExit(side, a) {
-  const exit2 = a.exit;
+function describeExit(side, a2) {
+  const exit2 = a2.exit;
   const how = exit2.signal ? `was killed by ${exit2.signal}` : `exited with status ${exit2.code}`;
   const when = exit2.beforeReady ? "before it was ready" : `${formatDuration(Math.max(0, exit2.atMs))} into sampling`;
   const said = exit2.lastOutput.length ? `; last output: ${exit2.lastOutput[exit2.lastOutput.length - 1]}` : "";
@@ -10979,9 +11533,9 @@ function projection(analysis) {
   return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
 }
 var percentOf = (confidence) => `${Math.round(confidence * 100)}%`;
-function intervalText(analysis, d, format) {
+function intervalText(analysis, d, format2) {
   const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
-  return `${percentOf(analysis.confidence)} CI ${format(d.low)} .. ${format(d.high)}, ${how}`;
+  return `${percentOf(analysis.confidence)} CI ${format2(d.low)} .. ${format2(d.high)}, ${how}`;
 }
 var GOROUTINE_STACK_BYTES = 8 * 1024;
 var FILE_SHARE = 0.5;
@@ -11003,21 +11557,21 @@ function judge(analysis, limits) {
   const reasons = [];
   const comparisons = [];
   const notes = [];
-  const { gray, baseline } = analysis;
-  const grayOom = gray.oomKills ?? 0;
-  comparisons.push({ rule: "gray-oom-kill", unit: "count", measured: gray.oomKills, limit: 0, passed: gray.oomKills === null ? null : grayOom === 0, detail: gray.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)` });
+  const { gray: gray2, baseline } = analysis;
+  const grayOom = gray2.oomKills ?? 0;
+  comparisons.push({ rule: "gray-oom-kill", unit: "count", measured: gray2.oomKills, limit: 0, passed: gray2.oomKills === null ? null : grayOom === 0, detail: gray2.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)` });
   if (grayOom > 0) {
     reasons.push({ rule: "gray-oom-kill", outcome: "block", measured: grayOom, limit: 0, message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? "cgroup" : formatBytes(analysis.memoryMaxBytes)} memory limit` });
-  } else if (gray.exit) {
-    reasons.push({ rule: "gray-exited", outcome: "block", measured: gray.exit.code, limit: null, message: `${describeExit("gray", gray)}; a build that dies under the same load as baseline must not ship` });
+  } else if (gray2.exit) {
+    reasons.push({ rule: "gray-exited", outcome: "block", measured: gray2.exit.code, limit: null, message: `${describeExit("gray", gray2)}; a build that dies under the same load as baseline must not ship` });
   }
   if ((baseline.oomKills ?? 0) > 0) {
     reasons.push({ rule: "baseline-oom-kill", outcome: "inconclusive", measured: baseline.oomKills, limit: 0, message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}` });
   } else if (baseline.exit) {
     reasons.push({ rule: "baseline-exited", outcome: "inconclusive", measured: baseline.exit.code, limit: null, message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against` });
   }
-  const p95Detail = `gray ${gray.p95Bytes === null ? "n/a" : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
-  const p95Delta = gray.p95Bytes !== null && baseline.p95Bytes !== null ? gray.p95Bytes - baseline.p95Bytes : null;
+  const p95Detail = `gray ${gray2.p95Bytes === null ? "n/a" : formatBytes(gray2.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
+  const p95Delta = gray2.p95Bytes !== null && baseline.p95Bytes !== null ? gray2.p95Bytes - baseline.p95Bytes : null;
   const p95Over = analysis.p95Increase !== null && p95Delta !== null && analysis.p95Increase > limits.maxP95Increase && p95Delta > limits.minP95DeltaBytes;
   const p95Interval = analysis.p95Difference;
   const p95Clear = p95Interval !== null && p95Interval.low > 0;
@@ -11031,7 +11585,7 @@ function judge(analysis, limits) {
   }
   const threshold = slopeThreshold(analysis, limits);
   const diff = analysis.slopeDifference;
-  const slopeDetail = diff === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
+  const slopeDetail = diff === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray2.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
   const slopeExceeds = diff !== null && diff.bytesPerSec > threshold;
   const slopeClear = diff !== null && diff.low > 0;
   const corroboration = slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
@@ -11063,10 +11617,10 @@ function judge(analysis, limits) {
   const site = siteGrowthRule(analysis, limits, slopeBlocks || inuse.reason?.outcome === "block");
   if (site.comparison) comparisons.push(site.comparison);
   if (site.reason) reasons.push(site.reason);
-  const died = Boolean(gray.exit || baseline.exit);
-  const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
+  const died = Boolean(gray2.exit || baseline.exit);
+  const tooFew = [gray2, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
-    reasons.push({ rule: "enough-samples", outcome: "inconclusive", measured: Math.min(gray.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}` });
+    reasons.push({ rule: "enough-samples", outcome: "inconclusive", measured: Math.min(gray2.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray2.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}` });
   }
   if (analysis.driver === "none") {
     reasons.push({ rule: "degraded-measurement", outcome: "warn", measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}` });
@@ -11082,7 +11636,7 @@ function decide(reasons) {
 }
 var OUTCOME_ORDER = { block: 0, inconclusive: 1, warn: 2 };
 function order(reasons) {
-  return reasons.map((r, i) => ({ r, i })).sort((a, b) => OUTCOME_ORDER[a.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a.i - b.i).map(({ r }) => r);
+  return reasons.map((r, i2) => ({ r, i: i2 })).sort((a2, b) => OUTCOME_ORDER[a2.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a2.i - b.i).map(({ r }) => r);
 }
 
 // src/report/report-json.ts
@@ -11110,16 +11664,16 @@ function sideReport(side) {
     oomKills: side.oomKills,
     exit: side.exit,
     memoryStat: side.lastStat,
-    instances: side.instances.map((i) => ({
-      samples: i.samples,
-      p95Bytes: i.p95Bytes,
-      lastFloorBytes: i.lastFloorBytes,
-      slopeBytesPerSec: i.slope?.value ?? null,
-      inuseGrowthBytesPerSec: i.inuseGrowth?.value ?? null,
-      anonSlopeBytesPerSec: i.anonSlope,
-      fileSlopeBytesPerSec: i.fileSlope,
-      oomKills: i.oomKills,
-      exited: i.exit !== null
+    instances: side.instances.map((i2) => ({
+      samples: i2.samples,
+      p95Bytes: i2.p95Bytes,
+      lastFloorBytes: i2.lastFloorBytes,
+      slopeBytesPerSec: i2.slope?.value ?? null,
+      inuseGrowthBytesPerSec: i2.inuseGrowth?.value ?? null,
+      anonSlopeBytesPerSec: i2.anonSlope,
+      fileSlopeBytesPerSec: i2.fileSlope,
+      oomKills: i2.oomKills,
+      exited: i2.exit !== null
     }))
   };
 }
@@ -11163,7 +11717,7 @@ function buildReport(verdict, settings) {
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...verdict.notes.map((n) => renderOptionRefs(n, surface)), ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
+    warnings: [...analysis.limitations, ...analysis.warnings, ...verdict.notes.map((n2) => renderOptionRefs(n2, surface)), ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
     // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
     suspects: [...analysis.evidence?.suspects ?? [], ...analysis.ebpf?.suspects ?? []],
     patterns: analysis.evidence?.patterns ?? [],
@@ -11181,11 +11735,11 @@ function judgeAnalysis(analysis, settings) {
   return buildReport(judge(analysis, settings.limits), settings);
 }
 function writeReport(outDir, report) {
-  const path = join6(outDir, ReportFile);
-  let current = path;
+  const path6 = join6(outDir, ReportFile);
+  let current = path6;
   try {
     mkdirSync3(outDir, { recursive: true });
-    writeFileNoFollow(path, JSON.stringify(report, null, 2) + "\n");
+    writeFileNoFollow(path6, JSON.stringify(report, null, 2) + "\n");
     current = join6(outDir, HtmlReportFile);
     writeFileNoFollow(current, renderHtml(report));
   } catch (error) {
@@ -11193,12 +11747,11 @@ function writeReport(outDir, report) {
     if (code2 === "ELOOP") throw new UsageError(`--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`);
     throw new UsageError(`--out ${outDir}: cannot write the report there (${code2 ?? error.message}); give a directory you can write to.`);
   }
-  return path;
+  return path6;
 }
 
 // src/collect/ebpf-preflight.ts
-import { execFile } from "node:child_process";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/collect/ebpf-elf.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -11210,9 +11763,9 @@ function cstring(buf, at) {
   const end = buf.indexOf(0, at);
   return buf.toString("latin1", at, end < 0 ? buf.length : end);
 }
-function readGoBinary(path, data = readFileSync2(path)) {
-  if (data.length < 64 || data.readUInt32BE(0) !== 2135247942) throw new Error(`${path} is not an ELF executable`);
-  if (data[4] !== 2 || data[5] !== 1) throw new Error(`${path} is not a 64-bit little-endian ELF file`);
+function readGoBinary(path6, data = readFileSync2(path6)) {
+  if (data.length < 64 || data.readUInt32BE(0) !== 2135247942) throw new Error(`${path6} is not an ELF executable`);
+  if (data[4] !== 2 || data[5] !== 1) throw new Error(`${path6} is not a 64-bit little-endian ELF file`);
   const type = data.readUInt16LE(16);
   const machine = data.readUInt16LE(18);
   const shoff = Number(data.readBigUInt64LE(40));
@@ -11221,8 +11774,8 @@ function readGoBinary(path, data = readFileSync2(path)) {
   const shstrndx = data.readUInt16LE(62);
   const sections = [];
   if (shoff > 0 && shoff + shnum * shentsize <= data.length) {
-    for (let i = 0; i < shnum; i++) {
-      const at = shoff + i * shentsize;
+    for (let i2 = 0; i2 < shnum; i2++) {
+      const at = shoff + i2 * shentsize;
       sections.push({
         name: "",
         type: data.readUInt32LE(at + 4),
@@ -11232,13 +11785,13 @@ function readGoBinary(path, data = readFileSync2(path)) {
         link: data.readUInt32LE(at + 40),
         entsize: data.readBigUInt64LE(at + 56)
       });
-      sections[i].name = "";
+      sections[i2].name = "";
     }
     const strtab = sections[shstrndx];
     if (strtab) {
-      for (let i = 0; i < shnum; i++) {
-        const nameOff = data.readUInt32LE(shoff + i * shentsize);
-        sections[i].name = cstring(data, Number(strtab.offset) + nameOff);
+      for (let i2 = 0; i2 < shnum; i2++) {
+        const nameOff = data.readUInt32LE(shoff + i2 * shentsize);
+        sections[i2].name = cstring(data, Number(strtab.offset) + nameOff);
       }
     }
   }
@@ -11247,9 +11800,9 @@ function readGoBinary(path, data = readFileSync2(path)) {
   const symtab = sections.find((s) => s.type === SHT_SYMTAB);
   if (symtab && symtab.entsize > 0n) {
     const names = sections[symtab.link];
-    const count = Number(symtab.size / symtab.entsize);
-    for (let i = 1; i < count; i++) {
-      const at = Number(symtab.offset) + i * Number(symtab.entsize);
+    const count2 = Number(symtab.size / symtab.entsize);
+    for (let i2 = 1; i2 < count2; i2++) {
+      const at = Number(symtab.offset) + i2 * Number(symtab.entsize);
       if (at + 24 > data.length) break;
       const name = cstring(data, Number(names.offset) + data.readUInt32LE(at));
       const info = data[at + 4];
@@ -11257,7 +11810,7 @@ function readGoBinary(path, data = readFileSync2(path)) {
       if (name !== "" && !symbols.has(name)) symbols.set(name, sym);
       if ((info & 15) === STT_FUNC && sym.value > 0n) functions.push(sym);
     }
-    functions.sort((a, b) => a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+    functions.sort((a2, b) => a2.value < b.value ? -1 : a2.value > b.value ? 1 : 0);
   }
   const read = (vaddr, length) => {
     for (const s of sections) {
@@ -11271,7 +11824,7 @@ function readGoBinary(path, data = readFileSync2(path)) {
     return null;
   };
   const binary = {
-    path,
+    path: path6,
     arch: MACHINE[machine] ?? `machine ${machine}`,
     pie: type === 3,
     hasSymtab: symtab !== void 0 && symbols.size > 0,
@@ -11288,9 +11841,9 @@ var BUILDINFO_MAGIC = Buffer.from("\xFF Go buildinf:", "latin1");
 function uvarint(buf, at) {
   let value4 = 0;
   let shift = 0;
-  for (let i = at; i < buf.length && i < at + 10; i++) {
-    value4 += (buf[i] & 127) * 2 ** shift;
-    if ((buf[i] & 128) === 0) return { value: value4, next: i + 1 };
+  for (let i2 = at; i2 < buf.length && i2 < at + 10; i2++) {
+    value4 += (buf[i2] & 127) * 2 ** shift;
+    if ((buf[i2] & 128) === 0) return { value: value4, next: i2 + 1 };
     shift += 7;
   }
   return null;
@@ -11372,13 +11925,13 @@ function goidExpr(arch, go) {
 function pidFilter(pids) {
   return pids.map((p) => `pid == ${p}`).join(" || ");
 }
-function buildScript(options) {
-  const { mode, sampleRate, captureDepth } = options;
+function buildScript(options2) {
+  const { mode, sampleRate, captureDepth } = options2;
   const lines = [];
   const what = mode === "sampled" ? "runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)" : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : "every call"}`;
   lines.push(`// memgate allocation tracer (generated): ${what}`);
   lines.push(`BEGIN { printf("${ATTACHED_MARKER}\\n"); }`);
-  for (const t of options.targets) {
+  for (const t of options2.targets) {
     const go = t.go ? `go${t.go[0]}.${t.go[1]}` : "go?";
     let predicate = pidFilter(t.pids);
     if (mode === "every" && sampleRate > 1) predicate = `(${predicate}) && rand % ${sampleRate} == 0`;
@@ -11390,12 +11943,6863 @@ function buildScript(options) {
   }
   return lines.join("\n") + "\n";
 }
-function safeProbePath(path) {
-  return /^\/[A-Za-z0-9_./+-]+$/.test(path);
+function safeProbePath(path6) {
+  return /^\/[A-Za-z0-9_./+-]+$/.test(path6);
 }
 
-// src/collect/ebpf-symbolize.ts
+// node_modules/is-plain-obj/index.js
+function isPlainObject(value4) {
+  if (typeof value4 !== "object" || value4 === null) {
+    return false;
+  }
+  const prototype = Object.getPrototypeOf(value4);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value4) && !(Symbol.iterator in value4);
+}
+
+// node_modules/execa/lib/arguments/file-url.js
+import { fileURLToPath } from "node:url";
+var safeNormalizeFileUrl = (file, name) => {
+  const fileString = normalizeFileUrl(normalizeDenoExecPath(file));
+  if (typeof fileString !== "string") {
+    throw new TypeError(`${name} must be a string or a file URL: ${fileString}.`);
+  }
+  return fileString;
+};
+var normalizeDenoExecPath = (file) => isDenoExecPath(file) ? file.toString() : file;
+var isDenoExecPath = (file) => typeof file !== "string" && file && Object.getPrototypeOf(file) === String.prototype;
+var normalizeFileUrl = (file) => file instanceof URL ? fileURLToPath(file) : file;
+
+// node_modules/execa/lib/methods/parameters.js
+var normalizeParameters = (rawFile, rawArguments = [], rawOptions = {}) => {
+  const filePath = safeNormalizeFileUrl(rawFile, "First argument");
+  const [commandArguments, options2] = isPlainObject(rawArguments) ? [[], rawArguments] : [rawArguments, rawOptions];
+  if (!Array.isArray(commandArguments)) {
+    throw new TypeError(`Second argument must be either an array of arguments or an options object: ${commandArguments}`);
+  }
+  if (commandArguments.some((commandArgument) => typeof commandArgument === "object" && commandArgument !== null)) {
+    throw new TypeError(`Second argument must be an array of strings: ${commandArguments}`);
+  }
+  const normalizedArguments = commandArguments.map(String);
+  const nullByteArgument = normalizedArguments.find((normalizedArgument) => normalizedArgument.includes("\0"));
+  if (nullByteArgument !== void 0) {
+    throw new TypeError(`Arguments cannot contain null bytes ("\\0"): ${nullByteArgument}`);
+  }
+  if (!isPlainObject(options2)) {
+    throw new TypeError(`Last argument must be an options object: ${options2}`);
+  }
+  return [filePath, normalizedArguments, options2];
+};
+
+// node_modules/execa/lib/methods/template.js
+import { ChildProcess } from "node:child_process";
+
+// node_modules/execa/lib/utils/uint-array.js
+import { StringDecoder } from "node:string_decoder";
+var { toString: objectToString } = Object.prototype;
+var isArrayBuffer = (value4) => objectToString.call(value4) === "[object ArrayBuffer]";
+var isUint8Array = (value4) => objectToString.call(value4) === "[object Uint8Array]";
+var bufferToUint8Array = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+var textEncoder = new TextEncoder();
+var stringToUint8Array = (string2) => textEncoder.encode(string2);
+var textDecoder = new TextDecoder();
+var uint8ArrayToString = (uint8Array) => textDecoder.decode(uint8Array);
+var joinToString = (uint8ArraysOrStrings, encoding) => {
+  const strings = uint8ArraysToStrings(uint8ArraysOrStrings, encoding);
+  return strings.join("");
+};
+var uint8ArraysToStrings = (uint8ArraysOrStrings, encoding) => {
+  if (encoding === "utf8" && uint8ArraysOrStrings.every((uint8ArrayOrString) => typeof uint8ArrayOrString === "string")) {
+    return uint8ArraysOrStrings;
+  }
+  const decoder2 = new StringDecoder(encoding);
+  const strings = uint8ArraysOrStrings.map((uint8ArrayOrString) => typeof uint8ArrayOrString === "string" ? stringToUint8Array(uint8ArrayOrString) : uint8ArrayOrString).map((uint8Array) => decoder2.write(uint8Array));
+  const finalString = decoder2.end();
+  return finalString === "" ? strings : [...strings, finalString];
+};
+var joinToUint8Array = (uint8ArraysOrStrings) => {
+  if (uint8ArraysOrStrings.length === 1 && isUint8Array(uint8ArraysOrStrings[0])) {
+    return uint8ArraysOrStrings[0];
+  }
+  return concatUint8Arrays(stringsToUint8Arrays(uint8ArraysOrStrings));
+};
+var stringsToUint8Arrays = (uint8ArraysOrStrings) => uint8ArraysOrStrings.map((uint8ArrayOrString) => typeof uint8ArrayOrString === "string" ? stringToUint8Array(uint8ArrayOrString) : uint8ArrayOrString);
+var concatUint8Arrays = (uint8Arrays) => {
+  const result = new Uint8Array(getJoinLength(uint8Arrays));
+  let index = 0;
+  for (const uint8Array of uint8Arrays) {
+    result.set(uint8Array, index);
+    index += uint8Array.length;
+  }
+  return result;
+};
+var getJoinLength = (uint8Arrays) => {
+  let joinLength = 0;
+  for (const uint8Array of uint8Arrays) {
+    joinLength += uint8Array.length;
+  }
+  return joinLength;
+};
+
+// node_modules/execa/lib/methods/template.js
+var isTemplateString = (templates) => Array.isArray(templates) && Array.isArray(templates.raw);
+var parseTemplates = (templates, expressions) => {
+  let tokens = [];
+  for (const [index, template] of templates.entries()) {
+    tokens = parseTemplate({
+      templates,
+      expressions,
+      tokens,
+      index,
+      template
+    });
+  }
+  if (tokens.length === 0) {
+    throw new TypeError("Template script must not be empty");
+  }
+  const [file, ...commandArguments] = tokens;
+  return [file, commandArguments, {}];
+};
+var parseTemplate = ({ templates, expressions, tokens, index, template }) => {
+  if (template === void 0) {
+    throw new TypeError(`Invalid backslash sequence: ${templates.raw[index]}`);
+  }
+  const { nextTokens, leadingWhitespaces, trailingWhitespaces } = splitByWhitespaces(template, templates.raw[index]);
+  const newTokens = concatTokens(tokens, nextTokens, leadingWhitespaces);
+  if (index === expressions.length) {
+    return newTokens;
+  }
+  const expression = expressions[index];
+  const expressionTokens = Array.isArray(expression) ? expression.map((expression2) => parseExpression(expression2)) : [parseExpression(expression)];
+  return concatTokens(newTokens, expressionTokens, trailingWhitespaces);
+};
+var splitByWhitespaces = (template, rawTemplate) => {
+  if (rawTemplate.length === 0) {
+    return { nextTokens: [], leadingWhitespaces: false, trailingWhitespaces: false };
+  }
+  const nextTokens = [];
+  let templateStart = 0;
+  const leadingWhitespaces = DELIMITERS.has(rawTemplate[0]);
+  for (let templateIndex = 0, rawIndex = 0; templateIndex < template.length; templateIndex += 1, rawIndex += 1) {
+    const rawCharacter = rawTemplate[rawIndex];
+    if (DELIMITERS.has(rawCharacter)) {
+      if (templateStart !== templateIndex) {
+        nextTokens.push(template.slice(templateStart, templateIndex));
+      }
+      templateStart = templateIndex + 1;
+    } else if (rawCharacter === "\\") {
+      const nextRawCharacter = rawTemplate[rawIndex + 1];
+      if (nextRawCharacter === "\n") {
+        templateIndex -= 1;
+        rawIndex += 1;
+      } else if (nextRawCharacter === "u" && rawTemplate[rawIndex + 2] === "{") {
+        rawIndex = rawTemplate.indexOf("}", rawIndex + 3);
+      } else {
+        rawIndex += ESCAPE_LENGTH[nextRawCharacter] ?? 1;
+      }
+    }
+  }
+  const trailingWhitespaces = templateStart === template.length;
+  if (!trailingWhitespaces) {
+    nextTokens.push(template.slice(templateStart));
+  }
+  return { nextTokens, leadingWhitespaces, trailingWhitespaces };
+};
+var DELIMITERS = /* @__PURE__ */ new Set([" ", "	", "\r", "\n"]);
+var ESCAPE_LENGTH = { x: 3, u: 5 };
+var concatTokens = (tokens, nextTokens, isSeparated) => isSeparated || tokens.length === 0 || nextTokens.length === 0 ? [...tokens, ...nextTokens] : [
+  ...tokens.slice(0, -1),
+  `${tokens.at(-1)}${nextTokens[0]}`,
+  ...nextTokens.slice(1)
+];
+var parseExpression = (expression) => {
+  const typeOfExpression = typeof expression;
+  if (typeOfExpression === "string") {
+    return expression;
+  }
+  if (typeOfExpression === "number") {
+    return String(expression);
+  }
+  if (isPlainObject(expression) && ("stdout" in expression || "isMaxBuffer" in expression)) {
+    return getSubprocessResult(expression);
+  }
+  if (expression instanceof ChildProcess || Object.prototype.toString.call(expression) === "[object Promise]") {
+    throw new TypeError("Unexpected subprocess in template expression. Please use ${await subprocess} instead of ${subprocess}.");
+  }
+  throw new TypeError(`Unexpected "${typeOfExpression}" in template expression`);
+};
+var getSubprocessResult = ({ stdout }) => {
+  if (typeof stdout === "string") {
+    return stdout;
+  }
+  if (isUint8Array(stdout)) {
+    return uint8ArrayToString(stdout);
+  }
+  if (stdout === void 0) {
+    throw new TypeError(`Missing result.stdout in template expression. This is probably due to the previous subprocess' "stdout" option.`);
+  }
+  throw new TypeError(`Unexpected "${typeof stdout}" stdout in template expression`);
+};
+
+// node_modules/execa/lib/methods/main-sync.js
 import { spawnSync } from "node:child_process";
+
+// node_modules/execa/lib/arguments/specific.js
+import { debuglog } from "node:util";
+
+// node_modules/execa/lib/utils/standard-stream.js
+import process2 from "node:process";
+var isStandardStream = (stream) => STANDARD_STREAMS.includes(stream);
+var STANDARD_STREAMS = [process2.stdin, process2.stdout, process2.stderr];
+var STANDARD_STREAMS_ALIASES = ["stdin", "stdout", "stderr"];
+var getStreamName = (fdNumber) => STANDARD_STREAMS_ALIASES[fdNumber] ?? `stdio[${fdNumber}]`;
+
+// node_modules/execa/lib/arguments/specific.js
+var normalizeFdSpecificOptions = (options2) => {
+  const optionsCopy = { ...options2 };
+  for (const optionName of FD_SPECIFIC_OPTIONS) {
+    optionsCopy[optionName] = normalizeFdSpecificOption(options2, optionName);
+  }
+  return optionsCopy;
+};
+var normalizeFdSpecificOption = (options2, optionName) => {
+  const optionBaseArray = Array.from({ length: getStdioLength(options2) + 1 });
+  const optionArray = normalizeFdSpecificValue(options2[optionName], optionBaseArray, optionName);
+  return addDefaultValue(optionArray, optionName);
+};
+var getStdioLength = ({ stdio }) => Array.isArray(stdio) ? Math.max(stdio.length, STANDARD_STREAMS_ALIASES.length) : STANDARD_STREAMS_ALIASES.length;
+var normalizeFdSpecificValue = (optionValue, optionArray, optionName) => isPlainObject(optionValue) ? normalizeOptionObject(optionValue, optionArray, optionName) : optionArray.fill(optionValue);
+var normalizeOptionObject = (optionValue, optionArray, optionName) => {
+  for (const fdName of Object.keys(optionValue).sort(compareFdName)) {
+    for (const fdNumber of parseFdName(fdName, optionName, optionArray)) {
+      optionArray[fdNumber] = optionValue[fdName];
+    }
+  }
+  return optionArray;
+};
+var compareFdName = (fdNameA, fdNameB) => getFdNameOrder(fdNameA) < getFdNameOrder(fdNameB) ? 1 : -1;
+var getFdNameOrder = (fdName) => {
+  if (fdName === "stdout" || fdName === "stderr") {
+    return 0;
+  }
+  return fdName === "all" ? 2 : 1;
+};
+var parseFdName = (fdName, optionName, optionArray) => {
+  if (fdName === "ipc") {
+    return [optionArray.length - 1];
+  }
+  const fdNumber = parseFd(fdName);
+  if (fdNumber === void 0 || fdNumber === 0) {
+    throw new TypeError(`"${optionName}.${fdName}" is invalid.
+It must be "${optionName}.stdout", "${optionName}.stderr", "${optionName}.all", "${optionName}.ipc", or "${optionName}.fd3", "${optionName}.fd4" (and so on).`);
+  }
+  if (fdNumber >= optionArray.length) {
+    throw new TypeError(`"${optionName}.${fdName}" is invalid: that file descriptor does not exist.
+Please set the "stdio" option to ensure that file descriptor exists.`);
+  }
+  return fdNumber === "all" ? [1, 2] : [fdNumber];
+};
+var parseFd = (fdName) => {
+  if (fdName === "all") {
+    return fdName;
+  }
+  if (STANDARD_STREAMS_ALIASES.includes(fdName)) {
+    return STANDARD_STREAMS_ALIASES.indexOf(fdName);
+  }
+  const regexpResult = FD_REGEXP.exec(fdName);
+  if (regexpResult !== null) {
+    return Number(regexpResult[1]);
+  }
+};
+var FD_REGEXP = /^fd(\d+)$/;
+var addDefaultValue = (optionArray, optionName) => optionArray.map((optionValue) => optionValue === void 0 ? DEFAULT_OPTIONS[optionName] : optionValue);
+var verboseDefault = debuglog("execa").enabled ? "full" : "none";
+var DEFAULT_OPTIONS = {
+  lines: false,
+  buffer: true,
+  maxBuffer: 1e3 * 1e3 * 100,
+  verbose: verboseDefault,
+  stripFinalNewline: true
+};
+var FD_SPECIFIC_OPTIONS = ["lines", "buffer", "maxBuffer", "verbose", "stripFinalNewline"];
+var getFdSpecificValue = (optionArray, fdNumber) => fdNumber === "ipc" ? optionArray.at(-1) : optionArray[fdNumber];
+
+// node_modules/execa/lib/verbose/values.js
+var isVerbose = ({ verbose }, fdNumber) => getFdVerbose(verbose, fdNumber) !== "none";
+var isFullVerbose = ({ verbose }, fdNumber) => !["none", "short"].includes(getFdVerbose(verbose, fdNumber));
+var getVerboseFunction = ({ verbose }, fdNumber) => {
+  const fdVerbose = getFdVerbose(verbose, fdNumber);
+  return isVerboseFunction(fdVerbose) ? fdVerbose : void 0;
+};
+var getFdVerbose = (verbose, fdNumber) => fdNumber === void 0 ? getFdGenericVerbose(verbose) : getFdSpecificValue(verbose, fdNumber);
+var getFdGenericVerbose = (verbose) => verbose.find((fdVerbose) => isVerboseFunction(fdVerbose)) ?? VERBOSE_VALUES.findLast((fdVerbose) => verbose.includes(fdVerbose));
+var isVerboseFunction = (fdVerbose) => typeof fdVerbose === "function";
+var VERBOSE_VALUES = ["none", "short", "full"];
+
+// node_modules/execa/lib/verbose/log.js
+import { inspect } from "node:util";
+
+// node_modules/execa/lib/arguments/escape.js
+import { platform } from "node:process";
+import { stripVTControlCharacters } from "node:util";
+var joinCommand = (filePath, rawArguments) => {
+  const fileAndArguments = [filePath, ...rawArguments];
+  const command = fileAndArguments.join(" ");
+  const escapedCommand = fileAndArguments.map((fileAndArgument) => quoteString(escapeControlCharacters(fileAndArgument))).join(" ");
+  return { command, escapedCommand };
+};
+var escapeLines = (lines) => stripVTControlCharacters(lines).split("\n").map((line) => escapeControlCharacters(line)).join("\n");
+var escapeControlCharacters = (line) => line.replaceAll(SPECIAL_CHAR_REGEXP, (character) => escapeControlCharacter(character));
+var escapeControlCharacter = (character) => {
+  const commonEscape = COMMON_ESCAPES[character];
+  if (commonEscape !== void 0) {
+    return commonEscape;
+  }
+  const codepoint = character.codePointAt(0);
+  const codepointHex = codepoint.toString(16);
+  return codepoint <= ASTRAL_START ? `\\u${codepointHex.padStart(4, "0")}` : `\\U${codepointHex}`;
+};
+var getSpecialCharRegExp = () => {
+  try {
+    return new RegExp("\\p{Separator}|\\p{Other}", "gu");
+  } catch {
+    return /[\s\u0000-\u001F\u007F-\u009F\u00AD]/g;
+  }
+};
+var SPECIAL_CHAR_REGEXP = getSpecialCharRegExp();
+var COMMON_ESCAPES = {
+  " ": " ",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "	": "\\t"
+};
+var ASTRAL_START = 65535;
+var quoteString = (escapedArgument) => {
+  if (NO_ESCAPE_REGEXP.test(escapedArgument)) {
+    return escapedArgument;
+  }
+  return platform === "win32" ? `"${escapedArgument.replaceAll('"', '""')}"` : `'${escapedArgument.replaceAll("'", "'\\''")}'`;
+};
+var NO_ESCAPE_REGEXP = /^[\w./-]+$/;
+
+// node_modules/is-unicode-supported/index.js
+import process3 from "node:process";
+function isUnicodeSupported() {
+  const { env } = process3;
+  const { TERM, TERM_PROGRAM } = env;
+  if (process3.platform !== "win32") {
+    return TERM !== "linux";
+  }
+  return Boolean(env.WT_SESSION) || Boolean(env.TERMINUS_SUBLIME) || env.ConEmuTask === "{cmd::Cmder}" || TERM_PROGRAM === "Terminus-Sublime" || TERM_PROGRAM === "vscode" || TERM === "xterm-256color" || TERM === "alacritty" || TERM === "rxvt-unicode" || TERM === "rxvt-unicode-256color" || env.TERMINAL_EMULATOR === "JetBrains-JediTerm";
+}
+
+// node_modules/figures/index.js
+var common = {
+  circleQuestionMark: "(?)",
+  questionMarkPrefix: "(?)",
+  square: "\u2588",
+  squareDarkShade: "\u2593",
+  squareMediumShade: "\u2592",
+  squareLightShade: "\u2591",
+  squareTop: "\u2580",
+  squareBottom: "\u2584",
+  squareLeft: "\u258C",
+  squareRight: "\u2590",
+  squareCenter: "\u25A0",
+  bullet: "\u25CF",
+  dot: "\u2024",
+  ellipsis: "\u2026",
+  pointerSmall: "\u203A",
+  triangleUp: "\u25B2",
+  triangleUpSmall: "\u25B4",
+  triangleDown: "\u25BC",
+  triangleDownSmall: "\u25BE",
+  triangleLeftSmall: "\u25C2",
+  triangleRightSmall: "\u25B8",
+  home: "\u2302",
+  heart: "\u2665",
+  musicNote: "\u266A",
+  musicNoteBeamed: "\u266B",
+  arrowUp: "\u2191",
+  arrowDown: "\u2193",
+  arrowLeft: "\u2190",
+  arrowRight: "\u2192",
+  arrowLeftRight: "\u2194",
+  arrowUpDown: "\u2195",
+  almostEqual: "\u2248",
+  notEqual: "\u2260",
+  lessOrEqual: "\u2264",
+  greaterOrEqual: "\u2265",
+  identical: "\u2261",
+  infinity: "\u221E",
+  subscriptZero: "\u2080",
+  subscriptOne: "\u2081",
+  subscriptTwo: "\u2082",
+  subscriptThree: "\u2083",
+  subscriptFour: "\u2084",
+  subscriptFive: "\u2085",
+  subscriptSix: "\u2086",
+  subscriptSeven: "\u2087",
+  subscriptEight: "\u2088",
+  subscriptNine: "\u2089",
+  oneHalf: "\xBD",
+  oneThird: "\u2153",
+  oneQuarter: "\xBC",
+  oneFifth: "\u2155",
+  oneSixth: "\u2159",
+  oneEighth: "\u215B",
+  twoThirds: "\u2154",
+  twoFifths: "\u2156",
+  threeQuarters: "\xBE",
+  threeFifths: "\u2157",
+  threeEighths: "\u215C",
+  fourFifths: "\u2158",
+  fiveSixths: "\u215A",
+  fiveEighths: "\u215D",
+  sevenEighths: "\u215E",
+  line: "\u2500",
+  lineBold: "\u2501",
+  lineDouble: "\u2550",
+  lineDashed0: "\u2504",
+  lineDashed1: "\u2505",
+  lineDashed2: "\u2508",
+  lineDashed3: "\u2509",
+  lineDashed4: "\u254C",
+  lineDashed5: "\u254D",
+  lineDashed6: "\u2574",
+  lineDashed7: "\u2576",
+  lineDashed8: "\u2578",
+  lineDashed9: "\u257A",
+  lineDashed10: "\u257C",
+  lineDashed11: "\u257E",
+  lineDashed12: "\u2212",
+  lineDashed13: "\u2013",
+  lineDashed14: "\u2010",
+  lineDashed15: "\u2043",
+  lineVertical: "\u2502",
+  lineVerticalBold: "\u2503",
+  lineVerticalDouble: "\u2551",
+  lineVerticalDashed0: "\u2506",
+  lineVerticalDashed1: "\u2507",
+  lineVerticalDashed2: "\u250A",
+  lineVerticalDashed3: "\u250B",
+  lineVerticalDashed4: "\u254E",
+  lineVerticalDashed5: "\u254F",
+  lineVerticalDashed6: "\u2575",
+  lineVerticalDashed7: "\u2577",
+  lineVerticalDashed8: "\u2579",
+  lineVerticalDashed9: "\u257B",
+  lineVerticalDashed10: "\u257D",
+  lineVerticalDashed11: "\u257F",
+  lineDownLeft: "\u2510",
+  lineDownLeftArc: "\u256E",
+  lineDownBoldLeftBold: "\u2513",
+  lineDownBoldLeft: "\u2512",
+  lineDownLeftBold: "\u2511",
+  lineDownDoubleLeftDouble: "\u2557",
+  lineDownDoubleLeft: "\u2556",
+  lineDownLeftDouble: "\u2555",
+  lineDownRight: "\u250C",
+  lineDownRightArc: "\u256D",
+  lineDownBoldRightBold: "\u250F",
+  lineDownBoldRight: "\u250E",
+  lineDownRightBold: "\u250D",
+  lineDownDoubleRightDouble: "\u2554",
+  lineDownDoubleRight: "\u2553",
+  lineDownRightDouble: "\u2552",
+  lineUpLeft: "\u2518",
+  lineUpLeftArc: "\u256F",
+  lineUpBoldLeftBold: "\u251B",
+  lineUpBoldLeft: "\u251A",
+  lineUpLeftBold: "\u2519",
+  lineUpDoubleLeftDouble: "\u255D",
+  lineUpDoubleLeft: "\u255C",
+  lineUpLeftDouble: "\u255B",
+  lineUpRight: "\u2514",
+  lineUpRightArc: "\u2570",
+  lineUpBoldRightBold: "\u2517",
+  lineUpBoldRight: "\u2516",
+  lineUpRightBold: "\u2515",
+  lineUpDoubleRightDouble: "\u255A",
+  lineUpDoubleRight: "\u2559",
+  lineUpRightDouble: "\u2558",
+  lineUpDownLeft: "\u2524",
+  lineUpBoldDownBoldLeftBold: "\u252B",
+  lineUpBoldDownBoldLeft: "\u2528",
+  lineUpDownLeftBold: "\u2525",
+  lineUpBoldDownLeftBold: "\u2529",
+  lineUpDownBoldLeftBold: "\u252A",
+  lineUpDownBoldLeft: "\u2527",
+  lineUpBoldDownLeft: "\u2526",
+  lineUpDoubleDownDoubleLeftDouble: "\u2563",
+  lineUpDoubleDownDoubleLeft: "\u2562",
+  lineUpDownLeftDouble: "\u2561",
+  lineUpDownRight: "\u251C",
+  lineUpBoldDownBoldRightBold: "\u2523",
+  lineUpBoldDownBoldRight: "\u2520",
+  lineUpDownRightBold: "\u251D",
+  lineUpBoldDownRightBold: "\u2521",
+  lineUpDownBoldRightBold: "\u2522",
+  lineUpDownBoldRight: "\u251F",
+  lineUpBoldDownRight: "\u251E",
+  lineUpDoubleDownDoubleRightDouble: "\u2560",
+  lineUpDoubleDownDoubleRight: "\u255F",
+  lineUpDownRightDouble: "\u255E",
+  lineDownLeftRight: "\u252C",
+  lineDownBoldLeftBoldRightBold: "\u2533",
+  lineDownLeftBoldRightBold: "\u252F",
+  lineDownBoldLeftRight: "\u2530",
+  lineDownBoldLeftBoldRight: "\u2531",
+  lineDownBoldLeftRightBold: "\u2532",
+  lineDownLeftRightBold: "\u252E",
+  lineDownLeftBoldRight: "\u252D",
+  lineDownDoubleLeftDoubleRightDouble: "\u2566",
+  lineDownDoubleLeftRight: "\u2565",
+  lineDownLeftDoubleRightDouble: "\u2564",
+  lineUpLeftRight: "\u2534",
+  lineUpBoldLeftBoldRightBold: "\u253B",
+  lineUpLeftBoldRightBold: "\u2537",
+  lineUpBoldLeftRight: "\u2538",
+  lineUpBoldLeftBoldRight: "\u2539",
+  lineUpBoldLeftRightBold: "\u253A",
+  lineUpLeftRightBold: "\u2536",
+  lineUpLeftBoldRight: "\u2535",
+  lineUpDoubleLeftDoubleRightDouble: "\u2569",
+  lineUpDoubleLeftRight: "\u2568",
+  lineUpLeftDoubleRightDouble: "\u2567",
+  lineUpDownLeftRight: "\u253C",
+  lineUpBoldDownBoldLeftBoldRightBold: "\u254B",
+  lineUpDownBoldLeftBoldRightBold: "\u2548",
+  lineUpBoldDownLeftBoldRightBold: "\u2547",
+  lineUpBoldDownBoldLeftRightBold: "\u254A",
+  lineUpBoldDownBoldLeftBoldRight: "\u2549",
+  lineUpBoldDownLeftRight: "\u2540",
+  lineUpDownBoldLeftRight: "\u2541",
+  lineUpDownLeftBoldRight: "\u253D",
+  lineUpDownLeftRightBold: "\u253E",
+  lineUpBoldDownBoldLeftRight: "\u2542",
+  lineUpDownLeftBoldRightBold: "\u253F",
+  lineUpBoldDownLeftBoldRight: "\u2543",
+  lineUpBoldDownLeftRightBold: "\u2544",
+  lineUpDownBoldLeftBoldRight: "\u2545",
+  lineUpDownBoldLeftRightBold: "\u2546",
+  lineUpDoubleDownDoubleLeftDoubleRightDouble: "\u256C",
+  lineUpDoubleDownDoubleLeftRight: "\u256B",
+  lineUpDownLeftDoubleRightDouble: "\u256A",
+  lineCross: "\u2573",
+  lineBackslash: "\u2572",
+  lineSlash: "\u2571"
+};
+var specialMainSymbols = {
+  tick: "\u2714",
+  info: "\u2139",
+  warning: "\u26A0",
+  cross: "\u2718",
+  squareSmall: "\u25FB",
+  squareSmallFilled: "\u25FC",
+  circle: "\u25EF",
+  circleFilled: "\u25C9",
+  circleDotted: "\u25CC",
+  circleDouble: "\u25CE",
+  circleCircle: "\u24DE",
+  circleCross: "\u24E7",
+  circlePipe: "\u24BE",
+  radioOn: "\u25C9",
+  radioOff: "\u25EF",
+  checkboxOn: "\u2612",
+  checkboxOff: "\u2610",
+  checkboxCircleOn: "\u24E7",
+  checkboxCircleOff: "\u24BE",
+  pointer: "\u276F",
+  triangleUpOutline: "\u25B3",
+  triangleLeft: "\u25C0",
+  triangleRight: "\u25B6",
+  lozenge: "\u25C6",
+  lozengeOutline: "\u25C7",
+  hamburger: "\u2630",
+  smiley: "\u32E1",
+  mustache: "\u0DF4",
+  star: "\u2605",
+  play: "\u25B6",
+  nodejs: "\u2B22",
+  oneSeventh: "\u2150",
+  oneNinth: "\u2151",
+  oneTenth: "\u2152"
+};
+var specialFallbackSymbols = {
+  tick: "\u221A",
+  info: "i",
+  warning: "\u203C",
+  cross: "\xD7",
+  squareSmall: "\u25A1",
+  squareSmallFilled: "\u25A0",
+  circle: "( )",
+  circleFilled: "(*)",
+  circleDotted: "( )",
+  circleDouble: "( )",
+  circleCircle: "(\u25CB)",
+  circleCross: "(\xD7)",
+  circlePipe: "(\u2502)",
+  radioOn: "(*)",
+  radioOff: "( )",
+  checkboxOn: "[\xD7]",
+  checkboxOff: "[ ]",
+  checkboxCircleOn: "(\xD7)",
+  checkboxCircleOff: "( )",
+  pointer: ">",
+  triangleUpOutline: "\u2206",
+  triangleLeft: "\u25C4",
+  triangleRight: "\u25BA",
+  lozenge: "\u2666",
+  lozengeOutline: "\u25CA",
+  hamburger: "\u2261",
+  smiley: "\u263A",
+  mustache: "\u250C\u2500\u2510",
+  star: "\u2736",
+  play: "\u25BA",
+  nodejs: "\u2666",
+  oneSeventh: "1/7",
+  oneNinth: "1/9",
+  oneTenth: "1/10"
+};
+var mainSymbols = { ...common, ...specialMainSymbols };
+var fallbackSymbols = { ...common, ...specialFallbackSymbols };
+var shouldUseMain = isUnicodeSupported();
+var figures = shouldUseMain ? mainSymbols : fallbackSymbols;
+var figures_default = figures;
+var replacements = Object.entries(specialMainSymbols);
+
+// node_modules/yoctocolors/base.js
+import tty from "node:tty";
+var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
+var format = (open, close) => {
+  if (!hasColors) {
+    return (input) => input;
+  }
+  const openCode = `\x1B[${open}m`;
+  const closeCode = `\x1B[${close}m`;
+  return (input) => {
+    const string2 = input + "";
+    let index = string2.indexOf(closeCode);
+    if (index === -1) {
+      return openCode + string2 + closeCode;
+    }
+    let result = openCode;
+    let lastIndex = 0;
+    const reopenOnNestedClose = close === 22;
+    const replaceCode = (reopenOnNestedClose ? closeCode : "") + openCode;
+    while (index !== -1) {
+      result += string2.slice(lastIndex, index) + replaceCode;
+      lastIndex = index + closeCode.length;
+      index = string2.indexOf(closeCode, lastIndex);
+    }
+    result += string2.slice(lastIndex) + closeCode;
+    return result;
+  };
+};
+var reset = format(0, 0);
+var bold = format(1, 22);
+var dim = format(2, 22);
+var italic = format(3, 23);
+var underline = format(4, 24);
+var underlineDouble = format("4:2", 24);
+var underlineCurly = format("4:3", 24);
+var underlineDotted = format("4:4", 24);
+var underlineDashed = format("4:5", 24);
+var overline = format(53, 55);
+var inverse = format(7, 27);
+var hidden = format(8, 28);
+var strikethrough = format(9, 29);
+var black = format(30, 39);
+var red = format(31, 39);
+var green = format(32, 39);
+var yellow = format(33, 39);
+var blue = format(34, 39);
+var magenta = format(35, 39);
+var cyan = format(36, 39);
+var white = format(37, 39);
+var gray = format(90, 39);
+var bgBlack = format(40, 49);
+var bgRed = format(41, 49);
+var bgGreen = format(42, 49);
+var bgYellow = format(43, 49);
+var bgBlue = format(44, 49);
+var bgMagenta = format(45, 49);
+var bgCyan = format(46, 49);
+var bgWhite = format(47, 49);
+var bgGray = format(100, 49);
+var redBright = format(91, 39);
+var greenBright = format(92, 39);
+var yellowBright = format(93, 39);
+var blueBright = format(94, 39);
+var magentaBright = format(95, 39);
+var cyanBright = format(96, 39);
+var whiteBright = format(97, 39);
+var bgRedBright = format(101, 49);
+var bgGreenBright = format(102, 49);
+var bgYellowBright = format(103, 49);
+var bgBlueBright = format(104, 49);
+var bgMagentaBright = format(105, 49);
+var bgCyanBright = format(106, 49);
+var bgWhiteBright = format(107, 49);
+var underlineBlack = format("58;5;0", 59);
+var underlineRed = format("58;5;1", 59);
+var underlineGreen = format("58;5;2", 59);
+var underlineYellow = format("58;5;3", 59);
+var underlineBlue = format("58;5;4", 59);
+var underlineMagenta = format("58;5;5", 59);
+var underlineCyan = format("58;5;6", 59);
+var underlineWhite = format("58;5;7", 59);
+var underlineGray = format("58;5;8", 59);
+var underlineRedBright = format("58;5;9", 59);
+var underlineGreenBright = format("58;5;10", 59);
+var underlineYellowBright = format("58;5;11", 59);
+var underlineBlueBright = format("58;5;12", 59);
+var underlineMagentaBright = format("58;5;13", 59);
+var underlineCyanBright = format("58;5;14", 59);
+var underlineWhiteBright = format("58;5;15", 59);
+
+// node_modules/execa/lib/verbose/default.js
+var defaultVerboseFunction = ({
+  type,
+  message,
+  timestamp,
+  piped,
+  commandId,
+  result: { failed = false } = {},
+  options: { reject = true }
+}) => {
+  const timestampString = serializeTimestamp(timestamp);
+  const icon = ICONS[type]({ failed, reject, piped });
+  const color = COLORS2[type]({ reject });
+  return `${gray(`[${timestampString}]`)} ${gray(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
+};
+var serializeTimestamp = (timestamp) => `${padField(timestamp.getHours(), 2)}:${padField(timestamp.getMinutes(), 2)}:${padField(timestamp.getSeconds(), 2)}.${padField(timestamp.getMilliseconds(), 3)}`;
+var padField = (field, padding) => String(field).padStart(padding, "0");
+var getFinalIcon = ({ failed, reject }) => {
+  if (!failed) {
+    return figures_default.tick;
+  }
+  return reject ? figures_default.cross : figures_default.warning;
+};
+var ICONS = {
+  command: ({ piped }) => piped ? "|" : "$",
+  output: () => " ",
+  ipc: () => "*",
+  error: getFinalIcon,
+  duration: getFinalIcon
+};
+var identity = (string2) => string2;
+var COLORS2 = {
+  command: () => bold,
+  output: () => identity,
+  ipc: () => identity,
+  error: ({ reject }) => reject ? redBright : yellowBright,
+  duration: () => gray
+};
+
+// node_modules/execa/lib/verbose/custom.js
+var applyVerboseOnLines = (printedLines, verboseInfo, fdNumber) => {
+  const verboseFunction = getVerboseFunction(verboseInfo, fdNumber);
+  return printedLines.map(({ verboseLine, verboseObject }) => applyVerboseFunction(verboseLine, verboseObject, verboseFunction)).filter((printedLine) => printedLine !== void 0).map((printedLine) => appendNewline(printedLine)).join("");
+};
+var applyVerboseFunction = (verboseLine, verboseObject, verboseFunction) => {
+  if (verboseFunction === void 0) {
+    return verboseLine;
+  }
+  const printedLine = verboseFunction(verboseLine, verboseObject);
+  if (typeof printedLine === "string") {
+    return printedLine;
+  }
+};
+var appendNewline = (printedLine) => printedLine.endsWith("\n") ? printedLine : `${printedLine}
+`;
+
+// node_modules/execa/lib/verbose/log.js
+var verboseLog = ({ type, verboseMessage, fdNumber, verboseInfo, result }) => {
+  const verboseObject = getVerboseObject({ type, result, verboseInfo });
+  const printedLines = getPrintedLines(verboseMessage, verboseObject);
+  const finalLines = applyVerboseOnLines(printedLines, verboseInfo, fdNumber);
+  if (finalLines !== "") {
+    console.warn(finalLines.slice(0, -1));
+  }
+};
+var getVerboseObject = ({
+  type,
+  result,
+  verboseInfo: { escapedCommand, commandId, rawOptions: { piped = false, ...options2 } }
+}) => ({
+  type,
+  escapedCommand,
+  commandId: `${commandId}`,
+  timestamp: /* @__PURE__ */ new Date(),
+  piped,
+  result,
+  options: options2
+});
+var getPrintedLines = (verboseMessage, verboseObject) => verboseMessage.split("\n").map((message) => getPrintedLine({ ...verboseObject, message }));
+var getPrintedLine = (verboseObject) => {
+  const verboseLine = defaultVerboseFunction(verboseObject);
+  return { verboseLine, verboseObject };
+};
+var serializeVerboseMessage = (message) => {
+  const messageString = typeof message === "string" ? message : inspect(message);
+  const escapedMessage = escapeLines(messageString);
+  return escapedMessage.replaceAll("	", " ".repeat(TAB_SIZE));
+};
+var TAB_SIZE = 2;
+
+// node_modules/execa/lib/verbose/start.js
+var logCommand = (escapedCommand, verboseInfo) => {
+  if (!isVerbose(verboseInfo)) {
+    return;
+  }
+  verboseLog({
+    type: "command",
+    verboseMessage: escapedCommand,
+    verboseInfo
+  });
+};
+
+// node_modules/execa/lib/verbose/info.js
+var getVerboseInfo = (verbose, escapedCommand, rawOptions) => {
+  validateVerbose(verbose);
+  const commandId = getCommandId(verbose);
+  return {
+    verbose,
+    escapedCommand,
+    commandId,
+    rawOptions
+  };
+};
+var getCommandId = (verbose) => isVerbose({ verbose }) ? COMMAND_ID++ : void 0;
+var COMMAND_ID = 0n;
+var validateVerbose = (verbose) => {
+  for (const fdVerbose of verbose) {
+    if (fdVerbose === false) {
+      throw new TypeError(`The "verbose: false" option was renamed to "verbose: 'none'".`);
+    }
+    if (fdVerbose === true) {
+      throw new TypeError(`The "verbose: true" option was renamed to "verbose: 'short'".`);
+    }
+    if (!VERBOSE_VALUES.includes(fdVerbose) && !isVerboseFunction(fdVerbose)) {
+      const allowedValues = VERBOSE_VALUES.map((allowedValue) => `'${allowedValue}'`).join(", ");
+      throw new TypeError(`The "verbose" option must not be ${fdVerbose}. Allowed values are: ${allowedValues} or a function.`);
+    }
+  }
+};
+
+// node_modules/execa/lib/return/duration.js
+import { hrtime } from "node:process";
+var getStartTime = () => hrtime.bigint();
+var getDurationMs = (startTime) => Number(hrtime.bigint() - startTime) / 1e6;
+
+// node_modules/execa/lib/arguments/command.js
+var handleCommand = (filePath, rawArguments, rawOptions) => {
+  const startTime = getStartTime();
+  const { command, escapedCommand } = joinCommand(filePath, rawArguments);
+  const verbose = normalizeFdSpecificOption(rawOptions, "verbose");
+  const verboseInfo = getVerboseInfo(verbose, escapedCommand, { ...rawOptions });
+  logCommand(escapedCommand, verboseInfo);
+  return {
+    command,
+    escapedCommand,
+    startTime,
+    verboseInfo
+  };
+};
+
+// node_modules/execa/lib/arguments/options.js
+var import_cross_spawn = __toESM(require_cross_spawn(), 1);
+import path5 from "node:path";
+import process6 from "node:process";
+
+// node_modules/npm-run-path/index.js
+import process4 from "node:process";
+import path2 from "node:path";
+
+// node_modules/npm-run-path/node_modules/path-key/index.js
+function pathKey2(options2 = {}) {
+  const {
+    env = process.env,
+    platform: platform2 = process.platform
+  } = options2;
+  if (platform2 !== "win32") {
+    return "PATH";
+  }
+  return Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
+}
+
+// node_modules/unicorn-magic/node.js
+import { promisify } from "node:util";
+import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var execFileOriginal = promisify(execFileCallback);
+function toPath(urlOrPath) {
+  return urlOrPath instanceof URL ? fileURLToPath2(urlOrPath) : urlOrPath;
+}
+function traversePathUp(startPath) {
+  return {
+    *[Symbol.iterator]() {
+      let currentPath = path.resolve(toPath(startPath));
+      let previousPath;
+      while (previousPath !== currentPath) {
+        yield currentPath;
+        previousPath = currentPath;
+        currentPath = path.resolve(currentPath, "..");
+      }
+    }
+  };
+}
+var TEN_MEGABYTES_IN_BYTES = 10 * 1024 * 1024;
+
+// node_modules/npm-run-path/index.js
+var npmRunPath = ({
+  cwd = process4.cwd(),
+  path: pathOption = process4.env[pathKey2()],
+  preferLocal = true,
+  execPath: execPath2 = process4.execPath,
+  addExecPath = true
+} = {}) => {
+  const cwdPath = path2.resolve(toPath(cwd));
+  const result = [];
+  const pathParts = pathOption.split(path2.delimiter);
+  if (preferLocal) {
+    applyPreferLocal(result, pathParts, cwdPath);
+  }
+  if (addExecPath) {
+    applyExecPath(result, pathParts, execPath2, cwdPath);
+  }
+  return pathOption === "" || pathOption === path2.delimiter ? `${result.join(path2.delimiter)}${pathOption}` : [...result, pathOption].join(path2.delimiter);
+};
+var applyPreferLocal = (result, pathParts, cwdPath) => {
+  for (const directory of traversePathUp(cwdPath)) {
+    const pathPart = path2.join(directory, "node_modules/.bin");
+    if (!pathParts.includes(pathPart)) {
+      result.push(pathPart);
+    }
+  }
+};
+var applyExecPath = (result, pathParts, execPath2, cwdPath) => {
+  const pathPart = path2.resolve(cwdPath, toPath(execPath2), "..");
+  if (!pathParts.includes(pathPart)) {
+    result.push(pathPart);
+  }
+};
+var npmRunPathEnv = ({ env = process4.env, ...options2 } = {}) => {
+  env = { ...env };
+  const pathName = pathKey2({ env });
+  options2.path = env[pathName];
+  env[pathName] = npmRunPath(options2);
+  return env;
+};
+
+// node_modules/execa/lib/terminate/kill.js
+import { setTimeout as setTimeout2 } from "node:timers/promises";
+
+// node_modules/execa/lib/return/final-error.js
+var getFinalError = (originalError, message, isSync) => {
+  const ErrorClass = isSync ? ExecaSyncError : ExecaError;
+  const options2 = originalError instanceof DiscardedError ? {} : { cause: originalError };
+  return new ErrorClass(message, options2);
+};
+var DiscardedError = class extends Error {
+};
+var setErrorName = (ErrorClass, value4) => {
+  Object.defineProperty(ErrorClass.prototype, "name", {
+    value: value4,
+    writable: true,
+    enumerable: false,
+    configurable: true
+  });
+  Object.defineProperty(ErrorClass.prototype, execaErrorSymbol, {
+    value: true,
+    writable: false,
+    enumerable: false,
+    configurable: false
+  });
+};
+var isExecaError = (error) => isErrorInstance(error) && execaErrorSymbol in error;
+var execaErrorSymbol = /* @__PURE__ */ Symbol("isExecaError");
+var isErrorInstance = (value4) => Object.prototype.toString.call(value4) === "[object Error]";
+var ExecaError = class extends Error {
+};
+setErrorName(ExecaError, ExecaError.name);
+var ExecaSyncError = class extends Error {
+};
+setErrorName(ExecaSyncError, ExecaSyncError.name);
+
+// node_modules/execa/lib/terminate/signal.js
+import { constants as constants5 } from "node:os";
+
+// node_modules/human-signals/build/src/main.js
+import { constants as constants4 } from "node:os";
+
+// node_modules/human-signals/build/src/realtime.js
+var getRealtimeSignals = () => {
+  const length = SIGRTMAX - SIGRTMIN + 1;
+  return Array.from({ length }, getRealtimeSignal);
+};
+var getRealtimeSignal = (value4, index) => ({
+  name: `SIGRT${index + 1}`,
+  number: SIGRTMIN + index,
+  action: "terminate",
+  description: "Application-specific signal (realtime)",
+  standard: "posix"
+});
+var SIGRTMIN = 34;
+var SIGRTMAX = 64;
+
+// node_modules/human-signals/build/src/signals.js
+import { constants as constants3 } from "node:os";
+
+// node_modules/human-signals/build/src/core.js
+var SIGNALS = [
+  {
+    name: "SIGHUP",
+    number: 1,
+    action: "terminate",
+    description: "Terminal closed",
+    standard: "posix"
+  },
+  {
+    name: "SIGINT",
+    number: 2,
+    action: "terminate",
+    description: "User interruption with CTRL-C",
+    standard: "ansi"
+  },
+  {
+    name: "SIGQUIT",
+    number: 3,
+    action: "core",
+    description: "User interruption with CTRL-\\",
+    standard: "posix"
+  },
+  {
+    name: "SIGILL",
+    number: 4,
+    action: "core",
+    description: "Invalid machine instruction",
+    standard: "ansi"
+  },
+  {
+    name: "SIGTRAP",
+    number: 5,
+    action: "core",
+    description: "Debugger breakpoint",
+    standard: "posix"
+  },
+  {
+    name: "SIGABRT",
+    number: 6,
+    action: "core",
+    description: "Aborted",
+    standard: "ansi"
+  },
+  {
+    name: "SIGIOT",
+    number: 6,
+    action: "core",
+    description: "Aborted",
+    standard: "bsd"
+  },
+  {
+    name: "SIGBUS",
+    number: 7,
+    action: "core",
+    description: "Bus error due to misaligned, non-existing address or paging error",
+    standard: "bsd"
+  },
+  {
+    name: "SIGEMT",
+    number: 7,
+    action: "terminate",
+    description: "Command should be emulated but is not implemented",
+    standard: "other"
+  },
+  {
+    name: "SIGFPE",
+    number: 8,
+    action: "core",
+    description: "Floating point arithmetic error",
+    standard: "ansi"
+  },
+  {
+    name: "SIGKILL",
+    number: 9,
+    action: "terminate",
+    description: "Forced termination",
+    standard: "posix",
+    forced: true
+  },
+  {
+    name: "SIGUSR1",
+    number: 10,
+    action: "terminate",
+    description: "Application-specific signal",
+    standard: "posix"
+  },
+  {
+    name: "SIGSEGV",
+    number: 11,
+    action: "core",
+    description: "Segmentation fault",
+    standard: "ansi"
+  },
+  {
+    name: "SIGUSR2",
+    number: 12,
+    action: "terminate",
+    description: "Application-specific signal",
+    standard: "posix"
+  },
+  {
+    name: "SIGPIPE",
+    number: 13,
+    action: "terminate",
+    description: "Broken pipe or socket",
+    standard: "posix"
+  },
+  {
+    name: "SIGALRM",
+    number: 14,
+    action: "terminate",
+    description: "Timeout or timer",
+    standard: "posix"
+  },
+  {
+    name: "SIGTERM",
+    number: 15,
+    action: "terminate",
+    description: "Termination",
+    standard: "ansi"
+  },
+  {
+    name: "SIGSTKFLT",
+    number: 16,
+    action: "terminate",
+    description: "Stack is empty or overflowed",
+    standard: "other"
+  },
+  {
+    name: "SIGCHLD",
+    number: 17,
+    action: "ignore",
+    description: "Child process terminated, paused or unpaused",
+    standard: "posix"
+  },
+  {
+    name: "SIGCLD",
+    number: 17,
+    action: "ignore",
+    description: "Child process terminated, paused or unpaused",
+    standard: "other"
+  },
+  {
+    name: "SIGCONT",
+    number: 18,
+    action: "unpause",
+    description: "Unpaused",
+    standard: "posix",
+    forced: true
+  },
+  {
+    name: "SIGSTOP",
+    number: 19,
+    action: "pause",
+    description: "Paused",
+    standard: "posix",
+    forced: true
+  },
+  {
+    name: "SIGTSTP",
+    number: 20,
+    action: "pause",
+    description: 'Paused using CTRL-Z or "suspend"',
+    standard: "posix"
+  },
+  {
+    name: "SIGTTIN",
+    number: 21,
+    action: "pause",
+    description: "Background process cannot read terminal input",
+    standard: "posix"
+  },
+  {
+    name: "SIGBREAK",
+    number: 21,
+    action: "terminate",
+    description: "User interruption with CTRL-BREAK",
+    standard: "other"
+  },
+  {
+    name: "SIGTTOU",
+    number: 22,
+    action: "pause",
+    description: "Background process cannot write to terminal output",
+    standard: "posix"
+  },
+  {
+    name: "SIGURG",
+    number: 23,
+    action: "ignore",
+    description: "Socket received out-of-band data",
+    standard: "bsd"
+  },
+  {
+    name: "SIGXCPU",
+    number: 24,
+    action: "core",
+    description: "Process timed out",
+    standard: "bsd"
+  },
+  {
+    name: "SIGXFSZ",
+    number: 25,
+    action: "core",
+    description: "File too big",
+    standard: "bsd"
+  },
+  {
+    name: "SIGVTALRM",
+    number: 26,
+    action: "terminate",
+    description: "Timeout or timer",
+    standard: "bsd"
+  },
+  {
+    name: "SIGPROF",
+    number: 27,
+    action: "terminate",
+    description: "Timeout or timer",
+    standard: "bsd"
+  },
+  {
+    name: "SIGWINCH",
+    number: 28,
+    action: "ignore",
+    description: "Terminal window size changed",
+    standard: "bsd"
+  },
+  {
+    name: "SIGIO",
+    number: 29,
+    action: "terminate",
+    description: "I/O is available",
+    standard: "other"
+  },
+  {
+    name: "SIGPOLL",
+    number: 29,
+    action: "terminate",
+    description: "Watched event",
+    standard: "other"
+  },
+  {
+    name: "SIGINFO",
+    number: 29,
+    action: "ignore",
+    description: "Request for process information",
+    standard: "other"
+  },
+  {
+    name: "SIGPWR",
+    number: 30,
+    action: "terminate",
+    description: "Device running out of power",
+    standard: "systemv"
+  },
+  {
+    name: "SIGSYS",
+    number: 31,
+    action: "core",
+    description: "Invalid system call",
+    standard: "other"
+  },
+  {
+    name: "SIGUNUSED",
+    number: 31,
+    action: "terminate",
+    description: "Invalid system call",
+    standard: "other"
+  }
+];
+
+// node_modules/human-signals/build/src/signals.js
+var getSignals = () => {
+  const realtimeSignals = getRealtimeSignals();
+  const signals2 = [...SIGNALS, ...realtimeSignals].map(normalizeSignal);
+  return signals2;
+};
+var normalizeSignal = ({
+  name,
+  number: defaultNumber,
+  description,
+  action,
+  forced = false,
+  standard
+}) => {
+  const {
+    signals: { [name]: constantSignal }
+  } = constants3;
+  const supported = constantSignal !== void 0;
+  const number = supported ? constantSignal : defaultNumber;
+  return { name, number, description, supported, action, forced, standard };
+};
+
+// node_modules/human-signals/build/src/main.js
+var getSignalsByName = () => {
+  const signals2 = getSignals();
+  return Object.fromEntries(signals2.map(getSignalByName));
+};
+var getSignalByName = ({
+  name,
+  number,
+  description,
+  supported,
+  action,
+  forced,
+  standard
+}) => [name, { name, number, description, supported, action, forced, standard }];
+var signalsByName = getSignalsByName();
+var getSignalsByNumber = () => {
+  const signals2 = getSignals();
+  const length = SIGRTMAX + 1;
+  const signalsA = Array.from(
+    { length },
+    (value4, number) => getSignalByNumber(number, signals2)
+  );
+  return Object.assign({}, ...signalsA);
+};
+var getSignalByNumber = (number, signals2) => {
+  const signal = findSignalByNumber(number, signals2);
+  if (signal === void 0) {
+    return {};
+  }
+  const { name, description, supported, action, forced, standard } = signal;
+  return {
+    [number]: {
+      name,
+      number,
+      description,
+      supported,
+      action,
+      forced,
+      standard
+    }
+  };
+};
+var findSignalByNumber = (number, signals2) => {
+  const signal = signals2.find(({ name }) => constants4.signals[name] === number);
+  if (signal !== void 0) {
+    return signal;
+  }
+  return signals2.find((signalA) => signalA.number === number);
+};
+var signalsByNumber = getSignalsByNumber();
+
+// node_modules/execa/lib/terminate/signal.js
+var normalizeKillSignal = (killSignal) => {
+  const optionName = "option `killSignal`";
+  if (killSignal === 0) {
+    throw new TypeError(`Invalid ${optionName}: 0 cannot be used.`);
+  }
+  return normalizeSignal2(killSignal, optionName);
+};
+var normalizeSignalArgument = (signal) => signal === 0 ? signal : normalizeSignal2(signal, "`subprocess.kill()`'s argument");
+var normalizeSignal2 = (signalNameOrInteger, optionName) => {
+  if (Number.isInteger(signalNameOrInteger)) {
+    return normalizeSignalInteger(signalNameOrInteger, optionName);
+  }
+  if (typeof signalNameOrInteger === "string") {
+    return normalizeSignalName(signalNameOrInteger, optionName);
+  }
+  throw new TypeError(`Invalid ${optionName} ${String(signalNameOrInteger)}: it must be a string or an integer.
+${getAvailableSignals()}`);
+};
+var normalizeSignalInteger = (signalInteger, optionName) => {
+  if (signalsIntegerToName.has(signalInteger)) {
+    return signalsIntegerToName.get(signalInteger);
+  }
+  throw new TypeError(`Invalid ${optionName} ${signalInteger}: this signal integer does not exist.
+${getAvailableSignals()}`);
+};
+var getSignalsIntegerToName = () => new Map(Object.entries(constants5.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
+var signalsIntegerToName = getSignalsIntegerToName();
+var normalizeSignalName = (signalName, optionName) => {
+  if (signalName in constants5.signals) {
+    return signalName;
+  }
+  if (signalName.toUpperCase() in constants5.signals) {
+    throw new TypeError(`Invalid ${optionName} '${signalName}': please rename it to '${signalName.toUpperCase()}'.`);
+  }
+  throw new TypeError(`Invalid ${optionName} '${signalName}': this signal name does not exist.
+${getAvailableSignals()}`);
+};
+var getAvailableSignals = () => `Available signal names: ${getAvailableSignalNames()}.
+Available signal numbers: ${getAvailableSignalIntegers()}.`;
+var getAvailableSignalNames = () => Object.keys(constants5.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
+var getAvailableSignalIntegers = () => [...new Set(Object.values(constants5.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
+var getSignalDescription = (signal) => signalsByName[signal].description;
+
+// node_modules/execa/lib/terminate/kill.js
+var normalizeForceKillAfterDelay = (forceKillAfterDelay) => {
+  if (forceKillAfterDelay === false) {
+    return forceKillAfterDelay;
+  }
+  if (forceKillAfterDelay === true) {
+    return DEFAULT_FORCE_KILL_TIMEOUT;
+  }
+  if (!Number.isFinite(forceKillAfterDelay) || forceKillAfterDelay < 0) {
+    throw new TypeError(`Expected the \`forceKillAfterDelay\` option to be a non-negative integer, got \`${forceKillAfterDelay}\` (${typeof forceKillAfterDelay})`);
+  }
+  return forceKillAfterDelay;
+};
+var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
+var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onInternalError, context, controller: controller2 }, signalOrError, errorArgument) => {
+  const { signal, error } = parseKillArguments(signalOrError, errorArgument, killSignal);
+  emitKillError(error, onInternalError);
+  const killResult = kill(signal);
+  setKillTimeout({
+    kill,
+    signal,
+    forceKillAfterDelay,
+    killSignal,
+    killResult,
+    context,
+    controller: controller2
+  });
+  return killResult;
+};
+var parseKillArguments = (signalOrError, errorArgument, killSignal) => {
+  const [signal = killSignal, error] = isErrorInstance(signalOrError) ? [void 0, signalOrError] : [signalOrError, errorArgument];
+  if (typeof signal !== "string" && !Number.isInteger(signal)) {
+    throw new TypeError(`The first argument must be an error instance or a signal name string/integer: ${String(signal)}`);
+  }
+  if (error !== void 0 && !isErrorInstance(error)) {
+    throw new TypeError(`The second argument is optional. If specified, it must be an error instance: ${error}`);
+  }
+  return { signal: normalizeSignalArgument(signal), error };
+};
+var emitKillError = (error, onInternalError) => {
+  if (error !== void 0) {
+    onInternalError.reject(error);
+  }
+};
+var setKillTimeout = async ({ kill, signal, forceKillAfterDelay, killSignal, killResult, context, controller: controller2 }) => {
+  if (signal === killSignal && killResult) {
+    killOnTimeout({
+      kill,
+      forceKillAfterDelay,
+      context,
+      controllerSignal: controller2.signal
+    });
+  }
+};
+var killOnTimeout = async ({ kill, forceKillAfterDelay, context, controllerSignal }) => {
+  if (forceKillAfterDelay === false) {
+    return;
+  }
+  try {
+    await setTimeout2(forceKillAfterDelay, void 0, { signal: controllerSignal });
+    if (kill("SIGKILL")) {
+      context.isForcefullyTerminated ??= true;
+    }
+  } catch {
+  }
+};
+
+// node_modules/execa/lib/utils/abort-signal.js
+import { once } from "node:events";
+var onAbortedSignal = async (mainSignal, stopSignal) => {
+  if (!mainSignal.aborted) {
+    await once(mainSignal, "abort", { signal: stopSignal });
+  }
+};
+
+// node_modules/execa/lib/terminate/cancel.js
+var validateCancelSignal = ({ cancelSignal }) => {
+  if (cancelSignal !== void 0 && Object.prototype.toString.call(cancelSignal) !== "[object AbortSignal]") {
+    throw new Error(`The \`cancelSignal\` option must be an AbortSignal: ${String(cancelSignal)}`);
+  }
+};
+var throwOnCancel = ({ subprocess, cancelSignal, gracefulCancel, context, controller: controller2 }) => cancelSignal === void 0 || gracefulCancel ? [] : [terminateOnCancel(subprocess, cancelSignal, context, controller2)];
+var terminateOnCancel = async (subprocess, cancelSignal, context, { signal }) => {
+  await onAbortedSignal(cancelSignal, signal);
+  context.terminationReason ??= "cancel";
+  subprocess.kill();
+  throw cancelSignal.reason;
+};
+
+// node_modules/execa/lib/ipc/graceful.js
+import { scheduler as scheduler2 } from "node:timers/promises";
+
+// node_modules/execa/lib/ipc/send.js
+import { promisify as promisify2 } from "node:util";
+
+// node_modules/execa/lib/ipc/validation.js
+var validateIpcMethod = ({ methodName, isSubprocess, ipc, isConnected: isConnected2 }) => {
+  validateIpcOption(methodName, isSubprocess, ipc);
+  validateConnection(methodName, isSubprocess, isConnected2);
+};
+var validateIpcOption = (methodName, isSubprocess, ipc) => {
+  if (!ipc) {
+    throw new Error(`${getMethodName(methodName, isSubprocess)} can only be used if the \`ipc\` option is \`true\`.`);
+  }
+};
+var validateConnection = (methodName, isSubprocess, isConnected2) => {
+  if (!isConnected2) {
+    throw new Error(`${getMethodName(methodName, isSubprocess)} cannot be used: the ${getOtherProcessName(isSubprocess)} has already exited or disconnected.`);
+  }
+};
+var throwOnEarlyDisconnect = (isSubprocess) => {
+  throw new Error(`${getMethodName("getOneMessage", isSubprocess)} could not complete: the ${getOtherProcessName(isSubprocess)} exited or disconnected.`);
+};
+var throwOnStrictDeadlockError = (isSubprocess) => {
+  throw new Error(`${getMethodName("sendMessage", isSubprocess)} failed: the ${getOtherProcessName(isSubprocess)} is sending a message too, instead of listening to incoming messages.
+This can be fixed by both sending a message and listening to incoming messages at the same time:
+
+const [receivedMessage] = await Promise.all([
+	${getMethodName("getOneMessage", isSubprocess)},
+	${getMethodName("sendMessage", isSubprocess, "message, {strict: true}")},
+]);`);
+};
+var getStrictResponseError = (error, isSubprocess) => new Error(`${getMethodName("sendMessage", isSubprocess)} failed when sending an acknowledgment response to the ${getOtherProcessName(isSubprocess)}.`, { cause: error });
+var throwOnMissingStrict = (isSubprocess) => {
+  throw new Error(`${getMethodName("sendMessage", isSubprocess)} failed: the ${getOtherProcessName(isSubprocess)} is not listening to incoming messages.`);
+};
+var throwOnStrictDisconnect = (isSubprocess) => {
+  throw new Error(`${getMethodName("sendMessage", isSubprocess)} failed: the ${getOtherProcessName(isSubprocess)} exited without listening to incoming messages.`);
+};
+var getAbortDisconnectError = () => new Error(`\`cancelSignal\` aborted: the ${getOtherProcessName(true)} disconnected.`);
+var throwOnMissingParent = () => {
+  throw new Error("`getCancelSignal()` cannot be used without setting the `cancelSignal` subprocess option.");
+};
+var handleEpipeError = ({ error, methodName, isSubprocess }) => {
+  if (error.code === "EPIPE") {
+    throw new Error(`${getMethodName(methodName, isSubprocess)} cannot be used: the ${getOtherProcessName(isSubprocess)} is disconnecting.`, { cause: error });
+  }
+};
+var handleSerializationError = ({ error, methodName, isSubprocess, message }) => {
+  if (isSerializationError(error)) {
+    throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error });
+  }
+};
+var isSerializationError = ({ code: code2, message }) => SERIALIZATION_ERROR_CODES.has(code2) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
+var SERIALIZATION_ERROR_CODES = /* @__PURE__ */ new Set([
+  // Message is `undefined`
+  "ERR_MISSING_ARGS",
+  // Message is a function, a bigint, a symbol
+  "ERR_INVALID_ARG_TYPE"
+]);
+var SERIALIZATION_ERROR_MESSAGES = [
+  // Message is a promise or a proxy, with `serialization: 'advanced'`
+  "could not be cloned",
+  // Message has cycles, with `serialization: 'json'`
+  "circular structure",
+  // Message has cycles inside toJSON(), with `serialization: 'json'`
+  "call stack size exceeded"
+];
+var getMethodName = (methodName, isSubprocess, parameters = "") => methodName === "cancelSignal" ? "`cancelSignal`'s `controller.abort()`" : `${getNamespaceName(isSubprocess)}${methodName}(${parameters})`;
+var getNamespaceName = (isSubprocess) => isSubprocess ? "" : "subprocess.";
+var getOtherProcessName = (isSubprocess) => isSubprocess ? "parent process" : "subprocess";
+var disconnect = (anyProcess) => {
+  if (anyProcess.connected) {
+    anyProcess.disconnect();
+  }
+};
+
+// node_modules/execa/lib/utils/deferred.js
+var createDeferred = () => {
+  const methods = {};
+  const promise = new Promise((resolve7, reject) => {
+    Object.assign(methods, { resolve: resolve7, reject });
+  });
+  return Object.assign(promise, methods);
+};
+
+// node_modules/execa/lib/arguments/fd-options.js
+var getToStream = (destination, to = "stdin") => {
+  const isWritable = true;
+  const { options: options2, fileDescriptors } = SUBPROCESS_OPTIONS.get(destination);
+  const fdNumber = getFdNumber(fileDescriptors, to, isWritable);
+  const destinationStream = destination.stdio[fdNumber];
+  if (destinationStream === null) {
+    throw new TypeError(getInvalidStdioOptionMessage(fdNumber, to, options2, isWritable));
+  }
+  return destinationStream;
+};
+var getFromStream = (source, from = "stdout") => {
+  const isWritable = false;
+  const { options: options2, fileDescriptors } = SUBPROCESS_OPTIONS.get(source);
+  const fdNumber = getFdNumber(fileDescriptors, from, isWritable);
+  const sourceStream = fdNumber === "all" ? source.all : source.stdio[fdNumber];
+  if (sourceStream === null || sourceStream === void 0) {
+    throw new TypeError(getInvalidStdioOptionMessage(fdNumber, from, options2, isWritable));
+  }
+  return sourceStream;
+};
+var SUBPROCESS_OPTIONS = /* @__PURE__ */ new WeakMap();
+var getFdNumber = (fileDescriptors, fdName, isWritable) => {
+  const fdNumber = parseFdNumber(fdName, isWritable);
+  validateFdNumber(fdNumber, fdName, isWritable, fileDescriptors);
+  return fdNumber;
+};
+var parseFdNumber = (fdName, isWritable) => {
+  const fdNumber = parseFd(fdName);
+  if (fdNumber !== void 0) {
+    return fdNumber;
+  }
+  const { validOptions, defaultValue } = isWritable ? { validOptions: '"stdin"', defaultValue: "stdin" } : { validOptions: '"stdout", "stderr", "all"', defaultValue: "stdout" };
+  throw new TypeError(`"${getOptionName(isWritable)}" must not be "${fdName}".
+It must be ${validOptions} or "fd3", "fd4" (and so on).
+It is optional and defaults to "${defaultValue}".`);
+};
+var validateFdNumber = (fdNumber, fdName, isWritable, fileDescriptors) => {
+  const fileDescriptor = fileDescriptors[getUsedDescriptor(fdNumber)];
+  if (fileDescriptor === void 0) {
+    throw new TypeError(`"${getOptionName(isWritable)}" must not be ${fdName}. That file descriptor does not exist.
+Please set the "stdio" option to ensure that file descriptor exists.`);
+  }
+  if (fileDescriptor.direction === "input" && !isWritable) {
+    throw new TypeError(`"${getOptionName(isWritable)}" must not be ${fdName}. It must be a readable stream, not writable.`);
+  }
+  if (fileDescriptor.direction !== "input" && isWritable) {
+    throw new TypeError(`"${getOptionName(isWritable)}" must not be ${fdName}. It must be a writable stream, not readable.`);
+  }
+};
+var getInvalidStdioOptionMessage = (fdNumber, fdName, options2, isWritable) => {
+  if (fdNumber === "all" && !options2.all) {
+    return `The "all" option must be true to use "from: 'all'".`;
+  }
+  const { optionName, optionValue } = getInvalidStdioOption(fdNumber, options2);
+  return `The "${optionName}: ${serializeOptionValue(optionValue)}" option is incompatible with using "${getOptionName(isWritable)}: ${serializeOptionValue(fdName)}".
+Please set this option with "pipe" instead.`;
+};
+var getInvalidStdioOption = (fdNumber, { stdin, stdout, stderr, stdio }) => {
+  const usedDescriptor = getUsedDescriptor(fdNumber);
+  if (usedDescriptor === 0 && stdin !== void 0) {
+    return { optionName: "stdin", optionValue: stdin };
+  }
+  if (usedDescriptor === 1 && stdout !== void 0) {
+    return { optionName: "stdout", optionValue: stdout };
+  }
+  if (usedDescriptor === 2 && stderr !== void 0) {
+    return { optionName: "stderr", optionValue: stderr };
+  }
+  return { optionName: `stdio[${usedDescriptor}]`, optionValue: stdio[usedDescriptor] };
+};
+var getUsedDescriptor = (fdNumber) => fdNumber === "all" ? 1 : fdNumber;
+var getOptionName = (isWritable) => isWritable ? "to" : "from";
+var serializeOptionValue = (value4) => {
+  if (typeof value4 === "string") {
+    return `'${value4}'`;
+  }
+  return typeof value4 === "number" ? `${value4}` : "Stream";
+};
+
+// node_modules/execa/lib/ipc/strict.js
+import { once as once3 } from "node:events";
+
+// node_modules/execa/lib/utils/max-listeners.js
+import { addAbortListener } from "node:events";
+var incrementMaxListeners = (eventEmitter, maxListenersIncrement, signal) => {
+  const maxListeners = eventEmitter.getMaxListeners();
+  if (maxListeners === 0 || maxListeners === Number.POSITIVE_INFINITY) {
+    return;
+  }
+  eventEmitter.setMaxListeners(maxListeners + maxListenersIncrement);
+  addAbortListener(signal, () => {
+    eventEmitter.setMaxListeners(eventEmitter.getMaxListeners() - maxListenersIncrement);
+  });
+};
+
+// node_modules/execa/lib/ipc/forward.js
+import { EventEmitter } from "node:events";
+
+// node_modules/execa/lib/ipc/incoming.js
+import { once as once2 } from "node:events";
+import { scheduler } from "node:timers/promises";
+
+// node_modules/execa/lib/ipc/reference.js
+var addReference = (channel, reference) => {
+  if (reference) {
+    addReferenceCount(channel);
+  }
+};
+var addReferenceCount = (channel) => {
+  channel.refCounted();
+};
+var removeReference = (channel, reference) => {
+  if (reference) {
+    removeReferenceCount(channel);
+  }
+};
+var removeReferenceCount = (channel) => {
+  channel.unrefCounted();
+};
+var undoAddedReferences = (channel, isSubprocess) => {
+  if (isSubprocess) {
+    removeReferenceCount(channel);
+    removeReferenceCount(channel);
+  }
+};
+var redoAddedReferences = (channel, isSubprocess) => {
+  if (isSubprocess) {
+    addReferenceCount(channel);
+    addReferenceCount(channel);
+  }
+};
+
+// node_modules/execa/lib/ipc/incoming.js
+var onMessage = async ({ anyProcess, channel, isSubprocess, ipcEmitter }, wrappedMessage) => {
+  if (handleStrictResponse(wrappedMessage) || handleAbort(wrappedMessage)) {
+    return;
+  }
+  if (!INCOMING_MESSAGES.has(anyProcess)) {
+    INCOMING_MESSAGES.set(anyProcess, []);
+  }
+  const incomingMessages = INCOMING_MESSAGES.get(anyProcess);
+  incomingMessages.push(wrappedMessage);
+  if (incomingMessages.length > 1) {
+    return;
+  }
+  while (incomingMessages.length > 0) {
+    await waitForOutgoingMessages(anyProcess, ipcEmitter, wrappedMessage);
+    await scheduler.yield();
+    const message = await handleStrictRequest({
+      wrappedMessage: incomingMessages[0],
+      anyProcess,
+      channel,
+      isSubprocess,
+      ipcEmitter
+    });
+    incomingMessages.shift();
+    ipcEmitter.emit("message", message);
+    ipcEmitter.emit("message:done");
+  }
+};
+var onDisconnect = async ({ anyProcess, channel, isSubprocess, ipcEmitter, boundOnMessage }) => {
+  abortOnDisconnect();
+  const incomingMessages = INCOMING_MESSAGES.get(anyProcess);
+  while (incomingMessages?.length > 0) {
+    await once2(ipcEmitter, "message:done");
+  }
+  anyProcess.removeListener("message", boundOnMessage);
+  redoAddedReferences(channel, isSubprocess);
+  ipcEmitter.connected = false;
+  ipcEmitter.emit("disconnect");
+};
+var INCOMING_MESSAGES = /* @__PURE__ */ new WeakMap();
+
+// node_modules/execa/lib/ipc/forward.js
+var getIpcEmitter = (anyProcess, channel, isSubprocess) => {
+  if (IPC_EMITTERS.has(anyProcess)) {
+    return IPC_EMITTERS.get(anyProcess);
+  }
+  const ipcEmitter = new EventEmitter();
+  ipcEmitter.connected = true;
+  IPC_EMITTERS.set(anyProcess, ipcEmitter);
+  forwardEvents({
+    ipcEmitter,
+    anyProcess,
+    channel,
+    isSubprocess
+  });
+  return ipcEmitter;
+};
+var IPC_EMITTERS = /* @__PURE__ */ new WeakMap();
+var forwardEvents = ({ ipcEmitter, anyProcess, channel, isSubprocess }) => {
+  const boundOnMessage = onMessage.bind(void 0, {
+    anyProcess,
+    channel,
+    isSubprocess,
+    ipcEmitter
+  });
+  anyProcess.on("message", boundOnMessage);
+  anyProcess.once("disconnect", onDisconnect.bind(void 0, {
+    anyProcess,
+    channel,
+    isSubprocess,
+    ipcEmitter,
+    boundOnMessage
+  }));
+  undoAddedReferences(channel, isSubprocess);
+};
+var isConnected = (anyProcess) => {
+  const ipcEmitter = IPC_EMITTERS.get(anyProcess);
+  return ipcEmitter === void 0 ? anyProcess.channel !== null : ipcEmitter.connected;
+};
+
+// node_modules/execa/lib/ipc/strict.js
+var handleSendStrict = ({ anyProcess, channel, isSubprocess, message, strict }) => {
+  if (!strict) {
+    return message;
+  }
+  const ipcEmitter = getIpcEmitter(anyProcess, channel, isSubprocess);
+  const hasListeners = hasMessageListeners(anyProcess, ipcEmitter);
+  return {
+    id: count++,
+    type: REQUEST_TYPE,
+    message,
+    hasListeners
+  };
+};
+var count = 0n;
+var validateStrictDeadlock = (outgoingMessages, wrappedMessage) => {
+  if (wrappedMessage?.type !== REQUEST_TYPE || wrappedMessage.hasListeners) {
+    return;
+  }
+  for (const { id } of outgoingMessages) {
+    if (id !== void 0) {
+      STRICT_RESPONSES[id].resolve({ isDeadlock: true, hasListeners: false });
+    }
+  }
+};
+var handleStrictRequest = async ({ wrappedMessage, anyProcess, channel, isSubprocess, ipcEmitter }) => {
+  if (wrappedMessage?.type !== REQUEST_TYPE || !anyProcess.connected) {
+    return wrappedMessage;
+  }
+  const { id, message } = wrappedMessage;
+  const response = { id, type: RESPONSE_TYPE, message: hasMessageListeners(anyProcess, ipcEmitter) };
+  try {
+    await sendMessage({
+      anyProcess,
+      channel,
+      isSubprocess,
+      ipc: true
+    }, response);
+  } catch (error) {
+    ipcEmitter.emit("strict:error", error);
+  }
+  return message;
+};
+var handleStrictResponse = (wrappedMessage) => {
+  if (wrappedMessage?.type !== RESPONSE_TYPE) {
+    return false;
+  }
+  const { id, message: hasListeners } = wrappedMessage;
+  STRICT_RESPONSES[id]?.resolve({ isDeadlock: false, hasListeners });
+  return true;
+};
+var waitForStrictResponse = async (wrappedMessage, anyProcess, isSubprocess) => {
+  if (wrappedMessage?.type !== REQUEST_TYPE) {
+    return;
+  }
+  const deferred = createDeferred();
+  STRICT_RESPONSES[wrappedMessage.id] = deferred;
+  const controller2 = new AbortController();
+  try {
+    const { isDeadlock, hasListeners } = await Promise.race([
+      deferred,
+      throwOnDisconnect(anyProcess, isSubprocess, controller2)
+    ]);
+    if (isDeadlock) {
+      throwOnStrictDeadlockError(isSubprocess);
+    }
+    if (!hasListeners) {
+      throwOnMissingStrict(isSubprocess);
+    }
+  } finally {
+    controller2.abort();
+    delete STRICT_RESPONSES[wrappedMessage.id];
+  }
+};
+var STRICT_RESPONSES = {};
+var throwOnDisconnect = async (anyProcess, isSubprocess, { signal }) => {
+  incrementMaxListeners(anyProcess, 1, signal);
+  await once3(anyProcess, "disconnect", { signal });
+  throwOnStrictDisconnect(isSubprocess);
+};
+var REQUEST_TYPE = "execa:ipc:request";
+var RESPONSE_TYPE = "execa:ipc:response";
+
+// node_modules/execa/lib/ipc/outgoing.js
+var startSendMessage = (anyProcess, wrappedMessage, strict) => {
+  if (!OUTGOING_MESSAGES.has(anyProcess)) {
+    OUTGOING_MESSAGES.set(anyProcess, /* @__PURE__ */ new Set());
+  }
+  const outgoingMessages = OUTGOING_MESSAGES.get(anyProcess);
+  const onMessageSent = createDeferred();
+  const id = strict ? wrappedMessage.id : void 0;
+  const outgoingMessage = { onMessageSent, id };
+  outgoingMessages.add(outgoingMessage);
+  return { outgoingMessages, outgoingMessage };
+};
+var endSendMessage = ({ outgoingMessages, outgoingMessage }) => {
+  outgoingMessages.delete(outgoingMessage);
+  outgoingMessage.onMessageSent.resolve();
+};
+var waitForOutgoingMessages = async (anyProcess, ipcEmitter, wrappedMessage) => {
+  while (!hasMessageListeners(anyProcess, ipcEmitter) && OUTGOING_MESSAGES.get(anyProcess)?.size > 0) {
+    const outgoingMessages = [...OUTGOING_MESSAGES.get(anyProcess)];
+    validateStrictDeadlock(outgoingMessages, wrappedMessage);
+    await Promise.all(outgoingMessages.map(({ onMessageSent }) => onMessageSent));
+  }
+};
+var OUTGOING_MESSAGES = /* @__PURE__ */ new WeakMap();
+var hasMessageListeners = (anyProcess, ipcEmitter) => ipcEmitter.listenerCount("message") > getMinListenerCount(anyProcess);
+var getMinListenerCount = (anyProcess) => SUBPROCESS_OPTIONS.has(anyProcess) && !getFdSpecificValue(SUBPROCESS_OPTIONS.get(anyProcess).options.buffer, "ipc") ? 1 : 0;
+
+// node_modules/execa/lib/ipc/send.js
+var sendMessage = ({ anyProcess, channel, isSubprocess, ipc }, message, { strict = false } = {}) => {
+  const methodName = "sendMessage";
+  validateIpcMethod({
+    methodName,
+    isSubprocess,
+    ipc,
+    isConnected: anyProcess.connected
+  });
+  return sendMessageAsync({
+    anyProcess,
+    channel,
+    methodName,
+    isSubprocess,
+    message,
+    strict
+  });
+};
+var sendMessageAsync = async ({ anyProcess, channel, methodName, isSubprocess, message, strict }) => {
+  const wrappedMessage = handleSendStrict({
+    anyProcess,
+    channel,
+    isSubprocess,
+    message,
+    strict
+  });
+  const outgoingMessagesState = startSendMessage(anyProcess, wrappedMessage, strict);
+  try {
+    await sendOneMessage({
+      anyProcess,
+      methodName,
+      isSubprocess,
+      wrappedMessage,
+      message
+    });
+  } catch (error) {
+    disconnect(anyProcess);
+    throw error;
+  } finally {
+    endSendMessage(outgoingMessagesState);
+  }
+};
+var sendOneMessage = async ({ anyProcess, methodName, isSubprocess, wrappedMessage, message }) => {
+  const sendMethod = getSendMethod(anyProcess);
+  try {
+    await Promise.all([
+      waitForStrictResponse(wrappedMessage, anyProcess, isSubprocess),
+      sendMethod(wrappedMessage)
+    ]);
+  } catch (error) {
+    handleEpipeError({ error, methodName, isSubprocess });
+    handleSerializationError({
+      error,
+      methodName,
+      isSubprocess,
+      message
+    });
+    throw error;
+  }
+};
+var getSendMethod = (anyProcess) => {
+  if (PROCESS_SEND_METHODS.has(anyProcess)) {
+    return PROCESS_SEND_METHODS.get(anyProcess);
+  }
+  const sendMethod = promisify2(anyProcess.send.bind(anyProcess));
+  PROCESS_SEND_METHODS.set(anyProcess, sendMethod);
+  return sendMethod;
+};
+var PROCESS_SEND_METHODS = /* @__PURE__ */ new WeakMap();
+
+// node_modules/execa/lib/ipc/graceful.js
+var sendAbort = (subprocess, message) => {
+  const methodName = "cancelSignal";
+  validateConnection(methodName, false, subprocess.connected);
+  return sendOneMessage({
+    anyProcess: subprocess,
+    methodName,
+    isSubprocess: false,
+    wrappedMessage: { type: GRACEFUL_CANCEL_TYPE, message },
+    message
+  });
+};
+var getCancelSignal = async ({ anyProcess, channel, isSubprocess, ipc }) => {
+  await startIpc({
+    anyProcess,
+    channel,
+    isSubprocess,
+    ipc
+  });
+  return cancelController.signal;
+};
+var startIpc = async ({ anyProcess, channel, isSubprocess, ipc }) => {
+  if (cancelListening) {
+    return;
+  }
+  cancelListening = true;
+  if (!ipc) {
+    throwOnMissingParent();
+    return;
+  }
+  if (channel === null) {
+    abortOnDisconnect();
+    return;
+  }
+  getIpcEmitter(anyProcess, channel, isSubprocess);
+  await scheduler2.yield();
+};
+var cancelListening = false;
+var handleAbort = (wrappedMessage) => {
+  if (wrappedMessage?.type !== GRACEFUL_CANCEL_TYPE) {
+    return false;
+  }
+  cancelController.abort(wrappedMessage.message);
+  return true;
+};
+var GRACEFUL_CANCEL_TYPE = "execa:ipc:cancel";
+var abortOnDisconnect = () => {
+  cancelController.abort(getAbortDisconnectError());
+};
+var cancelController = new AbortController();
+
+// node_modules/execa/lib/terminate/graceful.js
+var validateGracefulCancel = ({ gracefulCancel, cancelSignal, ipc, serialization }) => {
+  if (!gracefulCancel) {
+    return;
+  }
+  if (cancelSignal === void 0) {
+    throw new Error("The `cancelSignal` option must be defined when setting the `gracefulCancel` option.");
+  }
+  if (!ipc) {
+    throw new Error("The `ipc` option cannot be false when setting the `gracefulCancel` option.");
+  }
+  if (serialization === "json") {
+    throw new Error("The `serialization` option cannot be 'json' when setting the `gracefulCancel` option.");
+  }
+};
+var throwOnGracefulCancel = ({
+  subprocess,
+  cancelSignal,
+  gracefulCancel,
+  forceKillAfterDelay,
+  context,
+  controller: controller2
+}) => gracefulCancel ? [sendOnAbort({
+  subprocess,
+  cancelSignal,
+  forceKillAfterDelay,
+  context,
+  controller: controller2
+})] : [];
+var sendOnAbort = async ({ subprocess, cancelSignal, forceKillAfterDelay, context, controller: { signal } }) => {
+  await onAbortedSignal(cancelSignal, signal);
+  const reason = getReason(cancelSignal);
+  await sendAbort(subprocess, reason);
+  killOnTimeout({
+    kill: subprocess.kill,
+    forceKillAfterDelay,
+    context,
+    controllerSignal: signal
+  });
+  context.terminationReason ??= "gracefulCancel";
+  throw cancelSignal.reason;
+};
+var getReason = ({ reason }) => {
+  if (!(reason instanceof DOMException)) {
+    return reason;
+  }
+  const error = new Error(reason.message);
+  Object.defineProperty(error, "stack", {
+    value: reason.stack,
+    enumerable: false,
+    configurable: true,
+    writable: true
+  });
+  return error;
+};
+
+// node_modules/execa/lib/terminate/timeout.js
+import { setTimeout as setTimeout3 } from "node:timers/promises";
+var validateTimeout = ({ timeout }) => {
+  if (timeout !== void 0 && (!Number.isFinite(timeout) || timeout < 0)) {
+    throw new TypeError(`Expected the \`timeout\` option to be a non-negative integer, got \`${timeout}\` (${typeof timeout})`);
+  }
+};
+var throwOnTimeout = (subprocess, timeout, context, controller2) => timeout === 0 || timeout === void 0 ? [] : [killAfterTimeout(subprocess, timeout, context, controller2)];
+var killAfterTimeout = async (subprocess, timeout, context, { signal }) => {
+  await setTimeout3(timeout, void 0, { signal });
+  context.terminationReason ??= "timeout";
+  subprocess.kill();
+  throw new DiscardedError();
+};
+
+// node_modules/execa/lib/methods/node.js
+import { execPath, execArgv } from "node:process";
+import path3 from "node:path";
+var mapNode = ({ options: options2 }) => {
+  if (options2.node === false) {
+    throw new TypeError('The "node" option cannot be false with `execaNode()`.');
+  }
+  return { options: { ...options2, node: true } };
+};
+var handleNodeOption = (file, commandArguments, {
+  node: shouldHandleNode = false,
+  nodePath = execPath,
+  nodeOptions = execArgv.filter((nodeOption) => !nodeOption.startsWith("--inspect")),
+  cwd,
+  execPath: formerNodePath,
+  ...options2
+}) => {
+  if (formerNodePath !== void 0) {
+    throw new TypeError('The "execPath" option has been removed. Please use the "nodePath" option instead.');
+  }
+  const normalizedNodePath = safeNormalizeFileUrl(nodePath, 'The "nodePath" option');
+  const resolvedNodePath = path3.resolve(cwd, normalizedNodePath);
+  const newOptions = {
+    ...options2,
+    nodePath: resolvedNodePath,
+    node: shouldHandleNode,
+    cwd
+  };
+  if (!shouldHandleNode) {
+    return [file, commandArguments, newOptions];
+  }
+  if (path3.basename(file, ".exe") === "node") {
+    throw new TypeError('When the "node" option is true, the first argument does not need to be "node".');
+  }
+  return [
+    resolvedNodePath,
+    [...nodeOptions, file, ...commandArguments],
+    { ipc: true, ...newOptions, shell: false }
+  ];
+};
+
+// node_modules/execa/lib/ipc/ipc-input.js
+import { serialize } from "node:v8";
+var validateIpcInputOption = ({ ipcInput, ipc, serialization }) => {
+  if (ipcInput === void 0) {
+    return;
+  }
+  if (!ipc) {
+    throw new Error("The `ipcInput` option cannot be set unless the `ipc` option is `true`.");
+  }
+  validateIpcInput[serialization](ipcInput);
+};
+var validateAdvancedInput = (ipcInput) => {
+  try {
+    serialize(ipcInput);
+  } catch (error) {
+    throw new Error("The `ipcInput` option is not serializable with a structured clone.", { cause: error });
+  }
+};
+var validateJsonInput = (ipcInput) => {
+  try {
+    JSON.stringify(ipcInput);
+  } catch (error) {
+    throw new Error("The `ipcInput` option is not serializable with JSON.", { cause: error });
+  }
+};
+var validateIpcInput = {
+  advanced: validateAdvancedInput,
+  json: validateJsonInput
+};
+var sendIpcInput = async (subprocess, ipcInput) => {
+  if (ipcInput === void 0) {
+    return;
+  }
+  await subprocess.sendMessage(ipcInput);
+};
+
+// node_modules/execa/lib/arguments/encoding-option.js
+var validateEncoding = ({ encoding }) => {
+  if (ENCODINGS.has(encoding)) {
+    return;
+  }
+  const correctEncoding = getCorrectEncoding(encoding);
+  if (correctEncoding !== void 0) {
+    throw new TypeError(`Invalid option \`encoding: ${serializeEncoding(encoding)}\`.
+Please rename it to ${serializeEncoding(correctEncoding)}.`);
+  }
+  const correctEncodings = [...ENCODINGS].map((correctEncoding2) => serializeEncoding(correctEncoding2)).join(", ");
+  throw new TypeError(`Invalid option \`encoding: ${serializeEncoding(encoding)}\`.
+Please rename it to one of: ${correctEncodings}.`);
+};
+var TEXT_ENCODINGS = /* @__PURE__ */ new Set(["utf8", "utf16le"]);
+var BINARY_ENCODINGS = /* @__PURE__ */ new Set(["buffer", "hex", "base64", "base64url", "latin1", "ascii"]);
+var ENCODINGS = /* @__PURE__ */ new Set([...TEXT_ENCODINGS, ...BINARY_ENCODINGS]);
+var getCorrectEncoding = (encoding) => {
+  if (encoding === null) {
+    return "buffer";
+  }
+  if (typeof encoding !== "string") {
+    return;
+  }
+  const lowerEncoding = encoding.toLowerCase();
+  if (lowerEncoding in ENCODING_ALIASES) {
+    return ENCODING_ALIASES[lowerEncoding];
+  }
+  if (ENCODINGS.has(lowerEncoding)) {
+    return lowerEncoding;
+  }
+};
+var ENCODING_ALIASES = {
+  // eslint-disable-next-line unicorn/text-encoding-identifier-case
+  "utf-8": "utf8",
+  "utf-16le": "utf16le",
+  "ucs-2": "utf16le",
+  ucs2: "utf16le",
+  binary: "latin1"
+};
+var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
+
+// node_modules/execa/lib/arguments/cwd.js
+import { statSync as statSync2 } from "node:fs";
+import path4 from "node:path";
+import process5 from "node:process";
+var normalizeCwd = (cwd = getDefaultCwd()) => {
+  const cwdString = safeNormalizeFileUrl(cwd, 'The "cwd" option');
+  return path4.resolve(cwdString);
+};
+var getDefaultCwd = () => {
+  try {
+    return process5.cwd();
+  } catch (error) {
+    error.message = `The current directory does not exist.
+${error.message}`;
+    throw error;
+  }
+};
+var fixCwdError = (originalMessage, cwd) => {
+  if (cwd === getDefaultCwd()) {
+    return originalMessage;
+  }
+  let cwdStat;
+  try {
+    cwdStat = statSync2(cwd);
+  } catch (error) {
+    return `The "cwd" option is invalid: ${cwd}.
+${error.message}
+${originalMessage}`;
+  }
+  if (!cwdStat.isDirectory()) {
+    return `The "cwd" option is not a directory: ${cwd}.
+${originalMessage}`;
+  }
+  return originalMessage;
+};
+
+// node_modules/execa/lib/arguments/options.js
+var normalizeOptions = (filePath, rawArguments, rawOptions) => {
+  rawOptions.cwd = normalizeCwd(rawOptions.cwd);
+  const [processedFile, processedArguments, processedOptions] = handleNodeOption(filePath, rawArguments, rawOptions);
+  const { command: file, args: commandArguments, options: initialOptions } = import_cross_spawn.default._parse(processedFile, processedArguments, processedOptions);
+  const fdOptions = normalizeFdSpecificOptions(initialOptions);
+  const options2 = addDefaultOptions(fdOptions);
+  validateTimeout(options2);
+  validateEncoding(options2);
+  validateIpcInputOption(options2);
+  validateCancelSignal(options2);
+  validateGracefulCancel(options2);
+  options2.shell = normalizeFileUrl(options2.shell);
+  options2.env = getEnv(options2);
+  options2.killSignal = normalizeKillSignal(options2.killSignal);
+  options2.forceKillAfterDelay = normalizeForceKillAfterDelay(options2.forceKillAfterDelay);
+  options2.lines = options2.lines.map((lines, fdNumber) => lines && !BINARY_ENCODINGS.has(options2.encoding) && options2.buffer[fdNumber]);
+  if (process6.platform === "win32" && path5.basename(file, ".exe") === "cmd") {
+    commandArguments.unshift("/q");
+  }
+  return { file, commandArguments, options: options2 };
+};
+var addDefaultOptions = ({
+  extendEnv = true,
+  preferLocal = false,
+  cwd,
+  localDir: localDirectory = cwd,
+  encoding = "utf8",
+  reject = true,
+  cleanup = true,
+  all = false,
+  windowsHide = true,
+  killSignal = "SIGTERM",
+  forceKillAfterDelay = true,
+  gracefulCancel = false,
+  ipcInput,
+  ipc = ipcInput !== void 0 || gracefulCancel,
+  serialization = "advanced",
+  ...options2
+}) => ({
+  ...options2,
+  extendEnv,
+  preferLocal,
+  cwd,
+  localDirectory,
+  encoding,
+  reject,
+  cleanup,
+  all,
+  windowsHide,
+  killSignal,
+  forceKillAfterDelay,
+  gracefulCancel,
+  ipcInput,
+  ipc,
+  serialization
+});
+var getEnv = ({ env: envOption, extendEnv, preferLocal, node, localDirectory, nodePath }) => {
+  const env = extendEnv ? { ...process6.env, ...envOption } : envOption;
+  if (preferLocal || node) {
+    return npmRunPathEnv({
+      env,
+      cwd: localDirectory,
+      execPath: nodePath,
+      preferLocal,
+      addExecPath: node
+    });
+  }
+  return env;
+};
+
+// node_modules/execa/lib/arguments/shell.js
+var concatenateShell = (file, commandArguments, options2) => options2.shell && commandArguments.length > 0 ? [[file, ...commandArguments].join(" "), [], options2] : [file, commandArguments, options2];
+
+// node_modules/execa/lib/return/message.js
+import { inspect as inspect2 } from "node:util";
+
+// node_modules/strip-final-newline/index.js
+function stripFinalNewline(input) {
+  if (typeof input === "string") {
+    return stripFinalNewlineString(input);
+  }
+  if (!(ArrayBuffer.isView(input) && input.BYTES_PER_ELEMENT === 1)) {
+    throw new Error("Input must be a string or a Uint8Array");
+  }
+  return stripFinalNewlineBinary(input);
+}
+var stripFinalNewlineString = (input) => input.at(-1) === LF ? input.slice(0, input.at(-2) === CR ? -2 : -1) : input;
+var stripFinalNewlineBinary = (input) => input.at(-1) === LF_BINARY ? input.subarray(0, input.at(-2) === CR_BINARY ? -2 : -1) : input;
+var LF = "\n";
+var LF_BINARY = LF.codePointAt(0);
+var CR = "\r";
+var CR_BINARY = CR.codePointAt(0);
+
+// node_modules/get-stream/source/index.js
+import { on } from "node:events";
+import { finished } from "node:stream/promises";
+
+// node_modules/is-stream/index.js
+function isStream(stream, { checkOpen = true } = {}) {
+  return stream !== null && typeof stream === "object" && (stream.writable || stream.readable || !checkOpen || stream.writable === void 0 && stream.readable === void 0) && typeof stream.pipe === "function";
+}
+function isWritableStream(stream, { checkOpen = true } = {}) {
+  return isStream(stream, { checkOpen }) && (stream.writable || !checkOpen) && typeof stream.write === "function" && typeof stream.end === "function" && typeof stream.writable === "boolean" && typeof stream.writableObjectMode === "boolean" && typeof stream.destroy === "function" && typeof stream.destroyed === "boolean";
+}
+function isReadableStream(stream, { checkOpen = true } = {}) {
+  return isStream(stream, { checkOpen }) && (stream.readable || !checkOpen) && typeof stream.read === "function" && typeof stream.readable === "boolean" && typeof stream.readableObjectMode === "boolean" && typeof stream.destroy === "function" && typeof stream.destroyed === "boolean";
+}
+function isDuplexStream(stream, options2) {
+  return isWritableStream(stream, options2) && isReadableStream(stream, options2);
+}
+
+// node_modules/@sec-ant/readable-stream/dist/ponyfill/asyncIterator.js
+var a = Object.getPrototypeOf(
+  Object.getPrototypeOf(
+    /* istanbul ignore next */
+    async function* () {
+    }
+  ).prototype
+);
+var c = class {
+  #t;
+  #n;
+  #r = false;
+  #e = void 0;
+  constructor(e, t) {
+    this.#t = e, this.#n = t;
+  }
+  next() {
+    const e = () => this.#s();
+    return this.#e = this.#e ? this.#e.then(e, e) : e(), this.#e;
+  }
+  return(e) {
+    const t = () => this.#i(e);
+    return this.#e ? this.#e.then(t, t) : t();
+  }
+  async #s() {
+    if (this.#r)
+      return {
+        done: true,
+        value: void 0
+      };
+    let e;
+    try {
+      e = await this.#t.read();
+    } catch (t) {
+      throw this.#e = void 0, this.#r = true, this.#t.releaseLock(), t;
+    }
+    return e.done && (this.#e = void 0, this.#r = true, this.#t.releaseLock()), e;
+  }
+  async #i(e) {
+    if (this.#r)
+      return {
+        done: true,
+        value: e
+      };
+    if (this.#r = true, !this.#n) {
+      const t = this.#t.cancel(e);
+      return this.#t.releaseLock(), await t, {
+        done: true,
+        value: e
+      };
+    }
+    return this.#t.releaseLock(), {
+      done: true,
+      value: e
+    };
+  }
+};
+var n = /* @__PURE__ */ Symbol();
+function i() {
+  return this[n].next();
+}
+Object.defineProperty(i, "name", { value: "next" });
+function o(r) {
+  return this[n].return(r);
+}
+Object.defineProperty(o, "name", { value: "return" });
+var u = Object.create(a, {
+  next: {
+    enumerable: true,
+    configurable: true,
+    writable: true,
+    value: i
+  },
+  return: {
+    enumerable: true,
+    configurable: true,
+    writable: true,
+    value: o
+  }
+});
+function h({ preventCancel: r = false } = {}) {
+  const e = this.getReader(), t = new c(
+    e,
+    r
+  ), s = Object.create(u);
+  return s[n] = t, s;
+}
+
+// node_modules/get-stream/source/stream.js
+var getAsyncIterable = (stream) => {
+  if (isReadableStream(stream, { checkOpen: false }) && nodeImports.on !== void 0) {
+    return getStreamIterable(stream);
+  }
+  if (typeof stream?.[Symbol.asyncIterator] === "function") {
+    return stream;
+  }
+  if (toString.call(stream) === "[object ReadableStream]") {
+    return h.call(stream);
+  }
+  throw new TypeError("The first argument must be a Readable, a ReadableStream, or an async iterable.");
+};
+var { toString } = Object.prototype;
+var getStreamIterable = async function* (stream) {
+  const controller2 = new AbortController();
+  const state = {};
+  handleStreamEnd(stream, controller2, state);
+  try {
+    for await (const [chunk] of nodeImports.on(stream, "data", { signal: controller2.signal })) {
+      yield chunk;
+    }
+  } catch (error) {
+    if (state.error !== void 0) {
+      throw state.error;
+    } else if (!controller2.signal.aborted) {
+      throw error;
+    }
+  } finally {
+    stream.destroy();
+  }
+};
+var handleStreamEnd = async (stream, controller2, state) => {
+  try {
+    await nodeImports.finished(stream, {
+      cleanup: true,
+      readable: true,
+      writable: false,
+      error: false
+    });
+  } catch (error) {
+    state.error = error;
+  } finally {
+    controller2.abort();
+  }
+};
+var nodeImports = {};
+
+// node_modules/get-stream/source/contents.js
+var getStreamContents = async (stream, { init, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize }, { maxBuffer = Number.POSITIVE_INFINITY } = {}) => {
+  const asyncIterable = getAsyncIterable(stream);
+  const state = init();
+  state.length = 0;
+  try {
+    for await (const chunk of asyncIterable) {
+      const chunkType = getChunkType(chunk);
+      const convertedChunk = convertChunk[chunkType](chunk, state);
+      appendChunk({
+        convertedChunk,
+        state,
+        getSize,
+        truncateChunk,
+        addChunk,
+        maxBuffer
+      });
+    }
+    appendFinalChunk({
+      state,
+      convertChunk,
+      getSize,
+      truncateChunk,
+      addChunk,
+      getFinalChunk,
+      maxBuffer
+    });
+    return finalize(state);
+  } catch (error) {
+    const normalizedError = typeof error === "object" && error !== null ? error : new Error(error);
+    normalizedError.bufferedData = finalize(state);
+    throw normalizedError;
+  }
+};
+var appendFinalChunk = ({ state, getSize, truncateChunk, addChunk, getFinalChunk, maxBuffer }) => {
+  const convertedChunk = getFinalChunk(state);
+  if (convertedChunk !== void 0) {
+    appendChunk({
+      convertedChunk,
+      state,
+      getSize,
+      truncateChunk,
+      addChunk,
+      maxBuffer
+    });
+  }
+};
+var appendChunk = ({ convertedChunk, state, getSize, truncateChunk, addChunk, maxBuffer }) => {
+  const chunkSize = getSize(convertedChunk);
+  const newLength = state.length + chunkSize;
+  if (newLength <= maxBuffer) {
+    addNewChunk(convertedChunk, state, addChunk, newLength);
+    return;
+  }
+  const truncatedChunk = truncateChunk(convertedChunk, maxBuffer - state.length);
+  if (truncatedChunk !== void 0) {
+    addNewChunk(truncatedChunk, state, addChunk, maxBuffer);
+  }
+  throw new MaxBufferError();
+};
+var addNewChunk = (convertedChunk, state, addChunk, newLength) => {
+  state.contents = addChunk(convertedChunk, state, newLength);
+  state.length = newLength;
+};
+var getChunkType = (chunk) => {
+  const typeOfChunk = typeof chunk;
+  if (typeOfChunk === "string") {
+    return "string";
+  }
+  if (typeOfChunk !== "object" || chunk === null) {
+    return "others";
+  }
+  if (globalThis.Buffer?.isBuffer(chunk)) {
+    return "buffer";
+  }
+  const prototypeName = objectToString2.call(chunk);
+  if (prototypeName === "[object ArrayBuffer]") {
+    return "arrayBuffer";
+  }
+  if (prototypeName === "[object DataView]") {
+    return "dataView";
+  }
+  if (Number.isInteger(chunk.byteLength) && Number.isInteger(chunk.byteOffset) && objectToString2.call(chunk.buffer) === "[object ArrayBuffer]") {
+    return "typedArray";
+  }
+  return "others";
+};
+var { toString: objectToString2 } = Object.prototype;
+var MaxBufferError = class extends Error {
+  name = "MaxBufferError";
+  constructor() {
+    super("maxBuffer exceeded");
+  }
+};
+
+// node_modules/get-stream/source/utils.js
+var identity2 = (value4) => value4;
+var noop = () => void 0;
+var getContentsProperty = ({ contents }) => contents;
+var throwObjectStream = (chunk) => {
+  throw new Error(`Streams in object mode are not supported: ${String(chunk)}`);
+};
+var getLengthProperty = (convertedChunk) => convertedChunk.length;
+
+// node_modules/get-stream/source/array.js
+async function getStreamAsArray(stream, options2) {
+  return getStreamContents(stream, arrayMethods, options2);
+}
+var initArray = () => ({ contents: [] });
+var increment = () => 1;
+var addArrayChunk = (convertedChunk, { contents }) => {
+  contents.push(convertedChunk);
+  return contents;
+};
+var arrayMethods = {
+  init: initArray,
+  convertChunk: {
+    string: identity2,
+    buffer: identity2,
+    arrayBuffer: identity2,
+    dataView: identity2,
+    typedArray: identity2,
+    others: identity2
+  },
+  getSize: increment,
+  truncateChunk: noop,
+  addChunk: addArrayChunk,
+  getFinalChunk: noop,
+  finalize: getContentsProperty
+};
+
+// node_modules/get-stream/source/array-buffer.js
+async function getStreamAsArrayBuffer(stream, options2) {
+  return getStreamContents(stream, arrayBufferMethods, options2);
+}
+var initArrayBuffer = () => ({ contents: new ArrayBuffer(0) });
+var useTextEncoder = (chunk) => textEncoder2.encode(chunk);
+var textEncoder2 = new TextEncoder();
+var useUint8Array = (chunk) => new Uint8Array(chunk);
+var useUint8ArrayWithOffset = (chunk) => new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+var truncateArrayBufferChunk = (convertedChunk, chunkSize) => convertedChunk.slice(0, chunkSize);
+var addArrayBufferChunk = (convertedChunk, { contents, length: previousLength }, length) => {
+  const newContents = hasArrayBufferResize() ? resizeArrayBuffer(contents, length) : resizeArrayBufferSlow(contents, length);
+  new Uint8Array(newContents).set(convertedChunk, previousLength);
+  return newContents;
+};
+var resizeArrayBufferSlow = (contents, length) => {
+  if (length <= contents.byteLength) {
+    return contents;
+  }
+  const arrayBuffer = new ArrayBuffer(getNewContentsLength(length));
+  new Uint8Array(arrayBuffer).set(new Uint8Array(contents), 0);
+  return arrayBuffer;
+};
+var resizeArrayBuffer = (contents, length) => {
+  if (length <= contents.maxByteLength) {
+    contents.resize(length);
+    return contents;
+  }
+  const arrayBuffer = new ArrayBuffer(length, { maxByteLength: getNewContentsLength(length) });
+  new Uint8Array(arrayBuffer).set(new Uint8Array(contents), 0);
+  return arrayBuffer;
+};
+var getNewContentsLength = (length) => SCALE_FACTOR ** Math.ceil(Math.log(length) / Math.log(SCALE_FACTOR));
+var SCALE_FACTOR = 2;
+var finalizeArrayBuffer = ({ contents, length }) => hasArrayBufferResize() ? contents : contents.slice(0, length);
+var hasArrayBufferResize = () => "resize" in ArrayBuffer.prototype;
+var arrayBufferMethods = {
+  init: initArrayBuffer,
+  convertChunk: {
+    string: useTextEncoder,
+    buffer: useUint8Array,
+    arrayBuffer: useUint8Array,
+    dataView: useUint8ArrayWithOffset,
+    typedArray: useUint8ArrayWithOffset,
+    others: throwObjectStream
+  },
+  getSize: getLengthProperty,
+  truncateChunk: truncateArrayBufferChunk,
+  addChunk: addArrayBufferChunk,
+  getFinalChunk: noop,
+  finalize: finalizeArrayBuffer
+};
+
+// node_modules/get-stream/source/string.js
+async function getStreamAsString(stream, options2) {
+  return getStreamContents(stream, stringMethods, options2);
+}
+var initString = () => ({ contents: "", textDecoder: new TextDecoder() });
+var useTextDecoder = (chunk, { textDecoder: textDecoder2 }) => textDecoder2.decode(chunk, { stream: true });
+var addStringChunk = (convertedChunk, { contents }) => contents + convertedChunk;
+var truncateStringChunk = (convertedChunk, chunkSize) => convertedChunk.slice(0, chunkSize);
+var getFinalStringChunk = ({ textDecoder: textDecoder2 }) => {
+  const finalChunk = textDecoder2.decode();
+  return finalChunk === "" ? void 0 : finalChunk;
+};
+var stringMethods = {
+  init: initString,
+  convertChunk: {
+    string: identity2,
+    buffer: useTextDecoder,
+    arrayBuffer: useTextDecoder,
+    dataView: useTextDecoder,
+    typedArray: useTextDecoder,
+    others: throwObjectStream
+  },
+  getSize: getLengthProperty,
+  truncateChunk: truncateStringChunk,
+  addChunk: addStringChunk,
+  getFinalChunk: getFinalStringChunk,
+  finalize: getContentsProperty
+};
+
+// node_modules/get-stream/source/index.js
+Object.assign(nodeImports, { on, finished });
+
+// node_modules/execa/lib/io/max-buffer.js
+var handleMaxBuffer = ({ error, stream, readableObjectMode, lines, encoding, fdNumber }) => {
+  if (!(error instanceof MaxBufferError)) {
+    throw error;
+  }
+  if (fdNumber === "all") {
+    return error;
+  }
+  const unit = getMaxBufferUnit(readableObjectMode, lines, encoding);
+  error.maxBufferInfo = { fdNumber, unit };
+  stream.destroy();
+  throw error;
+};
+var getMaxBufferUnit = (readableObjectMode, lines, encoding) => {
+  if (readableObjectMode) {
+    return "objects";
+  }
+  if (lines) {
+    return "lines";
+  }
+  if (encoding === "buffer") {
+    return "bytes";
+  }
+  return "characters";
+};
+var checkIpcMaxBuffer = (subprocess, ipcOutput, maxBuffer) => {
+  if (ipcOutput.length !== maxBuffer) {
+    return;
+  }
+  const error = new MaxBufferError();
+  error.maxBufferInfo = { fdNumber: "ipc" };
+  throw error;
+};
+var getMaxBufferMessage = (error, maxBuffer) => {
+  const { streamName, threshold, unit } = getMaxBufferInfo(error, maxBuffer);
+  return `Command's ${streamName} was larger than ${threshold} ${unit}`;
+};
+var getMaxBufferInfo = (error, maxBuffer) => {
+  if (error?.maxBufferInfo === void 0) {
+    return { streamName: "output", threshold: maxBuffer[1], unit: "bytes" };
+  }
+  const { maxBufferInfo: { fdNumber, unit } } = error;
+  delete error.maxBufferInfo;
+  const threshold = getFdSpecificValue(maxBuffer, fdNumber);
+  if (fdNumber === "ipc") {
+    return { streamName: "IPC output", threshold, unit: "messages" };
+  }
+  return { streamName: getStreamName(fdNumber), threshold, unit };
+};
+var isMaxBufferSync = (resultError, output, maxBuffer) => resultError?.code === "ENOBUFS" && output !== null && output.some((result) => result !== null && result.length > getMaxBufferSync(maxBuffer));
+var truncateMaxBufferSync = (result, isMaxBuffer, maxBuffer) => {
+  if (!isMaxBuffer) {
+    return result;
+  }
+  const maxBufferValue = getMaxBufferSync(maxBuffer);
+  return result.length > maxBufferValue ? result.slice(0, maxBufferValue) : result;
+};
+var getMaxBufferSync = ([, stdoutMaxBuffer]) => stdoutMaxBuffer;
+
+// node_modules/execa/lib/return/message.js
+var createMessages = ({
+  stdio,
+  all,
+  ipcOutput,
+  originalError,
+  signal,
+  signalDescription,
+  exitCode,
+  escapedCommand,
+  timedOut,
+  isCanceled,
+  isGracefullyCanceled,
+  isMaxBuffer,
+  isForcefullyTerminated,
+  forceKillAfterDelay,
+  killSignal,
+  maxBuffer,
+  timeout,
+  cwd
+}) => {
+  const errorCode = originalError?.code;
+  const prefix = getErrorPrefix({
+    originalError,
+    timedOut,
+    timeout,
+    isMaxBuffer,
+    maxBuffer,
+    errorCode,
+    signal,
+    signalDescription,
+    exitCode,
+    isCanceled,
+    isGracefullyCanceled,
+    isForcefullyTerminated,
+    forceKillAfterDelay,
+    killSignal
+  });
+  const originalMessage = getOriginalMessage(originalError, cwd);
+  const suffix = originalMessage === void 0 ? "" : `
+${originalMessage}`;
+  const shortMessage = `${prefix}: ${escapedCommand}${suffix}`;
+  const messageStdio = all === void 0 ? [stdio[2], stdio[1]] : [all];
+  const message = [
+    shortMessage,
+    ...messageStdio,
+    ...stdio.slice(3),
+    ipcOutput.map((ipcMessage) => serializeIpcMessage(ipcMessage)).join("\n")
+  ].map((messagePart) => escapeLines(stripFinalNewline(serializeMessagePart(messagePart)))).filter(Boolean).join("\n\n");
+  return { originalMessage, shortMessage, message };
+};
+var getErrorPrefix = ({
+  originalError,
+  timedOut,
+  timeout,
+  isMaxBuffer,
+  maxBuffer,
+  errorCode,
+  signal,
+  signalDescription,
+  exitCode,
+  isCanceled,
+  isGracefullyCanceled,
+  isForcefullyTerminated,
+  forceKillAfterDelay,
+  killSignal
+}) => {
+  const forcefulSuffix = getForcefulSuffix(isForcefullyTerminated, forceKillAfterDelay);
+  if (timedOut) {
+    return `Command timed out after ${timeout} milliseconds${forcefulSuffix}`;
+  }
+  if (isGracefullyCanceled) {
+    if (signal === void 0) {
+      return `Command was gracefully canceled with exit code ${exitCode}`;
+    }
+    return isForcefullyTerminated ? `Command was gracefully canceled${forcefulSuffix}` : `Command was gracefully canceled with ${signal} (${signalDescription})`;
+  }
+  if (isCanceled) {
+    return `Command was canceled${forcefulSuffix}`;
+  }
+  if (isMaxBuffer) {
+    return `${getMaxBufferMessage(originalError, maxBuffer)}${forcefulSuffix}`;
+  }
+  if (errorCode !== void 0) {
+    return `Command failed with ${errorCode}${forcefulSuffix}`;
+  }
+  if (isForcefullyTerminated) {
+    return `Command was killed with ${killSignal} (${getSignalDescription(killSignal)})${forcefulSuffix}`;
+  }
+  if (signal !== void 0) {
+    return `Command was killed with ${signal} (${signalDescription})`;
+  }
+  if (exitCode !== void 0) {
+    return `Command failed with exit code ${exitCode}`;
+  }
+  return "Command failed";
+};
+var getForcefulSuffix = (isForcefullyTerminated, forceKillAfterDelay) => isForcefullyTerminated ? ` and was forcefully terminated after ${forceKillAfterDelay} milliseconds` : "";
+var getOriginalMessage = (originalError, cwd) => {
+  if (originalError instanceof DiscardedError) {
+    return;
+  }
+  const originalMessage = isExecaError(originalError) ? originalError.originalMessage : String(originalError?.message ?? originalError);
+  const escapedOriginalMessage = escapeLines(fixCwdError(originalMessage, cwd));
+  return escapedOriginalMessage === "" ? void 0 : escapedOriginalMessage;
+};
+var serializeIpcMessage = (ipcMessage) => typeof ipcMessage === "string" ? ipcMessage : inspect2(ipcMessage);
+var serializeMessagePart = (messagePart) => Array.isArray(messagePart) ? messagePart.map((messageItem) => stripFinalNewline(serializeMessageItem(messageItem))).filter(Boolean).join("\n") : serializeMessageItem(messagePart);
+var serializeMessageItem = (messageItem) => {
+  if (typeof messageItem === "string") {
+    return messageItem;
+  }
+  if (isUint8Array(messageItem)) {
+    return uint8ArrayToString(messageItem);
+  }
+  return "";
+};
+
+// node_modules/execa/lib/return/result.js
+var makeSuccessResult = ({
+  command,
+  escapedCommand,
+  stdio,
+  all,
+  ipcOutput,
+  options: { cwd },
+  startTime
+}) => omitUndefinedProperties({
+  command,
+  escapedCommand,
+  cwd,
+  durationMs: getDurationMs(startTime),
+  failed: false,
+  timedOut: false,
+  isCanceled: false,
+  isGracefullyCanceled: false,
+  isTerminated: false,
+  isMaxBuffer: false,
+  isForcefullyTerminated: false,
+  exitCode: 0,
+  stdout: stdio[1],
+  stderr: stdio[2],
+  all,
+  stdio,
+  ipcOutput,
+  pipedFrom: []
+});
+var makeEarlyError = ({
+  error,
+  command,
+  escapedCommand,
+  fileDescriptors,
+  options: options2,
+  startTime,
+  isSync
+}) => makeError({
+  error,
+  command,
+  escapedCommand,
+  startTime,
+  timedOut: false,
+  isCanceled: false,
+  isGracefullyCanceled: false,
+  isMaxBuffer: false,
+  isForcefullyTerminated: false,
+  stdio: Array.from({ length: fileDescriptors.length }),
+  ipcOutput: [],
+  options: options2,
+  isSync
+});
+var makeError = ({
+  error: originalError,
+  command,
+  escapedCommand,
+  startTime,
+  timedOut,
+  isCanceled,
+  isGracefullyCanceled,
+  isMaxBuffer,
+  isForcefullyTerminated,
+  exitCode: rawExitCode,
+  signal: rawSignal,
+  stdio,
+  all,
+  ipcOutput,
+  options: {
+    timeoutDuration,
+    timeout = timeoutDuration,
+    forceKillAfterDelay,
+    killSignal,
+    cwd,
+    maxBuffer
+  },
+  isSync
+}) => {
+  const { exitCode, signal, signalDescription } = normalizeExitPayload(rawExitCode, rawSignal);
+  const { originalMessage, shortMessage, message } = createMessages({
+    stdio,
+    all,
+    ipcOutput,
+    originalError,
+    signal,
+    signalDescription,
+    exitCode,
+    escapedCommand,
+    timedOut,
+    isCanceled,
+    isGracefullyCanceled,
+    isMaxBuffer,
+    isForcefullyTerminated,
+    forceKillAfterDelay,
+    killSignal,
+    maxBuffer,
+    timeout,
+    cwd
+  });
+  const error = getFinalError(originalError, message, isSync);
+  Object.assign(error, getErrorProperties({
+    error,
+    command,
+    escapedCommand,
+    startTime,
+    timedOut,
+    isCanceled,
+    isGracefullyCanceled,
+    isMaxBuffer,
+    isForcefullyTerminated,
+    exitCode,
+    signal,
+    signalDescription,
+    stdio,
+    all,
+    ipcOutput,
+    cwd,
+    originalMessage,
+    shortMessage
+  }));
+  return error;
+};
+var getErrorProperties = ({
+  error,
+  command,
+  escapedCommand,
+  startTime,
+  timedOut,
+  isCanceled,
+  isGracefullyCanceled,
+  isMaxBuffer,
+  isForcefullyTerminated,
+  exitCode,
+  signal,
+  signalDescription,
+  stdio,
+  all,
+  ipcOutput,
+  cwd,
+  originalMessage,
+  shortMessage
+}) => omitUndefinedProperties({
+  shortMessage,
+  originalMessage,
+  command,
+  escapedCommand,
+  cwd,
+  durationMs: getDurationMs(startTime),
+  failed: true,
+  timedOut,
+  isCanceled,
+  isGracefullyCanceled,
+  isTerminated: signal !== void 0,
+  isMaxBuffer,
+  isForcefullyTerminated,
+  exitCode,
+  signal,
+  signalDescription,
+  code: error.cause?.code,
+  stdout: stdio[1],
+  stderr: stdio[2],
+  all,
+  stdio,
+  ipcOutput,
+  pipedFrom: []
+});
+var omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value4]) => value4 !== void 0));
+var normalizeExitPayload = (rawExitCode, rawSignal) => {
+  const exitCode = rawExitCode === null ? void 0 : rawExitCode;
+  const signal = rawSignal === null ? void 0 : rawSignal;
+  const signalDescription = signal === void 0 ? void 0 : getSignalDescription(rawSignal);
+  return { exitCode, signal, signalDescription };
+};
+
+// node_modules/parse-ms/index.js
+var toZeroIfInfinity = (value4) => Number.isFinite(value4) ? value4 : 0;
+function parseNumber(milliseconds) {
+  return {
+    days: Math.trunc(milliseconds / 864e5),
+    hours: Math.trunc(milliseconds / 36e5 % 24),
+    minutes: Math.trunc(milliseconds / 6e4 % 60),
+    seconds: Math.trunc(milliseconds / 1e3 % 60),
+    milliseconds: Math.trunc(milliseconds % 1e3),
+    microseconds: Math.trunc(toZeroIfInfinity(milliseconds * 1e3) % 1e3),
+    nanoseconds: Math.trunc(toZeroIfInfinity(milliseconds * 1e6) % 1e3)
+  };
+}
+function parseBigint(milliseconds) {
+  return {
+    days: milliseconds / 86400000n,
+    hours: milliseconds / 3600000n % 24n,
+    minutes: milliseconds / 60000n % 60n,
+    seconds: milliseconds / 1000n % 60n,
+    milliseconds: milliseconds % 1000n,
+    microseconds: 0n,
+    nanoseconds: 0n
+  };
+}
+function parseMilliseconds(milliseconds) {
+  switch (typeof milliseconds) {
+    case "number": {
+      if (Number.isFinite(milliseconds)) {
+        return parseNumber(milliseconds);
+      }
+      break;
+    }
+    case "bigint": {
+      return parseBigint(milliseconds);
+    }
+  }
+  throw new TypeError("Expected a finite number or bigint");
+}
+
+// node_modules/pretty-ms/index.js
+var isZero = (value4) => value4 === 0 || value4 === 0n;
+var pluralize = (word, count2) => count2 === 1 || count2 === 1n ? word : `${word}s`;
+var SECOND_ROUNDING_EPSILON = 1e-7;
+var ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
+function prettyMilliseconds(milliseconds, options2) {
+  const isBigInt = typeof milliseconds === "bigint";
+  if (!isBigInt && !Number.isFinite(milliseconds)) {
+    throw new TypeError("Expected a finite number or bigint");
+  }
+  options2 = { ...options2 };
+  const sign = milliseconds < 0 ? "-" : "";
+  milliseconds = milliseconds < 0 ? -milliseconds : milliseconds;
+  if (options2.colonNotation) {
+    options2.compact = false;
+    options2.formatSubMilliseconds = false;
+    options2.separateMilliseconds = false;
+    options2.verbose = false;
+  }
+  if (options2.compact) {
+    options2.unitCount = 1;
+    options2.secondsDecimalDigits = 0;
+    options2.millisecondsDecimalDigits = 0;
+  }
+  let result = [];
+  const floorDecimals = (value4, decimalDigits) => {
+    const flooredInterimValue = Math.floor(value4 * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
+    const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
+    return flooredValue.toFixed(decimalDigits);
+  };
+  const add2 = (value4, long2, short, valueString) => {
+    if ((result.length === 0 || !options2.colonNotation) && isZero(value4) && !(options2.colonNotation && short === "m")) {
+      return;
+    }
+    valueString ??= String(value4);
+    if (options2.colonNotation) {
+      const wholeDigits = valueString.includes(".") ? valueString.split(".")[0].length : valueString.length;
+      const minLength = result.length > 0 ? 2 : 1;
+      valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
+    } else {
+      valueString += options2.verbose ? " " + pluralize(long2, value4) : short;
+    }
+    result.push(valueString);
+  };
+  const parsed = parseMilliseconds(milliseconds);
+  const days = BigInt(parsed.days);
+  if (options2.hideYearAndDays) {
+    add2(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
+  } else {
+    if (options2.hideYear) {
+      add2(days, "day", "d");
+    } else {
+      add2(days / 365n, "year", "y");
+      add2(days % 365n, "day", "d");
+    }
+    add2(Number(parsed.hours), "hour", "h");
+  }
+  add2(Number(parsed.minutes), "minute", "m");
+  if (!options2.hideSeconds) {
+    if (options2.separateMilliseconds || options2.formatSubMilliseconds || !options2.colonNotation && milliseconds < 1e3 && !options2.subSecondsAsDecimals) {
+      const seconds = Number(parsed.seconds);
+      const milliseconds2 = Number(parsed.milliseconds);
+      const microseconds = Number(parsed.microseconds);
+      const nanoseconds = Number(parsed.nanoseconds);
+      add2(seconds, "second", "s");
+      if (options2.formatSubMilliseconds) {
+        add2(milliseconds2, "millisecond", "ms");
+        add2(microseconds, "microsecond", "\xB5s");
+        add2(nanoseconds, "nanosecond", "ns");
+      } else {
+        const millisecondsAndBelow = milliseconds2 + microseconds / 1e3 + nanoseconds / 1e6;
+        const millisecondsDecimalDigits = typeof options2.millisecondsDecimalDigits === "number" ? options2.millisecondsDecimalDigits : 0;
+        const roundedMilliseconds = millisecondsAndBelow >= 1 ? Math.round(millisecondsAndBelow) : Math.ceil(millisecondsAndBelow);
+        const maximumMilliseconds = 1e3 - 10 ** -millisecondsDecimalDigits;
+        const millisecondsString = millisecondsDecimalDigits ? Math.min(millisecondsAndBelow, maximumMilliseconds).toFixed(millisecondsDecimalDigits) : Math.min(roundedMilliseconds, maximumMilliseconds);
+        add2(
+          Number.parseFloat(millisecondsString),
+          "millisecond",
+          "ms",
+          millisecondsString
+        );
+      }
+    } else {
+      const seconds = (isBigInt ? Number(milliseconds % ONE_DAY_IN_MILLISECONDS) : milliseconds) / 1e3 % 60;
+      const secondsDecimalDigits = typeof options2.secondsDecimalDigits === "number" ? options2.secondsDecimalDigits : 1;
+      const secondsFixed = floorDecimals(seconds, secondsDecimalDigits);
+      const secondsString = options2.keepDecimalsOnWholeSeconds ? secondsFixed : secondsFixed.replace(/\.0+$/, "");
+      add2(Number.parseFloat(secondsString), "second", "s", secondsString);
+    }
+  }
+  if (result.length === 0) {
+    return sign + "0" + (options2.verbose ? " milliseconds" : "ms");
+  }
+  const separator = options2.colonNotation ? ":" : " ";
+  if (typeof options2.unitCount === "number") {
+    result = result.slice(0, Math.max(options2.unitCount, 1));
+  }
+  return sign + result.join(separator);
+}
+
+// node_modules/execa/lib/verbose/error.js
+var logError = (result, verboseInfo) => {
+  if (result.failed) {
+    verboseLog({
+      type: "error",
+      verboseMessage: result.shortMessage,
+      verboseInfo,
+      result
+    });
+  }
+};
+
+// node_modules/execa/lib/verbose/complete.js
+var logResult = (result, verboseInfo) => {
+  if (!isVerbose(verboseInfo)) {
+    return;
+  }
+  logError(result, verboseInfo);
+  logDuration(result, verboseInfo);
+};
+var logDuration = (result, verboseInfo) => {
+  const verboseMessage = `(done in ${prettyMilliseconds(result.durationMs)})`;
+  verboseLog({
+    type: "duration",
+    verboseMessage,
+    verboseInfo,
+    result
+  });
+};
+
+// node_modules/execa/lib/return/reject.js
+var handleResult = (result, verboseInfo, { reject }) => {
+  logResult(result, verboseInfo);
+  if (result.failed && reject) {
+    throw result;
+  }
+  return result;
+};
+
+// node_modules/execa/lib/stdio/handle-sync.js
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// node_modules/execa/lib/stdio/type.js
+var getStdioItemType = (value4, optionName) => {
+  if (isAsyncGenerator(value4)) {
+    return "asyncGenerator";
+  }
+  if (isSyncGenerator(value4)) {
+    return "generator";
+  }
+  if (isUrl(value4)) {
+    return "fileUrl";
+  }
+  if (isFilePathObject(value4)) {
+    return "filePath";
+  }
+  if (isWebStream(value4)) {
+    return "webStream";
+  }
+  if (isStream(value4, { checkOpen: false })) {
+    return "native";
+  }
+  if (isUint8Array(value4)) {
+    return "uint8Array";
+  }
+  if (isAsyncIterableObject(value4)) {
+    return "asyncIterable";
+  }
+  if (isIterableObject(value4)) {
+    return "iterable";
+  }
+  if (isTransformStream(value4)) {
+    return getTransformStreamType({ transform: value4 }, optionName);
+  }
+  if (isTransformOptions(value4)) {
+    return getTransformObjectType(value4, optionName);
+  }
+  return "native";
+};
+var getTransformObjectType = (value4, optionName) => {
+  if (isDuplexStream(value4.transform, { checkOpen: false })) {
+    return getDuplexType(value4, optionName);
+  }
+  if (isTransformStream(value4.transform)) {
+    return getTransformStreamType(value4, optionName);
+  }
+  return getGeneratorObjectType(value4, optionName);
+};
+var getDuplexType = (value4, optionName) => {
+  validateNonGeneratorType(value4, optionName, "Duplex stream");
+  return "duplex";
+};
+var getTransformStreamType = (value4, optionName) => {
+  validateNonGeneratorType(value4, optionName, "web TransformStream");
+  return "webTransform";
+};
+var validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeName) => {
+  checkUndefinedOption(final, `${optionName}.final`, typeName);
+  checkUndefinedOption(binary, `${optionName}.binary`, typeName);
+  checkBooleanOption(objectMode, `${optionName}.objectMode`);
+};
+var checkUndefinedOption = (value4, optionName, typeName) => {
+  if (value4 !== void 0) {
+    throw new TypeError(`The \`${optionName}\` option can only be defined when using a generator, not a ${typeName}.`);
+  }
+};
+var getGeneratorObjectType = ({ transform, final, binary, objectMode }, optionName) => {
+  if (transform !== void 0 && !isGenerator(transform)) {
+    throw new TypeError(`The \`${optionName}.transform\` option must be a generator, a Duplex stream or a web TransformStream.`);
+  }
+  if (isDuplexStream(final, { checkOpen: false })) {
+    throw new TypeError(`The \`${optionName}.final\` option must not be a Duplex stream.`);
+  }
+  if (isTransformStream(final)) {
+    throw new TypeError(`The \`${optionName}.final\` option must not be a web TransformStream.`);
+  }
+  if (final !== void 0 && !isGenerator(final)) {
+    throw new TypeError(`The \`${optionName}.final\` option must be a generator.`);
+  }
+  checkBooleanOption(binary, `${optionName}.binary`);
+  checkBooleanOption(objectMode, `${optionName}.objectMode`);
+  return isAsyncGenerator(transform) || isAsyncGenerator(final) ? "asyncGenerator" : "generator";
+};
+var checkBooleanOption = (value4, optionName) => {
+  if (value4 !== void 0 && typeof value4 !== "boolean") {
+    throw new TypeError(`The \`${optionName}\` option must use a boolean.`);
+  }
+};
+var isGenerator = (value4) => isAsyncGenerator(value4) || isSyncGenerator(value4);
+var isAsyncGenerator = (value4) => Object.prototype.toString.call(value4) === "[object AsyncGeneratorFunction]";
+var isSyncGenerator = (value4) => Object.prototype.toString.call(value4) === "[object GeneratorFunction]";
+var isTransformOptions = (value4) => isPlainObject(value4) && (value4.transform !== void 0 || value4.final !== void 0);
+var isUrl = (value4) => Object.prototype.toString.call(value4) === "[object URL]";
+var isRegularUrl = (value4) => isUrl(value4) && value4.protocol !== "file:";
+var isFilePathObject = (value4) => isPlainObject(value4) && Object.keys(value4).length > 0 && Object.keys(value4).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value4.file);
+var FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
+var isFilePathString = (file) => typeof file === "string";
+var isUnknownStdioString = (type, value4) => type === "native" && typeof value4 === "string" && !KNOWN_STDIO_STRINGS.has(value4);
+var KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
+var isReadableStream2 = (value4) => Object.prototype.toString.call(value4) === "[object ReadableStream]";
+var isWritableStream2 = (value4) => Object.prototype.toString.call(value4) === "[object WritableStream]";
+var isWebStream = (value4) => isReadableStream2(value4) || isWritableStream2(value4);
+var isTransformStream = (value4) => isReadableStream2(value4?.readable) && isWritableStream2(value4?.writable);
+var isAsyncIterableObject = (value4) => isObject2(value4) && typeof value4[Symbol.asyncIterator] === "function";
+var isIterableObject = (value4) => isObject2(value4) && typeof value4[Symbol.iterator] === "function";
+var isObject2 = (value4) => typeof value4 === "object" && value4 !== null;
+var TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
+var FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
+var SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
+var SPECIAL_DUPLICATE_TYPES = /* @__PURE__ */ new Set([...SPECIAL_DUPLICATE_TYPES_SYNC, "webStream", "nodeStream"]);
+var FORBID_DUPLICATE_TYPES = /* @__PURE__ */ new Set(["webTransform", "duplex"]);
+var TYPE_TO_MESSAGE = {
+  generator: "a generator",
+  asyncGenerator: "an async generator",
+  fileUrl: "a file URL",
+  filePath: "a file path string",
+  fileNumber: "a file descriptor number",
+  webStream: "a web stream",
+  nodeStream: "a Node.js stream",
+  webTransform: "a web TransformStream",
+  duplex: "a Duplex stream",
+  native: "any value",
+  iterable: "an iterable",
+  asyncIterable: "an async iterable",
+  string: "a string",
+  uint8Array: "a Uint8Array"
+};
+
+// node_modules/execa/lib/transform/object-mode.js
+var getTransformObjectModes = (objectMode, index, newTransforms, direction) => direction === "output" ? getOutputObjectModes(objectMode, index, newTransforms) : getInputObjectModes(objectMode, index, newTransforms);
+var getOutputObjectModes = (objectMode, index, newTransforms) => {
+  const writableObjectMode = index !== 0 && newTransforms[index - 1].value.readableObjectMode;
+  const readableObjectMode = objectMode ?? writableObjectMode;
+  return { writableObjectMode, readableObjectMode };
+};
+var getInputObjectModes = (objectMode, index, newTransforms) => {
+  const writableObjectMode = index === 0 ? objectMode === true : newTransforms[index - 1].value.readableObjectMode;
+  const readableObjectMode = index !== newTransforms.length - 1 && (objectMode ?? writableObjectMode);
+  return { writableObjectMode, readableObjectMode };
+};
+var getFdObjectMode = (stdioItems, direction) => {
+  const lastTransform = stdioItems.findLast(({ type }) => TRANSFORM_TYPES.has(type));
+  if (lastTransform === void 0) {
+    return false;
+  }
+  return direction === "input" ? lastTransform.value.writableObjectMode : lastTransform.value.readableObjectMode;
+};
+
+// node_modules/execa/lib/transform/normalize.js
+var normalizeTransforms = (stdioItems, optionName, direction, options2) => [
+  ...stdioItems.filter(({ type }) => !TRANSFORM_TYPES.has(type)),
+  ...getTransforms(stdioItems, optionName, direction, options2)
+];
+var getTransforms = (stdioItems, optionName, direction, { encoding }) => {
+  const transforms = stdioItems.filter(({ type }) => TRANSFORM_TYPES.has(type));
+  const newTransforms = Array.from({ length: transforms.length });
+  for (const [index, stdioItem] of Object.entries(transforms)) {
+    newTransforms[index] = normalizeTransform({
+      stdioItem,
+      index: Number(index),
+      newTransforms,
+      optionName,
+      direction,
+      encoding
+    });
+  }
+  return sortTransforms(newTransforms, direction);
+};
+var normalizeTransform = ({ stdioItem, stdioItem: { type }, index, newTransforms, optionName, direction, encoding }) => {
+  if (type === "duplex") {
+    return normalizeDuplex({ stdioItem, optionName });
+  }
+  if (type === "webTransform") {
+    return normalizeTransformStream({
+      stdioItem,
+      index,
+      newTransforms,
+      direction
+    });
+  }
+  return normalizeGenerator({
+    stdioItem,
+    index,
+    newTransforms,
+    direction,
+    encoding
+  });
+};
+var normalizeDuplex = ({
+  stdioItem,
+  stdioItem: {
+    value: {
+      transform,
+      transform: { writableObjectMode, readableObjectMode },
+      objectMode = readableObjectMode
+    }
+  },
+  optionName
+}) => {
+  if (objectMode && !readableObjectMode) {
+    throw new TypeError(`The \`${optionName}.objectMode\` option can only be \`true\` if \`new Duplex({objectMode: true})\` is used.`);
+  }
+  if (!objectMode && readableObjectMode) {
+    throw new TypeError(`The \`${optionName}.objectMode\` option cannot be \`false\` if \`new Duplex({objectMode: true})\` is used.`);
+  }
+  return {
+    ...stdioItem,
+    value: { transform, writableObjectMode, readableObjectMode }
+  };
+};
+var normalizeTransformStream = ({ stdioItem, stdioItem: { value: value4 }, index, newTransforms, direction }) => {
+  const { transform, objectMode } = isPlainObject(value4) ? value4 : { transform: value4 };
+  const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
+  return {
+    ...stdioItem,
+    value: { transform, writableObjectMode, readableObjectMode }
+  };
+};
+var normalizeGenerator = ({ stdioItem, stdioItem: { value: value4 }, index, newTransforms, direction, encoding }) => {
+  const {
+    transform,
+    final,
+    binary: binaryOption = false,
+    preserveNewlines = false,
+    objectMode
+  } = isPlainObject(value4) ? value4 : { transform: value4 };
+  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
+  return {
+    ...stdioItem,
+    value: {
+      transform,
+      final,
+      binary,
+      preserveNewlines,
+      writableObjectMode,
+      readableObjectMode
+    }
+  };
+};
+var sortTransforms = (newTransforms, direction) => direction === "input" ? newTransforms.reverse() : newTransforms;
+
+// node_modules/execa/lib/stdio/direction.js
+import process7 from "node:process";
+var getStreamDirection = (stdioItems, fdNumber, optionName) => {
+  const directions = stdioItems.map((stdioItem) => getStdioItemDirection(stdioItem, fdNumber));
+  if (directions.includes("input") && directions.includes("output")) {
+    throw new TypeError(`The \`${optionName}\` option must not be an array of both readable and writable values.`);
+  }
+  return directions.find(Boolean) ?? DEFAULT_DIRECTION;
+};
+var getStdioItemDirection = ({ type, value: value4 }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value4);
+var KNOWN_DIRECTIONS = ["input", "output", "output"];
+var anyDirection = () => void 0;
+var alwaysInput = () => "input";
+var guessStreamDirection = {
+  generator: anyDirection,
+  asyncGenerator: anyDirection,
+  fileUrl: anyDirection,
+  filePath: anyDirection,
+  iterable: alwaysInput,
+  asyncIterable: alwaysInput,
+  uint8Array: alwaysInput,
+  webStream: (value4) => isWritableStream2(value4) ? "output" : "input",
+  nodeStream(value4) {
+    if (!isReadableStream(value4, { checkOpen: false })) {
+      return "output";
+    }
+    return isWritableStream(value4, { checkOpen: false }) ? void 0 : "input";
+  },
+  webTransform: anyDirection,
+  duplex: anyDirection,
+  native(value4) {
+    const standardStreamDirection = getStandardStreamDirection(value4);
+    if (standardStreamDirection !== void 0) {
+      return standardStreamDirection;
+    }
+    if (isStream(value4, { checkOpen: false })) {
+      return guessStreamDirection.nodeStream(value4);
+    }
+  }
+};
+var getStandardStreamDirection = (value4) => {
+  if ([0, process7.stdin].includes(value4)) {
+    return "input";
+  }
+  if ([1, 2, process7.stdout, process7.stderr].includes(value4)) {
+    return "output";
+  }
+};
+var DEFAULT_DIRECTION = "output";
+
+// node_modules/execa/lib/ipc/array.js
+var normalizeIpcStdioArray = (stdioArray, ipc) => ipc && !stdioArray.includes("ipc") ? [...stdioArray, "ipc"] : stdioArray;
+
+// node_modules/execa/lib/stdio/stdio-option.js
+var normalizeStdioOption = ({ stdio, ipc, buffer, ...options2 }, verboseInfo, isSync) => {
+  const stdioArray = getStdioArray(stdio, options2).map((stdioOption, fdNumber) => addDefaultValue2(stdioOption, fdNumber));
+  return isSync ? normalizeStdioSync(stdioArray, buffer, verboseInfo) : normalizeIpcStdioArray(stdioArray, ipc);
+};
+var getStdioArray = (stdio, options2) => {
+  if (stdio === void 0) {
+    return STANDARD_STREAMS_ALIASES.map((alias) => options2[alias]);
+  }
+  if (hasAlias(options2)) {
+    throw new Error(`It's not possible to provide \`stdio\` in combination with one of ${STANDARD_STREAMS_ALIASES.map((alias) => `\`${alias}\``).join(", ")}`);
+  }
+  if (typeof stdio === "string") {
+    return [stdio, stdio, stdio];
+  }
+  if (!Array.isArray(stdio)) {
+    throw new TypeError(`Expected \`stdio\` to be of type \`string\` or \`Array\`, got \`${typeof stdio}\``);
+  }
+  const length = Math.max(stdio.length, STANDARD_STREAMS_ALIASES.length);
+  return Array.from({ length }, (_, fdNumber) => stdio[fdNumber]);
+};
+var hasAlias = (options2) => STANDARD_STREAMS_ALIASES.some((alias) => options2[alias] !== void 0);
+var addDefaultValue2 = (stdioOption, fdNumber) => {
+  if (Array.isArray(stdioOption)) {
+    return stdioOption.map((item) => addDefaultValue2(item, fdNumber));
+  }
+  if (stdioOption === null || stdioOption === void 0) {
+    return fdNumber >= STANDARD_STREAMS_ALIASES.length ? "ignore" : "pipe";
+  }
+  return stdioOption;
+};
+var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((stdioOption, fdNumber) => !buffer[fdNumber] && fdNumber !== 0 && !isFullVerbose(verboseInfo, fdNumber) && isOutputPipeOnly(stdioOption) ? "ignore" : stdioOption);
+var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
+
+// node_modules/execa/lib/stdio/native.js
+import { readFileSync as readFileSync3 } from "node:fs";
+import tty2 from "node:tty";
+var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
+  if (!isStdioArray || type !== "native") {
+    return stdioItem;
+  }
+  return isSync ? handleNativeStreamSync({ stdioItem, fdNumber, direction }) : handleNativeStreamAsync({ stdioItem, fdNumber });
+};
+var handleNativeStreamSync = ({ stdioItem, stdioItem: { value: value4, optionName }, fdNumber, direction }) => {
+  const targetFd = getTargetFd({
+    value: value4,
+    optionName,
+    fdNumber,
+    direction
+  });
+  if (targetFd !== void 0) {
+    return targetFd;
+  }
+  if (isStream(value4, { checkOpen: false })) {
+    throw new TypeError(`The \`${optionName}: Stream\` option cannot both be an array and include a stream with synchronous methods.`);
+  }
+  return stdioItem;
+};
+var getTargetFd = ({ value: value4, optionName, fdNumber, direction }) => {
+  const targetFdNumber = getTargetFdNumber(value4, fdNumber);
+  if (targetFdNumber === void 0) {
+    return;
+  }
+  if (direction === "output") {
+    return { type: "fileNumber", value: targetFdNumber, optionName };
+  }
+  if (tty2.isatty(targetFdNumber)) {
+    throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value4)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
+  }
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync3(targetFdNumber)), optionName };
+};
+var getTargetFdNumber = (value4, fdNumber) => {
+  if (value4 === "inherit") {
+    return fdNumber;
+  }
+  if (typeof value4 === "number") {
+    return value4;
+  }
+  const standardStreamIndex = STANDARD_STREAMS.indexOf(value4);
+  if (standardStreamIndex !== -1) {
+    return standardStreamIndex;
+  }
+};
+var handleNativeStreamAsync = ({ stdioItem, stdioItem: { value: value4, optionName }, fdNumber }) => {
+  if (value4 === "inherit") {
+    return { type: "nodeStream", value: getStandardStream(fdNumber, value4, optionName), optionName };
+  }
+  if (typeof value4 === "number") {
+    return { type: "nodeStream", value: getStandardStream(value4, value4, optionName), optionName };
+  }
+  if (isStream(value4, { checkOpen: false })) {
+    return { type: "nodeStream", value: value4, optionName };
+  }
+  return stdioItem;
+};
+var getStandardStream = (fdNumber, value4, optionName) => {
+  const standardStream = STANDARD_STREAMS[fdNumber];
+  if (standardStream === void 0) {
+    throw new TypeError(`The \`${optionName}: ${value4}\` option is invalid: no such standard stream.`);
+  }
+  return standardStream;
+};
+
+// node_modules/execa/lib/stdio/input-option.js
+var handleInputOptions = ({ input, inputFile }, fdNumber) => fdNumber === 0 ? [
+  ...handleInputOption(input),
+  ...handleInputFileOption(inputFile)
+] : [];
+var handleInputOption = (input) => input === void 0 ? [] : [{
+  type: getInputType(input),
+  value: input,
+  optionName: "input"
+}];
+var getInputType = (input) => {
+  if (isReadableStream(input, { checkOpen: false })) {
+    return "nodeStream";
+  }
+  if (typeof input === "string") {
+    return "string";
+  }
+  if (isUint8Array(input)) {
+    return "uint8Array";
+  }
+  throw new Error("The `input` option must be a string, a Uint8Array or a Node.js Readable stream.");
+};
+var handleInputFileOption = (inputFile) => inputFile === void 0 ? [] : [{
+  ...getInputFileType(inputFile),
+  optionName: "inputFile"
+}];
+var getInputFileType = (inputFile) => {
+  if (isUrl(inputFile)) {
+    return { type: "fileUrl", value: inputFile };
+  }
+  if (isFilePathString(inputFile)) {
+    return { type: "filePath", value: { file: inputFile } };
+  }
+  throw new Error("The `inputFile` option must be a file path string or a file URL.");
+};
+
+// node_modules/execa/lib/stdio/duplicate.js
+var filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => stdioItemOne.value !== stdioItemTwo.value || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
+var getDuplicateStream = ({ stdioItem: { type, value: value4, optionName }, direction, fileDescriptors, isSync }) => {
+  const otherStdioItems = getOtherStdioItems(fileDescriptors, type);
+  if (otherStdioItems.length === 0) {
+    return;
+  }
+  if (isSync) {
+    validateDuplicateStreamSync({
+      otherStdioItems,
+      type,
+      value: value4,
+      optionName,
+      direction
+    });
+    return;
+  }
+  if (SPECIAL_DUPLICATE_TYPES.has(type)) {
+    return getDuplicateStreamInstance({
+      otherStdioItems,
+      type,
+      value: value4,
+      optionName,
+      direction
+    });
+  }
+  if (FORBID_DUPLICATE_TYPES.has(type)) {
+    validateDuplicateTransform({
+      otherStdioItems,
+      type,
+      value: value4,
+      optionName
+    });
+  }
+};
+var getOtherStdioItems = (fileDescriptors, type) => fileDescriptors.flatMap(({ direction, stdioItems }) => stdioItems.filter((stdioItem) => stdioItem.type === type).map(((stdioItem) => ({ ...stdioItem, direction }))));
+var validateDuplicateStreamSync = ({ otherStdioItems, type, value: value4, optionName, direction }) => {
+  if (SPECIAL_DUPLICATE_TYPES_SYNC.has(type)) {
+    getDuplicateStreamInstance({
+      otherStdioItems,
+      type,
+      value: value4,
+      optionName,
+      direction
+    });
+  }
+};
+var getDuplicateStreamInstance = ({ otherStdioItems, type, value: value4, optionName, direction }) => {
+  const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value4));
+  if (duplicateStdioItems.length === 0) {
+    return;
+  }
+  const differentStdioItem = duplicateStdioItems.find((stdioItem) => stdioItem.direction !== direction);
+  throwOnDuplicateStream(differentStdioItem, optionName, type);
+  return direction === "output" ? duplicateStdioItems[0].stream : void 0;
+};
+var hasSameValue = ({ type, value: value4 }, secondValue) => {
+  if (type === "filePath") {
+    return value4.file === secondValue.file;
+  }
+  if (type === "fileUrl") {
+    return value4.href === secondValue.href;
+  }
+  return value4 === secondValue;
+};
+var validateDuplicateTransform = ({ otherStdioItems, type, value: value4, optionName }) => {
+  const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value4.transform);
+  throwOnDuplicateStream(duplicateStdioItem, optionName, type);
+};
+var throwOnDuplicateStream = (stdioItem, optionName, type) => {
+  if (stdioItem !== void 0) {
+    throw new TypeError(`The \`${stdioItem.optionName}\` and \`${optionName}\` options must not target ${TYPE_TO_MESSAGE[type]} that is the same.`);
+  }
+};
+
+// node_modules/execa/lib/stdio/handle.js
+var handleStdio = (addProperties3, options2, verboseInfo, isSync) => {
+  const stdio = normalizeStdioOption(options2, verboseInfo, isSync);
+  const initialFileDescriptors = stdio.map((stdioOption, fdNumber) => getFileDescriptor({
+    stdioOption,
+    fdNumber,
+    options: options2,
+    isSync
+  }));
+  const fileDescriptors = getFinalFileDescriptors({
+    initialFileDescriptors,
+    addProperties: addProperties3,
+    options: options2,
+    isSync
+  });
+  options2.stdio = fileDescriptors.map(({ stdioItems }) => forwardStdio(stdioItems));
+  return fileDescriptors;
+};
+var getFileDescriptor = ({ stdioOption, fdNumber, options: options2, isSync }) => {
+  const optionName = getStreamName(fdNumber);
+  const { stdioItems: initialStdioItems, isStdioArray } = initializeStdioItems({
+    stdioOption,
+    fdNumber,
+    options: options2,
+    optionName
+  });
+  const direction = getStreamDirection(initialStdioItems, fdNumber, optionName);
+  const stdioItems = initialStdioItems.map((stdioItem) => handleNativeStream({
+    stdioItem,
+    isStdioArray,
+    fdNumber,
+    direction,
+    isSync
+  }));
+  const normalizedStdioItems = normalizeTransforms(stdioItems, optionName, direction, options2);
+  const objectMode = getFdObjectMode(normalizedStdioItems, direction);
+  validateFileObjectMode(normalizedStdioItems, objectMode);
+  return { direction, objectMode, stdioItems: normalizedStdioItems };
+};
+var initializeStdioItems = ({ stdioOption, fdNumber, options: options2, optionName }) => {
+  const values = Array.isArray(stdioOption) ? stdioOption : [stdioOption];
+  const initialStdioItems = [
+    ...values.map((value4) => initializeStdioItem(value4, optionName)),
+    ...handleInputOptions(options2, fdNumber)
+  ];
+  const stdioItems = filterDuplicates(initialStdioItems);
+  const isStdioArray = stdioItems.length > 1;
+  validateStdioArray(stdioItems, isStdioArray, optionName);
+  validateStreams(stdioItems);
+  return { stdioItems, isStdioArray };
+};
+var initializeStdioItem = (value4, optionName) => ({
+  type: getStdioItemType(value4, optionName),
+  value: value4,
+  optionName
+});
+var validateStdioArray = (stdioItems, isStdioArray, optionName) => {
+  if (stdioItems.length === 0) {
+    throw new TypeError(`The \`${optionName}\` option must not be an empty array.`);
+  }
+  if (!isStdioArray) {
+    return;
+  }
+  for (const { value: value4, optionName: optionName2 } of stdioItems) {
+    if (INVALID_STDIO_ARRAY_OPTIONS.has(value4)) {
+      throw new Error(`The \`${optionName2}\` option must not include \`${value4}\`.`);
+    }
+  }
+};
+var INVALID_STDIO_ARRAY_OPTIONS = /* @__PURE__ */ new Set(["ignore", "ipc"]);
+var validateStreams = (stdioItems) => {
+  for (const stdioItem of stdioItems) {
+    validateFileStdio(stdioItem);
+  }
+};
+var validateFileStdio = ({ type, value: value4, optionName }) => {
+  if (isRegularUrl(value4)) {
+    throw new TypeError(`The \`${optionName}: URL\` option must use the \`file:\` scheme.
+For example, you can use the \`pathToFileURL()\` method of the \`url\` core module.`);
+  }
+  if (isUnknownStdioString(type, value4)) {
+    throw new TypeError(`The \`${optionName}: { file: '...' }\` option must be used instead of \`${optionName}: '...'\`.`);
+  }
+};
+var validateFileObjectMode = (stdioItems, objectMode) => {
+  if (!objectMode) {
+    return;
+  }
+  const fileStdioItem = stdioItems.find(({ type }) => FILE_TYPES.has(type));
+  if (fileStdioItem !== void 0) {
+    throw new TypeError(`The \`${fileStdioItem.optionName}\` option cannot use both files and transforms in objectMode.`);
+  }
+};
+var getFinalFileDescriptors = ({ initialFileDescriptors, addProperties: addProperties3, options: options2, isSync }) => {
+  const fileDescriptors = [];
+  try {
+    for (const fileDescriptor of initialFileDescriptors) {
+      fileDescriptors.push(getFinalFileDescriptor({
+        fileDescriptor,
+        fileDescriptors,
+        addProperties: addProperties3,
+        options: options2,
+        isSync
+      }));
+    }
+    return fileDescriptors;
+  } catch (error) {
+    cleanupCustomStreams(fileDescriptors);
+    throw error;
+  }
+};
+var getFinalFileDescriptor = ({
+  fileDescriptor: { direction, objectMode, stdioItems },
+  fileDescriptors,
+  addProperties: addProperties3,
+  options: options2,
+  isSync
+}) => {
+  const finalStdioItems = stdioItems.map((stdioItem) => addStreamProperties({
+    stdioItem,
+    addProperties: addProperties3,
+    direction,
+    options: options2,
+    fileDescriptors,
+    isSync
+  }));
+  return { direction, objectMode, stdioItems: finalStdioItems };
+};
+var addStreamProperties = ({ stdioItem, addProperties: addProperties3, direction, options: options2, fileDescriptors, isSync }) => {
+  const duplicateStream = getDuplicateStream({
+    stdioItem,
+    direction,
+    fileDescriptors,
+    isSync
+  });
+  if (duplicateStream !== void 0) {
+    return { ...stdioItem, stream: duplicateStream };
+  }
+  return {
+    ...stdioItem,
+    ...addProperties3[direction][stdioItem.type](stdioItem, options2)
+  };
+};
+var cleanupCustomStreams = (fileDescriptors) => {
+  for (const { stdioItems } of fileDescriptors) {
+    for (const { stream } of stdioItems) {
+      if (stream !== void 0 && !isStandardStream(stream)) {
+        stream.destroy();
+      }
+    }
+  }
+};
+var forwardStdio = (stdioItems) => {
+  if (stdioItems.length > 1) {
+    return stdioItems.some(({ value: value5 }) => value5 === "overlapped") ? "overlapped" : "pipe";
+  }
+  const [{ type, value: value4 }] = stdioItems;
+  return type === "native" ? value4 : "pipe";
+};
+
+// node_modules/execa/lib/stdio/handle-sync.js
+var handleStdioSync = (options2, verboseInfo) => handleStdio(addPropertiesSync, options2, verboseInfo, true);
+var forbiddenIfSync = ({ type, optionName }) => {
+  throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type]);
+};
+var forbiddenNativeIfSync = ({ optionName, value: value4 }) => {
+  if (value4 === "ipc" || value4 === "overlapped") {
+    throwInvalidSyncValue(optionName, `"${value4}"`);
+  }
+  return {};
+};
+var throwInvalidSyncValue = (optionName, value4) => {
+  throw new TypeError(`The \`${optionName}\` option cannot be ${value4} with synchronous methods.`);
+};
+var addProperties = {
+  generator() {
+  },
+  asyncGenerator: forbiddenIfSync,
+  webStream: forbiddenIfSync,
+  nodeStream: forbiddenIfSync,
+  webTransform: forbiddenIfSync,
+  duplex: forbiddenIfSync,
+  asyncIterable: forbiddenIfSync,
+  native: forbiddenNativeIfSync
+};
+var addPropertiesSync = {
+  input: {
+    ...addProperties,
+    fileUrl: ({ value: value4 }) => ({ contents: [bufferToUint8Array(readFileSync4(value4))] }),
+    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync4(file))] }),
+    fileNumber: forbiddenIfSync,
+    iterable: ({ value: value4 }) => ({ contents: [...value4] }),
+    string: ({ value: value4 }) => ({ contents: [value4] }),
+    uint8Array: ({ value: value4 }) => ({ contents: [value4] })
+  },
+  output: {
+    ...addProperties,
+    fileUrl: ({ value: value4 }) => ({ path: value4 }),
+    filePath: ({ value: { file, append } }) => ({ path: file, append }),
+    fileNumber: ({ value: value4 }) => ({ path: value4 }),
+    iterable: forbiddenIfSync,
+    string: forbiddenIfSync,
+    uint8Array: forbiddenIfSync
+  }
+};
+
+// node_modules/execa/lib/io/strip-newline.js
+var stripNewline = (value4, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value4 !== void 0 && !Array.isArray(value4) ? stripFinalNewline(value4) : value4;
+var getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" ? stripFinalNewline2[1] || stripFinalNewline2[2] : stripFinalNewline2[fdNumber];
+
+// node_modules/execa/lib/transform/generator.js
+import { Transform, getDefaultHighWaterMark } from "node:stream";
+
+// node_modules/execa/lib/transform/split.js
+var getSplitLinesGenerator = (binary, preserveNewlines, skipped, state) => binary || skipped ? void 0 : initializeSplitLines(preserveNewlines, state);
+var splitLinesSync = (chunk, preserveNewlines, objectMode) => objectMode ? chunk.flatMap((item) => splitLinesItemSync(item, preserveNewlines)) : splitLinesItemSync(chunk, preserveNewlines);
+var splitLinesItemSync = (chunk, preserveNewlines) => {
+  const { transform, final } = initializeSplitLines(preserveNewlines, {});
+  return [...transform(chunk), ...final()];
+};
+var initializeSplitLines = (preserveNewlines, state) => {
+  state.previousChunks = "";
+  return {
+    transform: splitGenerator.bind(void 0, state, preserveNewlines),
+    final: linesFinal.bind(void 0, state)
+  };
+};
+var splitGenerator = function* (state, preserveNewlines, chunk) {
+  if (typeof chunk !== "string") {
+    yield chunk;
+    return;
+  }
+  let { previousChunks } = state;
+  let start = -1;
+  for (let end = 0; end < chunk.length; end += 1) {
+    if (chunk[end] === "\n") {
+      const newlineLength = getNewlineLength(chunk, end, preserveNewlines, state);
+      let line = chunk.slice(start + 1, end + 1 - newlineLength);
+      if (previousChunks.length > 0) {
+        line = concatString(previousChunks, line);
+        previousChunks = "";
+      }
+      yield line;
+      start = end;
+    }
+  }
+  if (start !== chunk.length - 1) {
+    previousChunks = concatString(previousChunks, chunk.slice(start + 1));
+  }
+  state.previousChunks = previousChunks;
+};
+var getNewlineLength = (chunk, end, preserveNewlines, state) => {
+  if (preserveNewlines) {
+    return 0;
+  }
+  state.isWindowsNewline = end !== 0 && chunk[end - 1] === "\r";
+  return state.isWindowsNewline ? 2 : 1;
+};
+var linesFinal = function* ({ previousChunks }) {
+  if (previousChunks.length > 0) {
+    yield previousChunks;
+  }
+};
+var getAppendNewlineGenerator = ({ binary, preserveNewlines, readableObjectMode, state }) => binary || preserveNewlines || readableObjectMode ? void 0 : { transform: appendNewlineGenerator.bind(void 0, state) };
+var appendNewlineGenerator = function* ({ isWindowsNewline = false }, chunk) {
+  const { unixNewline, windowsNewline, LF: LF2, concatBytes } = typeof chunk === "string" ? linesStringInfo : linesUint8ArrayInfo;
+  if (chunk.at(-1) === LF2) {
+    yield chunk;
+    return;
+  }
+  const newline = isWindowsNewline ? windowsNewline : unixNewline;
+  yield concatBytes(chunk, newline);
+};
+var concatString = (firstChunk, secondChunk) => `${firstChunk}${secondChunk}`;
+var linesStringInfo = {
+  windowsNewline: "\r\n",
+  unixNewline: "\n",
+  LF: "\n",
+  concatBytes: concatString
+};
+var concatUint8Array = (firstChunk, secondChunk) => {
+  const chunk = new Uint8Array(firstChunk.length + secondChunk.length);
+  chunk.set(firstChunk, 0);
+  chunk.set(secondChunk, firstChunk.length);
+  return chunk;
+};
+var linesUint8ArrayInfo = {
+  windowsNewline: new Uint8Array([13, 10]),
+  unixNewline: new Uint8Array([10]),
+  LF: 10,
+  concatBytes: concatUint8Array
+};
+
+// node_modules/execa/lib/transform/validate.js
+import { Buffer as Buffer2 } from "node:buffer";
+var getValidateTransformInput = (writableObjectMode, optionName) => writableObjectMode ? void 0 : validateStringTransformInput.bind(void 0, optionName);
+var validateStringTransformInput = function* (optionName, chunk) {
+  if (typeof chunk !== "string" && !isUint8Array(chunk) && !Buffer2.isBuffer(chunk)) {
+    throw new TypeError(`The \`${optionName}\` option's transform must use "objectMode: true" to receive as input: ${typeof chunk}.`);
+  }
+  yield chunk;
+};
+var getValidateTransformReturn = (readableObjectMode, optionName) => readableObjectMode ? validateObjectTransformReturn.bind(void 0, optionName) : validateStringTransformReturn.bind(void 0, optionName);
+var validateObjectTransformReturn = function* (optionName, chunk) {
+  validateEmptyReturn(optionName, chunk);
+  yield chunk;
+};
+var validateStringTransformReturn = function* (optionName, chunk) {
+  validateEmptyReturn(optionName, chunk);
+  if (typeof chunk !== "string" && !isUint8Array(chunk)) {
+    throw new TypeError(`The \`${optionName}\` option's function must yield a string or an Uint8Array, not ${typeof chunk}.`);
+  }
+  yield chunk;
+};
+var validateEmptyReturn = (optionName, chunk) => {
+  if (chunk === null || chunk === void 0) {
+    throw new TypeError(`The \`${optionName}\` option's function must not call \`yield ${chunk}\`.
+Instead, \`yield\` should either be called with a value, or not be called at all. For example:
+  if (condition) { yield value; }`);
+  }
+};
+
+// node_modules/execa/lib/transform/encoding-transform.js
+import { Buffer as Buffer3 } from "node:buffer";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+var getEncodingTransformGenerator = (binary, encoding, skipped) => {
+  if (skipped) {
+    return;
+  }
+  if (binary) {
+    return { transform: encodingUint8ArrayGenerator.bind(void 0, new TextEncoder()) };
+  }
+  const stringDecoder = new StringDecoder2(encoding);
+  return {
+    transform: encodingStringGenerator.bind(void 0, stringDecoder),
+    final: encodingStringFinal.bind(void 0, stringDecoder)
+  };
+};
+var encodingUint8ArrayGenerator = function* (textEncoder3, chunk) {
+  if (Buffer3.isBuffer(chunk)) {
+    yield bufferToUint8Array(chunk);
+  } else if (typeof chunk === "string") {
+    yield textEncoder3.encode(chunk);
+  } else {
+    yield chunk;
+  }
+};
+var encodingStringGenerator = function* (stringDecoder, chunk) {
+  yield isUint8Array(chunk) ? stringDecoder.write(chunk) : chunk;
+};
+var encodingStringFinal = function* (stringDecoder) {
+  const lastChunk = stringDecoder.end();
+  if (lastChunk !== "") {
+    yield lastChunk;
+  }
+};
+
+// node_modules/execa/lib/transform/run-async.js
+import { callbackify } from "node:util";
+var pushChunks = callbackify(async (getChunks, state, getChunksArguments, transformStream) => {
+  state.currentIterable = getChunks(...getChunksArguments);
+  try {
+    for await (const chunk of state.currentIterable) {
+      transformStream.push(chunk);
+    }
+  } finally {
+    delete state.currentIterable;
+  }
+});
+var transformChunk = async function* (chunk, generators, index) {
+  if (index === generators.length) {
+    yield chunk;
+    return;
+  }
+  const { transform = identityGenerator } = generators[index];
+  for await (const transformedChunk of transform(chunk)) {
+    yield* transformChunk(transformedChunk, generators, index + 1);
+  }
+};
+var finalChunks = async function* (generators) {
+  for (const [index, { final }] of Object.entries(generators)) {
+    yield* generatorFinalChunks(final, Number(index), generators);
+  }
+};
+var generatorFinalChunks = async function* (final, index, generators) {
+  if (final === void 0) {
+    return;
+  }
+  for await (const finalChunk of final()) {
+    yield* transformChunk(finalChunk, generators, index + 1);
+  }
+};
+var destroyTransform = callbackify(async ({ currentIterable }, error) => {
+  if (currentIterable !== void 0) {
+    await (error ? currentIterable.throw(error) : currentIterable.return());
+    return;
+  }
+  if (error) {
+    throw error;
+  }
+});
+var identityGenerator = function* (chunk) {
+  yield chunk;
+};
+
+// node_modules/execa/lib/transform/run-sync.js
+var pushChunksSync = (getChunksSync, getChunksArguments, transformStream, done) => {
+  try {
+    for (const chunk of getChunksSync(...getChunksArguments)) {
+      transformStream.push(chunk);
+    }
+    done();
+  } catch (error) {
+    done(error);
+  }
+};
+var runTransformSync = (generators, chunks) => [
+  ...chunks.flatMap((chunk) => [...transformChunkSync(chunk, generators, 0)]),
+  ...finalChunksSync(generators)
+];
+var transformChunkSync = function* (chunk, generators, index) {
+  if (index === generators.length) {
+    yield chunk;
+    return;
+  }
+  const { transform = identityGenerator2 } = generators[index];
+  for (const transformedChunk of transform(chunk)) {
+    yield* transformChunkSync(transformedChunk, generators, index + 1);
+  }
+};
+var finalChunksSync = function* (generators) {
+  for (const [index, { final }] of Object.entries(generators)) {
+    yield* generatorFinalChunksSync(final, Number(index), generators);
+  }
+};
+var generatorFinalChunksSync = function* (final, index, generators) {
+  if (final === void 0) {
+    return;
+  }
+  for (const finalChunk of final()) {
+    yield* transformChunkSync(finalChunk, generators, index + 1);
+  }
+};
+var identityGenerator2 = function* (chunk) {
+  yield chunk;
+};
+
+// node_modules/execa/lib/transform/generator.js
+var generatorToStream = ({
+  value: value4,
+  value: { transform, final, writableObjectMode, readableObjectMode },
+  optionName
+}, { encoding }) => {
+  const state = {};
+  const generators = addInternalGenerators(value4, encoding, optionName);
+  const transformAsync = isAsyncGenerator(transform);
+  const finalAsync = isAsyncGenerator(final);
+  const transformMethod = transformAsync ? pushChunks.bind(void 0, transformChunk, state) : pushChunksSync.bind(void 0, transformChunkSync);
+  const finalMethod = transformAsync || finalAsync ? pushChunks.bind(void 0, finalChunks, state) : pushChunksSync.bind(void 0, finalChunksSync);
+  const destroyMethod = transformAsync || finalAsync ? destroyTransform.bind(void 0, state) : void 0;
+  const stream = new Transform({
+    writableObjectMode,
+    writableHighWaterMark: getDefaultHighWaterMark(writableObjectMode),
+    readableObjectMode,
+    readableHighWaterMark: getDefaultHighWaterMark(readableObjectMode),
+    transform(chunk, encoding2, done) {
+      transformMethod([chunk, generators, 0], this, done);
+    },
+    flush(done) {
+      finalMethod([generators], this, done);
+    },
+    destroy: destroyMethod
+  });
+  return { stream };
+};
+var runGeneratorsSync = (chunks, stdioItems, encoding, isInput) => {
+  const generators = stdioItems.filter(({ type }) => type === "generator");
+  const reversedGenerators = isInput ? generators.reverse() : generators;
+  for (const { value: value4, optionName } of reversedGenerators) {
+    const generators2 = addInternalGenerators(value4, encoding, optionName);
+    chunks = runTransformSync(generators2, chunks);
+  }
+  return chunks;
+};
+var addInternalGenerators = ({ transform, final, binary, writableObjectMode, readableObjectMode, preserveNewlines }, encoding, optionName) => {
+  const state = {};
+  return [
+    { transform: getValidateTransformInput(writableObjectMode, optionName) },
+    getEncodingTransformGenerator(binary, encoding, writableObjectMode),
+    getSplitLinesGenerator(binary, preserveNewlines, writableObjectMode, state),
+    { transform, final },
+    { transform: getValidateTransformReturn(readableObjectMode, optionName) },
+    getAppendNewlineGenerator({
+      binary,
+      preserveNewlines,
+      readableObjectMode,
+      state
+    })
+  ].filter(Boolean);
+};
+
+// node_modules/execa/lib/io/input-sync.js
+var addInputOptionsSync = (fileDescriptors, options2) => {
+  for (const fdNumber of getInputFdNumbers(fileDescriptors)) {
+    addInputOptionSync(fileDescriptors, fdNumber, options2);
+  }
+};
+var getInputFdNumbers = (fileDescriptors) => new Set(Object.entries(fileDescriptors).filter(([, { direction }]) => direction === "input").map(([fdNumber]) => Number(fdNumber)));
+var addInputOptionSync = (fileDescriptors, fdNumber, options2) => {
+  const { stdioItems } = fileDescriptors[fdNumber];
+  const allStdioItems = stdioItems.filter(({ contents }) => contents !== void 0);
+  if (allStdioItems.length === 0) {
+    return;
+  }
+  if (fdNumber !== 0) {
+    const [{ type, optionName }] = allStdioItems;
+    throw new TypeError(`Only the \`stdin\` option, not \`${optionName}\`, can be ${TYPE_TO_MESSAGE[type]} with synchronous methods.`);
+  }
+  const allContents = allStdioItems.map(({ contents }) => contents);
+  const transformedContents = allContents.map((contents) => applySingleInputGeneratorsSync(contents, stdioItems));
+  options2.input = joinToUint8Array(transformedContents);
+};
+var applySingleInputGeneratorsSync = (contents, stdioItems) => {
+  const newContents = runGeneratorsSync(contents, stdioItems, "utf8", true);
+  validateSerializable(newContents);
+  return joinToUint8Array(newContents);
+};
+var validateSerializable = (newContents) => {
+  const invalidItem = newContents.find((item) => typeof item !== "string" && !isUint8Array(item));
+  if (invalidItem !== void 0) {
+    throw new TypeError(`The \`stdin\` option is invalid: when passing objects as input, a transform must be used to serialize them to strings or Uint8Arrays: ${invalidItem}.`);
+  }
+};
+
+// node_modules/execa/lib/io/output-sync.js
+import { writeFileSync as writeFileSync4, appendFileSync } from "node:fs";
+
+// node_modules/execa/lib/verbose/output.js
+var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value: value4 }) => type === "native" && PIPED_STDIO_VALUES.has(value4)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
+var fdUsesVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
+var PIPED_STDIO_VALUES = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
+var logLines = async (linesIterable, stream, fdNumber, verboseInfo) => {
+  for await (const line of linesIterable) {
+    if (!isPipingStream(stream)) {
+      logLine(line, fdNumber, verboseInfo);
+    }
+  }
+};
+var logLinesSync = (linesArray, fdNumber, verboseInfo) => {
+  for (const line of linesArray) {
+    logLine(line, fdNumber, verboseInfo);
+  }
+};
+var isPipingStream = (stream) => stream._readableState.pipes.length > 0;
+var logLine = (line, fdNumber, verboseInfo) => {
+  const verboseMessage = serializeVerboseMessage(line);
+  verboseLog({
+    type: "output",
+    verboseMessage,
+    fdNumber,
+    verboseInfo
+  });
+};
+
+// node_modules/execa/lib/io/output-sync.js
+var transformOutputSync = ({ fileDescriptors, syncResult: { output }, options: options2, isMaxBuffer, verboseInfo }) => {
+  if (output === null) {
+    return { output: Array.from({ length: 3 }) };
+  }
+  const state = {};
+  const outputFiles = /* @__PURE__ */ new Set([]);
+  const transformedOutput = output.map((result, fdNumber) => transformOutputResultSync({
+    result,
+    fileDescriptors,
+    fdNumber,
+    state,
+    outputFiles,
+    isMaxBuffer,
+    verboseInfo
+  }, options2));
+  return { output: transformedOutput, ...state };
+};
+var transformOutputResultSync = ({ result, fileDescriptors, fdNumber, state, outputFiles, isMaxBuffer, verboseInfo }, { buffer, encoding, lines, stripFinalNewline: stripFinalNewline2, maxBuffer }) => {
+  if (result === null) {
+    return;
+  }
+  const truncatedResult = truncateMaxBufferSync(result, isMaxBuffer, maxBuffer);
+  const uint8ArrayResult = bufferToUint8Array(truncatedResult);
+  const { stdioItems, objectMode } = fileDescriptors[fdNumber];
+  const chunks = runOutputGeneratorsSync([uint8ArrayResult], stdioItems, encoding, state);
+  const { serializedResult, finalResult = serializedResult } = serializeChunks({
+    chunks,
+    objectMode,
+    encoding,
+    lines,
+    stripFinalNewline: stripFinalNewline2,
+    fdNumber
+  });
+  logOutputSync({
+    serializedResult,
+    fdNumber,
+    state,
+    verboseInfo,
+    encoding,
+    stdioItems,
+    objectMode
+  });
+  const returnedResult = buffer[fdNumber] ? finalResult : void 0;
+  try {
+    if (state.error === void 0) {
+      writeToFiles(serializedResult, stdioItems, outputFiles);
+    }
+    return returnedResult;
+  } catch (error) {
+    state.error = error;
+    return returnedResult;
+  }
+};
+var runOutputGeneratorsSync = (chunks, stdioItems, encoding, state) => {
+  try {
+    return runGeneratorsSync(chunks, stdioItems, encoding, false);
+  } catch (error) {
+    state.error = error;
+    return chunks;
+  }
+};
+var serializeChunks = ({ chunks, objectMode, encoding, lines, stripFinalNewline: stripFinalNewline2, fdNumber }) => {
+  if (objectMode) {
+    return { serializedResult: chunks };
+  }
+  if (encoding === "buffer") {
+    return { serializedResult: joinToUint8Array(chunks) };
+  }
+  const serializedResult = joinToString(chunks, encoding);
+  if (lines[fdNumber]) {
+    return { serializedResult, finalResult: splitLinesSync(serializedResult, !stripFinalNewline2[fdNumber], objectMode) };
+  }
+  return { serializedResult };
+};
+var logOutputSync = ({ serializedResult, fdNumber, state, verboseInfo, encoding, stdioItems, objectMode }) => {
+  if (!shouldLogOutput({
+    stdioItems,
+    encoding,
+    verboseInfo,
+    fdNumber
+  })) {
+    return;
+  }
+  const linesArray = splitLinesSync(serializedResult, false, objectMode);
+  try {
+    logLinesSync(linesArray, fdNumber, verboseInfo);
+  } catch (error) {
+    state.error ??= error;
+  }
+};
+var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
+  for (const { path: path6, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
+    const pathString = typeof path6 === "string" ? path6 : path6.toString();
+    if (append || outputFiles.has(pathString)) {
+      appendFileSync(path6, serializedResult);
+    } else {
+      outputFiles.add(pathString);
+      writeFileSync4(path6, serializedResult);
+    }
+  }
+};
+
+// node_modules/execa/lib/resolve/all-sync.js
+var getAllSync = ([, stdout, stderr], options2) => {
+  if (!options2.all) {
+    return;
+  }
+  if (stdout === void 0) {
+    return stderr;
+  }
+  if (stderr === void 0) {
+    return stdout;
+  }
+  if (Array.isArray(stdout)) {
+    return Array.isArray(stderr) ? [...stdout, ...stderr] : [...stdout, stripNewline(stderr, options2, "all")];
+  }
+  if (Array.isArray(stderr)) {
+    return [stripNewline(stdout, options2, "all"), ...stderr];
+  }
+  if (isUint8Array(stdout) && isUint8Array(stderr)) {
+    return concatUint8Arrays([stdout, stderr]);
+  }
+  return `${stdout}${stderr}`;
+};
+
+// node_modules/execa/lib/resolve/exit-async.js
+import { once as once4 } from "node:events";
+var waitForExit = async (subprocess, context) => {
+  const [exitCode, signal] = await waitForExitOrError(subprocess);
+  context.isForcefullyTerminated ??= false;
+  return [exitCode, signal];
+};
+var waitForExitOrError = async (subprocess) => {
+  const [spawnPayload, exitPayload] = await Promise.allSettled([
+    once4(subprocess, "spawn"),
+    once4(subprocess, "exit")
+  ]);
+  if (spawnPayload.status === "rejected") {
+    return [];
+  }
+  return exitPayload.status === "rejected" ? waitForSubprocessExit(subprocess) : exitPayload.value;
+};
+var waitForSubprocessExit = async (subprocess) => {
+  try {
+    return await once4(subprocess, "exit");
+  } catch {
+    return waitForSubprocessExit(subprocess);
+  }
+};
+var waitForSuccessfulExit = async (exitPromise) => {
+  const [exitCode, signal] = await exitPromise;
+  if (!isSubprocessErrorExit(exitCode, signal) && isFailedExit(exitCode, signal)) {
+    throw new DiscardedError();
+  }
+  return [exitCode, signal];
+};
+var isSubprocessErrorExit = (exitCode, signal) => exitCode === void 0 && signal === void 0;
+var isFailedExit = (exitCode, signal) => exitCode !== 0 || signal !== null;
+
+// node_modules/execa/lib/resolve/exit-sync.js
+var getExitResultSync = ({ error, status: exitCode, signal, output }, { maxBuffer }) => {
+  const resultError = getResultError(error, exitCode, signal);
+  const timedOut = resultError?.code === "ETIMEDOUT";
+  const isMaxBuffer = isMaxBufferSync(resultError, output, maxBuffer);
+  return {
+    resultError,
+    exitCode,
+    signal,
+    timedOut,
+    isMaxBuffer
+  };
+};
+var getResultError = (error, exitCode, signal) => {
+  if (error !== void 0) {
+    return error;
+  }
+  return isFailedExit(exitCode, signal) ? new DiscardedError() : void 0;
+};
+
+// node_modules/execa/lib/methods/main-sync.js
+var execaCoreSync = (rawFile, rawArguments, rawOptions) => {
+  const { file, commandArguments, command, escapedCommand, startTime, verboseInfo, options: options2, fileDescriptors } = handleSyncArguments(rawFile, rawArguments, rawOptions);
+  const result = spawnSubprocessSync({
+    file,
+    commandArguments,
+    options: options2,
+    command,
+    escapedCommand,
+    verboseInfo,
+    fileDescriptors,
+    startTime
+  });
+  return handleResult(result, verboseInfo, options2);
+};
+var handleSyncArguments = (rawFile, rawArguments, rawOptions) => {
+  const { command, escapedCommand, startTime, verboseInfo } = handleCommand(rawFile, rawArguments, rawOptions);
+  const syncOptions = normalizeSyncOptions(rawOptions);
+  const { file, commandArguments, options: options2 } = normalizeOptions(rawFile, rawArguments, syncOptions);
+  validateSyncOptions(options2);
+  const fileDescriptors = handleStdioSync(options2, verboseInfo);
+  return {
+    file,
+    commandArguments,
+    command,
+    escapedCommand,
+    startTime,
+    verboseInfo,
+    options: options2,
+    fileDescriptors
+  };
+};
+var normalizeSyncOptions = (options2) => options2.node && !options2.ipc ? { ...options2, ipc: false } : options2;
+var validateSyncOptions = ({ ipc, ipcInput, detached, cancelSignal }) => {
+  if (ipcInput) {
+    throwInvalidSyncOption("ipcInput");
+  }
+  if (ipc) {
+    throwInvalidSyncOption("ipc: true");
+  }
+  if (detached) {
+    throwInvalidSyncOption("detached: true");
+  }
+  if (cancelSignal) {
+    throwInvalidSyncOption("cancelSignal");
+  }
+};
+var throwInvalidSyncOption = (value4) => {
+  throw new TypeError(`The "${value4}" option cannot be used with synchronous methods.`);
+};
+var spawnSubprocessSync = ({ file, commandArguments, options: options2, command, escapedCommand, verboseInfo, fileDescriptors, startTime }) => {
+  const syncResult = runSubprocessSync({
+    file,
+    commandArguments,
+    options: options2,
+    command,
+    escapedCommand,
+    fileDescriptors,
+    startTime
+  });
+  if (syncResult.failed) {
+    return syncResult;
+  }
+  const { resultError, exitCode, signal, timedOut, isMaxBuffer } = getExitResultSync(syncResult, options2);
+  const { output, error = resultError } = transformOutputSync({
+    fileDescriptors,
+    syncResult,
+    options: options2,
+    isMaxBuffer,
+    verboseInfo
+  });
+  const stdio = output.map((stdioOutput, fdNumber) => stripNewline(stdioOutput, options2, fdNumber));
+  const all = stripNewline(getAllSync(output, options2), options2, "all");
+  return getSyncResult({
+    error,
+    exitCode,
+    signal,
+    timedOut,
+    isMaxBuffer,
+    stdio,
+    all,
+    options: options2,
+    command,
+    escapedCommand,
+    startTime
+  });
+};
+var runSubprocessSync = ({ file, commandArguments, options: options2, command, escapedCommand, fileDescriptors, startTime }) => {
+  try {
+    addInputOptionsSync(fileDescriptors, options2);
+    const normalizedOptions = normalizeSpawnSyncOptions(options2);
+    return spawnSync(...concatenateShell(file, commandArguments, normalizedOptions));
+  } catch (error) {
+    return makeEarlyError({
+      error,
+      command,
+      escapedCommand,
+      fileDescriptors,
+      options: options2,
+      startTime,
+      isSync: true
+    });
+  }
+};
+var normalizeSpawnSyncOptions = ({ encoding, maxBuffer, ...options2 }) => ({ ...options2, encoding: "buffer", maxBuffer: getMaxBufferSync(maxBuffer) });
+var getSyncResult = ({ error, exitCode, signal, timedOut, isMaxBuffer, stdio, all, options: options2, command, escapedCommand, startTime }) => error === void 0 ? makeSuccessResult({
+  command,
+  escapedCommand,
+  stdio,
+  all,
+  ipcOutput: [],
+  options: options2,
+  startTime
+}) : makeError({
+  error,
+  command,
+  escapedCommand,
+  timedOut,
+  isCanceled: false,
+  isGracefullyCanceled: false,
+  isMaxBuffer,
+  isForcefullyTerminated: false,
+  exitCode,
+  signal,
+  stdio,
+  all,
+  ipcOutput: [],
+  options: options2,
+  startTime,
+  isSync: true
+});
+
+// node_modules/execa/lib/methods/main-async.js
+import { setMaxListeners } from "node:events";
+import { spawn } from "node:child_process";
+
+// node_modules/execa/lib/ipc/methods.js
+import process8 from "node:process";
+
+// node_modules/execa/lib/ipc/get-one.js
+import { once as once5, on as on2 } from "node:events";
+var getOneMessage = ({ anyProcess, channel, isSubprocess, ipc }, { reference = true, filter } = {}) => {
+  validateIpcMethod({
+    methodName: "getOneMessage",
+    isSubprocess,
+    ipc,
+    isConnected: isConnected(anyProcess)
+  });
+  return getOneMessageAsync({
+    anyProcess,
+    channel,
+    isSubprocess,
+    filter,
+    reference
+  });
+};
+var getOneMessageAsync = async ({ anyProcess, channel, isSubprocess, filter, reference }) => {
+  addReference(channel, reference);
+  const ipcEmitter = getIpcEmitter(anyProcess, channel, isSubprocess);
+  const controller2 = new AbortController();
+  try {
+    return await Promise.race([
+      getMessage(ipcEmitter, filter, controller2),
+      throwOnDisconnect2(ipcEmitter, isSubprocess, controller2),
+      throwOnStrictError(ipcEmitter, isSubprocess, controller2)
+    ]);
+  } catch (error) {
+    disconnect(anyProcess);
+    throw error;
+  } finally {
+    controller2.abort();
+    removeReference(channel, reference);
+  }
+};
+var getMessage = async (ipcEmitter, filter, { signal }) => {
+  if (filter === void 0) {
+    const [message] = await once5(ipcEmitter, "message", { signal });
+    return message;
+  }
+  for await (const [message] of on2(ipcEmitter, "message", { signal })) {
+    if (filter(message)) {
+      return message;
+    }
+  }
+};
+var throwOnDisconnect2 = async (ipcEmitter, isSubprocess, { signal }) => {
+  await once5(ipcEmitter, "disconnect", { signal });
+  throwOnEarlyDisconnect(isSubprocess);
+};
+var throwOnStrictError = async (ipcEmitter, isSubprocess, { signal }) => {
+  const [error] = await once5(ipcEmitter, "strict:error", { signal });
+  throw getStrictResponseError(error, isSubprocess);
+};
+
+// node_modules/execa/lib/ipc/get-each.js
+import { once as once6, on as on3 } from "node:events";
+var getEachMessage = ({ anyProcess, channel, isSubprocess, ipc }, { reference = true } = {}) => loopOnMessages({
+  anyProcess,
+  channel,
+  isSubprocess,
+  ipc,
+  shouldAwait: !isSubprocess,
+  reference
+});
+var loopOnMessages = ({ anyProcess, channel, isSubprocess, ipc, shouldAwait, reference }) => {
+  validateIpcMethod({
+    methodName: "getEachMessage",
+    isSubprocess,
+    ipc,
+    isConnected: isConnected(anyProcess)
+  });
+  addReference(channel, reference);
+  const ipcEmitter = getIpcEmitter(anyProcess, channel, isSubprocess);
+  const controller2 = new AbortController();
+  const state = {};
+  stopOnDisconnect(anyProcess, ipcEmitter, controller2);
+  abortOnStrictError({
+    ipcEmitter,
+    isSubprocess,
+    controller: controller2,
+    state
+  });
+  return iterateOnMessages({
+    anyProcess,
+    channel,
+    ipcEmitter,
+    isSubprocess,
+    shouldAwait,
+    controller: controller2,
+    state,
+    reference
+  });
+};
+var stopOnDisconnect = async (anyProcess, ipcEmitter, controller2) => {
+  try {
+    await once6(ipcEmitter, "disconnect", { signal: controller2.signal });
+    controller2.abort();
+  } catch {
+  }
+};
+var abortOnStrictError = async ({ ipcEmitter, isSubprocess, controller: controller2, state }) => {
+  try {
+    const [error] = await once6(ipcEmitter, "strict:error", { signal: controller2.signal });
+    state.error = getStrictResponseError(error, isSubprocess);
+    controller2.abort();
+  } catch {
+  }
+};
+var iterateOnMessages = async function* ({ anyProcess, channel, ipcEmitter, isSubprocess, shouldAwait, controller: controller2, state, reference }) {
+  try {
+    for await (const [message] of on3(ipcEmitter, "message", { signal: controller2.signal })) {
+      throwIfStrictError(state);
+      yield message;
+    }
+  } catch {
+    throwIfStrictError(state);
+  } finally {
+    controller2.abort();
+    removeReference(channel, reference);
+    if (!isSubprocess) {
+      disconnect(anyProcess);
+    }
+    if (shouldAwait) {
+      await anyProcess;
+    }
+  }
+};
+var throwIfStrictError = ({ error }) => {
+  if (error) {
+    throw error;
+  }
+};
+
+// node_modules/execa/lib/ipc/methods.js
+var addIpcMethods = (subprocess, { ipc }) => {
+  Object.assign(subprocess, getIpcMethods(subprocess, false, ipc));
+};
+var getIpcExport = () => {
+  const anyProcess = process8;
+  const isSubprocess = true;
+  const ipc = process8.channel !== void 0;
+  return {
+    ...getIpcMethods(anyProcess, isSubprocess, ipc),
+    getCancelSignal: getCancelSignal.bind(void 0, {
+      anyProcess,
+      channel: anyProcess.channel,
+      isSubprocess,
+      ipc
+    })
+  };
+};
+var getIpcMethods = (anyProcess, isSubprocess, ipc) => ({
+  sendMessage: sendMessage.bind(void 0, {
+    anyProcess,
+    channel: anyProcess.channel,
+    isSubprocess,
+    ipc
+  }),
+  getOneMessage: getOneMessage.bind(void 0, {
+    anyProcess,
+    channel: anyProcess.channel,
+    isSubprocess,
+    ipc
+  }),
+  getEachMessage: getEachMessage.bind(void 0, {
+    anyProcess,
+    channel: anyProcess.channel,
+    isSubprocess,
+    ipc
+  })
+});
+
+// node_modules/execa/lib/return/early-error.js
+import { ChildProcess as ChildProcess2 } from "node:child_process";
+import {
+  PassThrough,
+  Readable,
+  Writable,
+  Duplex
+} from "node:stream";
+var handleEarlyError = ({ error, command, escapedCommand, fileDescriptors, options: options2, startTime, verboseInfo }) => {
+  cleanupCustomStreams(fileDescriptors);
+  const subprocess = new ChildProcess2();
+  createDummyStreams(subprocess, fileDescriptors);
+  Object.assign(subprocess, { readable, writable, duplex });
+  const earlyError = makeEarlyError({
+    error,
+    command,
+    escapedCommand,
+    fileDescriptors,
+    options: options2,
+    startTime,
+    isSync: false
+  });
+  const promise = handleDummyPromise(earlyError, verboseInfo, options2);
+  return { subprocess, promise };
+};
+var createDummyStreams = (subprocess, fileDescriptors) => {
+  const stdin = createDummyStream();
+  const stdout = createDummyStream();
+  const stderr = createDummyStream();
+  const extraStdio = Array.from({ length: fileDescriptors.length - 3 }, createDummyStream);
+  const all = createDummyStream();
+  const stdio = [stdin, stdout, stderr, ...extraStdio];
+  Object.assign(subprocess, {
+    stdin,
+    stdout,
+    stderr,
+    all,
+    stdio
+  });
+};
+var createDummyStream = () => {
+  const stream = new PassThrough();
+  stream.end();
+  return stream;
+};
+var readable = () => new Readable({ read() {
+} });
+var writable = () => new Writable({ write() {
+} });
+var duplex = () => new Duplex({ read() {
+}, write() {
+} });
+var handleDummyPromise = async (error, verboseInfo, options2) => handleResult(error, verboseInfo, options2);
+
+// node_modules/execa/lib/stdio/handle-async.js
+import { createReadStream, createWriteStream } from "node:fs";
+import { Buffer as Buffer4 } from "node:buffer";
+import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
+var handleStdioAsync = (options2, verboseInfo) => handleStdio(addPropertiesAsync, options2, verboseInfo, false);
+var forbiddenIfAsync = ({ type, optionName }) => {
+  throw new TypeError(`The \`${optionName}\` option cannot be ${TYPE_TO_MESSAGE[type]}.`);
+};
+var addProperties2 = {
+  fileNumber: forbiddenIfAsync,
+  generator: generatorToStream,
+  asyncGenerator: generatorToStream,
+  nodeStream: ({ value: value4 }) => ({ stream: value4 }),
+  webTransform({ value: { transform, writableObjectMode, readableObjectMode } }) {
+    const objectMode = writableObjectMode || readableObjectMode;
+    const stream = Duplex2.fromWeb(transform, { objectMode });
+    return { stream };
+  },
+  duplex: ({ value: { transform } }) => ({ stream: transform }),
+  native() {
+  }
+};
+var addPropertiesAsync = {
+  input: {
+    ...addProperties2,
+    fileUrl: ({ value: value4 }) => ({ stream: createReadStream(value4) }),
+    filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
+    webStream: ({ value: value4 }) => ({ stream: Readable2.fromWeb(value4) }),
+    iterable: ({ value: value4 }) => ({ stream: Readable2.from(value4) }),
+    asyncIterable: ({ value: value4 }) => ({ stream: Readable2.from(value4) }),
+    string: ({ value: value4 }) => ({ stream: Readable2.from(value4) }),
+    uint8Array: ({ value: value4 }) => ({ stream: Readable2.from(Buffer4.from(value4)) })
+  },
+  output: {
+    ...addProperties2,
+    fileUrl: ({ value: value4 }) => ({ stream: createWriteStream(value4) }),
+    filePath: ({ value: { file, append } }) => ({ stream: createWriteStream(file, append ? { flags: "a" } : {}) }),
+    webStream: ({ value: value4 }) => ({ stream: Writable2.fromWeb(value4) }),
+    iterable: forbiddenIfAsync,
+    asyncIterable: forbiddenIfAsync,
+    string: forbiddenIfAsync,
+    uint8Array: forbiddenIfAsync
+  }
+};
+
+// node_modules/@sindresorhus/merge-streams/index.js
+import { on as on4, once as once7 } from "node:events";
+import { PassThrough as PassThroughStream, getDefaultHighWaterMark as getDefaultHighWaterMark2 } from "node:stream";
+import { finished as finished2 } from "node:stream/promises";
+function mergeStreams(streams) {
+  if (!Array.isArray(streams)) {
+    throw new TypeError(`Expected an array, got \`${typeof streams}\`.`);
+  }
+  for (const stream of streams) {
+    validateStream(stream);
+  }
+  const objectMode = streams.some(({ readableObjectMode }) => readableObjectMode);
+  const highWaterMark = getHighWaterMark(streams, objectMode);
+  const passThroughStream = new MergedStream({
+    objectMode,
+    writableHighWaterMark: highWaterMark,
+    readableHighWaterMark: highWaterMark
+  });
+  for (const stream of streams) {
+    passThroughStream.add(stream);
+  }
+  return passThroughStream;
+}
+var getHighWaterMark = (streams, objectMode) => {
+  if (streams.length === 0) {
+    return getDefaultHighWaterMark2(objectMode);
+  }
+  const highWaterMarks = streams.filter(({ readableObjectMode }) => readableObjectMode === objectMode).map(({ readableHighWaterMark }) => readableHighWaterMark);
+  return Math.max(...highWaterMarks);
+};
+var MergedStream = class extends PassThroughStream {
+  #streams = /* @__PURE__ */ new Set([]);
+  #ended = /* @__PURE__ */ new Set([]);
+  #aborted = /* @__PURE__ */ new Set([]);
+  #onFinished;
+  #unpipeEvent = /* @__PURE__ */ Symbol("unpipe");
+  #streamPromises = /* @__PURE__ */ new WeakMap();
+  add(stream) {
+    validateStream(stream);
+    if (this.#streams.has(stream)) {
+      return;
+    }
+    this.#streams.add(stream);
+    this.#onFinished ??= onMergedStreamFinished(this, this.#streams, this.#unpipeEvent);
+    const streamPromise = endWhenStreamsDone({
+      passThroughStream: this,
+      stream,
+      streams: this.#streams,
+      ended: this.#ended,
+      aborted: this.#aborted,
+      onFinished: this.#onFinished,
+      unpipeEvent: this.#unpipeEvent
+    });
+    this.#streamPromises.set(stream, streamPromise);
+    stream.pipe(this, { end: false });
+  }
+  async remove(stream) {
+    validateStream(stream);
+    if (!this.#streams.has(stream)) {
+      return false;
+    }
+    const streamPromise = this.#streamPromises.get(stream);
+    if (streamPromise === void 0) {
+      return false;
+    }
+    this.#streamPromises.delete(stream);
+    stream.unpipe(this);
+    await streamPromise;
+    return true;
+  }
+};
+var onMergedStreamFinished = async (passThroughStream, streams, unpipeEvent) => {
+  updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_COUNT);
+  const controller2 = new AbortController();
+  try {
+    await Promise.race([
+      onMergedStreamEnd(passThroughStream, controller2),
+      onInputStreamsUnpipe(passThroughStream, streams, unpipeEvent, controller2)
+    ]);
+  } finally {
+    controller2.abort();
+    updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_COUNT);
+  }
+};
+var onMergedStreamEnd = async (passThroughStream, { signal }) => {
+  try {
+    await finished2(passThroughStream, { signal, cleanup: true });
+  } catch (error) {
+    errorOrAbortStream(passThroughStream, error);
+    throw error;
+  }
+};
+var onInputStreamsUnpipe = async (passThroughStream, streams, unpipeEvent, { signal }) => {
+  for await (const [unpipedStream] of on4(passThroughStream, "unpipe", { signal })) {
+    if (streams.has(unpipedStream)) {
+      unpipedStream.emit(unpipeEvent);
+    }
+  }
+};
+var validateStream = (stream) => {
+  if (typeof stream?.pipe !== "function") {
+    throw new TypeError(`Expected a readable stream, got: \`${typeof stream}\`.`);
+  }
+};
+var endWhenStreamsDone = async ({ passThroughStream, stream, streams, ended, aborted: aborted2, onFinished, unpipeEvent }) => {
+  updateMaxListeners(passThroughStream, PASSTHROUGH_LISTENERS_PER_STREAM);
+  const controller2 = new AbortController();
+  try {
+    await Promise.race([
+      afterMergedStreamFinished(onFinished, stream, controller2),
+      onInputStreamEnd({
+        passThroughStream,
+        stream,
+        streams,
+        ended,
+        aborted: aborted2,
+        controller: controller2
+      }),
+      onInputStreamUnpipe({
+        stream,
+        streams,
+        ended,
+        aborted: aborted2,
+        unpipeEvent,
+        controller: controller2
+      })
+    ]);
+  } finally {
+    controller2.abort();
+    updateMaxListeners(passThroughStream, -PASSTHROUGH_LISTENERS_PER_STREAM);
+  }
+  if (streams.size > 0 && streams.size === ended.size + aborted2.size) {
+    if (ended.size === 0 && aborted2.size > 0) {
+      abortStream(passThroughStream);
+    } else {
+      endStream(passThroughStream);
+    }
+  }
+};
+var afterMergedStreamFinished = async (onFinished, stream, { signal }) => {
+  try {
+    await onFinished;
+    if (!signal.aborted) {
+      abortStream(stream);
+    }
+  } catch (error) {
+    if (!signal.aborted) {
+      errorOrAbortStream(stream, error);
+    }
+  }
+};
+var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, aborted: aborted2, controller: { signal } }) => {
+  try {
+    await finished2(stream, {
+      signal,
+      cleanup: true,
+      readable: true,
+      writable: false
+    });
+    if (streams.has(stream)) {
+      ended.add(stream);
+    }
+  } catch (error) {
+    if (signal.aborted || !streams.has(stream)) {
+      return;
+    }
+    if (isAbortError(error)) {
+      aborted2.add(stream);
+    } else {
+      errorStream(passThroughStream, error);
+    }
+  }
+};
+var onInputStreamUnpipe = async ({ stream, streams, ended, aborted: aborted2, unpipeEvent, controller: { signal } }) => {
+  await once7(stream, unpipeEvent, { signal });
+  if (!stream.readable) {
+    return once7(signal, "abort", { signal });
+  }
+  streams.delete(stream);
+  ended.delete(stream);
+  aborted2.delete(stream);
+};
+var endStream = (stream) => {
+  if (stream.writable) {
+    stream.end();
+  }
+};
+var errorOrAbortStream = (stream, error) => {
+  if (isAbortError(error)) {
+    abortStream(stream);
+  } else {
+    errorStream(stream, error);
+  }
+};
+var isAbortError = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
+var abortStream = (stream) => {
+  if (stream.readable || stream.writable) {
+    stream.destroy();
+  }
+};
+var errorStream = (stream, error) => {
+  if (!stream.destroyed) {
+    stream.once("error", noop2);
+    stream.destroy(error);
+  }
+};
+var noop2 = () => {
+};
+var updateMaxListeners = (passThroughStream, increment2) => {
+  const maxListeners = passThroughStream.getMaxListeners();
+  if (maxListeners !== 0 && maxListeners !== Number.POSITIVE_INFINITY) {
+    passThroughStream.setMaxListeners(maxListeners + increment2);
+  }
+};
+var PASSTHROUGH_LISTENERS_COUNT = 2;
+var PASSTHROUGH_LISTENERS_PER_STREAM = 1;
+
+// node_modules/execa/lib/io/pipeline.js
+import { finished as finished3 } from "node:stream/promises";
+var pipeStreams = (source, destination) => {
+  source.pipe(destination);
+  onSourceFinish(source, destination);
+  onDestinationFinish(source, destination);
+};
+var onSourceFinish = async (source, destination) => {
+  if (isStandardStream(source) || isStandardStream(destination)) {
+    return;
+  }
+  try {
+    await finished3(source, { cleanup: true, readable: true, writable: false });
+  } catch {
+  }
+  endDestinationStream(destination);
+};
+var endDestinationStream = (destination) => {
+  if (destination.writable) {
+    destination.end();
+  }
+};
+var onDestinationFinish = async (source, destination) => {
+  if (isStandardStream(source) || isStandardStream(destination)) {
+    return;
+  }
+  try {
+    await finished3(destination, { cleanup: true, readable: false, writable: true });
+  } catch {
+  }
+  abortSourceStream(source);
+};
+var abortSourceStream = (source) => {
+  if (source.readable) {
+    source.destroy();
+  }
+};
+
+// node_modules/execa/lib/io/output-async.js
+var pipeOutputAsync = (subprocess, fileDescriptors, controller2) => {
+  const pipeGroups = /* @__PURE__ */ new Map();
+  for (const [fdNumber, { stdioItems, direction }] of Object.entries(fileDescriptors)) {
+    for (const { stream } of stdioItems.filter(({ type }) => TRANSFORM_TYPES.has(type))) {
+      pipeTransform(subprocess, stream, direction, fdNumber);
+    }
+    for (const { stream } of stdioItems.filter(({ type }) => !TRANSFORM_TYPES.has(type))) {
+      pipeStdioItem({
+        subprocess,
+        stream,
+        direction,
+        fdNumber,
+        pipeGroups,
+        controller: controller2
+      });
+    }
+  }
+  for (const [outputStream, inputStreams] of pipeGroups.entries()) {
+    const inputStream = inputStreams.length === 1 ? inputStreams[0] : mergeStreams(inputStreams);
+    pipeStreams(inputStream, outputStream);
+  }
+};
+var pipeTransform = (subprocess, stream, direction, fdNumber) => {
+  if (direction === "output") {
+    pipeStreams(subprocess.stdio[fdNumber], stream);
+  } else {
+    pipeStreams(stream, subprocess.stdio[fdNumber]);
+  }
+  const streamProperty = SUBPROCESS_STREAM_PROPERTIES[fdNumber];
+  if (streamProperty !== void 0) {
+    subprocess[streamProperty] = stream;
+  }
+  subprocess.stdio[fdNumber] = stream;
+};
+var SUBPROCESS_STREAM_PROPERTIES = ["stdin", "stdout", "stderr"];
+var pipeStdioItem = ({ subprocess, stream, direction, fdNumber, pipeGroups, controller: controller2 }) => {
+  if (stream === void 0) {
+    return;
+  }
+  setStandardStreamMaxListeners(stream, controller2);
+  const [inputStream, outputStream] = direction === "output" ? [stream, subprocess.stdio[fdNumber]] : [subprocess.stdio[fdNumber], stream];
+  const outputStreams = pipeGroups.get(inputStream) ?? [];
+  pipeGroups.set(inputStream, [...outputStreams, outputStream]);
+};
+var setStandardStreamMaxListeners = (stream, { signal }) => {
+  if (isStandardStream(stream)) {
+    incrementMaxListeners(stream, MAX_LISTENERS_INCREMENT, signal);
+  }
+};
+var MAX_LISTENERS_INCREMENT = 2;
+
+// node_modules/execa/lib/terminate/cleanup.js
+import { addAbortListener as addAbortListener2 } from "node:events";
+
+// node_modules/signal-exit/dist/mjs/signals.js
+var signals = [];
+signals.push("SIGHUP", "SIGINT", "SIGTERM");
+if (process.platform !== "win32") {
+  signals.push(
+    "SIGALRM",
+    "SIGABRT",
+    "SIGVTALRM",
+    "SIGXCPU",
+    "SIGXFSZ",
+    "SIGUSR2",
+    "SIGTRAP",
+    "SIGSYS",
+    "SIGQUIT",
+    "SIGIOT"
+    // should detect profiler and enable/disable accordingly.
+    // see #21
+    // 'SIGPROF'
+  );
+}
+if (process.platform === "linux") {
+  signals.push("SIGIO", "SIGPOLL", "SIGPWR", "SIGSTKFLT");
+}
+
+// node_modules/signal-exit/dist/mjs/index.js
+var processOk = (process10) => !!process10 && typeof process10 === "object" && typeof process10.removeListener === "function" && typeof process10.emit === "function" && typeof process10.reallyExit === "function" && typeof process10.listeners === "function" && typeof process10.kill === "function" && typeof process10.pid === "number" && typeof process10.on === "function";
+var kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
+var global2 = globalThis;
+var ObjectDefineProperty = Object.defineProperty.bind(Object);
+var Emitter = class {
+  emitted = {
+    afterExit: false,
+    exit: false
+  };
+  listeners = {
+    afterExit: [],
+    exit: []
+  };
+  count = 0;
+  id = Math.random();
+  constructor() {
+    if (global2[kExitEmitter]) {
+      return global2[kExitEmitter];
+    }
+    ObjectDefineProperty(global2, kExitEmitter, {
+      value: this,
+      writable: false,
+      enumerable: false,
+      configurable: false
+    });
+  }
+  on(ev, fn) {
+    this.listeners[ev].push(fn);
+  }
+  removeListener(ev, fn) {
+    const list2 = this.listeners[ev];
+    const i2 = list2.indexOf(fn);
+    if (i2 === -1) {
+      return;
+    }
+    if (i2 === 0 && list2.length === 1) {
+      list2.length = 0;
+    } else {
+      list2.splice(i2, 1);
+    }
+  }
+  emit(ev, code2, signal) {
+    if (this.emitted[ev]) {
+      return false;
+    }
+    this.emitted[ev] = true;
+    let ret = false;
+    for (const fn of this.listeners[ev]) {
+      ret = fn(code2, signal) === true || ret;
+    }
+    if (ev === "exit") {
+      ret = this.emit("afterExit", code2, signal) || ret;
+    }
+    return ret;
+  }
+};
+var SignalExitBase = class {
+};
+var signalExitWrap = (handler) => {
+  return {
+    onExit(cb, opts) {
+      return handler.onExit(cb, opts);
+    },
+    load() {
+      return handler.load();
+    },
+    unload() {
+      return handler.unload();
+    }
+  };
+};
+var SignalExitFallback = class extends SignalExitBase {
+  onExit() {
+    return () => {
+    };
+  }
+  load() {
+  }
+  unload() {
+  }
+};
+var SignalExit = class extends SignalExitBase {
+  // "SIGHUP" throws an `ENOSYS` error on Windows,
+  // so use a supported signal instead
+  /* c8 ignore start */
+  #hupSig = process9.platform === "win32" ? "SIGINT" : "SIGHUP";
+  /* c8 ignore stop */
+  #emitter = new Emitter();
+  #process;
+  #originalProcessEmit;
+  #originalProcessReallyExit;
+  #sigListeners = {};
+  #loaded = false;
+  constructor(process10) {
+    super();
+    this.#process = process10;
+    this.#sigListeners = {};
+    for (const sig of signals) {
+      this.#sigListeners[sig] = () => {
+        const listeners = this.#process.listeners(sig);
+        let { count: count2 } = this.#emitter;
+        const p = process10;
+        if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
+          count2 += p.__signal_exit_emitter__.count;
+        }
+        if (listeners.length === count2) {
+          this.unload();
+          const ret = this.#emitter.emit("exit", null, sig);
+          const s = sig === "SIGHUP" ? this.#hupSig : sig;
+          if (!ret)
+            process10.kill(process10.pid, s);
+        }
+      };
+    }
+    this.#originalProcessReallyExit = process10.reallyExit;
+    this.#originalProcessEmit = process10.emit;
+  }
+  onExit(cb, opts) {
+    if (!processOk(this.#process)) {
+      return () => {
+      };
+    }
+    if (this.#loaded === false) {
+      this.load();
+    }
+    const ev = opts?.alwaysLast ? "afterExit" : "exit";
+    this.#emitter.on(ev, cb);
+    return () => {
+      this.#emitter.removeListener(ev, cb);
+      if (this.#emitter.listeners["exit"].length === 0 && this.#emitter.listeners["afterExit"].length === 0) {
+        this.unload();
+      }
+    };
+  }
+  load() {
+    if (this.#loaded) {
+      return;
+    }
+    this.#loaded = true;
+    this.#emitter.count += 1;
+    for (const sig of signals) {
+      try {
+        const fn = this.#sigListeners[sig];
+        if (fn)
+          this.#process.on(sig, fn);
+      } catch (_) {
+      }
+    }
+    this.#process.emit = (ev, ...a2) => {
+      return this.#processEmit(ev, ...a2);
+    };
+    this.#process.reallyExit = (code2) => {
+      return this.#processReallyExit(code2);
+    };
+  }
+  unload() {
+    if (!this.#loaded) {
+      return;
+    }
+    this.#loaded = false;
+    signals.forEach((sig) => {
+      const listener = this.#sigListeners[sig];
+      if (!listener) {
+        throw new Error("Listener not defined for signal: " + sig);
+      }
+      try {
+        this.#process.removeListener(sig, listener);
+      } catch (_) {
+      }
+    });
+    this.#process.emit = this.#originalProcessEmit;
+    this.#process.reallyExit = this.#originalProcessReallyExit;
+    this.#emitter.count -= 1;
+  }
+  #processReallyExit(code2) {
+    if (!processOk(this.#process)) {
+      return 0;
+    }
+    this.#process.exitCode = code2 || 0;
+    this.#emitter.emit("exit", this.#process.exitCode, null);
+    return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
+  }
+  #processEmit(ev, ...args) {
+    const og = this.#originalProcessEmit;
+    if (ev === "exit" && processOk(this.#process)) {
+      if (typeof args[0] === "number") {
+        this.#process.exitCode = args[0];
+      }
+      const ret = og.call(this.#process, ev, ...args);
+      this.#emitter.emit("exit", this.#process.exitCode, null);
+      return ret;
+    } else {
+      return og.call(this.#process, ev, ...args);
+    }
+  }
+};
+var process9 = globalThis.process;
+var {
+  /**
+   * Called when the process is exiting, whether via signal, explicit
+   * exit, or running out of stuff to do.
+   *
+   * If the global process object is not suitable for instrumentation,
+   * then this will be a no-op.
+   *
+   * Returns a function that may be used to unload signal-exit.
+   */
+  onExit,
+  /**
+   * Load the listeners.  Likely you never need to call this, unless
+   * doing a rather deep integration with signal-exit functionality.
+   * Mostly exposed for the benefit of testing.
+   *
+   * @internal
+   */
+  load: load2,
+  /**
+   * Unload the listeners.  Likely you never need to call this, unless
+   * doing a rather deep integration with signal-exit functionality.
+   * Mostly exposed for the benefit of testing.
+   *
+   * @internal
+   */
+  unload
+} = signalExitWrap(processOk(process9) ? new SignalExit(process9) : new SignalExitFallback());
+
+// node_modules/execa/lib/terminate/cleanup.js
+var cleanupOnExit = (subprocess, { cleanup, detached }, { signal }) => {
+  if (!cleanup || detached) {
+    return;
+  }
+  const removeExitHandler = onExit(() => {
+    subprocess.kill();
+  });
+  addAbortListener2(signal, () => {
+    removeExitHandler();
+  });
+};
+
+// node_modules/execa/lib/pipe/pipe-arguments.js
+var normalizePipeArguments = ({ source, sourcePromise, boundOptions, createNested }, ...pipeArguments) => {
+  const startTime = getStartTime();
+  const {
+    destination,
+    destinationStream,
+    destinationError,
+    from,
+    unpipeSignal
+  } = getDestinationStream(boundOptions, createNested, pipeArguments);
+  const { sourceStream, sourceError } = getSourceStream(source, from);
+  const { options: sourceOptions, fileDescriptors } = SUBPROCESS_OPTIONS.get(source);
+  return {
+    sourcePromise,
+    sourceStream,
+    sourceOptions,
+    sourceError,
+    destination,
+    destinationStream,
+    destinationError,
+    unpipeSignal,
+    fileDescriptors,
+    startTime
+  };
+};
+var getDestinationStream = (boundOptions, createNested, pipeArguments) => {
+  try {
+    const {
+      destination,
+      pipeOptions: { from, to, unpipeSignal } = {}
+    } = getDestination(boundOptions, createNested, ...pipeArguments);
+    const destinationStream = getToStream(destination, to);
+    return {
+      destination,
+      destinationStream,
+      from,
+      unpipeSignal
+    };
+  } catch (error) {
+    return { destinationError: error };
+  }
+};
+var getDestination = (boundOptions, createNested, firstArgument, ...pipeArguments) => {
+  if (Array.isArray(firstArgument)) {
+    const destination = createNested(mapDestinationArguments, boundOptions)(firstArgument, ...pipeArguments);
+    return { destination, pipeOptions: boundOptions };
+  }
+  if (typeof firstArgument === "string" || firstArgument instanceof URL || isDenoExecPath(firstArgument)) {
+    if (Object.keys(boundOptions).length > 0) {
+      throw new TypeError('Please use .pipe("file", ..., options) or .pipe(execa("file", ..., options)) instead of .pipe(options)("file", ...).');
+    }
+    const [rawFile, rawArguments, rawOptions] = normalizeParameters(firstArgument, ...pipeArguments);
+    const destination = createNested(mapDestinationArguments)(rawFile, rawArguments, rawOptions);
+    return { destination, pipeOptions: rawOptions };
+  }
+  if (SUBPROCESS_OPTIONS.has(firstArgument)) {
+    if (Object.keys(boundOptions).length > 0) {
+      throw new TypeError("Please use .pipe(options)`command` or .pipe($(options)`command`) instead of .pipe(options)($`command`).");
+    }
+    return { destination: firstArgument, pipeOptions: pipeArguments[0] };
+  }
+  throw new TypeError(`The first argument must be a template string, an options object, or an Execa subprocess: ${firstArgument}`);
+};
+var mapDestinationArguments = ({ options: options2 }) => ({ options: { ...options2, stdin: "pipe", piped: true } });
+var getSourceStream = (source, from) => {
+  try {
+    const sourceStream = getFromStream(source, from);
+    return { sourceStream };
+  } catch (error) {
+    return { sourceError: error };
+  }
+};
+
+// node_modules/execa/lib/pipe/throw.js
+var handlePipeArgumentsError = ({
+  sourceStream,
+  sourceError,
+  destinationStream,
+  destinationError,
+  fileDescriptors,
+  sourceOptions,
+  startTime
+}) => {
+  const error = getPipeArgumentsError({
+    sourceStream,
+    sourceError,
+    destinationStream,
+    destinationError
+  });
+  if (error !== void 0) {
+    throw createNonCommandError({
+      error,
+      fileDescriptors,
+      sourceOptions,
+      startTime
+    });
+  }
+};
+var getPipeArgumentsError = ({ sourceStream, sourceError, destinationStream, destinationError }) => {
+  if (sourceError !== void 0 && destinationError !== void 0) {
+    return destinationError;
+  }
+  if (destinationError !== void 0) {
+    abortSourceStream(sourceStream);
+    return destinationError;
+  }
+  if (sourceError !== void 0) {
+    endDestinationStream(destinationStream);
+    return sourceError;
+  }
+};
+var createNonCommandError = ({ error, fileDescriptors, sourceOptions, startTime }) => makeEarlyError({
+  error,
+  command: PIPE_COMMAND_MESSAGE,
+  escapedCommand: PIPE_COMMAND_MESSAGE,
+  fileDescriptors,
+  options: sourceOptions,
+  startTime,
+  isSync: false
+});
+var PIPE_COMMAND_MESSAGE = "source.pipe(destination)";
+
+// node_modules/execa/lib/pipe/sequence.js
+var waitForBothSubprocesses = async (subprocessPromises) => {
+  const [
+    { status: sourceStatus, reason: sourceReason, value: sourceResult = sourceReason },
+    { status: destinationStatus, reason: destinationReason, value: destinationResult = destinationReason }
+  ] = await subprocessPromises;
+  if (!destinationResult.pipedFrom.includes(sourceResult)) {
+    destinationResult.pipedFrom.push(sourceResult);
+  }
+  if (destinationStatus === "rejected") {
+    throw destinationResult;
+  }
+  if (sourceStatus === "rejected") {
+    throw sourceResult;
+  }
+  return destinationResult;
+};
+
+// node_modules/execa/lib/pipe/streaming.js
+import { finished as finished4 } from "node:stream/promises";
+var pipeSubprocessStream = (sourceStream, destinationStream, maxListenersController) => {
+  const mergedStream = MERGED_STREAMS.has(destinationStream) ? pipeMoreSubprocessStream(sourceStream, destinationStream) : pipeFirstSubprocessStream(sourceStream, destinationStream);
+  incrementMaxListeners(sourceStream, SOURCE_LISTENERS_PER_PIPE, maxListenersController.signal);
+  incrementMaxListeners(destinationStream, DESTINATION_LISTENERS_PER_PIPE, maxListenersController.signal);
+  cleanupMergedStreamsMap(destinationStream);
+  return mergedStream;
+};
+var pipeFirstSubprocessStream = (sourceStream, destinationStream) => {
+  const mergedStream = mergeStreams([sourceStream]);
+  pipeStreams(mergedStream, destinationStream);
+  MERGED_STREAMS.set(destinationStream, mergedStream);
+  return mergedStream;
+};
+var pipeMoreSubprocessStream = (sourceStream, destinationStream) => {
+  const mergedStream = MERGED_STREAMS.get(destinationStream);
+  mergedStream.add(sourceStream);
+  return mergedStream;
+};
+var cleanupMergedStreamsMap = async (destinationStream) => {
+  try {
+    await finished4(destinationStream, { cleanup: true, readable: false, writable: true });
+  } catch {
+  }
+  MERGED_STREAMS.delete(destinationStream);
+};
+var MERGED_STREAMS = /* @__PURE__ */ new WeakMap();
+var SOURCE_LISTENERS_PER_PIPE = 2;
+var DESTINATION_LISTENERS_PER_PIPE = 1;
+
+// node_modules/execa/lib/pipe/abort.js
+import { aborted } from "node:util";
+var unpipeOnAbort = (unpipeSignal, unpipeContext) => unpipeSignal === void 0 ? [] : [unpipeOnSignalAbort(unpipeSignal, unpipeContext)];
+var unpipeOnSignalAbort = async (unpipeSignal, { sourceStream, mergedStream, fileDescriptors, sourceOptions, startTime }) => {
+  await aborted(unpipeSignal, sourceStream);
+  await mergedStream.remove(sourceStream);
+  const error = new Error("Pipe canceled by `unpipeSignal` option.");
+  throw createNonCommandError({
+    error,
+    fileDescriptors,
+    sourceOptions,
+    startTime
+  });
+};
+
+// node_modules/execa/lib/pipe/setup.js
+var pipeToSubprocess = (sourceInfo, ...pipeArguments) => {
+  if (isPlainObject(pipeArguments[0])) {
+    return pipeToSubprocess.bind(void 0, {
+      ...sourceInfo,
+      boundOptions: { ...sourceInfo.boundOptions, ...pipeArguments[0] }
+    });
+  }
+  const { destination, ...normalizedInfo } = normalizePipeArguments(sourceInfo, ...pipeArguments);
+  const promise = handlePipePromise({ ...normalizedInfo, destination });
+  promise.pipe = pipeToSubprocess.bind(void 0, {
+    ...sourceInfo,
+    source: destination,
+    sourcePromise: promise,
+    boundOptions: {}
+  });
+  return promise;
+};
+var handlePipePromise = async ({
+  sourcePromise,
+  sourceStream,
+  sourceOptions,
+  sourceError,
+  destination,
+  destinationStream,
+  destinationError,
+  unpipeSignal,
+  fileDescriptors,
+  startTime
+}) => {
+  const subprocessPromises = getSubprocessPromises(sourcePromise, destination);
+  handlePipeArgumentsError({
+    sourceStream,
+    sourceError,
+    destinationStream,
+    destinationError,
+    fileDescriptors,
+    sourceOptions,
+    startTime
+  });
+  const maxListenersController = new AbortController();
+  try {
+    const mergedStream = pipeSubprocessStream(sourceStream, destinationStream, maxListenersController);
+    return await Promise.race([
+      waitForBothSubprocesses(subprocessPromises),
+      ...unpipeOnAbort(unpipeSignal, {
+        sourceStream,
+        mergedStream,
+        sourceOptions,
+        fileDescriptors,
+        startTime
+      })
+    ]);
+  } finally {
+    maxListenersController.abort();
+  }
+};
+var getSubprocessPromises = (sourcePromise, destination) => Promise.allSettled([sourcePromise, destination]);
+
+// node_modules/execa/lib/io/contents.js
+import { setImmediate as setImmediate2 } from "node:timers/promises";
+
+// node_modules/execa/lib/io/iterate.js
+import { on as on5 } from "node:events";
+import { getDefaultHighWaterMark as getDefaultHighWaterMark3 } from "node:stream";
+var iterateOnSubprocessStream = ({ subprocessStdout, subprocess, binary, shouldEncode, encoding, preserveNewlines }) => {
+  const controller2 = new AbortController();
+  stopReadingOnExit(subprocess, controller2);
+  return iterateOnStream({
+    stream: subprocessStdout,
+    controller: controller2,
+    binary,
+    shouldEncode: !subprocessStdout.readableObjectMode && shouldEncode,
+    encoding,
+    shouldSplit: !subprocessStdout.readableObjectMode,
+    preserveNewlines
+  });
+};
+var stopReadingOnExit = async (subprocess, controller2) => {
+  try {
+    await subprocess;
+  } catch {
+  } finally {
+    controller2.abort();
+  }
+};
+var iterateForResult = ({ stream, onStreamEnd, lines, encoding, stripFinalNewline: stripFinalNewline2, allMixed }) => {
+  const controller2 = new AbortController();
+  stopReadingOnStreamEnd(onStreamEnd, controller2, stream);
+  const objectMode = stream.readableObjectMode && !allMixed;
+  return iterateOnStream({
+    stream,
+    controller: controller2,
+    binary: encoding === "buffer",
+    shouldEncode: !objectMode,
+    encoding,
+    shouldSplit: !objectMode && lines,
+    preserveNewlines: !stripFinalNewline2
+  });
+};
+var stopReadingOnStreamEnd = async (onStreamEnd, controller2, stream) => {
+  try {
+    await onStreamEnd;
+  } catch {
+    stream.destroy();
+  } finally {
+    controller2.abort();
+  }
+};
+var iterateOnStream = ({ stream, controller: controller2, binary, shouldEncode, encoding, shouldSplit, preserveNewlines }) => {
+  const onStdoutChunk = on5(stream, "data", {
+    signal: controller2.signal,
+    highWaterMark: HIGH_WATER_MARK,
+    // Backward compatibility with older name for this option
+    // See https://github.com/nodejs/node/pull/52080#discussion_r1525227861
+    // @todo Remove after removing support for Node 21
+    highWatermark: HIGH_WATER_MARK
+  });
+  return iterateOnData({
+    onStdoutChunk,
+    controller: controller2,
+    binary,
+    shouldEncode,
+    encoding,
+    shouldSplit,
+    preserveNewlines
+  });
+};
+var DEFAULT_OBJECT_HIGH_WATER_MARK = getDefaultHighWaterMark3(true);
+var HIGH_WATER_MARK = DEFAULT_OBJECT_HIGH_WATER_MARK;
+var iterateOnData = async function* ({ onStdoutChunk, controller: controller2, binary, shouldEncode, encoding, shouldSplit, preserveNewlines }) {
+  const generators = getGenerators({
+    binary,
+    shouldEncode,
+    encoding,
+    shouldSplit,
+    preserveNewlines
+  });
+  try {
+    for await (const [chunk] of onStdoutChunk) {
+      yield* transformChunkSync(chunk, generators, 0);
+    }
+  } catch (error) {
+    if (!controller2.signal.aborted) {
+      throw error;
+    }
+  } finally {
+    yield* finalChunksSync(generators);
+  }
+};
+var getGenerators = ({ binary, shouldEncode, encoding, shouldSplit, preserveNewlines }) => [
+  getEncodingTransformGenerator(binary, encoding, !shouldEncode),
+  getSplitLinesGenerator(binary, preserveNewlines, !shouldSplit, {})
+].filter(Boolean);
+
+// node_modules/execa/lib/io/contents.js
+var getStreamOutput = async ({ stream, onStreamEnd, fdNumber, encoding, buffer, maxBuffer, lines, allMixed, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => {
+  const logPromise = logOutputAsync({
+    stream,
+    onStreamEnd,
+    fdNumber,
+    encoding,
+    allMixed,
+    verboseInfo,
+    streamInfo
+  });
+  if (!buffer) {
+    await Promise.all([resumeStream(stream), logPromise]);
+    return;
+  }
+  const stripFinalNewlineValue = getStripFinalNewline(stripFinalNewline2, fdNumber);
+  const iterable = iterateForResult({
+    stream,
+    onStreamEnd,
+    lines,
+    encoding,
+    stripFinalNewline: stripFinalNewlineValue,
+    allMixed
+  });
+  const [output] = await Promise.all([
+    getStreamContents2({
+      stream,
+      iterable,
+      fdNumber,
+      encoding,
+      maxBuffer,
+      lines
+    }),
+    logPromise
+  ]);
+  return output;
+};
+var logOutputAsync = async ({ stream, onStreamEnd, fdNumber, encoding, allMixed, verboseInfo, streamInfo: { fileDescriptors } }) => {
+  if (!shouldLogOutput({
+    stdioItems: fileDescriptors[fdNumber]?.stdioItems,
+    encoding,
+    verboseInfo,
+    fdNumber
+  })) {
+    return;
+  }
+  const linesIterable = iterateForResult({
+    stream,
+    onStreamEnd,
+    lines: true,
+    encoding,
+    stripFinalNewline: true,
+    allMixed
+  });
+  await logLines(linesIterable, stream, fdNumber, verboseInfo);
+};
+var resumeStream = async (stream) => {
+  await setImmediate2();
+  if (stream.readableFlowing === null) {
+    stream.resume();
+  }
+};
+var getStreamContents2 = async ({ stream, stream: { readableObjectMode }, iterable, fdNumber, encoding, maxBuffer, lines }) => {
+  try {
+    if (readableObjectMode || lines) {
+      return await getStreamAsArray(iterable, { maxBuffer });
+    }
+    if (encoding === "buffer") {
+      return new Uint8Array(await getStreamAsArrayBuffer(iterable, { maxBuffer }));
+    }
+    return await getStreamAsString(iterable, { maxBuffer });
+  } catch (error) {
+    return handleBufferedData(handleMaxBuffer({
+      error,
+      stream,
+      readableObjectMode,
+      lines,
+      encoding,
+      fdNumber
+    }));
+  }
+};
+var getBufferedData = async (streamPromise) => {
+  try {
+    return await streamPromise;
+  } catch (error) {
+    return handleBufferedData(error);
+  }
+};
+var handleBufferedData = ({ bufferedData }) => isArrayBuffer(bufferedData) ? new Uint8Array(bufferedData) : bufferedData;
+
+// node_modules/execa/lib/resolve/wait-stream.js
+import { finished as finished5 } from "node:stream/promises";
+var waitForStream = async (stream, fdNumber, streamInfo, { isSameDirection, stopOnExit = false } = {}) => {
+  const state = handleStdinDestroy(stream, streamInfo);
+  const abortController = new AbortController();
+  try {
+    await Promise.race([
+      ...stopOnExit ? [streamInfo.exitPromise] : [],
+      finished5(stream, { cleanup: true, signal: abortController.signal })
+    ]);
+  } catch (error) {
+    if (!state.stdinCleanedUp) {
+      handleStreamError(error, fdNumber, streamInfo, isSameDirection);
+    }
+  } finally {
+    abortController.abort();
+  }
+};
+var handleStdinDestroy = (stream, { originalStreams: [originalStdin], subprocess }) => {
+  const state = { stdinCleanedUp: false };
+  if (stream === originalStdin) {
+    spyOnStdinDestroy(stream, subprocess, state);
+  }
+  return state;
+};
+var spyOnStdinDestroy = (subprocessStdin, subprocess, state) => {
+  const { _destroy } = subprocessStdin;
+  subprocessStdin._destroy = (...destroyArguments) => {
+    setStdinCleanedUp(subprocess, state);
+    _destroy.call(subprocessStdin, ...destroyArguments);
+  };
+};
+var setStdinCleanedUp = ({ exitCode, signalCode }, state) => {
+  if (exitCode !== null || signalCode !== null) {
+    state.stdinCleanedUp = true;
+  }
+};
+var handleStreamError = (error, fdNumber, streamInfo, isSameDirection) => {
+  if (!shouldIgnoreStreamError(error, fdNumber, streamInfo, isSameDirection)) {
+    throw error;
+  }
+};
+var shouldIgnoreStreamError = (error, fdNumber, streamInfo, isSameDirection = true) => {
+  if (streamInfo.propagating) {
+    return isStreamEpipe(error) || isStreamAbort(error);
+  }
+  streamInfo.propagating = true;
+  return isInputFileDescriptor(streamInfo, fdNumber) === isSameDirection ? isStreamEpipe(error) : isStreamAbort(error);
+};
+var isInputFileDescriptor = ({ fileDescriptors }, fdNumber) => fdNumber !== "all" && fileDescriptors[fdNumber].direction === "input";
+var isStreamAbort = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
+var isStreamEpipe = (error) => error?.code === "EPIPE";
+
+// node_modules/execa/lib/resolve/stdio.js
+var waitForStdioStreams = ({ subprocess, encoding, buffer, maxBuffer, lines, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => subprocess.stdio.map((stream, fdNumber) => waitForSubprocessStream({
+  stream,
+  fdNumber,
+  encoding,
+  buffer: buffer[fdNumber],
+  maxBuffer: maxBuffer[fdNumber],
+  lines: lines[fdNumber],
+  allMixed: false,
+  stripFinalNewline: stripFinalNewline2,
+  verboseInfo,
+  streamInfo
+}));
+var waitForSubprocessStream = async ({ stream, fdNumber, encoding, buffer, maxBuffer, lines, allMixed, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => {
+  if (!stream) {
+    return;
+  }
+  const onStreamEnd = waitForStream(stream, fdNumber, streamInfo);
+  if (isInputFileDescriptor(streamInfo, fdNumber)) {
+    await onStreamEnd;
+    return;
+  }
+  const [output] = await Promise.all([
+    getStreamOutput({
+      stream,
+      onStreamEnd,
+      fdNumber,
+      encoding,
+      buffer,
+      maxBuffer,
+      lines,
+      allMixed,
+      stripFinalNewline: stripFinalNewline2,
+      verboseInfo,
+      streamInfo
+    }),
+    onStreamEnd
+  ]);
+  return output;
+};
+
+// node_modules/execa/lib/resolve/all-async.js
+var makeAllStream = ({ stdout, stderr }, { all }) => all && (stdout || stderr) ? mergeStreams([stdout, stderr].filter(Boolean)) : void 0;
+var waitForAllStream = ({ subprocess, encoding, buffer, maxBuffer, lines, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => waitForSubprocessStream({
+  ...getAllStream(subprocess, buffer),
+  fdNumber: "all",
+  encoding,
+  maxBuffer: maxBuffer[1] + maxBuffer[2],
+  lines: lines[1] || lines[2],
+  allMixed: getAllMixed(subprocess),
+  stripFinalNewline: stripFinalNewline2,
+  verboseInfo,
+  streamInfo
+});
+var getAllStream = ({ stdout, stderr, all }, [, bufferStdout, bufferStderr]) => {
+  const buffer = bufferStdout || bufferStderr;
+  if (!buffer) {
+    return { stream: all, buffer };
+  }
+  if (!bufferStdout) {
+    return { stream: stderr, buffer };
+  }
+  if (!bufferStderr) {
+    return { stream: stdout, buffer };
+  }
+  return { stream: all, buffer };
+};
+var getAllMixed = ({ all, stdout, stderr }) => all && stdout && stderr && stdout.readableObjectMode !== stderr.readableObjectMode;
+
+// node_modules/execa/lib/resolve/wait-subprocess.js
+import { once as once8 } from "node:events";
+
+// node_modules/execa/lib/verbose/ipc.js
+var shouldLogIpc = (verboseInfo) => isFullVerbose(verboseInfo, "ipc");
+var logIpcOutput = (message, verboseInfo) => {
+  const verboseMessage = serializeVerboseMessage(message);
+  verboseLog({
+    type: "ipc",
+    verboseMessage,
+    fdNumber: "ipc",
+    verboseInfo
+  });
+};
+
+// node_modules/execa/lib/ipc/buffer-messages.js
+var waitForIpcOutput = async ({
+  subprocess,
+  buffer: bufferArray,
+  maxBuffer: maxBufferArray,
+  ipc,
+  ipcOutput,
+  verboseInfo
+}) => {
+  if (!ipc) {
+    return ipcOutput;
+  }
+  const isVerbose2 = shouldLogIpc(verboseInfo);
+  const buffer = getFdSpecificValue(bufferArray, "ipc");
+  const maxBuffer = getFdSpecificValue(maxBufferArray, "ipc");
+  for await (const message of loopOnMessages({
+    anyProcess: subprocess,
+    channel: subprocess.channel,
+    isSubprocess: false,
+    ipc,
+    shouldAwait: false,
+    reference: true
+  })) {
+    if (buffer) {
+      checkIpcMaxBuffer(subprocess, ipcOutput, maxBuffer);
+      ipcOutput.push(message);
+    }
+    if (isVerbose2) {
+      logIpcOutput(message, verboseInfo);
+    }
+  }
+  return ipcOutput;
+};
+var getBufferedIpcOutput = async (ipcOutputPromise, ipcOutput) => {
+  await Promise.allSettled([ipcOutputPromise]);
+  return ipcOutput;
+};
+
+// node_modules/execa/lib/resolve/wait-subprocess.js
+var waitForSubprocessResult = async ({
+  subprocess,
+  options: {
+    encoding,
+    buffer,
+    maxBuffer,
+    lines,
+    timeoutDuration: timeout,
+    cancelSignal,
+    gracefulCancel,
+    forceKillAfterDelay,
+    stripFinalNewline: stripFinalNewline2,
+    ipc,
+    ipcInput
+  },
+  context,
+  verboseInfo,
+  fileDescriptors,
+  originalStreams,
+  onInternalError,
+  controller: controller2
+}) => {
+  const exitPromise = waitForExit(subprocess, context);
+  const streamInfo = {
+    originalStreams,
+    fileDescriptors,
+    subprocess,
+    exitPromise,
+    propagating: false
+  };
+  const stdioPromises = waitForStdioStreams({
+    subprocess,
+    encoding,
+    buffer,
+    maxBuffer,
+    lines,
+    stripFinalNewline: stripFinalNewline2,
+    verboseInfo,
+    streamInfo
+  });
+  const allPromise = waitForAllStream({
+    subprocess,
+    encoding,
+    buffer,
+    maxBuffer,
+    lines,
+    stripFinalNewline: stripFinalNewline2,
+    verboseInfo,
+    streamInfo
+  });
+  const ipcOutput = [];
+  const ipcOutputPromise = waitForIpcOutput({
+    subprocess,
+    buffer,
+    maxBuffer,
+    ipc,
+    ipcOutput,
+    verboseInfo
+  });
+  const originalPromises = waitForOriginalStreams(originalStreams, subprocess, streamInfo);
+  const customStreamsEndPromises = waitForCustomStreamsEnd(fileDescriptors, streamInfo);
+  try {
+    return await Promise.race([
+      Promise.all([
+        {},
+        waitForSuccessfulExit(exitPromise),
+        Promise.all(stdioPromises),
+        allPromise,
+        ipcOutputPromise,
+        sendIpcInput(subprocess, ipcInput),
+        ...originalPromises,
+        ...customStreamsEndPromises
+      ]),
+      onInternalError,
+      throwOnSubprocessError(subprocess, controller2),
+      ...throwOnTimeout(subprocess, timeout, context, controller2),
+      ...throwOnCancel({
+        subprocess,
+        cancelSignal,
+        gracefulCancel,
+        context,
+        controller: controller2
+      }),
+      ...throwOnGracefulCancel({
+        subprocess,
+        cancelSignal,
+        gracefulCancel,
+        forceKillAfterDelay,
+        context,
+        controller: controller2
+      })
+    ]);
+  } catch (error) {
+    context.terminationReason ??= "other";
+    return Promise.all([
+      { error },
+      exitPromise,
+      Promise.all(stdioPromises.map((stdioPromise) => getBufferedData(stdioPromise))),
+      getBufferedData(allPromise),
+      getBufferedIpcOutput(ipcOutputPromise, ipcOutput),
+      Promise.allSettled(originalPromises),
+      Promise.allSettled(customStreamsEndPromises)
+    ]);
+  }
+};
+var waitForOriginalStreams = (originalStreams, subprocess, streamInfo) => originalStreams.map((stream, fdNumber) => stream === subprocess.stdio[fdNumber] ? void 0 : waitForStream(stream, fdNumber, streamInfo));
+var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value: value4, stream = value4 }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value: value4, stream = value4 }) => waitForStream(stream, fdNumber, streamInfo, {
+  isSameDirection: TRANSFORM_TYPES.has(type),
+  stopOnExit: type === "native"
+})));
+var throwOnSubprocessError = async (subprocess, { signal }) => {
+  const [error] = await once8(subprocess, "error", { signal });
+  throw error;
+};
+
+// node_modules/execa/lib/convert/concurrent.js
+var initializeConcurrentStreams = () => ({
+  readableDestroy: /* @__PURE__ */ new WeakMap(),
+  writableFinal: /* @__PURE__ */ new WeakMap(),
+  writableDestroy: /* @__PURE__ */ new WeakMap()
+});
+var addConcurrentStream = (concurrentStreams, stream, waitName) => {
+  const weakMap = concurrentStreams[waitName];
+  if (!weakMap.has(stream)) {
+    weakMap.set(stream, []);
+  }
+  const promises = weakMap.get(stream);
+  const promise = createDeferred();
+  promises.push(promise);
+  const resolve7 = promise.resolve.bind(promise);
+  return { resolve: resolve7, promises };
+};
+var waitForConcurrentStreams = async ({ resolve: resolve7, promises }, subprocess) => {
+  resolve7();
+  const [isSubprocessExit] = await Promise.race([
+    Promise.allSettled([true, subprocess]),
+    Promise.all([false, ...promises])
+  ]);
+  return !isSubprocessExit;
+};
+
+// node_modules/execa/lib/convert/readable.js
+import { Readable as Readable3 } from "node:stream";
+import { callbackify as callbackify2 } from "node:util";
+
+// node_modules/execa/lib/convert/shared.js
+import { finished as finished6 } from "node:stream/promises";
+var safeWaitForSubprocessStdin = async (subprocessStdin) => {
+  if (subprocessStdin === void 0) {
+    return;
+  }
+  try {
+    await waitForSubprocessStdin(subprocessStdin);
+  } catch {
+  }
+};
+var safeWaitForSubprocessStdout = async (subprocessStdout) => {
+  if (subprocessStdout === void 0) {
+    return;
+  }
+  try {
+    await waitForSubprocessStdout(subprocessStdout);
+  } catch {
+  }
+};
+var waitForSubprocessStdin = async (subprocessStdin) => {
+  await finished6(subprocessStdin, { cleanup: true, readable: false, writable: true });
+};
+var waitForSubprocessStdout = async (subprocessStdout) => {
+  await finished6(subprocessStdout, { cleanup: true, readable: true, writable: false });
+};
+var waitForSubprocess = async (subprocess, error) => {
+  await subprocess;
+  if (error) {
+    throw error;
+  }
+};
+var destroyOtherStream = (stream, isOpen, error) => {
+  if (error && !isStreamAbort(error)) {
+    stream.destroy(error);
+  } else if (isOpen) {
+    stream.destroy();
+  }
+};
+
+// node_modules/execa/lib/convert/readable.js
+var createReadable = ({ subprocess, concurrentStreams, encoding }, { from, binary: binaryOption = true, preserveNewlines = true } = {}) => {
+  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const { subprocessStdout, waitReadableDestroy } = getSubprocessStdout(subprocess, from, concurrentStreams);
+  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary);
+  const { read, onStdoutDataDone } = getReadableMethods({
+    subprocessStdout,
+    subprocess,
+    binary,
+    encoding,
+    preserveNewlines
+  });
+  const readable2 = new Readable3({
+    read,
+    destroy: callbackify2(onReadableDestroy.bind(void 0, { subprocessStdout, subprocess, waitReadableDestroy })),
+    highWaterMark: readableHighWaterMark,
+    objectMode: readableObjectMode,
+    encoding: readableEncoding
+  });
+  onStdoutFinished({
+    subprocessStdout,
+    onStdoutDataDone,
+    readable: readable2,
+    subprocess
+  });
+  return readable2;
+};
+var getSubprocessStdout = (subprocess, from, concurrentStreams) => {
+  const subprocessStdout = getFromStream(subprocess, from);
+  const waitReadableDestroy = addConcurrentStream(concurrentStreams, subprocessStdout, "readableDestroy");
+  return { subprocessStdout, waitReadableDestroy };
+};
+var getReadableOptions = ({ readableEncoding, readableObjectMode, readableHighWaterMark }, binary) => binary ? { readableEncoding, readableObjectMode, readableHighWaterMark } : { readableEncoding, readableObjectMode: true, readableHighWaterMark: DEFAULT_OBJECT_HIGH_WATER_MARK };
+var getReadableMethods = ({ subprocessStdout, subprocess, binary, encoding, preserveNewlines }) => {
+  const onStdoutDataDone = createDeferred();
+  const onStdoutData = iterateOnSubprocessStream({
+    subprocessStdout,
+    subprocess,
+    binary,
+    shouldEncode: !binary,
+    encoding,
+    preserveNewlines
+  });
+  return {
+    read() {
+      onRead(this, onStdoutData, onStdoutDataDone);
+    },
+    onStdoutDataDone
+  };
+};
+var onRead = async (readable2, onStdoutData, onStdoutDataDone) => {
+  try {
+    const { value: value4, done } = await onStdoutData.next();
+    if (done) {
+      onStdoutDataDone.resolve();
+    } else {
+      readable2.push(value4);
+    }
+  } catch {
+  }
+};
+var onStdoutFinished = async ({ subprocessStdout, onStdoutDataDone, readable: readable2, subprocess, subprocessStdin }) => {
+  try {
+    await waitForSubprocessStdout(subprocessStdout);
+    await subprocess;
+    await safeWaitForSubprocessStdin(subprocessStdin);
+    await onStdoutDataDone;
+    if (readable2.readable) {
+      readable2.push(null);
+    }
+  } catch (error) {
+    await safeWaitForSubprocessStdin(subprocessStdin);
+    destroyOtherReadable(readable2, error);
+  }
+};
+var onReadableDestroy = async ({ subprocessStdout, subprocess, waitReadableDestroy }, error) => {
+  if (await waitForConcurrentStreams(waitReadableDestroy, subprocess)) {
+    destroyOtherReadable(subprocessStdout, error);
+    await waitForSubprocess(subprocess, error);
+  }
+};
+var destroyOtherReadable = (stream, error) => {
+  destroyOtherStream(stream, stream.readable, error);
+};
+
+// node_modules/execa/lib/convert/writable.js
+import { Writable as Writable3 } from "node:stream";
+import { callbackify as callbackify3 } from "node:util";
+var createWritable = ({ subprocess, concurrentStreams }, { to } = {}) => {
+  const { subprocessStdin, waitWritableFinal, waitWritableDestroy } = getSubprocessStdin(subprocess, to, concurrentStreams);
+  const writable3 = new Writable3({
+    ...getWritableMethods(subprocessStdin, subprocess, waitWritableFinal),
+    destroy: callbackify3(onWritableDestroy.bind(void 0, {
+      subprocessStdin,
+      subprocess,
+      waitWritableFinal,
+      waitWritableDestroy
+    })),
+    highWaterMark: subprocessStdin.writableHighWaterMark,
+    objectMode: subprocessStdin.writableObjectMode
+  });
+  onStdinFinished(subprocessStdin, writable3);
+  return writable3;
+};
+var getSubprocessStdin = (subprocess, to, concurrentStreams) => {
+  const subprocessStdin = getToStream(subprocess, to);
+  const waitWritableFinal = addConcurrentStream(concurrentStreams, subprocessStdin, "writableFinal");
+  const waitWritableDestroy = addConcurrentStream(concurrentStreams, subprocessStdin, "writableDestroy");
+  return { subprocessStdin, waitWritableFinal, waitWritableDestroy };
+};
+var getWritableMethods = (subprocessStdin, subprocess, waitWritableFinal) => ({
+  write: onWrite.bind(void 0, subprocessStdin),
+  final: callbackify3(onWritableFinal.bind(void 0, subprocessStdin, subprocess, waitWritableFinal))
+});
+var onWrite = (subprocessStdin, chunk, encoding, done) => {
+  if (subprocessStdin.write(chunk, encoding)) {
+    done();
+  } else {
+    subprocessStdin.once("drain", done);
+  }
+};
+var onWritableFinal = async (subprocessStdin, subprocess, waitWritableFinal) => {
+  if (await waitForConcurrentStreams(waitWritableFinal, subprocess)) {
+    if (subprocessStdin.writable) {
+      subprocessStdin.end();
+    }
+    await subprocess;
+  }
+};
+var onStdinFinished = async (subprocessStdin, writable3, subprocessStdout) => {
+  try {
+    await waitForSubprocessStdin(subprocessStdin);
+    if (writable3.writable) {
+      writable3.end();
+    }
+  } catch (error) {
+    await safeWaitForSubprocessStdout(subprocessStdout);
+    destroyOtherWritable(writable3, error);
+  }
+};
+var onWritableDestroy = async ({ subprocessStdin, subprocess, waitWritableFinal, waitWritableDestroy }, error) => {
+  await waitForConcurrentStreams(waitWritableFinal, subprocess);
+  if (await waitForConcurrentStreams(waitWritableDestroy, subprocess)) {
+    destroyOtherWritable(subprocessStdin, error);
+    await waitForSubprocess(subprocess, error);
+  }
+};
+var destroyOtherWritable = (stream, error) => {
+  destroyOtherStream(stream, stream.writable, error);
+};
+
+// node_modules/execa/lib/convert/duplex.js
+import { Duplex as Duplex3 } from "node:stream";
+import { callbackify as callbackify4 } from "node:util";
+var createDuplex = ({ subprocess, concurrentStreams, encoding }, { from, to, binary: binaryOption = true, preserveNewlines = true } = {}) => {
+  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const { subprocessStdout, waitReadableDestroy } = getSubprocessStdout(subprocess, from, concurrentStreams);
+  const { subprocessStdin, waitWritableFinal, waitWritableDestroy } = getSubprocessStdin(subprocess, to, concurrentStreams);
+  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary);
+  const { read, onStdoutDataDone } = getReadableMethods({
+    subprocessStdout,
+    subprocess,
+    binary,
+    encoding,
+    preserveNewlines
+  });
+  const duplex2 = new Duplex3({
+    read,
+    ...getWritableMethods(subprocessStdin, subprocess, waitWritableFinal),
+    destroy: callbackify4(onDuplexDestroy.bind(void 0, {
+      subprocessStdout,
+      subprocessStdin,
+      subprocess,
+      waitReadableDestroy,
+      waitWritableFinal,
+      waitWritableDestroy
+    })),
+    readableHighWaterMark,
+    writableHighWaterMark: subprocessStdin.writableHighWaterMark,
+    readableObjectMode,
+    writableObjectMode: subprocessStdin.writableObjectMode,
+    encoding: readableEncoding
+  });
+  onStdoutFinished({
+    subprocessStdout,
+    onStdoutDataDone,
+    readable: duplex2,
+    subprocess,
+    subprocessStdin
+  });
+  onStdinFinished(subprocessStdin, duplex2, subprocessStdout);
+  return duplex2;
+};
+var onDuplexDestroy = async ({ subprocessStdout, subprocessStdin, subprocess, waitReadableDestroy, waitWritableFinal, waitWritableDestroy }, error) => {
+  await Promise.all([
+    onReadableDestroy({ subprocessStdout, subprocess, waitReadableDestroy }, error),
+    onWritableDestroy({
+      subprocessStdin,
+      subprocess,
+      waitWritableFinal,
+      waitWritableDestroy
+    }, error)
+  ]);
+};
+
+// node_modules/execa/lib/convert/iterable.js
+var createIterable = (subprocess, encoding, {
+  from,
+  binary: binaryOption = false,
+  preserveNewlines = false
+} = {}) => {
+  const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const subprocessStdout = getFromStream(subprocess, from);
+  const onStdoutData = iterateOnSubprocessStream({
+    subprocessStdout,
+    subprocess,
+    binary,
+    shouldEncode: true,
+    encoding,
+    preserveNewlines
+  });
+  return iterateOnStdoutData(onStdoutData, subprocessStdout, subprocess);
+};
+var iterateOnStdoutData = async function* (onStdoutData, subprocessStdout, subprocess) {
+  try {
+    yield* onStdoutData;
+  } finally {
+    if (subprocessStdout.readable) {
+      subprocessStdout.destroy();
+    }
+    await subprocess;
+  }
+};
+
+// node_modules/execa/lib/convert/add.js
+var addConvertedStreams = (subprocess, { encoding }) => {
+  const concurrentStreams = initializeConcurrentStreams();
+  subprocess.readable = createReadable.bind(void 0, { subprocess, concurrentStreams, encoding });
+  subprocess.writable = createWritable.bind(void 0, { subprocess, concurrentStreams });
+  subprocess.duplex = createDuplex.bind(void 0, { subprocess, concurrentStreams, encoding });
+  subprocess.iterable = createIterable.bind(void 0, subprocess, encoding);
+  subprocess[Symbol.asyncIterator] = createIterable.bind(void 0, subprocess, encoding, {});
+};
+
+// node_modules/execa/lib/methods/promise.js
+var mergePromise = (subprocess, promise) => {
+  for (const [property, descriptor] of descriptors) {
+    const value4 = descriptor.value.bind(promise);
+    Reflect.defineProperty(subprocess, property, { ...descriptor, value: value4 });
+  }
+};
+var nativePromisePrototype = (async () => {
+})().constructor.prototype;
+var descriptors = ["then", "catch", "finally"].map((property) => [
+  property,
+  Reflect.getOwnPropertyDescriptor(nativePromisePrototype, property)
+]);
+
+// node_modules/execa/lib/methods/main-async.js
+var execaCoreAsync = (rawFile, rawArguments, rawOptions, createNested) => {
+  const { file, commandArguments, command, escapedCommand, startTime, verboseInfo, options: options2, fileDescriptors } = handleAsyncArguments(rawFile, rawArguments, rawOptions);
+  const { subprocess, promise } = spawnSubprocessAsync({
+    file,
+    commandArguments,
+    options: options2,
+    startTime,
+    verboseInfo,
+    command,
+    escapedCommand,
+    fileDescriptors
+  });
+  subprocess.pipe = pipeToSubprocess.bind(void 0, {
+    source: subprocess,
+    sourcePromise: promise,
+    boundOptions: {},
+    createNested
+  });
+  mergePromise(subprocess, promise);
+  SUBPROCESS_OPTIONS.set(subprocess, { options: options2, fileDescriptors });
+  return subprocess;
+};
+var handleAsyncArguments = (rawFile, rawArguments, rawOptions) => {
+  const { command, escapedCommand, startTime, verboseInfo } = handleCommand(rawFile, rawArguments, rawOptions);
+  const { file, commandArguments, options: normalizedOptions } = normalizeOptions(rawFile, rawArguments, rawOptions);
+  const options2 = handleAsyncOptions(normalizedOptions);
+  const fileDescriptors = handleStdioAsync(options2, verboseInfo);
+  return {
+    file,
+    commandArguments,
+    command,
+    escapedCommand,
+    startTime,
+    verboseInfo,
+    options: options2,
+    fileDescriptors
+  };
+};
+var handleAsyncOptions = ({ timeout, signal, ...options2 }) => {
+  if (signal !== void 0) {
+    throw new TypeError('The "signal" option has been renamed to "cancelSignal" instead.');
+  }
+  return { ...options2, timeoutDuration: timeout };
+};
+var spawnSubprocessAsync = ({ file, commandArguments, options: options2, startTime, verboseInfo, command, escapedCommand, fileDescriptors }) => {
+  let subprocess;
+  try {
+    subprocess = spawn(...concatenateShell(file, commandArguments, options2));
+  } catch (error) {
+    return handleEarlyError({
+      error,
+      command,
+      escapedCommand,
+      fileDescriptors,
+      options: options2,
+      startTime,
+      verboseInfo
+    });
+  }
+  const controller2 = new AbortController();
+  setMaxListeners(Number.POSITIVE_INFINITY, controller2.signal);
+  const originalStreams = [...subprocess.stdio];
+  pipeOutputAsync(subprocess, fileDescriptors, controller2);
+  cleanupOnExit(subprocess, options2, controller2);
+  const context = {};
+  const onInternalError = createDeferred();
+  subprocess.kill = subprocessKill.bind(void 0, {
+    kill: subprocess.kill.bind(subprocess),
+    options: options2,
+    onInternalError,
+    context,
+    controller: controller2
+  });
+  subprocess.all = makeAllStream(subprocess, options2);
+  addConvertedStreams(subprocess, options2);
+  addIpcMethods(subprocess, options2);
+  const promise = handlePromise({
+    subprocess,
+    options: options2,
+    startTime,
+    verboseInfo,
+    fileDescriptors,
+    originalStreams,
+    command,
+    escapedCommand,
+    context,
+    onInternalError,
+    controller: controller2
+  });
+  return { subprocess, promise };
+};
+var handlePromise = async ({ subprocess, options: options2, startTime, verboseInfo, fileDescriptors, originalStreams, command, escapedCommand, context, onInternalError, controller: controller2 }) => {
+  const [
+    errorInfo,
+    [exitCode, signal],
+    stdioResults,
+    allResult,
+    ipcOutput
+  ] = await waitForSubprocessResult({
+    subprocess,
+    options: options2,
+    context,
+    verboseInfo,
+    fileDescriptors,
+    originalStreams,
+    onInternalError,
+    controller: controller2
+  });
+  controller2.abort();
+  onInternalError.resolve();
+  const stdio = stdioResults.map((stdioResult, fdNumber) => stripNewline(stdioResult, options2, fdNumber));
+  const all = stripNewline(allResult, options2, "all");
+  const result = getAsyncResult({
+    errorInfo,
+    exitCode,
+    signal,
+    stdio,
+    all,
+    ipcOutput,
+    context,
+    options: options2,
+    command,
+    escapedCommand,
+    startTime
+  });
+  return handleResult(result, verboseInfo, options2);
+};
+var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, context, options: options2, command, escapedCommand, startTime }) => "error" in errorInfo ? makeError({
+  error: errorInfo.error,
+  command,
+  escapedCommand,
+  timedOut: context.terminationReason === "timeout",
+  isCanceled: context.terminationReason === "cancel" || context.terminationReason === "gracefulCancel",
+  isGracefullyCanceled: context.terminationReason === "gracefulCancel",
+  isMaxBuffer: errorInfo.error instanceof MaxBufferError,
+  isForcefullyTerminated: context.isForcefullyTerminated,
+  exitCode,
+  signal,
+  stdio,
+  all,
+  ipcOutput,
+  options: options2,
+  startTime,
+  isSync: false
+}) : makeSuccessResult({
+  command,
+  escapedCommand,
+  stdio,
+  all,
+  ipcOutput,
+  options: options2,
+  startTime
+});
+
+// node_modules/execa/lib/methods/bind.js
+var mergeOptions = (boundOptions, options2) => {
+  const newOptions = Object.fromEntries(
+    Object.entries(options2).map(([optionName, optionValue]) => [
+      optionName,
+      mergeOption(optionName, boundOptions[optionName], optionValue)
+    ])
+  );
+  return { ...boundOptions, ...newOptions };
+};
+var mergeOption = (optionName, boundOptionValue, optionValue) => {
+  if (DEEP_OPTIONS.has(optionName) && isPlainObject(boundOptionValue) && isPlainObject(optionValue)) {
+    return { ...boundOptionValue, ...optionValue };
+  }
+  return optionValue;
+};
+var DEEP_OPTIONS = /* @__PURE__ */ new Set(["env", ...FD_SPECIFIC_OPTIONS]);
+
+// node_modules/execa/lib/methods/create.js
+var createExeca = (mapArguments, boundOptions, deepOptions, setBoundExeca) => {
+  const createNested = (mapArguments2, boundOptions2, setBoundExeca2) => createExeca(mapArguments2, boundOptions2, deepOptions, setBoundExeca2);
+  const boundExeca = (...execaArguments) => callBoundExeca({
+    mapArguments,
+    deepOptions,
+    boundOptions,
+    setBoundExeca,
+    createNested
+  }, ...execaArguments);
+  if (setBoundExeca !== void 0) {
+    setBoundExeca(boundExeca, createNested, boundOptions);
+  }
+  return boundExeca;
+};
+var callBoundExeca = ({ mapArguments, deepOptions = {}, boundOptions = {}, setBoundExeca, createNested }, firstArgument, ...nextArguments) => {
+  if (isPlainObject(firstArgument)) {
+    return createNested(mapArguments, mergeOptions(boundOptions, firstArgument), setBoundExeca);
+  }
+  const { file, commandArguments, options: options2, isSync } = parseArguments({
+    mapArguments,
+    firstArgument,
+    nextArguments,
+    deepOptions,
+    boundOptions
+  });
+  return isSync ? execaCoreSync(file, commandArguments, options2) : execaCoreAsync(file, commandArguments, options2, createNested);
+};
+var parseArguments = ({ mapArguments, firstArgument, nextArguments, deepOptions, boundOptions }) => {
+  const callArguments = isTemplateString(firstArgument) ? parseTemplates(firstArgument, nextArguments) : [firstArgument, ...nextArguments];
+  const [initialFile, initialArguments, initialOptions] = normalizeParameters(...callArguments);
+  const mergedOptions = mergeOptions(mergeOptions(deepOptions, boundOptions), initialOptions);
+  const {
+    file = initialFile,
+    commandArguments = initialArguments,
+    options: options2 = mergedOptions,
+    isSync = false
+  } = mapArguments({ file: initialFile, commandArguments: initialArguments, options: mergedOptions });
+  return {
+    file,
+    commandArguments,
+    options: options2,
+    isSync
+  };
+};
+
+// node_modules/execa/lib/methods/command.js
+var mapCommandAsync = ({ file, commandArguments }) => parseCommand(file, commandArguments);
+var mapCommandSync = ({ file, commandArguments }) => ({ ...parseCommand(file, commandArguments), isSync: true });
+var parseCommand = (command, unusedArguments) => {
+  if (unusedArguments.length > 0) {
+    throw new TypeError(`The command and its arguments must be passed as a single string: ${command} ${unusedArguments}.`);
+  }
+  const [file, ...commandArguments] = parseCommandString(command);
+  return { file, commandArguments };
+};
+var parseCommandString = (command) => {
+  if (typeof command !== "string") {
+    throw new TypeError(`The command must be a string: ${String(command)}.`);
+  }
+  const trimmedCommand = command.trim();
+  if (trimmedCommand === "") {
+    return [];
+  }
+  const tokens = [];
+  for (const token of trimmedCommand.split(SPACES_REGEXP)) {
+    const previousToken = tokens.at(-1);
+    if (previousToken && previousToken.endsWith("\\")) {
+      tokens[tokens.length - 1] = `${previousToken.slice(0, -1)} ${token}`;
+    } else {
+      tokens.push(token);
+    }
+  }
+  return tokens;
+};
+var SPACES_REGEXP = / +/g;
+
+// node_modules/execa/lib/methods/script.js
+var setScriptSync = (boundExeca, createNested, boundOptions) => {
+  boundExeca.sync = createNested(mapScriptSync, boundOptions);
+  boundExeca.s = boundExeca.sync;
+};
+var mapScriptAsync = ({ options: options2 }) => getScriptOptions(options2);
+var mapScriptSync = ({ options: options2 }) => ({ ...getScriptOptions(options2), isSync: true });
+var getScriptOptions = (options2) => ({ options: { ...getScriptStdinOption(options2), ...options2 } });
+var getScriptStdinOption = ({ input, inputFile, stdio }) => input === void 0 && inputFile === void 0 && stdio === void 0 ? { stdin: "inherit" } : {};
+var deepScriptOptions = { preferLocal: true };
+
+// node_modules/execa/index.js
+var execa = createExeca(() => ({}));
+var execaSync = createExeca(() => ({ isSync: true }));
+var execaCommand = createExeca(mapCommandAsync);
+var execaCommandSync = createExeca(mapCommandSync);
+var execaNode = createExeca(mapNode);
+var $ = createExeca(mapScriptAsync, {}, deepScriptOptions, setScriptSync);
+var {
+  sendMessage: sendMessage2,
+  getOneMessage: getOneMessage2,
+  getEachMessage: getEachMessage2,
+  getCancelSignal: getCancelSignal2
+} = getIpcExport();
+
+// src/workload/helper.ts
+var DEFAULT_MAX_BUFFER = 8 * 1024 * 1024;
+var STDERR_EXCERPT = 400;
+function options(o2) {
+  return {
+    timeout: o2.timeoutMs,
+    maxBuffer: o2.maxBuffer ?? DEFAULT_MAX_BUFFER,
+    reject: false,
+    stripFinalNewline: false,
+    encoding: "utf8",
+    ...o2.input === void 0 ? { stdin: "ignore" } : { input: o2.input },
+    ...o2.env ? { env: o2.env, extendEnv: !o2.onlyEnv } : {},
+    ...o2.cwd ? { cwd: o2.cwd } : {}
+  };
+}
+function stderrExcerpt(stderr) {
+  const folded = stderr.replace(/\s+/g, " ").trim();
+  return folded.length <= STDERR_EXCERPT ? folded : `...${folded.slice(-STDERR_EXCERPT)}`;
+}
+function describeFailure(command, ended, stderr, timeoutMs) {
+  const how = ended.notStarted ? `could not be started (${ended.notStarted})` : ended.timedOut ? `did not finish within ${timeoutMs / 1e3} s and was killed` : ended.isMaxBuffer ? "printed more than memgate reads from a helper" : ended.signal ? `was killed by ${ended.signal}` : `exited with status ${ended.exitCode}`;
+  if (ended.notStarted) return `${command} ${how}`;
+  const said = stderrExcerpt(stderr);
+  return `${command} ${how}${said ? `: ${said}` : " (nothing on stderr)"}`;
+}
+function toResult(file, args, r, timeoutMs) {
+  const stdout = typeof r.stdout === "string" ? r.stdout : "";
+  const stderr = typeof r.stderr === "string" ? r.stderr : "";
+  if (!r.failed) return { ok: true, exitCode: r.exitCode ?? 0, stdout, stderr, failure: null };
+  const notStarted = r.exitCode === void 0 && !r.signal && !r.timedOut && !r.isMaxBuffer ? r.code === "ENOENT" ? "not found" : r.code ?? r.originalMessage ?? "unknown error" : void 0;
+  const command = [file, ...args].join(" ");
+  const failure = describeFailure(command.length > 200 ? `${command.slice(0, 200)}...` : command, { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted }, stderr, timeoutMs);
+  return { ok: false, exitCode: r.exitCode ?? null, stdout, stderr, failure };
+}
+async function runHelper(file, args, o2) {
+  const r = await execa(file, args, options(o2));
+  return toResult(file, args, r, o2.timeoutMs);
+}
+function runHelperSync(file, args, o2) {
+  const r = execaSync(file, args, options(o2));
+  return toResult(file, args, r, o2.timeoutMs);
+}
+var HelperError = class extends Error {
+  name = "HelperError";
+  result;
+  constructor(result) {
+    super(result.failure ?? "helper failed");
+    this.result = result;
+  }
+};
+
+// src/collect/ebpf-symbolize.ts
 var TIMEOUT_MS = 2e4;
 var MAX_BUFFER = 64 * 1024 * 1024;
 function hex(addr) {
@@ -11410,16 +18814,16 @@ function parseAddr2line(output) {
   const result = /* @__PURE__ */ new Map();
   const lines = output.split("\n");
   let current = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2];
     if (/^0x[0-9a-f]+$/i.test(line)) {
       current = [];
       result.set(BigInt(line), current);
       continue;
     }
     if (!current || line === "") continue;
-    const where = parseFileLine2(lines[i + 1] ?? "");
-    i++;
+    const where = parseFileLine2(lines[i2 + 1] ?? "");
+    i2++;
     if (line !== "??") current.push({ fn: line, ...where });
   }
   return result;
@@ -11427,26 +18831,26 @@ function parseAddr2line(output) {
 function parseGoAddr2line(output, addrs) {
   const result = /* @__PURE__ */ new Map();
   const lines = output.split("\n");
-  for (const [i, addr] of addrs.entries()) {
-    const fn = lines[2 * i];
+  for (const [i2, addr] of addrs.entries()) {
+    const fn = lines[2 * i2];
     if (fn === void 0) break;
     if (fn === "?" || fn === "") continue;
-    result.set(addr, [{ fn, ...parseFileLine2(lines[2 * i + 1] ?? "") }]);
+    result.set(addr, [{ fn, ...parseFileLine2(lines[2 * i2 + 1] ?? "") }]);
   }
   return result;
 }
 function run(file, args, input) {
-  const result = spawnSync(file, args, { input, encoding: "utf8", timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
-  return result.status === 0 ? result.stdout : null;
+  const result = runHelperSync(file, args, { input, timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
+  return result.ok ? result.stdout : null;
 }
-var useful = (map, addrs) => addrs.filter((a) => map.get(a)?.some((f) => f.file !== "")).length >= addrs.length / 2;
+var useful = (map, addrs) => addrs.filter((a2) => map.get(a2)?.some((f) => f.file !== "")).length >= addrs.length / 2;
 function symbolize(binary, addrs, tools = {}) {
   const unique = [...new Set(addrs)];
   const fromSymtab = () => {
     const map = /* @__PURE__ */ new Map();
-    for (const a of unique) {
-      const fn = functionAt(binary, a);
-      if (fn) map.set(a, [{ fn: fn.name, file: "", line: 0 }]);
+    for (const a2 of unique) {
+      const fn = functionAt(binary, a2);
+      if (fn) map.set(a2, [{ fn: fn.name, file: "", line: 0 }]);
     }
     return map;
   };
@@ -11471,20 +18875,15 @@ function fillGaps(primary, fallback) {
   return primary;
 }
 function which(name, pathEnv = process.env.PATH ?? "") {
-  const result = spawnSync("sh", ["-c", 'command -v "$1"', "sh", name], { encoding: "utf8", env: { PATH: pathEnv } });
-  const path = result.stdout?.trim();
-  return result.status === 0 && path ? path : null;
+  const result = runHelperSync("sh", ["-c", 'command -v "$1"', "sh", name], { timeoutMs: 1e4, env: { PATH: pathEnv }, onlyEnv: true });
+  const path6 = result.stdout.trim();
+  return result.ok && path6 ? path6 : null;
 }
 
 // src/collect/ebpf-preflight.ts
 var CHECK_TIMEOUT_MS = 6e4;
 function exec(file, args, timeoutMs = CHECK_TIMEOUT_MS) {
-  return new Promise((resolve7) => {
-    execFile(file, args, { timeout: timeoutMs, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
-      const code2 = error ? typeof error.code === "number" ? Number(error.code) : null : 0;
-      resolve7({ code: error && code2 === 0 ? 1 : code2, stdout: stdout ?? "", stderr: stderr ?? (error ? error.message : "") });
-    });
-  });
+  return runHelper(file, args, { timeoutMs, maxBuffer: 1024 * 1024 });
 }
 function harmlessStderr(line) {
   return line.trim() === "" || /RLIMIT_MEMLOCK/.test(line) || /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) || /failed to detach probe/.test(line) || /BPFTRACE_\w+ is deprecated/.test(line) || /^Attaching \d+ probes?/.test(line);
@@ -11504,14 +18903,14 @@ async function checkTracer(env = process.env) {
   let prefix = [];
   if (process.getuid?.() !== 0) {
     const sudo = await exec("sudo", ["-n", "true"], 1e4);
-    if (sudo.code !== 0) return { ok: false, problem: "eBPF tracing needs root, and sudo -n is not allowed here", fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off" };
+    if (!sudo.ok) return { ok: false, problem: `eBPF tracing needs root, and sudo -n is not allowed here (${sudo.failure})`, fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off" };
     prefix = ["sudo", "-n"];
   }
   const run3 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
   const version = (await run3(["--version"])).stdout.trim() || "bpftrace (version unknown)";
   const probe = await run3(["-e", 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
   if (!probe.stdout.includes("memgate-ok")) {
-    const why = firstError(probe.stderr) ?? `exit status ${probe.code}`;
+    const why = firstError(probe.stderr) ?? probe.failure ?? "it printed no marker and no error";
     return {
       ok: false,
       problem: `${version} cannot run a BEGIN probe (${why})`,
@@ -11523,63 +18922,62 @@ async function checkTracer(env = process.env) {
 function hostArch() {
   return process.arch === "x64" ? "amd64" : process.arch === "arm64" ? "arm64" : null;
 }
-function checkBinary(path, mode, read = (p) => readFileSync3(p)) {
+function checkBinary(path6, mode, read = (p) => readFileSync5(p)) {
   let binary;
   try {
-    binary = readGoBinary(path, read(path));
+    binary = readGoBinary(path6, read(path6));
   } catch (error) {
-    return { ok: false, binary: null, problem: `${path} cannot be read as an executable (${error.message})`, fix: "point the command at the Go binary itself" };
+    return { ok: false, binary: null, problem: `${path6} cannot be read as an executable (${error.message})`, fix: "point the command at the Go binary itself" };
   }
   const host = hostArch();
-  if (binary.arch !== host) return { ok: false, binary, problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`, fix: "trace a binary built for this machine" };
+  if (binary.arch !== host) return { ok: false, binary, problem: `${path6} is built for ${binary.arch}, this host runs ${process.arch}`, fix: "trace a binary built for this machine" };
   const arch = binary.arch;
   if (binary.goVersion === null && !binary.symbol("runtime.mallocgc")) {
-    return { ok: false, binary, problem: `${path} is not a Go program (no Go build info, no runtime.mallocgc)`, fix: "eBPF allocation tracing is for Go services; give --ebpf off for others" };
+    return { ok: false, binary, problem: `${path6} is not a Go program (no Go build info, no runtime.mallocgc)`, fix: "eBPF allocation tracing is for Go services; give --ebpf off for others" };
   }
   if (!binary.hasSymtab) {
-    return { ok: false, binary, problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: "build it without -ldflags=-s (and without strip) for the gate" };
+    return { ok: false, binary, problem: `${path6} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: "build it without -ldflags=-s (and without strip) for the gate" };
   }
   const go = goMinor(binary.goVersion);
-  if (!binary.symbol("runtime.mallocgc")) return { ok: false, binary, problem: `${path} has no runtime.mallocgc symbol`, fix: "build it with a Go toolchain memgate knows (Go 1.13 or newer)" };
-  if (!go) return { ok: false, binary, problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: "build it with Go 1.13 or newer" };
-  if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
+  if (!binary.symbol("runtime.mallocgc")) return { ok: false, binary, problem: `${path6} has no runtime.mallocgc symbol`, fix: "build it with a Go toolchain memgate knows (Go 1.13 or newer)" };
+  if (!go) return { ok: false, binary, problem: `the Go version of ${path6} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: "build it with Go 1.13 or newer" };
+  if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path6} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
   if (mode === "sampled") {
     const flag = binary.symbol("runtime.disableMemoryProfiling");
     const value4 = flag ? binary.read(flag.value, 1) : null;
     if (value4 && value4[0] !== 0) {
-      return { ok: false, binary, problem: `${path} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)" };
+      return { ok: false, binary, problem: `${path6} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)" };
     }
   }
   return { ok: true, binary, go, arch };
 }
 
 // src/workload/cgroup/detect.ts
-import { existsSync as existsSync5, accessSync as accessSync2, constants as constants3 } from "node:fs";
-import { spawnSync as spawnSync3 } from "node:child_process";
+import { existsSync as existsSync6, accessSync as accessSync2, constants as constants6 } from "node:fs";
 
 // src/workload/cgroup/cgroupfs.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync4, existsSync as existsSync4 } from "node:fs";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5, existsSync as existsSync4 } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/workload/cgroup/fs-util.ts
-import { readFileSync as readFileSync4, rmdirSync } from "node:fs";
+import { readFileSync as readFileSync6, rmdirSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-function readText(path) {
+function readText(path6) {
   try {
-    return readFileSync4(path, "utf8");
+    return readFileSync6(path6, "utf8");
   } catch {
     return null;
   }
 }
-function readNumber(path) {
-  const text = readText(path)?.trim();
+function readNumber(path6) {
+  const text = readText(path6)?.trim();
   if (text === void 0 || text === "" || text === "max") return null;
   const value4 = Number(text);
   return Number.isFinite(value4) ? value4 : null;
 }
-function readPids(path) {
-  const text = readText(path);
+function readPids(path6) {
+  const text = readText(path6);
   if (text === null) return [];
   return text.split("\n").filter((l) => /^\d+$/.test(l)).map(Number);
 }
@@ -11591,15 +18989,15 @@ function killPids(pids, signal = "SIGKILL") {
     }
   }
 }
-async function removeDir(path, attempts = 50) {
-  for (let i = 0; ; i++) {
+async function removeDir(path6, attempts = 50) {
+  for (let i2 = 0; ; i2++) {
     try {
-      rmdirSync(path);
+      rmdirSync(path6);
       return;
     } catch (error) {
       const code2 = error.code;
       if (code2 === "ENOENT") return;
-      if (i >= attempts || code2 !== "EBUSY") throw error;
+      if (i2 >= attempts || code2 !== "EBUSY") throw error;
       await sleep(20);
     }
   }
@@ -11700,7 +19098,7 @@ var CgroupfsGroup = class {
       if (pids.length === 0) return;
       if (this.flavor.name === "v2" && existsSync4(killFile)) {
         try {
-          writeFileSync4(killFile, "1");
+          writeFileSync5(killFile, "1");
         } catch {
           killPids(pids);
         }
@@ -11739,7 +19137,7 @@ var CgroupfsDriver = class {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
-          writeFileSync4(`${dir}/cgroup.subtree_control`, "+memory");
+          writeFileSync5(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error) {
           const code2 = error.code;
           throw new UsageError(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
@@ -11751,7 +19149,7 @@ var CgroupfsDriver = class {
     this.ensureRoot();
     const dir = `${this.root}/${side}`;
     mkdirSync4(dir);
-    if (memoryMaxBytes !== null) writeFileSync4(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -11821,8 +19219,8 @@ function processTree(rootPid) {
   const parents = parentMap();
   if (!parents.has(rootPid)) return [];
   const tree = [rootPid];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
+  for (let i2 = 0; i2 < tree.length; i2++) {
+    for (const [pid, parent] of parents) if (parent === tree[i2]) tree.push(pid);
   }
   return tree;
 }
@@ -11865,7 +19263,7 @@ var ProcessTreeGroup = class {
   async killAll() {
     const victims = /* @__PURE__ */ new Set([...this.pids(), ...this.known]);
     killPids([...victims]);
-    for (let i = 0; i < 50 && this.pids().length > 0; i++) {
+    for (let i2 = 0; i2 < 50 && this.pids().length > 0; i2++) {
       killPids(this.pids());
       await sleep3(20);
     }
@@ -11888,7 +19286,7 @@ var ProcessTreeDriver = class {
 };
 
 // src/workload/cgroup/systemd.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
+import { existsSync as existsSync5 } from "node:fs";
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { setTimeout as sleep4 } from "node:timers/promises";
 var SLICE = "memgate.slice";
@@ -11919,6 +19317,8 @@ var ScopeGroup = class {
     this.memoryMaxBytes = memoryMaxBytes;
     this.sudo = sudo;
   }
+  // systemd-run --scope is not a helper memgate waits on: it becomes the workload (it execs the command
+  // inside the new scope), so the workload's own spawner (src/workload/process.ts) runs it.
   launch(command) {
     const properties = this.memoryMaxBytes === null ? [] : ["-p", `MemoryMax=${this.memoryMaxBytes}`, "-p", "MemorySwapMax=0"];
     const argv = [...this.sudo, "systemd-run", "--scope", "--quiet", "--collect", `--unit=${this.unit}`, `--slice=${SLICE}`, ...properties, "--", "/bin/sh", "-c", command];
@@ -11945,17 +19345,21 @@ var ScopeGroup = class {
     return text === null ? null : parseKeyValues(text).get("oom_kill") ?? null;
   }
   async killAll() {
+    let failure = null;
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
-      if (attempt % 10 === 0) this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`);
+      if (attempt % 10 === 0) failure = this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`).failure ?? failure;
       await sleep4(50);
     }
+    const left = this.pids();
+    if (left.length) throw new Error(`processes ${left.join(", ")} in ${this.location} survived SIGKILL for 5 s${failure ? ` (${failure})` : ""}`);
   }
   async remove() {
-    this.systemctl("stop", `${this.unit}.scope`);
+    const stop = this.systemctl("stop", `${this.unit}.scope`);
+    if (!stop.ok && existsSync5(this.location)) throw new HelperError(stop);
   }
   systemctl(...args) {
     const argv = [...this.sudo, "systemctl", ...args];
-    spawnSync2(argv[0], argv.slice(1), { stdio: "ignore", timeout: 1e4 });
+    return runHelperSync(argv[0], argv.slice(1), { timeoutMs: 1e4 });
   }
 };
 
@@ -11966,15 +19370,15 @@ function probeHost() {
   return {
     layout,
     isRoot: process.getuid?.() === 0,
-    systemdIsInit: existsSync5("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
+    systemdIsInit: existsSync6("/run/systemd/system") && (readText("/proc/1/comm") ?? "").trim() === "systemd",
     v2HasMemory: controllers.split(/\s+/).includes("memory"),
-    sudoWorks: () => spawnSync3("sudo", ["-n", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0
+    sudoWorks: () => runHelperSync("sudo", ["-n", "true"], { timeoutMs: 5e3 }).ok
   };
 }
-function writable(dir) {
+function writable2(dir) {
   if (dir === null) return false;
   try {
-    accessSync2(dir, constants3.W_OK);
+    accessSync2(dir, constants6.W_OK);
     return true;
   } catch {
     return false;
@@ -11991,11 +19395,11 @@ function candidate(name, host) {
     case "v2":
       if (!layout.v2) return { unusable: "no cgroup v2 hierarchy is mounted" };
       if (!host.v2HasMemory) return { unusable: `the cgroup v2 hierarchy at ${layout.v2Mount} has no memory controller` };
-      if (!writable(layout.v2)) return { unusable: `${layout.v2} is not writable (run as root, or use the systemd driver)` };
+      if (!writable2(layout.v2)) return { unusable: `${layout.v2} is not writable (run as root, or use the systemd driver)` };
       return { driver: new CgroupfsDriver("v2", layout.v2) };
     case "v1":
       if (!layout.v1Memory) return { unusable: "no cgroup v1 memory hierarchy is mounted" };
-      if (!writable(layout.v1Memory)) return { unusable: `${layout.v1Memory} is not writable (run as root)` };
+      if (!writable2(layout.v1Memory)) return { unusable: `${layout.v1Memory} is not writable (run as root)` };
       return { driver: new CgroupfsDriver("v1", layout.v1Memory) };
     case "none":
       return { driver: new ProcessTreeDriver() };
@@ -12047,7 +19451,7 @@ function portOpen(port, timeoutMs = 500) {
 }
 
 // src/workload/process.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { setTimeout as sleep5 } from "node:timers/promises";
 var OUTPUT_TAIL = 20;
 var Workload = class {
@@ -12060,15 +19464,15 @@ var Workload = class {
   exitInfo = null;
   exited;
   /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
-  constructor(side, command, port, group, log, options = {}) {
+  constructor(side, command, port, group, log, options2 = {}) {
     this.side = side;
     this.command = command;
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
+    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options2.env ?? process.env });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
-    const label = options.label ?? side;
+    const label = options2.label ?? side;
     const keep = (chunk) => {
       const text = chunk.toString("utf8");
       log?.write(text.split("\n").filter((l) => l !== "").map((l) => `[${label}] ${l}
@@ -12121,7 +19525,7 @@ var LoadProcess = class {
   exited;
   constructor(side, command, log) {
     this.side = side;
-    this.child = spawn("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
     const write = (chunk) => log?.write(chunk.toString("utf8").split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
 `).join(""));
     this.child.stdout?.on("data", write);
@@ -12170,9 +19574,9 @@ async function startPair(plan2, driver, teardown, log, env = process.env) {
   const replicas = plan2.replicas;
   const groups = { baseline: [], gray: [] };
   teardown.add("removing the driver root", () => driver.dispose());
-  for (let i = 0; i < replicas; i++) {
+  for (let i2 = 0; i2 < replicas; i2++) {
     for (const side of SIDES) {
-      const group = await driver.create(groupName(side, i, replicas), plan2.memoryMaxBytes);
+      const group = await driver.create(groupName(side, i2, replicas), plan2.memoryMaxBytes);
       groups[side].push(group);
       teardown.add(`removing ${group.location}`, async () => {
         await group.killAll();
@@ -12182,20 +19586,20 @@ async function startPair(plan2, driver, teardown, log, env = process.env) {
   }
   const instances = { baseline: [], gray: [] };
   const childEnv = workloadEnv(env, plan2.memProfileRate);
-  for (let i = 0; i < replicas; i++) {
+  for (let i2 = 0; i2 < replicas; i2++) {
     for (const side of SIDES) {
       const port = plan2.commands[side].includes(Placeholder.Port) ? await freePort() : null;
-      const label = replicas === 1 ? side : `${side}#${i + 1}`;
-      const workload = new Workload(side, substitute(plan2.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv });
-      instances[side].push({ group: groups[side][i], workload });
+      const label = replicas === 1 ? side : `${side}#${i2 + 1}`;
+      const workload = new Workload(side, substitute(plan2.commands[side], port, null), port, groups[side][i2], log, { label, env: childEnv });
+      instances[side].push({ group: groups[side][i2], workload });
     }
   }
   return { instances, groups: { baseline: groups.baseline[0], gray: groups.gray[0] }, workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload } };
 }
 async function waitForAll(plan2, { instances }, signal) {
-  const waits = SIDES.map((side) => Promise.all(instances[side].map((i) => i.workload.waitReady(plan2.readyTimeoutMs, signal))));
-  const [baseline, gray] = await Promise.all(waits);
-  const readiness = { baseline, gray };
+  const waits = SIDES.map((side) => Promise.all(instances[side].map((i2) => i2.workload.waitReady(plan2.readyTimeoutMs, signal))));
+  const [baseline, gray2] = await Promise.all(waits);
+  const readiness = { baseline, gray: gray2 };
   for (const side of SIDES) {
     const late = readiness[side].findIndex((r) => r === "timeout");
     if (late >= 0) {
@@ -12207,14 +19611,14 @@ async function waitForAll(plan2, { instances }, signal) {
 function sideReadiness(readiness) {
   return SIDES.map((side) => readiness[side].find((r) => r !== "ready") ?? "ready");
 }
-function startLoads(load2, { instances }, teardown, log, warnings, windowOver, signal) {
+function startLoads(load3, { instances }, teardown, log, warnings, windowOver, signal) {
   for (const side of SIDES) {
-    for (const [i, { workload: w }] of instances[side].entries()) {
-      const who = instances[side].length === 1 ? side : `${side} #${i + 1}`;
+    for (const [i2, { workload: w }] of instances[side].entries()) {
+      const who = instances[side].length === 1 ? side : `${side} #${i2 + 1}`;
       const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-      const process2 = new LoadProcess(side, substitute(load2, w.port, url), log);
-      teardown.add(`stopping the ${who} load`, () => process2.stop());
-      void process2.exited.then((code2) => {
+      const process10 = new LoadProcess(side, substitute(load3, w.port, url), log);
+      teardown.add(`stopping the ${who} load`, () => process10.stop());
+      void process10.exited.then((code2) => {
         if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${who} load command ended early (status ${code2}) before the window was over`);
       });
     }
@@ -12247,25 +19651,25 @@ import { performance as performance2 } from "node:perf_hooks";
 import { setTimeout as sleep6 } from "node:timers/promises";
 var meanOf = (values) => {
   const present2 = values.filter((v) => v !== null);
-  return present2.length === values.length && present2.length > 0 ? Math.round(present2.reduce((a, b) => a + b, 0) / present2.length) : null;
+  return present2.length === values.length && present2.length > 0 ? Math.round(present2.reduce((a2, b) => a2 + b, 0) / present2.length) : null;
 };
-async function sampleMemory(options) {
-  const { groups, intervalMs, totalMs } = options;
+async function sampleMemory(options2) {
+  const { groups, intervalMs, totalMs } = options2;
   const samples = [];
   const stats = [];
   const origin = performance2.now();
   let nextStat = 0;
-  let nextProgress = options.progressEveryMs;
+  let nextProgress = options2.progressEveryMs;
   for (let tick = 0; ; tick++) {
     const due = tick * intervalMs;
     if (due > totalMs) return { samples, stats, endedEarly: null };
     const wait = origin + due - performance2.now();
     if (wait > 0) await sleep6(wait);
-    if (options.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
+    if (options2.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
     const t = Math.round((performance2.now() - origin) * 10) / 10;
     const replicas = Math.max(groups.baseline.length, groups.gray.length);
     const readings2 = { baseline: [], gray: [] };
-    for (let i = 0; i < replicas; i++) for (const side of SIDES) readings2[side].push(groups[side][i]?.readCurrent() ?? null);
+    for (let i2 = 0; i2 < replicas; i2++) for (const side of SIDES) readings2[side].push(groups[side][i2]?.readCurrent() ?? null);
     const sample = replicas === 1 ? { t, baseline: readings2.baseline[0], gray: readings2.gray[0] } : { t, baseline: meanOf(readings2.baseline), gray: meanOf(readings2.gray), instances: readings2 };
     samples.push(sample);
     if (t >= nextStat) {
@@ -12275,19 +19679,19 @@ async function sampleMemory(options) {
           if (stat2) stats.push(replicas === 1 ? { t, side, ...stat2 } : { t, side, instance, ...stat2 });
         }
       }
-      nextStat += options.statEveryMs;
+      nextStat += options2.statEveryMs;
     }
     if (t >= nextProgress) {
-      options.onProgress(sample);
-      nextProgress += options.progressEveryMs;
+      options2.onProgress(sample);
+      nextProgress += options2.progressEveryMs;
     }
-    const reason = options.stopReason();
+    const reason = options2.stopReason();
     if (reason !== null) return { samples, stats, endedEarly: reason };
   }
 }
 
 // src/collect/pprof-collector.ts
-import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join8 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
@@ -12351,9 +19755,9 @@ var ProfileCollector = class {
   skipped = 0;
   lastDoneAt = -Infinity;
   stopped = false;
-  constructor(options) {
-    this.options = options;
-    this.dir = join8(options.bundleDir, PROFILE_DIR);
+  constructor(options2) {
+    this.options = options2;
+    this.dir = join8(options2.bundleDir, PROFILE_DIR);
     mkdirSync5(this.dir, { recursive: true });
     this.writeIndex();
   }
@@ -12408,7 +19812,7 @@ var ProfileCollector = class {
     if (result.ok) {
       const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ""}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
-        writeFileSync5(join8(this.options.bundleDir, file), result.data);
+        writeFileSync6(join8(this.options.bundleDir, file), result.data);
         entry.file = file;
         entry.bytes = result.data.length;
         this.data[file] = result.data;
@@ -12441,12 +19845,12 @@ var ProfileCollector = class {
     return { ...this.index(), data: { ...this.data } };
   }
   index() {
-    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || (a.instance ?? 0) - (b.instance ?? 0) || a.kind.localeCompare(b.kind));
+    const entries = [...this.entries].sort((a2, b) => a2.seq - b.seq || a2.side.localeCompare(b.side) || (a2.instance ?? 0) - (b.instance ?? 0) || a2.kind.localeCompare(b.kind));
     return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, ...this.options.instanceUrls ? { instanceUrls: this.options.instanceUrls } : {}, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
   }
   writeIndex() {
     try {
-      writeFileSync5(join8(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+      writeFileSync6(join8(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
     } catch (error) {
       this.options.logger.warn(`could not write the profile index: ${error.message}`);
     }
@@ -12468,7 +19872,7 @@ function startProfiling(plan2) {
     if (template !== null && template.includes("{port}") && plan2.ports[side][0] === null) {
       notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
     } else if (template !== null && !template.includes("{port}") && plan2.ports[side].length > 1) {
-      instanceUrls[side] = instanceUrls[side].map((url, i) => i === 0 ? url : null);
+      instanceUrls[side] = instanceUrls[side].map((url, i2) => i2 === 0 ? url : null);
     }
   }
   for (const note of notes) plan2.logger.warn(note);
@@ -12482,7 +19886,7 @@ function startProfiling(plan2) {
 }
 
 // src/collect/ebpf-collector.ts
-import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync6 } from "node:fs";
+import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync7 } from "node:fs";
 import { join as join9 } from "node:path";
 
 // src/collect/ebpf-parse.ts
@@ -12492,16 +19896,16 @@ var ENTRY_START = /^@alloc\[(\d+), (\d+), ?$/;
 var ENTRY_END = /^\]: count (\d+), average (-?\d+), total (-?\d+)\s*$/;
 var RATE = /^@rate\[(\d+)\]: (-?\d+)\s*$/;
 var NOISE = /^(Attaching \d+ probes?\.\.\.|\s*)$/;
-var isHex = (c) => c >= "0" && c <= "9" || c >= "a" && c <= "f" || c >= "A" && c <= "F";
+var isHex = (c3) => c3 >= "0" && c3 <= "9" || c3 >= "a" && c3 <= "f" || c3 >= "A" && c3 <= "F";
 function parseFrame(line) {
   if (line === "" || line[0].trim() !== "") return null;
-  let i = 0;
-  while (i < line.length && line[i].trim() === "") i++;
-  const hexStart = i;
-  while (i < line.length && isHex(line[i])) i++;
-  if (i === hexStart || i - hexStart > 16) return null;
-  const addr = BigInt(`0x${line.slice(hexStart, i)}`);
-  let rest = line.slice(i).trimEnd();
+  let i2 = 0;
+  while (i2 < line.length && line[i2].trim() === "") i2++;
+  const hexStart = i2;
+  while (i2 < line.length && isHex(line[i2])) i2++;
+  if (i2 === hexStart || i2 - hexStart > 16) return null;
+  const addr = BigInt(`0x${line.slice(hexStart, i2)}`);
+  let rest = line.slice(i2).trimEnd();
   if (rest !== "" && rest[0] !== " ") return null;
   if (rest.endsWith(")")) {
     const open = rest.lastIndexOf(" (");
@@ -12531,10 +19935,10 @@ function parseBpftraceOutput(text) {
       }
       const end = ENTRY_END.exec(line);
       if (end) {
-        const count = Number(end[1]);
+        const count2 = Number(end[1]);
         const total = Number(end[3]);
-        if (Number.isSafeInteger(count) && Number.isSafeInteger(total) && count > 0 && total >= 0) {
-          out.records.push({ pid: open.pid, goid: open.goid, frames: open.frames, count, total });
+        if (Number.isSafeInteger(count2) && Number.isSafeInteger(total) && count2 > 0 && total >= 0) {
+          out.records.push({ pid: open.pid, goid: open.goid, frames: open.frames, count: count2, total });
         } else {
           skip(line);
         }
@@ -12566,8 +19970,8 @@ function parseBpftraceOutput(text) {
 }
 
 // src/collect/ebpf-tracer.ts
-import { spawn as spawn2, spawnSync as spawnSync4 } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { spawn as spawn3, spawnSync as spawnSync2 } from "node:child_process";
+import { createWriteStream as createWriteStream2 } from "node:fs";
 import { setTimeout as sleep7 } from "node:timers/promises";
 var MAP_KEYS_MAX = 32768;
 var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
@@ -12585,14 +19989,14 @@ var TracerProcess = class {
   attached;
   constructor(tracer, files) {
     this.tracer = tracer;
-    this.out = createWriteStream(files.stdout);
-    this.err = createWriteStream(files.stderr);
+    this.out = createWriteStream2(files.stdout);
+    this.err = createWriteStream2(files.stderr);
     this.out.on("error", () => {
     });
     this.err.on("error", () => {
     });
     const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
-    this.child = spawn2(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    this.child = spawn3(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
     this.child.stdin?.on("error", () => {
     });
     let markSeen = () => {
@@ -12639,13 +20043,13 @@ var TracerProcess = class {
       return { stopped: "exited-early", code: this.exitCode };
     }
     this.child.stdin?.end();
-    const finished = await Promise.race([this.exited.then(() => true), sleep7(timeoutMs, void 0, { ref: false }).then(() => false)]);
-    if (!finished) {
+    const finished7 = await Promise.race([this.exited.then(() => true), sleep7(timeoutMs, void 0, { ref: false }).then(() => false)]);
+    if (!finished7) {
       this.kill();
       await Promise.race([this.exited, sleep7(5e3, void 0, { ref: false })]);
     }
     await this.closeFiles();
-    return { stopped: finished ? "clean" : "killed", code: this.exitCode };
+    return { stopped: finished7 ? "clean" : "killed", code: this.exitCode };
   }
   /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
   kill() {
@@ -12657,7 +20061,7 @@ var TracerProcess = class {
       } catch {
       }
     } else {
-      spawnSync4(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
+      spawnSync2(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
     }
   }
   closing = null;
@@ -12668,38 +20072,31 @@ var TracerProcess = class {
 };
 
 // src/collect/ebpf-targets.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 
 // src/collect/ebpf-proc.ts
-import { readFileSync as readFileSync5, readlinkSync, statSync as statSync2 } from "node:fs";
-import { spawnSync as spawnSync5 } from "node:child_process";
+import { readFileSync as readFileSync7, readlinkSync, statSync as statSync3 } from "node:fs";
 function readExe(pid, prefix) {
   try {
     return readlinkSync(`/proc/${pid}/exe`);
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync5(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], {
-      encoding: "utf8",
-      timeout: 1e4
-    });
-    return r.status === 0 ? r.stdout.trim() || null : null;
+    const r = runHelperSync(prefix[0], [...prefix.slice(1), "readlink", `/proc/${pid}/exe`], { timeoutMs: 1e4 });
+    return r.ok ? r.stdout.trim() || null : null;
   }
 }
 function readMaps(pid, prefix) {
   try {
-    return readFileSync5(`/proc/${pid}/maps`, "utf8");
+    return readFileSync7(`/proc/${pid}/maps`, "utf8");
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync5(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], {
-      encoding: "utf8",
-      timeout: 1e4
-    });
-    return r.status === 0 ? r.stdout : null;
+    const r = runHelperSync(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { timeoutMs: 1e4 });
+    return r.ok ? r.stdout : null;
   }
 }
 function exeIdentity(pid, exe) {
   try {
-    const st = statSync2(`/proc/${pid}/exe`);
+    const st = statSync3(`/proc/${pid}/exe`);
     return `${st.dev}:${st.ino}`;
   } catch {
     return exe;
@@ -12731,9 +20128,9 @@ function findTargets(groups, mode, prefix, note, untraced) {
       if (!result) {
         result = checkBinary(readPath, mode, (p) => {
           try {
-            return readFileSync6(p);
+            return readFileSync8(p);
           } catch {
-            return readFileSync6(`/proc/${pid}/exe`);
+            return readFileSync8(`/proc/${pid}/exe`);
           }
         });
         checked.set(inode, result);
@@ -12891,8 +20288,8 @@ function sideTraces(parsed, found, plan2, span, note) {
       );
     const list2 = [...stacks.get(side).values()].map(({ byGoid, ...s }) => ({
       ...s,
-      goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a, b) => b.sampledBytes - a.sampledBytes).slice(0, GOROUTINES_PER_STACK)
-    })).sort((a, b) => b.sampledBytes - a.sampledBytes);
+      goroutines: [...byGoid].map(([goid, g2]) => ({ goid, ...g2 })).sort((a2, b) => b.sampledBytes - a2.sampledBytes).slice(0, GOROUTINES_PER_STACK)
+    })).sort((a2, b) => b.sampledBytes - a2.sampledBytes);
     if (list2.length === 0 && memProfileRate !== 0)
       note(`the eBPF tracer recorded no allocation of ${side} in ${formatDuration(endMs - startMs)}`);
     const via = resolved.get(t)?.via;
@@ -12927,19 +20324,19 @@ var EbpfSession = class _EbpfSession {
   starting = null;
   attachedAt = null;
   finished = false;
-  constructor(options) {
-    this.options = options;
+  constructor(options2) {
+    this.options = options2;
     for (const side of SIDES) {
       this.exitAt[side] = null;
-      void options.exited[side].then(() => this.exitAt[side] ??= options.now());
+      void options2.exited[side].then(() => this.exitAt[side] ??= options2.now());
     }
   }
   /**
    * Checks the host and both sides' binaries. With --ebpf on, anything missing is a UsageError;
    * with auto it is a warning, and the side (or the whole trace) is left out.
    */
-  static async open(options) {
-    const session = new _EbpfSession(options);
+  static async open(options2) {
+    const session = new _EbpfSession(options2);
     await session.prepare();
     return session;
   }
@@ -12978,7 +20375,7 @@ var EbpfSession = class _EbpfSession {
     mkdirSync6(dir, { recursive: true });
     const script = buildScript({ mode: plan2.mode, sampleRate: plan2.sampleRate, captureDepth: plan2.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
     const files = { script: join9(dir, EbpfFile.Script), stdout: join9(dir, EbpfFile.RawOutput), stderr: join9(dir, EbpfFile.RawErrors) };
-    writeFileSync6(files.script, script);
+    writeFileSync7(files.script, script);
     const cost = plan2.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan2.sampleRate > 1 ? ` (recording 1 in ${plan2.sampleRate})` : ""}: a trap per allocation, costly`;
     logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
     this.process = new TracerProcess(this.tracer, files);
@@ -13037,16 +20434,16 @@ async function observeWindow(plan2, { groups, workloads, instances }, teardown, 
   if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
   ebpfOrigin = performance4.now();
   ebpf?.schedule(plan2.warmupMs);
-  const profiler = startProfiling({ templates: plan2.pprof, ports: { baseline: instances.baseline.map((i) => i.workload.port), gray: instances.gray.map((i) => i.workload.port) }, intervalMs: plan2.profileIntervalMs, warmupMs: plan2.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
+  const profiler = startProfiling({ templates: plan2.pprof, ports: { baseline: instances.baseline.map((i2) => i2.workload.port), gray: instances.gray.map((i2) => i2.workload.port) }, intervalMs: plan2.profileIntervalMs, warmupMs: plan2.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
   if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
   const sampled = await sampleMemory({
-    groups: { baseline: instances.baseline.map((i) => i.group), gray: instances.gray.map((i) => i.group) },
+    groups: { baseline: instances.baseline.map((i2) => i2.group), gray: instances.gray.map((i2) => i2.group) },
     intervalMs: plan2.intervalMs,
     totalMs,
     statEveryMs: Math.max(STAT_EVERY_MS, plan2.intervalMs),
     progressEveryMs: PROGRESS_EVERY_MS,
     signal,
-    stopReason: () => SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
+    stopReason: () => SIDES.filter((side) => instances[side].some((i2) => !i2.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
     onProgress: (s) => logger.info(progressLine(s, plan2.warmupMs, totalMs))
   });
   if (sampled.endedEarly === "interrupted" && !context.interrupted.aborted) sampled.endedEarly = "timed out";
@@ -13060,7 +20457,7 @@ function progressLine(s, warmupMs, totalMs) {
 }
 
 // src/source/local-pair/workload-log.ts
-import { closeSync as closeSync2, createWriteStream as createWriteStream2, mkdirSync as mkdirSync7, openSync as openSync2 } from "node:fs";
+import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync7, openSync as openSync2 } from "node:fs";
 import { join as join10 } from "node:path";
 function openWorkloadLog(bundleDir2, outDir, logger) {
   const logPath = join10(bundleDir2, BundleFile.Log);
@@ -13070,7 +20467,7 @@ function openWorkloadLog(bundleDir2, outDir, logger) {
   } catch (error) {
     throw new UsageError(`--out ${outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`);
   }
-  const log = createWriteStream2(logPath);
+  const log = createWriteStream3(logPath);
   log.on("error", (error) => logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`));
   return log;
 }
@@ -13103,7 +20500,7 @@ async function run2(plan2, driver, context, teardown, log) {
   const perInstance = await waitForAll(plan2, pair, signal);
   const readiness = sideReadiness(perInstance);
   const origin = Date.now();
-  const exitedEarly = SIDES.filter((side, i) => readiness[i] === "exited");
+  const exitedEarly = SIDES.filter((side, i2) => readiness[i2] === "exited");
   let windowOver = false;
   if (plan2.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan2.load, pair, teardown, log, warnings, () => windowOver, signal);
   let observed;
@@ -13132,13 +20529,13 @@ function readFinals({ instances }, readiness, origin) {
   const final = {};
   const sides = {};
   for (const side of SIDES) {
-    const each = instances[side].map(({ group, workload }, i) => ({ peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workload.exitRelativeTo(origin, readiness[side][i] === "exited") }));
+    const each = instances[side].map(({ group, workload }, i2) => ({ peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workload.exitRelativeTo(origin, readiness[side][i2] === "exited") }));
     const peaks = each.map((f) => f.peakBytes).filter((v) => v !== null);
     const ooms = each.map((f) => f.oomKills);
-    const exits = each.map((f) => f.exit).filter((e) => e !== null).sort((a, b) => a.atMs - b.atMs);
+    const exits = each.map((f) => f.exit).filter((e) => e !== null).sort((a2, b) => a2.atMs - b.atMs);
     final[side] = {
       peakBytes: peaks.length ? Math.max(...peaks) : null,
-      oomKills: ooms.every((v) => v === null) ? null : ooms.reduce((a, v) => a + (v ?? 0), 0),
+      oomKills: ooms.every((v) => v === null) ? null : ooms.reduce((a2, v) => a2 + (v ?? 0), 0),
       exit: exits[0] ?? null,
       ...each.length > 1 ? { instances: each } : {}
     };
@@ -13213,20 +20610,20 @@ function foldedStacks(trace, side) {
     const key = foldedPath(pathFrames(stack.frames, trace.stackDepth));
     sums.set(key, (sums.get(key) ?? 0) + estimate(stack, { ...trace, memProfileRate: side.memProfileRate }).bytes);
   }
-  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}
+  return [...sums].filter(([, v]) => Math.round(v) > 0).sort((a2, b) => b[1] - a2[1]).map(([k, v]) => `${k} ${Math.round(v)}
 `).join("");
 }
 function lineForm(trace, side) {
   const rows = [];
   for (const stack of side.stacks) {
-    const path = arrowPath(pathFrames(stack.frames, trace.stackDepth));
+    const path6 = arrowPath(pathFrames(stack.frames, trace.stackDepth));
     const est = estimate(stack, { ...trace, memProfileRate: side.memProfileRate });
     const perByte = stack.sampledBytes > 0 ? est.bytes / stack.sampledBytes : 0;
     const listed = stack.goroutines.reduce((sum, g2) => sum + g2.sampledBytes, 0);
-    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path]);
-    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path]);
+    for (const g2 of stack.goroutines) rows.push([g2.sampledBytes * perByte, g2.goid, path6]);
+    if (stack.sampledBytes > listed) rows.push([(stack.sampledBytes - listed) * perByte, 0, path6]);
   }
-  return rows.filter(([b]) => Math.round(b) > 0).sort((a, b) => b[0] - a[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
+  return rows.filter(([b]) => Math.round(b) > 0).sort((a2, b) => b[0] - a2[0]).map(([b, g2, p]) => `${Math.round(b)} ${g2} ${p}
 `).join("");
 }
 function renderEbpfSides(trace) {
@@ -13297,7 +20694,7 @@ async function runGate(plan2, io) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync7 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
 import { userInfo } from "node:os";
 import { join as join12 } from "node:path";
 
@@ -13310,11 +20707,11 @@ var GitHubApiError = class extends Error {
   path;
   githubMessage;
   documentationUrl;
-  constructor(status2, method, path, githubMessage, documentationUrl, detail = "") {
-    super(`GitHub API ${method} ${path} answered ${status2}: ${githubMessage}${detail ? ` (${detail})` : ""}`);
+  constructor(status2, method, path6, githubMessage, documentationUrl, detail = "") {
+    super(`GitHub API ${method} ${path6} answered ${status2}: ${githubMessage}${detail ? ` (${detail})` : ""}`);
     this.status = status2;
     this.method = method;
-    this.path = path;
+    this.path = path6;
     this.githubMessage = githubMessage;
     this.documentationUrl = documentationUrl;
   }
@@ -13346,23 +20743,23 @@ var RestClient = class {
   retries;
   retryDelayMs;
   fetchImpl;
-  constructor(options) {
-    this.baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
-    this.token = options.token;
-    this.userAgent = options.userAgent ?? "memgate";
-    this.timeoutMs = options.timeoutMs ?? 15e3;
-    this.retries = options.retries ?? 2;
-    this.retryDelayMs = options.retryDelayMs ?? ((n) => 300 * 3 ** (n - 1));
-    this.fetchImpl = options.fetch ?? fetch;
+  constructor(options2) {
+    this.baseUrl = (options2.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
+    this.token = options2.token;
+    this.userAgent = options2.userAgent ?? "memgate";
+    this.timeoutMs = options2.timeoutMs ?? 15e3;
+    this.retries = options2.retries ?? 2;
+    this.retryDelayMs = options2.retryDelayMs ?? ((n2) => 300 * 3 ** (n2 - 1));
+    this.fetchImpl = options2.fetch ?? fetch;
   }
-  url(path, query) {
-    const url = new URL(/^https?:\/\//.test(path) ? path : `${this.baseUrl}${path.startsWith("/") ? "" : "/"}${path}`);
+  url(path6, query) {
+    const url = new URL(/^https?:\/\//.test(path6) ? path6 : `${this.baseUrl}${path6.startsWith("/") ? "" : "/"}${path6}`);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== void 0) url.searchParams.set(k, String(v));
     return url.toString();
   }
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
-  async request(method, path, options = {}) {
-    const url = this.url(path, options.query);
+  async request(method, path6, options2 = {}) {
+    const url = this.url(path6, options2.query);
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
     const headers = {
       accept: "application/vnd.github+json",
@@ -13370,14 +20767,14 @@ var RestClient = class {
       "user-agent": this.userAgent
     };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (options.body !== void 0) headers["content-type"] = "application/json";
+    if (options2.body !== void 0) headers["content-type"] = "application/json";
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
         response = await this.fetchImpl(url, {
           method,
           headers,
-          body: options.body === void 0 ? void 0 : JSON.stringify(options.body),
+          body: options2.body === void 0 ? void 0 : JSON.stringify(options2.body),
           signal: AbortSignal.timeout(this.timeoutMs)
         });
       } catch (error) {
@@ -13413,12 +20810,12 @@ var RestClient = class {
    * Every item of a paginated GET, following Link rel="next" (per_page=100). `pick` takes the items out of
    * one page when the page is an object (e.g. the combined status's `statuses`) rather than an array.
    */
-  async paginate(path, options = {}) {
+  async paginate(path6, options2 = {}) {
     const items = [];
-    const pick2 = options.pick ?? ((page) => page);
-    let next = this.url(path, { per_page: 100, ...options.query });
+    const pick2 = options2.pick ?? ((page) => page);
+    let next = this.url(path6, { per_page: 100, ...options2.query });
     for (let pages = 0; next; pages++) {
-      if (pages >= (options.maxPages ?? 100)) throw new Error(`GitHub API GET ${path}: more than ${options.maxPages ?? 100} pages; stopped`);
+      if (pages >= (options2.maxPages ?? 100)) throw new Error(`GitHub API GET ${path6}: more than ${options2.maxPages ?? 100} pages; stopped`);
       const response = await this.request("GET", next);
       items.push(...pick2(response.data));
       next = parseLinkHeader(response.headers.get("link")).next;
@@ -13450,7 +20847,7 @@ var utf8 = new TextEncoder();
 // src/report/escape-commands.ts
 var LEADING_SPACE = /^[\s\u180e]*/u;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/gu;
-var escapeControl = (c) => c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+var escapeControl = (c3) => c3 === "\r" ? "\\r" : `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`;
 function neutraliseLine(line) {
   let safe = line.replace(/\n/g, "\\n").replace(CONTROL, escapeControl).replaceAll("##[", "#\\#[");
   const indent = LEADING_SPACE.exec(safe)[0].length;
@@ -13466,10 +20863,10 @@ var dimKey = (d) => `${d.dim}=${d.value}`;
 function isDimension(name) {
   return DIMENSIONS.includes(name);
 }
-function checkValue(dim, value4, where) {
-  const name = dim.trim().toLowerCase();
+function checkValue(dim2, value4, where) {
+  const name = dim2.trim().toLowerCase();
   if (!isDimension(name)) {
-    throw new UsageError(`${where}: "${dim.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
+    throw new UsageError(`${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
   }
   const v = value4.trim().toLowerCase();
   if (v === "") throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
@@ -13482,11 +20879,11 @@ function checkValue(dim, value4, where) {
 function cellFromDims(dims) {
   const ordered = {};
   const parts = [];
-  for (const dim of DIMENSIONS) {
-    const value4 = dims[dim];
+  for (const dim2 of DIMENSIONS) {
+    const value4 = dims[dim2];
     if (value4 === void 0) continue;
-    ordered[dim] = value4;
-    parts.push(`${dim}=${value4}`);
+    ordered[dim2] = value4;
+    parts.push(`${dim2}=${value4}`);
   }
   return { id: parts.join(","), dims: ordered };
 }
@@ -13501,9 +20898,9 @@ function parseCell(text, where = "--cell") {
     if (eq < 0) {
       throw new UsageError(`${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`);
     }
-    const { dim, value: value4 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
-    if (dims[dim] !== void 0) throw new UsageError(`${where}: ${dim} is given twice ("${dims[dim]}" and "${value4}"); give each dimension once.`);
-    dims[dim] = value4;
+    const { dim: dim2, value: value4 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
+    if (dims[dim2] !== void 0) throw new UsageError(`${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value4}"); give each dimension once.`);
+    dims[dim2] = value4;
   }
   return cellFromDims(dims);
 }
@@ -13515,14 +20912,14 @@ function parseDimensionValue(text, where = "--dimension") {
   return checkValue(text.slice(0, eq), text.slice(eq + 1), where);
 }
 function cellDimensionValues(cell) {
-  return DIMENSIONS.filter((dim) => cell.dims[dim] !== void 0).map((dim) => ({ dim, value: cell.dims[dim] }));
+  return DIMENSIONS.filter((dim2) => cell.dims[dim2] !== void 0).map((dim2) => ({ dim: dim2, value: cell.dims[dim2] }));
 }
 function cellHas(cell, d) {
   return cell.dims[d.dim] === d.value;
 }
 
 // src/fuse/config.ts
-import { spawnSync as spawnSync6 } from "node:child_process";
+import { spawnSync as spawnSync3 } from "node:child_process";
 import { resolve as resolve2 } from "node:path";
 
 // src/fuse/dir-store.ts
@@ -13544,7 +20941,7 @@ var FuseRecordError = class extends UsageError {
   }
 };
 var isCanonical = (digits) => digits.length === PAD ? true : digits.length > PAD && digits[0] !== "0";
-var bySequence = (a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+var bySequence = (a2, b) => a2.length - b.length || (a2 < b ? -1 : a2 > b ? 1 : 0);
 function nextRecordName(digits) {
   const next = (digits === null ? 0n : BigInt(digits)) + 1n;
   return `${next.toString().padStart(PAD, "0")}.json`;
@@ -13606,17 +21003,17 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const digits of await this.numbers()) {
-      const path = join11(this.dir, `${digits}.json`);
+      const path6 = join11(this.dir, `${digits}.json`);
       let parsed;
       try {
-        const size = (await stat(path)).size;
+        const size = (await stat(path6)).size;
         if (size > MAX_RECORD_BYTES) throw new Error(`${size} bytes, more than ${MAX_RECORD_BYTES}`);
-        parsed = JSON.parse(await readFile(path, "utf8"));
+        parsed = JSON.parse(await readFile(path6, "utf8"));
       } catch (error) {
-        throw new FuseRecordError(path, `is not readable JSON (${error.message})`, this.dir);
+        throw new FuseRecordError(path6, `is not readable JSON (${error.message})`, this.dir);
       }
       const problem = recordProblem(parsed);
-      if (problem) throw new FuseRecordError(path, problem, this.dir);
+      if (problem) throw new FuseRecordError(path6, problem, this.dir);
       records.push({ ...parsed, order: records.length + 1 });
     }
     return records;
@@ -13674,10 +21071,10 @@ function statusDescription(record) {
   const head = clip2(`tripped: ${record.reason}`, MAX_DESCRIPTION);
   if (record.cells.length === 0 || head.length + CELLS_MARK.length >= MAX_DESCRIPTION - 10) return head;
   let text = head + CELLS_MARK.trimEnd();
-  for (const [i, cell] of record.cells.entries()) {
-    const more = record.cells.length - i - 1;
+  for (const [i2, cell] of record.cells.entries()) {
+    const more = record.cells.length - i2 - 1;
     const tail = more > 0 ? ` +${more}` : "";
-    if (text.length + 1 + cell.length + tail.length > MAX_DESCRIPTION) return `${text} +${record.cells.length - i}`;
+    if (text.length + 1 + cell.length + tail.length > MAX_DESCRIPTION) return `${text} +${record.cells.length - i2}`;
     text += ` ${cell}`;
   }
   return text;
@@ -13688,12 +21085,12 @@ function recordFromStatus(status2, label) {
   const m = /^memgate\/fuse\/(cell|dim)\/(\S+) \((.*)\)$/i.exec(status2.context);
   if (!m || m[3].toLowerCase() !== label.toLowerCase()) return null;
   const description = status2.description ?? "";
-  const reset2 = status2.state === "success" && /^reset\b/i.test(description);
+  const reset3 = status2.state === "success" && /^reset\b/i.test(description);
   const base = {
     at: status2.created_at,
     order: status2.id,
     url: status2.target_url ?? void 0,
-    by: (reset2 ? /^reset by (\S+):/i.exec(description)?.[1] : void 0) ?? status2.creator?.login ?? void 0,
+    by: (reset3 ? /^reset by (\S+):/i.exec(description)?.[1] : void 0) ?? status2.creator?.login ?? void 0,
     reason: description.replace(/^(reset(?: by \S+)?|running|pass|blocked|inconclusive|tripped):\s*/i, "")
   };
   if (m[1].toLowerCase() === "cell") {
@@ -13703,16 +21100,16 @@ function recordFromStatus(status2, label) {
     } catch {
       return null;
     }
-    const state = reset2 ? "reset" : CELL_STATE[status2.state];
+    const state = reset3 ? "reset" : CELL_STATE[status2.state];
     return state === void 0 ? null : { kind: "cell", cell, state, ...base };
   }
   const eq = m[2].indexOf("=");
-  const dim = m[2].slice(0, eq).toLowerCase();
-  if (eq < 0 || !isDimension(dim)) return null;
+  const dim2 = m[2].slice(0, eq).toLowerCase();
+  if (eq < 0 || !isDimension(dim2)) return null;
   if (status2.state !== "failure" && status2.state !== "success") return null;
   const [reason, cellText] = base.reason.split(CELLS_MARK.trim());
-  const cells = (cellText ?? "").trim().split(/\s+/).filter((c) => c && !c.startsWith("+"));
-  return { kind: "dim", dim, value: m[2].slice(eq + 1).toLowerCase(), state: status2.state === "failure" ? "tripped" : "reset", cells, ...base, reason: reason.trim() };
+  const cells = (cellText ?? "").trim().split(/\s+/).filter((c3) => c3 && !c3.startsWith("+"));
+  return { kind: "dim", dim: dim2, value: m[2].slice(eq + 1).toLowerCase(), state: status2.state === "failure" ? "tripped" : "reset", cells, ...base, reason: reason.trim() };
 }
 var GitHubFuseStore = class {
   kind = "github";
@@ -13720,17 +21117,17 @@ var GitHubFuseStore = class {
   scope;
   label;
   options;
-  constructor(options) {
-    this.options = options;
-    this.scope = options.scope;
-    this.label = contextLabel(options.scope);
-    this.where = `commit statuses on ${options.owner}/${options.repo}@${options.sha.slice(0, 12)} (contexts "${PREFIX}... (${this.label})")`;
+  constructor(options2) {
+    this.options = options2;
+    this.scope = options2.scope;
+    this.label = contextLabel(options2.scope);
+    this.where = `commit statuses on ${options2.owner}/${options2.repo}@${options2.sha.slice(0, 12)} (contexts "${PREFIX}... (${this.label})")`;
   }
   get repoPath() {
     return `/repos/${encodeURIComponent(this.options.owner)}/${encodeURIComponent(this.options.repo)}`;
   }
   ours(statuses) {
-    return statuses.map((s) => recordFromStatus(s, this.label)).filter((r) => r !== null).sort((a, b) => a.order - b.order);
+    return statuses.map((s) => recordFromStatus(s, this.label)).filter((r) => r !== null).sort((a2, b) => a2.order - b.order);
   }
   /** The combined status: the latest status of every context, which is all the fold needs. */
   async read() {
@@ -13807,7 +21204,7 @@ function parseThreshold(text, option = "--fuse-dimension-threshold") {
   return { minCells: minCells ?? 1, share, strict, text: parts.join(",") };
 }
 function foldRecords(records) {
-  const sorted = [...records].sort((a, b) => a.order - b.order);
+  const sorted = [...records].sort((a2, b) => a2.order - b.order);
   const cells = /* @__PURE__ */ new Map();
   const dims = /* @__PURE__ */ new Map();
   for (const record of sorted) {
@@ -13832,7 +21229,7 @@ var FINISHED = ["pass", "blocked", "inconclusive"];
 var isTripped = (s) => s !== void 0 && (s.latest.kind === "cell" ? s.latest.state === "blocked" : s.latest.state === "tripped");
 function tallyDimensions(state) {
   const tallies = /* @__PURE__ */ new Map();
-  const counted = [...state.cells.values()].filter((c) => FINISHED.includes(c.latest.state) || c.latest.state === "running").sort((a, b) => a.latest.order - b.latest.order);
+  const counted = [...state.cells.values()].filter((c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running").sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
       const key = dimKey(dv);
@@ -13845,7 +21242,7 @@ function tallyDimensions(state) {
     }
   }
   const rank2 = (d) => DIMENSIONS.indexOf(d);
-  return [...tallies.values()].sort((a, b) => rank2(a.dim) - rank2(b.dim) || a.value.localeCompare(b.value));
+  return [...tallies.values()].sort((a2, b) => rank2(a2.dim) - rank2(b.dim) || a2.value.localeCompare(b.value));
 }
 function meetsThreshold(blocked, counted, threshold) {
   if (blocked < threshold.minCells || blocked === 0) return false;
@@ -13888,7 +21285,7 @@ function checkCell(state, cell) {
 function causingCells(state, dv) {
   const status2 = state.dims.get(dimKey(dv));
   const named = status2?.latest.state === "tripped" ? status2.latest.cells : [];
-  const blocked = [...state.cells.values()].filter((c) => c.latest.state === "blocked" && cellHas(c.cell, dv) && c.latest.order > (status2?.resetOrder ?? -Infinity)).sort((a, b) => a.latest.order - b.latest.order).map((c) => c.cell.id);
+  const blocked = [...state.cells.values()].filter((c3) => c3.latest.state === "blocked" && cellHas(c3.cell, dv) && c3.latest.order > (status2?.resetOrder ?? -Infinity)).sort((a2, b) => a2.latest.order - b.latest.order).map((c3) => c3.cell.id);
   return [.../* @__PURE__ */ new Set([...named, ...blocked])];
 }
 function cellStateOf(verdict) {
@@ -13916,22 +21313,22 @@ function parseStoreConfig(raw) {
 }
 function parseFuseConfig(raw) {
   const switchText = (value2(raw, Option.Fuse) ?? Defaults.fuse).toLowerCase();
-  const on = ["on", "true", "yes", "1"].includes(switchText);
-  if (!on && !["off", "false", "no", "0"].includes(switchText)) {
+  const on6 = ["on", "true", "yes", "1"].includes(switchText);
+  if (!on6 && !["off", "false", "no", "0"].includes(switchText)) {
     throw new UsageError(`--${Option.Fuse}: "${switchText}" is not allowed; use on or off (default ${Defaults.fuse}).`);
   }
   const cellText = value2(raw, Option.Cell);
   const cell = cellText === void 0 ? null : parseCell(cellText, `--${Option.Cell}`);
   const threshold = parseThreshold(value2(raw, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold, `--${Option.FuseDimensionThreshold}`);
   const store = parseStoreConfig(raw);
-  if (!on) return null;
+  if (!on6) return null;
   if (!cell) {
     throw new UsageError(`--${Option.Fuse} on needs --${Option.Cell}: name the matrix cell this run gates, e.g. --${Option.Cell} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (in a workflow: cell: \${{ matrix.cell }}).`);
   }
   return { ...store, cell, threshold };
 }
 function gitHead(cwd) {
-  const result = spawnSync6("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
+  const result = spawnSync3("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
   const sha = result.status === 0 ? result.stdout.trim() : "";
   return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
 }
@@ -13999,16 +21396,16 @@ function openRunFuse(raw, fenv) {
     },
     async afterGate(report, outDir) {
       const state = cellStateOf(report.verdict);
-      const common = { at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) };
+      const common2 = { at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) };
       const tripped = [];
       const reason = resultReason(report);
-      await store.append({ kind: "cell", cell: cell.id, state, reason, ...common });
+      await store.append({ kind: "cell", cell: cell.id, state, reason, ...common2 });
       if (state === "blocked") {
         tripped.push({ target: `cell ${cell.id}`, reason, cells: [cell.id] });
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
         for (const trip2 of dimensionTrips(fused, config.threshold).filter((t) => mine.has(dimKey(t)))) {
-          await store.append({ kind: "dim", dim: trip2.dim, value: trip2.value, state: "tripped", reason: trip2.reason, cells: trip2.blocked, ...common });
+          await store.append({ kind: "dim", dim: trip2.dim, value: trip2.value, state: "tripped", reason: trip2.reason, cells: trip2.blocked, ...common2 });
           tripped.push({ target: dimKey(trip2), reason: trip2.reason, cells: trip2.blocked });
         }
       }
@@ -14026,7 +21423,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync7(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync8(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -14114,7 +21511,7 @@ function ebpfConsoleLines(summary) {
     return s ? `${name} ${rate(s.bytesPerSec)} over ${formatDuration(s.traceMs)}` : `${name} not traced`;
   };
   const lines = [`  allocation paths (eBPF, ${summary.mode} mode): ${side("gray")}, ${side("baseline")}`];
-  for (const [i, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i + 1}. ${describePath2(p, "gray")}`);
+  for (const [i2, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i2 + 1}. ${describePath2(p, "gray")}`);
   return lines;
 }
 
@@ -14134,21 +21531,21 @@ function renderConsole(report) {
     ["floor slope", slope(report.baseline), slope(report.gray)],
     ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
   ];
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const row of rows) lines.push("  " + row.map((cell, c) => cell.padEnd(widths[c])).join("   ").trimEnd());
+  const widths = [0, 1, 2].map((c3) => Math.max(...rows.map((r) => r[c3].length)));
+  for (const row of rows) lines.push("  " + row.map((cell, c3) => cell.padEnd(widths[c3])).join("   ").trimEnd());
   if (report.replicas > 1) {
     for (const side of ["baseline", "gray"]) {
       const each = report[side].instances.map((p) => `${p.p95Bytes === null ? "n/a" : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? "n/a" : formatRate(p.slopeBytesPerSec)}`);
       lines.push(`  ${side} processes (P95 / floor slope): ${each.join(", ")}`);
     }
   }
-  lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c) => c.rule === "slope-increase")?.limit ?? 0)})`);
+  lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c3) => c3.rule === "slope-increase")?.limit ?? 0)})`);
   if (report.projection?.secondsToLimit != null) {
     lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`);
   }
   for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
   if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
-  for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+  for (const [i2, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i2 + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
   lines.push(...ebpfConsoleLines(report.ebpf));
   for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
@@ -14156,40 +21553,40 @@ function renderConsole(report) {
 }
 
 // src/cli/fuse-commands.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
 
 // src/cli/suggest.ts
-function editDistance(a, b) {
-  const rows = a.length + 1;
+function editDistance(a2, b) {
+  const rows = a2.length + 1;
   const cols = b.length + 1;
-  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i < rows; i++) {
+  const d = Array.from({ length: rows }, (_, i2) => Array.from({ length: cols }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  for (let i2 = 1; i2 < rows; i2++) {
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      const cost = a2[i2 - 1] === b[j - 1] ? 0 : 1;
+      d[i2][j] = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a2[i2 - 1] === b[j - 2] && a2[i2 - 2] === b[j - 1]) d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
     }
   }
-  return d[a.length][b.length];
+  return d[a2.length][b.length];
 }
 function suggest(word, candidates) {
   const typed = word.toLowerCase();
   if (!typed) return [];
   if (typed.length > 64) return [];
   const limit = Math.max(1, Math.floor(typed.length / 4));
-  const scored = candidates.filter((c) => c !== word).map((c) => ({ c, d: editDistance(typed, c.toLowerCase()) })).filter(({ d }) => d <= limit);
+  const scored = candidates.filter((c3) => c3 !== word).map((c3) => ({ c: c3, d: editDistance(typed, c3.toLowerCase()) })).filter(({ d }) => d <= limit);
   if (scored.length) {
     const best = Math.min(...scored.map(({ d }) => d));
-    return scored.filter(({ d }) => d === best).map(({ c }) => c);
+    return scored.filter(({ d }) => d === best).map(({ c: c3 }) => c3);
   }
-  const extended = candidates.filter((c) => typed.length >= 2 && c.toLowerCase().startsWith(typed) && c !== word);
+  const extended = candidates.filter((c3) => typed.length >= 2 && c3.toLowerCase().startsWith(typed) && c3 !== word);
   return extended.length === 1 ? extended : [];
 }
-function didYouMean(word, candidates, show = (c) => c) {
+function didYouMean(word, candidates, show = (c3) => c3) {
   const found = suggest(word, candidates).slice(0, 3).map(show);
   if (!found.length) return "";
   return ` Did you mean ${found.length === 1 ? found[0] : `${found.slice(0, -1).join(", ")} or ${found.at(-1)}`}?`;
@@ -14203,29 +21600,29 @@ function wantsHelp(args) {
   }
   return false;
 }
-function shortUsage(path, group) {
-  return `usage: ${path} COMMAND [options]   (commands: ${group.commands.map((c) => c.name).join(", ")})
-${path} --help describes them; ${path} COMMAND --help shows a command's options.
+function shortUsage(path6, group) {
+  return `usage: ${path6} COMMAND [options]   (commands: ${group.commands.map((c3) => c3.name).join(", ")})
+${path6} --help describes them; ${path6} COMMAND --help shows a command's options.
 `;
 }
-async function dispatch(path, group, argv, io) {
+async function dispatch(path6, group, argv, io) {
   const [name, ...rest] = argv;
   if (name === void 0) {
-    io.stderr(shortUsage(path, group));
+    io.stderr(shortUsage(path6, group));
     return ExitCode.Usage;
   }
   if (name === "--help" || name === "-h" || name === "help") {
-    if (name === "help" && rest.length) return dispatch(path, group, [...rest, "--help"], io);
+    if (name === "help" && rest.length) return dispatch(path6, group, [...rest, "--help"], io);
     io.stdout(group.usage + "\n");
     return ExitCode.Pass;
   }
-  const command = group.commands.find((c) => c.name === name);
+  const command = group.commands.find((c3) => c3.name === name);
   if (!command) {
-    const names = group.commands.map((c) => c.name);
+    const names = group.commands.map((c3) => c3.name);
     const what = name.startsWith("-") ? `"${name}" before a command` : `unknown command "${name}"`;
-    throw new UsageError(`${path}: ${what}.${didYouMean(name.replace(/^-+/, ""), names, (c) => `${path} ${c}`)} The commands are ${names.join(", ")}; ${path} --help describes them.`);
+    throw new UsageError(`${path6}: ${what}.${didYouMean(name.replace(/^-+/, ""), names, (c3) => `${path6} ${c3}`)} The commands are ${names.join(", ")}; ${path6} --help describes them.`);
   }
-  if ("commands" in command) return dispatch(`${path} ${command.name}`, command, rest, io);
+  if ("commands" in command) return dispatch(`${path6} ${command.name}`, command, rest, io);
   if (wantsHelp(rest)) {
     io.stdout(command.usage + "\n");
     return ExitCode.Pass;
@@ -14233,13 +21630,13 @@ async function dispatch(path, group, argv, io) {
   return command.run(rest, io);
 }
 function parseFlags(command, args, spec) {
-  const options = {};
-  for (const name of spec.strings) options[name] = spec.multiple?.includes(name) ? { type: "string", multiple: true } : { type: "string" };
-  for (const name of spec.booleans ?? []) options[name] = { type: "boolean" };
+  const options2 = {};
+  for (const name of spec.strings) options2[name] = spec.multiple?.includes(name) ? { type: "string", multiple: true } : { type: "string" };
+  for (const name of spec.booleans ?? []) options2[name] = { type: "boolean" };
   const allowed = spec.positionals ?? 0;
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: allowed > 0 });
+    parsed = parseArgs({ args: [...args], options: options2, strict: true, allowPositionals: allowed > 0 });
   } catch (error) {
     const code2 = error.code;
     const message = errorMessage(error);
@@ -14247,7 +21644,7 @@ function parseFlags(command, args, spec) {
     if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
       const typed = unknown[1];
       const known = [...spec.strings, ...spec.booleans ?? []];
-      const hint = didYouMean(typed.replace(/^-+/, "").replace(/=.*$/s, ""), known, (c) => `--${c}`);
+      const hint = didYouMean(typed.replace(/^-+/, "").replace(/=.*$/s, ""), known, (c3) => `--${c3}`);
       throw new UsageError(`${command}: unknown option ${typed}.${hint} ${command} --help lists the options.`);
     }
     if (code2 === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
@@ -14295,14 +21692,14 @@ function holdReason(state, cell) {
       return null;
   }
 }
-function planWave(stages, n, state) {
-  if (!Number.isInteger(n) || n < 1 || n > stages.waves.length) {
+function planWave(stages, n2, state) {
+  if (!Number.isInteger(n2) || n2 < 1 || n2 > stages.waves.length) {
     const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(", ");
-    throw new UsageError(`--stage ${n}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`);
+    throw new UsageError(`--stage ${n2}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`);
   }
-  const wave = stages.waves[n - 1];
-  if (n > 1) {
-    const previous = stages.waves[n - 2];
+  const wave = stages.waves[n2 - 1];
+  if (n2 > 1) {
+    const previous = stages.waves[n2 - 2];
     const waiting = previous.cells.flatMap((cell) => {
       const why = holdReason(state, cell);
       return why === null ? [] : [{ cell: cell.id, message: `${cell.id} ${why}` }];
@@ -14314,7 +21711,7 @@ function planWave(stages, n, state) {
         wave,
         previous,
         waiting,
-        message: `wave ${n} (${wave.name}) is not promoted: wave ${previous.index} (${previous.name}) is not fully passed: ${waiting.length} of ${previous.cells.length} cells unsettled: ${shown}${waiting.length > 5 ? `; and ${waiting.length - 5} more` : ""}.`
+        message: `wave ${n2} (${wave.name}) is not promoted: wave ${previous.index} (${previous.name}) is not fully passed: ${waiting.length} of ${previous.cells.length} cells unsettled: ${shown}${waiting.length > 5 ? `; and ${waiting.length - 5} more` : ""}.`
       };
     }
   }
@@ -14333,7 +21730,7 @@ function statusView(state, scope, where, history) {
   const tallies = new Map(tallyDimensions(state).map((t) => [dimKey(t), t]));
   const keys = /* @__PURE__ */ new Set([...tallies.keys(), ...state.dims.keys()]);
   const rank2 = (key) => DIMENSIONS.indexOf(key.slice(0, key.indexOf("=")));
-  const dimensions = [...keys].sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b)).map((key) => {
+  const dimensions = [...keys].sort((a2, b) => rank2(a2) - rank2(b) || a2.localeCompare(b)).map((key) => {
     const status2 = state.dims.get(key);
     const tally = tallies.get(key);
     const eq = key.indexOf("=");
@@ -14352,7 +21749,7 @@ function statusView(state, scope, where, history) {
       causedBy: tripped ? causingCells(state, dv) : []
     };
   });
-  const cells = [...state.cells.values()].sort((a, b) => a.cell.id.localeCompare(b.cell.id)).map(({ cell, latest }) => {
+  const cells = [...state.cells.values()].sort((a2, b) => a2.cell.id.localeCompare(b.cell.id)).map(({ cell, latest }) => {
     const check2 = checkCell(state, cell);
     return {
       cell: cell.id,
@@ -14368,8 +21765,8 @@ function statusView(state, scope, where, history) {
   return { schema: "memgate/fuse-status@1", scope: scope.key, store: where, dimensions, cells, ...history ? { history } : {} };
 }
 function table2(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => "  " + r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ").trimEnd());
+  const widths = rows[0].map((_, c3) => Math.max(...rows.map((r) => r[c3].length)));
+  return rows.map((r) => "  " + r.map((cell, c3) => c3 === r.length - 1 ? cell : cell.padEnd(widths[c3])).join("  ").trimEnd());
 }
 function renderStatus(view) {
   const lines = [`fuse scope ${view.scope}`, `store: ${view.store}`];
@@ -14377,7 +21774,7 @@ function renderStatus(view) {
     lines.push("", "nothing recorded yet: no cell has run with the fuse on in this scope.");
     return lines.map(neutraliseLine).join("\n");
   }
-  const tripped = view.dimensions.filter((d) => d.fuse === "tripped").length + view.cells.filter((c) => c.state === "blocked").length;
+  const tripped = view.dimensions.filter((d) => d.fuse === "tripped").length + view.cells.filter((c3) => c3.state === "blocked").length;
   lines.push(tripped ? `${tripped} fuse${tripped === 1 ? "" : "s"} tripped` : "no fuse tripped");
   lines.push("", "dimension values:");
   lines.push(
@@ -14396,7 +21793,7 @@ function renderStatus(view) {
   lines.push(
     ...table2([
       ["CELL", "STATE", "RUNS?", "SINCE", "REASON"],
-      ...view.cells.map((c) => [c.cell, c.state, c.fused ? `no (${c.fusedBy === "cell" ? "own fuse" : c.fusedBy})` : "yes", c.at, `${c.state === "reset" && c.by ? `by ${c.by}: ` : ""}${c.reason}`])
+      ...view.cells.map((c3) => [c3.cell, c3.state, c3.fused ? `no (${c3.fusedBy === "cell" ? "own fuse" : c3.fusedBy})` : "yes", c3.at, `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}`])
     ])
   );
   if (view.history) {
@@ -14471,12 +21868,12 @@ var StagesReader = class {
     return node.value;
   }
   /** One value or a list of values of a dimension. */
-  values(node, dim, what) {
+  values(node, dim2, what) {
     const items = (0, import_yaml.isSeq)(node) ? node.items : [node];
-    if ((0, import_yaml.isSeq)(node) && items.length === 0) this.fail(node, `${what} is an empty list; give at least one ${dim} value.`);
+    if ((0, import_yaml.isSeq)(node) && items.length === 0) this.fail(node, `${what} is an empty list; give at least one ${dim2} value.`);
     const out = [];
     for (const item of items) {
-      const { value: value4 } = checkValue(dim, this.text(item, what), `${this.file}:${this.line(item)}: ${what}`);
+      const { value: value4 } = checkValue(dim2, this.text(item, what), `${this.file}:${this.line(item)}: ${what}`);
       if (out.includes(value4)) this.fail(item, `${what} lists ${value4} twice; give each value once.`);
       out.push(value4);
     }
@@ -14495,17 +21892,17 @@ var StagesReader = class {
     const dims = DIMENSIONS.filter((d) => values[d]);
     if (dims.length === 0) this.fail(entry.key, `matrix names no dimension; give values for some of ${DIMENSIONS.join(", ")}, ${EXAMPLE}`);
     let combos = [{}];
-    for (const dim of dims) combos = combos.flatMap((c) => values[dim].map((v) => ({ ...c, [dim]: v })));
+    for (const dim2 of dims) combos = combos.flatMap((c3) => values[dim2].map((v) => ({ ...c3, [dim2]: v })));
     let cells = combos.map(cellFromDims);
     const exclude = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "exclude");
     if (exclude) {
       if (!(0, import_yaml.isSeq)(exclude.value)) this.fail(exclude.value ?? exclude.key, "matrix.exclude must be a list of mappings, e.g. - { region: us-west-1, arch: arm64 }.");
-      for (const [i, item] of exclude.value.items.entries()) {
-        const what = `matrix.exclude[${i}]`;
+      for (const [i2, item] of exclude.value.items.entries()) {
+        const what = `matrix.exclude[${i2}]`;
         const filter = this.dimensionMap(item, what).values;
         this.knownValues(filter, values, item, what);
         const before = cells.length;
-        cells = cells.filter((c) => !matches(c, filter));
+        cells = cells.filter((c3) => !matches(c3, filter));
         if (cells.length === before) this.fail(item, `${what} excludes no cell; check its values against the matrix.`);
       }
     }
@@ -14513,10 +21910,10 @@ var StagesReader = class {
     return { cells, values };
   }
   knownValues(filter, values, node, what) {
-    for (const dim of DIMENSIONS) {
-      for (const v of filter[dim] ?? []) {
-        if (!values[dim]) this.fail(node, `${what}: the matrix has no ${dim} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`);
-        if (!values[dim].includes(v)) this.fail(node, `${what}: ${dim}=${v} is not in matrix.${dim} (${values[dim].join(", ")}); fix the value or add it to the matrix.`);
+    for (const dim2 of DIMENSIONS) {
+      for (const v of filter[dim2] ?? []) {
+        if (!values[dim2]) this.fail(node, `${what}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`);
+        if (!values[dim2].includes(v)) this.fail(node, `${what}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`);
       }
     }
   }
@@ -14524,9 +21921,9 @@ var StagesReader = class {
     if (!(0, import_yaml.isSeq)(node) || node.items.length === 0) this.fail(node ?? key, `waves must be a non-empty list, first wave first, ${EXAMPLE}`);
     const taken = /* @__PURE__ */ new Map();
     const waves = [];
-    for (const [i, item] of node.items.entries()) {
-      const index = i + 1;
-      const what = `waves[${i}] (wave ${index})`;
+    for (const [i2, item] of node.items.entries()) {
+      const index = i2 + 1;
+      const what = `waves[${i2}] (wave ${index})`;
       if (!(0, import_yaml.isMap)(item)) this.fail(item, `${what} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
       const fields = this.entries(item, what, ["name", "cells", "where"]);
       const name = fields.has("name") ? this.text(fields.get("name").value, `${what}.name`).trim() : `wave ${index}`;
@@ -14539,14 +21936,14 @@ var StagesReader = class {
       if (fields.has("cells")) {
         const list2 = fields.get("cells").value;
         if (!(0, import_yaml.isSeq)(list2) || list2.items.length === 0) this.fail(list2 ?? item, `${what}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`);
-        for (const [j, c] of list2.items.entries()) {
+        for (const [j, c3] of list2.items.entries()) {
           const cwhat = `${what}.cells[${j}]`;
-          const cell = (0, import_yaml.isMap)(c) ? this.mapCell(c, cwhat) : parseCell(this.text(c, cwhat), `${this.file}:${this.line(c)}: ${cwhat}`);
-          if (!cell.id) this.fail(c, `${cwhat} names no dimension; write e.g. region=cn-east-2,arch=amd64.`);
-          if (matrix && !matrix.cells.some((m) => m.id === cell.id)) this.fail(c, `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`);
+          const cell = (0, import_yaml.isMap)(c3) ? this.mapCell(c3, cwhat) : parseCell(this.text(c3, cwhat), `${this.file}:${this.line(c3)}: ${cwhat}`);
+          if (!cell.id) this.fail(c3, `${cwhat} names no dimension; write e.g. region=cn-east-2,arch=amd64.`);
+          if (matrix && !matrix.cells.some((m) => m.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`);
           const earlier = taken.get(cell.id);
-          if (earlier) this.fail(c, `${cwhat}: ${cell.id} is already in wave ${earlier.index} (${earlier.name}); a cell belongs to one wave.`);
-          if (wave.cells.some((w) => w.id === cell.id)) this.fail(c, `${cwhat}: ${cell.id} is listed twice in this wave.`);
+          if (earlier) this.fail(c3, `${cwhat}: ${cell.id} is already in wave ${earlier.index} (${earlier.name}); a cell belongs to one wave.`);
+          if (wave.cells.some((w) => w.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is listed twice in this wave.`);
           wave.cells.push(cell);
         }
       } else {
@@ -14554,11 +21951,11 @@ var StagesReader = class {
         if (!matrix) this.fail(where.key, `${what}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`);
         const filter = this.dimensionMap(where.value, `${what}.where`).values;
         this.knownValues(filter, matrix.values, where.value, `${what}.where`);
-        wave.cells = matrix.cells.filter((c) => matches(c, filter) && !taken.has(c.id));
+        wave.cells = matrix.cells.filter((c3) => matches(c3, filter) && !taken.has(c3.id));
         if (wave.cells.length === 0) this.fail(where.key, `${what}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`);
       }
       if (wave.cells.length > MAX_WAVE_CELLS) this.fail(item, `${what} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`);
-      for (const c of wave.cells) taken.set(c.id, wave);
+      for (const c3 of wave.cells) taken.set(c3.id, wave);
       waves.push(wave);
     }
     return waves;
@@ -14573,7 +21970,7 @@ var StagesReader = class {
   }
 };
 function matches(cell, filter) {
-  return DIMENSIONS.every((dim) => filter[dim] === void 0 || cell.dims[dim] !== void 0 && filter[dim].includes(cell.dims[dim]));
+  return DIMENSIONS.every((dim2) => filter[dim2] === void 0 || cell.dims[dim2] !== void 0 && filter[dim2].includes(cell.dims[dim2]));
 }
 function parseStages(text, file) {
   return new StagesReader(file).parse(text);
@@ -14654,8 +22051,8 @@ Options:
   --stage N                         the wave to promote, 1 for the first (required)
 ${STORE_HELP}`;
 var STORE_FLAGS = [Option.FuseStore, Option.FuseDir, Option.FuseScope];
-function parse(args, strings, options) {
-  return parseFlags(options.command, args, { strings, multiple: options.multiple, booleans: options.booleans }).flags;
+function parse(args, strings, options2) {
+  return parseFlags(options2.command, args, { strings, multiple: options2.multiple, booleans: options2.booleans }).flags;
 }
 var str = (flags, name) => {
   const v = flags[name];
@@ -14708,7 +22105,7 @@ async function status(args, io) {
   return ExitCode.Pass;
 }
 function targets(flags, command) {
-  const cells = list(flags, Option.Cell).map((c) => parseCell(c).id);
+  const cells = list(flags, Option.Cell).map((c3) => parseCell(c3).id);
   const dims = list(flags, "dimension").map((d) => parseDimensionValue(d));
   if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
   return { cells, dims };
@@ -14718,13 +22115,13 @@ function reasonOf(flags, command) {
   if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith("reset") ? "reset" : "trip"} (GitHub keeps the first ~120 characters).`);
   return reason;
 }
-async function reset(args, io) {
+async function reset2(args, io) {
   const command = "memgate fuse reset";
   const flags = parse(args, [Option.Cell, "dimension", "reason", ...STORE_FLAGS], { multiple: [Option.Cell, "dimension"], command });
   const { cells, dims } = targets(flags, command);
   const reason = reasonOf(flags, command);
   const store = openStore(flags, io);
-  const common = { state: "reset", reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
+  const common2 = { state: "reset", reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
   try {
     const state = foldRecords(await store.read());
     for (const id of cells) {
@@ -14734,7 +22131,7 @@ async function reset(args, io) {
 `);
         continue;
       }
-      await store.append({ kind: "cell", cell: id, ...common });
+      await store.append({ kind: "cell", cell: id, ...common2 });
       io.stdout(`fuse: reset cell ${id} (was ${latest.state}): "${reason}"; it may run again.
 `);
     }
@@ -14744,7 +22141,7 @@ async function reset(args, io) {
 `);
         continue;
       }
-      await store.append({ kind: "dim", ...dv, cells: [], ...common });
+      await store.append({ kind: "dim", ...dv, cells: [], ...common2 });
       io.stdout(`fuse: reset ${dimKey(dv)}: "${reason}"; its earlier blocked cells no longer count toward the rule.
 `);
     }
@@ -14766,22 +22163,22 @@ async function trip(args, io) {
   const reason = reasonOf(flags, command);
   const threshold = parseThreshold(str(flags, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold);
   const store = openStore(flags, io);
-  const common = { reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
+  const common2 = { reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
   try {
     for (const id of cells) {
-      await store.append({ kind: "cell", cell: id, state: "blocked", ...common });
+      await store.append({ kind: "cell", cell: id, state: "blocked", ...common2 });
       io.stdout(`fuse: TRIPPED cell ${id}: ${reason}
 `);
     }
     for (const dv of dims) {
-      await store.append({ kind: "dim", ...dv, state: "tripped", cells: [], ...common });
+      await store.append({ kind: "dim", ...dv, state: "tripped", cells: [], ...common2 });
       io.stdout(`fuse: TRIPPED ${dimKey(dv)}: ${reason}
 `);
     }
     if (cells.length) {
       const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
       for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t2) => mine.has(dimKey(t2)))) {
-        await store.append({ kind: "dim", dim: t.dim, value: t.value, state: "tripped", cells: t.blocked, ...common, reason: t.reason });
+        await store.append({ kind: "dim", dim: t.dim, value: t.value, state: "tripped", cells: t.blocked, ...common2, reason: t.reason });
         io.stdout(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join("; ")}
 `);
       }
@@ -14798,7 +22195,7 @@ var fuseCommand = {
   commands: [
     { name: "check", summary: "exit 1 when a cell is fused, else 0", usage: CHECK_USAGE, run: check },
     { name: "status", summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: status },
-    { name: "reset", summary: "let cells or dimension values run again, with a reason", usage: RESET_USAGE, run: reset },
+    { name: "reset", summary: "let cells or dimension values run again, with a reason", usage: RESET_USAGE, run: reset2 },
     { name: "trip", summary: "stop cells or dimension values by hand, with a reason", usage: TRIP_USAGE, run: trip }
   ]
 };
@@ -14810,17 +22207,17 @@ async function plan(args, io) {
   if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
   let text;
   try {
-    text = readFileSync7(resolve3(io.cwd, file), "utf8");
+    text = readFileSync9(resolve3(io.cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(`--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
   }
   const stages = parseStages(text, file);
-  const n = Number(stageText);
-  if (n < 1 || n > stages.waves.length) planWave(stages, n, foldRecords([]));
+  const n2 = Number(stageText);
+  if (n2 < 1 || n2 > stages.waves.length) planWave(stages, n2, foldRecords([]));
   const store = openStore(flags, io);
   let plan2;
   try {
-    plan2 = planWave(stages, n, foldRecords(await store.read()));
+    plan2 = planWave(stages, n2, foldRecords(await store.read()));
   } catch (error) {
     return storeTrouble(error, io, `read the fuse from ${store.where}`);
   }
@@ -14830,9 +22227,9 @@ async function plan(args, io) {
   }
   io.stdout(JSON.stringify(plan2.matrix) + "\n");
   const { include } = plan2.matrix;
-  io.logger.info(`plan: wave ${n} (${plan2.wave.name}): ${include.length} of ${plan2.wave.cells.length} cells to run${plan2.leftOut.length ? `, ${plan2.leftOut.length} left out by the fuse` : ""} (${store.where})`);
+  io.logger.info(`plan: wave ${n2} (${plan2.wave.name}): ${include.length} of ${plan2.wave.cells.length} cells to run${plan2.leftOut.length ? `, ${plan2.leftOut.length} left out by the fuse` : ""} (${store.where})`);
   for (const left of plan2.leftOut) io.logger.info(`plan: left out: ${left.message}`);
-  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
+  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n2} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
   return ExitCode.Pass;
 }
 var planCommand = {
@@ -14843,7 +22240,7 @@ var planCommand = {
 };
 
 // src/config/fleet-plan.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 function value3(raw, name) {
   const v = raw[name]?.trim();
@@ -14887,8 +22284,8 @@ function buildFleetPlan(raw, context) {
   const metric = get(Option.Metric);
   if (!metric) throw new UsageError(`--${Option.Metric} is required: the memory series, one per instance, e.g. --${Option.Metric} 'process_resident_memory_bytes{job="shop"}'.`);
   const baseline = get(Option.Baseline);
-  const gray = get(Option.Gray);
-  if (!baseline || !gray) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} are required in fleet mode: label matchers that pick each side's instances, e.g. --${Option.Baseline} 'track="stable"' --${Option.Gray} 'track="canary"'.`);
+  const gray2 = get(Option.Gray);
+  if (!baseline || !gray2) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} are required in fleet mode: label matchers that pick each side's instances, e.g. --${Option.Baseline} 'track="stable"' --${Option.Gray} 'track="canary"'.`);
   const byText = get(Option.By);
   if (!byText) throw new UsageError(`--${Option.By} is required: the labels that make a cell (fuse dimensions), e.g. --${Option.By} region or --${Option.By} region=topology_region,arch.`);
   const by = parseBy(byText);
@@ -14917,7 +22314,7 @@ function buildFleetPlan(raw, context) {
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync8(resolve4(context.cwd, caPath), "utf8");
+      caPem = readFileSync10(resolve4(context.cwd, caPath), "utf8");
     } catch (error) {
       throw new UsageError(`--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`);
     }
@@ -14933,7 +22330,7 @@ function buildFleetPlan(raw, context) {
     metric,
     heapMetric: get(Option.HeapMetric) ?? null,
     baseline,
-    gray,
+    gray: gray2,
     by,
     instanceLabel,
     windowMs,
@@ -14952,10 +22349,10 @@ function buildFleetPlan(raw, context) {
 // src/report/fleet-report.ts
 var GRADE_ORDER = ["P0", "P1", "P2", "P3"];
 function buildFleetReport(cells, settings, extra) {
-  const count = (v) => cells.filter((c) => c.verdict === v).length;
-  const blocked = count("fail") + count("fused");
-  const verdict = blocked > 0 ? "fail" : count("inconclusive") > 0 || cells.length === 0 ? "inconclusive" : count("warn") > 0 ? "warn" : "pass";
-  const grades = cells.map((c) => c.grade).filter((g2) => g2 !== null);
+  const count2 = (v) => cells.filter((c3) => c3.verdict === v).length;
+  const blocked = count2("fail") + count2("fused");
+  const verdict = blocked > 0 ? "fail" : count2("inconclusive") > 0 || cells.length === 0 ? "inconclusive" : count2("warn") > 0 ? "warn" : "pass";
+  const grades = cells.map((c3) => c3.grade).filter((g2) => g2 !== null);
   const grade = GRADE_ORDER.find((g2) => grades.includes(g2)) ?? null;
   const exitCode = blocked > 0 ? ExitCode.Blocked : verdict === "inconclusive" && settings.onInconclusive === "fail" ? ExitCode.Inconclusive : ExitCode.Pass;
   return {
@@ -14967,38 +22364,38 @@ function buildFleetReport(cells, settings, extra) {
     settings,
     summary: {
       cells: cells.length,
-      pass: count("pass"),
-      warn: count("warn"),
-      fail: count("fail"),
-      inconclusive: count("inconclusive"),
-      fused: count("fused"),
-      instances: { baseline: cells.reduce((a, c) => a + c.instances.baseline.length, 0), gray: cells.reduce((a, c) => a + c.instances.gray.length, 0) },
-      restarts: cells.reduce((a, c) => a + c.restarts, 0),
+      pass: count2("pass"),
+      warn: count2("warn"),
+      fail: count2("fail"),
+      inconclusive: count2("inconclusive"),
+      fused: count2("fused"),
+      instances: { baseline: cells.reduce((a2, c3) => a2 + c3.instances.baseline.length, 0), gray: cells.reduce((a2, c3) => a2 + c3.instances.gray.length, 0) },
+      restarts: cells.reduce((a2, c3) => a2 + c3.restarts, 0),
       queries: extra.queries
     },
     // Blocked cells first, then the undecided, then the rest; by cell id within each.
-    cells: [...cells].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0)),
+    cells: [...cells].sort((a2, b) => VERDICT_ORDER[a2.verdict] - VERDICT_ORDER[b.verdict] || (a2.cell < b.cell ? -1 : a2.cell > b.cell ? 1 : 0)),
     warnings: extra.warnings
   };
 }
 var VERDICT_ORDER = { fail: 0, fused: 1, inconclusive: 2, warn: 3, pass: 4 };
-var isBlocked = (c) => c.verdict === "fail" || c.verdict === "fused";
+var isBlocked = (c3) => c3.verdict === "fail" || c3.verdict === "fused";
 var rate2 = (v) => v === null || v === void 0 ? "n/a" : formatRate(v);
 var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
-var firstReason = (c) => c.reasons[0]?.message ?? "";
-function cellColumns(c) {
+var firstReason = (c3) => c3.reasons[0]?.message ?? "";
+function cellColumns(c3) {
   return [
-    c.cell,
-    c.verdict + (c.grade ? ` ${c.grade}` : ""),
-    `${c.instances.gray.length} / ${c.instances.baseline.length}`,
-    c.report ? formatPercent(c.p95Increase) : "n/a",
-    c.slopeDifference ? `${formatRate(c.slopeDifference.bytesPerSec)} [${formatRate(c.slopeDifference.low)} .. ${formatRate(c.slopeDifference.high)}]` : "n/a",
-    String(c.restarts)
+    c3.cell,
+    c3.verdict + (c3.grade ? ` ${c3.grade}` : ""),
+    `${c3.instances.gray.length} / ${c3.instances.baseline.length}`,
+    c3.report ? formatPercent(c3.p95Increase) : "n/a",
+    c3.slopeDifference ? `${formatRate(c3.slopeDifference.bytesPerSec)} [${formatRate(c3.slopeDifference.low)} .. ${formatRate(c3.slopeDifference.high)}]` : "n/a",
+    String(c3.restarts)
   ];
 }
 var CELL_HEAD = ["cell", "verdict", "gray / baseline instances", "P95 change", "floor slope difference (99% CI)", "restarts"];
-function worstGray(c, n) {
-  return [...c.instances.gray].sort((a, b) => (b.slopeBytesPerSec ?? -Infinity) - (a.slopeBytesPerSec ?? -Infinity)).slice(0, n);
+function worstGray(c3, n2) {
+  return [...c3.instances.gray].sort((a2, b) => (b.slopeBytesPerSec ?? -Infinity) - (a2.slopeBytesPerSec ?? -Infinity)).slice(0, n2);
 }
 function headline(report) {
   const s = report.summary;
@@ -15010,55 +22407,55 @@ function renderFleetConsole(report, detailCells = 10) {
   lines.push(`memgate fleet: ${report.verdict.toUpperCase()}${report.grade ? ` (${report.grade})` : ""}: ${headline(report)}`);
   lines.push(`  ${report.settings.metric} from ${report.settings.store}, window ${formatDuration(report.settings.windowMs)} to ${report.settings.end}, step ${formatDuration(report.settings.stepMs)}`);
   const rows = [CELL_HEAD, ...report.cells.map(cellColumns)];
-  const widths = CELL_HEAD.map((_, i) => Math.min(60, Math.max(...rows.map((r) => r[i].length))));
-  for (const row of rows) lines.push("  " + row.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd());
-  for (const c of report.cells.filter(isBlocked).slice(0, detailCells)) {
-    lines.push("", `cell ${c.cell}: ${c.verdict}${c.grade ? ` ${c.grade}` : ""}`);
-    for (const r of c.reasons) lines.push(`  ${r.outcome}: ${r.message}`);
-    const worst = worstGray(c, 5);
-    if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i) => `${i.instance} ${rate2(i.slopeBytesPerSec)} (P95 ${bytes2(i.p95Bytes)})`).join("; ")}`);
-    if (c.heap?.difference) lines.push(`  heap (${c.heap.metric}): floor slope difference ${rate2(c.heap.difference.bytesPerSec)} [${rate2(c.heap.difference.low)} .. ${rate2(c.heap.difference.high)}]`);
+  const widths = CELL_HEAD.map((_, i2) => Math.min(60, Math.max(...rows.map((r) => r[i2].length))));
+  for (const row of rows) lines.push("  " + row.map((v, i2) => v.padEnd(widths[i2])).join("  ").trimEnd());
+  for (const c3 of report.cells.filter(isBlocked).slice(0, detailCells)) {
+    lines.push("", `cell ${c3.cell}: ${c3.verdict}${c3.grade ? ` ${c3.grade}` : ""}`);
+    for (const r of c3.reasons) lines.push(`  ${r.outcome}: ${r.message}`);
+    const worst = worstGray(c3, 5);
+    if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i2) => `${i2.instance} ${rate2(i2.slopeBytesPerSec)} (P95 ${bytes2(i2.p95Bytes)})`).join("; ")}`);
+    if (c3.heap?.difference) lines.push(`  heap (${c3.heap.metric}): floor slope difference ${rate2(c3.heap.difference.bytesPerSec)} [${rate2(c3.heap.difference.low)} .. ${rate2(c3.heap.difference.high)}]`);
   }
-  const undecided2 = report.cells.filter((c) => c.verdict === "inconclusive");
+  const undecided2 = report.cells.filter((c3) => c3.verdict === "inconclusive");
   if (undecided2.length) {
     lines.push("");
-    for (const c of undecided2.slice(0, detailCells)) lines.push(`cell ${c.cell}: inconclusive: ${firstReason(c)}`);
+    for (const c3 of undecided2.slice(0, detailCells)) lines.push(`cell ${c3.cell}: inconclusive: ${firstReason(c3)}`);
   }
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines.map(neutraliseLine).join("\n");
 }
 var HTML_BANNER = { pass: "#1a7f37", warn: "#9a6700", fail: "#cf222e", fused: "#cf222e", inconclusive: "#6e7781" };
 function renderFleetHtml(report) {
-  const h = escapeHtml;
-  const table3 = (head, rows) => `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table>`;
+  const h2 = escapeHtml;
+  const table3 = (head, rows) => `<table><thead><tr>${head.map((x) => `<th>${h2(x)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table>`;
   const sections = [];
-  sections.push(`<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate fleet report</h1>`);
-  sections.push(`<p>${h(headline(report))}</p><p class="cmd">metric <code>${h(report.settings.metric)}</code> from ${h(report.settings.store)} \xB7 baseline <code>${h(report.settings.baseline)}</code> \xB7 gray <code>${h(report.settings.gray)}</code> \xB7 window ${h(formatDuration(report.settings.windowMs))} to ${h(report.settings.end)} \xB7 step ${h(formatDuration(report.settings.stepMs))}</p>`);
+  sections.push(`<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h2(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate fleet report</h1>`);
+  sections.push(`<p>${h2(headline(report))}</p><p class="cmd">metric <code>${h2(report.settings.metric)}</code> from ${h2(report.settings.store)} \xB7 baseline <code>${h2(report.settings.baseline)}</code> \xB7 gray <code>${h2(report.settings.gray)}</code> \xB7 window ${h2(formatDuration(report.settings.windowMs))} to ${h2(report.settings.end)} \xB7 step ${h2(formatDuration(report.settings.stepMs))}</p>`);
   sections.push(
     table3(
       CELL_HEAD,
-      report.cells.map((c) => {
-        const cols = cellColumns(c).map(h);
-        return [`<td><a href="#${h(anchor(c.cell))}"><code>${cols[0]}</code></a></td>`, `<td style="color:${HTML_BANNER[c.verdict]}"><b>${cols[1]}</b></td>`, ...cols.slice(2).map((x) => `<td>${x}</td>`)];
+      report.cells.map((c3) => {
+        const cols = cellColumns(c3).map(h2);
+        return [`<td><a href="#${h2(anchor(c3.cell))}"><code>${cols[0]}</code></a></td>`, `<td style="color:${HTML_BANNER[c3.verdict]}"><b>${cols[1]}</b></td>`, ...cols.slice(2).map((x) => `<td>${x}</td>`)];
       })
     )
   );
-  for (const c of report.cells.filter((x) => x.verdict !== "pass")) {
-    const parts = [`<h2 id="${h(anchor(c.cell))}"><code>${h(c.cell)}</code>: ${h(c.verdict)}${c.grade ? ` ${c.grade}` : ""}</h2>`];
-    parts.push(`<ul>${c.reasons.map((r) => `<li><b>${h(r.outcome)}</b> (${h(r.rule)}): ${h(r.message)}</li>`).join("")}</ul>`);
-    if (isBlocked(c) && c.report) parts.push(`<figure>${svgChart(c.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`);
-    const worst = worstGray(c, 10);
-    if (isBlocked(c) && worst.length) {
-      parts.push(table3(["gray instance", "floor slope", "P95", "floor at end", "restarts"], worst.map((i) => [i.instance, rate2(i.slopeBytesPerSec), bytes2(i.p95Bytes), bytes2(i.lastFloorBytes), String(i.restarts)].map((x) => `<td>${h(x)}</td>`))));
+  for (const c3 of report.cells.filter((x) => x.verdict !== "pass")) {
+    const parts = [`<h2 id="${h2(anchor(c3.cell))}"><code>${h2(c3.cell)}</code>: ${h2(c3.verdict)}${c3.grade ? ` ${c3.grade}` : ""}</h2>`];
+    parts.push(`<ul>${c3.reasons.map((r) => `<li><b>${h2(r.outcome)}</b> (${h2(r.rule)}): ${h2(r.message)}</li>`).join("")}</ul>`);
+    if (isBlocked(c3) && c3.report) parts.push(`<figure>${svgChart(c3.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`);
+    const worst = worstGray(c3, 10);
+    if (isBlocked(c3) && worst.length) {
+      parts.push(table3(["gray instance", "floor slope", "P95", "floor at end", "restarts"], worst.map((i2) => [i2.instance, rate2(i2.slopeBytesPerSec), bytes2(i2.p95Bytes), bytes2(i2.lastFloorBytes), String(i2.restarts)].map((x) => `<td>${h2(x)}</td>`))));
     }
-    if (c.warnings.length) parts.push(`<details><summary>${c.warnings.length} warning(s)</summary><ul>${c.warnings.map((w) => `<li>${h(w)}</li>`).join("")}</ul></details>`);
+    if (c3.warnings.length) parts.push(`<details><summary>${c3.warnings.length} warning(s)</summary><ul>${c3.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul></details>`);
     sections.push(parts.join("\n"));
   }
-  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join("")}</ul>`);
+  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>memgate fleet: ${h(report.verdict)}</title>
+<title>memgate fleet: ${h2(report.verdict)}</title>
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#1f2328;padding:0 16px}
 .verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
@@ -15066,18 +22463,18 @@ table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;paddi
 code{background:#f6f8fa;font-size:12px}.cmd{color:#57606a}
 </style></head><body>
 ${sections.join("\n")}
-<p class="cmd">memgate ${h(report.memgateVersion)} \xB7 ${h(report.schema)}</p>
+<p class="cmd">memgate ${h2(report.memgateVersion)} \xB7 ${h2(report.schema)}</p>
 </body></html>
 `;
 }
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync11, readFileSync as readFileSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { mkdirSync as mkdirSync11, readFileSync as readFileSync11, writeFileSync as writeFileSync11 } from "node:fs";
 import { join as join15, resolve as resolve5 } from "node:path";
 
 // src/gate/fleet-gate.ts
-import { mkdirSync as mkdirSync10, writeFileSync as writeFileSync9 } from "node:fs";
+import { mkdirSync as mkdirSync10, writeFileSync as writeFileSync10 } from "node:fs";
 import { join as join14 } from "node:path";
 
 // src/source/prometheus/client.ts
@@ -15109,25 +22506,25 @@ var PromClient = class {
   where;
   options;
   base;
-  constructor(options) {
+  constructor(options2) {
     let base;
     try {
-      base = new URL(options.baseUrl);
+      base = new URL(options2.baseUrl);
     } catch {
-      throw new UsageError(`--prometheus "${options.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`);
+      throw new UsageError(`--prometheus "${options2.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`);
     }
     if (base.protocol !== "http:" && base.protocol !== "https:") {
-      throw new UsageError(`--prometheus ${displayUrl(options.baseUrl)}: only http:// and https:// URLs are supported.`);
+      throw new UsageError(`--prometheus ${displayUrl(options2.baseUrl)}: only http:// and https:// URLs are supported.`);
     }
     if (base.username || base.password) {
       throw new UsageError(`--prometheus: put no user or password in the URL (it would show in logs); use --prometheus-user with the password in MEMGATE_PROMETHEUS_PASSWORD, or a bearer token in MEMGATE_PROMETHEUS_TOKEN.`);
     }
-    if (options.auth.caPem && base.protocol !== "https:") {
-      throw new UsageError(`--prometheus-ca is for https:// stores; ${displayUrl(options.baseUrl)} is plain http.`);
+    if (options2.auth.caPem && base.protocol !== "https:") {
+      throw new UsageError(`--prometheus-ca is for https:// stores; ${displayUrl(options2.baseUrl)} is plain http.`);
     }
     this.base = base;
-    this.where = displayUrl(options.baseUrl);
-    this.options = { retries: 3, backoffMs: 250, maxResponseBytes: DEFAULT_MAX_RESPONSE, ...options };
+    this.where = displayUrl(options2.baseUrl);
+    this.options = { retries: 3, backoffMs: 250, maxResponseBytes: DEFAULT_MAX_RESPONSE, ...options2 };
   }
   /** POST /api/v1/query_range. Points come back as the store sent them (values are strings: "NaN", "+Inf" included). */
   async queryRange(query, startSec, endSec, stepSec) {
@@ -15258,7 +22655,7 @@ function parseMatchers(text, option) {
     const label = LABEL2.exec(rest)?.[0];
     if (!label) throw new UsageError(`--${option}: "${text}" is not a list of label matchers (a label name is expected at "${rest.slice(0, 20)}"); ${example}.`);
     rest = rest.slice(label.length).trimStart();
-    const op = OPS.find((o) => rest.startsWith(o));
+    const op = OPS.find((o2) => rest.startsWith(o2));
     if (!op) throw new UsageError(`--${option}: after ${label} an operator (=, !=, =~, !~) is expected; ${example}.`);
     rest = rest.slice(op.length).trimStart();
     const quote = rest[0];
@@ -15308,12 +22705,12 @@ var LOOKBACK_SEC = 300;
 var MIN_COVERAGE = 0.5;
 var MIN_INSTANCE_POINTS = 8;
 var iso = (sec) => new Date(sec * 1e3).toISOString().replace(".000Z", "Z");
-function differingLabels(a, b) {
-  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => k !== "__name__" && a[k] !== b[k]).sort();
+function differingLabels(a2, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a2), ...Object.keys(b)]);
+  return [...keys].filter((k) => k !== "__name__" && a2[k] !== b[k]).sort();
 }
-function sideSeries(series, clock, options) {
-  const { instanceLabel, selector, cell, side } = options;
+function sideSeries(series, clock, options2) {
+  const { instanceLabel, selector, cell, side } = options2;
   const byInstance = /* @__PURE__ */ new Map();
   for (const s of series) {
     const instance = s.metric[instanceLabel];
@@ -15327,11 +22724,11 @@ function sideSeries(series, clock, options) {
   }
   const judged = [];
   const leftOut = [];
-  for (const [instance, list2] of [...byInstance].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) {
+  for (const [instance, list2] of [...byInstance].sort((a2, b) => a2[0] < b[0] ? -1 : a2[0] > b[0] ? 1 : 0)) {
     const values = new Array(clock.steps).fill(null);
     const owner = new Array(clock.steps).fill(-1);
     let nonFinite = 0;
-    const ordered = list2.map((s, index) => ({ s, index, first: s.values[0]?.[0] ?? Infinity, last: s.values[s.values.length - 1]?.[0] ?? -Infinity })).sort((a, b) => a.first - b.first);
+    const ordered = list2.map((s, index) => ({ s, index, first: s.values[0]?.[0] ?? Infinity, last: s.values[s.values.length - 1]?.[0] ?? -Infinity })).sort((a2, b) => a2.first - b.first);
     for (let j = 1; j < ordered.length; j++) {
       const before = ordered[j - 1];
       const after = ordered[j];
@@ -15374,14 +22771,14 @@ function sideSeries(series, clock, options) {
     }
     if (current) segments.push(current);
     const settle = Math.ceil(RESTART_SETTLE_SEC / clock.stepSec);
-    for (const [n, seg] of segments.entries()) if (n > 0) seg.from = Math.min(seg.to + 1, seg.from + settle);
-    const count = (seg) => {
-      let n = 0;
-      for (let k = seg.from; k <= seg.to; k++) if (values[k] !== null) n++;
-      return n;
+    for (const [n2, seg] of segments.entries()) if (n2 > 0) seg.from = Math.min(seg.to + 1, seg.from + settle);
+    const count2 = (seg) => {
+      let n2 = 0;
+      for (let k = seg.from; k <= seg.to; k++) if (values[k] !== null) n2++;
+      return n2;
     };
-    const longest = segments.reduce((best, seg) => best === null || count(seg) > count(best) ? seg : best, null);
-    const points = longest ? count(longest) : 0;
+    const longest = segments.reduce((best, seg) => best === null || count2(seg) > count2(best) ? seg : best, null);
+    const points = longest ? count2(longest) : 0;
     const spanSteps = longest ? longest.to - longest.from + 1 : 0;
     const kept = longest ? values.map((v, k) => k >= longest.from && k <= longest.to ? v : null) : values;
     const name = JSON.stringify(instance);
@@ -15397,44 +22794,44 @@ function sideSeries(series, clock, options) {
 function seriesWarnings(sides) {
   const warnings = [];
   for (const side of SIDES) {
-    for (const i of [...sides[side].judged, ...sides[side].leftOut]) {
-      for (const at of i.restarts) warnings.push(`${side} instance ${JSON.stringify(i.instance)} restarted at ${iso(at)}${"values" in i ? "; judged on its longest stretch without a restart" : ""}`);
+    for (const i2 of [...sides[side].judged, ...sides[side].leftOut]) {
+      for (const at of i2.restarts) warnings.push(`${side} instance ${JSON.stringify(i2.instance)} restarted at ${iso(at)}${"values" in i2 ? "; judged on its longest stretch without a restart" : ""}`);
     }
     for (const left of sides[side].leftOut) warnings.push(left.why);
-    const nan = sides[side].judged.reduce((a, i) => a + i.nonFinite, 0);
+    const nan = sides[side].judged.reduce((a2, i2) => a2 + i2.nonFinite, 0);
     if (nan > 0) warnings.push(`${side}: ${nan} reading(s) were NaN or infinite and are treated as missing`);
   }
   return warnings;
 }
-function cellBundle(sides, options) {
-  const { clock } = options;
+function cellBundle(sides, options2) {
+  const { clock } = options2;
   const samples = [];
-  const cols = { baseline: sides.baseline.judged.map((i) => i.values), gray: sides.gray.judged.map((i) => i.values) };
+  const cols = { baseline: sides.baseline.judged.map((i2) => i2.values), gray: sides.gray.judged.map((i2) => i2.values) };
   const meanAt = (columns, k) => {
     let sum = 0;
-    let n = 0;
-    for (const c of columns) {
-      const v = c[k];
+    let n2 = 0;
+    for (const c3 of columns) {
+      const v = c3[k];
       if (v !== null) {
         sum += v;
-        n++;
+        n2++;
       }
     }
-    return n ? sum / n : null;
+    return n2 ? sum / n2 : null;
   };
   for (let k = 0; k < clock.steps; k++) {
     samples.push({
       t: Math.round(k * clock.stepSec * 1e3),
       baseline: meanAt(cols.baseline, k),
       gray: meanAt(cols.gray, k),
-      instances: { baseline: cols.baseline.map((c) => c[k]), gray: cols.gray.map((c) => c[k]) }
+      instances: { baseline: cols.baseline.map((c3) => c3[k]), gray: cols.gray.map((c3) => c3[k]) }
     });
   }
   const meta = (side) => ({
-    command: options.selectors[side],
+    command: options2.selectors[side],
     port: null,
-    location: options.selectors[side],
-    instances: sides[side].judged.map((i) => ({ command: options.selectors[side], port: null, location: i.instance }))
+    location: options2.selectors[side],
+    instances: sides[side].judged.map((i2) => ({ command: options2.selectors[side], port: null, location: i2.instance }))
   });
   const final = (side) => ({
     peakBytes: null,
@@ -15445,11 +22842,11 @@ function cellBundle(sides, options) {
   const replicas = Math.min(sides.baseline.judged.length, sides.gray.judged.length);
   return {
     meta: {
-      schema: options.schema,
-      memgateVersion: options.memgateVersion,
-      createdAt: options.createdAt,
+      schema: options2.schema,
+      memgateVersion: options2.memgateVersion,
+      createdAt: options2.createdAt,
       driver: "prometheus",
-      limitations: options.limitations,
+      limitations: options2.limitations,
       warmupMs: 0,
       durationMs: Math.round((clock.steps - 1) * clock.stepSec * 1e3),
       intervalMs: Math.round(clock.stepSec * 1e3),
@@ -15458,7 +22855,7 @@ function cellBundle(sides, options) {
       replicas,
       memProfileRate: null,
       sides: { baseline: meta("baseline"), gray: meta("gray") },
-      warnings: options.warnings,
+      warnings: options2.warnings,
       endedEarly: null
     },
     samples,
@@ -15484,8 +22881,8 @@ async function mapLimit(items, limit, fn) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
+      const i2 = next++;
+      results[i2] = await fn(items[i2], i2);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
@@ -15501,14 +22898,14 @@ async function discoverCells(client, q) {
     let unlabelled = 0;
     for (const sample of answer.samples) {
       const labels = Object.fromEntries(q.cellLabels.map((l) => [l, sample.metric[l] ?? ""]));
-      const count = Number(sample.value[1]);
+      const count2 = Number(sample.value[1]);
       if (Object.values(labels).some((v) => v === "")) {
-        unlabelled += count;
+        unlabelled += count2;
         continue;
       }
       const key = JSON.stringify(q.cellLabels.map((l) => labels[l]));
       const cell = found.get(key) ?? { labels, series: { baseline: 0, gray: 0 } };
-      cell.series[side] += count;
+      cell.series[side] += count2;
       found.set(key, cell);
     }
     if (unlabelled > 0) warnings.push(`${unlabelled} ${side} series of ${selectorText(q.metric, q.sides[side])} lack one of the labels ${q.cellLabels.join(", ")} and belong to no cell; they are left out`);
@@ -15528,7 +22925,7 @@ function split(series) {
 }
 function checkSidesApart(sides, instanceLabel, cell, q) {
   const baseline = new Set(sides.baseline.map((s) => s.metric[instanceLabel]));
-  const both = sides.gray.map((s) => s.metric[instanceLabel]).find((i) => i !== void 0 && baseline.has(i));
+  const both = sides.gray.map((s) => s.metric[instanceLabel]).find((i2) => i2 !== void 0 && baseline.has(i2));
   if (both !== void 0) {
     throw new UsageError(`cell ${cell}: instance ${JSON.stringify(both)} matches both --baseline (${q.sides.baseline.join(",")}) and --gray (${q.sides.gray.join(",")}); make the two sets of matchers exclusive.`);
   }
@@ -15605,9 +23002,9 @@ function floorSlope(values, clock) {
 }
 function heapEvidence(heap, clock, metric, confidence) {
   const perInstance = { baseline: /* @__PURE__ */ new Map(), gray: /* @__PURE__ */ new Map() };
-  for (const side of SIDES) for (const i of heap[side].judged) perInstance[side].set(i.instance, floorSlope(i.values, clock));
+  for (const side of SIDES) for (const i2 of heap[side].judged) perInstance[side].set(i2.instance, floorSlope(i2.values, clock));
   const present2 = (side) => [...perInstance[side].values()].filter((v) => v !== null);
-  const mean3 = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  const mean3 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : null;
   const pooled = pooledDifference(present2("gray"), present2("baseline"));
   const interval = pooled ? intervalOf(pooled, confidence) : null;
   return {
@@ -15624,12 +23021,12 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
   const warnings = [...extraWarnings, ...data.warnings];
   const counts = { baseline: data.sides.baseline.judged.length, gray: data.sides.gray.judged.length };
   const leftOut = { baseline: data.sides.baseline.leftOut.map((l) => l.instance), gray: data.sides.gray.leftOut.map((l) => l.instance) };
-  const restarts = SIDES.reduce((a, side) => a + [...data.sides[side].judged, ...data.sides[side].leftOut].reduce((b, i) => b + i.restarts.length, 0), 0);
+  const restarts = SIDES.reduce((a2, side) => a2 + [...data.sides[side].judged, ...data.sides[side].leftOut].reduce((b, i2) => b + i2.restarts.length, 0), 0);
   const missing = SIDES.filter((side) => counts[side] === 0);
   if (missing.length > 0) {
     const has2 = SIDES.filter((side) => counts[side] > 0);
     const message = has2.length ? `only ${has2[0]} has instances to judge in this cell (${counts[has2[0]]}); ${missing[0]} has none over the window (${data.selectors[missing[0]]}${leftOut[missing[0]].length ? `; ${leftOut[missing[0]].length} seen but too briefly` : ""}), so there is nothing to compare against` : `no instance of either side has enough readings in this cell over the window`;
-    const seen = (side) => data.sides[side].judged.map((i) => ({ instance: i.instance, samples: i.points, p95Bytes: null, lastFloorBytes: null, slopeBytesPerSec: null, restarts: i.restarts.length, heapSlopeBytesPerSec: null }));
+    const seen = (side) => data.sides[side].judged.map((i2) => ({ instance: i2.instance, samples: i2.points, p95Bytes: null, lastFloorBytes: null, slopeBytesPerSec: null, restarts: i2.restarts.length, heapSlopeBytesPerSec: null }));
     return undecided(target, { rule: "fleet-one-side", outcome: "inconclusive", message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts, instances: { baseline: seen("baseline"), gray: seen("gray") } });
   }
   const bundle = cellDataBundle(data, q, warnings);
@@ -15651,14 +23048,14 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
       warnings.push(`the heap metric does not corroborate: gray's heap floor grows no faster than baseline's (difference ${formatRate(heap.difference.bytesPerSec)})`);
     }
   }
-  const instances = (side) => data.sides[side].judged.map((series, i) => {
-    const figures = report[side].instances[i];
+  const instances = (side) => data.sides[side].judged.map((series, i2) => {
+    const figures2 = report[side].instances[i2];
     return {
       instance: series.instance,
-      samples: figures?.samples ?? 0,
-      p95Bytes: figures?.p95Bytes ?? null,
-      lastFloorBytes: figures?.lastFloorBytes ?? null,
-      slopeBytesPerSec: figures?.slopeBytesPerSec ?? null,
+      samples: figures2?.samples ?? 0,
+      p95Bytes: figures2?.p95Bytes ?? null,
+      lastFloorBytes: figures2?.lastFloorBytes ?? null,
+      slopeBytesPerSec: figures2?.slopeBytesPerSec ?? null,
       restarts: series.restarts.length,
       heapSlopeBytesPerSec: heapSlopes?.[side].get(series.instance) ?? null
     };
@@ -15695,8 +23092,8 @@ function writeCellReport(outDir, cell) {
   if (!cell.report) return null;
   const dir = cellDir(outDir, cell.cell);
   mkdirSync10(dir, { recursive: true });
-  writeFileSync9(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
-  writeFileSync9(join14(dir, HtmlReportFile), renderHtml(cell.report));
+  writeFileSync10(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync10(join14(dir, HtmlReportFile), renderHtml(cell.report));
   return dir;
 }
 function cellDir(outDir, cell) {
@@ -15749,7 +23146,7 @@ function waveTargets(plan2, cwd) {
   const { file, stage } = plan2.stages;
   let text;
   try {
-    text = readFileSync9(resolve5(cwd, file), "utf8");
+    text = readFileSync11(resolve5(cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(`--${Option.Stages} ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
   }
@@ -15782,7 +23179,7 @@ async function discoveredTargets(plan2, session, warnings) {
     const id = cellFromDims(dims).id;
     if (!byId.has(id)) byId.set(id, targetOf(id, Object.fromEntries(plan2.by.map((b) => [b.label, dims[b.dimension]]))));
   }
-  return [...byId.values()].sort((a, b) => a.id < b.id ? -1 : 1);
+  return [...byId.values()].sort((a2, b) => a2.id < b.id ? -1 : 1);
 }
 function fusedCell(target, message) {
   return {
@@ -15895,8 +23292,8 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
   const reportPath = join15(plan2.outDir, ReportFile);
   const htmlPath = join15(plan2.outDir, HtmlReportFile);
   try {
-    writeFileSync10(reportPath, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync10(htmlPath, renderFleetHtml(report));
+    writeFileSync11(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync11(htmlPath, renderFleetHtml(report));
   } catch (error) {
     throw new UsageError(`--${Option.Out} ${plan2.outDir}: cannot write the report there (${error.code ?? errorMessage(error)}); give a directory you can write to.`);
   }
@@ -16123,7 +23520,7 @@ var MEMGATE = {
 Usage: memgate COMMAND [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+${COMMANDS.map((c3) => `  ${c3.name.padEnd(10)} ${c3.summary}`).join("\n")}
 
 memgate COMMAND --help shows that command's usage and options (memgate fuse status --help, ...).
 ${EXIT_STATUS_HELP}`,

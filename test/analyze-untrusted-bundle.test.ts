@@ -130,3 +130,38 @@ test('the helpers: inside paths read, outside refused by every route; writes ref
   assert.throws(() => writeFileNoFollow(join(w.root, 'link.txt'), 'x'), (e: NodeJS.ErrnoException) => e.code === 'ELOOP');
   assert.ok(existsSync(w.secret) && readFileSync(w.secret, 'utf8').includes('TOP-SECRET'));
 });
+
+test('a damaged bundle (wrong types where the analysis reads) is a usage error naming the file and field, not an internal error', async () => {
+  const edits: [string, (b: string) => void, RegExp][] = [
+    ['samples line null', (b) => writeFileSync(join(b, 'samples.jsonl'), 'null\n'), /samples\.jsonl line 1: it is not a JSON object/],
+    ['samples t a string', (b) => writeFileSync(join(b, 'samples.jsonl'), '{"t":"x","baseline":1,"gray":2}\n'), /samples\.jsonl line 1: "t" is wrong \("x"\)/],
+    ['samples instances wrong', (b) => writeFileSync(join(b, 'samples.jsonl'), '{"t":1,"baseline":1,"gray":2,"instances":{"baseline":[1],"gray":"x"}}\n'), /"instances" is wrong/],
+    ['meta without sides', (b) => editJson(join(b, 'meta.json'), (m) => delete m.sides), /meta\.json: "sides" is missing/],
+    ['meta warmup a string', (b) => editJson(join(b, 'meta.json'), (m) => (m.warmupMs = 'x')), /meta\.json: "warmupMs" is wrong/],
+    ['final empty', (b) => writeFileSync(join(b, 'final.json'), '{}'), /final\.json: baseline: it is not a JSON object/],
+    ['final exit wrong', (b) => editJson(join(b, 'final.json'), (f) => (f.gray.exit = { atMs: 1 })), /final\.json: gray: "exit" is wrong/],
+    ['stat side unknown', (b) => writeFileSync(join(b, 'stat.jsonl'), '{"t":1,"side":"evil","anonBytes":1,"fileBytes":1,"kernelBytes":1,"sockBytes":1}\n'), /stat\.jsonl line 1: "side" is wrong/],
+  ];
+  for (const [what, edit, expected] of edits) {
+    const w = world();
+    edit(w.bundle);
+    const r = await analyze([w.out]);
+    assert.equal(r.code, 2, `${what}: ${r.stderr}`);
+    assert.match(r.stderr, expected, what);
+    assert.match(r.stderr, /the bundle is damaged/);
+    assert.ok(!/internal error/.test(r.stderr), what);
+  }
+  // Bundles memgate writes pass: one process a side, and replicas.
+  for (const bundle of [makeBundle({}), makeBundle({ replicas: 3 })]) {
+    const root = mkdtempSync(join(tmpdir(), 'memgate-untrusted-ok-'));
+    writeBundle(root, bundle);
+    const r = await analyze([root]);
+    assert.ok([0, 1, 3].includes(r.code) && !/damaged|internal error/.test(r.stderr), r.stderr);
+  }
+});
+
+function editJson(path: string, edit: (value: Record<string, any>) => unknown) {
+  const value = JSON.parse(readFileSync(path, 'utf8'));
+  edit(value);
+  writeFileSync(path, JSON.stringify(value));
+}

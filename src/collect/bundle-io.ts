@@ -6,6 +6,7 @@ import type { Bundle } from '../model/bundle.ts';
 import { readProfileSet } from './pprof-bundle.ts';
 import { readEbpfTrace } from './ebpf-bundle.ts';
 import { BundlePathError, readInsideBundle } from './bundle-files.ts';
+import { finalProblem, metaProblem, sampleProblem, statProblem } from './bundle-check.ts';
 
 export function bundleDir(outDir: string): string {
   return join(outDir, BundleFile.Dir);
@@ -33,14 +34,19 @@ function bundleText(dir: string, name: string): string {
   }
 }
 
-function parseLines<T>(dir: string, name: string): T[] {
+/** One JSON value per line; each checked by `problem` (what is wrong with it, or null). */
+function parseLines<T>(dir: string, name: string, problem: (value: unknown) => string | null): T[] {
   const path = join(dir, name);
   return bundleText(dir, name).split('\n').filter((l) => l.trim() !== '').map((line, i) => {
+    let value: unknown;
     try {
-      return JSON.parse(line) as T;
+      value = JSON.parse(line);
     } catch {
       throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
     }
+    const bad = problem(value);
+    if (bad) throw new UsageError(`${path} line ${i + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+    return value as T;
   });
 }
 
@@ -67,11 +73,15 @@ export function readBundle(path: string): Bundle {
   if (meta.schema !== BUNDLE_SCHEMA) {
     throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
   }
+  // Every field the analysis reads, checked here: a wrong type is this message, not an internal error.
+  for (const [file, bad] of [[BundleFile.Meta, metaProblem(meta)], [BundleFile.Final, finalProblem(final)]] as const) {
+    if (bad) throw new UsageError(`${join(dir, file)}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+  }
   return {
     meta,
     final,
-    samples: parseLines(dir, BundleFile.Samples),
-    stats: existsSync(join(dir, BundleFile.Stats)) ? parseLines(dir, BundleFile.Stats) : [],
+    samples: parseLines(dir, BundleFile.Samples, sampleProblem),
+    stats: existsSync(join(dir, BundleFile.Stats)) ? parseLines(dir, BundleFile.Stats, statProblem) : [],
     profiles: readProfileSet(dir),
     ebpf: readEbpfTrace(dir),
   };
