@@ -11,6 +11,12 @@ import { analyzeEbpf, type EbpfAnalysis } from './ebpf-analyze.ts';
  * would be blocked by chance in several runs of a hundred (Kayenta judges at 98% for the same reason).
  */
 export const DECISION_CONFIDENCE = 0.99;
+/**
+ * A difference over its limit but not clear at the decision confidence is worth a warning only when it
+ * is clear at this one: otherwise every noisy service would warn half the time, whenever its point
+ * estimate lands above the limit.
+ */
+export const HINT_CONFIDENCE = 0.95;
 
 /** One process of a side over the window. */
 export interface InstanceAnalysis {
@@ -69,12 +75,16 @@ export interface Difference {
   high: number;
   /** How the interval was made: across instances (Welch) or within one series per side. */
   method: 'replicas' | 'within-series';
+  /** Above zero at HINT_CONFIDENCE: worth a warning when over its limit but not clear (absent: no). */
+  hint?: boolean;
 }
 
 export interface SlopeDifference {
   bytesPerSec: number;
   low: number;
   high: number;
+  /** Above zero at HINT_CONFIDENCE. */
+  hint?: boolean;
 }
 
 export interface Analysis {
@@ -241,7 +251,7 @@ function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Es
   const estimate = acrossProcesses ? pooledDifference(g.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g)!, combine(b)!);
   if (!estimate) return null;
   const i = intervalOf(estimate, DECISION_CONFIDENCE);
-  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? 'replicas' : 'within-series' };
+  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? 'replicas' : 'within-series', hint: intervalOf(estimate, HINT_CONFIDENCE).low > 0 };
 }
 
 function pointDifference(gray: readonly (number | null)[], baseline: readonly (number | null)[]): number | null {
@@ -314,7 +324,7 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs,
     gray,
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     p95Difference,
-    slopeDifference: slope ? { bytesPerSec: slope.value, low: slope.low, high: slope.high, method: slope.method } : null,
+    slopeDifference: slope ? { bytesPerSec: slope.value, low: slope.low, high: slope.high, method: slope.method, hint: slope.hint } : null,
     inuseDifference: differenceOf(
       gray.instances.map((i) => i.inuseGrowth),
       baseline.instances.map((i) => i.inuseGrowth),

@@ -72,6 +72,7 @@ function corroborate(analysis: Analysis, threshold: number, diff: number): { dem
 export function judge(analysis: Analysis, limits: Limits): Verdict {
   const reasons: Reason[] = [];
   const comparisons: Comparison[] = [];
+  const notes: string[] = [];
   const { gray, baseline } = analysis;
 
   const grayOom = gray.oomKills ?? 0;
@@ -98,7 +99,7 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   comparisons.push({ rule: 'p95-increase', unit: 'ratio', measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: `${p95Detail}${p95IntervalText}` });
   if (p95Over && p95Clear) {
     reasons.push({ rule: 'p95-increase', outcome: 'block', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the ${optionRef(Option.MinP95Delta)} of ${formatBytes(limits.minP95DeltaBytes)}` });
-  } else if (p95Over) {
+  } else if (p95Over && p95Interval?.hint) {
     reasons.push({ rule: 'p95-increase', outcome: 'warn', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide` });
   }
 
@@ -115,14 +116,19 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
     reasons.push({ rule: 'slope-increase', outcome: 'block', measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ''}` });
   } else if (slopeExceeds && slopeClear) {
     reasons.push({ rule: 'slope-increase', outcome: 'warn', measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}` });
-  } else if (slopeExceeds) {
+  } else if (slopeExceeds && diff.hint) {
     reasons.push({ rule: 'slope-increase', outcome: 'warn', measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide` });
-  } else if (diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== 'block')) {
-    const noise = `memory is too noisy to judge growth: the cgroup slope difference is only known to ±${formatRate((diff.high - diff.low) / 2)}`;
-    // Retained heap is the quieter signal: when it clearly stays under the same limit, a leak is ruled out.
+  }
+  const slopeSaid = reasons.some((r) => r.rule === 'slope-increase');
+  if (!slopeSaid && diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== 'block')) {
+    const noise = `the cgroup memory floor is too noisy to judge growth: its slope difference is only known to ±${formatRate((diff.high - diff.low) / 2)}`;
+    // Retained heap is the quieter signal: when it clearly stays under the same limit, a leak is ruled
+    // out; with replicas, so is one allocation site growing in every gray process (site-growth sees it).
     const heap = analysis.inuseDifference;
     if (heap && heap.high < threshold) {
-      reasons.push({ rule: 'slope-noise', outcome: 'warn', measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}, but heap profiles rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)})` });
+      notes.push(`${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`);
+    } else if (heap && analysis.replicas > 1) {
+      notes.push(`${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`);
     } else {
       reasons.push({ rule: 'slope-noise', outcome: 'inconclusive', measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load` });
     }
@@ -145,7 +151,7 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   }
 
   const verdict = decide(reasons);
-  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis };
+  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis, notes };
 }
 
 function decide(reasons: readonly Reason[]): VerdictName {

@@ -52,4 +52,6 @@ export interface Verdict {
   projection: Projection | null;
   limits: Limits;
   analysis: Analysis;
+  /** What the judge could not use and why the verdict stands without it (shown with the warnings). */
+  notes: string[];
 }

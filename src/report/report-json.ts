@@ -1,4 +1,4 @@
-import type { SideAnalysis } from '../analyze/analyze.ts';
+import type { Difference, SideAnalysis } from '../analyze/analyze.ts';
 import { ExitCode, REPORT_SCHEMA, VERSION } from '../model/constants.ts';
 import type { JudgeSettings } from '../model/settings.ts';
 import type { MemorySample, WorkloadExit } from '../model/bundle.ts';
@@ -141,6 +141,8 @@ function slopeIncrease(verdict: Verdict): number | null {
   return diff / Math.abs(base);
 }
 
+const differenceReport = (d: Difference | null): DifferenceReport | null => (d ? { value: d.value, low: d.low, high: d.high, method: d.method } : null);
+
 export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
   const { analysis } = verdict;
   const surface = settings.surface ?? 'cli';
@@ -166,16 +168,16 @@ export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
     replicas: analysis.replicas,
     confidence: analysis.confidence,
     p95Increase: analysis.p95Increase,
-    p95Difference: analysis.p95Difference,
+    p95Difference: differenceReport(analysis.p95Difference),
     slopeIncrease: slopeIncrease(verdict),
-    slopeDifference: analysis.slopeDifference,
-    inuseGrowthDifference: analysis.inuseDifference,
-    siteGrowthDifference: analysis.siteDifference,
+    slopeDifference: analysis.slopeDifference && { bytesPerSec: analysis.slopeDifference.bytesPerSec, low: analysis.slopeDifference.low, high: analysis.slopeDifference.high, method: analysis.slopeDifference.method },
+    inuseGrowthDifference: differenceReport(analysis.inuseDifference),
+    siteGrowthDifference: analysis.siteDifference && { ...differenceReport(analysis.siteDifference)!, function: analysis.siteDifference.function },
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...(analysis.evidence?.warnings ?? []), ...(analysis.ebpf?.warnings ?? [])],
+    warnings: [...analysis.limitations, ...analysis.warnings, ...verdict.notes.map((n) => renderOptionRefs(n, surface)), ...(analysis.evidence?.warnings ?? []), ...(analysis.ebpf?.warnings ?? [])],
     // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
     suspects: [...(analysis.evidence?.suspects ?? []), ...(analysis.ebpf?.suspects ?? [])],
     patterns: analysis.evidence?.patterns ?? [],
