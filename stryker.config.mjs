@@ -7,6 +7,13 @@
 // The `node` it spawns is the one on PATH: run it through npm (`npm run mutate`) so that it is Node 24 from
 // node_modules/.bin, not the system's Node 20.
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Every mutant starts fresh node processes on the same instrumented sources: Node's compile cache (type
+// stripping and V8 code) makes each start about twice as fast on this 2-core machine.
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'memgate-stryker-compile-cache');
+
 /** The modules that decide or escape. */
 const mutate = [
   // fuse: the dimension rule, folding records, the check, stages files and wave planning
