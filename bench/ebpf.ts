@@ -22,10 +22,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fixtureBin } from '../test/helpers/fixtures.ts';
 import { checkBinary, checkTracer, type Tracer } from '../src/collect/ebpf-preflight.ts';
-import { buildScript, type ProbeTarget } from '../src/collect/ebpf-script.ts';
+import { buildScript, RUNTIME_HEADROOM, type ProbeTarget } from '../src/collect/ebpf-script.ts';
 import { TracerProcess } from '../src/collect/ebpf-tracer.ts';
 import { parseBpftraceOutput } from '../src/collect/ebpf-parse.ts';
-import { RUNTIME_HEADROOM, type EbpfMode } from '../src/model/ebpf.ts';
+import type { EbpfMode } from '../src/model/ebpf.ts';
 import { Defaults } from '../src/model/constants.ts';
 import { freePort, portOpen } from '../src/workload/ports.ts';
 

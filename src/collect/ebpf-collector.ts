@@ -10,11 +10,11 @@ import type { Logger } from '../model/logger.ts';
 import type { MemoryGroup } from '../workload/cgroup/types.ts';
 import { parseBpftraceOutput } from './ebpf-parse.ts';
 import { firstError, type Problem, type Tracer, type TracerCheck } from './ebpf-preflight.ts';
-import { buildScript, PROBED_FUNCTION } from './ebpf-script.ts';
+import { buildScript, PROBED_FUNCTION, RUNTIME_HEADROOM } from './ebpf-script.ts';
 import { TracerProcess } from './ebpf-tracer.ts';
 import { findTargets, type Target } from './ebpf-targets.ts';
 import { sideTraces } from './ebpf-stacks.ts';
-import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, RUNTIME_HEADROOM, type EbpfPlan, type EbpfTrace } from '../model/ebpf.ts';
+import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfPlan, type EbpfTrace } from '../model/ebpf.ts';
 
 /** How long bpftrace may take to compile and attach. */
 export const ATTACH_TIMEOUT_MS = 30_000;

@@ -5,6 +5,9 @@
 import type { ElfArch } from './ebpf-elf.ts';
 import type { EbpfMode } from '../model/ebpf.ts';
 
+/** Frames the tracer asks for beyond --stack-depth: the allocator's own runtime frames come first. */
+export const RUNTIME_HEADROOM = 6;
+
 /** One probed executable and the processes (of one or both sides) it is traced in. */
 export interface ProbeTarget {
   /** Path as bpftrace attaches it (a real path, or /proc/PID/exe). */

@@ -2,7 +2,6 @@
 // symbolized per binary (from the file, so exited processes resolve too), stacks that symbolize
 // alike added together per side and goroutine.
 import type { EbpfPlan, EbpfSideTrace, EbpfStack } from '../model/ebpf.ts';
-import { GOROUTINES_PER_STACK } from '../model/ebpf.ts';
 import type { Frame } from '../model/frame.ts';
 import { SIDES, type SideName } from '../model/sides.ts';
 import { formatDuration } from '../model/units.ts';
@@ -11,6 +10,9 @@ import { PROBED_FUNCTION } from './ebpf-script.ts';
 import { symbolize, which, type SymbolizerName } from './ebpf-symbolize.ts';
 import type { Found, Target } from './ebpf-targets.ts';
 import { MAP_KEYS_MAX } from './ebpf-tracer.ts';
+
+/** Goroutines kept per stack (the largest by bytes). */
+export const GOROUTINES_PER_STACK = 32;
 
 type Note = (message: string) => void;
 type Resolved = Map<Target, { frames: Map<bigint, Frame[]>; via: SymbolizerName }>;

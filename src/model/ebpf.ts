@@ -65,7 +65,3 @@ export const EbpfFile = {
   /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
   lines: (side: SideName) => `${side}.alloc.txt`,
 } as const;
-
-/** Frames the tracer asks for beyond --stack-depth: the allocator's own runtime frames come first. */
-export const RUNTIME_HEADROOM = 6;
-export const GOROUTINES_PER_STACK = 32;
