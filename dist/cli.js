@@ -576,7 +576,7 @@ var require_cross_spawn = __commonJS({
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
-    function spawnSync4(command, args, options2) {
+    function spawnSync2(command, args, options2) {
       const parsed = parse2(command, args, options2);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
@@ -584,7 +584,7 @@ var require_cross_spawn = __commonJS({
     }
     module.exports = spawn4;
     module.exports.spawn = spawn4;
-    module.exports.sync = spawnSync4;
+    module.exports.sync = spawnSync2;
     module.exports._parse = parse2;
     module.exports._enoent = enoent;
   }
@@ -8466,8 +8466,6 @@ var EbpfFile = {
   /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
   lines: (side) => `${side}.alloc.txt`
 };
-var RUNTIME_HEADROOM = 6;
-var GOROUTINES_PER_STACK = 32;
 
 // src/collect/ebpf-bundle.ts
 function writeEbpfFiles(bundleDir2, trace, rendered) {
@@ -11897,6 +11895,7 @@ function functionAt(binary, addr) {
 }
 
 // src/collect/ebpf-script.ts
+var RUNTIME_HEADROOM = 6;
 var ATTACHED_MARKER = "memgate: attached";
 var PROBED_FUNCTION = { sampled: "runtime.mProf_Malloc", every: "runtime.mallocgc" };
 var AMD64_ARGS = ["ax", "bx", "cx", "di", "si", "r8", "r9", "r10", "r11"];
@@ -18790,14 +18789,6 @@ function runHelperSync(file, args, o2) {
   const r = execaSync(file, args, options(o2));
   return toResult(file, args, r, o2.timeoutMs);
 }
-var HelperError = class extends Error {
-  name = "HelperError";
-  result;
-  constructor(result) {
-    super(result.failure ?? "helper failed");
-    this.result = result;
-  }
-};
 
 // src/collect/ebpf-symbolize.ts
 var TIMEOUT_MS = 2e4;
@@ -18875,7 +18866,7 @@ function fillGaps(primary, fallback) {
   return primary;
 }
 function which(name, pathEnv = process.env.PATH ?? "") {
-  const result = runHelperSync("sh", ["-c", 'command -v "$1"', "sh", name], { timeoutMs: 1e4, env: { PATH: pathEnv }, onlyEnv: true });
+  const result = runHelperSync("/bin/sh", ["-c", 'command -v "$1"', "sh", name], { timeoutMs: 1e4, env: { PATH: pathEnv }, onlyEnv: true });
   const path6 = result.stdout.trim();
   return result.ok && path6 ? path6 : null;
 }
@@ -19119,6 +19110,8 @@ var CgroupfsDriver = class {
   root;
   flavor;
   created = false;
+  /** Side groups that hold one group per process (replicas), removed before the root. */
+  parents = [];
   constructor(version, ownCgroup) {
     this.flavor = version === "v1" ? V1 : V2;
     this.name = version;
@@ -19131,9 +19124,13 @@ var CgroupfsDriver = class {
     if (this.created) return;
     mkdirSync4(this.root);
     this.created = true;
+    const parent = this.root.slice(0, this.root.lastIndexOf("/"));
+    this.delegate([parent, this.root]);
+  }
+  /** v2: children only get memory files when every ancestor delegates the controller. */
+  delegate(dirs) {
     if (this.flavor.name === "v2") {
-      const parent = this.root.slice(0, this.root.lastIndexOf("/"));
-      for (const dir of [parent, this.root]) {
+      for (const dir of dirs) {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
@@ -19145,14 +19142,25 @@ var CgroupfsDriver = class {
       }
     }
   }
+  /** `side`, or `side/N` for one of a side's processes: a group inside the side's group. */
   async create(side, memoryMaxBytes) {
     this.ensureRoot();
+    const slash = side.indexOf("/");
+    if (slash > 0) {
+      const parent = `${this.root}/${side.slice(0, slash)}`;
+      if (!this.parents.includes(parent)) {
+        mkdirSync4(parent);
+        this.parents.push(parent);
+        this.delegate([parent]);
+      }
+    }
     const dir = `${this.root}/${side}`;
     mkdirSync4(dir);
     if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
+    for (const parent of this.parents.splice(0)) await removeDir(parent);
     if (this.created) await removeDir(this.root);
     this.created = false;
   }
@@ -19299,9 +19307,13 @@ var SystemdDriver = class {
     this.v2Mount = v2Mount;
     this.sudo = asRoot ? [] : ["sudo", "-n"];
   }
+  /** `side`, or `side/N` for one of a side's processes: a scope inside the side's slice (`memgate-side.slice`). */
   async create(side, memoryMaxBytes) {
-    const unit = `memgate-${side}-${process.pid}-${randomBytes2(3).toString("hex")}`;
-    return new ScopeGroup(unit, `${this.v2Mount}/${SLICE}/${unit}.scope`, memoryMaxBytes, this.sudo);
+    const [name, instance] = side.split("/");
+    const unit = `memgate-${name}${instance ? `-${instance}` : ""}-${process.pid}-${randomBytes2(3).toString("hex")}`;
+    const slice = instance ? `memgate-${name}.slice` : SLICE;
+    const path6 = instance ? `${SLICE}/${slice}` : SLICE;
+    return new ScopeGroup(unit, `${this.v2Mount}/${path6}/${unit}.scope`, memoryMaxBytes, this.sudo, slice);
   }
   async dispose() {
   }
@@ -19311,8 +19323,12 @@ var ScopeGroup = class {
   unit;
   memoryMaxBytes;
   sudo;
-  constructor(unit, location, memoryMaxBytes, sudo) {
+  /** The last `systemctl kill` that failed, for remove()'s message. */
+  killFailure = null;
+  slice;
+  constructor(unit, location, memoryMaxBytes, sudo, slice = SLICE) {
     this.unit = unit;
+    this.slice = slice;
     this.location = location;
     this.memoryMaxBytes = memoryMaxBytes;
     this.sudo = sudo;
@@ -19321,7 +19337,7 @@ var ScopeGroup = class {
   // inside the new scope), so the workload's own spawner (src/workload/process.ts) runs it.
   launch(command) {
     const properties = this.memoryMaxBytes === null ? [] : ["-p", `MemoryMax=${this.memoryMaxBytes}`, "-p", "MemorySwapMax=0"];
-    const argv = [...this.sudo, "systemd-run", "--scope", "--quiet", "--collect", `--unit=${this.unit}`, `--slice=${SLICE}`, ...properties, "--", "/bin/sh", "-c", command];
+    const argv = [...this.sudo, "systemd-run", "--scope", "--quiet", "--collect", `--unit=${this.unit}`, `--slice=${this.slice}`, ...properties, "--", "/bin/sh", "-c", command];
     return { file: argv[0], args: argv.slice(1) };
   }
   adopt() {
@@ -19344,18 +19360,18 @@ var ScopeGroup = class {
     const text = readText(`${this.location}/memory.events`);
     return text === null ? null : parseKeyValues(text).get("oom_kill") ?? null;
   }
+  // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll() {
-    let failure = null;
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
-      if (attempt % 10 === 0) failure = this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`).failure ?? failure;
+      if (attempt % 10 === 0) this.killFailure = this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`).failure ?? this.killFailure;
       await sleep4(50);
     }
-    const left = this.pids();
-    if (left.length) throw new Error(`processes ${left.join(", ")} in ${this.location} survived SIGKILL for 5 s${failure ? ` (${failure})` : ""}`);
   }
   async remove() {
     const stop = this.systemctl("stop", `${this.unit}.scope`);
-    if (!stop.ok && existsSync5(this.location)) throw new HelperError(stop);
+    if (!stop.ok && existsSync5(this.location)) {
+      throw new Error(`${stop.failure}${this.killFailure ? `; before that ${this.killFailure}` : ""}; the scope ${this.unit}.scope is left: sudo systemctl stop ${this.unit}.scope`);
+    }
   }
   systemctl(...args) {
     const argv = [...this.sudo, "systemctl", ...args];
@@ -19562,7 +19578,7 @@ function workloadEnv(base, memProfileRate) {
   return { ...base, GODEBUG: godebug };
 }
 function groupName(side, instance, replicas) {
-  return replicas === 1 ? side : `${side}-${instance + 1}`;
+  return replicas === 1 ? side : `${side}/${instance + 1}`;
 }
 function substitute(command, port, url) {
   let out = command;
@@ -19970,7 +19986,7 @@ function parseBpftraceOutput(text) {
 }
 
 // src/collect/ebpf-tracer.ts
-import { spawn as spawn3, spawnSync as spawnSync2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { setTimeout as sleep7 } from "node:timers/promises";
 var MAP_KEYS_MAX = 32768;
@@ -20061,7 +20077,7 @@ var TracerProcess = class {
       } catch {
       }
     } else {
-      spawnSync2(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
+      runHelperSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { timeoutMs: 1e4 });
     }
   }
   closing = null;
@@ -20195,6 +20211,7 @@ function findTargets(groups, mode, prefix, note, untraced) {
 }
 
 // src/collect/ebpf-stacks.ts
+var GOROUTINES_PER_STACK = 32;
 var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
 function noteOutputDamage(parsed, plan2, note) {
   if (parsed.skipped > 0)
@@ -20919,7 +20936,6 @@ function cellHas(cell, d) {
 }
 
 // src/fuse/config.ts
-import { spawnSync as spawnSync3 } from "node:child_process";
 import { resolve as resolve2 } from "node:path";
 
 // src/fuse/dir-store.ts
@@ -21328,16 +21344,19 @@ function parseFuseConfig(raw) {
   return { ...store, cell, threshold };
 }
 function gitHead(cwd) {
-  const result = spawnSync3("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
-  const sha = result.status === 0 ? result.stdout.trim() : "";
-  return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  const result = execaSync("git", ["rev-parse", "HEAD"], { cwd, timeout: 5e3, reject: false, stdin: "ignore" });
+  const sha = result.failed ? "" : result.stdout.trim();
+  if (/^[0-9a-f]{40,64}$/.test(sha)) return { sha };
+  const said = (result.stderr || result.shortMessage || "").replace(/\s+/g, " ").trim().slice(0, 300);
+  return { why: said ? `git rev-parse HEAD: ${said}` : `git rev-parse HEAD printed "${sha.slice(0, 80)}"` };
 }
 function resolveScope(scopeText, fenv) {
   if (scopeText !== void 0) return { key: scopeText, label: scopeText, explicit: true };
-  const sha = fenv.env.GITHUB_SHA?.trim() || gitHead(fenv.cwd);
-  if (!sha) {
-    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to; give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
+  const head = fenv.env.GITHUB_SHA?.trim() ? { sha: fenv.env.GITHUB_SHA.trim() } : gitHead(fenv.cwd);
+  if (!("sha" in head)) {
+    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
   }
+  const { sha } = head;
   const workflow = fenv.env.GITHUB_WORKFLOW?.trim() || "local";
   return { key: `${sha}/${workflow}`, label: workflow, explicit: false };
 }

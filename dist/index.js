@@ -842,7 +842,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value3, index) {
+      constructor(key, value4, index) {
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -851,16 +851,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value3, index);
+          this.middle = new _TstNode(key, value4, index);
         } else {
-          this.value = value3;
+          this.value = value4;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value3) {
+      add(key, value4) {
         const length = key.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -874,25 +874,25 @@ var require_tree = __commonJS({
           }
           if (node.code === code) {
             if (length === ++index) {
-              node.value = value3;
+              node.value = value4;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value3, index);
+              node.middle = new _TstNode(key, value4, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value3, index);
+              node.left = new _TstNode(key, value4, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value3, index);
+            node.right = new _TstNode(key, value4, index);
             break;
           }
         }
@@ -931,11 +931,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value3) {
+      insert(key, value4) {
         if (this.node === null) {
-          this.node = new TstNode(key, value3, 0);
+          this.node = new TstNode(key, value4, 0);
         } else {
-          this.node.add(key, value3);
+          this.node.add(key, value4);
         }
       }
       /**
@@ -1036,11 +1036,11 @@ var require_util = __commonJS({
       return url;
     }
     function isValidPort(port) {
-      const value3 = parseInt(port, 10);
-      return value3 === Number(port) && value3 >= 0 && value3 <= 65535;
+      const value4 = parseInt(port, 10);
+      return value4 === Number(port) && value4 >= 0 && value4 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value3) {
-      return value3 != null && value3[0] === "h" && value3[1] === "t" && value3[2] === "t" && value3[3] === "p" && (value3[4] === ":" || value3[4] === "s" && value3[5] === ":");
+    function isHttpOrHttpsPrefixed(value4) {
+      return value4 != null && value4[0] === "h" && value4[1] === "t" && value4[2] === "t" && value4[3] === "p" && (value4[4] === ":" || value4[4] === "s" && value4[5] === ":");
     }
     function parseURL(url) {
       if (typeof url === "string") {
@@ -1164,11 +1164,11 @@ var require_util = __commonJS({
       const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value3) {
-      return typeof value3 === "string" ? headerNameLowerCasedRecord[value3] ?? value3.toLowerCase() : tree.lookup(value3) ?? value3.toString("latin1").toLowerCase();
+    function headerNameToString(value4) {
+      return typeof value4 === "string" ? headerNameLowerCasedRecord[value4] ?? value4.toLowerCase() : tree.lookup(value4) ?? value4.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value3) {
-      return tree.lookup(value3) ?? value3.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value4) {
+      return tree.lookup(value4) ?? value4.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
@@ -1283,14 +1283,14 @@ var require_util = __commonJS({
             iterator = iterable[Symbol.asyncIterator]();
           },
           async pull(controller2) {
-            const { done, value: value3 } = await iterator.next();
+            const { done, value: value4 } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller2.close();
                 controller2.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value3) ? value3 : Buffer.from(value3);
+              const buf = Buffer.isBuffer(value4) ? value4 : Buffer.from(value4);
               if (buf.byteLength) {
                 controller2.enqueue(new Uint8Array(buf));
               }
@@ -1955,8 +1955,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value3) {
-        processHeader(this, key, value3);
+      addHeader(key, value4) {
+        processHeader(this, key, value4);
         return this;
       }
     };
@@ -2028,11 +2028,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value3 = typeof val === "string" ? val.toLowerCase() : null;
-        if (value3 !== "close" && value3 !== "keep-alive") {
+        const value4 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value4 !== "close" && value4 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value3 === "close") {
+        if (value4 === "close") {
           request.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -2697,9 +2697,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key) => {
-        const value3 = obj[key];
-        if (typeof value3 === "number") {
-          res[key] = value3;
+        const value4 = obj[key];
+        if (typeof value4 === "number") {
+          res[key] = value4;
         }
       });
       return res;
@@ -3379,8 +3379,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes2 = encoder.encode(input);
-      return percentDecode(bytes2);
+      const bytes3 = encoder.encode(input);
+      return percentDecode(bytes3);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -3512,11 +3512,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
-      let value3 = "";
+      let value4 = "";
       assert(input[position.position] === '"');
       position.position++;
       while (true) {
-        value3 += collectASequenceOfCodePoints(
+        value4 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
           position
@@ -3528,10 +3528,10 @@ var require_data_url = __commonJS({
         position.position++;
         if (quoteOrBackslash === "\\") {
           if (position.position >= input.length) {
-            value3 += "\\";
+            value4 += "\\";
             break;
           }
-          value3 += input[position.position];
+          value4 += input[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3539,7 +3539,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value3;
+        return value4;
       }
       return input.slice(positionStart, position.position);
     }
@@ -3547,16 +3547,16 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value3] of parameters.entries()) {
+      for (let [name, value4] of parameters.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value3)) {
-          value3 = value3.replace(/(\\|")/g, "\\$1");
-          value3 = '"' + value3;
-          value3 += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value4)) {
+          value4 = value4.replace(/(\\|")/g, "\\$1");
+          value4 = '"' + value4;
+          value4 += '"';
         }
-        serialization += value3;
+        serialization += value4;
       }
       return serialization;
     }
@@ -3829,11 +3829,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value: value3 } = method.next();
+          const { done, value: value4 } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value3, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value4, prefix, `${argument}[${index++}]`));
         }
         return seq;
       };
@@ -3901,20 +3901,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value3 = dictionary[key];
+          let value4 = dictionary[key];
           const hasDefault = Object.hasOwn(options2, "defaultValue");
-          if (hasDefault && value3 !== null) {
-            value3 ??= defaultValue();
+          if (hasDefault && value4 !== null) {
+            value4 ??= defaultValue();
           }
-          if (required || hasDefault || value3 !== void 0) {
-            value3 = converter(value3, prefix, `${argument}.${key}`);
-            if (options2.allowedValues && !options2.allowedValues.includes(value3)) {
+          if (required || hasDefault || value4 !== void 0) {
+            value4 = converter(value4, prefix, `${argument}.${key}`);
+            if (options2.allowedValues && !options2.allowedValues.includes(value4)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value3} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
+                message: `${value4} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value3;
+            dict[key] = value4;
           }
         }
         return dict;
@@ -4125,8 +4125,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value3) {
-      return Buffer.from(value3, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value4) {
+      return Buffer.from(value4, "binary").toString("utf8");
     }
     function requestCurrentURL(request) {
       return request.urlList[request.urlList.length - 1];
@@ -4182,10 +4182,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -4363,7 +4363,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes2, metadataList) {
+    function bytesMatch(bytes3, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4379,7 +4379,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes3).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4487,8 +4487,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value3) {
-      const result2 = JSON.stringify(value3);
+    function serializeJavascriptValueToJSONString(value4) {
+      const result2 = JSON.stringify(value4);
       if (result2 === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4529,7 +4529,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value3 } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value4 } = values[index];
           this.#index = index + 1;
           let result2;
           switch (this.#kind) {
@@ -4537,10 +4537,10 @@ var require_util2 = __commonJS({
               result2 = key;
               break;
             case "value":
-              result2 = value3;
+              result2 = value4;
               break;
             case "key+value":
-              result2 = [key, value3];
+              result2 = [key, value4];
               break;
           }
           return {
@@ -4606,8 +4606,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value3 } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value3, key, this);
+            for (const { 0: key, 1: value4 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value4, key, this);
             }
           }
         }
@@ -4657,17 +4657,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes2 = [];
+      const bytes3 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes2, byteLength);
+          return Buffer.concat(bytes3, byteLength);
         }
         if (!isUint8Array2(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes2.push(chunk);
+        bytes3.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -4684,8 +4684,8 @@ var require_util2 = __commonJS({
       const protocol = url.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value3, allowWhitespace) {
-      const data = value3;
+    function simpleRangeHeaderValue(value4, allowWhitespace) {
+      const data = value4;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4803,8 +4803,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value3 of values) {
-        const temporaryMimeType = parseMIMEType(value3);
+      for (const value4 of values) {
+        const temporaryMimeType = parseMIMEType(value4);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4824,8 +4824,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value3) {
-      const input = value3;
+    function gettingDecodingSplitting(value4) {
+      const input = value4;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4856,11 +4856,11 @@ var require_util2 = __commonJS({
       return values;
     }
     function getDecodeSplit(name, list) {
-      const value3 = list.get(name, true);
-      if (value3 === null) {
+      const value4 = list.get(name, true);
+      if (value4 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value3);
+      return gettingDecodingSplitting(value4);
     }
     var textDecoder2 = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -5043,19 +5043,19 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value3, filename = void 0) {
+      append(name, value4, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value3)) {
+        if (arguments.length === 3 && !isBlobLike(value4)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value3 = isBlobLike(value3) ? webidl.converters.Blob(value3, prefix, "value", { strict: false }) : webidl.converters.USVString(value3, prefix, "value");
+        value4 = isBlobLike(value4) ? webidl.converters.Blob(value4, prefix, "value", { strict: false }) : webidl.converters.USVString(value4, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value3, filename);
+        const entry = makeEntry(name, value4, filename);
         this[kState].push(entry);
       }
       delete(name) {
@@ -5090,19 +5090,19 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
-      set(name, value3, filename = void 0) {
+      set(name, value4, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value3)) {
+        if (arguments.length === 3 && !isBlobLike(value4)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value3 = isBlobLike(value3) ? webidl.converters.Blob(value3, prefix, "name", { strict: false }) : webidl.converters.USVString(value3, prefix, "name");
+        value4 = isBlobLike(value4) ? webidl.converters.Blob(value4, prefix, "name", { strict: false }) : webidl.converters.USVString(value4, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value3, filename);
+        const entry = makeEntry(name, value4, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
           this[kState] = [
@@ -5146,21 +5146,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value3, filename) {
-      if (typeof value3 === "string") {
+    function makeEntry(name, value4, filename) {
+      if (typeof value4 === "string") {
       } else {
-        if (!isFileLike(value3)) {
-          value3 = value3 instanceof Blob ? new File([value3], "blob", { type: value3.type }) : new FileLike(value3, "blob", { type: value3.type });
+        if (!isFileLike(value4)) {
+          value4 = value4 instanceof Blob ? new File([value4], "blob", { type: value4.type }) : new FileLike(value4, "blob", { type: value4.type });
         }
         if (filename !== void 0) {
           const options2 = {
-            type: value3.type,
-            lastModified: value3.lastModified
+            type: value4.type,
+            lastModified: value4.lastModified
           };
-          value3 = value3 instanceof NativeFile ? new File([value3], filename, options2) : new FileLike(value3, filename, options2);
+          value4 = value4 instanceof NativeFile ? new File([value4], filename, options2) : new FileLike(value4, filename, options2);
         }
       }
-      return { name, value: value3 };
+      return { name, value: value4 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5258,19 +5258,19 @@ var require_formdata_parser = __commonJS({
         } else {
           position.position += 2;
         }
-        let value3;
+        let value4;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value3 = new File([body], filename, { type: contentType });
+          value4 = new File([body], filename, { type: contentType });
         } else {
-          value3 = utf8DecodeBytes(Buffer.from(body));
+          value4 = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value3 === "string" && isUSVString(value3) || isFileLike(value3));
-        entryList.push(makeEntry(name, value3, filename));
+        assert(typeof value4 === "string" && isUSVString(value4) || isFileLike(value4));
+        entryList.push(makeEntry(name, value4, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
@@ -5501,27 +5501,27 @@ var require_body = __commonJS({
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value3) => value3.replace(/\r?\n|\r/g, "\r\n");
+        const normalizeLinefeeds = (value4) => value4.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value3] of object) {
-          if (typeof value3 === "string") {
+        for (const [name, value4] of object) {
+          if (typeof value4 === "string") {
             const chunk2 = textEncoder3.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
-${normalizeLinefeeds(value3)}\r
+${normalizeLinefeeds(value4)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value3.name ? `; filename="${escape(value3.name)}"` : "") + `\r
-Content-Type: ${value3.type || "application/octet-stream"}\r
+            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value4.name ? `; filename="${escape(value4.name)}"` : "") + `\r
+Content-Type: ${value4.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value3, rn);
-            if (typeof value3.size === "number") {
-              length += chunk2.byteLength + value3.size + rn.byteLength;
+            blobParts.push(chunk2, value4, rn);
+            if (typeof value4.size === "number") {
+              length += chunk2.byteLength + value4.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5572,7 +5572,7 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
             iterator = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller2) {
-            const { value: value3, done } = await iterator.next();
+            const { value: value4, done } = await iterator.next();
             if (done) {
               queueMicrotask(() => {
                 controller2.close();
@@ -5580,7 +5580,7 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value3);
+                const buffer = new Uint8Array(value4);
                 if (buffer.byteLength) {
                   controller2.enqueue(buffer);
                 }
@@ -5621,19 +5621,19 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes2) => {
+          return consumeBody(this, (bytes3) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes2], { type: mimeType });
+            return new Blob2([bytes3], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes2) => {
-            return new Uint8Array(bytes2).buffer;
+          return consumeBody(this, (bytes3) => {
+            return new Uint8Array(bytes3).buffer;
           }, instance);
         },
         text() {
@@ -5643,12 +5643,12 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value3) => {
+          return consumeBody(this, (value4) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value3, mimeType);
+                  const parsed = multipartFormDataParser(value4, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5657,10 +5657,10 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value3.toString());
+                  const entries = new URLSearchParams(value4.toString());
                   const fd = new FormData();
-                  for (const [name, value4] of entries) {
-                    fd.append(name, value4);
+                  for (const [name, value5] of entries) {
+                    fd.append(name, value5);
                   }
                   return fd;
                 }
@@ -5672,8 +5672,8 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes2) => {
-            return new Uint8Array(bytes2);
+          return consumeBody(this, (bytes3) => {
+            return new Uint8Array(bytes3);
           }, instance);
         }
       };
@@ -5708,8 +5708,8 @@ Content-Type: ${value3.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes2) {
-      return JSON.parse(utf8DecodeBytes(bytes2));
+    function parseJSONFromBytes(bytes3) {
+      return JSON.parse(utf8DecodeBytes(bytes3));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -6916,13 +6916,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result2 = [];
-      for (const [name, value3] of Object.entries(headers)) {
-        if (Array.isArray(value3)) {
-          for (const subvalue of value3) {
+      for (const [name, value4] of Object.entries(headers)) {
+        if (Array.isArray(value4)) {
+          for (const subvalue of value4) {
             result2.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name), Buffer.from(value3));
+          result2.push(Buffer.from(name), Buffer.from(value4));
         }
       }
       return result2;
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7840,8 +7840,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value3) {
-        this[kPipelining] = value3;
+      set pipelining(value4) {
+        this[kPipelining] = value4;
         this[kResume](true);
       }
       get [kPending]() {
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve3(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request = requests[i2];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve5(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve5, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10670,15 +10670,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value3) {
+    function matchValue(match, value4) {
       if (typeof match === "string") {
-        return match === value3;
+        return match === value4;
       }
       if (match instanceof RegExp) {
-        return match.test(value3);
+        return match.test(value4);
       }
       if (typeof match === "function") {
-        return match(value3) === true;
+        return match(value4) === true;
       }
       return false;
     }
@@ -10819,14 +10819,14 @@ var require_mock_utils = __commonJS({
       const result2 = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
-        const value3 = data[key];
+        const value4 = data[key];
         const name = Buffer.from(`${key}`);
-        if (Array.isArray(value3)) {
-          for (let j = 0; j < value3.length; ++j) {
-            result2.push(name, Buffer.from(`${value3[j]}`));
+        if (Array.isArray(value4)) {
+          for (let j = 0; j < value4.length; ++j) {
+            result2.push(name, Buffer.from(`${value4[j]}`));
           }
         } else {
-          result2.push(name, Buffer.from(`${value3}`));
+          result2.push(name, Buffer.from(`${value4}`));
         }
       }
       return result2;
@@ -11976,25 +11976,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value3) {
-      value3 = headerValueNormalize(value3);
+    function appendHeader(headers, name, value4) {
+      value4 = headerValueNormalize(value4);
       if (!isValidHeaderName(name)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
           value: name,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value3)) {
+      } else if (!isValidHeaderValue(value4)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: value3,
+          value: value4,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value3, false);
+      return getHeadersList(headers).append(name, value4, false);
     }
     function compareHeaderName(a2, b) {
       return a2[0] < b[0] ? -1 : 1;
@@ -12031,7 +12031,7 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value3, isLowerCase) {
+      append(name, value4, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
@@ -12039,13 +12039,13 @@ var require_headers = __commonJS({
           const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter2}${value3}`
+            value: `${exists2.value}${delimiter2}${value4}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value: value3 });
+          this[kHeadersMap].set(lowercaseName, { name, value: value4 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value3);
+          (this.cookies ??= []).push(value4);
         }
       }
       /**
@@ -12054,13 +12054,13 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value3, isLowerCase) {
+      set(name, value4, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value3];
+          this.cookies = [value4];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value: value3 });
+        this[kHeadersMap].set(lowercaseName, { name, value: value4 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
@@ -12085,15 +12085,15 @@ var require_headers = __commonJS({
         return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value: value3 } } of this[kHeadersMap]) {
-          yield [name, value3];
+        for (const { 0: name, 1: { value: value4 } } of this[kHeadersMap]) {
+          yield [name, value4];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value: value3 } of this[kHeadersMap].values()) {
-            headers[name] = value3;
+          for (const { name, value: value4 } of this[kHeadersMap].values()) {
+            headers[name] = value4;
           }
         }
         return headers;
@@ -12104,13 +12104,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value: value3 } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name, value: value4 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
                 headers.push([name, cookie]);
               }
             } else {
-              headers.push([name, value3]);
+              headers.push([name, value4]);
             }
           }
         }
@@ -12128,9 +12128,9 @@ var require_headers = __commonJS({
           const firstValue = iterator.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value3; i2 < size; ++i2) {
-            value3 = iterator.next().value;
-            x = array[i2] = [value3[0], value3[1].value];
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x, value4; i2 < size; ++i2) {
+            value4 = iterator.next().value;
+            x = array[i2] = [value4[0], value4[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i2;
@@ -12156,9 +12156,9 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i2 = 0;
-          for (const { 0: name, 1: { value: value3 } } of this[kHeadersMap]) {
-            array[i2++] = [name, value3];
-            assert(value3 !== null);
+          for (const { 0: name, 1: { value: value4 } } of this[kHeadersMap]) {
+            array[i2++] = [name, value4];
+            assert(value4 !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12180,13 +12180,13 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value3) {
+      append(name, value4) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value3 = webidl.converters.ByteString(value3, prefix, "value");
-        return appendHeader(this, name, value3);
+        value4 = webidl.converters.ByteString(value4, prefix, "value");
+        return appendHeader(this, name, value4);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
@@ -12240,30 +12240,30 @@ var require_headers = __commonJS({
         return this.#headersList.contains(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value3) {
+      set(name, value4) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value3 = webidl.converters.ByteString(value3, prefix, "value");
-        value3 = headerValueNormalize(value3);
+        value4 = webidl.converters.ByteString(value4, prefix, "value");
+        value4 = headerValueNormalize(value4);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix,
             value: name,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value3)) {
+        } else if (!isValidHeaderValue(value4)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: value3,
+            value: value4,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value3, false);
+        this.#headersList.set(name, value4, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12286,13 +12286,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i2 = 0; i2 < names.length; ++i2) {
-          const { 0: name, 1: value3 } = names[i2];
+          const { 0: name, 1: value4 } = names[i2];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
             }
           } else {
-            headers.push([name, value3]);
+            headers.push([name, value4]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12412,10 +12412,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes2 = textEncoder3.encode(
+        const bytes3 = textEncoder3.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes2);
+        const body = extractBody(bytes3);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -12436,8 +12436,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value3 = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value3, true);
+        const value4 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value4, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12619,9 +12619,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value3) {
+        set(target, p, value4) {
           assert(!(p in state));
-          target[p] = value3;
+          target[p] = value4;
           return true;
         }
       });
@@ -12774,8 +12774,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value3) {
-        this.value = value3;
+      constructor(value4) {
+        this.value = value4;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13099,8 +13099,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value: value3 } of headers.rawValues()) {
-              headersList.append(name, value3, false);
+            for (const { name, value: value4 } of headers.rawValues()) {
+              headersList.append(name, value4, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13773,8 +13773,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request.headersList.contains("accept", true)) {
-        const value3 = "*/*";
-        request.headersList.append("accept", value3, true);
+        const value4 = "*/*";
+        request.headersList.append("accept", value4, true);
       }
       if (!request.headersList.contains("accept-language", true)) {
         request.headersList.append("accept-language", "*", true);
@@ -13872,12 +13872,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes2) => {
-          if (!bytesMatch(bytes2, request.integrity)) {
+        const processBody = (bytes3) => {
+          if (!bytesMatch(bytes3, request.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes2)[0];
+          response.body = safelyExtractBody(bytes3)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14144,74 +14144,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request.window === "no-window" && request.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest2 = request;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest2 = cloneRequest(request);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14219,7 +14219,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14227,8 +14227,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -14290,12 +14290,12 @@ var require_fetch = __commonJS({
       if (request.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request.body != null) {
-        const processBodyChunk = async function* (bytes2) {
+        const processBodyChunk = async function* (bytes3) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes2;
-          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
+          yield bytes3;
+          fetchParams.processRequestBodyChunkLength?.(bytes3.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14317,8 +14317,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes2 of request.body.stream) {
-              yield* processBodyChunk(bytes2);
+            for await (const bytes3 of request.body.stream) {
+              yield* processBodyChunk(bytes3);
             }
             processEndOfBody();
           } catch (err) {
@@ -14370,33 +14370,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes2;
+          let bytes3;
           let isFailure;
           try {
-            const { done, value: value3 } = await fetchParams.controller.next();
+            const { done, value: value4 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes2 = done ? void 0 : value3;
+            bytes3 = done ? void 0 : value4;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes2 = void 0;
+              bytes3 = void 0;
             } else {
-              bytes2 = err;
+              bytes3 = err;
               isFailure = true;
             }
           }
-          if (bytes2 === void 0) {
+          if (bytes3 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes3?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes2);
+            fetchParams.controller.terminate(bytes3);
             return;
           }
-          const buffer = new Uint8Array(bytes2);
+          const buffer = new Uint8Array(bytes3);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14522,9 +14522,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes2 = chunk;
-              timingInfo.encodedBodySize += bytes2.byteLength;
-              return this.body.push(bytes2);
+              const bytes3 = chunk;
+              timingInfo.encodedBodySize += bytes3.byteLength;
+              return this.body.push(bytes3);
             },
             onComplete() {
               if (this.abort) {
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14955,7 +14955,7 @@ var require_util4 = __commonJS({
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
     var { StringDecoder: StringDecoder3 } = __require("string_decoder");
-    var { btoa } = __require("node:buffer");
+    var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
       writable: false,
@@ -14970,21 +14970,21 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes2 = [];
+      const bytes3 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value: value3 } = await chunkPromise;
+            const { done, value: value4 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value3)) {
-              bytes2.push(value3);
+            if (!done && types.isUint8Array(value4)) {
+              bytes3.push(value4);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -14996,7 +14996,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result2 = packageData(bytes2, type, blob.type, encodingName);
+                  const result2 = packageData(bytes3, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15036,7 +15036,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes2, type, mimeType, encodingName) {
+    function packageData(bytes3, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15046,10 +15046,10 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder2 = new StringDecoder3("latin1");
-          for (const chunk of bytes2) {
-            dataURL += btoa(decoder2.write(chunk));
+          for (const chunk of bytes3) {
+            dataURL += btoa2(decoder2.write(chunk));
           }
-          dataURL += btoa(decoder2.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -15066,16 +15066,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode3(bytes2, encoding);
+          return decode3(bytes3, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes2);
+          const sequence = combineByteSequences(bytes3);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder2 = new StringDecoder3("latin1");
-          for (const chunk of bytes2) {
+          for (const chunk of bytes3) {
             binaryString += decoder2.write(chunk);
           }
           binaryString += decoder2.end();
@@ -15084,14 +15084,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode3(ioQueue, encoding) {
-      const bytes2 = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes2);
+      const bytes3 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes3);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes2.slice(slice);
+      const sliced = bytes3.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15408,10 +15408,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert(header !== null);
       const values = [];
-      for (let value3 of header.split(",")) {
-        value3 = value3.trim();
-        if (isValidHeaderName(value3)) {
-          values.push(value3);
+      for (let value4 of header.split(",")) {
+        value4 = value4.trim();
+        if (isValidHeaderName(value4)) {
+          values.push(value4);
         }
       }
       return values;
@@ -15644,9 +15644,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes2 = await bodyReadPromise.promise;
+        const bytes3 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes2;
+          clonedResponse.body.source = bytes3;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -16095,9 +16095,9 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
-    function isCTLExcludingHtab(value3) {
-      for (let i2 = 0; i2 < value3.length; ++i2) {
-        const code = value3.charCodeAt(i2);
+    function isCTLExcludingHtab(value4) {
+      for (let i2 = 0; i2 < value4.length; ++i2) {
+        const code = value4.charCodeAt(i2);
         if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
@@ -16130,18 +16130,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value3) {
-      let len = value3.length;
+    function validateCookieValue(value4) {
+      let len = value4.length;
       let i2 = 0;
-      if (value3[0] === '"') {
-        if (len === 1 || value3[len - 1] !== '"') {
+      if (value4[0] === '"') {
+        if (len === 1 || value4[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
         ++i2;
       }
       while (i2 < len) {
-        const code = value3.charCodeAt(i2++);
+        const code = value4.charCodeAt(i2++);
         if (code < 33 || // exclude CTLs (0-31)
         code > 126 || // non-ascii and DEL (127)
         code === 34 || // "
@@ -16279,9 +16279,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value3] = part.split("=");
+        const [key, ...value4] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value3.join("=");
+        const joinedValue = value4.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16314,7 +16314,7 @@ var require_parse = __commonJS({
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
-      let value3 = "";
+      let value4 = "";
       if (header.includes(";")) {
         const position = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
@@ -16323,7 +16323,7 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value3 = nameValuePair;
+        value4 = nameValuePair;
       } else {
         const position = { position: 0 };
         name = collectASequenceOfCodePointsFast(
@@ -16331,16 +16331,16 @@ var require_parse = __commonJS({
           nameValuePair,
           position
         );
-        value3 = nameValuePair.slice(position.position + 1);
+        value4 = nameValuePair.slice(position.position + 1);
       }
       name = name.trim();
-      value3 = value3.trim();
-      if (name.length + value3.length > maxNameValuePairSize) {
+      value4 = value4.trim();
+      if (name.length + value4.length > maxNameValuePairSize) {
         return null;
       }
       return {
         name,
-        value: value3,
+        value: value4,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16452,8 +16452,8 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value3] = piece.split("=");
-        out[name.trim()] = value3.join("=");
+        const [name, ...value4] = piece.split("=");
+        out[name.trim()] = value4.join("=");
       }
       return out;
     }
@@ -16510,11 +16510,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value3) => {
-          if (typeof value3 === "number") {
-            return webidl.converters["unsigned long long"](value3);
+        converter: webidl.nullableConverter((value4) => {
+          if (typeof value4 === "number") {
+            return webidl.converters["unsigned long long"](value4);
           }
-          return new Date(value3);
+          return new Date(value4);
         }),
         key: "expires",
         defaultValue: () => null
@@ -17026,26 +17026,26 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value3 = ""] = pair.split("=");
+        const [name, value4 = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
-          removeHTTPWhitespace(value3, false, true)
+          removeHTTPWhitespace(value4, false, true)
         );
         position.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value3) {
-      if (value3.length === 0) {
+    function isValidClientWindowBits(value4) {
+      if (value4.length === 0) {
         return false;
       }
-      for (let i2 = 0; i2 < value3.length; i2++) {
-        const byte = value3.charCodeAt(i2);
+      for (let i2 = 0; i2 < value4.length; i2++) {
+        const byte = value4.charCodeAt(i2);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num2 = Number.parseInt(value3, 10);
+      const num2 = Number.parseInt(value4, 10);
       return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18279,19 +18279,19 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
     "use strict";
-    function isValidLastEventId(value3) {
-      return value3.indexOf("\0") === -1;
+    function isValidLastEventId(value4) {
+      return value4.indexOf("\0") === -1;
     }
-    function isASCIINumber(value3) {
-      if (value3.length === 0) return false;
-      for (let i2 = 0; i2 < value3.length; i2++) {
-        if (value3.charCodeAt(i2) < 48 || value3.charCodeAt(i2) > 57) return false;
+    function isASCIINumber(value4) {
+      if (value4.length === 0) return false;
+      for (let i2 = 0; i2 < value4.length; i2++) {
+        if (value4.charCodeAt(i2) < 48 || value4.charCodeAt(i2) > 57) return false;
       }
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -18516,12 +18516,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value3 = line.toString("utf8", valueStart);
+          const value4 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value3;
+            event.data = value4;
           } else {
             event.data += `
-${value3}`;
+${value4}`;
           }
           this.dataLineCount++;
           return;
@@ -19243,12 +19243,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           isexe(path6, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve3(is);
+              resolve5(is);
             }
           });
         });
@@ -19314,27 +19314,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve3, reject) => {
+      const step = (i2) => new Promise((resolve5, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve3(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve5(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve3(subStep(p, i2, 0));
+        resolve5(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve3, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve5, reject) => {
         if (ii === pathExt.length)
-          return resolve3(step(i2 + 1));
+          return resolve5(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve3(p + ext);
+              return resolve5(p + ext);
           }
-          return resolve3(subStep(p, i2, ii + 1));
+          return resolve5(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -19689,7 +19689,7 @@ var require_cross_spawn = __commonJS({
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
-    function spawnSync4(command, args, options2) {
+    function spawnSync2(command, args, options2) {
       const parsed = parse(command, args, options2);
       const result2 = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result2.error = result2.error || enoent.verifyENOENTSync(result2.status, parsed);
@@ -19697,9 +19697,7339 @@ var require_cross_spawn = __commonJS({
     }
     module.exports = spawn4;
     module.exports.spawn = spawn4;
-    module.exports.sync = spawnSync4;
+    module.exports.sync = spawnSync2;
     module.exports._parse = parse;
     module.exports._enoent = enoent;
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap2;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity3.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP2;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity3.isCollection(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = visit_(i2, node.items[i2], visitor, path6);
+            if (typeof ci === "number")
+              i2 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i2, 1);
+              i2 -= 1;
+            }
+          }
+        } else if (identity3.isPair(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path6);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity3.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP2;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity3.isCollection(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path6);
+            if (typeof ci === "number")
+              i2 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i2, 1);
+              i2 -= 1;
+            }
+          }
+        } else if (identity3.isPair(node)) {
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path6);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path6) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path6);
+      if (identity3.isMap(node))
+        return visitor.Map?.(key, node, path6);
+      if (identity3.isSeq(node))
+        return visitor.Seq?.(key, node, path6);
+      if (identity3.isPair(node))
+        return visitor.Pair?.(key, node, path6);
+      if (identity3.isScalar(node))
+        return visitor.Scalar?.(key, node, path6);
+      if (identity3.isAlias(node))
+        return visitor.Alias?.(key, node, path6);
+      return void 0;
+    }
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
+      if (identity3.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity3.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity3.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error2) {
+            onError(String(error2));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity3.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity3.isScalar(ref.node) || identity3.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
+            if (v1 === void 0)
+              delete val[i2];
+            else if (v1 !== v0)
+              val[i2] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    function toJS(value4, arg, ctx) {
+      if (Array.isArray(value4))
+        return value4.map((v, i2) => toJS(v, String(i2), ctx));
+      if (value4 && typeof value4.toJSON === "function") {
+        if (!ctx || !identity3.hasAnchor(value4))
+          return value4.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value4, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value4.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value4 === "bigint" && !ctx?.keep)
+        return Number(value4);
+      return value4;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity3 = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity3.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity3 = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity3.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity3.isAlias(node) || identity3.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity3.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+      } else if (identity3.isCollection(node)) {
+        let count2 = 0;
+        for (const item of node.items) {
+          const c3 = getAliasCount(doc, item, anchors2);
+          if (c3 > count2)
+            count2 = c3;
+        }
+        return count2;
+      } else if (identity3.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value4) => !value4 || typeof value4 !== "function" && typeof value4 !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value4) {
+        super(identity3.SCALAR);
+        this.value = value4;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity3 = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value4, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value4) && !t.format);
+    }
+    function createNode(value4, tagName, ctx) {
+      if (identity3.isDocument(value4))
+        value4 = value4.contents;
+      if (identity3.isNode(value4))
+        return value4;
+      if (identity3.isPair(value4)) {
+        const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value4);
+        return map;
+      }
+      if (value4 instanceof String || value4 instanceof Number || value4 instanceof Boolean || typeof BigInt !== "undefined" && value4 instanceof BigInt) {
+        value4 = value4.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value4 && typeof value4 === "object") {
+        ref = sourceObjects.get(value4);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value4));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value4, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value4, tagName, schema.tags);
+      if (!tagObj) {
+        if (value4 && typeof value4.toJSON === "function") {
+          value4 = value4.toJSON();
+        }
+        if (!value4 || typeof value4 !== "object") {
+          const node2 = new Scalar.Scalar(value4);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value4 instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value4) ? schema[identity3.SEQ] : schema[identity3.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value4, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value4, ctx) : new Scalar.Scalar(value4);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity3 = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path6, value4) {
+      let v = value4;
+      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
+        const k = path6[i2];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a2 = [];
+          a2[k] = v;
+          v = a2;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path6, value4) {
+        if (isEmptyPath(path6))
+          this.add(value4);
+        else {
+          const [key, ...rest] = path6;
+          const node = this.get(key, true);
+          if (identity3.isCollection(node))
+            node.addIn(rest, value4);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value4));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity3.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity3.isScalar(node) ? node.value : node;
+        else
+          return identity3.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity3.isPair(node))
+            return false;
+          const n2 = node.value;
+          return n2 == null || allowScalar && identity3.isScalar(n2) && n2.value == null && !n2.commentBefore && !n2.comment && !n2.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path6) {
+        const [key, ...rest] = path6;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity3.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path6, value4) {
+        const [key, ...rest] = path6;
+        if (rest.length === 0) {
+          this.set(key, value4);
+        } else {
+          const node = this.get(key, true);
+          if (identity3.isCollection(node))
+            node.setIn(rest, value4);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value4));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+    }
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split2 = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i2 = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
+      }
+      for (let ch; ch = text[i2 += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i2;
+          switch (text[i2 + 1]) {
+            case "x":
+              i2 += 3;
+              break;
+            case "u":
+              i2 += 5;
+              break;
+            case "U":
+              i2 += 9;
+              break;
+            default:
+              i2 += 1;
+          }
+          escEnd = i2;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+          end = i2 + indent.length + endStep;
+          split2 = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i2 + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split2 = i2;
+          }
+          if (i2 >= end) {
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i2 += 1];
+                overflow = true;
+              }
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split2 = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i2 < start + indent) {
+          ch = text[++i2];
+        } else {
+          do {
+            ch = text[++i2];
+          } while (ch && ch !== "\n");
+          end = i2;
+          start = i2 + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
+            return true;
+          start = i2 + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value4, ctx) {
+      const json = JSON.stringify(value4);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value4) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i2 + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i2);
+                const code = json.substr(i2 + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i2, 6);
+                }
+                i2 += 5;
+                start = i2 + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
+              } else {
+                str += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
+                  str += "\n";
+                  i2 += 2;
+                }
+                str += indent;
+                if (json[i2 + 2] === " ")
+                  str += "\\";
+                i2 += 1;
+                start = i2 + 1;
+              }
+              break;
+            default:
+              i2 += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value4, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value4.includes("\n") || /[ \t]\n|\n[ \t]/.test(value4))
+        return doubleQuotedString(value4, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value4) ? "  " : "");
+      const res = "'" + value4.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value4, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value4.includes('"');
+        const hasSingle = value4.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value4, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment: comment2, type, value: value4 }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value4)) {
+        return quotedString(value4, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value4) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value4, lineWidth, indent.length);
+      if (!value4)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value4.length; endStart > 0; --endStart) {
+        const ch = value4[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value4.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value4 === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value4 = value4.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value4.length; ++startEnd) {
+        const ch = value4[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value4.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value4 = value4.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value4.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value4 = value4.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value4}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value: value4 } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value4.includes("\n") || inFlow && /[[\]{},]/.test(value4)) {
+        return quotedString(value4, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value4)) {
+        return implicitKey || inFlow || !value4.includes("\n") ? quotedString(value4, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value4.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value4)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value4, ctx);
+        }
+      }
+      const str = value4.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value4, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity3 = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options2) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options2);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity3.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor2 = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity3.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity3.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity3.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value: value4 }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity3.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity3.isCollection(key) || !identity3.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value4 == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value4 == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value4 == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity3.isNode(value4)) {
+        vsb = !!value4.spaceBefore;
+        vcb = value4.commentBefore;
+        valueComment = value4.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value4 && typeof value4 === "object")
+          value4 = doc.createNode(value4);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity3.isScalar(value4))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value4) && !value4.flow && !value4.tag && !value4.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value4, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity3.isCollection(value4)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value4.flow ?? value4.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug2(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning2) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning2);
+        else
+          console.warn(warning2);
+      }
+    }
+    exports.debug = debug2;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value4) => value4 === MERGE_KEY || typeof value4 === "symbol" && value4.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value4) {
+      const source = resolveAliasValue(ctx, value4);
+      if (identity3.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value4) {
+      const source = resolveAliasValue(ctx, value4);
+      if (!identity3.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value5] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value5);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value5,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value4) {
+      return ctx && identity3.isAlias(value4) ? value4.resolve(ctx.doc, ctx) : value4;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity3 = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value: value4 }) {
+      if (identity3.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value4);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value4);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value4, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value4, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity3.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity3 = require_identity();
+    function createPair(key, value4, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value4, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value4 = null) {
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
+        this.key = key;
+        this.value = value4;
+      }
+      clone(schema) {
+        let { key, value: value4 } = this;
+        if (identity3.isNode(key))
+          key = key.clone(schema);
+        if (identity3.isNode(value4))
+          value4 = value4.clone(schema);
+        return new _Pair(key, value4);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options2) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options2);
+    }
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
+        let comment3 = null;
+        if (identity3.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment3 = item.comment;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
+        let comment2 = null;
+        if (identity3.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity3.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment2 = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment2 = ik.comment;
+          }
+        }
+        if (comment2)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i2 < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity3 = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity3.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity3.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity3.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity3.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add2 = (key, value4) => {
+          if (typeof replacer === "function")
+            value4 = replacer.call(obj, key, value4);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value4 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value4, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value4] of obj)
+            add2(key, value4);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add2(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity3.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity3.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i2, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value4) {
+        this.add(new Pair.Pair(key, value4), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity3.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity3.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity3 = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity3.SEQ, schema);
+        this.items = [];
+      }
+      add(value4) {
+        this.items.push(value4);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity3.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value4) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity3.isScalar(prev) && Scalar.isScalarValue(value4))
+          prev.value = value4;
+        else
+          this.items[idx] = value4;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i2 = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i2++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i2 = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity3.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity3.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string2 = {
+      identify: (value4) => typeof value4 === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string2;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value4) => value4 == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value4) => typeof value4 === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value: value4 }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value4 === sv)
+            return source;
+        }
+        return value4 ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value4 }) {
+      if (typeof value4 === "bigint")
+        return String(value4);
+      const num2 = typeof value4 === "number" ? value4 : Number(value4);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      let n2 = Object.is(value4, -0) ? "-0" : JSON.stringify(value4);
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+        let i2 = n2.indexOf(".");
+        if (i2 < 0) {
+          i2 = n2.length;
+          n2 += ".";
+        }
+        let d = minFractionDigits - (n2.length - i2 - 1);
+        while (d-- > 0)
+          n2 += "0";
+      }
+      return n2;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value4) => typeof value4 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value4) => typeof value4 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value4) => typeof value4 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value4) => typeof value4 === "bigint" || Number.isInteger(value4);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value: value4 } = node;
+      if (intIdentify(value4) && value4 >= 0)
+        return prefix + value4.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value4) => intIdentify(value4) && value4 >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value4) => intIdentify(value4) && value4 >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string2.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value4) {
+      return typeof value4 === "bigint" || Number.isInteger(value4);
+    }
+    var stringifyJSON = ({ value: value4 }) => JSON.stringify(value4);
+    var jsonScalars = [
+      {
+        identify: (value4) => typeof value4 === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value4) => value4 == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value4) => typeof value4 === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value: value4 }) => intIdentify(value4) ? value4.toString() : JSON.stringify(value4)
+      },
+      {
+        identify: (value4) => typeof value4 === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value4) => value4 instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment: comment2, type, value: value4 }, ctx, onComment, onChompKeep) {
+        if (!value4)
+          return "";
+        const buf = value4;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n2 = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n2);
+          for (let i2 = 0, o2 = 0; i2 < n2; ++i2, o2 += lineWidth) {
+            lines[i2] = str.substr(o2, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity3.isSeq(seq)) {
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
+          if (identity3.isPair(item))
+            continue;
+          else if (identity3.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i2] = identity3.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i2 = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i2++), it);
+          let key, value4;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value4 = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value4 = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value4, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value4;
+          if (identity3.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value4 = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value4);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value4) => value4 instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity3.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value: value4, source }, ctx) {
+      const boolObj = value4 ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value4 ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value4) => value4 === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value4) => value4 === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value4) => typeof value4 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value4) => typeof value4 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value4) => typeof value4 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value4) => typeof value4 === "bigint" || Number.isInteger(value4);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n3 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n3 : n3;
+      }
+      const n2 = parseInt(str, radix);
+      return sign === "-" ? -1 * n2 : n2;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value: value4 } = node;
+      if (intIdentify(value4)) {
+        const str = value4.toString(radix);
+        return value4 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity3.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value4) {
+        if (typeof value4 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value4}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value4) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value4) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value4 of iterable) {
+            if (typeof replacer === "function")
+              value4 = replacer.call(iterable, value4, value4);
+            set2.items.push(Pair.createPair(value4, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value4) => value4 instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity3.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value: value4 } = node;
+      let num2 = (n2) => n2;
+      if (typeof value4 === "bigint")
+        num2 = (n2) => BigInt(n2);
+      else if (isNaN(value4) || !isFinite(value4))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value4 < 0) {
+        sign = "-";
+        value4 *= num2(-1);
+      }
+      const _60 = num2(60);
+      const parts = [value4 % _60];
+      if (value4 < 60) {
+        parts.unshift(0);
+      } else {
+        value4 = (value4 - parts[0]) / _60;
+        parts.unshift(value4 % _60);
+        if (value4 >= 60) {
+          value4 = (value4 - parts[0]) / _60;
+          parts.unshift(value4);
+        }
+      }
+      return sign + parts.map((n2) => String(n2).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value4) => typeof value4 === "bigint" || Number.isInteger(value4),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value4) => typeof value4 === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value4) => value4 instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value: value4 }) => value4?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string2.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string2.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string2 = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a2, b) => a2.key < b.key ? -1 : a2.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity3.MAP, { value: map.map });
+        Object.defineProperty(this, identity3.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options2) {
+      const lines = [];
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options2);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity3.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity3 = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value4, replacer, options2) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options2);
+        this.options = opt;
+        let { version } = opt;
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options2);
+        this.contents = value4 === void 0 ? null : this.createNode(value4, _replacer, options2);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity3.NODE_TYPE]: { value: identity3.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity3.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value4) {
+        if (assertCollection(this.contents))
+          this.contents.add(value4);
+      }
+      /** Adds a value to the document. */
+      addIn(path6, value4) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path6, value4);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value4, replacer, options2) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value4 = replacer.call({ "": value4 }, "", value4);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value4, tag, ctx);
+        if (flow && identity3.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value4, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value4, null, options2);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path6) {
+        if (Collection.isEmptyPath(path6)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity3.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path6, keepScalar) {
+        if (Collection.isEmptyPath(path6))
+          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity3.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path6) {
+        if (Collection.isEmptyPath(path6))
+          return this.contents !== void 0;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value4) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value4);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value4);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path6, value4) {
+        if (Collection.isEmptyPath(path6)) {
+          this.contents = value4;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value4);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path6, value4);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options2 = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options2 = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options2);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity3.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
+        return;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count2 = 1;
+        const end = error2.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        error2.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment2 = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor2 = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment2)
+              comment2 = cb;
+            else
+              comment2 += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment2)
+                comment2 += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor2 || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor2)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor2 || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment: comment2,
+        hasNewline,
+        anchor: anchor2,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a2, b) => a2 === b || identity3.isScalar(a2) && identity3.isScalar(b) && a2.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep2, value: value4 } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          indicator: "map-value-ind",
+          next: value4,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value4?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value4 ? composeNode(ctx, value4, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value4, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value: value4 } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value4,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value4) {
+            if (value4?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value4 ? composeNode(ctx, value4, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value4, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment2 = "";
+      if (end) {
+        let hasSpace = false;
+        let sep2 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment2)
+                comment2 = cb;
+              else
+                comment2 += sep2 + cb;
+              sep2 = "";
+              break;
+            }
+            case "newline":
+              if (comment2)
+                sep2 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment: comment2, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
+        const { start, key, sep: sep2, value: value4 } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep2 && !value4) {
+            if (i2 === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i2 < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i2 === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity3.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value4 ? composeNode(ctx, value4, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value4))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value4,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep2)
+                for (const st of sep2) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value4) {
+            if ("source" in value4 && value4.source?.[0] === ":")
+              onError(value4, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value4 ? composeNode(ctx, value4, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value4))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap2) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity3.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
+        if (content === "" || content === "\r")
+          chompStart = i2;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value5 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value5, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i2;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
+      }
+      let value4 = "";
+      let sep2 = "";
+      let prevMoreIndented = false;
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value4 += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value4 += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value4 += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep2 === "\n")
+            value4 += "\n";
+          else
+            sep2 = "\n";
+        } else {
+          value4 += sep2 + content;
+          sep2 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value4 += "\n" + lines[i2][0].slice(trimIndent);
+          if (value4[value4.length - 1] !== "\n")
+            value4 += "\n";
+          break;
+        default:
+          value4 += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value: value4, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error2 = -1;
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n2 = Number(ch);
+          if (!indent && n2)
+            indent = n2;
+          else if (error2 === -1)
+            error2 = offset + i2;
+        }
+      }
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment2 = "";
+      let length = source.length;
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment2 = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment: comment2, length };
+    }
+    function splitLines(source) {
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines.push([split2[i2], split2[i2 + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value4;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value4 = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value4 = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value4 = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value: value4,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep2 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep2 === "\n")
+            res += sep2;
+          else
+            sep2 = "\n";
+        } else {
+          res += sep2 + lm;
+          sep2 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep2 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i2);
+          res += fold;
+          i2 = offset;
+        } else if (ch === "\\") {
+          let next = source[++i2];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i2 + 1];
+            while (next === " " || next === "	")
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
+            while (next === " " || next === "	")
+              next = source[++i2 + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
+          } else {
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i2;
+          let next = source[i2 + 1];
+          while (next === " " || next === "	")
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity3 = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value: value4, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity3.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value4, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value4, token, onError);
+      else
+        tag = ctx.schema[identity3.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value4, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value4);
+      }
+      scalar.range = range;
+      scalar.source = value4;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment2)
+        scalar.comment = comment2;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value4, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity3.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value4))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity3.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value4, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value4)) || schema[identity3.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value4)) ?? schema[identity3.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i2];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i2];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity3 = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor2 || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor2)
+            node.anchor = anchor2.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor2)
+              node.anchor = anchor2.source.substring(1);
+          } catch (error2) {
+            const message = error2 instanceof Error ? error2.message : String(error2);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor2 && node.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment2;
+        else
+          node.commentBefore = comment2;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor2) {
+        node.anchor = anchor2.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        node.comment = comment2;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options2, directives, { offset, start, value: value4, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value4 ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value4 && (value4.type === "block-map" || value4.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value4 ? composeNode.composeNode(ctx, value4, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var identity3 = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment2 = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
+        switch (source[0]) {
+          case "#":
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment: comment2, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options2 = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning2) => {
+          const pos = getErrorPos(source);
+          if (warning2)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
+      }
+      decorate(doc, afterDoc) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment2}` : comment2;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment2;
+          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity3.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          }
+        }
+        if (afterDoc) {
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error2);
+            else
+              this.doc.errors.push(error2);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value4, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value: value4 }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value4, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value: value4 }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep2, value: value4 }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep2)
+        for (const st of sep2)
+          res += st.source;
+      if (value4)
+        res += stringifyToken(value4);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP2;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path6) => {
+      let item = cst;
+      for (const [field, index] of path6) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path6) => {
+      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path6.concat([[field, i2]])), token.items[i2], visitor);
+            if (typeof ci === "number")
+              i2 = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i2, 1);
+              i2 -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path6);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar2;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i2];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i2 + 1] === "\n";
+        return false;
+      }
+      charAt(n2) {
+        return this.buffer[this.pos + n2];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n2) {
+        return this.pos + n2 <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n2) {
+        return this.buffer.substr(this.pos, n2);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n2 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n2);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n2 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n2;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n2 = yield* this.pushIndicators();
+        switch (line[n2]) {
+          case "#":
+            yield* this.pushCount(line.length - n2);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n2 += yield* this.parseBlockScalarHeader();
+            n2 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n2);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n2 = 0;
+        while (line[n2] === ",") {
+          n2 += yield* this.pushCount(1);
+          n2 += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n2 += yield* this.pushIndicators();
+        switch (line[n2]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n2);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n2 = 0;
+            while (this.buffer[end - 1 - n2] === "\\")
+              n2 += 1;
+            if (n2 % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i2 = this.pos;
+        while (true) {
+          const ch = this.buffer[++i2];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i3;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i3 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
+        while (ch === " ")
+          ch = this.buffer[++i2];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i2 = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i2]) {
+          if (ch === ":") {
+            const next = this.buffer[i2 + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i2;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i2 + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i2 += 1;
+                ch = "\n";
+                next = this.buffer[i2 + 1];
+              } else
+                end = i2;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i2 + 1);
+              if (cs === -1)
+                break;
+              i2 = Math.max(i2, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i2;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n2) {
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos += n2;
+          return n2;
+        }
+        return 0;
+      }
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n2 = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n2 += yield* this.pushTag();
+              n2 += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n2 += yield* this.pushUntil(isNotAnchorChar);
+              n2 += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n2 += yield* this.pushCount(1);
+                n2 += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n2;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
+        } else {
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i2, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i2 = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i2];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n2 = i2 - this.pos;
+        if (n2 > 0) {
+          yield this.buffer.substr(this.pos, n2);
+          this.pos = i2;
+        }
+        return n2;
+      }
+      *pushUntil(test) {
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
+        while (!test(ch))
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i2 = 0; i2 < list.length; ++i2)
+        if (list[i2].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i2 = 0; i2 < list.length; ++i2) {
+        switch (list[i2].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i2;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i2]?.type === "space") {
+      }
+      return prev.splice(i2, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n2) {
+        return this.stack[this.stack.length - n2];
+      }
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep2;
+          if (scalar.end) {
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep2 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep2 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i2);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep2 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs3, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs3);
+              } else {
+                Object.assign(it, { key: fs3, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs3 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs3, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs3);
+              else
+                Object.assign(it, { key: fs3, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep2 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var log = require_log();
+    var identity3 = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options2) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
+      }
+      const doc = parseDocument2(src, options2);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
+    }
+    function stringify(value4, replacer, options2) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
+      }
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value4 === void 0) {
+        const { keepUndefined } = options2 ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity3.isDocument(value4) && !_replacer)
+        return value4.toString(options2);
+      return new Document.Document(value4, _replacer, options2).toString(options2);
+    }
+    exports.parse = parse;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity3 = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity3.isAlias;
+    exports.isCollection = identity3.isCollection;
+    exports.isDocument = identity3.isDocument;
+    exports.isMap = identity3.isMap;
+    exports.isNode = identity3.isNode;
+    exports.isPair = identity3.isPair;
+    exports.isScalar = identity3.isScalar;
+    exports.isSeq = identity3.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
@@ -19790,9 +27120,9 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value3) {
+function prepareKeyValueMessage(key, value4) {
   const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value3);
+  const convertedValue = toCommandValue(value4);
   if (key.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
@@ -19864,28 +27194,28 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value3) {
-    return value3 instanceof P ? value3 : new P(function(resolve3) {
-      resolve3(value3);
+  function adopt(value4) {
+    return value4 instanceof P ? value4 : new P(function(resolve5) {
+      resolve5(value4);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value3) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
+    function fulfilled(value4) {
       try {
-        step(generator.next(value3));
+        step(generator.next(value4));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value3) {
+    function rejected(value4) {
       try {
-        step(generator["throw"](value3));
+        step(generator["throw"](value4));
       } catch (e) {
         reject(e);
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19930,7 +27260,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value3]) => ` ${key}="${value3}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value4]) => ` ${key}="${value4}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -20177,13 +27507,13 @@ function getInput(name, options2) {
   }
   return val.trim();
 }
-function setOutput(name, value3) {
+function setOutput(name, value4) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value3));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value4));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value3));
+  issueCommand("set-output", { name }, toCommandValue(value4));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -20206,6 +27536,7 @@ function info(message) {
 var VERSION = "0.1.0";
 var REPORT_SCHEMA = "memgate/report@2";
 var BUNDLE_SCHEMA = "memgate/bundle@2";
+var FLEET_REPORT_SCHEMA = "memgate/fleet-report@1";
 var ExitCode2 = {
   Pass: 0,
   Blocked: 1,
@@ -20315,6 +27646,7 @@ var FLEET_ONLY_OPTIONS = [
   Option.QueryTimeout,
   Option.QueryConcurrency
 ];
+var PROMETHEUS_PASSWORD_ENV = "MEMGATE_PROMETHEUS_PASSWORD";
 var ActionOutput = {
   Verdict: "verdict",
   Grade: "grade",
@@ -20347,7 +27679,7 @@ var HtmlReportFile = "report.html";
 var Placeholder = { Port: "{port}", Url: "{url}" };
 
 // src/action/run-action.ts
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/action/publish.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -20410,11 +27742,11 @@ function sizeOf(text, option, shown) {
   if (!match || !(unit in SIZE_UNITS)) {
     throw new UsageError(`--${option}: "${clipped(shown)}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M (from 0 to 1024TiB).`);
   }
-  const bytes2 = Math.round(Number(match[1]) * SIZE_UNITS[unit]);
-  if (!Number.isSafeInteger(bytes2) || bytes2 > MAX_SIZE_BYTES) {
+  const bytes3 = Math.round(Number(match[1]) * SIZE_UNITS[unit]);
+  if (!Number.isSafeInteger(bytes3) || bytes3 > MAX_SIZE_BYTES) {
     throw new UsageError(`--${option}: "${clipped(shown)}" is out of range; give a size from 0 to 1024TiB, like 512MiB or 2GiB.`);
   }
-  return bytes2;
+  return bytes3;
 }
 var PER_SECOND = { s: 1, sec: 1, m: 60, min: 60, h: 3600 };
 function parseRate(text, option) {
@@ -20438,14 +27770,14 @@ function parsePercent(text, option) {
   }
   return percent2 / 100;
 }
-function formatBytes(bytes2) {
-  const sign = bytes2 < 0 ? "-" : "";
-  let value3 = Math.abs(bytes2);
+function formatBytes(bytes3) {
+  const sign = bytes3 < 0 ? "-" : "";
+  let value4 = Math.abs(bytes3);
   for (const unit of ["B", "KiB", "MiB", "GiB"]) {
-    if (value3 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value3.toFixed(0) : value3.toFixed(1)} ${unit}`;
-    value3 /= 1024;
+    if (value4 < 1024 || unit === "GiB") return `${sign}${unit === "B" ? value4.toFixed(0) : value4.toFixed(1)} ${unit}`;
+    value4 /= 1024;
   }
-  return `${sign}${value3} B`;
+  return `${sign}${value4} B`;
 }
 function formatRate(bytesPerSec) {
   return `${formatBytes(bytesPerSec * 60)}/min`;
@@ -20748,7 +28080,7 @@ function repositoryLocation(location, workspace) {
 }
 var SKIP = /* @__PURE__ */ new Set(["node_modules", "vendor", "dist"]);
 function findBySuffix(root, suffix, budget = { entries: 2e4 }) {
-  const matches = [];
+  const matches2 = [];
   const walk = (dir, rel, depth) => {
     if (depth > 8 || budget.entries <= 0) return;
     let entries;
@@ -20763,12 +28095,12 @@ function findBySuffix(root, suffix, budget = { entries: 2e4 }) {
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && !SKIP.has(entry.name)) walk(join(dir, entry.name), path6, depth + 1);
       } else if (path6 === suffix || path6.endsWith(`/${suffix}`)) {
-        matches.push(path6);
+        matches2.push(path6);
       }
     }
   };
   walk(root, "", 0);
-  return matches.length === 1 ? matches[0] : null;
+  return matches2.length === 1 ? matches2[0] : null;
 }
 function verdictAnnotation(report, workspace) {
   if (report.verdict === "pass") return null;
@@ -20911,7 +28243,7 @@ var RestClient = class {
     return items;
   }
 };
-var sleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
 function githubContextFromEnv(env, token) {
   const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
   const [owner, repo] = repository.split("/");
@@ -21185,11 +28517,11 @@ function parseReplicas(text) {
 }
 function parseMemProfileRate(text) {
   if (text.trim() === "0") return null;
-  const bytes2 = parseSize(text, Option.MemprofileRate);
-  if (bytes2 < 1 || bytes2 > 64 * 1024 * 1024) {
+  const bytes3 = parseSize(text, Option.MemprofileRate);
+  if (bytes3 < 1 || bytes3 > 64 * 1024 * 1024) {
     throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
   }
-  return bytes2;
+  return bytes3;
 }
 
 // src/collect/bundle-io.ts
@@ -21205,9 +28537,9 @@ var MAX_BUNDLE_FILE_BYTES = 256 * 1024 * 1024;
 function writeFileNoFollow(path6, data) {
   const fd = openSync(path6, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | constants4.O_NOFOLLOW | constants4.O_NONBLOCK, 420);
   try {
-    const bytes2 = typeof data === "string" ? Buffer.from(data) : data;
+    const bytes3 = typeof data === "string" ? Buffer.from(data) : data;
     let written = 0;
-    while (written < bytes2.length) written += writeSync(fd, bytes2, written, bytes2.length - written);
+    while (written < bytes3.length) written += writeSync(fd, bytes3, written, bytes3.length - written);
   } finally {
     closeSync(fd);
   }
@@ -21251,8 +28583,6 @@ var EbpfFile = {
   /** `${side}.alloc.txt`: the seed's line form, `[bytes] [GID] [func1->func2->...->mallocgc]`. */
   lines: (side) => `${side}.alloc.txt`
 };
-var RUNTIME_HEADROOM = 6;
-var GOROUTINES_PER_STACK = 32;
 
 // src/collect/ebpf-bundle.ts
 function writeEbpfFiles(bundleDir2, trace, rendered) {
@@ -21672,7 +29002,7 @@ var _StringTable_positions;
 var lowMaxBig = 2n ** 32n - 1n;
 var lowMax = 2 ** 32 - 1;
 var lowMaxPlus1 = lowMax + 1;
-var toUtf8 = typeof Buffer === "undefined" ? (value3) => new TextEncoder().encode(value3) : (value3) => Buffer.from(value3, "utf8");
+var toUtf8 = typeof Buffer === "undefined" ? (value4) => new TextEncoder().encode(value4) : (value4) => Buffer.from(value4, "utf8");
 function countNumberBytes(buffer) {
   if (!buffer.length)
     return 0;
@@ -21684,15 +29014,15 @@ function countNumberBytes(buffer) {
 function decodeBigNumber(buffer) {
   if (!buffer.length)
     return BigInt(0);
-  let value3 = BigInt(buffer[0] & 127);
+  let value4 = BigInt(buffer[0] & 127);
   let i2 = 0;
   while (buffer[i2++] >= 128) {
-    value3 |= BigInt(buffer[i2] & 127) << BigInt(7 * i2);
+    value4 |= BigInt(buffer[i2] & 127) << BigInt(7 * i2);
   }
-  return value3;
+  return value4;
 }
-function makeValue(value3, offset = 0) {
-  return { value: value3, offset };
+function makeValue(value4, offset = 0) {
+  return { value: value4, offset };
 }
 function getValue(mode, buffer) {
   switch (mode) {
@@ -21744,12 +29074,12 @@ function decodeNumber(buffer) {
     return decodeBigNumber(buffer);
   if (!buffer.length)
     return 0;
-  let value3 = buffer[0] & 127;
+  let value4 = buffer[0] & 127;
   let i2 = 0;
   while (buffer[i2++] >= 128) {
-    value3 |= (buffer[i2] & 127) << 7 * i2;
+    value4 |= (buffer[i2] & 127) << 7 * i2;
   }
-  return value3;
+  return value4;
 }
 function decodeNumbers(buffer) {
   const values = [];
@@ -21762,19 +29092,19 @@ function decodeNumbers(buffer) {
   }
   return values;
 }
-function push(value3, list) {
+function push(value4, list) {
   if (list == null) {
-    return [value3];
+    return [value4];
   }
-  list.push(value3);
+  list.push(value4);
   return list;
 }
 function pushAll(values, list) {
   if (list == null) {
     return values;
   }
-  for (const value3 of values) {
-    list.push(value3);
+  for (const value4 of values) {
+    list.push(value4);
   }
   return list;
 }
@@ -21799,13 +29129,13 @@ function measureNumber(number) {
   }
   return a2 < 2097152 ? 3 : 4;
 }
-function measureValue(value3) {
-  if (typeof value3 === "undefined")
+function measureValue(value4) {
+  if (typeof value4 === "undefined")
     return 0;
-  if (typeof value3 === "number" || typeof value3 === "bigint") {
-    return measureNumber(value3) || 1;
+  if (typeof value4 === "number" || typeof value4 === "bigint") {
+    return measureNumber(value4) || 1;
   }
-  return value3.length;
+  return value4.length;
 }
 function measureArray(list) {
   let size = 0;
@@ -21820,19 +29150,19 @@ function measureNumberField(number) {
 }
 function measureNumberArrayField(values) {
   let total = 0;
-  for (const value3 of values) {
-    total += measureNumber(value3) || 1;
+  for (const value4 of values) {
+    total += measureNumber(value4) || 1;
   }
   return total ? 1 + measureNumber(total) + total : 0;
 }
-function measureLengthDelimField(value3) {
-  const length = measureValue(value3);
+function measureLengthDelimField(value4) {
+  const length = measureValue(value4);
   return length ? 1 + measureNumber(length) + length : 0;
 }
 function measureLengthDelimArrayField(values) {
   let total = 0;
-  for (const value3 of values) {
-    total += measureLengthDelimField(value3);
+  for (const value4 of values) {
+    total += measureLengthDelimField(value4);
   }
   return total;
 }
@@ -21919,9 +29249,9 @@ function decode(buffer, decoder2) {
     const field = buffer[index] >> 3;
     const mode = buffer[index] & 7;
     index++;
-    const { offset, value: value3 } = getValue(mode, buffer.subarray(index));
-    index += value3.length + offset;
-    decoder2(data, field, value3);
+    const { offset, value: value4 } = getValue(mode, buffer.subarray(index));
+    index += value4.length + offset;
+    decoder2(data, field, value4);
   }
   return data;
 }
@@ -22056,8 +29386,8 @@ var Sample = class _Sample {
     if (this.value.length) {
       buffer[offset++] = 18;
       offset = encodeNumber(buffer, offset, measureArray(this.value));
-      for (const value3 of this.value) {
-        offset = encodeNumber(buffer, offset, value3);
+      for (const value4 of this.value) {
+        offset = encodeNumber(buffer, offset, value4);
       }
     }
     for (const label of this.label) {
@@ -22502,8 +29832,8 @@ var Profile = class {
     if (this.comment.length) {
       buffer[offset++] = 106;
       offset = encodeNumber(buffer, offset, measureArray(this.comment));
-      for (const comment of this.comment) {
-        offset = encodeNumber(buffer, offset, comment);
+      for (const comment2 of this.comment) {
+        offset = encodeNumber(buffer, offset, comment2);
       }
     }
     if (this.defaultSampleType) {
@@ -22623,11 +29953,11 @@ var ProfileFormatError = class extends Error {
 var ProfileTooLargeError = class extends ProfileFormatError {
   name = "ProfileTooLargeError";
 };
-var mib = (bytes2) => `${Math.round(bytes2 / 1024 / 1024)} MiB`;
-function unwrap(bytes2, maxInflatedBytes) {
-  if (bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139) {
+var mib = (bytes3) => `${Math.round(bytes3 / 1024 / 1024)} MiB`;
+function unwrap(bytes3, maxInflatedBytes) {
+  if (bytes3.length >= 2 && bytes3[0] === 31 && bytes3[1] === 139) {
     try {
-      return gunzipSync(bytes2, { maxOutputLength: maxInflatedBytes });
+      return gunzipSync(bytes3, { maxOutputLength: maxInflatedBytes });
     } catch (error2) {
       if (error2.code === "ERR_BUFFER_TOO_LARGE") {
         throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
@@ -22635,20 +29965,20 @@ function unwrap(bytes2, maxInflatedBytes) {
       throw new ProfileFormatError(`not valid gzip (${error2.message}); truncated or corrupt`);
     }
   }
-  if (bytes2.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
-  return bytes2;
+  if (bytes3.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
+  return bytes3;
 }
-function decodeHeapProfile(bytes2, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
+function decodeHeapProfile(bytes3, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
   try {
-    return decode2(bytes2, maxInflatedBytes);
+    return decode2(bytes3, maxInflatedBytes);
   } catch (error2) {
     if (error2 instanceof ProfileFormatError) throw error2;
     throw new ProfileFormatError(`not a readable heap profile (${error2?.message ?? String(error2)})`);
   }
 }
-function decode2(bytes2, maxInflatedBytes) {
-  if (bytes2.length === 0) throw new ProfileFormatError("empty file");
-  const raw = unwrap(bytes2, maxInflatedBytes);
+function decode2(bytes3, maxInflatedBytes) {
+  if (bytes3.length === 0) throw new ProfileFormatError("empty file");
+  const raw = unwrap(bytes3, maxInflatedBytes);
   let profile;
   try {
     profile = Profile.decode(raw);
@@ -22808,9 +30138,9 @@ function sideSummary(series) {
 function growthOf(series, key) {
   const n2 = series.snapshots.length;
   if (n2 < 2) return zero();
-  const bytes2 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
+  const bytes3 = series.snapshots.map((s) => s.stacks.get(key)?.inuseBytes ?? 0);
   const objects = series.snapshots.map((s) => s.stacks.get(key)?.inuseObjects ?? 0);
-  return { bytes: robustGrowth(series.times, bytes2), objects: robustGrowth(series.times, objects) };
+  return { bytes: robustGrowth(series.times, bytes3), objects: robustGrowth(series.times, objects) };
 }
 function allocatedOf(series, key) {
   const n2 = series.snapshots.length;
@@ -23145,16 +30475,16 @@ function callerOf(stacks, below) {
 var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
 function tickerNotStopped(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes3 <= heap.noiseFloorBytes) return null;
   const objects = Math.round(stacks.reduce((sum, s) => sum + s.growth.gray.objects - s.growth.baseline.objects, 0));
   const caller = callerOf(stacks);
-  const share = total > 0 ? bytes2 / total : 1;
+  const share = total > 0 ? bytes3 / total : 1;
   return {
     pattern: {
       id: "ticker-not-stopped",
       confidence: round2(0.6 + 0.35 * clamp01(share)),
-      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes2)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
+      message: `Tickers are created and never stopped: memory retained under time.NewTicker grew ${formatBytes(bytes3)} more in gray than in baseline (about ${objects} more live objects)${caller ? `, created in ${caller}` : ""}.`,
       hint: "Call Stop on every time.Ticker once its user is done (defer t.Stop() right after time.NewTicker), and never use time.Tick in code that runs more than once.",
       functions: caller ? ["time.NewTicker", caller] : ["time.NewTicker"]
     },
@@ -23169,14 +30499,14 @@ function transportPerRequest(heap, goroutines) {
   const clusters = growingClusters(goroutines).filter((c3) => c3.frames.some((f) => isTransportLoop(f.fn)) || c3.createdBy?.fn === "net/http.(*Transport).dialConn");
   const count2 = Math.round(clusters.reduce((sum, c3) => sum + c3.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  const heapSeen = heap !== null && bytes2 > heap.noiseFloorBytes;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  const heapSeen = heap !== null && bytes3 > heap.noiseFloorBytes;
   if (clusters.length === 0 && !heapSeen) return null;
   const loops = new Set(clusters.flatMap((c3) => c3.frames.filter((f) => isTransportLoop(f.fn)).map((f) => f.fn)));
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
   const server = growingClusters(goroutines).filter((c3) => c3.entry === "net/http.(*conn).serve");
   const loopNames = [...loops].map((fn) => fn.replace("net/http.(*persistConn).", "")).sort().join("/");
-  const seen = clusters.length ? `${count2} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes2)} more` : ""}` : `${formatBytes(bytes2)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
+  const seen = clusters.length ? `${count2} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ""} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes3)} more` : ""}` : `${formatBytes(bytes3)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
   return {
     pattern: {
       id: "transport-per-request",
@@ -23250,18 +30580,18 @@ function goroutineBlocked(heap, goroutines, claimed) {
 var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
 function bufferGrowth(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
-  const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-  if (bytes2 <= heap.noiseFloorBytes) return null;
+  const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+  if (bytes3 <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
   const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
-  const share = total > 0 ? bytes2 / total : 1;
+  const share = total > 0 ? bytes3 / total : 1;
   const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
   return {
     pattern: {
       id: "buffer-growth",
       confidence: round2(0.55 + 0.4 * clamp01(share)),
-      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes2)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
+      message: `Buffers keep growing and are kept: memory retained under ${leaf} (bytes.Buffer growth) grew ${formatBytes(bytes3)} more in gray than in baseline${caller ? `, from ${caller}` : ""}${via ? ` via ${via}` : ""}.`,
       hint: "Do not keep bytes.Buffers (or slices of their Bytes()) after use: copy out what you need, Reset and reuse one buffer (or pool them with a size cap), and bound any collection they are appended to.",
       functions: [.../* @__PURE__ */ new Set([leaf, ...caller ? [caller] : []])]
     },
@@ -23289,11 +30619,11 @@ function unboundedMap(heap, total, claimed) {
   const candidates = [];
   for (const f of heap.functions) {
     const stacks = f.stacks.filter((s) => !claimed.has(s.key) && stackDiff(s) > 0);
-    const bytes2 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
-    if (bytes2 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
+    const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
+    if (bytes3 <= heap.noiseFloorBytes || isRuntime(f.function)) continue;
     const app = callerOf(stacks);
-    if (!app || !risesThroughout(f.graySeries) || bytes2 <= SCATTER_FACTOR * f.scatterBytes) continue;
-    candidates.push({ f, stacks, bytes: bytes2, app });
+    if (!app || !risesThroughout(f.graySeries) || bytes3 <= SCATTER_FACTOR * f.scatterBytes) continue;
+    candidates.push({ f, stacks, bytes: bytes3, app });
   }
   if (candidates.length === 0) return null;
   candidates.sort((a2, b) => b.bytes - a2.bytes);
@@ -23369,15 +30699,15 @@ function load(set, warmupMs, warnings, instance) {
   const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a2, b) => a2.t - b.t || a2.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
-    const bytes2 = set.data[file];
-    if (!bytes2) {
+    const bytes3 = set.data[file];
+    if (!bytes3) {
       warnings.push(`${entry.side} ${entry.kind} ${file} is missing from the bundle; left out`);
       continue;
     }
     if (entry.kind === "heap") {
       let snapshot;
       try {
-        snapshot = decodeHeapProfile(bytes2);
+        snapshot = decodeHeapProfile(bytes3);
       } catch (error2) {
         warnings.push(`${entry.side} heap profile ${file} is unreadable (${errorMessage(error2)}); left out`);
         continue;
@@ -23387,7 +30717,7 @@ function load(set, warmupMs, warnings, instance) {
     } else {
       let dump;
       try {
-        dump = parseGoroutineDump(decoder.decode(bytes2));
+        dump = parseGoroutineDump(decoder.decode(bytes3));
       } catch (error2) {
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error2)}); left out`);
         continue;
@@ -23409,14 +30739,14 @@ function heapSuspects(heap, claims) {
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects2 = [];
-  const make = (f, kind, bytes2, objects, share, gray2, baseline) => {
+  const make = (f, kind, bytes3, objects, share, gray2, baseline) => {
     const ranked = [...f.stacks].sort((a2, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a2.growth.gray.bytes - a2.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a2.end.gray.bytes - a2.end.baseline.bytes));
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
       source: "pprof",
       kind,
-      bytes: Math.round(bytes2),
+      bytes: Math.round(bytes3),
       objects: Math.round(objects),
       count: null,
       share: Math.round(share * 1e3) / 1e3,
@@ -23537,12 +30867,12 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
 }
 
 // src/analyze/ebpf-paths.ts
-function scaleHeapSample(count2, bytes2, rate2) {
-  if (count2 === 0 || bytes2 === 0) return { count: 0, bytes: 0 };
-  if (rate2 <= 1) return { count: count2, bytes: bytes2 };
-  const avg = bytes2 / count2;
-  const scale = 1 / (1 - Math.exp(-avg / rate2));
-  return { count: count2 * scale, bytes: bytes2 * scale };
+function scaleHeapSample(count2, bytes3, rate3) {
+  if (count2 === 0 || bytes3 === 0) return { count: 0, bytes: 0 };
+  if (rate3 <= 1) return { count: count2, bytes: bytes3 };
+  const avg = bytes3 / count2;
+  const scale = 1 / (1 - Math.exp(-avg / rate3));
+  return { count: count2 * scale, bytes: bytes3 * scale };
 }
 var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 function estimate(stack, scaling) {
@@ -23996,11 +31326,11 @@ function readGoBinary(path6, data = readFileSync3(path6)) {
 }
 var BUILDINFO_MAGIC = Buffer.from("\xFF Go buildinf:", "latin1");
 function uvarint(buf, at) {
-  let value3 = 0;
+  let value4 = 0;
   let shift = 0;
   for (let i2 = at; i2 < buf.length && i2 < at + 10; i2++) {
-    value3 += (buf[i2] & 127) * 2 ** shift;
-    if ((buf[i2] & 128) === 0) return { value: value3, next: i2 + 1 };
+    value4 += (buf[i2] & 127) * 2 ** shift;
+    if ((buf[i2] & 128) === 0) return { value: value4, next: i2 + 1 };
     shift += 7;
   }
   return null;
@@ -24054,6 +31384,7 @@ function functionAt(binary, addr) {
 }
 
 // src/collect/ebpf-script.ts
+var RUNTIME_HEADROOM = 6;
 var ATTACHED_MARKER = "memgate: attached";
 var PROBED_FUNCTION = { sampled: "runtime.mProf_Malloc", every: "runtime.mallocgc" };
 var AMD64_ARGS = ["ax", "bx", "cx", "di", "si", "r8", "r9", "r10", "r11"];
@@ -24105,12 +31436,12 @@ function safeProbePath(path6) {
 }
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject(value3) {
-  if (typeof value3 !== "object" || value3 === null) {
+function isPlainObject(value4) {
+  if (typeof value4 !== "object" || value4 === null) {
     return false;
   }
-  const prototype = Object.getPrototypeOf(value3);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value3) && !(Symbol.iterator in value3);
+  const prototype = Object.getPrototypeOf(value4);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value4) && !(Symbol.iterator in value4);
 }
 
 // node_modules/execa/lib/arguments/file-url.js
@@ -24153,8 +31484,8 @@ import { ChildProcess } from "node:child_process";
 // node_modules/execa/lib/utils/uint-array.js
 import { StringDecoder } from "node:string_decoder";
 var { toString: objectToString } = Object.prototype;
-var isArrayBuffer = (value3) => objectToString.call(value3) === "[object ArrayBuffer]";
-var isUint8Array = (value3) => objectToString.call(value3) === "[object Uint8Array]";
+var isArrayBuffer = (value4) => objectToString.call(value4) === "[object ArrayBuffer]";
+var isUint8Array = (value4) => objectToString.call(value4) === "[object Uint8Array]";
 var bufferToUint8Array = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 var textEncoder = new TextEncoder();
 var stringToUint8Array = (string2) => textEncoder.encode(string2);
@@ -25064,9 +32395,9 @@ var getFinalError = (originalError, message, isSync) => {
 };
 var DiscardedError = class extends Error {
 };
-var setErrorName = (ErrorClass, value3) => {
+var setErrorName = (ErrorClass, value4) => {
   Object.defineProperty(ErrorClass.prototype, "name", {
-    value: value3,
+    value: value4,
     writable: true,
     enumerable: false,
     configurable: true
@@ -25080,7 +32411,7 @@ var setErrorName = (ErrorClass, value3) => {
 };
 var isExecaError = (error2) => isErrorInstance(error2) && execaErrorSymbol in error2;
 var execaErrorSymbol = /* @__PURE__ */ Symbol("isExecaError");
-var isErrorInstance = (value3) => Object.prototype.toString.call(value3) === "[object Error]";
+var isErrorInstance = (value4) => Object.prototype.toString.call(value4) === "[object Error]";
 var ExecaError = class extends Error {
 };
 setErrorName(ExecaError, ExecaError.name);
@@ -25099,7 +32430,7 @@ var getRealtimeSignals = () => {
   const length = SIGRTMAX - SIGRTMIN + 1;
   return Array.from({ length }, getRealtimeSignal);
 };
-var getRealtimeSignal = (value3, index) => ({
+var getRealtimeSignal = (value4, index) => ({
   name: `SIGRT${index + 1}`,
   number: SIGRTMIN + index,
   action: "terminate",
@@ -25427,7 +32758,7 @@ var getSignalsByNumber = () => {
   const length = SIGRTMAX + 1;
   const signalsA = Array.from(
     { length },
-    (value3, number) => getSignalByNumber(number, signals2)
+    (value4, number) => getSignalByNumber(number, signals2)
   );
   return Object.assign({}, ...signalsA);
 };
@@ -25672,8 +33003,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve3, reject) => {
-    Object.assign(methods, { resolve: resolve3, reject });
+  const promise = new Promise((resolve5, reject) => {
+    Object.assign(methods, { resolve: resolve5, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -25751,11 +33082,11 @@ var getInvalidStdioOption = (fdNumber, { stdin, stdout, stderr, stdio }) => {
 };
 var getUsedDescriptor = (fdNumber) => fdNumber === "all" ? 1 : fdNumber;
 var getOptionName = (isWritable) => isWritable ? "to" : "from";
-var serializeOptionValue = (value3) => {
-  if (typeof value3 === "string") {
-    return `'${value3}'`;
+var serializeOptionValue = (value4) => {
+  if (typeof value4 === "string") {
+    return `'${value4}'`;
   }
-  return typeof value3 === "number" ? `${value3}` : "Stream";
+  return typeof value4 === "number" ? `${value4}` : "Stream";
 };
 
 // node_modules/execa/lib/ipc/strict.js
@@ -26692,7 +34023,7 @@ var MaxBufferError = class extends Error {
 };
 
 // node_modules/get-stream/source/utils.js
-var identity2 = (value3) => value3;
+var identity2 = (value4) => value4;
 var noop = () => void 0;
 var getContentsProperty = ({ contents }) => contents;
 var throwObjectStream = (chunk) => {
@@ -27154,7 +34485,7 @@ var getErrorProperties = ({
   ipcOutput,
   pipedFrom: []
 });
-var omitUndefinedProperties = (result2) => Object.fromEntries(Object.entries(result2).filter(([, value3]) => value3 !== void 0));
+var omitUndefinedProperties = (result2) => Object.fromEntries(Object.entries(result2).filter(([, value4]) => value4 !== void 0));
 var normalizeExitPayload = (rawExitCode, rawSignal) => {
   const exitCode = rawExitCode === null ? void 0 : rawExitCode;
   const signal = rawSignal === null ? void 0 : rawSignal;
@@ -27163,7 +34494,7 @@ var normalizeExitPayload = (rawExitCode, rawSignal) => {
 };
 
 // node_modules/parse-ms/index.js
-var toZeroIfInfinity = (value3) => Number.isFinite(value3) ? value3 : 0;
+var toZeroIfInfinity = (value4) => Number.isFinite(value4) ? value4 : 0;
 function parseNumber(milliseconds) {
   return {
     days: Math.trunc(milliseconds / 864e5),
@@ -27202,7 +34533,7 @@ function parseMilliseconds(milliseconds) {
 }
 
 // node_modules/pretty-ms/index.js
-var isZero = (value3) => value3 === 0 || value3 === 0n;
+var isZero = (value4) => value4 === 0 || value4 === 0n;
 var pluralize = (word, count2) => count2 === 1 || count2 === 1n ? word : `${word}s`;
 var SECOND_ROUNDING_EPSILON = 1e-7;
 var ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
@@ -27226,22 +34557,22 @@ function prettyMilliseconds(milliseconds, options2) {
     options2.millisecondsDecimalDigits = 0;
   }
   let result2 = [];
-  const floorDecimals = (value3, decimalDigits) => {
-    const flooredInterimValue = Math.floor(value3 * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
+  const floorDecimals = (value4, decimalDigits) => {
+    const flooredInterimValue = Math.floor(value4 * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add2 = (value3, long2, short, valueString) => {
-    if ((result2.length === 0 || !options2.colonNotation) && isZero(value3) && !(options2.colonNotation && short === "m")) {
+  const add2 = (value4, long2, short, valueString) => {
+    if ((result2.length === 0 || !options2.colonNotation) && isZero(value4) && !(options2.colonNotation && short === "m")) {
       return;
     }
-    valueString ??= String(value3);
+    valueString ??= String(value4);
     if (options2.colonNotation) {
       const wholeDigits = valueString.includes(".") ? valueString.split(".")[0].length : valueString.length;
       const minLength = result2.length > 0 ? 2 : 1;
       valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
     } else {
-      valueString += options2.verbose ? " " + pluralize(long2, value3) : short;
+      valueString += options2.verbose ? " " + pluralize(long2, value4) : short;
     }
     result2.push(valueString);
   };
@@ -27344,57 +34675,57 @@ var handleResult = (result2, verboseInfo, { reject }) => {
 import { readFileSync as readFileSync5 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
-var getStdioItemType = (value3, optionName) => {
-  if (isAsyncGenerator(value3)) {
+var getStdioItemType = (value4, optionName) => {
+  if (isAsyncGenerator(value4)) {
     return "asyncGenerator";
   }
-  if (isSyncGenerator(value3)) {
+  if (isSyncGenerator(value4)) {
     return "generator";
   }
-  if (isUrl(value3)) {
+  if (isUrl(value4)) {
     return "fileUrl";
   }
-  if (isFilePathObject(value3)) {
+  if (isFilePathObject(value4)) {
     return "filePath";
   }
-  if (isWebStream(value3)) {
+  if (isWebStream(value4)) {
     return "webStream";
   }
-  if (isStream(value3, { checkOpen: false })) {
+  if (isStream(value4, { checkOpen: false })) {
     return "native";
   }
-  if (isUint8Array(value3)) {
+  if (isUint8Array(value4)) {
     return "uint8Array";
   }
-  if (isAsyncIterableObject(value3)) {
+  if (isAsyncIterableObject(value4)) {
     return "asyncIterable";
   }
-  if (isIterableObject(value3)) {
+  if (isIterableObject(value4)) {
     return "iterable";
   }
-  if (isTransformStream(value3)) {
-    return getTransformStreamType({ transform: value3 }, optionName);
+  if (isTransformStream(value4)) {
+    return getTransformStreamType({ transform: value4 }, optionName);
   }
-  if (isTransformOptions(value3)) {
-    return getTransformObjectType(value3, optionName);
+  if (isTransformOptions(value4)) {
+    return getTransformObjectType(value4, optionName);
   }
   return "native";
 };
-var getTransformObjectType = (value3, optionName) => {
-  if (isDuplexStream(value3.transform, { checkOpen: false })) {
-    return getDuplexType(value3, optionName);
+var getTransformObjectType = (value4, optionName) => {
+  if (isDuplexStream(value4.transform, { checkOpen: false })) {
+    return getDuplexType(value4, optionName);
   }
-  if (isTransformStream(value3.transform)) {
-    return getTransformStreamType(value3, optionName);
+  if (isTransformStream(value4.transform)) {
+    return getTransformStreamType(value4, optionName);
   }
-  return getGeneratorObjectType(value3, optionName);
+  return getGeneratorObjectType(value4, optionName);
 };
-var getDuplexType = (value3, optionName) => {
-  validateNonGeneratorType(value3, optionName, "Duplex stream");
+var getDuplexType = (value4, optionName) => {
+  validateNonGeneratorType(value4, optionName, "Duplex stream");
   return "duplex";
 };
-var getTransformStreamType = (value3, optionName) => {
-  validateNonGeneratorType(value3, optionName, "web TransformStream");
+var getTransformStreamType = (value4, optionName) => {
+  validateNonGeneratorType(value4, optionName, "web TransformStream");
   return "webTransform";
 };
 var validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeName) => {
@@ -27402,8 +34733,8 @@ var validateNonGeneratorType = ({ final, binary, objectMode }, optionName, typeN
   checkUndefinedOption(binary, `${optionName}.binary`, typeName);
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
 };
-var checkUndefinedOption = (value3, optionName, typeName) => {
-  if (value3 !== void 0) {
+var checkUndefinedOption = (value4, optionName, typeName) => {
+  if (value4 !== void 0) {
     throw new TypeError(`The \`${optionName}\` option can only be defined when using a generator, not a ${typeName}.`);
   }
 };
@@ -27424,29 +34755,29 @@ var getGeneratorObjectType = ({ transform, final, binary, objectMode }, optionNa
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
   return isAsyncGenerator(transform) || isAsyncGenerator(final) ? "asyncGenerator" : "generator";
 };
-var checkBooleanOption = (value3, optionName) => {
-  if (value3 !== void 0 && typeof value3 !== "boolean") {
+var checkBooleanOption = (value4, optionName) => {
+  if (value4 !== void 0 && typeof value4 !== "boolean") {
     throw new TypeError(`The \`${optionName}\` option must use a boolean.`);
   }
 };
-var isGenerator = (value3) => isAsyncGenerator(value3) || isSyncGenerator(value3);
-var isAsyncGenerator = (value3) => Object.prototype.toString.call(value3) === "[object AsyncGeneratorFunction]";
-var isSyncGenerator = (value3) => Object.prototype.toString.call(value3) === "[object GeneratorFunction]";
-var isTransformOptions = (value3) => isPlainObject(value3) && (value3.transform !== void 0 || value3.final !== void 0);
-var isUrl = (value3) => Object.prototype.toString.call(value3) === "[object URL]";
-var isRegularUrl = (value3) => isUrl(value3) && value3.protocol !== "file:";
-var isFilePathObject = (value3) => isPlainObject(value3) && Object.keys(value3).length > 0 && Object.keys(value3).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value3.file);
+var isGenerator = (value4) => isAsyncGenerator(value4) || isSyncGenerator(value4);
+var isAsyncGenerator = (value4) => Object.prototype.toString.call(value4) === "[object AsyncGeneratorFunction]";
+var isSyncGenerator = (value4) => Object.prototype.toString.call(value4) === "[object GeneratorFunction]";
+var isTransformOptions = (value4) => isPlainObject(value4) && (value4.transform !== void 0 || value4.final !== void 0);
+var isUrl = (value4) => Object.prototype.toString.call(value4) === "[object URL]";
+var isRegularUrl = (value4) => isUrl(value4) && value4.protocol !== "file:";
+var isFilePathObject = (value4) => isPlainObject(value4) && Object.keys(value4).length > 0 && Object.keys(value4).every((key) => FILE_PATH_KEYS.has(key)) && isFilePathString(value4.file);
 var FILE_PATH_KEYS = /* @__PURE__ */ new Set(["file", "append"]);
 var isFilePathString = (file) => typeof file === "string";
-var isUnknownStdioString = (type, value3) => type === "native" && typeof value3 === "string" && !KNOWN_STDIO_STRINGS.has(value3);
+var isUnknownStdioString = (type, value4) => type === "native" && typeof value4 === "string" && !KNOWN_STDIO_STRINGS.has(value4);
 var KNOWN_STDIO_STRINGS = /* @__PURE__ */ new Set(["ipc", "ignore", "inherit", "overlapped", "pipe"]);
-var isReadableStream2 = (value3) => Object.prototype.toString.call(value3) === "[object ReadableStream]";
-var isWritableStream2 = (value3) => Object.prototype.toString.call(value3) === "[object WritableStream]";
-var isWebStream = (value3) => isReadableStream2(value3) || isWritableStream2(value3);
-var isTransformStream = (value3) => isReadableStream2(value3?.readable) && isWritableStream2(value3?.writable);
-var isAsyncIterableObject = (value3) => isObject2(value3) && typeof value3[Symbol.asyncIterator] === "function";
-var isIterableObject = (value3) => isObject2(value3) && typeof value3[Symbol.iterator] === "function";
-var isObject2 = (value3) => typeof value3 === "object" && value3 !== null;
+var isReadableStream2 = (value4) => Object.prototype.toString.call(value4) === "[object ReadableStream]";
+var isWritableStream2 = (value4) => Object.prototype.toString.call(value4) === "[object WritableStream]";
+var isWebStream = (value4) => isReadableStream2(value4) || isWritableStream2(value4);
+var isTransformStream = (value4) => isReadableStream2(value4?.readable) && isWritableStream2(value4?.writable);
+var isAsyncIterableObject = (value4) => isObject2(value4) && typeof value4[Symbol.asyncIterator] === "function";
+var isIterableObject = (value4) => isObject2(value4) && typeof value4[Symbol.iterator] === "function";
+var isObject2 = (value4) => typeof value4 === "object" && value4 !== null;
 var TRANSFORM_TYPES = /* @__PURE__ */ new Set(["generator", "asyncGenerator", "duplex", "webTransform"]);
 var FILE_TYPES = /* @__PURE__ */ new Set(["fileUrl", "filePath", "fileNumber"]);
 var SPECIAL_DUPLICATE_TYPES_SYNC = /* @__PURE__ */ new Set(["fileUrl", "filePath"]);
@@ -27551,22 +34882,22 @@ var normalizeDuplex = ({
     value: { transform, writableObjectMode, readableObjectMode }
   };
 };
-var normalizeTransformStream = ({ stdioItem, stdioItem: { value: value3 }, index, newTransforms, direction }) => {
-  const { transform, objectMode } = isPlainObject(value3) ? value3 : { transform: value3 };
+var normalizeTransformStream = ({ stdioItem, stdioItem: { value: value4 }, index, newTransforms, direction }) => {
+  const { transform, objectMode } = isPlainObject(value4) ? value4 : { transform: value4 };
   const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
   return {
     ...stdioItem,
     value: { transform, writableObjectMode, readableObjectMode }
   };
 };
-var normalizeGenerator = ({ stdioItem, stdioItem: { value: value3 }, index, newTransforms, direction, encoding }) => {
+var normalizeGenerator = ({ stdioItem, stdioItem: { value: value4 }, index, newTransforms, direction, encoding }) => {
   const {
     transform,
     final,
     binary: binaryOption = false,
     preserveNewlines = false,
     objectMode
-  } = isPlainObject(value3) ? value3 : { transform: value3 };
+  } = isPlainObject(value4) ? value4 : { transform: value4 };
   const binary = binaryOption || BINARY_ENCODINGS.has(encoding);
   const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
   return {
@@ -27592,7 +34923,7 @@ var getStreamDirection = (stdioItems, fdNumber, optionName) => {
   }
   return directions.find(Boolean) ?? DEFAULT_DIRECTION;
 };
-var getStdioItemDirection = ({ type, value: value3 }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value3);
+var getStdioItemDirection = ({ type, value: value4 }, fdNumber) => KNOWN_DIRECTIONS[fdNumber] ?? guessStreamDirection[type](value4);
 var KNOWN_DIRECTIONS = ["input", "output", "output"];
 var anyDirection = () => void 0;
 var alwaysInput = () => "input";
@@ -27604,30 +34935,30 @@ var guessStreamDirection = {
   iterable: alwaysInput,
   asyncIterable: alwaysInput,
   uint8Array: alwaysInput,
-  webStream: (value3) => isWritableStream2(value3) ? "output" : "input",
-  nodeStream(value3) {
-    if (!isReadableStream(value3, { checkOpen: false })) {
+  webStream: (value4) => isWritableStream2(value4) ? "output" : "input",
+  nodeStream(value4) {
+    if (!isReadableStream(value4, { checkOpen: false })) {
       return "output";
     }
-    return isWritableStream(value3, { checkOpen: false }) ? void 0 : "input";
+    return isWritableStream(value4, { checkOpen: false }) ? void 0 : "input";
   },
   webTransform: anyDirection,
   duplex: anyDirection,
-  native(value3) {
-    const standardStreamDirection = getStandardStreamDirection(value3);
+  native(value4) {
+    const standardStreamDirection = getStandardStreamDirection(value4);
     if (standardStreamDirection !== void 0) {
       return standardStreamDirection;
     }
-    if (isStream(value3, { checkOpen: false })) {
-      return guessStreamDirection.nodeStream(value3);
+    if (isStream(value4, { checkOpen: false })) {
+      return guessStreamDirection.nodeStream(value4);
     }
   }
 };
-var getStandardStreamDirection = (value3) => {
-  if ([0, process7.stdin].includes(value3)) {
+var getStandardStreamDirection = (value4) => {
+  if ([0, process7.stdin].includes(value4)) {
     return "input";
   }
-  if ([1, 2, process7.stdout, process7.stderr].includes(value3)) {
+  if ([1, 2, process7.stdout, process7.stderr].includes(value4)) {
     return "output";
   }
 };
@@ -27679,9 +35010,9 @@ var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumb
   }
   return isSync ? handleNativeStreamSync({ stdioItem, fdNumber, direction }) : handleNativeStreamAsync({ stdioItem, fdNumber });
 };
-var handleNativeStreamSync = ({ stdioItem, stdioItem: { value: value3, optionName }, fdNumber, direction }) => {
+var handleNativeStreamSync = ({ stdioItem, stdioItem: { value: value4, optionName }, fdNumber, direction }) => {
   const targetFd = getTargetFd({
-    value: value3,
+    value: value4,
     optionName,
     fdNumber,
     direction
@@ -27689,13 +35020,13 @@ var handleNativeStreamSync = ({ stdioItem, stdioItem: { value: value3, optionNam
   if (targetFd !== void 0) {
     return targetFd;
   }
-  if (isStream(value3, { checkOpen: false })) {
+  if (isStream(value4, { checkOpen: false })) {
     throw new TypeError(`The \`${optionName}: Stream\` option cannot both be an array and include a stream with synchronous methods.`);
   }
   return stdioItem;
 };
-var getTargetFd = ({ value: value3, optionName, fdNumber, direction }) => {
-  const targetFdNumber = getTargetFdNumber(value3, fdNumber);
+var getTargetFd = ({ value: value4, optionName, fdNumber, direction }) => {
+  const targetFdNumber = getTargetFdNumber(value4, fdNumber);
   if (targetFdNumber === void 0) {
     return;
   }
@@ -27703,38 +35034,38 @@ var getTargetFd = ({ value: value3, optionName, fdNumber, direction }) => {
     return { type: "fileNumber", value: targetFdNumber, optionName };
   }
   if (tty2.isatty(targetFdNumber)) {
-    throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value3)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
+    throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value4)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
   return { type: "uint8Array", value: bufferToUint8Array(readFileSync4(targetFdNumber)), optionName };
 };
-var getTargetFdNumber = (value3, fdNumber) => {
-  if (value3 === "inherit") {
+var getTargetFdNumber = (value4, fdNumber) => {
+  if (value4 === "inherit") {
     return fdNumber;
   }
-  if (typeof value3 === "number") {
-    return value3;
+  if (typeof value4 === "number") {
+    return value4;
   }
-  const standardStreamIndex = STANDARD_STREAMS.indexOf(value3);
+  const standardStreamIndex = STANDARD_STREAMS.indexOf(value4);
   if (standardStreamIndex !== -1) {
     return standardStreamIndex;
   }
 };
-var handleNativeStreamAsync = ({ stdioItem, stdioItem: { value: value3, optionName }, fdNumber }) => {
-  if (value3 === "inherit") {
-    return { type: "nodeStream", value: getStandardStream(fdNumber, value3, optionName), optionName };
+var handleNativeStreamAsync = ({ stdioItem, stdioItem: { value: value4, optionName }, fdNumber }) => {
+  if (value4 === "inherit") {
+    return { type: "nodeStream", value: getStandardStream(fdNumber, value4, optionName), optionName };
   }
-  if (typeof value3 === "number") {
-    return { type: "nodeStream", value: getStandardStream(value3, value3, optionName), optionName };
+  if (typeof value4 === "number") {
+    return { type: "nodeStream", value: getStandardStream(value4, value4, optionName), optionName };
   }
-  if (isStream(value3, { checkOpen: false })) {
-    return { type: "nodeStream", value: value3, optionName };
+  if (isStream(value4, { checkOpen: false })) {
+    return { type: "nodeStream", value: value4, optionName };
   }
   return stdioItem;
 };
-var getStandardStream = (fdNumber, value3, optionName) => {
+var getStandardStream = (fdNumber, value4, optionName) => {
   const standardStream = STANDARD_STREAMS[fdNumber];
   if (standardStream === void 0) {
-    throw new TypeError(`The \`${optionName}: ${value3}\` option is invalid: no such standard stream.`);
+    throw new TypeError(`The \`${optionName}: ${value4}\` option is invalid: no such standard stream.`);
   }
   return standardStream;
 };
@@ -27777,7 +35108,7 @@ var getInputFileType = (inputFile) => {
 
 // node_modules/execa/lib/stdio/duplicate.js
 var filterDuplicates = (stdioItems) => stdioItems.filter((stdioItemOne, indexOne) => stdioItems.every((stdioItemTwo, indexTwo) => stdioItemOne.value !== stdioItemTwo.value || indexOne >= indexTwo || stdioItemOne.type === "generator" || stdioItemOne.type === "asyncGenerator"));
-var getDuplicateStream = ({ stdioItem: { type, value: value3, optionName }, direction, fileDescriptors, isSync }) => {
+var getDuplicateStream = ({ stdioItem: { type, value: value4, optionName }, direction, fileDescriptors, isSync }) => {
   const otherStdioItems = getOtherStdioItems(fileDescriptors, type);
   if (otherStdioItems.length === 0) {
     return;
@@ -27786,7 +35117,7 @@ var getDuplicateStream = ({ stdioItem: { type, value: value3, optionName }, dire
     validateDuplicateStreamSync({
       otherStdioItems,
       type,
-      value: value3,
+      value: value4,
       optionName,
       direction
     });
@@ -27796,7 +35127,7 @@ var getDuplicateStream = ({ stdioItem: { type, value: value3, optionName }, dire
     return getDuplicateStreamInstance({
       otherStdioItems,
       type,
-      value: value3,
+      value: value4,
       optionName,
       direction
     });
@@ -27805,25 +35136,25 @@ var getDuplicateStream = ({ stdioItem: { type, value: value3, optionName }, dire
     validateDuplicateTransform({
       otherStdioItems,
       type,
-      value: value3,
+      value: value4,
       optionName
     });
   }
 };
 var getOtherStdioItems = (fileDescriptors, type) => fileDescriptors.flatMap(({ direction, stdioItems }) => stdioItems.filter((stdioItem) => stdioItem.type === type).map(((stdioItem) => ({ ...stdioItem, direction }))));
-var validateDuplicateStreamSync = ({ otherStdioItems, type, value: value3, optionName, direction }) => {
+var validateDuplicateStreamSync = ({ otherStdioItems, type, value: value4, optionName, direction }) => {
   if (SPECIAL_DUPLICATE_TYPES_SYNC.has(type)) {
     getDuplicateStreamInstance({
       otherStdioItems,
       type,
-      value: value3,
+      value: value4,
       optionName,
       direction
     });
   }
 };
-var getDuplicateStreamInstance = ({ otherStdioItems, type, value: value3, optionName, direction }) => {
-  const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value3));
+var getDuplicateStreamInstance = ({ otherStdioItems, type, value: value4, optionName, direction }) => {
+  const duplicateStdioItems = otherStdioItems.filter((stdioItem) => hasSameValue(stdioItem, value4));
   if (duplicateStdioItems.length === 0) {
     return;
   }
@@ -27831,17 +35162,17 @@ var getDuplicateStreamInstance = ({ otherStdioItems, type, value: value3, option
   throwOnDuplicateStream(differentStdioItem, optionName, type);
   return direction === "output" ? duplicateStdioItems[0].stream : void 0;
 };
-var hasSameValue = ({ type, value: value3 }, secondValue) => {
+var hasSameValue = ({ type, value: value4 }, secondValue) => {
   if (type === "filePath") {
-    return value3.file === secondValue.file;
+    return value4.file === secondValue.file;
   }
   if (type === "fileUrl") {
-    return value3.href === secondValue.href;
+    return value4.href === secondValue.href;
   }
-  return value3 === secondValue;
+  return value4 === secondValue;
 };
-var validateDuplicateTransform = ({ otherStdioItems, type, value: value3, optionName }) => {
-  const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value3.transform);
+var validateDuplicateTransform = ({ otherStdioItems, type, value: value4, optionName }) => {
+  const duplicateStdioItem = otherStdioItems.find(({ value: { transform } }) => transform === value4.transform);
   throwOnDuplicateStream(duplicateStdioItem, optionName, type);
 };
 var throwOnDuplicateStream = (stdioItem, optionName, type) => {
@@ -27892,7 +35223,7 @@ var getFileDescriptor = ({ stdioOption, fdNumber, options: options2, isSync }) =
 var initializeStdioItems = ({ stdioOption, fdNumber, options: options2, optionName }) => {
   const values = Array.isArray(stdioOption) ? stdioOption : [stdioOption];
   const initialStdioItems = [
-    ...values.map((value3) => initializeStdioItem(value3, optionName)),
+    ...values.map((value4) => initializeStdioItem(value4, optionName)),
     ...handleInputOptions(options2, fdNumber)
   ];
   const stdioItems = filterDuplicates(initialStdioItems);
@@ -27901,9 +35232,9 @@ var initializeStdioItems = ({ stdioOption, fdNumber, options: options2, optionNa
   validateStreams(stdioItems);
   return { stdioItems, isStdioArray };
 };
-var initializeStdioItem = (value3, optionName) => ({
-  type: getStdioItemType(value3, optionName),
-  value: value3,
+var initializeStdioItem = (value4, optionName) => ({
+  type: getStdioItemType(value4, optionName),
+  value: value4,
   optionName
 });
 var validateStdioArray = (stdioItems, isStdioArray, optionName) => {
@@ -27913,9 +35244,9 @@ var validateStdioArray = (stdioItems, isStdioArray, optionName) => {
   if (!isStdioArray) {
     return;
   }
-  for (const { value: value3, optionName: optionName2 } of stdioItems) {
-    if (INVALID_STDIO_ARRAY_OPTIONS.has(value3)) {
-      throw new Error(`The \`${optionName2}\` option must not include \`${value3}\`.`);
+  for (const { value: value4, optionName: optionName2 } of stdioItems) {
+    if (INVALID_STDIO_ARRAY_OPTIONS.has(value4)) {
+      throw new Error(`The \`${optionName2}\` option must not include \`${value4}\`.`);
     }
   }
 };
@@ -27925,12 +35256,12 @@ var validateStreams = (stdioItems) => {
     validateFileStdio(stdioItem);
   }
 };
-var validateFileStdio = ({ type, value: value3, optionName }) => {
-  if (isRegularUrl(value3)) {
+var validateFileStdio = ({ type, value: value4, optionName }) => {
+  if (isRegularUrl(value4)) {
     throw new TypeError(`The \`${optionName}: URL\` option must use the \`file:\` scheme.
 For example, you can use the \`pathToFileURL()\` method of the \`url\` core module.`);
   }
-  if (isUnknownStdioString(type, value3)) {
+  if (isUnknownStdioString(type, value4)) {
     throw new TypeError(`The \`${optionName}: { file: '...' }\` option must be used instead of \`${optionName}: '...'\`.`);
   }
 };
@@ -28004,10 +35335,10 @@ var cleanupCustomStreams = (fileDescriptors) => {
 };
 var forwardStdio = (stdioItems) => {
   if (stdioItems.length > 1) {
-    return stdioItems.some(({ value: value4 }) => value4 === "overlapped") ? "overlapped" : "pipe";
+    return stdioItems.some(({ value: value5 }) => value5 === "overlapped") ? "overlapped" : "pipe";
   }
-  const [{ type, value: value3 }] = stdioItems;
-  return type === "native" ? value3 : "pipe";
+  const [{ type, value: value4 }] = stdioItems;
+  return type === "native" ? value4 : "pipe";
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
@@ -28015,14 +35346,14 @@ var handleStdioSync = (options2, verboseInfo) => handleStdio(addPropertiesSync, 
 var forbiddenIfSync = ({ type, optionName }) => {
   throwInvalidSyncValue(optionName, TYPE_TO_MESSAGE[type]);
 };
-var forbiddenNativeIfSync = ({ optionName, value: value3 }) => {
-  if (value3 === "ipc" || value3 === "overlapped") {
-    throwInvalidSyncValue(optionName, `"${value3}"`);
+var forbiddenNativeIfSync = ({ optionName, value: value4 }) => {
+  if (value4 === "ipc" || value4 === "overlapped") {
+    throwInvalidSyncValue(optionName, `"${value4}"`);
   }
   return {};
 };
-var throwInvalidSyncValue = (optionName, value3) => {
-  throw new TypeError(`The \`${optionName}\` option cannot be ${value3} with synchronous methods.`);
+var throwInvalidSyncValue = (optionName, value4) => {
+  throw new TypeError(`The \`${optionName}\` option cannot be ${value4} with synchronous methods.`);
 };
 var addProperties = {
   generator() {
@@ -28038,18 +35369,18 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value: value3 }) => ({ contents: [bufferToUint8Array(readFileSync5(value3))] }),
+    fileUrl: ({ value: value4 }) => ({ contents: [bufferToUint8Array(readFileSync5(value4))] }),
     filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync5(file))] }),
     fileNumber: forbiddenIfSync,
-    iterable: ({ value: value3 }) => ({ contents: [...value3] }),
-    string: ({ value: value3 }) => ({ contents: [value3] }),
-    uint8Array: ({ value: value3 }) => ({ contents: [value3] })
+    iterable: ({ value: value4 }) => ({ contents: [...value4] }),
+    string: ({ value: value4 }) => ({ contents: [value4] }),
+    uint8Array: ({ value: value4 }) => ({ contents: [value4] })
   },
   output: {
     ...addProperties,
-    fileUrl: ({ value: value3 }) => ({ path: value3 }),
+    fileUrl: ({ value: value4 }) => ({ path: value4 }),
     filePath: ({ value: { file, append } }) => ({ path: file, append }),
-    fileNumber: ({ value: value3 }) => ({ path: value3 }),
+    fileNumber: ({ value: value4 }) => ({ path: value4 }),
     iterable: forbiddenIfSync,
     string: forbiddenIfSync,
     uint8Array: forbiddenIfSync
@@ -28057,7 +35388,7 @@ var addPropertiesSync = {
 };
 
 // node_modules/execa/lib/io/strip-newline.js
-var stripNewline = (value3, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value3 !== void 0 && !Array.isArray(value3) ? stripFinalNewline(value3) : value3;
+var stripNewline = (value4, { stripFinalNewline: stripFinalNewline2 }, fdNumber) => getStripFinalNewline(stripFinalNewline2, fdNumber) && value4 !== void 0 && !Array.isArray(value4) ? stripFinalNewline(value4) : value4;
 var getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" ? stripFinalNewline2[1] || stripFinalNewline2[2] : stripFinalNewline2[fdNumber];
 
 // node_modules/execa/lib/transform/generator.js
@@ -28299,12 +35630,12 @@ var identityGenerator2 = function* (chunk) {
 
 // node_modules/execa/lib/transform/generator.js
 var generatorToStream = ({
-  value: value3,
+  value: value4,
   value: { transform, final, writableObjectMode, readableObjectMode },
   optionName
 }, { encoding }) => {
   const state = {};
-  const generators = addInternalGenerators(value3, encoding, optionName);
+  const generators = addInternalGenerators(value4, encoding, optionName);
   const transformAsync = isAsyncGenerator(transform);
   const finalAsync = isAsyncGenerator(final);
   const transformMethod = transformAsync ? pushChunks.bind(void 0, transformChunk, state) : pushChunksSync.bind(void 0, transformChunkSync);
@@ -28328,8 +35659,8 @@ var generatorToStream = ({
 var runGeneratorsSync = (chunks, stdioItems, encoding, isInput) => {
   const generators = stdioItems.filter(({ type }) => type === "generator");
   const reversedGenerators = isInput ? generators.reverse() : generators;
-  for (const { value: value3, optionName } of reversedGenerators) {
-    const generators2 = addInternalGenerators(value3, encoding, optionName);
+  for (const { value: value4, optionName } of reversedGenerators) {
+    const generators2 = addInternalGenerators(value4, encoding, optionName);
     chunks = runTransformSync(generators2, chunks);
   }
   return chunks;
@@ -28388,7 +35719,7 @@ var validateSerializable = (newContents) => {
 import { writeFileSync as writeFileSync4, appendFileSync as appendFileSync2 } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
-var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value: value3 }) => type === "native" && PIPED_STDIO_VALUES.has(value3)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
+var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value: value4 }) => type === "native" && PIPED_STDIO_VALUES.has(value4)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
 var fdUsesVerbose = (fdNumber) => fdNumber === 1 || fdNumber === 2;
 var PIPED_STDIO_VALUES = /* @__PURE__ */ new Set(["pipe", "overlapped"]);
 var logLines = async (linesIterable, stream, fdNumber, verboseInfo) => {
@@ -28641,8 +35972,8 @@ var validateSyncOptions = ({ ipc, ipcInput, detached, cancelSignal }) => {
     throwInvalidSyncOption("cancelSignal");
   }
 };
-var throwInvalidSyncOption = (value3) => {
-  throw new TypeError(`The "${value3}" option cannot be used with synchronous methods.`);
+var throwInvalidSyncOption = (value4) => {
+  throw new TypeError(`The "${value4}" option cannot be used with synchronous methods.`);
 };
 var spawnSubprocessSync = ({ file, commandArguments, options: options2, command, escapedCommand, verboseInfo, fileDescriptors, startTime }) => {
   const syncResult = runSubprocessSync({
@@ -28972,7 +36303,7 @@ var addProperties2 = {
   fileNumber: forbiddenIfAsync,
   generator: generatorToStream,
   asyncGenerator: generatorToStream,
-  nodeStream: ({ value: value3 }) => ({ stream: value3 }),
+  nodeStream: ({ value: value4 }) => ({ stream: value4 }),
   webTransform({ value: { transform, writableObjectMode, readableObjectMode } }) {
     const objectMode = writableObjectMode || readableObjectMode;
     const stream = Duplex2.fromWeb(transform, { objectMode });
@@ -28985,19 +36316,19 @@ var addProperties2 = {
 var addPropertiesAsync = {
   input: {
     ...addProperties2,
-    fileUrl: ({ value: value3 }) => ({ stream: createReadStream(value3) }),
+    fileUrl: ({ value: value4 }) => ({ stream: createReadStream(value4) }),
     filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
-    webStream: ({ value: value3 }) => ({ stream: Readable2.fromWeb(value3) }),
-    iterable: ({ value: value3 }) => ({ stream: Readable2.from(value3) }),
-    asyncIterable: ({ value: value3 }) => ({ stream: Readable2.from(value3) }),
-    string: ({ value: value3 }) => ({ stream: Readable2.from(value3) }),
-    uint8Array: ({ value: value3 }) => ({ stream: Readable2.from(Buffer4.from(value3)) })
+    webStream: ({ value: value4 }) => ({ stream: Readable2.fromWeb(value4) }),
+    iterable: ({ value: value4 }) => ({ stream: Readable2.from(value4) }),
+    asyncIterable: ({ value: value4 }) => ({ stream: Readable2.from(value4) }),
+    string: ({ value: value4 }) => ({ stream: Readable2.from(value4) }),
+    uint8Array: ({ value: value4 }) => ({ stream: Readable2.from(Buffer4.from(value4)) })
   },
   output: {
     ...addProperties2,
-    fileUrl: ({ value: value3 }) => ({ stream: createWriteStream(value3) }),
+    fileUrl: ({ value: value4 }) => ({ stream: createWriteStream(value4) }),
     filePath: ({ value: { file, append } }) => ({ stream: createWriteStream(file, append ? { flags: "a" } : {}) }),
-    webStream: ({ value: value3 }) => ({ stream: Writable2.fromWeb(value3) }),
+    webStream: ({ value: value4 }) => ({ stream: Writable2.fromWeb(value4) }),
     iterable: forbiddenIfAsync,
     asyncIterable: forbiddenIfAsync,
     string: forbiddenIfAsync,
@@ -30293,7 +37624,7 @@ var waitForSubprocessResult = async ({
   }
 };
 var waitForOriginalStreams = (originalStreams, subprocess, streamInfo) => originalStreams.map((stream, fdNumber) => stream === subprocess.stdio[fdNumber] ? void 0 : waitForStream(stream, fdNumber, streamInfo));
-var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value: value3, stream = value3 }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value: value3, stream = value3 }) => waitForStream(stream, fdNumber, streamInfo, {
+var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.flatMap(({ stdioItems }, fdNumber) => stdioItems.filter(({ value: value4, stream = value4 }) => isStream(stream, { checkOpen: false }) && !isStandardStream(stream)).map(({ type, value: value4, stream = value4 }) => waitForStream(stream, fdNumber, streamInfo, {
   isSameDirection: TRANSFORM_TYPES.has(type),
   stopOnExit: type === "native"
 })));
@@ -30316,11 +37647,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises3 = weakMap.get(stream);
   const promise = createDeferred();
   promises3.push(promise);
-  const resolve3 = promise.resolve.bind(promise);
-  return { resolve: resolve3, promises: promises3 };
+  const resolve5 = promise.resolve.bind(promise);
+  return { resolve: resolve5, promises: promises3 };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve3, promises: promises3 }, subprocess) => {
-  resolve3();
+var waitForConcurrentStreams = async ({ resolve: resolve5, promises: promises3 }, subprocess) => {
+  resolve5();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises3])
@@ -30424,11 +37755,11 @@ var getReadableMethods = ({ subprocessStdout, subprocess, binary, encoding, pres
 };
 var onRead = async (readable2, onStdoutData, onStdoutDataDone) => {
   try {
-    const { value: value3, done } = await onStdoutData.next();
+    const { value: value4, done } = await onStdoutData.next();
     if (done) {
       onStdoutDataDone.resolve();
     } else {
-      readable2.push(value3);
+      readable2.push(value4);
     }
   } catch {
   }
@@ -30619,8 +37950,8 @@ var addConvertedStreams = (subprocess, { encoding }) => {
 // node_modules/execa/lib/methods/promise.js
 var mergePromise = (subprocess, promise) => {
   for (const [property, descriptor] of descriptors) {
-    const value3 = descriptor.value.bind(promise);
-    Reflect.defineProperty(subprocess, property, { ...descriptor, value: value3 });
+    const value4 = descriptor.value.bind(promise);
+    Reflect.defineProperty(subprocess, property, { ...descriptor, value: value4 });
   }
 };
 var nativePromisePrototype = (async () => {
@@ -30947,14 +38278,6 @@ function runHelperSync(file, args, o2) {
   const r = execaSync(file, args, options(o2));
   return toResult(file, args, r, o2.timeoutMs);
 }
-var HelperError = class extends Error {
-  name = "HelperError";
-  result;
-  constructor(result2) {
-    super(result2.failure ?? "helper failed");
-    this.result = result2;
-  }
-};
 
 // src/collect/ebpf-symbolize.ts
 var TIMEOUT_MS = 2e4;
@@ -31032,7 +38355,7 @@ function fillGaps(primary, fallback) {
   return primary;
 }
 function which2(name, pathEnv = process.env.PATH ?? "") {
-  const result2 = runHelperSync("sh", ["-c", 'command -v "$1"', "sh", name], { timeoutMs: 1e4, env: { PATH: pathEnv }, onlyEnv: true });
+  const result2 = runHelperSync("/bin/sh", ["-c", 'command -v "$1"', "sh", name], { timeoutMs: 1e4, env: { PATH: pathEnv }, onlyEnv: true });
   const path6 = result2.stdout.trim();
   return result2.ok && path6 ? path6 : null;
 }
@@ -31101,8 +38424,8 @@ function checkBinary(path6, mode, read = (p) => readFileSync6(p)) {
   if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path6} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
   if (mode === "sampled") {
     const flag = binary.symbol("runtime.disableMemoryProfiling");
-    const value3 = flag ? binary.read(flag.value, 1) : null;
-    if (value3 && value3[0] !== 0) {
+    const value4 = flag ? binary.read(flag.value, 1) : null;
+    if (value4 && value4[0] !== 0) {
       return { ok: false, binary, problem: `${path6} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)" };
     }
   }
@@ -31130,8 +38453,8 @@ function readText(path6) {
 function readNumber(path6) {
   const text = readText(path6)?.trim();
   if (text === void 0 || text === "" || text === "max") return null;
-  const value3 = Number(text);
-  return Number.isFinite(value3) ? value3 : null;
+  const value4 = Number(text);
+  return Number.isFinite(value4) ? value4 : null;
 }
 function readPids(path6) {
   const text = readText(path6);
@@ -31276,6 +38599,8 @@ var CgroupfsDriver = class {
   root;
   flavor;
   created = false;
+  /** Side groups that hold one group per process (replicas), removed before the root. */
+  parents = [];
   constructor(version, ownCgroup) {
     this.flavor = version === "v1" ? V1 : V2;
     this.name = version;
@@ -31288,9 +38613,13 @@ var CgroupfsDriver = class {
     if (this.created) return;
     mkdirSync3(this.root);
     this.created = true;
+    const parent = this.root.slice(0, this.root.lastIndexOf("/"));
+    this.delegate([parent, this.root]);
+  }
+  /** v2: children only get memory files when every ancestor delegates the controller. */
+  delegate(dirs) {
     if (this.flavor.name === "v2") {
-      const parent = this.root.slice(0, this.root.lastIndexOf("/"));
-      for (const dir of [parent, this.root]) {
+      for (const dir of dirs) {
         const available = readText(`${dir}/cgroup.controllers`) ?? "";
         if (!available.split(/\s+/).includes("memory")) continue;
         try {
@@ -31302,14 +38631,25 @@ var CgroupfsDriver = class {
       }
     }
   }
+  /** `side`, or `side/N` for one of a side's processes: a group inside the side's group. */
   async create(side, memoryMaxBytes) {
     this.ensureRoot();
+    const slash = side.indexOf("/");
+    if (slash > 0) {
+      const parent = `${this.root}/${side.slice(0, slash)}`;
+      if (!this.parents.includes(parent)) {
+        mkdirSync3(parent);
+        this.parents.push(parent);
+        this.delegate([parent]);
+      }
+    }
     const dir = `${this.root}/${side}`;
     mkdirSync3(dir);
     if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
+    for (const parent of this.parents.splice(0)) await removeDir(parent);
     if (this.created) await removeDir(this.root);
     this.created = false;
   }
@@ -31456,9 +38796,13 @@ var SystemdDriver = class {
     this.v2Mount = v2Mount;
     this.sudo = asRoot ? [] : ["sudo", "-n"];
   }
+  /** `side`, or `side/N` for one of a side's processes: a scope inside the side's slice (`memgate-side.slice`). */
   async create(side, memoryMaxBytes) {
-    const unit = `memgate-${side}-${process.pid}-${randomBytes2(3).toString("hex")}`;
-    return new ScopeGroup(unit, `${this.v2Mount}/${SLICE}/${unit}.scope`, memoryMaxBytes, this.sudo);
+    const [name, instance] = side.split("/");
+    const unit = `memgate-${name}${instance ? `-${instance}` : ""}-${process.pid}-${randomBytes2(3).toString("hex")}`;
+    const slice = instance ? `memgate-${name}.slice` : SLICE;
+    const path6 = instance ? `${SLICE}/${slice}` : SLICE;
+    return new ScopeGroup(unit, `${this.v2Mount}/${path6}/${unit}.scope`, memoryMaxBytes, this.sudo, slice);
   }
   async dispose() {
   }
@@ -31468,8 +38812,12 @@ var ScopeGroup = class {
   unit;
   memoryMaxBytes;
   sudo;
-  constructor(unit, location, memoryMaxBytes, sudo) {
+  /** The last `systemctl kill` that failed, for remove()'s message. */
+  killFailure = null;
+  slice;
+  constructor(unit, location, memoryMaxBytes, sudo, slice = SLICE) {
     this.unit = unit;
+    this.slice = slice;
     this.location = location;
     this.memoryMaxBytes = memoryMaxBytes;
     this.sudo = sudo;
@@ -31478,7 +38826,7 @@ var ScopeGroup = class {
   // inside the new scope), so the workload's own spawner (src/workload/process.ts) runs it.
   launch(command) {
     const properties = this.memoryMaxBytes === null ? [] : ["-p", `MemoryMax=${this.memoryMaxBytes}`, "-p", "MemorySwapMax=0"];
-    const argv = [...this.sudo, "systemd-run", "--scope", "--quiet", "--collect", `--unit=${this.unit}`, `--slice=${SLICE}`, ...properties, "--", "/bin/sh", "-c", command];
+    const argv = [...this.sudo, "systemd-run", "--scope", "--quiet", "--collect", `--unit=${this.unit}`, `--slice=${this.slice}`, ...properties, "--", "/bin/sh", "-c", command];
     return { file: argv[0], args: argv.slice(1) };
   }
   adopt() {
@@ -31501,18 +38849,18 @@ var ScopeGroup = class {
     const text = readText(`${this.location}/memory.events`);
     return text === null ? null : parseKeyValues(text).get("oom_kill") ?? null;
   }
+  // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll() {
-    let failure = null;
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
-      if (attempt % 10 === 0) failure = this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`).failure ?? failure;
+      if (attempt % 10 === 0) this.killFailure = this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`).failure ?? this.killFailure;
       await sleep5(50);
     }
-    const left = this.pids();
-    if (left.length) throw new Error(`processes ${left.join(", ")} in ${this.location} survived SIGKILL for 5 s${failure ? ` (${failure})` : ""}`);
   }
   async remove() {
     const stop = this.systemctl("stop", `${this.unit}.scope`);
-    if (!stop.ok && existsSync7(this.location)) throw new HelperError(stop);
+    if (!stop.ok && existsSync7(this.location)) {
+      throw new Error(`${stop.failure}${this.killFailure ? `; before that ${this.killFailure}` : ""}; the scope ${this.unit}.scope is left: sudo systemctl stop ${this.unit}.scope`);
+    }
   }
   systemctl(...args) {
     const argv = [...this.sudo, "systemctl", ...args];
@@ -31583,23 +38931,23 @@ function selectDriver(choice, host) {
 // src/workload/ports.ts
 import { createServer, connect } from "node:net";
 function freePort() {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve5, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve3(port));
+      server.close(() => resolve5(port));
     });
   });
 }
 function portOpen(port, timeoutMs = 500) {
-  return new Promise((resolve3) => {
+  return new Promise((resolve5) => {
     const socket = connect({ host: "127.0.0.1", port });
     const done = (open2) => {
       socket.destroy();
-      resolve3(open2);
+      resolve5(open2);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once("connect", () => done(true));
@@ -31639,15 +38987,15 @@ var Workload = class {
     };
     this.child.stdout?.on("data", keep);
     this.child.stderr?.on("data", keep);
-    this.exited = new Promise((resolve3) => {
+    this.exited = new Promise((resolve5) => {
       this.child.once("error", (error2) => {
         this.tail.push(`could not start: ${error2.message}`);
         this.exitInfo ??= { at: Date.now(), code: null, signal: null, lastOutput: [] };
-        resolve3();
+        resolve5();
       });
       this.child.once("exit", (code, signal) => {
         this.exitInfo ??= { at: Date.now(), code, signal, lastOutput: [] };
-        resolve3();
+        resolve5();
       });
     });
   }
@@ -31687,11 +39035,11 @@ var LoadProcess = class {
 `).join(""));
     this.child.stdout?.on("data", write);
     this.child.stderr?.on("data", write);
-    this.exited = new Promise((resolve3) => {
-      this.child.once("error", () => resolve3(null));
+    this.exited = new Promise((resolve5) => {
+      this.child.once("error", () => resolve5(null));
       this.child.once("close", (code) => {
         this.finished = true;
-        resolve3(code);
+        resolve5(code);
       });
     });
   }
@@ -31719,7 +39067,7 @@ function workloadEnv(base, memProfileRate) {
   return { ...base, GODEBUG: godebug };
 }
 function groupName(side, instance, replicas) {
-  return replicas === 1 ? side : `${side}-${instance + 1}`;
+  return replicas === 1 ? side : `${side}/${instance + 1}`;
 }
 function substitute(command, port, url) {
   let out = command;
@@ -31878,14 +39226,14 @@ async function fetchProfile(url, timeoutMs, signal) {
     const chunks = [];
     let size = 0;
     for await (const chunk of response.body ?? []) {
-      const bytes2 = chunk;
-      size += bytes2.length;
+      const bytes3 = chunk;
+      size += bytes3.length;
       if (size > MAX_PROFILE_BYTES) {
         await response.body?.cancel().catch(() => {
         });
         return { ok: false, error: `answer larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB from ${url}`, ms: ms() };
       }
-      chunks.push(bytes2);
+      chunks.push(bytes3);
     }
     return { ok: true, data: Buffer.concat(chunks), ms: ms() };
   } catch (error2) {
@@ -32114,9 +39462,9 @@ function parseBpftraceOutput(text) {
       open2 = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
       continue;
     }
-    const rate2 = RATE.exec(line);
-    if (rate2) {
-      out.rates.set(Number(rate2[1]), Number(rate2[2]));
+    const rate3 = RATE.exec(line);
+    if (rate3) {
+      out.rates.set(Number(rate3[1]), Number(rate3[2]));
       continue;
     }
     if (NOISE.test(line)) continue;
@@ -32127,7 +39475,7 @@ function parseBpftraceOutput(text) {
 }
 
 // src/collect/ebpf-tracer.ts
-import { spawn as spawn3, spawnSync as spawnSync2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { setTimeout as sleep8 } from "node:timers/promises";
 var MAP_KEYS_MAX = 32768;
@@ -32158,7 +39506,7 @@ var TracerProcess = class {
     });
     let markSeen = () => {
     };
-    this.attached = new Promise((resolve3) => markSeen = resolve3);
+    this.attached = new Promise((resolve5) => markSeen = resolve5);
     this.child.stdout?.setEncoding("utf8");
     this.child.stderr?.setEncoding("utf8");
     this.child.stdout?.on("data", (chunk) => {
@@ -32170,12 +39518,12 @@ var TracerProcess = class {
       if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
       this.err.write(chunk);
     });
-    this.exited = new Promise((resolve3) => {
+    this.exited = new Promise((resolve5) => {
       const finish = (code) => {
         this.done = true;
         this.exitCode = code;
         markSeen(false);
-        resolve3(code);
+        resolve5(code);
       };
       this.child.once("error", () => finish(null));
       this.child.once("close", (code) => finish(code));
@@ -32218,7 +39566,7 @@ var TracerProcess = class {
       } catch {
       }
     } else {
-      spawnSync2(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { stdio: "ignore", timeout: 1e4 });
+      runHelperSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { timeoutMs: 1e4 });
     }
   }
   closing = null;
@@ -32352,6 +39700,7 @@ function findTargets(groups, mode, prefix, note, untraced) {
 }
 
 // src/collect/ebpf-stacks.ts
+var GOROUTINES_PER_STACK = 32;
 var isNumber = (v) => typeof v === "number" && Number.isFinite(v);
 function noteOutputDamage(parsed, plan, note) {
   if (parsed.skipped > 0)
@@ -32371,16 +39720,16 @@ function noteOutputDamage(parsed, plan, note) {
 function indexPids(found) {
   const sideOf = /* @__PURE__ */ new Map();
   for (const side of SIDES) for (const pid of found.sidePids[side] ?? []) sideOf.set(pid, side);
-  const targetOf = /* @__PURE__ */ new Map();
-  for (const t of found.targets) for (const pid of t.probe.pids) targetOf.set(pid, t);
-  return { sideOf, targetOf };
+  const targetOf2 = /* @__PURE__ */ new Map();
+  for (const t of found.targets) for (const pid of t.probe.pids) targetOf2.set(pid, t);
+  return { sideOf, targetOf: targetOf2 };
 }
-function symbolizeTargets(records, sideOf, targetOf) {
+function symbolizeTargets(records, sideOf, targetOf2) {
   const resolved = /* @__PURE__ */ new Map();
   const tools = { addr2line: which2("addr2line"), go: which2("go") };
   const byTarget = /* @__PURE__ */ new Map();
   for (const r of records) {
-    const t = targetOf.get(r.pid);
+    const t = targetOf2.get(r.pid);
     if (!t || !sideOf.has(r.pid)) continue;
     byTarget.set(t, [...byTarget.get(t) ?? [], r]);
   }
@@ -32390,12 +39739,12 @@ function symbolizeTargets(records, sideOf, targetOf) {
   }
   return resolved;
 }
-function aggregate(records, sideOf, targetOf, resolved, probed) {
+function aggregate(records, sideOf, targetOf2, resolved, probed) {
   const stacks = /* @__PURE__ */ new Map();
   for (const side of SIDES) stacks.set(side, /* @__PURE__ */ new Map());
   for (const r of records) {
     const side = sideOf.get(r.pid);
-    const t = targetOf.get(r.pid);
+    const t = targetOf2.get(r.pid);
     if (!side || !t) continue;
     const symbols = resolved.get(t).frames;
     const bias = t.bias.get(r.pid) ?? 0n;
@@ -32423,14 +39772,14 @@ function aggregate(records, sideOf, targetOf, resolved, probed) {
 function sideTraces(parsed, found, plan, span, note) {
   const sides = { baseline: null, gray: null };
   noteOutputDamage(parsed, plan, note);
-  const { sideOf, targetOf } = indexPids(found);
-  const resolved = symbolizeTargets(parsed.records, sideOf, targetOf);
-  const stacks = aggregate(parsed.records, sideOf, targetOf, resolved, PROBED_FUNCTION[plan.mode]);
+  const { sideOf, targetOf: targetOf2 } = indexPids(found);
+  const resolved = symbolizeTargets(parsed.records, sideOf, targetOf2);
+  const stacks = aggregate(parsed.records, sideOf, targetOf2, resolved, PROBED_FUNCTION[plan.mode]);
   const { startMs, stopMs } = span;
   for (const side of SIDES) {
     const pids = found.sidePids[side] ?? [];
     if (pids.length === 0) continue;
-    const t = targetOf.get(pids[0]);
+    const t = targetOf2.get(pids[0]);
     const exit = span.exitAt[side];
     const endMs = exit !== null && exit < stopMs ? Math.max(startMs, exit) : stopMs;
     if (exit !== null && exit < stopMs)
@@ -32642,7 +39991,7 @@ function localPair(plan, host) {
         return await run2(plan, driver, context, teardown, log);
       } finally {
         await teardown.run(context.logger);
-        await new Promise((resolve3) => log.end(resolve3));
+        await new Promise((resolve5) => log.end(resolve5));
       }
     }
   };
@@ -32704,7 +40053,7 @@ function readFinals({ instances }, readiness, origin) {
 
 // src/analyze/heap-diff-profile.ts
 import { gzipSync } from "node:zlib";
-function encodeHeapValues(rows, periodBytes, comment) {
+function encodeHeapValues(rows, periodBytes, comment2) {
   const strings = new StringTable();
   const functions = [];
   const functionIds = /* @__PURE__ */ new Map();
@@ -32729,9 +40078,9 @@ function encodeHeapValues(rows, periodBytes, comment) {
   const samples = [];
   for (const row of rows) {
     const objects = Math.round(row.value.objects);
-    const bytes2 = Math.round(row.value.bytes);
-    if (objects === 0 && bytes2 === 0) continue;
-    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes2] });
+    const bytes3 = Math.round(row.value.bytes);
+    if (objects === 0 && bytes3 === 0) continue;
+    samples.push({ locationId: row.frames.map(locationOf), value: [objects, bytes3] });
   }
   const inuseSpace = strings.dedup("inuse_space");
   const profile = new Profile({
@@ -32746,7 +40095,7 @@ function encodeHeapValues(rows, periodBytes, comment) {
     stringTable: strings,
     periodType: { type: strings.dedup("space"), unit: strings.dedup("bytes") },
     period: periodBytes,
-    comment: [strings.dedup(comment)],
+    comment: [strings.dedup(comment2)],
     defaultSampleType: inuseSpace
   });
   return gzipSync(profile.encode());
@@ -33315,16 +40664,16 @@ var dimKey = (d) => `${d.dim}=${d.value}`;
 function isDimension(name) {
   return DIMENSIONS.includes(name);
 }
-function checkValue(dim2, value3, where) {
+function checkValue(dim2, value4, where) {
   const name = dim2.trim().toLowerCase();
   if (!isDimension(name)) {
     throw new UsageError(`${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
   }
-  const v = value3.trim().toLowerCase();
+  const v = value4.trim().toLowerCase();
   if (v === "") throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
   if (v.length > MAX_VALUE_LENGTH2) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH2} characters; shorten it.`);
   if (!VALUE_PATTERN.test(v)) {
-    throw new UsageError(`${where}: the ${name} value "${value3.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
+    throw new UsageError(`${where}: the ${name} value "${value4.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
   }
   return { dim: name, value: v };
 }
@@ -33332,10 +40681,10 @@ function cellFromDims(dims) {
   const ordered = {};
   const parts = [];
   for (const dim2 of DIMENSIONS) {
-    const value3 = dims[dim2];
-    if (value3 === void 0) continue;
-    ordered[dim2] = value3;
-    parts.push(`${dim2}=${value3}`);
+    const value4 = dims[dim2];
+    if (value4 === void 0) continue;
+    ordered[dim2] = value4;
+    parts.push(`${dim2}=${value4}`);
   }
   return { id: parts.join(","), dims: ordered };
 }
@@ -33350,9 +40699,9 @@ function parseCell(text, where = "--cell") {
     if (eq < 0) {
       throw new UsageError(`${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`);
     }
-    const { dim: dim2, value: value3 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
-    if (dims[dim2] !== void 0) throw new UsageError(`${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value3}"); give each dimension once.`);
-    dims[dim2] = value3;
+    const { dim: dim2, value: value4 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
+    if (dims[dim2] !== void 0) throw new UsageError(`${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value4}"); give each dimension once.`);
+    dims[dim2] = value4;
   }
   return cellFromDims(dims);
 }
@@ -33364,7 +40713,6 @@ function cellHas(cell, d) {
 }
 
 // src/fuse/config.ts
-import { spawnSync as spawnSync3 } from "node:child_process";
 import { resolve as resolve2 } from "node:path";
 
 // src/fuse/dir-store.ts
@@ -33392,9 +40740,9 @@ function nextRecordName(digits) {
   return `${next.toString().padStart(PAD, "0")}.json`;
 }
 var isString = (v) => typeof v === "string";
-function recordProblem(value3) {
-  if (typeof value3 !== "object" || value3 === null || Array.isArray(value3)) return "is not a JSON object";
-  const r = value3;
+function recordProblem(value4) {
+  if (typeof value4 !== "object" || value4 === null || Array.isArray(value4)) return "is not a JSON object";
+  const r = value4;
   if (!isString(r.reason) || !isString(r.at)) return 'has no "reason" and "at" strings';
   if (r.by !== void 0 && !isString(r.by)) return 'has a "by" that is not a string';
   if (r.url !== void 0 && !isString(r.url)) return 'has a "url" that is not a string';
@@ -33773,16 +41121,19 @@ function parseFuseConfig(raw) {
   return { ...store, cell, threshold };
 }
 function gitHead(cwd) {
-  const result2 = spawnSync3("git", ["rev-parse", "HEAD"], { cwd, encoding: "utf8", timeout: 5e3 });
-  const sha = result2.status === 0 ? result2.stdout.trim() : "";
-  return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  const result2 = execaSync("git", ["rev-parse", "HEAD"], { cwd, timeout: 5e3, reject: false, stdin: "ignore" });
+  const sha = result2.failed ? "" : result2.stdout.trim();
+  if (/^[0-9a-f]{40,64}$/.test(sha)) return { sha };
+  const said = (result2.stderr || result2.shortMessage || "").replace(/\s+/g, " ").trim().slice(0, 300);
+  return { why: said ? `git rev-parse HEAD: ${said}` : `git rev-parse HEAD printed "${sha.slice(0, 80)}"` };
 }
 function resolveScope(scopeText, fenv) {
   if (scopeText !== void 0) return { key: scopeText, label: scopeText, explicit: true };
-  const sha = fenv.env.GITHUB_SHA?.trim() || gitHead(fenv.cwd);
-  if (!sha) {
-    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to; give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
+  const head = fenv.env.GITHUB_SHA?.trim() ? { sha: fenv.env.GITHUB_SHA.trim() } : gitHead(fenv.cwd);
+  if (!("sha" in head)) {
+    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
   }
+  const { sha } = head;
   const workflow = fenv.env.GITHUB_WORKFLOW?.trim() || "local";
   return { key: `${sha}/${workflow}`, label: workflow, explicit: false };
 }
@@ -33943,6 +41294,1344 @@ async function gatedRun({ fuse, outDir, gate, logger }) {
   }
 }
 
+// src/config/fleet-plan.ts
+import { readFileSync as readFileSync10 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+function value3(raw, name) {
+  const v = raw[name]?.trim();
+  return v === void 0 || v === "" ? void 0 : v;
+}
+var LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+function parseBy(text) {
+  const by = [];
+  for (const part of text.split(",").map((p) => p.trim())) {
+    if (part === "") throw new UsageError(`--${Option.By} "${text}" has an empty entry; give dimensions separated by commas, e.g. --${Option.By} region,arch or --${Option.By} region=topology_region.`);
+    const [dimension, label = dimension, more] = part.split("=").map((s) => s.trim());
+    if (more !== void 0 || !LABEL.test(dimension) || !LABEL.test(label)) {
+      throw new UsageError(`--${Option.By}: "${part}" is not DIMENSION or DIMENSION=LABEL (label names: letters, digits, _), e.g. --${Option.By} region=topology_region.`);
+    }
+    if (by.some((b) => b.dimension === dimension.toLowerCase())) throw new UsageError(`--${Option.By}: ${dimension} is given twice; give each dimension once.`);
+    by.push({ dimension: dimension.toLowerCase(), label });
+  }
+  return by;
+}
+function parseEnd(text, nowSec) {
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const sec = Number(text);
+    if (sec > 1e11) throw new UsageError(`--${Option.End} ${text} looks like milliseconds; give unix seconds (e.g. ${Math.floor(nowSec)}) or RFC 3339.`);
+    return sec;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
+    throw new UsageError(`--${Option.End} "${text}" is neither RFC 3339 (e.g. 2026-12-02T10:00:00Z) nor unix seconds.`);
+  }
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) throw new UsageError(`--${Option.End} "${text}" is not a valid time; e.g. 2026-12-02T10:00:00Z.`);
+  return ms / 1e3;
+}
+function positiveInt(text, option, max) {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`--${option} "${text}" must be a whole number from 1 to ${max}.`);
+  return Number(text);
+}
+function buildFleetPlan(raw, context) {
+  const get = (name) => value3(raw, name);
+  const prometheusUrl = get(Option.Prometheus);
+  if (!prometheusUrl) throw new UsageError(`--${Option.Prometheus} is required: the base URL of a Prometheus-compatible store, e.g. --${Option.Prometheus} http://prometheus:9090.`);
+  const metric = get(Option.Metric);
+  if (!metric) throw new UsageError(`--${Option.Metric} is required: the memory series, one per instance, e.g. --${Option.Metric} 'process_resident_memory_bytes{job="shop"}'.`);
+  const baseline = get(Option.Baseline);
+  const gray2 = get(Option.Gray);
+  if (!baseline || !gray2) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} are required in fleet mode: label matchers that pick each side's instances, e.g. --${Option.Baseline} 'track="stable"' --${Option.Gray} 'track="canary"'.`);
+  const byText = get(Option.By);
+  if (!byText) throw new UsageError(`--${Option.By} is required: the labels that make a cell (fuse dimensions), e.g. --${Option.By} region or --${Option.By} region=topology_region,arch.`);
+  const by = parseBy(byText);
+  const instanceLabel = get(Option.InstanceLabel) ?? Defaults.instanceLabel;
+  if (!LABEL.test(instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} "${instanceLabel}" is not a label name (letters, digits, _).`);
+  if (by.some((b) => b.label === instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} ${instanceLabel} is also a cell label in --${Option.By}; an instance label must tell instances apart within a cell.`);
+  const windowMs = parseDuration(get(Option.Window) ?? Defaults.window, Option.Window);
+  if (windowMs < 6e4) throw new UsageError(`--${Option.Window} must be at least 1m (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
+  const endText = get(Option.End);
+  const endSec = endText === void 0 ? Math.floor(context.nowSec) : parseEnd(endText, context.nowSec);
+  const stepText = get(Option.Step);
+  const stepMs = stepText === void 0 ? null : parseDuration(stepText, Option.Step);
+  if (stepMs !== null && (stepMs < 1e3 || stepMs * 8 > windowMs)) throw new UsageError(`--${Option.Step} must be at least 1s and leave 8 readings in the window (--${Option.Window} ${get(Option.Window) ?? Defaults.window}).`);
+  const minInstances = positiveInt(get(Option.MinInstances) ?? Defaults.minInstances, Option.MinInstances, 1e4);
+  const stagesFile = get(Option.Stages);
+  const stageText = get(Option.Stage);
+  if (stagesFile === void 0 !== (stageText === void 0)) throw new UsageError(`--${Option.Stages} FILE and --${Option.Stage} N go together: the wave whose cells are judged, e.g. --${Option.Stages} .github/stages.yml --${Option.Stage} 1.`);
+  const stages = stagesFile && stageText ? { file: stagesFile, stage: positiveInt(stageText, Option.Stage, 1e3) } : null;
+  const tokenEnv = get(Option.PrometheusTokenEnv) ?? Defaults.prometheusTokenEnv;
+  const bearerToken = context.env[tokenEnv]?.trim() || null;
+  const user = get(Option.PrometheusUser);
+  const password = context.env[PROMETHEUS_PASSWORD_ENV] ?? "";
+  if (user !== void 0 && bearerToken) throw new UsageError(`both a bearer token (${tokenEnv}) and --${Option.PrometheusUser} are set; give one way to log in.`);
+  if (user !== void 0 && password === "") throw new UsageError(`--${Option.PrometheusUser} ${user} needs its password in the environment variable ${PROMETHEUS_PASSWORD_ENV} (never on the command line).`);
+  const caPath = get(Option.PrometheusCa);
+  let caPem = null;
+  if (caPath !== void 0) {
+    try {
+      caPem = readFileSync10(resolve3(context.cwd, caPath), "utf8");
+    } catch (error2) {
+      throw new UsageError(`--${Option.PrometheusCa} ${caPath}: cannot read it (${error2.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`);
+    }
+    if (!caPem.includes("-----BEGIN CERTIFICATE-----")) throw new UsageError(`--${Option.PrometheusCa} ${caPath} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
+  }
+  const queryTimeoutMs = parseDuration(get(Option.QueryTimeout) ?? Defaults.queryTimeout, Option.QueryTimeout);
+  if (queryTimeoutMs < 1e3) throw new UsageError(`--${Option.QueryTimeout} must be at least 1s; the default is ${Defaults.queryTimeout}.`);
+  const judge2 = parseJudgeSettings({ ...raw, [Option.Warmup]: "0s" });
+  return {
+    ...judge2,
+    warmupMs: 0,
+    prometheusUrl,
+    metric,
+    heapMetric: get(Option.HeapMetric) ?? null,
+    baseline,
+    gray: gray2,
+    by,
+    instanceLabel,
+    windowMs,
+    endSec,
+    endText: new Date(endSec * 1e3).toISOString(),
+    stepMs,
+    minInstances,
+    stages,
+    auth: { bearerToken, basic: user !== void 0 ? { user, password } : null, caPem },
+    queryTimeoutMs,
+    queryConcurrency: positiveInt(get(Option.QueryConcurrency) ?? Defaults.queryConcurrency, Option.QueryConcurrency, 64),
+    outDir: get(Option.Out) ?? Defaults.out
+  };
+}
+
+// src/report/fleet-report.ts
+var GRADE_ORDER = ["P0", "P1", "P2", "P3"];
+function buildFleetReport(cells, settings, extra) {
+  const count2 = (v) => cells.filter((c3) => c3.verdict === v).length;
+  const blocked = count2("fail") + count2("fused");
+  const verdict = blocked > 0 ? "fail" : count2("inconclusive") > 0 || cells.length === 0 ? "inconclusive" : count2("warn") > 0 ? "warn" : "pass";
+  const grades = cells.map((c3) => c3.grade).filter((g2) => g2 !== null);
+  const grade = GRADE_ORDER.find((g2) => grades.includes(g2)) ?? null;
+  const exitCode = blocked > 0 ? ExitCode2.Blocked : verdict === "inconclusive" && settings.onInconclusive === "fail" ? ExitCode2.Inconclusive : ExitCode2.Pass;
+  return {
+    schema: FLEET_REPORT_SCHEMA,
+    memgateVersion: VERSION,
+    verdict,
+    grade,
+    exitCode,
+    settings,
+    summary: {
+      cells: cells.length,
+      pass: count2("pass"),
+      warn: count2("warn"),
+      fail: count2("fail"),
+      inconclusive: count2("inconclusive"),
+      fused: count2("fused"),
+      instances: { baseline: cells.reduce((a2, c3) => a2 + c3.instances.baseline.length, 0), gray: cells.reduce((a2, c3) => a2 + c3.instances.gray.length, 0) },
+      restarts: cells.reduce((a2, c3) => a2 + c3.restarts, 0),
+      queries: extra.queries
+    },
+    // Blocked cells first, then the undecided, then the rest; by cell id within each.
+    cells: [...cells].sort((a2, b) => VERDICT_ORDER[a2.verdict] - VERDICT_ORDER[b.verdict] || (a2.cell < b.cell ? -1 : a2.cell > b.cell ? 1 : 0)),
+    warnings: extra.warnings
+  };
+}
+var VERDICT_ORDER = { fail: 0, fused: 1, inconclusive: 2, warn: 3, pass: 4 };
+var isBlocked = (c3) => c3.verdict === "fail" || c3.verdict === "fused";
+var rate2 = (v) => v === null || v === void 0 ? "n/a" : formatRate(v);
+var bytes2 = (v) => v === null ? "n/a" : formatBytes(v);
+var firstReason = (c3) => c3.reasons[0]?.message ?? "";
+function cellColumns(c3) {
+  return [
+    c3.cell,
+    c3.verdict + (c3.grade ? ` ${c3.grade}` : ""),
+    `${c3.instances.gray.length} / ${c3.instances.baseline.length}`,
+    c3.report ? formatPercent(c3.p95Increase) : "n/a",
+    c3.slopeDifference ? `${formatRate(c3.slopeDifference.bytesPerSec)} [${formatRate(c3.slopeDifference.low)} .. ${formatRate(c3.slopeDifference.high)}]` : "n/a",
+    String(c3.restarts)
+  ];
+}
+var CELL_HEAD = ["cell", "verdict", "gray / baseline instances", "P95 change", "floor slope difference (99% CI)", "restarts"];
+function worstGray(c3, n2) {
+  return [...c3.instances.gray].sort((a2, b) => (b.slopeBytesPerSec ?? -Infinity) - (a2.slopeBytesPerSec ?? -Infinity)).slice(0, n2);
+}
+function headline(report) {
+  const s = report.summary;
+  const parts = [`${s.fail} blocked`, s.fused ? `${s.fused} fused` : "", `${s.inconclusive} inconclusive`, `${s.warn} warn`, `${s.pass} pass`].filter(Boolean);
+  return `${s.cells} cell${s.cells === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.instances.gray} gray and ${s.instances.baseline} baseline instances judged, ${s.restarts} restart${s.restarts === 1 ? "" : "s"}`;
+}
+function renderFleetConsole(report, detailCells = 10) {
+  const lines = [];
+  lines.push(`memgate fleet: ${report.verdict.toUpperCase()}${report.grade ? ` (${report.grade})` : ""}: ${headline(report)}`);
+  lines.push(`  ${report.settings.metric} from ${report.settings.store}, window ${formatDuration(report.settings.windowMs)} to ${report.settings.end}, step ${formatDuration(report.settings.stepMs)}`);
+  const rows = [CELL_HEAD, ...report.cells.map(cellColumns)];
+  const widths = CELL_HEAD.map((_, i2) => Math.min(60, Math.max(...rows.map((r) => r[i2].length))));
+  for (const row of rows) lines.push("  " + row.map((v, i2) => v.padEnd(widths[i2])).join("  ").trimEnd());
+  for (const c3 of report.cells.filter(isBlocked).slice(0, detailCells)) {
+    lines.push("", `cell ${c3.cell}: ${c3.verdict}${c3.grade ? ` ${c3.grade}` : ""}`);
+    for (const r of c3.reasons) lines.push(`  ${r.outcome}: ${r.message}`);
+    const worst = worstGray(c3, 5);
+    if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i2) => `${i2.instance} ${rate2(i2.slopeBytesPerSec)} (P95 ${bytes2(i2.p95Bytes)})`).join("; ")}`);
+    if (c3.heap?.difference) lines.push(`  heap (${c3.heap.metric}): floor slope difference ${rate2(c3.heap.difference.bytesPerSec)} [${rate2(c3.heap.difference.low)} .. ${rate2(c3.heap.difference.high)}]`);
+  }
+  const undecided2 = report.cells.filter((c3) => c3.verdict === "inconclusive");
+  if (undecided2.length) {
+    lines.push("");
+    for (const c3 of undecided2.slice(0, detailCells)) lines.push(`cell ${c3.cell}: inconclusive: ${firstReason(c3)}`);
+  }
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  return lines.map(neutraliseLine).join("\n");
+}
+var BADGE = { pass: "\u2705 pass", warn: "\u26A0\uFE0F warn", fail: "\u26D4 blocked", fused: "\u26D4 fused", inconclusive: "\u2754 inconclusive" };
+function renderFleetMarkdown(report, budget = 6e4) {
+  const md = (t) => escapeMarkdown(t);
+  const head = [
+    `## memgate fleet: ${BADGE[report.verdict]}${report.grade ? ` ${report.grade}` : ""}`,
+    "",
+    md(headline(report)),
+    "",
+    `<code>${md(report.settings.metric)}</code> \xB7 baseline <code>${md(report.settings.baseline)}</code> \xB7 gray <code>${md(report.settings.gray)}</code> \xB7 window ${formatDuration(report.settings.windowMs)} to ${md(report.settings.end)} \xB7 step ${formatDuration(report.settings.stepMs)}${report.settings.stage ? ` \xB7 wave ${report.settings.stage.index} (${md(report.settings.stage.name)})` : ""}`,
+    "",
+    `| ${CELL_HEAD.join(" | ")} |`,
+    `|${CELL_HEAD.map(() => "---").join("|")}|`
+  ];
+  const tail = [];
+  const rows = [];
+  let used = utf8Bytes(head.join("\n")) + 2e3;
+  let cut = 0;
+  for (const c3 of report.cells) {
+    const cols = cellColumns(c3);
+    const row = `| <code>${md(cols[0])}</code> | ${BADGE[c3.verdict]}${c3.grade ? ` ${c3.grade}` : ""} | ${cols.slice(2).map(md).join(" | ")} |`;
+    if (used + utf8Bytes(row) > budget / 2) {
+      cut++;
+      continue;
+    }
+    used += utf8Bytes(row) + 1;
+    rows.push(row);
+  }
+  if (cut) rows.push("", `_${cut} more cells are not shown here; report.json has every cell._`);
+  for (const c3 of report.cells.filter(isBlocked)) {
+    const section = [`<details open><summary><b>${md(c3.cell)}</b>: ${BADGE[c3.verdict]}${c3.grade ? ` ${c3.grade}` : ""}</summary>`, ""];
+    for (const r of c3.reasons) section.push(`- **${r.outcome}**: ${md(r.message)}`);
+    const worst = worstGray(c3, 5);
+    if (worst.length) {
+      section.push("", "| gray instance | floor slope | P95 | restarts |", "|---|---|---|---|");
+      for (const i2 of worst) section.push(`| <code>${md(i2.instance)}</code> | ${md(rate2(i2.slopeBytesPerSec))} | ${md(bytes2(i2.p95Bytes))} | ${i2.restarts} |`);
+    }
+    if (c3.heap?.difference) section.push("", `Heap (<code>${md(c3.heap.metric)}</code>): floor slope difference ${md(rate2(c3.heap.difference.bytesPerSec))} (99% CI ${md(rate2(c3.heap.difference.low))} .. ${md(rate2(c3.heap.difference.high))}).`);
+    section.push("", "</details>", "");
+    const text = section.join("\n");
+    if (used + utf8Bytes(text) > budget) {
+      tail.push(`_Details of further blocked cells are cut to fit; report.json and report.html have them._`);
+      break;
+    }
+    used += utf8Bytes(text);
+    tail.push(text);
+  }
+  const warnings = report.warnings.slice(0, 20).map((w) => `- ${md(w)}`);
+  return [...head, ...rows, "", ...tail, ...warnings.length ? ["", "**Warnings**", "", ...warnings] : []].join("\n") + "\n";
+}
+var HTML_BANNER = { pass: "#1a7f37", warn: "#9a6700", fail: "#cf222e", fused: "#cf222e", inconclusive: "#6e7781" };
+function renderFleetHtml(report) {
+  const h2 = escapeHtml;
+  const table2 = (head, rows) => `<table><thead><tr>${head.map((x) => `<th>${h2(x)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table>`;
+  const sections = [];
+  sections.push(`<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h2(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate fleet report</h1>`);
+  sections.push(`<p>${h2(headline(report))}</p><p class="cmd">metric <code>${h2(report.settings.metric)}</code> from ${h2(report.settings.store)} \xB7 baseline <code>${h2(report.settings.baseline)}</code> \xB7 gray <code>${h2(report.settings.gray)}</code> \xB7 window ${h2(formatDuration(report.settings.windowMs))} to ${h2(report.settings.end)} \xB7 step ${h2(formatDuration(report.settings.stepMs))}</p>`);
+  sections.push(
+    table2(
+      CELL_HEAD,
+      report.cells.map((c3) => {
+        const cols = cellColumns(c3).map(h2);
+        return [`<td><a href="#${h2(anchor(c3.cell))}"><code>${cols[0]}</code></a></td>`, `<td style="color:${HTML_BANNER[c3.verdict]}"><b>${cols[1]}</b></td>`, ...cols.slice(2).map((x) => `<td>${x}</td>`)];
+      })
+    )
+  );
+  for (const c3 of report.cells.filter((x) => x.verdict !== "pass")) {
+    const parts = [`<h2 id="${h2(anchor(c3.cell))}"><code>${h2(c3.cell)}</code>: ${h2(c3.verdict)}${c3.grade ? ` ${c3.grade}` : ""}</h2>`];
+    parts.push(`<ul>${c3.reasons.map((r) => `<li><b>${h2(r.outcome)}</b> (${h2(r.rule)}): ${h2(r.message)}</li>`).join("")}</ul>`);
+    if (isBlocked(c3) && c3.report) parts.push(`<figure>${svgChart(c3.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`);
+    const worst = worstGray(c3, 10);
+    if (isBlocked(c3) && worst.length) {
+      parts.push(table2(["gray instance", "floor slope", "P95", "floor at end", "restarts"], worst.map((i2) => [i2.instance, rate2(i2.slopeBytesPerSec), bytes2(i2.p95Bytes), bytes2(i2.lastFloorBytes), String(i2.restarts)].map((x) => `<td>${h2(x)}</td>`))));
+    }
+    if (c3.warnings.length) parts.push(`<details><summary>${c3.warnings.length} warning(s)</summary><ul>${c3.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul></details>`);
+    sections.push(parts.join("\n"));
+  }
+  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>memgate fleet: ${h2(report.verdict)}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#1f2328;padding:0 16px}
+.verdict{color:#fff;padding:2px 10px;border-radius:6px}.grade{border:1px solid #999;padding:1px 8px;border-radius:6px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:4px 10px;text-align:left}
+code{background:#f6f8fa;font-size:12px}.cmd{color:#57606a}
+</style></head><body>
+${sections.join("\n")}
+<p class="cmd">memgate ${h2(report.memgateVersion)} \xB7 ${h2(report.schema)}</p>
+</body></html>
+`;
+}
+var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
+
+// src/run/fleet-run.ts
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join14, resolve as resolve4 } from "node:path";
+
+// src/gate/fleet-gate.ts
+import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join13 } from "node:path";
+
+// src/source/prometheus/client.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var StoreError = class extends Error {
+  name = "StoreError";
+};
+var DEFAULT_MAX_RESPONSE = 256 * 1024 * 1024;
+function displayUrl(base) {
+  try {
+    const url = new URL(base);
+    url.username = "";
+    url.password = "";
+    return url.toString().replace(/\/$/, "");
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+var sleep9 = (ms, signal) => new Promise((resolve5) => {
+  const timer = setTimeout(resolve5, ms);
+  signal?.addEventListener("abort", () => {
+    clearTimeout(timer);
+    resolve5();
+  }, { once: true });
+});
+var TRANSIENT = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "UND_ERR_SOCKET"]);
+var PromClient = class {
+  where;
+  options;
+  base;
+  constructor(options2) {
+    let base;
+    try {
+      base = new URL(options2.baseUrl);
+    } catch {
+      throw new UsageError(`--prometheus "${options2.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`);
+    }
+    if (base.protocol !== "http:" && base.protocol !== "https:") {
+      throw new UsageError(`--prometheus ${displayUrl(options2.baseUrl)}: only http:// and https:// URLs are supported.`);
+    }
+    if (base.username || base.password) {
+      throw new UsageError(`--prometheus: put no user or password in the URL (it would show in logs); use --prometheus-user with the password in MEMGATE_PROMETHEUS_PASSWORD, or a bearer token in MEMGATE_PROMETHEUS_TOKEN.`);
+    }
+    if (options2.auth.caPem && base.protocol !== "https:") {
+      throw new UsageError(`--prometheus-ca is for https:// stores; ${displayUrl(options2.baseUrl)} is plain http.`);
+    }
+    this.base = base;
+    this.where = displayUrl(options2.baseUrl);
+    this.options = { retries: 3, backoffMs: 250, maxResponseBytes: DEFAULT_MAX_RESPONSE, ...options2 };
+  }
+  /** POST /api/v1/query_range. Points come back as the store sent them (values are strings: "NaN", "+Inf" included). */
+  async queryRange(query, startSec, endSec, stepSec) {
+    const data = await this.call("query_range", { query, start: String(startSec), end: String(endSec), step: String(stepSec) });
+    if (data.resultType !== "matrix" || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query_range answered a ${String(data.resultType)}, not a matrix, for ${query}`);
+    return { series: data.result, warnings: data.warnings };
+  }
+  /** POST /api/v1/query at one instant. */
+  async query(query, timeSec) {
+    const data = await this.call("query", { query, time: String(timeSec) });
+    if (data.resultType !== "vector" || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query answered a ${String(data.resultType)}, not a vector, for ${query}`);
+    return { samples: data.result, warnings: data.warnings };
+  }
+  async call(endpoint, form) {
+    const url = new URL(`${this.base.pathname.replace(/\/+$/, "")}/api/v1/${endpoint}`, this.base);
+    url.search = this.base.search;
+    const body = new URLSearchParams({ ...form, timeout: `${Math.max(1, Math.floor(this.options.timeoutMs / 1e3))}s` }).toString();
+    const shown = `${this.where}/api/v1/${endpoint}`;
+    let attempt = 0;
+    for (; ; ) {
+      let answer;
+      try {
+        answer = await this.post(url, body);
+      } catch (error2) {
+        const code = error2.code ?? "";
+        if (error2 instanceof StoreError || error2 instanceof UsageError) throw error2;
+        if (TRANSIENT.has(code) && attempt < this.options.retries && !this.options.signal?.aborted) {
+          await sleep9(this.backoff(attempt++), this.options.signal);
+          continue;
+        }
+        if (this.options.signal?.aborted) throw new StoreError(`${shown}: interrupted`);
+        throw new UsageError(`--prometheus ${this.where}: cannot reach the store (${code || error2.message}); check the URL (and --prometheus-ca for a private certificate) and that the store is up.`);
+      }
+      if (answer.status >= 500 && attempt < this.options.retries && !this.options.signal?.aborted) {
+        await sleep9(this.backoff(attempt++), this.options.signal);
+        continue;
+      }
+      return this.decode(answer, shown, form.query);
+    }
+  }
+  backoff(attempt) {
+    const base = this.options.backoffMs * 2 ** attempt;
+    return base / 2 + Math.random() * base;
+  }
+  decode(answer, shown, query) {
+    let parsed = null;
+    try {
+      parsed = JSON.parse(answer.body);
+    } catch {
+      parsed = null;
+    }
+    const warnings = Array.isArray(parsed?.warnings) ? parsed.warnings.map((w) => String(w)) : [];
+    if (parsed && parsed.status === "success" && parsed.data && answer.status < 300) {
+      return { resultType: parsed.data.resultType, result: parsed.data.result, warnings };
+    }
+    const said = parsed && parsed.status === "error" ? `${String(parsed.errorType ?? "error")}: ${String(parsed.error ?? "")}` : `HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200).replace(/\s+/g, " ")}` : ""}`;
+    if (answer.status === 401 || answer.status === 403) {
+      throw new UsageError(`--prometheus ${this.where}: the store refused the credentials (HTTP ${answer.status}); set the bearer token in MEMGATE_PROMETHEUS_TOKEN (or --prometheus-token-env NAME), or --prometheus-user with MEMGATE_PROMETHEUS_PASSWORD.`);
+    }
+    if (answer.status === 404 || answer.status === 405 || !parsed && answer.status < 500) {
+      throw new UsageError(`--prometheus ${this.where}: ${shown} is not a Prometheus query API (${said}); give the base URL the store serves /api/v1/query_range under (VictoriaMetrics cluster: http://vmselect:8481/select/0/prometheus).`);
+    }
+    if (answer.status === 400 || answer.status === 422) {
+      throw new UsageError(`the store rejected the query ${query} (${said}); check --metric, --baseline, --gray and --by.`);
+    }
+    throw new StoreError(`${shown} failed for ${query}: ${said}`);
+  }
+  post(url, body) {
+    const { auth, timeoutMs, maxResponseBytes, signal } = this.options;
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(body)),
+      accept: "application/json",
+      "user-agent": "memgate"
+    };
+    if (auth.bearerToken) headers.authorization = `Bearer ${auth.bearerToken}`;
+    else if (auth.basic) headers.authorization = `Basic ${Buffer.from(`${auth.basic.user}:${auth.basic.password}`).toString("base64")}`;
+    const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+    return new Promise((resolve5, reject) => {
+      let settled = false;
+      const finish = (fn) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        fn();
+      };
+      const req = request(url, { method: "POST", headers, ...auth.caPem ? { ca: auth.caPem } : {} }, (res) => {
+        const chunks = [];
+        let size = 0;
+        res.on("data", (chunk) => {
+          size += chunk.length;
+          if (size > maxResponseBytes) {
+            req.destroy();
+            finish(() => reject(new StoreError(`${this.where}: the answer is larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MiB; narrow the selection (add --by labels or matchers) or raise --step`)));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("end", () => finish(() => resolve5({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") })));
+        res.on("error", (error2) => finish(() => reject(error2)));
+      });
+      const timer = setTimeout(() => {
+        req.destroy();
+        finish(() => reject(new StoreError(`${this.where}: no answer within ${timeoutMs / 1e3}s; raise --query-timeout, shorten --window or raise --step`)));
+      }, timeoutMs);
+      const onAbort = () => {
+        req.destroy();
+        finish(() => reject(new StoreError(`${this.where}: interrupted`)));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      req.on("error", (error2) => finish(() => reject(error2)));
+      req.end(body);
+    });
+  }
+};
+
+// src/source/prometheus/selector.ts
+var NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+var LABEL2 = /^[a-zA-Z_][a-zA-Z0-9_]*/;
+var OPS = ["=~", "!~", "!=", "="];
+function parseMatchers(text, option) {
+  let rest = text.trim();
+  if (rest.startsWith("{") && rest.endsWith("}")) rest = rest.slice(1, -1).trim();
+  const matchers = [];
+  const example = `e.g. --${option} 'track="canary"' or 'track=~"canary|gray",zone!="test"'`;
+  while (rest.length > 0) {
+    const label = LABEL2.exec(rest)?.[0];
+    if (!label) throw new UsageError(`--${option}: "${text}" is not a list of label matchers (a label name is expected at "${rest.slice(0, 20)}"); ${example}.`);
+    rest = rest.slice(label.length).trimStart();
+    const op = OPS.find((o2) => rest.startsWith(o2));
+    if (!op) throw new UsageError(`--${option}: after ${label} an operator (=, !=, =~, !~) is expected; ${example}.`);
+    rest = rest.slice(op.length).trimStart();
+    const quote = rest[0];
+    if (quote !== '"' && quote !== "'" && quote !== "`") throw new UsageError(`--${option}: the value of ${label} must be quoted ("..."); ${example}.`);
+    let end = 1;
+    while (end < rest.length && rest[end] !== quote) end += rest[end] === "\\" && quote !== "`" ? 2 : 1;
+    if (end >= rest.length) throw new UsageError(`--${option}: the value of ${label} has no closing ${quote}; ${example}.`);
+    matchers.push(`${label}${op}${rest.slice(0, end + 1)}`);
+    rest = rest.slice(end + 1).trimStart();
+    if (rest.startsWith(",")) rest = rest.slice(1).trimStart();
+    else if (rest.length > 0) throw new UsageError(`--${option}: matchers are separated by commas (at "${rest.slice(0, 20)}"); ${example}.`);
+  }
+  return matchers;
+}
+function parseSelector(text, option) {
+  const trimmed = text.trim();
+  const name = NAME.exec(trimmed)?.[0] ?? null;
+  const rest = trimmed.slice(name?.length ?? 0).trim();
+  if (rest !== "" && !(rest.startsWith("{") && rest.endsWith("}"))) {
+    throw new UsageError(`--${option}: "${text}" is not a series selector; give a metric name with optional matchers, e.g. --${option} 'process_resident_memory_bytes{job="shop"}' (memgate adds the side and cell matchers itself, so functions and operators are not accepted).`);
+  }
+  if (name === null && rest === "") throw new UsageError(`--${option} is empty; give the memory metric, e.g. --${option} 'process_resident_memory_bytes{job="shop"}'.`);
+  const matchers = rest === "" ? [] : parseMatchers(rest, option);
+  if (name === null && matchers.length === 0) throw new UsageError(`--${option}: "{}" selects nothing; give a metric name.`);
+  return { name, matchers };
+}
+function quoteLabelValue(value4) {
+  return `"${value4.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+}
+function selectorText(selector, extra = []) {
+  const matchers = [...selector.matchers, ...extra];
+  return `${selector.name ?? ""}{${matchers.join(",")}}`;
+}
+var SIDE_LABEL = "memgate_side";
+function cellRangeQuery(metric, sides, cell) {
+  const tagged = (side) => `label_replace(${selectorText(metric, [...cell, ...sides[side]])}, "${SIDE_LABEL}", "${side}", "", "")`;
+  return `${tagged("baseline")} or ${tagged("gray")}`;
+}
+function discoveryQuery(metric, side, by, windowSec) {
+  return `count by (${by.join(",")}) (count_over_time(${selectorText(metric, side)}[${Math.max(1, Math.round(windowSec))}s]))`;
+}
+
+// src/source/prometheus/series.ts
+var RESTART_DROP = 0.5;
+var RESTART_SETTLE_SEC = 120;
+var LOOKBACK_SEC = 300;
+var MIN_COVERAGE = 0.5;
+var MIN_INSTANCE_POINTS = 8;
+var iso = (sec) => new Date(sec * 1e3).toISOString().replace(".000Z", "Z");
+function differingLabels(a2, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a2), ...Object.keys(b)]);
+  return [...keys].filter((k) => k !== "__name__" && a2[k] !== b[k]).sort();
+}
+function sideSeries(series, clock, options2) {
+  const { instanceLabel, selector, cell, side } = options2;
+  const byInstance = /* @__PURE__ */ new Map();
+  for (const s of series) {
+    const instance = s.metric[instanceLabel];
+    if (instance === void 0) {
+      const labels = Object.keys(s.metric).filter((k) => k !== "__name__").sort().join(", ");
+      throw new UsageError(`cell ${cell}, ${side}: a series of ${selector} has no "${instanceLabel}" label (its labels: ${labels || "none"}); name the label that tells instances apart with --instance-label (e.g. --instance-label pod).`);
+    }
+    const list = byInstance.get(instance);
+    if (list) list.push(s);
+    else byInstance.set(instance, [s]);
+  }
+  const judged = [];
+  const leftOut = [];
+  for (const [instance, list] of [...byInstance].sort((a2, b) => a2[0] < b[0] ? -1 : a2[0] > b[0] ? 1 : 0)) {
+    const values = new Array(clock.steps).fill(null);
+    const owner = new Array(clock.steps).fill(-1);
+    let nonFinite = 0;
+    const ordered = list.map((s, index) => ({ s, index, first: s.values[0]?.[0] ?? Infinity, last: s.values[s.values.length - 1]?.[0] ?? -Infinity })).sort((a2, b) => a2.first - b.first);
+    for (let j = 1; j < ordered.length; j++) {
+      const before = ordered[j - 1];
+      const after = ordered[j];
+      if (after.first <= before.last && (before.last - after.first > LOOKBACK_SEC || before.last >= after.last)) {
+        const differ = differingLabels(before.s.metric, after.s.metric);
+        throw new UsageError(`cell ${cell}, ${side}: ${selector} gives instance "${instance}" ${list.length} series at once (from ${iso(after.first)} to ${iso(Math.min(before.last, after.last))}; they differ in ${differ.join(", ") || "nothing but their name"}), so it selects more series than the cell has instances; add a matcher to --metric that keeps one series per instance (e.g. ${differ[0] ?? "container"}="...") or name the instance label with --instance-label.`);
+      }
+    }
+    for (const { s, index } of ordered) {
+      for (const [ts, text] of s.values) {
+        const k = Math.round((ts - clock.startSec) / clock.stepSec);
+        if (k < 0 || k >= clock.steps) continue;
+        owner[k] = index;
+        const v = Number(text);
+        if (Number.isFinite(v)) values[k] = v;
+        else {
+          values[k] = null;
+          nonFinite++;
+        }
+      }
+    }
+    const segments = [];
+    const restarts = [];
+    let current = null;
+    let lastOwner = -1;
+    let lastValue = null;
+    for (let k = 0; k < clock.steps; k++) {
+      const v = values[k];
+      if (v === null) continue;
+      const restart = current !== null && (owner[k] !== lastOwner || lastValue !== null && v < RESTART_DROP * lastValue);
+      if (restart) {
+        restarts.push(clock.startSec + k * clock.stepSec);
+        segments.push(current);
+        current = null;
+      }
+      if (current === null) current = { from: k, to: k };
+      current.to = k;
+      lastOwner = owner[k];
+      lastValue = v;
+    }
+    if (current) segments.push(current);
+    const settle = Math.ceil(RESTART_SETTLE_SEC / clock.stepSec);
+    for (const [n2, seg] of segments.entries()) if (n2 > 0) seg.from = Math.min(seg.to + 1, seg.from + settle);
+    const count2 = (seg) => {
+      let n2 = 0;
+      for (let k = seg.from; k <= seg.to; k++) if (values[k] !== null) n2++;
+      return n2;
+    };
+    const longest = segments.reduce((best, seg) => best === null || count2(seg) > count2(best) ? seg : best, null);
+    const points = longest ? count2(longest) : 0;
+    const spanSteps = longest ? longest.to - longest.from + 1 : 0;
+    const kept = longest ? values.map((v, k) => k >= longest.from && k <= longest.to ? v : null) : values;
+    const name = JSON.stringify(instance);
+    if (points < MIN_INSTANCE_POINTS || spanSteps < MIN_COVERAGE * clock.steps) {
+      const why = points === 0 ? "no finite reading in the window" : `judged stretch ${points} readings over ${Math.round(100 * spanSteps / clock.steps)}% of the window${restarts.length ? ` (after ${restarts.length} restart(s))` : ""}; at least ${MIN_INSTANCE_POINTS} readings over ${MIN_COVERAGE * 100}% are needed`;
+      leftOut.push({ instance, why: `${side} instance ${name} left out: ${why}`, restarts });
+      continue;
+    }
+    judged.push({ instance, values: kept, restarts, points, nonFinite });
+  }
+  return { judged, leftOut };
+}
+function seriesWarnings(sides) {
+  const warnings = [];
+  for (const side of SIDES) {
+    for (const i2 of [...sides[side].judged, ...sides[side].leftOut]) {
+      for (const at of i2.restarts) warnings.push(`${side} instance ${JSON.stringify(i2.instance)} restarted at ${iso(at)}${"values" in i2 ? "; judged on its longest stretch without a restart" : ""}`);
+    }
+    for (const left of sides[side].leftOut) warnings.push(left.why);
+    const nan = sides[side].judged.reduce((a2, i2) => a2 + i2.nonFinite, 0);
+    if (nan > 0) warnings.push(`${side}: ${nan} reading(s) were NaN or infinite and are treated as missing`);
+  }
+  return warnings;
+}
+function cellBundle(sides, options2) {
+  const { clock } = options2;
+  const samples = [];
+  const cols = { baseline: sides.baseline.judged.map((i2) => i2.values), gray: sides.gray.judged.map((i2) => i2.values) };
+  const meanAt = (columns, k) => {
+    let sum = 0;
+    let n2 = 0;
+    for (const c3 of columns) {
+      const v = c3[k];
+      if (v !== null) {
+        sum += v;
+        n2++;
+      }
+    }
+    return n2 ? sum / n2 : null;
+  };
+  for (let k = 0; k < clock.steps; k++) {
+    samples.push({
+      t: Math.round(k * clock.stepSec * 1e3),
+      baseline: meanAt(cols.baseline, k),
+      gray: meanAt(cols.gray, k),
+      instances: { baseline: cols.baseline.map((c3) => c3[k]), gray: cols.gray.map((c3) => c3[k]) }
+    });
+  }
+  const meta = (side) => ({
+    command: options2.selectors[side],
+    port: null,
+    location: options2.selectors[side],
+    instances: sides[side].judged.map((i2) => ({ command: options2.selectors[side], port: null, location: i2.instance }))
+  });
+  const final = (side) => ({
+    peakBytes: null,
+    oomKills: null,
+    exit: null,
+    instances: sides[side].judged.map(() => ({ peakBytes: null, oomKills: null, exit: null }))
+  });
+  const replicas = Math.min(sides.baseline.judged.length, sides.gray.judged.length);
+  return {
+    meta: {
+      schema: options2.schema,
+      memgateVersion: options2.memgateVersion,
+      createdAt: options2.createdAt,
+      driver: "prometheus",
+      limitations: options2.limitations,
+      warmupMs: 0,
+      durationMs: Math.round((clock.steps - 1) * clock.stepSec * 1e3),
+      intervalMs: Math.round(clock.stepSec * 1e3),
+      memoryMaxBytes: null,
+      load: null,
+      replicas,
+      memProfileRate: null,
+      sides: { baseline: meta("baseline"), gray: meta("gray") },
+      warnings: options2.warnings,
+      endedEarly: null
+    },
+    samples,
+    stats: [],
+    final: { baseline: final("baseline"), gray: final("gray") }
+  };
+}
+
+// src/source/prometheus/fleet-source.ts
+var MAX_POINTS_PER_SERIES = 11e3;
+var DEFAULT_STEP_SEC = 15;
+function chooseStep(windowSec, askedSec) {
+  const wanted = askedSec ?? DEFAULT_STEP_SEC;
+  const least = Math.ceil(windowSec / (MAX_POINTS_PER_SERIES - 1));
+  if (wanted >= least) return { stepSec: wanted, warning: null };
+  return { stepSec: least, warning: askedSec === null ? null : `--step ${askedSec}s would need more than ${MAX_POINTS_PER_SERIES} points a series over the window; using ${least}s` };
+}
+function clockOf(endSec, windowSec, stepSec) {
+  return { startSec: endSec - windowSec, stepSec, steps: Math.floor(windowSec / stepSec + 1e-9) + 1 };
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i2 = next++;
+      results[i2] = await fn(items[i2], i2);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+async function discoverCells(client, q) {
+  const found = /* @__PURE__ */ new Map();
+  const warnings = [];
+  for (const side of SIDES) {
+    const query = discoveryQuery(q.metric, q.sides[side], q.cellLabels, q.windowSec);
+    const answer = await client.query(query, q.endSec);
+    warnings.push(...answer.warnings.map((w) => `store warning (${side} cells): ${w}`));
+    let unlabelled = 0;
+    for (const sample of answer.samples) {
+      const labels = Object.fromEntries(q.cellLabels.map((l) => [l, sample.metric[l] ?? ""]));
+      const count2 = Number(sample.value[1]);
+      if (Object.values(labels).some((v) => v === "")) {
+        unlabelled += count2;
+        continue;
+      }
+      const key = JSON.stringify(q.cellLabels.map((l) => labels[l]));
+      const cell = found.get(key) ?? { labels, series: { baseline: 0, gray: 0 } };
+      cell.series[side] += count2;
+      found.set(key, cell);
+    }
+    if (unlabelled > 0) warnings.push(`${unlabelled} ${side} series of ${selectorText(q.metric, q.sides[side])} lack one of the labels ${q.cellLabels.join(", ")} and belong to no cell; they are left out`);
+  }
+  return { cells: [...found.values()], warnings };
+}
+function split(series) {
+  const out = { baseline: [], gray: [] };
+  for (const s of series) {
+    const side = s.metric[SIDE_LABEL];
+    if (side === "baseline" || side === "gray") {
+      const { [SIDE_LABEL]: _side, ...metric } = s.metric;
+      out[side].push({ metric, values: s.values });
+    }
+  }
+  return out;
+}
+function checkSidesApart(sides, instanceLabel, cell, q) {
+  const baseline = new Set(sides.baseline.map((s) => s.metric[instanceLabel]));
+  const both = sides.gray.map((s) => s.metric[instanceLabel]).find((i2) => i2 !== void 0 && baseline.has(i2));
+  if (both !== void 0) {
+    throw new UsageError(`cell ${cell}: instance ${JSON.stringify(both)} matches both --baseline (${q.sides.baseline.join(",")}) and --gray (${q.sides.gray.join(",")}); make the two sets of matchers exclusive.`);
+  }
+}
+async function fetchCell(client, q, cell, cellId) {
+  const selectors = { baseline: selectorText(q.metric, [...cell, ...q.sides.baseline]), gray: selectorText(q.metric, [...cell, ...q.sides.gray]) };
+  const { clock } = q;
+  const endSec = clock.startSec + (clock.steps - 1) * clock.stepSec;
+  const answer = await client.queryRange(cellRangeQuery(q.metric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+  const warnings = answer.warnings.map((w) => `store warning: ${w}`);
+  const bySide = split(answer.series);
+  checkSidesApart(bySide, q.instanceLabel, cellId, q);
+  const sides = {
+    baseline: sideSeries(bySide.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectors.baseline, cell: cellId, side: "baseline" }),
+    gray: sideSeries(bySide.gray, clock, { instanceLabel: q.instanceLabel, selector: selectors.gray, cell: cellId, side: "gray" })
+  };
+  let heap = null;
+  if (q.heapMetric) {
+    const heapAnswer = await client.queryRange(cellRangeQuery(q.heapMetric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+    warnings.push(...heapAnswer.warnings.map((w) => `store warning (heap metric): ${w}`));
+    const heapSides = split(heapAnswer.series);
+    heap = {
+      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: "baseline" }),
+      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: "gray" })
+    };
+  }
+  return { sides, heap, warnings: [...warnings, ...seriesWarnings(sides)], selectors };
+}
+function storeLimitations(q) {
+  return [
+    `memory read from a Prometheus-compatible store (${selectorText(q.metric)}) at ${q.clock.stepSec}s steps: what the series shows and nothing else; no OOM kill counter, no exit statuses, no memory.stat split, no heap profiles`
+  ];
+}
+function cellDataBundle(data, q, warnings) {
+  return cellBundle(data.sides, {
+    clock: q.clock,
+    selectors: data.selectors,
+    limitations: storeLimitations(q),
+    warnings: [...warnings],
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    schema: BUNDLE_SCHEMA,
+    memgateVersion: VERSION
+  });
+}
+
+// src/gate/fleet-gate.ts
+var emptyInstances = () => ({ baseline: [], gray: [] });
+function undecided(target, reason, settings, warnings = [], extra = {}) {
+  return {
+    cell: target.id,
+    labels: target.labels,
+    verdict: "inconclusive",
+    grade: null,
+    exitCode: exitCodeOf("inconclusive", settings.onInconclusive),
+    reasons: [reason],
+    instances: emptyInstances(),
+    leftOut: { baseline: [], gray: [] },
+    restarts: 0,
+    p95Increase: null,
+    slopeDifference: null,
+    heap: null,
+    warnings,
+    fuse: null,
+    report: null,
+    ...extra
+  };
+}
+function floorSlope(values, clock) {
+  const points = [];
+  for (const [k, v] of values.entries()) if (v !== null) points.push({ t: k * clock.stepSec, v });
+  if (points.length < 2) return null;
+  const floor = floorPoints(points, floorBinSeconds(points[points.length - 1].t - points[0].t));
+  return ewcSlope(floor)?.value ?? null;
+}
+function heapEvidence(heap, clock, metric, confidence) {
+  const perInstance = { baseline: /* @__PURE__ */ new Map(), gray: /* @__PURE__ */ new Map() };
+  for (const side of SIDES) for (const i2 of heap[side].judged) perInstance[side].set(i2.instance, floorSlope(i2.values, clock));
+  const present2 = (side) => [...perInstance[side].values()].filter((v) => v !== null);
+  const mean3 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : null;
+  const pooled = pooledDifference(present2("gray"), present2("baseline"));
+  const interval = pooled ? intervalOf(pooled, confidence) : null;
+  return {
+    evidence: {
+      metric,
+      baselineBytesPerSec: mean3(present2("baseline")),
+      grayBytesPerSec: mean3(present2("gray")),
+      difference: interval ? { bytesPerSec: interval.value, low: interval.low, high: interval.high } : null
+    },
+    perInstance
+  };
+}
+function judgeCellData(target, data, q, settings, extraWarnings = []) {
+  const warnings = [...extraWarnings, ...data.warnings];
+  const counts = { baseline: data.sides.baseline.judged.length, gray: data.sides.gray.judged.length };
+  const leftOut = { baseline: data.sides.baseline.leftOut.map((l) => l.instance), gray: data.sides.gray.leftOut.map((l) => l.instance) };
+  const restarts = SIDES.reduce((a2, side) => a2 + [...data.sides[side].judged, ...data.sides[side].leftOut].reduce((b, i2) => b + i2.restarts.length, 0), 0);
+  const missing = SIDES.filter((side) => counts[side] === 0);
+  if (missing.length > 0) {
+    const has2 = SIDES.filter((side) => counts[side] > 0);
+    const message = has2.length ? `only ${has2[0]} has instances to judge in this cell (${counts[has2[0]]}); ${missing[0]} has none over the window (${data.selectors[missing[0]]}${leftOut[missing[0]].length ? `; ${leftOut[missing[0]].length} seen but too briefly` : ""}), so there is nothing to compare against` : `no instance of either side has enough readings in this cell over the window`;
+    const seen = (side) => data.sides[side].judged.map((i2) => ({ instance: i2.instance, samples: i2.points, p95Bytes: null, lastFloorBytes: null, slopeBytesPerSec: null, restarts: i2.restarts.length, heapSlopeBytesPerSec: null }));
+    return undecided(target, { rule: "fleet-one-side", outcome: "inconclusive", message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts, instances: { baseline: seen("baseline"), gray: seen("gray") } });
+  }
+  const bundle = cellDataBundle(data, q, warnings);
+  const report = buildReport(judge(analyze(bundle, 0), settings.limits), settings);
+  const reasons2 = [...report.reasons];
+  let verdict = report.verdict;
+  const fewest = Math.min(counts.baseline, counts.gray);
+  if (fewest < settings.minInstances) {
+    reasons2.unshift({ rule: "fleet-instances", outcome: "inconclusive", message: `too few instances to judge this cell (baseline ${counts.baseline}, gray ${counts.gray}; at least --min-instances ${settings.minInstances} a side); the judge's figures are shown, not acted on`, measured: fewest, limit: settings.minInstances });
+    verdict = "inconclusive";
+  }
+  let heap = null;
+  let heapSlopes = null;
+  if (data.heap && settings.heapMetric) {
+    const made = heapEvidence(data.heap, q.clock, settings.heapMetric, report.confidence);
+    heap = made.evidence;
+    heapSlopes = made.perInstance;
+    if (heap.difference && verdict === "fail" && heap.difference.high < 0) {
+      warnings.push(`the heap metric does not corroborate: gray's heap floor grows no faster than baseline's (difference ${formatRate(heap.difference.bytesPerSec)})`);
+    }
+  }
+  const instances = (side) => data.sides[side].judged.map((series, i2) => {
+    const figures2 = report[side].instances[i2];
+    return {
+      instance: series.instance,
+      samples: figures2?.samples ?? 0,
+      p95Bytes: figures2?.p95Bytes ?? null,
+      lastFloorBytes: figures2?.lastFloorBytes ?? null,
+      slopeBytesPerSec: figures2?.slopeBytesPerSec ?? null,
+      restarts: series.restarts.length,
+      heapSlopeBytesPerSec: heapSlopes?.[side].get(series.instance) ?? null
+    };
+  });
+  return {
+    cell: target.id,
+    labels: target.labels,
+    verdict,
+    grade: verdict === "inconclusive" ? null : report.grade,
+    exitCode: verdict === report.verdict ? report.exitCode : exitCodeOf(verdict, settings.onInconclusive),
+    reasons: reasons2,
+    instances: { baseline: instances("baseline"), gray: instances("gray") },
+    leftOut,
+    restarts,
+    p95Increase: report.p95Increase,
+    slopeDifference: report.slopeDifference ? { bytesPerSec: report.slopeDifference.bytesPerSec, low: report.slopeDifference.low, high: report.slopeDifference.high } : null,
+    heap,
+    warnings,
+    fuse: null,
+    report
+  };
+}
+async function judgeCell(client, q, target, settings) {
+  let data;
+  try {
+    data = await fetchCell(client, q, target.matchers, target.id);
+  } catch (error2) {
+    if (error2 instanceof UsageError || !(error2 instanceof StoreError)) throw error2;
+    return undecided(target, { rule: "fleet-store", outcome: "inconclusive", message: `the store could not answer for this cell: ${errorMessage(error2)}`, measured: null, limit: null }, settings);
+  }
+  return judgeCellData(target, data, q, settings);
+}
+function writeCellReport(outDir, cell) {
+  if (!cell.report) return null;
+  const dir = cellDir(outDir, cell.cell);
+  mkdirSync9(dir, { recursive: true });
+  writeFileSync9(join13(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync9(join13(dir, HtmlReportFile), renderHtml(cell.report));
+  return dir;
+}
+function cellDir(outDir, cell) {
+  return join13(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
+}
+function openFleet(plan, signal) {
+  const metric = parseSelector(plan.metric, Option.Metric);
+  const heapMetric = plan.heapMetric === null ? null : parseSelector(plan.heapMetric, Option.HeapMetric);
+  const sides = { baseline: parseMatchers(plan.baseline, Option.Baseline), gray: parseMatchers(plan.gray, Option.Gray) };
+  if (sides.baseline.length === 0 || sides.gray.length === 0) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} each need at least one label matcher, e.g. 'track="stable"' and 'track="canary"'.`);
+  const windowSec = plan.windowMs / 1e3;
+  const step = chooseStep(windowSec, plan.stepMs === null ? null : plan.stepMs / 1e3);
+  const client = new PromClient({ baseUrl: plan.prometheusUrl, auth: plan.auth, timeoutMs: plan.queryTimeoutMs, signal });
+  const query = {
+    metric,
+    sides,
+    cellLabels: plan.by.map((b) => b.label),
+    instanceLabel: plan.instanceLabel,
+    heapMetric,
+    clock: clockOf(plan.endSec, windowSec, step.stepSec),
+    windowSec,
+    endSec: plan.endSec
+  };
+  return {
+    client,
+    query,
+    text: { metric: selectorText(metric), heapMetric: heapMetric ? selectorText(heapMetric) : null, baseline: sides.baseline.join(","), gray: sides.gray.join(",") },
+    warnings: step.warning ? [step.warning] : []
+  };
+}
+async function discoverFleetCells(session) {
+  return discoverCells(session.client, session.query);
+}
+async function judgeCells(session, targets, settings, concurrency) {
+  return mapLimit(targets, concurrency, (target) => judgeCell(session.client, session.query, target, settings));
+}
+function targetOf(id, labels) {
+  const matchers = Object.entries(labels).map(([label, value4]) => `${label}=~${quoteLabelValue(`(?i)${value4.replace(/\./g, "\\.")}`)}`);
+  return { id, labels, matchers };
+}
+
+// src/fuse/stages.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_WAVE_CELLS = 256;
+var EXAMPLE = `e.g.
+matrix:
+  region: [cn-east-2, us-west-1]
+  arch: [amd64, arm64]
+waves:
+  - name: canary
+    cells: ["region=cn-east-2,arch=amd64"]
+  - name: rest
+    where: {}`;
+var StagesReader = class {
+  lines = new import_yaml.LineCounter();
+  file;
+  constructor(file) {
+    this.file = file;
+  }
+  parse(text) {
+    const doc = (0, import_yaml.parseDocument)(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      const error2 = doc.errors[0];
+      const line = error2.linePos?.[0].line ?? 1;
+      throw new UsageError(`${this.file}:${line}: not valid YAML: ${error2.message.split("\n")[0]}; fix the syntax (indentation, quotes, a missing ":").`);
+    }
+    const root = doc.contents;
+    if (!root || !(0, import_yaml.isMap)(root)) {
+      throw new UsageError(`${this.file}:1: a stages file is a mapping with "waves:" (and usually "matrix:"), ${EXAMPLE}`);
+    }
+    const top = this.entries(root, "the top level", ["matrix", "waves"]);
+    const matrix = top.has("matrix") ? this.matrix(top.get("matrix")) : null;
+    const wavesNode = top.get("waves");
+    if (!wavesNode) throw new UsageError(`${this.file}:${this.line(root)}: "waves:" is missing; list the waves in order, ${EXAMPLE}`);
+    return { file: this.file, matrix: matrix?.cells ?? null, waves: this.waves(wavesNode.value, wavesNode.key, matrix) };
+  }
+  line(node) {
+    const range = node?.range;
+    return range ? this.lines.linePos(range[0]).line : 1;
+  }
+  fail(node, message) {
+    throw new UsageError(`${this.file}:${this.line(node)}: ${message}`);
+  }
+  /** The pairs of a mapping, keyed by their (string) keys; unknown keys are an error naming the allowed ones. */
+  entries(map, what, allowed) {
+    const out = /* @__PURE__ */ new Map();
+    for (const pair of map.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : null;
+      if (key === null || !allowed.includes(key)) {
+        this.fail(pair.key, `${what}: unknown key ${key === null ? "(not a plain name)" : `"${key}"`}; allowed: ${allowed.join(", ")}.`);
+      }
+      out.set(key, { key: pair.key, value: pair.value });
+    }
+    return out;
+  }
+  text(node, what) {
+    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${what} must be a text value.`);
+    if (typeof node.value !== "string") {
+      this.fail(node, `${what} is ${node.value === null ? "empty" : `the ${typeof node.value} ${String(node.value)}`}; write text, quoted when YAML would read it otherwise (e.g. "5.10", "true").`);
+    }
+    return node.value;
+  }
+  /** One value or a list of values of a dimension. */
+  values(node, dim2, what) {
+    const items = (0, import_yaml.isSeq)(node) ? node.items : [node];
+    if ((0, import_yaml.isSeq)(node) && items.length === 0) this.fail(node, `${what} is an empty list; give at least one ${dim2} value.`);
+    const out = [];
+    for (const item of items) {
+      const { value: value4 } = checkValue(dim2, this.text(item, what), `${this.file}:${this.line(item)}: ${what}`);
+      if (out.includes(value4)) this.fail(item, `${what} lists ${value4} twice; give each value once.`);
+      out.push(value4);
+    }
+    return out;
+  }
+  dimensionMap(node, what, extra = []) {
+    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${what} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
+    const values = {};
+    for (const [key, { value: value4 }] of this.entries(node, what, [...DIMENSIONS, ...extra])) {
+      if (isDimension(key)) values[key] = this.values(value4, key, `${what}.${key}`);
+    }
+    return { values, node };
+  }
+  matrix(entry) {
+    const { values, node } = this.dimensionMap(entry.value, "matrix", ["exclude"]);
+    const dims = DIMENSIONS.filter((d) => values[d]);
+    if (dims.length === 0) this.fail(entry.key, `matrix names no dimension; give values for some of ${DIMENSIONS.join(", ")}, ${EXAMPLE}`);
+    let combos = [{}];
+    for (const dim2 of dims) combos = combos.flatMap((c3) => values[dim2].map((v) => ({ ...c3, [dim2]: v })));
+    let cells = combos.map(cellFromDims);
+    const exclude = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "exclude");
+    if (exclude) {
+      if (!(0, import_yaml.isSeq)(exclude.value)) this.fail(exclude.value ?? exclude.key, "matrix.exclude must be a list of mappings, e.g. - { region: us-west-1, arch: arm64 }.");
+      for (const [i2, item] of exclude.value.items.entries()) {
+        const what = `matrix.exclude[${i2}]`;
+        const filter = this.dimensionMap(item, what).values;
+        this.knownValues(filter, values, item, what);
+        const before = cells.length;
+        cells = cells.filter((c3) => !matches(c3, filter));
+        if (cells.length === before) this.fail(item, `${what} excludes no cell; check its values against the matrix.`);
+      }
+    }
+    if (cells.length === 0) this.fail(entry.key, "matrix.exclude removes every cell; nothing is left to roll out.");
+    return { cells, values };
+  }
+  knownValues(filter, values, node, what) {
+    for (const dim2 of DIMENSIONS) {
+      for (const v of filter[dim2] ?? []) {
+        if (!values[dim2]) this.fail(node, `${what}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`);
+        if (!values[dim2].includes(v)) this.fail(node, `${what}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`);
+      }
+    }
+  }
+  waves(node, key, matrix) {
+    if (!(0, import_yaml.isSeq)(node) || node.items.length === 0) this.fail(node ?? key, `waves must be a non-empty list, first wave first, ${EXAMPLE}`);
+    const taken = /* @__PURE__ */ new Map();
+    const waves = [];
+    for (const [i2, item] of node.items.entries()) {
+      const index = i2 + 1;
+      const what = `waves[${i2}] (wave ${index})`;
+      if (!(0, import_yaml.isMap)(item)) this.fail(item, `${what} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
+      const fields = this.entries(item, what, ["name", "cells", "where"]);
+      const name = fields.has("name") ? this.text(fields.get("name").value, `${what}.name`).trim() : `wave ${index}`;
+      const clash = waves.find((w) => w.name === name);
+      if (clash) this.fail(item, `${what}: the name "${name}" is already wave ${clash.index}'s; give each wave its own name.`);
+      const wave = { index, name, cells: [], line: this.line(item) };
+      if (fields.has("cells") === fields.has("where")) {
+        this.fail(item, `${what} needs exactly one of "cells:" (a list of cells) or "where:" (a filter on the matrix's dimensions, {} for every cell left).`);
+      }
+      if (fields.has("cells")) {
+        const list = fields.get("cells").value;
+        if (!(0, import_yaml.isSeq)(list) || list.items.length === 0) this.fail(list ?? item, `${what}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`);
+        for (const [j, c3] of list.items.entries()) {
+          const cwhat = `${what}.cells[${j}]`;
+          const cell = (0, import_yaml.isMap)(c3) ? this.mapCell(c3, cwhat) : parseCell(this.text(c3, cwhat), `${this.file}:${this.line(c3)}: ${cwhat}`);
+          if (!cell.id) this.fail(c3, `${cwhat} names no dimension; write e.g. region=cn-east-2,arch=amd64.`);
+          if (matrix && !matrix.cells.some((m) => m.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`);
+          const earlier = taken.get(cell.id);
+          if (earlier) this.fail(c3, `${cwhat}: ${cell.id} is already in wave ${earlier.index} (${earlier.name}); a cell belongs to one wave.`);
+          if (wave.cells.some((w) => w.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is listed twice in this wave.`);
+          wave.cells.push(cell);
+        }
+      } else {
+        const where = fields.get("where");
+        if (!matrix) this.fail(where.key, `${what}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`);
+        const filter = this.dimensionMap(where.value, `${what}.where`).values;
+        this.knownValues(filter, matrix.values, where.value, `${what}.where`);
+        wave.cells = matrix.cells.filter((c3) => matches(c3, filter) && !taken.has(c3.id));
+        if (wave.cells.length === 0) this.fail(where.key, `${what}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`);
+      }
+      if (wave.cells.length > MAX_WAVE_CELLS) this.fail(item, `${what} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`);
+      for (const c3 of wave.cells) taken.set(c3.id, wave);
+      waves.push(wave);
+    }
+    return waves;
+  }
+  /** A cell written as a mapping: { region: cn-east-2, arch: amd64 }. */
+  mapCell(map, what) {
+    for (const pair of map.items) {
+      if ((0, import_yaml.isSeq)(pair.value)) this.fail(pair.value, `${what}: a cell has one value per dimension, not a list; use a "where:" wave to pick several.`);
+    }
+    const values = this.dimensionMap(map, what).values;
+    return cellFromDims(Object.fromEntries(DIMENSIONS.filter((d) => values[d]).map((d) => [d, values[d][0]])));
+  }
+};
+function matches(cell, filter) {
+  return DIMENSIONS.every((dim2) => filter[dim2] === void 0 || cell.dims[dim2] !== void 0 && filter[dim2].includes(cell.dims[dim2]));
+}
+function parseStages(text, file) {
+  return new StagesReader(file).parse(text);
+}
+
+// src/run/fleet-run.ts
+function checkDimensions(plan) {
+  return plan.by.map((b) => {
+    if (!isDimension(b.dimension)) throw new UsageError(`--${Option.By}: "${b.dimension}" is not a fuse dimension; use ${DIMENSIONS.join(", ")}, mapping a label of another name as DIMENSION=LABEL (e.g. region=topology_region).`);
+    return b.dimension;
+  });
+}
+function waveTargets(plan, cwd) {
+  const { file, stage } = plan.stages;
+  let text;
+  try {
+    text = readFileSync11(resolve4(cwd, file), "utf8");
+  } catch (error2) {
+    throw new UsageError(`--${Option.Stages} ${file}: cannot read it (${error2.code ?? errorMessage(error2)}); give the path of the stages YAML file.`);
+  }
+  const stages = parseStages(text, file);
+  const wave = stages.waves[stage - 1];
+  if (!wave) throw new UsageError(`--${Option.Stage} ${stage}: ${file} has ${stages.waves.length} wave(s); give 1 to ${stages.waves.length}.`);
+  const dims = new Set(plan.by.map((b) => b.dimension));
+  const targets = wave.cells.map((cell) => {
+    const named = Object.keys(cell.dims);
+    if (named.length !== dims.size || named.some((d) => !dims.has(d))) {
+      throw new UsageError(`${file}: wave ${stage} (${wave.name}) has cell ${cell.id}, whose dimensions (${named.join(", ")}) are not those of --${Option.By} (${[...dims].join(", ")}); give --${Option.By} the stages file's dimensions.`);
+    }
+    const labels = Object.fromEntries(plan.by.map((b) => [b.label, cell.dims[b.dimension]]));
+    return targetOf(cell.id, labels);
+  });
+  return { targets, stage: { file, index: stage, name: wave.name } };
+}
+async function discoveredTargets(plan, session, warnings) {
+  const found = await discoverFleetCells(session);
+  warnings.push(...found.warnings);
+  const byId = /* @__PURE__ */ new Map();
+  for (const cell of found.cells) {
+    const dims = {};
+    try {
+      for (const b of plan.by) dims[b.dimension] = checkValue(b.dimension, cell.labels[b.label], `the store's ${b.label} label`).value;
+    } catch (error2) {
+      warnings.push(`${errorMessage(error2).replace(/\.$/, "")}: its series are left out (a cell value may hold letters, digits, ".", "_", "-")`);
+      continue;
+    }
+    const id = cellFromDims(dims).id;
+    if (!byId.has(id)) byId.set(id, targetOf(id, Object.fromEntries(plan.by.map((b) => [b.label, dims[b.dimension]]))));
+  }
+  return [...byId.values()].sort((a2, b) => a2.id < b.id ? -1 : 1);
+}
+function fusedCell(target, message) {
+  return {
+    cell: target.id,
+    labels: target.labels,
+    verdict: "fused",
+    grade: null,
+    exitCode: 1,
+    reasons: [{ rule: "fused", outcome: "block", message, measured: null, limit: null }],
+    instances: { baseline: [], gray: [] },
+    leftOut: { baseline: [], gray: [] },
+    restarts: 0,
+    p95Increase: null,
+    slopeDifference: null,
+    heap: null,
+    warnings: [],
+    fuse: { fused: true, reason: message, tripped: [] },
+    report: null
+  };
+}
+async function fleetRun({ plan, raw, fenv, logger, signal, surface }) {
+  if (raw[Option.Cell]?.trim()) throw new UsageError(`--${Option.Cell} is for memgate run; memgate fleet makes its cells from --${Option.By} (and --${Option.Stages}/--${Option.Stage}).`);
+  checkDimensions(plan);
+  const session = openFleet(plan, signal);
+  const warnings = [...session.warnings];
+  const wave = plan.stages ? waveTargets(plan, fenv.cwd) : null;
+  const fuseOn = ["on", "true", "yes", "1"].includes((raw[Option.Fuse] ?? "").trim().toLowerCase());
+  const openFuse = (id) => openRunFuse({ ...raw, [Option.Fuse]: "on", [Option.Cell]: id }, fenv);
+  if (fuseOn) openFuse("region=memgate-check");
+  let queries = 0;
+  let targets;
+  if (wave) targets = wave.targets;
+  else {
+    try {
+      targets = await discoveredTargets(plan, session, warnings);
+    } catch (error2) {
+      if (error2 instanceof UsageError) throw error2;
+      throw new FleetUndecidedError(`fleet: the store could not list the cells: ${errorMessage(error2)}; nothing was judged; try again.`);
+    }
+    queries += 2;
+  }
+  logger.info(`fleet: ${targets.length} cell(s) to judge from ${session.client.where}${wave ? ` (wave ${wave.stage.index}, ${wave.stage.name})` : ""}`);
+  const cells = [];
+  const fuses = /* @__PURE__ */ new Map();
+  const toJudge = [];
+  for (const target of targets) {
+    if (!fuseOn) {
+      toJudge.push(target);
+      continue;
+    }
+    const fuse = openFuse(target.id);
+    try {
+      const check = await fuse.begin();
+      if (check.fused) {
+        cells.push(fusedCell(target, check.message));
+        continue;
+      }
+    } catch (error2) {
+      if (error2 instanceof UsageError) throw error2;
+      throw new FleetUndecidedError(`fuse: could not read the fuse from ${fuse.store.where} before judging cell ${target.id}: ${errorMessage(error2)}; the cells are not cleared; try again.`);
+    }
+    fuses.set(target.id, fuse);
+    toJudge.push(target);
+  }
+  const settings = { limits: plan.limits, warmupMs: 0, onInconclusive: plan.onInconclusive, surface, minInstances: plan.minInstances, heapMetric: session.text.heapMetric };
+  const judged = await judgeCells(session, toJudge, settings, plan.queryConcurrency);
+  queries += toJudge.length * (session.query.heapMetric ? 2 : 1);
+  for (const cell of judged) {
+    writeCellReport(plan.outDir, cell);
+    const fuse = fuses.get(cell.cell);
+    if (fuse) {
+      try {
+        const outcome = await fuse.afterGate({ verdict: cell.verdict === "fused" ? "fail" : cell.verdict, grade: cell.grade, reasons: cell.reasons }, cellDir(plan.outDir, cell.cell));
+        cell.fuse = { fused: outcome.fused, reason: outcome.reason, tripped: outcome.tripped.map((t) => t.target) };
+      } catch (error2) {
+        const message = `fuse: could not record cell ${cell.cell}'s result (${cell.verdict}) in ${fuse.store.where}: ${errorMessage(error2)}`;
+        cell.warnings.push(message);
+        logger.warn(message);
+        if (cell.verdict === "pass" || cell.verdict === "warn") {
+          cell.reasons.unshift({ rule: "fuse-unrecorded", outcome: "inconclusive", message, measured: null, limit: null });
+          cell.verdict = "inconclusive";
+          cell.exitCode = exitCodeOf("inconclusive", "fail");
+        }
+      }
+    }
+    cells.push(cell);
+  }
+  const report = buildFleetReport(
+    cells,
+    {
+      store: session.client.where,
+      metric: session.text.metric,
+      heapMetric: session.text.heapMetric,
+      baseline: session.text.baseline,
+      gray: session.text.gray,
+      by: plan.by.map((b) => b.dimension === b.label ? b.dimension : `${b.dimension}=${b.label}`),
+      instanceLabel: plan.instanceLabel,
+      windowMs: plan.windowMs,
+      end: plan.endText,
+      stepMs: session.query.clock.stepSec * 1e3,
+      minInstances: plan.minInstances,
+      onInconclusive: plan.onInconclusive,
+      limits: plan.limits,
+      stage: wave?.stage ?? null,
+      fuse: fuseOn
+    },
+    { warnings: targets.length === 0 ? [...warnings, `no series of ${session.text.metric} with ${session.text.baseline} or ${session.text.gray} over the window ending ${plan.endText}: check --metric, the matchers, --end and --window`] : warnings, queries }
+  );
+  mkdirSync10(plan.outDir, { recursive: true });
+  const reportPath = join14(plan.outDir, ReportFile);
+  const htmlPath = join14(plan.outDir, HtmlReportFile);
+  try {
+    writeFileSync10(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync10(htmlPath, renderFleetHtml(report));
+  } catch (error2) {
+    throw new UsageError(`--${Option.Out} ${plan.outDir}: cannot write the report there (${error2.code ?? errorMessage(error2)}); give a directory you can write to.`);
+  }
+  return { report, reportPath, htmlPath };
+}
+var FleetUndecidedError = class extends Error {
+  name = "FleetUndecidedError";
+};
+
+// src/action/fleet-action.ts
+var COMMENT_BUDGET2 = 6e4;
+async function comment(core, report, env, mode) {
+  if (mode === "never") return;
+  const issue2 = pullRequestNumber(env);
+  if (issue2 === null) return;
+  const context = githubContextFromEnv(env, core.getInput(ActionInput.GithubToken));
+  if (!context?.token) {
+    core.notice("memgate did not comment on the pull request: no token; the fleet table is in the job summary.");
+    return;
+  }
+  const key = core.getInput(ActionInput.CommentKey) || [env.GITHUB_WORKFLOW ?? "", env.GITHUB_JOB ?? "", "fleet"].join("/");
+  try {
+    const client = new RestClient({ baseUrl: context.apiUrl, token: context.token });
+    const result2 = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue: issue2, key, body: renderFleetMarkdown(report, COMMENT_BUDGET2), createIfMissing: mode === "always" || report.exitCode !== ExitCode2.Pass, botOnly: context.token.startsWith("ghs_") });
+    if (result2.kind === "created" || result2.kind === "updated") {
+      core.info(`memgate ${result2.kind} its comment: ${result2.url}`);
+      core.setOutput(ActionOutput.CommentUrl, result2.url);
+    } else if (result2.kind === "unavailable") {
+      core.notice(`memgate could not comment on pull request #${issue2} (${result2.why}); the fleet table is in the job summary.`);
+    }
+  } catch (error2) {
+    core.notice(`memgate could not comment on pull request #${issue2}: ${errorMessage(error2)}; the fleet table is in the job summary.`);
+  }
+}
+async function runFleetAction(core, env, signal) {
+  const logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
+  try {
+    const raw = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
+    const mode = parseCommentMode(core.getInput(ActionInput.Comment));
+    if (mode === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
+    const plan = buildFleetPlan(raw, { cwd: process.cwd(), env, nowSec: Date.now() / 1e3 });
+    const { report, reportPath, htmlPath } = await fleetRun({ plan, raw, fenv: { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) }, logger, signal, surface: "action" });
+    core.info(renderFleetConsole(report));
+    core.setOutput(ActionOutput.Verdict, report.verdict);
+    core.setOutput(ActionOutput.Grade, report.grade ?? "");
+    core.setOutput(ActionOutput.Report, reportPath);
+    core.setOutput(ActionOutput.HtmlReport, htmlPath);
+    if (report.settings.fuse) core.setOutput(ActionOutput.Fused, String(report.cells.some((c3) => c3.fuse?.fused)));
+    try {
+      await core.writeSummary(renderFleetMarkdown(report, SUMMARY_BUDGET));
+    } catch (error2) {
+      core.warning(`memgate could not write the job summary: ${errorMessage(error2)}`);
+    }
+    await comment(core, report, env, mode);
+    if (report.exitCode !== ExitCode2.Pass) {
+      const blocked = report.cells.filter((c3) => c3.verdict === "fail" || c3.verdict === "fused").map((c3) => c3.cell);
+      core.setFailed(blocked.length ? `memgate blocked ${blocked.length} cell(s) of the fleet: ${blocked.slice(0, 10).join("; ")}${blocked.length > 10 ? "; ..." : ""}` : `memgate could not decide on every cell (${report.summary.inconclusive} inconclusive); set on-inconclusive: pass to let such runs through`);
+    }
+  } catch (error2) {
+    if (error2 instanceof UsageError) core.setFailed(error2.message.replace(/--([a-z][a-z0-9-]*)/g, "input '$1'"));
+    else core.setFailed(`memgate fleet: ${errorMessage(error2)}`);
+  }
+}
+
 // src/action/run-action.ts
 var percentText = (ratio) => ratio === null ? "" : (ratio * 100).toFixed(2);
 function setOutputs(core, report, reportPath) {
@@ -33953,12 +42642,18 @@ function setOutputs(core, report, reportPath) {
   core.setOutput(ActionOutput.SlopeIncrease, percentText(report.slopeIncrease));
 }
 async function runAction(core, env, signal) {
+  const mode = core.getInput(ActionInput.Mode).trim() || "run";
+  if (mode === "fleet") return runFleetAction(core, env, signal);
+  if (mode !== "run") {
+    core.setFailed(`input 'mode': "${mode}" is not a mode; use run (both builds on the runner, the default) or fleet (live canaries from a Prometheus-compatible store).`);
+    return;
+  }
   const logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
   try {
     const raw = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const plan = { ...buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? "" }), surface: "action" };
-    const comment = parseCommentMode(core.getInput(ActionInput.Comment));
-    if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
+    const comment2 = parseCommentMode(core.getInput(ActionInput.Comment));
+    if (comment2 === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });
     if (fuse) core.setOutput(ActionOutput.Fused, "false");
     const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger, gate: () => runGate(plan, { logger, signal }) });
@@ -33981,9 +42676,9 @@ async function runAction(core, env, signal) {
     const { report, reportPath } = outcome;
     core.info(renderConsole(report));
     setOutputs(core, report, reportPath);
-    const htmlReportPath = join13(outcome.outDir, HtmlReportFile);
+    const htmlReportPath = join15(outcome.outDir, HtmlReportFile);
     core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
-    await publishReport(core, report, env, { comment, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? "", commands: [plan.commands.baseline, plan.commands.gray] });
+    await publishReport(core, report, env, { comment: comment2, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? "", commands: [plan.commands.baseline, plan.commands.gray] });
     if (outcome.fuse) {
       core.info(renderFuseOutcome(outcome.fuse));
       core.setOutput(ActionOutput.Fused, String(outcome.fuse.fused));
@@ -34013,7 +42708,7 @@ for (const name of ["SIGINT", "SIGTERM"]) process.once(name, () => controller.ab
 await runAction(
   {
     getInput: (name) => getInput(name),
-    setOutput: (name, value3) => setOutput(name, value3),
+    setOutput: (name, value4) => setOutput(name, value4),
     setFailed: (message) => setFailed(message),
     info: (message) => info(message),
     warning: (message) => warning(message),

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { cli } from '../src/cli/cli.ts';
 import type { FleetReport } from '../src/report/fleet-report.ts';
 import { startPrometheus, type RunningStore } from './helpers/prometheus.ts';
+import { runActionProcess } from './helpers/run-action.ts';
 import { SPAN_SEC, syntheticFleet, toOpenMetrics } from './helpers/synthetic-fleet.ts';
 
 const startSec = Math.floor(Date.now() / 1000 / 3600) * 3600 - 6 * 3600;
@@ -156,4 +157,29 @@ test('--by maps a dimension to a label of another name; a selector with several 
   const wrong = await fleet([...base(join(work, 'wrong')), '--instance-label', 'track']);
   assert.equal(wrong.code, 2, wrong.stdout);
   assert.match(wrong.stderr, /^error: cell region=[a-z0-9-]+, (baseline|gray): process_resident_memory_bytes\{job="shop",region=~"\(\?i\)[^"]+",track="(stable|canary)"\} gives instance "(stable|canary)" \d+ series at once .*they differ in instance\b.*add a matcher/m);
+});
+
+test('the Action in fleet mode (dist/index.js as the runner runs it): outputs, the table of cells in the job summary, the step fails on a blocked cell', async () => {
+  const out = join(work, 'action');
+  const run = await runActionProcess(
+    { mode: 'fleet', prometheus: store.url, metric: 'process_resident_memory_bytes{job="shop"}', baseline: 'track="stable"', gray: 'track="canary"', by: 'region', window: '1h', end: String(endSec), out, comment: 'never', 'on-inconclusive': 'pass' },
+    { cwd: work },
+  );
+  assert.equal(run.code, 1, run.log);
+  assert.equal(run.outputs.verdict, 'fail');
+  assert.equal(run.outputs.grade, 'P1');
+  assert.equal(run.outputs.report, join(out, 'report.json'));
+  assert.equal(run.outputs['html-report'], join(out, 'report.html'));
+  assert.match(run.log, /::error::memgate blocked 2 cell\(s\) of the fleet: region=ap-south-1; region=us-west-1/);
+  // Text from the store is entity-escaped in Markdown; decoded, it reads as the table.
+  const summary = run.summary.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"');
+  assert.match(summary, /^## memgate fleet: ⛔ blocked P1/m);
+  assert.match(summary, /^\| <code>region=us-west-1<\/code> \| ⛔ blocked P1 \| 3 \/ 5 \|/m);
+  assert.match(summary, /^\| <code>region=eu-central-1<\/code> \| ✅ pass \|/m);
+  assert.match(summary, /<details open><summary><b>region=us-west-1<\/b>: ⛔ blocked P1<\/summary>/);
+  assert.match(summary, /^\| <code>us-west-1-canary-0:9100<\/code> \| 2\.0 MiB\/min \|/m);
+  // A bad input names the input, not the flag.
+  const bad = await runActionProcess({ mode: 'fleet', prometheus: store.url, metric: 'mem', baseline: 'track="stable"', gray: 'track="canary"', by: 'planet', out }, { cwd: work });
+  assert.equal(bad.code, 1);
+  assert.match(bad.log, /::error::input 'by': "planet" is not a fuse dimension/);
 });

@@ -10,6 +10,7 @@ import { renderConsole } from '../report/console.ts';
 import type { Report } from '../report/report-json.ts';
 import { openRunFuse, renderFuseMarkdown, renderFuseOutcome } from '../fuse/gate-fuse.ts';
 import { gatedRun } from '../run/gated-run.ts';
+import { runFleetAction } from './fleet-action.ts';
 
 /** The parts of @actions/core the Action uses: a seam tests can replace. */
 export interface ActionCore extends PublishCore {
@@ -28,6 +29,12 @@ function setOutputs(core: ActionCore, report: Report, reportPath: string): void 
 }
 
 export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
+  const mode = core.getInput(ActionInput.Mode).trim() || 'run';
+  if (mode === 'fleet') return runFleetAction(core, env, signal);
+  if (mode !== 'run') {
+    core.setFailed(`input 'mode': "${mode}" is not a mode; use run (both builds on the runner, the default) or fleet (live canaries from a Prometheus-compatible store).`);
+    return;
+  }
   const logger: Logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
   try {
     const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
