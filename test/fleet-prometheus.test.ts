@@ -11,7 +11,7 @@ import { cli } from '../src/cli/cli.ts';
 import type { FleetReport } from '../src/report/fleet-report.ts';
 import { startPrometheus, type RunningStore } from './helpers/prometheus.ts';
 import { runActionProcess } from './helpers/run-action.ts';
-import { SPAN_SEC, syntheticFleet, toOpenMetrics } from './helpers/synthetic-fleet.ts';
+import { SPAN_SEC, heapOf, syntheticFleet, toOpenMetrics } from './helpers/synthetic-fleet.ts';
 
 const startSec = Math.floor(Date.now() / 1000 / 3600) * 3600 - 6 * 3600;
 const endSec = startSec + SPAN_SEC;
@@ -19,7 +19,8 @@ let store: RunningStore;
 const work = mkdtempSync(join(tmpdir(), 'memgate-fleet-'));
 
 before(async () => {
-  store = await startPrometheus(toOpenMetrics(syntheticFleet(startSec)));
+  const fleetSeries = syntheticFleet(startSec);
+  store = await startPrometheus(toOpenMetrics(fleetSeries, 'process_resident_memory_bytes', heapOf(fleetSeries)));
 });
 after(async () => {
   await store?.stop();
@@ -182,4 +183,21 @@ test('the Action in fleet mode (dist/index.js as the runner runs it): outputs, t
   const bad = await runActionProcess({ mode: 'fleet', prometheus: store.url, metric: 'mem', baseline: 'track="stable"', gray: 'track="canary"', by: 'planet', out }, { cwd: work });
   assert.equal(bad.code, 1);
   assert.match(bad.log, /::error::input 'by': "planet" is not a fuse dimension/);
+});
+
+test('--heap-metric: each cell gets the heap floor slope per instance and the difference across sides, as evidence beside the verdict', async () => {
+  const out = join(work, 'heap');
+  const run = await fleet([...base(out), '--heap-metric', 'go_memstats_heap_inuse_bytes{job="shop"}']);
+  assert.equal(run.code, 1);
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as FleetReport;
+  assert.equal(report.settings.heapMetric, 'go_memstats_heap_inuse_bytes{job="shop"}');
+  assert.equal(report.summary.queries, 2 + 2 * 6, 'two cell lists, then the memory and the heap query of each cell');
+  const leak = report.cells.find((c) => c.cell === 'region=us-west-1')!;
+  const perMin = (v: number) => (v * 60) / 2 ** 20;
+  assert.ok(leak.heap && leak.heap.difference && leak.heap.difference.low > 0, JSON.stringify(leak.heap));
+  assert.ok(Math.abs(perMin(leak.heap!.difference!.bytesPerSec) - 1.2) < 0.2, `60% of a 2 MiB/min leak: ${perMin(leak.heap!.difference!.bytesPerSec)}`);
+  assert.ok(leak.instances.gray.every((i) => i.heapSlopeBytesPerSec !== null && perMin(i.heapSlopeBytesPerSec) > 1));
+  const healthy = report.cells.find((c) => c.cell === 'region=eu-central-1')!;
+  assert.ok(healthy.heap!.difference!.low < 0 && healthy.heap!.difference!.high > 0, "a healthy cell's heap difference straddles zero");
+  assert.match(run.stdout, /heap \(go_memstats_heap_inuse_bytes\{job="shop"\}\): floor slope difference 1\.\d MiB\/min/);
 });
