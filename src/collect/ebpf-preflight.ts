@@ -1,11 +1,11 @@
 // Can this host trace, and can this binary be traced? Each failed check comes back as a problem
 // and the exact fix; the caller turns it into a warning (--ebpf auto) or a usage error (--ebpf on).
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { goMinor, readGoBinary, type ElfArch, type GoBinary } from './ebpf-elf.ts';
 import { PROBED_FUNCTION } from './ebpf-script.ts';
 import type { EbpfMode } from '../model/ebpf.ts';
 import { which } from './ebpf-symbolize.ts';
+import { runHelper, type HelperResult } from '../workload/helper.ts';
 
 export interface Problem {
   problem: string;
@@ -23,19 +23,8 @@ export type TracerCheck = { ok: true; tracer: Tracer } | ({ ok: false } & Proble
 
 const CHECK_TIMEOUT_MS = 60_000;
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function exec(file: string, args: string[], timeoutMs = CHECK_TIMEOUT_MS): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(file, args, { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as NodeJS.ErrnoException).code === 'number' ? Number((error as NodeJS.ErrnoException).code) : null) : 0;
-      resolve({ code: error && code === 0 ? 1 : code, stdout: stdout ?? '', stderr: stderr ?? (error ? error.message : '') });
-    });
-  });
+function exec(file: string, args: string[], timeoutMs = CHECK_TIMEOUT_MS): Promise<HelperResult> {
+  return runHelper(file, args, { timeoutMs, maxBuffer: 1024 * 1024 });
 }
 
 /** Lines bpftrace prints that mean nothing for us (no tracefs, RLIMIT_MEMLOCK on modern kernels). */
@@ -69,14 +58,15 @@ export async function checkTracer(env: NodeJS.ProcessEnv = process.env): Promise
   let prefix: string[] = [];
   if (process.getuid?.() !== 0) {
     const sudo = await exec('sudo', ['-n', 'true'], 10_000);
-    if (sudo.code !== 0) return { ok: false, problem: 'eBPF tracing needs root, and sudo -n is not allowed here', fix: 'run memgate as root or allow it passwordless sudo, or give --ebpf off' };
+    if (!sudo.ok) return { ok: false, problem: `eBPF tracing needs root, and sudo -n is not allowed here (${sudo.failure})`, fix: 'run memgate as root or allow it passwordless sudo, or give --ebpf off' };
     prefix = ['sudo', '-n'];
   }
   const run = (args: string[]) => (prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args));
   const version = (await run(['--version'])).stdout.trim() || 'bpftrace (version unknown)';
   const probe = await run(['-e', 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
   if (!probe.stdout.includes('memgate-ok')) {
-    const why = firstError(probe.stderr) ?? `exit status ${probe.code}`;
+    // bpftrace's own error line when it printed one; else how the run ended (a timeout, a signal, a status).
+    const why = firstError(probe.stderr) ?? probe.failure ?? 'it printed no marker and no error';
     return {
       ok: false,
       problem: `${version} cannot run a BEGIN probe (${why})`,

@@ -1,18 +1,15 @@
 // What /proc says about a traced process: its executable, its file identity, and where a PIE binary
 // was loaded. Falls back to the tracer's privilege prefix (sudo -n) when /proc is not readable.
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { runHelperSync } from '../workload/helper.ts';
 
 export function readExe(pid: number, prefix: string[]): string | null {
   try {
     return readlinkSync(`/proc/${pid}/exe`);
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync(prefix[0], [...prefix.slice(1), 'readlink', `/proc/${pid}/exe`], {
-      encoding: 'utf8',
-      timeout: 10_000,
-    });
-    return r.status === 0 ? r.stdout.trim() || null : null;
+    const r = runHelperSync(prefix[0], [...prefix.slice(1), 'readlink', `/proc/${pid}/exe`], { timeoutMs: 10_000 });
+    return r.ok ? r.stdout.trim() || null : null;
   }
 }
 
@@ -21,11 +18,8 @@ export function readMaps(pid: number, prefix: string[]): string | null {
     return readFileSync(`/proc/${pid}/maps`, 'utf8');
   } catch {
     if (prefix.length === 0) return null;
-    const r = spawnSync(prefix[0], [...prefix.slice(1), 'cat', `/proc/${pid}/maps`], {
-      encoding: 'utf8',
-      timeout: 10_000,
-    });
-    return r.status === 0 ? r.stdout : null;
+    const r = runHelperSync(prefix[0], [...prefix.slice(1), 'cat', `/proc/${pid}/maps`], { timeoutMs: 10_000 });
+    return r.ok ? r.stdout : null;
   }
 }
 

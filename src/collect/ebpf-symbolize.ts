@@ -2,9 +2,9 @@
 // the process alive at print time; this works from the binary alone, so a workload that exited
 // mid-trace keeps its stacks. In order of preference: binutils addr2line (DWARF, inlined frames
 // expanded, as pprof shows them), `go tool addr2line` (Go's pclntab), the ELF symbol table (names only).
-import { spawnSync } from 'node:child_process';
 import type { Frame } from '../model/frame.ts';
 import { functionAt, type GoBinary } from './ebpf-elf.ts';
+import { runHelperSync } from '../workload/helper.ts';
 
 export type SymbolizerName = 'addr2line' | 'go tool addr2line' | 'symtab';
 
@@ -62,9 +62,10 @@ export function parseGoAddr2line(output: string, addrs: readonly bigint[]): Map<
   return result;
 }
 
+/** A failed symbolizer is not an error: the next one in the order is tried (symtab last, which always works). */
 function run(file: string, args: string[], input: string): string | null {
-  const result = spawnSync(file, args, { input, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
-  return result.status === 0 ? result.stdout : null;
+  const result = runHelperSync(file, args, { input, timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
+  return result.ok ? result.stdout : null;
 }
 
 const useful = (map: Map<bigint, Frame[]>, addrs: readonly bigint[]) => addrs.filter((a) => map.get(a)?.some((f) => f.file !== '')).length >= addrs.length / 2;
@@ -107,7 +108,8 @@ function fillGaps(primary: Map<bigint, Frame[]>, fallback: Map<bigint, Frame[]>)
 
 /** Finds a tool on PATH (absolute path) or null. */
 export function which(name: string, pathEnv: string = process.env.PATH ?? ''): string | null {
-  const result = spawnSync('sh', ['-c', 'command -v "$1"', 'sh', name], { encoding: 'utf8', env: { PATH: pathEnv } });
-  const path = result.stdout?.trim();
-  return result.status === 0 && path ? path : null;
+  // /bin/sh by path: the PATH given is where the tool is looked for, and need not hold a shell.
+  const result = runHelperSync('/bin/sh', ['-c', 'command -v "$1"', 'sh', name], { timeoutMs: 10_000, env: { PATH: pathEnv }, onlyEnv: true });
+  const path = result.stdout.trim();
+  return result.ok && path ? path : null;
 }

@@ -2,11 +2,12 @@
 // (memgate stopping it, or memgate dying in any way) makes the shell send SIGINT, and bpftrace then
 // prints its maps (symbolized while the workloads are still alive) and detaches. A tracer that does
 // not stop in time is killed with its whole process group: no probe outlives memgate's run.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ATTACHED_MARKER } from './ebpf-script.ts';
 import type { Tracer } from './ebpf-preflight.ts';
+import { runHelperSync } from '../workload/helper.ts';
 
 /** Map entries bpftrace may hold (its default of 4096 is too few for the every mode). */
 export const MAP_KEYS_MAX = 32768;
@@ -49,6 +50,10 @@ export class TracerProcess {
     this.out.on('error', () => {});
     this.err.on('error', () => {});
     const argv = [...tracer.prefix, '/bin/sh', '-c', WRAPPER, 'memgate-tracer', String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
+    // node:child_process, not execa: bpftrace is no helper memgate waits on. Its stdout is streamed (the
+    // attach marker), its stdin is the stop handshake, and it runs in its own process group so kill()
+    // reaches bpftrace and cat behind the shell: execa's kill() signals one pid (measured: through it,
+    // `sh -c 'sleep 61 & wait'` dies and its sleep keeps running).
     this.child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.child.stdin?.on('error', () => {}); // EPIPE when it is already gone
     let markSeen: (v: boolean) => void = () => {};
@@ -120,7 +125,7 @@ export class TracerProcess {
         // already gone
       }
     } else {
-      spawnSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), 'kill', '-KILL', '--', `-${pid}`], { stdio: 'ignore', timeout: 10_000 });
+      runHelperSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), 'kill', '-KILL', '--', `-${pid}`], { timeoutMs: 10_000 });
     }
   }
 

@@ -1,5 +1,5 @@
 // Fuse options (CLI flags / Action inputs) -> a validated config; scope and store selection.
-import { spawnSync } from 'node:child_process';
+import { execaSync } from 'execa';
 import { resolve } from 'node:path';
 import { Defaults, Option } from '../model/constants.ts';
 import { UsageError } from '../model/errors.ts';
@@ -69,19 +69,23 @@ export interface FuseEnvironment {
   fetch?: typeof fetch;
 }
 
-function gitHead(cwd: string): string | null {
-  const result = spawnSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', timeout: 5000 });
-  const sha = result.status === 0 ? result.stdout.trim() : '';
-  return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+/** The checkout's commit, or what git said instead (its stderr, or why it could not run). */
+function gitHead(cwd: string): { sha: string } | { why: string } {
+  const result = execaSync('git', ['rev-parse', 'HEAD'], { cwd, timeout: 5000, reject: false, stdin: 'ignore' });
+  const sha = result.failed ? '' : result.stdout.trim();
+  if (/^[0-9a-f]{40,64}$/.test(sha)) return { sha };
+  const said = (result.stderr || result.shortMessage || '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return { why: said ? `git rev-parse HEAD: ${said}` : `git rev-parse HEAD printed "${sha.slice(0, 80)}"` };
 }
 
 /** The scope: --fuse-scope, else "<commit>/<workflow>" from GITHUB_SHA and GITHUB_WORKFLOW (git HEAD and "local" outside Actions). */
 export function resolveScope(scopeText: string | undefined, fenv: FuseEnvironment): FuseScope {
   if (scopeText !== undefined) return { key: scopeText, label: scopeText, explicit: true };
-  const sha = fenv.env.GITHUB_SHA?.trim() || gitHead(fenv.cwd);
-  if (!sha) {
-    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to; give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
+  const head = fenv.env.GITHUB_SHA?.trim() ? { sha: fenv.env.GITHUB_SHA.trim() } : gitHead(fenv.cwd);
+  if (!('sha' in head)) {
+    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
   }
+  const { sha } = head;
   const workflow = fenv.env.GITHUB_WORKFLOW?.trim() || 'local';
   return { key: `${sha}/${workflow}`, label: workflow, explicit: false };
 }

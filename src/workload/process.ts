@@ -26,6 +26,12 @@ export class Workload {
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
+    // node:child_process, not execa: the service is no helper memgate waits on. It runs for the whole
+    // gate with its output streamed into workloads.log (execa buffers output unless told not to), and
+    // it is stopped through its cgroup (group.killAll), not through this child: the child is a launcher
+    // (a shell that writes itself into cgroup.procs before it execs the service, or sudo systemd-run),
+    // and a signal to one pid does not reach the processes behind it (measured with execa's kill():
+    // `sh -c 'sleep 61 & wait'` dies, its sleep keeps running).
     this.child = spawn(launch.file, launch.args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
     if (this.child.pid !== undefined) group.adopt(this.child.pid);
     const label = options.label ?? side;
@@ -87,6 +93,9 @@ export class LoadProcess {
 
   constructor(side: SideName, command: string, log: WriteStream | null) {
     this.side = side;
+    // node:child_process, not execa: stop() signals the whole process group (kill(-pid)), so the load is
+    // started detached as its own group; execa's kill() signals one pid, and a load script's children
+    // survive it (measured: `sh -c 'sleep 61 & wait'` killed through execa leaves the sleep running).
     this.child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const write = (chunk: Buffer) => log?.write(chunk.toString('utf8').split('\n').filter((l) => l !== '').map((l) => `[load ${side}] ${l}\n`).join(''));
     this.child.stdout?.on('data', write);

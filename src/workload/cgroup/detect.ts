@@ -1,5 +1,4 @@
 import { existsSync, accessSync, constants } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { UsageError } from '../../model/errors.ts';
 import type { CgroupDriverChoice } from '../../model/settings.ts';
 import { CgroupfsDriver } from './cgroupfs.ts';
@@ -8,6 +7,7 @@ import { ProcessTreeDriver } from './proc-tree.ts';
 import { SystemdDriver } from './systemd.ts';
 import { readText } from './fs-util.ts';
 import type { CgroupDriver } from './types.ts';
+import { runHelperSync } from '../helper.ts';
 
 /** What the host offers; gathered by `probeHost`, replaceable in tests. */
 export interface HostFacts {
@@ -26,7 +26,7 @@ export function probeHost(): HostFacts {
     isRoot: process.getuid?.() === 0,
     systemdIsInit: existsSync('/run/systemd/system') && (readText('/proc/1/comm') ?? '').trim() === 'systemd',
     v2HasMemory: controllers.split(/\s+/).includes('memory'),
-    sudoWorks: () => spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0,
+    sudoWorks: () => runHelperSync('sudo', ['-n', 'true'], { timeoutMs: 5000 }).ok,
   };
 }
 

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readNumber, readPids, readText } from './fs-util.ts';
 import { parseKeyValues, statFromV2 } from './stat.ts';
 import type { CgroupDriver, LaunchSpec, MemoryGroup } from './types.ts';
 import type { MemoryStat } from '../../model/bundle.ts';
+import { runHelperSync, type HelperResult } from '../helper.ts';
 
 const SLICE = 'memgate.slice';
 
@@ -20,9 +21,14 @@ export class SystemdDriver implements CgroupDriver {
     this.sudo = asRoot ? [] : ['sudo', '-n'];
   }
 
+  /** `side`, or `side/N` for one of a side's processes: a scope inside the side's slice (`memgate-side.slice`). */
   async create(side: string, memoryMaxBytes: number | null): Promise<MemoryGroup> {
-    const unit = `memgate-${side}-${process.pid}-${randomBytes(3).toString('hex')}`;
-    return new ScopeGroup(unit, `${this.v2Mount}/${SLICE}/${unit}.scope`, memoryMaxBytes, this.sudo);
+    const [name, instance] = side.split('/');
+    const unit = `memgate-${name}${instance ? `-${instance}` : ''}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    // systemd nests slices by their dashes: memgate-gray.slice lives inside memgate.slice.
+    const slice = instance ? `memgate-${name}.slice` : SLICE;
+    const path = instance ? `${SLICE}/${slice}` : SLICE;
+    return new ScopeGroup(unit, `${this.v2Mount}/${path}/${unit}.scope`, memoryMaxBytes, this.sudo, slice);
   }
 
   async dispose(): Promise<void> {}
@@ -33,17 +39,24 @@ class ScopeGroup implements MemoryGroup {
   private readonly unit: string;
   private readonly memoryMaxBytes: number | null;
   private readonly sudo: string[];
+  /** The last `systemctl kill` that failed, for remove()'s message. */
+  private killFailure: string | null = null;
 
-  constructor(unit: string, location: string, memoryMaxBytes: number | null, sudo: string[]) {
+  private readonly slice: string;
+
+  constructor(unit: string, location: string, memoryMaxBytes: number | null, sudo: string[], slice: string = SLICE) {
     this.unit = unit;
+    this.slice = slice;
     this.location = location;
     this.memoryMaxBytes = memoryMaxBytes;
     this.sudo = sudo;
   }
 
+  // systemd-run --scope is not a helper memgate waits on: it becomes the workload (it execs the command
+  // inside the new scope), so the workload's own spawner (src/workload/process.ts) runs it.
   launch(command: string): LaunchSpec {
     const properties = this.memoryMaxBytes === null ? [] : ['-p', `MemoryMax=${this.memoryMaxBytes}`, '-p', 'MemorySwapMax=0'];
-    const argv = [...this.sudo, 'systemd-run', '--scope', '--quiet', '--collect', `--unit=${this.unit}`, `--slice=${SLICE}`, ...properties, '--', '/bin/sh', '-c', command];
+    const argv = [...this.sudo, 'systemd-run', '--scope', '--quiet', '--collect', `--unit=${this.unit}`, `--slice=${this.slice}`, ...properties, '--', '/bin/sh', '-c', command];
     return { file: argv[0], args: argv.slice(1) };
   }
   adopt(): void {}
@@ -65,18 +78,24 @@ class ScopeGroup implements MemoryGroup {
     const text = readText(`${this.location}/memory.events`);
     return text === null ? null : (parseKeyValues(text).get('oom_kill') ?? null);
   }
+  // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll(): Promise<void> {
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
-      if (attempt % 10 === 0) this.systemctl('kill', '--signal=SIGKILL', `${this.unit}.scope`);
+      if (attempt % 10 === 0) this.killFailure = this.systemctl('kill', '--signal=SIGKILL', `${this.unit}.scope`).failure ?? this.killFailure;
       await sleep(50);
     }
   }
   async remove(): Promise<void> {
-    // --collect lets systemd remove the scope once it is empty; stopping makes that immediate.
-    this.systemctl('stop', `${this.unit}.scope`);
+    // --collect lets systemd remove the scope once it is empty; stopping makes that immediate. A stop
+    // that fails because the scope is already gone is fine; one that leaves the scope behind is not,
+    // and the teardown's warning then carries systemctl's stderr.
+    const stop = this.systemctl('stop', `${this.unit}.scope`);
+    if (!stop.ok && existsSync(this.location)) {
+      throw new Error(`${stop.failure}${this.killFailure ? `; before that ${this.killFailure}` : ''}; the scope ${this.unit}.scope is left: sudo systemctl stop ${this.unit}.scope`);
+    }
   }
-  private systemctl(...args: string[]): void {
+  private systemctl(...args: string[]): HelperResult {
     const argv = [...this.sudo, 'systemctl', ...args];
-    spawnSync(argv[0], argv.slice(1), { stdio: 'ignore', timeout: 10_000 });
+    return runHelperSync(argv[0], argv.slice(1), { timeoutMs: 10_000 });
   }
 }
