@@ -155,3 +155,19 @@ test('costOf: what each mode costs, in words', () => {
   assert.equal(costOf('every', 1), 'every: a probe on every runtime.mallocgc call; each allocation traps into the kernel, which slows an allocation-heavy service many times over');
   assert.equal(analyzeEbpf(trace(null, null, { mode: 'sampled' }))!.summary.cost, costOf('sampled', 1));
 });
+
+test('paths: no frames is "?", stacks shown to 12 frames whatever --stack-depth, zero bytes has no share', () => {
+  const deep: EbpfStack = { ...hot('main.deep', 64 * KiB, 100), frames: [f('runtime.mallocgc'), ...Array.from({ length: 16 }, (_, i) => f(`main.d${i}`)), f('runtime.goexit')] };
+  const empty: EbpfStack = { frames: [], samples: 1, sampledBytes: 0, goroutines: [] };
+  const r = analyzeEbpf(trace(side([]), side([deep, empty]), { stackDepth: 16 }))!;
+  const paths = r.summary.gray!.paths;
+  assert.equal(paths[0].function, 'main.d0');
+  assert.equal(paths[0].stack.length, 12);
+  assert.equal(paths[1].function, '?');
+  assert.deepEqual([paths[1].location, paths[1].caller, paths[1].bytes, paths[1].share], [null, null, 0, 0]);
+  assert.equal(r.suspects[0].stack.length, 12, 'a suspect\'s stack too');
+  const nothing = analyzeEbpf(trace(side([]), side([empty])))!;
+  assert.deepEqual([nothing.summary.gray!.bytesPerSec, nothing.summary.gray!.paths[0].share], [0, 0], 'no bytes at all: shares are 0, not NaN');
+  const shallow = analyzeEbpf(trace(side([]), side([deep]), { stackDepth: 3 }))!;
+  assert.deepEqual(shallow.summary.gray!.paths[0].stack.map((s) => s.split(' ')[0]), ['main.d0', 'main.d1', 'main.d2'], '--stack-depth cuts the path');
+});
