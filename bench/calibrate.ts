@@ -6,6 +6,7 @@
 //   node bench/calibrate.ts                      # defaults: 30 A/A pairs a shape, 5 runs per leak rate
 //   node bench/calibrate.ts --pairs 10 --leak-runs 3 --parallel 2 --shapes quiet,bursty
 //   node bench/calibrate.ts --settings default --leak-rates 1,2   # a subset
+//   node bench/calibrate.ts --cli /tmp/cli.js                    # judge with a frozen build
 //
 // Results (every run's verdict and figures) also go to OUT/calibration.json (--out, default .tmp/calibration).
 import { spawn } from 'node:child_process';
@@ -15,10 +16,13 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist/cli.js');
 const { values: args } = parseArgs({
   options: {
+    // A frozen copy of dist/cli.js keeps a long calibration on one build while the tree changes.
+    cli: { type: 'string', default: join(ROOT, 'dist/cli.js') },
     pairs: { type: 'string', default: '30' },
+    // A/A pairs in the short (30 s) window; by default a third of --pairs.
+    'short-pairs': { type: 'string' },
     'leak-runs': { type: 'string', default: '5' },
     'leak-rates': { type: 'string', default: '0.5,1,2,4' },
     shapes: { type: 'string', default: 'quiet,alloc,bursty' },
@@ -46,6 +50,7 @@ const SETTINGS: Record<string, { warmup: string; duration: string; leakRates?: n
 };
 const LEAK_FUNCTION = 'main.(*sessionStore).remember';
 
+const CLI = resolve(args.cli!);
 const work = resolve(args.out!);
 const bin = join(work, 'bin');
 mkdirSync(bin, { recursive: true });
@@ -183,7 +188,7 @@ const shapes = args.shapes!.split(',');
 const leakRates = args['leak-rates']!.split(',').map(Number);
 for (const setting of args.settings!.split(',')) {
   for (const shape of shapes) {
-    const pairs = setting === 'default' ? Number(args.pairs) : Math.ceil(Number(args.pairs) / 3);
+    const pairs = setting === 'default' ? Number(args.pairs) : Number(args['short-pairs'] ?? Math.ceil(Number(args.pairs) / 3));
     for (let i = 0; i < pairs; i++) jobs.push(() => gate(shape, setting, 'aa', 0));
     for (const leak of SETTINGS[setting].leakRates ?? leakRates) {
       if (!leakRates.includes(leak)) continue;

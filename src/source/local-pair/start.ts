@@ -34,9 +34,9 @@ export function workloadEnv(base: NodeJS.ProcessEnv, memProfileRate: number | nu
   return { ...base, GODEBUG: godebug };
 }
 
-/** A group's name: the side's own without replicas, `side-N` with them. */
+/** A group's name: the side's own without replicas, `side/N` (inside the side's group) with them. */
 export function groupName(side: SideName, instance: number, replicas: number): string {
-  return replicas === 1 ? side : `${side}-${instance + 1}`;
+  return replicas === 1 ? side : `${side}/${instance + 1}`;
 }
 
 export function substitute(command: string, port: number | null, url: string | null): string {

@@ -110,6 +110,8 @@ export class CgroupfsDriver implements CgroupDriver {
   private readonly root: string;
   private readonly flavor: Flavor;
   private created = false;
+  /** Side groups that hold one group per process (replicas), removed before the root. */
+  private readonly parents: string[] = [];
 
   constructor(version: 'v1' | 'v2', ownCgroup: string) {
     this.flavor = version === 'v1' ? V1 : V2;
@@ -125,10 +127,14 @@ export class CgroupfsDriver implements CgroupDriver {
     if (this.created) return;
     mkdirSync(this.root);
     this.created = true;
+    const parent = this.root.slice(0, this.root.lastIndexOf('/'));
+    this.delegate([parent, this.root]);
+  }
+
+  /** v2: children only get memory files when every ancestor delegates the controller. */
+  private delegate(dirs: string[]): void {
     if (this.flavor.name === 'v2') {
-      // Children only get memory files when every ancestor delegates the controller.
-      const parent = this.root.slice(0, this.root.lastIndexOf('/'));
-      for (const dir of [parent, this.root]) {
+      for (const dir of dirs) {
         const available = readText(`${dir}/cgroup.controllers`) ?? '';
         if (!available.split(/\s+/).includes('memory')) continue;
         try {
@@ -141,8 +147,18 @@ export class CgroupfsDriver implements CgroupDriver {
     }
   }
 
+  /** `side`, or `side/N` for one of a side's processes: a group inside the side's group. */
   async create(side: string, memoryMaxBytes: number | null): Promise<MemoryGroup> {
     this.ensureRoot();
+    const slash = side.indexOf('/');
+    if (slash > 0) {
+      const parent = `${this.root}/${side.slice(0, slash)}`;
+      if (!this.parents.includes(parent)) {
+        mkdirSync(parent);
+        this.parents.push(parent);
+        this.delegate([parent]);
+      }
+    }
     const dir = `${this.root}/${side}`;
     mkdirSync(dir);
     if (memoryMaxBytes !== null) writeFileSync(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
@@ -150,6 +166,7 @@ export class CgroupfsDriver implements CgroupDriver {
   }
 
   async dispose(): Promise<void> {
+    for (const parent of this.parents.splice(0)) await removeDir(parent);
     if (this.created) await removeDir(this.root);
     this.created = false;
   }
