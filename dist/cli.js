@@ -490,7 +490,7 @@ var require_parse = __commonJS({
       }
       return parsed;
     }
-    function parse2(command, args, options2) {
+    function parse(command, args, options2) {
       if (args && !Array.isArray(args)) {
         options2 = args;
         args = null;
@@ -509,7 +509,7 @@ var require_parse = __commonJS({
       };
       return options2.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -568,16 +568,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse2 = require_parse();
+    var parse = require_parse();
     var enoent = require_enoent();
     function spawn4(command, args, options2) {
-      const parsed = parse2(command, args, options2);
+      const parsed = parse(command, args, options2);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options2) {
-      const parsed = parse2(command, args, options2);
+      const parsed = parse(command, args, options2);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -585,7 +585,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn4;
     module.exports.spawn = spawn4;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse2;
+    module.exports._parse = parse;
     module.exports._enoent = enoent;
   }
 });
@@ -5895,15 +5895,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value4, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value4, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value: value4 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -5927,8 +5927,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value4, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value4, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -7820,7 +7820,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options2) {
+    function parse(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7861,7 +7861,7 @@ var require_public_api = __commonJS({
         return value4.toString(options2);
       return new Document.Document(value4, _replacer, options2).toString(options2);
     }
-    exports.parse = parse2;
+    exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -8179,17 +8179,17 @@ function isExecutableFile(path6) {
     return false;
   }
 }
-function checkCommand(command, side, context) {
+function checkCommand(command, side, context2) {
   const program = programOf(command);
   if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return;
   if (program.includes("/")) {
-    const path6 = isAbsolute(program) ? program : resolve(context.cwd, program);
+    const path6 = isAbsolute(program) ? program : resolve(context2.cwd, program);
     if (!isExecutableFile(path6)) {
       throw new UsageError(`--${side}: "${program}" is not an executable file (looked at ${path6}); build it first or fix the path.`);
     }
     return;
   }
-  const found = context.pathEnv.split(delimiter).some((dir) => dir !== "" && isExecutableFile(join(dir, program)));
+  const found = context2.pathEnv.split(delimiter).some((dir) => dir !== "" && isExecutableFile(join(dir, program)));
   if (!found) {
     throw new UsageError(`--${side}: command "${program}" was not found on PATH; install it or give its path, like ./bin/${program}.`);
   }
@@ -8247,7 +8247,7 @@ function parseJudgeSettings(raw, recordedWarmupMs) {
     }
   };
 }
-function buildPlan(raw, context) {
+function buildPlan(raw, context2) {
   const get = (name) => value(raw, name);
   const commands = {};
   for (const side of SIDES) {
@@ -8255,7 +8255,7 @@ function buildPlan(raw, context) {
     if (command === void 0) {
       throw new UsageError(`--${side} is required: give the command that starts the ${side} build, e.g. --${side} "./bin/service -addr 127.0.0.1:{port}".`);
     }
-    checkCommand(command, side, context);
+    checkCommand(command, side, context2);
     commands[side] = command;
   }
   const judge2 = parseJudgeSettings(raw);
@@ -10440,11 +10440,11 @@ function parseHeader(line) {
   let end = 10;
   while (end < line.length && line[end] >= "0" && line[end] <= "9") end++;
   const digits = line.slice(10, end);
-  const open = line.indexOf("[", end);
-  if (!isDigits(digits) || open < 0) return null;
-  const between = line.slice(end, open);
+  const open2 = line.indexOf("[", end);
+  if (!isDigits(digits) || open2 < 0) return null;
+  const between = line.slice(end, open2);
   if (!between.startsWith(" ") || !between.endsWith(" ")) return null;
-  const inside = line.slice(open + 1, -2);
+  const inside = line.slice(open2 + 1, -2);
   if (inside.includes("]")) return null;
   return { id: Number(digits), inside };
 }
@@ -12572,11 +12572,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open, close) => {
+var format = (open2, close) => {
   if (!hasColors) {
     return (input) => input;
   }
-  const openCode = `\x1B[${open}m`;
+  const openCode = `\x1B[${open2}m`;
   const closeCode = `\x1B[${close}m`;
   return (input) => {
     const string2 = input + "";
@@ -13358,7 +13358,7 @@ var normalizeForceKillAfterDelay = (forceKillAfterDelay) => {
   return forceKillAfterDelay;
 };
 var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
-var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onInternalError, context, controller: controller2 }, signalOrError, errorArgument) => {
+var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onInternalError, context: context2, controller: controller2 }, signalOrError, errorArgument) => {
   const { signal, error } = parseKillArguments(signalOrError, errorArgument, killSignal);
   emitKillError(error, onInternalError);
   const killResult = kill(signal);
@@ -13368,7 +13368,7 @@ var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onIn
     forceKillAfterDelay,
     killSignal,
     killResult,
-    context,
+    context: context2,
     controller: controller2
   });
   return killResult;
@@ -13388,24 +13388,24 @@ var emitKillError = (error, onInternalError) => {
     onInternalError.reject(error);
   }
 };
-var setKillTimeout = async ({ kill, signal, forceKillAfterDelay, killSignal, killResult, context, controller: controller2 }) => {
+var setKillTimeout = async ({ kill, signal, forceKillAfterDelay, killSignal, killResult, context: context2, controller: controller2 }) => {
   if (signal === killSignal && killResult) {
     killOnTimeout({
       kill,
       forceKillAfterDelay,
-      context,
+      context: context2,
       controllerSignal: controller2.signal
     });
   }
 };
-var killOnTimeout = async ({ kill, forceKillAfterDelay, context, controllerSignal }) => {
+var killOnTimeout = async ({ kill, forceKillAfterDelay, context: context2, controllerSignal }) => {
   if (forceKillAfterDelay === false) {
     return;
   }
   try {
     await setTimeout2(forceKillAfterDelay, void 0, { signal: controllerSignal });
     if (kill("SIGKILL")) {
-      context.isForcefullyTerminated ??= true;
+      context2.isForcefullyTerminated ??= true;
     }
   } catch {
   }
@@ -13425,10 +13425,10 @@ var validateCancelSignal = ({ cancelSignal }) => {
     throw new Error(`The \`cancelSignal\` option must be an AbortSignal: ${String(cancelSignal)}`);
   }
 };
-var throwOnCancel = ({ subprocess, cancelSignal, gracefulCancel, context, controller: controller2 }) => cancelSignal === void 0 || gracefulCancel ? [] : [terminateOnCancel(subprocess, cancelSignal, context, controller2)];
-var terminateOnCancel = async (subprocess, cancelSignal, context, { signal }) => {
+var throwOnCancel = ({ subprocess, cancelSignal, gracefulCancel, context: context2, controller: controller2 }) => cancelSignal === void 0 || gracefulCancel ? [] : [terminateOnCancel(subprocess, cancelSignal, context2, controller2)];
+var terminateOnCancel = async (subprocess, cancelSignal, context2, { signal }) => {
   await onAbortedSignal(cancelSignal, signal);
-  context.terminationReason ??= "cancel";
+  context2.terminationReason ??= "cancel";
   subprocess.kill();
   throw cancelSignal.reason;
 };
@@ -13984,26 +13984,26 @@ var throwOnGracefulCancel = ({
   cancelSignal,
   gracefulCancel,
   forceKillAfterDelay,
-  context,
+  context: context2,
   controller: controller2
 }) => gracefulCancel ? [sendOnAbort({
   subprocess,
   cancelSignal,
   forceKillAfterDelay,
-  context,
+  context: context2,
   controller: controller2
 })] : [];
-var sendOnAbort = async ({ subprocess, cancelSignal, forceKillAfterDelay, context, controller: { signal } }) => {
+var sendOnAbort = async ({ subprocess, cancelSignal, forceKillAfterDelay, context: context2, controller: { signal } }) => {
   await onAbortedSignal(cancelSignal, signal);
   const reason = getReason(cancelSignal);
   await sendAbort(subprocess, reason);
   killOnTimeout({
     kill: subprocess.kill,
     forceKillAfterDelay,
-    context,
+    context: context2,
     controllerSignal: signal
   });
-  context.terminationReason ??= "gracefulCancel";
+  context2.terminationReason ??= "gracefulCancel";
   throw cancelSignal.reason;
 };
 var getReason = ({ reason }) => {
@@ -14027,10 +14027,10 @@ var validateTimeout = ({ timeout }) => {
     throw new TypeError(`Expected the \`timeout\` option to be a non-negative integer, got \`${timeout}\` (${typeof timeout})`);
   }
 };
-var throwOnTimeout = (subprocess, timeout, context, controller2) => timeout === 0 || timeout === void 0 ? [] : [killAfterTimeout(subprocess, timeout, context, controller2)];
-var killAfterTimeout = async (subprocess, timeout, context, { signal }) => {
+var throwOnTimeout = (subprocess, timeout, context2, controller2) => timeout === 0 || timeout === void 0 ? [] : [killAfterTimeout(subprocess, timeout, context2, controller2)];
+var killAfterTimeout = async (subprocess, timeout, context2, { signal }) => {
   await setTimeout3(timeout, void 0, { signal });
-  context.terminationReason ??= "timeout";
+  context2.terminationReason ??= "timeout";
   subprocess.kill();
   throw new DiscardedError();
 };
@@ -16384,9 +16384,9 @@ var getAllSync = ([, stdout, stderr], options2) => {
 
 // node_modules/execa/lib/resolve/exit-async.js
 import { once as once4 } from "node:events";
-var waitForExit = async (subprocess, context) => {
+var waitForExit = async (subprocess, context2) => {
   const [exitCode, signal] = await waitForExitOrError(subprocess);
-  context.isForcefullyTerminated ??= false;
+  context2.isForcefullyTerminated ??= false;
   return [exitCode, signal];
 };
 var waitForExitOrError = async (subprocess) => {
@@ -18044,14 +18044,14 @@ var waitForSubprocessResult = async ({
     ipc,
     ipcInput
   },
-  context,
+  context: context2,
   verboseInfo,
   fileDescriptors,
   originalStreams,
   onInternalError,
   controller: controller2
 }) => {
-  const exitPromise = waitForExit(subprocess, context);
+  const exitPromise = waitForExit(subprocess, context2);
   const streamInfo = {
     originalStreams,
     fileDescriptors,
@@ -18104,12 +18104,12 @@ var waitForSubprocessResult = async ({
       ]),
       onInternalError,
       throwOnSubprocessError(subprocess, controller2),
-      ...throwOnTimeout(subprocess, timeout, context, controller2),
+      ...throwOnTimeout(subprocess, timeout, context2, controller2),
       ...throwOnCancel({
         subprocess,
         cancelSignal,
         gracefulCancel,
-        context,
+        context: context2,
         controller: controller2
       }),
       ...throwOnGracefulCancel({
@@ -18117,12 +18117,12 @@ var waitForSubprocessResult = async ({
         cancelSignal,
         gracefulCancel,
         forceKillAfterDelay,
-        context,
+        context: context2,
         controller: controller2
       })
     ]);
   } catch (error) {
-    context.terminationReason ??= "other";
+    context2.terminationReason ??= "other";
     return Promise.all([
       { error },
       exitPromise,
@@ -18537,13 +18537,13 @@ var spawnSubprocessAsync = ({ file, commandArguments, options: options2, startTi
   const originalStreams = [...subprocess.stdio];
   pipeOutputAsync(subprocess, fileDescriptors, controller2);
   cleanupOnExit(subprocess, options2, controller2);
-  const context = {};
+  const context2 = {};
   const onInternalError = createDeferred();
   subprocess.kill = subprocessKill.bind(void 0, {
     kill: subprocess.kill.bind(subprocess),
     options: options2,
     onInternalError,
-    context,
+    context: context2,
     controller: controller2
   });
   subprocess.all = makeAllStream(subprocess, options2);
@@ -18558,13 +18558,13 @@ var spawnSubprocessAsync = ({ file, commandArguments, options: options2, startTi
     originalStreams,
     command,
     escapedCommand,
-    context,
+    context: context2,
     onInternalError,
     controller: controller2
   });
   return { subprocess, promise };
 };
-var handlePromise = async ({ subprocess, options: options2, startTime, verboseInfo, fileDescriptors, originalStreams, command, escapedCommand, context, onInternalError, controller: controller2 }) => {
+var handlePromise = async ({ subprocess, options: options2, startTime, verboseInfo, fileDescriptors, originalStreams, command, escapedCommand, context: context2, onInternalError, controller: controller2 }) => {
   const [
     errorInfo,
     [exitCode, signal],
@@ -18574,7 +18574,7 @@ var handlePromise = async ({ subprocess, options: options2, startTime, verboseIn
   ] = await waitForSubprocessResult({
     subprocess,
     options: options2,
-    context,
+    context: context2,
     verboseInfo,
     fileDescriptors,
     originalStreams,
@@ -18592,7 +18592,7 @@ var handlePromise = async ({ subprocess, options: options2, startTime, verboseIn
     stdio,
     all,
     ipcOutput,
-    context,
+    context: context2,
     options: options2,
     command,
     escapedCommand,
@@ -18600,15 +18600,15 @@ var handlePromise = async ({ subprocess, options: options2, startTime, verboseIn
   });
   return handleResult(result, verboseInfo, options2);
 };
-var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, context, options: options2, command, escapedCommand, startTime }) => "error" in errorInfo ? makeError({
+var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, context: context2, options: options2, command, escapedCommand, startTime }) => "error" in errorInfo ? makeError({
   error: errorInfo.error,
   command,
   escapedCommand,
-  timedOut: context.terminationReason === "timeout",
-  isCanceled: context.terminationReason === "cancel" || context.terminationReason === "gracefulCancel",
-  isGracefullyCanceled: context.terminationReason === "gracefulCancel",
+  timedOut: context2.terminationReason === "timeout",
+  isCanceled: context2.terminationReason === "cancel" || context2.terminationReason === "gracefulCancel",
+  isGracefullyCanceled: context2.terminationReason === "gracefulCancel",
   isMaxBuffer: errorInfo.error instanceof MaxBufferError,
-  isForcefullyTerminated: context.isForcefullyTerminated,
+  isForcefullyTerminated: context2.isForcefullyTerminated,
   exitCode,
   signal,
   stdio,
@@ -19456,9 +19456,9 @@ function freePort() {
 function portOpen(port, timeoutMs = 500) {
   return new Promise((resolve7) => {
     const socket = connect({ host: "127.0.0.1", port });
-    const done = (open) => {
+    const done = (open2) => {
       socket.destroy();
-      resolve7(open);
+      resolve7(open2);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once("connect", () => done(true));
@@ -19924,8 +19924,8 @@ function parseFrame(line) {
   let rest = line.slice(i2).trimEnd();
   if (rest !== "" && rest[0] !== " ") return null;
   if (rest.endsWith(")")) {
-    const open = rest.lastIndexOf(" (");
-    if (open >= 0 && !rest.slice(open + 2, -1).includes(")")) rest = rest.slice(0, open);
+    const open2 = rest.lastIndexOf(" (");
+    if (open2 >= 0 && !rest.slice(open2 + 2, -1).includes(")")) rest = rest.slice(0, open2);
   }
   let text = rest.trim();
   if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
@@ -19940,12 +19940,12 @@ function parseBpftraceOutput(text) {
     out.skipped++;
     out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
   };
-  let open = null;
+  let open2 = null;
   for (const line of text.split("\n")) {
-    if (open) {
+    if (open2) {
       const frame = parseFrame(line);
       if (frame) {
-        if (open.frames.length < MAX_TRACE_FRAMES) open.frames.push(frame);
+        if (open2.frames.length < MAX_TRACE_FRAMES) open2.frames.push(frame);
         else out.framesCut++;
         continue;
       }
@@ -19954,15 +19954,15 @@ function parseBpftraceOutput(text) {
         const count2 = Number(end[1]);
         const total = Number(end[3]);
         if (Number.isSafeInteger(count2) && Number.isSafeInteger(total) && count2 > 0 && total >= 0) {
-          out.records.push({ pid: open.pid, goid: open.goid, frames: open.frames, count: count2, total });
+          out.records.push({ pid: open2.pid, goid: open2.goid, frames: open2.frames, count: count2, total });
         } else {
           skip(line);
         }
-        open = null;
+        open2 = null;
         continue;
       }
-      skip(open.header);
-      open = null;
+      skip(open2.header);
+      open2 = null;
     }
     if (line.trim() === ATTACHED_MARKER) {
       out.attached = true;
@@ -19970,7 +19970,7 @@ function parseBpftraceOutput(text) {
     }
     const start = ENTRY_START.exec(line);
     if (start) {
-      open = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
+      open2 = { pid: Number(start[1]), goid: Number(start[2]), frames: [], header: line };
       continue;
     }
     const rate3 = RATE.exec(line);
@@ -19981,7 +19981,7 @@ function parseBpftraceOutput(text) {
     if (NOISE.test(line)) continue;
     skip(line);
   }
-  if (open) out.truncated = true;
+  if (open2) out.truncated = true;
   return out;
 }
 
@@ -20442,8 +20442,8 @@ var EbpfSession = class _EbpfSession {
 // src/source/local-pair/window.ts
 var PROGRESS_EVERY_MS = 5e3;
 var STAT_EVERY_MS = 2e3;
-async function observeWindow(plan2, { groups, workloads, instances }, teardown, context) {
-  const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context;
+async function observeWindow(plan2, { groups, workloads, instances }, teardown, context2) {
+  const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context2;
   const totalMs = plan2.warmupMs + plan2.durationMs;
   logger.info(`memgate: both ready; warm-up ${formatDuration(plan2.warmupMs)}, then a ${formatDuration(plan2.durationMs)} window sampled every ${formatDuration(plan2.intervalMs)}`);
   let ebpfOrigin = performance4.now();
@@ -20463,7 +20463,7 @@ async function observeWindow(plan2, { groups, workloads, instances }, teardown, 
     stopReason: () => SIDES.filter((side) => instances[side].some((i2) => !i2.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
     onProgress: (s) => logger.info(progressLine(s, plan2.warmupMs, totalMs))
   });
-  if (sampled.endedEarly === "interrupted" && !context.interrupted.aborted) sampled.endedEarly = "timed out";
+  if (sampled.endedEarly === "interrupted" && !context2.interrupted.aborted) sampled.endedEarly = "timed out";
   const [profiles, trace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   return { sampled, profiles, ebpf: trace };
 }
@@ -20493,27 +20493,27 @@ function openWorkloadLog(bundleDir2, outDir, logger) {
 var HANG_GRACE_MS = 3e4;
 function localPair(plan2, host) {
   return {
-    async measure(context) {
+    async measure(context2) {
       const driver = selectDriver(plan2.cgroupDriver, host ?? probeHost());
-      for (const limitation of driver.limitations) context.logger.warn(limitation);
-      const log = openWorkloadLog(context.bundleDir, plan2.outDir, context.logger);
+      for (const limitation of driver.limitations) context2.logger.warn(limitation);
+      const log = openWorkloadLog(context2.bundleDir, plan2.outDir, context2.logger);
       const teardown = new Teardown();
       try {
-        return await run2(plan2, driver, context, teardown, log);
+        return await run2(plan2, driver, context2, teardown, log);
       } finally {
-        await teardown.run(context.logger);
+        await teardown.run(context2.logger);
         await new Promise((resolve7) => log.end(resolve7));
       }
     }
   };
 }
-async function run2(plan2, driver, context, teardown, log) {
-  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + HANG_GRACE_MS)]);
+async function run2(plan2, driver, context2, teardown, log) {
+  const signal = AbortSignal.any([context2.signal, AbortSignal.timeout(plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + HANG_GRACE_MS)]);
   const warnings = [];
   const ebpfCheck = plan2.ebpf.enabled === "off" ? null : checkTracer();
   const pair = await startPair(plan2, driver, teardown, log);
   const processes = plan2.replicas === 1 ? "baseline and gray" : `${plan2.replicas} processes each of baseline and gray`;
-  context.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
+  context2.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
   const perInstance = await waitForAll(plan2, pair, signal);
   const readiness = sideReadiness(perInstance);
   const origin = Date.now();
@@ -20526,7 +20526,7 @@ async function run2(plan2, driver, context, teardown, log) {
   } else if (signal.aborted) {
     observed = { sampled: { samples: [], stats: [], endedEarly: "interrupted" }, profiles: null, ebpf: null };
   } else {
-    observed = await observeWindow(plan2, pair, teardown, { logger: context.logger, signal, interrupted: context.signal, bundleDir: context.bundleDir, ebpfCheck });
+    observed = await observeWindow(plan2, pair, teardown, { logger: context2.logger, signal, interrupted: context2.signal, bundleDir: context2.bundleDir, ebpfCheck });
   }
   windowOver = true;
   return {
@@ -21158,11 +21158,11 @@ var GitHubFuseStore = class {
     return this.ours(statuses);
   }
   async append(record) {
-    const context = contextFor(record, this.label);
-    if (context.length > MAX_CONTEXT) throw new UsageError(`the fuse context "${context}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`);
+    const context2 = contextFor(record, this.label);
+    if (context2.length > MAX_CONTEXT) throw new UsageError(`the fuse context "${context2}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`);
     const body = {
       state: record.state === "reset" ? "success" : record.kind === "cell" ? STATE_OF[record.state] : "failure",
-      context,
+      context: context2,
       description: statusDescription(record),
       ...record.url ? { target_url: record.url } : {}
     };
@@ -21571,10 +21571,6 @@ function renderConsole(report) {
   return lines.map(neutraliseLine).join("\n");
 }
 
-// src/cli/fuse-commands.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
-
 // src/cli/command.ts
 import { parseArgs } from "node:util";
 
@@ -21690,60 +21686,6 @@ function printError(io, message) {
 `);
 }
 
-// src/fuse/plan.ts
-function matrixEntry(cell) {
-  return { ...cell.dims, cell: cell.id };
-}
-function holdReason(state, cell) {
-  if (checkCell(state, cell).fused) return null;
-  const latest = state.cells.get(cell.id)?.latest;
-  if (!latest) return "has not reported a result yet (still running, skipped, or run without --fuse on)";
-  switch (latest.state) {
-    case "pass":
-      return null;
-    case "running":
-      return "is still running (or its job was cancelled: re-run it)";
-    case "inconclusive":
-      return `was inconclusive (${latest.reason}); re-run it`;
-    case "reset":
-      return `was reset (${latest.reason}) and has not run again since`;
-    case "blocked":
-      return null;
-  }
-}
-function planWave(stages, n2, state) {
-  if (!Number.isInteger(n2) || n2 < 1 || n2 > stages.waves.length) {
-    const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(", ");
-    throw new UsageError(`--stage ${n2}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`);
-  }
-  const wave = stages.waves[n2 - 1];
-  if (n2 > 1) {
-    const previous = stages.waves[n2 - 2];
-    const waiting = previous.cells.flatMap((cell) => {
-      const why = holdReason(state, cell);
-      return why === null ? [] : [{ cell: cell.id, message: `${cell.id} ${why}` }];
-    });
-    if (waiting.length > 0) {
-      const shown = waiting.slice(0, 5).map((w) => w.message).join("; ");
-      return {
-        kind: "held",
-        wave,
-        previous,
-        waiting,
-        message: `wave ${n2} (${wave.name}) is not promoted: wave ${previous.index} (${previous.name}) is not fully passed: ${waiting.length} of ${previous.cells.length} cells unsettled: ${shown}${waiting.length > 5 ? `; and ${waiting.length - 5} more` : ""}.`
-      };
-    }
-  }
-  const include = [];
-  const leftOut = [];
-  for (const cell of wave.cells) {
-    const check2 = checkCell(state, cell);
-    if (check2.fused) leftOut.push({ cell: cell.id, message: check2.message });
-    else include.push(matrixEntry(cell));
-  }
-  return { kind: "ready", wave, matrix: { include }, leftOut };
-}
-
 // src/fuse/render.ts
 function statusView(state, scope, where, history) {
   const tallies = new Map(tallyDimensions(state).map((t) => [dimKey(t), t]));
@@ -21823,6 +21765,64 @@ function renderStatus(view) {
     }
   }
   return lines.map(neutraliseLine).join("\n");
+}
+
+// src/fuse/commands.ts
+import { readFileSync as readFileSync9 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+
+// src/fuse/plan.ts
+function matrixEntry(cell) {
+  return { ...cell.dims, cell: cell.id };
+}
+function holdReason(state, cell) {
+  if (checkCell(state, cell).fused) return null;
+  const latest = state.cells.get(cell.id)?.latest;
+  if (!latest) return "has not reported a result yet (still running, skipped, or run without --fuse on)";
+  switch (latest.state) {
+    case "pass":
+      return null;
+    case "running":
+      return "is still running (or its job was cancelled: re-run it)";
+    case "inconclusive":
+      return `was inconclusive (${latest.reason}); re-run it`;
+    case "reset":
+      return `was reset (${latest.reason}) and has not run again since`;
+    case "blocked":
+      return null;
+  }
+}
+function planWave(stages, n2, state) {
+  if (!Number.isInteger(n2) || n2 < 1 || n2 > stages.waves.length) {
+    const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(", ");
+    throw new UsageError(`--stage ${n2}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`);
+  }
+  const wave = stages.waves[n2 - 1];
+  if (n2 > 1) {
+    const previous = stages.waves[n2 - 2];
+    const waiting = previous.cells.flatMap((cell) => {
+      const why = holdReason(state, cell);
+      return why === null ? [] : [{ cell: cell.id, message: `${cell.id} ${why}` }];
+    });
+    if (waiting.length > 0) {
+      const shown = waiting.slice(0, 5).map((w) => w.message).join("; ");
+      return {
+        kind: "held",
+        wave,
+        previous,
+        waiting,
+        message: `wave ${n2} (${wave.name}) is not promoted: wave ${previous.index} (${previous.name}) is not fully passed: ${waiting.length} of ${previous.cells.length} cells unsettled: ${shown}${waiting.length > 5 ? `; and ${waiting.length - 5} more` : ""}.`
+      };
+    }
+  }
+  const include = [];
+  const leftOut = [];
+  for (const cell of wave.cells) {
+    const check2 = checkCell(state, cell);
+    if (check2.fused) leftOut.push({ cell: cell.id, message: check2.message });
+    else include.push(matrixEntry(cell));
+  }
+  return { kind: "ready", wave, matrix: { include }, leftOut };
 }
 
 // src/fuse/stages.ts
@@ -21995,6 +21995,126 @@ function parseStages(text, file) {
   return new StagesReader(file).parse(text);
 }
 
+// src/fuse/commands.ts
+var FuseStoreTrouble = class extends Error {
+  name = "FuseStoreTrouble";
+};
+function open(context2) {
+  return openFuseStore(parseStoreConfig(context2.store), context2.fenv);
+}
+async function storeStep(store, what, step) {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new FuseStoreTrouble(`fuse: could not ${what} ${store.where}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
+  }
+}
+async function fuseCheck(cellText, context2) {
+  if (!cellText) throw new UsageError('memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".');
+  const cell = parseCell(cellText);
+  const store = open(context2);
+  const result = await storeStep(store, "read the fuse from", async () => checkCell(foldRecords(await store.read()), cell));
+  const message = result.fused ? result.message : `cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).`;
+  context2.say(`fuse: ${message}`);
+  return { fused: result.fused, message };
+}
+async function fuseStatus(history, context2) {
+  const store = open(context2);
+  return storeStep(store, "read the fuse from", async () => {
+    const records = history ? await store.history() : void 0;
+    return statusView(foldRecords(records ?? await store.read()), store.scope, store.where, records);
+  });
+}
+function targets(given, command) {
+  const cells = given.cells.map((c3) => parseCell(c3).id);
+  const dims = given.dimensions.map((d) => parseDimensionValue(d));
+  if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
+  return { cells, dims };
+}
+function reasonOf(text, command) {
+  const reason = text?.replace(/\s+/g, " ").trim();
+  if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith("reset") ? "reset" : "trip"} (GitHub keeps the first ~120 characters).`);
+  return reason;
+}
+async function fuseReset(given, reasonText, context2) {
+  const command = "memgate fuse reset";
+  const { cells, dims } = targets(given, command);
+  const reason = reasonOf(reasonText, command);
+  const store = open(context2);
+  const { env } = context2.fenv;
+  const common2 = { state: "reset", reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(env), url: runUrlFromEnv(env) };
+  await storeStep(store, "reset in", async () => {
+    const state = foldRecords(await store.read());
+    for (const id of cells) {
+      const latest = state.cells.get(id)?.latest;
+      if (!latest || latest.state === "reset") {
+        context2.say(`fuse: cell ${id} has no result to reset; nothing recorded.`);
+        continue;
+      }
+      await store.append({ kind: "cell", cell: id, ...common2 });
+      context2.say(`fuse: reset cell ${id} (was ${latest.state}): "${reason}"; it may run again.`);
+    }
+    for (const dv of dims) {
+      if (!isTripped(state.dims.get(dimKey(dv)))) {
+        context2.say(`fuse: ${dimKey(dv)} is not tripped; nothing recorded.`);
+        continue;
+      }
+      await store.append({ kind: "dim", ...dv, cells: [], ...common2 });
+      context2.say(`fuse: reset ${dimKey(dv)}: "${reason}"; its earlier blocked cells no longer count toward the rule.`);
+    }
+    const after = foldRecords(await store.read());
+    for (const id of cells) {
+      const result = checkCell(after, parseCell(id));
+      if (result.fused) context2.say(`fuse: note: ${result.message}`);
+    }
+  });
+}
+async function fuseTrip(given, reasonText, thresholdText, context2) {
+  const command = "memgate fuse trip";
+  const { cells, dims } = targets(given, command);
+  const reason = reasonOf(reasonText, command);
+  const threshold = parseThreshold(thresholdText ?? Defaults.fuseDimensionThreshold);
+  const store = open(context2);
+  const { env } = context2.fenv;
+  const common2 = { reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(env), url: runUrlFromEnv(env) };
+  await storeStep(store, "trip in", async () => {
+    for (const id of cells) {
+      await store.append({ kind: "cell", cell: id, state: "blocked", ...common2 });
+      context2.say(`fuse: TRIPPED cell ${id}: ${reason}`);
+    }
+    for (const dv of dims) {
+      await store.append({ kind: "dim", ...dv, state: "tripped", cells: [], ...common2 });
+      context2.say(`fuse: TRIPPED ${dimKey(dv)}: ${reason}`);
+    }
+    if (cells.length) {
+      const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
+      for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t2) => mine.has(dimKey(t2)))) {
+        await store.append({ kind: "dim", dim: t.dim, value: t.value, state: "tripped", cells: t.blocked, ...common2, reason: t.reason });
+        context2.say(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join("; ")}`);
+      }
+    }
+  });
+}
+async function planStage(file, stageText, context2) {
+  if (!file) throw new UsageError("memgate plan needs --stages FILE (the YAML list of waves) and --stage N.");
+  if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
+  let text;
+  try {
+    text = readFileSync9(resolve3(context2.fenv.cwd, file), "utf8");
+  } catch (error) {
+    throw new UsageError(`--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
+  }
+  const stages = parseStages(text, file);
+  const n2 = Number(stageText);
+  if (n2 < 1 || n2 > stages.waves.length) planWave(stages, n2, foldRecords([]));
+  const store = open(context2);
+  const plan2 = await storeStep(store, "read the fuse from", async () => planWave(stages, n2, foldRecords(await store.read())));
+  if (plan2.kind === "held") return { kind: "held", message: `plan: ${plan2.message}` };
+  return { kind: "ready", matrix: plan2.matrix, wave: n2, name: plan2.wave.name, cells: plan2.wave.cells.length, leftOut: plan2.leftOut, where: store.where };
+}
+var STORE_OPTIONS = [Option.FuseStore, Option.FuseDir, Option.FuseScope];
+
 // src/cli/fuse-commands.ts
 var CELL_HELP = `CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
 (dimensions: region, isp, os, arch; values case-insensitive).`;
@@ -22069,10 +22189,6 @@ Options:
   --stages FILE                     the stages YAML file: the matrix and its waves (required)
   --stage N                         the wave to promote, 1 for the first (required)
 ${STORE_HELP}`;
-var STORE_FLAGS = [Option.FuseStore, Option.FuseDir, Option.FuseScope];
-function parse(args, strings, options2) {
-  return parseFlags(options2.command, args, { strings, multiple: options2.multiple, booleans: options2.booleans }).flags;
-}
 var str = (flags, name) => {
   const v = flags[name];
   return typeof v === "string" ? v : void 0;
@@ -22081,181 +22197,73 @@ var list = (flags, name) => {
   const v = flags[name];
   return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 };
-function openStore(flags, io) {
-  return openFuseStore(parseStoreConfig(flags), { env: io.env, cwd: io.cwd });
+function context(flags, io) {
+  const store = Object.fromEntries(STORE_OPTIONS.map((name) => [name, str(flags, name)]));
+  return { fenv: { env: io.env, cwd: io.cwd }, store, say: (line) => io.stdout(`${line}
+`) };
 }
-function storeTrouble(error, io, what) {
-  if (error instanceof UsageError) throw error;
-  printError(io, `fuse: could not ${what}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
-  return ExitCode.Inconclusive;
+function guarded(run3) {
+  return async (args, io) => {
+    try {
+      return await run3(args, io);
+    } catch (error) {
+      if (!(error instanceof FuseStoreTrouble)) throw error;
+      printError(io, error.message);
+      return ExitCode.Inconclusive;
+    }
+  };
 }
-async function check(args, io) {
-  const flags = parse(args, [Option.Cell, ...STORE_FLAGS], { command: "memgate fuse check" });
-  const cellText = str(flags, Option.Cell);
-  if (!cellText) throw new UsageError('memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".');
-  const cell = parseCell(cellText);
-  const store = openStore(flags, io);
-  let result;
-  try {
-    result = checkCell(foldRecords(await store.read()), cell);
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${store.where}`);
-  }
-  if (result.fused) {
-    io.stdout(`fuse: ${result.message}
-`);
-    return ExitCode.Blocked;
-  }
-  io.stdout(`fuse: cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).
-`);
-  return ExitCode.Pass;
-}
-async function status(args, io) {
-  const flags = parse(args, STORE_FLAGS, { booleans: ["json", "history"], command: "memgate fuse status" });
-  const store = openStore(flags, io);
-  let view;
-  try {
-    const history = flags.history ? await store.history() : void 0;
-    view = statusView(foldRecords(history ?? await store.read()), store.scope, store.where, history);
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${store.where}`);
-  }
+var check = async (args, io) => {
+  const { flags } = parseFlags("memgate fuse check", args, { strings: [Option.Cell, ...STORE_OPTIONS] });
+  const outcome = await fuseCheck(str(flags, Option.Cell), context(flags, io));
+  return outcome.fused ? ExitCode.Blocked : ExitCode.Pass;
+};
+var status = async (args, io) => {
+  const { flags } = parseFlags("memgate fuse status", args, { strings: STORE_OPTIONS, booleans: ["json", "history"] });
+  const view = await fuseStatus(flags.history === true, context(flags, io));
   io.stdout((flags.json ? JSON.stringify(view, null, 2) : renderStatus(view)) + "\n");
   return ExitCode.Pass;
-}
-function targets(flags, command) {
-  const cells = list(flags, Option.Cell).map((c3) => parseCell(c3).id);
-  const dims = list(flags, "dimension").map((d) => parseDimensionValue(d));
-  if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
-  return { cells, dims };
-}
-function reasonOf(flags, command) {
-  const reason = str(flags, "reason")?.replace(/\s+/g, " ").trim();
-  if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith("reset") ? "reset" : "trip"} (GitHub keeps the first ~120 characters).`);
-  return reason;
-}
-async function reset2(args, io) {
-  const command = "memgate fuse reset";
-  const flags = parse(args, [Option.Cell, "dimension", "reason", ...STORE_FLAGS], { multiple: [Option.Cell, "dimension"], command });
-  const { cells, dims } = targets(flags, command);
-  const reason = reasonOf(flags, command);
-  const store = openStore(flags, io);
-  const common2 = { state: "reset", reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
-  try {
-    const state = foldRecords(await store.read());
-    for (const id of cells) {
-      const latest = state.cells.get(id)?.latest;
-      if (!latest || latest.state === "reset") {
-        io.stdout(`fuse: cell ${id} has no result to reset; nothing recorded.
-`);
-        continue;
-      }
-      await store.append({ kind: "cell", cell: id, ...common2 });
-      io.stdout(`fuse: reset cell ${id} (was ${latest.state}): "${reason}"; it may run again.
-`);
-    }
-    for (const dv of dims) {
-      if (!isTripped(state.dims.get(dimKey(dv)))) {
-        io.stdout(`fuse: ${dimKey(dv)} is not tripped; nothing recorded.
-`);
-        continue;
-      }
-      await store.append({ kind: "dim", ...dv, cells: [], ...common2 });
-      io.stdout(`fuse: reset ${dimKey(dv)}: "${reason}"; its earlier blocked cells no longer count toward the rule.
-`);
-    }
-    const after = foldRecords(await store.read());
-    for (const id of cells) {
-      const result = checkCell(after, parseCell(id));
-      if (result.fused) io.stdout(`fuse: note: ${result.message}
-`);
-    }
-  } catch (error) {
-    return storeTrouble(error, io, `reset in ${store.where}`);
-  }
+};
+var reset2 = async (args, io) => {
+  const { flags } = parseFlags("memgate fuse reset", args, { strings: [Option.Cell, "dimension", "reason", ...STORE_OPTIONS], multiple: [Option.Cell, "dimension"] });
+  await fuseReset({ cells: list(flags, Option.Cell), dimensions: list(flags, "dimension") }, str(flags, "reason"), context(flags, io));
   return ExitCode.Pass;
-}
-async function trip(args, io) {
-  const command = "memgate fuse trip";
-  const flags = parse(args, [Option.Cell, "dimension", "reason", Option.FuseDimensionThreshold, ...STORE_FLAGS], { multiple: [Option.Cell, "dimension"], command });
-  const { cells, dims } = targets(flags, command);
-  const reason = reasonOf(flags, command);
-  const threshold = parseThreshold(str(flags, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold);
-  const store = openStore(flags, io);
-  const common2 = { reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
-  try {
-    for (const id of cells) {
-      await store.append({ kind: "cell", cell: id, state: "blocked", ...common2 });
-      io.stdout(`fuse: TRIPPED cell ${id}: ${reason}
-`);
-    }
-    for (const dv of dims) {
-      await store.append({ kind: "dim", ...dv, state: "tripped", cells: [], ...common2 });
-      io.stdout(`fuse: TRIPPED ${dimKey(dv)}: ${reason}
-`);
-    }
-    if (cells.length) {
-      const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
-      for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t2) => mine.has(dimKey(t2)))) {
-        await store.append({ kind: "dim", dim: t.dim, value: t.value, state: "tripped", cells: t.blocked, ...common2, reason: t.reason });
-        io.stdout(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join("; ")}
-`);
-      }
-    }
-  } catch (error) {
-    return storeTrouble(error, io, `trip in ${store.where}`);
-  }
+};
+var trip = async (args, io) => {
+  const { flags } = parseFlags("memgate fuse trip", args, { strings: [Option.Cell, "dimension", "reason", Option.FuseDimensionThreshold, ...STORE_OPTIONS], multiple: [Option.Cell, "dimension"] });
+  await fuseTrip({ cells: list(flags, Option.Cell), dimensions: list(flags, "dimension") }, str(flags, "reason"), str(flags, Option.FuseDimensionThreshold), context(flags, io));
   return ExitCode.Pass;
-}
+};
 var fuseCommand = {
   name: "fuse",
   summary: "check, show, reset or trip the matrix fuse of a staged rollout",
   usage: FUSE_USAGE,
   commands: [
-    { name: "check", summary: "exit 1 when a cell is fused, else 0", usage: CHECK_USAGE, run: check },
-    { name: "status", summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: status },
-    { name: "reset", summary: "let cells or dimension values run again, with a reason", usage: RESET_USAGE, run: reset2 },
-    { name: "trip", summary: "stop cells or dimension values by hand, with a reason", usage: TRIP_USAGE, run: trip }
+    { name: "check", summary: "exit 1 when a cell is fused, else 0", usage: CHECK_USAGE, run: guarded(check) },
+    { name: "status", summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: guarded(status) },
+    { name: "reset", summary: "let cells or dimension values run again, with a reason", usage: RESET_USAGE, run: guarded(reset2) },
+    { name: "trip", summary: "stop cells or dimension values by hand, with a reason", usage: TRIP_USAGE, run: guarded(trip) }
   ]
 };
-async function plan(args, io) {
-  const flags = parse(args, ["stages", "stage", ...STORE_FLAGS], { command: "memgate plan" });
-  const file = str(flags, "stages");
-  if (!file) throw new UsageError("memgate plan needs --stages FILE (the YAML list of waves) and --stage N.");
-  const stageText = str(flags, "stage");
-  if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
-  let text;
-  try {
-    text = readFileSync9(resolve3(io.cwd, file), "utf8");
-  } catch (error) {
-    throw new UsageError(`--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
-  }
-  const stages = parseStages(text, file);
-  const n2 = Number(stageText);
-  if (n2 < 1 || n2 > stages.waves.length) planWave(stages, n2, foldRecords([]));
-  const store = openStore(flags, io);
-  let plan2;
-  try {
-    plan2 = planWave(stages, n2, foldRecords(await store.read()));
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${store.where}`);
-  }
-  if (plan2.kind === "held") {
-    printError(io, `plan: ${plan2.message}`);
+var plan = async (args, io) => {
+  const { flags } = parseFlags("memgate plan", args, { strings: ["stages", "stage", ...STORE_OPTIONS] });
+  const outcome = await planStage(str(flags, "stages"), str(flags, "stage"), context(flags, io));
+  if (outcome.kind === "held") {
+    printError(io, outcome.message);
     return ExitCode.Blocked;
   }
-  io.stdout(JSON.stringify(plan2.matrix) + "\n");
-  const { include } = plan2.matrix;
-  io.logger.info(`plan: wave ${n2} (${plan2.wave.name}): ${include.length} of ${plan2.wave.cells.length} cells to run${plan2.leftOut.length ? `, ${plan2.leftOut.length} left out by the fuse` : ""} (${store.where})`);
-  for (const left of plan2.leftOut) io.logger.info(`plan: left out: ${left.message}`);
-  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n2} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
+  io.stdout(JSON.stringify(outcome.matrix) + "\n");
+  const { include } = outcome.matrix;
+  io.logger.info(`plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ""} (${outcome.where})`);
+  for (const left of outcome.leftOut) io.logger.info(`plan: left out: ${left.message}`);
+  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${outcome.wave} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
   return ExitCode.Pass;
-}
+};
 var planCommand = {
   name: "plan",
   summary: "print a wave's GitHub strategy.matrix JSON, fused cells left out",
   usage: PLAN_USAGE,
-  run: plan
+  run: guarded(plan)
 };
 
 // src/config/fleet-plan.ts
@@ -22296,7 +22304,7 @@ function positiveInt(text, option, max) {
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`--${option} "${text}" must be a whole number from 1 to ${max}.`);
   return Number(text);
 }
-function buildFleetPlan(raw, context) {
+function buildFleetPlan(raw, context2) {
   const get = (name) => value3(raw, name);
   const prometheusUrl = get(Option.Prometheus);
   if (!prometheusUrl) throw new UsageError(`--${Option.Prometheus} is required: the base URL of a Prometheus-compatible store, e.g. --${Option.Prometheus} http://prometheus:9090.`);
@@ -22314,7 +22322,7 @@ function buildFleetPlan(raw, context) {
   const windowMs = parseDuration(get(Option.Window) ?? Defaults.window, Option.Window);
   if (windowMs < 6e4) throw new UsageError(`--${Option.Window} must be at least 1m (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
   const endText = get(Option.End);
-  const endSec = endText === void 0 ? Math.floor(context.nowSec) : parseEnd(endText, context.nowSec);
+  const endSec = endText === void 0 ? Math.floor(context2.nowSec) : parseEnd(endText, context2.nowSec);
   const stepText = get(Option.Step);
   const stepMs = stepText === void 0 ? null : parseDuration(stepText, Option.Step);
   if (stepMs !== null && (stepMs < 1e3 || stepMs * 8 > windowMs)) throw new UsageError(`--${Option.Step} must be at least 1s and leave 8 readings in the window (--${Option.Window} ${get(Option.Window) ?? Defaults.window}).`);
@@ -22324,16 +22332,16 @@ function buildFleetPlan(raw, context) {
   if (stagesFile === void 0 !== (stageText === void 0)) throw new UsageError(`--${Option.Stages} FILE and --${Option.Stage} N go together: the wave whose cells are judged, e.g. --${Option.Stages} .github/stages.yml --${Option.Stage} 1.`);
   const stages = stagesFile && stageText ? { file: stagesFile, stage: positiveInt(stageText, Option.Stage, 1e3) } : null;
   const tokenEnv = get(Option.PrometheusTokenEnv) ?? Defaults.prometheusTokenEnv;
-  const bearerToken = context.env[tokenEnv]?.trim() || null;
+  const bearerToken = context2.env[tokenEnv]?.trim() || null;
   const user = get(Option.PrometheusUser);
-  const password = context.env[PROMETHEUS_PASSWORD_ENV] ?? "";
+  const password = context2.env[PROMETHEUS_PASSWORD_ENV] ?? "";
   if (user !== void 0 && bearerToken) throw new UsageError(`both a bearer token (${tokenEnv}) and --${Option.PrometheusUser} are set; give one way to log in.`);
   if (user !== void 0 && password === "") throw new UsageError(`--${Option.PrometheusUser} ${user} needs its password in the environment variable ${PROMETHEUS_PASSWORD_ENV} (never on the command line).`);
   const caPath = get(Option.PrometheusCa);
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync10(resolve4(context.cwd, caPath), "utf8");
+      caPem = readFileSync10(resolve4(context2.cwd, caPath), "utf8");
     } catch (error) {
       throw new UsageError(`--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`);
     }
@@ -22489,12 +22497,12 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync11, readFileSync as readFileSync11, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join15, resolve as resolve5 } from "node:path";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join14, resolve as resolve5 } from "node:path";
 
 // src/gate/fleet-gate.ts
-import { mkdirSync as mkdirSync10, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join14 } from "node:path";
+import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join13 } from "node:path";
 
 // src/source/prometheus/client.ts
 import { request as httpRequest } from "node:http";
@@ -23110,13 +23118,13 @@ async function judgeCell(client, q, target, settings) {
 function writeCellReport(outDir, cell) {
   if (!cell.report) return null;
   const dir = cellDir(outDir, cell.cell);
-  mkdirSync10(dir, { recursive: true });
-  writeFileSync10(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
-  writeFileSync10(join14(dir, HtmlReportFile), renderHtml(cell.report));
+  mkdirSync9(dir, { recursive: true });
+  writeFileSync9(join13(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync9(join13(dir, HtmlReportFile), renderHtml(cell.report));
   return dir;
 }
 function cellDir(outDir, cell) {
-  return join14(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
+  return join13(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
 }
 function openFleet(plan2, signal) {
   const metric = parseSelector(plan2.metric, Option.Metric);
@@ -23307,12 +23315,12 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
     },
     { warnings: targets2.length === 0 ? [...warnings, `no series of ${session.text.metric} with ${session.text.baseline} or ${session.text.gray} over the window ending ${plan2.endText}: check --metric, the matchers, --end and --window`] : warnings, queries }
   );
-  mkdirSync11(plan2.outDir, { recursive: true });
-  const reportPath = join15(plan2.outDir, ReportFile);
-  const htmlPath = join15(plan2.outDir, HtmlReportFile);
+  mkdirSync10(plan2.outDir, { recursive: true });
+  const reportPath = join14(plan2.outDir, ReportFile);
+  const htmlPath = join14(plan2.outDir, HtmlReportFile);
   try {
-    writeFileSync11(reportPath, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync11(htmlPath, renderFleetHtml(report));
+    writeFileSync10(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync10(htmlPath, renderFleetHtml(report));
   } catch (error) {
     throw new UsageError(`--${Option.Out} ${plan2.outDir}: cannot write the report there (${error.code ?? errorMessage(error)}); give a directory you can write to.`);
   }
