@@ -1,18 +1,11 @@
-// `memgate fuse check|status|reset|trip` and `memgate plan` (the fuse around `memgate run` is src/run/gated-run.ts).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// `memgate fuse check|status|reset|trip` and `memgate plan`: flags in, src/fuse/commands.ts does the work,
+// its lines and results out on stdout (the fuse around `memgate run` is src/run/gated-run.ts).
 import type { CliIO } from './io.ts';
 import { parseFlags, printError, type Flags, type GroupCommand, type LeafCommand } from './command.ts';
-import { Defaults, ExitCode, FuseFile, Option } from '../model/constants.ts';
-import { UsageError, errorMessage } from '../model/errors.ts';
-import { runUrlFromEnv } from '../github/rest.ts';
-import { dimKey, parseCell, parseDimensionValue, type DimensionValue } from '../fuse/cell.ts';
-import { openFuseStore, parseStoreConfig } from '../fuse/config.ts';
-import { actorFromEnv } from '../fuse/gate-fuse.ts';
-import { planWave } from '../fuse/plan.ts';
-import { renderStatus, statusView } from '../fuse/render.ts';
-import { checkCell, dimensionTrips, foldRecords, isTripped, parseThreshold } from '../fuse/rules.ts';
-import { parseStages } from '../fuse/stages.ts';
+import { Defaults, ExitCode, Option } from '../model/constants.ts';
+import type { RawOptions } from '../model/settings.ts';
+import { renderStatus } from '../fuse/render.ts';
+import { FuseStoreTrouble, STORE_OPTIONS, fuseCheck, fuseReset, fuseStatus, fuseTrip, planStage, type FuseCommandContext } from '../fuse/commands.ts';
 
 const CELL_HELP = `CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
 (dimensions: region, isp, os, arch; values case-insensitive).`;
@@ -98,11 +91,7 @@ Options:
   --stage N                         the wave to promote, 1 for the first (required)
 ${STORE_HELP}`;
 
-const STORE_FLAGS = [Option.FuseStore, Option.FuseDir, Option.FuseScope] as const;
-
-function parse(args: string[], strings: readonly string[], options: { multiple?: readonly string[]; booleans?: readonly string[]; command: string }): Flags {
-  return parseFlags(options.command, args, { strings, multiple: options.multiple, booleans: options.booleans }).flags;
-}
+type Run = (args: string[], io: CliIO) => Promise<number>;
 
 const str = (flags: Flags, name: string) => {
   const v = flags[name];
@@ -113,180 +102,79 @@ const list = (flags: Flags, name: string) => {
   return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 };
 
-function openStore(flags: Flags, io: CliIO) {
-  return openFuseStore(parseStoreConfig(flags as Record<string, string>), { env: io.env, cwd: io.cwd });
+function context(flags: Flags, io: CliIO): FuseCommandContext {
+  const store: RawOptions = Object.fromEntries(STORE_OPTIONS.map((name) => [name, str(flags, name)]));
+  return { fenv: { env: io.env, cwd: io.cwd }, store, say: (line) => io.stdout(`${line}\n`) };
 }
 
-/** Store failures that are not the user's to fix (network, GitHub 5xx): exit 3, fail closed. */
-function storeTrouble(error: unknown, io: CliIO, what: string): number {
-  if (error instanceof UsageError) throw error;
-  printError(io, `fuse: could not ${what}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
-  return ExitCode.Inconclusive;
+/** Runs a fuse command; a store that cannot be read or written is exit 3 (fail closed), bad input stays exit 2. */
+function guarded(run: Run): Run {
+  return async (args, io) => {
+    try {
+      return await run(args, io);
+    } catch (error) {
+      if (!(error instanceof FuseStoreTrouble)) throw error;
+      printError(io, error.message);
+      return ExitCode.Inconclusive;
+    }
+  };
 }
 
-async function check(args: string[], io: CliIO): Promise<number> {
-  const flags = parse(args, [Option.Cell, ...STORE_FLAGS], { command: 'memgate fuse check' });
-  const cellText = str(flags, Option.Cell);
-  if (!cellText) throw new UsageError('memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".');
-  const cell = parseCell(cellText);
-  const store = openStore(flags, io);
-  let result;
-  try {
-    result = checkCell(foldRecords(await store.read()), cell);
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${store.where}`);
-  }
-  if (result.fused) {
-    io.stdout(`fuse: ${result.message}\n`);
-    return ExitCode.Blocked;
-  }
-  io.stdout(`fuse: cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).\n`);
-  return ExitCode.Pass;
-}
+const check: Run = async (args, io) => {
+  const { flags } = parseFlags('memgate fuse check', args, { strings: [Option.Cell, ...STORE_OPTIONS] });
+  const outcome = await fuseCheck(str(flags, Option.Cell), context(flags, io));
+  return outcome.fused ? ExitCode.Blocked : ExitCode.Pass;
+};
 
-async function status(args: string[], io: CliIO): Promise<number> {
-  const flags = parse(args, STORE_FLAGS, { booleans: ['json', 'history'], command: 'memgate fuse status' });
-  const store = openStore(flags, io);
-  let view;
-  try {
-    const history = flags.history ? await store.history() : undefined;
-    view = statusView(foldRecords(history ?? (await store.read())), store.scope, store.where, history);
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${store.where}`);
-  }
+const status: Run = async (args, io) => {
+  const { flags } = parseFlags('memgate fuse status', args, { strings: STORE_OPTIONS, booleans: ['json', 'history'] });
+  const view = await fuseStatus(flags.history === true, context(flags, io));
   io.stdout((flags.json ? JSON.stringify(view, null, 2) : renderStatus(view)) + '\n');
   return ExitCode.Pass;
-}
+};
 
-function targets(flags: Flags, command: string): { cells: string[]; dims: DimensionValue[] } {
-  const cells = list(flags, Option.Cell).map((c) => parseCell(c).id);
-  const dims = list(flags, 'dimension').map((d) => parseDimensionValue(d));
-  if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
-  return { cells, dims };
-}
-
-function reasonOf(flags: Flags, command: string): string {
-  const reason = str(flags, 'reason')?.replace(/\s+/g, ' ').trim();
-  if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith('reset') ? 'reset' : 'trip'} (GitHub keeps the first ~120 characters).`);
-  return reason;
-}
-
-async function reset(args: string[], io: CliIO): Promise<number> {
-  const command = 'memgate fuse reset';
-  const flags = parse(args, [Option.Cell, 'dimension', 'reason', ...STORE_FLAGS], { multiple: [Option.Cell, 'dimension'], command });
-  const { cells, dims } = targets(flags, command);
-  const reason = reasonOf(flags, command);
-  const store = openStore(flags, io);
-  const common = { state: 'reset' as const, reason, at: new Date().toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
-  try {
-    const state = foldRecords(await store.read());
-    for (const id of cells) {
-      const latest = state.cells.get(id)?.latest;
-      if (!latest || latest.state === 'reset') {
-        io.stdout(`fuse: cell ${id} has no result to reset; nothing recorded.\n`);
-        continue;
-      }
-      await store.append({ kind: 'cell', cell: id, ...common });
-      io.stdout(`fuse: reset cell ${id} (was ${latest.state}): "${reason}"; it may run again.\n`);
-    }
-    for (const dv of dims) {
-      if (!isTripped(state.dims.get(dimKey(dv)))) {
-        io.stdout(`fuse: ${dimKey(dv)} is not tripped; nothing recorded.\n`);
-        continue;
-      }
-      await store.append({ kind: 'dim', ...dv, cells: [], ...common });
-      io.stdout(`fuse: reset ${dimKey(dv)}: "${reason}"; its earlier blocked cells no longer count toward the rule.\n`);
-    }
-    const after = foldRecords(await store.read());
-    for (const id of cells) {
-      const result = checkCell(after, parseCell(id));
-      if (result.fused) io.stdout(`fuse: note: ${result.message}\n`);
-    }
-  } catch (error) {
-    return storeTrouble(error, io, `reset in ${store.where}`);
-  }
+const reset: Run = async (args, io) => {
+  const { flags } = parseFlags('memgate fuse reset', args, { strings: [Option.Cell, 'dimension', 'reason', ...STORE_OPTIONS], multiple: [Option.Cell, 'dimension'] });
+  await fuseReset({ cells: list(flags, Option.Cell), dimensions: list(flags, 'dimension') }, str(flags, 'reason'), context(flags, io));
   return ExitCode.Pass;
-}
+};
 
-async function trip(args: string[], io: CliIO): Promise<number> {
-  const command = 'memgate fuse trip';
-  const flags = parse(args, [Option.Cell, 'dimension', 'reason', Option.FuseDimensionThreshold, ...STORE_FLAGS], { multiple: [Option.Cell, 'dimension'], command });
-  const { cells, dims } = targets(flags, command);
-  const reason = reasonOf(flags, command);
-  const threshold = parseThreshold(str(flags, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold);
-  const store = openStore(flags, io);
-  const common = { reason, at: new Date().toISOString(), by: actorFromEnv(io.env), url: runUrlFromEnv(io.env) };
-  try {
-    for (const id of cells) {
-      await store.append({ kind: 'cell', cell: id, state: 'blocked', ...common });
-      io.stdout(`fuse: TRIPPED cell ${id}: ${reason}\n`);
-    }
-    for (const dv of dims) {
-      await store.append({ kind: 'dim', ...dv, state: 'tripped', cells: [], ...common });
-      io.stdout(`fuse: TRIPPED ${dimKey(dv)}: ${reason}\n`);
-    }
-    if (cells.length) {
-      const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
-      for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t) => mine.has(dimKey(t)))) {
-        await store.append({ kind: 'dim', dim: t.dim, value: t.value, state: 'tripped', cells: t.blocked, ...common, reason: t.reason });
-        io.stdout(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join('; ')}\n`);
-      }
-    }
-  } catch (error) {
-    return storeTrouble(error, io, `trip in ${store.where}`);
-  }
+const trip: Run = async (args, io) => {
+  const { flags } = parseFlags('memgate fuse trip', args, { strings: [Option.Cell, 'dimension', 'reason', Option.FuseDimensionThreshold, ...STORE_OPTIONS], multiple: [Option.Cell, 'dimension'] });
+  await fuseTrip({ cells: list(flags, Option.Cell), dimensions: list(flags, 'dimension') }, str(flags, 'reason'), str(flags, Option.FuseDimensionThreshold), context(flags, io));
   return ExitCode.Pass;
-}
+};
 
 export const fuseCommand: GroupCommand = {
   name: 'fuse',
   summary: 'check, show, reset or trip the matrix fuse of a staged rollout',
   usage: FUSE_USAGE,
   commands: [
-    { name: 'check', summary: 'exit 1 when a cell is fused, else 0', usage: CHECK_USAGE, run: check },
-    { name: 'status', summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: status },
-    { name: 'reset', summary: 'let cells or dimension values run again, with a reason', usage: RESET_USAGE, run: reset },
-    { name: 'trip', summary: 'stop cells or dimension values by hand, with a reason', usage: TRIP_USAGE, run: trip },
+    { name: 'check', summary: 'exit 1 when a cell is fused, else 0', usage: CHECK_USAGE, run: guarded(check) },
+    { name: 'status', summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: guarded(status) },
+    { name: 'reset', summary: 'let cells or dimension values run again, with a reason', usage: RESET_USAGE, run: guarded(reset) },
+    { name: 'trip', summary: 'stop cells or dimension values by hand, with a reason', usage: TRIP_USAGE, run: guarded(trip) },
   ],
 };
 
-async function plan(args: string[], io: CliIO): Promise<number> {
-  const flags = parse(args, ['stages', 'stage', ...STORE_FLAGS], { command: 'memgate plan' });
-  const file = str(flags, 'stages');
-  if (!file) throw new UsageError('memgate plan needs --stages FILE (the YAML list of waves) and --stage N.');
-  const stageText = str(flags, 'stage');
-  if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ''}.`);
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(`--stages ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); give the path of the stages YAML file.`);
-  }
-  const stages = parseStages(text, file);
-  const n = Number(stageText);
-  if (n < 1 || n > stages.waves.length) planWave(stages, n, foldRecords([])); // throws the UsageError naming the waves
-  const store = openStore(flags, io);
-  let plan;
-  try {
-    plan = planWave(stages, n, foldRecords(await store.read()));
-  } catch (error) {
-    return storeTrouble(error, io, `read the fuse from ${store.where}`);
-  }
-  if (plan.kind === 'held') {
-    printError(io, `plan: ${plan.message}`);
+const plan: Run = async (args, io) => {
+  const { flags } = parseFlags('memgate plan', args, { strings: ['stages', 'stage', ...STORE_OPTIONS] });
+  const outcome = await planStage(str(flags, 'stages'), str(flags, 'stage'), context(flags, io));
+  if (outcome.kind === 'held') {
+    printError(io, outcome.message);
     return ExitCode.Blocked;
   }
-  io.stdout(JSON.stringify(plan.matrix) + '\n');
-  const { include } = plan.matrix;
-  io.logger.info(`plan: wave ${n} (${plan.wave.name}): ${include.length} of ${plan.wave.cells.length} cells to run${plan.leftOut.length ? `, ${plan.leftOut.length} left out by the fuse` : ''} (${store.where})`);
-  for (const left of plan.leftOut) io.logger.info(`plan: left out: ${left.message}`);
-  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${n} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
+  io.stdout(JSON.stringify(outcome.matrix) + '\n');
+  const { include } = outcome.matrix;
+  io.logger.info(`plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ''} (${outcome.where})`);
+  for (const left of outcome.leftOut) io.logger.info(`plan: left out: ${left.message}`);
+  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${outcome.wave} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
   return ExitCode.Pass;
-}
+};
 
 export const planCommand: LeafCommand = {
   name: 'plan',
   summary: "print a wave's GitHub strategy.matrix JSON, fused cells left out",
   usage: PLAN_USAGE,
-  run: plan,
+  run: guarded(plan),
 };
