@@ -86,6 +86,8 @@ test('planWave: its messages and matrix entries', () => {
   const pass = (cell: string): FuseRecord => ({ kind: 'cell', cell, state: 'pass', reason: 'ok', at: '', order: ++order });
   const fewer = planWave(stages, 2, foldRecords(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((v) => pass(`arch=${v}`))));
   assert.equal(fewer.kind === 'held' && fewer.message, 'wave 2 (wave 2) is not promoted: wave 1 (one) is not fully passed: 1 of 7 cells unsettled: arch=a7 has not reported a result yet (still running, skipped, or run without --fuse on).');
+  const five = planWave(stages, 2, foldRecords(['a1', 'a2'].map((v) => pass(`arch=${v}`))));
+  assert.equal(five.kind === 'held' && five.message, 'wave 2 (wave 2) is not promoted: wave 1 (one) is not fully passed: 5 of 7 cells unsettled: ' + ['a3', 'a4', 'a5', 'a6', 'a7'].map((v) => `arch=${v} has not reported a result yet (still running, skipped, or run without --fuse on)`).join('; ') + '.', 'exactly five: all shown, no "more"');
   const blocked = planWave(stages, 2, foldRecords([...['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((v) => pass(`arch=${v}`)), { kind: 'cell', cell: 'arch=a7', state: 'blocked', reason: 'leak', at: '', order: ++order }]));
   assert.equal(blocked.kind, 'ready', 'a blocked cell is settled: the fuse stops it');
   assert.deepEqual(blocked.kind === 'ready' && blocked.matrix, { include: [{ arch: 'b1', cell: 'arch=b1' }] });
