@@ -41829,8 +41829,8 @@ function sideSeries(series, clock, options2) {
   const judged = [];
   const leftOut = [];
   for (const [instance, list] of [...byInstance].sort((a2, b) => a2[0] < b[0] ? -1 : a2[0] > b[0] ? 1 : 0)) {
-    const values = new Array(clock.steps).fill(null);
-    const owner = new Array(clock.steps).fill(-1);
+    const values = new Float64Array(clock.steps).fill(NaN);
+    const owner = new Int32Array(clock.steps).fill(-1);
     let nonFinite = 0;
     const ordered = list.map((s, index) => ({ s, index, first: s.values[0]?.[0] ?? Infinity, last: s.values[s.values.length - 1]?.[0] ?? -Infinity })).sort((a2, b) => a2.first - b.first);
     for (let j = 1; j < ordered.length; j++) {
@@ -41842,14 +41842,15 @@ function sideSeries(series, clock, options2) {
       }
     }
     for (const { s, index } of ordered) {
-      for (const [ts, text] of s.values) {
-        const k = Math.round((ts - clock.startSec) / clock.stepSec);
+      const points2 = s.values;
+      for (let p = 0; p < points2.length; p++) {
+        const k = Math.round((points2[p][0] - clock.startSec) / clock.stepSec);
         if (k < 0 || k >= clock.steps) continue;
         owner[k] = index;
-        const v = Number(text);
+        const v = +points2[p][1];
         if (Number.isFinite(v)) values[k] = v;
         else {
-          values[k] = null;
+          values[k] = NaN;
           nonFinite++;
         }
       }
@@ -41858,11 +41859,11 @@ function sideSeries(series, clock, options2) {
     const restarts = [];
     let current = null;
     let lastOwner = -1;
-    let lastValue = null;
+    let lastValue = NaN;
     for (let k = 0; k < clock.steps; k++) {
       const v = values[k];
-      if (v === null) continue;
-      const restart = current !== null && (owner[k] !== lastOwner || lastValue !== null && v < RESTART_DROP * lastValue);
+      if (Number.isNaN(v)) continue;
+      const restart = current !== null && (owner[k] !== lastOwner || v < RESTART_DROP * lastValue);
       if (restart) {
         restarts.push(clock.startSec + k * clock.stepSec);
         segments.push(current);
@@ -41878,20 +41879,23 @@ function sideSeries(series, clock, options2) {
     for (const [n2, seg] of segments.entries()) if (n2 > 0) seg.from = Math.min(seg.to + 1, seg.from + settle);
     const count2 = (seg) => {
       let n2 = 0;
-      for (let k = seg.from; k <= seg.to; k++) if (values[k] !== null) n2++;
+      for (let k = seg.from; k <= seg.to; k++) if (!Number.isNaN(values[k])) n2++;
       return n2;
     };
     const longest = segments.reduce((best, seg) => best === null || count2(seg) > count2(best) ? seg : best, null);
     const points = longest ? count2(longest) : 0;
     const spanSteps = longest ? longest.to - longest.from + 1 : 0;
-    const kept = longest ? values.map((v, k) => k >= longest.from && k <= longest.to ? v : null) : values;
+    if (longest) {
+      values.fill(NaN, 0, longest.from);
+      values.fill(NaN, longest.to + 1);
+    }
     const name = JSON.stringify(instance);
     if (points < MIN_INSTANCE_POINTS || spanSteps < MIN_COVERAGE * clock.steps) {
       const why = points === 0 ? "no finite reading in the window" : `judged stretch ${points} readings over ${Math.round(100 * spanSteps / clock.steps)}% of the window${restarts.length ? ` (after ${restarts.length} restart(s))` : ""}; at least ${MIN_INSTANCE_POINTS} readings over ${MIN_COVERAGE * 100}% are needed`;
       leftOut.push({ instance, why: `${side} instance ${name} left out: ${why}`, restarts });
       continue;
     }
-    judged.push({ instance, values: kept, restarts, points, nonFinite });
+    judged.push({ instance, values, restarts, points, nonFinite });
   }
   return { judged, leftOut };
 }
@@ -41911,25 +41915,25 @@ function cellBundle(sides, options2) {
   const { clock } = options2;
   const samples = [];
   const cols = { baseline: sides.baseline.judged.map((i2) => i2.values), gray: sides.gray.judged.map((i2) => i2.values) };
-  const meanAt = (columns, k) => {
+  const at = (columns, k) => {
+    const readings2 = new Array(columns.length);
     let sum = 0;
     let n2 = 0;
-    for (const c3 of columns) {
-      const v = c3[k];
-      if (v !== null) {
+    for (let i2 = 0; i2 < columns.length; i2++) {
+      const v = columns[i2][k];
+      if (Number.isNaN(v)) readings2[i2] = null;
+      else {
+        readings2[i2] = v;
         sum += v;
         n2++;
       }
     }
-    return n2 ? sum / n2 : null;
+    return { readings: readings2, mean: n2 ? sum / n2 : null };
   };
   for (let k = 0; k < clock.steps; k++) {
-    samples.push({
-      t: Math.round(k * clock.stepSec * 1e3),
-      baseline: meanAt(cols.baseline, k),
-      gray: meanAt(cols.gray, k),
-      instances: { baseline: cols.baseline.map((c3) => c3[k]), gray: cols.gray.map((c3) => c3[k]) }
-    });
+    const baseline = at(cols.baseline, k);
+    const gray2 = at(cols.gray, k);
+    samples.push({ t: Math.round(k * clock.stepSec * 1e3), baseline: baseline.mean, gray: gray2.mean, instances: { baseline: baseline.readings, gray: gray2.readings } });
   }
   const meta = (side) => ({
     command: options2.selectors[side],
@@ -42099,7 +42103,7 @@ function undecided(target, reason, settings, warnings = [], extra = {}) {
 }
 function floorSlope(values, clock) {
   const points = [];
-  for (const [k, v] of values.entries()) if (v !== null) points.push({ t: k * clock.stepSec, v });
+  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) points.push({ t: k * clock.stepSec, v: values[k] });
   if (points.length < 2) return null;
   const floor = floorPoints(points, floorBinSeconds(points[points.length - 1].t - points[0].t));
   return ewcSlope(floor)?.value ?? null;

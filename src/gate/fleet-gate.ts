@@ -56,9 +56,9 @@ function undecided(target: CellTarget, reason: FleetReason, settings: JudgeSetti
 }
 
 /** A heap series' floor slope per instance (bytes/s), as the judge fits memory's: EWC over floor bins. */
-function floorSlope(values: readonly (number | null)[], clock: StepClock): number | null {
+function floorSlope(values: Float64Array, clock: StepClock): number | null {
   const points: Point[] = [];
-  for (const [k, v] of values.entries()) if (v !== null) points.push({ t: k * clock.stepSec, v });
+  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) points.push({ t: k * clock.stepSec, v: values[k] });
   if (points.length < 2) return null;
   const floor = floorPoints(points, floorBinSeconds(points[points.length - 1].t - points[0].t));
   return ewcSlope(floor)?.value ?? null;

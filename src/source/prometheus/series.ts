@@ -35,8 +35,8 @@ export interface StepClock {
 
 export interface InstanceSeries {
   instance: string;
-  /** Readings on the clock's steps; null where there was none (or NaN/Inf). */
-  values: (number | null)[];
+  /** Readings on the clock's steps; NaN where there was none (or NaN/Inf), and outside the judged stretch. */
+  values: Float64Array;
   /** Unix seconds of each restart seen. */
   restarts: number[];
   /** Steps with a reading in the judged stretch. */
@@ -86,8 +86,9 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
   const judged: InstanceSeries[] = [];
   const leftOut: SideSeries['leftOut'] = [];
   for (const [instance, list] of [...byInstance].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const values: (number | null)[] = new Array(clock.steps).fill(null);
-    const owner: number[] = new Array(clock.steps).fill(-1);
+    // Typed arrays: a fleet holds millions of readings, and boxed numbers would be garbage to collect.
+    const values = new Float64Array(clock.steps).fill(NaN);
+    const owner = new Int32Array(clock.steps).fill(-1);
     let nonFinite = 0;
     // Oldest first, so that where a restarted instance's old series is still answered (a store repeats
     // a series' last value for its lookback, 5 minutes in Prometheus, unless a stale marker ends it),
@@ -102,14 +103,15 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
       }
     }
     for (const { s, index } of ordered) {
-      for (const [ts, text] of s.values) {
-        const k = Math.round((ts - clock.startSec) / clock.stepSec);
+      const points = s.values;
+      for (let p = 0; p < points.length; p++) {
+        const k = Math.round((points[p][0] - clock.startSec) / clock.stepSec);
         if (k < 0 || k >= clock.steps) continue;
         owner[k] = index;
-        const v = Number(text);
+        const v = +points[p][1];
         if (Number.isFinite(v)) values[k] = v;
         else {
-          values[k] = null;
+          values[k] = NaN;
           nonFinite++;
         }
       }
@@ -119,11 +121,11 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
     const restarts: number[] = [];
     let current: Segment | null = null;
     let lastOwner = -1;
-    let lastValue: number | null = null;
+    let lastValue = NaN;
     for (let k = 0; k < clock.steps; k++) {
       const v = values[k];
-      if (v === null) continue;
-      const restart = current !== null && (owner[k] !== lastOwner || (lastValue !== null && v < RESTART_DROP * lastValue));
+      if (Number.isNaN(v)) continue;
+      const restart = current !== null && (owner[k] !== lastOwner || v < RESTART_DROP * lastValue);
       if (restart) {
         restarts.push(clock.startSec + k * clock.stepSec);
         segments.push(current!);
@@ -140,20 +142,23 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
     for (const [n, seg] of segments.entries()) if (n > 0) seg.from = Math.min(seg.to + 1, seg.from + settle);
     const count = (seg: Segment) => {
       let n = 0;
-      for (let k = seg.from; k <= seg.to; k++) if (values[k] !== null) n++;
+      for (let k = seg.from; k <= seg.to; k++) if (!Number.isNaN(values[k])) n++;
       return n;
     };
     const longest = segments.reduce<Segment | null>((best, seg) => (best === null || count(seg) > count(best) ? seg : best), null);
     const points = longest ? count(longest) : 0;
     const spanSteps = longest ? longest.to - longest.from + 1 : 0;
-    const kept = longest ? values.map((v, k) => (k >= longest.from && k <= longest.to ? v : null)) : values;
+    if (longest) {
+      values.fill(NaN, 0, longest.from);
+      values.fill(NaN, longest.to + 1);
+    }
     const name = JSON.stringify(instance);
     if (points < MIN_INSTANCE_POINTS || spanSteps < MIN_COVERAGE * clock.steps) {
       const why = points === 0 ? 'no finite reading in the window' : `judged stretch ${points} readings over ${Math.round((100 * spanSteps) / clock.steps)}% of the window${restarts.length ? ` (after ${restarts.length} restart(s))` : ''}; at least ${MIN_INSTANCE_POINTS} readings over ${MIN_COVERAGE * 100}% are needed`;
       leftOut.push({ instance, why: `${side} instance ${name} left out: ${why}`, restarts });
       continue;
     }
-    judged.push({ instance, values: kept, restarts, points, nonFinite });
+    judged.push({ instance, values, restarts, points, nonFinite });
   }
   return { judged, leftOut };
 }
@@ -189,25 +194,26 @@ export function cellBundle(sides: Record<SideName, SideSeries>, options: CellBun
   const { clock } = options;
   const samples: MemorySample[] = [];
   const cols = { baseline: sides.baseline.judged.map((i) => i.values), gray: sides.gray.judged.map((i) => i.values) };
-  const meanAt = (columns: (number | null)[][], k: number): number | null => {
+  /** Step k of each instance (null where it had no reading) and their mean. */
+  const at = (columns: Float64Array[], k: number): { readings: (number | null)[]; mean: number | null } => {
+    const readings = new Array<number | null>(columns.length);
     let sum = 0;
     let n = 0;
-    for (const c of columns) {
-      const v = c[k];
-      if (v !== null) {
+    for (let i = 0; i < columns.length; i++) {
+      const v = columns[i][k];
+      if (Number.isNaN(v)) readings[i] = null;
+      else {
+        readings[i] = v;
         sum += v;
         n++;
       }
     }
-    return n ? sum / n : null;
+    return { readings, mean: n ? sum / n : null };
   };
   for (let k = 0; k < clock.steps; k++) {
-    samples.push({
-      t: Math.round(k * clock.stepSec * 1000),
-      baseline: meanAt(cols.baseline, k),
-      gray: meanAt(cols.gray, k),
-      instances: { baseline: cols.baseline.map((c) => c[k]), gray: cols.gray.map((c) => c[k]) },
-    });
+    const baseline = at(cols.baseline, k);
+    const gray = at(cols.gray, k);
+    samples.push({ t: Math.round(k * clock.stepSec * 1000), baseline: baseline.mean, gray: gray.mean, instances: { baseline: baseline.readings, gray: gray.readings } });
   }
   const meta = (side: SideName): SideMeta => ({
     command: options.selectors[side],
