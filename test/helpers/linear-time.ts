@@ -53,13 +53,21 @@ export function assertLinearTime(name: string, make: (n: number) => string, pars
 
 /** How many times a plain pass over the text (split into lines, each trimmed) a parser may take. */
 export const SCAN_MULTIPLE = 100;
+/** Added to the bound: a cold JIT, and a machine shared by several engineers' test runs. */
+export const SCAN_SLACK_MS = 500;
 
 /**
  * Asserts that parsing one recorded hostile input costs at most SCAN_MULTIPLE plain passes over it
- * (plus 50 ms of slack for a cold JIT): a parser that backtracks over a line cannot meet that.
+ * plus SCAN_SLACK_MS: a parser that backtracks over a line (seconds on these inputs) cannot meet
+ * that. Both are timed in turns (up to 5, best of each) so that a busy moment of the machine does not decide.
  */
 export function assertNearScanTime(name: string, text: string, parse: (text: string) => unknown): void {
-  const scan = timeOf(() => text.split('\n').map((line) => line.trim()));
-  const parsed = timeOf(() => parse(text));
-  assert.ok(parsed <= SCAN_MULTIPLE * scan + 50, `${name}: parsing took ${parsed.toFixed(1)} ms, a plain pass over it ${scan.toFixed(2)} ms`);
+  let [scan, parsed] = [Infinity, Infinity];
+  for (let round = 0; round < 5; round++) {
+    scan = Math.min(scan, timeOf(() => text.split('\n').map((line) => line.trim())));
+    parsed = Math.min(parsed, timeOf(() => parse(text)));
+    // Within the bound: done. Seconds: a pathological parser, no need to ask again.
+    if (parsed <= SCAN_MULTIPLE * scan + SCAN_SLACK_MS || parsed > 2000) break;
+  }
+  assert.ok(parsed <= SCAN_MULTIPLE * scan + SCAN_SLACK_MS, `${name}: parsing took ${parsed.toFixed(1)} ms, a plain pass over it ${scan.toFixed(2)} ms`);
 }
