@@ -26,6 +26,9 @@ const common = {
 };
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js') });
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: join(outdir, 'index.js') });
+// The sub-actions (plan/action.yml, fuse/action.yml) run these from the same dist/.
+await build({ ...common, entryPoints: ['src/action/plan-main.ts'], outfile: join(outdir, 'plan.js') });
+await build({ ...common, entryPoints: ['src/action/fuse-main.ts'], outfile: join(outdir, 'fuse.js') });
 writeFileSync(join(outdir, 'licenses.txt'), bundledLicenses(metafiles));
 
 if (check) {

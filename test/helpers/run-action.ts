@@ -30,7 +30,8 @@ let runs = 0;
 /** Runs the Action in `cwd` with `inputs`; `env` adds to PATH, HOME, GITHUB_ACTIONS and the two files. */
 export function runActionProcess(
   inputs: Record<string, string>,
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  /** `entry`: the script (default dist/index.js; dist/plan.js and dist/fuse.js are the sub-actions). */
+  options: { cwd: string; env?: NodeJS.ProcessEnv; entry?: string },
 ): Promise<ActionRun> {
   const stamp = `${process.pid}-${++runs}-${Date.now()}`;
   const outputFile = join(options.cwd, `output-${stamp}`);
@@ -48,7 +49,7 @@ export function runActionProcess(
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: options.cwd, env });
+    const child = spawn(process.execPath, [options.entry ?? join(ROOT, 'dist/index.js')], { cwd: options.cwd, env });
     let log = '';
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
