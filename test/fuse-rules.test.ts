@@ -249,3 +249,16 @@ test('threshold type: the parsed default is what the README says', () => {
   const def: Threshold = parseThreshold('2,>50%');
   assert.deepEqual(def, { minCells: 2, share: 0.5, strict: true, text: '2,>50%' });
 });
+
+test('parseThreshold: one cell is a valid count', () => {
+  assert.deepEqual(parseThreshold('1'), { minCells: 1, share: null, strict: false, text: '1' });
+});
+
+test('causingCells: ordered by the blocked result, not by when the cell first reported', () => {
+  order = 0;
+  const dv = { dim: 'arch', value: 'arm64' } as const;
+  // A2 started first, A1 second; A1 blocked first, A2 second.
+  const state = foldRecords([cellRec(A2, 'running'), cellRec(A1, 'running'), cellRec(A1, 'blocked'), cellRec(A2, 'blocked')]);
+  assert.deepEqual(causingCells(state, dv), [A1, A2]);
+  assert.deepEqual(tallyDimensions(state).find((t) => t.dim === 'arch')?.blocked, [A1, A2]);
+});
