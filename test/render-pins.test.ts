@@ -272,3 +272,14 @@ test('format: bytes or n/a, a slope with its interval', () => {
   assert.equal(slopeWithInterval(side({ slopeBytesPerSec: null }), 0.95), 'n/a');
   assert.equal(slopeWithInterval(side({ slopeBytesPerSec: 1024, slopeInterval: { low: -512, high: 2048 } }), 0.95), '60.0 KiB/min (95% CI -30.0 KiB/min .. 120.0 KiB/min)');
 });
+
+test('the budget is used to the character: room is kept for the note, and a section that fits exactly stays', () => {
+  const r = report();
+  const full = renderComment(r, {}, 1_000_000);
+  // What fit() keeps in reserve: the note as it would read if every section were cut.
+  const names = ['verdict', 'table', 'reasons', 'patterns', 'chart', 'suspects', 'allocation paths', 'warnings', 'footer'];
+  const reserve = `\n> [!NOTE]\n> Cut to fit GitHub's size limit: ${names.join(', ')}. report.json and report.html in the run's artifact have everything.\n`.length;
+  const exact = full.length + 1 + reserve;
+  assert.equal(renderComment(r, {}, exact), full, 'everything fits exactly');
+  assert.match(renderComment(r, {}, exact - 1), /Cut to fit GitHub's size limit: footer\./, 'one character less: the last section goes');
+});
