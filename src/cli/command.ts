@@ -4,7 +4,6 @@
 import { parseArgs } from 'node:util';
 import { ExitCode } from '../model/constants.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
-import type { Report } from '../report/report-json.ts';
 import type { CliIO } from './io.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -124,11 +123,12 @@ export function parseFlags(command: string, args: readonly string[], spec: FlagS
 export const JSON_FLAG = 'json';
 
 /**
- * report.json's content, exactly as it is written to OUT/report.json, for `| jq`. Pretty JSON is
+ * report.json's content, exactly as it is written to OUT/report.json, for `| jq` (any report: the
+ * fleet's too). Pretty JSON is
  * inert in a workflow log: every line starts with a space, a bracket or a quote (never `::`), and
  * JSON escapes \r and \n inside strings.
  */
-export function reportJson(report: Report): string {
+export function reportJson(report: object): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
