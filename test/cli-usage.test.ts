@@ -81,6 +81,7 @@ test('--help, -h and "help COMMAND" on every command and subcommand: its own usa
       [...command, '--help'],
       [...command, '-h'],
       ['help', ...command],
+      ['--help', ...command],
     ];
     for (const args of forms) {
       const r = await memgate(args);

@@ -44,7 +44,7 @@ export function shortUsage(path: string, group: GroupCommand): string {
 /**
  * Finds the command `argv[0]` in `group` and runs it. A bare group prints its short usage on stderr
  * (exit 2); `--help`, `-h` or `help` its full usage on stdout (exit 0); `help COMMAND` (or
- * `COMMAND --help`) that command's usage. An unknown name is a UsageError with a suggestion.
+ * `--help COMMAND`, `COMMAND --help`) that command's usage. An unknown name is a UsageError with a suggestion.
  */
 export async function dispatch(path: string, group: GroupCommand, argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -53,7 +53,7 @@ export async function dispatch(path: string, group: GroupCommand, argv: readonly
     return ExitCode.Usage;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    if (name === 'help' && rest.length) return dispatch(path, group, [...rest, '--help'], io);
+    if (rest.length && !rest[0].startsWith('-')) return dispatch(path, group, [...rest, '--help'], io);
     io.stdout(group.usage + '\n');
     return ExitCode.Pass;
   }
