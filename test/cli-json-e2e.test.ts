@@ -21,10 +21,31 @@ before(() => {
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
-test('run --json: stdout is exactly report.json, the verdict and progress are on stderr', { timeout: 90_000 }, async () => {
+test('run --json: stdout is exactly report.json, the verdict and progress are on stderr', {
+  timeout: 90_000,
+}, async () => {
   const service = `${join(work, 'bin', 'healthy')} -addr 127.0.0.1:{port}`;
   const run = await spawnCli(
-    ['run', '--baseline', service, '--gray', service, '--warmup', '1s', '--duration', '6s', '--replicas', '1', '--pprof', 'off', '--ebpf', 'off', '--out', 'out', '--json'],
+    [
+      'run',
+      '--baseline',
+      service,
+      '--gray',
+      service,
+      '--warmup',
+      '1s',
+      '--duration',
+      '6s',
+      '--replicas',
+      '1',
+      '--pprof',
+      'off',
+      '--ebpf',
+      'off',
+      '--out',
+      'out',
+      '--json',
+    ],
     { cwd: work },
   );
   const written = readFileSync(join(work, 'out', 'report.json'), 'utf8');

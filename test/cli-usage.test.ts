@@ -96,7 +96,8 @@ test('--help, -h and "help COMMAND" on every command and subcommand: its own usa
   const top = await memgate(['--help']);
   assert.equal(top.code, 0);
   assert.equal(top.stdout, USAGE + '\n');
-  for (const name of ['run', 'analyze', 'fuse', 'plan']) assert.match(top.stdout, new RegExp(`^  ${name} +\\S`, 'm'), `memgate --help lists ${name}`);
+  for (const name of ['run', 'analyze', 'fuse', 'plan'])
+    assert.match(top.stdout, new RegExp(`^  ${name} +\\S`, 'm'), `memgate --help lists ${name}`);
 });
 
 test("each command's help names every option it accepts (and run's and analyze's --json)", async () => {
@@ -105,18 +106,33 @@ test("each command's help names every option it accepts (and run's and analyze's
   for (const name of [...Object.values(Option), 'json']) {
     const given = await memgate(['run', `--${name}`, ...(name === 'json' ? [] : ['x'])]);
     const accepted = !/unknown option/.test(given.stderr);
-    assert.equal(new RegExp(`^  --${name} `, 'm').test(run), accepted, `--${name}: ${accepted ? 'accepted but not in run --help' : 'in run --help but refused'}`);
+    assert.equal(
+      new RegExp(`^  --${name} `, 'm').test(run),
+      accepted,
+      `--${name}: ${accepted ? 'accepted but not in run --help' : 'in run --help but refused'}`,
+    );
   }
   assert.match(run, /^  --json /m);
   const analyze = (await memgate(['analyze', '--help'])).stdout;
-  for (const name of ['warmup', 'max-p95-increase', 'min-p95-delta', 'max-slope-increase', 'min-slope', 'on-inconclusive', 'out', 'json']) {
+  for (const name of [
+    'warmup',
+    'max-p95-increase',
+    'min-p95-delta',
+    'max-slope-increase',
+    'min-slope',
+    'on-inconclusive',
+    'out',
+    'json',
+  ]) {
     assert.match(analyze, new RegExp(`^  --${name} `, 'm'), `analyze --help: --${name}`);
   }
   assert.doesNotMatch(analyze, /--baseline|--duration/, 'analyze runs nothing');
   const reset = (await memgate(['fuse', 'reset', '--help'])).stdout;
-  for (const name of ['cell', 'dimension', 'reason', 'fuse-scope', 'fuse-store', 'fuse-dir']) assert.match(reset, new RegExp(`--${name} `), `fuse reset --help: --${name}`);
+  for (const name of ['cell', 'dimension', 'reason', 'fuse-scope', 'fuse-store', 'fuse-dir'])
+    assert.match(reset, new RegExp(`--${name} `), `fuse reset --help: --${name}`);
   const plan = (await memgate(['plan', '--help'])).stdout;
-  for (const name of ['stages', 'stage', 'fuse-store']) assert.match(plan, new RegExp(`--${name} `), `plan --help: --${name}`);
+  for (const name of ['stages', 'stage', 'fuse-store'])
+    assert.match(plan, new RegExp(`--${name} `), `plan --help: --${name}`);
 });
 
 test('a bare memgate (or memgate fuse) prints a short usage on stderr and exits 2; stdout stays empty', async () => {
@@ -134,12 +150,24 @@ test('typos: did-you-mean for commands, subcommands and options, exit 2, one err
   const cases: [string[], RegExp][] = [
     [['rnu'], /^error: memgate: unknown command "rnu"\. Did you mean memgate run\? /],
     [['analyse', 'x'], /^error: memgate: unknown command "analyse"\. Did you mean memgate analyze\? /],
-    [['run', '--duraton', '60s'], /^error: memgate run: unknown option --duraton\. Did you mean --duration\? memgate run --help lists the options\.\n$/],
+    [
+      ['run', '--duraton', '60s'],
+      /^error: memgate run: unknown option --duraton\. Did you mean --duration\? memgate run --help lists the options\.\n$/,
+    ],
     [['run', '--max-p95-increse=5%'], /unknown option --max-p95-increse\. Did you mean --max-p95-increase\?/],
-    [['analyze', 'dir', '--warmpu', '5s'], /^error: memgate analyze: unknown option --warmpu\. Did you mean --warmup\?/],
+    [
+      ['analyze', 'dir', '--warmpu', '5s'],
+      /^error: memgate analyze: unknown option --warmpu\. Did you mean --warmup\?/,
+    ],
     [['fuse', 'stauts'], /^error: memgate fuse: unknown command "stauts"\. Did you mean memgate fuse status\? /],
-    [['fuse', 'check', '--cel', 'arch=amd64'], /^error: memgate fuse check: unknown option --cel\. Did you mean --cell\?/],
-    [['plan', '--stages', 'x.yml', '--stgae', '1'], /^error: memgate plan: unknown option --stgae\. Did you mean --stage\?/],
+    [
+      ['fuse', 'check', '--cel', 'arch=amd64'],
+      /^error: memgate fuse check: unknown option --cel\. Did you mean --cell\?/,
+    ],
+    [
+      ['plan', '--stages', 'x.yml', '--stgae', '1'],
+      /^error: memgate plan: unknown option --stgae\. Did you mean --stage\?/,
+    ],
     [['run', '--jsno'], /Did you mean --json\?/],
   ];
   for (const [args, message] of cases) {
@@ -159,7 +187,10 @@ test('fatal errors are printed as "error:", never "warning:"; no stack trace', a
   const cases: [string[], RegExp][] = [
     [['run'], /^error: --baseline is required/],
     [['run', '--baseline', 'true', '--gray', 'true', 'extra'], /^error: memgate run: unexpected argument "extra"/],
-    [['run', '--duration'], /^error: memgate run: Option '--duration <value>' argument missing; memgate run --help lists the options\.\n$/],
+    [
+      ['run', '--duration'],
+      /^error: memgate run: Option '--duration <value>' argument missing; memgate run --help lists the options\.\n$/,
+    ],
     [['analyze'], /^error: memgate analyze needs the directory of an earlier run/],
     [['analyze', '/nonexistent/run'], /^error: /],
     [['fuse', 'check'], /^error: memgate fuse check needs --cell/],

@@ -41,8 +41,14 @@ test('a failed helper says what ran, its exit status and its stderr; its stdout 
 });
 
 test('a helper that is not there, or hangs, or floods, fails with the reason; a hang is killed at its timeout', async () => {
-  assert.equal(runHelperSync('memgate-no-such-tool', ['x'], { timeoutMs: 5000 }).failure, 'memgate-no-such-tool x could not be started (not found)');
-  for (const run of [() => runHelperSync('sleep', ['30'], { timeoutMs: 300 }), () => runHelper('sleep', ['30'], { timeoutMs: 300 })]) {
+  assert.equal(
+    runHelperSync('memgate-no-such-tool', ['x'], { timeoutMs: 5000 }).failure,
+    'memgate-no-such-tool x could not be started (not found)',
+  );
+  for (const run of [
+    () => runHelperSync('sleep', ['30'], { timeoutMs: 300 }),
+    () => runHelper('sleep', ['30'], { timeoutMs: 300 }),
+  ]) {
     const started = Date.now();
     const r = await run();
     assert.ok(Date.now() - started < 5000, 'killed, not waited for');
@@ -61,8 +67,18 @@ test('stdin: the input when given, else closed (a helper that reads it does not 
   const noInput = runHelperSync('cat', [], { timeoutMs: 5000 });
   assert.equal(noInput.ok, true, 'cat sees end of input at once');
   assert.equal(noInput.stdout, '');
-  assert.equal(runHelperSync('sh', ['-c', 'echo "$MEMGATE_T:${HOME:+home}"'], { timeoutMs: 5000, env: { MEMGATE_T: 'x' } }).stdout, 'x:home\n');
-  assert.equal(runHelperSync('/bin/sh', ['-c', 'echo "$MEMGATE_T:${HOME:-nohome}"'], { timeoutMs: 5000, env: { MEMGATE_T: 'x' }, onlyEnv: true }).stdout, 'x:nohome\n');
+  assert.equal(
+    runHelperSync('sh', ['-c', 'echo "$MEMGATE_T:${HOME:+home}"'], { timeoutMs: 5000, env: { MEMGATE_T: 'x' } }).stdout,
+    'x:home\n',
+  );
+  assert.equal(
+    runHelperSync('/bin/sh', ['-c', 'echo "$MEMGATE_T:${HOME:-nohome}"'], {
+      timeoutMs: 5000,
+      env: { MEMGATE_T: 'x' },
+      onlyEnv: true,
+    }).stdout,
+    'x:nohome\n',
+  );
 });
 
 test('the stderr excerpt is one line, its end kept when long (tools print the error last)', () => {
@@ -95,7 +111,10 @@ test("systemd scopes: a stop that leaves the scope behind is an error carrying s
   await group.remove(); // the scope's directory does not exist: already collected
   mkdirSync(group.location, { recursive: true });
   await assert.rejects(group.remove(), (error: Error) => {
-    assert.match(error.message, /^systemctl stop memgate-gray-\d+-[0-9a-f]+\.scope exited with status 4: Failed to stop memgate-gray-.*\.scope: Access denied; the scope memgate-gray-.*\.scope is left: sudo systemctl stop /);
+    assert.match(
+      error.message,
+      /^systemctl stop memgate-gray-\d+-[0-9a-f]+\.scope exited with status 4: Failed to stop memgate-gray-.*\.scope: Access denied; the scope memgate-gray-.*\.scope is left: sudo systemctl stop /,
+    );
     return true;
   });
 });
@@ -113,13 +132,26 @@ exit 1`,
   );
   const check = await checkTracer({ PATH: process.env.PATH, [BPFTRACE_ENV]: fake });
   assert.equal(check.ok, false);
-  assert.match((check as { problem: string }).problem, /^bpftrace v0\.99-fake cannot run a BEGIN probe \(ERROR: Could not resolve symbol: \/proc\/self\/exe:BEGIN_trigger\)$/);
-  const silent = script(dir, 'bpftrace-silent', 'if [ "$1" = --version ]; then echo "bpftrace v0.98-fake"; exit 0; fi\nexit 7');
+  assert.match(
+    (check as { problem: string }).problem,
+    /^bpftrace v0\.99-fake cannot run a BEGIN probe \(ERROR: Could not resolve symbol: \/proc\/self\/exe:BEGIN_trigger\)$/,
+  );
+  const silent = script(
+    dir,
+    'bpftrace-silent',
+    'if [ "$1" = --version ]; then echo "bpftrace v0.98-fake"; exit 0; fi\nexit 7',
+  );
   const quiet = await checkTracer({ PATH: process.env.PATH, [BPFTRACE_ENV]: silent });
-  assert.match((quiet as { problem: string }).problem, /cannot run a BEGIN probe \(.*bpftrace-silent -e .* exited with status 7 \(nothing on stderr\)\)/);
+  assert.match(
+    (quiet as { problem: string }).problem,
+    /cannot run a BEGIN probe \(.*bpftrace-silent -e .* exited with status 7 \(nothing on stderr\)\)/,
+  );
 });
 
 test("outside a checkout the fuse-scope error carries git's stderr", (t) => {
   const dir = scratch(t);
-  assert.throws(() => resolveScope(undefined, { env: { PATH: process.env.PATH }, cwd: dir }), /no fuse scope: .*\(git rev-parse HEAD: fatal: not a git repository.*\); give --fuse-scope NAME/);
+  assert.throws(
+    () => resolveScope(undefined, { env: { PATH: process.env.PATH }, cwd: dir }),
+    /no fuse scope: .*\(git rev-parse HEAD: fatal: not a git repository.*\); give --fuse-scope NAME/,
+  );
 });

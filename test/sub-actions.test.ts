@@ -52,9 +52,18 @@ after(async () => {
 });
 
 /** Runs `dir`/action.yml's main as the runner would: its declared defaults, then `inputs`. */
-function subAction(dir: 'plan' | 'fuse', inputs: Record<string, string>, token = FakeGitHub.WRITE_TOKEN): Promise<ActionRun> {
+function subAction(
+  dir: 'plan' | 'fuse',
+  inputs: Record<string, string>,
+  token = FakeGitHub.WRITE_TOKEN,
+): Promise<ActionRun> {
   const yml = actionYml(dir);
-  const defaults = Object.fromEntries(Object.entries(yml.inputs).map(([name, spec]) => [name, name === 'github-token' ? token : String(spec.default ?? '')]));
+  const defaults = Object.fromEntries(
+    Object.entries(yml.inputs).map(([name, spec]) => [
+      name,
+      name === 'github-token' ? token : String(spec.default ?? ''),
+    ]),
+  );
   const env: NodeJS.ProcessEnv = {
     GITHUB_API_URL: gh.url,
     GITHUB_REPOSITORY: 'acme/shop',
@@ -82,7 +91,9 @@ test('plan/action.yml and fuse/action.yml: node24 over the repository dist/, inp
   }
 });
 
-test('a staged rollout through the sub-actions: plan, trip, plan again without the fused cells, check, status, reset', { timeout: 60_000 }, async () => {
+test('a staged rollout through the sub-actions: plan, trip, plan again without the fused cells, check, status, reset', {
+  timeout: 60_000,
+}, async () => {
   const wave1 = await subAction('plan', { stages: 'stages.yml', stage: '1' });
   assert.equal(wave1.code, 0, wave1.log);
   assert.deepEqual(JSON.parse(wave1.outputs.matrix), {
@@ -93,18 +104,34 @@ test('a staged rollout through the sub-actions: plan, trip, plan again without t
   });
   assert.equal(wave1.outputs.empty, 'false');
   assert.equal(wave1.outputs.wave, 'canary');
-  assert.match(wave1.outputText, /^matrix<<ghadelimiter_[0-9a-f-]+\n\{"include":/, 'written to the GITHUB_OUTPUT file as the runner reads it');
+  assert.match(
+    wave1.outputText,
+    /^matrix<<ghadelimiter_[0-9a-f-]+\n\{"include":/,
+    'written to the GITHUB_OUTPUT file as the runner reads it',
+  );
 
   const early = await subAction('plan', { stages: 'stages.yml', stage: '2' });
   assert.equal(early.code, 1, early.log);
-  assert.match(early.log, /::error::plan: wave 2 \(rest\) is not promoted: wave 1 \(canary\) is not fully passed: 2 of 2 cells unsettled/);
+  assert.match(
+    early.log,
+    /::error::plan: wave 2 \(rest\) is not promoted: wave 1 \(canary\) is not fully passed: 2 of 2 cells unsettled/,
+  );
   assert.equal(early.outputs.matrix, undefined, 'no matrix while wave 1 is unsettled');
 
   // Both canary cells are stopped by hand (a fused cell is settled), with a rule that the two do not meet
   // (their region, isp and os are shared), and arm64 everywhere.
-  const trip = await subAction('fuse', { command: 'trip', cell: `${EAST_ARM}\n${EAST_AMD}\n`, dimension: 'arch=arm64', reason: 'canary leaks (incident 4711)', 'fuse-dimension-threshold': '3' });
+  const trip = await subAction('fuse', {
+    command: 'trip',
+    cell: `${EAST_ARM}\n${EAST_AMD}\n`,
+    dimension: 'arch=arm64',
+    reason: 'canary leaks (incident 4711)',
+    'fuse-dimension-threshold': '3',
+  });
   assert.equal(trip.code, 0, trip.log);
-  assert.match(trip.log, /fuse: TRIPPED cell region=cn-east-2,isp=cmcc,os=linux-5\.10,arch=arm64: canary leaks \(incident 4711\)/);
+  assert.match(
+    trip.log,
+    /fuse: TRIPPED cell region=cn-east-2,isp=cmcc,os=linux-5\.10,arch=arm64: canary leaks \(incident 4711\)/,
+  );
   assert.match(trip.log, /fuse: TRIPPED arch=arm64: canary leaks/);
   assert.doesNotMatch(trip.log, /TRIPPED (region|isp|os)=/, 'rule 3 is not met by two cells');
   const posts = gh.requests.filter((r) => r.method === 'POST');
@@ -118,12 +145,18 @@ test('a staged rollout through the sub-actions: plan, trip, plan again without t
     [NORTH_AMD],
   );
   assert.equal(wave2.outputs.wave, 'rest');
-  assert.match(wave2.log, /plan: left out: cell region=cn-north-1,isp=cmcc,os=linux-5\.10,arch=arm64 is fused: arch=arm64 tripped/);
+  assert.match(
+    wave2.log,
+    /plan: left out: cell region=cn-north-1,isp=cmcc,os=linux-5\.10,arch=arm64 is fused: arch=arm64 tripped/,
+  );
 
   const fused = await subAction('fuse', { command: 'check', cell: NORTH_ARM });
   assert.equal(fused.code, 1, fused.log);
   assert.equal(fused.outputs.fused, 'true');
-  assert.match(fused.outputs.message, /^cell region=cn-north-1,isp=cmcc,os=linux-5\.10,arch=arm64 is fused: arch=arm64 tripped/);
+  assert.match(
+    fused.outputs.message,
+    /^cell region=cn-north-1,isp=cmcc,os=linux-5\.10,arch=arm64 is fused: arch=arm64 tripped/,
+  );
   assert.match(fused.log, /::error::memgate fuse: cell region=cn-north-1/);
   const free = await subAction('fuse', { command: 'check', cell: NORTH_AMD });
   assert.equal(free.code, 0, free.log);
@@ -140,7 +173,12 @@ test('a staged rollout through the sub-actions: plan, trip, plan again without t
   const otherCommit = 'f'.repeat(40);
   const elsewhere = await subAction('fuse', { command: 'check', cell: NORTH_ARM, sha: otherCommit });
   assert.equal(elsewhere.outputs.fused, 'false', 'another commit has its own fuse');
-  const reset = await subAction('fuse', { command: 'reset', dimension: 'arch=arm64', reason: 'fixed in #812', sha: SHA });
+  const reset = await subAction('fuse', {
+    command: 'reset',
+    dimension: 'arch=arm64',
+    reason: 'fixed in #812',
+    sha: SHA,
+  });
   assert.equal(reset.code, 0, reset.log);
   assert.match(reset.log, /fuse: reset arch=arm64: "fixed in #812"/);
   const again = await subAction('fuse', { command: 'check', cell: NORTH_ARM });
@@ -148,14 +186,28 @@ test('a staged rollout through the sub-actions: plan, trip, plan again without t
   assert.equal(again.outputs.fused, 'false');
 });
 
-test('bad input fails the step naming the input; a read-only token names the permission', { timeout: 60_000 }, async () => {
-  const cases: [('plan' | 'fuse'), Record<string, string>, RegExp][] = [
-    ['fuse', { command: 'stauts' }, /::error::input 'command': "stauts" is not a fuse command; use check, status, reset or trip\./],
+test('bad input fails the step naming the input; a read-only token names the permission', {
+  timeout: 60_000,
+}, async () => {
+  const cases: ['plan' | 'fuse', Record<string, string>, RegExp][] = [
+    [
+      'fuse',
+      { command: 'stauts' },
+      /::error::input 'command': "stauts" is not a fuse command; use check, status, reset or trip\./,
+    ],
     ['fuse', { command: 'reset', cell: EAST_ARM }, /::error::memgate fuse reset needs input 'reason'/],
     ['fuse', { command: 'trip', reason: 'x' }, /::error::memgate fuse trip needs what to act on: input 'cell'/],
     ['fuse', { command: 'check', cell: 'cpu=x' }, /::error::.*"cpu" is not a dimension/],
-    ['fuse', { command: 'check', cell: EAST_ARM, sha: 'main' }, /::error::input 'sha': "main" is not a full commit SHA/],
-    ['plan', { stages: 'stages.yml', stage: 'two' }, /::error::memgate plan needs input 'stage' N, the wave to promote .*"two" is not a number/],
+    [
+      'fuse',
+      { command: 'check', cell: EAST_ARM, sha: 'main' },
+      /::error::input 'sha': "main" is not a full commit SHA/,
+    ],
+    [
+      'plan',
+      { stages: 'stages.yml', stage: 'two' },
+      /::error::memgate plan needs input 'stage' N, the wave to promote .*"two" is not a number/,
+    ],
     ['plan', { stages: 'missing.yml', stage: '1' }, /::error::input 'stages' missing\.yml: cannot read it \(ENOENT\)/],
     ['plan', { stages: 'stages.yml', stage: '3' }, /::error::input 'stage' 3: stages\.yml has 2 waves/],
   ];
@@ -165,7 +217,11 @@ test('bad input fails the step naming the input; a read-only token names the per
     assert.match(run.log, message, JSON.stringify(inputs));
     assert.doesNotMatch(run.log, /\n\s+at /, 'no stack trace');
   }
-  const readOnly = await subAction('fuse', { command: 'trip', dimension: 'arch=arm64', reason: 'x' }, FakeGitHub.READ_TOKEN);
+  const readOnly = await subAction(
+    'fuse',
+    { command: 'trip', dimension: 'arch=arm64', reason: 'x' },
+    FakeGitHub.READ_TOKEN,
+  );
   assert.equal(readOnly.code, 1, readOnly.log);
   assert.match(readOnly.log, /::error::.*statuses: write/);
 });

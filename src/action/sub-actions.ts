@@ -4,7 +4,16 @@ import { ExitCode, Option } from '../model/constants.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import type { RawOptions } from '../model/settings.ts';
 import { renderStatus } from '../fuse/render.ts';
-import { FuseStoreTrouble, STORE_OPTIONS, fuseCheck, fuseReset, fuseStatus, fuseTrip, planStage, type FuseCommandContext } from '../fuse/commands.ts';
+import {
+  FuseStoreTrouble,
+  STORE_OPTIONS,
+  fuseCheck,
+  fuseReset,
+  fuseStatus,
+  fuseTrip,
+  planStage,
+  type FuseCommandContext,
+} from '../fuse/commands.ts';
 
 /** The parts of @actions/core the sub-actions use: a seam tests can replace. */
 export interface SubActionCore {
@@ -58,7 +67,11 @@ function fail(core: SubActionCore, error: unknown): void {
 /** plan/action.yml: wave N's strategy.matrix JSON in the `matrix` output; fails while wave N-1 is not fully passed. */
 export async function runPlanAction(core: SubActionCore, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   try {
-    const outcome = await planStage(optional(core.getInput(PlanInput.Stages)), optional(core.getInput(PlanInput.Stage)), context(core, env, cwd, core.getInput(PlanInput.GithubToken)));
+    const outcome = await planStage(
+      optional(core.getInput(PlanInput.Stages)),
+      optional(core.getInput(PlanInput.Stage)),
+      context(core, env, cwd, core.getInput(PlanInput.GithubToken)),
+    );
     if (outcome.kind === 'held') {
       core.setFailed(outcome.message);
       return ExitCode.Blocked;
@@ -67,9 +80,14 @@ export async function runPlanAction(core: SubActionCore, env: NodeJS.ProcessEnv,
     core.setOutput(PlanOutput.Matrix, JSON.stringify(outcome.matrix));
     core.setOutput(PlanOutput.Empty, String(include.length === 0));
     core.setOutput(PlanOutput.Wave, outcome.name);
-    core.info(`plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ''} (${outcome.where})`);
+    core.info(
+      `plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ''} (${outcome.where})`,
+    );
     for (const left of outcome.leftOut) core.info(`plan: left out: ${left.message}`);
-    if (include.length === 0) core.warning(`plan: every cell of wave ${outcome.wave} is fused; the matrix is empty: skip the wave's job with if: needs.<plan job>.outputs.empty != 'true' (GitHub refuses an empty matrix).`);
+    if (include.length === 0)
+      core.warning(
+        `plan: every cell of wave ${outcome.wave} is fused; the matrix is empty: skip the wave's job with if: needs.<plan job>.outputs.empty != 'true' (GitHub refuses an empty matrix).`,
+      );
     return ExitCode.Pass;
   } catch (error) {
     fail(core, error);
@@ -86,13 +104,25 @@ export async function runFuseAction(core: SubActionCore, env: NodeJS.ProcessEnv,
     }
     // A workflow_dispatch runs on the branch head: `sha` names the release commit whose statuses hold the fuse.
     const sha = core.getInput(FuseInput.Sha).trim();
-    if (sha && !/^[0-9a-f]{40,64}$/i.test(sha)) throw new UsageError(`input 'sha': "${sha.slice(0, 80)}" is not a full commit SHA; give the release commit's 40-character SHA, or leave it empty for this run's commit.`);
-    const ctx = context(core, sha ? { ...env, GITHUB_SHA: sha.toLowerCase() } : env, cwd, core.getInput(FuseInput.GithubToken));
-    const targets = { cells: lines(core.getInput(FuseInput.Cell)), dimensions: lines(core.getInput(FuseInput.Dimension)) };
+    if (sha && !/^[0-9a-f]{40,64}$/i.test(sha))
+      throw new UsageError(
+        `input 'sha': "${sha.slice(0, 80)}" is not a full commit SHA; give the release commit's 40-character SHA, or leave it empty for this run's commit.`,
+      );
+    const ctx = context(
+      core,
+      sha ? { ...env, GITHUB_SHA: sha.toLowerCase() } : env,
+      cwd,
+      core.getInput(FuseInput.GithubToken),
+    );
+    const targets = {
+      cells: lines(core.getInput(FuseInput.Cell)),
+      dimensions: lines(core.getInput(FuseInput.Dimension)),
+    };
     const reason = optional(core.getInput(FuseInput.Reason));
     switch (command) {
       case 'check': {
-        if (targets.cells.length > 1) throw new UsageError(`input 'cell': check takes one cell, ${targets.cells.length} were given.`);
+        if (targets.cells.length > 1)
+          throw new UsageError(`input 'cell': check takes one cell, ${targets.cells.length} were given.`);
         const outcome = await fuseCheck(targets.cells[0], ctx);
         core.setOutput(FuseOutput.Fused, String(outcome.fused));
         core.setOutput(FuseOutput.Message, outcome.message);

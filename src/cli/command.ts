@@ -61,7 +61,9 @@ export async function dispatch(path: string, group: GroupCommand, argv: readonly
   if (!command) {
     const names = group.commands.map((c) => c.name);
     const what = name.startsWith('-') ? `"${name}" before a command` : `unknown command "${name}"`;
-    throw new UsageError(`${path}: ${what}.${didYouMean(name.replace(/^-+/, ''), names, (c) => `${path} ${c}`)} The commands are ${names.join(', ')}; ${path} --help describes them.`);
+    throw new UsageError(
+      `${path}: ${what}.${didYouMean(name.replace(/^-+/, ''), names, (c) => `${path} ${c}`)} The commands are ${names.join(', ')}; ${path} --help describes them.`,
+    );
   }
   if ('commands' in command) return dispatch(`${path} ${command.name}`, command, rest, io);
   if (wantsHelp(rest)) {
@@ -88,12 +90,17 @@ export interface FlagSpec {
  * node:util parseArgs, strict, with messages that name the fix: an unknown option gets the closest
  * known ones (`--duraton` -> `--duration`), every message points at `COMMAND --help`.
  */
-export function parseFlags(command: string, args: readonly string[], spec: FlagSpec): { flags: Flags; positionals: string[] } {
+export function parseFlags(
+  command: string,
+  args: readonly string[],
+  spec: FlagSpec,
+): { flags: Flags; positionals: string[] } {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
-  for (const name of spec.strings) options[name] = spec.multiple?.includes(name) ? { type: 'string', multiple: true } : { type: 'string' };
+  for (const name of spec.strings)
+    options[name] = spec.multiple?.includes(name) ? { type: 'string', multiple: true } : { type: 'string' };
   for (const name of spec.booleans ?? []) options[name] = { type: 'boolean' };
   const allowed = spec.positionals ?? 0;
-  let parsed;
+  let parsed: { values: unknown; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: allowed > 0 });
   } catch (error) {
@@ -107,14 +114,23 @@ export function parseFlags(command: string, args: readonly string[], spec: FlagS
       throw new UsageError(`${command}: unknown option ${typed}.${hint} ${command} --help lists the options.`);
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      const extra = /^Unexpected argument '(.*)'\. This command does not take positional arguments$/s.exec(message)?.[1];
-      throw new UsageError(`${command}: unexpected argument${extra === undefined ? '' : ` "${extra}"`}: it takes options only (values go after their option, e.g. --out DIR). ${command} --help lists them.`);
+      const extra = /^Unexpected argument '(.*)'\. This command does not take positional arguments$/s.exec(
+        message,
+      )?.[1];
+      throw new UsageError(
+        `${command}: unexpected argument${extra === undefined ? '' : ` "${extra}"`}: it takes options only (values go after their option, e.g. --out DIR). ${command} --help lists them.`,
+      );
     }
-    const said = message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    const said = message
+      .replace(/\. To specify a positional argument.*$/s, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\.$/, '');
     throw new UsageError(`${command}: ${said}; ${command} --help lists the options.`);
   }
   if (parsed.positionals.length > allowed) {
-    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[allowed]}"; ${command} --help shows what it takes.`);
+    throw new UsageError(
+      `${command}: unexpected argument "${parsed.positionals[allowed]}"; ${command} --help shows what it takes.`,
+    );
   }
   return { flags: parsed.values as Flags, positionals: parsed.positionals };
 }

@@ -39,7 +39,9 @@ async function storeStep<T>(store: FuseStore, what: string, step: () => Promise<
     return await step();
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new FuseStoreTrouble(`fuse: could not ${what} ${store.where}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
+    throw new FuseStoreTrouble(
+      `fuse: could not ${what} ${store.where}: ${errorMessage(error)}; treat the cell as not cleared and try again.`,
+    );
   }
 }
 
@@ -50,11 +52,18 @@ export interface CheckOutcome {
 }
 
 export async function fuseCheck(cellText: string | undefined, context: FuseCommandContext): Promise<CheckOutcome> {
-  if (!cellText) throw new UsageError('memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".');
+  if (!cellText)
+    throw new UsageError(
+      'memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".',
+    );
   const cell = parseCell(cellText);
   const store = open(context);
-  const result = await storeStep(store, 'read the fuse from', async () => checkCell(foldRecords(await store.read()), cell));
-  const message = result.fused ? result.message : `cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).`;
+  const result = await storeStep(store, 'read the fuse from', async () =>
+    checkCell(foldRecords(await store.read()), cell),
+  );
+  const message = result.fused
+    ? result.message
+    : `cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).`;
   context.say(`fuse: ${message}`);
   return { fused: result.fused, message };
 }
@@ -76,23 +85,39 @@ export interface Targets {
 function targets(given: Targets, command: string): { cells: string[]; dims: DimensionValue[] } {
   const cells = given.cells.map((c) => parseCell(c).id);
   const dims = given.dimensions.map((d) => parseDimensionValue(d));
-  if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
+  if (cells.length + dims.length === 0)
+    throw new UsageError(
+      `${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`,
+    );
   return { cells, dims };
 }
 
 function reasonOf(text: string | undefined, command: string): string {
   const reason = text?.replace(/\s+/g, ' ').trim();
-  if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith('reset') ? 'reset' : 'trip'} (GitHub keeps the first ~120 characters).`);
+  if (!reason)
+    throw new UsageError(
+      `${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith('reset') ? 'reset' : 'trip'} (GitHub keeps the first ~120 characters).`,
+    );
   return reason;
 }
 
-export async function fuseReset(given: Targets, reasonText: string | undefined, context: FuseCommandContext): Promise<void> {
+export async function fuseReset(
+  given: Targets,
+  reasonText: string | undefined,
+  context: FuseCommandContext,
+): Promise<void> {
   const command = 'memgate fuse reset';
   const { cells, dims } = targets(given, command);
   const reason = reasonOf(reasonText, command);
   const store = open(context);
   const { env } = context.fenv;
-  const common = { state: 'reset' as const, reason, at: new Date().toISOString(), by: actorFromEnv(env), url: runUrlFromEnv(env) };
+  const common = {
+    state: 'reset' as const,
+    reason,
+    at: new Date().toISOString(),
+    by: actorFromEnv(env),
+    url: runUrlFromEnv(env),
+  };
   await storeStep(store, 'reset in', async () => {
     const state = foldRecords(await store.read());
     for (const id of cells) {
@@ -120,7 +145,12 @@ export async function fuseReset(given: Targets, reasonText: string | undefined, 
   });
 }
 
-export async function fuseTrip(given: Targets, reasonText: string | undefined, thresholdText: string | undefined, context: FuseCommandContext): Promise<void> {
+export async function fuseTrip(
+  given: Targets,
+  reasonText: string | undefined,
+  thresholdText: string | undefined,
+  context: FuseCommandContext,
+): Promise<void> {
   const command = 'memgate fuse trip';
   const { cells, dims } = targets(given, command);
   const reason = reasonOf(reasonText, command);
@@ -140,7 +170,15 @@ export async function fuseTrip(given: Targets, reasonText: string | undefined, t
     if (cells.length) {
       const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
       for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t) => mine.has(dimKey(t)))) {
-        await store.append({ kind: 'dim', dim: t.dim, value: t.value, state: 'tripped', cells: t.blocked, ...common, reason: t.reason });
+        await store.append({
+          kind: 'dim',
+          dim: t.dim,
+          value: t.value,
+          state: 'tripped',
+          cells: t.blocked,
+          ...common,
+          reason: t.reason,
+        });
         context.say(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join('; ')}`);
       }
     }
@@ -149,27 +187,54 @@ export async function fuseTrip(given: Targets, reasonText: string | undefined, t
 
 export type PlanOutcome =
   /** Wave N's matrix; `include` may be empty when every cell is fused (skip the wave's job then). */
-  | { kind: 'ready'; matrix: { include: MatrixEntry[] }; wave: number; name: string; cells: number; leftOut: LeftOut[]; where: string }
+  | {
+      kind: 'ready';
+      matrix: { include: MatrixEntry[] };
+      wave: number;
+      name: string;
+      cells: number;
+      leftOut: LeftOut[];
+      where: string;
+    }
   /** Wave N-1 is not fully passed: nothing to run yet. */
   | { kind: 'held'; message: string };
 
 /** `memgate plan`: wave N of the stages file as a GitHub strategy.matrix, fused cells left out. */
-export async function planStage(file: string | undefined, stageText: string | undefined, context: FuseCommandContext): Promise<PlanOutcome> {
+export async function planStage(
+  file: string | undefined,
+  stageText: string | undefined,
+  context: FuseCommandContext,
+): Promise<PlanOutcome> {
   if (!file) throw new UsageError('memgate plan needs --stages FILE (the YAML list of waves) and --stage N.');
-  if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ''}.`);
+  if (!stageText || !/^\d+$/.test(stageText.trim()))
+    throw new UsageError(
+      `memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ''}.`,
+    );
   let text: string;
   try {
     text = readFileSync(resolve(context.fenv.cwd, file), 'utf8');
   } catch (error) {
-    throw new UsageError(`--stages ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); give the path of the stages YAML file.`);
+    throw new UsageError(
+      `--stages ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}); give the path of the stages YAML file.`,
+    );
   }
   const stages = parseStages(text, file);
   const n = Number(stageText);
   if (n < 1 || n > stages.waves.length) planWave(stages, n, foldRecords([])); // throws the UsageError naming the waves
   const store = open(context);
-  const plan = await storeStep(store, 'read the fuse from', async () => planWave(stages, n, foldRecords(await store.read())));
+  const plan = await storeStep(store, 'read the fuse from', async () =>
+    planWave(stages, n, foldRecords(await store.read())),
+  );
   if (plan.kind === 'held') return { kind: 'held', message: `plan: ${plan.message}` };
-  return { kind: 'ready', matrix: plan.matrix, wave: n, name: plan.wave.name, cells: plan.wave.cells.length, leftOut: plan.leftOut, where: store.where };
+  return {
+    kind: 'ready',
+    matrix: plan.matrix,
+    wave: n,
+    name: plan.wave.name,
+    cells: plan.wave.cells.length,
+    leftOut: plan.leftOut,
+    where: store.where,
+  };
 }
 
 /** The store options of a command's flags or inputs. */

@@ -66,7 +66,12 @@ export function stderrExcerpt(stderr: string): string {
 }
 
 /** How a run that did not succeed ended, in words, with what it said on stderr. */
-export function describeFailure(command: string, ended: { exitCode: number | null; signal?: string; timedOut: boolean; isMaxBuffer: boolean; notStarted?: string }, stderr: string, timeoutMs: number): string {
+export function describeFailure(
+  command: string,
+  ended: { exitCode: number | null; signal?: string; timedOut: boolean; isMaxBuffer: boolean; notStarted?: string },
+  stderr: string,
+  timeoutMs: number,
+): string {
   const how = ended.notStarted
     ? `could not be started (${ended.notStarted})`
     : ended.timedOut
@@ -86,9 +91,19 @@ function toResult(file: string, args: readonly string[], r: Ended, timeoutMs: nu
   const stderr = typeof r.stderr === 'string' ? r.stderr : '';
   if (!r.failed) return { ok: true, exitCode: r.exitCode ?? 0, stdout, stderr, failure: null };
   // Spawning failed (ENOENT, EACCES): execa has no exit status, only the system error.
-  const notStarted = r.exitCode === undefined && !r.signal && !r.timedOut && !r.isMaxBuffer ? (r.code === 'ENOENT' ? 'not found' : (r.code ?? r.originalMessage ?? 'unknown error')) : undefined;
+  const notStarted =
+    r.exitCode === undefined && !r.signal && !r.timedOut && !r.isMaxBuffer
+      ? r.code === 'ENOENT'
+        ? 'not found'
+        : (r.code ?? r.originalMessage ?? 'unknown error')
+      : undefined;
   const command = [file, ...args].join(' ');
-  const failure = describeFailure(command.length > 200 ? `${command.slice(0, 200)}...` : command, { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted }, stderr, timeoutMs);
+  const failure = describeFailure(
+    command.length > 200 ? `${command.slice(0, 200)}...` : command,
+    { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted },
+    stderr,
+    timeoutMs,
+  );
   return { ok: false, exitCode: r.exitCode ?? null, stdout, stderr, failure };
 }
 
