@@ -92,7 +92,7 @@ test('bufgrowth: encodeAuditRecord\'s buffers are among gray\'s top allocation p
 
 test('a stripped gray and two processes of one binary in baseline: warnings, the rest still traced (--ebpf auto)', async () => {
   const twoProcesses = `${bin('healthy')} -addr 127.0.0.1:0 & exec ${bin('healthy')} -addr 127.0.0.1:{port}`;
-  const run = await memgate(['run', '--baseline', twoProcesses, '--gray', service('stripped'), '--warmup', '1s', '--duration', '3s', '--out', 'stripped']);
+  const run = await memgate(['run', '--baseline', twoProcesses, '--gray', service('stripped'), '--replicas', '1', '--warmup', '1s', '--duration', '3s', '--out', 'stripped']);
   assert.ok(run.code === 0 || run.code === 1 || run.code === 3, run.stdout + run.stderr);
   const report = readJson<Report>('stripped/report.json');
   assert.ok(report.warnings.some((w) => /gray is not traced: .*stripped .*without -ldflags=-s/.test(w)), JSON.stringify(report.warnings));
@@ -123,7 +123,7 @@ test('--ebpf on with a stripped binary, or without a working bpftrace: exit 2 na
 });
 
 test('gray exits mid-trace: its stacks still resolve from the binary, a warning, no tracer left; SIGTERM mid-trace too', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-leak-rate 120MiB -crash-after 4s'), '--warmup', '1s', '--duration', '10s', '--out', 'crash']);
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-leak-rate 120MiB -crash-after 4s'), '--replicas', '1', '--warmup', '1s', '--duration', '10s', '--out', 'crash']);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readJson<Report>('crash/report.json');
   assert.ok(report.warnings.some((w) => /gray exited .* into the eBPF trace/.test(w)), JSON.stringify(report.warnings));

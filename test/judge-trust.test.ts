@@ -135,3 +135,28 @@ test('one allocation site growing in every gray process blocks at P1 when the he
   assert.ok(!both.reasons.some((r) => r.rule === 'site-growth'));
   assert.ok(both.comparisons.some((c) => c.rule === 'site-growth'));
 });
+
+test('a bundle recorded before replicas (@1, one process a side) is still read and judged as one pair', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { readBundle, writeBundle } = await import('../src/collect/bundle-io.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'memgate-bundle1-'));
+  try {
+    const old = makeBundle({ gray: { slope: perMin(30) } });
+    const { replicas: _replicas, ...meta } = old.meta;
+    writeBundle(dir, { ...old, meta: { ...meta, schema: 'memgate/bundle@1' } });
+    const read = readBundle(dir);
+    assert.equal(read.meta.schema, 'memgate/bundle@1');
+    const report = judgeBundle(read, settings);
+    assert.equal(report.replicas, 1);
+    assert.equal(report.verdict, 'fail');
+    assert.equal(report.slopeDifference!.method, 'within-series');
+    assert.throws(() => {
+      writeBundle(dir, { ...old, meta: { ...old.meta, schema: 'memgate/bundle@9' } });
+      readBundle(dir);
+    }, /reads "memgate\/bundle@1" and "memgate\/bundle@2"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -17,7 +17,9 @@ const CLI = join(ROOT, 'src/cli/main.ts');
 /** Rates that make each regression plain within a 12 s window; every build takes every flag. */
 // ticker: ~220 B a ticker, so 3000 a second give ~8 MB, some 15 heap samples at Go's default 512 KiB rate.
 const FLAGS = '-leak-rate 30MiB -ticker-rate 3000 -ticker-period 1h -blocked-rate 20 -bufgrowth-rate 200';
-const WINDOW = ['--warmup', '2s', '--duration', '12s', '--profile-interval', '2s'];
+// The services' own heap sampling rate (Go 1.19 here ignores GODEBUG=memprofilerate): the patterns are tuned at it.
+// One process a side: these tests are about the evidence of one pair, fetched every 2 s.
+const WINDOW = ['--warmup', '2s', '--duration', '12s', '--profile-interval', '2s', '--memprofile-rate', '0', '--replicas', '1'];
 
 let work: string;
 let bin: (name: string) => string;

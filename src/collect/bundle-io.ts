@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_SCHEMA, BundleFile } from '../model/constants.ts';
+import { BundleFile, READABLE_BUNDLE_SCHEMAS } from '../model/constants.ts';
 import { UsageError } from '../model/errors.ts';
 import type { Bundle } from '../model/bundle.ts';
 import { readProfileSet } from './pprof-bundle.ts';
@@ -70,8 +70,8 @@ export function readBundle(path: string): Bundle {
   if (typeof meta !== 'object' || meta === null || typeof final !== 'object' || final === null) {
     throw new UsageError(`the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`);
   }
-  if (meta.schema !== BUNDLE_SCHEMA) {
-    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
+  if (!READABLE_BUNDLE_SCHEMAS.includes(meta.schema)) {
+    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads ${READABLE_BUNDLE_SCHEMAS.map((s) => `"${s}"`).join(' and ')}; analyze it with the memgate version that recorded it.`);
   }
   // Every field the analysis reads, checked here: a wrong type is this message, not an internal error.
   for (const [file, bad] of [[BundleFile.Meta, metaProblem(meta)], [BundleFile.Final, finalProblem(final)]] as const) {

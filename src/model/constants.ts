@@ -4,6 +4,8 @@ export const VERSION = '0.1.0';
 export const REPORT_SCHEMA = 'memgate/report@2';
 /** @2: replicas (per-instance readings, stats, finals, metas; profile entries by instance). @1 bundles still read. */
 export const BUNDLE_SCHEMA = 'memgate/bundle@2';
+/** Bundles this memgate re-judges: @1 has one process a side, which @2 reads as such. */
+export const READABLE_BUNDLE_SCHEMAS: readonly string[] = ['memgate/bundle@1', BUNDLE_SCHEMA];
 /** `memgate fleet`'s report: one judged cell per entry and the fleet's summary. */
 export const FLEET_REPORT_SCHEMA = 'memgate/fleet-report@1';
 
@@ -35,6 +37,9 @@ export const Option = {
   Out: 'out',
   OnInconclusive: 'on-inconclusive',
   ReadyTimeout: 'ready-timeout',
+  // Teardown and the workloads' environment: SIGTERM then this long before SIGKILL; variables kept past the scrub.
+  StopTimeout: 'stop-timeout',
+  PassEnv: 'pass-env',
   // Verdict trust: processes per side, and the Go heap sampling rate both sides get.
   Replicas: 'replicas',
   MemprofileRate: 'memprofile-rate',
@@ -87,6 +92,7 @@ export const Defaults = {
   out: 'memgate-out',
   onInconclusive: 'fail',
   readyTimeout: '30s',
+  stopTimeout: '10s',
   ebpf: 'auto',
   ebpfMode: 'sampled',
   ebpfSampleRate: '64',
