@@ -7927,6 +7927,7 @@ import { resolve as resolve6 } from "node:path";
 var VERSION = "0.1.0";
 var REPORT_SCHEMA = "memgate/report@2";
 var BUNDLE_SCHEMA = "memgate/bundle@2";
+var READABLE_BUNDLE_SCHEMAS = ["memgate/bundle@1", BUNDLE_SCHEMA];
 var FLEET_REPORT_SCHEMA = "memgate/fleet-report@1";
 var ExitCode = {
   Pass: 0,
@@ -7954,6 +7955,9 @@ var Option = {
   Out: "out",
   OnInconclusive: "on-inconclusive",
   ReadyTimeout: "ready-timeout",
+  // Teardown and the workloads' environment: SIGTERM then this long before SIGKILL; variables kept past the scrub.
+  StopTimeout: "stop-timeout",
+  PassEnv: "pass-env",
   // Verdict trust: processes per side, and the Go heap sampling rate both sides get.
   Replicas: "replicas",
   MemprofileRate: "memprofile-rate",
@@ -8004,6 +8008,7 @@ var Defaults = {
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
+  stopTimeout: "10s",
   ebpf: "auto",
   ebpfMode: "sampled",
   ebpfSampleRate: "64",
@@ -8262,6 +8267,8 @@ function buildPlan(raw, context2) {
   const durationMs = parseDuration(get(Option.Duration) ?? Defaults.duration, Option.Duration);
   const intervalMs = parseDuration(get(Option.Interval) ?? Defaults.interval, Option.Interval);
   const readyTimeoutMs = parseDuration(get(Option.ReadyTimeout) ?? Defaults.readyTimeout, Option.ReadyTimeout);
+  const stopTimeoutMs = parseDuration(get(Option.StopTimeout) ?? Defaults.stopTimeout, Option.StopTimeout);
+  if (stopTimeoutMs > 10 * 6e4) throw new UsageError(`--${Option.StopTimeout} ${get(Option.StopTimeout)} is longer than 10m; a service that needs longer to stop holds the whole gate. The default is ${Defaults.stopTimeout}; 0 kills at once.`);
   if (durationMs <= 0) throw new UsageError(`--${Option.Duration} must be longer than 0, e.g. 60s.`);
   if (intervalMs < 10) throw new UsageError(`--${Option.Interval} must be at least 10ms; the default is ${Defaults.interval}.`);
   if (durationMs / intervalMs < 8) {
@@ -8289,6 +8296,8 @@ function buildPlan(raw, context2) {
     durationMs,
     intervalMs,
     readyTimeoutMs,
+    stopTimeoutMs,
+    passEnv: parsePassEnv(get(Option.PassEnv)),
     memoryMaxBytes,
     load: get(Option.Load) ?? null,
     cgroupDriver: driver,
@@ -8337,6 +8346,16 @@ function parseMemProfileRate(text) {
     throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
   }
   return bytes3;
+}
+function parsePassEnv(text) {
+  if (text === void 0) return [];
+  const names = text.split(/[,\s]+/).filter((n2) => n2 !== "");
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length > 128) {
+      throw new UsageError(`--${Option.PassEnv}: "${name.slice(0, 64)}" is not an environment variable name; give names such as --${Option.PassEnv} MY_TOKEN (repeat it, or separate names with commas).`);
+    }
+  }
+  return [...new Set(names)];
 }
 
 // src/collect/bundle-io.ts
@@ -8634,8 +8653,8 @@ function readBundle(path6) {
   if (typeof meta !== "object" || meta === null || typeof final !== "object" || final === null) {
     throw new UsageError(`the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`);
   }
-  if (meta.schema !== BUNDLE_SCHEMA) {
-    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads "${BUNDLE_SCHEMA}"; analyze it with the memgate version that recorded it.`);
+  if (!READABLE_BUNDLE_SCHEMAS.includes(meta.schema)) {
+    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads ${READABLE_BUNDLE_SCHEMAS.map((s) => `"${s}"`).join(" and ")}; analyze it with the memgate version that recorded it.`);
   }
   for (const [file, bad] of [[BundleFile.Meta, metaProblem(meta)], [BundleFile.Final, finalProblem(final)]]) {
     if (bad) throw new UsageError(`${join5(dir, file)}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
@@ -18778,7 +18797,12 @@ function toResult(file, args, r, timeoutMs) {
   if (!r.failed) return { ok: true, exitCode: r.exitCode ?? 0, stdout, stderr, failure: null };
   const notStarted = r.exitCode === void 0 && !r.signal && !r.timedOut && !r.isMaxBuffer ? r.code === "ENOENT" ? "not found" : r.code ?? r.originalMessage ?? "unknown error" : void 0;
   const command = [file, ...args].join(" ");
-  const failure = describeFailure(command.length > 200 ? `${command.slice(0, 200)}...` : command, { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted }, stderr, timeoutMs);
+  const failure = describeFailure(
+    command.length > 200 ? `${command.slice(0, 200)}...` : command,
+    { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted },
+    stderr,
+    timeoutMs
+  );
   return { ok: false, exitCode: r.exitCode ?? null, stdout, stderr, failure };
 }
 async function runHelper(file, args, o2) {
@@ -19081,6 +19105,9 @@ var CgroupfsGroup = class {
   readOomKills() {
     return this.flavor.readOomKills(this.location);
   }
+  signalAll(signal) {
+    killPids(this.pids(), signal);
+  }
   async killAll() {
     if (!existsSync4(this.location)) return;
     const killFile = `${this.location}/cgroup.kill`;
@@ -19112,6 +19139,7 @@ var CgroupfsDriver = class {
   created = false;
   /** Side groups that hold one group per process (replicas), removed before the root. */
   parents = [];
+  guard;
   constructor(version, ownCgroup) {
     this.flavor = version === "v1" ? V1 : V2;
     this.name = version;
@@ -19124,6 +19152,7 @@ var CgroupfsDriver = class {
     if (this.created) return;
     mkdirSync4(this.root);
     this.created = true;
+    this.guard?.cgroup(this.root);
     const parent = this.root.slice(0, this.root.lastIndexOf("/"));
     this.delegate([parent, this.root]);
   }
@@ -19151,12 +19180,23 @@ var CgroupfsDriver = class {
       if (!this.parents.includes(parent)) {
         mkdirSync4(parent);
         this.parents.push(parent);
+        this.guard?.cgroup(parent);
         this.delegate([parent]);
       }
     }
     const dir = `${this.root}/${side}`;
     mkdirSync4(dir);
-    if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    this.guard?.cgroup(dir);
+    if (memoryMaxBytes !== null) {
+      try {
+        writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+      } catch (error) {
+        await removeDir(dir).catch(() => {
+        });
+        const code2 = error.code ?? errorMessage(error);
+        throw new UsageError(`--memory-max ${memoryMaxBytes}: the kernel refused it as the limit of ${dir} (${code2}); give a limit this host accepts, e.g. 512MiB.`);
+      }
+    }
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -19240,14 +19280,18 @@ var ProcessTreeGroup = class {
   location;
   root = null;
   known = [];
-  constructor(side) {
+  guard;
+  constructor(side, guard) {
     this.location = `process tree of ${side} (no cgroup)`;
+    this.guard = guard;
   }
+  // Its own process group: without a cgroup, that is what the watchdog can still kill when memgate dies.
   launch(command) {
-    return { file: "/bin/sh", args: ["-c", command] };
+    return { file: "/bin/sh", args: ["-c", command], ownProcessGroup: true };
   }
   adopt(pid) {
     this.root = pid;
+    this.guard?.processGroup(pid);
   }
   pids() {
     if (this.root === null) return [];
@@ -19268,6 +19312,9 @@ var ProcessTreeGroup = class {
   readOomKills() {
     return null;
   }
+  signalAll(signal) {
+    killPids(this.pids(), signal);
+  }
   async killAll() {
     const victims = /* @__PURE__ */ new Set([...this.pids(), ...this.known]);
     killPids([...victims]);
@@ -19286,8 +19333,9 @@ var ProcessTreeDriver = class {
     "no memory limit can be enforced, so OOM kills cannot happen or be seen, and --memory-max is ignored",
     "a process that leaves its tree (double fork) is neither measured nor guaranteed to be cleaned up"
   ];
+  guard;
   async create(side) {
-    return new ProcessTreeGroup(side);
+    return new ProcessTreeGroup(side, this.guard);
   }
   async dispose() {
   }
@@ -19303,6 +19351,7 @@ var SystemdDriver = class {
   limitations = [];
   sudo;
   v2Mount;
+  guard;
   constructor(v2Mount, asRoot) {
     this.v2Mount = v2Mount;
     this.sudo = asRoot ? [] : ["sudo", "-n"];
@@ -19313,6 +19362,7 @@ var SystemdDriver = class {
     const unit = `memgate-${name}${instance ? `-${instance}` : ""}-${process.pid}-${randomBytes2(3).toString("hex")}`;
     const slice = instance ? `memgate-${name}.slice` : SLICE;
     const path6 = instance ? `${SLICE}/${slice}` : SLICE;
+    this.guard?.scope(unit, this.sudo.length > 0);
     return new ScopeGroup(unit, `${this.v2Mount}/${path6}/${unit}.scope`, memoryMaxBytes, this.sudo, slice);
   }
   async dispose() {
@@ -19359,6 +19409,9 @@ var ScopeGroup = class {
   readOomKills() {
     const text = readText(`${this.location}/memory.events`);
     return text === null ? null : parseKeyValues(text).get("oom_kill") ?? null;
+  }
+  signalAll(signal) {
+    if (this.pids().length > 0) this.systemctl("kill", `--signal=${signal}`, `${this.unit}.scope`);
   }
   // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll() {
@@ -19479,6 +19532,8 @@ var Workload = class {
   tail = [];
   exitInfo = null;
   exited;
+  /** Resolves once its output is read to the end as well (the last words of a graceful stop). */
+  closed;
   /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
   constructor(side, command, port, group, log, options2 = {}) {
     this.side = side;
@@ -19486,7 +19541,7 @@ var Workload = class {
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options2.env ?? process.env });
+    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options2.env ?? process.env, detached: launch.ownProcessGroup === true });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
     const label = options2.label ?? side;
     const keep = (chunk) => {
@@ -19508,6 +19563,10 @@ var Workload = class {
         this.exitInfo ??= { at: Date.now(), code: code2, signal, lastOutput: [] };
         resolve7();
       });
+    });
+    this.closed = new Promise((resolve7) => {
+      this.child.once("error", () => resolve7());
+      this.child.once("close", () => resolve7());
     });
   }
   get alive() {
@@ -19539,9 +19598,9 @@ var LoadProcess = class {
   finished = false;
   side;
   exited;
-  constructor(side, command, log) {
+  constructor(side, command, log, options2 = {}) {
     this.side = side;
-    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true, env: options2.env ?? process.env });
     const write = (chunk) => log?.write(chunk.toString("utf8").split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
 `).join(""));
     this.child.stdout?.on("data", write);
@@ -19556,6 +19615,10 @@ var LoadProcess = class {
   }
   get running() {
     return !this.finished;
+  }
+  /** Its process group id (it leads its own group), for the watchdog. */
+  get pid() {
+    return this.child.pid;
   }
   async stop() {
     const pid = this.child.pid;
@@ -21578,12 +21641,16 @@ import { parseArgs } from "node:util";
 function editDistance(a2, b) {
   const rows = a2.length + 1;
   const cols = b.length + 1;
-  const d = Array.from({ length: rows }, (_, i2) => Array.from({ length: cols }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  const d = Array.from(
+    { length: rows },
+    (_, i2) => Array.from({ length: cols }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0)
+  );
   for (let i2 = 1; i2 < rows; i2++) {
     for (let j = 1; j < cols; j++) {
       const cost = a2[i2 - 1] === b[j - 1] ? 0 : 1;
       d[i2][j] = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a2[i2 - 1] === b[j - 2] && a2[i2 - 2] === b[j - 1]) d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
+      if (i2 > 1 && j > 1 && a2[i2 - 1] === b[j - 2] && a2[i2 - 2] === b[j - 1])
+        d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
     }
   }
   return d[a2.length][b.length];
@@ -21627,7 +21694,7 @@ async function dispatch(path6, group, argv, io) {
     return ExitCode.Usage;
   }
   if (name === "--help" || name === "-h" || name === "help") {
-    if (name === "help" && rest.length) return dispatch(path6, group, [...rest, "--help"], io);
+    if (rest.length && !rest[0].startsWith("-")) return dispatch(path6, group, [...rest, "--help"], io);
     io.stdout(group.usage + "\n");
     return ExitCode.Pass;
   }
@@ -21635,7 +21702,9 @@ async function dispatch(path6, group, argv, io) {
   if (!command) {
     const names = group.commands.map((c3) => c3.name);
     const what = name.startsWith("-") ? `"${name}" before a command` : `unknown command "${name}"`;
-    throw new UsageError(`${path6}: ${what}.${didYouMean(name.replace(/^-+/, ""), names, (c3) => `${path6} ${c3}`)} The commands are ${names.join(", ")}; ${path6} --help describes them.`);
+    throw new UsageError(
+      `${path6}: ${what}.${didYouMean(name.replace(/^-+/, ""), names, (c3) => `${path6} ${c3}`)} The commands are ${names.join(", ")}; ${path6} --help describes them.`
+    );
   }
   if ("commands" in command) return dispatch(`${path6} ${command.name}`, command, rest, io);
   if (wantsHelp(rest)) {
@@ -21646,7 +21715,8 @@ async function dispatch(path6, group, argv, io) {
 }
 function parseFlags(command, args, spec) {
   const options2 = {};
-  for (const name of spec.strings) options2[name] = spec.multiple?.includes(name) ? { type: "string", multiple: true } : { type: "string" };
+  for (const name of spec.strings)
+    options2[name] = spec.multiple?.includes(name) ? { type: "string", multiple: true } : { type: "string" };
   for (const name of spec.booleans ?? []) options2[name] = { type: "boolean" };
   const allowed = spec.positionals ?? 0;
   let parsed;
@@ -21663,14 +21733,20 @@ function parseFlags(command, args, spec) {
       throw new UsageError(`${command}: unknown option ${typed}.${hint} ${command} --help lists the options.`);
     }
     if (code2 === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-      const extra = /^Unexpected argument '(.*)'\. This command does not take positional arguments$/s.exec(message)?.[1];
-      throw new UsageError(`${command}: unexpected argument${extra === void 0 ? "" : ` "${extra}"`}: it takes options only (values go after their option, e.g. --out DIR). ${command} --help lists them.`);
+      const extra = /^Unexpected argument '(.*)'\. This command does not take positional arguments$/s.exec(
+        message
+      )?.[1];
+      throw new UsageError(
+        `${command}: unexpected argument${extra === void 0 ? "" : ` "${extra}"`}: it takes options only (values go after their option, e.g. --out DIR). ${command} --help lists them.`
+      );
     }
     const said = message.replace(/\. To specify a positional argument.*$/s, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
     throw new UsageError(`${command}: ${said}; ${command} --help lists the options.`);
   }
   if (parsed.positionals.length > allowed) {
-    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[allowed]}"; ${command} --help shows what it takes.`);
+    throw new UsageError(
+      `${command}: unexpected argument "${parsed.positionals[allowed]}"; ${command} --help shows what it takes.`
+    );
   }
   return { flags: parsed.values, positionals: parsed.positionals };
 }
@@ -22007,14 +22083,23 @@ async function storeStep(store, what, step) {
     return await step();
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new FuseStoreTrouble(`fuse: could not ${what} ${store.where}: ${errorMessage(error)}; treat the cell as not cleared and try again.`);
+    throw new FuseStoreTrouble(
+      `fuse: could not ${what} ${store.where}: ${errorMessage(error)}; treat the cell as not cleared and try again.`
+    );
   }
 }
 async function fuseCheck(cellText, context2) {
-  if (!cellText) throw new UsageError('memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".');
+  if (!cellText)
+    throw new UsageError(
+      'memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".'
+    );
   const cell = parseCell(cellText);
   const store = open(context2);
-  const result = await storeStep(store, "read the fuse from", async () => checkCell(foldRecords(await store.read()), cell));
+  const result = await storeStep(
+    store,
+    "read the fuse from",
+    async () => checkCell(foldRecords(await store.read()), cell)
+  );
   const message = result.fused ? result.message : `cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).`;
   context2.say(`fuse: ${message}`);
   return { fused: result.fused, message };
@@ -22029,12 +22114,18 @@ async function fuseStatus(history, context2) {
 function targets(given, command) {
   const cells = given.cells.map((c3) => parseCell(c3).id);
   const dims = given.dimensions.map((d) => parseDimensionValue(d));
-  if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
+  if (cells.length + dims.length === 0)
+    throw new UsageError(
+      `${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`
+    );
   return { cells, dims };
 }
 function reasonOf(text, command) {
   const reason = text?.replace(/\s+/g, " ").trim();
-  if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith("reset") ? "reset" : "trip"} (GitHub keeps the first ~120 characters).`);
+  if (!reason)
+    throw new UsageError(
+      `${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith("reset") ? "reset" : "trip"} (GitHub keeps the first ~120 characters).`
+    );
   return reason;
 }
 async function fuseReset(given, reasonText, context2) {
@@ -22043,7 +22134,13 @@ async function fuseReset(given, reasonText, context2) {
   const reason = reasonOf(reasonText, command);
   const store = open(context2);
   const { env } = context2.fenv;
-  const common2 = { state: "reset", reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(env), url: runUrlFromEnv(env) };
+  const common2 = {
+    state: "reset",
+    reason,
+    at: (/* @__PURE__ */ new Date()).toISOString(),
+    by: actorFromEnv(env),
+    url: runUrlFromEnv(env)
+  };
   await storeStep(store, "reset in", async () => {
     const state = foldRecords(await store.read());
     for (const id of cells) {
@@ -22090,7 +22187,15 @@ async function fuseTrip(given, reasonText, thresholdText, context2) {
     if (cells.length) {
       const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
       for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t2) => mine.has(dimKey(t2)))) {
-        await store.append({ kind: "dim", dim: t.dim, value: t.value, state: "tripped", cells: t.blocked, ...common2, reason: t.reason });
+        await store.append({
+          kind: "dim",
+          dim: t.dim,
+          value: t.value,
+          state: "tripped",
+          cells: t.blocked,
+          ...common2,
+          reason: t.reason
+        });
         context2.say(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join("; ")}`);
       }
     }
@@ -22098,20 +22203,37 @@ async function fuseTrip(given, reasonText, thresholdText, context2) {
 }
 async function planStage(file, stageText, context2) {
   if (!file) throw new UsageError("memgate plan needs --stages FILE (the YAML list of waves) and --stage N.");
-  if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
+  if (!stageText || !/^\d+$/.test(stageText.trim()))
+    throw new UsageError(
+      `memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`
+    );
   let text;
   try {
     text = readFileSync9(resolve3(context2.fenv.cwd, file), "utf8");
   } catch (error) {
-    throw new UsageError(`--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
+    throw new UsageError(
+      `--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`
+    );
   }
   const stages = parseStages(text, file);
   const n2 = Number(stageText);
   if (n2 < 1 || n2 > stages.waves.length) planWave(stages, n2, foldRecords([]));
   const store = open(context2);
-  const plan2 = await storeStep(store, "read the fuse from", async () => planWave(stages, n2, foldRecords(await store.read())));
+  const plan2 = await storeStep(
+    store,
+    "read the fuse from",
+    async () => planWave(stages, n2, foldRecords(await store.read()))
+  );
   if (plan2.kind === "held") return { kind: "held", message: `plan: ${plan2.message}` };
-  return { kind: "ready", matrix: plan2.matrix, wave: n2, name: plan2.wave.name, cells: plan2.wave.cells.length, leftOut: plan2.leftOut, where: store.where };
+  return {
+    kind: "ready",
+    matrix: plan2.matrix,
+    wave: n2,
+    name: plan2.wave.name,
+    cells: plan2.wave.cells.length,
+    leftOut: plan2.leftOut,
+    where: store.where
+  };
 }
 var STORE_OPTIONS = [Option.FuseStore, Option.FuseDir, Option.FuseScope];
 
@@ -22320,7 +22442,7 @@ function buildFleetPlan(raw, context2) {
   if (!LABEL.test(instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} "${instanceLabel}" is not a label name (letters, digits, _).`);
   if (by.some((b) => b.label === instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} ${instanceLabel} is also a cell label in --${Option.By}; an instance label must tell instances apart within a cell.`);
   const windowMs = parseDuration(get(Option.Window) ?? Defaults.window, Option.Window);
-  if (windowMs < 6e4) throw new UsageError(`--${Option.Window} must be at least 1m (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
+  if (windowMs < 3e4) throw new UsageError(`--${Option.Window} must be at least 30s (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
   const endText = get(Option.End);
   const endSec = endText === void 0 ? Math.floor(context2.nowSec) : parseEnd(endText, context2.nowSec);
   const stepText = get(Option.Step);
@@ -23429,6 +23551,10 @@ var OPTION_HELP = {
   [Option.StackDepth]: `--stack-depth N            frames kept per allocation path, allocator frames not counted (${Defaults.stackDepth})`,
   [Option.CgroupDriver]: `--cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})`,
   [Option.ReadyTimeout]: `--ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})`,
+  [Option.StopTimeout]: `--stop-timeout DUR         at the end, each workload gets SIGTERM and this long to exit before
+                             SIGKILL; its shutdown output goes to bundle/workloads.log (${Defaults.stopTimeout})`,
+  [Option.PassEnv]: `--pass-env NAME            pass this variable to the workloads although the scrub drops it
+                             (tokens, INPUT_*, ACTIONS_*); repeat it or separate names by commas`,
   [Option.Out]: `--out DIR                  where report.json and the bundle go (${Defaults.out})`,
   [Option.OnInconclusive]: `--on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})`
 };
@@ -23474,10 +23600,12 @@ var runCommand = {
   summary: "start baseline and gray side by side, sample their memory, judge gray",
   usage: RUN_USAGE,
   async run(args, io) {
-    const { flags } = parseFlags("memgate run", args, { strings: RUN_OPTIONS, booleans: [JSON_FLAG] });
+    const { flags } = parseFlags("memgate run", args, { strings: RUN_OPTIONS, booleans: [JSON_FLAG], multiple: [Option.PassEnv] });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
     const raw = gateOptions(flags);
+    const passEnv = flags[Option.PassEnv];
+    if (Array.isArray(passEnv)) raw[Option.PassEnv] = passEnv.join(",");
     const plan2 = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
     const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
     const outcome = await gatedRun({ fuse, outDir: plan2.outDir, logger: io.logger, gate: () => runGate(plan2, { logger: io.logger, signal: io.signal }) });

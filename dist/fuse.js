@@ -27555,6 +27555,9 @@ var Option = {
   Out: "out",
   OnInconclusive: "on-inconclusive",
   ReadyTimeout: "ready-timeout",
+  // Teardown and the workloads' environment: SIGTERM then this long before SIGKILL; variables kept past the scrub.
+  StopTimeout: "stop-timeout",
+  PassEnv: "pass-env",
   // Verdict trust: processes per side, and the Go heap sampling rate both sides get.
   Replicas: "replicas",
   MemprofileRate: "memprofile-rate",
@@ -27605,6 +27608,7 @@ var Defaults = {
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
+  stopTimeout: "10s",
   ebpf: "auto",
   ebpfMode: "sampled",
   ebpfSampleRate: "64",
@@ -35224,14 +35228,23 @@ async function storeStep(store, what, step) {
     return await step();
   } catch (error2) {
     if (error2 instanceof UsageError) throw error2;
-    throw new FuseStoreTrouble(`fuse: could not ${what} ${store.where}: ${errorMessage(error2)}; treat the cell as not cleared and try again.`);
+    throw new FuseStoreTrouble(
+      `fuse: could not ${what} ${store.where}: ${errorMessage(error2)}; treat the cell as not cleared and try again.`
+    );
   }
 }
 async function fuseCheck(cellText, context2) {
-  if (!cellText) throw new UsageError('memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".');
+  if (!cellText)
+    throw new UsageError(
+      'memgate fuse check needs --cell, e.g. --cell "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".'
+    );
   const cell = parseCell(cellText);
   const store = open2(context2);
-  const result = await storeStep(store, "read the fuse from", async () => checkCell(foldRecords(await store.read()), cell));
+  const result = await storeStep(
+    store,
+    "read the fuse from",
+    async () => checkCell(foldRecords(await store.read()), cell)
+  );
   const message = result.fused ? result.message : `cell ${cell.id} may run: neither it nor any of its dimension values is tripped (${store.where}).`;
   context2.say(`fuse: ${message}`);
   return { fused: result.fused, message };
@@ -35246,12 +35259,18 @@ async function fuseStatus(history, context2) {
 function targets(given, command) {
   const cells = given.cells.map((c3) => parseCell(c3).id);
   const dims = given.dimensions.map((d) => parseDimensionValue(d));
-  if (cells.length + dims.length === 0) throw new UsageError(`${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`);
+  if (cells.length + dims.length === 0)
+    throw new UsageError(
+      `${command} needs what to act on: --cell "region=...,arch=..." and/or --dimension arch=arm64 (each may repeat).`
+    );
   return { cells, dims };
 }
 function reasonOf(text, command) {
   const reason = text?.replace(/\s+/g, " ").trim();
-  if (!reason) throw new UsageError(`${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith("reset") ? "reset" : "trip"} (GitHub keeps the first ~120 characters).`);
+  if (!reason)
+    throw new UsageError(
+      `${command} needs --reason "..." saying why; it is recorded with the ${command.endsWith("reset") ? "reset" : "trip"} (GitHub keeps the first ~120 characters).`
+    );
   return reason;
 }
 async function fuseReset(given, reasonText, context2) {
@@ -35260,7 +35279,13 @@ async function fuseReset(given, reasonText, context2) {
   const reason = reasonOf(reasonText, command);
   const store = open2(context2);
   const { env } = context2.fenv;
-  const common2 = { state: "reset", reason, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(env), url: runUrlFromEnv(env) };
+  const common2 = {
+    state: "reset",
+    reason,
+    at: (/* @__PURE__ */ new Date()).toISOString(),
+    by: actorFromEnv(env),
+    url: runUrlFromEnv(env)
+  };
   await storeStep(store, "reset in", async () => {
     const state = foldRecords(await store.read());
     for (const id of cells) {
@@ -35307,7 +35332,15 @@ async function fuseTrip(given, reasonText, thresholdText, context2) {
     if (cells.length) {
       const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
       for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t2) => mine.has(dimKey(t2)))) {
-        await store.append({ kind: "dim", dim: t.dim, value: t.value, state: "tripped", cells: t.blocked, ...common2, reason: t.reason });
+        await store.append({
+          kind: "dim",
+          dim: t.dim,
+          value: t.value,
+          state: "tripped",
+          cells: t.blocked,
+          ...common2,
+          reason: t.reason
+        });
         context2.say(`fuse: TRIPPED ${dimKey(t)}: ${t.reason}; caused by ${t.blocked.join("; ")}`);
       }
     }
@@ -35347,13 +35380,25 @@ async function runFuseAction(core, env, cwd) {
       throw new UsageError(`input 'command': "${command}" is not a fuse command; use check, status, reset or trip.`);
     }
     const sha = core.getInput(FuseInput.Sha).trim();
-    if (sha && !/^[0-9a-f]{40,64}$/i.test(sha)) throw new UsageError(`input 'sha': "${sha.slice(0, 80)}" is not a full commit SHA; give the release commit's 40-character SHA, or leave it empty for this run's commit.`);
-    const ctx = context(core, sha ? { ...env, GITHUB_SHA: sha.toLowerCase() } : env, cwd, core.getInput(FuseInput.GithubToken));
-    const targets2 = { cells: lines(core.getInput(FuseInput.Cell)), dimensions: lines(core.getInput(FuseInput.Dimension)) };
+    if (sha && !/^[0-9a-f]{40,64}$/i.test(sha))
+      throw new UsageError(
+        `input 'sha': "${sha.slice(0, 80)}" is not a full commit SHA; give the release commit's 40-character SHA, or leave it empty for this run's commit.`
+      );
+    const ctx = context(
+      core,
+      sha ? { ...env, GITHUB_SHA: sha.toLowerCase() } : env,
+      cwd,
+      core.getInput(FuseInput.GithubToken)
+    );
+    const targets2 = {
+      cells: lines(core.getInput(FuseInput.Cell)),
+      dimensions: lines(core.getInput(FuseInput.Dimension))
+    };
     const reason = optional(core.getInput(FuseInput.Reason));
     switch (command) {
       case "check": {
-        if (targets2.cells.length > 1) throw new UsageError(`input 'cell': check takes one cell, ${targets2.cells.length} were given.`);
+        if (targets2.cells.length > 1)
+          throw new UsageError(`input 'cell': check takes one cell, ${targets2.cells.length} were given.`);
         const outcome = await fuseCheck(targets2.cells[0], ctx);
         core.setOutput(FuseOutput.Fused, String(outcome.fused));
         core.setOutput(FuseOutput.Message, outcome.message);

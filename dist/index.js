@@ -27563,6 +27563,9 @@ var Option = {
   Out: "out",
   OnInconclusive: "on-inconclusive",
   ReadyTimeout: "ready-timeout",
+  // Teardown and the workloads' environment: SIGTERM then this long before SIGKILL; variables kept past the scrub.
+  StopTimeout: "stop-timeout",
+  PassEnv: "pass-env",
   // Verdict trust: processes per side, and the Go heap sampling rate both sides get.
   Replicas: "replicas",
   MemprofileRate: "memprofile-rate",
@@ -27613,6 +27616,7 @@ var Defaults = {
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
+  stopTimeout: "10s",
   ebpf: "auto",
   ebpfMode: "sampled",
   ebpfSampleRate: "64",
@@ -28447,6 +28451,8 @@ function buildPlan(raw, context) {
   const durationMs = parseDuration(get(Option.Duration) ?? Defaults.duration, Option.Duration);
   const intervalMs = parseDuration(get(Option.Interval) ?? Defaults.interval, Option.Interval);
   const readyTimeoutMs = parseDuration(get(Option.ReadyTimeout) ?? Defaults.readyTimeout, Option.ReadyTimeout);
+  const stopTimeoutMs = parseDuration(get(Option.StopTimeout) ?? Defaults.stopTimeout, Option.StopTimeout);
+  if (stopTimeoutMs > 10 * 6e4) throw new UsageError(`--${Option.StopTimeout} ${get(Option.StopTimeout)} is longer than 10m; a service that needs longer to stop holds the whole gate. The default is ${Defaults.stopTimeout}; 0 kills at once.`);
   if (durationMs <= 0) throw new UsageError(`--${Option.Duration} must be longer than 0, e.g. 60s.`);
   if (intervalMs < 10) throw new UsageError(`--${Option.Interval} must be at least 10ms; the default is ${Defaults.interval}.`);
   if (durationMs / intervalMs < 8) {
@@ -28474,6 +28480,8 @@ function buildPlan(raw, context) {
     durationMs,
     intervalMs,
     readyTimeoutMs,
+    stopTimeoutMs,
+    passEnv: parsePassEnv(get(Option.PassEnv)),
     memoryMaxBytes,
     load: get(Option.Load) ?? null,
     cgroupDriver: driver,
@@ -28522,6 +28530,16 @@ function parseMemProfileRate(text) {
     throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
   }
   return bytes3;
+}
+function parsePassEnv(text) {
+  if (text === void 0) return [];
+  const names = text.split(/[,\s]+/).filter((n2) => n2 !== "");
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length > 128) {
+      throw new UsageError(`--${Option.PassEnv}: "${name.slice(0, 64)}" is not an environment variable name; give names such as --${Option.PassEnv} MY_TOKEN (repeat it, or separate names with commas).`);
+    }
+  }
+  return [...new Set(names)];
 }
 
 // src/collect/bundle-io.ts
@@ -38267,7 +38285,12 @@ function toResult(file, args, r, timeoutMs) {
   if (!r.failed) return { ok: true, exitCode: r.exitCode ?? 0, stdout, stderr, failure: null };
   const notStarted = r.exitCode === void 0 && !r.signal && !r.timedOut && !r.isMaxBuffer ? r.code === "ENOENT" ? "not found" : r.code ?? r.originalMessage ?? "unknown error" : void 0;
   const command = [file, ...args].join(" ");
-  const failure = describeFailure(command.length > 200 ? `${command.slice(0, 200)}...` : command, { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted }, stderr, timeoutMs);
+  const failure = describeFailure(
+    command.length > 200 ? `${command.slice(0, 200)}...` : command,
+    { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted },
+    stderr,
+    timeoutMs
+  );
   return { ok: false, exitCode: r.exitCode ?? null, stdout, stderr, failure };
 }
 async function runHelper(file, args, o2) {
@@ -38570,6 +38593,9 @@ var CgroupfsGroup = class {
   readOomKills() {
     return this.flavor.readOomKills(this.location);
   }
+  signalAll(signal) {
+    killPids(this.pids(), signal);
+  }
   async killAll() {
     if (!existsSync6(this.location)) return;
     const killFile = `${this.location}/cgroup.kill`;
@@ -38601,6 +38627,7 @@ var CgroupfsDriver = class {
   created = false;
   /** Side groups that hold one group per process (replicas), removed before the root. */
   parents = [];
+  guard;
   constructor(version, ownCgroup) {
     this.flavor = version === "v1" ? V1 : V2;
     this.name = version;
@@ -38613,6 +38640,7 @@ var CgroupfsDriver = class {
     if (this.created) return;
     mkdirSync3(this.root);
     this.created = true;
+    this.guard?.cgroup(this.root);
     const parent = this.root.slice(0, this.root.lastIndexOf("/"));
     this.delegate([parent, this.root]);
   }
@@ -38640,12 +38668,23 @@ var CgroupfsDriver = class {
       if (!this.parents.includes(parent)) {
         mkdirSync3(parent);
         this.parents.push(parent);
+        this.guard?.cgroup(parent);
         this.delegate([parent]);
       }
     }
     const dir = `${this.root}/${side}`;
     mkdirSync3(dir);
-    if (memoryMaxBytes !== null) writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    this.guard?.cgroup(dir);
+    if (memoryMaxBytes !== null) {
+      try {
+        writeFileSync5(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+      } catch (error2) {
+        await removeDir(dir).catch(() => {
+        });
+        const code = error2.code ?? errorMessage(error2);
+        throw new UsageError(`--memory-max ${memoryMaxBytes}: the kernel refused it as the limit of ${dir} (${code}); give a limit this host accepts, e.g. 512MiB.`);
+      }
+    }
     return new CgroupfsGroup(dir, this.flavor);
   }
   async dispose() {
@@ -38729,14 +38768,18 @@ var ProcessTreeGroup = class {
   location;
   root = null;
   known = [];
-  constructor(side) {
+  guard;
+  constructor(side, guard) {
     this.location = `process tree of ${side} (no cgroup)`;
+    this.guard = guard;
   }
+  // Its own process group: without a cgroup, that is what the watchdog can still kill when memgate dies.
   launch(command) {
-    return { file: "/bin/sh", args: ["-c", command] };
+    return { file: "/bin/sh", args: ["-c", command], ownProcessGroup: true };
   }
   adopt(pid) {
     this.root = pid;
+    this.guard?.processGroup(pid);
   }
   pids() {
     if (this.root === null) return [];
@@ -38757,6 +38800,9 @@ var ProcessTreeGroup = class {
   readOomKills() {
     return null;
   }
+  signalAll(signal) {
+    killPids(this.pids(), signal);
+  }
   async killAll() {
     const victims = /* @__PURE__ */ new Set([...this.pids(), ...this.known]);
     killPids([...victims]);
@@ -38775,8 +38821,9 @@ var ProcessTreeDriver = class {
     "no memory limit can be enforced, so OOM kills cannot happen or be seen, and --memory-max is ignored",
     "a process that leaves its tree (double fork) is neither measured nor guaranteed to be cleaned up"
   ];
+  guard;
   async create(side) {
-    return new ProcessTreeGroup(side);
+    return new ProcessTreeGroup(side, this.guard);
   }
   async dispose() {
   }
@@ -38792,6 +38839,7 @@ var SystemdDriver = class {
   limitations = [];
   sudo;
   v2Mount;
+  guard;
   constructor(v2Mount, asRoot) {
     this.v2Mount = v2Mount;
     this.sudo = asRoot ? [] : ["sudo", "-n"];
@@ -38802,6 +38850,7 @@ var SystemdDriver = class {
     const unit = `memgate-${name}${instance ? `-${instance}` : ""}-${process.pid}-${randomBytes2(3).toString("hex")}`;
     const slice = instance ? `memgate-${name}.slice` : SLICE;
     const path6 = instance ? `${SLICE}/${slice}` : SLICE;
+    this.guard?.scope(unit, this.sudo.length > 0);
     return new ScopeGroup(unit, `${this.v2Mount}/${path6}/${unit}.scope`, memoryMaxBytes, this.sudo, slice);
   }
   async dispose() {
@@ -38848,6 +38897,9 @@ var ScopeGroup = class {
   readOomKills() {
     const text = readText(`${this.location}/memory.events`);
     return text === null ? null : parseKeyValues(text).get("oom_kill") ?? null;
+  }
+  signalAll(signal) {
+    if (this.pids().length > 0) this.systemctl("kill", `--signal=${signal}`, `${this.unit}.scope`);
   }
   // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll() {
@@ -38968,6 +39020,8 @@ var Workload = class {
   tail = [];
   exitInfo = null;
   exited;
+  /** Resolves once its output is read to the end as well (the last words of a graceful stop). */
+  closed;
   /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
   constructor(side, command, port, group, log, options2 = {}) {
     this.side = side;
@@ -38975,7 +39029,7 @@ var Workload = class {
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options2.env ?? process.env });
+    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options2.env ?? process.env, detached: launch.ownProcessGroup === true });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
     const label = options2.label ?? side;
     const keep = (chunk) => {
@@ -38997,6 +39051,10 @@ var Workload = class {
         this.exitInfo ??= { at: Date.now(), code, signal, lastOutput: [] };
         resolve5();
       });
+    });
+    this.closed = new Promise((resolve5) => {
+      this.child.once("error", () => resolve5());
+      this.child.once("close", () => resolve5());
     });
   }
   get alive() {
@@ -39028,9 +39086,9 @@ var LoadProcess = class {
   finished = false;
   side;
   exited;
-  constructor(side, command, log) {
+  constructor(side, command, log, options2 = {}) {
     this.side = side;
-    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true, env: options2.env ?? process.env });
     const write = (chunk) => log?.write(chunk.toString("utf8").split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
 `).join(""));
     this.child.stdout?.on("data", write);
@@ -39045,6 +39103,10 @@ var LoadProcess = class {
   }
   get running() {
     return !this.finished;
+  }
+  /** Its process group id (it leads its own group), for the watchdog. */
+  get pid() {
+    return this.child.pid;
   }
   async stop() {
     const pid = this.child.pid;
@@ -41348,7 +41410,7 @@ function buildFleetPlan(raw, context) {
   if (!LABEL.test(instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} "${instanceLabel}" is not a label name (letters, digits, _).`);
   if (by.some((b) => b.label === instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} ${instanceLabel} is also a cell label in --${Option.By}; an instance label must tell instances apart within a cell.`);
   const windowMs = parseDuration(get(Option.Window) ?? Defaults.window, Option.Window);
-  if (windowMs < 6e4) throw new UsageError(`--${Option.Window} must be at least 1m (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
+  if (windowMs < 3e4) throw new UsageError(`--${Option.Window} must be at least 30s (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
   const endText = get(Option.End);
   const endSec = endText === void 0 ? Math.floor(context.nowSec) : parseEnd(endText, context.nowSec);
   const stepText = get(Option.Step);

@@ -27555,6 +27555,9 @@ var Option = {
   Out: "out",
   OnInconclusive: "on-inconclusive",
   ReadyTimeout: "ready-timeout",
+  // Teardown and the workloads' environment: SIGTERM then this long before SIGKILL; variables kept past the scrub.
+  StopTimeout: "stop-timeout",
+  PassEnv: "pass-env",
   // Verdict trust: processes per side, and the Go heap sampling rate both sides get.
   Replicas: "replicas",
   MemprofileRate: "memprofile-rate",
@@ -27605,6 +27608,7 @@ var Defaults = {
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
+  stopTimeout: "10s",
   ebpf: "auto",
   ebpfMode: "sampled",
   ebpfSampleRate: "64",
@@ -35283,25 +35287,44 @@ async function storeStep(store, what, step) {
     return await step();
   } catch (error2) {
     if (error2 instanceof UsageError) throw error2;
-    throw new FuseStoreTrouble(`fuse: could not ${what} ${store.where}: ${errorMessage(error2)}; treat the cell as not cleared and try again.`);
+    throw new FuseStoreTrouble(
+      `fuse: could not ${what} ${store.where}: ${errorMessage(error2)}; treat the cell as not cleared and try again.`
+    );
   }
 }
 async function planStage(file, stageText, context2) {
   if (!file) throw new UsageError("memgate plan needs --stages FILE (the YAML list of waves) and --stage N.");
-  if (!stageText || !/^\d+$/.test(stageText.trim())) throw new UsageError(`memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`);
+  if (!stageText || !/^\d+$/.test(stageText.trim()))
+    throw new UsageError(
+      `memgate plan needs --stage N, the wave to promote (1 for the first wave)${stageText ? `; "${stageText}" is not a number` : ""}.`
+    );
   let text;
   try {
     text = readFileSync3(resolve2(context2.fenv.cwd, file), "utf8");
   } catch (error2) {
-    throw new UsageError(`--stages ${file}: cannot read it (${error2.code ?? errorMessage(error2)}); give the path of the stages YAML file.`);
+    throw new UsageError(
+      `--stages ${file}: cannot read it (${error2.code ?? errorMessage(error2)}); give the path of the stages YAML file.`
+    );
   }
   const stages = parseStages(text, file);
   const n2 = Number(stageText);
   if (n2 < 1 || n2 > stages.waves.length) planWave(stages, n2, foldRecords([]));
   const store = open2(context2);
-  const plan = await storeStep(store, "read the fuse from", async () => planWave(stages, n2, foldRecords(await store.read())));
+  const plan = await storeStep(
+    store,
+    "read the fuse from",
+    async () => planWave(stages, n2, foldRecords(await store.read()))
+  );
   if (plan.kind === "held") return { kind: "held", message: `plan: ${plan.message}` };
-  return { kind: "ready", matrix: plan.matrix, wave: n2, name: plan.wave.name, cells: plan.wave.cells.length, leftOut: plan.leftOut, where: store.where };
+  return {
+    kind: "ready",
+    matrix: plan.matrix,
+    wave: n2,
+    name: plan.wave.name,
+    cells: plan.wave.cells.length,
+    leftOut: plan.leftOut,
+    where: store.where
+  };
 }
 var STORE_OPTIONS = [Option.FuseStore, Option.FuseDir, Option.FuseScope];
 
@@ -35329,7 +35352,11 @@ function fail(core, error2) {
 }
 async function runPlanAction(core, env, cwd) {
   try {
-    const outcome = await planStage(optional(core.getInput(PlanInput.Stages)), optional(core.getInput(PlanInput.Stage)), context(core, env, cwd, core.getInput(PlanInput.GithubToken)));
+    const outcome = await planStage(
+      optional(core.getInput(PlanInput.Stages)),
+      optional(core.getInput(PlanInput.Stage)),
+      context(core, env, cwd, core.getInput(PlanInput.GithubToken))
+    );
     if (outcome.kind === "held") {
       core.setFailed(outcome.message);
       return ExitCode2.Blocked;
@@ -35338,9 +35365,14 @@ async function runPlanAction(core, env, cwd) {
     core.setOutput(PlanOutput.Matrix, JSON.stringify(outcome.matrix));
     core.setOutput(PlanOutput.Empty, String(include.length === 0));
     core.setOutput(PlanOutput.Wave, outcome.name);
-    core.info(`plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ""} (${outcome.where})`);
+    core.info(
+      `plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ""} (${outcome.where})`
+    );
     for (const left of outcome.leftOut) core.info(`plan: left out: ${left.message}`);
-    if (include.length === 0) core.warning(`plan: every cell of wave ${outcome.wave} is fused; the matrix is empty: skip the wave's job with if: needs.<plan job>.outputs.empty != 'true' (GitHub refuses an empty matrix).`);
+    if (include.length === 0)
+      core.warning(
+        `plan: every cell of wave ${outcome.wave} is fused; the matrix is empty: skip the wave's job with if: needs.<plan job>.outputs.empty != 'true' (GitHub refuses an empty matrix).`
+      );
     return ExitCode2.Pass;
   } catch (error2) {
     fail(core, error2);
