@@ -17045,8 +17045,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num2 = Number.parseInt(value4, 10);
-      return num2 >= 8 && num2 <= 15;
+      const num3 = Number.parseInt(value4, 10);
+      return num3 >= 8 && num3 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -19683,7 +19683,7 @@ var require_cross_spawn = __commonJS({
     var cp = __require("child_process");
     var parse = require_parse2();
     var enoent = require_enoent();
-    function spawn4(command, args, options2) {
+    function spawn5(command, args, options2) {
       const parsed = parse(command, args, options2);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
@@ -19695,8 +19695,8 @@ var require_cross_spawn = __commonJS({
       result2.error = result2.error || enoent.verifyENOENTSync(result2.status, parsed);
       return result2;
     }
-    module.exports = spawn4;
-    module.exports.spawn = spawn4;
+    module.exports = spawn5;
+    module.exports.spawn = spawn5;
     module.exports.sync = spawnSync2;
     module.exports._parse = parse;
     module.exports._enoent = enoent;
@@ -22048,9 +22048,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value: value4 }) {
       if (typeof value4 === "bigint")
         return String(value4);
-      const num2 = typeof value4 === "number" ? value4 : Number(value4);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value4 === "number" ? value4 : Number(value4);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value4, -0) ? "-0" : JSON.stringify(value4);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
@@ -22090,8 +22090,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num3 = Number(node.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -22530,8 +22530,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num3 = Number(node.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -22733,23 +22733,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num3 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value: value4 } = node;
-      let num2 = (n2) => n2;
+      let num3 = (n2) => n2;
       if (typeof value4 === "bigint")
-        num2 = (n2) => BigInt(n2);
+        num3 = (n2) => BigInt(n2);
       else if (isNaN(value4) || !isFinite(value4))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value4 < 0) {
         sign = "-";
-        value4 *= num2(-1);
+        value4 *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value4 % _60];
       if (value4 < 60) {
         parts.unshift(0);
@@ -27683,7 +27683,7 @@ var HtmlReportFile = "report.html";
 var Placeholder = { Port: "{port}", Url: "{url}" };
 
 // src/action/run-action.ts
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/action/publish.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -27768,11 +27768,11 @@ function parsePercent(text, option) {
   if (!match || Number(match[1]) < 0) {
     throw new UsageError(`--${option}: "${clipped(text)}" is not a percentage; write a non-negative number like 12% or 100%.`);
   }
-  const percent2 = Number(match[1]);
-  if (!Number.isFinite(percent2) || percent2 > MAX_PERCENT) {
+  const percent3 = Number(match[1]);
+  if (!Number.isFinite(percent3) || percent3 > MAX_PERCENT) {
     throw new UsageError(`--${option}: "${clipped(text)}" is out of range; give a percentage from 0% to ${MAX_PERCENT}%.`);
   }
-  return percent2 / 100;
+  return percent3 / 100;
 }
 function formatBytes(bytes3) {
   const sign = bytes3 < 0 ? "-" : "";
@@ -30380,8 +30380,8 @@ function parseGoroutineDump(text) {
   const unfinished = pending !== null;
   flushPending();
   if (goroutines.length === 0) {
-    const what = text.trim() === "" ? "it is empty" : `its first line is "${(firstStrange || text.trim().split("\n")[0]).slice(0, 80)}"`;
-    throw new DumpFormatError(`not a goroutine dump in the debug=2 format (${what})`);
+    const what2 = text.trim() === "" ? "it is empty" : `its first line is "${(firstStrange || text.trim().split("\n")[0]).slice(0, 80)}"`;
+    throw new DumpFormatError(`not a goroutine dump in the debug=2 format (${what2})`);
   }
   if (unfinished || cutMidLine || last && last.frames.length === 0 && last.createdBy === null) {
     problems.push(`the dump ends in the middle of goroutine ${last.id} (truncated?)`);
@@ -30698,8 +30698,8 @@ function fetchWarnings(entries, instance) {
       const mine = entries.filter((e) => e.side === side && e.kind === kind && (e.instance ?? 0) === instance);
       const failed = mine.filter((e) => e.error !== null);
       if (failed.length === 0) continue;
-      const what = kind === "heap" ? "heap profile" : "goroutine dump";
-      warnings.push(`${side}${label} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
+      const what2 = kind === "heap" ? "heap profile" : "goroutine dump";
+      warnings.push(`${side}${label} ${what2}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
     }
   }
   return warnings;
@@ -30987,7 +30987,7 @@ function costOf(mode, sampleRate) {
 function analyzeEbpf(trace, known = []) {
   if (!trace) return null;
   const warnings = [...trace.warnings];
-  const summary2 = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null };
+  const summary2 = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null, costs: { baseline: trace.costs?.baseline ?? null, gray: trace.costs?.gray ?? null } };
   const paths = {};
   for (const side of SIDES) {
     const s = trace.sides[side];
@@ -31434,8 +31434,8 @@ function pidFilter(pids) {
 function buildScript(options2) {
   const { mode, sampleRate, captureDepth } = options2;
   const lines = [];
-  const what = mode === "sampled" ? "runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)" : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : "every call"}`;
-  lines.push(`// memgate allocation tracer (generated): ${what}`);
+  const what2 = mode === "sampled" ? "runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)" : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : "every call"}`;
+  lines.push(`// memgate allocation tracer (generated): ${what2}`);
   lines.push(`BEGIN { printf("${ATTACHED_MARKER}\\n"); }`);
   for (const t of options2.targets) {
     const go = t.go ? `go${t.go[0]}.${t.go[1]}` : "go?";
@@ -38400,8 +38400,8 @@ async function checkTracer(env = process.env) {
   const chosen = env[BPFTRACE_ENV]?.trim();
   const bpftrace = chosen ? which2(chosen, pathEnv) : which2("bpftrace", pathEnv) ?? ["/usr/bin/bpftrace", "/usr/sbin/bpftrace", "/usr/local/bin/bpftrace"].find((p) => which2(p, pathEnv) !== null) ?? null;
   if (!bpftrace) {
-    const what = chosen ? `${BPFTRACE_ENV}=${chosen} is not an executable` : "bpftrace is not installed";
-    return { ok: false, problem: what, fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off` };
+    const what2 = chosen ? `${BPFTRACE_ENV}=${chosen} is not an executable` : "bpftrace is not installed";
+    return { ok: false, problem: what2, fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off` };
   }
   let prefix = [];
   if (process.getuid?.() !== 0) {
@@ -38980,6 +38980,9 @@ function selectDriver(choice, host) {
   throw new UsageError(`no privileges for any cgroup driver (${refusals.join("; ")}). Run as root, allow passwordless sudo, or pass --cgroup-driver none to measure process-tree RSS without cgroups.`);
 }
 
+// src/source/local-pair/start.ts
+import { setTimeout as sleep7 } from "node:timers/promises";
+
 // src/workload/ports.ts
 import { createServer, connect } from "node:net";
 function freePort() {
@@ -39128,6 +39131,16 @@ function workloadEnv(base, memProfileRate) {
   const godebug = [base.GODEBUG, `memprofilerate=${memProfileRate}`].filter(Boolean).join(",");
   return { ...base, GODEBUG: godebug };
 }
+var SECRET_NAME = /^(ACTIONS_|INPUT_)|^(GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_PAT)$|(^|_)(TOKEN|SECRET|SECRETS|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|API_?KEY|PRIVATE_KEY|ACCESS_KEY|AUTH)(_|$)/i;
+function scrubEnv(base, pass) {
+  const env = {};
+  const dropped = [];
+  for (const [name, value4] of Object.entries(base)) {
+    if (SECRET_NAME.test(name) && !pass.includes(name)) dropped.push(name);
+    else env[name] = value4;
+  }
+  return { env, dropped: dropped.sort() };
+}
 function groupName(side, instance, replicas) {
   return replicas === 1 ? side : `${side}/${instance + 1}`;
 }
@@ -39140,19 +39153,23 @@ function substitute(command, port, url) {
 async function startPair(plan, driver, teardown, log, env = process.env) {
   const replicas = plan.replicas;
   const groups = { baseline: [], gray: [] };
+  const created = [];
   teardown.add("removing the driver root", () => driver.dispose());
+  teardown.add("removing the cgroups", async () => {
+    const failures = [];
+    for (const group of [...created].reverse()) await group.remove().catch((error2) => failures.push(`${group.location}: ${errorMessage(error2)}`));
+    if (failures.length) throw new Error(failures.join("; "));
+  });
   for (let i2 = 0; i2 < replicas; i2++) {
     for (const side of SIDES) {
       const group = await driver.create(groupName(side, i2, replicas), plan.memoryMaxBytes);
       groups[side].push(group);
-      teardown.add(`removing ${group.location}`, async () => {
-        await group.killAll();
-        await group.remove();
-      });
+      created.push(group);
     }
   }
   const instances = { baseline: [], gray: [] };
-  const childEnv = workloadEnv(env, plan.memProfileRate);
+  teardown.add("stopping the workloads", () => stopWorkloads(SIDES.flatMap((side) => instances[side]), plan.stopTimeoutMs, log));
+  const childEnv = workloadEnv(scrubEnv(env, plan.passEnv).env, plan.memProfileRate);
   for (let i2 = 0; i2 < replicas; i2++) {
     for (const side of SIDES) {
       const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
@@ -39162,6 +39179,26 @@ async function startPair(plan, driver, teardown, log, env = process.env) {
     }
   }
   return { instances, groups: { baseline: groups.baseline[0], gray: groups.gray[0] }, workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload } };
+}
+async function stopWorkloads(instances, timeoutMs, log) {
+  const running = () => instances.filter((i2) => i2.group.pids().length > 0);
+  const note = (text) => {
+    if (!log.destroyed && !log.writableEnded) log.write(`[memgate] ${text}
+`);
+  };
+  const live = running();
+  if (live.length > 0 && timeoutMs > 0) {
+    note(`stopping: SIGTERM to ${live.length} workload group${live.length === 1 ? "" : "s"}, ${formatDuration(timeoutMs)} to exit`);
+    for (const { group } of live) group.signalAll("SIGTERM");
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && running().length > 0) await sleep7(50);
+    const left = running();
+    note(left.length === 0 ? "stopped: every workload exited on SIGTERM" : `still running after ${formatDuration(timeoutMs)}: ${left.map((i2) => i2.workload.command.slice(0, 80)).join("; ")}; SIGKILL`);
+  }
+  const failures = [];
+  await Promise.all(instances.map(({ group }) => group.killAll().catch((error2) => failures.push(`${group.location}: ${errorMessage(error2)}`))));
+  await Promise.race([Promise.all(instances.map((i2) => i2.workload.closed)), sleep7(1e3, void 0, { ref: false })]);
+  if (failures.length) throw new Error(failures.join("; "));
 }
 async function waitForAll(plan, { instances }, signal) {
   const waits = SIDES.map((side) => Promise.all(instances[side].map((i2) => i2.workload.waitReady(plan.readyTimeoutMs, signal))));
@@ -39178,12 +39215,13 @@ async function waitForAll(plan, { instances }, signal) {
 function sideReadiness(readiness) {
   return SIDES.map((side) => readiness[side].find((r) => r !== "ready") ?? "ready");
 }
-function startLoads(load3, { instances }, teardown, log, warnings, windowOver, signal) {
+function startLoads(load3, { instances }, teardown, log, warnings, windowOver, signal, options2 = {}) {
   for (const side of SIDES) {
     for (const [i2, { workload: w }] of instances[side].entries()) {
       const who = instances[side].length === 1 ? side : `${side} #${i2 + 1}`;
       const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-      const process10 = new LoadProcess(side, substitute(load3, w.port, url), log);
+      const process10 = new LoadProcess(side, substitute(load3, w.port, url), log, { env: options2.env });
+      if (process10.pid !== void 0) options2.guard?.processGroup(process10.pid);
       teardown.add(`stopping the ${who} load`, () => process10.stop());
       void process10.exited.then((code) => {
         if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${who} load command ended early (status ${code}) before the window was over`);
@@ -39192,21 +39230,183 @@ function startLoads(load3, { instances }, teardown, log, warnings, windowOver, s
   }
 }
 
+// src/workload/cgroup/orphans.ts
+import { existsSync as existsSync9, readdirSync as readdirSync3, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join7 } from "node:path";
+import { setTimeout as sleep8 } from "node:timers/promises";
+var CGROUPFS_ORPHAN = /^memgate-(\d+)-[0-9a-f]+$/;
+var SCOPE_ORPHAN = /^memgate-[a-z]+(?:-\d+)?-(\d+)-[0-9a-f]+\.scope$/;
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+function subdirs(dir) {
+  try {
+    return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join7(dir, e.name));
+  } catch {
+    return [];
+  }
+}
+async function removeTree(dir) {
+  for (const child of subdirs(dir)) await removeTree(child);
+  for (let attempt = 0; attempt < 100 && readPids(join7(dir, "cgroup.procs")).length > 0; attempt++) {
+    const kill = join7(dir, "cgroup.kill");
+    if (existsSync9(kill)) {
+      try {
+        writeFileSync6(kill, "1");
+      } catch {
+        killPids(readPids(join7(dir, "cgroup.procs")));
+      }
+    } else {
+      killPids(readPids(join7(dir, "cgroup.procs")));
+    }
+    await sleep8(20);
+  }
+  await removeDir(dir);
+}
+async function sweepCgroupfs(parents, alive = pidAlive) {
+  const result2 = { removed: [], failed: [] };
+  for (const parent of new Set(parents)) {
+    if (!parent) continue;
+    for (const dir of subdirs(parent)) {
+      const match = CGROUPFS_ORPHAN.exec(dir.slice(parent.length + 1));
+      if (!match || alive(Number(match[1]))) continue;
+      try {
+        await removeTree(dir);
+        result2.removed.push(dir);
+      } catch (error2) {
+        result2.failed.push(`${dir}: ${errorMessage(error2)}`);
+      }
+    }
+  }
+  return result2;
+}
+function sweepScopes(v2Mount, sudo, alive = pidAlive) {
+  const result2 = { removed: [], failed: [] };
+  if (!v2Mount) return result2;
+  const slice = join7(v2Mount, "memgate.slice");
+  const scopes = [...subdirs(slice), ...subdirs(slice).filter((d) => d.endsWith(".slice")).flatMap(subdirs)];
+  for (const dir of scopes) {
+    const unit = dir.slice(dir.lastIndexOf("/") + 1);
+    const match = SCOPE_ORPHAN.exec(unit);
+    if (!match || alive(Number(match[1]))) continue;
+    const prefix = sudo ? ["sudo", "-n"] : [];
+    const systemctl = (...args) => runHelperSync(prefix[0] ?? "systemctl", [...prefix.slice(1), ...prefix.length ? ["systemctl"] : [], ...args], { timeoutMs: 1e4 });
+    systemctl("kill", "--signal=SIGKILL", unit);
+    const stop = systemctl("stop", unit);
+    if (existsSync9(dir) && !stop.ok) result2.failed.push(`${unit}: ${stop.failure}`);
+    else result2.removed.push(unit);
+  }
+  return result2;
+}
+async function sweepOrphans(layout, options2) {
+  try {
+    const groups = await sweepCgroupfs([layout.v1Memory, layout.v2], options2.alive);
+    const scopes = sweepScopes(layout.v2Mount, options2.sudo, options2.alive);
+    return { removed: [...groups.removed, ...scopes.removed], failed: [...groups.failed, ...scopes.failed] };
+  } catch (error2) {
+    return { removed: [], failed: [errorMessage(error2)] };
+  }
+}
+
+// src/workload/watchdog.ts
+import { spawn as spawn3 } from "node:child_process";
+import { setTimeout as sleep9 } from "node:timers/promises";
+var WATCHDOG_NAME = "memgate-watchdog";
+var SCRIPT = `
+trap '' INT TERM HUP PIPE
+nl='
+'
+list=''
+while IFS= read -r line; do
+  if [ "$line" = done ]; then list=''; else list="$line$nl$list"; fi
+done
+[ -z "$list" ] && exit 0
+printf '%s' "$list" | while IFS= read -r line; do
+  kind=\${line%% *}; arg=\${line#* }
+  case "$kind" in
+    pg) kill -KILL -- "-$arg" 2>/dev/null ;;
+    sd) pre=''; unit=\${arg#* }; [ "\${arg%% *}" = sudo ] && pre='sudo -n'
+        $pre systemctl kill --signal=SIGKILL "$unit.scope" >/dev/null 2>&1
+        $pre systemctl stop "$unit.scope" >/dev/null 2>&1 ;;
+    cg) n=0
+        while [ -d "$arg" ] && [ -n "$(cat "$arg/cgroup.procs" 2>/dev/null)" ] && [ $n -lt 100 ]; do
+          if [ -e "$arg/cgroup.kill" ]; then echo 1 > "$arg/cgroup.kill" 2>/dev/null; else xargs kill -KILL < "$arg/cgroup.procs" 2>/dev/null; fi
+          sleep 0.02; n=$((n+1))
+        done
+        n=0
+        while [ -d "$arg" ] && ! rmdir "$arg" 2>/dev/null && [ $n -lt 50 ]; do sleep 0.02; n=$((n+1)); done ;;
+  esac
+done
+`;
+var Watchdog = class {
+  child;
+  exited;
+  closed = false;
+  constructor() {
+    this.child = spawn3("/bin/sh", ["-c", SCRIPT, WATCHDOG_NAME], { stdio: ["pipe", "ignore", "ignore"], detached: true });
+    this.child.stdin?.on("error", () => {
+    });
+    this.exited = new Promise((resolve5) => {
+      this.child.once("error", () => resolve5());
+      this.child.once("exit", () => resolve5());
+    });
+    this.child.unref();
+    this.child.stdin?.unref?.();
+  }
+  get pid() {
+    return this.child.pid;
+  }
+  record(line) {
+    if (this.closed || /[\r\n]/.test(line)) return;
+    this.child.stdin?.write(`${line}
+`);
+  }
+  cgroup(dir) {
+    this.record(`cg ${dir}`);
+  }
+  scope(unit, sudo) {
+    this.record(`sd ${sudo ? "sudo" : "-"} ${unit}`);
+  }
+  processGroup(pgid) {
+    this.record(`pg ${pgid}`);
+  }
+  /**
+   * Ends the watchdog. `cleanedUp`: memgate's own teardown removed everything, so the watchdog exits
+   * without acting; otherwise it kills and removes what was recorded. Waits up to 5 s for it to end.
+   */
+  async close(cleanedUp) {
+    if (this.closed) return;
+    this.closed = true;
+    if (cleanedUp) this.child.stdin?.write("done\n");
+    this.child.stdin?.end();
+    await Promise.race([this.exited, sleep9(5e3, void 0, { ref: false })]);
+  }
+};
+
 // src/source/local-pair/teardown.ts
 var Teardown = class {
   steps = [];
-  add(what, run3) {
-    this.steps.push({ what, run: run3 });
+  add(what2, run3) {
+    this.steps.push({ what: what2, run: run3 });
   }
+  /** True when every step succeeded (the watchdog then has nothing left to do). */
   async run(logger) {
+    let ok = true;
     for (const step of this.steps.reverse()) {
       try {
         await step.run();
       } catch (error2) {
+        ok = false;
         logger.warn(`cleanup: ${step.what} failed: ${error2.message}`);
       }
     }
     this.steps.length = 0;
+    return ok;
   }
 };
 
@@ -39215,7 +39415,7 @@ import { performance as performance4 } from "node:perf_hooks";
 
 // src/collect/sampler.ts
 import { performance as performance2 } from "node:perf_hooks";
-import { setTimeout as sleep7 } from "node:timers/promises";
+import { setTimeout as sleep10 } from "node:timers/promises";
 var meanOf = (values) => {
   const present2 = values.filter((v) => v !== null);
   return present2.length === values.length && present2.length > 0 ? Math.round(present2.reduce((a2, b) => a2 + b, 0) / present2.length) : null;
@@ -39231,7 +39431,7 @@ async function sampleMemory(options2) {
     const due = tick * intervalMs;
     if (due > totalMs) return { samples, stats, endedEarly: null };
     const wait = origin + due - performance2.now();
-    if (wait > 0) await sleep7(wait);
+    if (wait > 0) await sleep10(wait);
     if (options2.signal.aborted) return { samples, stats, endedEarly: "interrupted" };
     const t = Math.round((performance2.now() - origin) * 10) / 10;
     const replicas = Math.max(groups.baseline.length, groups.gray.length);
@@ -39258,8 +39458,8 @@ async function sampleMemory(options2) {
 }
 
 // src/collect/pprof-collector.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join7 } from "node:path";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join8 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/collect/pprof-fetch.ts
@@ -39324,7 +39524,7 @@ var ProfileCollector = class {
   stopped = false;
   constructor(options2) {
     this.options = options2;
-    this.dir = join7(options2.bundleDir, PROFILE_DIR);
+    this.dir = join8(options2.bundleDir, PROFILE_DIR);
     mkdirSync4(this.dir, { recursive: true });
     this.writeIndex();
   }
@@ -39379,7 +39579,7 @@ var ProfileCollector = class {
     if (result2.ok) {
       const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ""}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
-        writeFileSync6(join7(this.options.bundleDir, file), result2.data);
+        writeFileSync7(join8(this.options.bundleDir, file), result2.data);
         entry.file = file;
         entry.bytes = result2.data.length;
         this.data[file] = result2.data;
@@ -39417,7 +39617,7 @@ var ProfileCollector = class {
   }
   writeIndex() {
     try {
-      writeFileSync6(join7(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
+      writeFileSync7(join8(this.dir, PROFILE_INDEX_FILE), JSON.stringify(this.index(), null, 2) + "\n");
     } catch (error2) {
       this.options.logger.warn(`could not write the profile index: ${error2.message}`);
     }
@@ -39453,8 +39653,8 @@ function startProfiling(plan) {
 }
 
 // src/collect/ebpf-collector.ts
-import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join8 } from "node:path";
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync8 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // src/collect/ebpf-parse.ts
 var MAX_TRACE_FRAMES = 256;
@@ -39537,9 +39737,9 @@ function parseBpftraceOutput(text) {
 }
 
 // src/collect/ebpf-tracer.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn4 } from "node:child_process";
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { setTimeout as sleep8 } from "node:timers/promises";
+import { setTimeout as sleep11 } from "node:timers/promises";
 var MAP_KEYS_MAX = 32768;
 var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
 var TracerProcess = class {
@@ -39563,7 +39763,7 @@ var TracerProcess = class {
     this.err.on("error", () => {
     });
     const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
-    this.child = spawn3(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    this.child = spawn4(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
     this.child.stdin?.on("error", () => {
     });
     let markSeen = () => {
@@ -39610,10 +39810,10 @@ var TracerProcess = class {
       return { stopped: "exited-early", code: this.exitCode };
     }
     this.child.stdin?.end();
-    const finished7 = await Promise.race([this.exited.then(() => true), sleep8(timeoutMs, void 0, { ref: false }).then(() => false)]);
+    const finished7 = await Promise.race([this.exited.then(() => true), sleep11(timeoutMs, void 0, { ref: false }).then(() => false)]);
     if (!finished7) {
       this.kill();
-      await Promise.race([this.exited, sleep8(5e3, void 0, { ref: false })]);
+      await Promise.race([this.exited, sleep11(5e3, void 0, { ref: false })]);
     }
     await this.closeFiles();
     return { stopped: finished7 ? "clean" : "killed", code: this.exitCode };
@@ -39675,6 +39875,18 @@ function loadBias(maps, exe) {
     if (m && m[3].replace(/ \(deleted\)$/, "") === exe && BigInt(`0x${m[2]}`) === 0n) return BigInt(`0x${m[1]}`);
   }
   return null;
+}
+var USER_HZ = 100;
+function processAgeSec(pid) {
+  try {
+    const stat3 = readFileSync8(`/proc/${pid}/stat`, "utf8");
+    const startTicks = Number(stat3.slice(stat3.lastIndexOf(")") + 2).split(" ")[19]);
+    const uptime = Number(readFileSync8("/proc/uptime", "utf8").split(" ")[0]);
+    const age = uptime - startTicks / USER_HZ;
+    return Number.isFinite(age) && age >= 0 ? age : null;
+  } catch {
+    return null;
+  }
 }
 
 // src/collect/ebpf-targets.ts
@@ -39877,6 +40089,89 @@ function sideTraces(parsed, found, plan, span, note) {
   return sides;
 }
 
+// src/collect/ebpf-cost.ts
+import { gunzipSync as gunzipSync2 } from "node:zlib";
+var PROBE_HIT_COST_US = 16;
+var EBPF_COST_BUDGET = 0.03;
+var GO_DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
+var ESTIMATE_FETCH_TIMEOUT_MS = 5e3;
+function allocationRate(totals, periodBytes, ageSec) {
+  const age = Math.max(ageSec, 1e-3);
+  return { bytesPerSec: totals.allocBytes / age, objectsPerSec: totals.allocObjects / age, memProfileRate: periodBytes };
+}
+var round4 = (x, digits) => Number(x.toFixed(digits));
+function estimateCost(rate3, mode) {
+  const memProfileRate = mode === "sampled" ? rate3.memProfileRate ?? GO_DEFAULT_MEM_PROFILE_RATE : null;
+  const hitsPerSec = memProfileRate === null ? rate3.objectsPerSec : rate3.bytesPerSec / memProfileRate;
+  return {
+    source: "heap-profile",
+    allocPerSec: Math.round(mode === "sampled" ? rate3.bytesPerSec : rate3.objectsPerSec),
+    memProfileRate,
+    hitsPerSec: round4(hitsPerSec, 1),
+    hitCostUs: PROBE_HIT_COST_US,
+    share: round4(hitsPerSec * PROBE_HIT_COST_US / 1e6, 4),
+    budget: EBPF_COST_BUDGET
+  };
+}
+function costFromHits(hitsPerSec, memProfileRate) {
+  return { source: "probe-hits", allocPerSec: null, memProfileRate, hitsPerSec: round4(hitsPerSec, 1), hitCostUs: PROBE_HIT_COST_US, share: round4(hitsPerSec * PROBE_HIT_COST_US / 1e6, 4), budget: EBPF_COST_BUDGET, traced: true, measuredHitsPerSec: round4(hitsPerSec, 1) };
+}
+var percent2 = (share) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+function what(side, e) {
+  const from = e.memProfileRate !== null ? `${formatBytes(e.allocPerSec ?? 0)}/s allocated, one heap-profile sample per ${formatBytes(e.memProfileRate)}` : `${Math.round(e.allocPerSec ?? 0)} allocations/s, each a probe hit`;
+  return `${side} (${from}: ~${Math.round(e.hitsPerSec)} probe hits/s x ${e.hitCostUs} \xB5s) would cost ~${percent2(e.share)} of a core, over the ${percent2(e.budget)} budget`;
+}
+function withinBudget(memProfileRate, share, budget) {
+  let rate3 = 1;
+  while (rate3 < memProfileRate * share / budget) rate3 *= 2;
+  const size = rate3 >= 1024 * 1024 ? `${rate3 / 1024 / 1024}MiB` : rate3 >= 1024 ? `${rate3 / 1024}KiB` : `${rate3}`;
+  return `${size} would cost ~${percent2(share * memProfileRate / rate3)}`;
+}
+function decideTracing(side, estimate2, enabled, mode) {
+  const over = estimate2.share > estimate2.budget;
+  const traced = !over || enabled === "on";
+  const fix = mode === "sampled" && estimate2.memProfileRate !== null ? `raise --memprofile-rate (fewer samples, fewer probe hits; ${withinBudget(estimate2.memProfileRate, estimate2.share, estimate2.budget)})` : "use --ebpf-mode sampled";
+  let warning2 = null;
+  if (over && enabled === "on") warning2 = `eBPF tracing of ${what(side, estimate2)}; traced anyway (--ebpf on): its figures are measured under that load. To stay within the budget, ${fix}`;
+  else if (over) warning2 = `${side} is not traced: eBPF tracing of ${what(side, estimate2)}. ${fix[0].toUpperCase()}${fix.slice(1)}, or give --ebpf on to trace anyway`;
+  return { estimate: { ...estimate2, traced, measuredHitsPerSec: null }, warning: warning2 };
+}
+function hitsWarning(side, cost, mode) {
+  if (cost.share <= cost.budget) return null;
+  const fix = mode === "sampled" ? "raise --memprofile-rate" : "use --ebpf-mode sampled";
+  return `eBPF tracing of ${side} cost ~${percent2(cost.share)} of a core (${Math.round(cost.hitsPerSec)} probe hits/s x ${cost.hitCostUs} \xB5s), over the ${percent2(cost.budget)} budget; it was not estimated before attaching because ${side} has no heap profile to estimate from. ${fix[0].toUpperCase()}${fix.slice(1)}, give ${side} a pprof URL (then an over-budget side is skipped), or give --ebpf off`;
+}
+var MAX_INFLATED_BYTES = 128 * 1024 * 1024;
+var num2 = (v) => typeof v === "bigint" ? Number(BigInt.asIntN(64, v)) : v ?? 0;
+function heapTotals(bytes3) {
+  const raw = bytes3.length >= 2 && bytes3[0] === 31 && bytes3[1] === 139 ? gunzipSync2(bytes3, { maxOutputLength: MAX_INFLATED_BYTES }) : bytes3;
+  const profile = Profile.decode(raw);
+  const strings = profile.stringTable.strings;
+  const types = profile.sampleType.map((vt) => strings[num2(vt.type)]);
+  const bytesAt = types.indexOf("alloc_space");
+  const objectsAt = types.indexOf("alloc_objects");
+  if (bytesAt < 0 || objectsAt < 0) throw new Error(`not a heap profile (sample types: ${types.join(", ") || "none"})`);
+  let allocBytes = 0;
+  let allocObjects = 0;
+  for (const sample of profile.sample) {
+    allocBytes += num2(sample.value[bytesAt]);
+    allocObjects += num2(sample.value[objectsAt]);
+  }
+  const period = num2(profile.period);
+  return { allocBytes, allocObjects, periodBytes: period > 0 ? period : null };
+}
+async function fetchAllocationRate(pprofBase, ageSec, signal) {
+  if (ageSec === null) return { ok: false, why: "its process age could not be read" };
+  const result2 = await fetchProfile(`${pprofBase.replace(/\/+$/, "")}/heap`, ESTIMATE_FETCH_TIMEOUT_MS, signal);
+  if (!result2.ok) return { ok: false, why: `its heap profile could not be fetched (${result2.error})` };
+  try {
+    const totals = heapTotals(result2.data);
+    return { ok: true, rate: allocationRate(totals, totals.periodBytes, ageSec) };
+  } catch (error2) {
+    return { ok: false, why: `its heap profile could not be read (${error2.message})` };
+  }
+}
+
 // src/collect/ebpf-collector.ts
 var ATTACH_TIMEOUT_MS = 3e4;
 var STOP_TIMEOUT_MS = 3e4;
@@ -39892,6 +40187,7 @@ var EbpfSession = class _EbpfSession {
   starting = null;
   attachedAt = null;
   finished = false;
+  costs = { baseline: null, gray: null };
   constructor(options2) {
     this.options = options2;
     for (const side of SIDES) {
@@ -39936,14 +40232,50 @@ var EbpfSession = class _EbpfSession {
     if (!this.active) return;
     this.timer = setTimeout(() => this.starting = this.start(), Math.max(0, atMs - this.options.now()));
   }
+  /**
+   * The cost guard, right before attaching: each traced side's probe-hit rate from its allocation rate,
+   * times the cost of a hit; over the budget, --ebpf auto leaves that side out, --ebpf on traces it and
+   * says what it costs. A side without a heap profile is traced, and costed from its hits afterwards.
+   */
+  async guardCost() {
+    const { plan, pprofUrls, logger } = this.options;
+    await Promise.all(
+      SIDES.map(async (side) => {
+        const pid = this.sidePids[side]?.[0];
+        if (pid === void 0) return;
+        const base = pprofUrls[side];
+        const lookup = base === null ? { ok: false, why: "memgate fetches no heap profiles from it" } : await fetchAllocationRate(base, processAgeSec(pid));
+        if (!lookup.ok) {
+          logger.info(`memgate: the eBPF cost for ${side} is not estimated before attaching (${lookup.why}); it is costed from the probe hits it counts`);
+          return;
+        }
+        const decided = decideTracing(side, estimateCost(lookup.rate, plan.mode), plan.enabled, plan.mode);
+        this.costs[side] = decided.estimate;
+        if (decided.warning) this.note(decided.warning);
+        else logger.info(`memgate: eBPF cost for ${side}: ~${Math.round(decided.estimate.hitsPerSec)} probe hits/s, ~${(decided.estimate.share * 100).toFixed(2)}% of a core (budget ${decided.estimate.budget * 100}%)`);
+        if (!decided.estimate.traced) this.untrace(side);
+      })
+    );
+  }
+  /** Leaves a side out of the trace (its processes off every probe's pid filter). */
+  untrace(side) {
+    const pids = new Set(this.sidePids[side] ?? []);
+    this.sidePids[side] = [];
+    this.targets = this.targets.map((t) => {
+      t.sides.delete(side);
+      return { ...t, probe: { ...t.probe, pids: t.probe.pids.filter((p) => !pids.has(p)) } };
+    }).filter((t) => t.probe.pids.length > 0);
+  }
   async start() {
     if (this.finished || !this.tracer) return;
+    await this.guardCost();
+    if (this.finished || !this.active) return;
     const { plan, bundleDir: bundleDir2, logger } = this.options;
-    const dir = join8(bundleDir2, EBPF_DIR);
+    const dir = join9(bundleDir2, EBPF_DIR);
     mkdirSync5(dir, { recursive: true });
     const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
-    const files = { script: join8(dir, EbpfFile.Script), stdout: join8(dir, EbpfFile.RawOutput), stderr: join8(dir, EbpfFile.RawErrors) };
-    writeFileSync7(files.script, script);
+    const files = { script: join9(dir, EbpfFile.Script), stdout: join9(dir, EbpfFile.RawOutput), stderr: join9(dir, EbpfFile.RawErrors) };
+    writeFileSync8(files.script, script);
     const cost = plan.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ""}: a trap per allocation, costly`;
     logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
     this.process = new TracerProcess(this.tracer, files);
@@ -39966,7 +40298,7 @@ var EbpfSession = class _EbpfSession {
     if (this.timer) clearTimeout(this.timer);
     await this.starting;
     const { plan } = this.options;
-    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides: { baseline: null, gray: null }, warnings: this.warnings };
+    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === "every" ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? "none", sides: { baseline: null, gray: null }, warnings: this.warnings, costs: this.costs };
     if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
     if (this.process) {
       const stopAt = this.options.now();
@@ -39980,9 +40312,28 @@ var EbpfSession = class _EbpfSession {
         if (stopped.stopped === "killed") this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
         if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
         trace.sides = sideTraces(parseBpftraceOutput(this.process.stdout), { targets: this.targets, sidePids: this.sidePids }, plan, { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt }, (m) => this.note(m));
+        this.countHits(trace);
       }
     }
     return trace;
+  }
+  /** The hits each traced side's probe counted: beside the estimate, or the cost itself where there was none. */
+  countHits(trace) {
+    for (const side of SIDES) {
+      const traced = trace.sides[side];
+      const seconds = traced ? (traced.endMs - traced.startMs) / 1e3 : 0;
+      if (!traced || seconds <= 0) continue;
+      const hitsPerSec = traced.stacks.reduce((sum, s) => sum + s.samples, 0) * trace.sampleRate / seconds;
+      const estimated = this.costs[side];
+      if (estimated) {
+        estimated.measuredHitsPerSec = Math.round(hitsPerSec * 10) / 10;
+        continue;
+      }
+      const cost = costFromHits(hitsPerSec, traced.memProfileRate);
+      this.costs[side] = cost;
+      const warning2 = hitsWarning(side, cost, trace.mode);
+      if (warning2) this.note(warning2);
+    }
   }
   /** The trace is lost: a UsageError with --ebpf on, else a warning. */
   lost(p) {
@@ -39998,7 +40349,9 @@ async function observeWindow(plan, { groups, workloads, instances }, teardown, c
   const totalMs = plan.warmupMs + plan.durationMs;
   logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
   let ebpfOrigin = performance4.now();
-  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir2, logger, now: () => performance4.now() - ebpfOrigin }) : null;
+  const firstUrl = (template, port) => template === null || template.includes("{port}") && (port ?? null) === null ? null : template.replaceAll("{port}", String(port));
+  const pprofUrls = { baseline: firstUrl(plan.pprof.baseline, instances.baseline[0]?.workload.port), gray: firstUrl(plan.pprof.gray, instances.gray[0]?.workload.port) };
+  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, pprofUrls, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir2, logger, now: () => performance4.now() - ebpfOrigin }) : null;
   if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
   ebpfOrigin = performance4.now();
   ebpf?.schedule(plan.warmupMs);
@@ -40026,9 +40379,9 @@ function progressLine(s, warmupMs, totalMs) {
 
 // src/source/local-pair/workload-log.ts
 import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync6, openSync as openSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 function openWorkloadLog(bundleDir2, outDir, logger) {
-  const logPath = join9(bundleDir2, BundleFile.Log);
+  const logPath = join10(bundleDir2, BundleFile.Log);
   try {
     mkdirSync6(bundleDir2, { recursive: true });
     closeSync2(openSync2(logPath, "w"));
@@ -40045,20 +40398,29 @@ var HANG_GRACE_MS = 3e4;
 function localPair(plan, host) {
   return {
     async measure(context) {
-      const driver = selectDriver(plan.cgroupDriver, host ?? probeHost());
+      const facts = host ?? probeHost();
+      const driver = selectDriver(plan.cgroupDriver, facts);
       for (const limitation of driver.limitations) context.logger.warn(limitation);
+      const swept = await sweepOrphans(facts.layout, { sudo: !facts.isRoot });
+      if (swept.removed.length) context.logger.info(`memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(", ")}`);
+      for (const failure of swept.failed) context.logger.warn(`could not remove a cgroup left by an earlier memgate run: ${failure}`);
       const log = openWorkloadLog(context.bundleDir, plan.outDir, context.logger);
+      const { dropped } = scrubEnv(process.env, plan.passEnv);
+      if (dropped.length) context.logger.info(`memgate: the workloads run without ${dropped.join(", ")} (credentials and the runner's own; --pass-env NAME passes one)`);
+      const watchdog = new Watchdog();
+      driver.guard = watchdog;
       const teardown = new Teardown();
       try {
-        return await run2(plan, driver, context, teardown, log);
+        return await run2(plan, driver, context, teardown, log, watchdog);
       } finally {
-        await teardown.run(context.logger);
+        const cleanedUp = await teardown.run(context.logger);
+        await watchdog.close(cleanedUp);
         await new Promise((resolve5) => log.end(resolve5));
       }
     }
   };
 }
-async function run2(plan, driver, context, teardown, log) {
+async function run2(plan, driver, context, teardown, log, guard) {
   const signal = AbortSignal.any([context.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
   const warnings = [];
   const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer();
@@ -40070,7 +40432,7 @@ async function run2(plan, driver, context, teardown, log) {
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i2) => readiness[i2] === "exited");
   let windowOver = false;
-  if (plan.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal);
+  if (plan.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal, { env: workloadEnv(scrubEnv(process.env, plan.passEnv).env, null), guard });
   let observed;
   if (exitedEarly.length > 0) {
     observed = { sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` }, profiles: null, ebpf: null };
@@ -40225,7 +40587,7 @@ function writeEbpfTrace(bundleDir2, trace) {
 
 // src/gate/judge-bundle.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/report/html.ts
 function escapeHtml(text) {
@@ -40593,12 +40955,12 @@ function judgeAnalysis(analysis, settings) {
   return buildReport(judge(analysis, settings.limits), settings);
 }
 function writeReport(outDir, report) {
-  const path6 = join10(outDir, ReportFile);
+  const path6 = join11(outDir, ReportFile);
   let current = path6;
   try {
     mkdirSync7(outDir, { recursive: true });
     writeFileNoFollow(path6, JSON.stringify(report, null, 2) + "\n");
-    current = join10(outDir, HtmlReportFile);
+    current = join11(outDir, HtmlReportFile);
     writeFileNoFollow(current, renderHtml(report));
   } catch (error2) {
     const code = error2.code;
@@ -40714,9 +41076,9 @@ function renderConsole(report) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync8 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync9 } from "node:fs";
 import { userInfo } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/fuse/cell.ts
 var DIMENSIONS = ["region", "isp", "os", "arch"];
@@ -40780,7 +41142,7 @@ import { resolve as resolve2 } from "node:path";
 // src/fuse/dir-store.ts
 import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir2, readFile, readdir as readdir2, link, stat as stat2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var NUMBERED_FILE = /^(\d+)\.json$/;
 var PAD = 10;
 var MAX_ATTEMPTS = 1e4;
@@ -40834,7 +41196,7 @@ var DirFuseStore = class {
   scope;
   constructor(root, scope) {
     this.scope = scope;
-    this.dir = join11(root, scopeDirName(scope.key));
+    this.dir = join12(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
   /** The sequence numbers of the records, in order. A numbered file with a non-canonical name is an error. */
@@ -40850,7 +41212,7 @@ var DirFuseStore = class {
     for (const name of names) {
       const digits = NUMBERED_FILE.exec(name)?.[1];
       if (digits === void 0) continue;
-      if (!isCanonical(digits)) throw new FuseRecordError(join11(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
+      if (!isCanonical(digits)) throw new FuseRecordError(join12(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
       numbers.push(digits);
     }
     return numbers.sort(bySequence);
@@ -40858,7 +41220,7 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const digits of await this.numbers()) {
-      const path6 = join11(this.dir, `${digits}.json`);
+      const path6 = join12(this.dir, `${digits}.json`);
       let parsed;
       try {
         const size = (await stat2(path6)).size;
@@ -40878,7 +41240,7 @@ var DirFuseStore = class {
   }
   async append(record) {
     await mkdir2(this.dir, { recursive: true });
-    const tmp = join11(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
+    const tmp = join12(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const numbers = await this.numbers();
@@ -40886,7 +41248,7 @@ var DirFuseStore = class {
         const full = { ...record, order: numbers.length + 1 };
         await writeFile2(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join11(this.dir, name));
+          await link(tmp, join12(this.dir, name));
           return full;
         } catch (error2) {
           if (error2.code !== "EEXIST") throw error2;
@@ -41281,7 +41643,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync8(join12(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync9(join13(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -41636,12 +41998,12 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join14, resolve as resolve4 } from "node:path";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync11 } from "node:fs";
+import { join as join15, resolve as resolve4 } from "node:path";
 
 // src/gate/fleet-gate.ts
-import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join13 } from "node:path";
+import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join14 } from "node:path";
 
 // src/source/prometheus/client.ts
 import { request as httpRequest } from "node:http";
@@ -41660,7 +42022,7 @@ function displayUrl(base) {
     return "(an invalid URL)";
   }
 }
-var sleep9 = (ms, signal) => new Promise((resolve5) => {
+var sleep12 = (ms, signal) => new Promise((resolve5) => {
   const timer = setTimeout(resolve5, ms);
   signal?.addEventListener("abort", () => {
     clearTimeout(timer);
@@ -41718,14 +42080,14 @@ var PromClient = class {
         const code = error2.code ?? "";
         if (error2 instanceof StoreError || error2 instanceof UsageError) throw error2;
         if (TRANSIENT.has(code) && attempt < this.options.retries && !this.options.signal?.aborted) {
-          await sleep9(this.backoff(attempt++), this.options.signal);
+          await sleep12(this.backoff(attempt++), this.options.signal);
           continue;
         }
         if (this.options.signal?.aborted) throw new StoreError(`${shown}: interrupted`);
         throw new UsageError(`--prometheus ${this.where}: cannot reach the store (${code || error2.message}); check the URL (and --prometheus-ca for a private certificate) and that the store is up.`);
       }
       if (answer.status >= 500 && attempt < this.options.retries && !this.options.signal?.aborted) {
-        await sleep9(this.backoff(attempt++), this.options.signal);
+        await sleep12(this.backoff(attempt++), this.options.signal);
         continue;
       }
       return this.decode(answer, shown, form.query);
@@ -42262,12 +42624,12 @@ function writeCellReport(outDir, cell) {
   if (!cell.report) return null;
   const dir = cellDir(outDir, cell.cell);
   mkdirSync9(dir, { recursive: true });
-  writeFileSync9(join13(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
-  writeFileSync9(join13(dir, HtmlReportFile), renderHtml(cell.report));
+  writeFileSync10(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync10(join14(dir, HtmlReportFile), renderHtml(cell.report));
   return dir;
 }
 function cellDir(outDir, cell) {
-  return join13(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
+  return join14(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
 }
 function openFleet(plan, signal) {
   const metric = parseSelector(plan.metric, Option.Metric);
@@ -42348,41 +42710,41 @@ var StagesReader = class {
     throw new UsageError(`${this.file}:${this.line(node)}: ${message}`);
   }
   /** The pairs of a mapping, keyed by their (string) keys; unknown keys are an error naming the allowed ones. */
-  entries(map, what, allowed) {
+  entries(map, what2, allowed) {
     const out = /* @__PURE__ */ new Map();
     for (const pair of map.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : null;
       if (key === null || !allowed.includes(key)) {
-        this.fail(pair.key, `${what}: unknown key ${key === null ? "(not a plain name)" : `"${key}"`}; allowed: ${allowed.join(", ")}.`);
+        this.fail(pair.key, `${what2}: unknown key ${key === null ? "(not a plain name)" : `"${key}"`}; allowed: ${allowed.join(", ")}.`);
       }
       out.set(key, { key: pair.key, value: pair.value });
     }
     return out;
   }
-  text(node, what) {
-    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${what} must be a text value.`);
+  text(node, what2) {
+    if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${what2} must be a text value.`);
     if (typeof node.value !== "string") {
-      this.fail(node, `${what} is ${node.value === null ? "empty" : `the ${typeof node.value} ${String(node.value)}`}; write text, quoted when YAML would read it otherwise (e.g. "5.10", "true").`);
+      this.fail(node, `${what2} is ${node.value === null ? "empty" : `the ${typeof node.value} ${String(node.value)}`}; write text, quoted when YAML would read it otherwise (e.g. "5.10", "true").`);
     }
     return node.value;
   }
   /** One value or a list of values of a dimension. */
-  values(node, dim2, what) {
+  values(node, dim2, what2) {
     const items = (0, import_yaml.isSeq)(node) ? node.items : [node];
-    if ((0, import_yaml.isSeq)(node) && items.length === 0) this.fail(node, `${what} is an empty list; give at least one ${dim2} value.`);
+    if ((0, import_yaml.isSeq)(node) && items.length === 0) this.fail(node, `${what2} is an empty list; give at least one ${dim2} value.`);
     const out = [];
     for (const item of items) {
-      const { value: value4 } = checkValue(dim2, this.text(item, what), `${this.file}:${this.line(item)}: ${what}`);
-      if (out.includes(value4)) this.fail(item, `${what} lists ${value4} twice; give each value once.`);
+      const { value: value4 } = checkValue(dim2, this.text(item, what2), `${this.file}:${this.line(item)}: ${what2}`);
+      if (out.includes(value4)) this.fail(item, `${what2} lists ${value4} twice; give each value once.`);
       out.push(value4);
     }
     return out;
   }
-  dimensionMap(node, what, extra = []) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${what} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
+  dimensionMap(node, what2, extra = []) {
+    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${what2} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
     const values = {};
-    for (const [key, { value: value4 }] of this.entries(node, what, [...DIMENSIONS, ...extra])) {
-      if (isDimension(key)) values[key] = this.values(value4, key, `${what}.${key}`);
+    for (const [key, { value: value4 }] of this.entries(node, what2, [...DIMENSIONS, ...extra])) {
+      if (isDimension(key)) values[key] = this.values(value4, key, `${what2}.${key}`);
     }
     return { values, node };
   }
@@ -42397,22 +42759,22 @@ var StagesReader = class {
     if (exclude) {
       if (!(0, import_yaml.isSeq)(exclude.value)) this.fail(exclude.value ?? exclude.key, "matrix.exclude must be a list of mappings, e.g. - { region: us-west-1, arch: arm64 }.");
       for (const [i2, item] of exclude.value.items.entries()) {
-        const what = `matrix.exclude[${i2}]`;
-        const filter = this.dimensionMap(item, what).values;
-        this.knownValues(filter, values, item, what);
+        const what2 = `matrix.exclude[${i2}]`;
+        const filter = this.dimensionMap(item, what2).values;
+        this.knownValues(filter, values, item, what2);
         const before = cells.length;
         cells = cells.filter((c3) => !matches(c3, filter));
-        if (cells.length === before) this.fail(item, `${what} excludes no cell; check its values against the matrix.`);
+        if (cells.length === before) this.fail(item, `${what2} excludes no cell; check its values against the matrix.`);
       }
     }
     if (cells.length === 0) this.fail(entry.key, "matrix.exclude removes every cell; nothing is left to roll out.");
     return { cells, values };
   }
-  knownValues(filter, values, node, what) {
+  knownValues(filter, values, node, what2) {
     for (const dim2 of DIMENSIONS) {
       for (const v of filter[dim2] ?? []) {
-        if (!values[dim2]) this.fail(node, `${what}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`);
-        if (!values[dim2].includes(v)) this.fail(node, `${what}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`);
+        if (!values[dim2]) this.fail(node, `${what2}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`);
+        if (!values[dim2].includes(v)) this.fail(node, `${what2}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`);
       }
     }
   }
@@ -42422,21 +42784,21 @@ var StagesReader = class {
     const waves = [];
     for (const [i2, item] of node.items.entries()) {
       const index = i2 + 1;
-      const what = `waves[${i2}] (wave ${index})`;
-      if (!(0, import_yaml.isMap)(item)) this.fail(item, `${what} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
-      const fields = this.entries(item, what, ["name", "cells", "where"]);
-      const name = fields.has("name") ? this.text(fields.get("name").value, `${what}.name`).trim() : `wave ${index}`;
+      const what2 = `waves[${i2}] (wave ${index})`;
+      if (!(0, import_yaml.isMap)(item)) this.fail(item, `${what2} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
+      const fields = this.entries(item, what2, ["name", "cells", "where"]);
+      const name = fields.has("name") ? this.text(fields.get("name").value, `${what2}.name`).trim() : `wave ${index}`;
       const clash = waves.find((w) => w.name === name);
-      if (clash) this.fail(item, `${what}: the name "${name}" is already wave ${clash.index}'s; give each wave its own name.`);
+      if (clash) this.fail(item, `${what2}: the name "${name}" is already wave ${clash.index}'s; give each wave its own name.`);
       const wave = { index, name, cells: [], line: this.line(item) };
       if (fields.has("cells") === fields.has("where")) {
-        this.fail(item, `${what} needs exactly one of "cells:" (a list of cells) or "where:" (a filter on the matrix's dimensions, {} for every cell left).`);
+        this.fail(item, `${what2} needs exactly one of "cells:" (a list of cells) or "where:" (a filter on the matrix's dimensions, {} for every cell left).`);
       }
       if (fields.has("cells")) {
         const list = fields.get("cells").value;
-        if (!(0, import_yaml.isSeq)(list) || list.items.length === 0) this.fail(list ?? item, `${what}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`);
+        if (!(0, import_yaml.isSeq)(list) || list.items.length === 0) this.fail(list ?? item, `${what2}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`);
         for (const [j, c3] of list.items.entries()) {
-          const cwhat = `${what}.cells[${j}]`;
+          const cwhat = `${what2}.cells[${j}]`;
           const cell = (0, import_yaml.isMap)(c3) ? this.mapCell(c3, cwhat) : parseCell(this.text(c3, cwhat), `${this.file}:${this.line(c3)}: ${cwhat}`);
           if (!cell.id) this.fail(c3, `${cwhat} names no dimension; write e.g. region=cn-east-2,arch=amd64.`);
           if (matrix && !matrix.cells.some((m) => m.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`);
@@ -42447,24 +42809,24 @@ var StagesReader = class {
         }
       } else {
         const where = fields.get("where");
-        if (!matrix) this.fail(where.key, `${what}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`);
-        const filter = this.dimensionMap(where.value, `${what}.where`).values;
-        this.knownValues(filter, matrix.values, where.value, `${what}.where`);
+        if (!matrix) this.fail(where.key, `${what2}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`);
+        const filter = this.dimensionMap(where.value, `${what2}.where`).values;
+        this.knownValues(filter, matrix.values, where.value, `${what2}.where`);
         wave.cells = matrix.cells.filter((c3) => matches(c3, filter) && !taken.has(c3.id));
-        if (wave.cells.length === 0) this.fail(where.key, `${what}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`);
+        if (wave.cells.length === 0) this.fail(where.key, `${what2}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`);
       }
-      if (wave.cells.length > MAX_WAVE_CELLS) this.fail(item, `${what} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`);
+      if (wave.cells.length > MAX_WAVE_CELLS) this.fail(item, `${what2} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`);
       for (const c3 of wave.cells) taken.set(c3.id, wave);
       waves.push(wave);
     }
     return waves;
   }
   /** A cell written as a mapping: { region: cn-east-2, arch: amd64 }. */
-  mapCell(map, what) {
+  mapCell(map, what2) {
     for (const pair of map.items) {
-      if ((0, import_yaml.isSeq)(pair.value)) this.fail(pair.value, `${what}: a cell has one value per dimension, not a list; use a "where:" wave to pick several.`);
+      if ((0, import_yaml.isSeq)(pair.value)) this.fail(pair.value, `${what2}: a cell has one value per dimension, not a list; use a "where:" wave to pick several.`);
     }
-    const values = this.dimensionMap(map, what).values;
+    const values = this.dimensionMap(map, what2).values;
     return cellFromDims(Object.fromEntries(DIMENSIONS.filter((d) => values[d]).map((d) => [d, values[d][0]])));
   }
 };
@@ -42629,11 +42991,11 @@ async function fleetRun({ plan, raw, fenv, logger, signal, surface }) {
     { warnings: targets.length === 0 ? [...warnings, `no series of ${session.text.metric} with ${session.text.baseline} or ${session.text.gray} over the window ending ${plan.endText}: check --metric, the matchers, --end and --window`] : warnings, queries }
   );
   mkdirSync10(plan.outDir, { recursive: true });
-  const reportPath = join14(plan.outDir, ReportFile);
-  const htmlPath = join14(plan.outDir, HtmlReportFile);
+  const reportPath = join15(plan.outDir, ReportFile);
+  const htmlPath = join15(plan.outDir, HtmlReportFile);
   try {
-    writeFileSync10(reportPath, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync10(htmlPath, renderFleetHtml(report));
+    writeFileSync11(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync11(htmlPath, renderFleetHtml(report));
   } catch (error2) {
     throw new UsageError(`--${Option.Out} ${plan.outDir}: cannot write the report there (${error2.code ?? errorMessage(error2)}); give a directory you can write to.`);
   }
@@ -42742,7 +43104,7 @@ async function runAction(core, env, signal) {
     const { report, reportPath } = outcome;
     core.info(renderConsole(report));
     setOutputs(core, report, reportPath);
-    const htmlReportPath = join15(outcome.outDir, HtmlReportFile);
+    const htmlReportPath = join16(outcome.outDir, HtmlReportFile);
     core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
     await publishReport(core, report, env, { comment: comment2, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? "", commands: [plan.commands.baseline, plan.commands.gray] });
     if (outcome.fuse) {

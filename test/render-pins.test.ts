@@ -159,7 +159,7 @@ test('suspects: at most five, stacks cut at 12 frames of 300 characters; none wi
 test('allocation paths: each traced side, top five, collapsed', () => {
   const path = (i: number) => ({ function: `pkg/alloc${i}`, caller: null, location: i === 1 ? null : `app/a${i}.go:1`, stack: [], bytes: 0, count: 0, bytesPerSec: 1024 * i, countPerSec: 0, share: 0.126 * i, samples: 1, goroutines: 1 });
   const traced = { binary: '/bin/x', goVersion: 'go1.19', pids: [1], traceMs: 20_500, memProfileRate: 524288, samples: 10, bytesPerSec: 64 * KiB, countPerSec: 1, paths: [1, 2, 3, 4, 5, 6].map(path) };
-  const ebpf = { mode: 'sampled' as const, cost: 'cheap', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace', baseline: null, gray: traced };
+  const ebpf = { mode: 'sampled' as const, cost: 'cheap', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace', baseline: null, gray: traced, costs: { baseline: null, gray: null } };
   const text = renderSummary(report({ ebpf }));
   const l = lines(text);
   const at = l.indexOf('<details><summary>Top allocation paths (eBPF, sampled mode)</summary>');
@@ -260,7 +260,7 @@ test('report.html: the other banners, n/a figures, passing and undecided rules, 
   for (const section of ['<h2>Why</h2>', '<h2>Leak patterns</h2>', '<h2>Suspects</h2>', '<h2>Warnings</h2>', 'allocation paths']) assert.ok(!html.includes(section), section);
   const path = (i: number) => ({ function: `pkg/alloc${i}`, caller: null, location: i === 1 ? null : `app/a${i}.go:1`, stack: [], bytes: 0, count: 0, bytesPerSec: 1024 * i, countPerSec: 0, share: 0.1 * i, samples: 1, goroutines: 1 });
   const traced = { binary: '/bin/x', goVersion: 'go1.19', pids: [1], traceMs: 1000, memProfileRate: 524288, samples: 10, bytesPerSec: 1, countPerSec: 1, paths: Array.from({ length: 12 }, (_, i) => path(i + 1)) };
-  const withPaths = renderHtml(report({ ebpf: { mode: 'every', cost: '', sampleRate: 1, stackDepth: 8, tracer: '', baseline: { ...traced, paths: [] }, gray: traced } }));
+  const withPaths = renderHtml(report({ ebpf: { mode: 'every', cost: '', sampleRate: 1, stackDepth: 8, tracer: '', baseline: { ...traced, paths: [] }, gray: traced, costs: { baseline: null, gray: null } } }));
   assert.ok(withPaths.includes('<h2>Top allocation paths of gray (eBPF)</h2><table><thead><tr><th>#</th><th>function</th><th>rate</th><th>share</th><th>where</th></tr></thead><tbody><tr><td>1</td><td><code>pkg/alloc1</code></td><td>60.0 KiB/min</td><td>10%</td><td></td></tr><tr><td>2</td>'));
   assert.equal(withPaths.match(/<code>pkg\/alloc/g)?.length, 10, 'the top ten');
   assert.ok(!withPaths.includes('Top allocation paths of baseline'), 'a side without paths is left out');

@@ -123,7 +123,7 @@ test("eBPF allocation paths get their own collapsed section, escaped, in the sum
   const report = hostileReport();
   const path = { function: `main.${hostile}`, caller: null, location: 'service/a.go:3', stack: [], bytes: 1, count: 1, bytesPerSec: 2 * MiB, countPerSec: 1, share: 0.75, samples: 9, goroutines: 1 };
   const side = { binary: '/bin/x', goVersion: 'go1.19', pids: [1], traceMs: 10_000, memProfileRate: 524288, samples: 9, bytesPerSec: 2.5 * MiB, countPerSec: 1, paths: [path] };
-  report.ebpf = { mode: 'sampled', cost: 'cheap', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', baseline: { ...side, paths: [] }, gray: side };
+  report.ebpf = { mode: 'sampled', cost: 'cheap', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', baseline: { ...side, paths: [] }, gray: side, costs: { baseline: null, gray: null } };
   for (const md of [renderSummary(report), renderComment(report)]) {
     assertInert(md);
     assert.match(md, /<details><summary>Top allocation paths \(eBPF, sampled mode\)<\/summary>/);

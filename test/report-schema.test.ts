@@ -39,7 +39,11 @@ function ebpfSide(stacks: [Frame[], number, number][]): EbpfSideTrace {
 }
 
 function ebpfTrace(baseline: EbpfSideTrace | null, gray: EbpfSideTrace | null): EbpfTrace {
-  return { schema: EBPF_TRACE_SCHEMA, mode: 'sampled', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', sides: { baseline, gray }, warnings: baseline ? [] : ['baseline was not traced'] };
+  return { schema: EBPF_TRACE_SCHEMA, mode: 'sampled', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', sides: { baseline, gray }, warnings: baseline ? [] : ['baseline is not traced: eBPF tracing of baseline would cost ~5.1% of a core'],
+    costs: {
+      baseline: { source: 'heap-profile', allocPerSec: 200 * MiB, memProfileRate: 65536, hitsPerSec: 3200, hitCostUs: 16, share: 0.0512, budget: 0.03, traced: baseline !== null, measuredHitsPerSec: baseline ? 3100 : null },
+      gray: gray ? { source: 'probe-hits', allocPerSec: null, memProfileRate: 524288, hitsPerSec: 3.8, hitCostUs: 16, share: 0.0001, budget: 0.03, traced: true, measuredHitsPerSec: 3.8 } : null,
+    } };
 }
 
 /** One report per situation the schema must describe; each name says which. */

@@ -2,7 +2,7 @@
 // second, with their share), and the paths where gray allocates clearly faster than baseline, as
 // suspects (`source: 'ebpf'`) beside the heap-profile ones. Pure.
 import { SIDES, type SideName } from '../model/sides.ts';
-import type { EbpfMode, EbpfSideTrace, EbpfTrace } from '../model/ebpf.ts';
+import type { EbpfCostEstimate, EbpfMode, EbpfSideTrace, EbpfTrace } from '../model/ebpf.ts';
 import type { Suspect } from './evidence-types.ts';
 import type { Frame } from '../model/frame.ts';
 import { applicationFrame, frameText, locationText } from './evidence-util.ts';
@@ -64,6 +64,8 @@ export interface EbpfSummary {
   tracer: string;
   baseline: EbpfSideSummary | null;
   gray: EbpfSideSummary | null;
+  /** The cost guard's figures per side (null: not estimated, e.g. a bundle from before the guard, or no Go process there). */
+  costs: Record<SideName, EbpfCostEstimate | null>;
 }
 
 export interface EbpfAnalysis {
@@ -155,7 +157,7 @@ export function costOf(mode: EbpfMode, sampleRate: number): string {
 export function analyzeEbpf(trace: EbpfTrace | undefined | null, known: readonly Suspect[] = []): EbpfAnalysis | null {
   if (!trace) return null;
   const warnings = [...trace.warnings];
-  const summary: EbpfSummary = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null };
+  const summary: EbpfSummary = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null, costs: { baseline: trace.costs?.baseline ?? null, gray: trace.costs?.gray ?? null } };
   const paths = {} as Record<SideName, { map: Map<string, PathStats>; seconds: number; total: number } | null>;
   for (const side of SIDES) {
     const s = trace.sides[side];

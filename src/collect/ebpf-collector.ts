@@ -14,7 +14,9 @@ import { buildScript, PROBED_FUNCTION, RUNTIME_HEADROOM } from './ebpf-script.ts
 import { TracerProcess } from './ebpf-tracer.ts';
 import { findTargets, type Target } from './ebpf-targets.ts';
 import { sideTraces } from './ebpf-stacks.ts';
-import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfPlan, type EbpfTrace } from '../model/ebpf.ts';
+import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfCostEstimate, type EbpfPlan, type EbpfTrace } from '../model/ebpf.ts';
+import { costFromHits, decideTracing, estimateCost, fetchAllocationRate, hitsWarning } from './ebpf-cost.ts';
+import { processAgeSec } from './ebpf-proc.ts';
 
 /** How long bpftrace may take to compile and attach. */
 export const ATTACH_TIMEOUT_MS = 30_000;
@@ -26,6 +28,11 @@ export interface EbpfSessionOptions {
   /** The host check, started early (it runs bpftrace once). */
   check: Promise<TracerCheck>;
   groups: Record<SideName, MemoryGroup>;
+  /**
+   * pprof base URL of each side's traced process (the first one with replicas), or null: the cost guard
+   * estimates the probe's cost from a heap profile fetched there before attaching (ebpf-cost.ts).
+   */
+  pprofUrls: Record<SideName, string | null>;
   /** Resolves when a side's workload process ends. */
   exited: Record<SideName, Promise<unknown>>;
   bundleDir: string;
@@ -46,6 +53,7 @@ export class EbpfSession {
   private starting: Promise<void> | null = null;
   private attachedAt: number | null = null;
   private finished = false;
+  private readonly costs: Record<SideName, EbpfCostEstimate | null> = { baseline: null, gray: null };
 
   private constructor(options: EbpfSessionOptions) {
     this.options = options;
@@ -98,8 +106,48 @@ export class EbpfSession {
     this.timer = setTimeout(() => (this.starting = this.start()), Math.max(0, atMs - this.options.now()));
   }
 
+  /**
+   * The cost guard, right before attaching: each traced side's probe-hit rate from its allocation rate,
+   * times the cost of a hit; over the budget, --ebpf auto leaves that side out, --ebpf on traces it and
+   * says what it costs. A side without a heap profile is traced, and costed from its hits afterwards.
+   */
+  private async guardCost(): Promise<void> {
+    const { plan, pprofUrls, logger } = this.options;
+    await Promise.all(
+      SIDES.map(async (side) => {
+        const pid = this.sidePids[side]?.[0];
+        if (pid === undefined) return;
+        const base = pprofUrls[side];
+        const lookup = base === null ? { ok: false as const, why: 'memgate fetches no heap profiles from it' } : await fetchAllocationRate(base, processAgeSec(pid));
+        if (!lookup.ok) {
+          logger.info(`memgate: the eBPF cost for ${side} is not estimated before attaching (${lookup.why}); it is costed from the probe hits it counts`);
+          return;
+        }
+        const decided = decideTracing(side, estimateCost(lookup.rate, plan.mode), plan.enabled, plan.mode);
+        this.costs[side] = decided.estimate;
+        if (decided.warning) this.note(decided.warning);
+        else logger.info(`memgate: eBPF cost for ${side}: ~${Math.round(decided.estimate.hitsPerSec)} probe hits/s, ~${(decided.estimate.share * 100).toFixed(2)}% of a core (budget ${decided.estimate.budget * 100}%)`);
+        if (!decided.estimate.traced) this.untrace(side);
+      }),
+    );
+  }
+
+  /** Leaves a side out of the trace (its processes off every probe's pid filter). */
+  private untrace(side: SideName): void {
+    const pids = new Set(this.sidePids[side] ?? []);
+    this.sidePids[side] = [];
+    this.targets = this.targets
+      .map((t) => {
+        t.sides.delete(side);
+        return { ...t, probe: { ...t.probe, pids: t.probe.pids.filter((p) => !pids.has(p)) } };
+      })
+      .filter((t) => t.probe.pids.length > 0);
+  }
+
   private async start(): Promise<void> {
     if (this.finished || !this.tracer) return;
+    await this.guardCost();
+    if (this.finished || !this.active) return;
     const { plan, bundleDir, logger } = this.options;
     const dir = join(bundleDir, EBPF_DIR);
     mkdirSync(dir, { recursive: true });
@@ -130,7 +178,7 @@ export class EbpfSession {
     if (this.timer) clearTimeout(this.timer);
     await this.starting;
     const { plan } = this.options;
-    const trace: EbpfTrace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === 'every' ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? 'none', sides: { baseline: null, gray: null }, warnings: this.warnings };
+    const trace: EbpfTrace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === 'every' ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? 'none', sides: { baseline: null, gray: null }, warnings: this.warnings, costs: this.costs };
     if (this.active && !this.process) this.note('the window ended before the eBPF tracer was started; no allocation paths');
     if (this.process) {
       const stopAt = this.options.now();
@@ -145,9 +193,29 @@ export class EbpfSession {
         if (stopped.stopped === 'killed') this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
         if (stopped.stopped === 'exited-early') this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ''}); allocation paths cover what it printed`);
         trace.sides = sideTraces(parseBpftraceOutput(this.process.stdout), { targets: this.targets, sidePids: this.sidePids }, plan, { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt }, (m) => this.note(m));
+        this.countHits(trace);
       }
     }
     return trace;
+  }
+
+  /** The hits each traced side's probe counted: beside the estimate, or the cost itself where there was none. */
+  private countHits(trace: EbpfTrace): void {
+    for (const side of SIDES) {
+      const traced = trace.sides[side];
+      const seconds = traced ? (traced.endMs - traced.startMs) / 1000 : 0;
+      if (!traced || seconds <= 0) continue;
+      const hitsPerSec = (traced.stacks.reduce((sum, s) => sum + s.samples, 0) * trace.sampleRate) / seconds;
+      const estimated = this.costs[side];
+      if (estimated) {
+        estimated.measuredHitsPerSec = Math.round(hitsPerSec * 10) / 10;
+        continue;
+      }
+      const cost = costFromHits(hitsPerSec, traced.memProfileRate);
+      this.costs[side] = cost;
+      const warning = hitsWarning(side, cost, trace.mode);
+      if (warning) this.note(warning);
+    }
   }
 
   /** The trace is lost: a UsageError with --ebpf on, else a warning. */

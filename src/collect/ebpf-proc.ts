@@ -41,3 +41,20 @@ export function loadBias(maps: string, exe: string): bigint | null {
   }
   return null;
 }
+
+/** /proc's clock ticks per second (USER_HZ): 100 on every Linux architecture memgate traces. */
+const USER_HZ = 100;
+
+/** Seconds since the process started (its starttime in /proc/PID/stat against /proc/uptime), or null when unreadable. */
+export function processAgeSec(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime) counting from pid; fields after the command name, which may hold spaces, start at 3.
+    const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    const age = uptime - startTicks / USER_HZ;
+    return Number.isFinite(age) && age >= 0 ? age : null;
+  } catch {
+    return null;
+  }
+}

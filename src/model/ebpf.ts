@@ -51,6 +51,33 @@ export interface EbpfTrace {
   sides: Record<SideName, EbpfSideTrace | null>;
   /** What went wrong or was left out while tracing (each a full sentence for the report). */
   warnings: string[];
+  /** The cost guard's estimate per side (null: no Go process to trace there); absent in older bundles. */
+  costs?: Record<SideName, EbpfCostEstimate | null>;
+}
+
+/**
+ * What the probe costs one side's service, estimated before attaching (src/collect/ebpf-cost.ts): its
+ * probe hits per second times a measured cost per hit, as a share of one core.
+ */
+export interface EbpfCostEstimate {
+  /** `heap-profile`: allocation rate from a heap profile before attaching; `probe-hits`: the hits counted while tracing (no profile to estimate from). */
+  source: 'heap-profile' | 'probe-hits';
+  /** Bytes (sampled mode) or allocations (every mode) per second the rate came from; null from probe hits. */
+  allocPerSec: number | null;
+  /** runtime.MemProfileRate the estimate used (sampled mode; the profile's period), else null. */
+  memProfileRate: number | null;
+  /** Probe hits per second expected (or counted). */
+  hitsPerSec: number;
+  /** The cost per hit assumed, in microseconds of the service's CPU. */
+  hitCostUs: number;
+  /** hitsPerSec x hitCostUs as a share of one core (0.03 = 3%). */
+  share: number;
+  /** The budget it was held to (share of one core). */
+  budget: number;
+  /** Whether the side was traced (false: skipped for its cost, --ebpf auto). */
+  traced: boolean;
+  /** Probe hits per second the tracer actually counted on this side, or null when it was not traced. */
+  measuredHitsPerSec: number | null;
 }
 
 export const EBPF_TRACE_SCHEMA = 'memgate/ebpf-trace@1';

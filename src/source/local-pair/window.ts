@@ -40,7 +40,10 @@ export async function observeWindow(plan: GatePlan, { groups, workloads, instanc
   const totalMs = plan.warmupMs + plan.durationMs;
   logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
   let ebpfOrigin = performance.now();
-  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir, logger, now: () => performance.now() - ebpfOrigin }) : null;
+  // The traced process of each side is its first (with replicas only it is traced); the cost guard reads its heap profile.
+  const firstUrl = (template: string | null, port: number | null | undefined) => (template === null || (template.includes('{port}') && (port ?? null) === null) ? null : template.replaceAll('{port}', String(port)));
+  const pprofUrls = { baseline: firstUrl(plan.pprof.baseline, instances.baseline[0]?.workload.port), gray: firstUrl(plan.pprof.gray, instances.gray[0]?.workload.port) };
+  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, pprofUrls, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir, logger, now: () => performance.now() - ebpfOrigin }) : null;
   if (ebpf) teardown.add('stopping the eBPF tracer', () => ebpf.kill());
   ebpfOrigin = performance.now();
   ebpf?.schedule(plan.warmupMs);
