@@ -74,7 +74,7 @@ export function buildFleetPlan(raw: RawOptions, context: FleetContext): FleetPla
   if (!LABEL.test(instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} "${instanceLabel}" is not a label name (letters, digits, _).`);
   if (by.some((b) => b.label === instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} ${instanceLabel} is also a cell label in --${Option.By}; an instance label must tell instances apart within a cell.`);
   const windowMs = parseDuration(get(Option.Window) ?? Defaults.window, Option.Window);
-  if (windowMs < 60_000) throw new UsageError(`--${Option.Window} must be at least 1m (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
+  if (windowMs < 30_000) throw new UsageError(`--${Option.Window} must be at least 30s (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
   const endText = get(Option.End);
   const endSec = endText === undefined ? Math.floor(context.nowSec) : parseEnd(endText, context.nowSec);
   const stepText = get(Option.Step);

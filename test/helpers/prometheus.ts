@@ -125,3 +125,22 @@ export async function startVictoriaMetrics(promText: string): Promise<RunningSto
   }
   return { url, pid: child.pid!, stop };
 }
+
+/** Prometheus scraping live targets (an empty TSDB), with the given scrape configuration. */
+export async function startScrapingPrometheus(configYaml: string): Promise<RunningStore> {
+  requireBinary('prometheus', 'prometheus');
+  const dir = mkdtempSync(join(tmpdir(), 'memgate-prom-live-'));
+  writeFileSync(join(dir, 'prometheus.yml'), configYaml);
+  const port = await freePort();
+  const child = spawn('prometheus', ['--config.file', join(dir, 'prometheus.yml'), '--storage.tsdb.path', join(dir, 'data'), '--web.listen-address', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = track(child);
+  const stop = stopper(child, dir);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(`${url}/-/ready`, child, log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, pid: child.pid!, stop };
+}
