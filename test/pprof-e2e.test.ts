@@ -78,7 +78,8 @@ test('leak-map: the storing function is the top suspect, unbounded-map, named in
   assert.equal(top.status, 0, top.stderr);
   const first = top.stdout.split('\n').find((l) => /^\s*-?\d+B\s/.test(l))!;
   assert.match(first, /main\.\(\*sessionStore\)\.remember$/);
-  assert.equal(Number(/^\s*(-?\d+)B/.exec(first)![1]), report.suspects[0].bytes);
+  // Both scale sampled values to bytes; each rounds on its own, so they may differ in the last byte.
+  assert.ok(Math.abs(Number(/^\s*(-?\d+)B/.exec(first)![1]) - report.suspects[0].bytes!) <= 1, `${first} vs ${report.suspects[0].bytes}`);
   // memgate analyze: the same evidence from the saved bundle, nothing run.
   const again = await memgate(['analyze', out, '--out', join(work, 'reanalyzed')]);
   assert.equal(again.code, 1, again.stderr);
