@@ -11,6 +11,7 @@ import { cli } from '../src/cli/cli.ts';
 import type { FleetReport } from '../src/report/fleet-report.ts';
 import { startPrometheus, type RunningStore } from './helpers/prometheus.ts';
 import { runActionProcess } from './helpers/run-action.ts';
+import { fleetReportSchemaErrors } from './helpers/fleet-report-schema.ts';
 import { SPAN_SEC, heapOf, syntheticFleet, toOpenMetrics } from './helpers/synthetic-fleet.ts';
 
 const startSec = Math.floor(Date.now() / 1000 / 3600) * 3600 - 6 * 3600;
@@ -56,6 +57,7 @@ test('every region judged from the store: healthy passes, a leak and a plateau b
   assert.equal(run.code, 1, `a blocked cell exits 1\n${run.stdout}\n${run.warnings.join('\n')}`);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as FleetReport;
   assert.equal(report.schema, 'memgate/fleet-report@1');
+  assert.deepEqual(fleetReportSchemaErrors(report), [], 'report.json matches schema/fleet-report.schema.json');
   const byCell = new Map(report.cells.map((c) => [c.cell, c]));
   assert.deepEqual([...byCell.keys()].sort(), ['region=af-south-1', 'region=ap-south-1', 'region=eu-central-1', 'region=me-central-1', 'region=sa-east-1', 'region=us-west-1']);
 
