@@ -27612,7 +27612,7 @@ var Defaults = {
   memprofileRate: "64KiB",
   cgroupDriver: "auto",
   pprof: "http://127.0.0.1:{port}/debug/pprof",
-  profileInterval: "10s",
+  profileInterval: "5s",
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",
@@ -31161,14 +31161,14 @@ function analyzeSide(bundle, side, warmupMs, evidences) {
     instances: instances.map(({ max: _max, values: _values, ...rest }) => rest)
   };
 }
-function differenceOf(gray2, baseline) {
+function differenceOf(gray2, baseline, confidence = DECISION_CONFIDENCE) {
   const g2 = gray2.filter((e) => e !== null);
   const b = baseline.filter((e) => e !== null);
   if (g2.length === 0 || b.length === 0) return null;
   const acrossProcesses = g2.length > 1 && b.length > 1;
   const estimate2 = acrossProcesses ? pooledDifference(g2.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g2), combine(b));
   if (!estimate2) return null;
-  const i2 = intervalOf(estimate2, DECISION_CONFIDENCE);
+  const i2 = intervalOf(estimate2, confidence);
   return { value: i2.value, low: i2.low, high: i2.high, method: acrossProcesses ? "replicas" : "within-series", hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0 };
 }
 function pointDifference(gray2, baseline) {
@@ -31181,12 +31181,23 @@ function siteGrowth(evidence, fn, side) {
   const f = heap.functions.find((x) => x.function === fn);
   return { value: f ? f.growth[side].bytes / heap.spans[side] : 0, stdError: 0, df: Infinity };
 }
+var MAX_SITES = 3;
 function siteDifferenceOf(evidences, counts) {
-  const top = evidences[0]?.suspects.find((s) => s.source === "pprof" && s.kind === "growth");
-  if (!top || counts.baseline < 2 || counts.gray < 2) return null;
-  const per = (side) => Array.from({ length: counts[side] }, (_, i2) => siteGrowth(evidences[i2] ?? null, top.function, side));
-  const diff = differenceOf(per("gray"), per("baseline"));
-  return diff && diff.method === "replicas" ? { ...diff, function: top.function } : null;
+  if (counts.baseline < 2 || counts.gray < 2) return null;
+  const candidates = [];
+  for (const evidence of evidences) {
+    const top = evidence?.suspects.find((s) => s.source === "pprof" && s.kind === "growth");
+    if (top && !candidates.includes(top.function)) candidates.push(top.function);
+  }
+  const sites = candidates.slice(0, MAX_SITES);
+  const confidence = 1 - (1 - DECISION_CONFIDENCE) / Math.max(1, sites.length);
+  let best = null;
+  for (const fn of sites) {
+    const per = (side) => Array.from({ length: counts[side] }, (_, i2) => siteGrowth(evidences[i2] ?? null, fn, side));
+    const diff = differenceOf(per("gray"), per("baseline"), confidence);
+    if (diff && diff.method === "replicas" && (best === null || diff.low > best.low)) best = { ...diff, function: fn };
+  }
+  return best;
 }
 function profileRateWarnings(bundle, evidence) {
   const asked = bundle.meta.memProfileRate;
@@ -39197,7 +39208,7 @@ async function stopWorkloads(instances, timeoutMs, log) {
   }
   const failures = [];
   await Promise.all(instances.map(({ group }) => group.killAll().catch((error2) => failures.push(`${group.location}: ${errorMessage(error2)}`))));
-  await Promise.race([Promise.all(instances.map((i2) => i2.workload.closed)), sleep7(1e3, void 0, { ref: false })]);
+  await Promise.race([Promise.all(instances.map((i2) => i2.workload.closed)), sleep7(1e3)]);
   if (failures.length) throw new Error(failures.join("; "));
 }
 async function waitForAll(plan, { instances }, signal) {
@@ -39384,7 +39395,8 @@ var Watchdog = class {
     this.closed = true;
     if (cleanedUp) this.child.stdin?.write("done\n");
     this.child.stdin?.end();
-    await Promise.race([this.exited, sleep9(5e3, void 0, { ref: false })]);
+    const timer = sleep9(5e3);
+    await Promise.race([this.exited, timer]);
   }
 };
 
@@ -42239,6 +42251,7 @@ function differingLabels(a2, b) {
 }
 function sideSeries(series, clock, options2) {
   const { instanceLabel, selector, cell, side } = options2;
+  const dropIsRestart = options2.dropIsRestart ?? true;
   const byInstance = /* @__PURE__ */ new Map();
   for (const s of series) {
     const instance = s.metric[instanceLabel];
@@ -42287,7 +42300,7 @@ function sideSeries(series, clock, options2) {
     for (let k = 0; k < clock.steps; k++) {
       const v = values[k];
       if (Number.isNaN(v)) continue;
-      const restart = current !== null && (owner[k] !== lastOwner || v < RESTART_DROP * lastValue);
+      const restart = current !== null && (owner[k] !== lastOwner || dropIsRestart && v < RESTART_DROP * lastValue);
       if (restart) {
         restarts.push(clock.startSec + k * clock.stepSec);
         segments.push(current);
@@ -42480,8 +42493,8 @@ async function fetchCell(client, q, cell, cellId) {
     warnings.push(...heapAnswer.warnings.map((w) => `store warning (heap metric): ${w}`));
     const heapSides = split(heapAnswer.series);
     heap = {
-      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: "baseline" }),
-      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: "gray" })
+      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: "baseline", dropIsRestart: false }),
+      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: "gray", dropIsRestart: false })
     };
   }
   return { sides, heap, warnings: [...warnings, ...seriesWarnings(sides)], selectors };

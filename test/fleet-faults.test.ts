@@ -270,3 +270,12 @@ test('label values are untrusted: a value that is no cell value is left out with
   assert.ok(text.includes('onerror'), 'the console names the instance');
   assert.ok(text.split('\n').every((line) => !/^\s*::/.test(line)), 'no line of it is a workflow command');
 });
+
+test('--json: stdout is the fleet report.json exactly (for jq), the table goes to stderr', async () => {
+  const store = await fakeStore(storeFor(CELLS));
+  const run = await fleet(store.url, ['--json']);
+  assert.equal(run.code, 1);
+  assert.deepEqual(JSON.parse(run.stdout), run.report);
+  assert.equal(run.stdout, readFileSync(join(run.out, 'report.json'), 'utf8'));
+  assert.match(run.stderr, /memgate fleet: FAIL/);
+});

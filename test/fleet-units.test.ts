@@ -123,6 +123,11 @@ test('a restart as a drop in one series, NaN as missing, too short an instance l
   assert.deepEqual(side.leftOut.map((l) => l.instance), ['d']);
   assert.match(side.leftOut[0].why, /gray instance "d" left out: judged stretch 21 readings over 17% of the window/);
 
+  // The heap metric: a GC halves it without a restart.
+  const heap = sideSeries([drop], clock, { instanceLabel: 'instance', selector: 'heap', cell: 'region=x', side: 'gray', dropIsRestart: false });
+  assert.deepEqual(heap.judged[0].restarts, []);
+  assert.equal(heap.judged[0].points, 121);
+
   const twice = [{ metric: { instance: 'e', container: 'shop' }, values: points(0, 120, () => 1) }, { metric: { instance: 'e', container: '' }, values: points(0, 120, () => 2) }];
   assert.throws(() => read(twice), (e: Error) => e instanceof UsageError && /mem\{\.\.\.\} gives instance "e" 2 series at once .*they differ in container.*e\.g\. container="\.\.\."/.test(e.message));
   assert.throws(() => read([{ metric: { pod: 'p' }, values: points(0, 10, () => 1) }]), /has no "instance" label \(its labels: pod\); name the label .* --instance-label/);

@@ -136,8 +136,8 @@ export async function fetchCell(client: PromClient, q: FleetQuery, cell: readonl
     warnings.push(...heapAnswer.warnings.map((w) => `store warning (heap metric): ${w}`));
     const heapSides = split(heapAnswer.series);
     heap = {
-      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: 'baseline' }),
-      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: 'gray' }),
+      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: 'baseline', dropIsRestart: false }),
+      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: 'gray', dropIsRestart: false }),
     };
   }
   return { sides, heap, warnings: [...warnings, ...seriesWarnings(sides)], selectors };

@@ -70,8 +70,10 @@ interface Segment {
 }
 
 /** Reads one side's series of one cell onto the clock, instance by instance. */
-export function sideSeries(series: readonly RangeSeries[], clock: StepClock, options: { instanceLabel: string; selector: string; cell: string; side: SideName }): SideSeries {
+export function sideSeries(series: readonly RangeSeries[], clock: StepClock, options: { instanceLabel: string; selector: string; cell: string; side: SideName; dropIsRestart?: boolean }): SideSeries {
   const { instanceLabel, selector, cell, side } = options;
+  // A Go heap gauge halves at a GC without any restart: there only a new series is one.
+  const dropIsRestart = options.dropIsRestart ?? true;
   const byInstance = new Map<string, RangeSeries[]>();
   for (const s of series) {
     const instance = s.metric[instanceLabel];
@@ -125,7 +127,7 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
     for (let k = 0; k < clock.steps; k++) {
       const v = values[k];
       if (Number.isNaN(v)) continue;
-      const restart = current !== null && (owner[k] !== lastOwner || v < RESTART_DROP * lastValue);
+      const restart = current !== null && (owner[k] !== lastOwner || (dropIsRestart && v < RESTART_DROP * lastValue));
       if (restart) {
         restarts.push(clock.startSec + k * clock.stepSec);
         segments.push(current!);
