@@ -62,6 +62,8 @@ const testFiles = [
   'test/evidence.test.ts',
   'test/hostile-render.test.ts',
   'test/pprof-parse.test.ts',
+  // the units' bounds and hostile values (slow: linear-time checks), last
+  'test/units-bounds.test.ts',
 ];
 
 /**

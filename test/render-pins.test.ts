@@ -7,7 +7,7 @@ import { parseJudgeSettings } from '../src/config/plan.ts';
 import { judgeBundle } from '../src/gate/judge-bundle.ts';
 import { COMMENT_BUDGET, SUMMARY_BUDGET, escapeMarkdown as md, renderComment, renderSummary } from '../src/report/markdown.ts';
 import { escapeHtml as h, renderHtml } from '../src/report/html.ts';
-import { bytesOrNa, slopeWithInterval } from '../src/report/format.ts';
+import { INSTANCE_HEAD, bytesOrNa, instanceRows, slopeWithInterval } from '../src/report/format.ts';
 import type { Report, SideReport } from '../src/report/report-json.ts';
 import type { Suspect } from '../src/analyze/evidence-types.ts';
 import { makeBundle } from './helpers/bundles.ts';
@@ -282,4 +282,17 @@ test('the budget is used to the character: room is kept for the note, and a sect
   const exact = full.length + 1 + reserve;
   assert.equal(renderComment(r, {}, exact), full, 'everything fits exactly');
   assert.match(renderComment(r, {}, exact - 1), /Cut to fit GitHub's size limit: footer\./, 'one character less: the last section goes');
+});
+
+test('format: one row per process of each side with replicas, none with one process a side', () => {
+  const inst = (over: Partial<SideReport['instances'][number]>): SideReport['instances'][number] => ({ samples: 10, p95Bytes: 20 * MiB, lastFloorBytes: 18 * MiB, slopeBytesPerSec: 1024, inuseGrowthBytesPerSec: null, anonSlopeBytesPerSec: null, fileSlopeBytesPerSec: null, oomKills: 0, exited: false, ...over });
+  assert.deepEqual(INSTANCE_HEAD, ['process', 'P95', 'floor slope', 'retained heap growth', 'floor at end', '']);
+  assert.deepEqual(instanceRows(report({ baseline: side({ instances: [inst({})] }), gray: side({ instances: [inst({})] }) })), []);
+  const rows = instanceRows(report({ baseline: side({ instances: [inst({}), inst({ p95Bytes: null, slopeBytesPerSec: null, lastFloorBytes: null, exited: true })] }), gray: side({ instances: [inst({ inuseGrowthBytesPerSec: 2048, oomKills: 2 })] }) }));
+  assert.deepEqual(rows, [
+    ['baseline #1', '20.0 MiB', '60.0 KiB/min', 'n/a', '18.0 MiB', ''],
+    ['baseline #2', 'n/a', 'n/a', 'n/a', 'n/a', 'exited'],
+    ['gray #1', '20.0 MiB', '60.0 KiB/min', '120.0 KiB/min', '18.0 MiB', '2 OOM'],
+  ]);
+  assert.equal(instanceRows(report({ baseline: side({ instances: [inst({})] }), gray: side({ instances: [inst({}), inst({})] }) })).length, 3, 'either side with two processes shows them all');
 });

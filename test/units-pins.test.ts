@@ -88,3 +88,30 @@ test('formatRate, formatPercent, formatDuration', () => {
   assert.equal(formatDuration(7_199_999), '120.0min');
   assert.equal(formatDuration(7_200_000), '2.0h');
 });
+
+test('two decimals, the 64-character limit on a value, and 40-character quotes in messages', () => {
+  assert.equal(parseSize('1.25KiB', 'x'), 1280);
+  assert.equal(parsePercent('12.25%', 'x'), 0.1225);
+  const d64 = `${'0'.repeat(62)}1s`;
+  assert.equal(d64.length, 64);
+  assert.equal(parseDuration(d64, 'x'), 1000, 'a value of 64 characters is read');
+  assert.throws(() => parseDuration(`0${d64}`, 'x'), UsageError, '65 characters are not');
+  assert.equal(parseSize(`${'0'.repeat(63)}1`, 'x'), 1);
+  assert.throws(() => parseSize(`${'0'.repeat(64)}1`, 'x'), UsageError);
+  assert.equal(parseRate(`${'0'.repeat(58)}60B/s`.slice(-64), 'x'), 60);
+  assert.throws(() => parseRate(`${'0'.repeat(60)}60B/s`, 'x'), UsageError);
+  assert.equal(parsePercent(`${'0'.repeat(62)}5%`, 'x'), 0.05);
+  assert.throws(() => parsePercent(`${'0'.repeat(63)}5%`, 'x'), UsageError);
+  const long = `${'x'.repeat(40)}yz`;
+  assert.throws(() => parseDuration(long, 'warmup'), (e: unknown) => e instanceof UsageError && e.message.startsWith(`--warmup: "${'x'.repeat(40)}..." is not a duration`));
+  assert.throws(() => parseDuration('x'.repeat(40), 'warmup'), (e: unknown) => e instanceof UsageError && e.message.startsWith(`--warmup: "${'x'.repeat(40)}" is not a duration`), 'exactly 40: quoted whole');
+});
+
+test('the range ends: 24h, 1024TiB, 100000% are taken, just beyond is out of range', () => {
+  assert.equal(parseDuration('24h', 'x'), 86_400_000);
+  assert.throws(() => parseDuration('24h1ms', 'warmup'), (e: unknown) => e instanceof UsageError && e.message.startsWith('--warmup: "24h1ms" is out of range; give a duration from 0ms to 24h'));
+  assert.equal(parseSize('1024TiB', 'x'), 2 ** 50);
+  assert.throws(() => parseSize('1025TiB', 'memory-max'), (e: unknown) => e instanceof UsageError && e.message.startsWith('--memory-max: "1025TiB" is out of range; give a size from 0 to 1024TiB'));
+  assert.equal(parsePercent('100000%', 'x'), 1000);
+  assert.throws(() => parsePercent('100001%', 'x'), (e: unknown) => e instanceof UsageError && /is out of range; give a percentage from 0% to 100000%\.$/.test(e.message));
+});
