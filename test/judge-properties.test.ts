@@ -49,7 +49,7 @@ test('swapping the sides never turns one growth block into another: a block one 
       const bundle = makeBundle({ baseline: a, gray: b, seed, durationMs: 30_000, replicas });
       const forward = blocking(bundle);
       const backward = blocking(swapped(bundle));
-      for (const rule of ['slope-increase', 'p95-increase']) {
+      for (const rule of ['slope-increase', 'p95-increase'] as const) {
         assert.ok(!(forward.includes(rule) && backward.includes(rule)), `${rule} blocks both ways: ${JSON.stringify({ a, b, seed, replicas })}`);
       }
     }),

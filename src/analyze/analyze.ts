@@ -241,7 +241,7 @@ function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences
   };
 }
 
-function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Estimate | null)[]): Difference | null {
+function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Estimate | null)[], confidence = DECISION_CONFIDENCE): Difference | null {
   // An instance without the figure (too short a series) leaves it out; a side with none has no figure.
   const g = gray.filter((e): e is Estimate => e !== null);
   const b = baseline.filter((e): e is Estimate => e !== null);
@@ -250,7 +250,7 @@ function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Es
   // Across processes when both sides have several; else within each series (its own error).
   const estimate = acrossProcesses ? pooledDifference(g.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g)!, combine(b)!);
   if (!estimate) return null;
-  const i = intervalOf(estimate, DECISION_CONFIDENCE);
+  const i = intervalOf(estimate, confidence);
   return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? 'replicas' : 'within-series', hint: intervalOf(estimate, HINT_CONFIDENCE).low > 0 };
 }
 
@@ -267,12 +267,31 @@ function siteGrowth(evidence: Evidence | null, fn: string, side: SideName): Esti
   return { value: f ? f.growth[side].bytes / heap.spans[side] : 0, stdError: 0, df: Infinity };
 }
 
+/** Allocation sites compared across processes: the top growth suspect of each process pair, at most this many. */
+export const MAX_SITES = 3;
+
+/**
+ * The candidate sites are each process pair's top retained-growth suspect (a pair whose heap is too
+ * noisy for the suspect guards still lets the others name the site); each is tested across all
+ * processes at the decision confidence split among the candidates (Bonferroni), so that looking at
+ * more sites does not make a chance finding likelier. The clearest one is returned.
+ */
 function siteDifferenceOf(evidences: readonly (Evidence | null)[], counts: Record<SideName, number>): (Difference & { function: string }) | null {
-  const top = evidences[0]?.suspects.find((s) => s.source === 'pprof' && s.kind === 'growth');
-  if (!top || counts.baseline < 2 || counts.gray < 2) return null;
-  const per = (side: SideName) => Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, top.function, side));
-  const diff = differenceOf(per('gray'), per('baseline'));
-  return diff && diff.method === 'replicas' ? { ...diff, function: top.function } : null;
+  if (counts.baseline < 2 || counts.gray < 2) return null;
+  const candidates: string[] = [];
+  for (const evidence of evidences) {
+    const top = evidence?.suspects.find((s) => s.source === 'pprof' && s.kind === 'growth');
+    if (top && !candidates.includes(top.function)) candidates.push(top.function);
+  }
+  const sites = candidates.slice(0, MAX_SITES);
+  const confidence = 1 - (1 - DECISION_CONFIDENCE) / Math.max(1, sites.length);
+  let best: (Difference & { function: string }) | null = null;
+  for (const fn of sites) {
+    const per = (side: SideName) => Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, fn, side));
+    const diff = differenceOf(per('gray'), per('baseline'), confidence);
+    if (diff && diff.method === 'replicas' && (best === null || diff.low > best.low)) best = { ...diff, function: fn };
+  }
+  return best;
 }
 
 /**

@@ -88,7 +88,7 @@ export const Defaults = {
   memprofileRate: '64KiB',
   cgroupDriver: 'auto',
   pprof: 'http://127.0.0.1:{port}/debug/pprof',
-  profileInterval: '10s',
+  profileInterval: '5s',
   out: 'memgate-out',
   onInconclusive: 'fail',
   readyTimeout: '30s',
