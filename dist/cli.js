@@ -19849,20 +19849,28 @@ while IFS= read -r line; do
   if [ "$line" = done ]; then list=''; else list="$line$nl$list"; fi
 done
 [ -z "$list" ] && exit 0
+killgroup() {
+  if [ -e "$1/cgroup.kill" ]; then echo 1 > "$1/cgroup.kill" 2>/dev/null && return; fi
+  while read -r p; do kill -KILL "$p" 2>/dev/null; done < "$1/cgroup.procs"
+}
+# First everything at once (builtins only: forks are slow on a loaded machine), then groups one by one.
 printf '%s' "$list" | while IFS= read -r line; do
   kind=\${line%% *}; arg=\${line#* }
   case "$kind" in
     pg) kill -KILL -- "-$arg" 2>/dev/null ;;
+    cg) [ -d "$arg" ] && killgroup "$arg" 2>/dev/null ;;
+  esac
+done
+printf '%s' "$list" | while IFS= read -r line; do
+  kind=\${line%% *}; arg=\${line#* }
+  case "$kind" in
     sd) pre=''; unit=\${arg#* }; [ "\${arg%% *}" = sudo ] && pre='sudo -n'
         $pre systemctl kill --signal=SIGKILL "$unit.scope" >/dev/null 2>&1
         $pre systemctl stop "$unit.scope" >/dev/null 2>&1 ;;
     cg) n=0
-        while [ -d "$arg" ] && [ -n "$(cat "$arg/cgroup.procs" 2>/dev/null)" ] && [ $n -lt 100 ]; do
-          if [ -e "$arg/cgroup.kill" ]; then echo 1 > "$arg/cgroup.kill" 2>/dev/null; else xargs kill -KILL < "$arg/cgroup.procs" 2>/dev/null; fi
-          sleep 0.02; n=$((n+1))
-        done
-        n=0
-        while [ -d "$arg" ] && ! rmdir "$arg" 2>/dev/null && [ $n -lt 50 ]; do sleep 0.02; n=$((n+1)); done ;;
+        while [ -d "$arg" ] && ! rmdir "$arg" 2>/dev/null && [ $n -lt 150 ]; do
+          killgroup "$arg" 2>/dev/null; sleep 0.02; n=$((n+1))
+        done ;;
   esac
 done
 `;
@@ -22845,6 +22853,13 @@ function buildFleetPlan(raw, context2) {
   }
   const queryTimeoutMs = parseDuration(get(Option.QueryTimeout) ?? Defaults.queryTimeout, Option.QueryTimeout);
   if (queryTimeoutMs < 1e3) throw new UsageError(`--${Option.QueryTimeout} must be at least 1s; the default is ${Defaults.queryTimeout}.`);
+  const pprofText = get(Option.Pprof);
+  const pprof = pprofText === void 0 || pprofText === "off" ? null : pprofText;
+  if (pprof !== null && (!pprof.includes("{instance}") || !/^https?:\/\//.test(pprof))) {
+    throw new UsageError(`--${Option.Pprof} in fleet mode is an http(s) URL with {instance} where the instance label's value goes, e.g. --${Option.Pprof} 'http://{instance}/debug/pprof' (or off).`);
+  }
+  const profileIntervalMs = parseDuration(get(Option.ProfileInterval) ?? Defaults.profileInterval, Option.ProfileInterval);
+  if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms; the default is ${Defaults.profileInterval}.`);
   const judge2 = parseJudgeSettings({ ...raw, [Option.Warmup]: "0s" });
   return {
     ...judge2,
@@ -22861,6 +22876,8 @@ function buildFleetPlan(raw, context2) {
     endText: new Date(endSec * 1e3).toISOString(),
     stepMs,
     minInstances,
+    pprof,
+    profileIntervalMs,
     stages,
     auth: { bearerToken, basic: user !== void 0 ? { user, password } : null, caPem },
     queryTimeoutMs,
@@ -22938,6 +22955,11 @@ function renderFleetConsole(report, detailCells = 10) {
     const worst = worstGray(c3, 5);
     if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i2) => `${i2.instance} ${rate2(i2.slopeBytesPerSec)} (P95 ${bytes2(i2.p95Bytes)})`).join("; ")}`);
     if (c3.heap?.difference) lines.push(`  heap (${c3.heap.metric}): floor slope difference ${rate2(c3.heap.difference.bytesPerSec)} [${rate2(c3.heap.difference.low)} .. ${rate2(c3.heap.difference.high)}]`);
+    if (c3.profiles) {
+      lines.push(`  live profiles of gray ${c3.profiles.gray ?? "n/a"} against baseline ${c3.profiles.baseline ?? "n/a"}:`);
+      for (const [i2, s] of c3.profiles.suspects.slice(0, 5).entries()) lines.push(`    ${i2 + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+      for (const p of c3.profiles.patterns) lines.push(`    pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`);
+    }
   }
   const undecided2 = report.cells.filter((c3) => c3.verdict === "inconclusive");
   if (undecided2.length) {
@@ -22970,6 +22992,9 @@ function renderFleetHtml(report) {
     const worst = worstGray(c3, 10);
     if (isBlocked(c3) && worst.length) {
       parts.push(table3(["gray instance", "floor slope", "P95", "floor at end", "restarts"], worst.map((i2) => [i2.instance, rate2(i2.slopeBytesPerSec), bytes2(i2.p95Bytes), bytes2(i2.lastFloorBytes), String(i2.restarts)].map((x) => `<td>${h2(x)}</td>`))));
+    }
+    if (c3.profiles && (c3.profiles.suspects.length || c3.profiles.patterns.length)) {
+      parts.push(`<p>Live profiles of gray <code>${h2(c3.profiles.gray ?? "n/a")}</code> against baseline <code>${h2(c3.profiles.baseline ?? "n/a")}</code>:</p><ol>${c3.profiles.suspects.slice(0, 10).map((s) => `<li><code>${h2(s.function)}</code> ${h2(describeSuspect(s).slice(s.function.length))}</li>`).join("")}</ol><ul>${c3.profiles.patterns.map((p) => `<li><b>${h2(p.id)}</b>: ${h2(p.message)} <i>Fix:</i> ${h2(p.hint)}</li>`).join("")}</ul>`);
     }
     if (c3.warnings.length) parts.push(`<details><summary>${c3.warnings.length} warning(s)</summary><ul>${c3.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul></details>`);
     sections.push(parts.join("\n"));
@@ -23499,6 +23524,48 @@ function cellDataBundle(data, q, warnings) {
   });
 }
 
+// src/source/prometheus/pprof.ts
+var INSTANCE_PLACEHOLDER = "{instance}";
+var SAFE_INSTANCE = /^[A-Za-z0-9._-]+(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
+function instancePprofUrl(template, instance) {
+  if (!SAFE_INSTANCE.test(instance)) return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
+  return { url: template.split(INSTANCE_PLACEHOLDER).join(instance) };
+}
+var sleep13 = (ms, signal) => new Promise((resolve7) => {
+  const timer = setTimeout(resolve7, ms);
+  signal?.addEventListener("abort", () => {
+    clearTimeout(timer);
+    resolve7();
+  }, { once: true });
+});
+async function snapshotProfiles(urls, options2) {
+  const entries = [];
+  const data = {};
+  const started = Date.now();
+  for (let seq = 0; seq < options2.snapshots; seq++) {
+    if (seq > 0) await sleep13(options2.intervalMs, options2.signal);
+    if (options2.signal?.aborted) break;
+    const t = Date.now() - started;
+    const fetches = [];
+    for (const side of SIDES) {
+      const base = urls[side];
+      if (base === null) continue;
+      for (const kind of ["heap", "goroutine"]) {
+        fetches.push(
+          fetchProfile(profileUrl(base, kind), options2.timeoutMs, options2.signal).then((result) => {
+            const file = `pprof/${side}-${kind}-${String(seq).padStart(3, "0")}.${kind === "heap" ? "pb.gz" : "txt"}`;
+            if (result.ok) data[file] = result.data;
+            entries.push({ side, instance: 0, kind, seq, t, file: result.ok ? file : null, bytes: result.ok ? result.data.length : null, error: result.ok ? null : result.error, fetchMs: result.ms });
+          })
+        );
+      }
+    }
+    await Promise.all(fetches);
+  }
+  entries.sort((a2, b) => a2.seq - b.seq || a2.side.localeCompare(b.side) || a2.kind.localeCompare(b.kind));
+  return { schema: PROFILE_INDEX_SCHEMA, urls: { baseline: urls.baseline, gray: urls.gray }, intervalMs: options2.intervalMs, entries, notes: [], data };
+}
+
 // src/gate/fleet-gate.ts
 var emptyInstances = () => ({ baseline: [], gray: [] });
 function undecided(target, reason, settings, warnings = [], extra = {}) {
@@ -23516,6 +23583,7 @@ function undecided(target, reason, settings, warnings = [], extra = {}) {
     slopeDifference: null,
     heap: null,
     warnings,
+    profiles: null,
     fuse: null,
     report: null,
     ...extra
@@ -23602,6 +23670,7 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
     slopeDifference: report.slopeDifference ? { bytesPerSec: report.slopeDifference.bytesPerSec, low: report.slopeDifference.low, high: report.slopeDifference.high } : null,
     heap,
     warnings,
+    profiles: null,
     fuse: null,
     report
   };
@@ -23661,6 +23730,23 @@ async function judgeCells(session, targets2, settings, concurrency) {
 function targetOf(id, labels) {
   const matchers = Object.entries(labels).map(([label, value4]) => `${label}=~${quoteLabelValue(`(?i)${value4.replace(/\./g, "\\.")}`)}`);
   return { id, labels, matchers };
+}
+async function profileCell(cell, template, intervalMs, signal) {
+  const gray2 = [...cell.instances.gray].sort((a2, b) => (b.slopeBytesPerSec ?? -Infinity) - (a2.slopeBytesPerSec ?? -Infinity))[0];
+  const baselines = [...cell.instances.baseline].sort((a2, b) => (a2.slopeBytesPerSec ?? 0) - (b.slopeBytesPerSec ?? 0));
+  const baseline = baselines[Math.floor(baselines.length / 2)];
+  const urls = { baseline: null, gray: null };
+  for (const [side, chosen] of [["baseline", baseline], ["gray", gray2]]) {
+    if (!chosen) continue;
+    const made = instancePprofUrl(template, chosen.instance);
+    if ("error" in made) cell.warnings.push(`--pprof: ${made.error}`);
+    else urls[side] = made.url;
+  }
+  if (urls.gray === null) return;
+  const set = await snapshotProfiles(urls, { snapshots: 3, intervalMs, timeoutMs: 1e4, signal });
+  const evidence = analyzeEvidence(set, 0);
+  cell.warnings.push(...(evidence?.warnings ?? []).map((w) => `live profiles: ${w}`));
+  cell.profiles = { baseline: urls.baseline ? baseline.instance : null, gray: gray2.instance, suspects: evidence?.suspects ?? [], patterns: evidence?.patterns ?? [] };
 }
 
 // src/run/fleet-run.ts
@@ -23724,6 +23810,7 @@ function fusedCell(target, message) {
     slopeDifference: null,
     heap: null,
     warnings: [],
+    profiles: null,
     fuse: { fused: true, reason: message, tripped: [] },
     report: null
   };
@@ -23775,6 +23862,11 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
   const settings = { limits: plan2.limits, warmupMs: 0, onInconclusive: plan2.onInconclusive, surface, minInstances: plan2.minInstances, heapMetric: session.text.heapMetric };
   const judged = await judgeCells(session, toJudge, settings, plan2.queryConcurrency);
   queries += toJudge.length * (session.query.heapMetric ? 2 : 1);
+  if (plan2.pprof !== null) {
+    const explain = judged.filter((c3) => (c3.verdict === "fail" || c3.verdict === "warn") && c3.instances.gray.length > 0);
+    if (explain.length) logger.info(`fleet: live profiles of ${explain.length} cell(s) (3 snapshots, ${plan2.profileIntervalMs / 1e3}s apart)`);
+    await mapLimit(explain, plan2.queryConcurrency, (cell) => profileCell(cell, plan2.pprof, plan2.profileIntervalMs, signal));
+  }
   for (const cell of judged) {
     writeCellReport(plan2.outDir, cell);
     const fuse = fuses.get(cell.cell);
@@ -23852,6 +23944,9 @@ memgate run (each instance a replica), prints a table of cells and writes OUT/re
   --step DUR                 query resolution (15s, raised to keep under 11,000 points a series)
   --min-instances N          fewer instances a side make a cell inconclusive (${Defaults.minInstances})
   --heap-metric SELECTOR     Go heap in use (go_memstats_heap_inuse_bytes), reported per cell as evidence
+  --pprof URL|off            e.g. 'http://{instance}/debug/pprof': live heap profiles and goroutine dumps of
+                             a blocked or warned cell's steepest gray and a baseline instance, 3 snapshots
+                             --profile-interval apart (${Defaults.profileInterval}): suspects and leak patterns (off)
   --stages FILE --stage N    judge only wave N's cells (the stages file of memgate plan)
   --fuse on, --fuse-*        record each cell in the fuse; a blocked cell trips it as memgate run --cell does
   --prometheus-token-env VAR environment variable holding a bearer token (${Defaults.prometheusTokenEnv})
@@ -23865,7 +23960,7 @@ memgate run (each instance a replica), prints a table of cells and writes OUT/re
 
 Exit status: 0 every cell passed (or warned), 1 a cell blocked (or was fused), 2 bad input (a store that
 cannot be reached included), 3 a cell inconclusive (unless --on-inconclusive pass).`;
-var JUDGE_OPTIONS = [Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out, Option.Baseline, Option.Gray];
+var JUDGE_OPTIONS = [Option.Pprof, Option.ProfileInterval, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out, Option.Baseline, Option.Gray];
 var FUSE_OPTIONS = [Option.Fuse, Option.FuseScope, Option.FuseDimensionThreshold, Option.FuseStore, Option.FuseDir];
 var FLEET_OPTIONS = [...FLEET_ONLY_OPTIONS, ...JUDGE_OPTIONS, ...FUSE_OPTIONS];
 var fleetCommand = {

@@ -39337,20 +39337,28 @@ while IFS= read -r line; do
   if [ "$line" = done ]; then list=''; else list="$line$nl$list"; fi
 done
 [ -z "$list" ] && exit 0
+killgroup() {
+  if [ -e "$1/cgroup.kill" ]; then echo 1 > "$1/cgroup.kill" 2>/dev/null && return; fi
+  while read -r p; do kill -KILL "$p" 2>/dev/null; done < "$1/cgroup.procs"
+}
+# First everything at once (builtins only: forks are slow on a loaded machine), then groups one by one.
 printf '%s' "$list" | while IFS= read -r line; do
   kind=\${line%% *}; arg=\${line#* }
   case "$kind" in
     pg) kill -KILL -- "-$arg" 2>/dev/null ;;
+    cg) [ -d "$arg" ] && killgroup "$arg" 2>/dev/null ;;
+  esac
+done
+printf '%s' "$list" | while IFS= read -r line; do
+  kind=\${line%% *}; arg=\${line#* }
+  case "$kind" in
     sd) pre=''; unit=\${arg#* }; [ "\${arg%% *}" = sudo ] && pre='sudo -n'
         $pre systemctl kill --signal=SIGKILL "$unit.scope" >/dev/null 2>&1
         $pre systemctl stop "$unit.scope" >/dev/null 2>&1 ;;
     cg) n=0
-        while [ -d "$arg" ] && [ -n "$(cat "$arg/cgroup.procs" 2>/dev/null)" ] && [ $n -lt 100 ]; do
-          if [ -e "$arg/cgroup.kill" ]; then echo 1 > "$arg/cgroup.kill" 2>/dev/null; else xargs kill -KILL < "$arg/cgroup.procs" 2>/dev/null; fi
-          sleep 0.02; n=$((n+1))
-        done
-        n=0
-        while [ -d "$arg" ] && ! rmdir "$arg" 2>/dev/null && [ $n -lt 50 ]; do sleep 0.02; n=$((n+1)); done ;;
+        while [ -d "$arg" ] && ! rmdir "$arg" 2>/dev/null && [ $n -lt 150 ]; do
+          killgroup "$arg" 2>/dev/null; sleep 0.02; n=$((n+1))
+        done ;;
   esac
 done
 `;
@@ -41813,6 +41821,13 @@ function buildFleetPlan(raw, context) {
   }
   const queryTimeoutMs = parseDuration(get(Option.QueryTimeout) ?? Defaults.queryTimeout, Option.QueryTimeout);
   if (queryTimeoutMs < 1e3) throw new UsageError(`--${Option.QueryTimeout} must be at least 1s; the default is ${Defaults.queryTimeout}.`);
+  const pprofText = get(Option.Pprof);
+  const pprof = pprofText === void 0 || pprofText === "off" ? null : pprofText;
+  if (pprof !== null && (!pprof.includes("{instance}") || !/^https?:\/\//.test(pprof))) {
+    throw new UsageError(`--${Option.Pprof} in fleet mode is an http(s) URL with {instance} where the instance label's value goes, e.g. --${Option.Pprof} 'http://{instance}/debug/pprof' (or off).`);
+  }
+  const profileIntervalMs = parseDuration(get(Option.ProfileInterval) ?? Defaults.profileInterval, Option.ProfileInterval);
+  if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms; the default is ${Defaults.profileInterval}.`);
   const judge2 = parseJudgeSettings({ ...raw, [Option.Warmup]: "0s" });
   return {
     ...judge2,
@@ -41829,6 +41844,8 @@ function buildFleetPlan(raw, context) {
     endText: new Date(endSec * 1e3).toISOString(),
     stepMs,
     minInstances,
+    pprof,
+    profileIntervalMs,
     stages,
     auth: { bearerToken, basic: user !== void 0 ? { user, password } : null, caPem },
     queryTimeoutMs,
@@ -41906,6 +41923,11 @@ function renderFleetConsole(report, detailCells = 10) {
     const worst = worstGray(c3, 5);
     if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i2) => `${i2.instance} ${rate2(i2.slopeBytesPerSec)} (P95 ${bytes2(i2.p95Bytes)})`).join("; ")}`);
     if (c3.heap?.difference) lines.push(`  heap (${c3.heap.metric}): floor slope difference ${rate2(c3.heap.difference.bytesPerSec)} [${rate2(c3.heap.difference.low)} .. ${rate2(c3.heap.difference.high)}]`);
+    if (c3.profiles) {
+      lines.push(`  live profiles of gray ${c3.profiles.gray ?? "n/a"} against baseline ${c3.profiles.baseline ?? "n/a"}:`);
+      for (const [i2, s] of c3.profiles.suspects.slice(0, 5).entries()) lines.push(`    ${i2 + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+      for (const p of c3.profiles.patterns) lines.push(`    pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`);
+    }
   }
   const undecided2 = report.cells.filter((c3) => c3.verdict === "inconclusive");
   if (undecided2.length) {
@@ -41952,6 +41974,11 @@ function renderFleetMarkdown(report, budget = 6e4) {
       for (const i2 of worst) section.push(`| <code>${md(i2.instance)}</code> | ${md(rate2(i2.slopeBytesPerSec))} | ${md(bytes2(i2.p95Bytes))} | ${i2.restarts} |`);
     }
     if (c3.heap?.difference) section.push("", `Heap (<code>${md(c3.heap.metric)}</code>): floor slope difference ${md(rate2(c3.heap.difference.bytesPerSec))} (99% CI ${md(rate2(c3.heap.difference.low))} .. ${md(rate2(c3.heap.difference.high))}).`);
+    if (c3.profiles && (c3.profiles.suspects.length || c3.profiles.patterns.length)) {
+      section.push("", `Live profiles of gray <code>${md(c3.profiles.gray ?? "n/a")}</code> against baseline <code>${md(c3.profiles.baseline ?? "n/a")}</code>:`, "");
+      for (const [i2, s] of c3.profiles.suspects.slice(0, 5).entries()) section.push(`${i2 + 1}. <code>${md(s.function)}</code> ${md(describeSuspect(s).slice(s.function.length))}${s.pattern ? ` (${md(s.pattern)})` : ""}`);
+      for (const p of c3.profiles.patterns) section.push(`- pattern **${md(p.id)}** (${Math.round(p.confidence * 100)}% sure): ${md(p.message)} Fix: ${md(p.hint)}`);
+    }
     section.push("", "</details>", "");
     const text = section.join("\n");
     if (used + utf8Bytes(text) > budget) {
@@ -41987,6 +42014,9 @@ function renderFleetHtml(report) {
     const worst = worstGray(c3, 10);
     if (isBlocked(c3) && worst.length) {
       parts.push(table2(["gray instance", "floor slope", "P95", "floor at end", "restarts"], worst.map((i2) => [i2.instance, rate2(i2.slopeBytesPerSec), bytes2(i2.p95Bytes), bytes2(i2.lastFloorBytes), String(i2.restarts)].map((x) => `<td>${h2(x)}</td>`))));
+    }
+    if (c3.profiles && (c3.profiles.suspects.length || c3.profiles.patterns.length)) {
+      parts.push(`<p>Live profiles of gray <code>${h2(c3.profiles.gray ?? "n/a")}</code> against baseline <code>${h2(c3.profiles.baseline ?? "n/a")}</code>:</p><ol>${c3.profiles.suspects.slice(0, 10).map((s) => `<li><code>${h2(s.function)}</code> ${h2(describeSuspect(s).slice(s.function.length))}</li>`).join("")}</ol><ul>${c3.profiles.patterns.map((p) => `<li><b>${h2(p.id)}</b>: ${h2(p.message)} <i>Fix:</i> ${h2(p.hint)}</li>`).join("")}</ul>`);
     }
     if (c3.warnings.length) parts.push(`<details><summary>${c3.warnings.length} warning(s)</summary><ul>${c3.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul></details>`);
     sections.push(parts.join("\n"));
@@ -42516,6 +42546,48 @@ function cellDataBundle(data, q, warnings) {
   });
 }
 
+// src/source/prometheus/pprof.ts
+var INSTANCE_PLACEHOLDER = "{instance}";
+var SAFE_INSTANCE = /^[A-Za-z0-9._-]+(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
+function instancePprofUrl(template, instance) {
+  if (!SAFE_INSTANCE.test(instance)) return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
+  return { url: template.split(INSTANCE_PLACEHOLDER).join(instance) };
+}
+var sleep13 = (ms, signal) => new Promise((resolve5) => {
+  const timer = setTimeout(resolve5, ms);
+  signal?.addEventListener("abort", () => {
+    clearTimeout(timer);
+    resolve5();
+  }, { once: true });
+});
+async function snapshotProfiles(urls, options2) {
+  const entries = [];
+  const data = {};
+  const started = Date.now();
+  for (let seq = 0; seq < options2.snapshots; seq++) {
+    if (seq > 0) await sleep13(options2.intervalMs, options2.signal);
+    if (options2.signal?.aborted) break;
+    const t = Date.now() - started;
+    const fetches = [];
+    for (const side of SIDES) {
+      const base = urls[side];
+      if (base === null) continue;
+      for (const kind of ["heap", "goroutine"]) {
+        fetches.push(
+          fetchProfile(profileUrl(base, kind), options2.timeoutMs, options2.signal).then((result2) => {
+            const file = `pprof/${side}-${kind}-${String(seq).padStart(3, "0")}.${kind === "heap" ? "pb.gz" : "txt"}`;
+            if (result2.ok) data[file] = result2.data;
+            entries.push({ side, instance: 0, kind, seq, t, file: result2.ok ? file : null, bytes: result2.ok ? result2.data.length : null, error: result2.ok ? null : result2.error, fetchMs: result2.ms });
+          })
+        );
+      }
+    }
+    await Promise.all(fetches);
+  }
+  entries.sort((a2, b) => a2.seq - b.seq || a2.side.localeCompare(b.side) || a2.kind.localeCompare(b.kind));
+  return { schema: PROFILE_INDEX_SCHEMA, urls: { baseline: urls.baseline, gray: urls.gray }, intervalMs: options2.intervalMs, entries, notes: [], data };
+}
+
 // src/gate/fleet-gate.ts
 var emptyInstances = () => ({ baseline: [], gray: [] });
 function undecided(target, reason, settings, warnings = [], extra = {}) {
@@ -42533,6 +42605,7 @@ function undecided(target, reason, settings, warnings = [], extra = {}) {
     slopeDifference: null,
     heap: null,
     warnings,
+    profiles: null,
     fuse: null,
     report: null,
     ...extra
@@ -42619,6 +42692,7 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
     slopeDifference: report.slopeDifference ? { bytesPerSec: report.slopeDifference.bytesPerSec, low: report.slopeDifference.low, high: report.slopeDifference.high } : null,
     heap,
     warnings,
+    profiles: null,
     fuse: null,
     report
   };
@@ -42678,6 +42752,23 @@ async function judgeCells(session, targets, settings, concurrency) {
 function targetOf(id, labels) {
   const matchers = Object.entries(labels).map(([label, value4]) => `${label}=~${quoteLabelValue(`(?i)${value4.replace(/\./g, "\\.")}`)}`);
   return { id, labels, matchers };
+}
+async function profileCell(cell, template, intervalMs, signal) {
+  const gray2 = [...cell.instances.gray].sort((a2, b) => (b.slopeBytesPerSec ?? -Infinity) - (a2.slopeBytesPerSec ?? -Infinity))[0];
+  const baselines = [...cell.instances.baseline].sort((a2, b) => (a2.slopeBytesPerSec ?? 0) - (b.slopeBytesPerSec ?? 0));
+  const baseline = baselines[Math.floor(baselines.length / 2)];
+  const urls = { baseline: null, gray: null };
+  for (const [side, chosen] of [["baseline", baseline], ["gray", gray2]]) {
+    if (!chosen) continue;
+    const made = instancePprofUrl(template, chosen.instance);
+    if ("error" in made) cell.warnings.push(`--pprof: ${made.error}`);
+    else urls[side] = made.url;
+  }
+  if (urls.gray === null) return;
+  const set = await snapshotProfiles(urls, { snapshots: 3, intervalMs, timeoutMs: 1e4, signal });
+  const evidence = analyzeEvidence(set, 0);
+  cell.warnings.push(...(evidence?.warnings ?? []).map((w) => `live profiles: ${w}`));
+  cell.profiles = { baseline: urls.baseline ? baseline.instance : null, gray: gray2.instance, suspects: evidence?.suspects ?? [], patterns: evidence?.patterns ?? [] };
 }
 
 // src/fuse/stages.ts
@@ -42911,6 +43002,7 @@ function fusedCell(target, message) {
     slopeDifference: null,
     heap: null,
     warnings: [],
+    profiles: null,
     fuse: { fused: true, reason: message, tripped: [] },
     report: null
   };
@@ -42962,6 +43054,11 @@ async function fleetRun({ plan, raw, fenv, logger, signal, surface }) {
   const settings = { limits: plan.limits, warmupMs: 0, onInconclusive: plan.onInconclusive, surface, minInstances: plan.minInstances, heapMetric: session.text.heapMetric };
   const judged = await judgeCells(session, toJudge, settings, plan.queryConcurrency);
   queries += toJudge.length * (session.query.heapMetric ? 2 : 1);
+  if (plan.pprof !== null) {
+    const explain = judged.filter((c3) => (c3.verdict === "fail" || c3.verdict === "warn") && c3.instances.gray.length > 0);
+    if (explain.length) logger.info(`fleet: live profiles of ${explain.length} cell(s) (3 snapshots, ${plan.profileIntervalMs / 1e3}s apart)`);
+    await mapLimit(explain, plan.queryConcurrency, (cell) => profileCell(cell, plan.pprof, plan.profileIntervalMs, signal));
+  }
   for (const cell of judged) {
     writeCellReport(plan.outDir, cell);
     const fuse = fuses.get(cell.cell);

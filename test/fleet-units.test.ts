@@ -7,6 +7,7 @@ import { parseBy, parseEnd, buildFleetPlan } from '../src/config/fleet-plan.ts';
 import { chooseStep, clockOf, mapLimit } from '../src/source/prometheus/fleet-source.ts';
 import { sideSeries, cellBundle, RESTART_SETTLE_SEC, type StepClock } from '../src/source/prometheus/series.ts';
 import { displayUrl } from '../src/source/prometheus/client.ts';
+import { instancePprofUrl } from '../src/source/prometheus/pprof.ts';
 import { UsageError } from '../src/model/errors.ts';
 import { renderFleetMarkdown, buildFleetReport, type FleetCell } from '../src/report/fleet-report.ts';
 import { utf8Bytes } from '../src/report/markdown.ts';
@@ -59,6 +60,13 @@ test('--by, --end and the plan: mapping, RFC 3339 or unix seconds, required opti
   assert.throws(() => buildFleetPlan({ ...raw, 'instance-label': 'region' }, context), /is also a cell label/);
   assert.throws(() => buildFleetPlan({ ...raw, 'prometheus-ca': '/nonexistent.pem' }, context), /--prometheus-ca \/nonexistent.pem: cannot read it \(ENOENT\)/);
   assert.equal(displayUrl('https://u:secret@store:9090/prom/'), 'https://store:9090/prom');
+  assert.equal(buildFleetPlan({ ...raw, pprof: 'http://{instance}/debug/pprof' }, context).pprof, 'http://{instance}/debug/pprof');
+  assert.equal(buildFleetPlan({ ...raw, pprof: 'off' }, context).pprof, null);
+  assert.throws(() => buildFleetPlan({ ...raw, pprof: 'http://127.0.0.1:{port}/debug/pprof' }, context), /with \{instance\} where the instance label's value goes/);
+  // Label values go into a URL only as a host[:port].
+  assert.deepEqual(instancePprofUrl('http://{instance}/debug/pprof', '10.0.0.7:9100'), { url: 'http://10.0.0.7:9100/debug/pprof' });
+  assert.deepEqual(instancePprofUrl('http://{instance}/debug/pprof', '[::1]:9100'), { url: 'http://[::1]:9100/debug/pprof' });
+  for (const hostile of ['evil.com/x#', 'a@b', 'host:9100/../admin', '']) assert.ok('error' in instancePprofUrl('http://{instance}/debug/pprof', hostile), hostile);
 });
 
 test('the step: 15 s unless asked, raised to keep under 11,000 points a series; the clock covers the window', () => {
@@ -161,6 +169,7 @@ test('the fleet Markdown stays within its budget, cutting cells and details with
     slopeDifference: null,
     heap: null,
     warnings: [],
+    profiles: null,
     fuse: null,
     report: null,
   });

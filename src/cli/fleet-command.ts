@@ -26,6 +26,9 @@ memgate run (each instance a replica), prints a table of cells and writes OUT/re
   --step DUR                 query resolution (15s, raised to keep under 11,000 points a series)
   --min-instances N          fewer instances a side make a cell inconclusive (${Defaults.minInstances})
   --heap-metric SELECTOR     Go heap in use (go_memstats_heap_inuse_bytes), reported per cell as evidence
+  --pprof URL|off            e.g. 'http://{instance}/debug/pprof': live heap profiles and goroutine dumps of
+                             a blocked or warned cell's steepest gray and a baseline instance, 3 snapshots
+                             --profile-interval apart (${Defaults.profileInterval}): suspects and leak patterns (off)
   --stages FILE --stage N    judge only wave N's cells (the stages file of memgate plan)
   --fuse on, --fuse-*        record each cell in the fuse; a blocked cell trips it as memgate run --cell does
   --prometheus-token-env VAR environment variable holding a bearer token (${Defaults.prometheusTokenEnv})
@@ -40,7 +43,7 @@ memgate run (each instance a replica), prints a table of cells and writes OUT/re
 Exit status: 0 every cell passed (or warned), 1 a cell blocked (or was fused), 2 bad input (a store that
 cannot be reached included), 3 a cell inconclusive (unless --on-inconclusive pass).`;
 
-const JUDGE_OPTIONS = [Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out, Option.Baseline, Option.Gray];
+const JUDGE_OPTIONS = [Option.Pprof, Option.ProfileInterval, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out, Option.Baseline, Option.Gray];
 const FUSE_OPTIONS = [Option.Fuse, Option.FuseScope, Option.FuseDimensionThreshold, Option.FuseStore, Option.FuseDir];
 export const FLEET_OPTIONS: readonly string[] = [...FLEET_ONLY_OPTIONS, ...JUDGE_OPTIONS, ...FUSE_OPTIONS];
 

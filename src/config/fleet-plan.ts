@@ -104,6 +104,13 @@ export function buildFleetPlan(raw: RawOptions, context: FleetContext): FleetPla
   }
   const queryTimeoutMs = parseDuration(get(Option.QueryTimeout) ?? Defaults.queryTimeout, Option.QueryTimeout);
   if (queryTimeoutMs < 1000) throw new UsageError(`--${Option.QueryTimeout} must be at least 1s; the default is ${Defaults.queryTimeout}.`);
+  const pprofText = get(Option.Pprof);
+  const pprof = pprofText === undefined || pprofText === 'off' ? null : pprofText;
+  if (pprof !== null && (!pprof.includes('{instance}') || !/^https?:\/\//.test(pprof))) {
+    throw new UsageError(`--${Option.Pprof} in fleet mode is an http(s) URL with {instance} where the instance label's value goes, e.g. --${Option.Pprof} 'http://{instance}/debug/pprof' (or off).`);
+  }
+  const profileIntervalMs = parseDuration(get(Option.ProfileInterval) ?? Defaults.profileInterval, Option.ProfileInterval);
+  if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms; the default is ${Defaults.profileInterval}.`);
   const judge = parseJudgeSettings({ ...raw, [Option.Warmup]: '0s' });
   return {
     ...judge,
@@ -120,6 +127,8 @@ export function buildFleetPlan(raw: RawOptions, context: FleetContext): FleetPla
     endText: new Date(endSec * 1000).toISOString(),
     stepMs,
     minInstances,
+    pprof,
+    profileIntervalMs,
     stages,
     auth: { bearerToken, basic: user !== undefined ? { user, password } : null, caPem },
     queryTimeoutMs,

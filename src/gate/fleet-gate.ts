@@ -10,6 +10,7 @@ import { formatRate } from '../model/units.ts';
 import type { JudgeSettings } from '../model/settings.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import { analyze } from '../analyze/analyze.ts';
+import { analyzeEvidence } from '../analyze/evidence.ts';
 import { floorBinSeconds, floorPoints, type Point } from '../analyze/stats.ts';
 import { ewcSlope, intervalOf, pooledDifference } from '../analyze/intervals.ts';
 import { judge } from '../judge/judge.ts';
@@ -21,6 +22,7 @@ import type { FleetPlan } from '../model/fleet.ts';
 import { PromClient, StoreError } from '../source/prometheus/client.ts';
 import { cellDataBundle, chooseStep, clockOf, discoverCells, fetchCell, mapLimit, type CellData, type DiscoveredCell, type FleetQuery } from '../source/prometheus/fleet-source.ts';
 import { parseMatchers, parseSelector, quoteLabelValue, selectorText } from '../source/prometheus/selector.ts';
+import { instancePprofUrl, snapshotProfiles, type PprofTargets } from '../source/prometheus/pprof.ts';
 import type { SideSeries, StepClock } from '../source/prometheus/series.ts';
 
 export interface CellTarget {
@@ -49,6 +51,7 @@ function undecided(target: CellTarget, reason: FleetReason, settings: JudgeSetti
     slopeDifference: null,
     heap: null,
     warnings,
+    profiles: null,
     fuse: null,
     report: null,
     ...extra,
@@ -145,6 +148,7 @@ export function judgeCellData(target: CellTarget, data: CellData, q: FleetQuery,
     slopeDifference: report.slopeDifference ? { bytesPerSec: report.slopeDifference.bytesPerSec, low: report.slopeDifference.low, high: report.slopeDifference.high } : null,
     heap,
     warnings,
+    profiles: null,
     fuse: null,
     report,
   };
@@ -231,3 +235,28 @@ export function targetOf(id: string, labels: Record<string, string>): CellTarget
   const matchers = Object.entries(labels).map(([label, value]) => `${label}=~${quoteLabelValue(`(?i)${value.replace(/\./g, '\\.')}`)}`);
   return { id, labels, matchers };
 }
+
+/**
+ * --pprof for a cell that blocked or warned: three snapshots of its steepest gray instance and its
+ * median baseline instance, analysed as a local run's profiles; suspects and patterns only (the verdict
+ * stands on the window's series).
+ */
+export async function profileCell(cell: FleetCell, template: string, intervalMs: number, signal?: AbortSignal): Promise<void> {
+  const gray = [...cell.instances.gray].sort((a, b) => (b.slopeBytesPerSec ?? -Infinity) - (a.slopeBytesPerSec ?? -Infinity))[0];
+  const baselines = [...cell.instances.baseline].sort((a, b) => (a.slopeBytesPerSec ?? 0) - (b.slopeBytesPerSec ?? 0));
+  const baseline = baselines[Math.floor(baselines.length / 2)];
+  const urls: PprofTargets = { baseline: null, gray: null };
+  for (const [side, chosen] of [['baseline', baseline], ['gray', gray]] as const) {
+    if (!chosen) continue;
+    const made = instancePprofUrl(template, chosen.instance);
+    if ('error' in made) cell.warnings.push(`--pprof: ${made.error}`);
+    else urls[side] = made.url;
+  }
+  if (urls.gray === null) return;
+  const set = await snapshotProfiles(urls, { snapshots: 3, intervalMs, timeoutMs: 10_000, signal });
+  const evidence = analyzeEvidence(set, 0);
+  cell.warnings.push(...(evidence?.warnings ?? []).map((w) => `live profiles: ${w}`));
+  cell.profiles = { baseline: urls.baseline ? baseline!.instance : null, gray: gray!.instance, suspects: evidence?.suspects ?? [], patterns: evidence?.patterns ?? [] };
+}
+
+export { mapLimit };

@@ -24,6 +24,10 @@ export interface FleetPlan extends JudgeSettings {
   /** Null: chosen (15 s, raised to keep under the API's 11,000 points a series). */
   stepMs: number | null;
   minInstances: number;
+  /** --pprof: base URL template with {instance}, or null (off). */
+  pprof: string | null;
+  /** Time between the live profile snapshots (--profile-interval). */
+  profileIntervalMs: number;
   stages: { file: string; stage: number } | null;
   auth: { bearerToken: string | null; basic: { user: string; password: string } | null; caPem: string | null };
   queryTimeoutMs: number;

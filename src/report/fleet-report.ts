@@ -7,6 +7,8 @@ import { formatBytes, formatDuration, formatPercent, formatRate } from '../model
 import type { Grade, Outcome, VerdictName } from '../judge/verdict-types.ts';
 import type { Limits } from '../model/settings.ts';
 import type { Report } from './report-json.ts';
+import type { Pattern, Suspect } from '../analyze/evidence-types.ts';
+import { describeSuspect } from '../analyze/evidence-text.ts';
 import { neutraliseLine } from './escape-commands.ts';
 import { escapeMarkdown, utf8Bytes } from './markdown.ts';
 import { escapeHtml } from './html.ts';
@@ -62,6 +64,12 @@ export interface FleetCell {
   slopeDifference: { bytesPerSec: number; low: number; high: number } | null;
   heap: HeapEvidence | null;
   warnings: string[];
+  /**
+   * --pprof: live heap profiles and goroutine dumps of one gray instance (the steepest) and one baseline
+   * instance, taken after the verdict: suspects and leak patterns as in a local run. Null without --pprof
+   * or for a cell that passed.
+   */
+  profiles: { baseline: string | null; gray: string | null; suspects: Suspect[]; patterns: Pattern[] } | null;
   /** What the fuse did for the cell (with --fuse on): recorded state, trips. */
   fuse: { fused: boolean; reason: string | null; tripped: string[] } | null;
   /** The judge's full report of the cell (null when it was not judged). Also written as cells/CELL/report.json. */
@@ -188,6 +196,11 @@ export function renderFleetConsole(report: FleetReport, detailCells = 10): strin
     const worst = worstGray(c, 5);
     if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i) => `${i.instance} ${rate(i.slopeBytesPerSec)} (P95 ${bytes(i.p95Bytes)})`).join('; ')}`);
     if (c.heap?.difference) lines.push(`  heap (${c.heap.metric}): floor slope difference ${rate(c.heap.difference.bytesPerSec)} [${rate(c.heap.difference.low)} .. ${rate(c.heap.difference.high)}]`);
+    if (c.profiles) {
+      lines.push(`  live profiles of gray ${c.profiles.gray ?? 'n/a'} against baseline ${c.profiles.baseline ?? 'n/a'}:`);
+      for (const [i, s] of c.profiles.suspects.slice(0, 5).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ''}`);
+      for (const p of c.profiles.patterns) lines.push(`    pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`);
+    }
   }
   const undecided = report.cells.filter((c) => c.verdict === 'inconclusive');
   if (undecided.length) {
@@ -240,6 +253,11 @@ export function renderFleetMarkdown(report: FleetReport, budget = 60_000): strin
       for (const i of worst) section.push(`| <code>${md(i.instance)}</code> | ${md(rate(i.slopeBytesPerSec))} | ${md(bytes(i.p95Bytes))} | ${i.restarts} |`);
     }
     if (c.heap?.difference) section.push('', `Heap (<code>${md(c.heap.metric)}</code>): floor slope difference ${md(rate(c.heap.difference.bytesPerSec))} (99% CI ${md(rate(c.heap.difference.low))} .. ${md(rate(c.heap.difference.high))}).`);
+    if (c.profiles && (c.profiles.suspects.length || c.profiles.patterns.length)) {
+      section.push('', `Live profiles of gray <code>${md(c.profiles.gray ?? 'n/a')}</code> against baseline <code>${md(c.profiles.baseline ?? 'n/a')}</code>:`, '');
+      for (const [i, s] of c.profiles.suspects.slice(0, 5).entries()) section.push(`${i + 1}. <code>${md(s.function)}</code> ${md(describeSuspect(s).slice(s.function.length))}${s.pattern ? ` (${md(s.pattern)})` : ''}`);
+      for (const p of c.profiles.patterns) section.push(`- pattern **${md(p.id)}** (${Math.round(p.confidence * 100)}% sure): ${md(p.message)} Fix: ${md(p.hint)}`);
+    }
     section.push('', '</details>', '');
     const text = section.join('\n');
     if (used + utf8Bytes(text) > budget) {
@@ -278,6 +296,9 @@ export function renderFleetHtml(report: FleetReport): string {
     const worst = worstGray(c, 10);
     if (isBlocked(c) && worst.length) {
       parts.push(table(['gray instance', 'floor slope', 'P95', 'floor at end', 'restarts'], worst.map((i) => [i.instance, rate(i.slopeBytesPerSec), bytes(i.p95Bytes), bytes(i.lastFloorBytes), String(i.restarts)].map((x) => `<td>${h(x)}</td>`))));
+    }
+    if (c.profiles && (c.profiles.suspects.length || c.profiles.patterns.length)) {
+      parts.push(`<p>Live profiles of gray <code>${h(c.profiles.gray ?? 'n/a')}</code> against baseline <code>${h(c.profiles.baseline ?? 'n/a')}</code>:</p><ol>${c.profiles.suspects.slice(0, 10).map((s) => `<li><code>${h(s.function)}</code> ${h(describeSuspect(s).slice(s.function.length))}</li>`).join('')}</ol><ul>${c.profiles.patterns.map((p) => `<li><b>${h(p.id)}</b>: ${h(p.message)} <i>Fix:</i> ${h(p.hint)}</li>`).join('')}</ul>`);
     }
     if (c.warnings.length) parts.push(`<details><summary>${c.warnings.length} warning(s)</summary><ul>${c.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul></details>`);
     sections.push(parts.join('\n'));

@@ -10,7 +10,7 @@ import type { Logger } from '../model/logger.ts';
 import type { RawOptions } from '../model/settings.ts';
 import { exitCodeOf } from '../report/report-json.ts';
 import { buildFleetReport, renderFleetHtml, type FleetCell, type FleetReport } from '../report/fleet-report.ts';
-import { cellDir, discoverFleetCells, judgeCells, openFleet, targetOf, writeCellReport, type CellTarget } from '../gate/fleet-gate.ts';
+import { cellDir, discoverFleetCells, judgeCells, mapLimit, openFleet, profileCell, targetOf, writeCellReport, type CellTarget } from '../gate/fleet-gate.ts';
 import { cellFromDims, checkValue, isDimension, DIMENSIONS, type Dimension } from '../fuse/cell.ts';
 import type { FuseEnvironment } from '../fuse/config.ts';
 import { openRunFuse, type RunFuse } from '../fuse/gate-fuse.ts';
@@ -99,6 +99,7 @@ function fusedCell(target: CellTarget, message: string): FleetCell {
     slopeDifference: null,
     heap: null,
     warnings: [],
+    profiles: null,
     fuse: { fused: true, reason: message, tripped: [] },
     report: null,
   };
@@ -153,6 +154,11 @@ export async function fleetRun({ plan, raw, fenv, logger, signal, surface }: Fle
   const settings = { limits: plan.limits, warmupMs: 0, onInconclusive: plan.onInconclusive, surface, minInstances: plan.minInstances, heapMetric: session.text.heapMetric };
   const judged = await judgeCells(session, toJudge, settings, plan.queryConcurrency);
   queries += toJudge.length * (session.query.heapMetric ? 2 : 1);
+  if (plan.pprof !== null) {
+    const explain = judged.filter((c) => (c.verdict === 'fail' || c.verdict === 'warn') && c.instances.gray.length > 0);
+    if (explain.length) logger.info(`fleet: live profiles of ${explain.length} cell(s) (3 snapshots, ${plan.profileIntervalMs / 1000}s apart)`);
+    await mapLimit(explain, plan.queryConcurrency, (cell) => profileCell(cell, plan.pprof!, plan.profileIntervalMs, signal));
+  }
   for (const cell of judged) {
     writeCellReport(plan.outDir, cell);
     const fuse = fuses.get(cell.cell);
