@@ -27604,7 +27604,7 @@ var Defaults = {
   memprofileRate: "64KiB",
   cgroupDriver: "auto",
   pprof: "http://127.0.0.1:{port}/debug/pprof",
-  profileInterval: "10s",
+  profileInterval: "5s",
   out: "memgate-out",
   onInconclusive: "fail",
   readyTimeout: "30s",

@@ -29,6 +29,8 @@ await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: join(outd
 // The sub-actions (plan/action.yml, fuse/action.yml) run these from the same dist/.
 await build({ ...common, entryPoints: ['src/action/plan-main.ts'], outfile: join(outdir, 'plan.js') });
 await build({ ...common, entryPoints: ['src/action/fuse-main.ts'], outfile: join(outdir, 'fuse.js') });
+// The main Action's post: step (action.yml post: dist/post.js): removes what a killed run left.
+await build({ ...common, entryPoints: ['src/action/post.ts'], outfile: join(outdir, 'post.js') });
 writeFileSync(join(outdir, 'licenses.txt'), bundledLicenses(metafiles));
 
 if (check) {

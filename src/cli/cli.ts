@@ -47,6 +47,10 @@ const OPTION_HELP: Record<string, string> = {
   [Option.StackDepth]: `--stack-depth N            frames kept per allocation path, allocator frames not counted (${Defaults.stackDepth})`,
   [Option.CgroupDriver]: `--cgroup-driver NAME       auto | v2 | systemd | v1 | none (${Defaults.cgroupDriver})`,
   [Option.ReadyTimeout]: `--ready-timeout DUR        how long a workload may take to open its port (${Defaults.readyTimeout})`,
+  [Option.StopTimeout]: `--stop-timeout DUR         at the end, each workload gets SIGTERM and this long to exit before
+                             SIGKILL; its shutdown output goes to bundle/workloads.log (${Defaults.stopTimeout})`,
+  [Option.PassEnv]: `--pass-env NAME            pass this variable to the workloads although the scrub drops it
+                             (tokens, INPUT_*, ACTIONS_*); repeat it or separate names by commas`,
   [Option.Out]: `--out DIR                  where report.json and the bundle go (${Defaults.out})`,
   [Option.OnInconclusive]: `--on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})`,
 };
@@ -99,10 +103,12 @@ const runCommand: LeafCommand = {
   summary: 'start baseline and gray side by side, sample their memory, judge gray',
   usage: RUN_USAGE,
   async run(args, io) {
-    const { flags } = parseFlags('memgate run', args, { strings: RUN_OPTIONS, booleans: [JSON_FLAG] });
+    const { flags } = parseFlags('memgate run', args, { strings: RUN_OPTIONS, booleans: [JSON_FLAG], multiple: [Option.PassEnv] });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
     const raw = gateOptions(flags);
+    const passEnv = flags[Option.PassEnv];
+    if (Array.isArray(passEnv)) raw[Option.PassEnv] = passEnv.join(',');
     const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? '' });
     const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
     const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger: io.logger, gate: () => runGate(plan, { logger: io.logger, signal: io.signal }) });

@@ -48,6 +48,8 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
   const durationMs = parseDuration(get(Option.Duration) ?? Defaults.duration, Option.Duration);
   const intervalMs = parseDuration(get(Option.Interval) ?? Defaults.interval, Option.Interval);
   const readyTimeoutMs = parseDuration(get(Option.ReadyTimeout) ?? Defaults.readyTimeout, Option.ReadyTimeout);
+  const stopTimeoutMs = parseDuration(get(Option.StopTimeout) ?? Defaults.stopTimeout, Option.StopTimeout);
+  if (stopTimeoutMs > 10 * 60_000) throw new UsageError(`--${Option.StopTimeout} ${get(Option.StopTimeout)} is longer than 10m; a service that needs longer to stop holds the whole gate. The default is ${Defaults.stopTimeout}; 0 kills at once.`);
   if (durationMs <= 0) throw new UsageError(`--${Option.Duration} must be longer than 0, e.g. 60s.`);
   if (intervalMs < 10) throw new UsageError(`--${Option.Interval} must be at least 10ms; the default is ${Defaults.interval}.`);
   if (durationMs / intervalMs < 8) {
@@ -75,6 +77,8 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
     durationMs,
     intervalMs,
     readyTimeoutMs,
+    stopTimeoutMs,
+    passEnv: parsePassEnv(get(Option.PassEnv)),
     memoryMaxBytes,
     load: get(Option.Load) ?? null,
     cgroupDriver: driver as CgroupDriverChoice,
@@ -134,4 +138,19 @@ function parseMemProfileRate(text: string): number | null {
     throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
   }
   return bytes;
+}
+
+/**
+ * --pass-env NAME (repeatable; the CLI joins repeats with commas) or "A,B" / one per line (the Action
+ * input): variables the workloads keep although the scrub drops them. Names only, never values.
+ */
+export function parsePassEnv(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const names = text.split(/[,\s]+/).filter((n) => n !== '');
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length > 128) {
+      throw new UsageError(`--${Option.PassEnv}: "${name.slice(0, 64)}" is not an environment variable name; give names such as --${Option.PassEnv} MY_TOKEN (repeat it, or separate names with commas).`);
+    }
+  }
+  return [...new Set(names)];
 }

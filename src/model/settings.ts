@@ -29,6 +29,10 @@ export interface GatePlan extends JudgeSettings {
   durationMs: number;
   intervalMs: number;
   readyTimeoutMs: number;
+  /** Teardown: SIGTERM to every process of a side, this long to exit, then SIGKILL (--stop-timeout). */
+  stopTimeoutMs: number;
+  /** Variables the workloads keep although the scrub would drop them (--pass-env). */
+  passEnv: string[];
   memoryMaxBytes: number | null;
   load: string | null;
   cgroupDriver: CgroupDriverChoice;

@@ -18,6 +18,8 @@ export class Workload {
   private readonly tail: string[] = [];
   private exitInfo: Omit<WorkloadExit, 'atMs' | 'beforeReady'> & { at: number } | null = null;
   readonly exited: Promise<void>;
+  /** Resolves once its output is read to the end as well (the last words of a graceful stop). */
+  readonly closed: Promise<void>;
 
   /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
   constructor(side: SideName, command: string, port: number | null, group: MemoryGroup, log: WriteStream | null, options: { label?: string; env?: NodeJS.ProcessEnv } = {}) {
@@ -32,7 +34,7 @@ export class Workload {
     // (a shell that writes itself into cgroup.procs before it execs the service, or sudo systemd-run),
     // and a signal to one pid does not reach the processes behind it (measured with execa's kill():
     // `sh -c 'sleep 61 & wait'` dies, its sleep keeps running).
-    this.child = spawn(launch.file, launch.args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+    this.child = spawn(launch.file, launch.args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env, detached: launch.ownProcessGroup === true });
     if (this.child.pid !== undefined) group.adopt(this.child.pid);
     const label = options.label ?? side;
     const keep = (chunk: Buffer) => {
@@ -53,6 +55,10 @@ export class Workload {
         this.exitInfo ??= { at: Date.now(), code, signal, lastOutput: [] };
         resolve();
       });
+    });
+    this.closed = new Promise((resolve) => {
+      this.child.once('error', () => resolve());
+      this.child.once('close', () => resolve());
     });
   }
 
@@ -91,12 +97,12 @@ export class LoadProcess {
   readonly side: SideName;
   readonly exited: Promise<number | null>;
 
-  constructor(side: SideName, command: string, log: WriteStream | null) {
+  constructor(side: SideName, command: string, log: WriteStream | null, options: { env?: NodeJS.ProcessEnv } = {}) {
     this.side = side;
     // node:child_process, not execa: stop() signals the whole process group (kill(-pid)), so the load is
     // started detached as its own group; execa's kill() signals one pid, and a load script's children
     // survive it (measured: `sh -c 'sleep 61 & wait'` killed through execa leaves the sleep running).
-    this.child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    this.child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: options.env ?? process.env });
     const write = (chunk: Buffer) => log?.write(chunk.toString('utf8').split('\n').filter((l) => l !== '').map((l) => `[load ${side}] ${l}\n`).join(''));
     this.child.stdout?.on('data', write);
     this.child.stderr?.on('data', write);
@@ -112,6 +118,11 @@ export class LoadProcess {
 
   get running(): boolean {
     return !this.finished;
+  }
+
+  /** Its process group id (it leads its own group), for the watchdog. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   async stop(): Promise<void> {

@@ -8,7 +8,9 @@ import { checkTracer } from '../../collect/ebpf-preflight.ts';
 import { probeHost, selectDriver, type HostFacts } from '../../workload/cgroup/detect.ts';
 import type { CgroupDriver } from '../../workload/cgroup/types.ts';
 import type { Measurement, MeasureContext, SampleSource } from '../source.ts';
-import { sideReadiness, startLoads, startPair, waitForAll, type Pair, type Readiness } from './start.ts';
+import { scrubEnv, sideReadiness, startLoads, startPair, waitForAll, workloadEnv, type Pair, type Readiness } from './start.ts';
+import { sweepOrphans } from '../../workload/cgroup/orphans.ts';
+import { Watchdog, type CleanupGuard } from '../../workload/watchdog.ts';
 import { Teardown } from './teardown.ts';
 import { observeWindow, type Observed } from './window.ts';
 import { openWorkloadLog } from './workload-log.ts';
@@ -20,21 +22,32 @@ const HANG_GRACE_MS = 30_000;
 export function localPair(plan: GatePlan, host?: HostFacts): SampleSource {
   return {
     async measure(context) {
-      const driver = selectDriver(plan.cgroupDriver, host ?? probeHost());
+      const facts = host ?? probeHost();
+      const driver = selectDriver(plan.cgroupDriver, facts);
       for (const limitation of driver.limitations) context.logger.warn(limitation);
+      // What earlier runs that were killed (and whose watchdog died with them) left behind.
+      const swept = await sweepOrphans(facts.layout, { sudo: !facts.isRoot });
+      if (swept.removed.length) context.logger.info(`memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(', ')}`);
+      for (const failure of swept.failed) context.logger.warn(`could not remove a cgroup left by an earlier memgate run: ${failure}`);
       const log = openWorkloadLog(context.bundleDir, plan.outDir, context.logger);
+      const { dropped } = scrubEnv(process.env, plan.passEnv);
+      if (dropped.length) context.logger.info(`memgate: the workloads run without ${dropped.join(', ')} (credentials and the runner's own; --pass-env NAME passes one)`);
+      // Started before any group exists: from here on, nothing memgate creates outlives it.
+      const watchdog = new Watchdog();
+      driver.guard = watchdog;
       const teardown = new Teardown();
       try {
-        return await run(plan, driver, context, teardown, log);
+        return await run(plan, driver, context, teardown, log, watchdog);
       } finally {
-        await teardown.run(context.logger);
+        const cleanedUp = await teardown.run(context.logger);
+        await watchdog.close(cleanedUp);
         await new Promise((resolve) => log.end(resolve));
       }
     },
   };
 }
 
-async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext, teardown: Teardown, log: WriteStream): Promise<Measurement> {
+async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext, teardown: Teardown, log: WriteStream, guard: CleanupGuard): Promise<Measurement> {
   const signal = AbortSignal.any([context.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
   const warnings: string[] = [];
   // The eBPF host check runs bpftrace once: started now, it is done by the time both sides are ready.
@@ -47,7 +60,7 @@ async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === 'exited');
   let windowOver = false;
-  if (plan.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal);
+  if (plan.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal, { env: workloadEnv(scrubEnv(process.env, plan.passEnv).env, null), guard });
   let observed: Observed;
   if (exitedEarly.length > 0) {
     observed = { sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(' and ')} exited before it was ready` }, profiles: null, ebpf: null };

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UsageError } from '../../model/errors.ts';
+import { UsageError, errorMessage } from '../../model/errors.ts';
+import type { CleanupGuard } from '../watchdog.ts';
 import { killPids, readNumber, readPids, readText, removeDir } from './fs-util.ts';
 import { parseKeyValues, statFromV1, statFromV2 } from './stat.ts';
 import type { CgroupDriver, LaunchSpec, MemoryGroup } from './types.ts';
@@ -78,6 +79,9 @@ class CgroupfsGroup implements MemoryGroup {
   readOomKills(): number | null {
     return this.flavor.readOomKills(this.location);
   }
+  signalAll(signal: NodeJS.Signals): void {
+    killPids(this.pids(), signal);
+  }
   async killAll(): Promise<void> {
     if (!existsSync(this.location)) return;
     const killFile = `${this.location}/cgroup.kill`;
@@ -112,6 +116,7 @@ export class CgroupfsDriver implements CgroupDriver {
   private created = false;
   /** Side groups that hold one group per process (replicas), removed before the root. */
   private readonly parents: string[] = [];
+  guard?: CleanupGuard;
 
   constructor(version: 'v1' | 'v2', ownCgroup: string) {
     this.flavor = version === 'v1' ? V1 : V2;
@@ -127,6 +132,7 @@ export class CgroupfsDriver implements CgroupDriver {
     if (this.created) return;
     mkdirSync(this.root);
     this.created = true;
+    this.guard?.cgroup(this.root);
     const parent = this.root.slice(0, this.root.lastIndexOf('/'));
     this.delegate([parent, this.root]);
   }
@@ -156,12 +162,23 @@ export class CgroupfsDriver implements CgroupDriver {
       if (!this.parents.includes(parent)) {
         mkdirSync(parent);
         this.parents.push(parent);
+        this.guard?.cgroup(parent);
         this.delegate([parent]);
       }
     }
     const dir = `${this.root}/${side}`;
     mkdirSync(dir);
-    if (memoryMaxBytes !== null) writeFileSync(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+    this.guard?.cgroup(dir);
+    if (memoryMaxBytes !== null) {
+      try {
+        writeFileSync(`${dir}/${this.flavor.limit}`, String(memoryMaxBytes));
+      } catch (error) {
+        // The group is not the caller's yet (it gets no teardown step): remove it here, or it stays behind.
+        await removeDir(dir).catch(() => {});
+        const code = (error as NodeJS.ErrnoException).code ?? errorMessage(error);
+        throw new UsageError(`--memory-max ${memoryMaxBytes}: the kernel refused it as the limit of ${dir} (${code}); give a limit this host accepts, e.g. 512MiB.`);
+      }
+    }
     return new CgroupfsGroup(dir, this.flavor);
   }
 

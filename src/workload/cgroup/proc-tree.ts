@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { killPids, readText } from './fs-util.ts';
 import type { CgroupDriver, LaunchSpec, MemoryGroup } from './types.ts';
 import type { MemoryStat } from '../../model/bundle.ts';
+import type { CleanupGuard } from '../watchdog.ts';
 
 /** Parent pid of every process, from /proc/PID/stat (the command name may hold spaces and parens). */
 function parentMap(): Map<number, number> {
@@ -36,14 +37,18 @@ class ProcessTreeGroup implements MemoryGroup {
   readonly location: string;
   private root: number | null = null;
   private known: number[] = [];
-  constructor(side: string) {
+  private readonly guard: CleanupGuard | undefined;
+  constructor(side: string, guard?: CleanupGuard) {
     this.location = `process tree of ${side} (no cgroup)`;
+    this.guard = guard;
   }
+  // Its own process group: without a cgroup, that is what the watchdog can still kill when memgate dies.
   launch(command: string): LaunchSpec {
-    return { file: '/bin/sh', args: ['-c', command] };
+    return { file: '/bin/sh', args: ['-c', command], ownProcessGroup: true };
   }
   adopt(pid: number): void {
     this.root = pid;
+    this.guard?.processGroup(pid);
   }
   pids(): number[] {
     if (this.root === null) return [];
@@ -64,6 +69,9 @@ class ProcessTreeGroup implements MemoryGroup {
   readOomKills(): number | null {
     return null;
   }
+  signalAll(signal: NodeJS.Signals): void {
+    killPids(this.pids(), signal);
+  }
   async killAll(): Promise<void> {
     // Orphans re-parent to init once the root dies, so remember the last tree we saw as well.
     const victims = new Set([...this.pids(), ...this.known]);
@@ -83,8 +91,9 @@ export class ProcessTreeDriver implements CgroupDriver {
     'no memory limit can be enforced, so OOM kills cannot happen or be seen, and --memory-max is ignored',
     'a process that leaves its tree (double fork) is neither measured nor guaranteed to be cleaned up',
   ];
+  guard?: CleanupGuard;
   async create(side: string): Promise<MemoryGroup> {
-    return new ProcessTreeGroup(side);
+    return new ProcessTreeGroup(side, this.guard);
   }
   async dispose(): Promise<void> {}
 }

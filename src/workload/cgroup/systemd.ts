@@ -6,6 +6,7 @@ import { parseKeyValues, statFromV2 } from './stat.ts';
 import type { CgroupDriver, LaunchSpec, MemoryGroup } from './types.ts';
 import type { MemoryStat } from '../../model/bundle.ts';
 import { runHelperSync, type HelperResult } from '../helper.ts';
+import type { CleanupGuard } from '../watchdog.ts';
 
 const SLICE = 'memgate.slice';
 
@@ -15,6 +16,7 @@ export class SystemdDriver implements CgroupDriver {
   readonly limitations: string[] = [];
   private readonly sudo: string[];
   private readonly v2Mount: string;
+  guard?: CleanupGuard;
 
   constructor(v2Mount: string, asRoot: boolean) {
     this.v2Mount = v2Mount;
@@ -28,6 +30,7 @@ export class SystemdDriver implements CgroupDriver {
     // systemd nests slices by their dashes: memgate-gray.slice lives inside memgate.slice.
     const slice = instance ? `memgate-${name}.slice` : SLICE;
     const path = instance ? `${SLICE}/${slice}` : SLICE;
+    this.guard?.scope(unit, this.sudo.length > 0);
     return new ScopeGroup(unit, `${this.v2Mount}/${path}/${unit}.scope`, memoryMaxBytes, this.sudo, slice);
   }
 
@@ -77,6 +80,9 @@ class ScopeGroup implements MemoryGroup {
   readOomKills(): number | null {
     const text = readText(`${this.location}/memory.events`);
     return text === null ? null : (parseKeyValues(text).get('oom_kill') ?? null);
+  }
+  signalAll(signal: NodeJS.Signals): void {
+    if (this.pids().length > 0) this.systemctl('kill', `--signal=${signal}`, `${this.unit}.scope`);
   }
   // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll(): Promise<void> {
