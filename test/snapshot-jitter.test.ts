@@ -1,54 +1,50 @@
 // README: "--profile-interval ... each moves by up to ±20% at random, so a periodic burst cannot line up with
-// them; one is always taken at each end of the window". Math.random is pinned to its extremes, so the times
-// are known: the first snapshot at the start exactly, every later one a fifth of the interval early or late.
-import { test } from 'node:test';
+// them". The schedule is read from the timers the collector sets (setTimeout is recorded, nothing fires), with
+// Math.random pinned to its ends: deterministic, and independent of how loaded the machine is.
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ProfileCollector } from '../src/collect/pprof-collector.ts';
 
-const INTERVAL = 500;
+const INTERVAL = 1000;
 
-async function heapTimes(random: number, t: import('node:test').TestContext): Promise<number[]> {
-  const server = createServer((_req, res) => res.end('profile'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+/** The delays of the snapshots `start(100, 100 + 4 intervals)` schedules, with Math.random() = `random`. */
+function schedule(t: TestContext, random: number): number[] {
   const dir = mkdtempSync(join(tmpdir(), 'memgate-jitter-'));
-  t.after(() => {
-    server.closeAllConnections();
-    server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const collector = new ProfileCollector({ bundleDir: dir, urls: { baseline: 'http://127.0.0.1:9/debug/pprof', gray: null }, intervalMs: INTERVAL, timeoutMs: 1000, notes: [], logger: { info: () => {}, warn: () => {} }, signal: new AbortController().signal });
+  const delays: number[] = [];
   const random$ = t.mock.method(Math, 'random', () => random);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/debug/pprof`;
-  const logger = { info: () => {}, warn: () => {} };
-  const collector = new ProfileCollector({ bundleDir: dir, urls: { baseline: url, gray: null }, intervalMs: INTERVAL, timeoutMs: 2000, notes: [], logger, signal: new AbortController().signal });
+  const timers = t.mock.method(globalThis, 'setTimeout', ((_fn: () => void, ms: number) => {
+    delays.push(ms);
+    return { ref() {}, unref() {}, hasRef: () => false, refresh() {}, [Symbol.toPrimitive]: () => 0 } as unknown as NodeJS.Timeout;
+  }) as typeof setTimeout);
   collector.start(100, 100 + 4 * INTERVAL);
-  await sleep(100 + 4 * INTERVAL);
-  const set = await collector.finish();
+  timers.mock.restore();
   random$.mock.restore();
-  return set.entries.filter((e) => e.kind === 'heap').map((e) => e.t);
+  collector.stop();
+  return delays;
 }
 
-/** Timers fire late, never early; a loaded machine makes them later still. */
-const near = (got: number, want: number) => got >= want - 5 && got <= want + 120;
+/** Delays are measured from now(), a few ms after the collector was made. */
+function near(got: number[], want: number[], message: string) {
+  assert.equal(got.length, want.length, `${message}: ${got}`);
+  got.forEach((d, i) => assert.ok(d <= want[i] && d > want[i] - 50, `${message}: ${got} against ${want}`));
+}
 
-test('periodic snapshots move a fifth of the interval early (random 0) ...', async (t) => {
-  const times = await heapTimes(0, t);
-  // start at 100; then 600, 1100, 1600, each moved 100 ms early; then the final one at the end of the window (2100)
-  assert.equal(times.length, 5, JSON.stringify(times));
-  assert.ok(near(times[0], 100), `first at the start, not moved: ${times[0]}`);
-  for (const [i, want] of [500, 1000, 1500].entries()) assert.ok(near(times[i + 1], want), `snapshot ${i + 1} at ${times[i + 1]}, want ${want}`);
-  assert.ok(times[4] >= 2095, `the final one at the end of the window: ${times[4]}`);
+test('the first snapshot is at the start of the window, never moved', (t) => {
+  for (const random of [0, 0.5, 1 - 1e-9]) near(schedule(t, random).slice(0, 1), [100], `random ${random}`);
 });
 
-test('... or a fifth late (random 1), never both ways at once', async (t) => {
-  const times = await heapTimes(1 - 1e-9, t);
-  assert.equal(times.length, 5, JSON.stringify(times));
-  assert.ok(near(times[0], 100), `first at the start, not moved: ${times[0]}`);
-  for (const [i, want] of [700, 1200, 1700].entries()) assert.ok(near(times[i + 1], want), `snapshot ${i + 1} at ${times[i + 1]}, want ${want}`);
-  assert.ok(times[4] >= 2095, `the final one at the end of the window: ${times[4]}`);
+test('each later snapshot moves by up to a fifth of the interval, early or late', (t) => {
+  near(schedule(t, 0.5), [100, 1100, 2100, 3100], 'no jitter in the middle: every interval');
+  near(schedule(t, 0), [100, 900, 1900, 2900], 'random 0: a fifth early');
+  near(schedule(t, 1 - 1e-9), [100, 1300, 2300, 3300], 'random 1: a fifth late');
+});
+
+test('no periodic snapshot within half an interval of the end: the final one follows there', (t) => {
+  // the window ends at 4100: 4100 itself is the final snapshot's, 3100 is the last periodic one
+  assert.equal(schedule(t, 0.5).length, 4);
 });
