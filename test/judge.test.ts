@@ -126,7 +126,7 @@ test('a P95 rise over the ratio but under --min-p95-delta does not block a small
   assert.ok(!report.reasons.some((r) => r.rule === 'p95-increase'), JSON.stringify(report.reasons));
   const strict = judgeBundle(small, parseJudgeSettings({ warmup: '5s', 'min-p95-delta': '1MiB' }));
   assert.equal(strict.reasons[0].rule, 'p95-increase');
-  assert.match(strict.reasons[0].message, /--min-p95-delta of 1\.0 MiB/);
+  assert.match(strict.reasons[0].message, /more than 1\.0 MiB \(--min-p95-delta\)/);
 });
 
 test('noisy cgroup memory is inconclusive, unless heap profiles can see a leak instead', () => {

@@ -178,8 +178,9 @@ function analyzeInstance(bundle: Bundle, side: SideName, instance: number, count
   return {
     samples: points.length,
     p95Bytes: p95(values),
-    // Blocks as long as a floor bin: each holds a GC cycle or a burst whole.
-    p95: blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds),
+    // Blocks as long as a floor bin: each holds a GC cycle or a burst whole. Only one process a side
+    // needs its own error (replicas are compared by their spread), and the bootstrap is most of the cost.
+    p95: count === 1 ? blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds) : values.length ? { value: p95(values)!, stdError: 0, df: Infinity } : null,
     lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
     floorPoints: floor.length,
     slope: ewcSlope(floor),

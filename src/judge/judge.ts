@@ -98,7 +98,7 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   const p95IntervalText = p95Interval ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})` : '';
   comparisons.push({ rule: 'p95-increase', unit: 'ratio', measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: `${p95Detail}${p95IntervalText}` });
   if (p95Over && p95Clear) {
-    reasons.push({ rule: 'p95-increase', outcome: 'block', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the ${optionRef(Option.MinP95Delta)} of ${formatBytes(limits.minP95DeltaBytes)}` });
+    reasons.push({ rule: 'p95-increase', outcome: 'block', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})` });
   } else if (p95Over && p95Interval?.hint) {
     reasons.push({ rule: 'p95-increase', outcome: 'warn', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide` });
   }
