@@ -173,8 +173,19 @@ export function ewcSlope(points: readonly Point[], components: number = ewcCompo
   const nu = Math.min(components, n - 2);
   let omega = 0;
   for (let j = 1; j <= nu; j++) {
+    // cos(theta (i + 1/2)) for i = 0, 1, ... by the Chebyshev recurrence: no Math.cos per point (a
+    // fleet's day-long series has thousands of floor points and a hundred components).
+    const theta = (Math.PI * j) / n;
+    const twoCos = 2 * Math.cos(theta);
+    let previous = Math.cos(-theta / 2);
+    let current = Math.cos(theta / 2);
     let proj = 0;
-    for (let i = 0; i < n; i++) proj += Math.cos((Math.PI * j * (i + 0.5)) / n) * scores[i];
+    for (let i = 0; i < n; i++) {
+      proj += current * scores[i];
+      const next = twoCos * current - previous;
+      previous = current;
+      current = next;
+    }
     omega += (2 / n) * proj * proj;
   }
   omega /= nu;
