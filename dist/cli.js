@@ -9125,8 +9125,17 @@ function ewcSlope(points, components = ewcComponents(points.length)) {
   const nu = Math.min(components, n2 - 2);
   let omega = 0;
   for (let j = 1; j <= nu; j++) {
+    const theta = Math.PI * j / n2;
+    const twoCos = 2 * Math.cos(theta);
+    let previous = Math.cos(-theta / 2);
+    let current = Math.cos(theta / 2);
     let proj = 0;
-    for (let i2 = 0; i2 < n2; i2++) proj += Math.cos(Math.PI * j * (i2 + 0.5) / n2) * scores[i2];
+    for (let i2 = 0; i2 < n2; i2++) {
+      proj += current * scores[i2];
+      const next = twoCos * current - previous;
+      previous = current;
+      current = next;
+    }
     omega += 2 / n2 * proj * proj;
   }
   omega /= nu;
@@ -11294,8 +11303,9 @@ function analyzeInstance(bundle, side, instance, count2, warmupMs, evidence) {
   return {
     samples: points.length,
     p95Bytes: p95(values),
-    // Blocks as long as a floor bin: each holds a GC cycle or a burst whole.
-    p95: blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds),
+    // Blocks as long as a floor bin: each holds a GC cycle or a burst whole. Only one process a side
+    // needs its own error (replicas are compared by their spread), and the bootstrap is most of the cost.
+    p95: count2 === 1 ? blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds) : values.length ? { value: p95(values), stdError: 0, df: Infinity } : null,
     lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
     floorPoints: floor.length,
     slope: ewcSlope(floor),
@@ -11607,7 +11617,7 @@ function judge(analysis, limits) {
   const p95IntervalText = p95Interval ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})` : "";
   comparisons.push({ rule: "p95-increase", unit: "ratio", measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: `${p95Detail}${p95IntervalText}` });
   if (p95Over && p95Clear) {
-    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than the ${optionRef(Option.MinP95Delta)} of ${formatBytes(limits.minP95DeltaBytes)}` });
+    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})` });
   } else if (p95Over && p95Interval?.hint) {
     reasons.push({ rule: "p95-increase", outcome: "warn", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide` });
   }
@@ -21118,6 +21128,9 @@ function writeEbpfTrace(bundleDir2, trace) {
 }
 
 // src/gate/run-gate.ts
+function gateMaxRunMs(plan2) {
+  return plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + 3e4 + plan2.stopTimeoutMs + 5 * 6e4;
+}
 async function runGate(plan2, io) {
   const source = io.source ?? localPair(plan2, io.host);
   const measured = await source.measure({ logger: io.logger, signal: io.signal, bundleDir: bundleDir(plan2.outDir) });
@@ -21688,9 +21701,18 @@ function foldRecords(records) {
 }
 var FINISHED = ["pass", "blocked", "inconclusive"];
 var isTripped = (s) => s !== void 0 && (s.latest.kind === "cell" ? s.latest.state === "blocked" : s.latest.state === "tripped");
-function tallyDimensions(state) {
+function runningReason(until) {
+  return `gate started; running until ${until.toISOString()}`;
+}
+function isStaleRunning(record, now) {
+  if (record.state !== "running") return false;
+  const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
+  const deadline = until === void 0 ? NaN : Date.parse(until);
+  return Number.isFinite(deadline) && now > deadline;
+}
+function tallyDimensions(state, now = Date.now()) {
   const tallies = /* @__PURE__ */ new Map();
-  const counted = [...state.cells.values()].filter((c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running").sort((a2, b) => a2.latest.order - b.latest.order);
+  const counted = [...state.cells.values()].filter((c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)).sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
       const key = dimKey(dv);
@@ -21711,8 +21733,8 @@ function meetsThreshold(blocked, counted, threshold) {
   const share = blocked / counted;
   return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
 }
-function dimensionTrips(state, threshold) {
-  return tallyDimensions(state).filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)).map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})` }));
+function dimensionTrips(state, threshold, now = Date.now()) {
+  return tallyDimensions(state, now).filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)).map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})` }));
 }
 function checkCell(state, cell) {
   const own = state.cells.get(cell.id);
@@ -21848,12 +21870,17 @@ function openRunFuse(raw, fenv) {
     async check() {
       return checkCell(foldRecords(await store.read()), cell);
     },
-    async begin() {
+    async begin(maxRunMs) {
       const result = await this.check();
       if (!result.fused) {
-        await store.append({ kind: "cell", cell: cell.id, state: "running", reason: "gate started", at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
+        const now = Date.now();
+        const reason = maxRunMs === void 0 ? "gate started" : runningReason(new Date(now + maxRunMs));
+        await store.append({ kind: "cell", cell: cell.id, state: "running", reason, at: new Date(now).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
       }
       return result;
+    },
+    async settle(reason) {
+      await store.append({ kind: "cell", cell: cell.id, state: "inconclusive", reason: `inconclusive: ${reason}`, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
     },
     skipped(check2) {
       return { ...base(), fused: true, reason: check2.message, recorded: null, tripped: [] };
@@ -21868,7 +21895,7 @@ function openRunFuse(raw, fenv) {
         tripped.push({ target: `cell ${cell.id}`, reason, cells: [cell.id] });
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
-        for (const trip2 of dimensionTrips(fused, config.threshold).filter((t) => mine.has(dimKey(t)))) {
+        for (const trip2 of dimensionTrips(fused, config.threshold, Date.now()).filter((t) => mine.has(dimKey(t)))) {
           await store.append({ kind: "dim", dim: trip2.dim, value: trip2.value, state: "tripped", reason: trip2.reason, cells: trip2.blocked, ...common2 });
           tripped.push({ target: dimKey(trip2), reason: trip2.reason, cells: trip2.blocked });
         }
@@ -21903,11 +21930,11 @@ function renderFuseOutcome(outcome) {
 }
 
 // src/run/gated-run.ts
-async function gatedRun({ fuse, outDir, gate, logger }) {
+async function gatedRun({ fuse, outDir, gate, logger, maxRunMs }) {
   if (fuse) {
     let check2;
     try {
-      check2 = await fuse.begin();
+      check2 = await fuse.begin(maxRunMs);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       return {
@@ -21922,8 +21949,17 @@ async function gatedRun({ fuse, outDir, gate, logger }) {
     }
     logger.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
   }
-  const outcome = await gate();
-  if (outcome.kind === "interrupted") return outcome;
+  let outcome;
+  try {
+    outcome = await gate();
+  } catch (error) {
+    if (fuse) await settle(fuse, `the gate ended without a verdict: ${errorMessage(error)}`, logger);
+    throw error;
+  }
+  if (outcome.kind === "interrupted") {
+    if (fuse) await settle(fuse, "the gate was interrupted (a signal) before it judged", logger);
+    return outcome;
+  }
   const judged = {
     kind: "judged",
     report: outcome.report,
@@ -21945,6 +21981,13 @@ async function gatedRun({ fuse, outDir, gate, logger }) {
         exitCode
       }
     };
+  }
+}
+async function settle(fuse, reason, logger) {
+  try {
+    await fuse.settle(reason.slice(0, 500));
+  } catch (error) {
+    logger.warn(`fuse: could not settle cell ${fuse.config.cell.id}'s running record in ${fuse.store.where}: ${errorMessage(error)}; it turns stale at its deadline`);
   }
 }
 function exitCodeOf2(outcome) {
@@ -23320,8 +23363,8 @@ function sideSeries(series, clock, options2) {
       lastValue = v;
     }
     if (current) segments.push(current);
-    const settle = Math.ceil(RESTART_SETTLE_SEC / clock.stepSec);
-    for (const [n2, seg] of segments.entries()) if (n2 > 0) seg.from = Math.min(seg.to + 1, seg.from + settle);
+    const settle2 = Math.ceil(RESTART_SETTLE_SEC / clock.stepSec);
+    for (const [n2, seg] of segments.entries()) if (n2 > 0) seg.from = Math.min(seg.to + 1, seg.from + settle2);
     const count2 = (seg) => {
       let n2 = 0;
       for (let k = seg.from; k <= seg.to; k++) if (!Number.isNaN(values[k])) n2++;
@@ -24078,7 +24121,7 @@ var runCommand = {
     if (Array.isArray(passEnv)) raw[Option.PassEnv] = passEnv.join(",");
     const plan2 = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
     const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
-    const outcome = await gatedRun({ fuse, outDir: plan2.outDir, logger: io.logger, gate: () => runGate(plan2, { logger: io.logger, signal: io.signal }) });
+    const outcome = await gatedRun({ fuse, outDir: plan2.outDir, logger: io.logger, gate: () => runGate(plan2, { logger: io.logger, signal: io.signal }), maxRunMs: gateMaxRunMs(plan2) });
     switch (outcome.kind) {
       case "fused":
         say(renderFuseOutcome(outcome.fuse) + "\n");

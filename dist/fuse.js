@@ -27763,9 +27763,15 @@ function foldRecords(records) {
 }
 var FINISHED = ["pass", "blocked", "inconclusive"];
 var isTripped = (s) => s !== void 0 && (s.latest.kind === "cell" ? s.latest.state === "blocked" : s.latest.state === "tripped");
-function tallyDimensions(state) {
+function isStaleRunning(record, now) {
+  if (record.state !== "running") return false;
+  const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
+  const deadline = until === void 0 ? NaN : Date.parse(until);
+  return Number.isFinite(deadline) && now > deadline;
+}
+function tallyDimensions(state, now = Date.now()) {
   const tallies = /* @__PURE__ */ new Map();
-  const counted = [...state.cells.values()].filter((c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running").sort((a2, b) => a2.latest.order - b.latest.order);
+  const counted = [...state.cells.values()].filter((c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)).sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
       const key = dimKey(dv);
@@ -27786,8 +27792,8 @@ function meetsThreshold(blocked, counted, threshold) {
   const share = blocked / counted;
   return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
 }
-function dimensionTrips(state, threshold) {
-  return tallyDimensions(state).filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)).map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})` }));
+function dimensionTrips(state, threshold, now = Date.now()) {
+  return tallyDimensions(state, now).filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)).map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})` }));
 }
 function checkCell(state, cell) {
   const own = state.cells.get(cell.id);

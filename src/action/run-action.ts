@@ -4,7 +4,7 @@ import { parseCommentMode, publishReport, type PublishCore } from './publish.ts'
 import { buildPlan } from '../config/plan.ts';
 import { type RawOptions } from '../model/settings.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
-import { runGate } from '../gate/run-gate.ts';
+import { gateMaxRunMs, runGate } from '../gate/run-gate.ts';
 import type { Logger } from '../model/logger.ts';
 import { renderConsole } from '../report/console.ts';
 import type { Report } from '../report/report-json.ts';
@@ -44,7 +44,7 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });
     if (fuse) core.setOutput(ActionOutput.Fused, 'false');
-    const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger, gate: () => runGate(plan, { logger, signal }) });
+    const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger, gate: () => runGate(plan, { logger, signal }), maxRunMs: gateMaxRunMs(plan) });
     switch (outcome.kind) {
       case 'fused':
         core.setOutput(ActionOutput.Fused, 'true');

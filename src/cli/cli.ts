@@ -5,7 +5,7 @@ import { type RawOptions } from '../model/settings.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import { readBundle } from '../collect/bundle-io.ts';
 import { judgeBundle, writeReport } from '../gate/judge-bundle.ts';
-import { runGate } from '../gate/run-gate.ts';
+import { gateMaxRunMs, runGate } from '../gate/run-gate.ts';
 import type { CliIO } from './io.ts';
 import { exitCodeOf, gatedRun } from '../run/gated-run.ts';
 import { renderFuseOutcome } from '../fuse/gate-fuse.ts';
@@ -111,7 +111,7 @@ const runCommand: LeafCommand = {
     if (Array.isArray(passEnv)) raw[Option.PassEnv] = passEnv.join(',');
     const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? '' });
     const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
-    const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger: io.logger, gate: () => runGate(plan, { logger: io.logger, signal: io.signal }) });
+    const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger: io.logger, gate: () => runGate(plan, { logger: io.logger, signal: io.signal }), maxRunMs: gateMaxRunMs(plan) });
     switch (outcome.kind) {
       case 'fused':
         say(renderFuseOutcome(outcome.fuse) + '\n');

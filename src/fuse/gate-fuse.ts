@@ -12,7 +12,7 @@ import { escapeMarkdown } from '../report/markdown.ts';
 import { neutraliseLine } from '../report/escape-commands.ts';
 import { cellDimensionValues, dimKey } from './cell.ts';
 import { openFuseStore, parseFuseConfig, type FuseConfig, type FuseEnvironment } from './config.ts';
-import { cellStateOf, checkCell, dimensionTrips, foldRecords, type CheckResult } from './rules.ts';
+import { cellStateOf, checkCell, dimensionTrips, foldRecords, runningReason, type CheckResult } from './rules.ts';
 import type { CellState, FuseStore } from './types.ts';
 
 export const FUSE_SCHEMA = 'memgate/fuse@1' as const;
@@ -47,8 +47,14 @@ export interface RunFuse {
   store: FuseStore;
   /** Whether the cell may run. */
   check(): Promise<CheckResult>;
-  /** The check, and when the cell may run, a `running` record for it (its siblings' rule shares count it). */
-  begin(): Promise<CheckResult>;
+  /**
+   * The check, and when the cell may run, a `running` record for it (its siblings' rule shares count it).
+   * `maxRunMs`: the longest the gate can take; written into the record as its deadline, after which
+   * siblings treat it as stale (rules.ts isStaleRunning).
+   */
+  begin(maxRunMs?: number): Promise<CheckResult>;
+  /** Settles the running record of a gate that ended without a verdict: `inconclusive` with the reason. */
+  settle(reason: string): Promise<void>;
   /** After a judged gate run (or a judged fleet cell): records the result, trips what must trip, writes OUT/fuse.json. */
   afterGate(report: GateResult, outDir: string): Promise<FuseOutcome>;
   /** The outcome of a run stopped by the check. */
@@ -86,12 +92,17 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
     async check() {
       return checkCell(foldRecords(await store.read()), cell);
     },
-    async begin() {
+    async begin(maxRunMs) {
       const result = await this.check();
       if (!result.fused) {
-        await store.append({ kind: 'cell', cell: cell.id, state: 'running', reason: 'gate started', at: new Date().toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
+        const now = Date.now();
+        const reason = maxRunMs === undefined ? 'gate started' : runningReason(new Date(now + maxRunMs));
+        await store.append({ kind: 'cell', cell: cell.id, state: 'running', reason, at: new Date(now).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
       }
       return result;
+    },
+    async settle(reason) {
+      await store.append({ kind: 'cell', cell: cell.id, state: 'inconclusive', reason: `inconclusive: ${reason}`, at: new Date().toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
     },
     skipped(check) {
       return { ...base(), fused: true, reason: check.message, recorded: null, tripped: [] };
@@ -107,7 +118,7 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
         // Read after our own write: of cells blocking at the same moment, the last to read sees them all.
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
-        for (const trip of dimensionTrips(fused, config.threshold).filter((t) => mine.has(dimKey(t)))) {
+        for (const trip of dimensionTrips(fused, config.threshold, Date.now()).filter((t) => mine.has(dimKey(t)))) {
           await store.append({ kind: 'dim', dim: trip.dim, value: trip.value, state: 'tripped', reason: trip.reason, cells: trip.blocked, ...common });
           tripped.push({ target: dimKey(trip), reason: trip.reason, cells: trip.blocked });
         }

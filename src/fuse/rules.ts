@@ -108,14 +108,37 @@ export interface DimensionTally extends DimensionValue {
   running: number;
 }
 
+/** The deadline a gate writes into its running record's reason ("gate started; running until ISO"). */
+export function runningReason(until: Date): string {
+  return `gate started; running until ${until.toISOString()}`;
+}
+
+/**
+ * A `running` record is stale when its gate cannot still be running: past the deadline it wrote into its
+ * reason (start + ready timeout + warm-up + window + stop timeout + 5 minutes; the run's own hang
+ * timeout aborts it well before that). Gates that end in any way memgate sees settle their record
+ * (inconclusive with the reason); a stale one is a gate that was SIGKILLed or whose runner vanished.
+ * Stale cells count neither as running nor as finished, so they no longer hold a dimension value's
+ * share below its threshold. A record without a deadline (an older memgate, a fleet cell) or with one
+ * that cannot be read is never stale: its gate's length is unknown, and counting it as running errs
+ * toward not tripping a value on too little evidence, as before.
+ */
+export function isStaleRunning(record: CellRecord, now: number): boolean {
+  if (record.state !== 'running') return false;
+  const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
+  const deadline = until === undefined ? NaN : Date.parse(until);
+  return Number.isFinite(deadline) && now > deadline;
+}
+
 /**
  * Blocked, finished and running cells per dimension value, counting only records newer than the value's last
  * reset. Running cells matter for shares: a cell that blocks while its siblings are still running must not
- * look like 100% of its values (they count as not blocked until they report).
+ * look like 100% of its values (they count as not blocked until they report). Stale running cells
+ * (isStaleRunning at `now`) are not counted at all.
  */
-export function tallyDimensions(state: FuseState): DimensionTally[] {
+export function tallyDimensions(state: FuseState, now: number = Date.now()): DimensionTally[] {
   const tallies = new Map<string, DimensionTally>();
-  const counted = [...state.cells.values()].filter((c) => FINISHED.includes(c.latest.state) || c.latest.state === 'running').sort((a, b) => a.latest.order - b.latest.order);
+  const counted = [...state.cells.values()].filter((c) => FINISHED.includes(c.latest.state) || (c.latest.state === 'running' && !isStaleRunning(c.latest, now))).sort((a, b) => a.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
       const key = dimKey(dv);
@@ -140,8 +163,8 @@ export function meetsThreshold(blocked: number, counted: number, threshold: Thre
 }
 
 /** Dimension values that are not tripped yet and that the rule now trips. */
-export function dimensionTrips(state: FuseState, threshold: Threshold): DimensionTrip[] {
-  return tallyDimensions(state)
+export function dimensionTrips(state: FuseState, threshold: Threshold, now: number = Date.now()): DimensionTrip[] {
+  return tallyDimensions(state, now)
     .filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold))
     .map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ''} (rule ${threshold.text})` }));
 }

@@ -26,6 +26,15 @@ export type GateOutcome =
   | { kind: 'judged'; report: Report; reportPath: string; outDir: string }
   | { kind: 'interrupted'; outDir: string };
 
+/**
+ * The longest a gate of this plan can take: the readiness wait, warm-up and window, the hang grace
+ * after which the run is aborted (30 s), the graceful stop, and 5 minutes for profiles, symbols and
+ * the report. The fuse's running record carries it as the deadline after which it is stale.
+ */
+export function gateMaxRunMs(plan: GatePlan): number {
+  return plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + 30_000 + plan.stopTimeoutMs + 5 * 60_000;
+}
+
 /** The whole gate: measure both sides (the source cleans up after itself), write the bundle, judge, write the report. */
 export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> {
   const source = io.source ?? localPair(plan, io.host);

@@ -37,14 +37,16 @@ export interface GatedRunOptions {
   /** Runs the gate (runGate with the plan, or a stand-in in tests). */
   gate: () => Promise<GateOutcome>;
   logger: Logger;
+  /** The longest the gate can take (the fuse's running record carries it as a deadline); unknown when absent. */
+  maxRunMs?: number;
 }
 
 /** fuse check -> gate -> record -> trip. Throws UsageError for bad input; everything else is an outcome. */
-export async function gatedRun({ fuse, outDir, gate, logger }: GatedRunOptions): Promise<GatedOutcome> {
+export async function gatedRun({ fuse, outDir, gate, logger, maxRunMs }: GatedRunOptions): Promise<GatedOutcome> {
   if (fuse) {
     let check: CheckResult;
     try {
-      check = await fuse.begin();
+      check = await fuse.begin(maxRunMs);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       return {
@@ -59,8 +61,18 @@ export async function gatedRun({ fuse, outDir, gate, logger }: GatedRunOptions):
     }
     logger.info(`fuse: cell ${fuse.config.cell.id} may run (${fuse.store.where})`);
   }
-  const outcome = await gate();
-  if (outcome.kind === 'interrupted') return outcome;
+  let outcome: GateOutcome;
+  try {
+    outcome = await gate();
+  } catch (error) {
+    // Bad input found late (a port that never opens), an internal error: the record must not stay `running`.
+    if (fuse) await settle(fuse, `the gate ended without a verdict: ${errorMessage(error)}`, logger);
+    throw error;
+  }
+  if (outcome.kind === 'interrupted') {
+    if (fuse) await settle(fuse, 'the gate was interrupted (a signal) before it judged', logger);
+    return outcome;
+  }
   const judged = {
     kind: 'judged' as const,
     report: outcome.report,
@@ -84,6 +96,18 @@ export async function gatedRun({ fuse, outDir, gate, logger }: GatedRunOptions):
         exitCode,
       },
     };
+  }
+}
+
+/**
+ * Settles the cell's running record; a store that fails now is a warning (the gate's own end matters
+ * more, and a record left running turns stale at its deadline: rules.ts isStaleRunning).
+ */
+async function settle(fuse: RunFuse, reason: string, logger: Logger): Promise<void> {
+  try {
+    await fuse.settle(reason.slice(0, 500));
+  } catch (error) {
+    logger.warn(`fuse: could not settle cell ${fuse.config.cell.id}'s running record in ${fuse.store.where}: ${errorMessage(error)}; it turns stale at its deadline`);
   }
 }
 
