@@ -190,3 +190,63 @@ test('levelNoise: 4 x sqrt(larger level x period), never NaN', () => {
   assert.equal(levelNoise(MiB, 9 * MiB, 4 * KiB), 4 * Math.sqrt(9 * MiB * 4 * KiB));
   assert.equal(levelNoise(-5, -7, 512 * KiB), 0);
 });
+
+// ---- edges found by mutation testing: times that do not start at 0, orders, empty sides ----
+
+/** Like side(), but the clock starts at 7 s and allocation counters do not start at 0. */
+function offsetSide(n: number, at: (i: number) => HeapStack[], periodBytes: number | null = 512 * KiB): HeapSeries {
+  return { times: [...Array(n).keys()].map((i) => 7 + i * 10), snapshots: [...Array(n).keys()].map((i) => snapshot(at(i), periodBytes)) };
+}
+
+test('spans, rates and end-minus-start are differences, not sums (a clock and counters that do not start at 0)', () => {
+  const g = (i: number) => [stack(['main.leak'], (3 + i) * MiB, (50 + 4 * i) * MiB)];
+  const heap = diffHeaps({ gray: offsetSide(4, g), baseline: offsetSide(3, g) });
+  assert.deepEqual(heap.spans, { gray: 30, baseline: 20 });
+  assert.equal(heap.sides.gray.allocBytesPerSec, (12 * MiB) / 30);
+  assert.deepEqual(heap.stacks[0].grayEndMinusStart, { bytes: 3 * MiB, objects: Math.round((6 * MiB) / 256) - Math.round((3 * MiB) / 256) });
+  const two = diffHeaps({ gray: offsetSide(2, g), baseline: offsetSide(2, g) });
+  assert.deepEqual(two.stacks[0].grayEndMinusStart.bytes, MiB, 'two snapshots are enough for end minus start');
+  assert.equal(two.sides.gray.robustInuseGrowth ?? null, null, 'two snapshots: no robust growth');
+  const three = diffHeaps({ gray: offsetSide(3, g), baseline: offsetSide(3, g) });
+  assert.ok(Math.abs(three.sides.gray.robustInuseGrowth! - MiB / 10) < 1e-6, 'three snapshots: robust growth');
+  const still = diffHeaps({ gray: { times: [5, 5, 5], snapshots: [0, 1, 2].map((i) => snapshot(g(i))) }, baseline: offsetSide(3, g) });
+  assert.equal(still.sides.gray.robustInuseGrowth, null, 'no time between snapshots: no rate');
+  assert.equal(still.sides.gray.allocBytesPerSec, null);
+  const empty = diffHeaps({ gray: { times: [], snapshots: [] }, baseline: { times: [], snapshots: [] } });
+  assert.deepEqual(empty.spans, { gray: 0, baseline: 0 });
+  assert.deepEqual(empty.stacks, []);
+  const noBaseline = diffHeaps({ gray: offsetSide(3, g), baseline: { times: [], snapshots: [] } });
+  assert.deepEqual(noBaseline.stacks[0].end.baseline, { bytes: 0, objects: 0 }, 'a side with no snapshot ends at nothing');
+});
+
+test('ordering: by growth difference (not sum), largest first, whatever the input order; functions too, ties by name', () => {
+  // A grows as much in both (difference 0, sum 8 MiB); B grows 2 MiB in gray only; C shrinks in gray.
+  const gray = (i: number) => [stack(['main.c'], (10 - i) * MiB), stack(['main.a'], i * 2 * MiB), stack(['main.b'], i * 0.5 * MiB)];
+  const base = (i: number) => [stack(['main.c'], 10 * MiB), stack(['main.a'], i * 2 * MiB), stack(['main.b'], 0)];
+  const heap = diffHeaps({ gray: side(5, gray), baseline: side(5, base) });
+  assert.deepEqual(heap.stacks.map((s) => s.key), ['main.b', 'main.a', 'main.c']);
+  assert.deepEqual(heap.functions.map((f) => f.function), ['main.b', 'main.a', 'main.c']);
+  const tie = (i: number) => [stack(['main.z'], i), stack(['main.y'], i), stack(['main.x'], i)];
+  assert.deepEqual(diffHeaps({ gray: side(3, tie), baseline: side(3, tie) }).functions.map((f) => f.function), ['main.x', 'main.y', 'main.z']);
+});
+
+test('the first frames seen for a stack are kept (gray\'s lines, when baseline was built from other lines)', () => {
+  const g: HeapStack = { ...stack(['main.a'], MiB), frames: [{ fn: 'main.a', file: '/gray/a.go', line: 20 }] };
+  const b: HeapStack = { ...stack(['main.a'], MiB), frames: [{ fn: 'main.a', file: '/base/a.go', line: 10 }] };
+  const heap = diffHeaps({ gray: side(2, () => [g]), baseline: side(2, () => [b]) });
+  assert.deepEqual(heap.stacks[0].frames, [{ fn: 'main.a', file: '/gray/a.go', line: 20 }]);
+});
+
+test('the larger period wins on either side', () => {
+  assert.equal(diffHeaps({ gray: side(3, flat(MiB), 2 * MiB), baseline: side(3, flat(MiB), 512 * KiB) }).periodBytes, 2 * MiB);
+  assert.equal(diffHeaps({ gray: side(3, flat(MiB), null), baseline: side(3, flat(MiB), MiB) }).periodBytes, MiB);
+});
+
+test('the growth difference\'s interval uses n - 2 degrees of freedom, as each side\'s own interval does', () => {
+  for (const n of [4, 6, 9]) {
+    const heap = diffHeaps({ gray: side(n, rising(20 * KiB, 300 * KiB)), baseline: side(n, rising(5 * KiB, 0)) });
+    const own = heap.sides.gray.inuseGrowth!;
+    const diff = heap.inuseGrowthDifference!;
+    assert.ok(Math.abs((diff.high - diff.low) - (own.high - own.low)) < 1e-6 * (own.high - own.low), `n=${n}: baseline exact, so the difference is as uncertain as gray`);
+  }
+});
