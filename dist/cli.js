@@ -20633,7 +20633,7 @@ function sideTraces(parsed, found, plan2, span, note) {
 
 // src/collect/ebpf-cost.ts
 import { gunzipSync as gunzipSync2 } from "node:zlib";
-var PROBE_HIT_COST_US = 16;
+var PROBE_HIT_COST_US = 40;
 var EBPF_COST_BUDGET = 0.03;
 var GO_DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 var ESTIMATE_FETCH_TIMEOUT_MS = 5e3;
@@ -21328,6 +21328,9 @@ function neutraliseLine(line) {
   const indent = LEADING_SPACE.exec(safe)[0].length;
   if (safe.startsWith("::", indent)) safe = `${safe.slice(0, indent)}\\${safe.slice(indent)}`;
   return safe;
+}
+function neutraliseCommands(text) {
+  return text.replace(/\r\n/g, "\n").split("\n").map(neutraliseLine).join("\n");
 }
 
 // src/fuse/cell.ts
@@ -22746,7 +22749,7 @@ var list = (flags, name) => {
 };
 function context(flags, io) {
   const store = Object.fromEntries(STORE_OPTIONS.map((name) => [name, str(flags, name)]));
-  return { fenv: { env: io.env, cwd: io.cwd }, store, say: (line) => io.stdout(`${line}
+  return { fenv: { env: io.env, cwd: io.cwd }, store, say: (line) => io.stdout(`${neutraliseCommands(line)}
 `) };
 }
 function guarded(run3) {
@@ -22768,7 +22771,7 @@ var check = async (args, io) => {
 var status = async (args, io) => {
   const { flags } = parseFlags("memgate fuse status", args, { strings: STORE_OPTIONS, booleans: ["json", "history"] });
   const view = await fuseStatus(flags.history === true, context(flags, io));
-  io.stdout((flags.json ? JSON.stringify(view, null, 2) : renderStatus(view)) + "\n");
+  io.stdout((flags.json ? JSON.stringify(view, null, 2) : neutraliseCommands(renderStatus(view))) + "\n");
   return ExitCode.Pass;
 };
 var reset2 = async (args, io) => {
@@ -24217,9 +24220,9 @@ async function cli(argv, io) {
 
 // src/cli/main.ts
 var stderrLogger = {
-  info: (message) => process.stderr.write(`${message}
+  info: (message) => process.stderr.write(`${neutraliseCommands(message)}
 `),
-  warn: (message) => process.stderr.write(`warning: ${message}
+  warn: (message) => process.stderr.write(`warning: ${neutraliseCommands(message)}
 `)
 };
 var controller = new AbortController();
@@ -24245,7 +24248,8 @@ for (const name of ["SIGHUP", "SIGINT", "SIGTERM"]) {
 }
 var code = await cli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  // Error lines quote what the user or a store gave (paths, cell ids, reasons): inert as well.
+  stderr: (text) => process.stderr.write(neutraliseCommands(text)),
   logger: stderrLogger,
   signal: controller.signal,
   cwd: process.cwd(),

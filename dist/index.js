@@ -40121,7 +40121,7 @@ function sideTraces(parsed, found, plan, span, note) {
 
 // src/collect/ebpf-cost.ts
 import { gunzipSync as gunzipSync2 } from "node:zlib";
-var PROBE_HIT_COST_US = 16;
+var PROBE_HIT_COST_US = 40;
 var EBPF_COST_BUDGET = 0.03;
 var GO_DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 var ESTIMATE_FETCH_TIMEOUT_MS = 5e3;
@@ -41069,6 +41069,9 @@ function neutraliseLine(line) {
   const indent = LEADING_SPACE.exec(safe)[0].length;
   if (safe.startsWith("::", indent)) safe = `${safe.slice(0, indent)}\\${safe.slice(indent)}`;
   return safe;
+}
+function neutraliseCommands(text) {
+  return text.replace(/\r\n/g, "\n").split("\n").map(neutraliseLine).join("\n");
 }
 
 // src/report/console.ts
@@ -43213,6 +43216,14 @@ async function runFleetAction(core, env, signal) {
   }
 }
 
+// src/action/untrusted.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+function printUntrusted(info2, text, token = randomBytes4(16).toString("hex")) {
+  info2(`::stop-commands::${token}`);
+  info2(neutraliseCommands(text));
+  info2(`::${token}::`);
+}
+
 // src/action/run-action.ts
 var percentText = (ratio) => ratio === null ? "" : (ratio * 100).toFixed(2);
 function setOutputs(core, report, reportPath) {
@@ -43229,7 +43240,7 @@ async function runAction(core, env, signal) {
     core.setFailed(`input 'mode': "${mode}" is not a mode; use run (both builds on the runner, the default) or fleet (live canaries from a Prometheus-compatible store).`);
     return;
   }
-  const logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
+  const logger = { info: (m) => core.info(neutraliseCommands(m)), warn: (m) => core.warning(m) };
   try {
     const raw = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const plan = { ...buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? "" }), surface: "action" };
@@ -43255,13 +43266,13 @@ async function runAction(core, env, signal) {
         break;
     }
     const { report, reportPath } = outcome;
-    core.info(renderConsole(report));
+    printUntrusted((line) => core.info(line), renderConsole(report));
     setOutputs(core, report, reportPath);
     const htmlReportPath = join16(outcome.outDir, HtmlReportFile);
     core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
     await publishReport(core, report, env, { comment: comment2, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? "", commands: [plan.commands.baseline, plan.commands.gray] });
     if (outcome.fuse) {
-      core.info(renderFuseOutcome(outcome.fuse));
+      printUntrusted((line) => core.info(line), renderFuseOutcome(outcome.fuse));
       core.setOutput(ActionOutput.Fused, String(outcome.fuse.fused));
       core.setOutput(ActionOutput.FuseReason, outcome.fuse.reason ?? "");
       await core.writeSummary(renderFuseMarkdown(outcome.fuse));
