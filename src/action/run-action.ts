@@ -11,6 +11,8 @@ import type { Report } from '../report/report-json.ts';
 import { openRunFuse, renderFuseMarkdown, renderFuseOutcome } from '../fuse/gate-fuse.ts';
 import { gatedRun } from '../run/gated-run.ts';
 import { runFleetAction } from './fleet-action.ts';
+import { printUntrusted } from './untrusted.ts';
+import { neutraliseCommands } from '../report/escape-commands.ts';
 
 /** The parts of @actions/core the Action uses: a seam tests can replace. */
 export interface ActionCore extends PublishCore {
@@ -35,7 +37,8 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     core.setFailed(`input 'mode': "${mode}" is not a mode; use run (both builds on the runner, the default) or fleet (live canaries from a Prometheus-compatible store).`);
     return;
   }
-  const logger: Logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
+  // Progress and notes can carry workload-derived text: inert lines (warnings are escaped by core.warning).
+  const logger: Logger = { info: (m) => core.info(neutraliseCommands(m)), warn: (m) => core.warning(m) };
   try {
     const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     // Reasons in the summary and the PR comment name inputs, not CLI flags.
@@ -62,13 +65,13 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
         break;
     }
     const { report, reportPath } = outcome;
-    core.info(renderConsole(report));
+    printUntrusted((line) => core.info(line), renderConsole(report));
     setOutputs(core, report, reportPath);
     const htmlReportPath = join(outcome.outDir, HtmlReportFile);
     core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
     await publishReport(core, report, env, { comment, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? '', commands: [plan.commands.baseline, plan.commands.gray] });
     if (outcome.fuse) {
-      core.info(renderFuseOutcome(outcome.fuse));
+      printUntrusted((line) => core.info(line), renderFuseOutcome(outcome.fuse));
       core.setOutput(ActionOutput.Fused, String(outcome.fuse.fused));
       core.setOutput(ActionOutput.FuseReason, outcome.fuse.reason ?? '');
       await core.writeSummary(renderFuseMarkdown(outcome.fuse));

@@ -1,5 +1,6 @@
 // `memgate fuse check|status|reset|trip` and `memgate plan`: flags in, src/fuse/commands.ts does the work,
 // its lines and results out on stdout (the fuse around `memgate run` is src/run/gated-run.ts).
+import { neutraliseCommands } from '../report/escape-commands.ts';
 import type { CliIO } from './io.ts';
 import { parseFlags, printError, type Flags, type GroupCommand, type LeafCommand } from './command.ts';
 import { Defaults, ExitCode, Option } from '../model/constants.ts';
@@ -104,7 +105,7 @@ const list = (flags: Flags, name: string) => {
 
 function context(flags: Flags, io: CliIO): FuseCommandContext {
   const store: RawOptions = Object.fromEntries(STORE_OPTIONS.map((name) => [name, str(flags, name)]));
-  return { fenv: { env: io.env, cwd: io.cwd }, store, say: (line) => io.stdout(`${line}\n`) };
+  return { fenv: { env: io.env, cwd: io.cwd }, store, say: (line) => io.stdout(`${neutraliseCommands(line)}\n`) };
 }
 
 /** Runs a fuse command; a store that cannot be read or written is exit 3 (fail closed), bad input stays exit 2. */
@@ -129,7 +130,8 @@ const check: Run = async (args, io) => {
 const status: Run = async (args, io) => {
   const { flags } = parseFlags('memgate fuse status', args, { strings: STORE_OPTIONS, booleans: ['json', 'history'] });
   const view = await fuseStatus(flags.history === true, context(flags, io));
-  io.stdout((flags.json ? JSON.stringify(view, null, 2) : renderStatus(view)) + '\n');
+  // Cell ids and reasons come from the store, which a pull request's jobs write: inert lines only.
+  io.stdout((flags.json ? JSON.stringify(view, null, 2) : neutraliseCommands(renderStatus(view))) + '\n');
   return ExitCode.Pass;
 };
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { cli } from './cli.ts';
 import type { Logger } from '../model/logger.ts';
+import { neutraliseCommands } from '../report/escape-commands.ts';
 
+// Progress and warnings carry workload-derived text (exit lines, load output, suspects' names): inside
+// Actions the runner scans stderr for workflow commands too, so every line is made inert.
 const stderrLogger: Logger = {
-  info: (message) => process.stderr.write(`${message}\n`),
-  warn: (message) => process.stderr.write(`warning: ${message}\n`),
+  info: (message) => process.stderr.write(`${neutraliseCommands(message)}\n`),
+  warn: (message) => process.stderr.write(`warning: ${neutraliseCommands(message)}\n`),
 };
 
 const controller = new AbortController();
@@ -31,7 +34,8 @@ for (const name of ['SIGHUP', 'SIGINT', 'SIGTERM'] as const) {
 
 const code = await cli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  // Error lines quote what the user or a store gave (paths, cell ids, reasons): inert as well.
+  stderr: (text) => process.stderr.write(neutraliseCommands(text)),
   logger: stderrLogger,
   signal: controller.signal,
   cwd: process.cwd(),
