@@ -30990,7 +30990,7 @@ function binomialTail(k, n2, p) {
   return Math.min(1, Math.exp(max) * terms.reduce((sum, t) => sum + Math.exp(t - max), 0));
 }
 function costOf(mode, sampleRate) {
-  if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap";
+  if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default, 64 KiB as memgate asks), as Go samples its heap profile; each hit traps into the kernel, so a side whose hits would cost over the budget is left out (see costs)";
   return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ""}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
 }
 function analyzeEbpf(trace, known = []) {

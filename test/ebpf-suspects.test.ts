@@ -150,7 +150,7 @@ test('the profiler serving memgate is left out of both sides', () => {
 });
 
 test('costOf: what each mode costs, in words', () => {
-  assert.match(costOf('sampled', 1), /^sampled: a probe on runtime\.mProf_Malloc, hit once per MemProfileRate bytes \(512 KiB by default\).*; cheap$/);
+  assert.match(costOf('sampled', 1), /^sampled: a probe on runtime\.mProf_Malloc, hit once per MemProfileRate bytes \(512 KiB by default, 64 KiB as memgate asks\).*over the budget is left out \(see costs\)$/);
   assert.equal(costOf('every', 64), 'every: a probe on every runtime.mallocgc call, 1 in 64 recorded; each allocation traps into the kernel, which slows an allocation-heavy service many times over');
   assert.equal(costOf('every', 1), 'every: a probe on every runtime.mallocgc call; each allocation traps into the kernel, which slows an allocation-heavy service many times over');
   assert.equal(analyzeEbpf(trace(null, null, { mode: 'sampled' }))!.summary.cost, costOf('sampled', 1));

@@ -146,7 +146,7 @@ export function binomialTail(k: number, n: number, p: number): number {
 }
 
 export function costOf(mode: EbpfMode, sampleRate: number): string {
-  if (mode === 'sampled') return 'sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default), as Go samples its heap profile; cheap';
+  if (mode === 'sampled') return 'sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default, 64 KiB as memgate asks), as Go samples its heap profile; each hit traps into the kernel, so a side whose hits would cost over the budget is left out (see costs)';
   return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ''}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
 }
 
