@@ -160,7 +160,7 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
     wallSeconds,
     kayentaBlocks: kayenta(out, ms(s.warmup)),
   };
-  console.error(`  ${shape}/${setting} ${kind === 'aa' ? 'A/A' : `leak ${leak} MiB/min`}: ${run.verdict} ${run.grade ?? ''} exit ${exit} [${run.rules.join(', ')}] ${wallSeconds.toFixed(0)} s`);
+  console.error(`  ${shape}/${setting} ${kind === 'aa' ? 'A/A' : `leak ${leak} MiB/min`}: ${run.verdict} ${run.grade ?? ''} exit ${exit} [${run.rules.join(', ')}] ${wallSeconds.toFixed(0)} s; Kayenta-style ${run.kayentaBlocks === null ? 'n/a' : run.kayentaBlocks ? 'blocks' : 'passes'}`);
   rmSync(out, { recursive: true, force: true });
   return run;
 }
