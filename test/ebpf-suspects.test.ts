@@ -171,3 +171,37 @@ test('paths: no frames is "?", stacks shown to 12 frames whatever --stack-depth,
   const shallow = analyzeEbpf(trace(side([]), side([deep]), { stackDepth: 3 }))!;
   assert.deepEqual(shallow.summary.gray!.paths[0].stack.map((s) => s.split(' ')[0]), ['main.d0', 'main.d1', 'main.d2'], '--stack-depth cuts the path');
 });
+
+test('edges found by mutation testing: difference not sum, baseline hits in the binomial test, per-second objects, order, frames, patterns', () => {
+  // the difference decides: 47 KiB/s against 32 is 15 KiB/s more (under 16 KiB/s), though gray alone is more
+  assert.deepEqual(suspects([hot('main.a', 32 * KiB, 100)], [hot('main.a', 47 * KiB, 200)]), []);
+  // baseline's hits count: 30 against 20 hits is chance, however many bytes they stand for
+  assert.deepEqual(suspects([hot('main.a', 16 * KiB, 20)], [hot('main.a', 64 * KiB, 30)]), []);
+  // ordered by the difference: Y (100 more) before X (50 more, on a large baseline)
+  assert.deepEqual(suspects([hot('main.x', 150 * KiB, 3000)], [hot('main.x', 200 * KiB, 4000), hot('main.y', 100 * KiB, 2000)]), ['main.y', 'main.x']);
+  // objects per second: gray's minus baseline's
+  const r = analyzeEbpf(trace(side([hot('main.b', 32 * KiB, 100)]), side([hot('main.b', 96 * KiB, 300)])))!;
+  assert.equal(r.suspects[0].objects, 10, '15 - 5 allocations per second');
+  // a path without frames can still be a suspect: "?", no caller
+  const bare = analyzeEbpf(trace(side([]), side([{ frames: [], samples: 100, sampledBytes: 64 * KiB * SECONDS, goroutines: [] }])))!;
+  assert.deepEqual(bare.suspects.map((s) => [s.function, s.caller, s.location]), [['?', null, null]]);
+});
+
+test('the heaviest stack of a path gives its frames: the first of equals, whatever the order', () => {
+  const at = (file: string, bytes: number): EbpfStack => ({ frames: [f('runtime.mallocgc'), f('main.z', file, 1), f('main.handle')], samples: 2, sampledBytes: bytes, goroutines: [] });
+  const heavyFirst = analyzeEbpf(trace(side([at('/src/app/heavy.go', 800 * KiB), at('/src/app/light.go', 200 * KiB)]), null))!;
+  assert.equal(heavyFirst.summary.baseline!.paths[0].location, 'app/heavy.go:1');
+  const equal = analyzeEbpf(trace(side([at('/src/app/first.go', 500 * KiB), at('/src/app/second.go', 500 * KiB)]), null))!;
+  assert.equal(equal.summary.baseline!.paths[0].location, 'app/first.go:1');
+});
+
+test('a suspect takes the pattern of a heap suspect on its function, its caller, or sharing its caller; nothing else', () => {
+  const known = (over: Partial<Suspect>): Suspect => ({ function: 'x', source: 'pprof', kind: 'growth', bytes: 1, objects: 1, count: null, share: 1, gray: 1, baseline: 0, location: null, stack: [], caller: null, createdBy: null, state: null, waitMinutes: null, pattern: 'unbounded-map', ...over });
+  const grow = (frames: Frame[]): EbpfStack => ({ frames, samples: 300, sampledBytes: 96 * KiB * SECONDS, goroutines: [] });
+  const libFromApp = grow([f('runtime.mallocgc'), f('bytes.growSlice'), f('main.record')]);
+  const patternOf = (stack: EbpfStack, ks: Suspect[]) => analyzeEbpf(trace(side([]), side([stack])), ks)!.suspects[0].pattern;
+  assert.equal(patternOf(libFromApp, [known({ function: 'bytes.growSlice', pattern: 'buffer-growth' })]), 'buffer-growth', 'by its own function');
+  assert.equal(patternOf(libFromApp, [known({ function: 'main.c', pattern: null }), known({ function: 'main.record', pattern: 'ticker-not-stopped' })]), 'ticker-not-stopped', 'a known suspect without a pattern does not hide one with');
+  const libOnly = grow([f('runtime.mallocgc'), f('bytes.growSlice'), f('encoding/json.Marshal')]);
+  assert.equal(patternOf(libOnly, [known({ function: 'main.other', caller: null })]), null, 'no caller: an unrelated heap suspect without a caller is not a match');
+});
