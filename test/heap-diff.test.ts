@@ -250,3 +250,12 @@ test('the growth difference\'s interval uses n - 2 degrees of freedom, as each s
     assert.ok(Math.abs((diff.high - diff.low) - (own.high - own.low)) < 1e-6 * (own.high - own.low), `n=${n}: baseline exact, so the difference is as uncertain as gray`);
   }
 });
+
+test('functions are ordered by the sum of their stacks, ties by name, not by their first stack', () => {
+  // main.z: one stack grows 3 MiB, another shrinks 1 MiB (2 MiB in all); main.a: one stack, 2 MiB; main.m: two of 2.5 MiB.
+  const g = (i: number) => [stack(['main.z', 'x'], i * 0.75 * MiB), stack(['main.z', 'y'], (10 - i * 0.25) * MiB), stack(['main.a', 'x'], i * 0.5 * MiB), stack(['main.m', 'x'], i * 0.625 * MiB), stack(['main.m', 'y'], i * 0.625 * MiB)];
+  const b = () => [stack(['main.z', 'y'], 10 * MiB)];
+  const heap = diffHeaps({ gray: side(5, g), baseline: side(5, b) });
+  assert.deepEqual(heap.stacks.map((s) => s.key).slice(0, 1), ['main.z\nx'], 'main.z has the largest single stack');
+  assert.deepEqual(heap.functions.map((f) => f.function), ['main.m', 'main.a', 'main.z']);
+});
