@@ -27497,6 +27497,9 @@ var ExitCode;
   ExitCode3[ExitCode3["Success"] = 0] = "Success";
   ExitCode3[ExitCode3["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options2) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options2 && options2.required && !val) {
@@ -39004,6 +39007,30 @@ function selectDriver(choice, host) {
 // src/source/local-pair/start.ts
 import { setTimeout as sleep7 } from "node:timers/promises";
 
+// src/model/redact.ts
+var CREDENTIAL_NAME = /(^|[_-])(TOKEN|SECRET|SECRETS|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|API_?KEY|PRIVATE_KEY|ACCESS_KEY|AUTH)([_-]|$)/i;
+var MIN_SECRET_LENGTH = 8;
+var REDACTED = "***";
+function secretValues(env) {
+  const values = Object.entries(env).filter(([name, value4]) => CREDENTIAL_NAME.test(name) && value4 !== void 0 && value4.trim().length >= MIN_SECRET_LENGTH).map(([, value4]) => value4.trim());
+  return [...new Set(values)].sort((a2, b) => b.length - a2.length);
+}
+function redactText(text, secrets) {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+function redactDeep(value4, secrets) {
+  if (secrets.length === 0) return value4;
+  const walk = (v) => {
+    if (typeof v === "string") return redactText(v, secrets);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, secrets), walk(x)]));
+    return v;
+  };
+  return walk(value4);
+}
+
 // src/workload/ports.ts
 import { createServer, connect } from "node:net";
 function freePort() {
@@ -39047,6 +39074,7 @@ var Workload = class {
   /** Resolves once its output is read to the end as well (the last words of a graceful stop). */
   closed;
   /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
+  /** `redact`: applied to its output before it is kept (secrets out of workloads.log and the report). */
   constructor(side, command, port, group, log, options2 = {}) {
     this.side = side;
     this.command = command;
@@ -39057,7 +39085,7 @@ var Workload = class {
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
     const label = options2.label ?? side;
     const keep = (chunk) => {
-      const text = chunk.toString("utf8");
+      const text = (options2.redact ?? String)(chunk.toString("utf8"));
       log?.write(text.split("\n").filter((l) => l !== "").map((l) => `[${label}] ${l}
 `).join(""));
       this.tail.push(...text.split("\n").filter((l) => l.trim() !== ""));
@@ -39113,7 +39141,7 @@ var LoadProcess = class {
   constructor(side, command, log, options2 = {}) {
     this.side = side;
     this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true, env: options2.env ?? process.env });
-    const write = (chunk) => log?.write(chunk.toString("utf8").split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
+    const write = (chunk) => log?.write((options2.redact ?? String)(chunk.toString("utf8")).split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
 `).join(""));
     this.child.stdout?.on("data", write);
     this.child.stderr?.on("data", write);
@@ -39191,11 +39219,13 @@ async function startPair(plan, driver, teardown, log, env = process.env) {
   const instances = { baseline: [], gray: [] };
   teardown.add("stopping the workloads", () => stopWorkloads(SIDES.flatMap((side) => instances[side]), plan.stopTimeoutMs, log));
   const childEnv = workloadEnv(scrubEnv(env, plan.passEnv).env, plan.memProfileRate);
+  const secrets = secretValues(env);
+  const redact = (text) => redactText(text, secrets);
   for (let i2 = 0; i2 < replicas; i2++) {
     for (const side of SIDES) {
       const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
       const label = replicas === 1 ? side : `${side}#${i2 + 1}`;
-      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i2], log, { label, env: childEnv });
+      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i2], log, { label, env: childEnv, redact });
       instances[side].push({ group: groups[side][i2], workload });
     }
   }
@@ -39241,7 +39271,8 @@ function startLoads(load3, { instances }, teardown, log, warnings, windowOver, s
     for (const [i2, { workload: w }] of instances[side].entries()) {
       const who = instances[side].length === 1 ? side : `${side} #${i2 + 1}`;
       const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-      const process10 = new LoadProcess(side, substitute(load3, w.port, url), log, { env: options2.env });
+      const secrets = secretValues(globalThis.process.env);
+      const process10 = new LoadProcess(side, substitute(load3, w.port, url), log, { env: options2.env, redact: (text) => redactText(text, secrets) });
       if (process10.pid !== void 0) options2.guard?.processGroup(process10.pid);
       teardown.add(`stopping the ${who} load`, () => process10.stop());
       void process10.exited.then((code) => {
@@ -41031,13 +41062,13 @@ async function runGate(plan, io) {
     ...measured.profiles ? { profiles: measured.profiles } : {},
     ...measured.ebpf ? { ebpf: measured.ebpf } : {}
   };
-  writeBundle(plan.outDir, bundle);
+  writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) });
   if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
   const analysis = analyze(bundle, plan.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
-  const report = judgeAnalysis(analysis, plan);
+  const report = redactDeep(judgeAnalysis(analysis, plan), secretValues(process.env));
   return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }
 
@@ -43234,6 +43265,7 @@ function setOutputs(core, report, reportPath) {
   core.setOutput(ActionOutput.SlopeIncrease, percentText(report.slopeIncrease));
 }
 async function runAction(core, env, signal) {
+  for (const secret of secretValues(env)) core.setSecret?.(secret);
   const mode = core.getInput(ActionInput.Mode).trim() || "run";
   if (mode === "fleet") return runFleetAction(core, env, signal);
   if (mode !== "run") {
@@ -43300,6 +43332,7 @@ for (const name of ["SIGINT", "SIGTERM"]) process.once(name, () => controller.ab
 await runAction(
   {
     getInput: (name) => getInput(name),
+    setSecret: (value4) => setSecret(value4),
     setOutput: (name, value4) => setOutput(name, value4),
     setFailed: (message) => setFailed(message),
     info: (message) => info(message),

@@ -163,3 +163,16 @@ test('workloads get a scrubbed environment; --pass-env passes one variable', asy
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--pass-env: "BAD-NAME" is not an environment variable name/);
 });
+
+test('secrets are redacted from workloads.log, report.json and report.html', async () => {
+  const token = 'ghs_0123456789abcdefSECRET';
+  // Passed on purpose (--pass-env), printed by gray just before it dies: its last words reach the report.
+  const leaky = `echo "my token is $GITHUB_TOKEN"; exec ${bin('healthy-head')} -addr 127.0.0.1:{port} -crash-after 2s`;
+  const run = await spawnCli(['run', '--baseline', service('healthy'), '--gray', leaky, ...quick, '--pass-env', 'GITHUB_TOKEN', '--out', join(work, 'redact')], { cwd: work, extraEnv: { GITHUB_TOKEN: token } });
+  assert.equal(run.code, 1, run.stderr);
+  const files = ['bundle/workloads.log', 'bundle/final.json', 'bundle/meta.json', 'report.json', 'report.html'].map((f) => [f, readFileSync(join(work, 'redact', f), 'utf8')] as const);
+  for (const [name, text] of files) assert.ok(!text.includes(token), `${name} does not hold the token`);
+  assert.match(files[0][1], /\[gray\] my token is \*\*\*/);
+  assert.match(files[3][1], /my token is \*\*\*/, "the gray's last output in report.json, redacted");
+  assert.ok(!run.stdout.includes(token) && !run.stderr.includes(token), 'nor the console');
+});

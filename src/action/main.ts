@@ -7,6 +7,7 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => cont
 await runAction(
   {
     getInput: (name) => core.getInput(name),
+    setSecret: (value) => core.setSecret(value),
     setOutput: (name, value) => core.setOutput(name, value),
     setFailed: (message) => core.setFailed(message),
     info: (message) => core.info(message),

@@ -12,11 +12,14 @@ import { openRunFuse, renderFuseMarkdown, renderFuseOutcome } from '../fuse/gate
 import { gatedRun } from '../run/gated-run.ts';
 import { runFleetAction } from './fleet-action.ts';
 import { printUntrusted } from './untrusted.ts';
+import { secretValues } from '../model/redact.ts';
 import { neutraliseCommands } from '../report/escape-commands.ts';
 
 /** The parts of @actions/core the Action uses: a seam tests can replace. */
 export interface ActionCore extends PublishCore {
   getInput(name: string): string;
+  /** core.setSecret: the runner masks the value in the job log. */
+  setSecret?(value: string): void;
   setFailed(message: string): void;
 }
 
@@ -31,6 +34,9 @@ function setOutputs(core: ActionCore, report: Report, reportPath: string): void 
 }
 
 export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
+  // The token input and every credential-named variable: masked in the log; redacted from the files
+  // memgate writes (src/model/redact.ts) and kept from the workloads (start.ts scrubEnv).
+  for (const secret of secretValues(env)) core.setSecret?.(secret);
   const mode = core.getInput(ActionInput.Mode).trim() || 'run';
   if (mode === 'fleet') return runFleetAction(core, env, signal);
   if (mode !== 'run') {

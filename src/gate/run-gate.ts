@@ -11,6 +11,7 @@ import type { SampleSource } from '../source/source.ts';
 import { localPair } from '../source/local-pair/local-pair.ts';
 import { writeDiffProfiles, writeEbpfTrace } from './evidence-files.ts';
 import { judgeAnalysis, writeReport } from './judge-bundle.ts';
+import { redactDeep, secretValues } from '../model/redact.ts';
 
 export interface GateIO {
   logger: Logger;
@@ -63,13 +64,16 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
     ...(measured.profiles ? { profiles: measured.profiles } : {}),
     ...(measured.ebpf ? { ebpf: measured.ebpf } : {}),
   };
-  writeBundle(plan.outDir, bundle);
+  // meta.json holds the command lines as given, which may name a secret.
+  writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) });
   if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
   // Analysed once: the diff profiles and the verdict come from the same evidence.
   const analysis = analyze(bundle, plan.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: 'interrupted', outDir: plan.outDir };
-  const report = judgeAnalysis(analysis, plan);
+  // Secrets out of report.json, report.html and everything rendered from the report (summary, comment,
+  // console): a command line or a workload's last words may hold one.
+  const report = redactDeep(judgeAnalysis(analysis, plan), secretValues(process.env));
   return { kind: 'judged', report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
 }

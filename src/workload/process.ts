@@ -22,7 +22,8 @@ export class Workload {
   readonly closed: Promise<void>;
 
   /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
-  constructor(side: SideName, command: string, port: number | null, group: MemoryGroup, log: WriteStream | null, options: { label?: string; env?: NodeJS.ProcessEnv } = {}) {
+  /** `redact`: applied to its output before it is kept (secrets out of workloads.log and the report). */
+  constructor(side: SideName, command: string, port: number | null, group: MemoryGroup, log: WriteStream | null, options: { label?: string; env?: NodeJS.ProcessEnv; redact?: (text: string) => string } = {}) {
     this.side = side;
     this.command = command;
     this.port = port;
@@ -38,7 +39,7 @@ export class Workload {
     if (this.child.pid !== undefined) group.adopt(this.child.pid);
     const label = options.label ?? side;
     const keep = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
+      const text = (options.redact ?? String)(chunk.toString('utf8'));
       log?.write(text.split('\n').filter((l) => l !== '').map((l) => `[${label}] ${l}\n`).join(''));
       this.tail.push(...text.split('\n').filter((l) => l.trim() !== ''));
       this.tail.splice(0, Math.max(0, this.tail.length - OUTPUT_TAIL));
@@ -97,13 +98,13 @@ export class LoadProcess {
   readonly side: SideName;
   readonly exited: Promise<number | null>;
 
-  constructor(side: SideName, command: string, log: WriteStream | null, options: { env?: NodeJS.ProcessEnv } = {}) {
+  constructor(side: SideName, command: string, log: WriteStream | null, options: { env?: NodeJS.ProcessEnv; redact?: (text: string) => string } = {}) {
     this.side = side;
     // node:child_process, not execa: stop() signals the whole process group (kill(-pid)), so the load is
     // started detached as its own group; execa's kill() signals one pid, and a load script's children
     // survive it (measured: `sh -c 'sleep 61 & wait'` killed through execa leaves the sleep running).
     this.child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: options.env ?? process.env });
-    const write = (chunk: Buffer) => log?.write(chunk.toString('utf8').split('\n').filter((l) => l !== '').map((l) => `[load ${side}] ${l}\n`).join(''));
+    const write = (chunk: Buffer) => log?.write((options.redact ?? String)(chunk.toString('utf8')).split('\n').filter((l) => l !== '').map((l) => `[load ${side}] ${l}\n`).join(''));
     this.child.stdout?.on('data', write);
     this.child.stderr?.on('data', write);
     this.exited = new Promise((resolve) => {

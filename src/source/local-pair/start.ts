@@ -3,6 +3,7 @@ import type { WriteStream } from 'node:fs';
 import { Placeholder } from '../../model/constants.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError, errorMessage } from '../../model/errors.ts';
+import { redactText, secretValues } from '../../model/redact.ts';
 import type { GatePlan } from '../../model/settings.ts';
 import { SIDES, type SideName } from '../../model/sides.ts';
 import { formatDuration } from '../../model/units.ts';
@@ -94,11 +95,13 @@ export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: 
   const instances: Record<SideName, Instance[]> = { baseline: [], gray: [] };
   teardown.add('stopping the workloads', () => stopWorkloads(SIDES.flatMap((side) => instances[side]), plan.stopTimeoutMs, log));
   const childEnv = workloadEnv(scrubEnv(env, plan.passEnv).env, plan.memProfileRate);
+  const secrets = secretValues(env);
+  const redact = (text: string) => redactText(text, secrets);
   for (let i = 0; i < replicas; i++) {
     for (const side of SIDES) {
       const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
       const label = replicas === 1 ? side : `${side}#${i + 1}`;
-      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv });
+      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv, redact });
       instances[side].push({ group: groups[side][i], workload });
     }
   }
@@ -162,7 +165,8 @@ export function startLoads(load: string, { instances }: Pair, teardown: Teardown
     for (const [i, { workload: w }] of instances[side].entries()) {
       const who = instances[side].length === 1 ? side : `${side} #${i + 1}`;
       const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
-      const process = new LoadProcess(side, substitute(load, w.port, url), log, { env: options.env });
+      const secrets = secretValues(globalThis.process.env);
+      const process = new LoadProcess(side, substitute(load, w.port, url), log, { env: options.env, redact: (text) => redactText(text, secrets) });
       if (process.pid !== undefined) options.guard?.processGroup(process.pid);
       teardown.add(`stopping the ${who} load`, () => process.stop());
       void process.exited.then((code) => {
