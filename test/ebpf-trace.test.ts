@@ -123,15 +123,16 @@ test('--ebpf on with a stripped binary, or without a working bpftrace: exit 2 na
 });
 
 test('gray exits mid-trace: its stacks still resolve from the binary, a warning, no tracer left; SIGTERM mid-trace too', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-leak-rate 120MiB -crash-after 4s'), '--replicas', '1', '--warmup', '1s', '--duration', '10s', '--out', 'crash']);
+  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-leak-rate 120MiB -crash-after 8s'), '--replicas', '1', '--warmup', '1s', '--duration', '14s', '--out', 'crash']);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readJson<Report>('crash/report.json');
   assert.ok(report.warnings.some((w) => /gray exited .* into the eBPF trace/.test(w)), JSON.stringify(report.warnings));
-  assert.ok(report.ebpf!.gray!.traceMs < 4000, String(report.ebpf!.gray!.traceMs));
+  // It crashed 8 s after its start: the trace, begun after warm-up and a tracer start, ends before that.
+  assert.ok(report.ebpf!.gray!.traceMs < 8000, String(report.ebpf!.gray!.traceMs));
   assert.ok(report.ebpf!.gray!.paths.some((p) => p.function === 'main.(*sessionStore).remember'), JSON.stringify(report.ebpf!.gray!.paths.map((p) => p.function)));
   await assertNothingLeft(run);
 
-  const term = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--warmup', '1s', '--duration', '30s', '--out', 'term'], { killAfterMs: 4000 });
+  const term = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--replicas', '1', '--warmup', '1s', '--duration', '30s', '--out', 'term'], { killAfterMs: 4000 });
   assert.equal(term.code, 143, term.stderr);
   assert.match(term.stderr, /eBPF allocation tracing of baseline and gray/);
   await assertNothingLeft(term);
