@@ -25708,9 +25708,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -28127,6 +28127,9 @@ import { readFileSync } from "node:fs";
 
 // src/github/rest.ts
 var DEFAULT_API_URL = "https://api.github.com";
+var MAX_QUOTED = 300;
+var MAX_RATE_LIMIT_WAIT_MS = 6e4;
+var quote = (text) => text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}\u2026` : text;
 var GitHubApiError = class extends Error {
   name = "GitHubApiError";
   status;
@@ -28187,7 +28190,9 @@ var RestClient = class {
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
   async request(method, path6, options2 = {}) {
     const url = this.url(path6, options2.query);
+    if (!this.sameApi(url)) throw new GitHubNetworkError(`GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`);
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
+    const idempotent = method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE";
     const headers = {
       accept: "application/vnd.github+json",
       "x-github-api-version": "2022-11-28",
@@ -28205,14 +28210,23 @@ var RestClient = class {
           signal: AbortSignal.timeout(this.timeoutMs)
         });
       } catch (error2) {
-        if (attempt < this.retries) {
+        if (idempotent && attempt < this.retries) {
           await sleep(this.retryDelayMs(attempt + 1));
           continue;
         }
         const cause = error2 instanceof Error ? error2.cause instanceof Error ? error2.cause.message : error2.message : String(error2);
         throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
       }
-      const text = await response.text();
+      let text;
+      try {
+        text = await response.text();
+      } catch (error2) {
+        if (idempotent && attempt < this.retries) {
+          await sleep(this.retryDelayMs(attempt + 1));
+          continue;
+        }
+        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error2 instanceof Error ? error2.message : String(error2)}`);
+      }
       let data = null;
       if (text) {
         try {
@@ -28222,16 +28236,33 @@ var RestClient = class {
         }
       }
       if (response.ok) return { status: response.status, data, headers: response.headers };
-      const retryable = response.status >= 500 || response.status === 429;
-      if (retryable && attempt < this.retries) {
-        const after = Number(response.headers.get("retry-after"));
-        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 1e4) : this.retryDelayMs(attempt + 1));
+      const limitWait = rateLimitWaitMs(response, data);
+      if (limitWait !== null && attempt < this.retries) {
+        if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
+          throw new GitHubApiError(response.status, method, shownPath, `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`, null);
+        }
+        await sleep(limitWait);
+        continue;
+      }
+      if (response.status >= 500 && idempotent && attempt < this.retries) {
+        await sleep(this.retryDelayMs(attempt + 1));
         continue;
       }
       const body = typeof data === "object" && data !== null ? data : {};
       const detail = Array.isArray(body.errors) ? body.errors.map((e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)).join("; ") : "";
-      throw new GitHubApiError(response.status, method, shownPath, body.message ?? (typeof data === "string" && data ? data.slice(0, 200) : response.statusText), body.documentation_url ?? null, detail);
+      const message = typeof body.message === "string" ? body.message : typeof data === "string" && data ? data : response.statusText;
+      throw new GitHubApiError(response.status, method, shownPath, quote(message), typeof body.documentation_url === "string" ? quote(body.documentation_url) : null, quote(detail));
     }
+  }
+  /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
+  get installationToken() {
+    return this.token.startsWith("ghs_");
+  }
+  /** Whether `url` is on the API's own origin and under its base path (GitHub Enterprise: /api/v3). */
+  sameApi(url) {
+    const base = new URL(this.baseUrl);
+    const target = new URL(url);
+    return target.origin === base.origin && (target.pathname === base.pathname || target.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`));
   }
   /**
    * Every item of a paginated GET, following Link rel="next" (per_page=100). `pick` takes the items out of
@@ -28246,11 +28277,26 @@ var RestClient = class {
       const response = await this.request("GET", next);
       items.push(...pick2(response.data));
       next = parseLinkHeader(response.headers.get("link")).next;
+      if (next !== void 0 && !this.sameApi(new URL(next, this.baseUrl).toString())) {
+        throw new GitHubNetworkError(`GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`);
+      }
     }
     return items;
   }
 };
 var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+function rateLimitWaitMs(response, data, now = Date.now()) {
+  if (response.status !== 403 && response.status !== 429) return null;
+  const retryAfter = Number(response.headers.get("retry-after"));
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null) return retryAfter * 1e3;
+  if (response.headers.get("x-ratelimit-remaining") === "0") {
+    const reset2 = Number(response.headers.get("x-ratelimit-reset"));
+    return Number.isFinite(reset2) && reset2 > 0 ? Math.max(0, reset2 * 1e3 - now) + 1e3 : 6e4;
+  }
+  const message = typeof data === "object" && data !== null ? String(data.message ?? "") : "";
+  if (response.status === 429 || /rate limit/i.test(message)) return 6e4;
+  return null;
+}
 function githubContextFromEnv(env, token) {
   const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
   const [owner, repo] = repository.split("/");
@@ -28284,6 +28330,15 @@ function pullRequestNumber(env) {
   const match = /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? "");
   return match ? Number(match[1]) : null;
 }
+async function tokenLogin(client) {
+  try {
+    const { data } = await client.request("GET", "/user");
+    return typeof data?.login === "string" ? data.login : null;
+  } catch (error2) {
+    if (error2 instanceof GitHubApiError) return null;
+    throw error2;
+  }
+}
 async function upsertStickyComment(client, target) {
   const marker = commentMarker(target.key);
   const body = `${marker}
@@ -28291,7 +28346,10 @@ ${target.body}`;
   const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   try {
     const comments = await client.paginate(`${base}/issues/${target.issue}/comments`);
-    const mine = comments.find((c3) => c3.body?.startsWith(marker) && (!target.botOnly || c3.user?.type === "Bot"));
+    const botOnly = target.botOnly ?? client.installationToken;
+    const login = botOnly ? null : await tokenLogin(client);
+    const ours = (c3) => botOnly ? c3.user?.type === "Bot" : login !== null && c3.user?.login === login;
+    const mine = comments.find((c3) => c3.body?.startsWith(marker) && ours(c3));
     if (mine) {
       const { data: data2 } = await client.request("PATCH", `${base}/issues/comments/${mine.id}`, { body: { body } });
       return { kind: "updated", id: data2.id, url: data2.html_url };
@@ -42305,11 +42363,11 @@ function parseMatchers(text, option) {
     const op = OPS.find((o2) => rest.startsWith(o2));
     if (!op) throw new UsageError(`--${option}: after ${label} an operator (=, !=, =~, !~) is expected; ${example}.`);
     rest = rest.slice(op.length).trimStart();
-    const quote = rest[0];
-    if (quote !== '"' && quote !== "'" && quote !== "`") throw new UsageError(`--${option}: the value of ${label} must be quoted ("..."); ${example}.`);
+    const quote2 = rest[0];
+    if (quote2 !== '"' && quote2 !== "'" && quote2 !== "`") throw new UsageError(`--${option}: the value of ${label} must be quoted ("..."); ${example}.`);
     let end = 1;
-    while (end < rest.length && rest[end] !== quote) end += rest[end] === "\\" && quote !== "`" ? 2 : 1;
-    if (end >= rest.length) throw new UsageError(`--${option}: the value of ${label} has no closing ${quote}; ${example}.`);
+    while (end < rest.length && rest[end] !== quote2) end += rest[end] === "\\" && quote2 !== "`" ? 2 : 1;
+    if (end >= rest.length) throw new UsageError(`--${option}: the value of ${label} has no closing ${quote2}; ${example}.`);
     matchers.push(`${label}${op}${rest.slice(0, end + 1)}`);
     rest = rest.slice(end + 1).trimStart();
     if (rest.startsWith(",")) rest = rest.slice(1).trimStart();

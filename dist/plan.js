@@ -25708,9 +25708,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -27774,6 +27774,9 @@ import { resolve as resolve2 } from "node:path";
 
 // src/github/rest.ts
 var DEFAULT_API_URL = "https://api.github.com";
+var MAX_QUOTED = 300;
+var MAX_RATE_LIMIT_WAIT_MS = 6e4;
+var quote = (text) => text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}\u2026` : text;
 var GitHubApiError = class extends Error {
   name = "GitHubApiError";
   status;
@@ -27834,7 +27837,9 @@ var RestClient = class {
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
   async request(method, path6, options = {}) {
     const url = this.url(path6, options.query);
+    if (!this.sameApi(url)) throw new GitHubNetworkError(`GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`);
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
+    const idempotent = method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE";
     const headers = {
       accept: "application/vnd.github+json",
       "x-github-api-version": "2022-11-28",
@@ -27852,14 +27857,23 @@ var RestClient = class {
           signal: AbortSignal.timeout(this.timeoutMs)
         });
       } catch (error2) {
-        if (attempt < this.retries) {
+        if (idempotent && attempt < this.retries) {
           await sleep(this.retryDelayMs(attempt + 1));
           continue;
         }
         const cause = error2 instanceof Error ? error2.cause instanceof Error ? error2.cause.message : error2.message : String(error2);
         throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
       }
-      const text = await response.text();
+      let text;
+      try {
+        text = await response.text();
+      } catch (error2) {
+        if (idempotent && attempt < this.retries) {
+          await sleep(this.retryDelayMs(attempt + 1));
+          continue;
+        }
+        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error2 instanceof Error ? error2.message : String(error2)}`);
+      }
       let data = null;
       if (text) {
         try {
@@ -27869,16 +27883,33 @@ var RestClient = class {
         }
       }
       if (response.ok) return { status: response.status, data, headers: response.headers };
-      const retryable = response.status >= 500 || response.status === 429;
-      if (retryable && attempt < this.retries) {
-        const after = Number(response.headers.get("retry-after"));
-        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1e3, 1e4) : this.retryDelayMs(attempt + 1));
+      const limitWait = rateLimitWaitMs(response, data);
+      if (limitWait !== null && attempt < this.retries) {
+        if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
+          throw new GitHubApiError(response.status, method, shownPath, `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`, null);
+        }
+        await sleep(limitWait);
+        continue;
+      }
+      if (response.status >= 500 && idempotent && attempt < this.retries) {
+        await sleep(this.retryDelayMs(attempt + 1));
         continue;
       }
       const body = typeof data === "object" && data !== null ? data : {};
       const detail = Array.isArray(body.errors) ? body.errors.map((e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)).join("; ") : "";
-      throw new GitHubApiError(response.status, method, shownPath, body.message ?? (typeof data === "string" && data ? data.slice(0, 200) : response.statusText), body.documentation_url ?? null, detail);
+      const message = typeof body.message === "string" ? body.message : typeof data === "string" && data ? data : response.statusText;
+      throw new GitHubApiError(response.status, method, shownPath, quote(message), typeof body.documentation_url === "string" ? quote(body.documentation_url) : null, quote(detail));
     }
+  }
+  /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
+  get installationToken() {
+    return this.token.startsWith("ghs_");
+  }
+  /** Whether `url` is on the API's own origin and under its base path (GitHub Enterprise: /api/v3). */
+  sameApi(url) {
+    const base = new URL(this.baseUrl);
+    const target = new URL(url);
+    return target.origin === base.origin && (target.pathname === base.pathname || target.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`));
   }
   /**
    * Every item of a paginated GET, following Link rel="next" (per_page=100). `pick` takes the items out of
@@ -27893,11 +27924,26 @@ var RestClient = class {
       const response = await this.request("GET", next);
       items.push(...pick(response.data));
       next = parseLinkHeader(response.headers.get("link")).next;
+      if (next !== void 0 && !this.sameApi(new URL(next, this.baseUrl).toString())) {
+        throw new GitHubNetworkError(`GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`);
+      }
     }
     return items;
   }
 };
 var sleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+function rateLimitWaitMs(response, data, now = Date.now()) {
+  if (response.status !== 403 && response.status !== 429) return null;
+  const retryAfter = Number(response.headers.get("retry-after"));
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null) return retryAfter * 1e3;
+  if (response.headers.get("x-ratelimit-remaining") === "0") {
+    const reset2 = Number(response.headers.get("x-ratelimit-reset"));
+    return Number.isFinite(reset2) && reset2 > 0 ? Math.max(0, reset2 * 1e3 - now) + 1e3 : 6e4;
+  }
+  const message = typeof data === "object" && data !== null ? String(data.message ?? "") : "";
+  if (response.status === 429 || /rate limit/i.test(message)) return 6e4;
+  return null;
+}
 function githubContextFromEnv(env, token) {
   const repository = env.GITHUB_REPOSITORY?.trim() ?? "";
   const [owner, repo] = repository.split("/");

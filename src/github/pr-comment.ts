@@ -38,6 +38,17 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The login of the token's user (GET /user), or null when the API will not say. */
+async function tokenLogin(client: RestClient): Promise<string | null> {
+  try {
+    const { data } = await client.request<{ login?: unknown }>('GET', '/user');
+    return typeof data?.login === 'string' ? data.login : null;
+  } catch (error) {
+    if (error instanceof GitHubApiError) return null;
+    throw error;
+  }
+}
+
 /**
  * Creates this gate's comment on the PR, or updates it in place when an earlier run left one.
  * `createIfMissing: false` only updates: a comment that said "blocked" must not go stale once fixed.
@@ -48,8 +59,13 @@ export async function upsertStickyComment(client: RestClient, target: { owner: s
   const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   try {
     const comments = await client.paginate<IssueComment>(`${base}/issues/${target.issue}/comments`);
-    // With the Actions token (a bot) only a bot's comment is ours: anyone can paste the marker.
-    const mine = comments.find((c) => c.body?.startsWith(marker) && (!target.botOnly || c.user?.type === 'Bot'));
+    // Anyone can paste the marker: only a comment by the token's own identity is ours. With an
+    // installation token (ghs_, the Actions token) that is a bot; with any other token, the user GET
+    // /user names (a token that cannot say who it is adopts nothing and creates its own comment).
+    const botOnly = target.botOnly ?? client.installationToken;
+    const login = botOnly ? null : await tokenLogin(client);
+    const ours = (c: IssueComment) => (botOnly ? c.user?.type === 'Bot' : login !== null && c.user?.login === login);
+    const mine = comments.find((c) => c.body?.startsWith(marker) && ours(c));
     if (mine) {
       const { data } = await client.request<IssueComment>('PATCH', `${base}/issues/comments/${mine.id}`, { body: { body } });
       return { kind: 'updated', id: data.id, url: data.html_url };

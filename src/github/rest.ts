@@ -1,7 +1,19 @@
 // A small fetch-based GitHub REST client: base URL from GITHUB_API_URL, a token, Link-header pagination,
 // typed errors carrying the HTTP status. Enough for commit statuses and issue comments; no @actions/github.
+// Hardened for a hostile or overloaded API (issue 11): the token goes only to the API's own origin (a
+// Link rel="next" naming another origin stops pagination with an error), creates (POST) are never
+// retried after a 5xx or a lost answer (the first may have landed: no duplicate comments or statuses),
+// primary and secondary rate limits (403/429 with retry-after or x-ratelimit-remaining: 0) are waited
+// out within a bound, and error messages quote at most MAX_QUOTED characters of a response.
 
 export const DEFAULT_API_URL = 'https://api.github.com';
+
+/** Characters of a response's message or errors quoted in an error message. */
+export const MAX_QUOTED = 300;
+/** The longest single wait for a rate limit; a longer one is an error saying when to try again. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+const quote = (text: string) => (text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 
 /** A GitHub API answer other than 2xx. `githubMessage` is GitHub's own `message` field. */
 export class GitHubApiError extends Error {
@@ -94,7 +106,10 @@ export class RestClient {
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
   async request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<RestResponse<T>> {
     const url = this.url(path, options.query);
+    if (!this.sameApi(url)) throw new GitHubNetworkError(`GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`);
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
+    // A create may have landed although its answer was lost or a 5xx: never repeated, so no duplicates.
+    const idempotent = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE';
     const headers: Record<string, string> = {
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
@@ -112,14 +127,24 @@ export class RestClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (error) {
-        if (attempt < this.retries) {
+        if (idempotent && attempt < this.retries) {
           await sleep(this.retryDelayMs(attempt + 1));
           continue;
         }
         const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
         throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
       }
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        // A body that stalls past the time limit, or a connection cut mid-body.
+        if (idempotent && attempt < this.retries) {
+          await sleep(this.retryDelayMs(attempt + 1));
+          continue;
+        }
+        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+      }
       let data: unknown = null;
       if (text) {
         try {
@@ -129,18 +154,38 @@ export class RestClient {
         }
       }
       if (response.ok) return { status: response.status, data: data as T, headers: response.headers };
-      const retryable = response.status >= 500 || response.status === 429;
-      if (retryable && attempt < this.retries) {
-        const after = Number(response.headers.get('retry-after'));
-        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 10_000) : this.retryDelayMs(attempt + 1));
+      const limitWait = rateLimitWaitMs(response, data);
+      if (limitWait !== null && attempt < this.retries) {
+        // The request was refused, not done: any method may go again once the limit allows.
+        if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
+          throw new GitHubApiError(response.status, method, shownPath, `rate limited for ${Math.ceil(limitWait / 1000)} s more; try again later`, null);
+        }
+        await sleep(limitWait);
+        continue;
+      }
+      if (response.status >= 500 && idempotent && attempt < this.retries) {
+        await sleep(this.retryDelayMs(attempt + 1));
         continue;
       }
       const body = (typeof data === 'object' && data !== null ? data : {}) as { message?: string; documentation_url?: string; errors?: unknown[] };
       const detail = Array.isArray(body.errors)
         ? body.errors.map((e) => (typeof e === 'object' && e !== null ? ((e as { message?: string }).message ?? JSON.stringify(e)) : String(e))).join('; ')
         : '';
-      throw new GitHubApiError(response.status, method, shownPath, body.message ?? (typeof data === 'string' && data ? data.slice(0, 200) : response.statusText), body.documentation_url ?? null, detail);
+      const message = typeof body.message === 'string' ? body.message : typeof data === 'string' && data ? data : response.statusText;
+      throw new GitHubApiError(response.status, method, shownPath, quote(message), typeof body.documentation_url === 'string' ? quote(body.documentation_url) : null, quote(detail));
     }
+  }
+
+  /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
+  get installationToken(): boolean {
+    return this.token.startsWith('ghs_');
+  }
+
+  /** Whether `url` is on the API's own origin and under its base path (GitHub Enterprise: /api/v3). */
+  sameApi(url: string): boolean {
+    const base = new URL(this.baseUrl);
+    const target = new URL(url);
+    return target.origin === base.origin && (target.pathname === base.pathname || target.pathname.startsWith(`${base.pathname.replace(/\/$/, '')}/`));
   }
 
   /**
@@ -156,12 +201,33 @@ export class RestClient {
       const response: RestResponse<P> = await this.request<P>('GET', next);
       items.push(...pick(response.data));
       next = parseLinkHeader(response.headers.get('link')).next;
+      if (next !== undefined && !this.sameApi(new URL(next, this.baseUrl).toString())) {
+        throw new GitHubNetworkError(`GitHub API GET ${path}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`);
+      }
     }
     return items;
   }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How long GitHub asks to wait, when the answer is a rate limit: 429, or 403 with retry-after (secondary
+ * limits), x-ratelimit-remaining: 0 (the primary limit, until x-ratelimit-reset) or a message saying so.
+ * Null for any other answer (a 403 for missing permissions is final).
+ */
+export function rateLimitWaitMs(response: Pick<Response, 'status' | 'headers'>, data: unknown, now = Date.now()): number | null {
+  if (response.status !== 403 && response.status !== 429) return null;
+  const retryAfter = Number(response.headers.get('retry-after'));
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null) return retryAfter * 1000;
+  if (response.headers.get('x-ratelimit-remaining') === '0') {
+    const reset = Number(response.headers.get('x-ratelimit-reset'));
+    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 1000 : 60_000;
+  }
+  const message = typeof data === 'object' && data !== null ? String((data as { message?: unknown }).message ?? '') : '';
+  if (response.status === 429 || /rate limit/i.test(message)) return 60_000; // GitHub: wait at least a minute
+  return null;
+}
 
 /** The repository and API location an Action run (or a CLI run with the same variables) points at. */
 export interface GitHubContext {
