@@ -30,12 +30,11 @@ const mutate = [
   'src/report/format.ts',
   'src/report/markdown.ts',
   'src/report/html.ts',
-  // ---------------------------------------------------------------------------------------------------------
-  // RESERVED for the judge rewrite (the lead adds these when src/judge and the statistics have settled):
-  // 'src/judge/*.ts',
-  // 'src/analyze/stats.ts',
-  // (and their unit tests to `testFiles` below: test/judge.test.ts, test/stats.test.ts, ...)
-  // ---------------------------------------------------------------------------------------------------------
+  // the judge (verdict, grades, heap-profile rules) and the statistics it decides on (intervals)
+  'src/judge/judge.ts',
+  'src/judge/grade.ts',
+  'src/judge/evidence-rules.ts',
+  'src/analyze/intervals.ts',
 ];
 
 /**
@@ -45,6 +44,12 @@ const mutate = [
 const testFiles = [
   // Focused, fast files first: a mutant's covering files run in this order until one fails.
   'test/units-pins.test.ts',
+  // the judge and its statistics (test/judge-properties.test.ts is left out: slow)
+  'test/judge-mutants.test.ts',
+  'test/judge.test.ts',
+  'test/judge-trust.test.ts',
+  'test/stats.test.ts',
+  'test/intervals.test.ts',
   'test/units.test.ts',
   'test/fuse-rules.test.ts',
   'test/fuse-cell.test.ts',
