@@ -194,3 +194,145 @@ test('the top suspect is named on the first blocking reason only, not on warning
   assert.deepEqual(nameTopSuspect([warnOf('p95-increase')], { ...healthy, evidence }), [warnOf('p95-increase')]);
   assert.deepEqual(nameTopSuspect(reasons, { ...healthy, evidence: heapEvidence }), reasons);
 });
+
+// judge(): each rule on its edges, from the healthy analysis with fields overridden.
+const T = minSlope; // the slope limit when baseline's slope is small
+const slopeDiff = (bytesPerSec: number, low: number, high: number, hint?: boolean) => ({ slopeDifference: { bytesPerSec, low, high, method: 'within-series' as const, ...(hint === undefined ? {} : { hint }) } });
+const ruleOf = (v: ReturnType<typeof judge>, rule: Reason['rule']) => v.reasons.find((r) => r.rule === rule);
+const comparisonOf = (v: ReturnType<typeof judge>, rule: string) => v.comparisons.find((c) => c.rule === rule)!;
+
+test('judge: how a process died is told: signal or status, before ready or when (never negative), its last output line', () => {
+  const died = (exit: object) => ({ ...healthy.gray, exit: { atMs: 15_000, code: null, signal: null, beforeReady: false, lastOutput: [], ...exit } as never });
+  const signal = judge({ ...healthy, gray: died({ signal: 'SIGSEGV', atMs: -2000 }) }, limits);
+  assert.equal(ruleOf(signal, 'gray-exited')!.message, 'gray was killed by SIGSEGV 0ms into sampling; a build that dies under the same load as baseline must not ship');
+  const code = judge({ ...healthy, gray: died({ code: 4, beforeReady: true, lastOutput: ['first', 'last'] }) }, limits);
+  assert.equal(ruleOf(code, 'gray-exited')!.message, 'gray exited with status 4 before it was ready; last output: last; a build that dies under the same load as baseline must not ship');
+  assert.equal(ruleOf(code, 'gray-exited')!.measured, 4);
+  assert.equal(code.verdict, 'fail');
+  const base = judge({ ...healthy, baseline: { ...died({ code: 1 }), command: 'b' } }, limits);
+  assert.equal(ruleOf(base, 'baseline-exited')!.message, 'baseline exited with status 1 15s into sampling; without a running baseline there is nothing to compare against');
+  assert.equal(ruleOf(base, 'baseline-exited')!.outcome, 'inconclusive');
+  assert.equal(base.verdict, 'inconclusive');
+  // A death is not "too few readings", even with too few.
+  const short = judge({ ...healthy, baseline: { ...died({ code: 1 }), samples: 2 } }, limits);
+  assert.equal(ruleOf(short, 'enough-samples'), undefined);
+});
+
+test('judge: OOM kills: gray blocks with the limit named (or the cgroup), baseline makes it inconclusive; unknown counts are not passed', () => {
+  const oom = judge({ ...healthy, memoryMaxBytes: 64 * MiB, gray: { ...healthy.gray, oomKills: 2 } }, limits);
+  assert.equal(ruleOf(oom, 'gray-oom-kill')!.message, 'gray was OOM-killed 2 time(s) at the 64.0 MiB memory limit');
+  assert.equal(comparisonOf(oom, 'gray-oom-kill').passed, false);
+  assert.equal(comparisonOf(oom, 'gray-oom-kill').detail, '2 OOM kill(s)');
+  // OOM-killed and exited: one reason, the OOM kill.
+  const both = judge({ ...healthy, gray: { ...healthy.gray, oomKills: 1, exit: { atMs: 1, code: null, signal: 'SIGKILL', beforeReady: false, lastOutput: [] } } }, limits);
+  assert.deepEqual(both.reasons.filter((r) => r.rule.startsWith('gray')).map((r) => r.rule), ['gray-oom-kill']);
+  assert.match(ruleOf(both, 'gray-oom-kill')!.message, /at the cgroup memory limit$/);
+  const unknown = judge({ ...healthy, gray: { ...healthy.gray, oomKills: null }, baseline: { ...healthy.baseline, oomKills: null } }, limits);
+  assert.equal(comparisonOf(unknown, 'gray-oom-kill').passed, null);
+  assert.equal(comparisonOf(unknown, 'gray-oom-kill').detail, 'OOM kills cannot be seen with this driver');
+  assert.equal(unknown.verdict, 'pass');
+  const base = judge({ ...healthy, baseline: { ...healthy.baseline, oomKills: 1, exit: { atMs: 1, code: null, signal: 'SIGKILL', beforeReady: false, lastOutput: [] } } }, limits);
+  assert.deepEqual(base.reasons.map((r) => [r.rule, r.outcome, r.measured]), [['baseline-oom-kill', 'inconclusive', 1]]);
+  assert.match(base.reasons[0].message, /^baseline was OOM-killed too, so the limit says nothing about gray; raise /);
+});
+
+test('judge: P95 blocks strictly above both limits and clear of zero; a hint over the limits warns; missing figures are not passed', () => {
+  const p95 = (increase: number, delta: number, low: number, extra: object = {}) => ({
+    ...healthy,
+    p95Increase: increase,
+    baseline: { ...healthy.baseline, p95Bytes: 100 * MiB },
+    gray: { ...healthy.gray, p95Bytes: 100 * MiB + delta },
+    p95Difference: { value: delta, low, high: 2 * delta, method: 'within-series' as const, ...extra },
+  });
+  const over = judge(p95(0.5, 50 * MiB, MiB), limits);
+  assert.equal(ruleOf(over, 'p95-increase')!.outcome, 'block');
+  assert.match(ruleOf(over, 'p95-increase')!.message, /^P95 of memory rose \+50\.0% \(gray 150\.0 MiB vs baseline 100\.0 MiB; difference 50\.0 MiB \(99% CI 1\.0 MiB \.\. 100\.0 MiB, one process a side\)\), above the allowed \+12\.0% and more than 2\.0 MiB \(/);
+  assert.equal(comparisonOf(over, 'p95-increase').passed, false);
+  assert.equal(over.grade, 'P2');
+  // On each limit exactly: no finding.
+  assert.equal(ruleOf(judge(p95(limits.maxP95Increase, 50 * MiB, MiB), limits), 'p95-increase'), undefined);
+  assert.equal(ruleOf(judge(p95(0.5, limits.minP95DeltaBytes, MiB), limits), 'p95-increase'), undefined);
+  assert.equal(ruleOf(judge(p95(0.5, 50 * MiB, 0), limits), 'p95-increase'), undefined);
+  assert.equal(comparisonOf(judge(p95(0.5, 50 * MiB, 0), limits), 'p95-increase').passed, true);
+  // Not clear but hinted: warn, saying how to decide (one process a side, then replicas).
+  const hinted = judge(p95(0.5, 50 * MiB, -MiB, { hint: true }), limits);
+  assert.equal(ruleOf(hinted, 'p95-increase')!.outcome, 'warn');
+  assert.match(ruleOf(hinted, 'p95-increase')!.message, /^P95 of memory may be higher in gray \(\+50\.0%: gray 150\.0 MiB vs baseline 100\.0 MiB; difference .*\), but that is within what processes of one build differ by; run \S+ 3 or more to decide$/);
+  assert.equal(hinted.verdict, 'warn');
+  const hintedReplicas = judge({ ...p95(0.5, 50 * MiB, -MiB, { hint: true }), replicas: 3 }, limits);
+  assert.match(ruleOf(hintedReplicas, 'p95-increase')!.message, /across 3 processes a side\)\), but that .*; raise \S+ or lengthen \S+ to decide$/);
+  // Hinted but under a limit: nothing.
+  assert.equal(ruleOf(judge(p95(0.05, 50 * MiB, -MiB, { hint: true }), limits), 'p95-increase'), undefined);
+  // Missing P95s: not decided, and said so.
+  const missing = judge({ ...healthy, p95Increase: null, gray: { ...healthy.gray, p95Bytes: null }, p95Difference: null }, limits);
+  assert.equal(comparisonOf(missing, 'p95-increase').passed, null);
+  assert.equal(comparisonOf(missing, 'p95-increase').detail, `gray n/a vs baseline 24.1 MiB`);
+  const noBase = judge({ ...healthy, baseline: { ...healthy.baseline, p95Bytes: null } }, limits);
+  assert.equal(comparisonOf(noBase, 'p95-increase').passed, null);
+  assert.match(comparisonOf(noBase, 'p95-increase').detail, /^gray 24\.0 MiB vs baseline n\/a; difference/);
+  assert.equal(comparisonOf(judge({ ...healthy, p95Increase: null }, limits), 'p95-increase').passed, null);
+});
+
+test('judge: the slope limit is the larger of --min-slope and --max-slope-increase x |baseline slope|', () => {
+  const withBase = (bytesPerSec: number) => ({ ...healthy, baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec } } });
+  assert.equal(comparisonOf(judge(withBase(-3 * T), limits), 'slope-increase').limit, 3 * T * limits.maxSlopeIncrease);
+  assert.equal(comparisonOf(judge(withBase(3 * T), limits), 'slope-increase').limit, 3 * T * limits.maxSlopeIncrease);
+  assert.equal(comparisonOf(judge(withBase(T / 3), limits), 'slope-increase').limit, T);
+  assert.equal(comparisonOf(judge({ ...healthy, baseline: { ...healthy.baseline, slope: null }, slopeDifference: null }, limits), 'slope-increase').limit, T);
+});
+
+test('judge: the slope blocks strictly above its limit and clear of zero; a hint warns; unclear and unhinted is nothing', () => {
+  const block3 = judge({ ...healthy, ...slopeDiff(3 * T, T, 5 * T) }, limits);
+  const reason = ruleOf(block3, 'slope-increase')!;
+  assert.equal(reason.outcome, 'block');
+  assert.equal(reason.measured, 3 * T);
+  assert.equal(reason.limit, T);
+  assert.match(reason.message, /^memory floor grows faster in gray: gray \S+ \S+ vs baseline \S+ \S+; difference 1\.5 MiB\/min \(99% CI 512\.0 KiB\/min \.\. 2\.5 MiB\/min, one process a side\), above the allowed 512\.0 KiB\/min \(the larger of \S+ and \S+ \+100\.0% of baseline's slope\)$/);
+  assert.equal(comparisonOf(block3, 'slope-increase').passed, false);
+  assert.equal(comparisonOf(block3, 'slope-increase').measured, 3 * T);
+  assert.equal(block3.reasons.length, 1);
+  // On the limit, or low end at zero: no block.
+  assert.equal(ruleOf(judge({ ...healthy, ...slopeDiff(T, T / 2, 1.5 * T) }, limits), 'slope-increase'), undefined);
+  assert.equal(ruleOf(judge({ ...healthy, ...slopeDiff(3 * T, 0, 5 * T) }, limits), 'slope-increase'), undefined);
+  assert.equal(comparisonOf(judge({ ...healthy, ...slopeDiff(3 * T, 0, 5 * T) }, limits), 'slope-increase').passed, true);
+  const hinted = judge({ ...healthy, ...slopeDiff(3 * T, -T, 5 * T, true) }, limits);
+  assert.equal(ruleOf(hinted, 'slope-increase')!.outcome, 'warn');
+  assert.match(ruleOf(hinted, 'slope-increase')!.message, /^memory floor may grow faster in gray \(gray .*\), but the difference is not statistically clear; lengthen \S+ or raise \S+ to decide$/);
+  assert.equal(hinted.verdict, 'warn');
+  assert.equal(hinted.grade, 'P3');
+  // A hint under the limit is no finding.
+  assert.equal(ruleOf(judge({ ...healthy, ...slopeDiff(T / 2, -T, T, true) }, limits), 'slope-increase'), undefined);
+  // No slope: not decided.
+  const none = judge({ ...healthy, slopeDifference: null }, limits);
+  assert.equal(comparisonOf(none, 'slope-increase').passed, null);
+  assert.equal(comparisonOf(none, 'slope-increase').measured, null);
+  assert.equal(comparisonOf(none, 'slope-increase').detail, 'too few floor points to fit a slope');
+});
+
+test('judge: corroboration edges: heap high at the limit does not rule out; goroutine stacks at the limit explain; page cache at half the rise demotes', () => {
+  const base = { ...healthy, ...slopeDiff(4 * T, 2 * T, 6 * T), evidence: heapEvidence };
+  const heap = (high: number) => ({ inuseDifference: { value: 0, low: -high, high, method: 'within-series' as const } });
+  const cache = { split: { anonBytesPerSec: null, fileBytesPerSec: 2 * T } }; // exactly half the 4T rise
+  const demoted = judge({ ...base, ...heap(T - 1), ...cache }, limits);
+  assert.equal(ruleOf(demoted, 'slope-increase')!.outcome, 'warn');
+  assert.match(ruleOf(demoted, 'slope-increase')!.message, /^memory floor grows faster in gray \(gray .*\), but heap profiles rule out retained heap growth above 512\.0 KiB\/min \(inuse_space difference 0 B\/min, up to \S+ \S+\), and page cache \(memory\.stat file, 1\.0 MiB\/min more in gray\) makes up most of the rise: reclaimable, not a leak$/);
+  assert.equal(comparisonOf(demoted, 'slope-increase').passed, true);
+  assert.equal(demoted.verdict, 'warn');
+  // Heap interval reaching the limit: it does not rule out retained growth, the block stands without a note.
+  const heapAt = judge({ ...base, ...heap(T), ...cache }, limits);
+  assert.equal(ruleOf(heapAt, 'slope-increase')!.outcome, 'block');
+  assert.match(ruleOf(heapAt, 'slope-increase')!.message, /of baseline's slope\)$/);
+  // Page cache just under half: anon outside the heap, named (anon unknown: no figure).
+  const under = judge({ ...base, ...heap(T - 1), split: { anonBytesPerSec: null, fileBytesPerSec: 2 * T - 1 } }, limits);
+  assert.equal(ruleOf(under, 'slope-increase')!.outcome, 'block');
+  assert.match(ruleOf(under, 'slope-increase')!.message, /; heap profiles rule out retained heap growth above 512\.0 KiB\/min \(inuse_space difference 0 B\/min, up to \S+ \S+\): the rise is anon memory the Go heap does not retain: memory outside the Go heap \(cgo, mmap\) or heap headroom the runtime keeps$/);
+  const anon = judge({ ...base, ...heap(T - 1), split: { anonBytesPerSec: 4 * T, fileBytesPerSec: null } }, limits);
+  assert.match(ruleOf(anon, 'slope-increase')!.message, /does not retain \(anon 2\.0 MiB\/min more in gray\): memory outside/);
+  // Goroutines whose stacks alone reach the limit: the block stands, named.
+  const perGoroutine = 8 * 1024;
+  const piled = judge({ ...base, ...heap(T - 1), ...cache, goroutineDifference: T / perGoroutine }, limits);
+  assert.equal(ruleOf(piled, 'slope-increase')!.outcome, 'block');
+  assert.match(ruleOf(piled, 'slope-increase')!.message, /; goroutines pile up in gray \(\+64\/min, their stacks 512\.0 KiB\/min at least\)$/);
+  const fewer = judge({ ...base, ...heap(T - 1), ...cache, goroutineDifference: T / perGoroutine - 0.01 }, limits);
+  assert.equal(ruleOf(fewer, 'slope-increase')!.outcome, 'warn');
+});
