@@ -336,3 +336,98 @@ test('judge: corroboration edges: heap high at the limit does not rule out; goro
   const fewer = judge({ ...base, ...heap(T - 1), ...cache, goroutineDifference: T / perGoroutine - 0.01 }, limits);
   assert.equal(ruleOf(fewer, 'slope-increase')!.outcome, 'warn');
 });
+
+test('judge: projection: only with --memory-max, only when gray clearly grows from a known floor; never below 0 s', () => {
+  const grow = (bytesPerSec: number, low: number, floor: number | null = 50 * MiB, memoryMax: number | null = 110 * MiB) => ({ ...healthy, memoryMaxBytes: memoryMax, gray: { ...healthy.gray, lastFloorBytes: floor, slope: { ...healthy.gray.slope!, bytesPerSec, low } } });
+  assert.equal(judge(grow(MiB, MiB / 2, 50 * MiB, null), limits).projection, null);
+  assert.deepEqual(judge(grow(MiB, MiB / 2), limits).projection, { limitBytes: 110 * MiB, secondsToLimit: 60 });
+  assert.deepEqual(judge(grow(MiB, MiB / 2, 120 * MiB), limits).projection, { limitBytes: 110 * MiB, secondsToLimit: 0 });
+  assert.deepEqual(judge(grow(MiB, 0), limits).projection, { limitBytes: 110 * MiB, secondsToLimit: null });
+  assert.deepEqual(judge(grow(0, 1), limits).projection, { limitBytes: 110 * MiB, secondsToLimit: null });
+  assert.deepEqual(judge(grow(MiB, MiB / 2, null), limits).projection, { limitBytes: 110 * MiB, secondsToLimit: null });
+  assert.deepEqual(judge({ ...grow(MiB, MiB / 2), gray: { ...healthy.gray, slope: null }, slopeDifference: null }, limits).projection, { limitBytes: 110 * MiB, secondsToLimit: null });
+});
+
+test('judge: a slope known only to more than 4 limits is inconclusive, unless heap profiles can see instead (then a note)', () => {
+  const wide = (half: number) => ({ ...healthy, ...slopeDiff(0, -half, half) });
+  const noisy = judge(wide(4 * T + 1), limits);
+  const reason = ruleOf(noisy, 'slope-noise')!;
+  assert.equal(reason.outcome, 'inconclusive');
+  assert.equal(reason.measured, 4 * T + 1);
+  assert.equal(reason.limit, 4 * T);
+  assert.match(reason.message, /^the cgroup memory floor is too noisy to judge growth: its slope difference is only known to ±\S+ \S+; lengthen \S+, raise \S+ or steady the load$/);
+  assert.equal(noisy.verdict, 'inconclusive');
+  assert.equal(ruleOf(judge(wide(4 * T), limits), 'slope-noise'), undefined);
+  // A block elsewhere decides already: no inconclusive on top.
+  const blocked = judge({ ...wide(4 * T + 1), gray: { ...healthy.gray, oomKills: 1 } }, limits);
+  assert.equal(ruleOf(blocked, 'slope-noise'), undefined);
+  // A slope reason already said (a hinted warn): no noise reason on top.
+  const said = judge({ ...healthy, ...slopeDiff(2 * T, -10 * T, 14 * T, true) }, limits);
+  assert.deepEqual(said.reasons.map((r) => r.rule), ['slope-increase']);
+  // Heap profiles rule out growth at the limit: a note instead; at the limit exactly they do not.
+  const heap = (high: number) => ({ evidence: heapEvidence, inuseDifference: { value: high / 2, low: 0, high, method: 'within-series' as const } });
+  const ruledOut = judge({ ...wide(5 * T), ...heap(T - 1) }, limits);
+  assert.equal(ruleOf(ruledOut, 'slope-noise'), undefined);
+  assert.equal(ruledOut.verdict, 'pass');
+  assert.equal(ruledOut.notes.length, 1);
+  assert.match(ruledOut.notes[0], /^the cgroup memory floor is too noisy to judge growth: its slope difference is only known to ±\S+ \S+, so the verdict rests on heap profiles, which rule out retained growth above 512\.0 KiB\/min \(inuse_space difference \S+ \S+, 99% CI up to \S+ \S+\); growth outside the Go heap would not show$/);
+  assert.equal(ruleOf(judge({ ...wide(5 * T), ...heap(T) }, limits), 'slope-noise')!.outcome, 'inconclusive');
+  // With replicas the site rule watches every allocation site: a note too.
+  const replicas = judge({ ...wide(5 * T), ...heap(2 * T), replicas: 3 }, limits);
+  assert.equal(ruleOf(replicas, 'slope-noise'), undefined);
+  assert.match(replicas.notes[0], /, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above 512\.0 KiB\/min; growth outside the Go heap, or spread thinly over many sites, would not show \(lengthen \S+ to see it in the cgroup\)$/);
+  // Replicas without heap profiles: inconclusive.
+  assert.equal(ruleOf(judge({ ...wide(5 * T), replicas: 3 }, limits), 'slope-noise')!.outcome, 'inconclusive');
+  assert.deepEqual(judge(healthy, limits).notes, []);
+});
+
+test('judge: too few readings (under 8) or floor bins (under 4) on either side is inconclusive, with why sampling ended', () => {
+  const few = (side: 'gray' | 'baseline', samples: number, floorPoints: number) => judge({ ...healthy, [side]: { ...healthy[side], samples, floorPoints } }, limits);
+  for (const side of ['gray', 'baseline'] as const) {
+    assert.equal(ruleOf(few(side, 7, 10), 'enough-samples')!.outcome, 'inconclusive');
+    assert.equal(ruleOf(few(side, 8, 3), 'enough-samples')!.outcome, 'inconclusive');
+    assert.equal(ruleOf(few(side, 8, 4), 'enough-samples'), undefined);
+  }
+  const r = ruleOf(few('gray', 7, 10), 'enough-samples')!;
+  assert.equal(r.measured, 7);
+  assert.equal(r.limit, 8);
+  assert.equal(ruleOf(few('baseline', 6, 10), 'enough-samples')!.measured, 6);
+  assert.match(r.message, new RegExp(`^too few readings after warm-up \\(baseline ${healthy.baseline.samples}, gray 7; at least 8 each over 4\\+ floor bins needed\\); lengthen \\S+ or shorten \\S+$`));
+  const ended = judge({ ...healthy, endedEarly: 'the load stopped', gray: { ...healthy.gray, samples: 3 } }, limits);
+  assert.match(ruleOf(ended, 'enough-samples')!.message, /needed\) because sampling ended early: the load stopped; lengthen/);
+});
+
+test('judge: measuring without cgroups warns with the limitations; reasons come blocks first, then inconclusive, then warnings, each in rule order', () => {
+  const degraded = judge({ ...healthy, driver: 'none', limitations: ['no OOM counter', 'RSS only'] }, limits);
+  assert.deepEqual(degraded.reasons, [{ rule: 'degraded-measurement', outcome: 'warn', measured: null, limit: null, message: 'measured without cgroups (process-tree RSS): no OOM counter; RSS only' }]);
+  assert.equal(degraded.verdict, 'warn');
+  assert.equal(ruleOf(judge(healthy, limits), 'degraded-measurement'), undefined);
+  // warn (degraded), inconclusive (baseline OOM, too few samples), block (slope, P95): sorted, stable.
+  const many = judge({
+    ...healthy,
+    driver: 'none',
+    ...slopeDiff(3 * T, T, 5 * T),
+    p95Increase: 0.5,
+    gray: { ...healthy.gray, p95Bytes: 200 * MiB, samples: 3 },
+    baseline: { ...healthy.baseline, oomKills: 1 },
+    p95Difference: { value: 100 * MiB, low: 50 * MiB, high: 150 * MiB, method: 'within-series' },
+  }, limits);
+  assert.deepEqual(many.reasons.map((r) => `${r.outcome}:${r.rule}`), ['block:p95-increase', 'block:slope-increase', 'inconclusive:baseline-oom-kill', 'inconclusive:enough-samples', 'warn:degraded-measurement']);
+  assert.equal(many.verdict, 'fail');
+  const inconclusive = judge({ ...healthy, driver: 'none', baseline: { ...healthy.baseline, oomKills: 1 } }, limits);
+  assert.equal(inconclusive.verdict, 'inconclusive');
+  assert.deepEqual(inconclusive.reasons.map((r) => r.outcome), ['inconclusive', 'warn']);
+  assert.equal(inconclusive.limits, limits);
+  assert.equal(inconclusive.analysis.driver, 'none');
+});
+
+test('judge: the site rule stays quiet when retained heap already blocked, and speaks when inuse only warned', () => {
+  const site = { siteDifference: { function: 'main.keep', value: 9 * T, low: 8 * T, high: 10 * T, method: 'replicas' as const } };
+  const inuseBlocks = judge({ ...withInuse({ value: 9 * T, low: 8 * T, high: 10 * T }), replicas: 3, ...site }, limits);
+  assert.deepEqual(inuseBlocks.reasons.map((r) => r.rule), ['inuse-growth']);
+  assert.deepEqual(inuseBlocks.comparisons.map((c) => c.rule), ['gray-oom-kill', 'p95-increase', 'slope-increase', 'inuse-growth', 'site-growth']);
+  // The cgroup slope is clearly under its limit: inuse warns, and the site rule blocks.
+  const inuseWarns = judge({ ...withInuse({ value: 9 * T, low: 8 * T, high: 10 * T }, slopeDiff(0, -T / 2, T / 2)), replicas: 3, ...site }, limits);
+  assert.deepEqual(inuseWarns.reasons.map((r) => `${r.outcome}:${r.rule}`), ['block:site-growth', 'warn:inuse-growth']);
+  assert.equal(inuseWarns.grade, 'P1');
+});
