@@ -72,7 +72,8 @@ test('grade: P0 by --memory-max is strictly under an hour left from the last flo
   assert.equal(gradeOf('fail', [block('slope-increase')], withSlope(low, { floor, memoryMax: oneHour + 1000 })), 'P1');
   // Without a limit, or without a last floor, there is no time to the limit.
   assert.equal(gradeOf('fail', [block('slope-increase')], withSlope(low, { floor, memoryMax: null })), 'P1');
-  assert.equal(gradeOf('fail', [block('slope-increase')], withSlope(low, { floor: null, memoryMax: floor })), 'P1');
+  // (a missing floor is not a floor of 0: 1 MiB at 1000 B/s would be 17 minutes)
+  assert.equal(gradeOf('fail', [block('slope-increase')], withSlope(low, { floor: null, memoryMax: MiB })), 'P1');
 });
 
 test('grade: the 75% share needs both --memory-max and a gray P95', () => {
