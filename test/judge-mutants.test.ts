@@ -111,6 +111,7 @@ test('inuse-growth: needs heap evidence and a difference; strictly above the lim
   assert.equal(over.comparison!.passed, false);
   assert.equal(over.comparison!.limit, t);
   assert.equal(over.comparison!.rule, 'inuse-growth');
+  assert.equal(over.comparison!.unit, 'bytes/s');
   assert.equal(over.reason!.outcome, 'block');
   assert.equal(over.reason!.measured, 9 * t);
   const atLimit = inuseOf(withInuse({ value: t, low: t / 2, high: 2 * t }));
@@ -170,6 +171,8 @@ test('site-growth: strictly above --min-slope and clear of zero; not when someth
   const clear = siteGrowthRule(site(2 * t, t), limits, false);
   assert.equal(clear.reason!.outcome, 'block');
   assert.equal(clear.reason!.limit, t);
+  assert.equal(clear.comparison!.unit, 'bytes/s');
+  assert.equal(clear.comparison!.rule, 'site-growth');
   assert.equal(clear.comparison!.passed, false);
   assert.match(clear.comparison!.detail, /^retained at main\.keep: gray minus baseline .* \(99% CI .* \.\. .*, across 3 processes a side\)$/);
   assert.match(clear.reason!.message, /above the allowed .* \(\x01opt:min-slope\x01\); the whole heap and the cgroup are too noisy/);
