@@ -168,7 +168,7 @@ test('a port that never opens (exit 2) and still cleans up', async () => {
 
 test('bad input: unknown option, bad duration, missing command, command not found', async () => {
   const cases: [string[], RegExp][] = [
-    [['run', '--baseline', 'x', '--gray', 'y', '--bogus', '1'], /Unknown option '--bogus'.*memgate --help/],
+    [['run', '--baseline', 'x', '--gray', 'y', '--bogus', '1'], /unknown option --bogus.*memgate run --help/],
     [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--warmup', 'ten'], /--warmup: "ten" is not a duration/],
     [['run', '--baseline', service('healthy')], /--gray is required/],
     [['run', '--baseline', service('healthy'), '--gray', 'no-such-memgate-cmd -x'], /command "no-such-memgate-cmd" was not found on PATH/],

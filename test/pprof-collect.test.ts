@@ -159,7 +159,7 @@ const cmds = { baseline: '/bin/sleep {port}', gray: '/bin/sleep {port}' };
 test('pprof options: default per side, --pprof for both, per-side overrides, off, interval', () => {
   const plain = buildPlan(cmds, ctx);
   assert.deepEqual(plain.pprof, { baseline: 'http://127.0.0.1:{port}/debug/pprof', gray: 'http://127.0.0.1:{port}/debug/pprof' });
-  assert.equal(plain.profileIntervalMs, 10_000);
+  assert.equal(plain.profileIntervalMs, 5_000);
   assert.deepEqual(buildPlan({ ...cmds, pprof: 'off' }, ctx).pprof, { baseline: null, gray: null });
   assert.deepEqual(buildPlan({ ...cmds, pprof: 'off', 'gray-pprof': 'http://127.0.0.1:6060/debug/pprof' }, ctx).pprof, { baseline: null, gray: 'http://127.0.0.1:6060/debug/pprof' });
   assert.deepEqual(buildPlan({ ...cmds, pprof: 'http://localhost:{port}/pp', 'baseline-pprof': 'OFF' }, ctx).pprof, { baseline: null, gray: 'http://localhost:{port}/pp' });
