@@ -72,7 +72,8 @@ test('fuse: on in the Action: a blocked cell trips in commit statuses, a fused c
 
   const skipped = await runAction({ baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: './bin/healthy -addr 127.0.0.1:{port}', cell: NORTH_ARM, out: 'north-arm' });
   assert.equal(skipped.code, 1);
-  assert.ok(skipped.ms < 5000, `took ${skipped.ms} ms`);
+  // Far short of a gate (its warm-up and window alone are 70 s), even on a busy runner.
+  assert.ok(skipped.ms < 30_000, `took ${skipped.ms} ms`);
   assert.equal(skipped.outputs.fused, 'true');
   assert.equal(skipped.outputs.verdict, undefined, 'the gate did not run');
   assert.match(skipped.stdout, /::error::memgate did not run: cell region=cn-north-1,isp=ctcc,os=linux-6\.1,arch=arm64 is fused: arch=arm64 tripped .*first by cell region=cn-east-2,isp=cmcc,os=linux-5\.10,arch=arm64/);
@@ -90,7 +91,7 @@ test('fuse: on with a read-only token: the step fails before the gate, naming th
     out: 'readonly',
   });
   assert.equal(run.code, 1, run.stdout);
-  assert.ok(run.ms < 5000, `took ${run.ms} ms`);
+  assert.ok(run.ms < 30_000, `took ${run.ms} ms`);
   assert.equal(run.outputs.verdict, undefined, 'the gate did not run');
   assert.match(run.stdout, /::error::the token may not write commit statuses on acme\/shop \(403 Resource not accessible by integration\): add "permissions: statuses: write" to the job/);
   assert.doesNotMatch(run.stdout, /\n\s+at /);
