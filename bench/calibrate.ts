@@ -78,7 +78,9 @@ interface Run {
 
 function mannWhitneyGreater(gray: number[], baseline: number[]): number {
   // One-sided p-value that gray is stochastically greater, normal approximation with tie correction.
-  const all = [...gray.map((v) => ({ v, g: true })), ...baseline.map((v) => ({ v, g: false }))].sort((a, b) => a.v - b.v);
+  const all = [...gray.map((v) => ({ v, g: true })), ...baseline.map((v) => ({ v, g: false }))].sort(
+    (a, b) => a.v - b.v,
+  );
   const ranks = new Array<number>(all.length);
   let tieTerm = 0;
   for (let i = 0; i < all.length; ) {
@@ -105,14 +107,32 @@ function erfc(x: number): number {
   // Numerical Recipes' erfcc: fractional error under 1.2e-7.
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return x >= 0 ? r : 2 - r;
 }
 
 function kayenta(outDir: string, warmupMs: number): boolean | null {
   const file = join(outDir, 'bundle/samples.jsonl');
   if (!existsSync(file)) return null;
-  const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { t: number; baseline: number | null; gray: number | null });
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { t: number; baseline: number | null; gray: number | null });
   const window = rows.filter((r) => r.t >= warmupMs);
   const gray = window.map((r) => r.gray).filter((v): v is number => v !== null);
   const baseline = window.map((r) => r.baseline).filter((v): v is number => v !== null);
@@ -129,9 +149,24 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
   const out = join(work, `run-${++seq}-${shape}-${setting}-${kind}${kind === 'leak' ? leak : ''}`);
   // The services set memgate's default heap sampling rate (64 KiB) themselves: Go 1.19, this machine's,
   // ignores GODEBUG=memprofilerate (golang/go#55100), which memgate sets for newer Go.
-  const service = (name: string, extra = '') => `${join(bin, name)} -addr 127.0.0.1:{port} -memprofile-rate 65536 ${flags} ${extra}`.trim();
-  const gray = kind === 'aa' ? service('healthy-b') : service('leak-gray', `-leak-rate ${Math.round(leak * 1024 * 1024)} -leak-per-request 0`);
-  const cli = ['--baseline', service('healthy-a'), '--gray', gray, '--warmup', s.warmup, '--duration', s.duration, '--out', out];
+  const service = (name: string, extra = '') =>
+    `${join(bin, name)} -addr 127.0.0.1:{port} -memprofile-rate 65536 ${flags} ${extra}`.trim();
+  const gray =
+    kind === 'aa'
+      ? service('healthy-b')
+      : service('leak-gray', `-leak-rate ${Math.round(leak * 1024 * 1024)} -leak-per-request 0`);
+  const cli = [
+    '--baseline',
+    service('healthy-a'),
+    '--gray',
+    gray,
+    '--warmup',
+    s.warmup,
+    '--duration',
+    s.duration,
+    '--out',
+    out,
+  ];
   if (args.replicas) cli.push('--replicas', args.replicas);
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, 'run', ...cli], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -139,7 +174,11 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exit = await new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const wallSeconds = (performance.now() - started) / 1000;
-  let report: { verdict: string; grade: string | null; reasons: { rule: string; outcome: string; message: string }[] } | null = null;
+  let report: {
+    verdict: string;
+    grade: string | null;
+    reasons: { rule: string; outcome: string; message: string }[];
+  } | null = null;
   try {
     report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   } catch {
@@ -160,7 +199,9 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
     wallSeconds,
     kayentaBlocks: kayenta(out, ms(s.warmup)),
   };
-  console.error(`  ${shape}/${setting} ${kind === 'aa' ? 'A/A' : `leak ${leak} MiB/min`}: ${run.verdict} ${run.grade ?? ''} exit ${exit} [${run.rules.join(', ')}] ${wallSeconds.toFixed(0)} s; Kayenta-style ${run.kayentaBlocks === null ? 'n/a' : run.kayentaBlocks ? 'blocks' : 'passes'}`);
+  console.error(
+    `  ${shape}/${setting} ${kind === 'aa' ? 'A/A' : `leak ${leak} MiB/min`}: ${run.verdict} ${run.grade ?? ''} exit ${exit} [${run.rules.join(', ')}] ${wallSeconds.toFixed(0)} s; Kayenta-style ${run.kayentaBlocks === null ? 'n/a' : run.kayentaBlocks ? 'blocks' : 'passes'}`,
+  );
   rmSync(out, { recursive: true, force: true });
   return run;
 }
@@ -188,7 +229,8 @@ const shapes = args.shapes!.split(',');
 const leakRates = args['leak-rates']!.split(',').map(Number);
 for (const setting of args.settings!.split(',')) {
   for (const shape of shapes) {
-    const pairs = setting === 'default' ? Number(args.pairs) : Number(args['short-pairs'] ?? Math.ceil(Number(args.pairs) / 3));
+    const pairs =
+      setting === 'default' ? Number(args.pairs) : Number(args['short-pairs'] ?? Math.ceil(Number(args.pairs) / 3));
     for (let i = 0; i < pairs; i++) jobs.push(() => gate(shape, setting, 'aa', 0));
     for (const leak of SETTINGS[setting].leakRates ?? leakRates) {
       if (!leakRates.includes(leak)) continue;
@@ -209,27 +251,37 @@ await Promise.all(
 writeFileSync(join(work, 'calibration.json'), JSON.stringify(runs, null, 1));
 
 console.log(`\n## A/A (two binaries of one healthy build)${args.replicas ? `, --replicas ${args.replicas}` : ''}\n`);
-console.log('| shape | setting | blocked (exit 1) | inconclusive | warn | Kayenta-style blocks | median time to verdict |');
+console.log(
+  '| shape | setting | blocked (exit 1) | inconclusive | warn | Kayenta-style blocks | median time to verdict |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const setting of Object.keys(SETTINGS)) {
   for (const shape of shapes) {
     const aa = runs.filter((r) => r.kind === 'aa' && r.shape === shape && r.setting === setting);
     if (!aa.length) continue;
     const k = aa.filter((r) => r.kayentaBlocks !== null);
-    console.log(`| ${shape} | ${setting} | ${rate(aa.filter((r) => r.exit === 1).length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'inconclusive').length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'warn').length, aa.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(aa.map((r) => r.wallSeconds)).toFixed(0)} s |`);
+    console.log(
+      `| ${shape} | ${setting} | ${rate(aa.filter((r) => r.exit === 1).length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'inconclusive').length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'warn').length, aa.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(aa.map((r) => r.wallSeconds)).toFixed(0)} s |`,
+    );
   }
 }
 console.log('\n## Leaks (gray leaks into a map at the rate given)\n');
-console.log('| shape | setting | leak | blocked | first reason names the leak | Kayenta-style blocks | median time to verdict |');
+console.log(
+  '| shape | setting | leak | blocked | first reason names the leak | Kayenta-style blocks | median time to verdict |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const setting of Object.keys(SETTINGS)) {
   for (const shape of shapes) {
     for (const leak of leakRates) {
-      const l = runs.filter((r) => r.kind === 'leak' && r.shape === shape && r.setting === setting && r.leakMiBPerMin === leak);
+      const l = runs.filter(
+        (r) => r.kind === 'leak' && r.shape === shape && r.setting === setting && r.leakMiBPerMin === leak,
+      );
       if (!l.length) continue;
       const blocked = l.filter((r) => r.exit === 1);
       const k = l.filter((r) => r.kayentaBlocks !== null);
-      console.log(`| ${shape} | ${setting} | ${leak} MiB/min | ${rate(blocked.length, l.length)} | ${rate(blocked.filter((r) => r.namesLeak).length, blocked.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(l.map((r) => r.wallSeconds)).toFixed(0)} s |`);
+      console.log(
+        `| ${shape} | ${setting} | ${leak} MiB/min | ${rate(blocked.length, l.length)} | ${rate(blocked.filter((r) => r.namesLeak).length, blocked.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(l.map((r) => r.wallSeconds)).toFixed(0)} s |`,
+      );
     }
   }
 }

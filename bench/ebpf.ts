@@ -31,7 +31,14 @@ import { checkBinary, checkTracer, type Tracer } from '../src/collect/ebpf-prefl
 import { buildScript, RUNTIME_HEADROOM, type ProbeTarget } from '../src/collect/ebpf-script.ts';
 import { TracerProcess } from '../src/collect/ebpf-tracer.ts';
 import { parseBpftraceOutput } from '../src/collect/ebpf-parse.ts';
-import { allocationRate, EBPF_COST_BUDGET, estimateCost, fetchAllocationRate, heapTotals, PROBE_HIT_COST_US } from '../src/collect/ebpf-cost.ts';
+import {
+  allocationRate,
+  EBPF_COST_BUDGET,
+  estimateCost,
+  fetchAllocationRate,
+  heapTotals,
+  PROBE_HIT_COST_US,
+} from '../src/collect/ebpf-cost.ts';
 import { processAgeSec } from '../src/collect/ebpf-proc.ts';
 import { fetchProfile } from '../src/collect/pprof-fetch.ts';
 import type { EbpfMode } from '../src/model/ebpf.ts';
@@ -55,7 +62,11 @@ interface Condition {
   sampleRate: number;
 }
 const DEFAULT: Condition = { name: 'default mode (runtime.mProf_Malloc)', mode: 'sampled', sampleRate: 1 };
-const PRECISE: Condition = { name: `precise mode (mallocgc, 1 in ${SAMPLE_RATE} recorded)`, mode: 'every', sampleRate: SAMPLE_RATE };
+const PRECISE: Condition = {
+  name: `precise mode (mallocgc, 1 in ${SAMPLE_RATE} recorded)`,
+  mode: 'every',
+  sampleRate: SAMPLE_RATE,
+};
 const NAIVE: Condition = { name: 'naive probe (every mallocgc recorded)', mode: 'every', sampleRate: 1 };
 
 interface Workload {
@@ -86,12 +97,22 @@ interface Service {
 
 async function startService(workload: Workload, memProfileRate: number): Promise<Service> {
   const port = await freePort();
-  const child = spawn(bin('healthy'), ['-addr', `127.0.0.1:${port}`, ...workload.flags, '-memprofile-rate', String(memProfileRate)], { stdio: 'ignore', env: { ...process.env, GOMAXPROCS: '1' } });
+  const child = spawn(
+    bin('healthy'),
+    ['-addr', `127.0.0.1:${port}`, ...workload.flags, '-memprofile-rate', String(memProfileRate)],
+    { stdio: 'ignore', env: { ...process.env, GOMAXPROCS: '1' } },
+  );
   children.push(child);
   for (let i = 0; i < 200 && !(await portOpen(port)); i++) await sleep(50);
   const binary = checkBinary(bin('healthy'), 'sampled');
   if (!binary.ok) throw new Error(binary.problem);
-  const target: ProbeTarget = { binary: bin('healthy'), pids: [child.pid!], arch: binary.arch, go: binary.go, memProfileRateAddr: binary.binary.symbol('runtime.MemProfileRate')?.value ?? null };
+  const target: ProbeTarget = {
+    binary: bin('healthy'),
+    pids: [child.pid!],
+    arch: binary.arch,
+    go: binary.go,
+    memProfileRateAddr: binary.binary.symbol('runtime.MemProfileRate')?.value ?? null,
+  };
   const service = { workload, memProfileRate, pid: child.pid!, port, target };
   await drive(service, 2); // warm up
   return service;
@@ -109,7 +130,10 @@ function cpuTicks(pid: number): number {
 
 function goDuration(text: string): number {
   let ms = 0;
-  for (const [, n, unit] of text.matchAll(/([\d.]+)(h|ms|m|s|µs|us|ns)/g)) ms += Number(n) * ({ h: 3_600_000, m: 60_000, s: 1000, ms: 1, µs: 1e-3, us: 1e-3, ns: 1e-6 } as Record<string, number>)[unit];
+  for (const [, n, unit] of text.matchAll(/([\d.]+)(h|ms|m|s|µs|us|ns)/g))
+    ms +=
+      Number(n) *
+      ({ h: 3_600_000, m: 60_000, s: 1000, ms: 1, µs: 1e-3, us: 1e-3, ns: 1e-6 } as Record<string, number>)[unit];
   return ms;
 }
 
@@ -121,7 +145,11 @@ async function drive(service: Service, seconds: number): Promise<{ units: number
     const elapsedMs = performance.now() - t0;
     return { units: NaN, elapsedMs };
   }
-  const child = spawn(bin('load'), ['-url', `http://127.0.0.1:${service.port}/work`, '-rps', String(RPS), '-duration', `${seconds}s`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    bin('load'),
+    ['-url', `http://127.0.0.1:${service.port}/work`, '-rps', String(RPS), '-duration', `${seconds}s`],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   await new Promise((resolve) => child.on('exit', resolve));
@@ -157,8 +185,20 @@ async function round(tracer: Tracer, service: Service, condition: Condition | nu
   let proc: TracerProcess | null = null;
   if (condition) {
     const file = join(work, `${tag}.bt`);
-    writeFileSync(file, buildScript({ mode: condition.mode, sampleRate: condition.sampleRate, captureDepth: STACK_DEPTH + RUNTIME_HEADROOM, targets: [service.target] }));
-    proc = new TracerProcess(tracer, { script: file, stdout: join(work, `${tag}.out`), stderr: join(work, `${tag}.err`) });
+    writeFileSync(
+      file,
+      buildScript({
+        mode: condition.mode,
+        sampleRate: condition.sampleRate,
+        captureDepth: STACK_DEPTH + RUNTIME_HEADROOM,
+        targets: [service.target],
+      }),
+    );
+    proc = new TracerProcess(tracer, {
+      script: file,
+      stdout: join(work, `${tag}.out`),
+      stderr: join(work, `${tag}.err`),
+    });
     if (!(await proc.attached)) throw new Error(`the tracer did not attach: ${proc.stderr}`);
     await sleep(200);
   }
@@ -173,7 +213,9 @@ async function round(tracer: Tracer, service: Service, condition: Condition | nu
   if (proc && condition) {
     const stopped = await proc.stop(60_000);
     if (stopped.stopped !== 'clean') {
-      console.log(`    (the tracer did not stop cleanly: ${stopped.stopped}; stderr: ${proc.stderr.trim().split('\n').slice(-3).join(' | ')}; hits not counted)`);
+      console.log(
+        `    (the tracer did not stop cleanly: ${stopped.stopped}; stderr: ${proc.stderr.trim().split('\n').slice(-3).join(' | ')}; hits not counted)`,
+      );
       hits = NaN;
     } else {
       hits = parseBpftraceOutput(proc.stdout).records.reduce((sum, rec) => sum + rec.count, 0) * condition.sampleRate;
@@ -210,8 +252,11 @@ async function pairs(tracer: Tracer, service: Service, condition: Condition, n: 
     const [u, t] = tracedFirst ? [b, a] : [a, b];
     out.untraced.push(u);
     out.traced.push(t);
-    const tp = (r: Round) => (service.workload.name === 'alloc' ? `${formatBytes(r.allocBytesPerSec)}/s` : `${r.throughput.toFixed(0)} req/s`);
-    console.log(`    pair ${i + 1}: untraced ${tp(u).padStart(11)} ${u.cpuPerUnitUs.toFixed(1).padStart(9)} ${unit} | traced ${tp(t).padStart(11)} ${t.cpuPerUnitUs.toFixed(1).padStart(9)} ${unit}, ${t.hitsPerSec.toFixed(0)} probe hits/s`);
+    const tp = (r: Round) =>
+      service.workload.name === 'alloc' ? `${formatBytes(r.allocBytesPerSec)}/s` : `${r.throughput.toFixed(0)} req/s`;
+    console.log(
+      `    pair ${i + 1}: untraced ${tp(u).padStart(11)} ${u.cpuPerUnitUs.toFixed(1).padStart(9)} ${unit} | traced ${tp(t).padStart(11)} ${t.cpuPerUnitUs.toFixed(1).padStart(9)} ${unit}, ${t.hitsPerSec.toFixed(0)} probe hits/s`,
+    );
   }
   return out;
 }
@@ -233,19 +278,31 @@ try {
   if (!check.ok) throw new Error(`${check.problem}; ${check.fix}`);
   const tracer = check.tracer;
   const load = (await import('node:os')).loadavg()[0];
-  console.log(`memgate bench: what the default eBPF mode costs a Go service, at ${formatBytes(GO_DEFAULT_RATE)} and ${formatBytes(RATE)} (${tracer.version}, GOMAXPROCS=1, ${SECONDS}s rounds, ${PAIRS} pairs, load average ${load.toFixed(1)})\n`);
+  console.log(
+    `memgate bench: what the default eBPF mode costs a Go service, at ${formatBytes(GO_DEFAULT_RATE)} and ${formatBytes(RATE)} (${tracer.version}, GOMAXPROCS=1, ${SECONDS}s rounds, ${PAIRS} pairs, load average ${load.toFixed(1)})\n`,
+  );
   const rows: Row[] = [];
   for (const workload of [JSON_WORK, ALLOC_WORK]) {
     for (const rate of [GO_DEFAULT_RATE, RATE]) {
       const service = await startService(workload, rate);
-      const since = await fetchAllocationRate(`http://127.0.0.1:${service.port}/debug/pprof`, processAgeSec(service.pid));
+      const since = await fetchAllocationRate(
+        `http://127.0.0.1:${service.port}/debug/pprof`,
+        processAgeSec(service.pid),
+      );
       console.log(`  ${workload.name} at -memprofile-rate ${rate}:`);
-      rows.push({ workload, memProfileRate: rate, paired: await pairs(tracer, service, DEFAULT, PAIRS), sinceStartShare: since.ok ? estimateCost(since.rate, 'sampled').share : null });
+      rows.push({
+        workload,
+        memProfileRate: rate,
+        paired: await pairs(tracer, service, DEFAULT, PAIRS),
+        sinceStartShare: since.ok ? estimateCost(since.rate, 'sampled').share : null,
+      });
       if (workload === JSON_WORK && rate === GO_DEFAULT_RATE && COSTLY_PAIRS > 0) {
         for (const condition of [PRECISE, NAIVE]) {
           console.log(`  ${workload.name}, ${condition.name}, ${COSTLY_PAIRS} pairs:`);
           const p = await pairs(tracer, service, condition, COSTLY_PAIRS);
-          console.log(`    -> throughput x${ratio(p, (r) => r.throughput).toFixed(3)}, CPU/req x${ratio(p, (r) => r.cpuPerUnitUs).toFixed(3)}`);
+          console.log(
+            `    -> throughput x${ratio(p, (r) => r.throughput).toFixed(3)}, CPU/req x${ratio(p, (r) => r.cpuPerUnitUs).toFixed(3)}`,
+          );
         }
       }
       stopService(service);
@@ -254,13 +311,23 @@ try {
 
   console.log(`  alloc (${AMPLIFIED_WORK.flags[1]}) at -memprofile-rate ${AMPLIFIED_RATE}, amplified:`);
   const amplifiedService = await startService(AMPLIFIED_WORK, AMPLIFIED_RATE);
-  const amplified: Row = { workload: AMPLIFIED_WORK, memProfileRate: AMPLIFIED_RATE, paired: await pairs(tracer, amplifiedService, DEFAULT, AMPLIFIED_PAIRS), sinceStartShare: null };
+  const amplified: Row = {
+    workload: AMPLIFIED_WORK,
+    memProfileRate: AMPLIFIED_RATE,
+    paired: await pairs(tracer, amplifiedService, DEFAULT, AMPLIFIED_PAIRS),
+    sinceStartShare: null,
+  };
   stopService(amplifiedService);
-  const perHitOf = (p: Paired) => median(p.traced.map((t, i) => ((t.cpuPerUnitUs - p.untraced[i].cpuPerUnitUs) * t.throughput) / t.hitsPerSec));
+  const perHitOf = (p: Paired) =>
+    median(p.traced.map((t, i) => ((t.cpuPerUnitUs - p.untraced[i].cpuPerUnitUs) * t.throughput) / t.hitsPerSec));
   const measuredPerHit = perHitOf(amplified.paired);
 
-  console.log(`\n  default mode, traced against untraced (medians of ${PAIRS} pairs); guard: ${PROBE_HIT_COST_US} µs a hit, budget ${pct(EBPF_COST_BUDGET)} of a core`);
-  console.log(`  ${'workload'.padEnd(8)} ${'rate'.padStart(9)} ${'untraced'.padStart(22)} ${'throughput'.padStart(10)} ${'CPU/unit'.padStart(9)} ${'hits/s'.padStart(7)} ${'est/hits'.padStart(8)} ${'extra CPU'.padStart(10)} ${'µs/hit'.padStart(7)} ${'derived'.padStart(8)} ${'guard est.'.padStart(11)} ${'since start'.padStart(11)} ${'auto'.padStart(9)}`);
+  console.log(
+    `\n  default mode, traced against untraced (medians of ${PAIRS} pairs); guard: ${PROBE_HIT_COST_US} µs a hit, budget ${pct(EBPF_COST_BUDGET)} of a core`,
+  );
+  console.log(
+    `  ${'workload'.padEnd(8)} ${'rate'.padStart(9)} ${'untraced'.padStart(22)} ${'throughput'.padStart(10)} ${'CPU/unit'.padStart(9)} ${'hits/s'.padStart(7)} ${'est/hits'.padStart(8)} ${'extra CPU'.padStart(10)} ${'µs/hit'.padStart(7)} ${'derived'.padStart(8)} ${'guard est.'.padStart(11)} ${'since start'.padStart(11)} ${'auto'.padStart(9)}`,
+  );
   for (const row of [...rows, amplified]) {
     const { paired: p } = row;
     const u = p.untraced;
@@ -269,20 +336,60 @@ try {
     const hits = median(p.traced.map((t) => t.hitsPerSec));
     const perHit = perHitOf(p);
     // The guard's hit arithmetic on the traced rounds themselves: allocation over the period, against the hits counted.
-    const hitEstimate = median(p.traced.map((t) => t.allocBytesPerSec / (t.period ?? row.memProfileRate) / t.hitsPerSec));
+    const hitEstimate = median(
+      p.traced.map((t) => t.allocBytesPerSec / (t.period ?? row.memProfileRate) / t.hitsPerSec),
+    );
     // The cost at this rate from the hits counted and the per-hit cost measured amplified.
     const derived = (hits * measuredPerHit) / 1e6;
-    const guard = estimateCost(allocationRate({ allocBytes: median(u.map((r) => r.allocBytesPerSec)), allocObjects: median(u.map((r) => r.allocObjectsPerSec)) }, u[0].period, 1), 'sampled');
-    const untraced = row.workload.name === 'alloc' ? `${formatBytes(median(u.map((r) => r.allocBytesPerSec)))}/s, ${pct(median(u.map((r) => r.cpuShare)), 0)} CPU` : `${median(u.map((r) => r.throughput)).toFixed(0)} req/s, ${pct(median(u.map((r) => r.cpuShare)), 0)} CPU`;
-    console.log(`  ${row.workload.name.padEnd(8)} ${formatBytes(row.memProfileRate).padStart(9)} ${untraced.padStart(22)} ${ratio(p, (r) => r.throughput).toFixed(3).padStart(10)} ${ratio(p, (r) => r.cpuPerUnitUs).toFixed(3).padStart(9)} ${hits.toFixed(0).padStart(7)} ${hitEstimate.toFixed(2).padStart(8)} ${pct(extraShare, 2).padStart(10)} ${perHit.toFixed(1).padStart(7)} ${pct(derived, 2).padStart(8)} ${`${pct(guard.share, 2)} (${guard.hitsPerSec.toFixed(0)})`.padStart(11)} ${(row.sinceStartShare === null ? 'n/a' : pct(row.sinceStartShare, 2)).padStart(11)} ${(guard.share > EBPF_COST_BUDGET ? 'skipped' : 'traced').padStart(9)}`);
+    const guard = estimateCost(
+      allocationRate(
+        {
+          allocBytes: median(u.map((r) => r.allocBytesPerSec)),
+          allocObjects: median(u.map((r) => r.allocObjectsPerSec)),
+        },
+        u[0].period,
+        1,
+      ),
+      'sampled',
+    );
+    const untraced =
+      row.workload.name === 'alloc'
+        ? `${formatBytes(median(u.map((r) => r.allocBytesPerSec)))}/s, ${pct(median(u.map((r) => r.cpuShare)), 0)} CPU`
+        : `${median(u.map((r) => r.throughput)).toFixed(0)} req/s, ${pct(median(u.map((r) => r.cpuShare)), 0)} CPU`;
+    console.log(
+      `  ${row.workload.name.padEnd(8)} ${formatBytes(row.memProfileRate).padStart(9)} ${untraced.padStart(22)} ${ratio(
+        p,
+        (r) => r.throughput,
+      )
+        .toFixed(3)
+        .padStart(10)} ${ratio(p, (r) => r.cpuPerUnitUs)
+        .toFixed(3)
+        .padStart(
+          9,
+        )} ${hits.toFixed(0).padStart(7)} ${hitEstimate.toFixed(2).padStart(8)} ${pct(extraShare, 2).padStart(10)} ${perHit.toFixed(1).padStart(7)} ${pct(derived, 2).padStart(8)} ${`${pct(guard.share, 2)} (${guard.hitsPerSec.toFixed(0)})`.padStart(11)} ${(row.sinceStartShare === null ? 'n/a' : pct(row.sinceStartShare, 2)).padStart(11)} ${(guard.share > EBPF_COST_BUDGET ? 'skipped' : 'traced').padStart(9)}`,
+    );
   }
-  console.log(`\n  throughput and CPU/unit: traced / untraced (json: requests; alloc: MiB allocated, its pace kept or not).`);
-  console.log(`  est/hits: the guard's hits/s (allocation rate / the profile's period) over the hits counted, same rounds.`);
-  console.log(`  extra CPU: the probe's CPU as a share of one core (measured directly: drowned in this machine's noise at the real rates);`);
-  console.log(`  µs/hit: that per hit counted (the guard assumes ${PROBE_HIT_COST_US}); measured amplified: ${measuredPerHit.toFixed(1)} µs.`);
-  console.log(`  derived: the hits counted x the amplified per-hit cost, as a share of one core: the cost the budget is about.`);
-  console.log(`  guard est.: hits/s (in brackets) from the untraced rounds' allocation rate over the profile's period, x ${PROBE_HIT_COST_US} µs; since start: the`);
-  console.log(`  guard's own figure at the first round (json idles between rounds, so it is diluted there); auto: what --ebpf auto does with it.`);
+  console.log(
+    `\n  throughput and CPU/unit: traced / untraced (json: requests; alloc: MiB allocated, its pace kept or not).`,
+  );
+  console.log(
+    `  est/hits: the guard's hits/s (allocation rate / the profile's period) over the hits counted, same rounds.`,
+  );
+  console.log(
+    `  extra CPU: the probe's CPU as a share of one core (measured directly: drowned in this machine's noise at the real rates);`,
+  );
+  console.log(
+    `  µs/hit: that per hit counted (the guard assumes ${PROBE_HIT_COST_US}); measured amplified: ${measuredPerHit.toFixed(1)} µs.`,
+  );
+  console.log(
+    `  derived: the hits counted x the amplified per-hit cost, as a share of one core: the cost the budget is about.`,
+  );
+  console.log(
+    `  guard est.: hits/s (in brackets) from the untraced rounds' allocation rate over the profile's period, x ${PROBE_HIT_COST_US} µs; since start: the`,
+  );
+  console.log(
+    `  guard's own figure at the first round (json idles between rounds, so it is diluted there); auto: what --ebpf auto does with it.`,
+  );
 } finally {
   for (const c of children) c.kill('SIGKILL');
   rmSync(work, { recursive: true, force: true });

@@ -10,7 +10,16 @@
 // whether the bundle was kept (OUT/bundle/samples.jsonl). It checks the machine for leftovers as the
 // e2e tests do, so run it under the e2e lock.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,7 +57,20 @@ copyFileSync(join(ROOT, 'dist/index.js'), ACTION);
 writeFileSync(join(work, 'event.json'), JSON.stringify({ pull_request: { number: 7 } }));
 
 const service = (name: string, extra = '') => `${join(BIN, name)} -addr 127.0.0.1:{port}${extra ? ` ${extra}` : ''}`;
-const QUICK = ['--warmup', '2s', '--duration', '6s', '--interval', '250ms', '--replicas', '1', '--profile-interval', '2s', '--stop-timeout', '2s'];
+const QUICK = [
+  '--warmup',
+  '2s',
+  '--duration',
+  '6s',
+  '--interval',
+  '250ms',
+  '--replicas',
+  '1',
+  '--profile-interval',
+  '2s',
+  '--stop-timeout',
+  '2s',
+];
 
 // ---- loopback stand-ins: a pprof that hangs, one that sends a gzip bomb, a GitHub in three bad moods ----
 async function listen(server: Server): Promise<number> {
@@ -85,8 +107,17 @@ const github = createServer((req, res) => {
     return;
   }
   if (githubMood === 'rate-limit') {
-    res.writeHead(403, { 'content-type': 'application/json', 'retry-after': '1', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) });
-    res.end(JSON.stringify({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }));
+    res.writeHead(403, {
+      'content-type': 'application/json',
+      'retry-after': '1',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1),
+    });
+    res.end(
+      JSON.stringify({
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      }),
+    );
     return;
   }
   res.writeHead(502, { 'content-type': 'text/html' });
@@ -103,7 +134,11 @@ function procs(): { pid: number; ppid: number; cmd: string }[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (after[0] === 'Z') continue;
-      out.push({ pid: Number(entry), ppid: Number(after[1]), cmd: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim() });
+      out.push({
+        pid: Number(entry),
+        ppid: Number(after[1]),
+        cmd: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim(),
+      });
     } catch {
       // gone
     }
@@ -113,7 +148,9 @@ function procs(): { pid: number; ppid: number; cmd: string }[] {
 /** Watchdogs and tracers of this bench's runs, seen while they ran (their memgate's children). Nothing else is ours. */
 const ours = new Set<number>();
 function noteChildren(root: number): void {
-  for (const p of procs()) if ((p.ppid === root || ours.has(p.ppid)) && /memgate-watchdog|memgate-tracer|bpftrace/.test(p.cmd)) ours.add(p.pid);
+  for (const p of procs())
+    if ((p.ppid === root || ours.has(p.ppid)) && /memgate-watchdog|memgate-tracer|bpftrace/.test(p.cmd))
+      ours.add(p.pid);
 }
 function processesLeft(): string[] {
   return procs()
@@ -141,30 +178,132 @@ function tracerOf(root: number): number[] {
 }
 
 // ---- the faults ----
-type Fault = { kind: string; detail: string; cmd: string[]; entry: 'cli' | 'action'; env?: NodeJS.ProcessEnv; at?: { ms: number; act: (child: ChildProcess) => void }; setup?: () => void; cleanup?: () => void };
-const KINDS = ['sigkill', 'sigterm', 'sigint', 'crash', 'oom', 'no-port', 'pprof-hang', 'pprof-bomb', 'tracer-killed', 'disk-full', 'github-5xx', 'github-403', 'github-nothing'];
+type Fault = {
+  kind: string;
+  detail: string;
+  cmd: string[];
+  entry: 'cli' | 'action';
+  env?: NodeJS.ProcessEnv;
+  at?: { ms: number; act: (child: ChildProcess) => void };
+  setup?: () => void;
+  cleanup?: () => void;
+};
+const KINDS = [
+  'sigkill',
+  'sigterm',
+  'sigint',
+  'crash',
+  'oom',
+  'no-port',
+  'pprof-hang',
+  'pprof-bomb',
+  'tracer-killed',
+  'disk-full',
+  'github-5xx',
+  'github-403',
+  'github-nothing',
+];
 
 function fault(kind: string, n: number): Fault {
   const out = join(work, `out-${n}`);
-  const base = ['run', '--baseline', service('healthy'), '--gray', service('leak-map'), ...QUICK, '--ebpf', 'off', '--out', out];
+  const base = [
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('leak-map'),
+    ...QUICK,
+    '--ebpf',
+    'off',
+    '--out',
+    out,
+  ];
   const at = 1000 + Math.round(random() * 9000); // 1-10 s: start, warm-up, window or teardown
   switch (kind) {
     case 'sigkill':
     case 'sigterm':
     case 'sigint': {
       const signal = kind.toUpperCase() as NodeJS.Signals;
-      return { kind, detail: `${signal} at ${(at / 1000).toFixed(1)}s`, cmd: base, entry: 'cli', at: { ms: at, act: (c) => c.kill(signal) } };
+      return {
+        kind,
+        detail: `${signal} at ${(at / 1000).toFixed(1)}s`,
+        cmd: base,
+        entry: 'cli',
+        at: { ms: at, act: (c) => c.kill(signal) },
+      };
     }
     case 'crash':
-      return { kind, detail: 'gray exits 3 after 4s', cmd: ['run', '--baseline', service('healthy'), '--gray', service('healthy', '-crash-after 4s'), ...QUICK, '--ebpf', 'off', '--out', out], entry: 'cli' };
+      return {
+        kind,
+        detail: 'gray exits 3 after 4s',
+        cmd: [
+          'run',
+          '--baseline',
+          service('healthy'),
+          '--gray',
+          service('healthy', '-crash-after 4s'),
+          ...QUICK,
+          '--ebpf',
+          'off',
+          '--out',
+          out,
+        ],
+        entry: 'cli',
+      };
     case 'oom':
-      return { kind, detail: '--memory-max 24MiB, gray leaks 600MiB/min', cmd: ['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-leak-rate 600MiB'), ...QUICK, '--ebpf', 'off', '--memory-max', '24MiB', '--out', out], entry: 'cli' };
+      return {
+        kind,
+        detail: '--memory-max 24MiB, gray leaks 600MiB/min',
+        cmd: [
+          'run',
+          '--baseline',
+          service('healthy'),
+          '--gray',
+          service('leak-map', '-leak-rate 600MiB'),
+          ...QUICK,
+          '--ebpf',
+          'off',
+          '--memory-max',
+          '24MiB',
+          '--out',
+          out,
+        ],
+        entry: 'cli',
+      };
     case 'no-port':
-      return { kind, detail: 'gray never listens, --ready-timeout 3s', cmd: ['run', '--baseline', service('healthy'), '--gray', 'sleep 60 # {port}', ...QUICK, '--ebpf', 'off', '--ready-timeout', '3s', '--out', out], entry: 'cli' };
+      return {
+        kind,
+        detail: 'gray never listens, --ready-timeout 3s',
+        cmd: [
+          'run',
+          '--baseline',
+          service('healthy'),
+          '--gray',
+          'sleep 60 # {port}',
+          ...QUICK,
+          '--ebpf',
+          'off',
+          '--ready-timeout',
+          '3s',
+          '--out',
+          out,
+        ],
+        entry: 'cli',
+      };
     case 'pprof-hang':
-      return { kind, detail: 'gray pprof accepts and never answers', cmd: [...base, '--gray-pprof', `http://127.0.0.1:${ports.hanging}/debug/pprof`], entry: 'cli' };
+      return {
+        kind,
+        detail: 'gray pprof accepts and never answers',
+        cmd: [...base, '--gray-pprof', `http://127.0.0.1:${ports.hanging}/debug/pprof`],
+        entry: 'cli',
+      };
     case 'pprof-bomb':
-      return { kind, detail: 'gray heap profile: 200 MiB gzip bomb', cmd: [...base, '--gray-pprof', `http://127.0.0.1:${ports.bombing}/debug/pprof`], entry: 'cli' };
+      return {
+        kind,
+        detail: 'gray heap profile: 200 MiB gzip bomb',
+        cmd: [...base, '--gray-pprof', `http://127.0.0.1:${ports.bombing}/debug/pprof`],
+        entry: 'cli',
+      };
     case 'tracer-killed': {
       const cmd = base.map((a) => (a === 'off' && base[base.indexOf(a) - 1] === '--ebpf' ? 'auto' : a));
       return {
@@ -172,7 +311,12 @@ function fault(kind: string, n: number): Fault {
         detail: `bpftrace SIGKILLed at ${(Math.max(at, 5000) / 1000).toFixed(1)}s`,
         cmd,
         entry: 'cli',
-        at: { ms: Math.max(at, 5000), act: (c) => tracerOf(c.pid!).forEach((pid) => process.kill(pid, 'SIGKILL')) },
+        at: {
+          ms: Math.max(at, 5000),
+          act: (c) => {
+            for (const pid of tracerOf(c.pid!)) process.kill(pid, 'SIGKILL');
+          },
+        },
       };
     }
     case 'disk-full': {
@@ -192,15 +336,63 @@ function fault(kind: string, n: number): Fault {
     }
     default: {
       const mood = kind.slice('github-'.length) as typeof githubMood;
-      const inputs: Record<string, string> = { baseline: service('healthy'), gray: service('leak-map'), warmup: '2s', duration: '6s', interval: '250ms', replicas: '1', 'profile-interval': '2s', 'stop-timeout': '2s', ebpf: 'off', comment: 'always', 'github-token': 'ghs_benchtoken', out };
-      const env: NodeJS.ProcessEnv = { GITHUB_ACTIONS: 'true', GITHUB_API_URL: `http://127.0.0.1:${ports.github}`, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '1', GITHUB_WORKFLOW: 'gate', GITHUB_JOB: 'memory', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'event.json'), GITHUB_SHA: 'abc123', GITHUB_OUTPUT: join(work, `output-${n}`), GITHUB_STEP_SUMMARY: join(work, `summary-${n}`) };
+      const inputs: Record<string, string> = {
+        baseline: service('healthy'),
+        gray: service('leak-map'),
+        warmup: '2s',
+        duration: '6s',
+        interval: '250ms',
+        replicas: '1',
+        'profile-interval': '2s',
+        'stop-timeout': '2s',
+        ebpf: 'off',
+        comment: 'always',
+        'github-token': 'ghs_benchtoken',
+        out,
+      };
+      const env: NodeJS.ProcessEnv = {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_API_URL: `http://127.0.0.1:${ports.github}`,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_RUN_ID: '1',
+        GITHUB_WORKFLOW: 'gate',
+        GITHUB_JOB: 'memory',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(work, 'event.json'),
+        GITHUB_SHA: 'abc123',
+        GITHUB_OUTPUT: join(work, `output-${n}`),
+        GITHUB_STEP_SUMMARY: join(work, `summary-${n}`),
+      };
       for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-      return { kind, detail: `GitHub answers ${mood === '5xx' ? '502' : mood === 'rate-limit' ? '403 secondary rate limit' : 'nothing (connection reset)'}`, cmd: [], entry: 'action', env, setup: () => { githubMood = mood; writeFileSync(env.GITHUB_OUTPUT!, ''); writeFileSync(env.GITHUB_STEP_SUMMARY!, ''); } };
+      return {
+        kind,
+        detail: `GitHub answers ${mood === '5xx' ? '502' : mood === 'rate-limit' ? '403 secondary rate limit' : 'nothing (connection reset)'}`,
+        cmd: [],
+        entry: 'action',
+        env,
+        setup: () => {
+          githubMood = mood;
+          writeFileSync(env.GITHUB_OUTPUT!, '');
+          writeFileSync(env.GITHUB_STEP_SUMMARY!, '');
+        },
+      };
     }
   }
 }
 
-interface Row { n: number; kind: string; detail: string; code: number | null; signal: string | null; ms: number; processes: string[]; cgroups: string[]; bundle: boolean; note: string }
+interface Row {
+  n: number;
+  kind: string;
+  detail: string;
+  code: number | null;
+  signal: string | null;
+  ms: number;
+  processes: string[];
+  cgroups: string[];
+  bundle: boolean;
+  note: string;
+}
 const rows: Row[] = [];
 const LIMIT_MS = 120_000;
 for (let n = 1; n <= RUNS; n++) {
@@ -209,28 +401,55 @@ for (let n = 1; n <= RUNS; n++) {
   f.kind = kind;
   f.setup?.();
   const started = Date.now();
-  const child = f.entry === 'cli' ? spawn(process.execPath, [CLI, ...f.cmd], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(process.execPath, [ACTION], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, ...f.env } });
+  const child =
+    f.entry === 'cli'
+      ? spawn(process.execPath, [CLI, ...f.cmd], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, [ACTION], {
+          cwd: work,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, ...f.env },
+        });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   const timers = [setTimeout(() => child.kill('SIGKILL'), LIMIT_MS)];
   const watching = setInterval(() => noteChildren(child.pid!), 200);
   if (f.at) timers.push(setTimeout(() => f.at!.act(child), f.at.ms));
-  const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])));
+  const [code, signal] = await new Promise<[number | null, string | null]>((r) =>
+    child.once('exit', (c, s) => r([c, s])),
+  );
   const ms = Date.now() - started;
   timers.forEach(clearTimeout);
   clearInterval(watching);
   await sleep(2500);
   const out = f.cmd.includes('--out') ? f.cmd[f.cmd.indexOf('--out') + 1] : (f.env?.INPUT_OUT ?? '');
-  const row: Row = { n, kind, detail: f.detail, code, signal, ms, processes: processesLeft(), cgroups: cgroupsLeft(child.pid!), bundle: existsSync(join(out, 'bundle/samples.jsonl')), note: (/(error|warning): [^\n]*/.exec(log)?.[0] ?? '').slice(0, 140) };
+  const row: Row = {
+    n,
+    kind,
+    detail: f.detail,
+    code,
+    signal,
+    ms,
+    processes: processesLeft(),
+    cgroups: cgroupsLeft(child.pid!),
+    bundle: existsSync(join(out, 'bundle/samples.jsonl')),
+    note: (/(error|warning): [^\n]*/.exec(log)?.[0] ?? '').slice(0, 140),
+  };
   if (ms >= LIMIT_MS) row.note = `hung: killed after ${LIMIT_MS / 1000}s; ${row.note}`;
   rows.push(row);
-  console.log(`${String(n).padStart(2)} ${kind.padEnd(14)} exit ${code ?? signal} in ${(ms / 1000).toFixed(1)}s  processes left ${row.processes.length}  cgroups left ${row.cgroups.length}  bundle ${row.bundle ? 'kept' : 'none'}  (${f.detail}) ${row.note}`);
+  console.log(
+    `${String(n).padStart(2)} ${kind.padEnd(14)} exit ${code ?? signal} in ${(ms / 1000).toFixed(1)}s  processes left ${row.processes.length}  cgroups left ${row.cgroups.length}  bundle ${row.bundle ? 'kept' : 'none'}  (${f.detail}) ${row.note}`,
+  );
   for (const p of row.processes) console.log(`     left: ${p}`);
   for (const g of row.cgroups) console.log(`     left: ${g}`);
   f.cleanup?.();
   // Whatever one run left must not count against the next: kill it (only what this bench started) and say so above.
-  for (const p of row.processes) try { process.kill(Number(p.split(' ')[0]), 'SIGKILL'); } catch { /* gone */ }
+  for (const p of row.processes)
+    try {
+      process.kill(Number(p.split(' ')[0]), 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   ours.clear();
   for (const g of row.cgroups) spawnSync('sh', ['-c', `for d in $(find '${g}' -depth -type d); do rmdir "$d"; done`]);
 }
@@ -241,7 +460,9 @@ console.log('\nper fault: runs, exit statuses, processes left, cgroups left, bun
 for (const kind of [...new Set(rows.map((r) => r.kind))].sort()) {
   const these = rows.filter((r) => r.kind === kind);
   const codes = [...new Set(these.map((r) => String(r.code ?? r.signal)))].join('/');
-  console.log(`${kind.padEnd(14)} ${String(these.length).padStart(2)} runs  exit ${codes.padEnd(10)} processes ${these.reduce((a, r) => a + r.processes.length, 0)}  cgroups ${these.reduce((a, r) => a + r.cgroups.length, 0)}  bundles ${these.filter((r) => r.bundle).length}/${these.length}`);
+  console.log(
+    `${kind.padEnd(14)} ${String(these.length).padStart(2)} runs  exit ${codes.padEnd(10)} processes ${these.reduce((a, r) => a + r.processes.length, 0)}  cgroups ${these.reduce((a, r) => a + r.cgroups.length, 0)}  bundles ${these.filter((r) => r.bundle).length}/${these.length}`,
+  );
 }
 const totalP = rows.reduce((a, r) => a + r.processes.length, 0);
 const totalC = rows.reduce((a, r) => a + r.cgroups.length, 0);

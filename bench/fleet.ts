@@ -19,14 +19,27 @@ import { judge } from '../src/judge/judge.ts';
 import { buildReport } from '../src/report/report-json.ts';
 import { buildFleetReport, type FleetCell } from '../src/report/fleet-report.ts';
 
-const { values } = parseArgs({ options: { instances: { type: 'string', default: '5000' }, points: { type: 'string', default: '3600' }, cells: { type: 'string', default: '50' }, 'only-series': { type: 'boolean', default: false }, breakdown: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    instances: { type: 'string', default: '5000' },
+    points: { type: 'string', default: '3600' },
+    cells: { type: 'string', default: '50' },
+    'only-series': { type: 'boolean', default: false },
+    breakdown: { type: 'boolean', default: false },
+  },
+});
 const instances = Number(values.instances);
 const points = Number(values.points);
 const cells = Number(values.cells);
 const perCell = Math.ceil(instances / cells);
 const MiB = 2 ** 20;
 const clock: StepClock = { startSec: 1_700_000_000, stepSec: 15, steps: points };
-const limits = { maxP95Increase: 0.12, minP95DeltaBytes: 2 * MiB, maxSlopeIncrease: 1, minSlopeBytesPerSec: 512 * 1024 / 60 };
+const limits = {
+  maxP95Increase: 0.12,
+  minP95DeltaBytes: 2 * MiB,
+  maxSlopeIncrease: 1,
+  minSlopeBytesPerSec: (512 * 1024) / 60,
+};
 const settings = { limits, warmupMs: 0, onInconclusive: 'fail' as const, minInstances: 2, heapMetric: null };
 
 let seed = 7;
@@ -67,7 +80,12 @@ const query: FleetQuery = {
 
 const time = { generate: 0, series: 0, judge: 0 };
 /** CPU milliseconds of this process (user + system). */
-const performance = { now: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } };
+const performance = {
+  now: () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  },
+};
 const wallStart = Date.now();
 let peakRss = 0;
 let peakHeap = 0;
@@ -85,8 +103,18 @@ for (let c = 0; c < cells; c++) {
   t0 = performance.now();
   const data: CellData = {
     sides: {
-      baseline: sideSeries(answer.baseline, clock, { instanceLabel: 'instance', selector: 'x', cell: `region=r${c}`, side: 'baseline' }),
-      gray: sideSeries(answer.gray, clock, { instanceLabel: 'instance', selector: 'x', cell: `region=r${c}`, side: 'gray' }),
+      baseline: sideSeries(answer.baseline, clock, {
+        instanceLabel: 'instance',
+        selector: 'x',
+        cell: `region=r${c}`,
+        side: 'baseline',
+      }),
+      gray: sideSeries(answer.gray, clock, {
+        instanceLabel: 'instance',
+        selector: 'x',
+        cell: `region=r${c}`,
+        side: 'gray',
+      }),
     },
     heap: null,
     warnings: [],
@@ -103,18 +131,50 @@ for (let c = 0; c < cells; c++) {
   void bundle;
 }
 clearInterval(sampler);
-const fleet = buildFleetReport(results, { store: 'bench', metric: 'x', heapMetric: null, baseline: 'x', gray: 'x', by: ['region'], instanceLabel: 'instance', windowMs: query.windowSec * 1000, end: '', stepMs: 15000, minInstances: 2, onInconclusive: 'fail', limits, stage: null, fuse: false }, { warnings: [], queries: cells });
+const fleet = buildFleetReport(
+  results,
+  {
+    store: 'bench',
+    metric: 'x',
+    heapMetric: null,
+    baseline: 'x',
+    gray: 'x',
+    by: ['region'],
+    instanceLabel: 'instance',
+    windowMs: query.windowSec * 1000,
+    end: '',
+    stepMs: 15000,
+    minInstances: 2,
+    onInconclusive: 'fail',
+    limits,
+    stage: null,
+    fuse: false,
+  },
+  { warnings: [], queries: cells },
+);
 const judged = perCell * cells * 2;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`fleet: ${cells} cells x ${perCell} instances a side (${judged} series) x ${points} points = ${(judged * points / 1e6).toFixed(1)} M points`);
+console.log(
+  `fleet: ${cells} cells x ${perCell} instances a side (${judged} series) x ${points} points = ${((judged * points) / 1e6).toFixed(1)} M points`,
+);
 console.log(`  generate answers (not memgate)     ${fmt(time.generate)}`);
-console.log(`  series -> instances -> bundle      ${fmt(time.series)}  (${((time.series * 1e6) / (judged * points)).toFixed(1)} ns a point)`);
+console.log(
+  `  series -> instances -> bundle      ${fmt(time.series)}  (${((time.series * 1e6) / (judged * points)).toFixed(1)} ns a point)`,
+);
 if (!values['only-series']) {
-  console.log(`  analyze -> judge -> report          ${fmt(time.judge)}  (${((time.judge * 1e3) / judged).toFixed(2)} us a series, ${((time.judge * 1e6) / (judged * points)).toFixed(1)} ns a point)`);
-  console.log(`  memgate total (without generating)  ${fmt(time.series + time.judge)} CPU (wall ${fmt(Date.now() - wallStart)} with generating)`);
-  console.log(`  verdicts: ${fleet.summary.fail} fail, ${fleet.summary.pass} pass, ${fleet.summary.warn} warn, ${fleet.summary.inconclusive} inconclusive (every 5th cell leaks)`);
+  console.log(
+    `  analyze -> judge -> report          ${fmt(time.judge)}  (${((time.judge * 1e3) / judged).toFixed(2)} us a series, ${((time.judge * 1e6) / (judged * points)).toFixed(1)} ns a point)`,
+  );
+  console.log(
+    `  memgate total (without generating)  ${fmt(time.series + time.judge)} CPU (wall ${fmt(Date.now() - wallStart)} with generating)`,
+  );
+  console.log(
+    `  verdicts: ${fleet.summary.fail} fail, ${fleet.summary.pass} pass, ${fleet.summary.warn} warn, ${fleet.summary.inconclusive} inconclusive (every 5th cell leaks)`,
+  );
 }
-console.log(`  peak RSS ${(peakRss / MiB).toFixed(0)} MiB, peak heap ${(peakHeap / MiB).toFixed(0)} MiB (one cell's answer is held at a time)`);
+console.log(
+  `  peak RSS ${(peakRss / MiB).toFixed(0)} MiB, peak heap ${(peakHeap / MiB).toFixed(0)} MiB (one cell's answer is held at a time)`,
+);
 
 // Kept for profiling one stage alone: node --cpu-prof bench/fleet.ts ...
 export { analyze, judge, buildReport };
@@ -124,14 +184,19 @@ export { analyze, judge, buildReport };
 if (process.argv.includes('--breakdown')) {
   const { blockBootstrapQuantile, ewcSlope } = await import('../src/analyze/intervals.ts');
   const { floorBinSeconds, floorPoints, p95 } = await import('../src/analyze/stats.ts');
-  const pts = Array.from({ length: points }, (_, k) => ({ t: k * clock.stepSec, v: 100 * MiB + (((k * 15) % 60) / 60) * 4 * MiB + random() * MiB }));
+  const pts = Array.from({ length: points }, (_, k) => ({
+    t: k * clock.stepSec,
+    v: 100 * MiB + (((k * 15) % 60) / 60) * 4 * MiB + random() * MiB,
+  }));
   const vals = pts.map((p) => p.v);
   const bin = floorBinSeconds(pts[pts.length - 1].t);
   const timeIt = (name: string, n: number, fn: () => unknown) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) fn();
     const per = (performance.now() - t0) / n;
-    console.log(`  ${name.padEnd(42)} ${per.toFixed(3)} ms a series -> ${((per * judged) / 1000).toFixed(1)} s for ${judged} series`);
+    console.log(
+      `  ${name.padEnd(42)} ${per.toFixed(3)} ms a series -> ${((per * judged) / 1000).toFixed(1)} s for ${judged} series`,
+    );
   };
   console.log(`per-instance parts of analyze (${points} points a series):`);
   timeIt('p95 (sort)', 50, () => p95(vals));

@@ -28,21 +28,44 @@ function seeded(seed: number): () => number {
 /** Two heap profiles over the same code: B is A a while later, with a few stacks leaking. */
 function synthesize(stacks: number, seed = 7): [Uint8Array, Uint8Array] {
   const rand = seeded(seed);
-  const pkgs = ['main', 'net/http', 'encoding/json', 'bytes', 'bufio', 'github.com/acme/svc/cache', 'github.com/acme/svc/api', 'google.golang.org/grpc', 'database/sql', 'sync'];
+  const pkgs = [
+    'main',
+    'net/http',
+    'encoding/json',
+    'bytes',
+    'bufio',
+    'github.com/acme/svc/cache',
+    'github.com/acme/svc/api',
+    'google.golang.org/grpc',
+    'database/sql',
+    'sync',
+  ];
   const functionCount = Math.max(200, Math.round(stacks / 3));
   const strings = new StringTable();
   const functions: FunctionInput[] = [];
   for (let i = 1; i <= functionCount; i++) {
     const pkg = pkgs[i % pkgs.length];
     const name = `${pkg}.(*T${i % 37}).Method${i}`;
-    functions.push({ id: i, name: strings.dedup(name), systemName: strings.dedup(name), filename: strings.dedup(`/src/${pkg}/file${i % 53}.go`), startLine: i });
+    functions.push({
+      id: i,
+      name: strings.dedup(name),
+      systemName: strings.dedup(name),
+      filename: strings.dedup(`/src/${pkg}/file${i % 53}.go`),
+      startLine: i,
+    });
   }
   const locations: LocationInput[] = [];
   const locationCount = functionCount * 3;
   for (let i = 1; i <= locationCount; i++) {
     const fn = 1 + Math.floor(rand() * functionCount);
-    const inlined = rand() < 0.15 ? [{ functionId: 1 + Math.floor(rand() * functionCount), line: 1 + Math.floor(rand() * 400) }] : [];
-    locations.push({ id: i, mappingId: 1, address: 0x400000 + i * 16, line: [...inlined, { functionId: fn, line: 1 + Math.floor(rand() * 400) }] });
+    const inlined =
+      rand() < 0.15 ? [{ functionId: 1 + Math.floor(rand() * functionCount), line: 1 + Math.floor(rand() * 400) }] : [];
+    locations.push({
+      id: i,
+      mappingId: 1,
+      address: 0x400000 + i * 16,
+      line: [...inlined, { functionId: fn, line: 1 + Math.floor(rand() * 400) }],
+    });
   }
   const shape: number[][] = [];
   for (let s = 0; s < stacks; s++) {
@@ -56,7 +79,15 @@ function synthesize(stacks: number, seed = 7): [Uint8Array, Uint8Array] {
       const size = 16 << Math.floor(rand() * 8);
       const grow = later && leaking.has(s) ? 3 + Math.floor(rand() * 20) : 1;
       const inuseObjects = Math.floor(objects * grow * (later ? 0.9 + rand() * 0.2 : 1));
-      return { locationId: locs, value: [objects * 10 * (later ? 2 : 1), objects * 10 * size * (later ? 2 : 1), inuseObjects, inuseObjects * size] };
+      return {
+        locationId: locs,
+        value: [
+          objects * 10 * (later ? 2 : 1),
+          objects * 10 * size * (later ? 2 : 1),
+          inuseObjects,
+          inuseObjects * size,
+        ],
+      };
     });
     const local = new StringTable();
     for (const s of strings.strings.slice(1)) local.dedup(s);
@@ -66,7 +97,18 @@ function synthesize(stacks: number, seed = 7): [Uint8Array, Uint8Array] {
         return { type: local.dedup(type), unit: local.dedup(unit) };
       }),
       sample: samples,
-      mapping: [{ id: 1, memoryStart: 0x400000, memoryLimit: 0x400000 + locationCount * 16 + 16, filename: local.dedup('/app/service'), hasFunctions: true, hasFilenames: true, hasLineNumbers: true, hasInlineFrames: true }],
+      mapping: [
+        {
+          id: 1,
+          memoryStart: 0x400000,
+          memoryLimit: 0x400000 + locationCount * 16 + 16,
+          filename: local.dedup('/app/service'),
+          hasFunctions: true,
+          hasFilenames: true,
+          hasLineNumbers: true,
+          hasInlineFrames: true,
+        },
+      ],
       location: locations,
       function: functions,
       stringTable: local,
@@ -94,7 +136,9 @@ if (process.argv[2] === '--child') {
   memgateDiff(process.argv[3], process.argv[4]);
   process.stdout.write(String(performance.now() - t0));
 } else {
-  const { values } = parseArgs({ options: { stacks: { type: 'string', default: '5000' }, runs: { type: 'string', default: '7' } } });
+  const { values } = parseArgs({
+    options: { stacks: { type: 'string', default: '5000' }, runs: { type: 'string', default: '7' } },
+  });
   const stacks = Number(values.stacks);
   const runs = Number(values.runs);
   const dir = mkdtempSync(join(tmpdir(), 'memgate-bench-pprof-'));
@@ -105,7 +149,9 @@ if (process.argv[2] === '--child') {
     writeFileSync(fa, a);
     writeFileSync(fb, b);
     const decoded = decodeHeapProfile(a);
-    console.log(`pair: ${stacks} samples, ${decoded.stacks.size} distinct stacks, ${(a.length / 1024).toFixed(0)} KiB + ${(b.length / 1024).toFixed(0)} KiB gzipped`);
+    console.log(
+      `pair: ${stacks} samples, ${decoded.stacks.size} distinct stacks, ${(a.length / 1024).toFixed(0)} KiB + ${(b.length / 1024).toFixed(0)} KiB gzipped`,
+    );
 
     memgateDiff(fa, fb); // warm up the JIT once, as a long-lived process is
     const inProcess: number[] = [];
@@ -122,11 +168,14 @@ if (process.argv[2] === '--child') {
       processTimes.push(performance.now() - t0);
     }
     const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-    if (go.status !== 0) throw new Error('go not found: the comparison needs go tool pprof (apt-get install golang-go)');
+    if (go.status !== 0)
+      throw new Error('go not found: the comparison needs go tool pprof (apt-get install golang-go)');
     const goTimes: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const t0 = performance.now();
-      const run = spawnSync('go', ['tool', 'pprof', '-top', '-nodecount=20', `-diff_base=${fa}`, fb], { encoding: 'utf8' });
+      const run = spawnSync('go', ['tool', 'pprof', '-top', '-nodecount=20', `-diff_base=${fa}`, fb], {
+        encoding: 'utf8',
+      });
       if (run.status !== 0) throw new Error(`go tool pprof failed: ${run.stderr}`);
       if (i > 0) goTimes.push(performance.now() - t0); // the first run warms the page cache
     }
@@ -134,7 +183,9 @@ if (process.argv[2] === '--child') {
     console.log(`memgate decode+diff, in process:  ${m.inProcess.toFixed(1)} ms (median of ${runs})`);
     console.log(`memgate decode+diff, new process: ${m.process.toFixed(1)} ms`);
     console.log(`go tool pprof -top -diff_base:    ${m.go.toFixed(1)} ms (${go.stdout.trim()})`);
-    console.log(`ratio go/memgate: ${(m.go / m.inProcess).toFixed(1)}x in process, ${(m.go / m.process).toFixed(1)}x process to process (above 1: memgate is faster)`);
+    console.log(
+      `ratio go/memgate: ${(m.go / m.inProcess).toFixed(1)}x in process, ${(m.go / m.process).toFixed(1)}x process to process (above 1: memgate is faster)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8076,11 +8076,15 @@ function parseDuration(text, option) {
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|min|m|h)/g)];
   const joined = parts.map((p) => p[0]).join("");
   if (parts.length === 0 || joined !== trimmed) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is not a duration; write a number with a unit, ${DURATION_EXAMPLE} (from 0ms to 24h).`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is not a duration; write a number with a unit, ${DURATION_EXAMPLE} (from 0ms to 24h).`
+    );
   }
   const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
   if (!Number.isFinite(ms) || ms > MAX_DURATION_MS) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is out of range; give a duration from 0ms to 24h, ${DURATION_EXAMPLE}.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is out of range; give a duration from 0ms to 24h, ${DURATION_EXAMPLE}.`
+    );
   }
   return Math.round(ms);
 }
@@ -8112,11 +8116,15 @@ function sizeOf(text, option, shown) {
   const match = text.length > MAX_VALUE_LENGTH ? null : /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   const unit = match?.[2].toLowerCase() ?? "";
   if (!match || !(unit in SIZE_UNITS)) {
-    throw new UsageError(`--${option}: "${clipped(shown)}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M (from 0 to 1024TiB).`);
+    throw new UsageError(
+      `--${option}: "${clipped(shown)}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M (from 0 to 1024TiB).`
+    );
   }
   const bytes3 = Math.round(Number(match[1]) * SIZE_UNITS[unit]);
   if (!Number.isSafeInteger(bytes3) || bytes3 > MAX_SIZE_BYTES) {
-    throw new UsageError(`--${option}: "${clipped(shown)}" is out of range; give a size from 0 to 1024TiB, like 512MiB or 2GiB.`);
+    throw new UsageError(
+      `--${option}: "${clipped(shown)}" is out of range; give a size from 0 to 1024TiB, like 512MiB or 2GiB.`
+    );
   }
   return bytes3;
 }
@@ -8127,18 +8135,24 @@ function parseRate(text, option) {
   const per = PER_SECOND[trimmed.slice(slash + 1).trim().toLowerCase()];
   const size = trimmed.slice(0, Math.max(slash, 0)).trim();
   if (slash <= 0 || per === void 0 || size === "") {
-    throw new UsageError(`--${option}: "${clipped(text)}" is not a rate; write a size per time, like 1MiB/min or 16KiB/s.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is not a rate; write a size per time, like 1MiB/min or 16KiB/s.`
+    );
   }
   return sizeOf(size, option, text) / per;
 }
 function parsePercent(text, option) {
   const match = text.length > MAX_VALUE_LENGTH ? null : /^(-?\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
   if (!match || Number(match[1]) < 0) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is not a percentage; write a non-negative number like 12% or 100%.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is not a percentage; write a non-negative number like 12% or 100%.`
+    );
   }
   const percent3 = Number(match[1]);
   if (!Number.isFinite(percent3) || percent3 > MAX_PERCENT) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is out of range; give a percentage from 0% to ${MAX_PERCENT}%.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is out of range; give a percentage from 0% to ${MAX_PERCENT}%.`
+    );
   }
   return percent3 / 100;
 }
@@ -8168,7 +8182,35 @@ function formatDuration(ms) {
 // src/config/command-check.ts
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, isAbsolute, join, resolve } from "node:path";
-var SHELL_WORDS = /* @__PURE__ */ new Set(["exec", "env", "cd", "export", "set", "eval", ".", "source", "ulimit", "umask", "trap", "nice", "nohup", "command", "time", "test", "[", "if", "for", "while", "until", "case", "{", "(", "!", "sh", "bash"]);
+var SHELL_WORDS = /* @__PURE__ */ new Set([
+  "exec",
+  "env",
+  "cd",
+  "export",
+  "set",
+  "eval",
+  ".",
+  "source",
+  "ulimit",
+  "umask",
+  "trap",
+  "nice",
+  "nohup",
+  "command",
+  "time",
+  "test",
+  "[",
+  "if",
+  "for",
+  "while",
+  "until",
+  "case",
+  "{",
+  "(",
+  "!",
+  "sh",
+  "bash"
+]);
 function programOf(command) {
   const words = command.trim().split(/\s+/);
   const first = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
@@ -8190,13 +8232,17 @@ function checkCommand(command, side, context2) {
   if (program.includes("/")) {
     const path6 = isAbsolute(program) ? program : resolve(context2.cwd, program);
     if (!isExecutableFile(path6)) {
-      throw new UsageError(`--${side}: "${program}" is not an executable file (looked at ${path6}); build it first or fix the path.`);
+      throw new UsageError(
+        `--${side}: "${program}" is not an executable file (looked at ${path6}); build it first or fix the path.`
+      );
     }
     return;
   }
   const found = context2.pathEnv.split(delimiter).some((dir) => dir !== "" && isExecutableFile(join(dir, program)));
   if (!found) {
-    throw new UsageError(`--${side}: command "${program}" was not found on PATH; install it or give its path, like ./bin/${program}.`);
+    throw new UsageError(
+      `--${side}: command "${program}" was not found on PATH; install it or give its path, like ./bin/${program}.`
+    );
   }
 }
 
@@ -8206,17 +8252,28 @@ var MODES = ["sampled", "every"];
 var MAX_STACK_DEPTH = 64;
 function integer(text, option, min, max, example) {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`--${option}: "${text}" is not a whole number from ${min} to ${max}; e.g. --${option} ${example}.`);
+    throw new UsageError(
+      `--${option}: "${text}" is not a whole number from ${min} to ${max}; e.g. --${option} ${example}.`
+    );
   }
   return Number(text);
 }
 function parseEbpfOptions(get) {
   const enabled = (get(Option.Ebpf) ?? Defaults.ebpf).toLowerCase();
-  if (!SWITCHES.includes(enabled)) throw new UsageError(`--${Option.Ebpf}: "${enabled}" is not allowed; use auto (trace when the host allows it, the default), on (must trace) or off.`);
+  if (!SWITCHES.includes(enabled))
+    throw new UsageError(
+      `--${Option.Ebpf}: "${enabled}" is not allowed; use auto (trace when the host allows it, the default), on (must trace) or off.`
+    );
   const mode = (get(Option.EbpfMode) ?? Defaults.ebpfMode).toLowerCase();
-  if (!MODES.includes(mode)) throw new UsageError(`--${Option.EbpfMode}: "${mode}" is not a mode; use sampled (the default, where Go samples its heap profile: cheap) or every (every runtime.mallocgc call: costly).`);
+  if (!MODES.includes(mode))
+    throw new UsageError(
+      `--${Option.EbpfMode}: "${mode}" is not a mode; use sampled (the default, where Go samples its heap profile: cheap) or every (every runtime.mallocgc call: costly).`
+    );
   const rateText = get(Option.EbpfSampleRate);
-  if (rateText !== void 0 && mode !== "every") throw new UsageError(`--${Option.EbpfSampleRate} applies to --${Option.EbpfMode} every only (the sampled mode follows Go's own MemProfileRate); drop it or add --${Option.EbpfMode} every.`);
+  if (rateText !== void 0 && mode !== "every")
+    throw new UsageError(
+      `--${Option.EbpfSampleRate} applies to --${Option.EbpfMode} every only (the sampled mode follows Go's own MemProfileRate); drop it or add --${Option.EbpfMode} every.`
+    );
   return {
     enabled,
     mode,
@@ -8238,7 +8295,9 @@ function parseJudgeSettings(raw, recordedWarmupMs) {
   const get = (name) => value(raw, name);
   const onInconclusive = get(Option.OnInconclusive) ?? Defaults.onInconclusive;
   if (onInconclusive !== "fail" && onInconclusive !== "pass") {
-    throw new UsageError(`--${Option.OnInconclusive}: "${onInconclusive}" is not allowed; use "fail" (default) or "pass".`);
+    throw new UsageError(
+      `--${Option.OnInconclusive}: "${onInconclusive}" is not allowed; use "fail" (default) or "pass".`
+    );
   }
   const warmupText = get(Option.Warmup);
   return {
@@ -8247,7 +8306,10 @@ function parseJudgeSettings(raw, recordedWarmupMs) {
     limits: {
       maxP95Increase: parsePercent(get(Option.MaxP95Increase) ?? Defaults.maxP95Increase, Option.MaxP95Increase),
       minP95DeltaBytes: parseSize(get(Option.MinP95Delta) ?? Defaults.minP95Delta, Option.MinP95Delta),
-      maxSlopeIncrease: parsePercent(get(Option.MaxSlopeIncrease) ?? Defaults.maxSlopeIncrease, Option.MaxSlopeIncrease),
+      maxSlopeIncrease: parsePercent(
+        get(Option.MaxSlopeIncrease) ?? Defaults.maxSlopeIncrease,
+        Option.MaxSlopeIncrease
+      ),
       minSlopeBytesPerSec: parseRate(get(Option.MinSlope) ?? Defaults.minSlope, Option.MinSlope)
     }
   };
@@ -8258,7 +8320,9 @@ function buildPlan(raw, context2) {
   for (const side of SIDES) {
     const command = get(side);
     if (command === void 0) {
-      throw new UsageError(`--${side} is required: give the command that starts the ${side} build, e.g. --${side} "./bin/service -addr 127.0.0.1:{port}".`);
+      throw new UsageError(
+        `--${side} is required: give the command that starts the ${side} build, e.g. --${side} "./bin/service -addr 127.0.0.1:{port}".`
+      );
     }
     checkCommand(command, side, context2);
     commands[side] = command;
@@ -8268,23 +8332,39 @@ function buildPlan(raw, context2) {
   const intervalMs = parseDuration(get(Option.Interval) ?? Defaults.interval, Option.Interval);
   const readyTimeoutMs = parseDuration(get(Option.ReadyTimeout) ?? Defaults.readyTimeout, Option.ReadyTimeout);
   const stopTimeoutMs = parseDuration(get(Option.StopTimeout) ?? Defaults.stopTimeout, Option.StopTimeout);
-  if (stopTimeoutMs > 10 * 6e4) throw new UsageError(`--${Option.StopTimeout} ${get(Option.StopTimeout)} is longer than 10m; a service that needs longer to stop holds the whole gate. The default is ${Defaults.stopTimeout}; 0 kills at once.`);
+  if (stopTimeoutMs > 10 * 6e4)
+    throw new UsageError(
+      `--${Option.StopTimeout} ${get(Option.StopTimeout)} is longer than 10m; a service that needs longer to stop holds the whole gate. The default is ${Defaults.stopTimeout}; 0 kills at once.`
+    );
   if (durationMs <= 0) throw new UsageError(`--${Option.Duration} must be longer than 0, e.g. 60s.`);
-  if (intervalMs < 10) throw new UsageError(`--${Option.Interval} must be at least 10ms; the default is ${Defaults.interval}.`);
+  if (intervalMs < 10)
+    throw new UsageError(`--${Option.Interval} must be at least 10ms; the default is ${Defaults.interval}.`);
   if (durationMs / intervalMs < 8) {
-    throw new UsageError(`--${Option.Duration} ${get(Option.Duration) ?? Defaults.duration} holds fewer than 8 samples at --${Option.Interval} ${get(Option.Interval) ?? Defaults.interval}; lengthen the window or shorten the interval.`);
+    throw new UsageError(
+      `--${Option.Duration} ${get(Option.Duration) ?? Defaults.duration} holds fewer than 8 samples at --${Option.Interval} ${get(Option.Interval) ?? Defaults.interval}; lengthen the window or shorten the interval.`
+    );
   }
   const memoryMaxText = get(Option.MemoryMax);
   const memoryMaxBytes = memoryMaxText === void 0 ? null : parseSize(memoryMaxText, Option.MemoryMax);
   if (memoryMaxBytes !== null && memoryMaxBytes < 4 * 1024 * 1024) {
-    throw new UsageError(`--${Option.MemoryMax} ${memoryMaxText} is too small to start a service; give at least 4MiB, e.g. 256MiB.`);
+    throw new UsageError(
+      `--${Option.MemoryMax} ${memoryMaxText} is too small to start a service; give at least 4MiB, e.g. 256MiB.`
+    );
   }
   const driver = get(Option.CgroupDriver) ?? Defaults.cgroupDriver;
   if (!DRIVER_CHOICES.includes(driver)) {
-    throw new UsageError(`--${Option.CgroupDriver}: "${driver}" is not a driver; use one of ${DRIVER_CHOICES.join(", ")}.`);
+    throw new UsageError(
+      `--${Option.CgroupDriver}: "${driver}" is not a driver; use one of ${DRIVER_CHOICES.join(", ")}.`
+    );
   }
-  const profileIntervalMs = parseDuration(get(Option.ProfileInterval) ?? Defaults.profileInterval, Option.ProfileInterval);
-  if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms (each snapshot fetches a heap profile and a goroutine dump); the default is ${Defaults.profileInterval}.`);
+  const profileIntervalMs = parseDuration(
+    get(Option.ProfileInterval) ?? Defaults.profileInterval,
+    Option.ProfileInterval
+  );
+  if (profileIntervalMs < 500)
+    throw new UsageError(
+      `--${Option.ProfileInterval} must be at least 500ms (each snapshot fetches a heap profile and a goroutine dump); the default is ${Defaults.profileInterval}.`
+    );
   return {
     ...judge2,
     replicas: parseReplicas(get(Option.Replicas) ?? Defaults.replicas),
@@ -8322,10 +8402,15 @@ function pprofTemplates(raw, commands) {
       url = null;
     }
     if (!url || url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new UsageError(`--${option}: "${template}" is not an http URL; give the pprof base URL, e.g. http://127.0.0.1:{port}/debug/pprof, or off.`);
+      throw new UsageError(
+        `--${option}: "${template}" is not an http URL; give the pprof base URL, e.g. http://127.0.0.1:{port}/debug/pprof, or off.`
+      );
     }
     if (template.includes(Placeholder.Port) && !commands[side].includes(Placeholder.Port)) {
-      if (own !== void 0 || shared !== void 0) throw new UsageError(`--${option}: "${template}" uses {port}, but the ${side} command has no {port}; put {port} in the command, or give the real address, e.g. http://127.0.0.1:6060/debug/pprof.`);
+      if (own !== void 0 || shared !== void 0)
+        throw new UsageError(
+          `--${option}: "${template}" uses {port}, but the ${side} command has no {port}; put {port} in the command, or give the real address, e.g. http://127.0.0.1:6060/debug/pprof.`
+        );
     }
     out[side] = template;
   }
@@ -8335,7 +8420,9 @@ var MAX_REPLICAS = 16;
 function parseReplicas(text) {
   const n2 = Number(text);
   if (!/^\d+$/.test(text) || !Number.isInteger(n2) || n2 < 1 || n2 > MAX_REPLICAS) {
-    throw new UsageError(`--${Option.Replicas}: "${text}" is not a number of processes; give a whole number from 1 to ${MAX_REPLICAS} (default ${Defaults.replicas}; 1 compares one process a side and cannot measure how far two processes of one build drift apart).`);
+    throw new UsageError(
+      `--${Option.Replicas}: "${text}" is not a number of processes; give a whole number from 1 to ${MAX_REPLICAS} (default ${Defaults.replicas}; 1 compares one process a side and cannot measure how far two processes of one build drift apart).`
+    );
   }
   return n2;
 }
@@ -8343,7 +8430,9 @@ function parseMemProfileRate(text) {
   if (text.trim() === "0") return null;
   const bytes3 = parseSize(text, Option.MemprofileRate);
   if (bytes3 < 1 || bytes3 > 64 * 1024 * 1024) {
-    throw new UsageError(`--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`);
+    throw new UsageError(
+      `--${Option.MemprofileRate}: "${text}" is out of range; give a size from 1 byte to 64MiB (default ${Defaults.memprofileRate}), or 0 to leave the services' own rate.`
+    );
   }
   return bytes3;
 }
@@ -8352,7 +8441,9 @@ function parsePassEnv(text) {
   const names = text.split(/[,\s]+/).filter((n2) => n2 !== "");
   for (const name of names) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || name.length > 128) {
-      throw new UsageError(`--${Option.PassEnv}: "${name.slice(0, 64)}" is not an environment variable name; give names such as --${Option.PassEnv} MY_TOKEN (repeat it, or separate names with commas).`);
+      throw new UsageError(
+        `--${Option.PassEnv}: "${name.slice(0, 64)}" is not an environment variable name; give names such as --${Option.PassEnv} MY_TOKEN (repeat it, or separate names with commas).`
+      );
     }
   }
   return [...new Set(names)];
@@ -8374,15 +8465,19 @@ var BundlePathError = class extends Error {
 };
 var quoted = (path6) => JSON.stringify(path6.length > 120 ? `${path6.slice(0, 120)}...` : path6);
 function readInsideBundle(root, relPath, maxBytes = MAX_BUNDLE_FILE_BYTES) {
-  if (typeof relPath !== "string" || relPath === "" || relPath.includes("\0")) throw new BundlePathError(`${quoted(String(relPath))} is not a file name`);
-  if (isAbsolute2(relPath) || relPath.split(/[\\/]/).includes("..")) throw new BundlePathError(`${quoted(relPath)} points outside the bundle`);
+  if (typeof relPath !== "string" || relPath === "" || relPath.includes("\0"))
+    throw new BundlePathError(`${quoted(String(relPath))} is not a file name`);
+  if (isAbsolute2(relPath) || relPath.split(/[\\/]/).includes(".."))
+    throw new BundlePathError(`${quoted(relPath)} points outside the bundle`);
   let realRoot;
   let realFile;
   try {
     realRoot = realpathSync(root);
     realFile = realpathSync(join2(root, relPath));
   } catch (error) {
-    throw new BundlePathError(`${quoted(relPath)} cannot be opened (${error.code ?? error.message})`);
+    throw new BundlePathError(
+      `${quoted(relPath)} cannot be opened (${error.code ?? error.message})`
+    );
   }
   const inside = relative(realRoot, realFile);
   if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute2(inside)) {
@@ -8392,14 +8487,21 @@ function readInsideBundle(root, relPath, maxBytes = MAX_BUNDLE_FILE_BYTES) {
   try {
     const stat2 = fstatSync(fd);
     if (!stat2.isFile()) throw new BundlePathError(`${quoted(relPath)} is not a regular file`);
-    if (stat2.size > maxBytes) throw new BundlePathError(`${quoted(relPath)} is ${stat2.size} bytes, more than memgate reads of a bundle file (${maxBytes})`);
+    if (stat2.size > maxBytes)
+      throw new BundlePathError(
+        `${quoted(relPath)} is ${stat2.size} bytes, more than memgate reads of a bundle file (${maxBytes})`
+      );
     return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
 }
 function writeFileNoFollow(path6, data) {
-  const fd = openSync(path6, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
+  const fd = openSync(
+    path6,
+    constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW | constants2.O_NONBLOCK,
+    420
+  );
   try {
     const bytes3 = typeof data === "string" ? Buffer.from(data) : data;
     let written = 0;
@@ -8428,7 +8530,8 @@ function readProfileSet(bundleDir2) {
   let index;
   try {
     index = JSON.parse(readInsideBundle(bundleDir2, `${PROFILE_DIR}/${PROFILE_INDEX_FILE}`).toString("utf8"));
-    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries)) throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
+    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries))
+      throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
   } catch (error) {
     return {
       schema: PROFILE_INDEX_SCHEMA,
@@ -8455,7 +8558,10 @@ function readProfileSet(bundleDir2) {
     }
     return true;
   });
-  if (refused.length) notes.push(`${refused.length} file(s) named in ${PROFILE_DIR}/${PROFILE_INDEX_FILE} refused and left out (first: ${refused[0]})`);
+  if (refused.length)
+    notes.push(
+      `${refused.length} file(s) named in ${PROFILE_DIR}/${PROFILE_INDEX_FILE} refused and left out (first: ${refused[0]})`
+    );
   const urls = index.urls ?? { baseline: null, gray: null };
   for (const side of SIDES) urls[side] ??= null;
   return { ...index, entries, urls, notes, data };
@@ -8505,8 +8611,11 @@ function readEbpfTrace(bundleDir2) {
   const path6 = join4(bundleDir2, EBPF_DIR, EbpfFile.Trace);
   if (!existsSync2(path6)) return void 0;
   try {
-    const trace = JSON.parse(readInsideBundle(bundleDir2, `${EBPF_DIR}/${EbpfFile.Trace}`).toString("utf8"));
-    if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
+    const trace = JSON.parse(
+      readInsideBundle(bundleDir2, `${EBPF_DIR}/${EbpfFile.Trace}`).toString("utf8")
+    );
+    if (trace?.schema !== EBPF_TRACE_SCHEMA)
+      throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
     for (const side of SIDES) trace.sides[side] ??= null;
     trace.warnings ??= [];
     return trace;
@@ -8533,7 +8642,8 @@ var optional = (check2) => (v) => v === void 0 || check2(v);
 var listOf = (check2) => (v) => Array.isArray(v) && v.every(check2);
 function firstBad(value4, fields) {
   if (!isObject(value4)) return "it is not a JSON object";
-  for (const [name, check2] of Object.entries(fields)) if (!check2(value4[name])) return `"${name}" is ${describe(value4[name])}`;
+  for (const [name, check2] of Object.entries(fields))
+    if (!check2(value4[name])) return `"${name}" is ${describe(value4[name])}`;
   return null;
 }
 function describe(v) {
@@ -8542,7 +8652,13 @@ function describe(v) {
   return `wrong (${text.length > 40 ? `${text.slice(0, 40)}...` : text})`;
 }
 var instanceMeta = (v) => firstBad(v, { command: string, port: orNull(finite), location: string }) === null;
-var exitFields = { atMs: finite, code: orNull(finite), signal: orNull(string), beforeReady: (v) => typeof v === "boolean", lastOutput: listOf(string) };
+var exitFields = {
+  atMs: finite,
+  code: orNull(finite),
+  signal: orNull(string),
+  beforeReady: (v) => typeof v === "boolean",
+  lastOutput: listOf(string)
+};
 var exit = (v) => v === null || firstBad(v, exitFields) === null;
 var instanceFinal = (v) => firstBad(v, { peakBytes: orNull(finite), oomKills: orNull(finite), exit }) === null;
 function metaProblem(meta) {
@@ -8562,7 +8678,12 @@ function metaProblem(meta) {
   if (top) return top;
   const sides = meta.sides;
   for (const side of SIDES) {
-    const bad = firstBad(sides[side], { command: string, port: orNull(finite), location: string, instances: optional(listOf(instanceMeta)) });
+    const bad = firstBad(sides[side], {
+      command: string,
+      port: orNull(finite),
+      location: string,
+      instances: optional(listOf(instanceMeta))
+    });
     if (bad) return `sides.${side}: ${bad}`;
   }
   return null;
@@ -8570,7 +8691,12 @@ function metaProblem(meta) {
 function finalProblem(final) {
   if (!isObject(final)) return "it is not a JSON object";
   for (const side of SIDES) {
-    const bad = firstBad(final[side], { peakBytes: orNull(finite), oomKills: orNull(finite), exit, instances: optional(listOf(instanceFinal)) });
+    const bad = firstBad(final[side], {
+      peakBytes: orNull(finite),
+      oomKills: orNull(finite),
+      exit,
+      instances: optional(listOf(instanceFinal))
+    });
     if (bad) return `${side}: ${bad}`;
   }
   return null;
@@ -8616,7 +8742,8 @@ function bundleText(dir, name) {
   try {
     return readInsideBundle(dir, name).toString("utf8");
   } catch (error) {
-    if (error instanceof BundlePathError) throw new UsageError(`the bundle at ${dir} is damaged: ${error.message}; re-run memgate to record a new one.`);
+    if (error instanceof BundlePathError)
+      throw new UsageError(`the bundle at ${dir} is damaged: ${error.message}; re-run memgate to record a new one.`);
     throw error;
   }
 }
@@ -8627,10 +8754,15 @@ function parseLines(dir, name, problem) {
     try {
       value4 = JSON.parse(line);
     } catch {
-      throw new UsageError(`${path6} line ${i2 + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
+      throw new UsageError(
+        `${path6} line ${i2 + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`
+      );
     }
     const bad = problem(value4);
-    if (bad) throw new UsageError(`${path6} line ${i2 + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+    if (bad)
+      throw new UsageError(
+        `${path6} line ${i2 + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`
+      );
     return value4;
   });
 }
@@ -8638,7 +8770,9 @@ function readBundle(path6) {
   const dir = existsSync3(join5(path6, BundleFile.Meta)) ? path6 : bundleDir(path6);
   const metaPath = join5(dir, BundleFile.Meta);
   if (!existsSync3(metaPath)) {
-    throw new UsageError(`no memgate bundle at ${path6} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
+    throw new UsageError(
+      `no memgate bundle at ${path6} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`
+    );
   }
   let meta;
   let final;
@@ -8648,16 +8782,26 @@ function readBundle(path6) {
     meta = JSON.parse(metaText);
     final = JSON.parse(finalText);
   } catch (error) {
-    throw new UsageError(`the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`);
+    throw new UsageError(
+      `the bundle at ${dir} is damaged (${error.message}); re-run memgate to record a new one.`
+    );
   }
   if (typeof meta !== "object" || meta === null || typeof final !== "object" || final === null) {
-    throw new UsageError(`the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`);
+    throw new UsageError(
+      `the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`
+    );
   }
   if (!READABLE_BUNDLE_SCHEMAS.includes(meta.schema)) {
-    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads ${READABLE_BUNDLE_SCHEMAS.map((s) => `"${s}"`).join(" and ")}; analyze it with the memgate version that recorded it.`);
+    throw new UsageError(
+      `${metaPath} has schema "${meta.schema}", this memgate reads ${READABLE_BUNDLE_SCHEMAS.map((s) => `"${s}"`).join(" and ")}; analyze it with the memgate version that recorded it.`
+    );
   }
-  for (const [file, bad] of [[BundleFile.Meta, metaProblem(meta)], [BundleFile.Final, finalProblem(final)]]) {
-    if (bad) throw new UsageError(`${join5(dir, file)}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+  for (const [file, bad] of [
+    [BundleFile.Meta, metaProblem(meta)],
+    [BundleFile.Final, finalProblem(final)]
+  ]) {
+    if (bad)
+      throw new UsageError(`${join5(dir, file)}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
   }
   return {
     meta,
@@ -8680,8 +8824,10 @@ function suspectAmount(s) {
     const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ""}]` : "";
     return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
   }
-  if (s.source === "ebpf") return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
-  if (s.kind === "excess") return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
+  if (s.source === "ebpf")
+    return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
+  if (s.kind === "excess")
+    return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
   return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
 }
 function describeSuspect(s) {
@@ -8748,23 +8894,40 @@ function svgChart(samples, warmupMs, width = 760, height = 280) {
   const y = (v) => height - pad.bottom - v / yMax * (height - pad.top - pad.bottom);
   const path6 = (side) => series[side].map((v, i2) => v === null ? "" : `${x(series.seconds[i2]).toFixed(1)},${y(v).toFixed(1)}`).filter(Boolean).join(" ");
   const parts = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Memory of baseline and gray over time">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Memory of baseline and gray over time">`
+  );
   const warmEnd = Math.min(x1, warmupMs / 1e3);
-  if (warmEnd > x0) parts.push(`<rect x="${x(x0)}" y="${pad.top}" width="${(x(warmEnd) - x(x0)).toFixed(1)}" height="${height - pad.top - pad.bottom}" fill="#eee"><title>warm-up (not judged)</title></rect>`);
+  if (warmEnd > x0)
+    parts.push(
+      `<rect x="${x(x0)}" y="${pad.top}" width="${(x(warmEnd) - x(x0)).toFixed(1)}" height="${height - pad.top - pad.bottom}" fill="#eee"><title>warm-up (not judged)</title></rect>`
+    );
   for (let i2 = 0; i2 <= 4; i2++) {
     const v = yMax * i2 / 4;
-    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`);
-    parts.push(`<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`);
+    parts.push(
+      `<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`
+    );
+    parts.push(
+      `<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`
+    );
   }
   for (let i2 = 0; i2 <= 5; i2++) {
     const s = x0 + (x1 - x0) * i2 / 5;
-    parts.push(`<text x="${x(s).toFixed(1)}" y="${height - pad.bottom + 16}" font-size="11" text-anchor="middle">${s.toFixed(0)}s</text>`);
+    parts.push(
+      `<text x="${x(s).toFixed(1)}" y="${height - pad.bottom + 16}" font-size="11" text-anchor="middle">${s.toFixed(0)}s</text>`
+    );
   }
-  parts.push(`<text x="14" y="${height / 2}" font-size="11" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">MiB</text>`);
+  parts.push(
+    `<text x="14" y="${height / 2}" font-size="11" transform="rotate(-90 14 ${height / 2})" text-anchor="middle">MiB</text>`
+  );
   for (const side of ["baseline", "gray"]) {
-    parts.push(`<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path6(side)}"/>`);
+    parts.push(
+      `<polyline class="series-${side}" fill="none" stroke="${COLORS[side]}" stroke-width="2" points="${path6(side)}"/>`
+    );
   }
-  parts.push(`<g font-size="12"><rect x="${pad.left + 10}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.baseline}"/><text x="${pad.left + 26}" y="${pad.top + 11}">baseline</text><rect x="${pad.left + 100}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.gray}"/><text x="${pad.left + 116}" y="${pad.top + 11}">gray</text></g>`);
+  parts.push(
+    `<g font-size="12"><rect x="${pad.left + 10}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.baseline}"/><text x="${pad.left + 26}" y="${pad.top + 11}">baseline</text><rect x="${pad.left + 100}" y="${pad.top + 6}" width="12" height="3" fill="${COLORS.gray}"/><text x="${pad.left + 116}" y="${pad.top + 11}">gray</text></g>`
+  );
   parts.push("</svg>");
   return parts.join("");
 }
@@ -8779,7 +8942,14 @@ function instanceRows(report) {
   const rows = [];
   for (const side of ["baseline", "gray"]) {
     for (const [i2, p] of report[side].instances.entries()) {
-      rows.push([`${side} #${i2 + 1}`, bytesOrNa(p.p95Bytes), rateOrNa(p.slopeBytesPerSec), rateOrNa(p.inuseGrowthBytesPerSec), bytesOrNa(p.lastFloorBytes), p.oomKills ? `${p.oomKills} OOM` : p.exited ? "exited" : ""]);
+      rows.push([
+        `${side} #${i2 + 1}`,
+        bytesOrNa(p.p95Bytes),
+        rateOrNa(p.slopeBytesPerSec),
+        rateOrNa(p.inuseGrowthBytesPerSec),
+        bytesOrNa(p.lastFloorBytes),
+        p.oomKills ? `${p.oomKills} OOM` : p.exited ? "exited" : ""
+      ]);
     }
   }
   return rows;
@@ -8803,35 +8973,78 @@ function renderHtml(report) {
   const banner = BANNER[report.verdict];
   const { baseline: b, gray: g2 } = report;
   const sections = [];
-  sections.push(`<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`);
-  sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`);
-  sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
-  sections.push(table(["", "baseline", "gray"], [
-    ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
-    ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
-    ["floor slope", slopeWithInterval(b, report.confidence), slopeWithInterval(g2, report.confidence)],
-    ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
-    ["samples", String(b.samples), String(g2.samples)]
-  ]));
+  sections.push(
+    `<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`
+  );
+  sections.push(
+    `<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`
+  );
+  sections.push(
+    `<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`
+  );
+  sections.push(
+    table(
+      ["", "baseline", "gray"],
+      [
+        ["P95", bytesOrNa(b.p95Bytes), `${bytesOrNa(g2.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+        ["peak", bytesOrNa(b.peakBytes), bytesOrNa(g2.peakBytes)],
+        ["floor slope", slopeWithInterval(b, report.confidence), slopeWithInterval(g2, report.confidence)],
+        ["OOM kills", String(b.oomKills ?? "n/a"), String(g2.oomKills ?? "n/a")],
+        ["samples", String(b.samples), String(g2.samples)]
+      ]
+    )
+  );
   const perProcess = instanceRows(report);
-  if (perProcess.length) sections.push(`<h2>Per process (${report.replicas} a side)</h2>` + table(INSTANCE_HEAD, perProcess.map((r) => r.map(escapeHtml))));
-  sections.push("<h2>Rules</h2>" + table(["rule", "measured", "limit", "result"], report.comparisons.map((c3) => {
-    const fmt = (v) => v === null ? "n/a" : c3.unit === "ratio" ? formatPercent(v) : c3.unit === "bytes/s" ? formatRate(v) : String(v);
-    return [c3.rule, fmt(c3.measured), fmt(c3.limit), c3.passed === null ? "n/a" : c3.passed ? "pass" : "<b>fail</b>"];
-  })));
-  if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join("")}</ul>`);
+  if (perProcess.length)
+    sections.push(
+      `<h2>Per process (${report.replicas} a side)</h2>` + table(
+        INSTANCE_HEAD,
+        perProcess.map((r) => r.map(escapeHtml))
+      )
+    );
+  sections.push(
+    "<h2>Rules</h2>" + table(
+      ["rule", "measured", "limit", "result"],
+      report.comparisons.map((c3) => {
+        const fmt = (v) => v === null ? "n/a" : c3.unit === "ratio" ? formatPercent(v) : c3.unit === "bytes/s" ? formatRate(v) : String(v);
+        return [c3.rule, fmt(c3.measured), fmt(c3.limit), c3.passed === null ? "n/a" : c3.passed ? "pass" : "<b>fail</b>"];
+      })
+    )
+  );
+  if (report.reasons.length)
+    sections.push(
+      `<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join("")}</ul>`
+    );
   if (report.patterns.length) {
-    sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join("")}</ul>`);
+    sections.push(
+      `<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join("")}</ul>`
+    );
   }
   if (report.suspects.length) {
-    sections.push("<h2>Suspects</h2>" + report.suspects.map((s, i2) => `<details${i2 < 3 ? " open" : ""}><summary>${i2 + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`).join(""));
+    sections.push(
+      "<h2>Suspects</h2>" + report.suspects.map(
+        (s, i2) => `<details${i2 < 3 ? " open" : ""}><summary>${i2 + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} \xB7 ${escapeHtml(s.source)}${s.location ? ` \xB7 ${escapeHtml(s.location)}` : ""}</summary><pre>${escapeHtml(s.stack.join("\n"))}</pre></details>`
+      ).join("")
+    );
   }
   for (const side of ["gray", "baseline"]) {
     const traced = report.ebpf?.[side];
     if (!traced?.paths.length) continue;
-    sections.push(`<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(["#", "function", "rate", "share", "where"], traced.paths.slice(0, 10).map((p, i2) => [String(i2 + 1), `<code>${escapeHtml(p.function)}</code>`, escapeHtml(formatRate(p.bytesPerSec)), `${Math.round(p.share * 100)}%`, escapeHtml(p.location ?? "")])));
+    sections.push(
+      `<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(
+        ["#", "function", "rate", "share", "where"],
+        traced.paths.slice(0, 10).map((p, i2) => [
+          String(i2 + 1),
+          `<code>${escapeHtml(p.function)}</code>`,
+          escapeHtml(formatRate(p.bytesPerSec)),
+          `${Math.round(p.share * 100)}%`,
+          escapeHtml(p.location ?? "")
+        ])
+      )
+    );
   }
-  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
+  if (report.warnings.length)
+    sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -8970,14 +9183,48 @@ PerceptronModel.prototype.train = function train2(features, label) {
 };
 
 // src/analyze/stats.ts
-var T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+var T95 = [
+  12.706,
+  4.303,
+  3.182,
+  2.776,
+  2.571,
+  2.447,
+  2.365,
+  2.306,
+  2.262,
+  2.228,
+  2.201,
+  2.179,
+  2.16,
+  2.145,
+  2.131,
+  2.12,
+  2.11,
+  2.101,
+  2.093,
+  2.086,
+  2.08,
+  2.074,
+  2.069,
+  2.064,
+  2.06,
+  2.056,
+  2.052,
+  2.048,
+  2.045,
+  2.042
+];
 function t95(degreesOfFreedom) {
   if (degreesOfFreedom < 1) return Infinity;
   return T95[Math.min(degreesOfFreedom, T95.length) - 1] ?? 1.96;
 }
 function p95(values) {
   if (values.length === 0) return null;
-  return quantileSorted([...values].sort((a2, b) => a2 - b), 0.95);
+  return quantileSorted(
+    [...values].sort((a2, b) => a2 - b),
+    0.95
+  );
 }
 function floorPoints(points, binSeconds) {
   if (points.length === 0) return [];
@@ -9017,7 +9264,17 @@ function floorBinSeconds(windowSeconds) {
 
 // src/analyze/intervals.ts
 function logGamma(x) {
-  const c3 = [0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905, -0.13857109526572012, 9984369578019572e-21, 15056327351493116e-23];
+  const c3 = [
+    0.9999999999998099,
+    676.5203681218851,
+    -1259.1392167224028,
+    771.3234287776531,
+    -176.6150291621406,
+    12.507343278686905,
+    -0.13857109526572012,
+    9984369578019572e-21,
+    15056327351493116e-23
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z2 = x - 1;
   let a2 = c3[0];
@@ -10156,7 +10413,12 @@ var Profile = class {
 };
 
 // src/analyze/heap-profile.ts
-var SAMPLE_TYPES = { inuseBytes: "inuse_space", inuseObjects: "inuse_objects", allocBytes: "alloc_space", allocObjects: "alloc_objects" };
+var SAMPLE_TYPES = {
+  inuseBytes: "inuse_space",
+  inuseObjects: "inuse_objects",
+  allocBytes: "alloc_space",
+  allocObjects: "alloc_objects"
+};
 function isProfilerFrame(fn) {
   return fn.startsWith("runtime/pprof.") || fn.startsWith("net/http/pprof.");
 }
@@ -10177,12 +10439,15 @@ function unwrap(bytes3, maxInflatedBytes) {
       return gunzipSync(bytes3, { maxOutputLength: maxInflatedBytes });
     } catch (error) {
       if (error.code === "ERR_BUFFER_TOO_LARGE") {
-        throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
+        throw new ProfileTooLargeError(
+          `it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`
+        );
       }
       throw new ProfileFormatError(`not valid gzip (${error.message}); truncated or corrupt`);
     }
   }
-  if (bytes3.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
+  if (bytes3.length > maxInflatedBytes)
+    throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
   return bytes3;
 }
 function decodeHeapProfile(bytes3, maxInflatedBytes = MAX_PROFILE_INFLATED_BYTES) {
@@ -10205,13 +10470,17 @@ function decode2(bytes3, maxInflatedBytes) {
   const strings = profile.stringTable.strings;
   const str2 = (i2) => {
     const n2 = num(i2);
-    if (n2 < 0 || n2 >= strings.length) throw new ProfileFormatError(`it refers to string #${n2}, but its string table holds only ${strings.length} (truncated?)`);
+    if (n2 < 0 || n2 >= strings.length)
+      throw new ProfileFormatError(
+        `it refers to string #${n2}, but its string table holds only ${strings.length} (truncated?)`
+      );
     return strings[n2];
   };
   const index = {};
   profile.sampleType.forEach((vt, i2) => {
     const name = str2(vt.type);
-    for (const [field, type] of Object.entries(SAMPLE_TYPES)) if (name === type) index[field] = i2;
+    for (const [field, type] of Object.entries(SAMPLE_TYPES))
+      if (name === type) index[field] = i2;
   });
   if (index.inuseBytes === void 0) {
     const types = profile.sampleType.map((vt) => str2(vt.type)).join(", ") || "none";
@@ -10225,7 +10494,10 @@ function decode2(bytes3, maxInflatedBytes) {
       const f = functions.get(num(l.functionId));
       return { fn: f?.name ?? "?", file: f?.file ?? "", line: num(l.line) };
     });
-    locations.set(num(loc.id), frames.length ? frames : [{ fn: `0x${num(loc.address).toString(16)}`, file: "", line: 0 }]);
+    locations.set(
+      num(loc.id),
+      frames.length ? frames : [{ fn: `0x${num(loc.address).toString(16)}`, file: "", line: 0 }]
+    );
   }
   const stacks = /* @__PURE__ */ new Map();
   const totals = { inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0 };
@@ -10277,7 +10549,8 @@ function applicationFrame(frames) {
 function shortFile(file) {
   if (file === "") return "";
   const src = file.lastIndexOf("/src/");
-  if (src >= 0 && /\/go(-[\d.]+)?\/src\/|\/goroot\/src\/|\/usr\/local\/go\/src\//.test(file)) return file.slice(src + 5);
+  if (src >= 0 && /\/go(-[\d.]+)?\/src\/|\/goroot\/src\/|\/usr\/local\/go\/src\//.test(file))
+    return file.slice(src + 5);
   return file.split("/").slice(-2).join("/");
 }
 function frameText(f) {
@@ -10346,7 +10619,10 @@ function sideSummary(series) {
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
     inuseGrowth: slope2 ? { perSec: slope2.bytesPerSec, low: slope2.low, high: slope2.high } : null,
-    robustInuseGrowth: n2 >= 3 && span > 0 ? robustGrowth(series.times, series.snapshots.map((s) => s.totals.inuseBytes)) / span : null,
+    robustInuseGrowth: n2 >= 3 && span > 0 ? robustGrowth(
+      series.times,
+      series.snapshots.map((s) => s.totals.inuseBytes)
+    ) / span : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
     slope: slope2
@@ -10362,13 +10638,17 @@ function growthOf(series, key) {
 function allocatedOf(series, key) {
   const n2 = series.snapshots.length;
   if (n2 < 2) return 0;
-  return Math.max(0, (series.snapshots[n2 - 1].stacks.get(key)?.allocBytes ?? 0) - (series.snapshots[0].stacks.get(key)?.allocBytes ?? 0));
+  return Math.max(
+    0,
+    (series.snapshots[n2 - 1].stacks.get(key)?.allocBytes ?? 0) - (series.snapshots[0].stacks.get(key)?.allocBytes ?? 0)
+  );
 }
 var add = (a2, b) => ({ bytes: a2.bytes + b.bytes, objects: a2.objects + b.objects });
 function diffHeaps(series) {
   const keys = /* @__PURE__ */ new Map();
   for (const side of ["gray", "baseline"]) {
-    for (const snap of series[side].snapshots) for (const [key, stack] of snap.stacks) if (!keys.has(key)) keys.set(key, stack.frames);
+    for (const snap of series[side].snapshots)
+      for (const [key, stack] of snap.stacks) if (!keys.has(key)) keys.set(key, stack.frames);
   }
   const last = (side) => series[side].snapshots[series[side].snapshots.length - 1];
   const first = (side) => series[side].snapshots[0];
@@ -10382,7 +10662,10 @@ function diffHeaps(series) {
       growth: { gray: growthOf(series.gray, key), baseline: growthOf(series.baseline, key) },
       end: { gray: pick(last("gray")?.stacks.get(key)), baseline: pick(last("baseline")?.stacks.get(key)) },
       allocated: { gray: allocatedOf(series.gray, key), baseline: allocatedOf(series.baseline, key) },
-      grayEndMinusStart: series.gray.snapshots.length >= 2 ? { bytes: pick(grayLast).bytes - pick(grayFirst).bytes, objects: pick(grayLast).objects - pick(grayFirst).objects } : zero()
+      grayEndMinusStart: series.gray.snapshots.length >= 2 ? {
+        bytes: pick(grayLast).bytes - pick(grayFirst).bytes,
+        objects: pick(grayLast).objects - pick(grayFirst).objects
+      } : zero()
     });
   }
   const diff = (s) => s.growth.gray.bytes - s.growth.baseline.bytes;
@@ -10392,7 +10675,15 @@ function diffHeaps(series) {
     const fn = stack.frames[0]?.fn ?? "?";
     let f = byFunction.get(fn);
     if (!f) {
-      f = { function: fn, growth: { gray: zero(), baseline: zero() }, end: { gray: zero(), baseline: zero() }, allocated: { gray: 0, baseline: 0 }, stacks: [], graySeries: series.gray.snapshots.map(() => 0), scatterBytes: 0 };
+      f = {
+        function: fn,
+        growth: { gray: zero(), baseline: zero() },
+        end: { gray: zero(), baseline: zero() },
+        allocated: { gray: 0, baseline: 0 },
+        stacks: [],
+        graySeries: series.gray.snapshots.map(() => 0),
+        scatterBytes: 0
+      };
       byFunction.set(fn, f);
     }
     for (const side of ["gray", "baseline"]) {
@@ -10401,18 +10692,28 @@ function diffHeaps(series) {
       f.allocated[side] += stack.allocated[side];
     }
     f.stacks.push(stack);
-    series.gray.snapshots.forEach((snap, i2) => f.graySeries[i2] += snap.stacks.get(stack.key)?.inuseBytes ?? 0);
+    for (const [i2, snap] of series.gray.snapshots.entries())
+      f.graySeries[i2] += snap.stacks.get(stack.key)?.inuseBytes ?? 0;
   }
   for (const f of byFunction.values()) {
-    const baselineSeries = series.baseline.snapshots.map((snap) => f.stacks.reduce((sum, s) => sum + (snap.stacks.get(s.key)?.inuseBytes ?? 0), 0));
-    f.scatterBytes = Math.hypot(robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes), robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes));
+    const baselineSeries = series.baseline.snapshots.map(
+      (snap) => f.stacks.reduce((sum, s) => sum + (snap.stacks.get(s.key)?.inuseBytes ?? 0), 0)
+    );
+    f.scatterBytes = Math.hypot(
+      robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes),
+      robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes)
+    );
   }
   const functions = [...byFunction.values()].sort((a2, b) => diff(b) - diff(a2) || a2.function.localeCompare(b.function));
   const gray2 = sideSummary(series.gray);
   const baseline = sideSummary(series.baseline);
   const periodBytes = Math.max(gray2.periodBytes ?? 0, baseline.periodBytes ?? 0) || DEFAULT_PERIOD_BYTES;
   const biggestHeap = Math.max(gray2.endInuseBytes ?? 0, baseline.endInuseBytes ?? 0);
-  const noiseFloorBytes = Math.max(MIN_SUSPECT_BYTES, NOISE_PERIODS * periodBytes, MIN_SUSPECT_SHARE_OF_HEAP * biggestHeap);
+  const noiseFloorBytes = Math.max(
+    MIN_SUSPECT_BYTES,
+    NOISE_PERIODS * periodBytes,
+    MIN_SUSPECT_SHARE_OF_HEAP * biggestHeap
+  );
   const spans = {
     gray: series.gray.times.length > 1 ? series.gray.times[series.gray.times.length - 1] - series.gray.times[0] : 0,
     baseline: series.baseline.times.length > 1 ? series.baseline.times[series.baseline.times.length - 1] - series.baseline.times[0] : 0
@@ -10445,7 +10746,12 @@ function churnOf(functions, spans, periodBytes) {
     const baselineRate = spans.baseline > 0 ? f.allocated.baseline / spans.baseline : 0;
     const noise = 3 * Math.sqrt(Math.max(f.allocated.gray, f.allocated.baseline, periodBytes) * periodBytes) / spans.gray;
     if (grayRate - baselineRate > noise) {
-      entries.push({ function: f.function, grayBytesPerSec: grayRate, baselineBytesPerSec: baselineRate, differenceBytesPerSec: grayRate - baselineRate });
+      entries.push({
+        function: f.function,
+        grayBytesPerSec: grayRate,
+        baselineBytesPerSec: baselineRate,
+        differenceBytesPerSec: grayRate - baselineRate
+      });
     }
   }
   return entries.sort((a2, b) => b.differenceBytesPerSec - a2.differenceBytesPerSec).slice(0, MAX_CHURN_ENTRIES);
@@ -10641,7 +10947,10 @@ function diffGoroutines(series) {
     const end = {};
     for (const side of ["gray", "baseline"]) {
       const dumps = perSide[side];
-      growth[side] = dumps.length >= 2 ? robustGrowth(series[side].times, dumps.map((d) => d.counts.get(key)?.count ?? 0)) : 0;
+      growth[side] = dumps.length >= 2 ? robustGrowth(
+        series[side].times,
+        dumps.map((d) => d.counts.get(key)?.count ?? 0)
+      ) : 0;
       end[side] = dumps.length ? dumps[dumps.length - 1].counts.get(key) ?? empty() : empty();
     }
     clusters.push({ ...cluster, growth, end, difference: growth.gray - growth.baseline });
@@ -10650,7 +10959,11 @@ function diffGoroutines(series) {
   const totals = {};
   for (const side of ["gray", "baseline"]) {
     const d = perSide[side];
-    totals[side] = { start: d.length ? d[0].total : null, end: d.length ? d[d.length - 1].total : null, dumps: d.length };
+    totals[side] = {
+      start: d.length ? d[0].total : null,
+      end: d.length ? d[d.length - 1].total : null,
+      dumps: d.length
+    };
   }
   return { clusters, totals };
 }
@@ -10689,7 +11002,13 @@ function callerOf(stacks, below) {
   for (const [fn, v] of votes) if (best === null || v > votes.get(best)) best = fn;
   return best;
 }
-var TICKER_FRAMES = /* @__PURE__ */ new Set(["time.NewTicker", "time.Tick", "time.startTimer", "runtime.addtimer", "time.(*Ticker).Reset"]);
+var TICKER_FRAMES = /* @__PURE__ */ new Set([
+  "time.NewTicker",
+  "time.Tick",
+  "time.startTimer",
+  "runtime.addtimer",
+  "time.(*Ticker).Reset"
+]);
 function tickerNotStopped(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
   const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
@@ -10713,7 +11032,9 @@ var isTransportLoop = (fn) => fn === "net/http.(*persistConn).readLoop" || fn ==
 var isServerConnHeap = (s) => /^(net\/http|bufio)\./.test(s.frames[0]?.fn ?? "") && s.frames.some((f) => f.fn === "net/http.(*conn).serve" || f.fn === "net/http.(*Server).Serve");
 var isTransportHeap = (fn) => fn.startsWith("net/http.(*Transport).") || fn.startsWith("net/http.(*persistConn).");
 function transportPerRequest(heap, goroutines) {
-  const clusters = growingClusters(goroutines).filter((c3) => c3.frames.some((f) => isTransportLoop(f.fn)) || c3.createdBy?.fn === "net/http.(*Transport).dialConn");
+  const clusters = growingClusters(goroutines).filter(
+    (c3) => c3.frames.some((f) => isTransportLoop(f.fn)) || c3.createdBy?.fn === "net/http.(*Transport).dialConn"
+  );
   const count2 = Math.round(clusters.reduce((sum, c3) => sum + c3.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
   const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
@@ -10730,9 +11051,17 @@ function transportPerRequest(heap, goroutines) {
       confidence: round2(Math.min(0.95, confidence)),
       message: `A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: ${seen}.`,
       hint: "Create one http.Client (and Transport) at start-up and share it, they are safe for concurrent use; if a Transport must be short-lived, call CloseIdleConnections when done with it.",
-      functions: [.../* @__PURE__ */ new Set([...clusters.map((c3) => c3.entry), ...heapSeen ? ["net/http.(*Transport).dialConn"] : []])]
+      functions: [
+        .../* @__PURE__ */ new Set([...clusters.map((c3) => c3.entry), ...heapSeen ? ["net/http.(*Transport).dialConn"] : []])
+      ]
     },
-    stacks: new Set([...stacks, ...clusters.length ? heap?.stacks.filter((s) => s.frames[0]?.fn === "runtime.malg") ?? [] : [], ...server.length ? heap?.stacks.filter(isServerConnHeap) ?? [] : []].map((s) => s.key)),
+    stacks: new Set(
+      [
+        ...stacks,
+        ...clusters.length ? heap?.stacks.filter((s) => s.frames[0]?.fn === "runtime.malg") ?? [] : [],
+        ...server.length ? heap?.stacks.filter(isServerConnHeap) ?? [] : []
+      ].map((s) => s.key)
+    ),
     clusters: new Set([...clusters, ...server].map((c3) => c3.key))
   };
 }
@@ -10794,14 +11123,23 @@ function goroutineBlocked(heap, goroutines, claimed) {
     clusters: new Set(blocked.map((c3) => c3.key))
   };
 }
-var BUFFER_FRAMES = /* @__PURE__ */ new Set(["bytes.makeSlice", "bytes.growSlice", "bytes.(*Buffer).grow", "bytes.(*Buffer).Grow", "strings.(*Builder).grow", "strings.(*Builder).Grow"]);
+var BUFFER_FRAMES = /* @__PURE__ */ new Set([
+  "bytes.makeSlice",
+  "bytes.growSlice",
+  "bytes.(*Buffer).grow",
+  "bytes.(*Buffer).Grow",
+  "strings.(*Builder).grow",
+  "strings.(*Builder).Grow"
+]);
 function bufferGrowth(heap, total) {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
   const bytes3 = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
   if (bytes3 <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? "bytes.(*Buffer).grow";
-  const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes."))?.fn;
+  const via = stacks[0].frames.find(
+    (f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith("bytes.")
+  )?.fn;
   const share = total > 0 ? bytes3 / total : 1;
   const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
   return {
@@ -10898,13 +11236,22 @@ function fetchWarnings(entries, instance) {
       const failed = mine.filter((e) => e.error !== null);
       if (failed.length === 0) continue;
       const what2 = kind === "heap" ? "heap profile" : "goroutine dump";
-      warnings.push(`${side}${label} ${what2}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
+      warnings.push(
+        `${side}${label} ${what2}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`
+      );
     }
   }
   return warnings;
 }
 function emptyHeapSide() {
-  return { snapshots: 0, startInuseBytes: null, endInuseBytes: null, inuseGrowth: null, allocBytesPerSec: null, periodBytes: null };
+  return {
+    snapshots: 0,
+    startInuseBytes: null,
+    endInuseBytes: null,
+    inuseGrowth: null,
+    allocBytesPerSec: null,
+    periodBytes: null
+  };
 }
 function load(set, warmupMs, warnings, instance) {
   const heap = {};
@@ -10913,7 +11260,9 @@ function load(set, warmupMs, warnings, instance) {
     heap[side] = { times: [], snapshots: [] };
     goroutines[side] = { times: [], dumps: [] };
   }
-  const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a2, b) => a2.t - b.t || a2.seq - b.seq);
+  const inWindow = set.entries.filter(
+    (e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS
+  ).sort((a2, b) => a2.t - b.t || a2.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file;
     const bytes3 = set.data[file];
@@ -10939,7 +11288,8 @@ function load(set, warmupMs, warnings, instance) {
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
       }
-      if (dump.problems.length) warnings.push(`${entry.side} goroutine dump ${file}: ${dump.problems.join("; ")}; used what it holds`);
+      if (dump.problems.length)
+        warnings.push(`${entry.side} goroutine dump ${file}: ${dump.problems.join("; ")}; used what it holds`);
       goroutines[entry.side].times.push(entry.t / 1e3);
       goroutines[entry.side].dumps.push(dump);
     }
@@ -10957,7 +11307,9 @@ function heapSuspects(heap, claims) {
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects = [];
   const make = (f, kind, bytes3, objects, share, gray2, baseline) => {
-    const ranked = [...f.stacks].sort((a2, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a2.growth.gray.bytes - a2.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a2.end.gray.bytes - a2.end.baseline.bytes));
+    const ranked = [...f.stacks].sort(
+      (a2, b) => kind === "growth" ? b.growth.gray.bytes - b.growth.baseline.bytes - (a2.growth.gray.bytes - a2.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a2.end.gray.bytes - a2.end.baseline.bytes)
+    );
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
@@ -10975,11 +11327,23 @@ function heapSuspects(heap, claims) {
       createdBy: null,
       state: null,
       waitMinutes: null,
-      pattern: patternOf(f.stacks.filter((s) => s.growth.gray.bytes - s.growth.baseline.bytes > 0 || kind === "excess").map((s) => s.key))
+      pattern: patternOf(
+        f.stacks.filter((s) => s.growth.gray.bytes - s.growth.baseline.bytes > 0 || kind === "excess").map((s) => s.key)
+      )
     };
   };
   for (const f of growth) {
-    suspects.push(make(f, "growth", diffBytes(f), f.growth.gray.objects - f.growth.baseline.objects, totalGrowth > 0 ? diffBytes(f) / totalGrowth : 1, f.growth.gray.bytes, f.growth.baseline.bytes));
+    suspects.push(
+      make(
+        f,
+        "growth",
+        diffBytes(f),
+        f.growth.gray.objects - f.growth.baseline.objects,
+        totalGrowth > 0 ? diffBytes(f) / totalGrowth : 1,
+        f.growth.gray.bytes,
+        f.growth.baseline.bytes
+      )
+    );
   }
   const excess = heap.functions.filter((f) => {
     if (growth.includes(f)) return false;
@@ -10987,9 +11351,21 @@ function heapSuspects(heap, claims) {
     return d > Math.max(heap.noiseFloorBytes, levelNoise(f.end.gray.bytes, f.end.baseline.bytes, heap.periodBytes)) && d > 0.5 * f.end.baseline.bytes;
   });
   const totalExcess = excess.reduce((sum, f) => sum + f.end.gray.bytes - f.end.baseline.bytes, 0);
-  for (const f of excess.sort((a2, b) => b.end.gray.bytes - b.end.baseline.bytes - (a2.end.gray.bytes - a2.end.baseline.bytes))) {
+  for (const f of excess.sort(
+    (a2, b) => b.end.gray.bytes - b.end.baseline.bytes - (a2.end.gray.bytes - a2.end.baseline.bytes)
+  )) {
     const d = f.end.gray.bytes - f.end.baseline.bytes;
-    suspects.push(make(f, "excess", d, f.end.gray.objects - f.end.baseline.objects, totalExcess > 0 ? d / totalExcess : 1, f.end.gray.bytes, f.end.baseline.bytes));
+    suspects.push(
+      make(
+        f,
+        "excess",
+        d,
+        f.end.gray.objects - f.end.baseline.objects,
+        totalExcess > 0 ? d / totalExcess : 1,
+        f.end.gray.bytes,
+        f.end.baseline.bytes
+      )
+    );
   }
   return suspects;
 }
@@ -11017,14 +11393,21 @@ function goroutineSuspects(goroutines, claims) {
 }
 function rank(suspects) {
   const order2 = (s) => s.kind === "excess" ? 1 : 0;
-  return suspects.sort((a2, b) => order2(a2) - order2(b) || Number(b.pattern !== null) - Number(a2.pattern !== null) || b.share - a2.share || (a2.source === "goroutine" ? -1 : 1) - (b.source === "goroutine" ? -1 : 1)).slice(0, MAX_SUSPECTS);
+  return suspects.sort(
+    (a2, b) => order2(a2) - order2(b) || Number(b.pattern !== null) - Number(a2.pattern !== null) || b.share - a2.share || (a2.source === "goroutine" ? -1 : 1) - (b.source === "goroutine" ? -1 : 1)
+  ).slice(0, MAX_SUSPECTS);
 }
 function emptyEvidence(warnings) {
   const goroutineSide = { dumps: 0, startCount: null, endCount: null };
   return {
     suspects: [],
     patterns: [],
-    summary: { heap: { baseline: emptyHeapSide(), gray: emptyHeapSide(), inuseGrowthDifference: null, noiseFloorBytes: null }, goroutines: { baseline: goroutineSide, gray: goroutineSide }, churn: [], diffProfiles: [] },
+    summary: {
+      heap: { baseline: emptyHeapSide(), gray: emptyHeapSide(), inuseGrowthDifference: null, noiseFloorBytes: null },
+      goroutines: { baseline: goroutineSide, gray: goroutineSide },
+      churn: [],
+      diffProfiles: []
+    },
     warnings,
     heap: null
   };
@@ -11041,22 +11424,35 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
     if (heapCount.some((n2) => n2 >= 2)) {
       heap = diffHeaps(heapSeries);
       for (const [i2, side] of SIDES.entries()) {
-        if (heapCount[i2] < 2) warnings.push(`${side} has ${heapCount[i2]} usable heap profile(s) in the window; its heap growth is taken as none, so suspects are gray's own growth`);
+        if (heapCount[i2] < 2)
+          warnings.push(
+            `${side} has ${heapCount[i2]} usable heap profile(s) in the window; its heap growth is taken as none, so suspects are gray's own growth`
+          );
       }
     } else if (set.urls.gray !== null || set.urls.baseline !== null) {
-      warnings.push(`too few usable heap profiles in the window (baseline ${heapCount[0]}, gray ${heapCount[1]}; two per side needed): no heap evidence`);
+      warnings.push(
+        `too few usable heap profiles in the window (baseline ${heapCount[0]}, gray ${heapCount[1]}; two per side needed): no heap evidence`
+      );
     }
     let goroutines = null;
     if (dumpCount.some((n2) => n2 >= 2)) {
       goroutines = diffGoroutines(goroutineSeries);
       for (const [i2, side] of SIDES.entries()) {
-        if (dumpCount[i2] < 2) warnings.push(`${side} has ${dumpCount[i2]} usable goroutine dump(s) in the window; its goroutine growth is taken as none`);
+        if (dumpCount[i2] < 2)
+          warnings.push(
+            `${side} has ${dumpCount[i2]} usable goroutine dump(s) in the window; its goroutine growth is taken as none`
+          );
       }
     } else if (set.urls.gray !== null || set.urls.baseline !== null) {
-      warnings.push(`too few usable goroutine dumps in the window (baseline ${dumpCount[0]}, gray ${dumpCount[1]}; two per side needed): no goroutine evidence`);
+      warnings.push(
+        `too few usable goroutine dumps in the window (baseline ${dumpCount[0]}, gray ${dumpCount[1]}; two per side needed): no goroutine evidence`
+      );
     }
     const claims = detectPatterns(heap, goroutines);
-    const suspects = rank([...heap ? heapSuspects(heap, claims) : [], ...goroutines ? goroutineSuspects(goroutines, claims) : []]);
+    const suspects = rank([
+      ...heap ? heapSuspects(heap, claims) : [],
+      ...goroutines ? goroutineSuspects(goroutines, claims) : []
+    ]);
     return {
       suspects,
       patterns: claims.map((c3) => c3.pattern),
@@ -11068,8 +11464,16 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
           noiseFloorBytes: heap?.noiseFloorBytes ?? null
         },
         goroutines: {
-          baseline: { dumps: dumpCount[0], startCount: goroutines?.totals.baseline.start ?? null, endCount: goroutines?.totals.baseline.end ?? null },
-          gray: { dumps: dumpCount[1], startCount: goroutines?.totals.gray.start ?? null, endCount: goroutines?.totals.gray.end ?? null }
+          baseline: {
+            dumps: dumpCount[0],
+            startCount: goroutines?.totals.baseline.start ?? null,
+            endCount: goroutines?.totals.baseline.end ?? null
+          },
+          gray: {
+            dumps: dumpCount[1],
+            startCount: goroutines?.totals.gray.start ?? null,
+            endCount: goroutines?.totals.gray.end ?? null
+          }
         },
         churn: heap?.churn ?? [],
         diffProfiles: heap ? [DiffProfileFile.Gray, DiffProfileFile.GrayVsBaseline].map((f) => `${PROFILE_DIR}/${f}`) : []
@@ -11078,7 +11482,9 @@ function analyzeEvidence(set, warmupMs, instance = 0) {
       heap
     };
   } catch (error) {
-    warnings.push(`the profile evidence could not be analysed (${errorMessage(error)}); the verdict stands on memory alone`);
+    warnings.push(
+      `the profile evidence could not be analysed (${errorMessage(error)}); the verdict stands on memory alone`
+    );
     return emptyEvidence(warnings);
   }
 }
@@ -11093,11 +11499,12 @@ function scaleHeapSample(count2, bytes3, rate3) {
 }
 var DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 function estimate(stack, scaling) {
-  if (scaling.mode === "every") return { count: stack.samples * scaling.sampleRate, bytes: stack.sampledBytes * scaling.sampleRate };
+  if (scaling.mode === "every")
+    return { count: stack.samples * scaling.sampleRate, bytes: stack.sampledBytes * scaling.sampleRate };
   return scaleHeapSample(stack.samples, stack.sampledBytes, scaling.memProfileRate ?? DEFAULT_MEM_PROFILE_RATE);
 }
 function pathFrames(frames, depth) {
-  let start = frames.findIndex((f) => !isRuntime(f.fn));
+  const start = frames.findIndex((f) => !isRuntime(f.fn));
   if (start < 0) return frames.slice(0, depth);
   let end = frames.length;
   while (end > start && isRuntime(frames[end - 1].fn)) end--;
@@ -11130,7 +11537,11 @@ function pathsOf(trace, side) {
     if (isProfilerStack(stack.frames)) continue;
     const frames = pathFrames(stack.frames, trace.stackDepth);
     const key = pathKey(frames);
-    const est = estimate(stack, { mode: trace.mode, sampleRate: trace.sampleRate, memProfileRate: side.memProfileRate });
+    const est = estimate(stack, {
+      mode: trace.mode,
+      sampleRate: trace.sampleRate,
+      memProfileRate: side.memProfileRate
+    });
     let p = paths.get(key);
     if (!p) {
       p = { key, frames, bytes: 0, count: 0, samples: 0, goroutines: /* @__PURE__ */ new Set(), topBytes: -1 };
@@ -11180,13 +11591,23 @@ function binomialTail(k, n2, p) {
   return Math.min(1, Math.exp(max) * terms.reduce((sum, t) => sum + Math.exp(t - max), 0));
 }
 function costOf(mode, sampleRate) {
-  if (mode === "sampled") return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default, 64 KiB as memgate asks), as Go samples its heap profile; each hit traps into the kernel, so a side whose hits would cost over the budget is left out (see costs)";
+  if (mode === "sampled")
+    return "sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default, 64 KiB as memgate asks), as Go samples its heap profile; each hit traps into the kernel, so a side whose hits would cost over the budget is left out (see costs)";
   return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ""}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
 }
 function analyzeEbpf(trace, known = []) {
   if (!trace) return null;
   const warnings = [...trace.warnings];
-  const summary = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null, costs: { baseline: trace.costs?.baseline ?? null, gray: trace.costs?.gray ?? null } };
+  const summary = {
+    mode: trace.mode,
+    cost: costOf(trace.mode, trace.sampleRate),
+    sampleRate: trace.sampleRate,
+    stackDepth: trace.stackDepth,
+    tracer: trace.tracer,
+    baseline: null,
+    gray: null,
+    costs: { baseline: trace.costs?.baseline ?? null, gray: trace.costs?.gray ?? null }
+  };
   const paths = {};
   for (const side of SIDES) {
     const s = trace.sides[side];
@@ -11218,7 +11639,8 @@ function analyzeEbpf(trace, known = []) {
   const gray2 = paths.gray;
   const base = paths.baseline;
   if (!gray2 || !base) {
-    if (trace.sides.gray || trace.sides.baseline) warnings.push("only one side has allocation paths, so none are compared: no eBPF suspects");
+    if (trace.sides.gray || trace.sides.baseline)
+      warnings.push("only one side has allocation paths, so none are compared: no eBPF suspects");
     return { summary, suspects: [], warnings };
   }
   const grayTotalRate = gray2.total / gray2.seconds;
@@ -11229,14 +11651,17 @@ function analyzeEbpf(trace, known = []) {
     const b = (q?.bytes ?? 0) / base.seconds;
     const d = g2 - b;
     if (d <= 0 || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g2 < MIN_RATIO * b) continue;
-    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray2.seconds / (gray2.seconds + base.seconds)) > MAX_P_VALUE) continue;
+    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray2.seconds / (gray2.seconds + base.seconds)) > MAX_P_VALUE)
+      continue;
     diffs.push({ key, p, g: g2, b, gCount: p.count / gray2.seconds, bCount: (q?.count ?? 0) / base.seconds });
   }
   const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);
   const suspects = diffs.sort((x, y) => y.g - y.b - (x.g - x.b)).slice(0, MAX_EBPF_SUSPECTS).map((d) => {
     const fn = d.p.frames[0]?.fn ?? "?";
     const caller = applicationFrame(d.p.frames)?.fn ?? null;
-    const pattern = known.find((k) => k.pattern !== null && (k.function === fn || caller !== null && (k.function === caller || k.caller === caller)))?.pattern ?? null;
+    const pattern = known.find(
+      (k) => k.pattern !== null && (k.function === fn || caller !== null && (k.function === caller || k.caller === caller))
+    )?.pattern ?? null;
     return {
       function: fn,
       source: "ebpf",
@@ -11277,7 +11702,11 @@ function inuseOf(evidence, side) {
   const heap = evidence?.summary.heap[side];
   const growth = heap?.inuseGrowth;
   if (!heap || !growth || heap.snapshots < 3) return null;
-  return { value: heap.robustInuseGrowth ?? growth.perSec, stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2), df: heap.snapshots - 2 };
+  return {
+    value: heap.robustInuseGrowth ?? growth.perSec,
+    stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2),
+    df: heap.snapshots - 2
+  };
 }
 function goroutinesOf(evidence, side, spanSeconds) {
   const g2 = evidence?.summary.goroutines[side];
@@ -11322,7 +11751,8 @@ function analyzeInstance(bundle, side, instance, count2, warmupMs, evidence) {
 function lastStatOf(stats, side) {
   for (let i2 = stats.length - 1; i2 >= 0; i2--) {
     const s = stats[i2];
-    if (s.side === side && (s.instance ?? 0) === 0) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
+    if (s.side === side && (s.instance ?? 0) === 0)
+      return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
   }
   return null;
 }
@@ -11339,7 +11769,10 @@ function combine(estimates) {
 }
 function analyzeSide(bundle, side, warmupMs, evidences) {
   const count2 = instancesOf(bundle, side);
-  const instances = Array.from({ length: count2 }, (_, i2) => analyzeInstance(bundle, side, i2, count2, warmupMs, evidences[i2] ?? null));
+  const instances = Array.from(
+    { length: count2 },
+    (_, i2) => analyzeInstance(bundle, side, i2, count2, warmupMs, evidences[i2] ?? null)
+  );
   const slope2 = combine(instances.map((i2) => i2.slope));
   const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
@@ -11353,7 +11786,13 @@ function analyzeSide(bundle, side, warmupMs, evidences) {
     peakBytes: final.peakBytes ?? (maxes.length ? Math.max(...maxes) : null),
     meanBytes: mean(all),
     lastFloorBytes: mean(present(instances.map((i2) => i2.lastFloorBytes))),
-    slope: slope2 && slopeInterval ? { bytesPerSec: slope2.value, low: slopeInterval.low, high: slopeInterval.high, stdError: slope2.stdError, df: slope2.df } : null,
+    slope: slope2 && slopeInterval ? {
+      bytesPerSec: slope2.value,
+      low: slopeInterval.low,
+      high: slopeInterval.high,
+      stdError: slope2.stdError,
+      df: slope2.df
+    } : null,
     floorPoints: Math.min(...instances.map((i2) => i2.floorPoints)),
     oomKills,
     exit: final.exit ?? instances.find((i2) => i2.exit)?.exit ?? null,
@@ -11366,10 +11805,19 @@ function differenceOf(gray2, baseline, confidence = DECISION_CONFIDENCE) {
   const b = baseline.filter((e) => e !== null);
   if (g2.length === 0 || b.length === 0) return null;
   const acrossProcesses = g2.length > 1 && b.length > 1;
-  const estimate2 = acrossProcesses ? pooledDifference(g2.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g2), combine(b));
+  const estimate2 = acrossProcesses ? pooledDifference(
+    g2.map((e) => e.value),
+    b.map((e) => e.value)
+  ) : difference(combine(g2), combine(b));
   if (!estimate2) return null;
   const i2 = intervalOf(estimate2, confidence);
-  return { value: i2.value, low: i2.low, high: i2.high, method: acrossProcesses ? "replicas" : "within-series", hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0 };
+  return {
+    value: i2.value,
+    low: i2.low,
+    high: i2.high,
+    method: acrossProcesses ? "replicas" : "within-series",
+    hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0
+  };
 }
 function pointDifference(gray2, baseline) {
   if (gray2.some((v) => v === null) || baseline.some((v) => v === null)) return null;
@@ -11406,14 +11854,19 @@ function profileRateWarnings(bundle, evidence) {
   for (const side of SIDES) {
     const period = evidence.summary.heap[side].periodBytes;
     if (period !== null && period !== asked) {
-      warnings.push(`${side}: GODEBUG=memprofilerate=${asked} did not take effect (its heap profiles sample every ${period} bytes), so heap evidence is coarser: Go before 1.20 ignores it (golang/go#55100), or the service sets runtime.MemProfileRate itself; set the rate in the service (e.g. from a flag)`);
+      warnings.push(
+        `${side}: GODEBUG=memprofilerate=${asked} did not take effect (its heap profiles sample every ${period} bytes), so heap evidence is coarser: Go before 1.20 ignores it (golang/go#55100), or the service sets runtime.MemProfileRate itself; set the rate in the service (e.g. from a flag)`
+      );
     }
   }
   return warnings;
 }
 function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvidence(bundle.profiles, warmupMs)) {
   const replicas = Math.min(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray"));
-  const evidences = Array.from({ length: Math.max(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray")) }, (_, i2) => i2 === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i2));
+  const evidences = Array.from(
+    { length: Math.max(instancesOf(bundle, "baseline"), instancesOf(bundle, "gray")) },
+    (_, i2) => i2 === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i2)
+  );
   const firstEvidence = evidence;
   const [baseline, gray2] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
@@ -11445,7 +11898,10 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
       gray2.instances.map((i2) => i2.inuseGrowth),
       baseline.instances.map((i2) => i2.inuseGrowth)
     ),
-    siteDifference: siteDifferenceOf(evidences, { baseline: instancesOf(bundle, "baseline"), gray: instancesOf(bundle, "gray") }),
+    siteDifference: siteDifferenceOf(evidences, {
+      baseline: instancesOf(bundle, "baseline"),
+      gray: instancesOf(bundle, "gray")
+    }),
     split: {
       anonBytesPerSec: pointDifference(
         gray2.instances.map((i2) => i2.anonSlope),
@@ -11508,7 +11964,14 @@ function inuseGrowthRule(analysis, limits, cgroup) {
   const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
   const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}, ${how}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
   const exceeds = diff.value > threshold && diff.low > 0;
-  const comparison = { rule: "inuse-growth", unit: "bytes/s", measured: diff.value, limit: threshold, passed: !exceeds, detail };
+  const comparison = {
+    rule: "inuse-growth",
+    unit: "bytes/s",
+    measured: diff.value,
+    limit: threshold,
+    passed: !exceeds,
+    detail
+  };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
   const slope2 = analysis.slopeDifference;
   const unclear = slope2 === null || slope2.high >= cgroup.threshold;
@@ -11516,12 +11979,24 @@ function inuseGrowthRule(analysis, limits, cgroup) {
     const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
     return {
       comparison,
-      reason: { rule: "inuse-growth", outcome: "block", measured: diff.value, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` }
+      reason: {
+        rule: "inuse-growth",
+        outcome: "block",
+        measured: diff.value,
+        limit: threshold,
+        message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal`
+      }
     };
   }
   return {
     comparison,
-    reason: { rule: "inuse-growth", outcome: "warn", measured: diff.value, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup` }
+    reason: {
+      rule: "inuse-growth",
+      outcome: "warn",
+      measured: diff.value,
+      limit: threshold,
+      message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup`
+    }
   };
 }
 var mean2 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : 0;
@@ -11531,11 +12006,24 @@ function siteGrowthRule(analysis, limits, already) {
   const threshold = limits.minSlopeBytesPerSec;
   const detail = `retained at ${site.function}: gray minus baseline ${formatRate(site.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(site.low)} .. ${formatRate(site.high)}, across ${analysis.replicas} processes a side)`;
   const clear = site.value > threshold && site.low > 0;
-  const comparison = { rule: "site-growth", unit: "bytes/s", measured: site.value, limit: threshold, passed: !clear, detail };
+  const comparison = {
+    rule: "site-growth",
+    unit: "bytes/s",
+    measured: site.value,
+    limit: threshold,
+    passed: !clear,
+    detail
+  };
   if (!clear || already) return { comparison, reason: null };
   return {
     comparison,
-    reason: { rule: "site-growth", outcome: "block", measured: site.value, limit: threshold, message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not` }
+    reason: {
+      rule: "site-growth",
+      outcome: "block",
+      measured: site.value,
+      limit: threshold,
+      message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not`
+    }
   };
 }
 function nameTopSuspect(reasons, analysis) {
@@ -11582,14 +12070,24 @@ function corroborate(analysis, threshold, diff) {
   if (!heap) return { demote: null, note: null };
   if (heap.high >= threshold) return { demote: null, note: null };
   const goroutineBytes = (analysis.goroutineDifference ?? 0) * GOROUTINE_STACK_BYTES;
-  if (goroutineBytes >= threshold) return { demote: null, note: `goroutines pile up in gray (+${(analysis.goroutineDifference * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)` };
+  if (goroutineBytes >= threshold)
+    return {
+      demote: null,
+      note: `goroutines pile up in gray (+${(analysis.goroutineDifference * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)`
+    };
   const file = analysis.split.fileBytesPerSec;
   const heapText = `heap profiles rule out retained heap growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, up to ${formatRate(heap.high)})`;
   if (file !== null && file >= FILE_SHARE * diff) {
-    return { demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`, note: null };
+    return {
+      demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`,
+      note: null
+    };
   }
   const anon = analysis.split.anonBytesPerSec;
-  return { demote: null, note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? "" : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps` };
+  return {
+    demote: null,
+    note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? "" : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps`
+  };
 }
 function judge(analysis, limits) {
   const reasons = [];
@@ -11597,16 +12095,47 @@ function judge(analysis, limits) {
   const notes = [];
   const { gray: gray2, baseline } = analysis;
   const grayOom = gray2.oomKills ?? 0;
-  comparisons.push({ rule: "gray-oom-kill", unit: "count", measured: gray2.oomKills, limit: 0, passed: gray2.oomKills === null ? null : grayOom === 0, detail: gray2.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)` });
+  comparisons.push({
+    rule: "gray-oom-kill",
+    unit: "count",
+    measured: gray2.oomKills,
+    limit: 0,
+    passed: gray2.oomKills === null ? null : grayOom === 0,
+    detail: gray2.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)`
+  });
   if (grayOom > 0) {
-    reasons.push({ rule: "gray-oom-kill", outcome: "block", measured: grayOom, limit: 0, message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? "cgroup" : formatBytes(analysis.memoryMaxBytes)} memory limit` });
+    reasons.push({
+      rule: "gray-oom-kill",
+      outcome: "block",
+      measured: grayOom,
+      limit: 0,
+      message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? "cgroup" : formatBytes(analysis.memoryMaxBytes)} memory limit`
+    });
   } else if (gray2.exit) {
-    reasons.push({ rule: "gray-exited", outcome: "block", measured: gray2.exit.code, limit: null, message: `${describeExit("gray", gray2)}; a build that dies under the same load as baseline must not ship` });
+    reasons.push({
+      rule: "gray-exited",
+      outcome: "block",
+      measured: gray2.exit.code,
+      limit: null,
+      message: `${describeExit("gray", gray2)}; a build that dies under the same load as baseline must not ship`
+    });
   }
   if ((baseline.oomKills ?? 0) > 0) {
-    reasons.push({ rule: "baseline-oom-kill", outcome: "inconclusive", measured: baseline.oomKills, limit: 0, message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}` });
+    reasons.push({
+      rule: "baseline-oom-kill",
+      outcome: "inconclusive",
+      measured: baseline.oomKills,
+      limit: 0,
+      message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}`
+    });
   } else if (baseline.exit) {
-    reasons.push({ rule: "baseline-exited", outcome: "inconclusive", measured: baseline.exit.code, limit: null, message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against` });
+    reasons.push({
+      rule: "baseline-exited",
+      outcome: "inconclusive",
+      measured: baseline.exit.code,
+      limit: null,
+      message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against`
+    });
   }
   const p95Detail = `gray ${gray2.p95Bytes === null ? "n/a" : formatBytes(gray2.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
   const p95Delta = gray2.p95Bytes !== null && baseline.p95Bytes !== null ? gray2.p95Bytes - baseline.p95Bytes : null;
@@ -11615,11 +12144,30 @@ function judge(analysis, limits) {
   const p95Clear = p95Interval !== null && p95Interval.low > 0;
   const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : !(p95Over && p95Clear);
   const p95IntervalText = p95Interval ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})` : "";
-  comparisons.push({ rule: "p95-increase", unit: "ratio", measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: `${p95Detail}${p95IntervalText}` });
+  comparisons.push({
+    rule: "p95-increase",
+    unit: "ratio",
+    measured: analysis.p95Increase,
+    limit: limits.maxP95Increase,
+    passed: p95Passed,
+    detail: `${p95Detail}${p95IntervalText}`
+  });
   if (p95Over && p95Clear) {
-    reasons.push({ rule: "p95-increase", outcome: "block", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})` });
+    reasons.push({
+      rule: "p95-increase",
+      outcome: "block",
+      measured: analysis.p95Increase,
+      limit: limits.maxP95Increase,
+      message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})`
+    });
   } else if (p95Over && p95Interval?.hint) {
-    reasons.push({ rule: "p95-increase", outcome: "warn", measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide` });
+    reasons.push({
+      rule: "p95-increase",
+      outcome: "warn",
+      measured: analysis.p95Increase,
+      limit: limits.maxP95Increase,
+      message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide`
+    });
   }
   const threshold = slopeThreshold(analysis, limits);
   const diff = analysis.slopeDifference;
@@ -11628,25 +12176,60 @@ function judge(analysis, limits) {
   const slopeClear = diff !== null && diff.low > 0;
   const corroboration = slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
   const slopeBlocks = slopeExceeds && slopeClear && corroboration.demote === null;
-  comparisons.push({ rule: "slope-increase", unit: "bytes/s", measured: diff?.bytesPerSec ?? null, limit: threshold, passed: diff === null ? null : !slopeBlocks, detail: slopeDetail });
+  comparisons.push({
+    rule: "slope-increase",
+    unit: "bytes/s",
+    measured: diff?.bytesPerSec ?? null,
+    limit: threshold,
+    passed: diff === null ? null : !slopeBlocks,
+    detail: slopeDetail
+  });
   const limitText = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
   if (slopeBlocks) {
-    reasons.push({ rule: "slope-increase", outcome: "block", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ""}` });
+    reasons.push({
+      rule: "slope-increase",
+      outcome: "block",
+      measured: diff.bytesPerSec,
+      limit: threshold,
+      message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ""}`
+    });
   } else if (slopeExceeds && slopeClear) {
-    reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}` });
+    reasons.push({
+      rule: "slope-increase",
+      outcome: "warn",
+      measured: diff.bytesPerSec,
+      limit: threshold,
+      message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}`
+    });
   } else if (slopeExceeds && diff.hint) {
-    reasons.push({ rule: "slope-increase", outcome: "warn", measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide` });
+    reasons.push({
+      rule: "slope-increase",
+      outcome: "warn",
+      measured: diff.bytesPerSec,
+      limit: threshold,
+      message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide`
+    });
   }
   const slopeSaid = reasons.some((r) => r.rule === "slope-increase");
   if (!slopeSaid && diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== "block")) {
     const noise = `the cgroup memory floor is too noisy to judge growth: its slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}`;
     const heap = analysis.inuseDifference;
     if (heap && heap.high < threshold) {
-      notes.push(`${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`);
+      notes.push(
+        `${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`
+      );
     } else if (heap && analysis.replicas > 1) {
-      notes.push(`${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`);
+      notes.push(
+        `${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`
+      );
     } else {
-      reasons.push({ rule: "slope-noise", outcome: "inconclusive", measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load` });
+      reasons.push({
+        rule: "slope-noise",
+        outcome: "inconclusive",
+        measured: (diff.high - diff.low) / 2,
+        limit: NOISE_FACTOR * threshold,
+        message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load`
+      });
     }
   }
   const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeBlocks, threshold });
@@ -11658,13 +12241,34 @@ function judge(analysis, limits) {
   const died = Boolean(gray2.exit || baseline.exit);
   const tooFew = [gray2, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
-    reasons.push({ rule: "enough-samples", outcome: "inconclusive", measured: Math.min(gray2.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray2.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}` });
+    reasons.push({
+      rule: "enough-samples",
+      outcome: "inconclusive",
+      measured: Math.min(gray2.samples, baseline.samples),
+      limit: MIN_WINDOW_SAMPLES,
+      message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray2.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}`
+    });
   }
   if (analysis.driver === "none") {
-    reasons.push({ rule: "degraded-measurement", outcome: "warn", measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}` });
+    reasons.push({
+      rule: "degraded-measurement",
+      outcome: "warn",
+      measured: null,
+      limit: null,
+      message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}`
+    });
   }
   const verdict = decide(reasons);
-  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis, notes };
+  return {
+    verdict,
+    grade: gradeOf(verdict, reasons, analysis),
+    reasons: nameTopSuspect(order(reasons), analysis),
+    comparisons,
+    projection: projection(analysis),
+    limits,
+    analysis,
+    notes
+  };
 }
 function decide(reasons) {
   if (reasons.some((r) => r.outcome === "block")) return "fail";
@@ -11748,14 +12352,28 @@ function buildReport(verdict, settings) {
     p95Increase: analysis.p95Increase,
     p95Difference: differenceReport(analysis.p95Difference),
     slopeIncrease: slopeIncrease(verdict),
-    slopeDifference: analysis.slopeDifference && { bytesPerSec: analysis.slopeDifference.bytesPerSec, low: analysis.slopeDifference.low, high: analysis.slopeDifference.high, method: analysis.slopeDifference.method },
+    slopeDifference: analysis.slopeDifference && {
+      bytesPerSec: analysis.slopeDifference.bytesPerSec,
+      low: analysis.slopeDifference.low,
+      high: analysis.slopeDifference.high,
+      method: analysis.slopeDifference.method
+    },
     inuseGrowthDifference: differenceReport(analysis.inuseDifference),
-    siteGrowthDifference: analysis.siteDifference && { ...differenceReport(analysis.siteDifference), function: analysis.siteDifference.function },
+    siteGrowthDifference: analysis.siteDifference && {
+      ...differenceReport(analysis.siteDifference),
+      function: analysis.siteDifference.function
+    },
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...verdict.notes.map((n2) => renderOptionRefs(n2, surface)), ...analysis.evidence?.warnings ?? [], ...analysis.ebpf?.warnings ?? []],
+    warnings: [
+      ...analysis.limitations,
+      ...analysis.warnings,
+      ...verdict.notes.map((n2) => renderOptionRefs(n2, surface)),
+      ...analysis.evidence?.warnings ?? [],
+      ...analysis.ebpf?.warnings ?? []
+    ],
     // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
     suspects: [...analysis.evidence?.suspects ?? [], ...analysis.ebpf?.suspects ?? []],
     patterns: analysis.evidence?.patterns ?? [],
@@ -11782,8 +12400,13 @@ function writeReport(outDir, report) {
     writeFileNoFollow(current, renderHtml(report));
   } catch (error) {
     const code2 = error.code;
-    if (code2 === "ELOOP") throw new UsageError(`--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`);
-    throw new UsageError(`--out ${outDir}: cannot write the report there (${code2 ?? error.message}); give a directory you can write to.`);
+    if (code2 === "ELOOP")
+      throw new UsageError(
+        `--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`
+      );
+    throw new UsageError(
+      `--out ${outDir}: cannot write the report there (${code2 ?? error.message}); give a directory you can write to.`
+    );
   }
   return path6;
 }
@@ -11976,8 +12599,11 @@ function buildScript(options2) {
     if (mode === "every" && sampleRate > 1) predicate = `(${predicate}) && rand % ${sampleRate} == 0`;
     lines.push(`// ${t.arch} ${go}`);
     lines.push(`uprobe:${t.binary}:${PROBED_FUNCTION[mode]} /${predicate}/ {`);
-    lines.push(`  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`);
-    if (mode === "sampled" && t.memProfileRateAddr !== null) lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
+    lines.push(
+      `  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`
+    );
+    if (mode === "sampled" && t.memProfileRateAddr !== null)
+      lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
     lines.push("}");
   }
   return lines.join("\n") + "\n";
@@ -18911,7 +19537,11 @@ function fillGaps(primary, fallback) {
   return primary;
 }
 function which(name, pathEnv = process.env.PATH ?? "") {
-  const result = runHelperSync("/bin/sh", ["-c", 'command -v "$1"', "sh", name], { timeoutMs: 1e4, env: { PATH: pathEnv }, onlyEnv: true });
+  const result = runHelperSync("/bin/sh", ["-c", 'command -v "$1"', "sh", name], {
+    timeoutMs: 1e4,
+    env: { PATH: pathEnv },
+    onlyEnv: true
+  });
   const path6 = result.stdout.trim();
   return result.ok && path6 ? path6 : null;
 }
@@ -18934,12 +19564,21 @@ async function checkTracer(env = process.env) {
   const bpftrace = chosen ? which(chosen, pathEnv) : which("bpftrace", pathEnv) ?? ["/usr/bin/bpftrace", "/usr/sbin/bpftrace", "/usr/local/bin/bpftrace"].find((p) => which(p, pathEnv) !== null) ?? null;
   if (!bpftrace) {
     const what2 = chosen ? `${BPFTRACE_ENV}=${chosen} is not an executable` : "bpftrace is not installed";
-    return { ok: false, problem: what2, fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off` };
+    return {
+      ok: false,
+      problem: what2,
+      fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off`
+    };
   }
   let prefix = [];
   if (process.getuid?.() !== 0) {
     const sudo = await exec("sudo", ["-n", "true"], 1e4);
-    if (!sudo.ok) return { ok: false, problem: `eBPF tracing needs root, and sudo -n is not allowed here (${sudo.failure})`, fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off" };
+    if (!sudo.ok)
+      return {
+        ok: false,
+        problem: `eBPF tracing needs root, and sudo -n is not allowed here (${sudo.failure})`,
+        fix: "run memgate as root or allow it passwordless sudo, or give --ebpf off"
+      };
     prefix = ["sudo", "-n"];
   }
   const run3 = (args) => prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
@@ -18963,26 +19602,70 @@ function checkBinary(path6, mode, read = (p) => readFileSync5(p)) {
   try {
     binary = readGoBinary(path6, read(path6));
   } catch (error) {
-    return { ok: false, binary: null, problem: `${path6} cannot be read as an executable (${error.message})`, fix: "point the command at the Go binary itself" };
+    return {
+      ok: false,
+      binary: null,
+      problem: `${path6} cannot be read as an executable (${error.message})`,
+      fix: "point the command at the Go binary itself"
+    };
   }
   const host = hostArch();
-  if (binary.arch !== host) return { ok: false, binary, problem: `${path6} is built for ${binary.arch}, this host runs ${process.arch}`, fix: "trace a binary built for this machine" };
+  if (binary.arch !== host)
+    return {
+      ok: false,
+      binary,
+      problem: `${path6} is built for ${binary.arch}, this host runs ${process.arch}`,
+      fix: "trace a binary built for this machine"
+    };
   const arch = binary.arch;
   if (binary.goVersion === null && !binary.symbol("runtime.mallocgc")) {
-    return { ok: false, binary, problem: `${path6} is not a Go program (no Go build info, no runtime.mallocgc)`, fix: "eBPF allocation tracing is for Go services; give --ebpf off for others" };
+    return {
+      ok: false,
+      binary,
+      problem: `${path6} is not a Go program (no Go build info, no runtime.mallocgc)`,
+      fix: "eBPF allocation tracing is for Go services; give --ebpf off for others"
+    };
   }
   if (!binary.hasSymtab) {
-    return { ok: false, binary, problem: `${path6} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: "build it without -ldflags=-s (and without strip) for the gate" };
+    return {
+      ok: false,
+      binary,
+      problem: `${path6} is stripped (no symbol table), so its allocator cannot be probed by name`,
+      fix: "build it without -ldflags=-s (and without strip) for the gate"
+    };
   }
   const go = goMinor(binary.goVersion);
-  if (!binary.symbol("runtime.mallocgc")) return { ok: false, binary, problem: `${path6} has no runtime.mallocgc symbol`, fix: "build it with a Go toolchain memgate knows (Go 1.13 or newer)" };
-  if (!go) return { ok: false, binary, problem: `the Go version of ${path6} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: "build it with Go 1.13 or newer" };
-  if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path6} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows" };
+  if (!binary.symbol("runtime.mallocgc"))
+    return {
+      ok: false,
+      binary,
+      problem: `${path6} has no runtime.mallocgc symbol`,
+      fix: "build it with a Go toolchain memgate knows (Go 1.13 or newer)"
+    };
+  if (!go)
+    return {
+      ok: false,
+      binary,
+      problem: `the Go version of ${path6} cannot be read (no .go.buildinfo, no runtime.buildVersion)`,
+      fix: "build it with Go 1.13 or newer"
+    };
+  if (!binary.symbol(PROBED_FUNCTION[mode]))
+    return {
+      ok: false,
+      binary,
+      problem: `${path6} has no ${PROBED_FUNCTION[mode]} symbol`,
+      fix: mode === "sampled" ? "give --ebpf-mode every" : "build it with a Go toolchain memgate knows"
+    };
   if (mode === "sampled") {
     const flag = binary.symbol("runtime.disableMemoryProfiling");
     const value4 = flag ? binary.read(flag.value, 1) : null;
     if (value4 && value4[0] !== 0) {
-      return { ok: false, binary, problem: `${path6} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)" };
+      return {
+        ok: false,
+        binary,
+        problem: `${path6} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`,
+        fix: "import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)"
+      };
     }
   }
   return { ok: true, binary, go, arch };
@@ -19068,7 +19751,10 @@ function statFromV1(values, kmemBytes, tcpBytes) {
 
 // src/workload/cgroup/cgroupfs.ts
 function launchInto(procsFile, command) {
-  return { file: "/bin/sh", args: ["-c", 'echo $$ > "$1" && exec /bin/sh -c "$2"', "memgate-launch", procsFile, command] };
+  return {
+    file: "/bin/sh",
+    args: ["-c", 'echo $$ > "$1" && exec /bin/sh -c "$2"', "memgate-launch", procsFile, command]
+  };
 }
 var V1 = {
   name: "v1",
@@ -19078,7 +19764,11 @@ var V1 = {
   readStat(dir) {
     const text = readText(`${dir}/memory.stat`);
     if (text === null) return null;
-    return statFromV1(parseKeyValues(text), readNumber(`${dir}/memory.kmem.usage_in_bytes`), readNumber(`${dir}/memory.kmem.tcp.usage_in_bytes`));
+    return statFromV1(
+      parseKeyValues(text),
+      readNumber(`${dir}/memory.kmem.usage_in_bytes`),
+      readNumber(`${dir}/memory.kmem.tcp.usage_in_bytes`)
+    );
   },
   readOomKills(dir) {
     const text = readText(`${dir}/memory.oom_control`);
@@ -19187,7 +19877,9 @@ var CgroupfsDriver = class {
           writeFileSync5(`${dir}/cgroup.subtree_control`, "+memory");
         } catch (error) {
           const code2 = error.code;
-          throw new UsageError(`cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
+          throw new UsageError(
+            `cannot enable the memory controller in ${dir} (${code2}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`
+          );
         }
       }
     }
@@ -19215,7 +19907,9 @@ var CgroupfsDriver = class {
         await removeDir(dir).catch(() => {
         });
         const code2 = error.code ?? errorMessage(error);
-        throw new UsageError(`--memory-max ${memoryMaxBytes}: the kernel refused it as the limit of ${dir} (${code2}); give a limit this host accepts, e.g. 512MiB.`);
+        throw new UsageError(
+          `--memory-max ${memoryMaxBytes}: the kernel refused it as the limit of ${dir} (${code2}); give a limit this host accepts, e.g. 512MiB.`
+        );
       }
     }
     return new CgroupfsGroup(dir, this.flavor);
@@ -19235,7 +19929,12 @@ function parseMountInfo(text) {
     if (!left || !right) continue;
     const fields = left.split(" ");
     const [fsType, , superOpts = ""] = right.split(" ");
-    mounts.push({ root: fields[3], point: fields[4].replace(/\\040/g, " "), fsType, superOptions: superOpts.split(",") });
+    mounts.push({
+      root: fields[3],
+      point: fields[4].replace(/\\040/g, " "),
+      fsType,
+      superOptions: superOpts.split(",")
+    });
   }
   return mounts;
 }
@@ -19408,7 +20107,20 @@ var ScopeGroup = class {
   // inside the new scope), so the workload's own spawner (src/workload/process.ts) runs it.
   launch(command) {
     const properties = this.memoryMaxBytes === null ? [] : ["-p", `MemoryMax=${this.memoryMaxBytes}`, "-p", "MemorySwapMax=0"];
-    const argv = [...this.sudo, "systemd-run", "--scope", "--quiet", "--collect", `--unit=${this.unit}`, `--slice=${this.slice}`, ...properties, "--", "/bin/sh", "-c", command];
+    const argv = [
+      ...this.sudo,
+      "systemd-run",
+      "--scope",
+      "--quiet",
+      "--collect",
+      `--unit=${this.unit}`,
+      `--slice=${this.slice}`,
+      ...properties,
+      "--",
+      "/bin/sh",
+      "-c",
+      command
+    ];
     return { file: argv[0], args: argv.slice(1) };
   }
   adopt() {
@@ -19437,14 +20149,17 @@ var ScopeGroup = class {
   // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll() {
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
-      if (attempt % 10 === 0) this.killFailure = this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`).failure ?? this.killFailure;
+      if (attempt % 10 === 0)
+        this.killFailure = this.systemctl("kill", "--signal=SIGKILL", `${this.unit}.scope`).failure ?? this.killFailure;
       await sleep4(50);
     }
   }
   async remove() {
     const stop = this.systemctl("stop", `${this.unit}.scope`);
     if (!stop.ok && existsSync5(this.location)) {
-      throw new Error(`${stop.failure}${this.killFailure ? `; before that ${this.killFailure}` : ""}; the scope ${this.unit}.scope is left: sudo systemctl stop ${this.unit}.scope`);
+      throw new Error(
+        `${stop.failure}${this.killFailure ? `; before that ${this.killFailure}` : ""}; the scope ${this.unit}.scope is left: sudo systemctl stop ${this.unit}.scope`
+      );
     }
   }
   systemctl(...args) {
@@ -19484,8 +20199,10 @@ function candidate(name, host) {
       return { driver: new SystemdDriver(layout.v2Mount, host.isRoot) };
     case "v2":
       if (!layout.v2) return { unusable: "no cgroup v2 hierarchy is mounted" };
-      if (!host.v2HasMemory) return { unusable: `the cgroup v2 hierarchy at ${layout.v2Mount} has no memory controller` };
-      if (!writable2(layout.v2)) return { unusable: `${layout.v2} is not writable (run as root, or use the systemd driver)` };
+      if (!host.v2HasMemory)
+        return { unusable: `the cgroup v2 hierarchy at ${layout.v2Mount} has no memory controller` };
+      if (!writable2(layout.v2))
+        return { unusable: `${layout.v2} is not writable (run as root, or use the systemd driver)` };
       return { driver: new CgroupfsDriver("v2", layout.v2) };
     case "v1":
       if (!layout.v1Memory) return { unusable: "no cgroup v1 memory hierarchy is mounted" };
@@ -19499,7 +20216,9 @@ function selectDriver(choice, host) {
   if (choice !== "auto") {
     const picked = candidate(choice, host);
     if ("driver" in picked) return picked.driver;
-    throw new UsageError(`--cgroup-driver ${choice} cannot be used: ${picked.unusable}. Use --cgroup-driver auto to let memgate choose.`);
+    throw new UsageError(
+      `--cgroup-driver ${choice} cannot be used: ${picked.unusable}. Use --cgroup-driver auto to let memgate choose.`
+    );
   }
   const order2 = host.systemdIsInit ? ["systemd", "v2", "v1"] : ["v2", "v1", "systemd"];
   const refusals = [];
@@ -19510,7 +20229,9 @@ function selectDriver(choice, host) {
   }
   const anyMemoryController = host.v2HasMemory || host.layout.v1Memory !== null;
   if (!anyMemoryController) return new ProcessTreeDriver();
-  throw new UsageError(`no privileges for any cgroup driver (${refusals.join("; ")}). Run as root, allow passwordless sudo, or pass --cgroup-driver none to measure process-tree RSS without cgroups.`);
+  throw new UsageError(
+    `no privileges for any cgroup driver (${refusals.join("; ")}). Run as root, allow passwordless sudo, or pass --cgroup-driver none to measure process-tree RSS without cgroups.`
+  );
 }
 
 // src/source/local-pair/start.ts
@@ -19521,7 +20242,9 @@ var CREDENTIAL_NAME = /(^|[_-])(TOKEN|SECRET|SECRETS|PASSWORD|PASSWD|PASSPHRASE|
 var MIN_SECRET_LENGTH = 8;
 var REDACTED = "***";
 function secretValues(env) {
-  const values = Object.entries(env).filter(([name, value4]) => CREDENTIAL_NAME.test(name) && value4 !== void 0 && value4.trim().length >= MIN_SECRET_LENGTH).map(([, value4]) => value4.trim());
+  const values = Object.entries(env).filter(
+    ([name, value4]) => CREDENTIAL_NAME.test(name) && value4 !== void 0 && value4.trim().length >= MIN_SECRET_LENGTH
+  ).map(([, value4]) => value4.trim());
   return [...new Set(values)].sort((a2, b) => b.length - a2.length);
 }
 function redactText(text, secrets) {
@@ -19534,7 +20257,8 @@ function redactDeep(value4, secrets) {
   const walk = (v) => {
     if (typeof v === "string") return redactText(v, secrets);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, secrets), walk(x)]));
+    if (v !== null && typeof v === "object")
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, secrets), walk(x)]));
     return v;
   };
   return walk(value4);
@@ -19590,13 +20314,19 @@ var Workload = class {
     this.port = port;
     this.group = group;
     const launch = group.launch(command);
-    this.child = spawn2(launch.file, launch.args, { stdio: ["ignore", "pipe", "pipe"], env: options2.env ?? process.env, detached: launch.ownProcessGroup === true });
+    this.child = spawn2(launch.file, launch.args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: options2.env ?? process.env,
+      detached: launch.ownProcessGroup === true
+    });
     if (this.child.pid !== void 0) group.adopt(this.child.pid);
     const label = options2.label ?? side;
     const keep = (chunk) => {
       const text = (options2.redact ?? String)(chunk.toString("utf8"));
-      log?.write(text.split("\n").filter((l) => l !== "").map((l) => `[${label}] ${l}
-`).join(""));
+      log?.write(
+        text.split("\n").filter((l) => l !== "").map((l) => `[${label}] ${l}
+`).join("")
+      );
       this.tail.push(...text.split("\n").filter((l) => l.trim() !== ""));
       this.tail.splice(0, Math.max(0, this.tail.length - OUTPUT_TAIL));
     };
@@ -19624,7 +20354,13 @@ var Workload = class {
   /** How it ended, relative to the sampling clock's origin (epoch ms), or null while it runs. */
   exitRelativeTo(originMs, beforeReady) {
     if (!this.exitInfo) return null;
-    return { atMs: this.exitInfo.at - originMs, code: this.exitInfo.code, signal: this.exitInfo.signal, beforeReady, lastOutput: [...this.tail] };
+    return {
+      atMs: this.exitInfo.at - originMs,
+      code: this.exitInfo.code,
+      signal: this.exitInfo.signal,
+      beforeReady,
+      lastOutput: [...this.tail]
+    };
   }
   /** Resolves when the port accepts connections ('ready'), the process ends, or time runs out. */
   async waitReady(timeoutMs, signal) {
@@ -19649,9 +20385,15 @@ var LoadProcess = class {
   exited;
   constructor(side, command, log, options2 = {}) {
     this.side = side;
-    this.child = spawn2("/bin/sh", ["-c", command], { stdio: ["ignore", "pipe", "pipe"], detached: true, env: options2.env ?? process.env });
-    const write = (chunk) => log?.write((options2.redact ?? String)(chunk.toString("utf8")).split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
-`).join(""));
+    this.child = spawn2("/bin/sh", ["-c", command], {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+      env: options2.env ?? process.env
+    });
+    const write = (chunk) => log?.write(
+      (options2.redact ?? String)(chunk.toString("utf8")).split("\n").filter((l) => l !== "").map((l) => `[load ${side}] ${l}
+`).join("")
+    );
     this.child.stdout?.on("data", write);
     this.child.stderr?.on("data", write);
     this.exited = new Promise((resolve7) => {
@@ -19715,7 +20457,8 @@ async function startPair(plan2, driver, teardown, log, env = process.env) {
   teardown.add("removing the driver root", () => driver.dispose());
   teardown.add("removing the cgroups", async () => {
     const failures = [];
-    for (const group of [...created].reverse()) await group.remove().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`));
+    for (const group of [...created].reverse())
+      await group.remove().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`));
     if (failures.length) throw new Error(failures.join("; "));
   });
   for (let i2 = 0; i2 < replicas; i2++) {
@@ -19726,7 +20469,14 @@ async function startPair(plan2, driver, teardown, log, env = process.env) {
     }
   }
   const instances = { baseline: [], gray: [] };
-  teardown.add("stopping the workloads", () => stopWorkloads(SIDES.flatMap((side) => instances[side]), plan2.stopTimeoutMs, log));
+  teardown.add(
+    "stopping the workloads",
+    () => stopWorkloads(
+      SIDES.flatMap((side) => instances[side]),
+      plan2.stopTimeoutMs,
+      log
+    )
+  );
   const childEnv = workloadEnv(scrubEnv(env, plan2.passEnv).env, plan2.memProfileRate);
   const secrets = secretValues(env);
   const redact = (text) => redactText(text, secrets);
@@ -19734,11 +20484,19 @@ async function startPair(plan2, driver, teardown, log, env = process.env) {
     for (const side of SIDES) {
       const port = plan2.commands[side].includes(Placeholder.Port) ? await freePort() : null;
       const label = replicas === 1 ? side : `${side}#${i2 + 1}`;
-      const workload = new Workload(side, substitute(plan2.commands[side], port, null), port, groups[side][i2], log, { label, env: childEnv, redact });
+      const workload = new Workload(side, substitute(plan2.commands[side], port, null), port, groups[side][i2], log, {
+        label,
+        env: childEnv,
+        redact
+      });
       instances[side].push({ group: groups[side][i2], workload });
     }
   }
-  return { instances, groups: { baseline: groups.baseline[0], gray: groups.gray[0] }, workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload } };
+  return {
+    instances,
+    groups: { baseline: groups.baseline[0], gray: groups.gray[0] },
+    workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload }
+  };
 }
 async function stopWorkloads(instances, timeoutMs, log) {
   const running = () => instances.filter((i2) => i2.group.pids().length > 0);
@@ -19748,26 +20506,38 @@ async function stopWorkloads(instances, timeoutMs, log) {
   };
   const live = running();
   if (live.length > 0 && timeoutMs > 0) {
-    note(`stopping: SIGTERM to ${live.length} workload group${live.length === 1 ? "" : "s"}, ${formatDuration(timeoutMs)} to exit`);
+    note(
+      `stopping: SIGTERM to ${live.length} workload group${live.length === 1 ? "" : "s"}, ${formatDuration(timeoutMs)} to exit`
+    );
     for (const { group } of live) group.signalAll("SIGTERM");
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && running().length > 0) await sleep6(50);
     const left = running();
-    note(left.length === 0 ? "stopped: every workload exited on SIGTERM" : `still running after ${formatDuration(timeoutMs)}: ${left.map((i2) => i2.workload.command.slice(0, 80)).join("; ")}; SIGKILL`);
+    note(
+      left.length === 0 ? "stopped: every workload exited on SIGTERM" : `still running after ${formatDuration(timeoutMs)}: ${left.map((i2) => i2.workload.command.slice(0, 80)).join("; ")}; SIGKILL`
+    );
   }
   const failures = [];
-  await Promise.all(instances.map(({ group }) => group.killAll().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`))));
+  await Promise.all(
+    instances.map(
+      ({ group }) => group.killAll().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`))
+    )
+  );
   await Promise.race([Promise.all(instances.map((i2) => i2.workload.closed)), sleep6(1e3)]);
   if (failures.length) throw new Error(failures.join("; "));
 }
 async function waitForAll(plan2, { instances }, signal) {
-  const waits = SIDES.map((side) => Promise.all(instances[side].map((i2) => i2.workload.waitReady(plan2.readyTimeoutMs, signal))));
+  const waits = SIDES.map(
+    (side) => Promise.all(instances[side].map((i2) => i2.workload.waitReady(plan2.readyTimeoutMs, signal)))
+  );
   const [baseline, gray2] = await Promise.all(waits);
   const readiness = { baseline, gray: gray2 };
   for (const side of SIDES) {
     const late = readiness[side].findIndex((r) => r === "timeout");
     if (late >= 0) {
-      throw new UsageError(`${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan2.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
+      throw new UsageError(
+        `${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan2.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`
+      );
     }
   }
   return readiness;
@@ -19781,11 +20551,15 @@ function startLoads(load3, { instances }, teardown, log, warnings, windowOver, s
       const who = instances[side].length === 1 ? side : `${side} #${i2 + 1}`;
       const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
       const secrets = secretValues(globalThis.process.env);
-      const process10 = new LoadProcess(side, substitute(load3, w.port, url), log, { env: options2.env, redact: (text) => redactText(text, secrets) });
+      const process10 = new LoadProcess(side, substitute(load3, w.port, url), log, {
+        env: options2.env,
+        redact: (text) => redactText(text, secrets)
+      });
       if (process10.pid !== void 0) options2.guard?.processGroup(process10.pid);
       teardown.add(`stopping the ${who} load`, () => process10.stop());
       void process10.exited.then((code2) => {
-        if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${who} load command ended early (status ${code2}) before the window was over`);
+        if (w.alive && !windowOver() && !signal.aborted)
+          warnings.push(`the ${who} load command ended early (status ${code2}) before the window was over`);
       });
     }
   }
@@ -19850,13 +20624,18 @@ function sweepScopes(v2Mount, sudo, alive = pidAlive) {
   const result = { removed: [], failed: [] };
   if (!v2Mount) return result;
   const slice = join8(v2Mount, "memgate.slice");
-  const scopes = [...subdirs(slice), ...subdirs(slice).filter((d) => d.endsWith(".slice")).flatMap(subdirs)];
+  const scopes = [
+    ...subdirs(slice),
+    ...subdirs(slice).filter((d) => d.endsWith(".slice")).flatMap(subdirs)
+  ];
   for (const dir of scopes) {
     const unit = dir.slice(dir.lastIndexOf("/") + 1);
     const match = SCOPE_ORPHAN.exec(unit);
     if (!match || alive(Number(match[1]))) continue;
     const prefix = sudo ? ["sudo", "-n"] : [];
-    const systemctl = (...args) => runHelperSync(prefix[0] ?? "systemctl", [...prefix.slice(1), ...prefix.length ? ["systemctl"] : [], ...args], { timeoutMs: 1e4 });
+    const systemctl = (...args) => runHelperSync(prefix[0] ?? "systemctl", [...prefix.slice(1), ...prefix.length ? ["systemctl"] : [], ...args], {
+      timeoutMs: 1e4
+    });
     systemctl("kill", "--signal=SIGKILL", unit);
     const stop = systemctl("stop", unit);
     if (existsSync7(dir) && !stop.ok) result.failed.push(`${unit}: ${stop.failure}`);
@@ -19917,7 +20696,10 @@ var Watchdog = class {
   exited;
   closed = false;
   constructor() {
-    this.child = spawn3("/bin/sh", ["-c", SCRIPT, WATCHDOG_NAME], { stdio: ["pipe", "ignore", "ignore"], detached: true });
+    this.child = spawn3("/bin/sh", ["-c", SCRIPT, WATCHDOG_NAME], {
+      stdio: ["pipe", "ignore", "ignore"],
+      detached: true
+    });
     this.child.stdin?.on("error", () => {
     });
     this.exited = new Promise((resolve7) => {
@@ -20006,7 +20788,8 @@ async function sampleMemory(options2) {
     const t = Math.round((performance2.now() - origin) * 10) / 10;
     const replicas = Math.max(groups.baseline.length, groups.gray.length);
     const readings2 = { baseline: [], gray: [] };
-    for (let i2 = 0; i2 < replicas; i2++) for (const side of SIDES) readings2[side].push(groups[side][i2]?.readCurrent() ?? null);
+    for (let i2 = 0; i2 < replicas; i2++)
+      for (const side of SIDES) readings2[side].push(groups[side][i2]?.readCurrent() ?? null);
     const sample = replicas === 1 ? { t, baseline: readings2.baseline[0], gray: readings2.gray[0] } : { t, baseline: meanOf(readings2.baseline), gray: meanOf(readings2.gray), instances: readings2 };
     samples.push(sample);
     if (t >= nextStat) {
@@ -20049,7 +20832,10 @@ async function fetchProfile(url, timeoutMs, signal) {
   const ms = () => Math.round(performance.now() - started);
   try {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: "follow" });
+    const response = await fetch(url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      redirect: "follow"
+    });
     if (!response.ok) {
       await response.body?.cancel().catch(() => {
       });
@@ -20133,9 +20919,11 @@ var ProfileCollector = class {
       const bases = this.options.instanceUrls?.[side] ?? [this.options.urls[side]];
       for (const [instance, base] of bases.entries()) {
         if (base === null) continue;
-        jobs.push((async () => {
-          for (const kind of KINDS) await this.fetchOne(side, kind, base, seq, instance);
-        })());
+        jobs.push(
+          (async () => {
+            for (const kind of KINDS) await this.fetchOne(side, kind, base, seq, instance);
+          })()
+        );
       }
     }
     await Promise.all(jobs);
@@ -20145,7 +20933,17 @@ var ProfileCollector = class {
   async fetchOne(side, kind, base, seq, instance) {
     const t = Math.round(this.now() * 10) / 10;
     const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
-    const entry = { side, ...instance > 0 ? { instance } : {}, kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
+    const entry = {
+      side,
+      ...instance > 0 ? { instance } : {},
+      kind,
+      seq,
+      t,
+      file: null,
+      bytes: null,
+      error: null,
+      fetchMs: result.ms
+    };
     if (result.ok) {
       const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ""}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
@@ -20161,7 +20959,9 @@ var ProfileCollector = class {
     }
     if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
       this.warned.add(`${side}/${kind}`);
-      this.options.logger.warn(`${side} ${kind === "heap" ? "heap profile" : "goroutine dump"} not fetched: ${entry.error}; the gate goes on without it`);
+      this.options.logger.warn(
+        `${side} ${kind === "heap" ? "heap profile" : "goroutine dump"} not fetched: ${entry.error}; the gate goes on without it`
+      );
     }
     this.entries.push(entry);
   }
@@ -20174,16 +20974,28 @@ var ProfileCollector = class {
   async finish() {
     this.stop();
     await this.running;
-    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1e3, this.options.intervalMs / 4)) await this.snapshot();
+    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1e3, this.options.intervalMs / 4))
+      await this.snapshot();
     if (this.skipped > 0) {
-      this.options.notes.push(`${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`);
+      this.options.notes.push(
+        `${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`
+      );
     }
     this.writeIndex();
     return { ...this.index(), data: { ...this.data } };
   }
   index() {
-    const entries = [...this.entries].sort((a2, b) => a2.seq - b.seq || a2.side.localeCompare(b.side) || (a2.instance ?? 0) - (b.instance ?? 0) || a2.kind.localeCompare(b.kind));
-    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, ...this.options.instanceUrls ? { instanceUrls: this.options.instanceUrls } : {}, intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
+    const entries = [...this.entries].sort(
+      (a2, b) => a2.seq - b.seq || a2.side.localeCompare(b.side) || (a2.instance ?? 0) - (b.instance ?? 0) || a2.kind.localeCompare(b.kind)
+    );
+    return {
+      schema: PROFILE_INDEX_SCHEMA,
+      urls: this.options.urls,
+      ...this.options.instanceUrls ? { instanceUrls: this.options.instanceUrls } : {},
+      intervalMs: this.options.intervalMs,
+      entries,
+      notes: [...this.options.notes]
+    };
   }
   writeIndex() {
     try {
@@ -20204,17 +21016,30 @@ function startProfiling(plan2) {
   const notes = [];
   for (const side of SIDES) {
     const template = plan2.templates[side];
-    instanceUrls[side] = plan2.ports[side].map((port) => template === null || template.includes("{port}") && port === null ? null : template.replaceAll("{port}", String(port)));
+    instanceUrls[side] = plan2.ports[side].map(
+      (port) => template === null || template.includes("{port}") && port === null ? null : template.replaceAll("{port}", String(port))
+    );
     urls[side] = instanceUrls[side][0] ?? null;
     if (template !== null && template.includes("{port}") && plan2.ports[side][0] === null) {
-      notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
+      notes.push(
+        `the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`
+      );
     } else if (template !== null && !template.includes("{port}") && plan2.ports[side].length > 1) {
       instanceUrls[side] = instanceUrls[side].map((url, i2) => i2 === 0 ? url : null);
     }
   }
   for (const note of notes) plan2.logger.warn(note);
   const replicas = Math.max(...SIDES.map((side) => plan2.ports[side].length));
-  const collector = new ProfileCollector({ bundleDir: plan2.bundleDir, urls, ...replicas > 1 ? { instanceUrls } : {}, intervalMs: plan2.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan2.intervalMs * 2)), notes, logger: plan2.logger, signal: plan2.signal });
+  const collector = new ProfileCollector({
+    bundleDir: plan2.bundleDir,
+    urls,
+    ...replicas > 1 ? { instanceUrls } : {},
+    intervalMs: plan2.intervalMs,
+    timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2e3, plan2.intervalMs * 2)),
+    notes,
+    logger: plan2.logger,
+    signal: plan2.signal
+  });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan2.logger.info(describeCollection(urls, plan2.intervalMs));
     collector.start(plan2.warmupMs, plan2.totalMs);
@@ -20252,11 +21077,20 @@ function parseFrame(line) {
   if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
   if (text === "" || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
   const plus = text.lastIndexOf("+");
-  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
+  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1)))
+    return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
   return { addr, symbol: text, offset: 0 };
 }
 function parseBpftraceOutput(text) {
-  const out = { attached: false, records: [], rates: /* @__PURE__ */ new Map(), skipped: 0, firstSkipped: null, truncated: false, framesCut: 0 };
+  const out = {
+    attached: false,
+    records: [],
+    rates: /* @__PURE__ */ new Map(),
+    skipped: 0,
+    firstSkipped: null,
+    truncated: false,
+    framesCut: 0
+  };
   const skip = (line) => {
     out.skipped++;
     out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;
@@ -20332,7 +21166,16 @@ var TracerProcess = class {
     });
     this.err.on("error", () => {
     });
-    const argv = [...tracer.prefix, "/bin/sh", "-c", WRAPPER, "memgate-tracer", String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
+    const argv = [
+      ...tracer.prefix,
+      "/bin/sh",
+      "-c",
+      WRAPPER,
+      "memgate-tracer",
+      String(MAP_KEYS_MAX),
+      tracer.bpftrace,
+      files.script
+    ];
     this.child = spawn4(argv[0], argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], detached: true });
     this.child.stdin?.on("error", () => {
     });
@@ -20380,7 +21223,10 @@ var TracerProcess = class {
       return { stopped: "exited-early", code: this.exitCode };
     }
     this.child.stdin?.end();
-    const finished7 = await Promise.race([this.exited.then(() => true), sleep10(timeoutMs, void 0, { ref: false }).then(() => false)]);
+    const finished7 = await Promise.race([
+      this.exited.then(() => true),
+      sleep10(timeoutMs, void 0, { ref: false }).then(() => false)
+    ]);
     if (!finished7) {
       this.kill();
       await Promise.race([this.exited, sleep10(5e3, void 0, { ref: false })]);
@@ -20398,12 +21244,16 @@ var TracerProcess = class {
       } catch {
       }
     } else {
-      runHelperSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], { timeoutMs: 1e4 });
+      runHelperSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), "kill", "-KILL", "--", `-${pid}`], {
+        timeoutMs: 1e4
+      });
     }
   }
   closing = null;
   closeFiles() {
-    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(() => void 0);
+    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(
+      () => void 0
+    );
     return this.closing;
   }
 };
@@ -20667,7 +21517,11 @@ var GO_DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 var ESTIMATE_FETCH_TIMEOUT_MS = 5e3;
 function allocationRate(totals, periodBytes, ageSec) {
   const age = Math.max(ageSec, 1e-3);
-  return { bytesPerSec: totals.allocBytes / age, objectsPerSec: totals.allocObjects / age, memProfileRate: periodBytes };
+  return {
+    bytesPerSec: totals.allocBytes / age,
+    objectsPerSec: totals.allocObjects / age,
+    memProfileRate: periodBytes
+  };
 }
 var round4 = (x, digits) => Number(x.toFixed(digits));
 function estimateCost(rate3, mode) {
@@ -20684,7 +21538,17 @@ function estimateCost(rate3, mode) {
   };
 }
 function costFromHits(hitsPerSec, memProfileRate) {
-  return { source: "probe-hits", allocPerSec: null, memProfileRate, hitsPerSec: round4(hitsPerSec, 1), hitCostUs: PROBE_HIT_COST_US, share: round4(hitsPerSec * PROBE_HIT_COST_US / 1e6, 4), budget: EBPF_COST_BUDGET, traced: true, measuredHitsPerSec: round4(hitsPerSec, 1) };
+  return {
+    source: "probe-hits",
+    allocPerSec: null,
+    memProfileRate,
+    hitsPerSec: round4(hitsPerSec, 1),
+    hitCostUs: PROBE_HIT_COST_US,
+    share: round4(hitsPerSec * PROBE_HIT_COST_US / 1e6, 4),
+    budget: EBPF_COST_BUDGET,
+    traced: true,
+    measuredHitsPerSec: round4(hitsPerSec, 1)
+  };
 }
 var percent2 = (share) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 function what(side, e) {
@@ -20702,8 +21566,10 @@ function decideTracing(side, estimate2, enabled, mode) {
   const traced = !over || enabled === "on";
   const fix = mode === "sampled" && estimate2.memProfileRate !== null ? `raise --memprofile-rate (fewer samples, fewer probe hits; ${withinBudget(estimate2.memProfileRate, estimate2.share, estimate2.budget)})` : "use --ebpf-mode sampled";
   let warning = null;
-  if (over && enabled === "on") warning = `eBPF tracing of ${what(side, estimate2)}; traced anyway (--ebpf on): its figures are measured under that load. To stay within the budget, ${fix}`;
-  else if (over) warning = `${side} is not traced: eBPF tracing of ${what(side, estimate2)}. ${fix[0].toUpperCase()}${fix.slice(1)}, or give --ebpf on to trace anyway`;
+  if (over && enabled === "on")
+    warning = `eBPF tracing of ${what(side, estimate2)}; traced anyway (--ebpf on): its figures are measured under that load. To stay within the budget, ${fix}`;
+  else if (over)
+    warning = `${side} is not traced: eBPF tracing of ${what(side, estimate2)}. ${fix[0].toUpperCase()}${fix.slice(1)}, or give --ebpf on to trace anyway`;
   return { estimate: { ...estimate2, traced, measuredHitsPerSec: null }, warning };
 }
 function hitsWarning(side, cost, mode) {
@@ -20784,11 +21650,20 @@ var EbpfSession = class _EbpfSession {
     const check2 = await this.options.check;
     if (!check2.ok) return this.fail(check2);
     this.tracer = check2.tracer;
-    const found = findTargets(this.options.groups, this.options.plan.mode, this.tracer.prefix, (m) => this.note(m), (side, why) => this.fail(why, `${side} is not traced`));
+    const found = findTargets(
+      this.options.groups,
+      this.options.plan.mode,
+      this.tracer.prefix,
+      (m) => this.note(m),
+      (side, why) => this.fail(why, `${side} is not traced`)
+    );
     this.targets = found.targets;
     Object.assign(this.sidePids, found.sidePids);
     const shared = this.targets.filter((t) => t.sides.size > 1);
-    for (const t of shared) this.options.logger.info(`memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`);
+    for (const t of shared)
+      this.options.logger.info(
+        `memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`
+      );
   }
   note(message) {
     this.warnings.push(message);
@@ -20816,13 +21691,18 @@ var EbpfSession = class _EbpfSession {
         const base = pprofUrls[side];
         const lookup = base === null ? { ok: false, why: "memgate fetches no heap profiles from it" } : await fetchAllocationRate(base, processAgeSec(pid));
         if (!lookup.ok) {
-          logger.info(`memgate: the eBPF cost for ${side} is not estimated before attaching (${lookup.why}); it is costed from the probe hits it counts`);
+          logger.info(
+            `memgate: the eBPF cost for ${side} is not estimated before attaching (${lookup.why}); it is costed from the probe hits it counts`
+          );
           return;
         }
         const decided = decideTracing(side, estimateCost(lookup.rate, plan2.mode), plan2.enabled, plan2.mode);
         this.costs[side] = decided.estimate;
         if (decided.warning) this.note(decided.warning);
-        else logger.info(`memgate: eBPF cost for ${side}: ~${Math.round(decided.estimate.hitsPerSec)} probe hits/s, ~${(decided.estimate.share * 100).toFixed(2)}% of a core (budget ${decided.estimate.budget * 100}%)`);
+        else
+          logger.info(
+            `memgate: eBPF cost for ${side}: ~${Math.round(decided.estimate.hitsPerSec)} probe hits/s, ~${(decided.estimate.share * 100).toFixed(2)}% of a core (budget ${decided.estimate.budget * 100}%)`
+          );
         if (!decided.estimate.traced) this.untrace(side);
       })
     );
@@ -20843,13 +21723,27 @@ var EbpfSession = class _EbpfSession {
     const { plan: plan2, bundleDir: bundleDir2, logger } = this.options;
     const dir = join10(bundleDir2, EBPF_DIR);
     mkdirSync6(dir, { recursive: true });
-    const script = buildScript({ mode: plan2.mode, sampleRate: plan2.sampleRate, captureDepth: plan2.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
-    const files = { script: join10(dir, EbpfFile.Script), stdout: join10(dir, EbpfFile.RawOutput), stderr: join10(dir, EbpfFile.RawErrors) };
+    const script = buildScript({
+      mode: plan2.mode,
+      sampleRate: plan2.sampleRate,
+      captureDepth: plan2.stackDepth + RUNTIME_HEADROOM,
+      targets: this.targets.map((t) => t.probe)
+    });
+    const files = {
+      script: join10(dir, EbpfFile.Script),
+      stdout: join10(dir, EbpfFile.RawOutput),
+      stderr: join10(dir, EbpfFile.RawErrors)
+    };
     writeFileSync8(files.script, script);
     const cost = plan2.mode === "sampled" ? "probing runtime.mProf_Malloc, where Go samples its heap profile" : `probing every runtime.mallocgc call${plan2.sampleRate > 1 ? ` (recording 1 in ${plan2.sampleRate})` : ""}: a trap per allocation, costly`;
-    logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`);
+    logger.info(
+      `memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`
+    );
     this.process = new TracerProcess(this.tracer, files);
-    const attached = await Promise.race([this.process.attached, new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())]);
+    const attached = await Promise.race([
+      this.process.attached,
+      new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())
+    ]);
     if (attached) this.attachedAt = this.options.now();
   }
   /** Kills the tracer if it still runs (teardown after a failure). */
@@ -20868,20 +21762,48 @@ var EbpfSession = class _EbpfSession {
     if (this.timer) clearTimeout(this.timer);
     await this.starting;
     const { plan: plan2 } = this.options;
-    const trace = { schema: EBPF_TRACE_SCHEMA, mode: plan2.mode, sampleRate: plan2.mode === "every" ? plan2.sampleRate : 1, stackDepth: plan2.stackDepth, tracer: this.tracer?.version ?? "none", sides: { baseline: null, gray: null }, warnings: this.warnings, costs: this.costs };
-    if (this.active && !this.process) this.note("the window ended before the eBPF tracer was started; no allocation paths");
+    const trace = {
+      schema: EBPF_TRACE_SCHEMA,
+      mode: plan2.mode,
+      sampleRate: plan2.mode === "every" ? plan2.sampleRate : 1,
+      stackDepth: plan2.stackDepth,
+      tracer: this.tracer?.version ?? "none",
+      sides: { baseline: null, gray: null },
+      warnings: this.warnings,
+      costs: this.costs
+    };
+    if (this.active && !this.process)
+      this.note("the window ended before the eBPF tracer was started; no allocation paths");
     if (this.process) {
       const stopAt = this.options.now();
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
       if (this.attachedAt === null) {
-        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan2.mode]} { exit(); }'), or give --ebpf auto` });
+        this.lost({
+          problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`,
+          fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan2.mode]} { exit(); }'), or give --ebpf auto`
+        });
       } else if (stopped.stopped === "killed" && parseBpftraceOutput(this.process.stdout).records.length === 0) {
-        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`, fix: plan2.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth" });
+        this.lost({
+          problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`,
+          fix: plan2.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth"
+        });
       } else {
-        if (stopped.stopped === "killed") this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
-        if (stopped.stopped === "exited-early") this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`);
-        trace.sides = sideTraces(parseBpftraceOutput(this.process.stdout), { targets: this.targets, sidePids: this.sidePids }, plan2, { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt }, (m) => this.note(m));
+        if (stopped.stopped === "killed")
+          this.note(
+            `the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`
+          );
+        if (stopped.stopped === "exited-early")
+          this.note(
+            `the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`
+          );
+        trace.sides = sideTraces(
+          parseBpftraceOutput(this.process.stdout),
+          { targets: this.targets, sidePids: this.sidePids },
+          plan2,
+          { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt },
+          (m) => this.note(m)
+        );
         this.countHits(trace);
       }
     }
@@ -20917,15 +21839,41 @@ var STAT_EVERY_MS = 2e3;
 async function observeWindow(plan2, { groups, workloads, instances }, teardown, context2) {
   const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context2;
   const totalMs = plan2.warmupMs + plan2.durationMs;
-  logger.info(`memgate: both ready; warm-up ${formatDuration(plan2.warmupMs)}, then a ${formatDuration(plan2.durationMs)} window sampled every ${formatDuration(plan2.intervalMs)}`);
+  logger.info(
+    `memgate: both ready; warm-up ${formatDuration(plan2.warmupMs)}, then a ${formatDuration(plan2.durationMs)} window sampled every ${formatDuration(plan2.intervalMs)}`
+  );
   let ebpfOrigin = performance4.now();
   const firstUrl = (template, port) => template === null || template.includes("{port}") && (port ?? null) === null ? null : template.replaceAll("{port}", String(port));
-  const pprofUrls = { baseline: firstUrl(plan2.pprof.baseline, instances.baseline[0]?.workload.port), gray: firstUrl(plan2.pprof.gray, instances.gray[0]?.workload.port) };
-  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan2.ebpf, check: ebpfCheck, groups, pprofUrls, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir: bundleDir2, logger, now: () => performance4.now() - ebpfOrigin }) : null;
+  const pprofUrls = {
+    baseline: firstUrl(plan2.pprof.baseline, instances.baseline[0]?.workload.port),
+    gray: firstUrl(plan2.pprof.gray, instances.gray[0]?.workload.port)
+  };
+  const ebpf = ebpfCheck ? await EbpfSession.open({
+    plan: plan2.ebpf,
+    check: ebpfCheck,
+    groups,
+    pprofUrls,
+    exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited },
+    bundleDir: bundleDir2,
+    logger,
+    now: () => performance4.now() - ebpfOrigin
+  }) : null;
   if (ebpf) teardown.add("stopping the eBPF tracer", () => ebpf.kill());
   ebpfOrigin = performance4.now();
   ebpf?.schedule(plan2.warmupMs);
-  const profiler = startProfiling({ templates: plan2.pprof, ports: { baseline: instances.baseline.map((i2) => i2.workload.port), gray: instances.gray.map((i2) => i2.workload.port) }, intervalMs: plan2.profileIntervalMs, warmupMs: plan2.warmupMs, totalMs, bundleDir: bundleDir2, logger, signal });
+  const profiler = startProfiling({
+    templates: plan2.pprof,
+    ports: {
+      baseline: instances.baseline.map((i2) => i2.workload.port),
+      gray: instances.gray.map((i2) => i2.workload.port)
+    },
+    intervalMs: plan2.profileIntervalMs,
+    warmupMs: plan2.warmupMs,
+    totalMs,
+    bundleDir: bundleDir2,
+    logger,
+    signal
+  });
   if (profiler) teardown.add("stopping profile collection", () => profiler.stop());
   const sampled = await sampleMemory({
     groups: { baseline: instances.baseline.map((i2) => i2.group), gray: instances.gray.map((i2) => i2.group) },
@@ -20956,10 +21904,15 @@ function openWorkloadLog(bundleDir2, outDir, logger) {
     mkdirSync7(bundleDir2, { recursive: true });
     closeSync2(openSync2(logPath, "w"));
   } catch (error) {
-    throw new UsageError(`--out ${outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`);
+    throw new UsageError(
+      `--out ${outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`
+    );
   }
   const log = createWriteStream3(logPath);
-  log.on("error", (error) => logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`));
+  log.on(
+    "error",
+    (error) => logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`)
+  );
   return log;
 }
 
@@ -20972,11 +21925,18 @@ function localPair(plan2, host) {
       const driver = selectDriver(plan2.cgroupDriver, facts);
       for (const limitation of driver.limitations) context2.logger.warn(limitation);
       const swept = await sweepOrphans(facts.layout, { sudo: !facts.isRoot });
-      if (swept.removed.length) context2.logger.info(`memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(", ")}`);
-      for (const failure of swept.failed) context2.logger.warn(`could not remove a cgroup left by an earlier memgate run: ${failure}`);
+      if (swept.removed.length)
+        context2.logger.info(
+          `memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(", ")}`
+        );
+      for (const failure of swept.failed)
+        context2.logger.warn(`could not remove a cgroup left by an earlier memgate run: ${failure}`);
       const log = openWorkloadLog(context2.bundleDir, plan2.outDir, context2.logger);
       const { dropped } = scrubEnv(process.env, plan2.passEnv);
-      if (dropped.length) context2.logger.info(`memgate: the workloads run without ${dropped.join(", ")} (credentials and the runner's own; --pass-env NAME passes one)`);
+      if (dropped.length)
+        context2.logger.info(
+          `memgate: the workloads run without ${dropped.join(", ")} (credentials and the runner's own; --pass-env NAME passes one)`
+        );
       const watchdog = new Watchdog();
       driver.guard = watchdog;
       const teardown = new Teardown();
@@ -20991,7 +21951,10 @@ function localPair(plan2, host) {
   };
 }
 async function run2(plan2, driver, context2, teardown, log, guard) {
-  const signal = AbortSignal.any([context2.signal, AbortSignal.timeout(plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + HANG_GRACE_MS)]);
+  const signal = AbortSignal.any([
+    context2.signal,
+    AbortSignal.timeout(plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + HANG_GRACE_MS)
+  ]);
   const warnings = [];
   const ebpfCheck = plan2.ebpf.enabled === "off" ? null : checkTracer();
   const pair = await startPair(plan2, driver, teardown, log);
@@ -21002,14 +21965,28 @@ async function run2(plan2, driver, context2, teardown, log, guard) {
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i2) => readiness[i2] === "exited");
   let windowOver = false;
-  if (plan2.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan2.load, pair, teardown, log, warnings, () => windowOver, signal, { env: workloadEnv(scrubEnv(process.env, plan2.passEnv).env, null), guard });
+  if (plan2.load && exitedEarly.length === 0 && !signal.aborted)
+    startLoads(plan2.load, pair, teardown, log, warnings, () => windowOver, signal, {
+      env: workloadEnv(scrubEnv(process.env, plan2.passEnv).env, null),
+      guard
+    });
   let observed;
   if (exitedEarly.length > 0) {
-    observed = { sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` }, profiles: null, ebpf: null };
+    observed = {
+      sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(" and ")} exited before it was ready` },
+      profiles: null,
+      ebpf: null
+    };
   } else if (signal.aborted) {
     observed = { sampled: { samples: [], stats: [], endedEarly: "interrupted" }, profiles: null, ebpf: null };
   } else {
-    observed = await observeWindow(plan2, pair, teardown, { logger: context2.logger, signal, interrupted: context2.signal, bundleDir: context2.bundleDir, ebpfCheck });
+    observed = await observeWindow(plan2, pair, teardown, {
+      logger: context2.logger,
+      signal,
+      interrupted: context2.signal,
+      bundleDir: context2.bundleDir,
+      ebpfCheck
+    });
   }
   windowOver = true;
   return {
@@ -21029,7 +22006,11 @@ function readFinals({ instances }, readiness, origin) {
   const final = {};
   const sides = {};
   for (const side of SIDES) {
-    const each = instances[side].map(({ group, workload }, i2) => ({ peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workload.exitRelativeTo(origin, readiness[side][i2] === "exited") }));
+    const each = instances[side].map(({ group, workload }, i2) => ({
+      peakBytes: group.readPeak(),
+      oomKills: group.readOomKills(),
+      exit: workload.exitRelativeTo(origin, readiness[side][i2] === "exited")
+    }));
     const peaks = each.map((f) => f.peakBytes).filter((v) => v !== null);
     const ooms = each.map((f) => f.oomKills);
     const exits = each.map((f) => f.exit).filter((e) => e !== null).sort((a2, b) => a2.atMs - b.atMs);
@@ -21039,7 +22020,11 @@ function readFinals({ instances }, readiness, origin) {
       exit: exits[0] ?? null,
       ...each.length > 1 ? { instances: each } : {}
     };
-    const metas = instances[side].map(({ group, workload }) => ({ command: workload.command, port: workload.port, location: group.location }));
+    const metas = instances[side].map(({ group, workload }) => ({
+      command: workload.command,
+      port: workload.port,
+      location: group.location
+    }));
     sides[side] = { ...metas[0], ...metas.length > 1 ? { instances: metas } : {} };
   }
   return { final, sides };
@@ -21062,7 +22047,12 @@ function encodeHeapValues(rows, periodBytes, comment) {
     if (fid === void 0) {
       fid = functions.length + 1;
       functionIds.set(fkey, fid);
-      functions.push({ id: fid, name: strings.dedup(f.fn), systemName: strings.dedup(f.fn), filename: strings.dedup(f.file) });
+      functions.push({
+        id: fid,
+        name: strings.dedup(f.fn),
+        systemName: strings.dedup(f.fn),
+        filename: strings.dedup(f.file)
+      });
     }
     id = locations.length + 1;
     locationIds.set(lkey, id);
@@ -21083,7 +22073,17 @@ function encodeHeapValues(rows, periodBytes, comment) {
       { type: inuseSpace, unit: strings.dedup("bytes") }
     ],
     sample: samples,
-    mapping: [{ id: 1, memoryStart: 4096, memoryLimit: 4096 + locations.length + 1, filename: strings.dedup("memgate-diff"), hasFunctions: true, hasFilenames: true, hasLineNumbers: true }],
+    mapping: [
+      {
+        id: 1,
+        memoryStart: 4096,
+        memoryLimit: 4096 + locations.length + 1,
+        filename: strings.dedup("memgate-diff"),
+        hasFunctions: true,
+        hasFilenames: true,
+        hasLineNumbers: true
+      }
+    ],
     location: locations,
     function: functions,
     stringTable: strings,
@@ -21097,9 +22097,29 @@ function encodeHeapValues(rows, periodBytes, comment) {
 function buildDiffProfiles(heap, names) {
   const out = [];
   const grayRows = heap.stacks.map((s) => ({ frames: s.frames, value: s.grayEndMinusStart }));
-  out.push({ name: names.gray, data: encodeHeapValues(grayRows, heap.periodBytes, "memgate: gray, last heap profile of the window minus the first") });
-  const vsRows = heap.stacks.map((s) => ({ frames: s.frames, value: { bytes: s.growth.gray.bytes - s.growth.baseline.bytes, objects: s.growth.gray.objects - s.growth.baseline.objects } }));
-  out.push({ name: names.grayVsBaseline, data: encodeHeapValues(vsRows, heap.periodBytes, "memgate: gray's retained growth over the window minus baseline's, per stack") });
+  out.push({
+    name: names.gray,
+    data: encodeHeapValues(
+      grayRows,
+      heap.periodBytes,
+      "memgate: gray, last heap profile of the window minus the first"
+    )
+  });
+  const vsRows = heap.stacks.map((s) => ({
+    frames: s.frames,
+    value: {
+      bytes: s.growth.gray.bytes - s.growth.baseline.bytes,
+      objects: s.growth.gray.objects - s.growth.baseline.objects
+    }
+  }));
+  out.push({
+    name: names.grayVsBaseline,
+    data: encodeHeapValues(
+      vsRows,
+      heap.periodBytes,
+      "memgate: gray's retained growth over the window minus baseline's, per stack"
+    )
+  });
   return out;
 }
 
@@ -21266,7 +22286,10 @@ var RestClient = class {
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
   async request(method, path6, options2 = {}) {
     const url = this.url(path6, options2.query);
-    if (!this.sameApi(url)) throw new GitHubNetworkError(`GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`);
+    if (!this.sameApi(url))
+      throw new GitHubNetworkError(
+        `GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`
+      );
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
     const idempotent = method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE";
     const headers = {
@@ -21291,7 +22314,9 @@ var RestClient = class {
           continue;
         }
         const cause = error instanceof Error ? error.cause instanceof Error ? error.cause.message : error.message : String(error);
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`
+        );
       }
       let text;
       try {
@@ -21301,7 +22326,9 @@ var RestClient = class {
           await sleep11(this.retryDelayMs(attempt + 1));
           continue;
         }
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`
+        );
       }
       let data = null;
       if (text) {
@@ -21315,7 +22342,13 @@ var RestClient = class {
       const limitWait = rateLimitWaitMs(response, data);
       if (limitWait !== null && attempt < this.retries) {
         if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
-          throw new GitHubApiError(response.status, method, shownPath, `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`, null);
+          throw new GitHubApiError(
+            response.status,
+            method,
+            shownPath,
+            `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`,
+            null
+          );
         }
         await sleep11(limitWait);
         continue;
@@ -21325,9 +22358,18 @@ var RestClient = class {
         continue;
       }
       const body = typeof data === "object" && data !== null ? data : {};
-      const detail = Array.isArray(body.errors) ? body.errors.map((e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)).join("; ") : "";
+      const detail = Array.isArray(body.errors) ? body.errors.map(
+        (e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)
+      ).join("; ") : "";
       const message = typeof body.message === "string" ? body.message : typeof data === "string" && data ? data : response.statusText;
-      throw new GitHubApiError(response.status, method, shownPath, quote(message), typeof body.documentation_url === "string" ? quote(body.documentation_url) : null, quote(detail));
+      throw new GitHubApiError(
+        response.status,
+        method,
+        shownPath,
+        quote(message),
+        typeof body.documentation_url === "string" ? quote(body.documentation_url) : null,
+        quote(detail)
+      );
     }
   }
   /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
@@ -21349,12 +22391,15 @@ var RestClient = class {
     const pick2 = options2.pick ?? ((page) => page);
     let next = this.url(path6, { per_page: 100, ...options2.query });
     for (let pages = 0; next; pages++) {
-      if (pages >= (options2.maxPages ?? 100)) throw new Error(`GitHub API GET ${path6}: more than ${options2.maxPages ?? 100} pages; stopped`);
+      if (pages >= (options2.maxPages ?? 100))
+        throw new Error(`GitHub API GET ${path6}: more than ${options2.maxPages ?? 100} pages; stopped`);
       const response = await this.request("GET", next);
       items.push(...pick2(response.data));
       next = parseLinkHeader(response.headers.get("link")).next;
       if (next !== void 0 && !this.sameApi(new URL(next, this.baseUrl).toString())) {
-        throw new GitHubNetworkError(`GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`);
+        throw new GitHubNetworkError(
+          `GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`
+        );
       }
     }
     return items;
@@ -21364,7 +22409,8 @@ var sleep11 = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
 function rateLimitWaitMs(response, data, now = Date.now()) {
   if (response.status !== 403 && response.status !== 429) return null;
   const retryAfter = Number(response.headers.get("retry-after"));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null) return retryAfter * 1e3;
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null)
+    return retryAfter * 1e3;
   if (response.headers.get("x-ratelimit-remaining") === "0") {
     const reset3 = Number(response.headers.get("x-ratelimit-reset"));
     return Number.isFinite(reset3) && reset3 > 0 ? Math.max(0, reset3 * 1e3 - now) + 1e3 : 6e4;
@@ -21418,13 +22464,20 @@ function isDimension(name) {
 function checkValue(dim2, value4, where) {
   const name = dim2.trim().toLowerCase();
   if (!isDimension(name)) {
-    throw new UsageError(`${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
+    throw new UsageError(
+      `${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`
+    );
   }
   const v = value4.trim().toLowerCase();
   if (v === "") throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
-  if (v.length > MAX_VALUE_LENGTH2) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH2} characters; shorten it.`);
+  if (v.length > MAX_VALUE_LENGTH2)
+    throw new UsageError(
+      `${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH2} characters; shorten it.`
+    );
   if (!VALUE_PATTERN.test(v)) {
-    throw new UsageError(`${where}: the ${name} value "${value4.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
+    throw new UsageError(
+      `${where}: the ${name} value "${value4.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`
+    );
   }
   return { dim: name, value: v };
 }
@@ -21442,16 +22495,23 @@ function cellFromDims(dims) {
 function parseCell(text, where = "--cell") {
   const trimmed = text.trim();
   if (trimmed === "") {
-    throw new UsageError(`${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`);
+    throw new UsageError(
+      `${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`
+    );
   }
   const dims = {};
   for (const part of trimmed.split(",")) {
     const eq = part.indexOf("=");
     if (eq < 0) {
-      throw new UsageError(`${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`);
+      throw new UsageError(
+        `${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`
+      );
     }
     const { dim: dim2, value: value4 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
-    if (dims[dim2] !== void 0) throw new UsageError(`${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value4}"); give each dimension once.`);
+    if (dims[dim2] !== void 0)
+      throw new UsageError(
+        `${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value4}"); give each dimension once.`
+      );
     dims[dim2] = value4;
   }
   return cellFromDims(dims);
@@ -21459,7 +22519,9 @@ function parseCell(text, where = "--cell") {
 function parseDimensionValue(text, where = "--dimension") {
   const eq = text.indexOf("=");
   if (eq < 0 || text.indexOf(",") >= 0) {
-    throw new UsageError(`${where}: "${text}" is not one dimension=value; write e.g. ${where} arch=arm64 (dimensions: ${DIMENSIONS.join(", ")}).`);
+    throw new UsageError(
+      `${where}: "${text}" is not one dimension=value; write e.g. ${where} arch=arm64 (dimensions: ${DIMENSIONS.join(", ")}).`
+    );
   }
   return checkValue(text.slice(0, eq), text.slice(eq + 1), where);
 }
@@ -21487,7 +22549,9 @@ var FuseRecordError = class extends UsageError {
   name = "FuseRecordError";
   file;
   constructor(file, problem, dir) {
-    super(`fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`);
+    super(
+      `fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`
+    );
     this.file = file;
   }
 };
@@ -21506,13 +22570,16 @@ function recordProblem(value4) {
   if (r.url !== void 0 && !isString(r.url)) return 'has a "url" that is not a string';
   if (r.kind === "cell") {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
-    if (!CELL_STATES.includes(r.state)) return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    if (!CELL_STATES.includes(r.state))
+      return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
     return null;
   }
   if (r.kind === "dim") {
-    if (!DIMENSIONS.includes(r.dim)) return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(", ")}`;
+    if (!DIMENSIONS.includes(r.dim))
+      return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(", ")}`;
     if (!isString(r.value)) return 'is a dimension record without a "value" string';
-    if (!DIM_STATES.includes(r.state)) return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(", ")}`;
+    if (!DIM_STATES.includes(r.state))
+      return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(", ")}`;
     if (!Array.isArray(r.cells) || !r.cells.every(isString)) return 'has "cells" that is not a list of strings';
     return null;
   }
@@ -21546,7 +22613,12 @@ var DirFuseStore = class {
     for (const name of names) {
       const digits = NUMBERED_FILE.exec(name)?.[1];
       if (digits === void 0) continue;
-      if (!isCanonical(digits)) throw new FuseRecordError(join12(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
+      if (!isCanonical(digits))
+        throw new FuseRecordError(
+          join12(this.dir, name),
+          `has a number memgate does not write (${PAD} digits, or more without a leading zero)`,
+          this.dir
+        );
       numbers.push(digits);
     }
     return numbers.sort(bySequence);
@@ -21617,7 +22689,8 @@ function clip2(text, max) {
 }
 var CELLS_MARK = " | cells: ";
 function statusDescription(record) {
-  if (record.state === "reset") return clip2(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.state === "reset")
+    return clip2(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
   if (record.kind === "cell") return clip2(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
   const head = clip2(`tripped: ${record.reason}`, MAX_DESCRIPTION);
   if (record.cells.length === 0 || head.length + CELLS_MARK.length >= MAX_DESCRIPTION - 10) return head;
@@ -21630,8 +22703,18 @@ function statusDescription(record) {
   }
   return text;
 }
-var STATE_OF = { running: "pending", pass: "success", blocked: "failure", inconclusive: "error" };
-var CELL_STATE = { pending: "running", success: "pass", failure: "blocked", error: "inconclusive" };
+var STATE_OF = {
+  running: "pending",
+  pass: "success",
+  blocked: "failure",
+  inconclusive: "error"
+};
+var CELL_STATE = {
+  pending: "running",
+  success: "pass",
+  failure: "blocked",
+  error: "inconclusive"
+};
 function recordFromStatus(status2, label) {
   const m = /^memgate\/fuse\/(cell|dim)\/(\S+) \((.*)\)$/i.exec(status2.context);
   if (!m || m[3].toLowerCase() !== label.toLowerCase()) return null;
@@ -21660,7 +22743,15 @@ function recordFromStatus(status2, label) {
   if (status2.state !== "failure" && status2.state !== "success") return null;
   const [reason, cellText] = base.reason.split(CELLS_MARK.trim());
   const cells = (cellText ?? "").trim().split(/\s+/).filter((c3) => c3 && !c3.startsWith("+"));
-  return { kind: "dim", dim: dim2, value: m[2].slice(eq + 1).toLowerCase(), state: status2.state === "failure" ? "tripped" : "reset", cells, ...base, reason: reason.trim() };
+  return {
+    kind: "dim",
+    dim: dim2,
+    value: m[2].slice(eq + 1).toLowerCase(),
+    state: status2.state === "failure" ? "tripped" : "reset",
+    cells,
+    ...base,
+    reason: reason.trim()
+  };
 }
 var GitHubFuseStore = class {
   kind = "github";
@@ -21683,25 +22774,41 @@ var GitHubFuseStore = class {
   /** The combined status: the latest status of every context, which is all the fold needs. */
   async read() {
     const statuses = await this.call(
-      () => this.options.client.paginate(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`, { pick: (page) => page.statuses ?? [] })
+      () => this.options.client.paginate(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`,
+        { pick: (page) => page.statuses ?? [] }
+      )
     );
     return this.ours(statuses);
   }
   /** Every status ever set on the commit (GitHub lists them newest first; we return oldest first). */
   async history() {
-    const statuses = await this.call(() => this.options.client.paginate(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`));
+    const statuses = await this.call(
+      () => this.options.client.paginate(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`
+      )
+    );
     return this.ours(statuses);
   }
   async append(record) {
     const context2 = contextFor(record, this.label);
-    if (context2.length > MAX_CONTEXT) throw new UsageError(`the fuse context "${context2}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`);
+    if (context2.length > MAX_CONTEXT)
+      throw new UsageError(
+        `the fuse context "${context2}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`
+      );
     const body = {
       state: record.state === "reset" ? "success" : record.kind === "cell" ? STATE_OF[record.state] : "failure",
       context: context2,
       description: statusDescription(record),
       ...record.url ? { target_url: record.url } : {}
     };
-    const response = await this.call(() => this.options.client.request("POST", `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`, { body }));
+    const response = await this.call(
+      () => this.options.client.request(
+        "POST",
+        `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`,
+        { body }
+      )
+    );
     return { ...record, order: response.data.id, at: response.data.created_at ?? record.at };
   }
   async call(fn) {
@@ -21715,16 +22822,24 @@ var GitHubFuseStore = class {
 function explainGitHubError(error, repository, sha) {
   if (!(error instanceof GitHubApiError)) return error;
   if (error.status === 401) {
-    return new UsageError(`GitHub rejected the token (401 ${error.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`);
+    return new UsageError(
+      `GitHub rejected the token (401 ${error.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`
+    );
   }
   if (error.notAccessible) {
-    return new UsageError(`the token may not write commit statuses on ${repository} (403 ${error.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`);
+    return new UsageError(
+      `the token may not write commit statuses on ${repository} (403 ${error.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`
+    );
   }
   if (error.status === 404) {
-    return new UsageError(`GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`);
+    return new UsageError(
+      `GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`
+    );
   }
   if (error.status === 422) {
-    return new UsageError(`GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error.message}; check that GITHUB_SHA names a commit of the repository.`);
+    return new UsageError(
+      `GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error.message}; check that GITHUB_SHA names a commit of the repository.`
+    );
   }
   return error;
 }
@@ -21747,7 +22862,8 @@ function parseThreshold(text, option = "--fuse-dimension-threshold") {
       if (share !== null) throw new UsageError(`${option}: "${text}" gives the share twice; ${fix}.`);
       share = Number(m[2]) / 100;
       strict = m[1] === ">";
-      if (share <= 0 || share > 1 || strict && share >= 1) throw new UsageError(`${option}: "${part}" is not a share between 0% and 100%; ${fix}.`);
+      if (share <= 0 || share > 1 || strict && share >= 1)
+        throw new UsageError(`${option}: "${part}" is not a share between 0% and 100%; ${fix}.`);
     } else {
       throw new UsageError(`${option}: "${text}" is not a threshold; ${fix}.`);
     }
@@ -21789,7 +22905,9 @@ function isStaleRunning(record, now) {
 }
 function tallyDimensions(state, now = Date.now()) {
   const tallies = /* @__PURE__ */ new Map();
-  const counted = [...state.cells.values()].filter((c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)).sort((a2, b) => a2.latest.order - b.latest.order);
+  const counted = [...state.cells.values()].filter(
+    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)
+  ).sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
       const key = dimKey(dv);
@@ -21811,7 +22929,12 @@ function meetsThreshold(blocked, counted, threshold) {
   return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
 }
 function dimensionTrips(state, threshold, now = Date.now()) {
-  return tallyDimensions(state, now).filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)).map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})` }));
+  return tallyDimensions(state, now).filter(
+    (t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)
+  ).map((t) => ({
+    ...t,
+    reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})`
+  }));
 }
 function checkCell(state, cell) {
   const own = state.cells.get(cell.id);
@@ -21845,7 +22968,9 @@ function checkCell(state, cell) {
 function causingCells(state, dv) {
   const status2 = state.dims.get(dimKey(dv));
   const named = status2?.latest.state === "tripped" ? status2.latest.cells : [];
-  const blocked = [...state.cells.values()].filter((c3) => c3.latest.state === "blocked" && cellHas(c3.cell, dv) && c3.latest.order > (status2?.resetOrder ?? -Infinity)).sort((a2, b) => a2.latest.order - b.latest.order).map((c3) => c3.cell.id);
+  const blocked = [...state.cells.values()].filter(
+    (c3) => c3.latest.state === "blocked" && cellHas(c3.cell, dv) && c3.latest.order > (status2?.resetOrder ?? -Infinity)
+  ).sort((a2, b) => a2.latest.order - b.latest.order).map((c3) => c3.cell.id);
   return [.../* @__PURE__ */ new Set([...named, ...blocked])];
 }
 function cellStateOf(verdict) {
@@ -21863,11 +22988,15 @@ function value2(raw, name) {
 function parseStoreConfig(raw) {
   const store = (value2(raw, Option.FuseStore) ?? Defaults.fuseStore).toLowerCase();
   if (!STORE_CHOICES.includes(store)) {
-    throw new UsageError(`--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`);
+    throw new UsageError(
+      `--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`
+    );
   }
   const scope = value2(raw, Option.FuseScope);
   if (scope !== void 0 && (scope.length > 200 || /[\u0000-\u001f]/.test(scope))) {
-    throw new UsageError(`--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`);
+    throw new UsageError(
+      `--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`
+    );
   }
   return { store, dir: value2(raw, Option.FuseDir) ?? Defaults.fuseDir, scope };
 }
@@ -21879,11 +23008,16 @@ function parseFuseConfig(raw) {
   }
   const cellText = value2(raw, Option.Cell);
   const cell = cellText === void 0 ? null : parseCell(cellText, `--${Option.Cell}`);
-  const threshold = parseThreshold(value2(raw, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold, `--${Option.FuseDimensionThreshold}`);
+  const threshold = parseThreshold(
+    value2(raw, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold,
+    `--${Option.FuseDimensionThreshold}`
+  );
   const store = parseStoreConfig(raw);
   if (!on6) return null;
   if (!cell) {
-    throw new UsageError(`--${Option.Fuse} on needs --${Option.Cell}: name the matrix cell this run gates, e.g. --${Option.Cell} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (in a workflow: cell: \${{ matrix.cell }}).`);
+    throw new UsageError(
+      `--${Option.Fuse} on needs --${Option.Cell}: name the matrix cell this run gates, e.g. --${Option.Cell} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (in a workflow: cell: \${{ matrix.cell }}).`
+    );
   }
   return { ...store, cell, threshold };
 }
@@ -21898,7 +23032,9 @@ function resolveScope(scopeText, fenv) {
   if (scopeText !== void 0) return { key: scopeText, label: scopeText, explicit: true };
   const head = fenv.env.GITHUB_SHA?.trim() ? { sha: fenv.env.GITHUB_SHA.trim() } : gitHead(fenv.cwd);
   if (!("sha" in head)) {
-    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
+    throw new UsageError(
+      `no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`
+    );
   }
   const { sha } = head;
   const workflow = fenv.env.GITHUB_WORKFLOW?.trim() || "local";
@@ -21910,10 +23046,16 @@ function openFuseStore(config, fenv) {
   if (choice === "dir") return new DirFuseStore(resolve2(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
   const gh = githubContextFromEnv(fenv.env, fenv.token);
   const why = config.store === "auto" ? "inside GitHub Actions the fuse lives in commit statuses" : `--${Option.FuseStore} github keeps the fuse in commit statuses`;
-  if (!gh) throw new UsageError(`${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`);
-  if (!gh.sha) throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
+  if (!gh)
+    throw new UsageError(
+      `${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`
+    );
+  if (!gh.sha)
+    throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
   if (!gh.token) {
-    throw new UsageError(`${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`);
+    throw new UsageError(
+      `${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`
+    );
   }
   const scope = resolveScope(config.scope, fenv);
   const client = new RestClient({ token: gh.token, baseUrl: gh.apiUrl, fetch: fenv.fetch });
@@ -21931,7 +23073,9 @@ function actorFromEnv(env) {
   }
 }
 function resultReason(report) {
-  const first = report.reasons.find((r) => r.outcome === (report.verdict === "fail" ? "block" : report.verdict === "inconclusive" ? "inconclusive" : "warn"));
+  const first = report.reasons.find(
+    (r) => r.outcome === (report.verdict === "fail" ? "block" : report.verdict === "inconclusive" ? "inconclusive" : "warn")
+  );
   const grade = report.grade ? ` ${report.grade}` : "";
   return first ? `${report.verdict}${grade}: ${first.message}` : `${report.verdict}${grade}`;
 }
@@ -21940,7 +23084,13 @@ function openRunFuse(raw, fenv) {
   if (!config) return null;
   const store = openFuseStore(config, fenv);
   const cell = config.cell;
-  const base = () => ({ schema: FUSE_SCHEMA, cell: cell.id, scope: store.scope.key, store: store.where, threshold: config.threshold.text });
+  const base = () => ({
+    schema: FUSE_SCHEMA,
+    cell: cell.id,
+    scope: store.scope.key,
+    store: store.where,
+    threshold: config.threshold.text
+  });
   return {
     config,
     store,
@@ -21952,12 +23102,28 @@ function openRunFuse(raw, fenv) {
       if (!result.fused) {
         const now = Date.now();
         const reason = maxRunMs === void 0 ? "gate started" : runningReason(new Date(now + maxRunMs));
-        await store.append({ kind: "cell", cell: cell.id, state: "running", reason, at: new Date(now).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
+        await store.append({
+          kind: "cell",
+          cell: cell.id,
+          state: "running",
+          reason,
+          at: new Date(now).toISOString(),
+          by: actorFromEnv(fenv.env),
+          url: runUrlFromEnv(fenv.env)
+        });
       }
       return result;
     },
     async settle(reason) {
-      await store.append({ kind: "cell", cell: cell.id, state: "inconclusive", reason: `inconclusive: ${reason}`, at: (/* @__PURE__ */ new Date()).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
+      await store.append({
+        kind: "cell",
+        cell: cell.id,
+        state: "inconclusive",
+        reason: `inconclusive: ${reason}`,
+        at: (/* @__PURE__ */ new Date()).toISOString(),
+        by: actorFromEnv(fenv.env),
+        url: runUrlFromEnv(fenv.env)
+      });
     },
     skipped(check2) {
       return { ...base(), fused: true, reason: check2.message, recorded: null, tripped: [] };
@@ -21973,7 +23139,15 @@ function openRunFuse(raw, fenv) {
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
         for (const trip2 of dimensionTrips(fused, config.threshold, Date.now()).filter((t) => mine.has(dimKey(t)))) {
-          await store.append({ kind: "dim", dim: trip2.dim, value: trip2.value, state: "tripped", reason: trip2.reason, cells: trip2.blocked, ...common2 });
+          await store.append({
+            kind: "dim",
+            dim: trip2.dim,
+            value: trip2.value,
+            state: "tripped",
+            reason: trip2.reason,
+            cells: trip2.blocked,
+            ...common2
+          });
           tripped.push({ target: dimKey(trip2), reason: trip2.reason, cells: trip2.blocked });
         }
       }
@@ -22001,7 +23175,9 @@ function renderFuseOutcome(outcome) {
   }
   lines.push(`fuse: recorded ${outcome.recorded} for cell ${outcome.cell} in ${outcome.store}`);
   for (const trip2 of outcome.tripped) {
-    lines.push(`fuse: TRIPPED ${trip2.target}: ${trip2.reason}${trip2.target.startsWith("cell ") ? "" : `; caused by ${trip2.cells.join("; ")}`}`);
+    lines.push(
+      `fuse: TRIPPED ${trip2.target}: ${trip2.reason}${trip2.target.startsWith("cell ") ? "" : `; caused by ${trip2.cells.join("; ")}`}`
+    );
   }
   return lines.map(neutraliseLine).join("\n");
 }
@@ -22064,7 +23240,9 @@ async function settle(fuse, reason, logger) {
   try {
     await fuse.settle(reason.slice(0, 500));
   } catch (error) {
-    logger.warn(`fuse: could not settle cell ${fuse.config.cell.id}'s running record in ${fuse.store.where}: ${errorMessage(error)}; it turns stale at its deadline`);
+    logger.warn(
+      `fuse: could not settle cell ${fuse.config.cell.id}'s running record in ${fuse.store.where}: ${errorMessage(error)}; it turns stale at its deadline`
+    );
   }
 }
 function exitCodeOf2(outcome) {
@@ -22095,7 +23273,8 @@ function ebpfConsoleLines(summary) {
     return s ? `${name} ${rate(s.bytesPerSec)} over ${formatDuration(s.traceMs)}` : `${name} not traced`;
   };
   const lines = [`  allocation paths (eBPF, ${summary.mode} mode): ${side("gray")}, ${side("baseline")}`];
-  for (const [i2, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i2 + 1}. ${describePath2(p, "gray")}`);
+  for (const [i2, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries())
+    lines.push(`    ${i2 + 1}. ${describePath2(p, "gray")}`);
   return lines;
 }
 
@@ -22116,22 +23295,36 @@ function renderConsole(report) {
     ["OOM kills", String(report.baseline.oomKills ?? "n/a"), String(report.gray.oomKills ?? "n/a")]
   ];
   const widths = [0, 1, 2].map((c3) => Math.max(...rows.map((r) => r[c3].length)));
-  for (const row of rows) lines.push("  " + row.map((cell, c3) => cell.padEnd(widths[c3])).join("   ").trimEnd());
+  for (const row of rows)
+    lines.push(
+      "  " + row.map((cell, c3) => cell.padEnd(widths[c3])).join("   ").trimEnd()
+    );
   if (report.replicas > 1) {
     for (const side of ["baseline", "gray"]) {
-      const each = report[side].instances.map((p) => `${p.p95Bytes === null ? "n/a" : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? "n/a" : formatRate(p.slopeBytesPerSec)}`);
+      const each = report[side].instances.map(
+        (p) => `${p.p95Bytes === null ? "n/a" : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? "n/a" : formatRate(p.slopeBytesPerSec)}`
+      );
       lines.push(`  ${side} processes (P95 / floor slope): ${each.join(", ")}`);
     }
   }
-  lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c3) => c3.rule === "slope-increase")?.limit ?? 0)})`);
+  lines.push(
+    `  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c3) => c3.rule === "slope-increase")?.limit ?? 0)})`
+  );
   if (report.projection?.secondsToLimit != null) {
-    lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`);
+    lines.push(
+      `  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`
+    );
   }
   for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
-  if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
-  for (const [i2, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i2 + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+  if (report.suspects.length)
+    lines.push(
+      `  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`
+    );
+  for (const [i2, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries())
+    lines.push(`    ${i2 + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
   lines.push(...ebpfConsoleLines(report.ebpf));
-  for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
+  for (const p of report.patterns)
+    lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   return lines.map(neutraliseLine).join("\n");
 }
@@ -22301,11 +23494,20 @@ function statusView(state, scope, where, history) {
       url: latest.url ?? null
     };
   });
-  return { schema: "memgate/fuse-status@1", scope: scope.key, store: where, dimensions, cells, ...history ? { history } : {} };
+  return {
+    schema: "memgate/fuse-status@1",
+    scope: scope.key,
+    store: where,
+    dimensions,
+    cells,
+    ...history ? { history } : {}
+  };
 }
 function table2(rows) {
   const widths = rows[0].map((_, c3) => Math.max(...rows.map((r) => r[c3].length)));
-  return rows.map((r) => "  " + r.map((cell, c3) => c3 === r.length - 1 ? cell : cell.padEnd(widths[c3])).join("  ").trimEnd());
+  return rows.map(
+    (r) => "  " + r.map((cell, c3) => c3 === r.length - 1 ? cell : cell.padEnd(widths[c3])).join("  ").trimEnd()
+  );
 }
 function renderStatus(view) {
   const lines = [`fuse scope ${view.scope}`, `store: ${view.store}`];
@@ -22332,7 +23534,13 @@ function renderStatus(view) {
   lines.push(
     ...table2([
       ["CELL", "STATE", "RUNS?", "SINCE", "REASON"],
-      ...view.cells.map((c3) => [c3.cell, c3.state, c3.fused ? `no (${c3.fusedBy === "cell" ? "own fuse" : c3.fusedBy})` : "yes", c3.at, `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}`])
+      ...view.cells.map((c3) => [
+        c3.cell,
+        c3.state,
+        c3.fused ? `no (${c3.fusedBy === "cell" ? "own fuse" : c3.fusedBy})` : "yes",
+        c3.at,
+        `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}`
+      ])
     ])
   );
   if (view.history) {
@@ -22373,7 +23581,9 @@ function holdReason(state, cell) {
 function planWave(stages, n2, state) {
   if (!Number.isInteger(n2) || n2 < 1 || n2 > stages.waves.length) {
     const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(", ");
-    throw new UsageError(`--stage ${n2}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`);
+    throw new UsageError(
+      `--stage ${n2}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`
+    );
   }
   const wave = stages.waves[n2 - 1];
   if (n2 > 1) {
@@ -22426,17 +23636,26 @@ var StagesReader = class {
     if (doc.errors.length > 0) {
       const error = doc.errors[0];
       const line = error.linePos?.[0].line ?? 1;
-      throw new UsageError(`${this.file}:${line}: not valid YAML: ${error.message.split("\n")[0]}; fix the syntax (indentation, quotes, a missing ":").`);
+      throw new UsageError(
+        `${this.file}:${line}: not valid YAML: ${error.message.split("\n")[0]}; fix the syntax (indentation, quotes, a missing ":").`
+      );
     }
     const root = doc.contents;
     if (!root || !(0, import_yaml.isMap)(root)) {
-      throw new UsageError(`${this.file}:1: a stages file is a mapping with "waves:" (and usually "matrix:"), ${EXAMPLE}`);
+      throw new UsageError(
+        `${this.file}:1: a stages file is a mapping with "waves:" (and usually "matrix:"), ${EXAMPLE}`
+      );
     }
     const top = this.entries(root, "the top level", ["matrix", "waves"]);
     const matrix = top.has("matrix") ? this.matrix(top.get("matrix")) : null;
     const wavesNode = top.get("waves");
-    if (!wavesNode) throw new UsageError(`${this.file}:${this.line(root)}: "waves:" is missing; list the waves in order, ${EXAMPLE}`);
-    return { file: this.file, matrix: matrix?.cells ?? null, waves: this.waves(wavesNode.value, wavesNode.key, matrix) };
+    if (!wavesNode)
+      throw new UsageError(`${this.file}:${this.line(root)}: "waves:" is missing; list the waves in order, ${EXAMPLE}`);
+    return {
+      file: this.file,
+      matrix: matrix?.cells ?? null,
+      waves: this.waves(wavesNode.value, wavesNode.key, matrix)
+    };
   }
   line(node) {
     const range = node?.range;
@@ -22451,7 +23670,10 @@ var StagesReader = class {
     for (const pair of map.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : null;
       if (key === null || !allowed.includes(key)) {
-        this.fail(pair.key, `${what2}: unknown key ${key === null ? "(not a plain name)" : `"${key}"`}; allowed: ${allowed.join(", ")}.`);
+        this.fail(
+          pair.key,
+          `${what2}: unknown key ${key === null ? "(not a plain name)" : `"${key}"`}; allowed: ${allowed.join(", ")}.`
+        );
       }
       out.set(key, { key: pair.key, value: pair.value });
     }
@@ -22460,7 +23682,10 @@ var StagesReader = class {
   text(node, what2) {
     if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${what2} must be a text value.`);
     if (typeof node.value !== "string") {
-      this.fail(node, `${what2} is ${node.value === null ? "empty" : `the ${typeof node.value} ${String(node.value)}`}; write text, quoted when YAML would read it otherwise (e.g. "5.10", "true").`);
+      this.fail(
+        node,
+        `${what2} is ${node.value === null ? "empty" : `the ${typeof node.value} ${String(node.value)}`}; write text, quoted when YAML would read it otherwise (e.g. "5.10", "true").`
+      );
     }
     return node.value;
   }
@@ -22477,7 +23702,8 @@ var StagesReader = class {
     return out;
   }
   dimensionMap(node, what2, extra = []) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${what2} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
+    if (!(0, import_yaml.isMap)(node))
+      this.fail(node, `${what2} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
     const values = {};
     for (const [key, { value: value4 }] of this.entries(node, what2, [...DIMENSIONS, ...extra])) {
       if (isDimension(key)) values[key] = this.values(value4, key, `${what2}.${key}`);
@@ -22487,13 +23713,18 @@ var StagesReader = class {
   matrix(entry) {
     const { values, node } = this.dimensionMap(entry.value, "matrix", ["exclude"]);
     const dims = DIMENSIONS.filter((d) => values[d]);
-    if (dims.length === 0) this.fail(entry.key, `matrix names no dimension; give values for some of ${DIMENSIONS.join(", ")}, ${EXAMPLE}`);
+    if (dims.length === 0)
+      this.fail(entry.key, `matrix names no dimension; give values for some of ${DIMENSIONS.join(", ")}, ${EXAMPLE}`);
     let combos = [{}];
     for (const dim2 of dims) combos = combos.flatMap((c3) => values[dim2].map((v) => ({ ...c3, [dim2]: v })));
     let cells = combos.map(cellFromDims);
     const exclude = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "exclude");
     if (exclude) {
-      if (!(0, import_yaml.isSeq)(exclude.value)) this.fail(exclude.value ?? exclude.key, "matrix.exclude must be a list of mappings, e.g. - { region: us-west-1, arch: arm64 }.");
+      if (!(0, import_yaml.isSeq)(exclude.value))
+        this.fail(
+          exclude.value ?? exclude.key,
+          "matrix.exclude must be a list of mappings, e.g. - { region: us-west-1, arch: arm64 }."
+        );
       for (const [i2, item] of exclude.value.items.entries()) {
         const what2 = `matrix.exclude[${i2}]`;
         const filter = this.dimensionMap(item, what2).values;
@@ -22509,49 +23740,88 @@ var StagesReader = class {
   knownValues(filter, values, node, what2) {
     for (const dim2 of DIMENSIONS) {
       for (const v of filter[dim2] ?? []) {
-        if (!values[dim2]) this.fail(node, `${what2}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`);
-        if (!values[dim2].includes(v)) this.fail(node, `${what2}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`);
+        if (!values[dim2])
+          this.fail(
+            node,
+            `${what2}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`
+          );
+        if (!values[dim2].includes(v))
+          this.fail(
+            node,
+            `${what2}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`
+          );
       }
     }
   }
   waves(node, key, matrix) {
-    if (!(0, import_yaml.isSeq)(node) || node.items.length === 0) this.fail(node ?? key, `waves must be a non-empty list, first wave first, ${EXAMPLE}`);
+    if (!(0, import_yaml.isSeq)(node) || node.items.length === 0)
+      this.fail(node ?? key, `waves must be a non-empty list, first wave first, ${EXAMPLE}`);
     const taken = /* @__PURE__ */ new Map();
     const waves = [];
     for (const [i2, item] of node.items.entries()) {
       const index = i2 + 1;
       const what2 = `waves[${i2}] (wave ${index})`;
-      if (!(0, import_yaml.isMap)(item)) this.fail(item, `${what2} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
+      if (!(0, import_yaml.isMap)(item))
+        this.fail(item, `${what2} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
       const fields = this.entries(item, what2, ["name", "cells", "where"]);
       const name = fields.has("name") ? this.text(fields.get("name").value, `${what2}.name`).trim() : `wave ${index}`;
       const clash = waves.find((w) => w.name === name);
-      if (clash) this.fail(item, `${what2}: the name "${name}" is already wave ${clash.index}'s; give each wave its own name.`);
+      if (clash)
+        this.fail(item, `${what2}: the name "${name}" is already wave ${clash.index}'s; give each wave its own name.`);
       const wave = { index, name, cells: [], line: this.line(item) };
       if (fields.has("cells") === fields.has("where")) {
-        this.fail(item, `${what2} needs exactly one of "cells:" (a list of cells) or "where:" (a filter on the matrix's dimensions, {} for every cell left).`);
+        this.fail(
+          item,
+          `${what2} needs exactly one of "cells:" (a list of cells) or "where:" (a filter on the matrix's dimensions, {} for every cell left).`
+        );
       }
       if (fields.has("cells")) {
         const list2 = fields.get("cells").value;
-        if (!(0, import_yaml.isSeq)(list2) || list2.items.length === 0) this.fail(list2 ?? item, `${what2}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`);
+        if (!(0, import_yaml.isSeq)(list2) || list2.items.length === 0)
+          this.fail(
+            list2 ?? item,
+            `${what2}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`
+          );
         for (const [j, c3] of list2.items.entries()) {
           const cwhat = `${what2}.cells[${j}]`;
           const cell = (0, import_yaml.isMap)(c3) ? this.mapCell(c3, cwhat) : parseCell(this.text(c3, cwhat), `${this.file}:${this.line(c3)}: ${cwhat}`);
           if (!cell.id) this.fail(c3, `${cwhat} names no dimension; write e.g. region=cn-east-2,arch=amd64.`);
-          if (matrix && !matrix.cells.some((m) => m.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`);
+          if (matrix && !matrix.cells.some((m) => m.id === cell.id))
+            this.fail(
+              c3,
+              `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`
+            );
           const earlier = taken.get(cell.id);
-          if (earlier) this.fail(c3, `${cwhat}: ${cell.id} is already in wave ${earlier.index} (${earlier.name}); a cell belongs to one wave.`);
-          if (wave.cells.some((w) => w.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is listed twice in this wave.`);
+          if (earlier)
+            this.fail(
+              c3,
+              `${cwhat}: ${cell.id} is already in wave ${earlier.index} (${earlier.name}); a cell belongs to one wave.`
+            );
+          if (wave.cells.some((w) => w.id === cell.id))
+            this.fail(c3, `${cwhat}: ${cell.id} is listed twice in this wave.`);
           wave.cells.push(cell);
         }
       } else {
         const where = fields.get("where");
-        if (!matrix) this.fail(where.key, `${what2}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`);
+        if (!matrix)
+          this.fail(
+            where.key,
+            `${what2}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`
+          );
         const filter = this.dimensionMap(where.value, `${what2}.where`).values;
         this.knownValues(filter, matrix.values, where.value, `${what2}.where`);
         wave.cells = matrix.cells.filter((c3) => matches(c3, filter) && !taken.has(c3.id));
-        if (wave.cells.length === 0) this.fail(where.key, `${what2}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`);
+        if (wave.cells.length === 0)
+          this.fail(
+            where.key,
+            `${what2}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`
+          );
       }
-      if (wave.cells.length > MAX_WAVE_CELLS) this.fail(item, `${what2} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`);
+      if (wave.cells.length > MAX_WAVE_CELLS)
+        this.fail(
+          item,
+          `${what2} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`
+        );
       for (const c3 of wave.cells) taken.set(c3.id, wave);
       waves.push(wave);
     }
@@ -22560,14 +23830,20 @@ var StagesReader = class {
   /** A cell written as a mapping: { region: cn-east-2, arch: amd64 }. */
   mapCell(map, what2) {
     for (const pair of map.items) {
-      if ((0, import_yaml.isSeq)(pair.value)) this.fail(pair.value, `${what2}: a cell has one value per dimension, not a list; use a "where:" wave to pick several.`);
+      if ((0, import_yaml.isSeq)(pair.value))
+        this.fail(
+          pair.value,
+          `${what2}: a cell has one value per dimension, not a list; use a "where:" wave to pick several.`
+        );
     }
     const values = this.dimensionMap(map, what2).values;
     return cellFromDims(Object.fromEntries(DIMENSIONS.filter((d) => values[d]).map((d) => [d, values[d][0]])));
   }
 };
 function matches(cell, filter) {
-  return DIMENSIONS.every((dim2) => filter[dim2] === void 0 || cell.dims[dim2] !== void 0 && filter[dim2].includes(cell.dims[dim2]));
+  return DIMENSIONS.every(
+    (dim2) => filter[dim2] === void 0 || cell.dims[dim2] !== void 0 && filter[dim2].includes(cell.dims[dim2])
+  );
 }
 function parseStages(text, file) {
   return new StagesReader(file).parse(text);
@@ -22849,13 +24125,28 @@ var status = async (args, io) => {
   return ExitCode.Pass;
 };
 var reset2 = async (args, io) => {
-  const { flags } = parseFlags("memgate fuse reset", args, { strings: [Option.Cell, "dimension", "reason", ...STORE_OPTIONS], multiple: [Option.Cell, "dimension"] });
-  await fuseReset({ cells: list(flags, Option.Cell), dimensions: list(flags, "dimension") }, str(flags, "reason"), context(flags, io));
+  const { flags } = parseFlags("memgate fuse reset", args, {
+    strings: [Option.Cell, "dimension", "reason", ...STORE_OPTIONS],
+    multiple: [Option.Cell, "dimension"]
+  });
+  await fuseReset(
+    { cells: list(flags, Option.Cell), dimensions: list(flags, "dimension") },
+    str(flags, "reason"),
+    context(flags, io)
+  );
   return ExitCode.Pass;
 };
 var trip = async (args, io) => {
-  const { flags } = parseFlags("memgate fuse trip", args, { strings: [Option.Cell, "dimension", "reason", Option.FuseDimensionThreshold, ...STORE_OPTIONS], multiple: [Option.Cell, "dimension"] });
-  await fuseTrip({ cells: list(flags, Option.Cell), dimensions: list(flags, "dimension") }, str(flags, "reason"), str(flags, Option.FuseDimensionThreshold), context(flags, io));
+  const { flags } = parseFlags("memgate fuse trip", args, {
+    strings: [Option.Cell, "dimension", "reason", Option.FuseDimensionThreshold, ...STORE_OPTIONS],
+    multiple: [Option.Cell, "dimension"]
+  });
+  await fuseTrip(
+    { cells: list(flags, Option.Cell), dimensions: list(flags, "dimension") },
+    str(flags, "reason"),
+    str(flags, Option.FuseDimensionThreshold),
+    context(flags, io)
+  );
   return ExitCode.Pass;
 };
 var fuseCommand = {
@@ -22865,8 +24156,18 @@ var fuseCommand = {
   commands: [
     { name: "check", summary: "exit 1 when a cell is fused, else 0", usage: CHECK_USAGE, run: guarded(check) },
     { name: "status", summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: guarded(status) },
-    { name: "reset", summary: "let cells or dimension values run again, with a reason", usage: RESET_USAGE, run: guarded(reset2) },
-    { name: "trip", summary: "stop cells or dimension values by hand, with a reason", usage: TRIP_USAGE, run: guarded(trip) }
+    {
+      name: "reset",
+      summary: "let cells or dimension values run again, with a reason",
+      usage: RESET_USAGE,
+      run: guarded(reset2)
+    },
+    {
+      name: "trip",
+      summary: "stop cells or dimension values by hand, with a reason",
+      usage: TRIP_USAGE,
+      run: guarded(trip)
+    }
   ]
 };
 var plan = async (args, io) => {
@@ -22878,9 +24179,14 @@ var plan = async (args, io) => {
   }
   io.stdout(JSON.stringify(outcome.matrix) + "\n");
   const { include } = outcome.matrix;
-  io.logger.info(`plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ""} (${outcome.where})`);
+  io.logger.info(
+    `plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ""} (${outcome.where})`
+  );
   for (const left of outcome.leftOut) io.logger.info(`plan: left out: ${left.message}`);
-  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${outcome.wave} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
+  if (include.length === 0)
+    io.logger.warn(
+      `plan: every cell of wave ${outcome.wave} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`
+    );
   return ExitCode.Pass;
 };
 var planCommand = {
@@ -22901,12 +24207,18 @@ var LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 function parseBy(text) {
   const by = [];
   for (const part of text.split(",").map((p) => p.trim())) {
-    if (part === "") throw new UsageError(`--${Option.By} "${text}" has an empty entry; give dimensions separated by commas, e.g. --${Option.By} region,arch or --${Option.By} region=topology_region.`);
+    if (part === "")
+      throw new UsageError(
+        `--${Option.By} "${text}" has an empty entry; give dimensions separated by commas, e.g. --${Option.By} region,arch or --${Option.By} region=topology_region.`
+      );
     const [dimension, label = dimension, more] = part.split("=").map((s) => s.trim());
     if (more !== void 0 || !LABEL.test(dimension) || !LABEL.test(label)) {
-      throw new UsageError(`--${Option.By}: "${part}" is not DIMENSION or DIMENSION=LABEL (label names: letters, digits, _), e.g. --${Option.By} region=topology_region.`);
+      throw new UsageError(
+        `--${Option.By}: "${part}" is not DIMENSION or DIMENSION=LABEL (label names: letters, digits, _), e.g. --${Option.By} region=topology_region.`
+      );
     }
-    if (by.some((b) => b.dimension === dimension.toLowerCase())) throw new UsageError(`--${Option.By}: ${dimension} is given twice; give each dimension once.`);
+    if (by.some((b) => b.dimension === dimension.toLowerCase()))
+      throw new UsageError(`--${Option.By}: ${dimension} is given twice; give each dimension once.`);
     by.push({ dimension: dimension.toLowerCase(), label });
   }
   return by;
@@ -22914,72 +24226,122 @@ function parseBy(text) {
 function parseEnd(text, nowSec) {
   if (/^\d+(\.\d+)?$/.test(text)) {
     const sec = Number(text);
-    if (sec > 1e11) throw new UsageError(`--${Option.End} ${text} looks like milliseconds; give unix seconds (e.g. ${Math.floor(nowSec)}) or RFC 3339.`);
+    if (sec > 1e11)
+      throw new UsageError(
+        `--${Option.End} ${text} looks like milliseconds; give unix seconds (e.g. ${Math.floor(nowSec)}) or RFC 3339.`
+      );
     return sec;
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
     throw new UsageError(`--${Option.End} "${text}" is neither RFC 3339 (e.g. 2026-12-02T10:00:00Z) nor unix seconds.`);
   }
   const ms = Date.parse(text);
-  if (!Number.isFinite(ms)) throw new UsageError(`--${Option.End} "${text}" is not a valid time; e.g. 2026-12-02T10:00:00Z.`);
+  if (!Number.isFinite(ms))
+    throw new UsageError(`--${Option.End} "${text}" is not a valid time; e.g. 2026-12-02T10:00:00Z.`);
   return ms / 1e3;
 }
 function positiveInt(text, option, max) {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`--${option} "${text}" must be a whole number from 1 to ${max}.`);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max)
+    throw new UsageError(`--${option} "${text}" must be a whole number from 1 to ${max}.`);
   return Number(text);
 }
 function buildFleetPlan(raw, context2) {
   const get = (name) => value3(raw, name);
   const prometheusUrl = get(Option.Prometheus);
-  if (!prometheusUrl) throw new UsageError(`--${Option.Prometheus} is required: the base URL of a Prometheus-compatible store, e.g. --${Option.Prometheus} http://prometheus:9090.`);
+  if (!prometheusUrl)
+    throw new UsageError(
+      `--${Option.Prometheus} is required: the base URL of a Prometheus-compatible store, e.g. --${Option.Prometheus} http://prometheus:9090.`
+    );
   const metric = get(Option.Metric);
-  if (!metric) throw new UsageError(`--${Option.Metric} is required: the memory series, one per instance, e.g. --${Option.Metric} 'process_resident_memory_bytes{job="shop"}'.`);
+  if (!metric)
+    throw new UsageError(
+      `--${Option.Metric} is required: the memory series, one per instance, e.g. --${Option.Metric} 'process_resident_memory_bytes{job="shop"}'.`
+    );
   const baseline = get(Option.Baseline);
   const gray2 = get(Option.Gray);
-  if (!baseline || !gray2) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} are required in fleet mode: label matchers that pick each side's instances, e.g. --${Option.Baseline} 'track="stable"' --${Option.Gray} 'track="canary"'.`);
+  if (!baseline || !gray2)
+    throw new UsageError(
+      `--${Option.Baseline} and --${Option.Gray} are required in fleet mode: label matchers that pick each side's instances, e.g. --${Option.Baseline} 'track="stable"' --${Option.Gray} 'track="canary"'.`
+    );
   const byText = get(Option.By);
-  if (!byText) throw new UsageError(`--${Option.By} is required: the labels that make a cell (fuse dimensions), e.g. --${Option.By} region or --${Option.By} region=topology_region,arch.`);
+  if (!byText)
+    throw new UsageError(
+      `--${Option.By} is required: the labels that make a cell (fuse dimensions), e.g. --${Option.By} region or --${Option.By} region=topology_region,arch.`
+    );
   const by = parseBy(byText);
   const instanceLabel = get(Option.InstanceLabel) ?? Defaults.instanceLabel;
-  if (!LABEL.test(instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} "${instanceLabel}" is not a label name (letters, digits, _).`);
-  if (by.some((b) => b.label === instanceLabel)) throw new UsageError(`--${Option.InstanceLabel} ${instanceLabel} is also a cell label in --${Option.By}; an instance label must tell instances apart within a cell.`);
+  if (!LABEL.test(instanceLabel))
+    throw new UsageError(`--${Option.InstanceLabel} "${instanceLabel}" is not a label name (letters, digits, _).`);
+  if (by.some((b) => b.label === instanceLabel))
+    throw new UsageError(
+      `--${Option.InstanceLabel} ${instanceLabel} is also a cell label in --${Option.By}; an instance label must tell instances apart within a cell.`
+    );
   const windowMs = parseDuration(get(Option.Window) ?? Defaults.window, Option.Window);
-  if (windowMs < 3e4) throw new UsageError(`--${Option.Window} must be at least 30s (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`);
+  if (windowMs < 3e4)
+    throw new UsageError(
+      `--${Option.Window} must be at least 30s (the judge needs 8 readings a side over 4 floor bins), e.g. --${Option.Window} 30m.`
+    );
   const endText = get(Option.End);
   const endSec = endText === void 0 ? Math.floor(context2.nowSec) : parseEnd(endText, context2.nowSec);
   const stepText = get(Option.Step);
   const stepMs = stepText === void 0 ? null : parseDuration(stepText, Option.Step);
-  if (stepMs !== null && (stepMs < 1e3 || stepMs * 8 > windowMs)) throw new UsageError(`--${Option.Step} must be at least 1s and leave 8 readings in the window (--${Option.Window} ${get(Option.Window) ?? Defaults.window}).`);
+  if (stepMs !== null && (stepMs < 1e3 || stepMs * 8 > windowMs))
+    throw new UsageError(
+      `--${Option.Step} must be at least 1s and leave 8 readings in the window (--${Option.Window} ${get(Option.Window) ?? Defaults.window}).`
+    );
   const minInstances = positiveInt(get(Option.MinInstances) ?? Defaults.minInstances, Option.MinInstances, 1e4);
   const stagesFile = get(Option.Stages);
   const stageText = get(Option.Stage);
-  if (stagesFile === void 0 !== (stageText === void 0)) throw new UsageError(`--${Option.Stages} FILE and --${Option.Stage} N go together: the wave whose cells are judged, e.g. --${Option.Stages} .github/stages.yml --${Option.Stage} 1.`);
+  if (stagesFile === void 0 !== (stageText === void 0))
+    throw new UsageError(
+      `--${Option.Stages} FILE and --${Option.Stage} N go together: the wave whose cells are judged, e.g. --${Option.Stages} .github/stages.yml --${Option.Stage} 1.`
+    );
   const stages = stagesFile && stageText ? { file: stagesFile, stage: positiveInt(stageText, Option.Stage, 1e3) } : null;
   const tokenEnv = get(Option.PrometheusTokenEnv) ?? Defaults.prometheusTokenEnv;
   const bearerToken = context2.env[tokenEnv]?.trim() || null;
   const user = get(Option.PrometheusUser);
   const password = context2.env[PROMETHEUS_PASSWORD_ENV] ?? "";
-  if (user !== void 0 && bearerToken) throw new UsageError(`both a bearer token (${tokenEnv}) and --${Option.PrometheusUser} are set; give one way to log in.`);
-  if (user !== void 0 && password === "") throw new UsageError(`--${Option.PrometheusUser} ${user} needs its password in the environment variable ${PROMETHEUS_PASSWORD_ENV} (never on the command line).`);
+  if (user !== void 0 && bearerToken)
+    throw new UsageError(
+      `both a bearer token (${tokenEnv}) and --${Option.PrometheusUser} are set; give one way to log in.`
+    );
+  if (user !== void 0 && password === "")
+    throw new UsageError(
+      `--${Option.PrometheusUser} ${user} needs its password in the environment variable ${PROMETHEUS_PASSWORD_ENV} (never on the command line).`
+    );
   const caPath = get(Option.PrometheusCa);
   let caPem = null;
   if (caPath !== void 0) {
     try {
       caPem = readFileSync10(resolve4(context2.cwd, caPath), "utf8");
     } catch (error) {
-      throw new UsageError(`--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`);
+      throw new UsageError(
+        `--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`
+      );
     }
-    if (!caPem.includes("-----BEGIN CERTIFICATE-----")) throw new UsageError(`--${Option.PrometheusCa} ${caPath} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
+    if (!caPem.includes("-----BEGIN CERTIFICATE-----"))
+      throw new UsageError(
+        `--${Option.PrometheusCa} ${caPath} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`
+      );
   }
   const queryTimeoutMs = parseDuration(get(Option.QueryTimeout) ?? Defaults.queryTimeout, Option.QueryTimeout);
-  if (queryTimeoutMs < 1e3) throw new UsageError(`--${Option.QueryTimeout} must be at least 1s; the default is ${Defaults.queryTimeout}.`);
+  if (queryTimeoutMs < 1e3)
+    throw new UsageError(`--${Option.QueryTimeout} must be at least 1s; the default is ${Defaults.queryTimeout}.`);
   const pprofText = get(Option.Pprof);
   const pprof = pprofText === void 0 || pprofText === "off" ? null : pprofText;
   if (pprof !== null && (!pprof.includes("{instance}") || !/^https?:\/\//.test(pprof))) {
-    throw new UsageError(`--${Option.Pprof} in fleet mode is an http(s) URL with {instance} where the instance label's value goes, e.g. --${Option.Pprof} 'http://{instance}/debug/pprof' (or off).`);
+    throw new UsageError(
+      `--${Option.Pprof} in fleet mode is an http(s) URL with {instance} where the instance label's value goes, e.g. --${Option.Pprof} 'http://{instance}/debug/pprof' (or off).`
+    );
   }
-  const profileIntervalMs = parseDuration(get(Option.ProfileInterval) ?? Defaults.profileInterval, Option.ProfileInterval);
-  if (profileIntervalMs < 500) throw new UsageError(`--${Option.ProfileInterval} must be at least 500ms; the default is ${Defaults.profileInterval}.`);
+  const profileIntervalMs = parseDuration(
+    get(Option.ProfileInterval) ?? Defaults.profileInterval,
+    Option.ProfileInterval
+  );
+  if (profileIntervalMs < 500)
+    throw new UsageError(
+      `--${Option.ProfileInterval} must be at least 500ms; the default is ${Defaults.profileInterval}.`
+    );
   const judge2 = parseJudgeSettings({ ...raw, [Option.Warmup]: "0s" });
   return {
     ...judge2,
@@ -23001,7 +24363,11 @@ function buildFleetPlan(raw, context2) {
     stages,
     auth: { bearerToken, basic: user !== void 0 ? { user, password } : null, caPem },
     queryTimeoutMs,
-    queryConcurrency: positiveInt(get(Option.QueryConcurrency) ?? Defaults.queryConcurrency, Option.QueryConcurrency, 64),
+    queryConcurrency: positiveInt(
+      get(Option.QueryConcurrency) ?? Defaults.queryConcurrency,
+      Option.QueryConcurrency,
+      64
+    ),
     outDir: get(Option.Out) ?? Defaults.out
   };
 }
@@ -23029,12 +24395,17 @@ function buildFleetReport(cells, settings, extra) {
       fail: count2("fail"),
       inconclusive: count2("inconclusive"),
       fused: count2("fused"),
-      instances: { baseline: cells.reduce((a2, c3) => a2 + c3.instances.baseline.length, 0), gray: cells.reduce((a2, c3) => a2 + c3.instances.gray.length, 0) },
+      instances: {
+        baseline: cells.reduce((a2, c3) => a2 + c3.instances.baseline.length, 0),
+        gray: cells.reduce((a2, c3) => a2 + c3.instances.gray.length, 0)
+      },
       restarts: cells.reduce((a2, c3) => a2 + c3.restarts, 0),
       queries: extra.queries
     },
     // Blocked cells first, then the undecided, then the rest; by cell id within each.
-    cells: [...cells].sort((a2, b) => VERDICT_ORDER[a2.verdict] - VERDICT_ORDER[b.verdict] || (a2.cell < b.cell ? -1 : a2.cell > b.cell ? 1 : 0)),
+    cells: [...cells].sort(
+      (a2, b) => VERDICT_ORDER[a2.verdict] - VERDICT_ORDER[b.verdict] || (a2.cell < b.cell ? -1 : a2.cell > b.cell ? 1 : 0)
+    ),
     warnings: extra.warnings
   };
 }
@@ -23053,32 +24424,62 @@ function cellColumns(c3) {
     String(c3.restarts)
   ];
 }
-var CELL_HEAD = ["cell", "verdict", "gray / baseline instances", "P95 change", "floor slope difference (99% CI)", "restarts"];
+var CELL_HEAD = [
+  "cell",
+  "verdict",
+  "gray / baseline instances",
+  "P95 change",
+  "floor slope difference (99% CI)",
+  "restarts"
+];
 function worstGray(c3, n2) {
   return [...c3.instances.gray].sort((a2, b) => (b.slopeBytesPerSec ?? -Infinity) - (a2.slopeBytesPerSec ?? -Infinity)).slice(0, n2);
 }
 function headline(report) {
   const s = report.summary;
-  const parts = [`${s.fail} blocked`, s.fused ? `${s.fused} fused` : "", `${s.inconclusive} inconclusive`, `${s.warn} warn`, `${s.pass} pass`].filter(Boolean);
+  const parts = [
+    `${s.fail} blocked`,
+    s.fused ? `${s.fused} fused` : "",
+    `${s.inconclusive} inconclusive`,
+    `${s.warn} warn`,
+    `${s.pass} pass`
+  ].filter(Boolean);
   return `${s.cells} cell${s.cells === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.instances.gray} gray and ${s.instances.baseline} baseline instances judged, ${s.restarts} restart${s.restarts === 1 ? "" : "s"}`;
 }
 function renderFleetConsole(report, detailCells = 10) {
   const lines = [];
-  lines.push(`memgate fleet: ${report.verdict.toUpperCase()}${report.grade ? ` (${report.grade})` : ""}: ${headline(report)}`);
-  lines.push(`  ${report.settings.metric} from ${report.settings.store}, window ${formatDuration(report.settings.windowMs)} to ${report.settings.end}, step ${formatDuration(report.settings.stepMs)}`);
+  lines.push(
+    `memgate fleet: ${report.verdict.toUpperCase()}${report.grade ? ` (${report.grade})` : ""}: ${headline(report)}`
+  );
+  lines.push(
+    `  ${report.settings.metric} from ${report.settings.store}, window ${formatDuration(report.settings.windowMs)} to ${report.settings.end}, step ${formatDuration(report.settings.stepMs)}`
+  );
   const rows = [CELL_HEAD, ...report.cells.map(cellColumns)];
   const widths = CELL_HEAD.map((_, i2) => Math.min(60, Math.max(...rows.map((r) => r[i2].length))));
-  for (const row of rows) lines.push("  " + row.map((v, i2) => v.padEnd(widths[i2])).join("  ").trimEnd());
+  for (const row of rows)
+    lines.push(
+      "  " + row.map((v, i2) => v.padEnd(widths[i2])).join("  ").trimEnd()
+    );
   for (const c3 of report.cells.filter(isBlocked).slice(0, detailCells)) {
     lines.push("", `cell ${c3.cell}: ${c3.verdict}${c3.grade ? ` ${c3.grade}` : ""}`);
     for (const r of c3.reasons) lines.push(`  ${r.outcome}: ${r.message}`);
     const worst = worstGray(c3, 5);
-    if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i2) => `${i2.instance} ${rate2(i2.slopeBytesPerSec)} (P95 ${bytes2(i2.p95Bytes)})`).join("; ")}`);
-    if (c3.heap?.difference) lines.push(`  heap (${c3.heap.metric}): floor slope difference ${rate2(c3.heap.difference.bytesPerSec)} [${rate2(c3.heap.difference.low)} .. ${rate2(c3.heap.difference.high)}]`);
+    if (worst.length)
+      lines.push(
+        `  steepest gray instances: ${worst.map((i2) => `${i2.instance} ${rate2(i2.slopeBytesPerSec)} (P95 ${bytes2(i2.p95Bytes)})`).join("; ")}`
+      );
+    if (c3.heap?.difference)
+      lines.push(
+        `  heap (${c3.heap.metric}): floor slope difference ${rate2(c3.heap.difference.bytesPerSec)} [${rate2(c3.heap.difference.low)} .. ${rate2(c3.heap.difference.high)}]`
+      );
     if (c3.profiles) {
-      lines.push(`  live profiles of gray ${c3.profiles.gray ?? "n/a"} against baseline ${c3.profiles.baseline ?? "n/a"}:`);
-      for (const [i2, s] of c3.profiles.suspects.slice(0, 5).entries()) lines.push(`    ${i2 + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
-      for (const p of c3.profiles.patterns) lines.push(`    pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`);
+      lines.push(
+        `  live profiles of gray ${c3.profiles.gray ?? "n/a"} against baseline ${c3.profiles.baseline ?? "n/a"}:`
+      );
+      for (const [i2, s] of c3.profiles.suspects.slice(0, 5).entries())
+        lines.push(`    ${i2 + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ""}`);
+      for (const p of c3.profiles.patterns)
+        lines.push(`    pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`);
     }
   }
   const undecided2 = report.cells.filter((c3) => c3.verdict === "inconclusive");
@@ -23089,37 +24490,75 @@ function renderFleetConsole(report, detailCells = 10) {
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines.map(neutraliseLine).join("\n");
 }
-var HTML_BANNER = { pass: "#1a7f37", warn: "#9a6700", fail: "#cf222e", fused: "#cf222e", inconclusive: "#6e7781" };
+var HTML_BANNER = {
+  pass: "#1a7f37",
+  warn: "#9a6700",
+  fail: "#cf222e",
+  fused: "#cf222e",
+  inconclusive: "#6e7781"
+};
 function renderFleetHtml(report) {
   const h2 = escapeHtml;
   const table3 = (head, rows) => `<table><thead><tr>${head.map((x) => `<th>${h2(x)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table>`;
   const sections = [];
-  sections.push(`<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h2(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate fleet report</h1>`);
-  sections.push(`<p>${h2(headline(report))}</p><p class="cmd">metric <code>${h2(report.settings.metric)}</code> from ${h2(report.settings.store)} \xB7 baseline <code>${h2(report.settings.baseline)}</code> \xB7 gray <code>${h2(report.settings.gray)}</code> \xB7 window ${h2(formatDuration(report.settings.windowMs))} to ${h2(report.settings.end)} \xB7 step ${h2(formatDuration(report.settings.stepMs))}</p>`);
+  sections.push(
+    `<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h2(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate fleet report</h1>`
+  );
+  sections.push(
+    `<p>${h2(headline(report))}</p><p class="cmd">metric <code>${h2(report.settings.metric)}</code> from ${h2(report.settings.store)} \xB7 baseline <code>${h2(report.settings.baseline)}</code> \xB7 gray <code>${h2(report.settings.gray)}</code> \xB7 window ${h2(formatDuration(report.settings.windowMs))} to ${h2(report.settings.end)} \xB7 step ${h2(formatDuration(report.settings.stepMs))}</p>`
+  );
   sections.push(
     table3(
       CELL_HEAD,
       report.cells.map((c3) => {
         const cols = cellColumns(c3).map(h2);
-        return [`<td><a href="#${h2(anchor(c3.cell))}"><code>${cols[0]}</code></a></td>`, `<td style="color:${HTML_BANNER[c3.verdict]}"><b>${cols[1]}</b></td>`, ...cols.slice(2).map((x) => `<td>${x}</td>`)];
+        return [
+          `<td><a href="#${h2(anchor(c3.cell))}"><code>${cols[0]}</code></a></td>`,
+          `<td style="color:${HTML_BANNER[c3.verdict]}"><b>${cols[1]}</b></td>`,
+          ...cols.slice(2).map((x) => `<td>${x}</td>`)
+        ];
       })
     )
   );
   for (const c3 of report.cells.filter((x) => x.verdict !== "pass")) {
-    const parts = [`<h2 id="${h2(anchor(c3.cell))}"><code>${h2(c3.cell)}</code>: ${h2(c3.verdict)}${c3.grade ? ` ${c3.grade}` : ""}</h2>`];
-    parts.push(`<ul>${c3.reasons.map((r) => `<li><b>${h2(r.outcome)}</b> (${h2(r.rule)}): ${h2(r.message)}</li>`).join("")}</ul>`);
-    if (isBlocked(c3) && c3.report) parts.push(`<figure>${svgChart(c3.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`);
+    const parts = [
+      `<h2 id="${h2(anchor(c3.cell))}"><code>${h2(c3.cell)}</code>: ${h2(c3.verdict)}${c3.grade ? ` ${c3.grade}` : ""}</h2>`
+    ];
+    parts.push(
+      `<ul>${c3.reasons.map((r) => `<li><b>${h2(r.outcome)}</b> (${h2(r.rule)}): ${h2(r.message)}</li>`).join("")}</ul>`
+    );
+    if (isBlocked(c3) && c3.report)
+      parts.push(
+        `<figure>${svgChart(c3.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`
+      );
     const worst = worstGray(c3, 10);
     if (isBlocked(c3) && worst.length) {
-      parts.push(table3(["gray instance", "floor slope", "P95", "floor at end", "restarts"], worst.map((i2) => [i2.instance, rate2(i2.slopeBytesPerSec), bytes2(i2.p95Bytes), bytes2(i2.lastFloorBytes), String(i2.restarts)].map((x) => `<td>${h2(x)}</td>`))));
+      parts.push(
+        table3(
+          ["gray instance", "floor slope", "P95", "floor at end", "restarts"],
+          worst.map(
+            (i2) => [i2.instance, rate2(i2.slopeBytesPerSec), bytes2(i2.p95Bytes), bytes2(i2.lastFloorBytes), String(i2.restarts)].map(
+              (x) => `<td>${h2(x)}</td>`
+            )
+          )
+        )
+      );
     }
     if (c3.profiles && (c3.profiles.suspects.length || c3.profiles.patterns.length)) {
-      parts.push(`<p>Live profiles of gray <code>${h2(c3.profiles.gray ?? "n/a")}</code> against baseline <code>${h2(c3.profiles.baseline ?? "n/a")}</code>:</p><ol>${c3.profiles.suspects.slice(0, 10).map((s) => `<li><code>${h2(s.function)}</code> ${h2(describeSuspect(s).slice(s.function.length))}</li>`).join("")}</ol><ul>${c3.profiles.patterns.map((p) => `<li><b>${h2(p.id)}</b>: ${h2(p.message)} <i>Fix:</i> ${h2(p.hint)}</li>`).join("")}</ul>`);
+      parts.push(
+        `<p>Live profiles of gray <code>${h2(c3.profiles.gray ?? "n/a")}</code> against baseline <code>${h2(c3.profiles.baseline ?? "n/a")}</code>:</p><ol>${c3.profiles.suspects.slice(0, 10).map((s) => `<li><code>${h2(s.function)}</code> ${h2(describeSuspect(s).slice(s.function.length))}</li>`).join(
+          ""
+        )}</ol><ul>${c3.profiles.patterns.map((p) => `<li><b>${h2(p.id)}</b>: ${h2(p.message)} <i>Fix:</i> ${h2(p.hint)}</li>`).join("")}</ul>`
+      );
     }
-    if (c3.warnings.length) parts.push(`<details><summary>${c3.warnings.length} warning(s)</summary><ul>${c3.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul></details>`);
+    if (c3.warnings.length)
+      parts.push(
+        `<details><summary>${c3.warnings.length} warning(s)</summary><ul>${c3.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul></details>`
+      );
     sections.push(parts.join("\n"));
   }
-  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul>`);
+  if (report.warnings.length)
+    sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h2(w)}</li>`).join("")}</ul>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -23164,10 +24603,14 @@ function displayUrl(base) {
 }
 var sleep12 = (ms, signal) => new Promise((resolve7) => {
   const timer = setTimeout(resolve7, ms);
-  signal?.addEventListener("abort", () => {
-    clearTimeout(timer);
-    resolve7();
-  }, { once: true });
+  signal?.addEventListener(
+    "abort",
+    () => {
+      clearTimeout(timer);
+      resolve7();
+    },
+    { once: true }
+  );
 });
 var TRANSIENT = /* @__PURE__ */ new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "UND_ERR_SOCKET"]);
 var PromClient = class {
@@ -23179,13 +24622,19 @@ var PromClient = class {
     try {
       base = new URL(options2.baseUrl);
     } catch {
-      throw new UsageError(`--prometheus "${options2.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`);
+      throw new UsageError(
+        `--prometheus "${options2.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`
+      );
     }
     if (base.protocol !== "http:" && base.protocol !== "https:") {
-      throw new UsageError(`--prometheus ${displayUrl(options2.baseUrl)}: only http:// and https:// URLs are supported.`);
+      throw new UsageError(
+        `--prometheus ${displayUrl(options2.baseUrl)}: only http:// and https:// URLs are supported.`
+      );
     }
     if (base.username || base.password) {
-      throw new UsageError(`--prometheus: put no user or password in the URL (it would show in logs); use --prometheus-user with the password in MEMGATE_PROMETHEUS_PASSWORD, or a bearer token in MEMGATE_PROMETHEUS_TOKEN.`);
+      throw new UsageError(
+        `--prometheus: put no user or password in the URL (it would show in logs); use --prometheus-user with the password in MEMGATE_PROMETHEUS_PASSWORD, or a bearer token in MEMGATE_PROMETHEUS_TOKEN.`
+      );
     }
     if (options2.auth.caPem && base.protocol !== "https:") {
       throw new UsageError(`--prometheus-ca is for https:// stores; ${displayUrl(options2.baseUrl)} is plain http.`);
@@ -23196,20 +24645,32 @@ var PromClient = class {
   }
   /** POST /api/v1/query_range. Points come back as the store sent them (values are strings: "NaN", "+Inf" included). */
   async queryRange(query, startSec, endSec, stepSec) {
-    const data = await this.call("query_range", { query, start: String(startSec), end: String(endSec), step: String(stepSec) });
-    if (data.resultType !== "matrix" || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query_range answered a ${String(data.resultType)}, not a matrix, for ${query}`);
+    const data = await this.call("query_range", {
+      query,
+      start: String(startSec),
+      end: String(endSec),
+      step: String(stepSec)
+    });
+    if (data.resultType !== "matrix" || !Array.isArray(data.result))
+      throw new StoreError(
+        `${this.where}: query_range answered a ${String(data.resultType)}, not a matrix, for ${query}`
+      );
     return { series: data.result, warnings: data.warnings };
   }
   /** POST /api/v1/query at one instant. */
   async query(query, timeSec) {
     const data = await this.call("query", { query, time: String(timeSec) });
-    if (data.resultType !== "vector" || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query answered a ${String(data.resultType)}, not a vector, for ${query}`);
+    if (data.resultType !== "vector" || !Array.isArray(data.result))
+      throw new StoreError(`${this.where}: query answered a ${String(data.resultType)}, not a vector, for ${query}`);
     return { samples: data.result, warnings: data.warnings };
   }
   async call(endpoint, form) {
     const url = new URL(`${this.base.pathname.replace(/\/+$/, "")}/api/v1/${endpoint}`, this.base);
     url.search = this.base.search;
-    const body = new URLSearchParams({ ...form, timeout: `${Math.max(1, Math.floor(this.options.timeoutMs / 1e3))}s` }).toString();
+    const body = new URLSearchParams({
+      ...form,
+      timeout: `${Math.max(1, Math.floor(this.options.timeoutMs / 1e3))}s`
+    }).toString();
     const shown = `${this.where}/api/v1/${endpoint}`;
     let attempt = 0;
     for (; ; ) {
@@ -23224,7 +24685,9 @@ var PromClient = class {
           continue;
         }
         if (this.options.signal?.aborted) throw new StoreError(`${shown}: interrupted`);
-        throw new UsageError(`--prometheus ${this.where}: cannot reach the store (${code2 || error.message}); check the URL (and --prometheus-ca for a private certificate) and that the store is up.`);
+        throw new UsageError(
+          `--prometheus ${this.where}: cannot reach the store (${code2 || error.message}); check the URL (and --prometheus-ca for a private certificate) and that the store is up.`
+        );
       }
       if (answer.status >= 500 && attempt < this.options.retries && !this.options.signal?.aborted) {
         await sleep12(this.backoff(attempt++), this.options.signal);
@@ -23250,13 +24713,19 @@ var PromClient = class {
     }
     const said = parsed && parsed.status === "error" ? `${String(parsed.errorType ?? "error")}: ${String(parsed.error ?? "")}` : `HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200).replace(/\s+/g, " ")}` : ""}`;
     if (answer.status === 401 || answer.status === 403) {
-      throw new UsageError(`--prometheus ${this.where}: the store refused the credentials (HTTP ${answer.status}); set the bearer token in MEMGATE_PROMETHEUS_TOKEN (or --prometheus-token-env NAME), or --prometheus-user with MEMGATE_PROMETHEUS_PASSWORD.`);
+      throw new UsageError(
+        `--prometheus ${this.where}: the store refused the credentials (HTTP ${answer.status}); set the bearer token in MEMGATE_PROMETHEUS_TOKEN (or --prometheus-token-env NAME), or --prometheus-user with MEMGATE_PROMETHEUS_PASSWORD.`
+      );
     }
     if (answer.status === 404 || answer.status === 405 || !parsed && answer.status < 500) {
-      throw new UsageError(`--prometheus ${this.where}: ${shown} is not a Prometheus query API (${said}); give the base URL the store serves /api/v1/query_range under (VictoriaMetrics cluster: http://vmselect:8481/select/0/prometheus).`);
+      throw new UsageError(
+        `--prometheus ${this.where}: ${shown} is not a Prometheus query API (${said}); give the base URL the store serves /api/v1/query_range under (VictoriaMetrics cluster: http://vmselect:8481/select/0/prometheus).`
+      );
     }
     if (answer.status === 400 || answer.status === 422) {
-      throw new UsageError(`the store rejected the query ${query} (${said}); check --metric, --baseline, --gray and --by.`);
+      throw new UsageError(
+        `the store rejected the query ${query} (${said}); check --metric, --baseline, --gray and --by.`
+      );
     }
     throw new StoreError(`${shown} failed for ${query}: ${said}`);
   }
@@ -23269,7 +24738,8 @@ var PromClient = class {
       "user-agent": "memgate"
     };
     if (auth.bearerToken) headers.authorization = `Bearer ${auth.bearerToken}`;
-    else if (auth.basic) headers.authorization = `Basic ${Buffer.from(`${auth.basic.user}:${auth.basic.password}`).toString("base64")}`;
+    else if (auth.basic)
+      headers.authorization = `Basic ${Buffer.from(`${auth.basic.user}:${auth.basic.password}`).toString("base64")}`;
     const request = url.protocol === "https:" ? httpsRequest : httpRequest;
     return new Promise((resolve7, reject) => {
       let settled = false;
@@ -23280,24 +24750,43 @@ var PromClient = class {
         signal?.removeEventListener("abort", onAbort);
         fn();
       };
-      const req = request(url, { method: "POST", headers, ...auth.caPem ? { ca: auth.caPem } : {} }, (res) => {
-        const chunks = [];
-        let size = 0;
-        res.on("data", (chunk) => {
-          size += chunk.length;
-          if (size > maxResponseBytes) {
-            req.destroy();
-            finish(() => reject(new StoreError(`${this.where}: the answer is larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MiB; narrow the selection (add --by labels or matchers) or raise --step`)));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on("end", () => finish(() => resolve7({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") })));
-        res.on("error", (error) => finish(() => reject(error)));
-      });
+      const req = request(
+        url,
+        { method: "POST", headers, ...auth.caPem ? { ca: auth.caPem } : {} },
+        (res) => {
+          const chunks = [];
+          let size = 0;
+          res.on("data", (chunk) => {
+            size += chunk.length;
+            if (size > maxResponseBytes) {
+              req.destroy();
+              finish(
+                () => reject(
+                  new StoreError(
+                    `${this.where}: the answer is larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MiB; narrow the selection (add --by labels or matchers) or raise --step`
+                  )
+                )
+              );
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on(
+            "end",
+            () => finish(() => resolve7({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
+          );
+          res.on("error", (error) => finish(() => reject(error)));
+        }
+      );
       const timer = setTimeout(() => {
         req.destroy();
-        finish(() => reject(new StoreError(`${this.where}: no answer within ${timeoutMs / 1e3}s; raise --query-timeout, shorten --window or raise --step`)));
+        finish(
+          () => reject(
+            new StoreError(
+              `${this.where}: no answer within ${timeoutMs / 1e3}s; raise --query-timeout, shorten --window or raise --step`
+            )
+          )
+        );
       }, timeoutMs);
       const onAbort = () => {
         req.destroy();
@@ -23321,20 +24810,26 @@ function parseMatchers(text, option) {
   const example = `e.g. --${option} 'track="canary"' or 'track=~"canary|gray",zone!="test"'`;
   while (rest.length > 0) {
     const label = LABEL2.exec(rest)?.[0];
-    if (!label) throw new UsageError(`--${option}: "${text}" is not a list of label matchers (a label name is expected at "${rest.slice(0, 20)}"); ${example}.`);
+    if (!label)
+      throw new UsageError(
+        `--${option}: "${text}" is not a list of label matchers (a label name is expected at "${rest.slice(0, 20)}"); ${example}.`
+      );
     rest = rest.slice(label.length).trimStart();
     const op = OPS.find((o2) => rest.startsWith(o2));
     if (!op) throw new UsageError(`--${option}: after ${label} an operator (=, !=, =~, !~) is expected; ${example}.`);
     rest = rest.slice(op.length).trimStart();
     const quote2 = rest[0];
-    if (quote2 !== '"' && quote2 !== "'" && quote2 !== "`") throw new UsageError(`--${option}: the value of ${label} must be quoted ("..."); ${example}.`);
+    if (quote2 !== '"' && quote2 !== "'" && quote2 !== "`")
+      throw new UsageError(`--${option}: the value of ${label} must be quoted ("..."); ${example}.`);
     let end = 1;
     while (end < rest.length && rest[end] !== quote2) end += rest[end] === "\\" && quote2 !== "`" ? 2 : 1;
-    if (end >= rest.length) throw new UsageError(`--${option}: the value of ${label} has no closing ${quote2}; ${example}.`);
+    if (end >= rest.length)
+      throw new UsageError(`--${option}: the value of ${label} has no closing ${quote2}; ${example}.`);
     matchers.push(`${label}${op}${rest.slice(0, end + 1)}`);
     rest = rest.slice(end + 1).trimStart();
     if (rest.startsWith(",")) rest = rest.slice(1).trimStart();
-    else if (rest.length > 0) throw new UsageError(`--${option}: matchers are separated by commas (at "${rest.slice(0, 20)}"); ${example}.`);
+    else if (rest.length > 0)
+      throw new UsageError(`--${option}: matchers are separated by commas (at "${rest.slice(0, 20)}"); ${example}.`);
   }
   return matchers;
 }
@@ -23343,11 +24838,17 @@ function parseSelector(text, option) {
   const name = NAME.exec(trimmed)?.[0] ?? null;
   const rest = trimmed.slice(name?.length ?? 0).trim();
   if (rest !== "" && !(rest.startsWith("{") && rest.endsWith("}"))) {
-    throw new UsageError(`--${option}: "${text}" is not a series selector; give a metric name with optional matchers, e.g. --${option} 'process_resident_memory_bytes{job="shop"}' (memgate adds the side and cell matchers itself, so functions and operators are not accepted).`);
+    throw new UsageError(
+      `--${option}: "${text}" is not a series selector; give a metric name with optional matchers, e.g. --${option} 'process_resident_memory_bytes{job="shop"}' (memgate adds the side and cell matchers itself, so functions and operators are not accepted).`
+    );
   }
-  if (name === null && rest === "") throw new UsageError(`--${option} is empty; give the memory metric, e.g. --${option} 'process_resident_memory_bytes{job="shop"}'.`);
+  if (name === null && rest === "")
+    throw new UsageError(
+      `--${option} is empty; give the memory metric, e.g. --${option} 'process_resident_memory_bytes{job="shop"}'.`
+    );
   const matchers = rest === "" ? [] : parseMatchers(rest, option);
-  if (name === null && matchers.length === 0) throw new UsageError(`--${option}: "{}" selects nothing; give a metric name.`);
+  if (name === null && matchers.length === 0)
+    throw new UsageError(`--${option}: "{}" selects nothing; give a metric name.`);
   return { name, matchers };
 }
 function quoteLabelValue(value4) {
@@ -23385,7 +24886,9 @@ function sideSeries(series, clock, options2) {
     const instance = s.metric[instanceLabel];
     if (instance === void 0) {
       const labels = Object.keys(s.metric).filter((k) => k !== "__name__").sort().join(", ");
-      throw new UsageError(`cell ${cell}, ${side}: a series of ${selector} has no "${instanceLabel}" label (its labels: ${labels || "none"}); name the label that tells instances apart with --instance-label (e.g. --instance-label pod).`);
+      throw new UsageError(
+        `cell ${cell}, ${side}: a series of ${selector} has no "${instanceLabel}" label (its labels: ${labels || "none"}); name the label that tells instances apart with --instance-label (e.g. --instance-label pod).`
+      );
     }
     const list2 = byInstance.get(instance);
     if (list2) list2.push(s);
@@ -23397,13 +24900,20 @@ function sideSeries(series, clock, options2) {
     const values = new Float64Array(clock.steps).fill(NaN);
     const owner = new Int32Array(clock.steps).fill(-1);
     let nonFinite = 0;
-    const ordered = list2.map((s, index) => ({ s, index, first: s.values[0]?.[0] ?? Infinity, last: s.values[s.values.length - 1]?.[0] ?? -Infinity })).sort((a2, b) => a2.first - b.first);
+    const ordered = list2.map((s, index) => ({
+      s,
+      index,
+      first: s.values[0]?.[0] ?? Infinity,
+      last: s.values[s.values.length - 1]?.[0] ?? -Infinity
+    })).sort((a2, b) => a2.first - b.first);
     for (let j = 1; j < ordered.length; j++) {
       const before = ordered[j - 1];
       const after = ordered[j];
       if (after.first <= before.last && (before.last - after.first > LOOKBACK_SEC || before.last >= after.last)) {
         const differ = differingLabels(before.s.metric, after.s.metric);
-        throw new UsageError(`cell ${cell}, ${side}: ${selector} gives instance "${instance}" ${list2.length} series at once (from ${iso(after.first)} to ${iso(Math.min(before.last, after.last))}; they differ in ${differ.join(", ") || "nothing but their name"}), so it selects more series than the cell has instances; add a matcher to --metric that keeps one series per instance (e.g. ${differ[0] ?? "container"}="...") or name the instance label with --instance-label.`);
+        throw new UsageError(
+          `cell ${cell}, ${side}: ${selector} gives instance "${instance}" ${list2.length} series at once (from ${iso(after.first)} to ${iso(Math.min(before.last, after.last))}; they differ in ${differ.join(", ") || "nothing but their name"}), so it selects more series than the cell has instances; add a matcher to --metric that keeps one series per instance (e.g. ${differ[0] ?? "container"}="...") or name the instance label with --instance-label.`
+        );
       }
     }
     for (const { s, index } of ordered) {
@@ -23447,7 +24957,10 @@ function sideSeries(series, clock, options2) {
       for (let k = seg.from; k <= seg.to; k++) if (!Number.isNaN(values[k])) n2++;
       return n2;
     };
-    const longest = segments.reduce((best, seg) => best === null || count2(seg) > count2(best) ? seg : best, null);
+    const longest = segments.reduce(
+      (best, seg) => best === null || count2(seg) > count2(best) ? seg : best,
+      null
+    );
     const points = longest ? count2(longest) : 0;
     const spanSteps = longest ? longest.to - longest.from + 1 : 0;
     if (longest) {
@@ -23468,7 +24981,10 @@ function seriesWarnings(sides) {
   const warnings = [];
   for (const side of SIDES) {
     for (const i2 of [...sides[side].judged, ...sides[side].leftOut]) {
-      for (const at of i2.restarts) warnings.push(`${side} instance ${JSON.stringify(i2.instance)} restarted at ${iso(at)}${"values" in i2 ? "; judged on its longest stretch without a restart" : ""}`);
+      for (const at of i2.restarts)
+        warnings.push(
+          `${side} instance ${JSON.stringify(i2.instance)} restarted at ${iso(at)}${"values" in i2 ? "; judged on its longest stretch without a restart" : ""}`
+        );
     }
     for (const left of sides[side].leftOut) warnings.push(left.why);
     const nan = sides[side].judged.reduce((a2, i2) => a2 + i2.nonFinite, 0);
@@ -23498,7 +25014,12 @@ function cellBundle(sides, options2) {
   for (let k = 0; k < clock.steps; k++) {
     const baseline = at(cols.baseline, k);
     const gray2 = at(cols.gray, k);
-    samples.push({ t: Math.round(k * clock.stepSec * 1e3), baseline: baseline.mean, gray: gray2.mean, instances: { baseline: baseline.readings, gray: gray2.readings } });
+    samples.push({
+      t: Math.round(k * clock.stepSec * 1e3),
+      baseline: baseline.mean,
+      gray: gray2.mean,
+      instances: { baseline: baseline.readings, gray: gray2.readings }
+    });
   }
   const meta = (side) => ({
     command: options2.selectors[side],
@@ -23544,7 +25065,10 @@ function chooseStep(windowSec, askedSec) {
   const wanted = askedSec ?? DEFAULT_STEP_SEC;
   const least = Math.ceil(windowSec / (MAX_POINTS_PER_SERIES - 1));
   if (wanted >= least) return { stepSec: wanted, warning: null };
-  return { stepSec: least, warning: askedSec === null ? null : `--step ${askedSec}s would need more than ${MAX_POINTS_PER_SERIES} points a series over the window; using ${least}s` };
+  return {
+    stepSec: least,
+    warning: askedSec === null ? null : `--step ${askedSec}s would need more than ${MAX_POINTS_PER_SERIES} points a series over the window; using ${least}s`
+  };
 }
 function clockOf(endSec, windowSec, stepSec) {
   return { startSec: endSec - windowSec, stepSec, steps: Math.floor(windowSec / stepSec + 1e-9) + 1 };
@@ -23581,7 +25105,10 @@ async function discoverCells(client, q) {
       cell.series[side] += count2;
       found.set(key, cell);
     }
-    if (unlabelled > 0) warnings.push(`${unlabelled} ${side} series of ${selectorText(q.metric, q.sides[side])} lack one of the labels ${q.cellLabels.join(", ")} and belong to no cell; they are left out`);
+    if (unlabelled > 0)
+      warnings.push(
+        `${unlabelled} ${side} series of ${selectorText(q.metric, q.sides[side])} lack one of the labels ${q.cellLabels.join(", ")} and belong to no cell; they are left out`
+      );
   }
   return { cells: [...found.values()], warnings };
 }
@@ -23600,29 +25127,66 @@ function checkSidesApart(sides, instanceLabel, cell, q) {
   const baseline = new Set(sides.baseline.map((s) => s.metric[instanceLabel]));
   const both = sides.gray.map((s) => s.metric[instanceLabel]).find((i2) => i2 !== void 0 && baseline.has(i2));
   if (both !== void 0) {
-    throw new UsageError(`cell ${cell}: instance ${JSON.stringify(both)} matches both --baseline (${q.sides.baseline.join(",")}) and --gray (${q.sides.gray.join(",")}); make the two sets of matchers exclusive.`);
+    throw new UsageError(
+      `cell ${cell}: instance ${JSON.stringify(both)} matches both --baseline (${q.sides.baseline.join(",")}) and --gray (${q.sides.gray.join(",")}); make the two sets of matchers exclusive.`
+    );
   }
 }
 async function fetchCell(client, q, cell, cellId) {
-  const selectors = { baseline: selectorText(q.metric, [...cell, ...q.sides.baseline]), gray: selectorText(q.metric, [...cell, ...q.sides.gray]) };
+  const selectors = {
+    baseline: selectorText(q.metric, [...cell, ...q.sides.baseline]),
+    gray: selectorText(q.metric, [...cell, ...q.sides.gray])
+  };
   const { clock } = q;
   const endSec = clock.startSec + (clock.steps - 1) * clock.stepSec;
-  const answer = await client.queryRange(cellRangeQuery(q.metric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+  const answer = await client.queryRange(
+    cellRangeQuery(q.metric, q.sides, cell),
+    clock.startSec,
+    endSec,
+    clock.stepSec
+  );
   const warnings = answer.warnings.map((w) => `store warning: ${w}`);
   const bySide = split(answer.series);
   checkSidesApart(bySide, q.instanceLabel, cellId, q);
   const sides = {
-    baseline: sideSeries(bySide.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectors.baseline, cell: cellId, side: "baseline" }),
-    gray: sideSeries(bySide.gray, clock, { instanceLabel: q.instanceLabel, selector: selectors.gray, cell: cellId, side: "gray" })
+    baseline: sideSeries(bySide.baseline, clock, {
+      instanceLabel: q.instanceLabel,
+      selector: selectors.baseline,
+      cell: cellId,
+      side: "baseline"
+    }),
+    gray: sideSeries(bySide.gray, clock, {
+      instanceLabel: q.instanceLabel,
+      selector: selectors.gray,
+      cell: cellId,
+      side: "gray"
+    })
   };
   let heap = null;
   if (q.heapMetric) {
-    const heapAnswer = await client.queryRange(cellRangeQuery(q.heapMetric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+    const heapAnswer = await client.queryRange(
+      cellRangeQuery(q.heapMetric, q.sides, cell),
+      clock.startSec,
+      endSec,
+      clock.stepSec
+    );
     warnings.push(...heapAnswer.warnings.map((w) => `store warning (heap metric): ${w}`));
     const heapSides = split(heapAnswer.series);
     heap = {
-      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: "baseline", dropIsRestart: false }),
-      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: "gray", dropIsRestart: false })
+      baseline: sideSeries(heapSides.baseline, clock, {
+        instanceLabel: q.instanceLabel,
+        selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]),
+        cell: cellId,
+        side: "baseline",
+        dropIsRestart: false
+      }),
+      gray: sideSeries(heapSides.gray, clock, {
+        instanceLabel: q.instanceLabel,
+        selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]),
+        cell: cellId,
+        side: "gray",
+        dropIsRestart: false
+      })
     };
   }
   return { sides, heap, warnings: [...warnings, ...seriesWarnings(sides)], selectors };
@@ -23648,15 +25212,20 @@ function cellDataBundle(data, q, warnings) {
 var INSTANCE_PLACEHOLDER = "{instance}";
 var SAFE_INSTANCE = /^[A-Za-z0-9._-]+(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
 function instancePprofUrl(template, instance) {
-  if (!SAFE_INSTANCE.test(instance)) return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
+  if (!SAFE_INSTANCE.test(instance))
+    return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
   return { url: template.split(INSTANCE_PLACEHOLDER).join(instance) };
 }
 var sleep13 = (ms, signal) => new Promise((resolve7) => {
   const timer = setTimeout(resolve7, ms);
-  signal?.addEventListener("abort", () => {
-    clearTimeout(timer);
-    resolve7();
-  }, { once: true });
+  signal?.addEventListener(
+    "abort",
+    () => {
+      clearTimeout(timer);
+      resolve7();
+    },
+    { once: true }
+  );
 });
 async function snapshotProfiles(urls, options2) {
   const entries = [];
@@ -23675,7 +25244,17 @@ async function snapshotProfiles(urls, options2) {
           fetchProfile(profileUrl(base, kind), options2.timeoutMs, options2.signal).then((result) => {
             const file = `pprof/${side}-${kind}-${String(seq).padStart(3, "0")}.${kind === "heap" ? "pb.gz" : "txt"}`;
             if (result.ok) data[file] = result.data;
-            entries.push({ side, instance: 0, kind, seq, t, file: result.ok ? file : null, bytes: result.ok ? result.data.length : null, error: result.ok ? null : result.error, fetchMs: result.ms });
+            entries.push({
+              side,
+              instance: 0,
+              kind,
+              seq,
+              t,
+              file: result.ok ? file : null,
+              bytes: result.ok ? result.data.length : null,
+              error: result.ok ? null : result.error,
+              fetchMs: result.ms
+            });
           })
         );
       }
@@ -23683,7 +25262,14 @@ async function snapshotProfiles(urls, options2) {
     await Promise.all(fetches);
   }
   entries.sort((a2, b) => a2.seq - b.seq || a2.side.localeCompare(b.side) || a2.kind.localeCompare(b.kind));
-  return { schema: PROFILE_INDEX_SCHEMA, urls: { baseline: urls.baseline, gray: urls.gray }, intervalMs: options2.intervalMs, entries, notes: [], data };
+  return {
+    schema: PROFILE_INDEX_SCHEMA,
+    urls: { baseline: urls.baseline, gray: urls.gray },
+    intervalMs: options2.intervalMs,
+    entries,
+    notes: [],
+    data
+  };
 }
 
 // src/gate/fleet-gate.ts
@@ -23711,14 +25297,16 @@ function undecided(target, reason, settings, warnings = [], extra = {}) {
 }
 function floorSlope(values, clock) {
   const points = [];
-  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) points.push({ t: k * clock.stepSec, v: values[k] });
+  for (let k = 0; k < values.length; k++)
+    if (!Number.isNaN(values[k])) points.push({ t: k * clock.stepSec, v: values[k] });
   if (points.length < 2) return null;
   const floor = floorPoints(points, floorBinSeconds(points[points.length - 1].t - points[0].t));
   return ewcSlope(floor)?.value ?? null;
 }
 function heapEvidence(heap, clock, metric, confidence) {
   const perInstance = { baseline: /* @__PURE__ */ new Map(), gray: /* @__PURE__ */ new Map() };
-  for (const side of SIDES) for (const i2 of heap[side].judged) perInstance[side].set(i2.instance, floorSlope(i2.values, clock));
+  for (const side of SIDES)
+    for (const i2 of heap[side].judged) perInstance[side].set(i2.instance, floorSlope(i2.values, clock));
   const present2 = (side) => [...perInstance[side].values()].filter((v) => v !== null);
   const mean3 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : null;
   const pooled = pooledDifference(present2("gray"), present2("baseline"));
@@ -23736,14 +25324,40 @@ function heapEvidence(heap, clock, metric, confidence) {
 function judgeCellData(target, data, q, settings, extraWarnings = []) {
   const warnings = [...extraWarnings, ...data.warnings];
   const counts = { baseline: data.sides.baseline.judged.length, gray: data.sides.gray.judged.length };
-  const leftOut = { baseline: data.sides.baseline.leftOut.map((l) => l.instance), gray: data.sides.gray.leftOut.map((l) => l.instance) };
-  const restarts = SIDES.reduce((a2, side) => a2 + [...data.sides[side].judged, ...data.sides[side].leftOut].reduce((b, i2) => b + i2.restarts.length, 0), 0);
+  const leftOut = {
+    baseline: data.sides.baseline.leftOut.map((l) => l.instance),
+    gray: data.sides.gray.leftOut.map((l) => l.instance)
+  };
+  const restarts = SIDES.reduce(
+    (a2, side) => a2 + [...data.sides[side].judged, ...data.sides[side].leftOut].reduce((b, i2) => b + i2.restarts.length, 0),
+    0
+  );
   const missing = SIDES.filter((side) => counts[side] === 0);
   if (missing.length > 0) {
     const has2 = SIDES.filter((side) => counts[side] > 0);
     const message = has2.length ? `only ${has2[0]} has instances to judge in this cell (${counts[has2[0]]}); ${missing[0]} has none over the window (${data.selectors[missing[0]]}${leftOut[missing[0]].length ? `; ${leftOut[missing[0]].length} seen but too briefly` : ""}), so there is nothing to compare against` : `no instance of either side has enough readings in this cell over the window`;
-    const seen = (side) => data.sides[side].judged.map((i2) => ({ instance: i2.instance, samples: i2.points, p95Bytes: null, lastFloorBytes: null, slopeBytesPerSec: null, restarts: i2.restarts.length, heapSlopeBytesPerSec: null }));
-    return undecided(target, { rule: "fleet-one-side", outcome: "inconclusive", message, measured: Math.min(counts.baseline, counts.gray), limit: settings.minInstances }, settings, warnings, { leftOut, restarts, instances: { baseline: seen("baseline"), gray: seen("gray") } });
+    const seen = (side) => data.sides[side].judged.map((i2) => ({
+      instance: i2.instance,
+      samples: i2.points,
+      p95Bytes: null,
+      lastFloorBytes: null,
+      slopeBytesPerSec: null,
+      restarts: i2.restarts.length,
+      heapSlopeBytesPerSec: null
+    }));
+    return undecided(
+      target,
+      {
+        rule: "fleet-one-side",
+        outcome: "inconclusive",
+        message,
+        measured: Math.min(counts.baseline, counts.gray),
+        limit: settings.minInstances
+      },
+      settings,
+      warnings,
+      { leftOut, restarts, instances: { baseline: seen("baseline"), gray: seen("gray") } }
+    );
   }
   const bundle = cellDataBundle(data, q, warnings);
   const report = buildReport(judge(analyze(bundle, 0), settings.limits), settings);
@@ -23751,7 +25365,13 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
   let verdict = report.verdict;
   const fewest = Math.min(counts.baseline, counts.gray);
   if (fewest < settings.minInstances) {
-    reasons.unshift({ rule: "fleet-instances", outcome: "inconclusive", message: `too few instances to judge this cell (baseline ${counts.baseline}, gray ${counts.gray}; at least --min-instances ${settings.minInstances} a side); the judge's figures are shown, not acted on`, measured: fewest, limit: settings.minInstances });
+    reasons.unshift({
+      rule: "fleet-instances",
+      outcome: "inconclusive",
+      message: `too few instances to judge this cell (baseline ${counts.baseline}, gray ${counts.gray}; at least --min-instances ${settings.minInstances} a side); the judge's figures are shown, not acted on`,
+      measured: fewest,
+      limit: settings.minInstances
+    });
     verdict = "inconclusive";
   }
   let heap = null;
@@ -23761,7 +25381,9 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
     heap = made.evidence;
     heapSlopes = made.perInstance;
     if (heap.difference && verdict === "fail" && heap.difference.high < 0) {
-      warnings.push(`the heap metric does not corroborate: gray's heap floor grows no faster than baseline's (difference ${formatRate(heap.difference.bytesPerSec)})`);
+      warnings.push(
+        `the heap metric does not corroborate: gray's heap floor grows no faster than baseline's (difference ${formatRate(heap.difference.bytesPerSec)})`
+      );
     }
   }
   const instances = (side) => data.sides[side].judged.map((series, i2) => {
@@ -23787,7 +25409,11 @@ function judgeCellData(target, data, q, settings, extraWarnings = []) {
     leftOut,
     restarts,
     p95Increase: report.p95Increase,
-    slopeDifference: report.slopeDifference ? { bytesPerSec: report.slopeDifference.bytesPerSec, low: report.slopeDifference.low, high: report.slopeDifference.high } : null,
+    slopeDifference: report.slopeDifference ? {
+      bytesPerSec: report.slopeDifference.bytesPerSec,
+      low: report.slopeDifference.low,
+      high: report.slopeDifference.high
+    } : null,
     heap,
     warnings,
     profiles: null,
@@ -23801,7 +25427,17 @@ async function judgeCell(client, q, target, settings) {
     data = await fetchCell(client, q, target.matchers, target.id);
   } catch (error) {
     if (error instanceof UsageError || !(error instanceof StoreError)) throw error;
-    return undecided(target, { rule: "fleet-store", outcome: "inconclusive", message: `the store could not answer for this cell: ${errorMessage(error)}`, measured: null, limit: null }, settings);
+    return undecided(
+      target,
+      {
+        rule: "fleet-store",
+        outcome: "inconclusive",
+        message: `the store could not answer for this cell: ${errorMessage(error)}`,
+        measured: null,
+        limit: null
+      },
+      settings
+    );
   }
   return judgeCellData(target, data, q, settings);
 }
@@ -23819,11 +25455,22 @@ function cellDir(outDir, cell) {
 function openFleet(plan2, signal) {
   const metric = parseSelector(plan2.metric, Option.Metric);
   const heapMetric = plan2.heapMetric === null ? null : parseSelector(plan2.heapMetric, Option.HeapMetric);
-  const sides = { baseline: parseMatchers(plan2.baseline, Option.Baseline), gray: parseMatchers(plan2.gray, Option.Gray) };
-  if (sides.baseline.length === 0 || sides.gray.length === 0) throw new UsageError(`--${Option.Baseline} and --${Option.Gray} each need at least one label matcher, e.g. 'track="stable"' and 'track="canary"'.`);
+  const sides = {
+    baseline: parseMatchers(plan2.baseline, Option.Baseline),
+    gray: parseMatchers(plan2.gray, Option.Gray)
+  };
+  if (sides.baseline.length === 0 || sides.gray.length === 0)
+    throw new UsageError(
+      `--${Option.Baseline} and --${Option.Gray} each need at least one label matcher, e.g. 'track="stable"' and 'track="canary"'.`
+    );
   const windowSec = plan2.windowMs / 1e3;
   const step = chooseStep(windowSec, plan2.stepMs === null ? null : plan2.stepMs / 1e3);
-  const client = new PromClient({ baseUrl: plan2.prometheusUrl, auth: plan2.auth, timeoutMs: plan2.queryTimeoutMs, signal });
+  const client = new PromClient({
+    baseUrl: plan2.prometheusUrl,
+    auth: plan2.auth,
+    timeoutMs: plan2.queryTimeoutMs,
+    signal
+  });
   const query = {
     metric,
     sides,
@@ -23837,7 +25484,12 @@ function openFleet(plan2, signal) {
   return {
     client,
     query,
-    text: { metric: selectorText(metric), heapMetric: heapMetric ? selectorText(heapMetric) : null, baseline: sides.baseline.join(","), gray: sides.gray.join(",") },
+    text: {
+      metric: selectorText(metric),
+      heapMetric: heapMetric ? selectorText(heapMetric) : null,
+      baseline: sides.baseline.join(","),
+      gray: sides.gray.join(",")
+    },
     warnings: step.warning ? [step.warning] : []
   };
 }
@@ -23848,15 +25500,22 @@ async function judgeCells(session, targets2, settings, concurrency) {
   return mapLimit(targets2, concurrency, (target) => judgeCell(session.client, session.query, target, settings));
 }
 function targetOf(id, labels) {
-  const matchers = Object.entries(labels).map(([label, value4]) => `${label}=~${quoteLabelValue(`(?i)${value4.replace(/\./g, "\\.")}`)}`);
+  const matchers = Object.entries(labels).map(
+    ([label, value4]) => `${label}=~${quoteLabelValue(`(?i)${value4.replace(/\./g, "\\.")}`)}`
+  );
   return { id, labels, matchers };
 }
 async function profileCell(cell, template, intervalMs, signal) {
-  const gray2 = [...cell.instances.gray].sort((a2, b) => (b.slopeBytesPerSec ?? -Infinity) - (a2.slopeBytesPerSec ?? -Infinity))[0];
+  const gray2 = [...cell.instances.gray].sort(
+    (a2, b) => (b.slopeBytesPerSec ?? -Infinity) - (a2.slopeBytesPerSec ?? -Infinity)
+  )[0];
   const baselines = [...cell.instances.baseline].sort((a2, b) => (a2.slopeBytesPerSec ?? 0) - (b.slopeBytesPerSec ?? 0));
   const baseline = baselines[Math.floor(baselines.length / 2)];
   const urls = { baseline: null, gray: null };
-  for (const [side, chosen] of [["baseline", baseline], ["gray", gray2]]) {
+  for (const [side, chosen] of [
+    ["baseline", baseline],
+    ["gray", gray2]
+  ]) {
     if (!chosen) continue;
     const made = instancePprofUrl(template, chosen.instance);
     if ("error" in made) cell.warnings.push(`--pprof: ${made.error}`);
@@ -23866,13 +25525,21 @@ async function profileCell(cell, template, intervalMs, signal) {
   const set = await snapshotProfiles(urls, { snapshots: 3, intervalMs, timeoutMs: 1e4, signal });
   const evidence = analyzeEvidence(set, 0);
   cell.warnings.push(...(evidence?.warnings ?? []).map((w) => `live profiles: ${w}`));
-  cell.profiles = { baseline: urls.baseline ? baseline.instance : null, gray: gray2.instance, suspects: evidence?.suspects ?? [], patterns: evidence?.patterns ?? [] };
+  cell.profiles = {
+    baseline: urls.baseline ? baseline.instance : null,
+    gray: gray2.instance,
+    suspects: evidence?.suspects ?? [],
+    patterns: evidence?.patterns ?? []
+  };
 }
 
 // src/run/fleet-run.ts
 function checkDimensions(plan2) {
   return plan2.by.map((b) => {
-    if (!isDimension(b.dimension)) throw new UsageError(`--${Option.By}: "${b.dimension}" is not a fuse dimension; use ${DIMENSIONS.join(", ")}, mapping a label of another name as DIMENSION=LABEL (e.g. region=topology_region).`);
+    if (!isDimension(b.dimension))
+      throw new UsageError(
+        `--${Option.By}: "${b.dimension}" is not a fuse dimension; use ${DIMENSIONS.join(", ")}, mapping a label of another name as DIMENSION=LABEL (e.g. region=topology_region).`
+      );
     return b.dimension;
   });
 }
@@ -23882,16 +25549,23 @@ function waveTargets(plan2, cwd) {
   try {
     text = readFileSync11(resolve5(cwd, file), "utf8");
   } catch (error) {
-    throw new UsageError(`--${Option.Stages} ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`);
+    throw new UsageError(
+      `--${Option.Stages} ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`
+    );
   }
   const stages = parseStages(text, file);
   const wave = stages.waves[stage - 1];
-  if (!wave) throw new UsageError(`--${Option.Stage} ${stage}: ${file} has ${stages.waves.length} wave(s); give 1 to ${stages.waves.length}.`);
+  if (!wave)
+    throw new UsageError(
+      `--${Option.Stage} ${stage}: ${file} has ${stages.waves.length} wave(s); give 1 to ${stages.waves.length}.`
+    );
   const dims = new Set(plan2.by.map((b) => b.dimension));
   const targets2 = wave.cells.map((cell) => {
     const named = Object.keys(cell.dims);
     if (named.length !== dims.size || named.some((d) => !dims.has(d))) {
-      throw new UsageError(`${file}: wave ${stage} (${wave.name}) has cell ${cell.id}, whose dimensions (${named.join(", ")}) are not those of --${Option.By} (${[...dims].join(", ")}); give --${Option.By} the stages file's dimensions.`);
+      throw new UsageError(
+        `${file}: wave ${stage} (${wave.name}) has cell ${cell.id}, whose dimensions (${named.join(", ")}) are not those of --${Option.By} (${[...dims].join(", ")}); give --${Option.By} the stages file's dimensions.`
+      );
     }
     const labels = Object.fromEntries(plan2.by.map((b) => [b.label, cell.dims[b.dimension]]));
     return targetOf(cell.id, labels);
@@ -23905,13 +25579,21 @@ async function discoveredTargets(plan2, session, warnings) {
   for (const cell of found.cells) {
     const dims = {};
     try {
-      for (const b of plan2.by) dims[b.dimension] = checkValue(b.dimension, cell.labels[b.label], `the store's ${b.label} label`).value;
+      for (const b of plan2.by)
+        dims[b.dimension] = checkValue(
+          b.dimension,
+          cell.labels[b.label],
+          `the store's ${b.label} label`
+        ).value;
     } catch (error) {
-      warnings.push(`${errorMessage(error).replace(/\.$/, "")}: its series are left out (a cell value may hold letters, digits, ".", "_", "-")`);
+      warnings.push(
+        `${errorMessage(error).replace(/\.$/, "")}: its series are left out (a cell value may hold letters, digits, ".", "_", "-")`
+      );
       continue;
     }
     const id = cellFromDims(dims).id;
-    if (!byId.has(id)) byId.set(id, targetOf(id, Object.fromEntries(plan2.by.map((b) => [b.label, dims[b.dimension]]))));
+    if (!byId.has(id))
+      byId.set(id, targetOf(id, Object.fromEntries(plan2.by.map((b) => [b.label, dims[b.dimension]]))));
   }
   return [...byId.values()].sort((a2, b) => a2.id < b.id ? -1 : 1);
 }
@@ -23936,7 +25618,10 @@ function fusedCell(target, message) {
   };
 }
 async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
-  if (raw[Option.Cell]?.trim()) throw new UsageError(`--${Option.Cell} is for memgate run; memgate fleet makes its cells from --${Option.By} (and --${Option.Stages}/--${Option.Stage}).`);
+  if (raw[Option.Cell]?.trim())
+    throw new UsageError(
+      `--${Option.Cell} is for memgate run; memgate fleet makes its cells from --${Option.By} (and --${Option.Stages}/--${Option.Stage}).`
+    );
   checkDimensions(plan2);
   const session = openFleet(plan2, signal);
   const warnings = [...session.warnings];
@@ -23952,11 +25637,15 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
       targets2 = await discoveredTargets(plan2, session, warnings);
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new FleetUndecidedError(`fleet: the store could not list the cells: ${errorMessage(error)}; nothing was judged; try again.`);
+      throw new FleetUndecidedError(
+        `fleet: the store could not list the cells: ${errorMessage(error)}; nothing was judged; try again.`
+      );
     }
     queries += 2;
   }
-  logger.info(`fleet: ${targets2.length} cell(s) to judge from ${session.client.where}${wave ? ` (wave ${wave.stage.index}, ${wave.stage.name})` : ""}`);
+  logger.info(
+    `fleet: ${targets2.length} cell(s) to judge from ${session.client.where}${wave ? ` (wave ${wave.stage.index}, ${wave.stage.name})` : ""}`
+  );
   const cells = [];
   const fuses = /* @__PURE__ */ new Map();
   const toJudge = [];
@@ -23974,32 +25663,57 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new FleetUndecidedError(`fuse: could not read the fuse from ${fuse.store.where} before judging cell ${target.id}: ${errorMessage(error)}; the cells are not cleared; try again.`);
+      throw new FleetUndecidedError(
+        `fuse: could not read the fuse from ${fuse.store.where} before judging cell ${target.id}: ${errorMessage(error)}; the cells are not cleared; try again.`
+      );
     }
     fuses.set(target.id, fuse);
     toJudge.push(target);
   }
-  const settings = { limits: plan2.limits, warmupMs: 0, onInconclusive: plan2.onInconclusive, surface, minInstances: plan2.minInstances, heapMetric: session.text.heapMetric };
+  const settings = {
+    limits: plan2.limits,
+    warmupMs: 0,
+    onInconclusive: plan2.onInconclusive,
+    surface,
+    minInstances: plan2.minInstances,
+    heapMetric: session.text.heapMetric
+  };
   const judged = await judgeCells(session, toJudge, settings, plan2.queryConcurrency);
   queries += toJudge.length * (session.query.heapMetric ? 2 : 1);
   if (plan2.pprof !== null) {
     const explain = judged.filter((c3) => (c3.verdict === "fail" || c3.verdict === "warn") && c3.instances.gray.length > 0);
-    if (explain.length) logger.info(`fleet: live profiles of ${explain.length} cell(s) (3 snapshots, ${plan2.profileIntervalMs / 1e3}s apart)`);
-    await mapLimit(explain, plan2.queryConcurrency, (cell) => profileCell(cell, plan2.pprof, plan2.profileIntervalMs, signal));
+    if (explain.length)
+      logger.info(
+        `fleet: live profiles of ${explain.length} cell(s) (3 snapshots, ${plan2.profileIntervalMs / 1e3}s apart)`
+      );
+    await mapLimit(
+      explain,
+      plan2.queryConcurrency,
+      (cell) => profileCell(cell, plan2.pprof, plan2.profileIntervalMs, signal)
+    );
   }
   for (const cell of judged) {
     writeCellReport(plan2.outDir, cell);
     const fuse = fuses.get(cell.cell);
     if (fuse) {
       try {
-        const outcome = await fuse.afterGate({ verdict: cell.verdict === "fused" ? "fail" : cell.verdict, grade: cell.grade, reasons: cell.reasons }, cellDir(plan2.outDir, cell.cell));
+        const outcome = await fuse.afterGate(
+          { verdict: cell.verdict === "fused" ? "fail" : cell.verdict, grade: cell.grade, reasons: cell.reasons },
+          cellDir(plan2.outDir, cell.cell)
+        );
         cell.fuse = { fused: outcome.fused, reason: outcome.reason, tripped: outcome.tripped.map((t) => t.target) };
       } catch (error) {
         const message = `fuse: could not record cell ${cell.cell}'s result (${cell.verdict}) in ${fuse.store.where}: ${errorMessage(error)}`;
         cell.warnings.push(message);
         logger.warn(message);
         if (cell.verdict === "pass" || cell.verdict === "warn") {
-          cell.reasons.unshift({ rule: "fuse-unrecorded", outcome: "inconclusive", message, measured: null, limit: null });
+          cell.reasons.unshift({
+            rule: "fuse-unrecorded",
+            outcome: "inconclusive",
+            message,
+            measured: null,
+            limit: null
+          });
           cell.verdict = "inconclusive";
           cell.exitCode = exitCodeOf("inconclusive", "fail");
         }
@@ -24026,7 +25740,13 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
       stage: wave?.stage ?? null,
       fuse: fuseOn
     },
-    { warnings: targets2.length === 0 ? [...warnings, `no series of ${session.text.metric} with ${session.text.baseline} or ${session.text.gray} over the window ending ${plan2.endText}: check --metric, the matchers, --end and --window`] : warnings, queries }
+    {
+      warnings: targets2.length === 0 ? [
+        ...warnings,
+        `no series of ${session.text.metric} with ${session.text.baseline} or ${session.text.gray} over the window ending ${plan2.endText}: check --metric, the matchers, --end and --window`
+      ] : warnings,
+      queries
+    }
   );
   mkdirSync10(plan2.outDir, { recursive: true });
   const reportPath = join15(plan2.outDir, ReportFile);
@@ -24035,7 +25755,9 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
     writeFileSync11(reportPath, JSON.stringify(report, null, 2) + "\n");
     writeFileSync11(htmlPath, renderFleetHtml(report));
   } catch (error) {
-    throw new UsageError(`--${Option.Out} ${plan2.outDir}: cannot write the report there (${error.code ?? errorMessage(error)}); give a directory you can write to.`);
+    throw new UsageError(
+      `--${Option.Out} ${plan2.outDir}: cannot write the report there (${error.code ?? errorMessage(error)}); give a directory you can write to.`
+    );
   }
   return { report, reportPath, htmlPath };
 }
@@ -24080,7 +25802,18 @@ memgate run (each instance a replica), prints a table of cells and writes OUT/re
 
 Exit status: 0 every cell passed (or warned), 1 a cell blocked (or was fused), 2 bad input (a store that
 cannot be reached included), 3 a cell inconclusive (unless --on-inconclusive pass).`;
-var JUDGE_OPTIONS = [Option.Pprof, Option.ProfileInterval, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out, Option.Baseline, Option.Gray];
+var JUDGE_OPTIONS = [
+  Option.Pprof,
+  Option.ProfileInterval,
+  Option.MaxP95Increase,
+  Option.MinP95Delta,
+  Option.MaxSlopeIncrease,
+  Option.MinSlope,
+  Option.OnInconclusive,
+  Option.Out,
+  Option.Baseline,
+  Option.Gray
+];
 var FUSE_OPTIONS = [Option.Fuse, Option.FuseScope, Option.FuseDimensionThreshold, Option.FuseStore, Option.FuseDir];
 var FLEET_OPTIONS = [...FLEET_ONLY_OPTIONS, ...JUDGE_OPTIONS, ...FUSE_OPTIONS];
 var fleetCommand = {
@@ -24091,10 +25824,18 @@ var fleetCommand = {
     const { flags } = parseFlags("memgate fleet", args, { strings: FLEET_OPTIONS, booleans: [JSON_FLAG] });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
-    const raw = Object.fromEntries(Object.entries(flags).filter((e) => typeof e[1] === "string"));
+    const raw = Object.fromEntries(
+      Object.entries(flags).filter((e) => typeof e[1] === "string")
+    );
     const plan2 = buildFleetPlan(raw, { cwd: io.cwd, env: io.env, nowSec: Date.now() / 1e3 });
     try {
-      const outcome = await fleetRun({ plan: plan2, raw, fenv: { env: io.env, cwd: io.cwd }, logger: io.logger, signal: io.signal });
+      const outcome = await fleetRun({
+        plan: plan2,
+        raw,
+        fenv: { env: io.env, cwd: io.cwd },
+        logger: io.logger,
+        signal: io.signal
+      });
       say(renderFleetConsole(outcome.report) + "\n");
       say(`report: ${outcome.reportPath}
 `);
@@ -24148,9 +25889,24 @@ var OPTION_HELP = {
   [Option.Out]: `--out DIR                  where report.json and the bundle go (${Defaults.out})`,
   [Option.OnInconclusive]: `--on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})`
 };
-var FUSE_OPTIONS2 = [Option.Cell, Option.Fuse, Option.FuseDimensionThreshold, Option.FuseScope, Option.FuseStore, Option.FuseDir];
+var FUSE_OPTIONS2 = [
+  Option.Cell,
+  Option.Fuse,
+  Option.FuseDimensionThreshold,
+  Option.FuseScope,
+  Option.FuseStore,
+  Option.FuseDir
+];
 var RUN_OPTIONS = [...Object.keys(OPTION_HELP), ...FUSE_OPTIONS2];
-var JUDGE_OPTIONS2 = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
+var JUDGE_OPTIONS2 = [
+  Option.Warmup,
+  Option.MaxP95Increase,
+  Option.MinP95Delta,
+  Option.MaxSlopeIncrease,
+  Option.MinSlope,
+  Option.OnInconclusive,
+  Option.Out
+];
 var helpLines = (names) => names.map((name) => `  ${OPTION_HELP[name]}`).join("\n");
 var RUN_USAGE = `Usage: memgate run --baseline "CMD" --gray "CMD" [options]
 
@@ -24183,14 +25939,20 @@ ${helpLines(JUDGE_OPTIONS2.filter((name) => name !== Option.Warmup && name !== O
 
 ${EXIT_STATUS_HELP}`;
 function gateOptions(flags) {
-  return Object.fromEntries(Object.entries(flags).filter((entry) => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(flags).filter((entry) => typeof entry[1] === "string")
+  );
 }
 var runCommand = {
   name: "run",
   summary: "start baseline and gray side by side, sample their memory, judge gray",
   usage: RUN_USAGE,
   async run(args, io) {
-    const { flags } = parseFlags("memgate run", args, { strings: RUN_OPTIONS, booleans: [JSON_FLAG], multiple: [Option.PassEnv] });
+    const { flags } = parseFlags("memgate run", args, {
+      strings: RUN_OPTIONS,
+      booleans: [JSON_FLAG],
+      multiple: [Option.PassEnv]
+    });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
     const raw = gateOptions(flags);
@@ -24198,7 +25960,13 @@ var runCommand = {
     if (Array.isArray(passEnv)) raw[Option.PassEnv] = passEnv.join(",");
     const plan2 = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? "" });
     const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
-    const outcome = await gatedRun({ fuse, outDir: plan2.outDir, logger: io.logger, gate: () => runGate(plan2, { logger: io.logger, signal: io.signal }), maxRunMs: gateMaxRunMs(plan2) });
+    const outcome = await gatedRun({
+      fuse,
+      outDir: plan2.outDir,
+      logger: io.logger,
+      gate: () => runGate(plan2, { logger: io.logger, signal: io.signal }),
+      maxRunMs: gateMaxRunMs(plan2)
+    });
     switch (outcome.kind) {
       case "fused":
         say(renderFuseOutcome(outcome.fuse) + "\n");
@@ -24207,7 +25975,9 @@ var runCommand = {
         printError(io, outcome.message);
         break;
       case "interrupted":
-        io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
+        io.logger.warn(
+          `interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`
+        );
         break;
       case "judged":
         say(renderConsole(outcome.report) + "\n");
@@ -24229,15 +25999,22 @@ var analyzeCommand = {
   summary: "re-judge a saved run offline (nothing is run)",
   usage: ANALYZE_USAGE,
   async run(args, io) {
-    const { flags, positionals } = parseFlags("memgate analyze", args, { strings: JUDGE_OPTIONS2, booleans: [JSON_FLAG], positionals: 1 });
+    const { flags, positionals } = parseFlags("memgate analyze", args, {
+      strings: JUDGE_OPTIONS2,
+      booleans: [JSON_FLAG],
+      positionals: 1
+    });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
     const raw = gateOptions(flags);
     const dir = positionals[0];
-    if (!dir) throw new UsageError("memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.");
+    if (!dir)
+      throw new UsageError("memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.");
     const out = raw[Option.Out];
     if (out && resolve6(io.cwd, out) === resolve6(io.cwd, dir)) {
-      throw new UsageError(`--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, "")}-rejudged.`);
+      throw new UsageError(
+        `--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, "")}-rejudged.`
+      );
     }
     const bundle = readBundle(dir);
     const settings = parseJudgeSettings(raw, bundle.meta.warmupMs);
@@ -24260,7 +26037,14 @@ var versionCommand = {
     return ExitCode.Pass;
   }
 };
-var COMMANDS = [runCommand, analyzeCommand, fuseCommand, planCommand, fleetCommand, versionCommand];
+var COMMANDS = [
+  runCommand,
+  analyzeCommand,
+  fuseCommand,
+  planCommand,
+  fleetCommand,
+  versionCommand
+];
 var MEMGATE = {
   name: "memgate",
   summary: "a memory release gate for canary rollouts",
@@ -24285,7 +26069,10 @@ async function cli(argv, io) {
       printError(io, error.message);
       return ExitCode.Usage;
     }
-    printError(io, `internal error: ${errorMessage(error)} (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)`);
+    printError(
+      io,
+      `internal error: ${errorMessage(error)} (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)`
+    );
     if (io.env.MEMGATE_DEBUG) io.stderr(`${String(error?.stack)}
 `);
     return ExitCode.Inconclusive;
@@ -24330,7 +26117,9 @@ var code = await cli(process.argv.slice(2), {
   env: process.env
 });
 if (internalError !== null && !signalled) {
-  process.stderr.write(`memgate: internal error: ${internalError instanceof Error ? internalError.message : String(internalError)}; both workloads were stopped and their cgroups removed
-`);
+  process.stderr.write(
+    `memgate: internal error: ${internalError instanceof Error ? internalError.message : String(internalError)}; both workloads were stopped and their cgroups removed
+`
+  );
 }
 process.exitCode = signalled ? SIGNAL_EXIT[signalled] : internalError !== null ? 3 : code;

@@ -27662,13 +27662,20 @@ function isDimension(name) {
 function checkValue(dim2, value2, where) {
   const name = dim2.trim().toLowerCase();
   if (!isDimension(name)) {
-    throw new UsageError(`${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
+    throw new UsageError(
+      `${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`
+    );
   }
   const v = value2.trim().toLowerCase();
   if (v === "") throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
-  if (v.length > MAX_VALUE_LENGTH) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH} characters; shorten it.`);
+  if (v.length > MAX_VALUE_LENGTH)
+    throw new UsageError(
+      `${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH} characters; shorten it.`
+    );
   if (!VALUE_PATTERN.test(v)) {
-    throw new UsageError(`${where}: the ${name} value "${value2.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
+    throw new UsageError(
+      `${where}: the ${name} value "${value2.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`
+    );
   }
   return { dim: name, value: v };
 }
@@ -27686,16 +27693,23 @@ function cellFromDims(dims) {
 function parseCell(text, where = "--cell") {
   const trimmed = text.trim();
   if (trimmed === "") {
-    throw new UsageError(`${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`);
+    throw new UsageError(
+      `${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`
+    );
   }
   const dims = {};
   for (const part of trimmed.split(",")) {
     const eq = part.indexOf("=");
     if (eq < 0) {
-      throw new UsageError(`${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`);
+      throw new UsageError(
+        `${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`
+      );
     }
     const { dim: dim2, value: value2 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
-    if (dims[dim2] !== void 0) throw new UsageError(`${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value2}"); give each dimension once.`);
+    if (dims[dim2] !== void 0)
+      throw new UsageError(
+        `${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value2}"); give each dimension once.`
+      );
     dims[dim2] = value2;
   }
   return cellFromDims(dims);
@@ -27703,7 +27717,9 @@ function parseCell(text, where = "--cell") {
 function parseDimensionValue(text, where = "--dimension") {
   const eq = text.indexOf("=");
   if (eq < 0 || text.indexOf(",") >= 0) {
-    throw new UsageError(`${where}: "${text}" is not one dimension=value; write e.g. ${where} arch=arm64 (dimensions: ${DIMENSIONS.join(", ")}).`);
+    throw new UsageError(
+      `${where}: "${text}" is not one dimension=value; write e.g. ${where} arch=arm64 (dimensions: ${DIMENSIONS.join(", ")}).`
+    );
   }
   return checkValue(text.slice(0, eq), text.slice(eq + 1), where);
 }
@@ -27732,7 +27748,8 @@ function parseThreshold(text, option = "--fuse-dimension-threshold") {
       if (share !== null) throw new UsageError(`${option}: "${text}" gives the share twice; ${fix}.`);
       share = Number(m[2]) / 100;
       strict = m[1] === ">";
-      if (share <= 0 || share > 1 || strict && share >= 1) throw new UsageError(`${option}: "${part}" is not a share between 0% and 100%; ${fix}.`);
+      if (share <= 0 || share > 1 || strict && share >= 1)
+        throw new UsageError(`${option}: "${part}" is not a share between 0% and 100%; ${fix}.`);
     } else {
       throw new UsageError(`${option}: "${text}" is not a threshold; ${fix}.`);
     }
@@ -27771,7 +27788,9 @@ function isStaleRunning(record, now) {
 }
 function tallyDimensions(state, now = Date.now()) {
   const tallies = /* @__PURE__ */ new Map();
-  const counted = [...state.cells.values()].filter((c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)).sort((a2, b) => a2.latest.order - b.latest.order);
+  const counted = [...state.cells.values()].filter(
+    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)
+  ).sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
       const key = dimKey(dv);
@@ -27793,7 +27812,12 @@ function meetsThreshold(blocked, counted, threshold) {
   return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
 }
 function dimensionTrips(state, threshold, now = Date.now()) {
-  return tallyDimensions(state, now).filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)).map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})` }));
+  return tallyDimensions(state, now).filter(
+    (t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)
+  ).map((t) => ({
+    ...t,
+    reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ""} (rule ${threshold.text})`
+  }));
 }
 function checkCell(state, cell) {
   const own = state.cells.get(cell.id);
@@ -27827,7 +27851,9 @@ function checkCell(state, cell) {
 function causingCells(state, dv) {
   const status = state.dims.get(dimKey(dv));
   const named = status?.latest.state === "tripped" ? status.latest.cells : [];
-  const blocked = [...state.cells.values()].filter((c3) => c3.latest.state === "blocked" && cellHas(c3.cell, dv) && c3.latest.order > (status?.resetOrder ?? -Infinity)).sort((a2, b) => a2.latest.order - b.latest.order).map((c3) => c3.cell.id);
+  const blocked = [...state.cells.values()].filter(
+    (c3) => c3.latest.state === "blocked" && cellHas(c3.cell, dv) && c3.latest.order > (status?.resetOrder ?? -Infinity)
+  ).sort((a2, b) => a2.latest.order - b.latest.order).map((c3) => c3.cell.id);
   return [.../* @__PURE__ */ new Set([...named, ...blocked])];
 }
 
@@ -27879,11 +27905,20 @@ function statusView(state, scope, where, history) {
       url: latest.url ?? null
     };
   });
-  return { schema: "memgate/fuse-status@1", scope: scope.key, store: where, dimensions, cells, ...history ? { history } : {} };
+  return {
+    schema: "memgate/fuse-status@1",
+    scope: scope.key,
+    store: where,
+    dimensions,
+    cells,
+    ...history ? { history } : {}
+  };
 }
 function table(rows) {
   const widths = rows[0].map((_, c3) => Math.max(...rows.map((r) => r[c3].length)));
-  return rows.map((r) => "  " + r.map((cell, c3) => c3 === r.length - 1 ? cell : cell.padEnd(widths[c3])).join("  ").trimEnd());
+  return rows.map(
+    (r) => "  " + r.map((cell, c3) => c3 === r.length - 1 ? cell : cell.padEnd(widths[c3])).join("  ").trimEnd()
+  );
 }
 function renderStatus(view) {
   const lines2 = [`fuse scope ${view.scope}`, `store: ${view.store}`];
@@ -27910,7 +27945,13 @@ function renderStatus(view) {
   lines2.push(
     ...table([
       ["CELL", "STATE", "RUNS?", "SINCE", "REASON"],
-      ...view.cells.map((c3) => [c3.cell, c3.state, c3.fused ? `no (${c3.fusedBy === "cell" ? "own fuse" : c3.fusedBy})` : "yes", c3.at, `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}`])
+      ...view.cells.map((c3) => [
+        c3.cell,
+        c3.state,
+        c3.fused ? `no (${c3.fusedBy === "cell" ? "own fuse" : c3.fusedBy})` : "yes",
+        c3.at,
+        `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}`
+      ])
     ])
   );
   if (view.history) {
@@ -27988,7 +28029,10 @@ var RestClient = class {
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
   async request(method, path6, options = {}) {
     const url = this.url(path6, options.query);
-    if (!this.sameApi(url)) throw new GitHubNetworkError(`GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`);
+    if (!this.sameApi(url))
+      throw new GitHubNetworkError(
+        `GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`
+      );
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
     const idempotent = method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE";
     const headers = {
@@ -28013,7 +28057,9 @@ var RestClient = class {
           continue;
         }
         const cause = error2 instanceof Error ? error2.cause instanceof Error ? error2.cause.message : error2.message : String(error2);
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`
+        );
       }
       let text;
       try {
@@ -28023,7 +28069,9 @@ var RestClient = class {
           await sleep(this.retryDelayMs(attempt + 1));
           continue;
         }
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error2 instanceof Error ? error2.message : String(error2)}`
+        );
       }
       let data = null;
       if (text) {
@@ -28037,7 +28085,13 @@ var RestClient = class {
       const limitWait = rateLimitWaitMs(response, data);
       if (limitWait !== null && attempt < this.retries) {
         if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
-          throw new GitHubApiError(response.status, method, shownPath, `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`, null);
+          throw new GitHubApiError(
+            response.status,
+            method,
+            shownPath,
+            `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`,
+            null
+          );
         }
         await sleep(limitWait);
         continue;
@@ -28047,9 +28101,18 @@ var RestClient = class {
         continue;
       }
       const body = typeof data === "object" && data !== null ? data : {};
-      const detail = Array.isArray(body.errors) ? body.errors.map((e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)).join("; ") : "";
+      const detail = Array.isArray(body.errors) ? body.errors.map(
+        (e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)
+      ).join("; ") : "";
       const message = typeof body.message === "string" ? body.message : typeof data === "string" && data ? data : response.statusText;
-      throw new GitHubApiError(response.status, method, shownPath, quote(message), typeof body.documentation_url === "string" ? quote(body.documentation_url) : null, quote(detail));
+      throw new GitHubApiError(
+        response.status,
+        method,
+        shownPath,
+        quote(message),
+        typeof body.documentation_url === "string" ? quote(body.documentation_url) : null,
+        quote(detail)
+      );
     }
   }
   /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
@@ -28071,12 +28134,15 @@ var RestClient = class {
     const pick = options.pick ?? ((page) => page);
     let next = this.url(path6, { per_page: 100, ...options.query });
     for (let pages = 0; next; pages++) {
-      if (pages >= (options.maxPages ?? 100)) throw new Error(`GitHub API GET ${path6}: more than ${options.maxPages ?? 100} pages; stopped`);
+      if (pages >= (options.maxPages ?? 100))
+        throw new Error(`GitHub API GET ${path6}: more than ${options.maxPages ?? 100} pages; stopped`);
       const response = await this.request("GET", next);
       items.push(...pick(response.data));
       next = parseLinkHeader(response.headers.get("link")).next;
       if (next !== void 0 && !this.sameApi(new URL(next, this.baseUrl).toString())) {
-        throw new GitHubNetworkError(`GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`);
+        throw new GitHubNetworkError(
+          `GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`
+        );
       }
     }
     return items;
@@ -28086,7 +28152,8 @@ var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 function rateLimitWaitMs(response, data, now = Date.now()) {
   if (response.status !== 403 && response.status !== 429) return null;
   const retryAfter = Number(response.headers.get("retry-after"));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null) return retryAfter * 1e3;
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null)
+    return retryAfter * 1e3;
   if (response.headers.get("x-ratelimit-remaining") === "0") {
     const reset2 = Number(response.headers.get("x-ratelimit-reset"));
     return Number.isFinite(reset2) && reset2 > 0 ? Math.max(0, reset2 * 1e3 - now) + 1e3 : 6e4;
@@ -34930,7 +34997,9 @@ var FuseRecordError = class extends UsageError {
   name = "FuseRecordError";
   file;
   constructor(file, problem, dir) {
-    super(`fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`);
+    super(
+      `fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`
+    );
     this.file = file;
   }
 };
@@ -34949,13 +35018,16 @@ function recordProblem(value2) {
   if (r.url !== void 0 && !isString(r.url)) return 'has a "url" that is not a string';
   if (r.kind === "cell") {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
-    if (!CELL_STATES.includes(r.state)) return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    if (!CELL_STATES.includes(r.state))
+      return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
     return null;
   }
   if (r.kind === "dim") {
-    if (!DIMENSIONS.includes(r.dim)) return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(", ")}`;
+    if (!DIMENSIONS.includes(r.dim))
+      return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(", ")}`;
     if (!isString(r.value)) return 'is a dimension record without a "value" string';
-    if (!DIM_STATES.includes(r.state)) return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(", ")}`;
+    if (!DIM_STATES.includes(r.state))
+      return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(", ")}`;
     if (!Array.isArray(r.cells) || !r.cells.every(isString)) return 'has "cells" that is not a list of strings';
     return null;
   }
@@ -34989,7 +35061,12 @@ var DirFuseStore = class {
     for (const name of names) {
       const digits = NUMBERED_FILE.exec(name)?.[1];
       if (digits === void 0) continue;
-      if (!isCanonical(digits)) throw new FuseRecordError(join(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
+      if (!isCanonical(digits))
+        throw new FuseRecordError(
+          join(this.dir, name),
+          `has a number memgate does not write (${PAD} digits, or more without a leading zero)`,
+          this.dir
+        );
       numbers.push(digits);
     }
     return numbers.sort(bySequence);
@@ -35060,7 +35137,8 @@ function clip(text, max) {
 }
 var CELLS_MARK = " | cells: ";
 function statusDescription(record) {
-  if (record.state === "reset") return clip(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.state === "reset")
+    return clip(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
   if (record.kind === "cell") return clip(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
   const head = clip(`tripped: ${record.reason}`, MAX_DESCRIPTION);
   if (record.cells.length === 0 || head.length + CELLS_MARK.length >= MAX_DESCRIPTION - 10) return head;
@@ -35073,8 +35151,18 @@ function statusDescription(record) {
   }
   return text;
 }
-var STATE_OF = { running: "pending", pass: "success", blocked: "failure", inconclusive: "error" };
-var CELL_STATE = { pending: "running", success: "pass", failure: "blocked", error: "inconclusive" };
+var STATE_OF = {
+  running: "pending",
+  pass: "success",
+  blocked: "failure",
+  inconclusive: "error"
+};
+var CELL_STATE = {
+  pending: "running",
+  success: "pass",
+  failure: "blocked",
+  error: "inconclusive"
+};
 function recordFromStatus(status, label) {
   const m = /^memgate\/fuse\/(cell|dim)\/(\S+) \((.*)\)$/i.exec(status.context);
   if (!m || m[3].toLowerCase() !== label.toLowerCase()) return null;
@@ -35103,7 +35191,15 @@ function recordFromStatus(status, label) {
   if (status.state !== "failure" && status.state !== "success") return null;
   const [reason, cellText] = base.reason.split(CELLS_MARK.trim());
   const cells = (cellText ?? "").trim().split(/\s+/).filter((c3) => c3 && !c3.startsWith("+"));
-  return { kind: "dim", dim: dim2, value: m[2].slice(eq + 1).toLowerCase(), state: status.state === "failure" ? "tripped" : "reset", cells, ...base, reason: reason.trim() };
+  return {
+    kind: "dim",
+    dim: dim2,
+    value: m[2].slice(eq + 1).toLowerCase(),
+    state: status.state === "failure" ? "tripped" : "reset",
+    cells,
+    ...base,
+    reason: reason.trim()
+  };
 }
 var GitHubFuseStore = class {
   kind = "github";
@@ -35126,25 +35222,41 @@ var GitHubFuseStore = class {
   /** The combined status: the latest status of every context, which is all the fold needs. */
   async read() {
     const statuses = await this.call(
-      () => this.options.client.paginate(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`, { pick: (page) => page.statuses ?? [] })
+      () => this.options.client.paginate(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`,
+        { pick: (page) => page.statuses ?? [] }
+      )
     );
     return this.ours(statuses);
   }
   /** Every status ever set on the commit (GitHub lists them newest first; we return oldest first). */
   async history() {
-    const statuses = await this.call(() => this.options.client.paginate(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`));
+    const statuses = await this.call(
+      () => this.options.client.paginate(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`
+      )
+    );
     return this.ours(statuses);
   }
   async append(record) {
     const context2 = contextFor(record, this.label);
-    if (context2.length > MAX_CONTEXT) throw new UsageError(`the fuse context "${context2}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`);
+    if (context2.length > MAX_CONTEXT)
+      throw new UsageError(
+        `the fuse context "${context2}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`
+      );
     const body = {
       state: record.state === "reset" ? "success" : record.kind === "cell" ? STATE_OF[record.state] : "failure",
       context: context2,
       description: statusDescription(record),
       ...record.url ? { target_url: record.url } : {}
     };
-    const response = await this.call(() => this.options.client.request("POST", `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`, { body }));
+    const response = await this.call(
+      () => this.options.client.request(
+        "POST",
+        `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`,
+        { body }
+      )
+    );
     return { ...record, order: response.data.id, at: response.data.created_at ?? record.at };
   }
   async call(fn) {
@@ -35158,16 +35270,24 @@ var GitHubFuseStore = class {
 function explainGitHubError(error2, repository, sha) {
   if (!(error2 instanceof GitHubApiError)) return error2;
   if (error2.status === 401) {
-    return new UsageError(`GitHub rejected the token (401 ${error2.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`);
+    return new UsageError(
+      `GitHub rejected the token (401 ${error2.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`
+    );
   }
   if (error2.notAccessible) {
-    return new UsageError(`the token may not write commit statuses on ${repository} (403 ${error2.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`);
+    return new UsageError(
+      `the token may not write commit statuses on ${repository} (403 ${error2.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`
+    );
   }
   if (error2.status === 404) {
-    return new UsageError(`GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`);
+    return new UsageError(
+      `GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`
+    );
   }
   if (error2.status === 422) {
-    return new UsageError(`GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error2.message}; check that GITHUB_SHA names a commit of the repository.`);
+    return new UsageError(
+      `GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error2.message}; check that GITHUB_SHA names a commit of the repository.`
+    );
   }
   return error2;
 }
@@ -35181,11 +35301,15 @@ function value(raw, name) {
 function parseStoreConfig(raw) {
   const store = (value(raw, Option.FuseStore) ?? Defaults.fuseStore).toLowerCase();
   if (!STORE_CHOICES.includes(store)) {
-    throw new UsageError(`--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`);
+    throw new UsageError(
+      `--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`
+    );
   }
   const scope = value(raw, Option.FuseScope);
   if (scope !== void 0 && (scope.length > 200 || /[\u0000-\u001f]/.test(scope))) {
-    throw new UsageError(`--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`);
+    throw new UsageError(
+      `--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`
+    );
   }
   return { store, dir: value(raw, Option.FuseDir) ?? Defaults.fuseDir, scope };
 }
@@ -35200,7 +35324,9 @@ function resolveScope(scopeText, fenv) {
   if (scopeText !== void 0) return { key: scopeText, label: scopeText, explicit: true };
   const head = fenv.env.GITHUB_SHA?.trim() ? { sha: fenv.env.GITHUB_SHA.trim() } : gitHead(fenv.cwd);
   if (!("sha" in head)) {
-    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
+    throw new UsageError(
+      `no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`
+    );
   }
   const { sha } = head;
   const workflow = fenv.env.GITHUB_WORKFLOW?.trim() || "local";
@@ -35212,10 +35338,16 @@ function openFuseStore(config, fenv) {
   if (choice === "dir") return new DirFuseStore(resolve(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
   const gh = githubContextFromEnv(fenv.env, fenv.token);
   const why = config.store === "auto" ? "inside GitHub Actions the fuse lives in commit statuses" : `--${Option.FuseStore} github keeps the fuse in commit statuses`;
-  if (!gh) throw new UsageError(`${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`);
-  if (!gh.sha) throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
+  if (!gh)
+    throw new UsageError(
+      `${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`
+    );
+  if (!gh.sha)
+    throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
   if (!gh.token) {
-    throw new UsageError(`${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`);
+    throw new UsageError(
+      `${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`
+    );
   }
   const scope = resolveScope(config.scope, fenv);
   const client = new RestClient({ token: gh.token, baseUrl: gh.apiUrl, fetch: fenv.fetch });

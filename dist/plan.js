@@ -27662,13 +27662,20 @@ function isDimension(name) {
 function checkValue(dim2, value2, where) {
   const name = dim2.trim().toLowerCase();
   if (!isDimension(name)) {
-    throw new UsageError(`${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
+    throw new UsageError(
+      `${where}: "${dim2.trim()}" is not a dimension; use ${DIMENSIONS.join(", ")} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`
+    );
   }
   const v = value2.trim().toLowerCase();
   if (v === "") throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
-  if (v.length > MAX_VALUE_LENGTH) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH} characters; shorten it.`);
+  if (v.length > MAX_VALUE_LENGTH)
+    throw new UsageError(
+      `${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH} characters; shorten it.`
+    );
   if (!VALUE_PATTERN.test(v)) {
-    throw new UsageError(`${where}: the ${name} value "${value2.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
+    throw new UsageError(
+      `${where}: the ${name} value "${value2.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`
+    );
   }
   return { dim: name, value: v };
 }
@@ -27686,16 +27693,23 @@ function cellFromDims(dims) {
 function parseCell(text, where = "--cell") {
   const trimmed = text.trim();
   if (trimmed === "") {
-    throw new UsageError(`${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`);
+    throw new UsageError(
+      `${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`
+    );
   }
   const dims = {};
   for (const part of trimmed.split(",")) {
     const eq = part.indexOf("=");
     if (eq < 0) {
-      throw new UsageError(`${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`);
+      throw new UsageError(
+        `${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`
+      );
     }
     const { dim: dim2, value: value2 } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
-    if (dims[dim2] !== void 0) throw new UsageError(`${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value2}"); give each dimension once.`);
+    if (dims[dim2] !== void 0)
+      throw new UsageError(
+        `${where}: ${dim2} is given twice ("${dims[dim2]}" and "${value2}"); give each dimension once.`
+      );
     dims[dim2] = value2;
   }
   return cellFromDims(dims);
@@ -27764,7 +27778,9 @@ function checkCell(state, cell) {
 function causingCells(state, dv) {
   const status = state.dims.get(dimKey(dv));
   const named = status?.latest.state === "tripped" ? status.latest.cells : [];
-  const blocked = [...state.cells.values()].filter((c3) => c3.latest.state === "blocked" && cellHas(c3.cell, dv) && c3.latest.order > (status?.resetOrder ?? -Infinity)).sort((a2, b) => a2.latest.order - b.latest.order).map((c3) => c3.cell.id);
+  const blocked = [...state.cells.values()].filter(
+    (c3) => c3.latest.state === "blocked" && cellHas(c3.cell, dv) && c3.latest.order > (status?.resetOrder ?? -Infinity)
+  ).sort((a2, b) => a2.latest.order - b.latest.order).map((c3) => c3.cell.id);
   return [.../* @__PURE__ */ new Set([...named, ...blocked])];
 }
 
@@ -27837,7 +27853,10 @@ var RestClient = class {
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
   async request(method, path6, options = {}) {
     const url = this.url(path6, options.query);
-    if (!this.sameApi(url)) throw new GitHubNetworkError(`GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`);
+    if (!this.sameApi(url))
+      throw new GitHubNetworkError(
+        `GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`
+      );
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
     const idempotent = method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE";
     const headers = {
@@ -27862,7 +27881,9 @@ var RestClient = class {
           continue;
         }
         const cause = error2 instanceof Error ? error2.cause instanceof Error ? error2.cause.message : error2.message : String(error2);
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`
+        );
       }
       let text;
       try {
@@ -27872,7 +27893,9 @@ var RestClient = class {
           await sleep(this.retryDelayMs(attempt + 1));
           continue;
         }
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error2 instanceof Error ? error2.message : String(error2)}`
+        );
       }
       let data = null;
       if (text) {
@@ -27886,7 +27909,13 @@ var RestClient = class {
       const limitWait = rateLimitWaitMs(response, data);
       if (limitWait !== null && attempt < this.retries) {
         if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
-          throw new GitHubApiError(response.status, method, shownPath, `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`, null);
+          throw new GitHubApiError(
+            response.status,
+            method,
+            shownPath,
+            `rate limited for ${Math.ceil(limitWait / 1e3)} s more; try again later`,
+            null
+          );
         }
         await sleep(limitWait);
         continue;
@@ -27896,9 +27925,18 @@ var RestClient = class {
         continue;
       }
       const body = typeof data === "object" && data !== null ? data : {};
-      const detail = Array.isArray(body.errors) ? body.errors.map((e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)).join("; ") : "";
+      const detail = Array.isArray(body.errors) ? body.errors.map(
+        (e) => typeof e === "object" && e !== null ? e.message ?? JSON.stringify(e) : String(e)
+      ).join("; ") : "";
       const message = typeof body.message === "string" ? body.message : typeof data === "string" && data ? data : response.statusText;
-      throw new GitHubApiError(response.status, method, shownPath, quote(message), typeof body.documentation_url === "string" ? quote(body.documentation_url) : null, quote(detail));
+      throw new GitHubApiError(
+        response.status,
+        method,
+        shownPath,
+        quote(message),
+        typeof body.documentation_url === "string" ? quote(body.documentation_url) : null,
+        quote(detail)
+      );
     }
   }
   /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
@@ -27920,12 +27958,15 @@ var RestClient = class {
     const pick = options.pick ?? ((page) => page);
     let next = this.url(path6, { per_page: 100, ...options.query });
     for (let pages = 0; next; pages++) {
-      if (pages >= (options.maxPages ?? 100)) throw new Error(`GitHub API GET ${path6}: more than ${options.maxPages ?? 100} pages; stopped`);
+      if (pages >= (options.maxPages ?? 100))
+        throw new Error(`GitHub API GET ${path6}: more than ${options.maxPages ?? 100} pages; stopped`);
       const response = await this.request("GET", next);
       items.push(...pick(response.data));
       next = parseLinkHeader(response.headers.get("link")).next;
       if (next !== void 0 && !this.sameApi(new URL(next, this.baseUrl).toString())) {
-        throw new GitHubNetworkError(`GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`);
+        throw new GitHubNetworkError(
+          `GitHub API GET ${path6}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`
+        );
       }
     }
     return items;
@@ -27935,7 +27976,8 @@ var sleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
 function rateLimitWaitMs(response, data, now = Date.now()) {
   if (response.status !== 403 && response.status !== 429) return null;
   const retryAfter = Number(response.headers.get("retry-after"));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null) return retryAfter * 1e3;
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get("retry-after") !== null)
+    return retryAfter * 1e3;
   if (response.headers.get("x-ratelimit-remaining") === "0") {
     const reset2 = Number(response.headers.get("x-ratelimit-reset"));
     return Number.isFinite(reset2) && reset2 > 0 ? Math.max(0, reset2 * 1e3 - now) + 1e3 : 6e4;
@@ -34775,7 +34817,9 @@ var FuseRecordError = class extends UsageError {
   name = "FuseRecordError";
   file;
   constructor(file, problem, dir) {
-    super(`fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`);
+    super(
+      `fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`
+    );
     this.file = file;
   }
 };
@@ -34794,13 +34838,16 @@ function recordProblem(value2) {
   if (r.url !== void 0 && !isString(r.url)) return 'has a "url" that is not a string';
   if (r.kind === "cell") {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
-    if (!CELL_STATES.includes(r.state)) return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    if (!CELL_STATES.includes(r.state))
+      return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
     return null;
   }
   if (r.kind === "dim") {
-    if (!DIMENSIONS.includes(r.dim)) return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(", ")}`;
+    if (!DIMENSIONS.includes(r.dim))
+      return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(", ")}`;
     if (!isString(r.value)) return 'is a dimension record without a "value" string';
-    if (!DIM_STATES.includes(r.state)) return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(", ")}`;
+    if (!DIM_STATES.includes(r.state))
+      return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(", ")}`;
     if (!Array.isArray(r.cells) || !r.cells.every(isString)) return 'has "cells" that is not a list of strings';
     return null;
   }
@@ -34834,7 +34881,12 @@ var DirFuseStore = class {
     for (const name of names) {
       const digits = NUMBERED_FILE.exec(name)?.[1];
       if (digits === void 0) continue;
-      if (!isCanonical(digits)) throw new FuseRecordError(join(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
+      if (!isCanonical(digits))
+        throw new FuseRecordError(
+          join(this.dir, name),
+          `has a number memgate does not write (${PAD} digits, or more without a leading zero)`,
+          this.dir
+        );
       numbers.push(digits);
     }
     return numbers.sort(bySequence);
@@ -34905,7 +34957,8 @@ function clip(text, max) {
 }
 var CELLS_MARK = " | cells: ";
 function statusDescription(record) {
-  if (record.state === "reset") return clip(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.state === "reset")
+    return clip(`reset${record.by ? ` by ${record.by}` : ""}: ${record.reason}`, MAX_DESCRIPTION);
   if (record.kind === "cell") return clip(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
   const head = clip(`tripped: ${record.reason}`, MAX_DESCRIPTION);
   if (record.cells.length === 0 || head.length + CELLS_MARK.length >= MAX_DESCRIPTION - 10) return head;
@@ -34918,8 +34971,18 @@ function statusDescription(record) {
   }
   return text;
 }
-var STATE_OF = { running: "pending", pass: "success", blocked: "failure", inconclusive: "error" };
-var CELL_STATE = { pending: "running", success: "pass", failure: "blocked", error: "inconclusive" };
+var STATE_OF = {
+  running: "pending",
+  pass: "success",
+  blocked: "failure",
+  inconclusive: "error"
+};
+var CELL_STATE = {
+  pending: "running",
+  success: "pass",
+  failure: "blocked",
+  error: "inconclusive"
+};
 function recordFromStatus(status, label) {
   const m = /^memgate\/fuse\/(cell|dim)\/(\S+) \((.*)\)$/i.exec(status.context);
   if (!m || m[3].toLowerCase() !== label.toLowerCase()) return null;
@@ -34948,7 +35011,15 @@ function recordFromStatus(status, label) {
   if (status.state !== "failure" && status.state !== "success") return null;
   const [reason, cellText] = base.reason.split(CELLS_MARK.trim());
   const cells = (cellText ?? "").trim().split(/\s+/).filter((c3) => c3 && !c3.startsWith("+"));
-  return { kind: "dim", dim: dim2, value: m[2].slice(eq + 1).toLowerCase(), state: status.state === "failure" ? "tripped" : "reset", cells, ...base, reason: reason.trim() };
+  return {
+    kind: "dim",
+    dim: dim2,
+    value: m[2].slice(eq + 1).toLowerCase(),
+    state: status.state === "failure" ? "tripped" : "reset",
+    cells,
+    ...base,
+    reason: reason.trim()
+  };
 }
 var GitHubFuseStore = class {
   kind = "github";
@@ -34971,25 +35042,41 @@ var GitHubFuseStore = class {
   /** The combined status: the latest status of every context, which is all the fold needs. */
   async read() {
     const statuses = await this.call(
-      () => this.options.client.paginate(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`, { pick: (page) => page.statuses ?? [] })
+      () => this.options.client.paginate(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`,
+        { pick: (page) => page.statuses ?? [] }
+      )
     );
     return this.ours(statuses);
   }
   /** Every status ever set on the commit (GitHub lists them newest first; we return oldest first). */
   async history() {
-    const statuses = await this.call(() => this.options.client.paginate(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`));
+    const statuses = await this.call(
+      () => this.options.client.paginate(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`
+      )
+    );
     return this.ours(statuses);
   }
   async append(record) {
     const context2 = contextFor(record, this.label);
-    if (context2.length > MAX_CONTEXT) throw new UsageError(`the fuse context "${context2}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`);
+    if (context2.length > MAX_CONTEXT)
+      throw new UsageError(
+        `the fuse context "${context2}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`
+      );
     const body = {
       state: record.state === "reset" ? "success" : record.kind === "cell" ? STATE_OF[record.state] : "failure",
       context: context2,
       description: statusDescription(record),
       ...record.url ? { target_url: record.url } : {}
     };
-    const response = await this.call(() => this.options.client.request("POST", `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`, { body }));
+    const response = await this.call(
+      () => this.options.client.request(
+        "POST",
+        `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`,
+        { body }
+      )
+    );
     return { ...record, order: response.data.id, at: response.data.created_at ?? record.at };
   }
   async call(fn) {
@@ -35003,16 +35090,24 @@ var GitHubFuseStore = class {
 function explainGitHubError(error2, repository, sha) {
   if (!(error2 instanceof GitHubApiError)) return error2;
   if (error2.status === 401) {
-    return new UsageError(`GitHub rejected the token (401 ${error2.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`);
+    return new UsageError(
+      `GitHub rejected the token (401 ${error2.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`
+    );
   }
   if (error2.notAccessible) {
-    return new UsageError(`the token may not write commit statuses on ${repository} (403 ${error2.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`);
+    return new UsageError(
+      `the token may not write commit statuses on ${repository} (403 ${error2.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`
+    );
   }
   if (error2.status === 404) {
-    return new UsageError(`GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`);
+    return new UsageError(
+      `GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`
+    );
   }
   if (error2.status === 422) {
-    return new UsageError(`GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error2.message}; check that GITHUB_SHA names a commit of the repository.`);
+    return new UsageError(
+      `GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error2.message}; check that GITHUB_SHA names a commit of the repository.`
+    );
   }
   return error2;
 }
@@ -35026,11 +35121,15 @@ function value(raw, name) {
 function parseStoreConfig(raw) {
   const store = (value(raw, Option.FuseStore) ?? Defaults.fuseStore).toLowerCase();
   if (!STORE_CHOICES.includes(store)) {
-    throw new UsageError(`--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`);
+    throw new UsageError(
+      `--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`
+    );
   }
   const scope = value(raw, Option.FuseScope);
   if (scope !== void 0 && (scope.length > 200 || /[\u0000-\u001f]/.test(scope))) {
-    throw new UsageError(`--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`);
+    throw new UsageError(
+      `--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`
+    );
   }
   return { store, dir: value(raw, Option.FuseDir) ?? Defaults.fuseDir, scope };
 }
@@ -35045,7 +35144,9 @@ function resolveScope(scopeText, fenv) {
   if (scopeText !== void 0) return { key: scopeText, label: scopeText, explicit: true };
   const head = fenv.env.GITHUB_SHA?.trim() ? { sha: fenv.env.GITHUB_SHA.trim() } : gitHead(fenv.cwd);
   if (!("sha" in head)) {
-    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
+    throw new UsageError(
+      `no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`
+    );
   }
   const { sha } = head;
   const workflow = fenv.env.GITHUB_WORKFLOW?.trim() || "local";
@@ -35057,10 +35158,16 @@ function openFuseStore(config, fenv) {
   if (choice === "dir") return new DirFuseStore(resolve(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
   const gh = githubContextFromEnv(fenv.env, fenv.token);
   const why = config.store === "auto" ? "inside GitHub Actions the fuse lives in commit statuses" : `--${Option.FuseStore} github keeps the fuse in commit statuses`;
-  if (!gh) throw new UsageError(`${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`);
-  if (!gh.sha) throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
+  if (!gh)
+    throw new UsageError(
+      `${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`
+    );
+  if (!gh.sha)
+    throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
   if (!gh.token) {
-    throw new UsageError(`${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`);
+    throw new UsageError(
+      `${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`
+    );
   }
   const scope = resolveScope(config.scope, fenv);
   const client = new RestClient({ token: gh.token, baseUrl: gh.apiUrl, fetch: fenv.fetch });
@@ -35121,7 +35228,9 @@ function holdReason(state, cell) {
 function planWave(stages, n2, state) {
   if (!Number.isInteger(n2) || n2 < 1 || n2 > stages.waves.length) {
     const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(", ");
-    throw new UsageError(`--stage ${n2}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`);
+    throw new UsageError(
+      `--stage ${n2}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? "" : "s"}: ${names}; give one of those numbers.`
+    );
   }
   const wave = stages.waves[n2 - 1];
   if (n2 > 1) {
@@ -35174,17 +35283,26 @@ var StagesReader = class {
     if (doc.errors.length > 0) {
       const error2 = doc.errors[0];
       const line = error2.linePos?.[0].line ?? 1;
-      throw new UsageError(`${this.file}:${line}: not valid YAML: ${error2.message.split("\n")[0]}; fix the syntax (indentation, quotes, a missing ":").`);
+      throw new UsageError(
+        `${this.file}:${line}: not valid YAML: ${error2.message.split("\n")[0]}; fix the syntax (indentation, quotes, a missing ":").`
+      );
     }
     const root = doc.contents;
     if (!root || !(0, import_yaml.isMap)(root)) {
-      throw new UsageError(`${this.file}:1: a stages file is a mapping with "waves:" (and usually "matrix:"), ${EXAMPLE}`);
+      throw new UsageError(
+        `${this.file}:1: a stages file is a mapping with "waves:" (and usually "matrix:"), ${EXAMPLE}`
+      );
     }
     const top = this.entries(root, "the top level", ["matrix", "waves"]);
     const matrix = top.has("matrix") ? this.matrix(top.get("matrix")) : null;
     const wavesNode = top.get("waves");
-    if (!wavesNode) throw new UsageError(`${this.file}:${this.line(root)}: "waves:" is missing; list the waves in order, ${EXAMPLE}`);
-    return { file: this.file, matrix: matrix?.cells ?? null, waves: this.waves(wavesNode.value, wavesNode.key, matrix) };
+    if (!wavesNode)
+      throw new UsageError(`${this.file}:${this.line(root)}: "waves:" is missing; list the waves in order, ${EXAMPLE}`);
+    return {
+      file: this.file,
+      matrix: matrix?.cells ?? null,
+      waves: this.waves(wavesNode.value, wavesNode.key, matrix)
+    };
   }
   line(node) {
     const range = node?.range;
@@ -35199,7 +35317,10 @@ var StagesReader = class {
     for (const pair of map.items) {
       const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : null;
       if (key === null || !allowed.includes(key)) {
-        this.fail(pair.key, `${what}: unknown key ${key === null ? "(not a plain name)" : `"${key}"`}; allowed: ${allowed.join(", ")}.`);
+        this.fail(
+          pair.key,
+          `${what}: unknown key ${key === null ? "(not a plain name)" : `"${key}"`}; allowed: ${allowed.join(", ")}.`
+        );
       }
       out.set(key, { key: pair.key, value: pair.value });
     }
@@ -35208,7 +35329,10 @@ var StagesReader = class {
   text(node, what) {
     if (!(0, import_yaml.isScalar)(node)) this.fail(node, `${what} must be a text value.`);
     if (typeof node.value !== "string") {
-      this.fail(node, `${what} is ${node.value === null ? "empty" : `the ${typeof node.value} ${String(node.value)}`}; write text, quoted when YAML would read it otherwise (e.g. "5.10", "true").`);
+      this.fail(
+        node,
+        `${what} is ${node.value === null ? "empty" : `the ${typeof node.value} ${String(node.value)}`}; write text, quoted when YAML would read it otherwise (e.g. "5.10", "true").`
+      );
     }
     return node.value;
   }
@@ -35225,7 +35349,8 @@ var StagesReader = class {
     return out;
   }
   dimensionMap(node, what, extra = []) {
-    if (!(0, import_yaml.isMap)(node)) this.fail(node, `${what} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
+    if (!(0, import_yaml.isMap)(node))
+      this.fail(node, `${what} must be a mapping of dimension to values (dimensions: ${DIMENSIONS.join(", ")}).`);
     const values = {};
     for (const [key, { value: value2 }] of this.entries(node, what, [...DIMENSIONS, ...extra])) {
       if (isDimension(key)) values[key] = this.values(value2, key, `${what}.${key}`);
@@ -35235,13 +35360,18 @@ var StagesReader = class {
   matrix(entry) {
     const { values, node } = this.dimensionMap(entry.value, "matrix", ["exclude"]);
     const dims = DIMENSIONS.filter((d) => values[d]);
-    if (dims.length === 0) this.fail(entry.key, `matrix names no dimension; give values for some of ${DIMENSIONS.join(", ")}, ${EXAMPLE}`);
+    if (dims.length === 0)
+      this.fail(entry.key, `matrix names no dimension; give values for some of ${DIMENSIONS.join(", ")}, ${EXAMPLE}`);
     let combos = [{}];
     for (const dim2 of dims) combos = combos.flatMap((c3) => values[dim2].map((v) => ({ ...c3, [dim2]: v })));
     let cells = combos.map(cellFromDims);
     const exclude = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "exclude");
     if (exclude) {
-      if (!(0, import_yaml.isSeq)(exclude.value)) this.fail(exclude.value ?? exclude.key, "matrix.exclude must be a list of mappings, e.g. - { region: us-west-1, arch: arm64 }.");
+      if (!(0, import_yaml.isSeq)(exclude.value))
+        this.fail(
+          exclude.value ?? exclude.key,
+          "matrix.exclude must be a list of mappings, e.g. - { region: us-west-1, arch: arm64 }."
+        );
       for (const [i2, item] of exclude.value.items.entries()) {
         const what = `matrix.exclude[${i2}]`;
         const filter = this.dimensionMap(item, what).values;
@@ -35257,49 +35387,88 @@ var StagesReader = class {
   knownValues(filter, values, node, what) {
     for (const dim2 of DIMENSIONS) {
       for (const v of filter[dim2] ?? []) {
-        if (!values[dim2]) this.fail(node, `${what}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`);
-        if (!values[dim2].includes(v)) this.fail(node, `${what}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`);
+        if (!values[dim2])
+          this.fail(
+            node,
+            `${what}: the matrix has no ${dim2} dimension; use one of ${DIMENSIONS.filter((d) => values[d]).join(", ")}.`
+          );
+        if (!values[dim2].includes(v))
+          this.fail(
+            node,
+            `${what}: ${dim2}=${v} is not in matrix.${dim2} (${values[dim2].join(", ")}); fix the value or add it to the matrix.`
+          );
       }
     }
   }
   waves(node, key, matrix) {
-    if (!(0, import_yaml.isSeq)(node) || node.items.length === 0) this.fail(node ?? key, `waves must be a non-empty list, first wave first, ${EXAMPLE}`);
+    if (!(0, import_yaml.isSeq)(node) || node.items.length === 0)
+      this.fail(node ?? key, `waves must be a non-empty list, first wave first, ${EXAMPLE}`);
     const taken = /* @__PURE__ */ new Map();
     const waves = [];
     for (const [i2, item] of node.items.entries()) {
       const index = i2 + 1;
       const what = `waves[${i2}] (wave ${index})`;
-      if (!(0, import_yaml.isMap)(item)) this.fail(item, `${what} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
+      if (!(0, import_yaml.isMap)(item))
+        this.fail(item, `${what} must be a mapping with "cells:" or "where:" (and an optional "name:").`);
       const fields = this.entries(item, what, ["name", "cells", "where"]);
       const name = fields.has("name") ? this.text(fields.get("name").value, `${what}.name`).trim() : `wave ${index}`;
       const clash = waves.find((w) => w.name === name);
-      if (clash) this.fail(item, `${what}: the name "${name}" is already wave ${clash.index}'s; give each wave its own name.`);
+      if (clash)
+        this.fail(item, `${what}: the name "${name}" is already wave ${clash.index}'s; give each wave its own name.`);
       const wave = { index, name, cells: [], line: this.line(item) };
       if (fields.has("cells") === fields.has("where")) {
-        this.fail(item, `${what} needs exactly one of "cells:" (a list of cells) or "where:" (a filter on the matrix's dimensions, {} for every cell left).`);
+        this.fail(
+          item,
+          `${what} needs exactly one of "cells:" (a list of cells) or "where:" (a filter on the matrix's dimensions, {} for every cell left).`
+        );
       }
       if (fields.has("cells")) {
         const list = fields.get("cells").value;
-        if (!(0, import_yaml.isSeq)(list) || list.items.length === 0) this.fail(list ?? item, `${what}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`);
+        if (!(0, import_yaml.isSeq)(list) || list.items.length === 0)
+          this.fail(
+            list ?? item,
+            `${what}.cells must be a non-empty list of cells such as "region=cn-east-2,arch=amd64".`
+          );
         for (const [j, c3] of list.items.entries()) {
           const cwhat = `${what}.cells[${j}]`;
           const cell = (0, import_yaml.isMap)(c3) ? this.mapCell(c3, cwhat) : parseCell(this.text(c3, cwhat), `${this.file}:${this.line(c3)}: ${cwhat}`);
           if (!cell.id) this.fail(c3, `${cwhat} names no dimension; write e.g. region=cn-east-2,arch=amd64.`);
-          if (matrix && !matrix.cells.some((m) => m.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`);
+          if (matrix && !matrix.cells.some((m) => m.id === cell.id))
+            this.fail(
+              c3,
+              `${cwhat}: ${cell.id} is not a cell of the matrix (or is excluded); fix it or add its values to matrix.`
+            );
           const earlier = taken.get(cell.id);
-          if (earlier) this.fail(c3, `${cwhat}: ${cell.id} is already in wave ${earlier.index} (${earlier.name}); a cell belongs to one wave.`);
-          if (wave.cells.some((w) => w.id === cell.id)) this.fail(c3, `${cwhat}: ${cell.id} is listed twice in this wave.`);
+          if (earlier)
+            this.fail(
+              c3,
+              `${cwhat}: ${cell.id} is already in wave ${earlier.index} (${earlier.name}); a cell belongs to one wave.`
+            );
+          if (wave.cells.some((w) => w.id === cell.id))
+            this.fail(c3, `${cwhat}: ${cell.id} is listed twice in this wave.`);
           wave.cells.push(cell);
         }
       } else {
         const where = fields.get("where");
-        if (!matrix) this.fail(where.key, `${what}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`);
+        if (!matrix)
+          this.fail(
+            where.key,
+            `${what}.where filters the matrix, but the file has no "matrix:"; add one, or list the wave's cells under "cells:".`
+          );
         const filter = this.dimensionMap(where.value, `${what}.where`).values;
         this.knownValues(filter, matrix.values, where.value, `${what}.where`);
         wave.cells = matrix.cells.filter((c3) => matches(c3, filter) && !taken.has(c3.id));
-        if (wave.cells.length === 0) this.fail(where.key, `${what}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`);
+        if (wave.cells.length === 0)
+          this.fail(
+            where.key,
+            `${what}.where matches no cell that an earlier wave has not taken; widen the filter or drop the wave.`
+          );
       }
-      if (wave.cells.length > MAX_WAVE_CELLS) this.fail(item, `${what} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`);
+      if (wave.cells.length > MAX_WAVE_CELLS)
+        this.fail(
+          item,
+          `${what} has ${wave.cells.length} cells; GitHub runs at most ${MAX_WAVE_CELLS} jobs from one matrix: split it into more waves.`
+        );
       for (const c3 of wave.cells) taken.set(c3.id, wave);
       waves.push(wave);
     }
@@ -35308,14 +35477,20 @@ var StagesReader = class {
   /** A cell written as a mapping: { region: cn-east-2, arch: amd64 }. */
   mapCell(map, what) {
     for (const pair of map.items) {
-      if ((0, import_yaml.isSeq)(pair.value)) this.fail(pair.value, `${what}: a cell has one value per dimension, not a list; use a "where:" wave to pick several.`);
+      if ((0, import_yaml.isSeq)(pair.value))
+        this.fail(
+          pair.value,
+          `${what}: a cell has one value per dimension, not a list; use a "where:" wave to pick several.`
+        );
     }
     const values = this.dimensionMap(map, what).values;
     return cellFromDims(Object.fromEntries(DIMENSIONS.filter((d) => values[d]).map((d) => [d, values[d][0]])));
   }
 };
 function matches(cell, filter) {
-  return DIMENSIONS.every((dim2) => filter[dim2] === void 0 || cell.dims[dim2] !== void 0 && filter[dim2].includes(cell.dims[dim2]));
+  return DIMENSIONS.every(
+    (dim2) => filter[dim2] === void 0 || cell.dims[dim2] !== void 0 && filter[dim2].includes(cell.dims[dim2])
+  );
 }
 function parseStages(text, file) {
   return new StagesReader(file).parse(text);

@@ -20198,7 +20198,12 @@ function parseMountInfo(text) {
     if (!left || !right) continue;
     const fields = left.split(" ");
     const [fsType, , superOpts = ""] = right.split(" ");
-    mounts.push({ root: fields[3], point: fields[4].replace(/\\040/g, " "), fsType, superOptions: superOpts.split(",") });
+    mounts.push({
+      root: fields[3],
+      point: fields[4].replace(/\\040/g, " "),
+      fsType,
+      superOptions: superOpts.split(",")
+    });
   }
   return mounts;
 }
@@ -27150,13 +27155,18 @@ function sweepScopes(v2Mount, sudo, alive = pidAlive) {
   const result = { removed: [], failed: [] };
   if (!v2Mount) return result;
   const slice = join2(v2Mount, "memgate.slice");
-  const scopes = [...subdirs(slice), ...subdirs(slice).filter((d) => d.endsWith(".slice")).flatMap(subdirs)];
+  const scopes = [
+    ...subdirs(slice),
+    ...subdirs(slice).filter((d) => d.endsWith(".slice")).flatMap(subdirs)
+  ];
   for (const dir of scopes) {
     const unit = dir.slice(dir.lastIndexOf("/") + 1);
     const match = SCOPE_ORPHAN.exec(unit);
     if (!match || alive(Number(match[1]))) continue;
     const prefix = sudo ? ["sudo", "-n"] : [];
-    const systemctl = (...args) => runHelperSync(prefix[0] ?? "systemctl", [...prefix.slice(1), ...prefix.length ? ["systemctl"] : [], ...args], { timeoutMs: 1e4 });
+    const systemctl = (...args) => runHelperSync(prefix[0] ?? "systemctl", [...prefix.slice(1), ...prefix.length ? ["systemctl"] : [], ...args], {
+      timeoutMs: 1e4
+    });
     systemctl("kill", "--signal=SIGKILL", unit);
     const stop = systemctl("stop", unit);
     if (existsSync2(dir) && !stop.ok) result.failed.push(`${unit}: ${stop.failure}`);
@@ -27194,7 +27204,8 @@ function neutraliseLine(line) {
 // src/action/post.ts
 try {
   const swept = await removeLeftovers();
-  if (swept.removed.length) info(neutraliseLine(`memgate post: removed what a killed run left: ${swept.removed.join(", ")}`));
+  if (swept.removed.length)
+    info(neutraliseLine(`memgate post: removed what a killed run left: ${swept.removed.join(", ")}`));
   else info("memgate post: nothing left behind");
   for (const failure of swept.failed) warning(`memgate post: could not remove ${failure}`);
 } catch (error) {

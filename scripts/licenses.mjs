@@ -45,12 +45,23 @@ export function bundledLicenses(metafiles, root = process.cwd()) {
   }
   const entries = [...packages].map(([dir, outputs]) => {
     const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-    const files = readdirSync(join(root, dir)).filter((f) => LICENSE_FILE.test(f)).sort();
+    const files = readdirSync(join(root, dir))
+      .filter((f) => LICENSE_FILE.test(f))
+      .sort();
     const license = licenseField(pkg);
-    if (!license && files.length === 0) throw new Error(`${dir} is bundled into dist/ but states no licence (no license field, no LICENSE file): check it may be shipped, then name it here.`);
+    if (!license && files.length === 0)
+      throw new Error(
+        `${dir} is bundled into dist/ but states no licence (no license field, no LICENSE file): check it may be shipped, then name it here.`,
+      );
     const texts = files.map((f) => `--- ${f} ---\n${readFileSync(join(root, dir, f), 'utf8').trim()}`);
     if (texts.length === 0) texts.push(`(the package ships no licence file; its package.json says: ${license})`);
-    return { name: pkg.name ?? dir, version: pkg.version ?? '?', license: license ?? 'see below', bundles: [...outputs].sort(), texts };
+    return {
+      name: pkg.name ?? dir,
+      version: pkg.version ?? '?',
+      license: license ?? 'see below',
+      bundles: [...outputs].sort(),
+      texts,
+    };
   });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1));
   const rule = '='.repeat(78);
@@ -60,6 +71,15 @@ export function bundledLicenses(metafiles, root = process.cwd()) {
     '',
     ...entries.map((e) => `  ${e.name} ${e.version} (${e.license})`),
   ];
-  const body = entries.map((e) => [rule, `${e.name} ${e.version}`, `License: ${e.license}`, `Bundled in: ${e.bundles.join(', ')}`, '', ...e.texts].join('\n'));
+  const body = entries.map((e) =>
+    [
+      rule,
+      `${e.name} ${e.version}`,
+      `License: ${e.license}`,
+      `Bundled in: ${e.bundles.join(', ')}`,
+      '',
+      ...e.texts,
+    ].join('\n'),
+  );
   return [...head, '', ...body, ''].join('\n');
 }

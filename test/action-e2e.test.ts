@@ -19,11 +19,27 @@ before(() => {
 after(() => rmSync(work, { recursive: true, force: true }));
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
-function runAction(inputs: Record<string, string>): Promise<{ code: number | null; stdout: string; pid: number; outputs: Record<string, string>; summary: string }> {
-  return runActionProcess(inputs, { cwd: work, env: { RUNNER_TEMP: work } }).then((run) => ({ ...run, stdout: run.log }));
+function runAction(
+  inputs: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; pid: number; outputs: Record<string, string>; summary: string }> {
+  return runActionProcess(inputs, { cwd: work, env: { RUNNER_TEMP: work } }).then((run) => ({
+    ...run,
+    stdout: run.log,
+  }));
 }
 
-const defaults = { warmup: '10s', duration: '60s', interval: '250ms', 'max-p95-increase': '12%', 'max-slope-increase': '100%', 'min-slope': '1MiB/min', 'cgroup-driver': 'auto', 'ready-timeout': '30s', out: 'memgate-out', 'on-inconclusive': 'fail' };
+const defaults = {
+  warmup: '10s',
+  duration: '60s',
+  interval: '250ms',
+  'max-p95-increase': '12%',
+  'max-slope-increase': '100%',
+  'min-slope': '1MiB/min',
+  'cgroup-driver': 'auto',
+  'ready-timeout': '30s',
+  out: 'memgate-out',
+  'on-inconclusive': 'fail',
+};
 
 test('a blocked release sets the outputs, writes the job summary and fails the step', async () => {
   const run = await runAction({
@@ -43,7 +59,11 @@ test('a blocked release sets the outputs, writes the job summary and fails the s
   const report = JSON.parse(readFileSync(join(work, run.outputs.report), 'utf8'));
   assert.equal(Number(run.outputs['p95-increase']).toFixed(2), (report.p95Increase * 100).toFixed(2));
   // slope-increase: percent with two decimals, empty when baseline's slope is under min-slope (slopeIncrease null)
-  assert.equal(run.outputs['slope-increase'], report.slopeIncrease === null ? '' : (report.slopeIncrease * 100).toFixed(2), `slope-increase output for slopeIncrease ${report.slopeIncrease}`);
+  assert.equal(
+    run.outputs['slope-increase'],
+    report.slopeIncrease === null ? '' : (report.slopeIncrease * 100).toFixed(2),
+    `slope-increase output for slopeIncrease ${report.slopeIncrease}`,
+  );
   assert.ok('slope-increase' in run.outputs, 'the output is always set');
   assert.match(run.stdout, /::error::memgate blocked this release \(P[0-3]\)/);
   assert.match(run.summary, /## memgate: ⛔ BLOCKED/);
@@ -54,7 +74,12 @@ test('a blocked release sets the outputs, writes the job summary and fails the s
 });
 
 test('bad input fails the step with the fix and sets no verdict', async () => {
-  const run = await runAction({ ...defaults, baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: '', warmup: 'soon' });
+  const run = await runAction({
+    ...defaults,
+    baseline: './bin/healthy -addr 127.0.0.1:{port}',
+    gray: '',
+    warmup: 'soon',
+  });
   assert.equal(run.code, 1);
   assert.match(run.stdout, /::error::input 'gray' is required/);
   assert.equal(run.outputs.verdict, undefined);

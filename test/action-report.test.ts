@@ -33,11 +33,41 @@ after(async () => {
 function runAction(inputs: Record<string, string>) {
   const stamp = `${Date.now()}-${Math.random()}`;
   const env: NodeJS.ProcessEnv = {
-    GITHUB_API_URL: gh.url, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '99', GITHUB_WORKFLOW: 'gate', GITHUB_JOB: 'memory',
-    GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'event.json'), GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: 'abc123', GITHUB_WORKSPACE: ROOT,
+    GITHUB_API_URL: gh.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_RUN_ID: '99',
+    GITHUB_WORKFLOW: 'gate',
+    GITHUB_JOB: 'memory',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(work, 'event.json'),
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_SHA: 'abc123',
+    GITHUB_WORKSPACE: ROOT,
   };
-  const all: Record<string, string> = { warmup: '2s', duration: '5s', interval: '250ms', 'max-p95-increase': '12%', 'max-slope-increase': '100%', 'min-slope': '1MiB/min', 'cgroup-driver': 'auto', 'ready-timeout': '30s', 'on-inconclusive': 'fail', comment: 'always', 'github-token': FakeGitHub.WRITE_TOKEN, out: `out-${stamp}`, baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: './bin/pool -addr 127.0.0.1:{port}', ...inputs };
-  return runActionProcess(all, { cwd: work, env }).then(({ code, log, outputText, summary }) => ({ code, log, outputs: outputText, summary }));
+  const all: Record<string, string> = {
+    warmup: '2s',
+    duration: '5s',
+    interval: '250ms',
+    'max-p95-increase': '12%',
+    'max-slope-increase': '100%',
+    'min-slope': '1MiB/min',
+    'cgroup-driver': 'auto',
+    'ready-timeout': '30s',
+    'on-inconclusive': 'fail',
+    comment: 'always',
+    'github-token': FakeGitHub.WRITE_TOKEN,
+    out: `out-${stamp}`,
+    baseline: './bin/healthy -addr 127.0.0.1:{port}',
+    gray: './bin/pool -addr 127.0.0.1:{port}',
+    ...inputs,
+  };
+  return runActionProcess(all, { cwd: work, env }).then(({ code, log, outputText, summary }) => ({
+    code,
+    log,
+    outputs: outputText,
+    summary,
+  }));
 }
 
 const writes = () => gh.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
@@ -55,11 +85,17 @@ test('first run creates the sticky comment, the second updates it, another comme
   assert.match(first.outputs, /html-report<<[^\n]*\nout-[^\n]*report\.html/);
   assert.match(first.summary, /## memgate: ⛔ BLOCKED/);
   // The verdict as an error annotation naming the top suspect, on its source line in the repository.
-  assert.match(first.log, /::error title=memgate%3A release blocked \(P[0-3]\),file=fixtures\/service\/regress_pool\.go,line=\d+::P95 of memory rose/);
+  assert.match(
+    first.log,
+    /::error title=memgate%3A release blocked \(P[0-3]\),file=fixtures\/service\/regress_pool\.go,line=\d+::P95 of memory rose/,
+  );
 
   const second = await runAction({});
   assert.equal(second.code, 1);
-  assert.deepEqual(writes(), ['POST /repos/acme/shop/issues/7/comments', `PATCH /repos/acme/shop/issues/comments/${comments[0].id}`]);
+  assert.deepEqual(writes(), [
+    'POST /repos/acme/shop/issues/7/comments',
+    `PATCH /repos/acme/shop/issues/comments/${comments[0].id}`,
+  ]);
   assert.equal(comments.length, 1, 'updated in place');
 
   const other = await runAction({ 'comment-key': 'arm64' });
@@ -71,9 +107,19 @@ test('first run creates the sticky comment, the second updates it, another comme
 
 test("a fork's read-only token leaves a notice and the summary, and the step's result is the verdict's", async () => {
   const before = gh.requests.length;
-  const run = await runAction({ 'github-token': FakeGitHub.READ_TOKEN, baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: './bin/healthy -addr 127.0.0.1:{port}', 'max-p95-increase': '500%', 'min-slope': '1GiB/min', 'comment-key': 'fork' });
+  const run = await runAction({
+    'github-token': FakeGitHub.READ_TOKEN,
+    baseline: './bin/healthy -addr 127.0.0.1:{port}',
+    gray: './bin/healthy -addr 127.0.0.1:{port}',
+    'max-p95-increase': '500%',
+    'min-slope': '1GiB/min',
+    'comment-key': 'fork',
+  });
   assert.equal(run.code, 0, run.log);
-  assert.match(run.log, /::notice::memgate could not comment on pull request #7 .*Resource not accessible by integration.*forks get a read-only token/);
+  assert.match(
+    run.log,
+    /::notice::memgate could not comment on pull request #7 .*Resource not accessible by integration.*forks get a read-only token/,
+  );
   assert.match(run.summary, /## memgate: (✅ PASS|⚠️ WARN)/);
   assert.ok(gh.requests.slice(before).some((r) => r.method === 'POST' && r.status === 403));
   assert.ok(existsSync(join(work, run.outputs.match(/html-report<<\S+\n(\S+)/)![1])));

@@ -45,7 +45,17 @@ async function analyze(args: string[]) {
 function addIndexEntries(bundle: string, files: string[]) {
   const path = join(bundle, 'pprof/index.json');
   const index = JSON.parse(readFileSync(path, 'utf8'));
-  for (const [i, file] of files.entries()) index.entries.push({ side: 'gray', kind: 'goroutine', seq: 100 + i, t: 5000 + i, file, bytes: 10, error: null, fetchMs: 1 });
+  for (const [i, file] of files.entries())
+    index.entries.push({
+      side: 'gray',
+      kind: 'goroutine',
+      seq: 100 + i,
+      t: 5000 + i,
+      file,
+      bytes: 10,
+      error: null,
+      fetchMs: 1,
+    });
   writeFileSync(path, JSON.stringify(index));
 }
 
@@ -53,16 +63,36 @@ test('index entries that climb out, are absolute or are symlinks out of the bund
   const w = world();
   symlinkSync(w.secret, join(w.bundle, 'pprof/link-out.txt'));
   const depth = '../'.repeat(12);
-  addIndexEntries(w.bundle, [`${depth}${w.secret.slice(1)}`, w.secret, 'pprof/link-out.txt', `pprof/../../${'x'.repeat(10)}`, 42 as unknown as string]);
+  addIndexEntries(w.bundle, [
+    `${depth}${w.secret.slice(1)}`,
+    w.secret,
+    'pprof/link-out.txt',
+    `pprof/../../${'x'.repeat(10)}`,
+    42 as unknown as string,
+  ]);
   const set = readProfileSet(w.bundle)!;
-  for (const bytes of Object.values(set.data)) assert.ok(!Buffer.from(bytes).toString('latin1').includes('TOP-SECRET'), 'nothing read from outside');
-  assert.ok(set.notes.some((n) => /file\(s\) named in pprof\/index\.json refused and left out/.test(n)), set.notes.join('\n'));
-  assert.ok(set.entries.every((e) => typeof e.file !== 'string' || e.file.startsWith('pprof/') && !e.file.includes('..') && e.file !== 'pprof/link-out.txt'));
+  for (const bytes of Object.values(set.data))
+    assert.ok(!Buffer.from(bytes).toString('latin1').includes('TOP-SECRET'), 'nothing read from outside');
+  assert.ok(
+    set.notes.some((n) => /file\(s\) named in pprof\/index\.json refused and left out/.test(n)),
+    set.notes.join('\n'),
+  );
+  assert.ok(
+    set.entries.every(
+      (e) =>
+        typeof e.file !== 'string' ||
+        (e.file.startsWith('pprof/') && !e.file.includes('..') && e.file !== 'pprof/link-out.txt'),
+    ),
+  );
 
   const out2 = join(w.root, 'rejudged');
   const r = await analyze([w.out, '--out', out2]);
   assert.ok([0, 1, 3].includes(r.code) && !/internal error/.test(r.stderr), `${r.code} ${r.stderr}`);
-  const everything = r.stdout + r.stderr + readFileSync(join(out2, 'report.json'), 'utf8') + readFileSync(join(out2, 'report.html'), 'utf8');
+  const everything =
+    r.stdout +
+    r.stderr +
+    readFileSync(join(out2, 'report.json'), 'utf8') +
+    readFileSync(join(out2, 'report.html'), 'utf8');
   assert.ok(!everything.includes('TOP-SECRET'), 'the outside file is quoted nowhere');
   assert.match(r.stdout, /refused and left out/);
 });
@@ -97,7 +127,12 @@ test('report.json or report.html as a symlink in --out: refused with a usage err
     symlinkSync(w.secret, join(out2, name));
     const r = await analyze([w.out, '--out', out2]);
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')} is a symlink, and memgate does not write through symlinks; remove it or give another directory`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `${name.replace('.', '\\.')} is a symlink, and memgate does not write through symlinks; remove it or give another directory`,
+      ),
+    );
     assert.equal(readFileSync(w.secret, 'utf8'), `${SECRET}\n`, 'the file the link pointed at is unchanged');
   }
 });
@@ -108,7 +143,10 @@ test('a FIFO or a directory where a bundle file should be is refused at once, no
   const made = spawnSync('mkfifo', [join(w.bundle, 'samples.jsonl')]);
   assert.equal(made.status, 0, 'mkfifo is needed for this test');
   // In a child process with a timeout: opening a FIFO for reading blocks until someone writes to it.
-  const r = spawnSync(process.execPath, [join(import.meta.dirname, '../src/cli/main.ts'), 'analyze', w.out], { encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, '../src/cli/main.ts'), 'analyze', w.out], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   assert.equal(r.error, undefined, 'memgate did not hang on the FIFO');
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /"samples\.jsonl" is not a regular file/);
@@ -120,27 +158,71 @@ test('the helpers: inside paths read, outside refused by every route; writes ref
   assert.ok(readInsideBundle(w.bundle, 'meta.json').length > 0);
   symlinkSync('meta.json', join(w.bundle, 'alias.json'));
   assert.ok(readInsideBundle(w.bundle, 'alias.json').length > 0, 'a symlink that stays inside is fine');
-  for (const bad of ['../secret.txt', '/etc/passwd', 'pprof/../../x', '', 'a\0b']) assert.throws(() => readInsideBundle(w.bundle, bad), BundlePathError, JSON.stringify(bad));
+  for (const bad of ['../secret.txt', '/etc/passwd', 'pprof/../../x', '', 'a\0b'])
+    assert.throws(() => readInsideBundle(w.bundle, bad), BundlePathError, JSON.stringify(bad));
   assert.throws(() => readInsideBundle(w.bundle, 'meta.json', 10), /more than memgate reads/);
   const target = join(w.root, 'plain.txt');
   writeFileNoFollow(target, 'one');
   writeFileNoFollow(target, 'two');
   assert.equal(readFileSync(target, 'utf8'), 'two');
   symlinkSync(w.secret, join(w.root, 'link.txt'));
-  assert.throws(() => writeFileNoFollow(join(w.root, 'link.txt'), 'x'), (e: NodeJS.ErrnoException) => e.code === 'ELOOP');
+  assert.throws(
+    () => writeFileNoFollow(join(w.root, 'link.txt'), 'x'),
+    (e: NodeJS.ErrnoException) => e.code === 'ELOOP',
+  );
   assert.ok(existsSync(w.secret) && readFileSync(w.secret, 'utf8').includes('TOP-SECRET'));
 });
 
 test('a damaged bundle (wrong types where the analysis reads) is a usage error naming the file and field, not an internal error', async () => {
   const edits: [string, (b: string) => void, RegExp][] = [
-    ['samples line null', (b) => writeFileSync(join(b, 'samples.jsonl'), 'null\n'), /samples\.jsonl line 1: it is not a JSON object/],
-    ['samples t a string', (b) => writeFileSync(join(b, 'samples.jsonl'), '{"t":"x","baseline":1,"gray":2}\n'), /samples\.jsonl line 1: "t" is wrong \("x"\)/],
-    ['samples instances wrong', (b) => writeFileSync(join(b, 'samples.jsonl'), '{"t":1,"baseline":1,"gray":2,"instances":{"baseline":[1],"gray":"x"}}\n'), /"instances" is wrong/],
-    ['meta without sides', (b) => editJson(join(b, 'meta.json'), (m) => delete m.sides), /meta\.json: "sides" is missing/],
-    ['meta warmup a string', (b) => editJson(join(b, 'meta.json'), (m) => (m.warmupMs = 'x')), /meta\.json: "warmupMs" is wrong/],
-    ['final empty', (b) => writeFileSync(join(b, 'final.json'), '{}'), /final\.json: baseline: it is not a JSON object/],
-    ['final exit wrong', (b) => editJson(join(b, 'final.json'), (f) => (f.gray.exit = { atMs: 1 })), /final\.json: gray: "exit" is wrong/],
-    ['stat side unknown', (b) => writeFileSync(join(b, 'stat.jsonl'), '{"t":1,"side":"evil","anonBytes":1,"fileBytes":1,"kernelBytes":1,"sockBytes":1}\n'), /stat\.jsonl line 1: "side" is wrong/],
+    [
+      'samples line null',
+      (b) => writeFileSync(join(b, 'samples.jsonl'), 'null\n'),
+      /samples\.jsonl line 1: it is not a JSON object/,
+    ],
+    [
+      'samples t a string',
+      (b) => writeFileSync(join(b, 'samples.jsonl'), '{"t":"x","baseline":1,"gray":2}\n'),
+      /samples\.jsonl line 1: "t" is wrong \("x"\)/,
+    ],
+    [
+      'samples instances wrong',
+      (b) =>
+        writeFileSync(
+          join(b, 'samples.jsonl'),
+          '{"t":1,"baseline":1,"gray":2,"instances":{"baseline":[1],"gray":"x"}}\n',
+        ),
+      /"instances" is wrong/,
+    ],
+    [
+      'meta without sides',
+      (b) => editJson(join(b, 'meta.json'), (m) => delete m.sides),
+      /meta\.json: "sides" is missing/,
+    ],
+    [
+      'meta warmup a string',
+      (b) => editJson(join(b, 'meta.json'), (m) => (m.warmupMs = 'x')),
+      /meta\.json: "warmupMs" is wrong/,
+    ],
+    [
+      'final empty',
+      (b) => writeFileSync(join(b, 'final.json'), '{}'),
+      /final\.json: baseline: it is not a JSON object/,
+    ],
+    [
+      'final exit wrong',
+      (b) => editJson(join(b, 'final.json'), (f) => (f.gray.exit = { atMs: 1 })),
+      /final\.json: gray: "exit" is wrong/,
+    ],
+    [
+      'stat side unknown',
+      (b) =>
+        writeFileSync(
+          join(b, 'stat.jsonl'),
+          '{"t":1,"side":"evil","anonBytes":1,"fileBytes":1,"kernelBytes":1,"sockBytes":1}\n',
+        ),
+      /stat\.jsonl line 1: "side" is wrong/,
+    ],
   ];
   for (const [what, edit, expected] of edits) {
     const w = world();

@@ -20,13 +20,21 @@ test('layout from a hybrid host (v1 memory, v2 unified without memory)', () => {
     '41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw',
   ].join('\n');
   const procCgroup = '4:memory:/process_api/abc\n1:cpu:/\n0::/\n';
-  assert.deepEqual(cgroupLayout(mountInfo, procCgroup), { v1Memory: '/sys/fs/cgroup/memory/process_api/abc', v2: '/sys/fs/cgroup/unified', v2Mount: '/sys/fs/cgroup/unified' });
+  assert.deepEqual(cgroupLayout(mountInfo, procCgroup), {
+    v1Memory: '/sys/fs/cgroup/memory/process_api/abc',
+    v2: '/sys/fs/cgroup/unified',
+    v2Mount: '/sys/fs/cgroup/unified',
+  });
 });
 
 test('layout on a GitHub runner (pure v2, inside a systemd service)', () => {
   const mountInfo = '29 22 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate';
   const layout = cgroupLayout(mountInfo, '0::/system.slice/runner.service\n');
-  assert.deepEqual(layout, { v1Memory: null, v2: '/sys/fs/cgroup/system.slice/runner.service', v2Mount: '/sys/fs/cgroup' });
+  assert.deepEqual(layout, {
+    v1Memory: null,
+    v2: '/sys/fs/cgroup/system.slice/runner.service',
+    v2Mount: '/sys/fs/cgroup',
+  });
 });
 
 test('memory.stat of both versions maps to anon/file/kernel/sock', () => {
@@ -48,7 +56,13 @@ const hybrid = (over: Partial<HostFacts>): HostFacts => ({
 });
 
 test('without privileges for any driver the error names the fixes', () => {
-  assert.throws(() => selectDriver('auto', hybrid({})), (e: unknown) => e instanceof UsageError && /no privileges for any cgroup driver/.test(e.message) && /--cgroup-driver none/.test(e.message));
+  assert.throws(
+    () => selectDriver('auto', hybrid({})),
+    (e: unknown) =>
+      e instanceof UsageError &&
+      /no privileges for any cgroup driver/.test(e.message) &&
+      /--cgroup-driver none/.test(e.message),
+  );
   assert.throws(() => selectDriver('systemd', hybrid({})), /systemd is not PID 1/);
 });
 
@@ -68,7 +82,9 @@ function hostKind(host: HostFacts): HostKind {
   if (host.systemdIsInit && host.v2HasMemory) return 'systemd';
   if (host.v2HasMemory) return 'v2';
   if (host.layout.v1Memory) return host.layout.v2 ? 'v1-hybrid' : 'v1';
-  throw new Error(`this host has no cgroup memory controller (layout ${JSON.stringify(host.layout)}): the driver tests need one (cgroup v1 memory, or cgroup v2 with memory)`);
+  throw new Error(
+    `this host has no cgroup memory controller (layout ${JSON.stringify(host.layout)}): the driver tests need one (cgroup v1 memory, or cgroup v2 with memory)`,
+  );
 }
 const EXPECTED_DRIVER: Record<HostKind, string> = { systemd: 'systemd', v2: 'v2', 'v1-hybrid': 'v1', v1: 'v1' };
 
@@ -90,7 +106,8 @@ async function runIn(driver: CgroupDriver, memoryMax: number | null) {
 }
 
 /** The memory limit as the group's cgroup holds it (v1: memory.limit_in_bytes; v2 and systemd: memory.max). */
-const limitFile = (driver: CgroupDriver, location: string) => `${location}/${driver.name === 'v1' ? 'memory.limit_in_bytes' : 'memory.max'}`;
+const limitFile = (driver: CgroupDriver, location: string) =>
+  `${location}/${driver.name === 'v1' ? 'memory.limit_in_bytes' : 'memory.max'}`;
 
 async function lifecycle(t: TestContext, driver: CgroupDriver, memoryMax: number | null) {
   const { group, child } = await runIn(driver, memoryMax);
@@ -107,7 +124,11 @@ async function lifecycle(t: TestContext, driver: CgroupDriver, memoryMax: number
     assert.ok(group.readCurrent()! > 0, 'memory is accounted');
     assert.equal(group.readOomKills(), 0);
     assert.ok(group.readStat()!.anonBytes >= 0);
-    assert.equal(Number(readFileSync(limitFile(driver, group.location), 'utf8').trim()), memoryMax, 'the memory limit is set');
+    assert.equal(
+      Number(readFileSync(limitFile(driver, group.location), 'utf8').trim()),
+      memoryMax,
+      'the memory limit is set',
+    );
   }
   await group.killAll();
   assert.deepEqual(group.pids(), []);
@@ -132,13 +153,15 @@ test('v1 driver lifecycle (hosts with the v1 memory controller)', async (t) => {
   requireRoot();
   const layout = readCgroupLayout();
   if (!layout.v1Memory) {
-    t.skip(`no cgroup v1 memory hierarchy on this ${hostKind(probeHost())} host; its own driver's lifecycle is tested above`);
+    t.skip(
+      `no cgroup v1 memory hierarchy on this ${hostKind(probeHost())} host; its own driver's lifecycle is tested above`,
+    );
     return;
   }
   await lifecycle(t, new CgroupfsDriver('v1', layout.v1Memory), 64 * 1024 * 1024);
 });
 
-test('v2 lifecycle on a hybrid host\'s unified hierarchy (no memory there): cgroup.kill empties the group', async (t) => {
+test("v2 lifecycle on a hybrid host's unified hierarchy (no memory there): cgroup.kill empties the group", async (t) => {
   requireRoot();
   const host = probeHost();
   const kind = hostKind(host);
@@ -182,7 +205,12 @@ test('systemd driver: a transient scope in memgate.slice, through sudo -n unless
 });
 
 test('a systemd host prefers the systemd driver, as root too (a service cgroup with processes cannot delegate memory)', () => {
-  const host = hybrid({ systemdIsInit: true, v2HasMemory: true, isRoot: true, layout: { v1Memory: null, v2: '/tmp', v2Mount: '/sys/fs/cgroup' } });
+  const host = hybrid({
+    systemdIsInit: true,
+    v2HasMemory: true,
+    isRoot: true,
+    layout: { v1Memory: null, v2: '/tmp', v2Mount: '/sys/fs/cgroup' },
+  });
   assert.equal(selectDriver('auto', host).name, 'systemd');
   assert.equal(selectDriver('auto', { ...host, isRoot: false, sudoWorks: () => true }).name, 'systemd');
 });

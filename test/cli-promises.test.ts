@@ -14,7 +14,14 @@ import { makeBundle } from './helpers/bundles.ts';
 function io(cwd: string, stdout: (text: string) => void = () => {}) {
   const warnings: string[] = [];
   const errors: string[] = [];
-  const value: CliIO = { stdout, stderr: (t) => void errors.push(t), logger: { info: () => {}, warn: (m) => void warnings.push(m) }, signal: new AbortController().signal, cwd, env: {} };
+  const value: CliIO = {
+    stdout,
+    stderr: (t) => void errors.push(t),
+    logger: { info: () => {}, warn: (m) => void warnings.push(m) },
+    signal: new AbortController().signal,
+    cwd,
+    env: {},
+  };
   return { io: value, warnings, errors };
 }
 
@@ -52,7 +59,9 @@ test('an internal error is exit 3 with a message that asks for a report, never a
     throw new TypeError('stdout went wrong');
   });
   assert.equal(await cli(['analyze', join(dir, 'run')], broken.io), 3);
-  assert.deepEqual(broken.errors, ['error: internal error: stdout went wrong (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)\n']);
+  assert.deepEqual(broken.errors, [
+    'error: internal error: stdout went wrong (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)\n',
+  ]);
   const debug = io(dir, () => {
     throw new TypeError('stdout went wrong');
   });

@@ -112,7 +112,7 @@ test("each command's help names every option it accepts (and run's and analyze's
       `--${name}: ${accepted ? 'accepted but not in run --help' : 'in run --help but refused'}`,
     );
   }
-  assert.match(run, /^  --json /m);
+  assert.match(run, /^ {2}--json /m);
   const analyze = (await memgate(['analyze', '--help'])).stdout;
   for (const name of [
     'warmup',

@@ -28,7 +28,26 @@ after(() => rmSync(work, { recursive: true, force: true }));
 test('--ebpf auto: a side whose probe would cost over the budget is not traced, with the estimate in the report; a quiet side is traced', async () => {
   const quiet = `${bin('healthy')} -addr 127.0.0.1:{port} -memprofile-rate 65536`;
   const heavy = `${bin('healthy')} -addr 127.0.0.1:{port} -memprofile-rate 4096 -alloc-rate 20MiB -burst-every 0`;
-  const run = await spawnCli(['run', '--baseline', quiet, '--gray', heavy, '--ebpf', 'auto', '--replicas', '1', '--warmup', '3s', '--duration', '4s', '--out', 'out'], { cwd: work });
+  const run = await spawnCli(
+    [
+      'run',
+      '--baseline',
+      quiet,
+      '--gray',
+      heavy,
+      '--ebpf',
+      'auto',
+      '--replicas',
+      '1',
+      '--warmup',
+      '3s',
+      '--duration',
+      '4s',
+      '--out',
+      'out',
+    ],
+    { cwd: work },
+  );
   assert.ok(run.code === 0 || run.code === 1 || run.code === 3, run.stdout + run.stderr);
   const report = JSON.parse(readFileSync(join(work, 'out/report.json'), 'utf8')) as Report;
   const ebpf = report.ebpf!;
@@ -45,7 +64,12 @@ test('--ebpf auto: a side whose probe would cost over the budget is not traced, 
   assert.equal(ebpf.gray, null, 'gray has no allocation paths');
   const warning = report.warnings.find((w) => w.startsWith('gray is not traced: eBPF tracing of gray'));
   assert.ok(warning, report.warnings.join('\n'));
-  assert.match(warning, new RegExp(`one heap-profile sample per 4\\.0 KiB: ~\\d+ probe hits/s x ${PROBE_HIT_COST_US} µs\\) would cost ~\\d+(\\.\\d)?% of a core, over the 3\\.0% budget\\. Raise --memprofile-rate .*, or give --ebpf on to trace anyway$`));
+  assert.match(
+    warning,
+    new RegExp(
+      `one heap-profile sample per 4\\.0 KiB: ~\\d+ probe hits/s x ${PROBE_HIT_COST_US} µs\\) would cost ~\\d+(\\.\\d)?% of a core, over the 3\\.0% budget\\. Raise --memprofile-rate .*, or give --ebpf on to trace anyway$`,
+    ),
+  );
 
   const base = ebpf.costs.baseline!;
   assert.equal(base.source, 'heap-profile');
@@ -57,7 +81,10 @@ test('--ebpf auto: a side whose probe would cost over the budget is not traced, 
   assert.ok(!report.warnings.some((w) => w.includes('tracing of baseline')), report.warnings.join('\n'));
   // The program that ran probes baseline's process only.
   const script = readFileSync(join(work, 'out/bundle/ebpf/alloc.bt'), 'utf8');
-  assert.deepEqual([...script.matchAll(/pid == (\d+)/g)].map((m) => Number(m[1])), ebpf.baseline.pids);
+  assert.deepEqual(
+    [...script.matchAll(/pid == (\d+)/g)].map((m) => Number(m[1])),
+    ebpf.baseline.pids,
+  );
 
   await sleep(200);
   assert.deepEqual(leftoverProcesses(work), [], 'no tracer or workload process left behind');

@@ -17,9 +17,14 @@ test('sampled mode, two sides: every entry kept, duplicate keys included, rates 
   assert.equal(parsed.rates.get(305), 524288);
   assert.equal(parsed.rates.get(309), 524288);
   // Two raw stacks that print alike are two entries here: aggregation happens after symbolizing.
-  const leak = parsed.records.filter((r) => r.pid === 305 && r.frames.some((f) => f.symbol === 'main.(*sessionStore).remember'));
+  const leak = parsed.records.filter(
+    (r) => r.pid === 305 && r.frames.some((f) => f.symbol === 'main.(*sessionStore).remember'),
+  );
   assert.equal(leak.length, 2);
-  assert.deepEqual(leak[0].frames.map((f) => f.symbol), leak[1].frames.map((f) => f.symbol));
+  assert.deepEqual(
+    leak[0].frames.map((f) => f.symbol),
+    leak[1].frames.map((f) => f.symbol),
+  );
   const first = leak[0].frames;
   assert.equal(first[0].symbol, 'runtime.mProf_Malloc');
   assert.equal(first[0].addr, 0x42e140n);
@@ -48,10 +53,13 @@ test('every mode: mallocgc at offset 0 first, sizes as asked', () => {
 test('garbage: unreadable lines and broken entries are counted and skipped, good entries kept, a cut-off end noticed', () => {
   const parsed = parseBpftraceOutput(data('garbage.txt'));
   assert.equal(parsed.attached, true);
-  assert.deepEqual(parsed.records.map((r) => [r.goid, r.count, r.total, r.frames.length]), [
-    [5, 2, 114688, 5],
-    [7, 1, 57344, 3],
-  ]);
+  assert.deepEqual(
+    parsed.records.map((r) => [r.goid, r.count, r.total, r.frames.length]),
+    [
+      [5, 2, 114688, 5],
+      [7, 1, 57344, 3],
+    ],
+  );
   assert.equal(parsed.rates.get(305), 524288);
   assert.ok(parsed.skipped >= 6, `skipped ${parsed.skipped}`);
   assert.equal(parsed.firstSkipped, 'WARNING: something odd the tracer said');

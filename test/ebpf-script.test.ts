@@ -3,16 +3,37 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { argExpr, buildScript, goidExpr, goidOffset, safeProbePath, sizeArgIndex, type ProbeTarget } from '../src/collect/ebpf-script.ts';
+import {
+  argExpr,
+  buildScript,
+  goidExpr,
+  goidOffset,
+  safeProbePath,
+  sizeArgIndex,
+  type ProbeTarget,
+} from '../src/collect/ebpf-script.ts';
 import { ROOT } from './helpers/fixtures.ts';
 
-const target = (over: Partial<ProbeTarget> = {}): ProbeTarget => ({ binary: '/path/to/service', pids: [1234], arch: 'amd64', go: [1, 19], memProfileRateAddr: 0x946010n, ...over });
+const target = (over: Partial<ProbeTarget> = {}): ProbeTarget => ({
+  binary: '/path/to/service',
+  pids: [1234],
+  arch: 'amd64',
+  go: [1, 19],
+  memProfileRateAddr: 0x946010n,
+  ...over,
+});
 
 test('bpf/*.bt are what the generator writes for amd64 Go 1.19', () => {
   const sampled = buildScript({ mode: 'sampled', sampleRate: 1, captureDepth: 14, targets: [target()] });
   const every = buildScript({ mode: 'every', sampleRate: 64, captureDepth: 14, targets: [target()] });
-  assert.ok(readFileSync(join(ROOT, 'bpf/alloc-sampled.bt'), 'utf8').endsWith(sampled), 'bpf/alloc-sampled.bt is out of date');
-  assert.ok(readFileSync(join(ROOT, 'bpf/alloc-every.bt'), 'utf8').endsWith(every), 'bpf/alloc-every.bt is out of date');
+  assert.ok(
+    readFileSync(join(ROOT, 'bpf/alloc-sampled.bt'), 'utf8').endsWith(sampled),
+    'bpf/alloc-sampled.bt is out of date',
+  );
+  assert.ok(
+    readFileSync(join(ROOT, 'bpf/alloc-every.bt'), 'utf8').endsWith(every),
+    'bpf/alloc-every.bt is out of date',
+  );
   assert.match(sampled, /uprobe:\/path\/to\/service:runtime\.mProf_Malloc \/pid == 1234\/ \{/);
   assert.match(sampled, /ustack\(perf, 14\)\] = stats\(reg\("bx"\)\)/);
   assert.match(sampled, /\*\(uint64\*\)\(reg\("r14"\) \+ 152\)/);
@@ -52,10 +73,16 @@ test('one probe per binary, each with its own registers; pids of both sides in o
     mode: 'sampled',
     sampleRate: 1,
     captureDepth: 10,
-    targets: [target({ binary: '/bin/a', pids: [1, 2] }), target({ binary: '/bin/b', pids: [3], arch: 'arm64', go: [1, 23], memProfileRateAddr: null })],
+    targets: [
+      target({ binary: '/bin/a', pids: [1, 2] }),
+      target({ binary: '/bin/b', pids: [3], arch: 'arm64', go: [1, 23], memProfileRateAddr: null }),
+    ],
   });
   assert.match(script, /uprobe:\/bin\/a:runtime\.mProf_Malloc \/pid == 1 \|\| pid == 2\//);
-  assert.match(script, /uprobe:\/bin\/b:runtime\.mProf_Malloc \/pid == 3\/ \{\n  @alloc\[pid, \*\(uint64\*\)\(reg\("r28"\) \+ 160\), ustack\(perf, 10\)\] = stats\(reg\("r2"\)\);\n\}/);
+  assert.match(
+    script,
+    /uprobe:\/bin\/b:runtime\.mProf_Malloc \/pid == 3\/ \{\n {2}@alloc\[pid, \*\(uint64\*\)\(reg\("r28"\) \+ 160\), ustack\(perf, 10\)\] = stats\(reg\("r2"\)\);\n\}/,
+  );
   assert.equal(script.match(/@rate/g)?.length, 1, 'no MemProfileRate read where its address is unknown');
 });
 

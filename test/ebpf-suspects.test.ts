@@ -10,28 +10,66 @@ import type { Frame } from '../src/model/frame.ts';
 const KiB = 1024;
 const SECONDS = 20;
 const f = (fn: string, file = `/src/app/${fn.replace(/\W/g, '_')}.go`, line = 12): Frame => ({ fn, file, line });
-const path = (fn: string, caller = 'main.handle') => [f('runtime.mallocgc', '/go/src/runtime/malloc.go', 1), f(fn), f(caller), f('runtime.goexit', '/go/src/runtime/asm.s', 2)];
+const path = (fn: string, caller = 'main.handle') => [
+  f('runtime.mallocgc', '/go/src/runtime/malloc.go', 1),
+  f(fn),
+  f(caller),
+  f('runtime.goexit', '/go/src/runtime/asm.s', 2),
+];
 
 /** A path allocating `bytesPerSec` over the 20 s trace in `samples` probe hits. */
 function hot(fn: string, bytesPerSec: number, samples: number, goids: number[] = [7]): EbpfStack {
   const sampledBytes = Math.round(bytesPerSec * SECONDS);
-  return { frames: path(fn), samples, sampledBytes, goroutines: goids.map((goid) => ({ goid, samples: samples / goids.length, sampledBytes: sampledBytes / goids.length })) };
+  return {
+    frames: path(fn),
+    samples,
+    sampledBytes,
+    goroutines: goids.map((goid) => ({
+      goid,
+      samples: samples / goids.length,
+      sampledBytes: sampledBytes / goids.length,
+    })),
+  };
 }
 function side(stacks: EbpfStack[], over: Partial<EbpfSideTrace> = {}): EbpfSideTrace {
-  return { binary: '/bin/svc', goVersion: 'go1.19.8', arch: 'amd64', pids: [100], memProfileRate: 524288, startMs: 5000, endMs: 5000 + SECONDS * 1000, stacks, ...over };
+  return {
+    binary: '/bin/svc',
+    goVersion: 'go1.19.8',
+    arch: 'amd64',
+    pids: [100],
+    memProfileRate: 524288,
+    startMs: 5000,
+    endMs: 5000 + SECONDS * 1000,
+    stacks,
+    ...over,
+  };
 }
 function trace(baseline: EbpfSideTrace | null, gray: EbpfSideTrace | null, over: Partial<EbpfTrace> = {}): EbpfTrace {
-  return { schema: EBPF_TRACE_SCHEMA, mode: 'every', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', sides: { baseline, gray }, warnings: [], ...over };
+  return {
+    schema: EBPF_TRACE_SCHEMA,
+    mode: 'every',
+    sampleRate: 1,
+    stackDepth: 8,
+    tracer: 'bpftrace v0.17.0',
+    sides: { baseline, gray },
+    warnings: [],
+    ...over,
+  };
 }
-const suspects = (baseline: EbpfStack[], gray: EbpfStack[], over: Partial<EbpfTrace> = {}) => analyzeEbpf(trace(side(baseline), side(gray), over))!.suspects.map((s) => s.function);
+const suspects = (baseline: EbpfStack[], gray: EbpfStack[], over: Partial<EbpfTrace> = {}) =>
+  analyzeEbpf(trace(side(baseline), side(gray), over))!.suspects.map((s) => s.function);
 
 test('16 KiB/s more: at the edge a suspect, just under it not', () => {
   assert.deepEqual(suspects([], [hot('main.a', 16 * KiB, 200)]), ['main.a']);
   assert.deepEqual(suspects([], [hot('main.a', 16 * KiB - 1, 200)]), []);
-  assert.deepEqual(suspects([hot('main.a', 64 * KiB, 100)], [hot('main.a', 64 * KiB + 15 * KiB, 200)]), [], 'the difference counts, not gray alone');
+  assert.deepEqual(
+    suspects([hot('main.a', 64 * KiB, 100)], [hot('main.a', 64 * KiB + 15 * KiB, 200)]),
+    [],
+    'the difference counts, not gray alone',
+  );
 });
 
-test('1% of gray\'s whole allocation rate: a path well under it is no suspect, one over it is', () => {
+test("1% of gray's whole allocation rate: a path well under it is no suspect, one over it is", () => {
   const big = (rate: number) => hot('main.bulk', rate, 100_000);
   const g = 100 * KiB;
   assert.deepEqual(suspects([big(98 * g)], [big(98 * g), hot('main.a', g, 400)]), ['main.a'], 'g is 1/99 of gray');
@@ -66,15 +104,58 @@ test('binomialTail: edges and a known value', () => {
 
 test('suspect fields: per-second amounts, share of all differences, pattern taken from a heap suspect', () => {
   const known: Suspect[] = [
-    { function: 'main.b', source: 'pprof', kind: 'growth', bytes: 1, objects: 1, count: null, share: 1, gray: 1, baseline: 0, location: null, stack: [], caller: null, createdBy: null, state: null, waitMinutes: null, pattern: 'unbounded-map' },
-    { function: 'main.c', source: 'pprof', kind: 'growth', bytes: 1, objects: 1, count: null, share: 1, gray: 1, baseline: 0, location: null, stack: [], caller: null, createdBy: null, state: null, waitMinutes: null, pattern: null },
+    {
+      function: 'main.b',
+      source: 'pprof',
+      kind: 'growth',
+      bytes: 1,
+      objects: 1,
+      count: null,
+      share: 1,
+      gray: 1,
+      baseline: 0,
+      location: null,
+      stack: [],
+      caller: null,
+      createdBy: null,
+      state: null,
+      waitMinutes: null,
+      pattern: 'unbounded-map',
+    },
+    {
+      function: 'main.c',
+      source: 'pprof',
+      kind: 'growth',
+      bytes: 1,
+      objects: 1,
+      count: null,
+      share: 1,
+      gray: 1,
+      baseline: 0,
+      location: null,
+      stack: [],
+      caller: null,
+      createdBy: null,
+      state: null,
+      waitMinutes: null,
+      pattern: null,
+    },
   ];
-  const result = analyzeEbpf(trace(side([hot('main.b', 32 * KiB, 100)]), side([hot('main.a', 96 * KiB, 300), hot('main.b', 96 * KiB, 300), hot('main.c', 64 * KiB, 300)])), known)!;
-  assert.deepEqual(result.suspects.map((s) => [s.function, s.bytes, s.gray, s.baseline, s.share, s.pattern]), [
-    ['main.a', 96 * KiB, 96 * KiB, 0, 0.429, null],
-    ['main.b', 64 * KiB, 96 * KiB, 32 * KiB, 0.286, 'unbounded-map'],
-    ['main.c', 64 * KiB, 64 * KiB, 0, 0.286, null],
-  ]);
+  const result = analyzeEbpf(
+    trace(
+      side([hot('main.b', 32 * KiB, 100)]),
+      side([hot('main.a', 96 * KiB, 300), hot('main.b', 96 * KiB, 300), hot('main.c', 64 * KiB, 300)]),
+    ),
+    known,
+  )!;
+  assert.deepEqual(
+    result.suspects.map((s) => [s.function, s.bytes, s.gray, s.baseline, s.share, s.pattern]),
+    [
+      ['main.a', 96 * KiB, 96 * KiB, 0, 0.429, null],
+      ['main.b', 64 * KiB, 96 * KiB, 32 * KiB, 0.286, 'unbounded-map'],
+      ['main.c', 64 * KiB, 64 * KiB, 0, 0.286, null],
+    ],
+  );
   const a = result.suspects[0];
   assert.equal(a.source, 'ebpf');
   assert.equal(a.kind, 'growth');
@@ -85,10 +166,22 @@ test('suspect fields: per-second amounts, share of all differences, pattern take
   assert.equal(a.caller, 'main.a');
   assert.deepEqual([a.createdBy, a.state, a.waitMinutes], [null, null, null]);
   // a heap suspect named by the path's caller lends its pattern too
-  const byCaller = analyzeEbpf(trace(side([]), side([{ ...hot('bytes.growSlice', 96 * KiB, 300), frames: path('bytes.growSlice', 'main.record') }])), [{ ...known[0], function: 'main.record' }])!;
+  const byCaller = analyzeEbpf(
+    trace(
+      side([]),
+      side([{ ...hot('bytes.growSlice', 96 * KiB, 300), frames: path('bytes.growSlice', 'main.record') }]),
+    ),
+    [{ ...known[0], function: 'main.record' }],
+  )!;
   assert.equal(byCaller.suspects[0].caller, 'main.record');
   assert.equal(byCaller.suspects[0].pattern, 'unbounded-map');
-  const byKnownCaller = analyzeEbpf(trace(side([]), side([{ ...hot('bytes.growSlice', 96 * KiB, 300), frames: path('bytes.growSlice', 'main.record') }])), [{ ...known[0], function: 'bytes.x', caller: 'main.record', pattern: 'buffer-growth' }])!;
+  const byKnownCaller = analyzeEbpf(
+    trace(
+      side([]),
+      side([{ ...hot('bytes.growSlice', 96 * KiB, 300), frames: path('bytes.growSlice', 'main.record') }]),
+    ),
+    [{ ...known[0], function: 'bytes.x', caller: 'main.record', pattern: 'buffer-growth' }],
+  )!;
   assert.equal(byKnownCaller.suspects[0].pattern, 'buffer-growth');
 });
 
@@ -100,11 +193,24 @@ test('at most ten suspects, the largest differences first', () => {
   assert.deepEqual(got.slice(0, 3), ['main.f11', 'main.f10', 'main.f09']);
 });
 
-test('side summaries: rates, shares, goroutines (goid 0 is no goroutine), the heaviest stack\'s frames, top 20', () => {
+test("side summaries: rates, shares, goroutines (goid 0 is no goroutine), the heaviest stack's frames, top 20", () => {
   const paths = [...Array(22).keys()].map((i) => hot(`main.p${String(i).padStart(2, '0')}`, (i + 1) * KiB, 10));
   const twoStacks: EbpfStack[] = [
-    { frames: [f('runtime.mallocgc'), f('main.z', '/src/app/old.go', 1), f('main.handle')], samples: 2, sampledBytes: 200 * KiB, goroutines: [{ goid: 0, samples: 2, sampledBytes: 200 * KiB }] },
-    { frames: [f('runtime.mallocgc'), f('main.z', '/src/app/new.go', 2), f('main.handle')], samples: 3, sampledBytes: 800 * KiB, goroutines: [{ goid: 4, samples: 3, sampledBytes: 800 * KiB }, { goid: 5, samples: 0, sampledBytes: 0 }] },
+    {
+      frames: [f('runtime.mallocgc'), f('main.z', '/src/app/old.go', 1), f('main.handle')],
+      samples: 2,
+      sampledBytes: 200 * KiB,
+      goroutines: [{ goid: 0, samples: 2, sampledBytes: 200 * KiB }],
+    },
+    {
+      frames: [f('runtime.mallocgc'), f('main.z', '/src/app/new.go', 2), f('main.handle')],
+      samples: 3,
+      sampledBytes: 800 * KiB,
+      goroutines: [
+        { goid: 4, samples: 3, sampledBytes: 800 * KiB },
+        { goid: 5, samples: 0, sampledBytes: 0 },
+      ],
+    },
   ];
   const result = analyzeEbpf(trace(side([...paths, ...twoStacks], { pids: [1, 2] }), null))!;
   const s = result.summary.baseline!;
@@ -121,43 +227,77 @@ test('side summaries: rates, shares, goroutines (goid 0 is no goroutine), the he
   // 1..22 KiB/s over 20 s, plus main.z's 1000 KiB
   const total = 253 * KiB * SECONDS + 1000 * KiB;
   assert.equal(s.bytesPerSec, Math.round(total / SECONDS));
-  assert.equal(s.paths[0].share, Math.round((1000 * KiB / total) * 1000) / 1000);
+  assert.equal(s.paths[0].share, Math.round(((1000 * KiB) / total) * 1000) / 1000);
   assert.equal(s.paths[1].function, 'main.p21');
   assert.equal(s.paths[19].function, 'main.p03', 'the 20 heaviest');
   assert.equal(s.samples, 22 * 10 + 5);
   assert.equal(s.countPerSec, Math.round(((22 * 10 + 5) / SECONDS) * 1000) / 1000);
-  assert.deepEqual([s.binary, s.goVersion, s.pids, s.traceMs, s.memProfileRate], ['/bin/svc', 'go1.19.8', [1, 2], SECONDS * 1000, 524288]);
+  assert.deepEqual(
+    [s.binary, s.goVersion, s.pids, s.traceMs, s.memProfileRate],
+    ['/bin/svc', 'go1.19.8', [1, 2], SECONDS * 1000, 524288],
+  );
   assert.deepEqual(result.warnings, ['only one side has allocation paths, so none are compared: no eBPF suspects']);
   assert.deepEqual(result.suspects, []);
 });
 
 test('a side traced for no time has no rates and is said so; no trace, no analysis', () => {
-  const r = analyzeEbpf(trace(side([hot('main.a', KiB, 1)], { endMs: 5000 }), side([hot('main.a', 64 * KiB, 100)]), { warnings: ['tracer said x'] }))!;
+  const r = analyzeEbpf(
+    trace(side([hot('main.a', KiB, 1)], { endMs: 5000 }), side([hot('main.a', 64 * KiB, 100)]), {
+      warnings: ['tracer said x'],
+    }),
+  )!;
   assert.equal(r.summary.baseline, null);
-  assert.deepEqual(r.warnings, ['tracer said x', 'baseline was traced for no time at all; its allocation paths have no rates', 'only one side has allocation paths, so none are compared: no eBPF suspects']);
+  assert.deepEqual(r.warnings, [
+    'tracer said x',
+    'baseline was traced for no time at all; its allocation paths have no rates',
+    'only one side has allocation paths, so none are compared: no eBPF suspects',
+  ]);
   assert.equal(analyzeEbpf(null), null);
   assert.equal(analyzeEbpf(undefined), null);
   const none = analyzeEbpf(trace(null, null))!;
   assert.deepEqual(none.warnings, [], 'nothing traced: the reason is already among the trace warnings');
-  assert.deepEqual([none.summary.mode, none.summary.sampleRate, none.summary.stackDepth, none.summary.tracer], ['every', 1, 8, 'bpftrace v0.17.0']);
+  assert.deepEqual(
+    [none.summary.mode, none.summary.sampleRate, none.summary.stackDepth, none.summary.tracer],
+    ['every', 1, 8, 'bpftrace v0.17.0'],
+  );
 });
 
 test('the profiler serving memgate is left out of both sides', () => {
-  const pprof: EbpfStack = { ...hot('compress/flate.NewWriter', 512 * KiB, 500), frames: [f('runtime.mallocgc'), f('compress/flate.NewWriter'), f('runtime/pprof.writeHeapProto'), f('net/http/pprof.handler.ServeHTTP')] };
+  const pprof: EbpfStack = {
+    ...hot('compress/flate.NewWriter', 512 * KiB, 500),
+    frames: [
+      f('runtime.mallocgc'),
+      f('compress/flate.NewWriter'),
+      f('runtime/pprof.writeHeapProto'),
+      f('net/http/pprof.handler.ServeHTTP'),
+    ],
+  };
   const r = analyzeEbpf(trace(side([]), side([pprof])))!;
   assert.deepEqual(r.suspects, []);
   assert.deepEqual(r.summary.gray!.paths, []);
 });
 
 test('costOf: what each mode costs, in words', () => {
-  assert.match(costOf('sampled', 1), /^sampled: a probe on runtime\.mProf_Malloc, hit once per MemProfileRate bytes \(512 KiB by default, 64 KiB as memgate asks\).*over the budget is left out \(see costs\)$/);
-  assert.equal(costOf('every', 64), 'every: a probe on every runtime.mallocgc call, 1 in 64 recorded; each allocation traps into the kernel, which slows an allocation-heavy service many times over');
-  assert.equal(costOf('every', 1), 'every: a probe on every runtime.mallocgc call; each allocation traps into the kernel, which slows an allocation-heavy service many times over');
+  assert.match(
+    costOf('sampled', 1),
+    /^sampled: a probe on runtime\.mProf_Malloc, hit once per MemProfileRate bytes \(512 KiB by default, 64 KiB as memgate asks\).*over the budget is left out \(see costs\)$/,
+  );
+  assert.equal(
+    costOf('every', 64),
+    'every: a probe on every runtime.mallocgc call, 1 in 64 recorded; each allocation traps into the kernel, which slows an allocation-heavy service many times over',
+  );
+  assert.equal(
+    costOf('every', 1),
+    'every: a probe on every runtime.mallocgc call; each allocation traps into the kernel, which slows an allocation-heavy service many times over',
+  );
   assert.equal(analyzeEbpf(trace(null, null, { mode: 'sampled' }))!.summary.cost, costOf('sampled', 1));
 });
 
 test('paths: no frames is "?", stacks shown to 12 frames whatever --stack-depth, zero bytes has no share', () => {
-  const deep: EbpfStack = { ...hot('main.deep', 64 * KiB, 100), frames: [f('runtime.mallocgc'), ...Array.from({ length: 16 }, (_, i) => f(`main.d${i}`)), f('runtime.goexit')] };
+  const deep: EbpfStack = {
+    ...hot('main.deep', 64 * KiB, 100),
+    frames: [f('runtime.mallocgc'), ...Array.from({ length: 16 }, (_, i) => f(`main.d${i}`)), f('runtime.goexit')],
+  };
   const empty: EbpfStack = { frames: [], samples: 1, sampledBytes: 0, goroutines: [] };
   const r = analyzeEbpf(trace(side([]), side([deep, empty]), { stackDepth: 16 }))!;
   const paths = r.summary.gray!.paths;
@@ -165,11 +305,19 @@ test('paths: no frames is "?", stacks shown to 12 frames whatever --stack-depth,
   assert.equal(paths[0].stack.length, 12);
   assert.equal(paths[1].function, '?');
   assert.deepEqual([paths[1].location, paths[1].caller, paths[1].bytes, paths[1].share], [null, null, 0, 0]);
-  assert.equal(r.suspects[0].stack.length, 12, 'a suspect\'s stack too');
+  assert.equal(r.suspects[0].stack.length, 12, "a suspect's stack too");
   const nothing = analyzeEbpf(trace(side([]), side([empty])))!;
-  assert.deepEqual([nothing.summary.gray!.bytesPerSec, nothing.summary.gray!.paths[0].share], [0, 0], 'no bytes at all: shares are 0, not NaN');
+  assert.deepEqual(
+    [nothing.summary.gray!.bytesPerSec, nothing.summary.gray!.paths[0].share],
+    [0, 0],
+    'no bytes at all: shares are 0, not NaN',
+  );
   const shallow = analyzeEbpf(trace(side([]), side([deep]), { stackDepth: 3 }))!;
-  assert.deepEqual(shallow.summary.gray!.paths[0].stack.map((s) => s.split(' ')[0]), ['main.d0', 'main.d1', 'main.d2'], '--stack-depth cuts the path');
+  assert.deepEqual(
+    shallow.summary.gray!.paths[0].stack.map((s) => s.split(' ')[0]),
+    ['main.d0', 'main.d1', 'main.d2'],
+    '--stack-depth cuts the path',
+  );
 });
 
 test('edges found by mutation testing: difference not sum, baseline hits in the binomial test, per-second objects, order, frames, patterns', () => {
@@ -178,30 +326,86 @@ test('edges found by mutation testing: difference not sum, baseline hits in the 
   // baseline's hits count: 30 against 20 hits is chance, however many bytes they stand for
   assert.deepEqual(suspects([hot('main.a', 16 * KiB, 20)], [hot('main.a', 64 * KiB, 30)]), []);
   // ordered by the difference: Y (100 more) before X (50 more, on a large baseline)
-  assert.deepEqual(suspects([hot('main.x', 150 * KiB, 3000)], [hot('main.x', 200 * KiB, 4000), hot('main.y', 100 * KiB, 2000)]), ['main.y', 'main.x']);
+  assert.deepEqual(
+    suspects([hot('main.x', 150 * KiB, 3000)], [hot('main.x', 200 * KiB, 4000), hot('main.y', 100 * KiB, 2000)]),
+    ['main.y', 'main.x'],
+  );
   // objects per second: gray's minus baseline's
   const r = analyzeEbpf(trace(side([hot('main.b', 32 * KiB, 100)]), side([hot('main.b', 96 * KiB, 300)])))!;
   assert.equal(r.suspects[0].objects, 10, '15 - 5 allocations per second');
   // a path without frames can still be a suspect: "?", no caller
-  const bare = analyzeEbpf(trace(side([]), side([{ frames: [], samples: 100, sampledBytes: 64 * KiB * SECONDS, goroutines: [] }])))!;
-  assert.deepEqual(bare.suspects.map((s) => [s.function, s.caller, s.location]), [['?', null, null]]);
+  const bare = analyzeEbpf(
+    trace(side([]), side([{ frames: [], samples: 100, sampledBytes: 64 * KiB * SECONDS, goroutines: [] }])),
+  )!;
+  assert.deepEqual(
+    bare.suspects.map((s) => [s.function, s.caller, s.location]),
+    [['?', null, null]],
+  );
 });
 
 test('the heaviest stack of a path gives its frames: the first of equals, whatever the order', () => {
-  const at = (file: string, bytes: number): EbpfStack => ({ frames: [f('runtime.mallocgc'), f('main.z', file, 1), f('main.handle')], samples: 2, sampledBytes: bytes, goroutines: [] });
-  const heavyFirst = analyzeEbpf(trace(side([at('/src/app/heavy.go', 800 * KiB), at('/src/app/light.go', 200 * KiB)]), null))!;
+  const at = (file: string, bytes: number): EbpfStack => ({
+    frames: [f('runtime.mallocgc'), f('main.z', file, 1), f('main.handle')],
+    samples: 2,
+    sampledBytes: bytes,
+    goroutines: [],
+  });
+  const heavyFirst = analyzeEbpf(
+    trace(side([at('/src/app/heavy.go', 800 * KiB), at('/src/app/light.go', 200 * KiB)]), null),
+  )!;
   assert.equal(heavyFirst.summary.baseline!.paths[0].location, 'app/heavy.go:1');
-  const equal = analyzeEbpf(trace(side([at('/src/app/first.go', 500 * KiB), at('/src/app/second.go', 500 * KiB)]), null))!;
+  const equal = analyzeEbpf(
+    trace(side([at('/src/app/first.go', 500 * KiB), at('/src/app/second.go', 500 * KiB)]), null),
+  )!;
   assert.equal(equal.summary.baseline!.paths[0].location, 'app/first.go:1');
 });
 
 test('a suspect takes the pattern of a heap suspect on its function, its caller, or sharing its caller; nothing else', () => {
-  const known = (over: Partial<Suspect>): Suspect => ({ function: 'x', source: 'pprof', kind: 'growth', bytes: 1, objects: 1, count: null, share: 1, gray: 1, baseline: 0, location: null, stack: [], caller: null, createdBy: null, state: null, waitMinutes: null, pattern: 'unbounded-map', ...over });
-  const grow = (frames: Frame[]): EbpfStack => ({ frames, samples: 300, sampledBytes: 96 * KiB * SECONDS, goroutines: [] });
+  const known = (over: Partial<Suspect>): Suspect => ({
+    function: 'x',
+    source: 'pprof',
+    kind: 'growth',
+    bytes: 1,
+    objects: 1,
+    count: null,
+    share: 1,
+    gray: 1,
+    baseline: 0,
+    location: null,
+    stack: [],
+    caller: null,
+    createdBy: null,
+    state: null,
+    waitMinutes: null,
+    pattern: 'unbounded-map',
+    ...over,
+  });
+  const grow = (frames: Frame[]): EbpfStack => ({
+    frames,
+    samples: 300,
+    sampledBytes: 96 * KiB * SECONDS,
+    goroutines: [],
+  });
   const libFromApp = grow([f('runtime.mallocgc'), f('bytes.growSlice'), f('main.record')]);
-  const patternOf = (stack: EbpfStack, ks: Suspect[]) => analyzeEbpf(trace(side([]), side([stack])), ks)!.suspects[0].pattern;
-  assert.equal(patternOf(libFromApp, [known({ function: 'bytes.growSlice', pattern: 'buffer-growth' })]), 'buffer-growth', 'by its own function');
-  assert.equal(patternOf(libFromApp, [known({ function: 'main.c', pattern: null }), known({ function: 'main.record', pattern: 'ticker-not-stopped' })]), 'ticker-not-stopped', 'a known suspect without a pattern does not hide one with');
+  const patternOf = (stack: EbpfStack, ks: Suspect[]) =>
+    analyzeEbpf(trace(side([]), side([stack])), ks)!.suspects[0].pattern;
+  assert.equal(
+    patternOf(libFromApp, [known({ function: 'bytes.growSlice', pattern: 'buffer-growth' })]),
+    'buffer-growth',
+    'by its own function',
+  );
+  assert.equal(
+    patternOf(libFromApp, [
+      known({ function: 'main.c', pattern: null }),
+      known({ function: 'main.record', pattern: 'ticker-not-stopped' }),
+    ]),
+    'ticker-not-stopped',
+    'a known suspect without a pattern does not hide one with',
+  );
   const libOnly = grow([f('runtime.mallocgc'), f('bytes.growSlice'), f('encoding/json.Marshal')]);
-  assert.equal(patternOf(libOnly, [known({ function: 'main.other', caller: null })]), null, 'no caller: an unrelated heap suspect without a caller is not a match');
+  assert.equal(
+    patternOf(libOnly, [known({ function: 'main.other', caller: null })]),
+    null,
+    'no caller: an unrelated heap suspect without a caller is not a match',
+  );
 });

@@ -25,7 +25,10 @@ before(() => {
   copyFileSync(fixtureBin('healthy'), bin('stripped'));
   const strip = which('strip')
     ? spawnSync('strip', [bin('stripped')])
-    : spawnSync('go', ['build', '-ldflags=-s -w', '-o', bin('stripped'), '.'], { cwd: join(ROOT, 'fixtures/service'), env: { ...process.env, GOPROXY: 'off', GOTOOLCHAIN: 'local', CGO_ENABLED: '0' } });
+    : spawnSync('go', ['build', '-ldflags=-s -w', '-o', bin('stripped'), '.'], {
+        cwd: join(ROOT, 'fixtures/service'),
+        env: { ...process.env, GOPROXY: 'off', GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
+      });
   assert.equal(strip.status, 0, String(strip.stderr));
 });
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -44,8 +47,22 @@ async function assertNothingLeft(run: CliRun) {
   assert.deepEqual(leftoverCgroups(run.pid), [], 'no cgroup left behind');
 }
 
-test('one binary on both sides: gray\'s leak is its top allocation path with its share, baseline has none of it, re-judged from the bundle', async () => {
-  const run = await memgate(['run', '--baseline', service('leak-map', '-leak-rate 0'), '--gray', service('leak-map', '-leak-rate 60MiB'), '--ebpf', 'on', '--warmup', '2s', '--duration', '8s', '--out', 'same']);
+test("one binary on both sides: gray's leak is its top allocation path with its share, baseline has none of it, re-judged from the bundle", async () => {
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('leak-map', '-leak-rate 0'),
+    '--gray',
+    service('leak-map', '-leak-rate 60MiB'),
+    '--ebpf',
+    'on',
+    '--warmup',
+    '2s',
+    '--duration',
+    '8s',
+    '--out',
+    'same',
+  ]);
   assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
   assert.match(run.stderr, /baseline and gray run the same binary .*by pid/);
   const report = readJson<Report>('same/report.json');
@@ -55,19 +72,40 @@ test('one binary on both sides: gray\'s leak is its top allocation path with its
   assert.notDeepEqual(ebpf.gray!.pids, ebpf.baseline!.pids);
   const leak = ebpf.gray!.paths.find((p) => p.function === 'main.(*sessionStore).remember');
   assert.ok(leak, JSON.stringify(ebpf.gray!.paths.map((p) => p.function)));
-  assert.ok(ebpf.gray!.paths.indexOf(leak) <= 1, 'among gray\'s top paths');
+  assert.ok(ebpf.gray!.paths.indexOf(leak) <= 1, "among gray's top paths");
   assert.ok(leak.share > 0.3, `share ${leak.share}`);
   assert.match(leak.location ?? '', /regress_leak_map\.go:\d+$/);
   // 60 MiB/min is 1 MiB/s; the heap-profile sampling it rides on is rough, but not that rough.
   assert.ok(leak.bytesPerSec > 0.3 * 1048576 && leak.bytesPerSec < 2.5 * 1048576, String(leak.bytesPerSec));
-  assert.ok(!ebpf.baseline!.paths.some((p) => p.function === 'main.(*sessionStore).remember'), 'the pid filter keeps gray\'s allocations out of baseline');
-  assert.ok(report.suspects.some((s) => s.source === 'ebpf' && s.function === 'main.(*sessionStore).remember'), JSON.stringify(report.suspects));
+  assert.ok(
+    !ebpf.baseline!.paths.some((p) => p.function === 'main.(*sessionStore).remember'),
+    "the pid filter keeps gray's allocations out of baseline",
+  );
+  assert.ok(
+    report.suspects.some((s) => s.source === 'ebpf' && s.function === 'main.(*sessionStore).remember'),
+    JSON.stringify(report.suspects),
+  );
   assert.match(run.stdout, /allocation paths \(eBPF, sampled mode\): gray .* over \d+(\.\d+)?s/);
   // The bundle: the raw trace, flame-graph input and the seed's line form, per side.
-  for (const file of ['alloc.bt', 'bpftrace.out', 'trace.json', 'gray.folded', 'gray.alloc.txt', 'baseline.folded', 'baseline.alloc.txt']) assert.ok(existsSync(join(work, 'same/bundle/ebpf', file)), file);
-  assert.match(readFileSync(join(work, 'same/bundle/ebpf/gray.folded'), 'utf8'), /^main\.installRegression\.func1;main\.\(\*sessionStore\)\.remember \d+$/m);
+  for (const file of [
+    'alloc.bt',
+    'bpftrace.out',
+    'trace.json',
+    'gray.folded',
+    'gray.alloc.txt',
+    'baseline.folded',
+    'baseline.alloc.txt',
+  ])
+    assert.ok(existsSync(join(work, 'same/bundle/ebpf', file)), file);
+  assert.match(
+    readFileSync(join(work, 'same/bundle/ebpf/gray.folded'), 'utf8'),
+    /^main\.installRegression\.func1;main\.\(\*sessionStore\)\.remember \d+$/m,
+  );
   assert.doesNotMatch(readFileSync(join(work, 'same/bundle/ebpf/baseline.folded'), 'utf8'), /sessionStore/);
-  assert.match(readFileSync(join(work, 'same/bundle/ebpf/gray.alloc.txt'), 'utf8'), /^\d+ \d+ main\.installRegression\.func1->main\.\(\*sessionStore\)\.remember->mallocgc$/m);
+  assert.match(
+    readFileSync(join(work, 'same/bundle/ebpf/gray.alloc.txt'), 'utf8'),
+    /^\d+ \d+ main\.installRegression\.func1->main\.\(\*sessionStore\)\.remember->mallocgc$/m,
+  );
   const trace = readJson<EbpfTrace>('same/bundle/ebpf/trace.json');
   assert.ok(trace.sides.gray!.stacks.every((s) => s.frames[0].fn === 'runtime.mProf_Malloc'));
   assert.equal(trace.sides.gray!.memProfileRate, 524288);
@@ -78,8 +116,20 @@ test('one binary on both sides: gray\'s leak is its top allocation path with its
   assert.deepEqual(readJson<Report>('same-again/report.json').ebpf, ebpf);
 });
 
-test('bufgrowth: encodeAuditRecord\'s buffers are among gray\'s top allocation paths', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('bufgrowth', '-bufgrowth-rate 300'), '--warmup', '2s', '--duration', '6s', '--out', 'buf']);
+test("bufgrowth: encodeAuditRecord's buffers are among gray's top allocation paths", async () => {
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('bufgrowth', '-bufgrowth-rate 300'),
+    '--warmup',
+    '2s',
+    '--duration',
+    '6s',
+    '--out',
+    'buf',
+  ]);
   assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
   const report = readJson<Report>('buf/report.json');
   const paths = report.ebpf!.gray!.paths;
@@ -92,28 +142,94 @@ test('bufgrowth: encodeAuditRecord\'s buffers are among gray\'s top allocation p
 
 test('a stripped gray and two processes of one binary in baseline: warnings, the rest still traced (--ebpf auto)', async () => {
   const twoProcesses = `${bin('healthy')} -addr 127.0.0.1:0 & exec ${bin('healthy')} -addr 127.0.0.1:{port}`;
-  const run = await memgate(['run', '--baseline', twoProcesses, '--gray', service('stripped'), '--replicas', '1', '--warmup', '1s', '--duration', '3s', '--out', 'stripped']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    twoProcesses,
+    '--gray',
+    service('stripped'),
+    '--replicas',
+    '1',
+    '--warmup',
+    '1s',
+    '--duration',
+    '3s',
+    '--out',
+    'stripped',
+  ]);
   assert.ok(run.code === 0 || run.code === 1 || run.code === 3, run.stdout + run.stderr);
   const report = readJson<Report>('stripped/report.json');
-  assert.ok(report.warnings.some((w) => /gray is not traced: .*stripped .*without -ldflags=-s/.test(w)), JSON.stringify(report.warnings));
-  assert.ok(report.warnings.some((w) => /baseline runs 2 traced processes .*added together/.test(w)), JSON.stringify(report.warnings));
+  assert.ok(
+    report.warnings.some((w) => /gray is not traced: .*stripped .*without -ldflags=-s/.test(w)),
+    JSON.stringify(report.warnings),
+  );
+  assert.ok(
+    report.warnings.some((w) => /baseline runs 2 traced processes .*added together/.test(w)),
+    JSON.stringify(report.warnings),
+  );
   assert.equal(report.ebpf!.gray, null);
   assert.equal(report.ebpf!.baseline!.pids.length, 2);
   await assertNothingLeft(run);
 });
 
 test('--ebpf on with a stripped binary, or without a working bpftrace: exit 2 naming the fix, nothing left', async () => {
-  const stripped = await memgate(['run', '--baseline', service('healthy'), '--gray', service('stripped'), '--ebpf', 'on', '--duration', '3s', '--out', 'on-stripped']);
+  const stripped = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('stripped'),
+    '--ebpf',
+    'on',
+    '--duration',
+    '3s',
+    '--out',
+    'on-stripped',
+  ]);
   assert.equal(stripped.code, 2, stripped.stderr);
   assert.match(stripped.stderr, /--ebpf on: .*stripped .*; build it without -ldflags=-s/);
   await assertNothingLeft(stripped);
   const broken = join(work, 'broken-bpftrace');
-  writeFileSync(broken, '#!/bin/sh\necho "ERROR: Could not resolve symbol: /proc/self/exe:BEGIN_trigger" >&2\nexit 1\n', { mode: 0o755 });
-  const on = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--ebpf', 'on', '--duration', '3s', '--out', 'on-broken'], { env: { MEMGATE_BPFTRACE: broken } });
+  writeFileSync(
+    broken,
+    '#!/bin/sh\necho "ERROR: Could not resolve symbol: /proc/self/exe:BEGIN_trigger" >&2\nexit 1\n',
+    { mode: 0o755 },
+  );
+  const on = await memgate(
+    [
+      'run',
+      '--baseline',
+      service('healthy'),
+      '--gray',
+      service('healthy'),
+      '--ebpf',
+      'on',
+      '--duration',
+      '3s',
+      '--out',
+      'on-broken',
+    ],
+    { env: { MEMGATE_BPFTRACE: broken } },
+  );
   assert.equal(on.code, 2, on.stderr);
   assert.match(on.stderr, /--ebpf on: .*cannot run a BEGIN probe .*Ubuntu 22\.04/);
   await assertNothingLeft(on);
-  const auto = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--warmup', '1s', '--duration', '3s', '--out', 'auto-broken'], { env: { MEMGATE_BPFTRACE: broken } });
+  const auto = await memgate(
+    [
+      'run',
+      '--baseline',
+      service('healthy'),
+      '--gray',
+      service('healthy'),
+      '--warmup',
+      '1s',
+      '--duration',
+      '3s',
+      '--out',
+      'auto-broken',
+    ],
+    { env: { MEMGATE_BPFTRACE: broken } },
+  );
   assert.ok(auto.code === 0 || auto.code === 3, auto.stderr);
   assert.match(auto.stderr, /warning: eBPF allocation tracing is off for this run: .*cannot run a BEGIN probe/);
   const report = readJson<Report>('auto-broken/report.json');
@@ -123,16 +239,53 @@ test('--ebpf on with a stripped binary, or without a working bpftrace: exit 2 na
 });
 
 test('gray exits mid-trace: its stacks still resolve from the binary, a warning, no tracer left; SIGTERM mid-trace too', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-leak-rate 120MiB -crash-after 8s'), '--replicas', '1', '--warmup', '1s', '--duration', '14s', '--out', 'crash']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('leak-map', '-leak-rate 120MiB -crash-after 8s'),
+    '--replicas',
+    '1',
+    '--warmup',
+    '1s',
+    '--duration',
+    '14s',
+    '--out',
+    'crash',
+  ]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readJson<Report>('crash/report.json');
-  assert.ok(report.warnings.some((w) => /gray exited .* into the eBPF trace/.test(w)), JSON.stringify(report.warnings));
+  assert.ok(
+    report.warnings.some((w) => /gray exited .* into the eBPF trace/.test(w)),
+    JSON.stringify(report.warnings),
+  );
   // It crashed 8 s after its start: the trace, begun after warm-up and a tracer start, ends before that.
   assert.ok(report.ebpf!.gray!.traceMs < 8000, String(report.ebpf!.gray!.traceMs));
-  assert.ok(report.ebpf!.gray!.paths.some((p) => p.function === 'main.(*sessionStore).remember'), JSON.stringify(report.ebpf!.gray!.paths.map((p) => p.function)));
+  assert.ok(
+    report.ebpf!.gray!.paths.some((p) => p.function === 'main.(*sessionStore).remember'),
+    JSON.stringify(report.ebpf!.gray!.paths.map((p) => p.function)),
+  );
   await assertNothingLeft(run);
 
-  const term = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--replicas', '1', '--warmup', '1s', '--duration', '30s', '--out', 'term'], { killAfterMs: 4000 });
+  const term = await memgate(
+    [
+      'run',
+      '--baseline',
+      service('healthy'),
+      '--gray',
+      service('healthy'),
+      '--replicas',
+      '1',
+      '--warmup',
+      '1s',
+      '--duration',
+      '30s',
+      '--out',
+      'term',
+    ],
+    { killAfterMs: 4000 },
+  );
   assert.equal(term.code, 143, term.stderr);
   assert.match(term.stderr, /eBPF allocation tracing of baseline and gray/);
   await assertNothingLeft(term);
@@ -142,11 +295,14 @@ test('memgate killed outright (SIGKILL): the tracer sees its stdin close and end
   const script = join(work, 'idle.bt');
   writeFileSync(script, 'BEGIN { printf("memgate: attached\\n"); }\ninterval:s:1 { @ticks = count(); }\n');
   const driver = join(work, 'driver.ts');
-  writeFileSync(driver, `import { TracerProcess } from ${JSON.stringify(join(ROOT, 'src/collect/ebpf-tracer.ts'))};
+  writeFileSync(
+    driver,
+    `import { TracerProcess } from ${JSON.stringify(join(ROOT, 'src/collect/ebpf-tracer.ts'))};
 const t = new TracerProcess({ prefix: [], bpftrace: 'bpftrace', version: '' }, { script: ${JSON.stringify(script)}, stdout: ${JSON.stringify(join(work, 'idle.out'))}, stderr: ${JSON.stringify(join(work, 'idle.err'))} });
 console.log(String(await t.attached));
 setInterval(() => {}, 1000);
-`);
+`,
+  );
   const child = spawn(process.execPath, [driver], { stdio: ['ignore', 'pipe', 'inherit'] });
   const attached = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())));
   assert.equal(attached, 'true');

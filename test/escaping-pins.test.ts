@@ -8,7 +8,24 @@ import assert from 'node:assert/strict';
 import { escapeMarkdown } from '../src/report/markdown.ts';
 import { escapeHtml } from '../src/report/html.ts';
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", commat: '@', num: '#', lbrack: '[', rbrack: ']', lpar: '(', rpar: ')', ast: '*', lowbar: '_', excl: '!', grave: '`', verbar: '|' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  commat: '@',
+  num: '#',
+  lbrack: '[',
+  rbrack: ']',
+  lpar: '(',
+  rpar: ')',
+  ast: '*',
+  lowbar: '_',
+  excl: '!',
+  grave: '`',
+  verbar: '|',
+};
 /** One pass of character-reference decoding, as a browser or GitHub's renderer does it. */
 function decode(text: string): string {
   return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (all, dec, hex, name) => {
@@ -24,10 +41,23 @@ const ZWSP = '\u200b';
 const MARKDOWN_ACTIVE = ['*', '_', '[', ']', '(', ')', '<', '>', '`', '!', '|', '~', '#', '@', '\\', '&', '"'];
 
 test('Markdown: emphasis, links, code, tags, tables and references leave no syntax behind', () => {
-  const inputs = ['**bold** and __under__', '_a_ *b*', '[click](https://evil.example)', '![img](x)', '`code` ```fence```', '<b>x</b>', 'a|b', '~~strike~~', '# heading', '\\*not\\*', 'say "hi"'];
+  const inputs = [
+    '**bold** and __under__',
+    '_a_ *b*',
+    '[click](https://evil.example)',
+    '![img](x)',
+    '`code` ```fence```',
+    '<b>x</b>',
+    'a|b',
+    '~~strike~~',
+    '# heading',
+    '\\*not\\*',
+    'say "hi"',
+  ];
   for (const input of inputs) {
     const out = escapeMarkdown(input);
-    for (const c of MARKDOWN_ACTIVE) assert.ok(!outsideReferences(out).includes(c), `${JSON.stringify(input)} -> ${JSON.stringify(out)} leaves ${c}`);
+    for (const c of MARKDOWN_ACTIVE)
+      assert.ok(!outsideReferences(out).includes(c), `${JSON.stringify(input)} -> ${JSON.stringify(out)} leaves ${c}`);
     assert.equal(decode(out).replaceAll(ZWSP, ''), input, 'reads the same once decoded');
   }
 });
@@ -42,9 +72,20 @@ test('Markdown: each of * _ [ ] & is escaped on its own', () => {
 });
 
 test('Markdown: an entity-encoded mention or link stays text (the & itself is escaped)', () => {
-  for (const input of ['&commat;octocat', '&#64;octocat', '&#x40;octocat', '&lbrack;x&rbrack;&lpar;https://evil&rpar;', '&lt;img src=x&gt;', '&amp;']) {
+  for (const input of [
+    '&commat;octocat',
+    '&#64;octocat',
+    '&#x40;octocat',
+    '&lbrack;x&rbrack;&lpar;https://evil&rpar;',
+    '&lt;img src=x&gt;',
+    '&amp;',
+  ]) {
     const out = escapeMarkdown(input);
-    assert.equal(decode(out).replaceAll(ZWSP, ''), input, `${input} -> ${out}: one decoding gives the text back, not markup`);
+    assert.equal(
+      decode(out).replaceAll(ZWSP, ''),
+      input,
+      `${input} -> ${out}: one decoding gives the text back, not markup`,
+    );
     assert.ok(!/@octocat/.test(decode(out)), 'no live mention after decoding');
     assert.ok(!/<img/.test(decode(out)));
   }
@@ -57,7 +98,11 @@ test('Markdown: once decoded, @ and # are kept from the name or number after the
   assert.ok(decoded.includes(`@${ZWSP}octocat`));
   assert.ok(decoded.includes(`#${ZWSP}123`));
   assert.ok(decoded.includes(`repo#${ZWSP}45`));
-  assert.equal(decode(escapeMarkdown('a+b-c.d=e:f{g}h~i')).replaceAll(ZWSP, ''), 'a+b-c.d=e:f{g}h~i', 'other punctuation reads the same');
+  assert.equal(
+    decode(escapeMarkdown('a+b-c.d=e:f{g}h~i')).replaceAll(ZWSP, ''),
+    'a+b-c.d=e:f{g}h~i',
+    'other punctuation reads the same',
+  );
 });
 
 test('Markdown: a line end never breaks out of a table row or an HTML block', () => {
@@ -70,10 +115,23 @@ test('Markdown: a line end never breaks out of a table row or an HTML block', ()
 });
 
 test('HTML: no tag, attribute break or entity gets through, and the text reads the same', () => {
-  for (const input of ['<script>alert(1)</script>', '" onmouseover="x', "' onclick='x", '`x`', '&lt;b&gt;', '&amp;', 'a & b < c > d']) {
+  for (const input of [
+    '<script>alert(1)</script>',
+    '" onmouseover="x',
+    "' onclick='x",
+    '`x`',
+    '&lt;b&gt;',
+    '&amp;',
+    'a & b < c > d',
+  ]) {
     const out = escapeHtml(input);
-    for (const c of ['<', '>', '"', "'", '`', '&']) assert.ok(!outsideReferences(out).includes(c), `${JSON.stringify(input)} -> ${out} leaves ${c}`);
+    for (const c of ['<', '>', '"', "'", '`', '&'])
+      assert.ok(!outsideReferences(out).includes(c), `${JSON.stringify(input)} -> ${out} leaves ${c}`);
     assert.equal(decode(out), input);
   }
-  assert.equal(escapeHtml('plain text, 100% fine: a/b (c) [d] *e* _f_ @g #h'), 'plain text, 100% fine: a/b (c) [d] *e* _f_ @g #h', 'HTML needs nothing else escaped');
+  assert.equal(
+    escapeHtml('plain text, 100% fine: a/b (c) [d] *e* _f_ @g #h'),
+    'plain text, 100% fine: a/b (c) [d] *e* _f_ @g #h',
+    'HTML needs nothing else escaped',
+  );
 });

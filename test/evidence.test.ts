@@ -32,11 +32,22 @@ const fileOf = (set: ProfileSet, side: string, kind: string, which: 'first' | 'l
 test('fetches that failed become one warning per side and kind; the rest is used', () => {
   const set = recorded('leak-map');
   const failed: ProfileEntry[] = [
-    { side: 'gray', kind: 'heap', seq: 9, t: 8000, file: null, bytes: null, error: 'no answer in time (http://127.0.0.1:1/debug/pprof/heap?gc=1)', fetchMs: 10_000 },
+    {
+      side: 'gray',
+      kind: 'heap',
+      seq: 9,
+      t: 8000,
+      file: null,
+      bytes: null,
+      error: 'no answer in time (http://127.0.0.1:1/debug/pprof/heap?gc=1)',
+      fetchMs: 10_000,
+    },
     { side: 'gray', kind: 'heap', seq: 10, t: 9000, file: null, bytes: null, error: 'HTTP 404', fetchMs: 3 },
   ];
   const e = analyzeEvidence({ ...set, entries: [...set.entries, ...failed] }, 1000)!;
-  assert.deepEqual(e.warnings, ['gray heap profile: 2 of 5 fetches failed (first: no answer in time (http://127.0.0.1:1/debug/pprof/heap?gc=1)); the evidence uses the rest']);
+  assert.deepEqual(e.warnings, [
+    'gray heap profile: 2 of 5 fetches failed (first: no answer in time (http://127.0.0.1:1/debug/pprof/heap?gc=1)); the evidence uses the rest',
+  ]);
   assert.equal(e.patterns[0].id, 'unbounded-map');
 });
 
@@ -51,9 +62,15 @@ test('a truncated or corrupt profile is left out with a warning, and the run goe
   damaged = withData(damaged, lastDump, Buffer.from(text.slice(0, Math.floor(text.length * 0.6))));
   const e = analyzeEvidence(damaged, 1000)!;
   assert.equal(e.warnings.length, 3, e.warnings.join('\n'));
-  assert.match(e.warnings[0] + e.warnings[1], /gray heap profile pprof\/gray-heap-001\.pb\.gz is unreadable \(not valid gzip \(unexpected end of file\); truncated or corrupt\); left out/);
+  assert.match(
+    e.warnings[0] + e.warnings[1],
+    /gray heap profile pprof\/gray-heap-001\.pb\.gz is unreadable \(not valid gzip \(unexpected end of file\); truncated or corrupt\); left out/,
+  );
   assert.match(e.warnings.join('\n'), /baseline heap profile pprof\/baseline-heap-002\.pb\.gz is unreadable/);
-  assert.match(e.warnings.join('\n'), /gray goroutine dump pprof\/gray-goroutine-002\.txt: the dump ends in the middle of goroutine \d+ \(truncated\?\); used what it holds/);
+  assert.match(
+    e.warnings.join('\n'),
+    /gray goroutine dump pprof\/gray-goroutine-002\.txt: the dump ends in the middle of goroutine \d+ \(truncated\?\); used what it holds/,
+  );
   assert.equal(e.patterns[0].id, 'unbounded-map');
   assert.equal(e.suspects[0].function, 'main.(*sessionStore).remember');
 });
@@ -65,8 +82,14 @@ test('a dump in the wrong format and a file missing from the bundle are warnings
   const data = { ...set.data, [goroutine]: broken('goroutine-debug1.txt') };
   delete data[heap];
   const e = analyzeEvidence({ ...set, data }, 1000)!;
-  assert.match(e.warnings.join('\n'), /gray goroutine dump pprof\/gray-goroutine-000\.txt is unreadable \(not a goroutine dump in the debug=2 format/);
-  assert.match(e.warnings.join('\n'), /baseline heap pprof\/baseline-heap-000\.pb\.gz is missing from the bundle; left out/);
+  assert.match(
+    e.warnings.join('\n'),
+    /gray goroutine dump pprof\/gray-goroutine-000\.txt is unreadable \(not a goroutine dump in the debug=2 format/,
+  );
+  assert.match(
+    e.warnings.join('\n'),
+    /baseline heap pprof\/baseline-heap-000\.pb\.gz is missing from the bundle; left out/,
+  );
   assert.deepEqual(e.patterns, []);
 });
 
@@ -76,11 +99,20 @@ test('too few profiles: no heap or goroutine evidence, said so, and no suspects 
   const e = analyzeEvidence({ ...set, entries: only }, 1000)!;
   assert.deepEqual(e.suspects, []);
   assert.deepEqual(e.patterns, []);
-  assert.match(e.warnings.join('\n'), /too few usable heap profiles in the window \(baseline 1, gray 1; two per side needed\): no heap evidence/);
+  assert.match(
+    e.warnings.join('\n'),
+    /too few usable heap profiles in the window \(baseline 1, gray 1; two per side needed\): no heap evidence/,
+  );
   assert.match(e.warnings.join('\n'), /too few usable goroutine dumps/);
   // Only gray has a series: gray's own growth, said so.
-  const grayOnly = analyzeEvidence({ ...set, entries: set.entries.filter((x) => x.side === 'gray' || x.seq === 0) }, 1000)!;
-  assert.match(grayOnly.warnings.join('\n'), /baseline has 1 usable heap profile\(s\) in the window; its heap growth is taken as none/);
+  const grayOnly = analyzeEvidence(
+    { ...set, entries: set.entries.filter((x) => x.side === 'gray' || x.seq === 0) },
+    1000,
+  )!;
+  assert.match(
+    grayOnly.warnings.join('\n'),
+    /baseline has 1 usable heap profile\(s\) in the window; its heap growth is taken as none/,
+  );
   assert.equal(grayOnly.suspects[0].function, 'main.(*sessionStore).remember');
 });
 
@@ -111,16 +143,53 @@ test('a damaged profile index is a note, not a crash; no index means no profiles
 const settings = parseJudgeSettings({ warmup: '1s' });
 
 test('a blocked leak: the first reason names the top suspect and its pattern; report.json carries both', () => {
-  const bundle = { ...makeBundle({ warmupMs: 1000, durationMs: 60_000, gray: { slope: (30 * MiB) / 60, noise: 0 }, baseline: { noise: 0 } }), profiles: recorded('leak-map') };
+  const bundle = {
+    ...makeBundle({
+      warmupMs: 1000,
+      durationMs: 60_000,
+      gray: { slope: (30 * MiB) / 60, noise: 0 },
+      baseline: { noise: 0 },
+    }),
+    profiles: recorded('leak-map'),
+  };
   const report = judgeBundle(bundle, settings);
   assert.equal(report.verdict, 'fail');
   assert.equal(report.reasons[0].outcome, 'block');
-  assert.match(report.reasons[0].message, /; top suspect: main\.\(\*sessionStore\)\.remember \(service\/regress_leak_map\.go:\d+\) \+\d+\.\d MiB retained \(100% of the heap growth\); looks like unbounded-map \(\d+% sure\)$/);
-  assert.ok(report.reasons.slice(1).every((r) => !r.message.includes('top suspect')), 'only the first block reason');
+  assert.match(
+    report.reasons[0].message,
+    /; top suspect: main\.\(\*sessionStore\)\.remember \(service\/regress_leak_map\.go:\d+\) \+\d+\.\d MiB retained \(100% of the heap growth\); looks like unbounded-map \(\d+% sure\)$/,
+  );
+  assert.ok(
+    report.reasons.slice(1).every((r) => !r.message.includes('top suspect')),
+    'only the first block reason',
+  );
   const s = report.suspects[0];
-  assert.deepEqual(Object.keys(s).sort(), ['baseline', 'bytes', 'caller', 'count', 'createdBy', 'function', 'gray', 'kind', 'location', 'objects', 'pattern', 'share', 'source', 'stack', 'state', 'waitMinutes'].sort());
+  assert.deepEqual(
+    Object.keys(s).sort(),
+    [
+      'baseline',
+      'bytes',
+      'caller',
+      'count',
+      'createdBy',
+      'function',
+      'gray',
+      'kind',
+      'location',
+      'objects',
+      'pattern',
+      'share',
+      'source',
+      'stack',
+      'state',
+      'waitMinutes',
+    ].sort(),
+  );
   assert.equal(s.source, 'pprof');
-  assert.deepEqual(report.patterns.map((p) => p.id), ['unbounded-map']);
+  assert.deepEqual(
+    report.patterns.map((p) => p.id),
+    ['unbounded-map'],
+  );
   assert.deepEqual(Object.keys(report.patterns[0]).sort(), ['confidence', 'functions', 'hint', 'id', 'message']);
   assert.deepEqual(report.profiles!.diffProfiles, ['pprof/diff-gray.pb.gz', 'pprof/diff-gray-vs-baseline.pb.gz']);
   // It survives JSON as it is (report.json).
@@ -142,28 +211,68 @@ function linearSet(grayPerSnapshot: number, baselinePerSnapshot = 0): ProfileSet
   const entries: ProfileEntry[] = [];
   const data: Record<string, Uint8Array> = {};
   for (let seq = 0; seq < 7; seq++) {
-    for (const [side, per] of [['baseline', baselinePerSnapshot], ['gray', grayPerSnapshot]] as const) {
+    for (const [side, per] of [
+      ['baseline', baselinePerSnapshot],
+      ['gray', grayPerSnapshot],
+    ] as const) {
       const file = `pprof/${side}-heap-${seq}.pb.gz`;
       const rows = [
-        { frames: [{ fn: 'main.newWarmCache', file: '/app/main.go', line: 5 }], value: { bytes: 4 * MiB, objects: 1000 } },
-        { frames: [{ fn: 'main.leak', file: '/app/leak.go', line: 9 }, { fn: 'main.handle', file: '/app/main.go', line: 20 }], value: { bytes: 1 + per * seq, objects: 1 + Math.round((per * seq) / 1024) } },
+        {
+          frames: [{ fn: 'main.newWarmCache', file: '/app/main.go', line: 5 }],
+          value: { bytes: 4 * MiB, objects: 1000 },
+        },
+        {
+          frames: [
+            { fn: 'main.leak', file: '/app/leak.go', line: 9 },
+            { fn: 'main.handle', file: '/app/main.go', line: 20 },
+          ],
+          value: { bytes: 1 + per * seq, objects: 1 + Math.round((per * seq) / 1024) },
+        },
       ];
       data[file] = encodeHeapValues(rows, 512 * 1024, 'test');
-      entries.push({ side, kind: 'heap', seq, t: 1000 + seq * 2000, file, bytes: data[file].length, error: null, fetchMs: 1 });
+      entries.push({
+        side,
+        kind: 'heap',
+        seq,
+        t: 1000 + seq * 2000,
+        file,
+        bytes: data[file].length,
+        error: null,
+        fetchMs: 1,
+      });
     }
   }
-  return { schema: PROFILE_INDEX_SCHEMA, urls: { baseline: 'http://x/debug/pprof', gray: 'http://x/debug/pprof' }, intervalMs: 2000, entries, notes: [], data };
+  return {
+    schema: PROFILE_INDEX_SCHEMA,
+    urls: { baseline: 'http://x/debug/pprof', gray: 'http://x/debug/pprof' },
+    intervalMs: 2000,
+    entries,
+    notes: [],
+    data,
+  };
 }
 
 test('inuse growth decides where the cgroup slope is unclear, and the reason says so', () => {
   // A cgroup series so noisy that its slope says nothing; heap profiles show 1 MiB every 2 s in gray.
-  const noisy = makeBundle({ warmupMs: 1000, durationMs: 12_000, gray: { noise: 40 * MiB }, baseline: { noise: 40 * MiB }, seed: 3 });
+  const noisy = makeBundle({
+    warmupMs: 1000,
+    durationMs: 12_000,
+    gray: { noise: 40 * MiB },
+    baseline: { noise: 40 * MiB },
+    seed: 3,
+  });
   const report = judgeBundle({ ...noisy, profiles: linearSet(MiB) }, settings);
   assert.equal(report.verdict, 'fail', JSON.stringify(report.reasons, null, 1));
   const reason = report.reasons.find((r) => r.rule === 'inuse-growth')!;
   assert.equal(reason.outcome, 'block');
-  assert.match(reason.message, /^retained heap grows faster in gray: inuse_space gray 30\.0 MiB\/min vs baseline 0 B\/min/);
-  assert.match(reason.message, /the cgroup floor slope is unclear .*so this was decided on heap profiles \(inuse_space\) as a second signal/);
+  assert.match(
+    reason.message,
+    /^retained heap grows faster in gray: inuse_space gray 30\.0 MiB\/min vs baseline 0 B\/min/,
+  );
+  assert.match(
+    reason.message,
+    /the cgroup floor slope is unclear .*so this was decided on heap profiles \(inuse_space\) as a second signal/,
+  );
   assert.match(report.reasons[0].message, /top suspect: main\.leak \(app\/leak\.go:9\)/);
   assert.equal(report.grade, 'P1');
   const comparison = report.comparisons.find((c) => c.rule === 'inuse-growth')!;
@@ -173,7 +282,12 @@ test('inuse growth decides where the cgroup slope is unclear, and the reason say
 
 test('where the cgroup floor is clearly flat, inuse growth only warns', () => {
   // No sawtooth, no noise: the cgroup floor is flat beyond doubt.
-  const flat = makeBundle({ warmupMs: 1000, durationMs: 60_000, gray: { noise: 0, sawtooth: 0 }, baseline: { noise: 0, sawtooth: 0 } });
+  const flat = makeBundle({
+    warmupMs: 1000,
+    durationMs: 60_000,
+    gray: { noise: 0, sawtooth: 0 },
+    baseline: { noise: 0, sawtooth: 0 },
+  });
   const report = judgeBundle({ ...flat, profiles: linearSet(MiB) }, settings);
   assert.equal(report.verdict, 'warn', JSON.stringify(report.reasons, null, 1));
   const reason = report.reasons.find((r) => r.rule === 'inuse-growth')!;
@@ -202,7 +316,24 @@ test('diff profiles are written into the bundle; none without heap evidence', ()
 // ---- renderings ----
 
 function suspect(i: number, fn: string): Suspect {
-  return { function: fn, source: i % 2 ? 'goroutine' : 'pprof', kind: 'growth', bytes: i % 2 ? null : (i + 1) * MiB, objects: null, count: i % 2 ? 10 * i : null, share: 0.1, gray: 1, baseline: 0, location: `x.go:${i}`, stack: [fn], caller: null, createdBy: i % 2 ? 'main.spawn' : null, state: i % 2 ? 'chan send' : null, waitMinutes: null, pattern: null };
+  return {
+    function: fn,
+    source: i % 2 ? 'goroutine' : 'pprof',
+    kind: 'growth',
+    bytes: i % 2 ? null : (i + 1) * MiB,
+    objects: null,
+    count: i % 2 ? 10 * i : null,
+    share: 0.1,
+    gray: 1,
+    baseline: 0,
+    location: `x.go:${i}`,
+    stack: [fn],
+    caller: null,
+    createdBy: i % 2 ? 'main.spawn' : null,
+    state: i % 2 ? 'chan send' : null,
+    waitMinutes: null,
+    pattern: null,
+  };
 }
 
 test('the console shows the top 5 suspects and every pattern with its fix', () => {
@@ -211,22 +342,34 @@ test('the console shows the top 5 suspects and every pattern with its fix', () =
   report.suspects = [...Array(7).keys()].map((i) => suspect(i, `main.f${i}`));
   const text = renderConsole(report);
   assert.match(text, /suspects \(gray against baseline, top 5 of 7\):/);
-  assert.match(text, /    1\. main\.f0 \(x\.go:0\) \+1\.0 MiB retained \(10% of the heap growth\)/);
-  assert.match(text, /    2\. main\.f1 \(x\.go:1\) \+10 goroutines \[chan send\] \(10% of the goroutine growth\), created by main\.spawn/);
+  assert.match(text, / {4}1\. main\.f0 \(x\.go:0\) \+1\.0 MiB retained \(10% of the heap growth\)/);
+  assert.match(
+    text,
+    / {4}2\. main\.f1 \(x\.go:1\) \+10 goroutines \[chan send\] \(10% of the goroutine growth\), created by main\.spawn/,
+  );
   assert.ok(text.includes('    5. main.f4') && !text.includes('main.f5'));
-  assert.match(text, /  pattern goroutine-blocked \(\d+% sure\): Goroutines started by main\.publishEvent/);
-  assert.match(text, /    fix: Give every goroutine a way to finish/);
+  assert.match(text, / {2}pattern goroutine-blocked \(\d+% sure\): Goroutines started by main\.publishEvent/);
+  assert.match(text, / {4}fix: Give every goroutine a way to finish/);
 });
 
 test('Markdown: suspects and patterns section, everything from the workload escaped', () => {
   const bundle = { ...makeBundle({ warmupMs: 1000, durationMs: 6000 }), profiles: recorded('ticker') };
   const report = judgeBundle(bundle, settings);
-  report.suspects = [{ ...suspect(0, 'main.(*T).<img src=x onerror=alert(1)>|@octocat'), location: '[a](http://evil)' }];
+  report.suspects = [
+    { ...suspect(0, 'main.(*T).<img src=x onerror=alert(1)>|@octocat'), location: '[a](http://evil)' },
+  ];
   report.patterns = [{ ...report.patterns[0], message: 'Tickers in main.`x`|<b>bold</b> @team.' }];
   const md = renderSummary(report);
   assert.match(md, /\*\*Looks like\*\*/);
   assert.match(md, /\*\*Suspects\*\* \(gray against baseline\)/);
-  assert.ok(!md.includes('<img') && !md.includes('@octocat') && !md.includes('](http') && !md.includes('<b>') && !md.includes('@team'), md);
+  assert.ok(
+    !md.includes('<img') &&
+      !md.includes('@octocat') &&
+      !md.includes('](http') &&
+      !md.includes('<b>') &&
+      !md.includes('@team'),
+    md,
+  );
   assert.match(md, /&lt;img src&#61;x onerror&#61;alert&#40;1&#41;&gt;&#124;&#64;\u200boctocat/);
   const row = md.split('\n').find((l) => l.startsWith('| 1 |'))!;
   assert.equal(row.split('|').length, 7, 'no cell breaks out of the table');

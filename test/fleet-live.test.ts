@@ -34,7 +34,9 @@ async function startService(bin: string, args: string[]): Promise<{ child: Child
   return { child, port };
 }
 
-test('live: replicas scraped by Prometheus every second, a leaking canary blocked from the store alone, its live heap profiles naming the leak', { timeout: 180_000 }, async () => {
+test('live: replicas scraped by Prometheus every second, a leaking canary blocked from the store alone, its live heap profiles naming the leak', {
+  timeout: 180_000,
+}, async () => {
   const healthy = fixtureBin('healthy');
   const leak = fixtureBin('leak-map');
   const children: ChildProcess[] = [];
@@ -66,14 +68,43 @@ test('live: replicas scraped by Prometheus every second, a leaking canary blocke
     let stdout = '';
     let stderr = '';
     const out = join(work, 'out');
-    const code = await cli(['fleet', '--prometheus', store.url, '--metric', 'process_resident_memory_bytes{job="shop"}', '--heap-metric', 'go_memstats_heap_inuse_bytes{job="shop"}', '--baseline', 'track="stable"', '--gray', 'track="canary"', '--by', 'region', '--window', '35s', '--step', '1s', '--pprof', 'http://{instance}/debug/pprof', '--profile-interval', '3s', '--end', String(Math.floor(Date.now() / 1000) - 2), '--out', out], {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      logger: { info: () => {}, warn: (m) => (stderr += `warning: ${m}\n`) },
-      signal: new AbortController().signal,
-      cwd: work,
-      env: {},
-    });
+    const code = await cli(
+      [
+        'fleet',
+        '--prometheus',
+        store.url,
+        '--metric',
+        'process_resident_memory_bytes{job="shop"}',
+        '--heap-metric',
+        'go_memstats_heap_inuse_bytes{job="shop"}',
+        '--baseline',
+        'track="stable"',
+        '--gray',
+        'track="canary"',
+        '--by',
+        'region',
+        '--window',
+        '35s',
+        '--step',
+        '1s',
+        '--pprof',
+        'http://{instance}/debug/pprof',
+        '--profile-interval',
+        '3s',
+        '--end',
+        String(Math.floor(Date.now() / 1000) - 2),
+        '--out',
+        out,
+      ],
+      {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        logger: { info: () => {}, warn: (m) => (stderr += `warning: ${m}\n`) },
+        signal: new AbortController().signal,
+        cwd: work,
+        env: {},
+      },
+    );
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as FleetReport;
     const cell = report.cells[0];
     assert.equal(report.cells.length, 1, stdout + stderr);
@@ -82,19 +113,35 @@ test('live: replicas scraped by Prometheus every second, a leaking canary blocke
     assert.equal(cell.instances.baseline.length, 3);
     assert.equal(code, 1, `${stdout}\n${stderr}`);
     assert.equal(cell.verdict, 'fail');
-    assert.ok(cell.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'), cell.reasons.map((r) => r.message).join('\n'));
+    assert.ok(
+      cell.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'),
+      cell.reasons.map((r) => r.message).join('\n'),
+    );
     assert.ok(cell.heap?.difference && cell.heap.difference.bytesPerSec > 0, JSON.stringify(cell.heap));
     // Live profiles of the steepest canary against a baseline name the leaking function.
     assert.ok(cell.profiles, 'a blocked cell is profiled');
     assert.ok(gray.includes(cell.profiles!.gray!) && baseline.includes(cell.profiles!.baseline!));
-    assert.ok(cell.profiles!.suspects.some((s) => s.function === 'main.(*sessionStore).remember'), cell.profiles!.suspects.map((s) => s.function).join('\n') + cell.warnings.join('\n'));
+    assert.ok(
+      cell.profiles!.suspects.some((s) => s.function === 'main.(*sessionStore).remember'),
+      cell.profiles!.suspects.map((s) => s.function).join('\n') + cell.warnings.join('\n'),
+    );
     assert.deepEqual(fleetReportSchemaErrors(report), [], 'the live report (with profiles) matches the schema');
     assert.match(stdout, /live profiles of gray 127\.0\.0\.1:\d+ against baseline 127\.0\.0\.1:\d+:/);
   } finally {
     for (const child of children) child.kill('SIGKILL');
-    await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null,
+      ),
+    );
     await store?.stop();
     rmSync(work, { recursive: true, force: true });
   }
-  assert.deepEqual(leftoverProcesses(dirname(healthy)).filter((p) => /healthy|leak-map/.test(p) && children.some((c) => p.startsWith(`${c.pid}:`))), [], 'no service left running');
+  assert.deepEqual(
+    leftoverProcesses(dirname(healthy)).filter(
+      (p) => /healthy|leak-map/.test(p) && children.some((c) => p.startsWith(`${c.pid}:`)),
+    ),
+    [],
+    'no service left running',
+  );
 });

@@ -26,14 +26,35 @@ test('VictoriaMetrics: the same cells, the same verdicts, restarts reported', as
   const out = join(work, 'out');
   let stdout = '';
   let stderr = '';
-  const code = await cli(['fleet', '--prometheus', store.url, '--metric', 'process_resident_memory_bytes{job="shop"}', '--baseline', 'track="stable"', '--gray', 'track="canary"', '--by', 'region', '--window', '1h', '--end', new Date((startSec + SPAN_SEC) * 1000).toISOString(), '--out', out], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    logger: { info: () => {}, warn: (m) => (stderr += `warning: ${m}\n`) },
-    signal: new AbortController().signal,
-    cwd: work,
-    env: {},
-  });
+  const code = await cli(
+    [
+      'fleet',
+      '--prometheus',
+      store.url,
+      '--metric',
+      'process_resident_memory_bytes{job="shop"}',
+      '--baseline',
+      'track="stable"',
+      '--gray',
+      'track="canary"',
+      '--by',
+      'region',
+      '--window',
+      '1h',
+      '--end',
+      new Date((startSec + SPAN_SEC) * 1000).toISOString(),
+      '--out',
+      out,
+    ],
+    {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      logger: { info: () => {}, warn: (m) => (stderr += `warning: ${m}\n`) },
+      signal: new AbortController().signal,
+      cwd: work,
+      env: {},
+    },
+  );
   assert.equal(code, 1, `${stdout}\n${stderr}`);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as FleetReport;
   const verdict = (cell: string) => report.cells.find((c) => c.cell === cell)?.verdict;

@@ -26,7 +26,9 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function runAction(inputs: Record<string, string>): Promise<{ code: number | null; stdout: string; ms: number; outputs: Record<string, string>; summary: string }> {
+function runAction(
+  inputs: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; ms: number; outputs: Record<string, string>; summary: string }> {
   const env: NodeJS.ProcessEnv = {
     RUNNER_TEMP: work,
     GITHUB_API_URL: gh.url,
@@ -37,14 +39,26 @@ function runAction(inputs: Record<string, string>): Promise<{ code: number | nul
     GITHUB_RUN_ID: '7',
     GITHUB_ACTOR: 'octocat',
   };
-  const all = { warmup: '2s', duration: '10s', interval: '250ms', 'cgroup-driver': 'auto', 'ready-timeout': '30s', 'on-inconclusive': 'fail', fuse: 'on', 'github-token': FakeGitHub.WRITE_TOKEN, ...inputs };
+  const all = {
+    warmup: '2s',
+    duration: '10s',
+    interval: '250ms',
+    'cgroup-driver': 'auto',
+    'ready-timeout': '30s',
+    'on-inconclusive': 'fail',
+    fuse: 'on',
+    'github-token': FakeGitHub.WRITE_TOKEN,
+    ...inputs,
+  };
   return runActionProcess(all, { cwd: work, env }).then((run) => ({ ...run, stdout: run.log }));
 }
 
 const EAST_ARM = 'region=cn-east-2,isp=cmcc,os=linux-5.10,arch=arm64';
 const NORTH_ARM = 'region=cn-north-1,isp=ctcc,os=linux-6.1,arch=arm64';
 
-test('fuse: on in the Action: a blocked cell trips in commit statuses, a fused cell fails in seconds', { timeout: 90_000 }, async () => {
+test('fuse: on in the Action: a blocked cell trips in commit statuses, a fused cell fails in seconds', {
+  timeout: 90_000,
+}, async () => {
   const blocked = await runAction({
     baseline: './bin/healthy -addr 127.0.0.1:{port}',
     gray: './bin/leak-map -addr 127.0.0.1:{port} -leak-rate 60MiB',
@@ -55,7 +69,10 @@ test('fuse: on in the Action: a blocked cell trips in commit statuses, a fused c
   assert.equal(blocked.code, 1, blocked.stdout);
   assert.equal(blocked.outputs.verdict, 'fail');
   assert.equal(blocked.outputs.fused, 'true');
-  assert.match(blocked.outputs['fuse-reason'], /^cell region=cn-east-2,isp=cmcc,os=linux-5\.10,arch=arm64 blocked: fail P\d/);
+  assert.match(
+    blocked.outputs['fuse-reason'],
+    /^cell region=cn-east-2,isp=cmcc,os=linux-5\.10,arch=arm64 blocked: fail P\d/,
+  );
   assert.match(blocked.stdout, /fuse: TRIPPED arch=arm64: 1 of 1 finished arch=arm64 cells blocked \(rule 1\)/);
   assert.match(blocked.summary, /### Fuse/);
   const posts = gh.requests.filter((r) => r.method === 'POST');
@@ -68,21 +85,37 @@ test('fuse: on in the Action: a blocked cell trips in commit statuses, a fused c
     ['pending', ...posts.slice(1).map(() => 'failure')],
     'running while the gate ran, then the trips',
   );
-  assert.ok(posts.every((r) => (r.body as { target_url: string }).target_url === 'https://github.com/acme/shop/actions/runs/7'));
+  assert.ok(
+    posts.every((r) => (r.body as { target_url: string }).target_url === 'https://github.com/acme/shop/actions/runs/7'),
+  );
 
-  const skipped = await runAction({ baseline: './bin/healthy -addr 127.0.0.1:{port}', gray: './bin/healthy -addr 127.0.0.1:{port}', cell: NORTH_ARM, out: 'north-arm' });
+  const skipped = await runAction({
+    baseline: './bin/healthy -addr 127.0.0.1:{port}',
+    gray: './bin/healthy -addr 127.0.0.1:{port}',
+    cell: NORTH_ARM,
+    out: 'north-arm',
+  });
   assert.equal(skipped.code, 1);
   // Far short of a gate (its warm-up and window alone are 70 s), even on a busy runner.
   assert.ok(skipped.ms < 30_000, `took ${skipped.ms} ms`);
   assert.equal(skipped.outputs.fused, 'true');
   assert.equal(skipped.outputs.verdict, undefined, 'the gate did not run');
-  assert.match(skipped.stdout, /::error::memgate did not run: cell region=cn-north-1,isp=ctcc,os=linux-6\.1,arch=arm64 is fused: arch=arm64 tripped .*first by cell region=cn-east-2,isp=cmcc,os=linux-5\.10,arch=arm64/);
+  assert.match(
+    skipped.stdout,
+    /::error::memgate did not run: cell region=cn-north-1,isp=ctcc,os=linux-6\.1,arch=arm64 is fused: arch=arm64 tripped .*first by cell region=cn-east-2,isp=cmcc,os=linux-5\.10,arch=arm64/,
+  );
 
   const world = githubWorld(gh, { GITHUB_WORKFLOW: 'Release' });
-  assert.equal((await checkCellCli(world, 'region=cn-north-1,isp=ctcc,os=linux-6.1,arch=amd64')).code, 0, 'amd64 cells go on');
+  assert.equal(
+    (await checkCellCli(world, 'region=cn-north-1,isp=ctcc,os=linux-6.1,arch=amd64')).code,
+    0,
+    'amd64 cells go on',
+  );
 });
 
-test('fuse: on with a read-only token: the step fails before the gate, naming the permission', { timeout: 60_000 }, async () => {
+test('fuse: on with a read-only token: the step fails before the gate, naming the permission', {
+  timeout: 60_000,
+}, async () => {
   const run = await runAction({
     baseline: './bin/healthy -addr 127.0.0.1:{port}',
     gray: './bin/healthy -addr 127.0.0.1:{port}',
@@ -93,6 +126,9 @@ test('fuse: on with a read-only token: the step fails before the gate, naming th
   assert.equal(run.code, 1, run.stdout);
   assert.ok(run.ms < 30_000, `took ${run.ms} ms`);
   assert.equal(run.outputs.verdict, undefined, 'the gate did not run');
-  assert.match(run.stdout, /::error::the token may not write commit statuses on acme\/shop \(403 Resource not accessible by integration\): add "permissions: statuses: write" to the job/);
+  assert.match(
+    run.stdout,
+    /::error::the token may not write commit statuses on acme\/shop \(403 Resource not accessible by integration\): add "permissions: statuses: write" to the job/,
+  );
   assert.doesNotMatch(run.stdout, /\n\s+at /);
 });

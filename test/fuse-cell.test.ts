@@ -22,7 +22,11 @@ test('bad cells name the fix', () => {
     [`region=${'x'.repeat(41)}`, /longer than 40 characters/],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => parseCell(text), (e: unknown) => e instanceof UsageError && message.test(e.message), text);
+    assert.throws(
+      () => parseCell(text),
+      (e: unknown) => e instanceof UsageError && message.test(e.message),
+      text,
+    );
   }
 });
 
@@ -36,7 +40,8 @@ test('thresholds: cells, shares, both', () => {
   assert.deepEqual(parseThreshold('2'), { minCells: 2, share: null, strict: false, text: '2' });
   assert.deepEqual(parseThreshold('50%'), { minCells: 1, share: 0.5, strict: false, text: '50%' });
   assert.deepEqual(parseThreshold('2, >50%'), { minCells: 2, share: 0.5, strict: true, text: '2,>50%' });
-  for (const bad of ['0', 'two', '150%', '>100%', '2,3', '50%,60%', '']) assert.throws(() => parseThreshold(bad), UsageError, bad);
+  for (const bad of ['0', 'two', '150%', '>100%', '2,3', '50%,60%', ''])
+    assert.throws(() => parseThreshold(bad), UsageError, bad);
   const def = parseThreshold('2,>50%');
   assert.equal(meetsThreshold(1, 1, def), false, 'one blocked cell never names a dimension');
   assert.equal(meetsThreshold(2, 4, def), false, 'half is not more than half');

@@ -18,7 +18,14 @@ test('records are files numbered in order; reading folds them in that order', as
   const store = new DirFuseStore(dir, scope);
   assert.deepEqual(await store.read(), [], 'nothing yet, no directory yet');
   const a = await store.append({ kind: 'cell', cell: 'arch=arm64', state: 'blocked', reason: 'leak', at: 't1' });
-  const b = await store.append({ kind: 'cell', cell: 'arch=arm64', state: 'reset', reason: 'fixed', at: 't2', by: 'me' });
+  const b = await store.append({
+    kind: 'cell',
+    cell: 'arch=arm64',
+    state: 'reset',
+    reason: 'fixed',
+    at: 't2',
+    by: 'me',
+  });
   assert.deepEqual([a.order, b.order], [1, 2]);
   assert.deepEqual(readdirSync(join(dir, 'rollout')), ['0000000001.json', '0000000002.json']);
   const state = foldRecords(await store.read());
@@ -32,17 +39,30 @@ test('many processes appending at the same moment: nothing lost, no number used 
   const children = Array.from({ length: procs }, (_, p) => {
     const args = ['fuse', 'trip', '--reason', `proc ${p}`, '--fuse-dimension-threshold', '1000', ...world.flags];
     for (let i = 0; i < each; i++) args.push('--cell', `region=r${p}-${i},arch=arm64`);
-    const child = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: world.cwd, env: world.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'src/cli/main.ts'), ...args], {
+      cwd: world.cwd,
+      env: world.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    return new Promise<{ code: number | null; stderr: string }>((done) => child.on('close', (code) => done({ code, stderr })));
+    return new Promise<{ code: number | null; stderr: string }>((done) =>
+      child.on('close', (code) => done({ code, stderr })),
+    );
   });
   for (const r of await Promise.all(children)) assert.equal(r.code, 0, r.stderr);
   const dir = join(world.cwd, '.memgate-fuse', 'test-rollout');
   const files = readdirSync(dir);
   assert.equal(files.length, procs * each);
-  assert.ok(files.every((f) => /^\d{10}\.json$/.test(f)), files.join(' '));
-  const records = await new DirFuseStore(join(world.cwd, '.memgate-fuse'), { key: 'test-rollout', label: 'test-rollout', explicit: true }).read();
+  assert.ok(
+    files.every((f) => /^\d{10}\.json$/.test(f)),
+    files.join(' '),
+  );
+  const records = await new DirFuseStore(join(world.cwd, '.memgate-fuse'), {
+    key: 'test-rollout',
+    label: 'test-rollout',
+    explicit: true,
+  }).read();
   assert.deepEqual(
     records.map((r) => r.order),
     Array.from({ length: procs * each }, (_, i) => i + 1),
@@ -64,14 +84,23 @@ test('scope: --fuse-scope, else commit + workflow; a directory name safe for any
   assert.match(scopeDirName('abc/CI build'), /^abc_CI_build-[0-9a-f]{8}$/);
   assert.notEqual(scopeDirName('a/b'), scopeDirName('a_b'));
   const env = { GITHUB_SHA: 'f'.repeat(40), GITHUB_WORKFLOW: 'Release' };
-  assert.deepEqual(resolveScope(undefined, { env, cwd: '/' }), { key: `${'f'.repeat(40)}/Release`, label: 'Release', explicit: false });
+  assert.deepEqual(resolveScope(undefined, { env, cwd: '/' }), {
+    key: `${'f'.repeat(40)}/Release`,
+    label: 'Release',
+    explicit: false,
+  });
   assert.deepEqual(resolveScope('train', { env, cwd: '/' }), { key: 'train', label: 'train', explicit: true });
   const repo = mkdtempSync(join(tmpdir(), 'memgate-git-'));
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: repo, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: repo, encoding: 'utf8' });
   git('init', '-q');
   git('commit', '-q', '--allow-empty', '-m', 'x');
   const head = git('rev-parse', 'HEAD').stdout.trim();
-  assert.deepEqual(resolveScope(undefined, { env: {}, cwd: repo }), { key: `${head}/local`, label: 'local', explicit: false });
+  assert.deepEqual(resolveScope(undefined, { env: {}, cwd: repo }), {
+    key: `${head}/local`,
+    label: 'local',
+    explicit: false,
+  });
   assert.throws(() => resolveScope(undefined, { env: {}, cwd: tmpdir() }), /give --fuse-scope NAME/);
 });
 
@@ -81,11 +110,23 @@ test('bad fuse options exit 2 naming the fix', async () => {
     [['fuse', 'check'], /needs --cell/],
     [['fuse', 'check', '--cell', 'arch=arm64', '--fuse-store', 's3'], /"s3" is not a store; use auto/],
     [['fuse', 'reset', '--reason', 'x'], /needs what to act on/],
-    [['fuse', 'trip', '--cell', 'arch=arm64', '--reason', 'x', '--fuse-dimension-threshold', 'half'], /not a threshold/],
-    [['fuse', 'frobnicate'], /^error: memgate fuse: unknown command "frobnicate"\. The commands are check, status, reset, trip/],
-    [['fuse', 'check', '--cell', 'arch=arm64', '--bogus', 'x'], /^error: memgate fuse check: unknown option --bogus\. memgate fuse check --help lists the options/],
+    [
+      ['fuse', 'trip', '--cell', 'arch=arm64', '--reason', 'x', '--fuse-dimension-threshold', 'half'],
+      /not a threshold/,
+    ],
+    [
+      ['fuse', 'frobnicate'],
+      /^error: memgate fuse: unknown command "frobnicate"\. The commands are check, status, reset, trip/,
+    ],
+    [
+      ['fuse', 'check', '--cell', 'arch=arm64', '--bogus', 'x'],
+      /^error: memgate fuse check: unknown option --bogus\. memgate fuse check --help lists the options/,
+    ],
     [['run', '--baseline', 'true', '--gray', 'true', '--fuse', 'on'], /--fuse on needs --cell/],
-    [['run', '--baseline', 'true', '--gray', 'true', '--fuse', 'maybe', '--cell', 'arch=arm64'], /--fuse: "maybe" is not allowed; use on or off/],
+    [
+      ['run', '--baseline', 'true', '--gray', 'true', '--fuse', 'maybe', '--cell', 'arch=arm64'],
+      /--fuse: "maybe" is not allowed; use on or off/,
+    ],
     [['run', '--baseline', 'true', '--gray', 'true', '--fuse', 'on', '--cell', 'cpu=x'], /"cpu" is not a dimension/],
   ];
   for (const [args, message] of cases) {

@@ -2,7 +2,7 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UsageError } from '../src/model/errors.ts';
-import { GitHubFuseStore, statusDescription, MAX_DESCRIPTION } from '../src/fuse/github-store.ts';
+import { type GitHubFuseStore, statusDescription, MAX_DESCRIPTION } from '../src/fuse/github-store.ts';
 import { openRunFuse } from '../src/fuse/gate-fuse.ts';
 import { foldRecords } from '../src/fuse/rules.ts';
 import { GitHubApiError, GitHubNetworkError, RestClient, parseLinkHeader } from '../src/github/rest.ts';
@@ -31,7 +31,9 @@ function post(context: string, state = 'success', description = 'ok', sha = SHA)
 }
 
 test('Link headers are parsed', () => {
-  const links = parseLinkHeader('<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"');
+  const links = parseLinkHeader(
+    '<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"',
+  );
   assert.deepEqual(links, { next: 'https://api.github.com/x?page=2', last: 'https://api.github.com/x?page=5' });
   assert.deepEqual(parseLinkHeader(null), {});
 });
@@ -53,22 +55,36 @@ test('create answers 201; list statuses is paginated newest first and the client
       ['100', '3'],
     ],
   );
-  assert.ok(gets.every((r) => r.token === FakeGitHub.WRITE_TOKEN && r.headers.accept === 'application/vnd.github+json'));
+  assert.ok(
+    gets.every((r) => r.token === FakeGitHub.WRITE_TOKEN && r.headers.accept === 'application/vnd.github+json'),
+  );
 });
 
 test('typed errors: 401, 403 for a read-only token, 422 with the validation message; a 502 is retried for reads, never for creates', async () => {
-  await assert.rejects(client('nope').request('GET', `/repos/acme/shop/commits/${SHA}/status`), (e: unknown) => e instanceof GitHubApiError && e.status === 401 && e.githubMessage === 'Bad credentials');
   await assert.rejects(
-    client(FakeGitHub.READ_TOKEN).request('POST', `/repos/acme/shop/statuses/${SHA}`, { body: { state: 'success', context: 'x' } }),
+    client('nope').request('GET', `/repos/acme/shop/commits/${SHA}/status`),
+    (e: unknown) => e instanceof GitHubApiError && e.status === 401 && e.githubMessage === 'Bad credentials',
+  );
+  await assert.rejects(
+    client(FakeGitHub.READ_TOKEN).request('POST', `/repos/acme/shop/statuses/${SHA}`, {
+      body: { state: 'success', context: 'x' },
+    }),
     (e: unknown) => e instanceof GitHubApiError && e.status === 403 && e.notAccessible,
   );
-  await assert.rejects(post('x', 'success', 'd'.repeat(141)), (e: unknown) => e instanceof GitHubApiError && e.status === 422 && /description is too long/.test(e.message));
+  await assert.rejects(
+    post('x', 'success', 'd'.repeat(141)),
+    (e: unknown) => e instanceof GitHubApiError && e.status === 422 && /description is too long/.test(e.message),
+  );
   // A create whose answer is a 502 may have landed: repeating it could duplicate it (issue 11).
   gh.failNext({ method: 'POST', status: 502, times: 1 });
   await assert.rejects(post('after-502'), (e: unknown) => e instanceof GitHubApiError && e.status === 502);
   assert.equal(gh.requests.filter((r) => r.method === 'POST' && r.status === 502).length, 1, 'the POST was sent once');
   gh.failNext({ method: 'GET', status: 502, times: 2 });
-  assert.equal((await client(FakeGitHub.WRITE_TOKEN).request('GET', `/repos/acme/shop/commits/${SHA}/status`)).status, 200, 'two 502s, then the third GET lands');
+  assert.equal(
+    (await client(FakeGitHub.WRITE_TOKEN).request('GET', `/repos/acme/shop/commits/${SHA}/status`)).status,
+    200,
+    'two 502s, then the third GET lands',
+  );
 });
 
 test('an unreachable API is a network error, and `fuse check` fails closed with exit 3', async () => {
@@ -82,20 +98,31 @@ test('an unreachable API is a network error, and `fuse check` fails closed with 
 
 test('statuses: one context per target, failure = tripped, description within 140 characters, run link', async () => {
   const world = githubWorld(gh);
-  const cells = Array.from({ length: 6 }, (_, i) => `region=region-with-a-long-name-${i},isp=isp-${i},os=linux-5.${i},arch=arm64`);
+  const cells = Array.from(
+    { length: 6 },
+    (_, i) => `region=region-with-a-long-name-${i},isp=isp-${i},os=linux-5.${i},arch=arm64`,
+  );
   for (const cell of cells) await runCell(world, cell, 'fail', '6');
-  const posts = gh.requests.filter((r) => r.method === 'POST').map((r) => r.body as { state: string; context: string; description: string; target_url: string });
-  assert.deepEqual(posts.slice(0, 2).map((p) => [p.context, p.state, p.description]), [
-    [`memgate/fuse/cell/${cells[0]} (Release)`, 'pending', 'running: gate started'],
-    [`memgate/fuse/cell/${cells[0]} (Release)`, 'failure', posts[1].description],
-  ]);
+  const posts = gh.requests
+    .filter((r) => r.method === 'POST')
+    .map((r) => r.body as { state: string; context: string; description: string; target_url: string });
+  assert.deepEqual(
+    posts.slice(0, 2).map((p) => [p.context, p.state, p.description]),
+    [
+      [`memgate/fuse/cell/${cells[0]} (Release)`, 'pending', 'running: gate started'],
+      [`memgate/fuse/cell/${cells[0]} (Release)`, 'failure', posts[1].description],
+    ],
+  );
   assert.match(posts[1].description, /^blocked: fail P0: P95 of memory rose/);
   assert.equal(posts[1].target_url, 'https://github.com/acme/shop/actions/runs/42');
   const dim = posts.find((p) => p.context.startsWith('memgate/fuse/dim/'))!;
   assert.equal(dim.context, 'memgate/fuse/dim/arch=arm64 (Release)');
   assert.equal(dim.state, 'failure');
   assert.ok(dim.description.length <= MAX_DESCRIPTION, dim.description);
-  assert.match(dim.description, /^tripped: 6 of 6 finished arch=arm64 cells blocked \(rule 6\) \| cells: region=\S+ \+5$/);
+  assert.match(
+    dim.description,
+    /^tripped: 6 of 6 finished arch=arm64 cells blocked \(rule 6\) \| cells: region=\S+ \+5$/,
+  );
   for (const p of posts) assert.ok(p.description.length <= MAX_DESCRIPTION && p.context.length <= 255);
   // Read back: the full causing cells come from the blocked cells that share the value.
   const status = JSON.parse((await runCli(world, ['fuse', 'status', '--json'])).stdout);
@@ -103,8 +130,19 @@ test('statuses: one context per target, failure = tripped, description within 14
 });
 
 test('a tripped dimension description never cuts a cell id in half', () => {
-  const cells = ['region=a,arch=arm64', 'region=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,isp=cccccccccccccccccccccccccccccccccccccccc,arch=arm64'];
-  const text = statusDescription({ kind: 'dim', dim: 'arch', value: 'arm64', state: 'tripped', reason: '2 of 2 finished arch=arm64 cells blocked (rule 2,>50%)', cells, at: '' });
+  const cells = [
+    'region=a,arch=arm64',
+    'region=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,isp=cccccccccccccccccccccccccccccccccccccccc,arch=arm64',
+  ];
+  const text = statusDescription({
+    kind: 'dim',
+    dim: 'arch',
+    value: 'arm64',
+    state: 'tripped',
+    reason: '2 of 2 finished arch=arm64 cells blocked (rule 2,>50%)',
+    cells,
+    at: '',
+  });
   assert.ok(text.length <= MAX_DESCRIPTION);
   assert.match(text, /\| cells: region=a,arch=arm64 \+1$/);
 });
@@ -120,10 +158,13 @@ test('the store reads the combined status (paginated) and ignores other contexts
   assert.equal(r.code, 1);
   assert.match(r.stdout, /its gate blocked/);
   const gets = gh.requests.filter((q) => q.method === 'GET');
-  assert.ok(gets.every((q) => q.path === `/repos/acme/shop/commits/${SHA}/status`), 'check uses the combined status only');
+  assert.ok(
+    gets.every((q) => q.path === `/repos/acme/shop/commits/${SHA}/status`),
+    'check uses the combined status only',
+  );
   assert.equal(gets.length, 2, '122 contexts: two pages of 100');
   const amd = await checkCellCli(world, 'region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64');
-  assert.equal(amd.code, 0, 'the other commit\'s arch=arm64 and the Nightly workflow\'s cell do not count');
+  assert.equal(amd.code, 0, "the other commit's arch=arm64 and the Nightly workflow's cell do not count");
   const store = openRunFuse({ cell: ARM, fuse: 'on' }, { env: world.env, cwd: world.cwd })!.store as GitHubFuseStore;
   const state = foldRecords(await store.read());
   assert.deepEqual([...state.cells.keys()], [ARM]);
@@ -134,11 +175,14 @@ test('a later success on a context is a reset: latest per context wins, history 
   await runCell(world, ARM, 'fail');
   await runCli(world, ['fuse', 'reset', '--cell', ARM, '--reason', 'leak fixed in #812']);
   const statuses = gh.statusesOf('acme', 'shop', SHA);
-  assert.deepEqual(statuses.map((s) => [s.state, s.description]), [
-    ['success', 'reset by octocat: leak fixed in #812'],
-    ['failure', statuses[1].description],
-    ['pending', 'running: gate started'],
-  ]);
+  assert.deepEqual(
+    statuses.map((s) => [s.state, s.description]),
+    [
+      ['success', 'reset by octocat: leak fixed in #812'],
+      ['failure', statuses[1].description],
+      ['pending', 'running: gate started'],
+    ],
+  );
   assert.equal((await checkCellCli(world, ARM)).code, 0);
 });
 
@@ -148,7 +192,11 @@ test('many cells tripping at the same moment all land (concurrent creates)', asy
   const cells = Array.from({ length: 12 }, (_, i) => `region=r${i},isp=isp${i},arch=${i < 8 ? 'arm64' : 'amd64'}`);
   await Promise.all(cells.map((cell, i) => runCell(world, cell, i < 8 ? 'fail' : 'pass')));
   const latest = gh.latestStatuses('acme', 'shop', SHA);
-  for (const cell of cells) assert.ok(latest.some((s) => s.context === `memgate/fuse/cell/${cell} (Release)`), cell);
+  for (const cell of cells)
+    assert.ok(
+      latest.some((s) => s.context === `memgate/fuse/cell/${cell} (Release)`),
+      cell,
+    );
   const status = JSON.parse((await runCli(world, ['fuse', 'status', '--json'])).stdout);
   const arm = status.dimensions.find((d: { value: string }) => d.value === 'arm64');
   assert.equal(arm.fuse, 'tripped');
@@ -164,13 +212,22 @@ test('a read-only token can check but not trip: the error names the permission',
   const world = githubWorld(gh, { GITHUB_TOKEN: FakeGitHub.READ_TOKEN });
   assert.equal((await checkCellCli(world, ARM)).code, 0);
   const fuse = openRunFuse({ cell: ARM, fuse: 'on' }, { env: world.env, cwd: world.cwd })!;
-  await assert.rejects(fuse.afterGate(fakeReport('fail'), world.cwd), (e: unknown) => e instanceof UsageError && /permissions: statuses: write/.test(e.message) && /403 Resource not accessible by integration/.test(e.message));
+  await assert.rejects(
+    fuse.afterGate(fakeReport('fail'), world.cwd),
+    (e: unknown) =>
+      e instanceof UsageError &&
+      /permissions: statuses: write/.test(e.message) &&
+      /403 Resource not accessible by integration/.test(e.message),
+  );
 });
 
 test('inside Actions without a token, or without GITHUB_SHA: exit 2 naming the fix', async () => {
   const noToken = await checkCellCli(githubWorld(gh, { GITHUB_TOKEN: undefined }), ARM);
   assert.equal(noToken.code, 2);
-  assert.match(noToken.stderr, /no token: give the Action "github-token: \$\{\{ github.token \}\}".*GITHUB_TOKEN.*statuses: write/);
+  assert.match(
+    noToken.stderr,
+    /no token: give the Action "github-token: \$\{\{ github.token \}\}".*GITHUB_TOKEN.*statuses: write/,
+  );
   const noSha = await checkCellCli(githubWorld(gh, { GITHUB_SHA: undefined }), ARM);
   assert.equal(noSha.code, 2);
   assert.match(noSha.stderr, /GITHUB_SHA \(the commit\) is not set/);
@@ -230,7 +287,13 @@ test('the Action: fuse on without a cell, or a bad cell, fails naming the fix', 
     ['', /fuse'? on needs (--|input ')cell/],
     ['region=cn-east-2,gpu=a100', /"gpu" is not a dimension; use region, isp, os, arch/],
   ] as const) {
-    const { core, failed } = fakeCore({ baseline: 'sleep 100', gray: 'sleep 100', cell, fuse: 'on', 'github-token': FakeGitHub.WRITE_TOKEN });
+    const { core, failed } = fakeCore({
+      baseline: 'sleep 100',
+      gray: 'sleep 100',
+      cell,
+      fuse: 'on',
+      'github-token': FakeGitHub.WRITE_TOKEN,
+    });
     await runAction(core, world.env, new AbortController().signal);
     assert.equal(failed.length, 1);
     assert.match(failed[0], message);

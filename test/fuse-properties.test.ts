@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { UsageError } from '../src/model/errors.ts';
 import { DIMENSIONS, cellDimensionValues, dimKey, parseCell } from '../src/fuse/cell.ts';
-import { checkCell, dimensionTrips, foldRecords, isTripped, type FuseState, type Threshold } from '../src/fuse/rules.ts';
+import {
+  checkCell,
+  dimensionTrips,
+  foldRecords,
+  isTripped,
+  type FuseState,
+  type Threshold,
+} from '../src/fuse/rules.ts';
 import { planWave } from '../src/fuse/plan.ts';
 import { parseStages } from '../src/fuse/stages.ts';
 import type { CellState, FuseRecord } from '../src/fuse/types.ts';
@@ -19,22 +26,45 @@ const cellId = (r: number, a: number) => `region=${REGIONS[r]},arch=${ARCHES[a]}
 const ALL_CELLS = REGIONS.flatMap((_, r) => ARCHES.map((__, a) => cellId(r, a)));
 
 const thresholdArb: fc.Arbitrary<Threshold> = fc
-  .record({ minCells: fc.integer({ min: 1, max: 3 }), share: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }), strict: fc.boolean() })
+  .record({
+    minCells: fc.integer({ min: 1, max: 3 }),
+    share: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+    strict: fc.boolean(),
+  })
   .map(({ minCells, share, strict }) => {
     const s = share === null ? null : share / 100;
     const isStrict = s !== null && s < 1 && strict;
-    return { minCells, share: s, strict: isStrict, text: `${minCells}${s === null ? '' : `,${isStrict ? '>' : ''}${share}%`}` };
+    return {
+      minCells,
+      share: s,
+      strict: isStrict,
+      text: `${minCells}${s === null ? '' : `,${isStrict ? '>' : ''}${share}%`}`,
+    };
   });
 
 type Event = { cell: number; state: CellState } | { dim: 'region' | 'arch'; value: number; state: 'reset' };
 const eventArb: fc.Arbitrary<Event> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ cell: fc.integer({ min: 0, max: ALL_CELLS.length - 1 }), state: fc.constantFrom<CellState>('running', 'pass', 'blocked', 'inconclusive', 'reset') }) },
-  { weight: 1, arbitrary: fc.record({ dim: fc.constantFrom<'region' | 'arch'>('region', 'arch'), value: fc.integer({ min: 0, max: 2 }), state: fc.constant<'reset'>('reset') }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      cell: fc.integer({ min: 0, max: ALL_CELLS.length - 1 }),
+      state: fc.constantFrom<CellState>('running', 'pass', 'blocked', 'inconclusive', 'reset'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      dim: fc.constantFrom<'region' | 'arch'>('region', 'arch'),
+      value: fc.integer({ min: 0, max: 2 }),
+      state: fc.constant<'reset'>('reset'),
+    }),
+  },
 );
 
 function toRecords(events: readonly Event[]): FuseRecord[] {
   return events.map((e, i): FuseRecord => {
-    if ('cell' in e) return { kind: 'cell', cell: ALL_CELLS[e.cell], state: e.state, reason: e.state, at: '', order: i + 1 };
+    if ('cell' in e)
+      return { kind: 'cell', cell: ALL_CELLS[e.cell], state: e.state, reason: e.state, at: '', order: i + 1 };
     const value = e.dim === 'region' ? REGIONS[e.value] : ARCHES[e.value % ARCHES.length];
     return { kind: 'dim', dim: e.dim, value, state: 'reset', reason: 'reset', cells: [], at: '', order: i + 1 };
   });
@@ -46,15 +76,26 @@ const subset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x))
 
 test('property: one more blocked cell never un-trips a value', () => {
   fc.assert(
-    fc.property(fc.array(eventArb, { maxLength: 14 }), fc.integer({ min: 0, max: ALL_CELLS.length - 1 }), thresholdArb, (events, cell, threshold) => {
-      const records = toRecords(events);
-      const before = tripped(foldRecords(records), threshold);
-      const latest = foldRecords(records).cells.get(ALL_CELLS[cell])?.latest.state;
-      // "one more blocked cell": a cell that had not reported, was running, or was reset now reports blocked.
-      fc.pre(latest === undefined || latest === 'running' || latest === 'reset');
-      const after = tripped(foldRecords([...records, { kind: 'cell', cell: ALL_CELLS[cell], state: 'blocked', reason: 'b', at: '', order: records.length + 1 }]), threshold);
-      assert.ok(subset(before, after), `${[...before]} -> ${[...after]}`);
-    }),
+    fc.property(
+      fc.array(eventArb, { maxLength: 14 }),
+      fc.integer({ min: 0, max: ALL_CELLS.length - 1 }),
+      thresholdArb,
+      (events, cell, threshold) => {
+        const records = toRecords(events);
+        const before = tripped(foldRecords(records), threshold);
+        const latest = foldRecords(records).cells.get(ALL_CELLS[cell])?.latest.state;
+        // "one more blocked cell": a cell that had not reported, was running, or was reset now reports blocked.
+        fc.pre(latest === undefined || latest === 'running' || latest === 'reset');
+        const after = tripped(
+          foldRecords([
+            ...records,
+            { kind: 'cell', cell: ALL_CELLS[cell], state: 'blocked', reason: 'b', at: '', order: records.length + 1 },
+          ]),
+          threshold,
+        );
+        assert.ok(subset(before, after), `${[...before]} -> ${[...after]}`);
+      },
+    ),
     RUNS,
   );
 });
@@ -72,7 +113,13 @@ test('property: one more passing (or running, or inconclusive) cell never trips 
         // a new cell, or a running one finishing without a block
         fc.pre(latest === undefined || latest === 'reset' || (latest === 'running' && state !== 'running'));
         const before = tripped(foldRecords(records), threshold);
-        const after = tripped(foldRecords([...records, { kind: 'cell', cell: ALL_CELLS[cell], state, reason: state, at: '', order: records.length + 1 }]), threshold);
+        const after = tripped(
+          foldRecords([
+            ...records,
+            { kind: 'cell', cell: ALL_CELLS[cell], state, reason: state, at: '', order: records.length + 1 },
+          ]),
+          threshold,
+        );
         assert.ok(subset(after, before), `${[...before]} -> ${[...after]}`);
       },
     ),
@@ -82,11 +129,16 @@ test('property: one more passing (or running, or inconclusive) cell never trips 
 
 test('property: a stricter rule never trips what a looser one leaves alone', () => {
   fc.assert(
-    fc.property(fc.array(eventArb, { maxLength: 14 }), thresholdArb, fc.integer({ min: 0, max: 2 }), (events, loose, extra) => {
-      const strict: Threshold = { ...loose, minCells: loose.minCells + extra };
-      const state = foldRecords(toRecords(events));
-      assert.ok(subset(tripped(state, strict), tripped(state, loose)));
-    }),
+    fc.property(
+      fc.array(eventArb, { maxLength: 14 }),
+      thresholdArb,
+      fc.integer({ min: 0, max: 2 }),
+      (events, loose, extra) => {
+        const strict: Threshold = { ...loose, minCells: loose.minCells + extra };
+        const state = foldRecords(toRecords(events));
+        assert.ok(subset(tripped(state, strict), tripped(state, loose)));
+      },
+    ),
     RUNS,
   );
 });
@@ -108,25 +160,41 @@ test('property: a trip names only blocked cells that share the value, and at lea
 });
 
 test('property: checkCell fuses a cell exactly when it or one of its values is tripped', () => {
-  const tripArb = fc.array(fc.record({ dim: fc.constantFrom<'region' | 'arch'>('region', 'arch'), value: fc.integer({ min: 0, max: 2 }), state: fc.constantFrom<'tripped' | 'reset'>('tripped', 'reset') }), { maxLength: 6 });
-  fc.assert(
-    fc.property(fc.array(eventArb, { maxLength: 10 }), tripArb, fc.integer({ min: 0, max: ALL_CELLS.length - 1 }), (events, dims, cell) => {
-      const records = toRecords(events);
-      const dimRecords = dims.map((d, i): FuseRecord => ({
-        kind: 'dim',
-        dim: d.dim,
-        value: d.dim === 'region' ? REGIONS[d.value] : ARCHES[d.value % 2],
-        state: d.state,
-        reason: d.state,
-        cells: [],
-        at: '',
-        order: records.length + i + 1,
-      }));
-      const state = foldRecords([...records, ...dimRecords]);
-      const c = parseCell(ALL_CELLS[cell]);
-      const expected = isTripped(state.cells.get(c.id)) || cellDimensionValues(c).some((dv) => isTripped(state.dims.get(dimKey(dv))));
-      assert.equal(checkCell(state, c).fused, expected);
+  const tripArb = fc.array(
+    fc.record({
+      dim: fc.constantFrom<'region' | 'arch'>('region', 'arch'),
+      value: fc.integer({ min: 0, max: 2 }),
+      state: fc.constantFrom<'tripped' | 'reset'>('tripped', 'reset'),
     }),
+    { maxLength: 6 },
+  );
+  fc.assert(
+    fc.property(
+      fc.array(eventArb, { maxLength: 10 }),
+      tripArb,
+      fc.integer({ min: 0, max: ALL_CELLS.length - 1 }),
+      (events, dims, cell) => {
+        const records = toRecords(events);
+        const dimRecords = dims.map(
+          (d, i): FuseRecord => ({
+            kind: 'dim',
+            dim: d.dim,
+            value: d.dim === 'region' ? REGIONS[d.value] : ARCHES[d.value % 2],
+            state: d.state,
+            reason: d.state,
+            cells: [],
+            at: '',
+            order: records.length + i + 1,
+          }),
+        );
+        const state = foldRecords([...records, ...dimRecords]);
+        const c = parseCell(ALL_CELLS[cell]);
+        const expected =
+          isTripped(state.cells.get(c.id)) ||
+          cellDimensionValues(c).some((dv) => isTripped(state.dims.get(dimKey(dv))));
+        assert.equal(checkCell(state, c).fused, expected);
+      },
+    ),
     RUNS,
   );
 });
@@ -137,7 +205,13 @@ const stagesArb = fc
   .record({
     regions: fc.integer({ min: 1, max: 3 }),
     arches: fc.integer({ min: 1, max: 2 }),
-    filters: fc.array(fc.record({ region: fc.option(fc.subarray([0, 1, 2], { minLength: 1 }), { nil: undefined }), arch: fc.option(fc.subarray([0, 1], { minLength: 1 }), { nil: undefined }) }), { maxLength: 3 }),
+    filters: fc.array(
+      fc.record({
+        region: fc.option(fc.subarray([0, 1, 2], { minLength: 1 }), { nil: undefined }),
+        arch: fc.option(fc.subarray([0, 1], { minLength: 1 }), { nil: undefined }),
+      }),
+      { maxLength: 3 },
+    ),
   })
   .map(({ regions, arches, filters }) => {
     const r = REGIONS.slice(0, regions);
@@ -157,19 +231,29 @@ const stagesArb = fc
 test('property: the waves of a valid stages file partition its matrix; an invalid one fails with FILE:LINE', () => {
   fc.assert(
     fc.property(stagesArb, ({ text, regions, arches }) => {
-      let stages;
+      let stages: ReturnType<typeof parseStages>;
       try {
         stages = parseStages(text, 's.yml');
       } catch (e) {
         assert.ok(e instanceof UsageError, String(e));
-        assert.match(e.message, /^s\.yml:\d+: waves\[\d+\] \(wave \d+\)\.where matches no cell that an earlier wave has not taken/);
+        assert.match(
+          e.message,
+          /^s\.yml:\d+: waves\[\d+\] \(wave \d+\)\.where matches no cell that an earlier wave has not taken/,
+        );
         return;
       }
       const all = stages.waves.flatMap((w) => w.cells.map((c) => c.id));
       assert.equal(new Set(all).size, all.length, 'no cell in two waves');
-      assert.deepEqual(new Set(all), new Set(regions.flatMap((r) => arches.map((a) => `region=${r},arch=${a}`))), 'every cell in some wave');
+      assert.deepEqual(
+        new Set(all),
+        new Set(regions.flatMap((r) => arches.map((a) => `region=${r},arch=${a}`))),
+        'every cell in some wave',
+      );
       assert.ok(stages.waves.every((w) => w.cells.length > 0));
-      assert.deepEqual(stages.waves.map((w) => w.index), stages.waves.map((_, i) => i + 1));
+      assert.deepEqual(
+        stages.waves.map((w) => w.index),
+        stages.waves.map((_, i) => i + 1),
+      );
     }),
     RUNS,
   );
@@ -179,26 +263,55 @@ test('property: a ready plan splits its wave into matrix and left-out exactly by
   const text = `matrix:\n  region: [a, b, c]\n  arch: [x, y]\nwaves:\n  - where: { region: [a] }\n  - where: {}\n`;
   const stages = parseStages(text, 's.yml');
   fc.assert(
-    fc.property(fc.array(eventArb, { maxLength: 14 }), fc.array(fc.record({ dim: fc.constantFrom<'region' | 'arch'>('region', 'arch'), value: fc.integer({ min: 0, max: 2 }) }), { maxLength: 2 }), (events, trips) => {
-      const records = toRecords(events);
-      const dimRecords = trips.map((d, i): FuseRecord => ({ kind: 'dim', dim: d.dim, value: d.dim === 'region' ? REGIONS[d.value] : ARCHES[d.value % 2], state: 'tripped', reason: 'by hand', cells: [], at: '', order: records.length + i + 1 }));
-      const state = foldRecords([...records, ...dimRecords]);
-      const plan = planWave(stages, 2, state);
-      const unsettled = stages.waves[0].cells.filter((c) => !checkCell(state, c).fused && state.cells.get(c.id)?.latest.state !== 'pass');
-      if (unsettled.length > 0) {
-        assert.equal(plan.kind, 'held');
-        assert.deepEqual(plan.kind === 'held' && plan.waiting.map((w) => w.cell), unsettled.map((c) => c.id));
-        return;
-      }
-      assert.equal(plan.kind, 'ready');
-      if (plan.kind !== 'ready') return;
-      const fused = stages.waves[1].cells.filter((c) => checkCell(state, c).fused).map((c) => c.id);
-      assert.deepEqual(plan.leftOut.map((l) => l.cell), fused);
-      assert.deepEqual(plan.matrix.include.map((e) => e.cell), stages.waves[1].cells.map((c) => c.id).filter((id) => !fused.includes(id)));
-      for (const e of plan.matrix.include) {
-        for (const dim of DIMENSIONS) assert.equal(e[dim], parseCell(e.cell).dims[dim]);
-      }
-    }),
+    fc.property(
+      fc.array(eventArb, { maxLength: 14 }),
+      fc.array(
+        fc.record({ dim: fc.constantFrom<'region' | 'arch'>('region', 'arch'), value: fc.integer({ min: 0, max: 2 }) }),
+        { maxLength: 2 },
+      ),
+      (events, trips) => {
+        const records = toRecords(events);
+        const dimRecords = trips.map(
+          (d, i): FuseRecord => ({
+            kind: 'dim',
+            dim: d.dim,
+            value: d.dim === 'region' ? REGIONS[d.value] : ARCHES[d.value % 2],
+            state: 'tripped',
+            reason: 'by hand',
+            cells: [],
+            at: '',
+            order: records.length + i + 1,
+          }),
+        );
+        const state = foldRecords([...records, ...dimRecords]);
+        const plan = planWave(stages, 2, state);
+        const unsettled = stages.waves[0].cells.filter(
+          (c) => !checkCell(state, c).fused && state.cells.get(c.id)?.latest.state !== 'pass',
+        );
+        if (unsettled.length > 0) {
+          assert.equal(plan.kind, 'held');
+          assert.deepEqual(
+            plan.kind === 'held' && plan.waiting.map((w) => w.cell),
+            unsettled.map((c) => c.id),
+          );
+          return;
+        }
+        assert.equal(plan.kind, 'ready');
+        if (plan.kind !== 'ready') return;
+        const fused = stages.waves[1].cells.filter((c) => checkCell(state, c).fused).map((c) => c.id);
+        assert.deepEqual(
+          plan.leftOut.map((l) => l.cell),
+          fused,
+        );
+        assert.deepEqual(
+          plan.matrix.include.map((e) => e.cell),
+          stages.waves[1].cells.map((c) => c.id).filter((id) => !fused.includes(id)),
+        );
+        for (const e of plan.matrix.include) {
+          for (const dim of DIMENSIONS) assert.equal(e[dim], parseCell(e.cell).dims[dim]);
+        }
+      },
+    ),
     RUNS,
   );
 });

@@ -18,8 +18,21 @@ import { parseCell } from '../src/fuse/cell.ts';
 import type { CellState, FuseRecord } from '../src/fuse/types.ts';
 
 let order = 0;
-const cellRec = (cell: string, state: CellState, at = `t${order + 1}`): FuseRecord => ({ kind: 'cell', cell, state, reason: `${state} ${cell}`, at, order: ++order });
-const dimRec = (dim: 'region' | 'isp' | 'os' | 'arch', value: string, state: 'tripped' | 'reset', cells: string[] = [], reason = `${state} by rule`): FuseRecord => ({
+const cellRec = (cell: string, state: CellState, at = `t${order + 1}`): FuseRecord => ({
+  kind: 'cell',
+  cell,
+  state,
+  reason: `${state} ${cell}`,
+  at,
+  order: ++order,
+});
+const dimRec = (
+  dim: 'region' | 'isp' | 'os' | 'arch',
+  value: string,
+  state: 'tripped' | 'reset',
+  cells: string[] = [],
+  reason = `${state} by rule`,
+): FuseRecord => ({
   kind: 'dim',
   dim,
   value,
@@ -35,17 +48,22 @@ const A2 = 'region=b,arch=arm64';
 const A3 = 'region=c,arch=arm64';
 const X1 = 'region=a,arch=amd64';
 
-const usage = (fn: () => unknown, message: RegExp) => assert.throws(fn, (e: unknown) => e instanceof UsageError && message.test(e.message), String(message));
+const usage = (fn: () => unknown, message: RegExp) =>
+  assert.throws(fn, (e: unknown) => e instanceof UsageError && message.test(e.message), String(message));
 
 test('parseThreshold: each way to get it wrong names the option, the text and the fix', () => {
-  const fix = /write a number of cells \(2\), a share of the value's finished cells \(50% or >50%\), or both \("2,>50%"\); the default is "2,>50%"\.$/;
+  const fix =
+    /write a number of cells \(2\), a share of the value's finished cells \(50% or >50%\), or both \("2,>50%"\); the default is "2,>50%"\.$/;
   usage(() => parseThreshold('2,3'), /^--fuse-dimension-threshold: "2,3" gives the number of cells twice; /);
   usage(() => parseThreshold('0'), /^--fuse-dimension-threshold: "0": the number of cells must be at least 1; /);
   usage(() => parseThreshold('50%,60%'), /^--fuse-dimension-threshold: "50%,60%" gives the share twice; /);
   usage(() => parseThreshold('150%'), /^--fuse-dimension-threshold: "150%" is not a share between 0% and 100%; /);
   usage(() => parseThreshold('two'), /^--fuse-dimension-threshold: "two" is not a threshold; /);
   for (const bad of ['2,3', '0', '50%,60%', '150%', 'two']) usage(() => parseThreshold(bad), fix);
-  usage(() => parseThreshold('x', 'input fuse-dimension-threshold'), /^input fuse-dimension-threshold: "x" is not a threshold/);
+  usage(
+    () => parseThreshold('x', 'input fuse-dimension-threshold'),
+    /^input fuse-dimension-threshold: "x" is not a threshold/,
+  );
 });
 
 test('parseThreshold: the exact grammar (anchored, multi-digit, decimals, spaces inside a share)', () => {
@@ -57,14 +75,22 @@ test('parseThreshold: the exact grammar (anchored, multi-digit, decimals, spaces
   assert.deepEqual(parseThreshold('12.55%'), { minCells: 1, share: 0.1255, strict: false, text: '12.55%' });
   assert.equal(parseThreshold('12.5%').share, 0.125);
   assert.deepEqual(parseThreshold('> 50 %'), { minCells: 1, share: 0.5, strict: true, text: '> 50 %' });
-  assert.deepEqual(parseThreshold('100%'), { minCells: 1, share: 1, strict: false, text: '100%' }, 'every finished cell blocked is a valid rule');
+  assert.deepEqual(
+    parseThreshold('100%'),
+    { minCells: 1, share: 1, strict: false, text: '100%' },
+    'every finished cell blocked is a valid rule',
+  );
   assert.deepEqual(parseThreshold('>99.5%'), { minCells: 1, share: 0.995, strict: true, text: '>99.5%' });
   assert.equal(parseThreshold('0.5%').share, 0.005, 'any share above 0% is allowed');
 });
 
 test('meetsThreshold: counts, shares, strictness and the float slack', () => {
   const rule = (t: string) => parseThreshold(t);
-  assert.equal(meetsThreshold(0, 3, { minCells: 0, share: null, strict: false, text: '0' }), false, 'no blocked cell never trips, whatever the rule');
+  assert.equal(
+    meetsThreshold(0, 3, { minCells: 0, share: null, strict: false, text: '0' }),
+    false,
+    'no blocked cell never trips, whatever the rule',
+  );
   assert.equal(meetsThreshold(0, 0, { minCells: 0, share: 0.5, strict: false, text: '0,50%' }), false);
   assert.equal(meetsThreshold(1, 3, rule('2')), false);
   assert.equal(meetsThreshold(2, 3, rule('2')), true);
@@ -93,20 +119,34 @@ test('foldRecords: the latest record per target wins, whatever order the store r
   const tripped = foldRecords([trip, first]);
   assert.equal(tripped.dims.get('arch=arm64')?.resetOrder, -Infinity, 'never reset: every result counts');
   const retripped = foldRecords([first, trip, reset, dimRec('arch', 'arm64', 'tripped', [A2])]);
-  assert.equal(retripped.dims.get('arch=arm64')?.resetOrder, reset.order, 'a trip after a reset keeps the reset as the start of what counts');
+  assert.equal(
+    retripped.dims.get('arch=arm64')?.resetOrder,
+    reset.order,
+    'a trip after a reset keeps the reset as the start of what counts',
+  );
   assert.equal(retripped.dims.get('arch=arm64')?.latest.state, 'tripped');
 });
 
 test('foldRecords: a record with a cell id this version cannot read is skipped, the rest still folds', () => {
   order = 0;
-  const state = foldRecords([{ kind: 'cell', cell: 'gpu=a100', state: 'blocked', reason: 'x', at: '', order: ++order }, cellRec(' ARCH=arm64 ', 'blocked')]);
+  const state = foldRecords([
+    { kind: 'cell', cell: 'gpu=a100', state: 'blocked', reason: 'x', at: '', order: ++order },
+    cellRec(' ARCH=arm64 ', 'blocked'),
+  ]);
   assert.deepEqual([...state.cells.keys()], ['arch=arm64']);
   assert.equal(state.cells.get('arch=arm64')?.latest.cell, 'arch=arm64', 'the record is kept under its canonical id');
 });
 
 test('isTripped: a blocked cell, a tripped value; nothing else', () => {
   order = 0;
-  const state = foldRecords([cellRec(A1, 'blocked'), cellRec(A2, 'pass'), cellRec(A3, 'inconclusive'), cellRec(X1, 'reset'), dimRec('arch', 'arm64', 'tripped'), dimRec('region', 'a', 'reset')]);
+  const state = foldRecords([
+    cellRec(A1, 'blocked'),
+    cellRec(A2, 'pass'),
+    cellRec(A3, 'inconclusive'),
+    cellRec(X1, 'reset'),
+    dimRec('arch', 'arm64', 'tripped'),
+    dimRec('region', 'a', 'reset'),
+  ]);
   assert.equal(isTripped(undefined), false);
   assert.equal(isTripped(state.cells.get(A1)), true);
   assert.equal(isTripped(state.cells.get(A2)), false);
@@ -128,7 +168,9 @@ test('tallyDimensions: running, finished and blocked per value; reset cells and 
     cellRec('region=d,arch=amd64', 'inconclusive'),
   ];
   const tallies = tallyDimensions(foldRecords(records));
-  const byKey = Object.fromEntries(tallies.map((t) => [`${t.dim}=${t.value}`, { blocked: t.blocked, finished: t.finished, running: t.running }]));
+  const byKey = Object.fromEntries(
+    tallies.map((t) => [`${t.dim}=${t.value}`, { blocked: t.blocked, finished: t.finished, running: t.running }]),
+  );
   assert.deepEqual(byKey, {
     'region=a': { blocked: [A1], finished: 2, running: 0 },
     'region=b': { blocked: [A2], finished: 1, running: 0 },
@@ -148,12 +190,19 @@ test('tallyDimensions: blocked cells are listed oldest result first', () => {
   order = 0;
   const late = cellRec('region=z,arch=arm64', 'running');
   const early = cellRec('region=a,arch=arm64', 'running');
-  const records = [late, early, { ...cellRec('region=a,arch=arm64', 'blocked') }, { ...cellRec('region=z,arch=arm64', 'blocked') }];
+  const records = [
+    late,
+    early,
+    { ...cellRec('region=a,arch=arm64', 'blocked') },
+    { ...cellRec('region=z,arch=arm64', 'blocked') },
+  ];
   // the store handed them back in reverse
   const [t] = tallyDimensions(foldRecords(records.reverse())).filter((x) => x.dim === 'arch');
   assert.deepEqual(t.blocked, ['region=a,arch=arm64', 'region=z,arch=arm64']);
   order = 0;
-  const [u] = tallyDimensions(foldRecords([cellRec('region=z,arch=arm64', 'blocked'), cellRec('region=a,arch=arm64', 'blocked')])).filter((x) => x.dim === 'arch');
+  const [u] = tallyDimensions(
+    foldRecords([cellRec('region=z,arch=arm64', 'blocked'), cellRec('region=a,arch=arm64', 'blocked')]),
+  ).filter((x) => x.dim === 'arch');
   assert.deepEqual(u.blocked, ['region=z,arch=arm64', 'region=a,arch=arm64'], 'by result order, not by name');
 });
 
@@ -166,15 +215,29 @@ test('dimensionTrips: running cells count against the share; tripped values are 
     ['region=a'],
     'a cell that blocks while its sibling runs is 1 of 2 for arm64, not 1 of 1',
   );
-  const trips = dimensionTrips(foldRecords([cellRec(A1, 'blocked'), cellRec(A2, 'blocked'), cellRec(A3, 'running')]), parseThreshold('2,>50%'));
+  const trips = dimensionTrips(
+    foldRecords([cellRec(A1, 'blocked'), cellRec(A2, 'blocked'), cellRec(A3, 'running')]),
+    parseThreshold('2,>50%'),
+  );
   const arm = trips.find((t) => t.dim === 'arch');
   assert.ok(arm);
   assert.deepEqual([arm.blocked, arm.finished], [[A1, A2], 2]);
   assert.equal(arm.reason, '2 of 2 finished arch=arm64 cells blocked, 1 still running (rule 2,>50%)');
-  const noneRunning = dimensionTrips(foldRecords([cellRec(A1, 'blocked'), cellRec(A2, 'blocked')]), parseThreshold('2'));
+  const noneRunning = dimensionTrips(
+    foldRecords([cellRec(A1, 'blocked'), cellRec(A2, 'blocked')]),
+    parseThreshold('2'),
+  );
   assert.equal(noneRunning.find((t) => t.dim === 'arch')?.reason, '2 of 2 finished arch=arm64 cells blocked (rule 2)');
-  const already = foldRecords([cellRec(A1, 'blocked'), cellRec(A2, 'blocked'), dimRec('arch', 'arm64', 'tripped', [A1, A2])]);
-  assert.deepEqual(dimensionTrips(already, parseThreshold('2')).map((t) => t.dim), [], 'arm64 is already tripped; regions have one blocked cell each');
+  const already = foldRecords([
+    cellRec(A1, 'blocked'),
+    cellRec(A2, 'blocked'),
+    dimRec('arch', 'arm64', 'tripped', [A1, A2]),
+  ]);
+  assert.deepEqual(
+    dimensionTrips(already, parseThreshold('2')).map((t) => t.dim),
+    [],
+    'arm64 is already tripped; regions have one blocked cell each',
+  );
 });
 
 test('checkCell: its own fuse first, with the reset command', () => {
@@ -186,12 +249,20 @@ test('checkCell: its own fuse first, with the reset command', () => {
   assert.deepEqual(r.target, { kind: 'cell', cell: A1 });
   assert.equal(r.reason, `blocked ${A1}`);
   assert.deepEqual(r.trippedBy, [A1]);
-  assert.equal(r.message, `cell ${A1} is fused: its gate blocked at 2026-12-02T10:00:00Z (blocked ${A1}); after a fix, reset it with: memgate fuse reset --cell "${A1}" --reason "..."`);
+  assert.equal(
+    r.message,
+    `cell ${A1} is fused: its gate blocked at 2026-12-02T10:00:00Z (blocked ${A1}); after a fix, reset it with: memgate fuse reset --cell "${A1}" --reason "..."`,
+  );
 });
 
 test('checkCell: a tripped value stops a cell that shares it; a passing or unknown cell goes', () => {
   order = 0;
-  const records = [cellRec(A1, 'blocked'), cellRec(A2, 'blocked'), dimRec('arch', 'arm64', 'tripped', [A1, A2], 'rule 2'), cellRec(X1, 'pass')];
+  const records = [
+    cellRec(A1, 'blocked'),
+    cellRec(A2, 'blocked'),
+    dimRec('arch', 'arm64', 'tripped', [A1, A2], 'rule 2'),
+    cellRec(X1, 'pass'),
+  ];
   const state = foldRecords(records);
   const at = records[2].at;
   const r = checkCell(state, parseCell(A3));
@@ -200,18 +271,30 @@ test('checkCell: a tripped value stops a cell that shares it; a passing or unkno
   assert.deepEqual(r.target, { kind: 'dim', dim: 'arch', value: 'arm64' });
   assert.equal(r.reason, 'rule 2');
   assert.deepEqual(r.trippedBy, [A1, A2]);
-  assert.equal(r.message, `cell ${A3} is fused: arch=arm64 tripped at ${at} (rule 2), first by cell ${A1} (all: ${A1}; ${A2}); reset with: memgate fuse reset --dimension arch=arm64 --reason "..."`);
+  assert.equal(
+    r.message,
+    `cell ${A3} is fused: arch=arm64 tripped at ${at} (rule 2), first by cell ${A1} (all: ${A1}; ${A2}); reset with: memgate fuse reset --dimension arch=arm64 --reason "..."`,
+  );
   assert.deepEqual(checkCell(state, parseCell(X1)), { fused: false, cell: parseCell(X1) });
-  assert.deepEqual(checkCell(state, parseCell('region=q,arch=amd64')), { fused: false, cell: parseCell('region=q,arch=amd64') });
+  assert.deepEqual(checkCell(state, parseCell('region=q,arch=amd64')), {
+    fused: false,
+    cell: parseCell('region=q,arch=amd64'),
+  });
 
   order = 0;
   const one = foldRecords([cellRec(A1, 'blocked'), dimRec('arch', 'arm64', 'tripped', [A1], 'rule 1')]);
   const single = checkCell(one, parseCell(A2));
-  assert.equal(single.fused && single.message, `cell ${A2} is fused: arch=arm64 tripped at t2 (rule 1), first by cell ${A1}; reset with: memgate fuse reset --dimension arch=arm64 --reason "..."`);
+  assert.equal(
+    single.fused && single.message,
+    `cell ${A2} is fused: arch=arm64 tripped at t2 (rule 1), first by cell ${A1}; reset with: memgate fuse reset --dimension arch=arm64 --reason "..."`,
+  );
   order = 0;
   const byHand = foldRecords([dimRec('arch', 'arm64', 'tripped', [], 'incident 4711')]);
   const manual = checkCell(byHand, parseCell(A2));
-  assert.equal(manual.fused && manual.message, `cell ${A2} is fused: arch=arm64 tripped at t1 (incident 4711); reset with: memgate fuse reset --dimension arch=arm64 --reason "..."`);
+  assert.equal(
+    manual.fused && manual.message,
+    `cell ${A2} is fused: arch=arm64 tripped at t1 (incident 4711); reset with: memgate fuse reset --dimension arch=arm64 --reason "..."`,
+  );
   assert.deepEqual(manual.fused && manual.trippedBy, []);
   order = 0;
   const reset = foldRecords([dimRec('arch', 'arm64', 'tripped'), dimRec('arch', 'arm64', 'reset')]);
@@ -229,12 +312,29 @@ test('causingCells: the cells the trip names, then blocked cells sharing the val
   const passed = cellRec('region=q,arch=arm64', 'pass');
   const trip = dimRec('arch', 'arm64', 'tripped', [A1]);
   const state = foldRecords([beforeReset, reset, later2, later1, other, passed, trip]);
-  assert.deepEqual(causingCells(state, dv), [A1, A2], 'named first; A3 blocked before the reset is not blamed; amd64 and passing cells never');
+  assert.deepEqual(
+    causingCells(state, dv),
+    [A1, A2],
+    'named first; A3 blocked before the reset is not blamed; amd64 and passing cells never',
+  );
   const noRecord = foldRecords([beforeReset, later2, later1]);
-  assert.deepEqual(causingCells(noRecord, dv), [A3, A2, A1], 'no dim record: every blocked arm64 cell, by result order');
+  assert.deepEqual(
+    causingCells(noRecord, dv),
+    [A3, A2, A1],
+    'no dim record: every blocked arm64 cell, by result order',
+  );
   order = 0;
-  const afterReset = foldRecords([cellRec(A1, 'blocked'), dimRec('arch', 'arm64', 'tripped', [A1]), dimRec('arch', 'arm64', 'reset'), cellRec(A2, 'blocked')]);
-  assert.deepEqual(causingCells(afterReset, dv), [A2], 'a reset value names no cells from its old trip record, nor cells blocked before the reset');
+  const afterReset = foldRecords([
+    cellRec(A1, 'blocked'),
+    dimRec('arch', 'arm64', 'tripped', [A1]),
+    dimRec('arch', 'arm64', 'reset'),
+    cellRec(A2, 'blocked'),
+  ]);
+  assert.deepEqual(
+    causingCells(afterReset, dv),
+    [A2],
+    'a reset value names no cells from its old trip record, nor cells blocked before the reset',
+  );
 });
 
 test('cellStateOf: only a block trips; a warn is a pass (it must not hold the rollout); anything else is inconclusive', () => {
@@ -258,7 +358,12 @@ test('causingCells: ordered by the blocked result, not by when the cell first re
   order = 0;
   const dv = { dim: 'arch', value: 'arm64' } as const;
   // A2 started first, A1 second; A1 blocked first, A2 second.
-  const state = foldRecords([cellRec(A2, 'running'), cellRec(A1, 'running'), cellRec(A1, 'blocked'), cellRec(A2, 'blocked')]);
+  const state = foldRecords([
+    cellRec(A2, 'running'),
+    cellRec(A1, 'running'),
+    cellRec(A1, 'blocked'),
+    cellRec(A2, 'blocked'),
+  ]);
   assert.deepEqual(causingCells(state, dv), [A1, A2]);
   assert.deepEqual(tallyDimensions(state).find((t) => t.dim === 'arch')?.blocked, [A1, A2]);
 });

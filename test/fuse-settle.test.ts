@@ -6,7 +6,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatedRun } from '../src/run/gated-run.ts';
 import { openRunFuse } from '../src/fuse/gate-fuse.ts';
-import { dimensionTrips, foldRecords, isStaleRunning, parseThreshold, runningReason, tallyDimensions } from '../src/fuse/rules.ts';
+import {
+  dimensionTrips,
+  foldRecords,
+  isStaleRunning,
+  parseThreshold,
+  runningReason,
+  tallyDimensions,
+} from '../src/fuse/rules.ts';
 import type { CellRecord, FuseRecord } from '../src/fuse/types.ts';
 import { UsageError } from '../src/model/errors.ts';
 import { dirWorld } from './helpers/fuse-harness.ts';
@@ -14,7 +21,14 @@ import { dirWorld } from './helpers/fuse-harness.ts';
 const quiet = { info: () => {}, warn: () => {} };
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 let order = 0;
-const rec = (cell: string, state: CellRecord['state'], reason: string, at: string): FuseRecord => ({ kind: 'cell', cell, state, reason, at, order: ++order });
+const rec = (cell: string, state: CellRecord['state'], reason: string, at: string): FuseRecord => ({
+  kind: 'cell',
+  cell,
+  state,
+  reason,
+  at,
+  order: ++order,
+});
 
 test('2 blocked + 2 stale running arm64 cells: arch=arm64 trips; with the 2 still running it does not', () => {
   const threshold = parseThreshold('2,>50%');
@@ -26,7 +40,11 @@ test('2 blocked + 2 stale running arm64 cells: arch=arm64 trips; with the 2 stil
     rec('region=d,arch=arm64', 'blocked', 'fail P1: leak', started),
   ];
   const stale = dimensionTrips(foldRecords(records('2026-12-02T11:30:00Z')), threshold, NOW);
-  assert.deepEqual(stale.map((t) => `${t.dim}=${t.value}`), ['arch=arm64'], 'past their deadline, the running cells do not count');
+  assert.deepEqual(
+    stale.map((t) => `${t.dim}=${t.value}`),
+    ['arch=arm64'],
+    'past their deadline, the running cells do not count',
+  );
   assert.match(stale[0].reason, /^2 of 2 finished arch=arm64 cells blocked \(rule 2,>50%\)$/);
   const live = dimensionTrips(foldRecords(records('2026-12-02T12:30:00Z')), threshold, NOW);
   assert.deepEqual(live, [], 'before their deadline they count as not blocked: 2 of 4 is not more than 50%');
@@ -38,9 +56,17 @@ test('isStaleRunning: past the deadline it wrote; a record without a readable de
   const r = (reason: string, at: string) => rec('arch=amd64', 'running', reason, at) as CellRecord;
   assert.equal(isStaleRunning(r(runningReason(new Date(NOW - 1)), '2026-12-02T11:59:00Z'), NOW), true);
   assert.equal(isStaleRunning(r(runningReason(new Date(NOW + 1000)), '2026-12-02T11:59:00Z'), NOW), false);
-  assert.equal(isStaleRunning(r('gate started', '2020-01-01T00:00:00Z'), NOW), false, 'an older memgate wrote no deadline');
+  assert.equal(
+    isStaleRunning(r('gate started', '2020-01-01T00:00:00Z'), NOW),
+    false,
+    'an older memgate wrote no deadline',
+  );
   assert.equal(isStaleRunning(r('gate started; running until soon', '2020-01-01T00:00:00Z'), NOW), false);
-  assert.equal(isStaleRunning({ ...r('gate started', '2020-01-01T00:00:00Z'), state: 'blocked' }, NOW), false, 'only running records go stale');
+  assert.equal(
+    isStaleRunning({ ...r('gate started', '2020-01-01T00:00:00Z'), state: 'blocked' }, NOW),
+    false,
+    'only running records go stale',
+  );
 });
 
 async function cellRecords(world: ReturnType<typeof dirWorld>, raw: Record<string, string>) {
@@ -56,25 +82,62 @@ test('every way a gate ends without a verdict settles its record: inconclusive w
     const outDir = join(world.cwd, 'out');
 
     // An internal error thrown by the gate: rethrown, the record settled.
-    await assert.rejects(gatedRun({ fuse: open(), outDir, logger: quiet, maxRunMs: 120_000, gate: async () => { throw new Error('planted bug'); } }), /planted bug/);
+    await assert.rejects(
+      gatedRun({
+        fuse: open(),
+        outDir,
+        logger: quiet,
+        maxRunMs: 120_000,
+        gate: async () => {
+          throw new Error('planted bug');
+        },
+      }),
+      /planted bug/,
+    );
     let records = await cellRecords(world, raw);
-    assert.deepEqual(records.map((r) => r.state), ['running', 'inconclusive']);
-    assert.match(records[0].reason, /^gate started; running until \d{4}-\d\d-\d\dT/, 'the running record carries its deadline');
+    assert.deepEqual(
+      records.map((r) => r.state),
+      ['running', 'inconclusive'],
+    );
+    assert.match(
+      records[0].reason,
+      /^gate started; running until \d{4}-\d\d-\d\dT/,
+      'the running record carries its deadline',
+    );
     assert.equal(records[1].reason, 'inconclusive: the gate ended without a verdict: planted bug');
 
     // Bad input found during the gate (a port that never opens: exit 2).
-    await assert.rejects(gatedRun({ fuse: open(), outDir, logger: quiet, gate: async () => { throw new UsageError('gray did not open port 1234 within 30s'); } }), UsageError);
+    await assert.rejects(
+      gatedRun({
+        fuse: open(),
+        outDir,
+        logger: quiet,
+        gate: async () => {
+          throw new UsageError('gray did not open port 1234 within 30s');
+        },
+      }),
+      UsageError,
+    );
     records = await cellRecords(world, raw);
     assert.equal(records.at(-1)?.state, 'inconclusive');
     assert.match(records.at(-1)!.reason, /did not open port 1234/);
 
     // Interrupted by a signal.
-    const interrupted = await gatedRun({ fuse: open(), outDir, logger: quiet, gate: async () => ({ kind: 'interrupted', outDir }) });
+    const interrupted = await gatedRun({
+      fuse: open(),
+      outDir,
+      logger: quiet,
+      gate: async () => ({ kind: 'interrupted', outDir }),
+    });
     assert.equal(interrupted.kind, 'interrupted');
     records = await cellRecords(world, raw);
     assert.equal(records.at(-1)?.state, 'inconclusive');
     assert.match(records.at(-1)!.reason, /interrupted/);
-    assert.equal(records.filter((r) => r.state === 'running').length, 3, 'one running record per gate, each settled after it');
+    assert.equal(
+      records.filter((r) => r.state === 'running').length,
+      3,
+      'one running record per gate, each settled after it',
+    );
   } finally {
     rmSync(world.cwd, { recursive: true, force: true });
   }

@@ -2,7 +2,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeGitHub } from './helpers/fake-github.ts';
-import { checkCellCli, dirWorld, githubWorld, runCell, runCli, startCell, type FuseWorld } from './helpers/fuse-harness.ts';
+import {
+  checkCellCli,
+  dirWorld,
+  githubWorld,
+  runCell,
+  runCli,
+  startCell,
+  type FuseWorld,
+} from './helpers/fuse-harness.ts';
 
 const C = {
   eastAmd: 'region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64',
@@ -24,7 +32,10 @@ after(async () => {
 const worlds: [string, () => FuseWorld][] = [
   ['directory store', () => dirWorld()],
   // A fresh commit per test keeps the fake's statuses apart.
-  ['GitHub store', () => githubWorld(gh, { GITHUB_SHA: Math.random().toString(16).slice(2).padEnd(40, '0').slice(0, 40) })],
+  [
+    'GitHub store',
+    () => githubWorld(gh, { GITHUB_SHA: Math.random().toString(16).slice(2).padEnd(40, '0').slice(0, 40) }),
+  ],
 ];
 
 for (const [name, makeWorld] of worlds) {
@@ -61,11 +72,18 @@ for (const [name, makeWorld] of worlds) {
       const world = makeWorld();
       await runCell(world, C.eastAmd, 'pass');
       const first = await runCell(world, C.eastArm, 'fail');
-      assert.deepEqual(first.outcome?.tripped.map((t) => t.target), [`cell ${C.eastArm}`], 'one blocked cell trips only itself');
+      assert.deepEqual(
+        first.outcome?.tripped.map((t) => t.target),
+        [`cell ${C.eastArm}`],
+        'one blocked cell trips only itself',
+      );
       assert.equal((await checkCellCli(world, C.northArm)).code, 0);
       await runCell(world, C.northAmd, 'pass');
       const second = await runCell(world, C.northArm, 'fail');
-      assert.deepEqual(second.outcome?.tripped.map((t) => t.target), [`cell ${C.northArm}`, 'arch=arm64']);
+      assert.deepEqual(
+        second.outcome?.tripped.map((t) => t.target),
+        [`cell ${C.northArm}`, 'arch=arm64'],
+      );
       assert.deepEqual(second.outcome?.tripped[1].cells, [C.eastArm, C.northArm]);
       assert.match(second.outcome!.tripped[1].reason, /2 of 2 finished arch=arm64 cells blocked \(rule 2,>50%\)/);
       assert.equal((await checkCellCli(world, C.westArm)).code, 1);
@@ -76,7 +94,11 @@ for (const [name, makeWorld] of worlds) {
       const world = makeWorld();
       assert.equal((await startCell(world, C.eastAmd)).fused, false); // still running
       const blocked = await runCell(world, C.eastArm, 'fail', '1,>50%');
-      assert.deepEqual(blocked.outcome?.tripped.map((t) => t.target), [`cell ${C.eastArm}`, 'arch=arm64'], 'region/isp/os: 1 blocked of 2 started');
+      assert.deepEqual(
+        blocked.outcome?.tripped.map((t) => t.target),
+        [`cell ${C.eastArm}`, 'arch=arm64'],
+        'region/isp/os: 1 blocked of 2 started',
+      );
       assert.match(blocked.outcome!.tripped[1].reason, /^1 of 1 finished arch=arm64 cells blocked \(rule 1,>50%\)$/);
       const status = await runCli(world, ['fuse', 'status']);
       assert.match(status.stdout, /region=cn-east-2\s+ok\s+1\/1 \+1 running/);
@@ -94,7 +116,9 @@ for (const [name, makeWorld] of worlds) {
       const cells = Object.fromEntries(status.cells.map((c: { cell: string; state: string }) => [c.cell, c.state]));
       assert.equal(cells[C.eastArm], 'blocked');
       assert.equal(cells[C.northArm], 'blocked');
-      const arm = status.dimensions.find((d: { dimension: string; value: string }) => d.dimension === 'arch' && d.value === 'arm64');
+      const arm = status.dimensions.find(
+        (d: { dimension: string; value: string }) => d.dimension === 'arch' && d.value === 'arm64',
+      );
       assert.equal(arm.fuse, 'tripped', 'whichever read last saw both and tripped arm64');
       assert.deepEqual([...arm.causedBy].sort(), [C.eastArm, C.northArm].sort());
       assert.equal((await checkCellCli(world, C.westArm)).code, 1);
@@ -108,7 +132,14 @@ for (const [name, makeWorld] of worlds) {
       const noReason = await runCli(world, ['fuse', 'reset', '--cell', C.eastArm]);
       assert.equal(noReason.code, 2);
       assert.match(noReason.stderr, /needs --reason/);
-      const reset = await runCli(world, ['fuse', 'reset', '--cell', C.eastArm, '--reason', 'fixed the arena leak in 1f3e']);
+      const reset = await runCli(world, [
+        'fuse',
+        'reset',
+        '--cell',
+        C.eastArm,
+        '--reason',
+        'fixed the arena leak in 1f3e',
+      ]);
       assert.equal(reset.code, 0, reset.stderr);
       assert.match(reset.stdout, /reset cell .* \(was blocked\)/);
       const again = await checkCellCli(world, C.eastArm);
@@ -130,11 +161,22 @@ for (const [name, makeWorld] of worlds) {
       await runCell(world, C.eastArm, 'fail');
       await runCell(world, C.northArm, 'fail');
       assert.equal((await checkCellCli(world, C.westArm)).code, 1);
-      const r = await runCli(world, ['fuse', 'reset', '--dimension', 'arch=arm64', '--reason', 'runner pool was broken']);
+      const r = await runCli(world, [
+        'fuse',
+        'reset',
+        '--dimension',
+        'arch=arm64',
+        '--reason',
+        'runner pool was broken',
+      ]);
       assert.equal(r.code, 0, r.stderr);
       assert.equal((await checkCellCli(world, C.westArm)).code, 0);
       const third = await runCell(world, C.westArm, 'fail');
-      assert.deepEqual(third.outcome?.tripped.map((t) => t.target), [`cell ${C.westArm}`], 'one block since the reset');
+      assert.deepEqual(
+        third.outcome?.tripped.map((t) => t.target),
+        [`cell ${C.westArm}`],
+        'one block since the reset',
+      );
       const status = await runCli(world, ['fuse', 'status']);
       assert.match(status.stdout, /arch=arm64\s+reset\s+1\/1/);
       assert.match(status.stdout, /reset by \S+: runner pool was broken/);
@@ -142,7 +184,14 @@ for (const [name, makeWorld] of worlds) {
 
     test('manual trip of a dimension value, and resetting what is not tripped records nothing', async () => {
       const world = makeWorld();
-      const trip = await runCli(world, ['fuse', 'trip', '--dimension', 'region=us-west-1', '--reason', 'incident 4711']);
+      const trip = await runCli(world, [
+        'fuse',
+        'trip',
+        '--dimension',
+        'region=us-west-1',
+        '--reason',
+        'incident 4711',
+      ]);
       assert.equal(trip.code, 0, trip.stderr);
       const r = await checkCellCli(world, C.westAmd);
       assert.equal(r.code, 1);

@@ -24,9 +24,17 @@ before(() => {
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
-
-function memgate(args: string[], options: { killAfterMs?: number; signal?: NodeJS.Signals; closePipes?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  return spawnCli(args, { cwd: work, extraEnv: options.env, killAfterMs: options.killAfterMs, signal: options.signal, closePipes: options.closePipes });
+function memgate(
+  args: string[],
+  options: { killAfterMs?: number; signal?: NodeJS.Signals; closePipes?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
+  return spawnCli(args, {
+    cwd: work,
+    extraEnv: options.env,
+    killAfterMs: options.killAfterMs,
+    signal: options.signal,
+    closePipes: options.closePipes,
+  });
 }
 
 const service = (name: string, flags = '') => `${bin(name)} -addr 127.0.0.1:{port} ${flags}`.trim();
@@ -43,20 +51,38 @@ async function assertCleanedUp(run: CliRun) {
 
 test('healthy against a steady leak is blocked on the floor slope (exit 1)', async () => {
   // Fast churn gets the Go heap to its steady size within the short warm-up on both sides.
-  const run = await memgate(['run', '--baseline', service('healthy', '-burst-every 200ms'), '--gray', service('leak-map', '-burst-every 200ms -leak-rate 30MiB'), '--warmup', '4s', '--duration', '12s', '--out', 'leak']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy', '-burst-every 200ms'),
+    '--gray',
+    service('leak-map', '-burst-every 200ms -leak-rate 30MiB'),
+    '--warmup',
+    '4s',
+    '--duration',
+    '12s',
+    '--out',
+    'leak',
+  ]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('leak');
   assert.equal(report.schema, 'memgate/report@2');
-  assertValidReport(report, 'the leak run\'s report.json');
+  assertValidReport(report, "the leak run's report.json");
   assert.equal(report.verdict, 'fail');
-  assert.ok(report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'), JSON.stringify(report.reasons));
+  assert.ok(
+    report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'),
+    JSON.stringify(report.reasons),
+  );
   assert.ok(report.gray.slopeBytesPerSec! > report.baseline.slopeBytesPerSec!);
   assert.ok(report.gray.samples >= 40 && report.baseline.samples === report.gray.samples);
   assert.equal(report.settings.driver, 'v1');
   assert.match(run.stdout, /memgate: FAIL/);
   assert.match(run.stderr, /memgate: 5s\/16s .*baseline .*MiB +gray .*MiB/, 'a progress line every few seconds');
   // The bundle holds every reading, warm-up included, one clock for both sides.
-  const samples = readFileSync(join(work, 'leak/bundle/samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const samples = readFileSync(join(work, 'leak/bundle/samples.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.ok(samples.length >= 60 && samples.every((s) => typeof s.baseline === 'number' && typeof s.gray === 'number'));
   assert.ok(existsSync(join(work, 'leak/bundle/stat.jsonl')));
   await assertCleanedUp(run);
@@ -72,21 +98,52 @@ test('healthy against a steady leak is blocked on the floor slope (exit 1)', asy
 
 test('healthy against the same build at another path passes (exit 0)', async () => {
   // A 20 s window of cgroup memory can be too noisy for a slope; heap profiles every 3 s settle it.
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '15s', '--duration', '20s', '--profile-interval', '3s', '--out', 'same']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('healthy-head'),
+    '--warmup',
+    '15s',
+    '--duration',
+    '20s',
+    '--profile-interval',
+    '3s',
+    '--out',
+    'same',
+  ]);
   assert.equal(run.code, 0, run.stdout + run.stderr);
   const report = readReport('same');
-  assertValidReport(report, 'the healthy run\'s report.json');
+  assertValidReport(report, "the healthy run's report.json");
   assert.ok(report.verdict === 'pass' || report.verdict === 'warn', report.verdict);
   assert.ok(!report.reasons.some((r) => r.outcome === 'block'));
   await assertCleanedUp(run);
 });
 
 test('sync.Pool misuse under the same load on both sides is blocked on P95: a higher plateau, not a slope', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool'), '--load', `${bin('load')} -url {url}/work -rps 20`, '--warmup', '5s', '--duration', '10s', '--out', 'pool']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('pool'),
+    '--load',
+    `${bin('load')} -url {url}/work -rps 20`,
+    '--warmup',
+    '5s',
+    '--duration',
+    '10s',
+    '--out',
+    'pool',
+  ]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('pool');
   assert.equal(report.reasons[0].rule, 'p95-increase');
-  assert.ok(!report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'), 'a plateau is not a slope');
+  assert.ok(
+    !report.reasons.some((r) => r.rule === 'slope-increase' && r.outcome === 'block'),
+    'a plateau is not a slope',
+  );
   assert.ok(report.p95Increase! > 0.5);
   assert.equal(report.grade, 'P2');
   // Each side got its own load at its own URL, and both loads were stopped at the end.
@@ -96,12 +153,29 @@ test('sync.Pool misuse under the same load on both sides is blocked on P95: a hi
     assert.ok(ok, `load summary for ${side} in:\n${log}`);
     assert.ok(Number(ok[2]) > 50, `${side} load served ${ok[2]} requests`);
   }
-  assert.ok(!report.warnings.some((w) => /load command ended early/.test(w)), 'loads stopped at the end are not a finding');
+  assert.ok(
+    !report.warnings.some((w) => /load command ended early/.test(w)),
+    'loads stopped at the end are not a finding',
+  );
   await assertCleanedUp(run);
 });
 
 test('without cgroups (--cgroup-driver none) it still judges, and says loudly what is lost', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool'), '--cgroup-driver', 'none', '--warmup', '3s', '--duration', '6s', '--out', 'none']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('pool'),
+    '--cgroup-driver',
+    'none',
+    '--warmup',
+    '3s',
+    '--duration',
+    '6s',
+    '--out',
+    'none',
+  ]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('none');
   assert.equal(report.settings.driver, 'none');
@@ -113,7 +187,19 @@ test('without cgroups (--cgroup-driver none) it still judges, and says loudly wh
 });
 
 test('a gray build that crashes gives a clear verdict, not a memgate crash', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('leak-map', '-crash-after 3s'), '--warmup', '2s', '--duration', '20s', '--out', 'crash']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('leak-map', '-crash-after 3s'),
+    '--warmup',
+    '2s',
+    '--duration',
+    '20s',
+    '--out',
+    'crash',
+  ]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('crash');
   assert.equal(report.reasons[0].rule, 'gray-exited');
@@ -124,7 +210,21 @@ test('a gray build that crashes gives a clear verdict, not a memgate crash', asy
 });
 
 test('an OOM kill of gray under --memory-max blocks as P0', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('pool', '-pool-buffers 64'), '--memory-max', '48MiB', '--warmup', '2s', '--duration', '15s', '--out', 'oom']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    service('pool', '-pool-buffers 64'),
+    '--memory-max',
+    '48MiB',
+    '--warmup',
+    '2s',
+    '--duration',
+    '15s',
+    '--out',
+    'oom',
+  ]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('oom');
   assert.equal(report.reasons[0].rule, 'gray-oom-kill', JSON.stringify(report.reasons));
@@ -135,7 +235,22 @@ test('an OOM kill of gray under --memory-max blocks as P0', async () => {
 });
 
 test('SIGTERM mid-run stops both workloads, removes the cgroups and keeps the partial bundle', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '2s', '--duration', '60s', '--out', 'term'], { killAfterMs: 3000 });
+  const run = await memgate(
+    [
+      'run',
+      '--baseline',
+      service('healthy'),
+      '--gray',
+      service('healthy-head'),
+      '--warmup',
+      '2s',
+      '--duration',
+      '60s',
+      '--out',
+      'term',
+    ],
+    { killAfterMs: 3000 },
+  );
   assert.equal(run.code, 143, run.stderr);
   assert.match(run.stderr, /SIGTERM received/);
   assert.ok(existsSync(join(work, 'term/bundle/samples.jsonl')));
@@ -143,14 +258,50 @@ test('SIGTERM mid-run stops both workloads, removes the cgroups and keeps the pa
 });
 
 test('SIGHUP (a closed terminal) cleans up too, and exits 129', async () => {
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '2s', '--duration', '60s', '--ebpf', 'off', '--out', 'hup'], { killAfterMs: 2500, signal: 'SIGHUP' });
+  const run = await memgate(
+    [
+      'run',
+      '--baseline',
+      service('healthy'),
+      '--gray',
+      service('healthy-head'),
+      '--warmup',
+      '2s',
+      '--duration',
+      '60s',
+      '--ebpf',
+      'off',
+      '--out',
+      'hup',
+    ],
+    { killAfterMs: 2500, signal: 'SIGHUP' },
+  );
   assert.equal(run.code, 129, run.stderr);
   await assertCleanedUp(run);
 });
 
 test('a reader that goes away mid-run does not stop the cleanup; shell command lists are run as given', async () => {
   const gray = `umask 022; exec ${service('pool')}`;
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', gray, '--warmup', '2s', '--duration', '6s', '--ebpf', 'off', '--pprof', 'off', '--out', 'epipe'], { closePipes: true });
+  const run = await memgate(
+    [
+      'run',
+      '--baseline',
+      service('healthy'),
+      '--gray',
+      gray,
+      '--warmup',
+      '2s',
+      '--duration',
+      '6s',
+      '--ebpf',
+      'off',
+      '--pprof',
+      'off',
+      '--out',
+      'epipe',
+    ],
+    { closePipes: true },
+  );
   assert.equal(run.code, 1, 'the verdict still decides the exit status');
   assert.equal(readReport('epipe').verdict, 'fail');
   await assertCleanedUp(run);
@@ -158,7 +309,19 @@ test('a reader that goes away mid-run does not stop the cleanup; shell command l
 
 test('a port that never opens (exit 2) and still cleans up', async () => {
   // An odd duration marks this test's sleeper apart from any other sleep on the machine.
-  const run = await memgate(['run', '--baseline', service('healthy'), '--gray', 'sleep 31.4159 {port}', '--ready-timeout', '2s', '--duration', '5s', '--out', 'noport']);
+  const run = await memgate([
+    'run',
+    '--baseline',
+    service('healthy'),
+    '--gray',
+    'sleep 31.4159 {port}',
+    '--ready-timeout',
+    '2s',
+    '--duration',
+    '5s',
+    '--out',
+    'noport',
+  ]);
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stderr, /gray did not open port \d+ within 2s; make the command listen on 127\.0\.0\.1:\{port\}/);
   assert.doesNotMatch(run.stderr, /at .*\.js:\d+/, 'no stack trace');
@@ -169,15 +332,33 @@ test('a port that never opens (exit 2) and still cleans up', async () => {
 test('bad input: unknown option, bad duration, missing command, command not found', async () => {
   const cases: [string[], RegExp][] = [
     [['run', '--baseline', 'x', '--gray', 'y', '--bogus', '1'], /unknown option --bogus.*memgate run --help/],
-    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--warmup', 'ten'], /--warmup: "ten" is not a duration/],
+    [
+      ['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--warmup', 'ten'],
+      /--warmup: "ten" is not a duration/,
+    ],
     [['run', '--baseline', service('healthy')], /--gray is required/],
-    [['run', '--baseline', service('healthy'), '--gray', 'no-such-memgate-cmd -x'], /command "no-such-memgate-cmd" was not found on PATH/],
-    [['run', '--baseline', './missing/bin -addr {port}', '--gray', service('healthy')], /"\.\/missing\/bin" is not an executable file/],
-    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--max-p95-increase', 'lots'], /is not a percentage/],
-    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--cgroup-driver', 'v3'], /use one of auto, v2, systemd, v1, none/],
+    [
+      ['run', '--baseline', service('healthy'), '--gray', 'no-such-memgate-cmd -x'],
+      /command "no-such-memgate-cmd" was not found on PATH/,
+    ],
+    [
+      ['run', '--baseline', './missing/bin -addr {port}', '--gray', service('healthy')],
+      /"\.\/missing\/bin" is not an executable file/,
+    ],
+    [
+      ['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--max-p95-increase', 'lots'],
+      /is not a percentage/,
+    ],
+    [
+      ['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--cgroup-driver', 'v3'],
+      /use one of auto, v2, systemd, v1, none/,
+    ],
     [['analyze', join(work, 'nothing-here')], /no memgate bundle at/],
     [['frobnicate'], /unknown command "frobnicate"/],
-    [['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--out', '/proc/version/out'], /--out \/proc\/version\/out: cannot write .*give a directory you can write to/],
+    [
+      ['run', '--baseline', service('healthy'), '--gray', service('healthy'), '--out', '/proc/version/out'],
+      /--out \/proc\/version\/out: cannot write .*give a directory you can write to/,
+    ],
     [['analyze', 'leak', '--out', 'leak/'], /--out leak\/ is the run being analyzed; its report\.json is kept/],
   ];
   for (const [args, message] of cases) {

@@ -42,10 +42,29 @@ test('a cell fused before the run: OUT/fuse.json from the CLI and from the Actio
   const world = githubWorld(gh);
   await runCli(world, ['fuse', 'trip', '--dimension', 'arch=arm64', '--reason', 'arm64 fleet incident']);
   const cliOut = join(work, 'cli-fused');
-  const cli = await runCli(world, ['run', '--baseline', 'sleep 100', '--gray', 'sleep 100', '--cell', ARM, '--fuse', 'on', '--out', cliOut]);
+  const cli = await runCli(world, [
+    'run',
+    '--baseline',
+    'sleep 100',
+    '--gray',
+    'sleep 100',
+    '--cell',
+    ARM,
+    '--fuse',
+    'on',
+    '--out',
+    cliOut,
+  ]);
   assert.equal(cli.code, 1, cli.stderr);
   const actionOut = join(work, 'action-fused');
-  const { core, failed } = fakeCore({ baseline: 'sleep 100', gray: 'sleep 100', cell: ARM, fuse: 'on', out: actionOut, 'github-token': FakeGitHub.WRITE_TOKEN });
+  const { core, failed } = fakeCore({
+    baseline: 'sleep 100',
+    gray: 'sleep 100',
+    cell: ARM,
+    fuse: 'on',
+    out: actionOut,
+    'github-token': FakeGitHub.WRITE_TOKEN,
+  });
   await runAction(core, world.env, new AbortController().signal);
   assert.equal(failed.length, 1);
   for (const out of [cliOut, actionOut]) {
@@ -59,10 +78,32 @@ test('a cell fused before the run: OUT/fuse.json from the CLI and from the Actio
 test('an unreachable fuse store: exit 3 "try again" from the CLI, the same message failing the Action (not an internal error)', async () => {
   const world = githubWorld(gh, { GITHUB_API_URL: 'http://127.0.0.1:9' });
   const cliOut = join(work, 'cli-dead');
-  const cli = await runCli(world, ['run', '--baseline', 'sleep 100', '--gray', 'sleep 100', '--cell', ARM, '--fuse', 'on', '--out', cliOut]);
+  const cli = await runCli(world, [
+    'run',
+    '--baseline',
+    'sleep 100',
+    '--gray',
+    'sleep 100',
+    '--cell',
+    ARM,
+    '--fuse',
+    'on',
+    '--out',
+    cliOut,
+  ]);
   assert.equal(cli.code, 3, cli.stderr);
-  assert.match(cli.stderr, /could not read the fuse from commit statuses on acme\/shop@.* before the gate: .*; treat the cell as not cleared and try again/);
-  const { core, failed, outputs } = fakeCore({ baseline: 'sleep 100', gray: 'sleep 100', cell: ARM, fuse: 'on', out: join(work, 'action-dead'), 'github-token': FakeGitHub.WRITE_TOKEN });
+  assert.match(
+    cli.stderr,
+    /could not read the fuse from commit statuses on acme\/shop@.* before the gate: .*; treat the cell as not cleared and try again/,
+  );
+  const { core, failed, outputs } = fakeCore({
+    baseline: 'sleep 100',
+    gray: 'sleep 100',
+    cell: ARM,
+    fuse: 'on',
+    out: join(work, 'action-dead'),
+    'github-token': FakeGitHub.WRITE_TOKEN,
+  });
   await runAction(core, world.env, new AbortController().signal);
   assert.equal(failed.length, 1);
   assert.match(failed[0], /could not read the fuse from commit statuses on acme\/shop@.* before the gate: .*try again/);

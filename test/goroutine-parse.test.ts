@@ -13,7 +13,10 @@ const read = (path: string) => readFileSync(join(DATA, path), 'utf8');
 function dumps(variant: string, side: 'baseline' | 'gray') {
   const set = readProfileSet(join(DATA, variant))!;
   const entries = set.entries.filter((e) => e.side === side && e.kind === 'goroutine').sort((a, b) => a.t - b.t);
-  return { times: entries.map((e) => e.t / 1000), dumps: entries.map((e) => parseGoroutineDump(Buffer.from(set.data[e.file!]).toString('utf8'))) };
+  return {
+    times: entries.map((e) => e.t / 1000),
+    dumps: entries.map((e) => parseGoroutineDump(Buffer.from(set.data[e.file!]).toString('utf8'))),
+  };
 }
 
 test('a recorded real dump of blocked senders parses completely', () => {
@@ -33,7 +36,10 @@ test('a recorded real dump of blocked senders parses completely', () => {
 });
 
 test('argument lists are cut from calls, receivers and generics are kept', () => {
-  assert.equal(functionOfCall('net/http.(*conn).serve(0xc0000aabe0, {0x775c60, 0xc00008ef90})'), 'net/http.(*conn).serve');
+  assert.equal(
+    functionOfCall('net/http.(*conn).serve(0xc0000aabe0, {0x775c60, 0xc00008ef90})'),
+    'net/http.(*conn).serve',
+  );
   assert.equal(functionOfCall('internal/poll.(*pollDesc).waitRead(...)'), 'internal/poll.(*pollDesc).waitRead');
   assert.equal(functionOfCall('main.publishEvent.func1()'), 'main.publishEvent.func1');
   assert.equal(functionOfCall('main.Map[...].Store(0xc000010000, {0x1, 0x2})'), 'main.Map[...].Store');
@@ -75,13 +81,18 @@ test('a truncated dump gives the goroutines it holds and says it was cut short',
 });
 
 test('a dump in another format (debug=1), an empty one and an HTML page are refused with the reason', () => {
-  assert.throws(() => parseGoroutineDump(read('broken/goroutine-debug1.txt')), /not a goroutine dump in the debug=2 format \(its first line is "goroutine profile: total \d+"\)/);
+  assert.throws(
+    () => parseGoroutineDump(read('broken/goroutine-debug1.txt')),
+    /not a goroutine dump in the debug=2 format \(its first line is "goroutine profile: total \d+"\)/,
+  );
   assert.throws(() => parseGoroutineDump(''), /it is empty/);
   assert.throws(() => parseGoroutineDump('<html>404 page not found</html>'), /not a goroutine dump/);
 });
 
 test('stray lines inside a dump are counted as problems, not fatal', () => {
-  const dump = parseGoroutineDump('goroutine 1 [running]:\nmain.main()\n\t/a.go:1 +0x1\n\tthis line is odd\n\ngarbage between goroutines\n');
+  const dump = parseGoroutineDump(
+    'goroutine 1 [running]:\nmain.main()\n\t/a.go:1 +0x1\n\tthis line is odd\n\ngarbage between goroutines\n',
+  );
   assert.equal(dump.goroutines.length, 1);
   assert.match(dump.problems.join(), /2 line\(s\) not understood/);
 });
@@ -93,7 +104,10 @@ test('fingerprints: park frames trimmed, top frames plus creator; the dump-servi
     { fn: 'runtime.chansend1', file: '', line: 0 },
     { fn: 'main.send', file: '/a.go', line: 3 },
   ];
-  assert.deepEqual(trimPark(parked).map((f) => f.fn), ['main.send']);
+  assert.deepEqual(
+    trimPark(parked).map((f) => f.fn),
+    ['main.send'],
+  );
   const dump = parseGoroutineDump(read('transport/pprof/gray-goroutine-002.txt'));
   const { counts, clusters, total } = clusterDump(dump);
   assert.equal(total, dump.goroutines.length - 1, 'the goroutine writing the dump is not counted');
@@ -111,9 +125,17 @@ test('fingerprints: park frames trimmed, top frames plus creator; the dump-servi
 
 test('clusters that grow in gray and not in baseline rank first: transport and blocked', () => {
   const transport = diffGoroutines({ gray: dumps('transport', 'gray'), baseline: dumps('transport', 'baseline') });
-  const top3 = transport.clusters.slice(0, 3).map((c) => c.entry).sort();
-  assert.deepEqual(top3, ['net/http.(*conn).serve', 'net/http.(*persistConn).readLoop', 'net/http.(*persistConn).writeLoop']);
-  for (const c of transport.clusters.slice(0, 3)) assert.ok(c.difference >= 8 && c.growth.baseline === 0, `${c.entry}: ${c.difference}`);
+  const top3 = transport.clusters
+    .slice(0, 3)
+    .map((c) => c.entry)
+    .sort();
+  assert.deepEqual(top3, [
+    'net/http.(*conn).serve',
+    'net/http.(*persistConn).readLoop',
+    'net/http.(*persistConn).writeLoop',
+  ]);
+  for (const c of transport.clusters.slice(0, 3))
+    assert.ok(c.difference >= 8 && c.growth.baseline === 0, `${c.entry}: ${c.difference}`);
   const blocked = diffGoroutines({ gray: dumps('blocked', 'gray'), baseline: dumps('blocked', 'baseline') });
   const top = blocked.clusters[0];
   assert.equal(top.entry, 'main.publishEvent.func1');

@@ -10,7 +10,13 @@ import { Profile, StringTable } from 'pprof-format';
 import { MAX_FRAME_TEXT, MAX_GOROUTINE_FRAMES, parseGoroutineDump } from '../src/analyze/goroutine-parse.ts';
 import { MAX_TRACE_FRAMES, parseBpftraceOutput } from '../src/collect/ebpf-parse.ts';
 import { parseAddr2line } from '../src/collect/ebpf-symbolize.ts';
-import { decodeHeapProfile, MAX_LINES_PER_LOCATION, MAX_PROFILE_INFLATED_BYTES, MAX_STACK_FRAMES, ProfileTooLargeError } from '../src/analyze/heap-profile.ts';
+import {
+  decodeHeapProfile,
+  MAX_LINES_PER_LOCATION,
+  MAX_PROFILE_INFLATED_BYTES,
+  MAX_STACK_FRAMES,
+  ProfileTooLargeError,
+} from '../src/analyze/heap-profile.ts';
 import { analyzeEvidence } from '../src/analyze/evidence.ts';
 import { PROFILE_INDEX_SCHEMA, type ProfileSet } from '../src/model/profiles.ts';
 import { assertLinearTime, assertNearScanTime } from './helpers/linear-time.ts';
@@ -23,10 +29,15 @@ test('corpus: the 40k-space goroutine dump (2.2 s before) parses at once, the du
   const text = hostile('goroutine-40k-spaces.txt').toString('utf8');
   assertNearScanTime('goroutine-40k-spaces.txt', text, parseGoroutineDump);
   const dump = parseGoroutineDump(text);
-  assert.deepEqual(dump.goroutines.map((g) => g.id), [1, 2]);
+  assert.deepEqual(
+    dump.goroutines.map((g) => g.id),
+    [1, 2],
+  );
   assert.equal(dump.goroutines[0].frames[0].fn, 'main.main');
   // Text kept of a frame is bounded.
-  for (const g of dump.goroutines) for (const f of [...g.frames, ...(g.createdBy ? [g.createdBy] : [])]) assert.ok(f.fn.length <= MAX_FRAME_TEXT && f.file.length <= MAX_FRAME_TEXT);
+  for (const g of dump.goroutines)
+    for (const f of [...g.frames, ...(g.createdBy ? [g.createdBy] : [])])
+      assert.ok(f.fn.length <= MAX_FRAME_TEXT && f.file.length <= MAX_FRAME_TEXT);
 });
 
 // Long lines are what a hostile service sends to make a backtracking regex explode. (Many short lines
@@ -39,11 +50,13 @@ test('goroutine dump parser: linear time on megabyte lines of every shape', () =
     'a file line of spaces': (n) => `goroutine 1 [running]:\nmain.f()\n\t/a.go:${spaces(n)}x\n`,
     'a header of spaces': (n) => `goroutine 1${spaces(n)}x [running]:\nmain.f()\n\t/a.go:1\n`,
     'a header of brackets': (n) => `goroutine 1 ${'['.repeat(n)}]:\nmain.f()\n\t/a.go:1\n`,
-    'created by and spaces': (n) => `goroutine 1 [running]:\nmain.f()\n\t/a.go:1\ncreated by main.g${spaces(n)} in goroutine${spaces(n)}x\n`,
+    'created by and spaces': (n) =>
+      `goroutine 1 [running]:\nmain.f()\n\t/a.go:1\ncreated by main.g${spaces(n)} in goroutine${spaces(n)}x\n`,
     'nested parentheses': (n) => `goroutine 1 [running]:\nmain.f${'('.repeat(n / 2)}${')'.repeat(n / 2)}\n\t/a.go:1\n`,
     'colons and digits': (n) => `goroutine 1 [running]:\nmain.f()\n\t${':1'.repeat(n / 2)} +0x${'f'.repeat(16)}x\n`,
   };
-  for (const [name, make] of Object.entries(shapes)) assertLinearTime(`goroutine dump, ${name}`, make, parseGoroutineDump);
+  for (const [name, make] of Object.entries(shapes))
+    assertLinearTime(`goroutine dump, ${name}`, make, parseGoroutineDump);
 });
 
 test('goroutine dump parser: frames per goroutine are capped, and the cut is said', () => {
@@ -51,7 +64,10 @@ test('goroutine dump parser: frames per goroutine are capped, and the cut is sai
   const dump = parseGoroutineDump(`goroutine 1 [running]:\n${frames}created by main.main\n\t/a.go:2\n\n`);
   assert.equal(dump.goroutines[0].frames.length, MAX_GOROUTINE_FRAMES);
   assert.equal(dump.goroutines[0].createdBy?.fn, 'main.main', 'the creator is kept past the cap');
-  assert.ok(dump.problems.some((p) => p.includes(`50 frame(s) beyond ${MAX_GOROUTINE_FRAMES}`)), dump.problems.join('; '));
+  assert.ok(
+    dump.problems.some((p) => p.includes(`50 frame(s) beyond ${MAX_GOROUTINE_FRAMES}`)),
+    dump.problems.join('; '),
+  );
 });
 
 test('corpus: the 40k-space bpftrace output parses at once; the entry with a broken frame is skipped', () => {
@@ -70,16 +86,20 @@ test('bpftrace output parser: linear time on megabyte lines of every shape', () 
     'a frame of spaces': (n) => entry(`\t42e140${spaces(n)}x`),
     'a symbol of spaces': (n) => entry(`\t42e140 main.f${spaces(n)}x (/bin/x)`),
     'a module of spaces': (n) => entry(`\t42e140 main.f (${spaces(n)}x`),
-    'parentheses': (n) => entry(`\t42e140 main.f ${' ('.repeat(n / 2)}`),
+    parentheses: (n) => entry(`\t42e140 main.f ${' ('.repeat(n / 2)}`),
     'hex digits': (n) => entry(`\t${'4'.repeat(n)} main.f`),
     'an entry end of spaces': (n) => `@alloc[1, 2, \n\t42e140 main.f\n]: count 1, average 8, total 8${spaces(n)}x\n`,
     'a rate of spaces': (n) => `@rate[1]: 5${spaces(n)}x\n`,
   };
-  for (const [name, make] of Object.entries(shapes)) assertLinearTime(`bpftrace output, ${name}`, make, parseBpftraceOutput);
+  for (const [name, make] of Object.entries(shapes))
+    assertLinearTime(`bpftrace output, ${name}`, make, parseBpftraceOutput);
 });
 
 test('bpftrace output parser: frames per entry are capped and counted', () => {
-  const frames = Array.from({ length: MAX_TRACE_FRAMES + 10 }, (_, i) => `\t${(0x400000 + i).toString(16)} main.f${i}+1 (/bin/x)`).join('\n');
+  const frames = Array.from(
+    { length: MAX_TRACE_FRAMES + 10 },
+    (_, i) => `\t${(0x400000 + i).toString(16)} main.f${i}+1 (/bin/x)`,
+  ).join('\n');
   const parsed = parseBpftraceOutput(`@alloc[1, 2, \n${frames}\n]: count 1, average 8, total 8\n`);
   assert.equal(parsed.records.length, 1);
   assert.equal(parsed.records[0].frames.length, MAX_TRACE_FRAMES);
@@ -93,20 +113,30 @@ test('addr2line output parser: linear time on megabyte lines (corpus: 40k colons
   const corpus = parseAddr2line(text);
   assert.equal(corpus.size, 1);
   assertLinearTime('addr2line, colons and digits', (n) => `0x42e140\nmain.f\n${':1'.repeat(n / 2)}x\n`, parseAddr2line);
-  assertLinearTime('addr2line, spaces', (n) => `0x42e140\nmain.f\n/a.go:1${spaces(n)}x (discriminator 1)\n`, parseAddr2line);
+  assertLinearTime(
+    'addr2line, spaces',
+    (n) => `0x42e140\nmain.f\n/a.go:1${spaces(n)}x (discriminator 1)\n`,
+    parseAddr2line,
+  );
 });
 
 test('corpus: a gzip bomb is not inflated beyond the cap; the error names the cap', () => {
   const bomb = hostile('heap-bomb-8mib.pb.gz');
   assert.ok(bomb.length < 64 * 1024, 'a small file');
-  assert.throws(() => decodeHeapProfile(bomb, 1024 * 1024), (error: Error) => {
-    assert.ok(error instanceof ProfileTooLargeError);
-    assert.match(error.message, /inflates to more than 1 MiB, memgate's cap on a decompressed profile/);
-    return true;
-  });
+  assert.throws(
+    () => decodeHeapProfile(bomb, 1024 * 1024),
+    (error: Error) => {
+      assert.ok(error instanceof ProfileTooLargeError);
+      assert.match(error.message, /inflates to more than 1 MiB, memgate's cap on a decompressed profile/);
+      return true;
+    },
+  );
   // Under the default cap the same file inflates (8 MiB of zeros) and is then no profile.
   assert.ok(MAX_PROFILE_INFLATED_BYTES >= 64 * 1024 * 1024);
-  assert.throws(() => decodeHeapProfile(bomb), (error: Error) => !(error instanceof ProfileTooLargeError));
+  assert.throws(
+    () => decodeHeapProfile(bomb),
+    (error: Error) => !(error instanceof ProfileTooLargeError),
+  );
 });
 
 test('a bomb in a bundle becomes a warning naming the cap, and the rest of the evidence stays', () => {
@@ -118,8 +148,26 @@ test('a bomb in a bundle becomes a warning naming the cap, and the rest of the e
     urls: { baseline: null, gray: null },
     intervalMs: 1000,
     entries: [
-      { side: 'gray', kind: 'heap', seq: 0, t: 10_000, file: 'pprof/gray-heap-000.pb.gz', bytes: real.length, error: null, fetchMs: 1 },
-      { side: 'gray', kind: 'heap', seq: 1, t: 20_000, file: 'pprof/gray-heap-001.pb.gz', bytes: bomb.length, error: null, fetchMs: 1 },
+      {
+        side: 'gray',
+        kind: 'heap',
+        seq: 0,
+        t: 10_000,
+        file: 'pprof/gray-heap-000.pb.gz',
+        bytes: real.length,
+        error: null,
+        fetchMs: 1,
+      },
+      {
+        side: 'gray',
+        kind: 'heap',
+        seq: 1,
+        t: 20_000,
+        file: 'pprof/gray-heap-001.pb.gz',
+        bytes: bomb.length,
+        error: null,
+        fetchMs: 1,
+      },
     ],
     notes: [],
     data: { 'pprof/gray-heap-000.pb.gz': real, 'pprof/gray-heap-001.pb.gz': bomb },
@@ -128,7 +176,14 @@ test('a bomb in a bundle becomes a warning naming the cap, and the rest of the e
   const evidence = analyzeEvidence(set, 0);
   const grown = process.memoryUsage().rss - before;
   const warnings = evidence?.warnings ?? [];
-  assert.ok(warnings.some((w) => /gray heap profile pprof\/gray-heap-001\.pb\.gz is unreadable \(it inflates to more than 128 MiB, memgate's cap/.test(w)), warnings.join('\n'));
+  assert.ok(
+    warnings.some((w) =>
+      /gray heap profile pprof\/gray-heap-001\.pb\.gz is unreadable \(it inflates to more than 128 MiB, memgate's cap/.test(
+        w,
+      ),
+    ),
+    warnings.join('\n'),
+  );
   assert.ok(grown < 400 * 1024 * 1024, `RSS grew ${Math.round(grown / 1024 / 1024)} MiB`);
 });
 

@@ -19,12 +19,19 @@ import type { Report } from '../src/report/report-json.ts';
 import type { Suspect } from '../src/analyze/evidence-types.ts';
 import { makeBundle, MiB } from './helpers/bundles.ts';
 
-const HOSTILE_STRINGS: string[] = JSON.parse(readFileSync(join(import.meta.dirname, 'data/hostile/strings.json'), 'utf8'));
+const HOSTILE_STRINGS: string[] = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'data/hostile/strings.json'), 'utf8'),
+);
 /** Runs per property: enough to meet the corpus' shapes in combination, fast on a shared machine. */
 const RUNS = 200;
 
 const base = (() => {
-  const bundle = makeBundle({ gray: { slope: (4 * MiB) / 60 }, final: { gray: { exit: { atMs: 50_000, code: 2, signal: null, beforeReady: false, lastOutput: ['starting', 'LAST'] } } } });
+  const bundle = makeBundle({
+    gray: { slope: (4 * MiB) / 60 },
+    final: {
+      gray: { exit: { atMs: 50_000, code: 2, signal: null, beforeReady: false, lastOutput: ['starting', 'LAST'] } },
+    },
+  });
   return judgeBundle(bundle, parseJudgeSettings({ warmup: '5s' }));
 })();
 
@@ -32,14 +39,33 @@ const base = (() => {
 function reportWith(text: string): Report {
   const report: Report = structuredClone(base);
   const suspect: Suspect = {
-    function: `main.${text}`, source: 'goroutine', kind: 'growth', bytes: 5 * MiB, objects: 10, count: 40, share: 0.9, gray: 5 * MiB, baseline: 0,
-    location: `/src/${text}.go:12`, stack: [`main.f${text}`, `${text} /src/main.go:3`], caller: `main.${text}`, createdBy: `main.${text}`, state: text, waitMinutes: null, pattern: null,
+    function: `main.${text}`,
+    source: 'goroutine',
+    kind: 'growth',
+    bytes: 5 * MiB,
+    objects: 10,
+    count: 40,
+    share: 0.9,
+    gray: 5 * MiB,
+    baseline: 0,
+    location: `/src/${text}.go:12`,
+    stack: [`main.f${text}`, `${text} /src/main.go:3`],
+    caller: `main.${text}`,
+    createdBy: `main.${text}`,
+    state: text,
+    waitMinutes: null,
+    pattern: null,
   };
   report.suspects = [suspect, { ...suspect, source: 'pprof', count: null }];
-  report.patterns = [{ id: 'goroutine-blocked', confidence: 0.8, message: `piled up in ${text}`, hint: `stop ${text}`, functions: [] }];
+  report.patterns = [
+    { id: 'goroutine-blocked', confidence: 0.8, message: `piled up in ${text}`, hint: `stop ${text}`, functions: [] },
+  ];
   // The workload's last output line arrives in the reason the judge wrote.
   report.reasons = report.reasons.map((r) => ({ ...r, message: r.message.replace('LAST', () => text) }));
-  assert.ok(report.reasons.some((r) => r.message.includes(text)), 'the last output line is in a reason');
+  assert.ok(
+    report.reasons.some((r) => r.message.includes(text)),
+    'the last output line is in a reason',
+  );
   report.warnings.push(`pprof: ${text}`);
   report.baseline.command = `./base ${text}`;
   report.gray.command = `./gray ${text}`;
@@ -48,7 +74,30 @@ function reportWith(text: string): Report {
 
 /** Any string, with the corpus' pieces mixed in so that the shapes that matter come up often. */
 const untrusted = fc
-  .array(fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...HOSTILE_STRINGS, '\r', '\n', '::', '##[', '@', '#', '&', '<', '|', '`', 'www.', '://') }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) }), { maxLength: 8 })
+  .array(
+    fc.oneof(
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          ...HOSTILE_STRINGS,
+          '\r',
+          '\n',
+          '::',
+          '##[',
+          '@',
+          '#',
+          '&',
+          '<',
+          '|',
+          '`',
+          'www.',
+          '://',
+        ),
+      },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+    ),
+    { maxLength: 8 },
+  )
   .map((parts) => parts.join(''));
 
 // ---- stdout: workflow commands -------------------------------------------------------------
@@ -64,7 +113,11 @@ test('neutraliser: no corpus string makes a line that starts a runner command, a
   assert.equal(neutraliseLine('  ::error::x'), '  \\::error::x');
   assert.equal(neutraliseLine('a ##[error]b'), 'a #\\#[error]b');
   assert.equal(neutraliseLine('a\rb'), 'a\\rb');
-  assert.equal(neutraliseLine('plain main.(*T).f: 1.0 MiB'), 'plain main.(*T).f: 1.0 MiB', 'ordinary text is unchanged');
+  assert.equal(
+    neutraliseLine('plain main.(*T).f: 1.0 MiB'),
+    'plain main.(*T).f: 1.0 MiB',
+    'ordinary text is unchanged',
+  );
   assert.equal(neutraliseCommands('a\r\nb'), 'a\nb');
 });
 
@@ -72,16 +125,29 @@ test('console report: hostile function names, frames, reasons and last output ne
   for (const s of HOSTILE_STRINGS) {
     const out = renderConsole(reportWith(s));
     assert.ok(!out.includes('\r'), JSON.stringify(s));
-    assert.equal(out.split('\n').length, renderConsole(reportWith('x')).split('\n').length, `no line added by ${JSON.stringify(s)}`);
-    for (const line of out.split('\n')) assert.ok(!startsRunnerCommand(line), `${JSON.stringify(s)} -> ${JSON.stringify(line)}`);
+    assert.equal(
+      out.split('\n').length,
+      renderConsole(reportWith('x')).split('\n').length,
+      `no line added by ${JSON.stringify(s)}`,
+    );
+    for (const line of out.split('\n'))
+      assert.ok(!startsRunnerCommand(line), `${JSON.stringify(s)} -> ${JSON.stringify(line)}`);
   }
 });
 
 test('fuse outcome on the console: a hostile reason or cell id stays one inert line', () => {
   for (const s of HOSTILE_STRINGS) {
-    const out = renderFuseOutcome({ cell: `os=${s}`, scope: 'Release', store: 'directory /x', recorded: 'blocked', reason: s, tripped: [{ target: `arch=${s}`, reason: s, cells: [s] }] } as never);
+    const out = renderFuseOutcome({
+      cell: `os=${s}`,
+      scope: 'Release',
+      store: 'directory /x',
+      recorded: 'blocked',
+      reason: s,
+      tripped: [{ target: `arch=${s}`, reason: s, cells: [s] }],
+    } as never);
     assert.equal(out.split('\n').length, 2);
-    for (const line of out.split('\n')) assert.ok(!startsRunnerCommand(line) && !line.includes('\r'), JSON.stringify(line));
+    for (const line of out.split('\n'))
+      assert.ok(!startsRunnerCommand(line) && !line.includes('\r'), JSON.stringify(line));
   }
 });
 
@@ -101,7 +167,17 @@ test('property: for any untrusted string, no console line starts a runner comman
 
 /** Entities decoded as GitHub does before it looks for mentions, references and links. */
 function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', commat: '@', num: '#', lbrack: '[', rbrack: ']', colon: ':' };
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    commat: '@',
+    num: '#',
+    lbrack: '[',
+    rbrack: ']',
+    colon: ':',
+  };
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (all, body: string) => {
     if (body[0] !== '#') return named[body.toLowerCase()] ?? all;
     const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
@@ -120,7 +196,12 @@ function liveMarkdown(md: string): Record<string, string[]> {
     mentions: decoded.match(/@[A-Za-z0-9]/g) ?? [],
     references: decoded.match(/#\d/g) ?? [],
     emphasis: md.match(/[*_~`$]/g) ?? [],
-    lines: md.split('\n').map((l) => (l.startsWith('|') ? `row of ${(l.match(/\|/g) ?? []).length} cells` : l.startsWith('<details') ? 'details' : '')).filter(Boolean),
+    lines: md
+      .split('\n')
+      .map((l) =>
+        l.startsWith('|') ? `row of ${(l.match(/\|/g) ?? []).length} cells` : l.startsWith('<details') ? 'details' : '',
+      )
+      .filter(Boolean),
   };
 }
 
@@ -145,7 +226,10 @@ test('Markdown: a lone \\r can no longer break a table row or end a <details> bl
   assert.equal(rows.length, 1, 'the suspect row is one row');
   assert.equal(rows[0].split('|').length, 7, 'with its five cells');
   const details = md.split(/\r\n|\r|\n/).filter((l) => l.startsWith('<details>'));
-  assert.ok(details.length >= 2 && details.every((l) => l.includes('</summary>')), 'each <details> opening stays on its line');
+  assert.ok(
+    details.length >= 2 && details.every((l) => l.includes('</summary>')),
+    'each <details> opening stays on its line',
+  );
   assert.equal(escapeMarkdown('a\rb'), 'a b');
   assert.equal(escapeMarkdown('a\r\nb'), 'a b');
   assert.equal(escapeMarkdown('a\u2028b\u0085c'), 'a b c');
@@ -177,7 +261,10 @@ function liveHtml(html: string): Record<string, string[]> {
 test('property: for any untrusted string, report.html holds no markup but its own', () => {
   const reference = liveHtml(renderHtml(reportWith('x')));
   for (const s of HOSTILE_STRINGS) assert.deepEqual(liveHtml(renderHtml(reportWith(s))), reference, JSON.stringify(s));
-  fc.assert(fc.property(untrusted, (s) => assert.deepEqual(liveHtml(renderHtml(reportWith(s))), reference)), { numRuns: RUNS });
+  fc.assert(
+    fc.property(untrusted, (s) => assert.deepEqual(liveHtml(renderHtml(reportWith(s))), reference)),
+    { numRuns: RUNS },
+  );
   assert.equal(escapeHtml('a\rb\r\nc\u0000'), 'a\nb\nc ');
 });
 

@@ -21,7 +21,25 @@ function screenshot(html: string, dir: string, name: string): ReturnType<typeof 
   const page = join(dir, `${name}.html`);
   const png = join(dir, `${name}.png`);
   writeFileSync(page, html);
-  const result = spawnSync(chromium(), ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, `profile-${name}`)}`, '--window-size=1000,800', '--hide-scrollbars', `--screenshot=${png}`, `file://${page}`], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(
+    chromium(),
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(dir, `profile-${name}`)}`,
+      '--window-size=1000,800',
+      '--hide-scrollbars',
+      `--screenshot=${png}`,
+      `file://${page}`,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
   assert.ok(existsSync(png), `chromium wrote no screenshot: ${result.stderr}`);
   return decodePng(readFileSync(png));
 }

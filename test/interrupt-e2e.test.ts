@@ -31,7 +31,23 @@ async function assertCleanedUp(pid: number) {
   assert.deepEqual(leftoverProcesses(work), [], 'no workload process left behind');
 }
 
-const args = (out: string) => ['run', '--baseline', service('healthy'), '--gray', service('healthy-head'), '--warmup', '2s', '--duration', '60s', '--ebpf', 'off', '--pprof', 'off', '--out', out];
+const args = (out: string) => [
+  'run',
+  '--baseline',
+  service('healthy'),
+  '--gray',
+  service('healthy-head'),
+  '--warmup',
+  '2s',
+  '--duration',
+  '60s',
+  '--ebpf',
+  'off',
+  '--pprof',
+  'off',
+  '--out',
+  out,
+];
 
 test('SIGINT mid-run: exit 130, both workloads stopped, cgroups removed, the partial bundle kept', async () => {
   const run = await spawnCli(args('int'), { cwd: work, killAfterMs: 3500, signal: 'SIGINT' });
@@ -48,14 +64,20 @@ test('an internal error mid-run: exit 3, the same cleanup, and a message instead
   writeFileSync(plant, "setTimeout(() => { throw new Error('planted bug'); }, 3500);\n");
   const run = await new Promise<{ code: number | null; stderr: string; pid: number; ms: number }>((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', plant, CLI, ...args('bug')], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', plant, CLI, ...args('bug')], {
+      cwd: work,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.resume();
     child.on('exit', (code) => resolve({ code, stderr, pid: child.pid!, ms: Date.now() - started }));
   });
   assert.equal(run.code, 3, run.stderr);
-  assert.match(run.stderr, /memgate: internal error: planted bug; both workloads were stopped and their cgroups removed/);
+  assert.match(
+    run.stderr,
+    /memgate: internal error: planted bug; both workloads were stopped and their cgroups removed/,
+  );
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   assert.ok(run.ms < 15_000, `stopped promptly (${run.ms} ms)`);
   assert.ok(existsSync(join(work, 'bug/bundle/samples.jsonl')), 'partial bundle kept');

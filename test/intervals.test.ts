@@ -1,7 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitSlope } from '../src/analyze/stats.ts';
-import { blockBootstrapQuantile, difference, ewcComponents, ewcSlope, intervalOf, quantile, seededRandom, sideMean, studentCdf, tCritical, type Point } from '../src/analyze/intervals.ts';
+import {
+  blockBootstrapQuantile,
+  difference,
+  ewcComponents,
+  ewcSlope,
+  intervalOf,
+  quantile,
+  seededRandom,
+  sideMean,
+  studentCdf,
+  tCritical,
+  type Point,
+} from '../src/analyze/intervals.ts';
 
 test('Student t critical values match the tables, fractional df included', () => {
   const table: [number, number, number][] = [
@@ -17,7 +29,11 @@ test('Student t critical values match the tables, fractional df included', () =>
     [0.95, Infinity, 1.96],
     [0.99, Infinity, 2.576],
   ];
-  for (const [confidence, df, expected] of table) assert.ok(Math.abs(tCritical(confidence, df) - expected) < 2e-3, `t(${confidence}, ${df}) = ${tCritical(confidence, df)}, want ${expected}`);
+  for (const [confidence, df, expected] of table)
+    assert.ok(
+      Math.abs(tCritical(confidence, df) - expected) < 2e-3,
+      `t(${confidence}, ${df}) = ${tCritical(confidence, df)}, want ${expected}`,
+    );
   const between = tCritical(0.95, 4.5);
   assert.ok(between < tCritical(0.95, 4) && between > tCritical(0.95, 5));
   assert.ok(Math.abs(studentCdf(0, 3) - 0.5) < 1e-12);
@@ -71,7 +87,8 @@ test('block bootstrap P95: deterministic, near the sample P95, wider for autocor
   assert.equal(a.value, quantile(white, 0.95));
   const iidScale = blockBootstrapQuantile(white, 0.95, 1)!.stdError;
   assert.ok(Math.abs(a.stdError / iidScale - 1) < 0.6, 'white noise: blocks change little');
-  const sdOf = (xs: number[]) => Math.sqrt(xs.reduce((s, x) => s + (x - xs.reduce((p, q) => p + q, 0) / xs.length) ** 2, 0) / xs.length);
+  const sdOf = (xs: number[]) =>
+    Math.sqrt(xs.reduce((s, x) => s + (x - xs.reduce((p, q) => p + q, 0) / xs.length) ** 2, 0) / xs.length);
   const blocked = blockBootstrapQuantile(persistent, 0.95, 20)!.stdError / sdOf(persistent);
   const naive = blockBootstrapQuantile(persistent, 0.95, 1)!.stdError / sdOf(persistent);
   assert.ok(blocked > 1.5 * naive, `persistent series: blocks ${blocked} vs independent ${naive}`);
@@ -105,7 +122,7 @@ function simulatedFloor(random: () => number, trend: number): Point[] {
 
 test('replica intervals cover the true slope difference at their nominal rate (1,000 simulated runs, 4 instances a side)', () => {
   const random = seededRandom(20261202);
-  const trend = 1024 * 1024 / 60; // both sides grow 1 MiB/min: the true difference is 0
+  const trend = (1024 * 1024) / 60; // both sides grow 1 MiB/min: the true difference is 0
   let covered = 0;
   const runs = 1000;
   for (let r = 0; r < runs; r++) {
@@ -114,7 +131,10 @@ test('replica intervals cover the true slope difference at their nominal rate (1
     if (i.low <= 0 && 0 <= i.high) covered++;
   }
   const rate = covered / runs;
-  assert.ok(rate >= 0.93 && rate <= 0.975, `95% intervals covered the true difference in ${(rate * 100).toFixed(1)}% of runs`);
+  assert.ok(
+    rate >= 0.93 && rate <= 0.975,
+    `95% intervals covered the true difference in ${(rate * 100).toFixed(1)}% of runs`,
+  );
 });
 
 test('one process a side: the EWC interval on the floor covers a known trend better than one that assumes independent points', () => {

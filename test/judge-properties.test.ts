@@ -22,19 +22,34 @@ const shape: fc.Arbitrary<SeriesShape> = fc.record({
 function swapped(bundle: Bundle): Bundle {
   return {
     ...bundle,
-    samples: bundle.samples.map((s) => ({ t: s.t, baseline: s.gray, gray: s.baseline, ...(s.instances ? { instances: { baseline: s.instances.gray, gray: s.instances.baseline } } : {}) })),
+    samples: bundle.samples.map((s) => ({
+      t: s.t,
+      baseline: s.gray,
+      gray: s.baseline,
+      ...(s.instances ? { instances: { baseline: s.instances.gray, gray: s.instances.baseline } } : {}),
+    })),
     final: { baseline: bundle.final.gray, gray: bundle.final.baseline },
   };
 }
 
-const blocking = (bundle: Bundle) => judge(analyze(bundle, 5000), settings.limits).reasons.filter((r) => r.outcome === 'block' && GROWTH_RULES.has(r.rule)).map((r) => r.rule);
+const blocking = (bundle: Bundle) =>
+  judge(analyze(bundle, 5000), settings.limits)
+    .reasons.filter((r) => r.outcome === 'block' && GROWTH_RULES.has(r.rule))
+    .map((r) => r.rule);
 
 test('the same readings on both sides never block and never warn about growth', () => {
   fc.assert(
     fc.property(shape, fc.integer({ min: 1, max: 1000 }), fc.constantFrom(1, 3), (s, seed, replicas) => {
       const one = makeBundle({ baseline: s, gray: s, seed, durationMs: 30_000, replicas });
       // Make gray's readings baseline's exactly: the difference is zero by construction.
-      const same = { ...one, samples: one.samples.map((x) => ({ ...x, gray: x.baseline, ...(x.instances ? { instances: { baseline: x.instances.baseline, gray: x.instances.baseline } } : {}) })) };
+      const same = {
+        ...one,
+        samples: one.samples.map((x) => ({
+          ...x,
+          gray: x.baseline,
+          ...(x.instances ? { instances: { baseline: x.instances.baseline, gray: x.instances.baseline } } : {}),
+        })),
+      };
       const verdict = judge(analyze(same, 5000), settings.limits);
       assert.notEqual(verdict.verdict, 'fail', JSON.stringify(verdict.reasons));
       assert.ok(!verdict.reasons.some((r) => GROWTH_RULES.has(r.rule)), JSON.stringify(verdict.reasons));
@@ -50,7 +65,10 @@ test('swapping the sides never turns one growth block into another: a block one 
       const forward = blocking(bundle);
       const backward = blocking(swapped(bundle));
       for (const rule of ['slope-increase', 'p95-increase'] as const) {
-        assert.ok(!(forward.includes(rule) && backward.includes(rule)), `${rule} blocks both ways: ${JSON.stringify({ a, b, seed, replicas })}`);
+        assert.ok(
+          !(forward.includes(rule) && backward.includes(rule)),
+          `${rule} blocks both ways: ${JSON.stringify({ a, b, seed, replicas })}`,
+        );
       }
     }),
     { numRuns: 25 },

@@ -12,7 +12,10 @@ const settings = parseJudgeSettings({ warmup: '5s' });
 const perMin = (mib: number) => (mib * MiB) / 60;
 
 test('replicas: per-instance figures, side figures are their means, the interval is made across instances', () => {
-  const bundle = makeBundle({ replicas: 3, instances: { gray: [{ slope: perMin(1) }, { slope: perMin(2) }, { slope: perMin(3) }] } });
+  const bundle = makeBundle({
+    replicas: 3,
+    instances: { gray: [{ slope: perMin(1) }, { slope: perMin(2) }, { slope: perMin(3) }] },
+  });
   const a = analyze(bundle, 5000);
   assert.equal(a.replicas, 3);
   assert.equal(a.confidence, DECISION_CONFIDENCE);
@@ -56,8 +59,14 @@ test('P95: a rise over both limits blocks only when its interval clears zero; ot
   assert.match(reason.message, /within what processes of one build differ by/);
   assert.equal(unclear.comparisons.find((c) => c.rule === 'p95-increase')!.passed, true);
   // A P95 difference inside what replicas of one build show never blocks.
-  const replicas = judgeBundle(makeBundle({ replicas: 3, instances: { gray: [{ base: 40 * MiB }, {}, {}] } }), settings);
-  assert.ok(!replicas.reasons.some((r) => r.rule === 'p95-increase' && r.outcome === 'block'), JSON.stringify(replicas.reasons));
+  const replicas = judgeBundle(
+    makeBundle({ replicas: 3, instances: { gray: [{ base: 40 * MiB }, {}, {}] } }),
+    settings,
+  );
+  assert.ok(
+    !replicas.reasons.some((r) => r.rule === 'p95-increase' && r.outcome === 'block'),
+    JSON.stringify(replicas.reasons),
+  );
 });
 
 test('grades follow the low end of the growth interval, not the point estimate', () => {
@@ -67,7 +76,10 @@ test('grades follow the low end of the growth interval, not the point estimate',
   assert.equal(strong.grade, 'P0');
   // Same point estimate, but the interval only supports a slow leak: P1.
   const point = analysis.slopeDifference!.bytesPerSec;
-  const wide = judge({ ...analysis, slopeDifference: { ...analysis.slopeDifference!, low: perMin(0.2), high: 2 * point } }, settings.limits);
+  const wide = judge(
+    { ...analysis, slopeDifference: { ...analysis.slopeDifference!, low: perMin(0.2), high: 2 * point } },
+    settings.limits,
+  );
   assert.equal(wide.verdict, 'fail');
   assert.equal(wide.grade, 'P1');
   // Time to --memory-max: within an hour at the low end is P0, beyond it P1.
@@ -80,12 +92,27 @@ test('grades follow the low end of the growth interval, not the point estimate',
 
 test('corroboration: a rise the heap rules out that is mostly page cache warns; anon outside the Go heap still blocks, named', () => {
   const analysis = analyze(makeBundle({ gray: { slope: perMin(2) } }), 5000);
-  const heapEvidence = { suspects: [], patterns: [], warnings: [], summary: { heap: { baseline: { snapshots: 7 }, gray: { snapshots: 7 } } } } as never;
-  const ruledOut = { ...analysis, evidence: heapEvidence, inuseDifference: { value: 0, low: -100, high: 100, method: 'within-series' as const } };
+  const heapEvidence = {
+    suspects: [],
+    patterns: [],
+    warnings: [],
+    summary: { heap: { baseline: { snapshots: 7 }, gray: { snapshots: 7 } } },
+  } as never;
+  const ruledOut = {
+    ...analysis,
+    evidence: heapEvidence,
+    inuseDifference: { value: 0, low: -100, high: 100, method: 'within-series' as const },
+  };
   const diff = analysis.slopeDifference!.bytesPerSec;
-  const cache = judge({ ...ruledOut, split: { anonBytesPerSec: 0.1 * diff, fileBytesPerSec: 0.9 * diff } }, settings.limits);
+  const cache = judge(
+    { ...ruledOut, split: { anonBytesPerSec: 0.1 * diff, fileBytesPerSec: 0.9 * diff } },
+    settings.limits,
+  );
   const cacheReason = cache.reasons.find((r) => r.rule === 'slope-increase')!;
-  assert.deepEqual(cache.reasons.filter((r) => r.outcome === 'block'), []);
+  assert.deepEqual(
+    cache.reasons.filter((r) => r.outcome === 'block'),
+    [],
+  );
   assert.equal(cacheReason.outcome, 'warn');
   assert.match(cacheReason.message, /page cache .* reclaimable/);
   assert.equal(cache.verdict, 'warn');
@@ -94,14 +121,24 @@ test('corroboration: a rise the heap rules out that is mostly page cache warns; 
   assert.equal(anonReason.outcome, 'block');
   assert.match(anonReason.message, /outside the Go heap \(cgo, mmap\)/);
   // Goroutines piling up explain it: still a block, and it says so.
-  const piled = judge({ ...ruledOut, goroutineDifference: 30, split: { anonBytesPerSec: diff, fileBytesPerSec: 0.9 * diff } }, settings.limits);
+  const piled = judge(
+    { ...ruledOut, goroutineDifference: 30, split: { anonBytesPerSec: diff, fileBytesPerSec: 0.9 * diff } },
+    settings.limits,
+  );
   assert.equal(piled.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'block');
   assert.match(piled.reasons[0].message, /goroutines pile up/);
   // Without heap profiles the cgroup rule stands alone, page cache or not.
   const alone = judge({ ...analysis, split: { anonBytesPerSec: 0, fileBytesPerSec: diff } }, settings.limits);
   assert.equal(alone.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'block');
   // Retained heap that cannot be ruled out: the cgroup block stands.
-  const heapGrows = judge({ ...ruledOut, inuseDifference: { value: diff, low: diff / 2, high: 2 * diff, method: 'within-series' }, split: { anonBytesPerSec: 0, fileBytesPerSec: diff } }, settings.limits);
+  const heapGrows = judge(
+    {
+      ...ruledOut,
+      inuseDifference: { value: diff, low: diff / 2, high: 2 * diff, method: 'within-series' },
+      split: { anonBytesPerSec: 0, fileBytesPerSec: diff },
+    },
+    settings.limits,
+  );
   assert.equal(heapGrows.reasons.find((r) => r.rule === 'slope-increase')!.outcome, 'block');
 });
 
@@ -119,7 +156,13 @@ test('reasons name options as the surface spells them', () => {
 test('one allocation site growing in every gray process blocks at P1 when the heap and cgroup are too noisy to show it', () => {
   const analysis = { ...analyze(makeBundle({ replicas: 3 }), 5000) };
   const threshold = settings.limits.minSlopeBytesPerSec;
-  const site = { function: 'main.(*store).remember', value: 2 * threshold, low: threshold / 4, high: 4 * threshold, method: 'replicas' as const };
+  const site = {
+    function: 'main.(*store).remember',
+    value: 2 * threshold,
+    low: threshold / 4,
+    high: 4 * threshold,
+    method: 'replicas' as const,
+  };
   const blocked = judge({ ...analysis, siteDifference: site }, settings.limits);
   const reason = blocked.reasons.find((r) => r.rule === 'site-growth')!;
   assert.equal(reason.outcome, 'block');
@@ -127,8 +170,17 @@ test('one allocation site growing in every gray process blocks at P1 when the he
   assert.equal(blocked.grade, 'P1');
   assert.equal(blocked.comparisons.find((c) => c.rule === 'site-growth')!.passed, false);
   // Not clear (interval reaches zero), or under the limit: no finding.
-  assert.ok(!judge({ ...analysis, siteDifference: { ...site, low: 0 } }, settings.limits).reasons.some((r) => r.rule === 'site-growth'));
-  assert.ok(!judge({ ...analysis, siteDifference: { ...site, value: threshold, low: threshold / 2 } }, settings.limits).reasons.some((r) => r.rule === 'site-growth'));
+  assert.ok(
+    !judge({ ...analysis, siteDifference: { ...site, low: 0 } }, settings.limits).reasons.some(
+      (r) => r.rule === 'site-growth',
+    ),
+  );
+  assert.ok(
+    !judge(
+      { ...analysis, siteDifference: { ...site, value: threshold, low: threshold / 2 } },
+      settings.limits,
+    ).reasons.some((r) => r.rule === 'site-growth'),
+  );
   // Already blocked on the cgroup slope: one finding, one reason; the comparison stays.
   const slope = { bytesPerSec: 10 * threshold, low: 5 * threshold, high: 15 * threshold, method: 'replicas' as const };
   const both = judge({ ...analysis, siteDifference: site, slopeDifference: slope }, settings.limits);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { analyzeEvidence } from '../src/analyze/evidence.ts';
 import { PATTERN_IDS } from '../src/analyze/evidence-types.ts';
-import { type Frame } from '../src/model/frame.ts';
+import type { Frame } from '../src/model/frame.ts';
 import { diffHeaps, type HeapSeries } from '../src/analyze/heap-diff.ts';
 import type { HeapSnapshot, HeapStack } from '../src/analyze/heap-profile.ts';
 import { detectPatterns } from '../src/analyze/patterns.ts';
@@ -17,12 +17,32 @@ const evidenceOf = (variant: string) => analyzeEvidence(readProfileSet(join(DATA
 
 /** What each recorded variant must give: its pattern first, and the suspect that names the culprit. */
 const EXPECTED: Record<string, { pattern: string; suspect: string; mentions: RegExp }> = {
-  'leak-map': { pattern: 'unbounded-map', suspect: 'main.(*sessionStore).remember', mentions: /main\.\(\*sessionStore\)\.remember/ },
+  'leak-map': {
+    pattern: 'unbounded-map',
+    suspect: 'main.(*sessionStore).remember',
+    mentions: /main\.\(\*sessionStore\)\.remember/,
+  },
   ticker: { pattern: 'ticker-not-stopped', suspect: 'time.NewTicker', mentions: /created in main\.runSubscription/ },
-  transport: { pattern: 'transport-per-request', suspect: 'net/http', mentions: /persistConn readLoop\/writeLoop\) created by net\/http\.\(\*Transport\)\.dialConn/ },
-  blocked: { pattern: 'goroutine-blocked', suspect: 'main.publishEvent.func1', mentions: /started by main\.publishEvent pile up blocked in chan send/ },
-  pool: { pattern: 'sync-pool-misuse', suspect: 'main.newPoolBuffer', mentions: /sync\.\(\*Pool\)\.Get \(New = main\.newPoolBuffer, called from main\.encodeWithPool\)/ },
-  bufgrowth: { pattern: 'buffer-growth', suspect: 'bytes.growSlice', mentions: /from main\.\(\*auditLog\)\.encodeAuditRecord via encoding\/json\.\(\*Encoder\)\.Encode/ },
+  transport: {
+    pattern: 'transport-per-request',
+    suspect: 'net/http',
+    mentions: /persistConn readLoop\/writeLoop\) created by net\/http\.\(\*Transport\)\.dialConn/,
+  },
+  blocked: {
+    pattern: 'goroutine-blocked',
+    suspect: 'main.publishEvent.func1',
+    mentions: /started by main\.publishEvent pile up blocked in chan send/,
+  },
+  pool: {
+    pattern: 'sync-pool-misuse',
+    suspect: 'main.newPoolBuffer',
+    mentions: /sync\.\(\*Pool\)\.Get \(New = main\.newPoolBuffer, called from main\.encodeWithPool\)/,
+  },
+  bufgrowth: {
+    pattern: 'buffer-growth',
+    suspect: 'bytes.growSlice',
+    mentions: /from main\.\(\*auditLog\)\.encodeAuditRecord via encoding\/json\.\(\*Encoder\)\.Encode/,
+  },
 };
 
 for (const [variant, want] of Object.entries(EXPECTED)) {
@@ -72,7 +92,10 @@ test('goroutine suspects carry wait state, creator and stack; heap suspects carr
   assert.ok(leak.bytes! > 4 * MiB && leak.share === 1 && leak.count === null);
   assert.match(leak.location!, /^service\/regress_leak_map\.go:\d+$/);
   assert.equal(leak.caller, 'main.(*sessionStore).remember');
-  assert.ok(leak.stack.every((f) => !f.startsWith('runtime.')), 'runtime frames trimmed');
+  assert.ok(
+    leak.stack.every((f) => !f.startsWith('runtime.')),
+    'runtime frames trimmed',
+  );
 });
 
 // ---- made-up heaps ----
@@ -80,7 +103,14 @@ test('goroutine suspects carry wait state, creator and stack; heap suspects carr
 let stackId = 0;
 function stack(fns: string[], inuseBytes: number, allocBytes = inuseBytes): HeapStack {
   const frames: Frame[] = fns.map((fn) => ({ fn, file: `/app/${fn.split('.')[0]}.go`, line: 10 + (stackId++ % 50) }));
-  return { key: fns.join('\n'), frames, inuseBytes, inuseObjects: Math.round(inuseBytes / 256), allocBytes, allocObjects: Math.round(allocBytes / 256) };
+  return {
+    key: fns.join('\n'),
+    frames,
+    inuseBytes,
+    inuseObjects: Math.round(inuseBytes / 256),
+    allocBytes,
+    allocObjects: Math.round(allocBytes / 256),
+  };
 }
 function snapshot(stacks: HeapStack[]): HeapSnapshot {
   const totals = { inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0 };
@@ -89,7 +119,10 @@ function snapshot(stacks: HeapStack[]): HeapSnapshot {
 }
 /** A side whose stacks follow `at(i)` at snapshots 0..n-1, 10 s apart. */
 function side(n: number, at: (i: number) => HeapStack[]): HeapSeries {
-  return { times: [...Array(n).keys()].map((i) => i * 10), snapshots: [...Array(n).keys()].map((i) => snapshot(at(i))) };
+  return {
+    times: [...Array(n).keys()].map((i) => i * 10),
+    snapshots: [...Array(n).keys()].map((i) => snapshot(at(i))),
+  };
 }
 const common = () => [stack(['main.newWarmCache', 'main.main'], 4 * MiB)];
 
@@ -103,10 +136,17 @@ test('growth that baseline has too is no suspect: only the difference counts', (
 test('a steady application leak reads as unbounded-map; a sawtooth of the same size does not', () => {
   const leak = (i: number) => [...common(), stack(['main.(*Registry).add', 'main.handle'], i * MiB)];
   const claims = detectPatterns(diffHeaps({ gray: side(6, leak), baseline: side(6, () => common()) }), null);
-  assert.deepEqual(claims.map((c) => c.pattern.id), ['unbounded-map']);
+  assert.deepEqual(
+    claims.map((c) => c.pattern.id),
+    ['unbounded-map'],
+  );
   assert.ok(claims[0].pattern.confidence >= 0.8);
   const late = (i: number) => [...common(), stack(['main.(*Batch).fill', 'main.handle'], i === 2 ? 3 * MiB : 0)];
-  assert.deepEqual(detectPatterns(diffHeaps({ gray: side(3, late), baseline: side(3, () => common()) }), null), [], 'a burst in the last of three snapshots');
+  assert.deepEqual(
+    detectPatterns(diffHeaps({ gray: side(3, late), baseline: side(3, () => common()) }), null),
+    [],
+    'a burst in the last of three snapshots',
+  );
   const saw = (i: number) => [...common(), stack(['main.(*Batch).fill', 'main.handle'], (i % 2) * 5 * MiB)];
   assert.deepEqual(detectPatterns(diffHeaps({ gray: side(6, saw), baseline: side(6, () => common()) }), null), []);
 });
@@ -120,8 +160,13 @@ test('a function that comes and goes (a burst some snapshots catch) is no suspec
   assert.ok(f.growth.gray.bytes > heap.noiseFloorBytes, 'its robust growth alone is above the floor');
   assert.ok(f.scatterBytes * 3 > f.growth.gray.bytes, 'but not beyond its scatter');
   assert.deepEqual(detectPatterns(heap, null), []);
-  const leak = (i: number) => [...common(), stack(['main.(*Registry).add', 'main.handle'], Math.round((i * 0.5 + (i % 2) * 0.05) * MiB))];
-  const steady = diffHeaps({ gray: side(7, leak), baseline: side(7, () => common()) }).functions.find((x) => x.function === 'main.(*Registry).add')!;
+  const leak = (i: number) => [
+    ...common(),
+    stack(['main.(*Registry).add', 'main.handle'], Math.round((i * 0.5 + (i % 2) * 0.05) * MiB)),
+  ];
+  const steady = diffHeaps({ gray: side(7, leak), baseline: side(7, () => common()) }).functions.find(
+    (x) => x.function === 'main.(*Registry).add',
+  )!;
   assert.ok(steady.growth.gray.bytes > 10 * steady.scatterBytes, 'a steady leak is far beyond its scatter');
 });
 
@@ -133,14 +178,20 @@ test('a leak below the noise floor (three sampling periods) is not a pattern', (
 });
 
 test('standard-library-only growth with no application frame is not called a map', () => {
-  const lib = (i: number) => [...common(), stack(['compress/flate.NewWriter', 'compress/gzip.(*Writer).Write'], i * MiB)];
+  const lib = (i: number) => [
+    ...common(),
+    stack(['compress/flate.NewWriter', 'compress/gzip.(*Writer).Write'], i * MiB),
+  ];
   assert.deepEqual(detectPatterns(diffHeaps({ gray: side(5, lib), baseline: side(5, () => common()) }), null), []);
 });
 
 test('a pool whose objects are retained is sync-pool-misuse even when its level was reached before the window', () => {
   const pinned = () => [...common(), stack(['main.newBuf', 'sync.(*Pool).Get', 'main.encode'], 24 * MiB, 24 * MiB)];
   const claims = detectPatterns(diffHeaps({ gray: side(4, pinned), baseline: side(4, () => common()) }), null);
-  assert.deepEqual(claims.map((c) => c.pattern.id), ['sync-pool-misuse']);
+  assert.deepEqual(
+    claims.map((c) => c.pattern.id),
+    ['sync-pool-misuse'],
+  );
   assert.match(claims[0].pattern.message, /rests 24\.0 MiB higher/);
   // A pool both builds use the same way is nothing.
   assert.deepEqual(detectPatterns(diffHeaps({ gray: side(4, pinned), baseline: side(4, pinned) }), null), []);

@@ -33,7 +33,8 @@ function series(s: ProfileSet, side: 'baseline' | 'gray'): HeapSeries {
   return { times: entries.map((e) => e.t / 1000), snapshots: entries.map((e) => decodeHeapProfile(s.data[e.file!])) };
 }
 
-const flat = (snap: HeapSnapshot, fn: string) => [...snap.stacks.values()].filter((st) => st.frames[0]?.fn === fn).reduce((sum, st) => sum + st.inuseBytes, 0);
+const flat = (snap: HeapSnapshot, fn: string) =>
+  [...snap.stacks.values()].filter((st) => st.frames[0]?.fn === fn).reduce((sum, st) => sum + st.inuseBytes, 0);
 
 test('every recorded real heap profile decodes, with the four sample types and no profiler frames', () => {
   let profiles = 0;
@@ -46,7 +47,10 @@ test('every recorded real heap profile decodes, with the four sample types and n
       assert.ok(snap.stacks.size > 0 && snap.totals.inuseBytes > 0, `${e.file} has stacks`);
       assert.ok(snap.totals.allocBytes >= snap.totals.inuseBytes, 'alloc_space covers inuse_space');
       for (const st of snap.stacks.values()) {
-        assert.ok(!st.frames.some((f) => f.fn.startsWith('runtime/pprof.') || f.fn.startsWith('net/http/pprof.')), `${e.file}: profiler frames are left out`);
+        assert.ok(
+          !st.frames.some((f) => f.fn.startsWith('runtime/pprof.') || f.fn.startsWith('net/http/pprof.')),
+          `${e.file}: profiler frames are left out`,
+        );
         assert.equal(st.key, st.frames.map((f) => f.fn).join('\n'));
       }
       // Every variant keeps a ~4 MiB cache from start; sampling makes its estimate vary.
@@ -59,7 +63,9 @@ test('every recorded real heap profile decodes, with the four sample types and n
 test('frames carry file:line and Go hides the runtime frames above the allocating function', () => {
   const s = series(set('leak-map'), 'gray');
   const last = s.snapshots[s.snapshots.length - 1];
-  const stack = [...last.stacks.values()].filter((st) => st.frames[0].fn === 'main.(*sessionStore).remember').sort((a, b) => b.inuseBytes - a.inuseBytes)[0];
+  const stack = [...last.stacks.values()]
+    .filter((st) => st.frames[0].fn === 'main.(*sessionStore).remember')
+    .sort((a, b) => b.inuseBytes - a.inuseBytes)[0];
   assert.ok(stack, 'the leaking function is a leaf');
   assert.match(stack.frames[0].file, /fixtures\/service\/regress_leak_map\.go$/);
   assert.ok(stack.frames[0].line > 0);
@@ -72,7 +78,10 @@ test('broken heap profiles fail with a reason, never silently', () => {
   assert.throws(() => decodeHeapProfile(broken('heap-truncated.pb.gz')), /not valid gzip .*unexpected end of file/);
   assert.throws(() => decodeHeapProfile(broken('heap-corrupt.pb.gz')), /not valid gzip/);
   // Valid gzip around a protobuf cut short: pprof-format decodes it without complaint; the string table is short.
-  assert.throws(() => decodeHeapProfile(broken('heap-short-protobuf.pb.gz')), /string table holds only \d+ \(truncated\?\)/);
+  assert.throws(
+    () => decodeHeapProfile(broken('heap-short-protobuf.pb.gz')),
+    /string table holds only \d+ \(truncated\?\)/,
+  );
   assert.throws(() => decodeHeapProfile(broken('heap-html.pb.gz')), /not a valid pprof protobuf/);
   assert.throws(() => decodeHeapProfile(new Uint8Array()), /empty file/);
 });
@@ -86,12 +95,21 @@ test('a CPU profile is not taken for a heap profile', () => {
     ],
     stringTable: strings,
   });
-  assert.throws(() => decodeHeapProfile(gzipSync(cpu.encode())), /not a heap profile \(sample types: samples, cpu; inuse_space is missing\)/);
+  assert.throws(
+    () => decodeHeapProfile(gzipSync(cpu.encode())),
+    /not a heap profile \(sample types: samples, cpu; inuse_space is missing\)/,
+  );
 });
 
 test('robust growth: a line is measured exactly, one burst in one snapshot is ignored, two points are end minus start', () => {
   const t = [0, 2, 4, 6, 8, 10, 12];
-  assert.equal(robustGrowth(t, t.map((x) => 1000 * x)), 12_000);
+  assert.equal(
+    robustGrowth(
+      t,
+      t.map((x) => 1000 * x),
+    ),
+    12_000,
+  );
   assert.equal(robustGrowth(t, [5, 5, 5, 900, 5, 5, 5]), 0);
   assert.equal(robustGrowth(t, [0, 0, 2 * MiB, 0, 0, 0, 0]), 0);
   assert.equal(robustGrowth([0, 6], [10, 70]), 60);
@@ -119,7 +137,11 @@ test('leak-map: gray grows at the storing function, baseline does not; the diffe
   assert.ok(grew > 0.6 * expected && grew < 1.4 * expected, `grew ${grew}, expected about ${expected}`);
   assert.equal(top.growth.baseline.bytes, 0);
   assert.ok(heap.noiseFloorBytes >= 1.5 * MiB, 'three sampling periods at the default rate');
-  for (const f of heap.functions.slice(1)) assert.ok(f.growth.gray.bytes - f.growth.baseline.bytes < heap.noiseFloorBytes, `${f.function} stays under the noise floor`);
+  for (const f of heap.functions.slice(1))
+    assert.ok(
+      f.growth.gray.bytes - f.growth.baseline.bytes < heap.noiseFloorBytes,
+      `${f.function} stays under the noise floor`,
+    );
   // Gray's heap grows; baseline's heap does not.
   assert.ok(heap.sides.gray.inuseGrowth!.perSec > 0.5 * MiB);
   assert.ok(Math.abs(heap.sides.baseline.inuseGrowth!.perSec) < 0.25 * MiB);
@@ -130,7 +152,8 @@ test('leak-map: gray grows at the storing function, baseline does not; the diffe
 test('healthy against healthy: no function grows above the noise floor', () => {
   const s = set('healthy');
   const heap = diffHeaps({ gray: series(s, 'gray'), baseline: series(s, 'baseline') });
-  for (const f of heap.functions) assert.ok(Math.abs(f.growth.gray.bytes - f.growth.baseline.bytes) < heap.noiseFloorBytes, `${f.function}`);
+  for (const f of heap.functions)
+    assert.ok(Math.abs(f.growth.gray.bytes - f.growth.baseline.bytes) < heap.noiseFloorBytes, `${f.function}`);
   assert.deepEqual(heap.churn, []);
 });
 
@@ -182,7 +205,12 @@ test('go tool pprof opens the diff profiles, and its top entries agree with the 
   requireGo();
   const dir = mkdtempSync(join(tmpdir(), 'memgate-pprof-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const expectTop: Record<string, string> = { 'leak-map': 'main.(*sessionStore).remember', ticker: 'time.NewTicker', bufgrowth: 'bytes.growSlice', pool: 'main.newPoolBuffer' };
+  const expectTop: Record<string, string> = {
+    'leak-map': 'main.(*sessionStore).remember',
+    ticker: 'time.NewTicker',
+    bufgrowth: 'bytes.growSlice',
+    pool: 'main.newPoolBuffer',
+  };
   for (const [variant, fn] of Object.entries(expectTop)) {
     const s = set(variant);
     const evidence = analyzeEvidence(s, 1000)!;
@@ -193,11 +221,20 @@ test('go tool pprof opens the diff profiles, and its top entries agree with the 
     assert.equal(suspects[0]?.function, fn, `${variant}: memgate's top suspect`);
     // gray growth minus baseline growth: pprof's top flat entries are memgate's suspects, same order and bytes.
     const top = pprofTop([join(dir, `${variant}-vs.pb.gz`)]).filter((r) => r.flat > heap.noiseFloorBytes);
-    assert.deepEqual(top.map((r) => r.fn), suspects.map((x) => x.function), `${variant}: pprof -top on the diff profile lists the suspects`);
-    for (const [i, r] of top.entries()) assert.ok(Math.abs(r.flat - suspects[i].bytes!) <= 1, `${variant}: ${r.fn} ${r.flat} vs ${suspects[i].bytes}`);
+    assert.deepEqual(
+      top.map((r) => r.fn),
+      suspects.map((x) => x.function),
+      `${variant}: pprof -top on the diff profile lists the suspects`,
+    );
+    for (const [i, r] of top.entries())
+      assert.ok(Math.abs(r.flat - suspects[i].bytes!) <= 1, `${variant}: ${r.fn} ${r.flat} vs ${suspects[i].bytes}`);
     // gray's end minus start: the same as go tool pprof -diff_base on the raw profiles (profiler frames ignored).
     const gray = s.entries.filter((e) => e.side === 'gray' && e.kind === 'heap').sort((a, b) => a.t - b.t);
-    const raw = pprofTop(['-ignore=runtime/pprof|net/http/pprof', `-diff_base=${join(DATA, variant, gray[0].file!)}`, join(DATA, variant, gray[gray.length - 1].file!)]);
+    const raw = pprofTop([
+      '-ignore=runtime/pprof|net/http/pprof',
+      `-diff_base=${join(DATA, variant, gray[0].file!)}`,
+      join(DATA, variant, gray[gray.length - 1].file!),
+    ]);
     const ours = pprofTop([join(dir, `${variant}-gray.pb.gz`)]);
     assert.equal(ours[0].fn, raw[0].fn, `${variant}: the same top function as pprof's own diff`);
     assert.ok(Math.abs(ours[0].flat - raw[0].flat) <= 1, `${variant}: ${ours[0].flat} vs pprof's ${raw[0].flat}`);

@@ -22,13 +22,40 @@ const leaking = judgeBundle(makeBundle({ gray: { slope: (8 * MiB) / 60 } }), par
 /** The report as each verdict: the renderers and publishing read only these fields of it. */
 function as(verdict: Report['verdict']): Report {
   const base = verdict === 'fail' ? leaking : healthy;
-  const exitCode = verdict === 'fail' ? ExitCode.Blocked : verdict === 'inconclusive' ? ExitCode.Inconclusive : ExitCode.Pass;
-  const reasons = verdict === 'pass' ? [] : verdict === 'fail' ? base.reasons : [{ rule: 'slope-increase', outcome: verdict === 'warn' ? 'warn' : 'inconclusive', message: `the ${verdict} reason`, measured: null, limit: null }];
-  return { ...base, verdict, exitCode, reasons: reasons as Report['reasons'], grade: verdict === 'warn' ? 'P3' : verdict === 'pass' ? null : base.grade };
+  const exitCode =
+    verdict === 'fail' ? ExitCode.Blocked : verdict === 'inconclusive' ? ExitCode.Inconclusive : ExitCode.Pass;
+  const reasons =
+    verdict === 'pass'
+      ? []
+      : verdict === 'fail'
+        ? base.reasons
+        : [
+            {
+              rule: 'slope-increase',
+              outcome: verdict === 'warn' ? 'warn' : 'inconclusive',
+              message: `the ${verdict} reason`,
+              measured: null,
+              limit: null,
+            },
+          ];
+  return {
+    ...base,
+    verdict,
+    exitCode,
+    reasons: reasons as Report['reasons'],
+    grade: verdict === 'warn' ? 'P3' : verdict === 'pass' ? null : base.grade,
+  };
 }
 
 function recordingCore() {
-  const log = { info: [] as string[], notice: [] as string[], warning: [] as string[], annotations: [] as Annotation[], summaries: [] as string[], outputs: {} as Record<string, string> };
+  const log = {
+    info: [] as string[],
+    notice: [] as string[],
+    warning: [] as string[],
+    annotations: [] as Annotation[],
+    summaries: [] as string[],
+    outputs: {} as Record<string, string>,
+  };
   const core: PublishCore = {
     info: (m) => log.info.push(m),
     notice: (m) => log.notice.push(m),
@@ -40,8 +67,24 @@ function recordingCore() {
   return { core, log };
 }
 
-const ENV = (apiUrl: string): NodeJS.ProcessEnv => ({ GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: apiUrl, GITHUB_REF: 'refs/pull/7/merge', GITHUB_WORKFLOW: 'gate', GITHUB_JOB: 'mem', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '99', GITHUB_WORKSPACE: '/nonexistent' });
-const settings = (comment: CommentMode, token = FakeGitHub.WRITE_TOKEN) => ({ comment, commentKey: 'k', token, htmlReportPath: 'out/report.html', cell: '', commands: ['a', 'b'] });
+const ENV = (apiUrl: string): NodeJS.ProcessEnv => ({
+  GITHUB_REPOSITORY: 'acme/shop',
+  GITHUB_API_URL: apiUrl,
+  GITHUB_REF: 'refs/pull/7/merge',
+  GITHUB_WORKFLOW: 'gate',
+  GITHUB_JOB: 'mem',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_RUN_ID: '99',
+  GITHUB_WORKSPACE: '/nonexistent',
+});
+const settings = (comment: CommentMode, token = FakeGitHub.WRITE_TOKEN) => ({
+  comment,
+  commentKey: 'k',
+  token,
+  htmlReportPath: 'out/report.html',
+  cell: '',
+  commands: ['a', 'b'],
+});
 
 async function withFake(fn: (gh: FakeGitHub, comments: ReturnType<typeof addCommentRoutes>) => Promise<void>) {
   const gh = new FakeGitHub();
@@ -80,16 +123,28 @@ test('comment: on-failure creates only when the step fails, but keeps an earlier
     const first = await publishReport(pass.core, as('pass'), ENV(gh.url), settings('on-failure'));
     assert.equal(first.kind, 'skipped');
     assert.equal(comments.length, 0, 'a pass with no earlier comment: nothing to say');
-    assert.deepEqual(gh.requests.map((r) => r.method), ['GET'], 'it looked for an earlier comment, and only looked');
+    assert.deepEqual(
+      gh.requests.map((r) => r.method),
+      ['GET'],
+      'it looked for an earlier comment, and only looked',
+    );
 
     const fail = recordingCore();
     assert.equal((await publishReport(fail.core, as('fail'), ENV(gh.url), settings('on-failure'))).kind, 'created');
     assert.match(comments[0].body, /⛔ BLOCKED/);
     const inconclusive = recordingCore();
-    assert.equal((await publishReport(inconclusive.core, as('inconclusive'), ENV(gh.url), settings('on-failure'))).kind, 'updated', 'inconclusive fails the step too');
+    assert.equal(
+      (await publishReport(inconclusive.core, as('inconclusive'), ENV(gh.url), settings('on-failure'))).kind,
+      'updated',
+      'inconclusive fails the step too',
+    );
 
     const fixed = recordingCore();
-    assert.equal((await publishReport(fixed.core, as('pass'), ENV(gh.url), settings('on-failure'))).kind, 'updated', 'the next push that passes updates it: never stale');
+    assert.equal(
+      (await publishReport(fixed.core, as('pass'), ENV(gh.url), settings('on-failure'))).kind,
+      'updated',
+      'the next push that passes updates it: never stale',
+    );
     assert.equal(comments.length, 1);
     assert.match(comments[0].body, /✅ PASS/);
     assert.ok(comments[0].body.startsWith(commentMarker('k')));
@@ -117,9 +172,30 @@ test('reporting failures: 401, 403, 404 and 422 leave a notice; the gate result 
   await withFake(async (gh) => {
     const cases: [string, (gh: FakeGitHub) => void, string, RegExp][] = [
       ['401 bad credentials', () => {}, 'ghs_unknown_token', /could not comment on pull request #7 \(.*401/],
-      ['403 read-only token (a fork)', () => {}, FakeGitHub.READ_TOKEN, /could not comment on pull request #7 \(.*403.*Resource not accessible by integration.*\)\. Pull requests from forks get a read-only token/],
-      ['404 repository or PR gone', (g) => (g.repos = new Set(['other/repo'])), FakeGitHub.WRITE_TOKEN, /could not comment on pull request #7 \(.*404/],
-      ['422 validation failed', (g) => g.failNext({ method: 'POST', path: '/comments', status: 422, body: { message: 'Validation Failed', errors: [{ message: 'body is too long' }] } }), FakeGitHub.WRITE_TOKEN, /could not comment on pull request #7 \(.*422/],
+      [
+        '403 read-only token (a fork)',
+        () => {},
+        FakeGitHub.READ_TOKEN,
+        /could not comment on pull request #7 \(.*403.*Resource not accessible by integration.*\)\. Pull requests from forks get a read-only token/,
+      ],
+      [
+        '404 repository or PR gone',
+        (g) => (g.repos = new Set(['other/repo'])),
+        FakeGitHub.WRITE_TOKEN,
+        /could not comment on pull request #7 \(.*404/,
+      ],
+      [
+        '422 validation failed',
+        (g) =>
+          g.failNext({
+            method: 'POST',
+            path: '/comments',
+            status: 422,
+            body: { message: 'Validation Failed', errors: [{ message: 'body is too long' }] },
+          }),
+        FakeGitHub.WRITE_TOKEN,
+        /could not comment on pull request #7 \(.*422/,
+      ],
     ];
     for (const [name, arrange, token, notice] of cases) {
       gh.repos = null;
@@ -146,14 +222,35 @@ test('reporting failures: an API that cannot be reached leaves a notice, no exce
   const result = await publishReport(core, as('fail'), ENV(`http://127.0.0.1:${port}`), settings('always'));
   assert.equal(result.kind, 'unavailable');
   assert.equal(log.notice.length, 1);
-  assert.match(log.notice[0], new RegExp(`^memgate could not comment on pull request #7: GitHub API GET .* could not be reached at http://127\\.0\\.0\\.1:${port}: .*\\. The result is in the job summary\\.$`));
+  assert.match(
+    log.notice[0],
+    new RegExp(
+      `^memgate could not comment on pull request #7: GitHub API GET .* could not be reached at http://127\\.0\\.0\\.1:${port}: .*\\. The result is in the job summary\\.$`,
+    ),
+  );
   assert.equal(log.summaries.length, 1);
 });
 
 test('no pull request, or no token: skipped with a reason, never an error', async () => {
   const noPr = recordingCore();
-  assert.deepEqual(await publishReport(noPr.core, as('fail'), { GITHUB_REPOSITORY: 'acme/shop', GITHUB_REF: 'refs/heads/main' }, settings('always')), { kind: 'skipped', why: 'not a pull request run' });
+  assert.deepEqual(
+    await publishReport(
+      noPr.core,
+      as('fail'),
+      { GITHUB_REPOSITORY: 'acme/shop', GITHUB_REF: 'refs/heads/main' },
+      settings('always'),
+    ),
+    { kind: 'skipped', why: 'not a pull request run' },
+  );
   const noToken = recordingCore();
-  assert.deepEqual(await publishReport(noToken.core, as('fail'), { GITHUB_REPOSITORY: 'acme/shop', GITHUB_REF: 'refs/pull/7/merge' }, settings('always', '')), { kind: 'skipped', why: 'no token' });
+  assert.deepEqual(
+    await publishReport(
+      noToken.core,
+      as('fail'),
+      { GITHUB_REPOSITORY: 'acme/shop', GITHUB_REF: 'refs/pull/7/merge' },
+      settings('always', ''),
+    ),
+    { kind: 'skipped', why: 'no token' },
+  );
   assert.match(noToken.log.notice[0], /no token \(give github-token, or keep its default\)/);
 });

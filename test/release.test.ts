@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { ROOT } from './helpers/fixtures.ts';
 
 const SCRIPT = join(ROOT, 'scripts/release.sh');
-const env = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 let dir: string;
 let repo: string;
 let remote: string;
@@ -27,8 +35,20 @@ const release = (...args: string[]) => sh(repo, 'bash', [SCRIPT, ...args]);
 
 /** package.json at `version`, a CHANGELOG with `sections`, committed. */
 function commitRelease(version: string, sections: string[]) {
-  writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'scratch', version, scripts: { build: 'node build.mjs' } }, null, 2) + '\n');
-  writeFileSync(join(repo, 'CHANGELOG.md'), ['# Changelog', '', '## [Unreleased]', '', ...sections.flatMap((s) => [`## [${s}] - 2026-12-02`, '', `- ${s}`, ''])].join('\n'));
+  writeFileSync(
+    join(repo, 'package.json'),
+    JSON.stringify({ name: 'scratch', version, scripts: { build: 'node build.mjs' } }, null, 2) + '\n',
+  );
+  writeFileSync(
+    join(repo, 'CHANGELOG.md'),
+    [
+      '# Changelog',
+      '',
+      '## [Unreleased]',
+      '',
+      ...sections.flatMap((s) => [`## [${s}] - 2026-12-02`, '', `- ${s}`, '']),
+    ].join('\n'),
+  );
   git('add', '-A');
   git('commit', '-q', '-m', `release ${version}`);
 }
@@ -41,7 +61,10 @@ before(() => {
   assert.equal(sh(dir, 'git', ['init', '-q', '-b', 'main', repo]).code, 0);
   git('remote', 'add', 'origin', remote);
   // The build's --check fails while a file named "stale" exists, as a dist/ out of date would.
-  writeFileSync(join(repo, 'build.mjs'), "import { existsSync } from 'node:fs';\nprocess.exit(process.argv.includes('--check') && existsSync('stale') ? 1 : 0);\n");
+  writeFileSync(
+    join(repo, 'build.mjs'),
+    "import { existsSync } from 'node:fs';\nprocess.exit(process.argv.includes('--check') && existsSync('stale') ? 1 : 0);\n",
+  );
   writeFileSync(join(repo, '.gitignore'), 'stale\n');
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,7 +98,10 @@ test('tags vX.Y.Z, moves the major tag along the releases, pushes both when aske
   const first = release('0.1.0');
   assert.equal(first.code, 0, first.out);
   assert.match(first.out, /tagged v0\.1\.0 and moved v0 to [0-9a-f]+/);
-  assert.match(first.out, /not pushed; to publish:\n  git push origin refs\/tags\/v0\.1\.0 && git push --force origin refs\/tags\/v0/);
+  assert.match(
+    first.out,
+    /not pushed; to publish:\n {2}git push origin refs\/tags\/v0\.1\.0 && git push --force origin refs\/tags\/v0/,
+  );
   const head1 = git('rev-parse', 'HEAD');
   assert.equal(git('rev-parse', 'v0.1.0^{commit}'), head1);
   assert.equal(git('rev-parse', 'v0^{commit}'), head1);
@@ -88,8 +114,14 @@ test('tags vX.Y.Z, moves the major tag along the releases, pushes both when aske
   assert.notEqual(head2, head1);
   assert.equal(git('rev-parse', 'v0^{commit}'), head2, 'v0 moved to the new release');
   assert.equal(git('rev-parse', 'v0.1.0^{commit}'), head1, 'the old release tag stays');
-  const remoteTags = sh(dir, 'git', ['--git-dir', remote, 'for-each-ref', '--format=%(refname:short) %(objectname)', 'refs/tags']).out;
-  assert.match(remoteTags, new RegExp(`^v0 `, 'm'));
+  const remoteTags = sh(dir, 'git', [
+    '--git-dir',
+    remote,
+    'for-each-ref',
+    '--format=%(refname:short) %(objectname)',
+    'refs/tags',
+  ]).out;
+  assert.match(remoteTags, /^v0 /m);
   assert.match(remoteTags, /^v0\.2\.0 /m);
   assert.equal(sh(dir, 'git', ['--git-dir', remote, 'rev-parse', 'v0^{commit}']).out.trim(), head2);
 

@@ -9,7 +9,17 @@ import type { Report } from '../src/report/report-json.ts';
 import type { Suspect } from '../src/analyze/evidence-types.ts';
 import { makeBundle, MiB } from './helpers/bundles.ts';
 
-const HOSTILE = ['`', '```', '<script>alert(1)</script>', '<!--', '@org/team', '](javascript:alert(1))', '<img src=x onerror=alert(1)>', '|', '\n\n# heading'];
+const HOSTILE = [
+  '`',
+  '```',
+  '<script>alert(1)</script>',
+  '<!--',
+  '@org/team',
+  '](javascript:alert(1))',
+  '<img src=x onerror=alert(1)>',
+  '|',
+  '\n\n# heading',
+];
 const hostile = HOSTILE.join(' ');
 
 function hostileReport(suspectCount = 3): Report {
@@ -17,11 +27,30 @@ function hostileReport(suspectCount = 3): Report {
   bundle.meta.sides.gray.command = `./gray ${hostile}`;
   const report = judgeBundle(bundle, parseJudgeSettings({ warmup: '5s' }));
   const suspect: Suspect = {
-    function: `main.(*x).${hostile}`, source: 'pprof', kind: 'growth', bytes: 5 * MiB, objects: 10, count: null, share: 0.9, gray: 5 * MiB, baseline: 0,
-    location: `/src/${hostile}.go:12`, stack: [`main.f ${hostile}`, 'main.main /src/main.go:3'], caller: null, createdBy: hostile, state: null, waitMinutes: null, pattern: 'unbounded-map',
+    function: `main.(*x).${hostile}`,
+    source: 'pprof',
+    kind: 'growth',
+    bytes: 5 * MiB,
+    objects: 10,
+    count: null,
+    share: 0.9,
+    gray: 5 * MiB,
+    baseline: 0,
+    location: `/src/${hostile}.go:12`,
+    stack: [`main.f ${hostile}`, 'main.main /src/main.go:3'],
+    caller: null,
+    createdBy: hostile,
+    state: null,
+    waitMinutes: null,
+    pattern: 'unbounded-map',
   };
-  report.suspects = Array.from({ length: suspectCount }, (_, i) => ({ ...suspect, function: `${suspect.function}${i}` }));
-  report.patterns = [{ id: 'unbounded-map', confidence: 0.8, message: `grew at ${hostile}`, hint: `prune ${hostile}`, functions: [] }];
+  report.suspects = Array.from({ length: suspectCount }, (_, i) => ({
+    ...suspect,
+    function: `${suspect.function}${i}`,
+  }));
+  report.patterns = [
+    { id: 'unbounded-map', confidence: 0.8, message: `grew at ${hostile}`, hint: `prune ${hostile}`, functions: [] },
+  ];
   report.warnings.push(`pprof: ${hostile}`);
   return report;
 }
@@ -81,7 +110,9 @@ test('the Mermaid chart is well formed: one x-axis, one y-axis, two lines of equ
   assert.match(lines[3], /^ {4}x-axis "seconds since ready" [\d.]+ --> [\d.]+$/);
   const y = /^ {4}y-axis "MiB" 0 --> (\d+)$/.exec(lines[4]);
   assert.ok(y);
-  const series = lines.filter((l) => l.startsWith('    line ')).map((l) => JSON.parse(l.slice('    line '.length)) as number[]);
+  const series = lines
+    .filter((l) => l.startsWith('    line '))
+    .map((l) => JSON.parse(l.slice('    line '.length)) as number[]);
   assert.equal(series.length, 2);
   assert.equal(series[0].length, 50);
   assert.equal(series[1].length, 50);
@@ -92,7 +123,11 @@ test('the Mermaid chart is well formed: one x-axis, one y-axis, two lines of equ
 });
 
 test('downsampling keeps the peaks and one clock for both sides', () => {
-  const samples = Array.from({ length: 1000 }, (_, i) => ({ t: i * 100, baseline: i === 500 ? 999 * MiB : MiB, gray: 2 * MiB }));
+  const samples = Array.from({ length: 1000 }, (_, i) => ({
+    t: i * 100,
+    baseline: i === 500 ? 999 * MiB : MiB,
+    gray: 2 * MiB,
+  }));
   const ds = downsample(samples, 100);
   assert.equal(ds.seconds.length, 100);
   assert.ok(ds.baseline.includes(999), 'the single peak survives');
@@ -119,11 +154,42 @@ test('a run link that is not a plain URL is left out', () => {
   assert.ok(!md.includes('javascript:alert'));
 });
 
-test("eBPF allocation paths get their own collapsed section, escaped, in the summary, the comment and the HTML", () => {
+test('eBPF allocation paths get their own collapsed section, escaped, in the summary, the comment and the HTML', () => {
   const report = hostileReport();
-  const path = { function: `main.${hostile}`, caller: null, location: 'service/a.go:3', stack: [], bytes: 1, count: 1, bytesPerSec: 2 * MiB, countPerSec: 1, share: 0.75, samples: 9, goroutines: 1 };
-  const side = { binary: '/bin/x', goVersion: 'go1.19', pids: [1], traceMs: 10_000, memProfileRate: 524288, samples: 9, bytesPerSec: 2.5 * MiB, countPerSec: 1, paths: [path] };
-  report.ebpf = { mode: 'sampled', cost: 'cheap', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', baseline: { ...side, paths: [] }, gray: side, costs: { baseline: null, gray: null } };
+  const path = {
+    function: `main.${hostile}`,
+    caller: null,
+    location: 'service/a.go:3',
+    stack: [],
+    bytes: 1,
+    count: 1,
+    bytesPerSec: 2 * MiB,
+    countPerSec: 1,
+    share: 0.75,
+    samples: 9,
+    goroutines: 1,
+  };
+  const side = {
+    binary: '/bin/x',
+    goVersion: 'go1.19',
+    pids: [1],
+    traceMs: 10_000,
+    memProfileRate: 524288,
+    samples: 9,
+    bytesPerSec: 2.5 * MiB,
+    countPerSec: 1,
+    paths: [path],
+  };
+  report.ebpf = {
+    mode: 'sampled',
+    cost: 'cheap',
+    sampleRate: 1,
+    stackDepth: 8,
+    tracer: 'bpftrace v0.17.0',
+    baseline: { ...side, paths: [] },
+    gray: side,
+    costs: { baseline: null, gray: null },
+  };
   for (const md of [renderSummary(report), renderComment(report)]) {
     assertInert(md);
     assert.match(md, /<details><summary>Top allocation paths \(eBPF, sampled mode\)<\/summary>/);
@@ -139,7 +205,17 @@ test("eBPF allocation paths get their own collapsed section, escaped, in the sum
 
 test('the fuse table in the job summary keeps reasons inert too', async () => {
   const { renderFuseMarkdown } = await import('../src/fuse/gate-fuse.ts');
-  const md = renderFuseMarkdown({ recorded: 'blocked', cell: 'arch=arm64', scope: 's', store: 'dir', reason: null, fused: true, tripped: [{ target: 'cell arch=arm64', reason: `gray exited; last output: ${hostile}`, cells: [`arch=arm64 ${hostile}`] }] } as never);
+  const md = renderFuseMarkdown({
+    recorded: 'blocked',
+    cell: 'arch=arm64',
+    scope: 's',
+    store: 'dir',
+    reason: null,
+    fused: true,
+    tripped: [
+      { target: 'cell arch=arm64', reason: `gray exited; last output: ${hostile}`, cells: [`arch=arm64 ${hostile}`] },
+    ],
+  } as never);
   assertInert(md);
   const row = md.split('\n').find((l) => l.startsWith('| <code>cell'))!;
   assert.equal(row.split('|').length, 5, row);

@@ -28,22 +28,71 @@ const recorded = (variant: string) => readProfileSet(join(DATA, variant))!;
 
 const f = (fn: string, file = '', line = 0): Frame => ({ fn, file, line });
 const ALLOC = [f('runtime.mProf_Malloc'), f('runtime.mallocgc', '/usr/lib/go/src/runtime/malloc.go', 1114)];
-const REMEMBER = [...ALLOC, f('main.(*sessionStore).remember', '/src/service/regress_leak_map.go', 32), f('main.installRegression.func1', '/src/service/regress_leak_map.go', 50)];
-const CHURN = [...ALLOC, f('main.churnBurst', '/src/service/main.go', 182), f('main.churn', '/src/service/main.go', 172)];
+const REMEMBER = [
+  ...ALLOC,
+  f('main.(*sessionStore).remember', '/src/service/regress_leak_map.go', 32),
+  f('main.installRegression.func1', '/src/service/regress_leak_map.go', 50),
+];
+const CHURN = [
+  ...ALLOC,
+  f('main.churnBurst', '/src/service/main.go', 182),
+  f('main.churn', '/src/service/main.go', 172),
+];
 
 function ebpfSide(stacks: [Frame[], number, number][]): EbpfSideTrace {
   return {
-    binary: '/bin/svc', goVersion: 'go1.19.8', arch: 'amd64', pids: [100], memProfileRate: 524288, startMs: 5000, endMs: 25000,
-    stacks: stacks.map(([frames, samples, size]) => ({ frames, samples, sampledBytes: samples * size, goroutines: [{ goid: 7, samples, sampledBytes: samples * size }] })),
+    binary: '/bin/svc',
+    goVersion: 'go1.19.8',
+    arch: 'amd64',
+    pids: [100],
+    memProfileRate: 524288,
+    startMs: 5000,
+    endMs: 25000,
+    stacks: stacks.map(([frames, samples, size]) => ({
+      frames,
+      samples,
+      sampledBytes: samples * size,
+      goroutines: [{ goid: 7, samples, sampledBytes: samples * size }],
+    })),
   };
 }
 
 function ebpfTrace(baseline: EbpfSideTrace | null, gray: EbpfSideTrace | null): EbpfTrace {
-  return { schema: EBPF_TRACE_SCHEMA, mode: 'sampled', sampleRate: 1, stackDepth: 8, tracer: 'bpftrace v0.17.0', sides: { baseline, gray }, warnings: baseline ? [] : ['baseline is not traced: eBPF tracing of baseline would cost ~5.1% of a core'],
+  return {
+    schema: EBPF_TRACE_SCHEMA,
+    mode: 'sampled',
+    sampleRate: 1,
+    stackDepth: 8,
+    tracer: 'bpftrace v0.17.0',
+    sides: { baseline, gray },
+    warnings: baseline ? [] : ['baseline is not traced: eBPF tracing of baseline would cost ~5.1% of a core'],
     costs: {
-      baseline: { source: 'heap-profile', allocPerSec: 200 * MiB, memProfileRate: 65536, hitsPerSec: 3200, hitCostUs: 16, share: 0.0512, budget: 0.03, traced: baseline !== null, measuredHitsPerSec: baseline ? 3100 : null },
-      gray: gray ? { source: 'probe-hits', allocPerSec: null, memProfileRate: 524288, hitsPerSec: 3.8, hitCostUs: 16, share: 0.0001, budget: 0.03, traced: true, measuredHitsPerSec: 3.8 } : null,
-    } };
+      baseline: {
+        source: 'heap-profile',
+        allocPerSec: 200 * MiB,
+        memProfileRate: 65536,
+        hitsPerSec: 3200,
+        hitCostUs: 16,
+        share: 0.0512,
+        budget: 0.03,
+        traced: baseline !== null,
+        measuredHitsPerSec: baseline ? 3100 : null,
+      },
+      gray: gray
+        ? {
+            source: 'probe-hits',
+            allocPerSec: null,
+            memProfileRate: 524288,
+            hitsPerSec: 3.8,
+            hitCostUs: 16,
+            share: 0.0001,
+            budget: 0.03,
+            traced: true,
+            measuredHitsPerSec: 3.8,
+          }
+        : null,
+    },
+  };
 }
 
 /** One report per situation the schema must describe; each name says which. */
@@ -52,24 +101,80 @@ function reports(): Map<string, Report> {
   const leak = { gray: { slope: (30 * MiB) / 60, noise: 0 }, baseline: { noise: 0 } };
   for (const variant of VARIANTS) {
     const shape = variant === 'leak-map' ? leak : {};
-    out.set(`recorded ${variant} profiles`, judgeBundle({ ...makeBundle({ warmupMs: 1000, ...shape }), profiles: recorded(variant) }, settings));
+    out.set(
+      `recorded ${variant} profiles`,
+      judgeBundle({ ...makeBundle({ warmupMs: 1000, ...shape }), profiles: recorded(variant) }, settings),
+    );
   }
   const traced = makeBundle({});
-  traced.ebpf = ebpfTrace(ebpfSide([[CHURN, 60, 4096]]), ebpfSide([[CHURN, 58, 4096], [REMEMBER, 75, 57344]]));
+  traced.ebpf = ebpfTrace(
+    ebpfSide([[CHURN, 60, 4096]]),
+    ebpfSide([
+      [CHURN, 58, 4096],
+      [REMEMBER, 75, 57344],
+    ]),
+  );
   out.set('eBPF trace of both sides', judgeBundle(traced, parseJudgeSettings({})));
   const oneSide = makeBundle({});
   oneSide.ebpf = ebpfTrace(null, ebpfSide([[REMEMBER, 75, 57344]]));
   out.set('eBPF trace of gray only', judgeBundle(oneSide, parseJudgeSettings({})));
-  out.set('gray OOM-killed under a memory limit', judgeBundle(makeBundle({ memoryMaxBytes: 64 * MiB, stopAtMs: 20_000, final: { gray: { oomKills: 1, exit: { atMs: 15_000, code: null, signal: 'SIGKILL', beforeReady: false, lastOutput: [] } } } }), settings));
-  out.set('gray exited with its last words', judgeBundle(makeBundle({ stopAtMs: 3000, final: { gray: { exit: { atMs: 2500, code: 3, signal: null, beforeReady: false, lastOutput: ['panic: boom', '<script>'] } } } }), settings));
-  out.set('baseline died: inconclusive, passed anyway', judgeBundle(makeBundle({ stopAtMs: 3000, final: { baseline: { exit: { atMs: -10, code: 1, signal: null, beforeReady: true, lastOutput: [] } } } }), { ...settings, onInconclusive: 'pass' }));
+  out.set(
+    'gray OOM-killed under a memory limit',
+    judgeBundle(
+      makeBundle({
+        memoryMaxBytes: 64 * MiB,
+        stopAtMs: 20_000,
+        final: {
+          gray: {
+            oomKills: 1,
+            exit: { atMs: 15_000, code: null, signal: 'SIGKILL', beforeReady: false, lastOutput: [] },
+          },
+        },
+      }),
+      settings,
+    ),
+  );
+  out.set(
+    'gray exited with its last words',
+    judgeBundle(
+      makeBundle({
+        stopAtMs: 3000,
+        final: {
+          gray: {
+            exit: { atMs: 2500, code: 3, signal: null, beforeReady: false, lastOutput: ['panic: boom', '<script>'] },
+          },
+        },
+      }),
+      settings,
+    ),
+  );
+  out.set(
+    'baseline died: inconclusive, passed anyway',
+    judgeBundle(
+      makeBundle({
+        stopAtMs: 3000,
+        final: { baseline: { exit: { atMs: -10, code: 1, signal: null, beforeReady: true, lastOutput: [] } } },
+      }),
+      { ...settings, onInconclusive: 'pass' },
+    ),
+  );
   out.set('too short a window: inconclusive', judgeBundle(makeBundle({ durationMs: 1000 }), settings));
-  out.set('a slope toward a memory limit (projection)', judgeBundle(makeBundle({ memoryMaxBytes: 256 * MiB, gray: { slope: (10 * MiB) / 60 } }), settings));
+  out.set(
+    'a slope toward a memory limit (projection)',
+    judgeBundle(makeBundle({ memoryMaxBytes: 256 * MiB, gray: { slope: (10 * MiB) / 60 } }), settings),
+  );
   out.set('a plateau (P95)', judgeBundle(makeBundle({ gray: { base: 44 * MiB } }), settings));
   const degraded = makeBundle({});
-  degraded.meta = { ...degraded.meta, driver: 'none', limitations: ['no cgroup: memory is the summed RSS of each process tree'] };
+  degraded.meta = {
+    ...degraded.meta,
+    driver: 'none',
+    limitations: ['no cgroup: memory is the summed RSS of each process tree'],
+  };
   out.set('no cgroup driver', judgeBundle(degraded, settings));
-  out.set('three replicas per side, one leaking', judgeBundle(makeBundle({ replicas: 3, instances: { gray: [{}, {}, { slope: (6 * MiB) / 60 }] } }), settings));
+  out.set(
+    'three replicas per side, one leaking',
+    judgeBundle(makeBundle({ replicas: 3, instances: { gray: [{}, {}, { slope: (6 * MiB) / 60 }] } }), settings),
+  );
   return out;
 }
 
@@ -79,16 +184,24 @@ test('every report built from recorded bundles matches the schema', () => {
   // The set reaches what the schema describes, so a part of it that drifted cannot hide.
   const list = [...all.values()];
   const seen = (what: string, ok: (r: Report) => boolean) => assert.ok(list.some(ok), `no report here has ${what}`);
-  for (const verdict of ['pass', 'warn', 'fail', 'inconclusive']) seen(`verdict ${verdict}`, (r) => r.verdict === verdict);
-  for (const source of ['pprof', 'goroutine', 'ebpf']) seen(`a ${source} suspect`, (r) => r.suspects.some((s) => s.source === source));
+  for (const verdict of ['pass', 'warn', 'fail', 'inconclusive'])
+    seen(`verdict ${verdict}`, (r) => r.verdict === verdict);
+  for (const source of ['pprof', 'goroutine', 'ebpf'])
+    seen(`a ${source} suspect`, (r) => r.suspects.some((s) => s.source === source));
   seen('a pattern', (r) => r.patterns.length > 0);
   seen('profiles with churn', (r) => (r.profiles?.churn.length ?? 0) > 0);
-  seen('a traced side and an untraced one', (r) => r.ebpf !== null && r.ebpf.baseline === null && (r.ebpf.gray?.paths.length ?? 0) > 0);
+  seen(
+    'a traced side and an untraced one',
+    (r) => r.ebpf !== null && r.ebpf.baseline === null && (r.ebpf.gray?.paths.length ?? 0) > 0,
+  );
   seen('a projection', (r) => r.projection !== null);
   seen('an exit', (r) => r.gray.exit !== null || r.baseline.exit !== null);
   seen('a downsampled timeline', (r) => r.timeline.length === 240);
   seen('a null grade', (r) => r.grade === null);
-  seen('replicas with per-instance figures', (r) => r.replicas === 3 && r.gray.instances.length === 3 && r.slopeDifference?.method === 'replicas');
+  seen(
+    'replicas with per-instance figures',
+    (r) => r.replicas === 3 && r.gray.instances.length === 3 && r.slopeDifference?.method === 'replicas',
+  );
   seen('a heap growth difference', (r) => r.inuseGrowthDifference !== null);
 });
 
@@ -118,5 +231,9 @@ test('the schema names its draft and the report version it describes', () => {
   const schema = JSON.parse(readFileSync(REPORT_SCHEMA_PATH, 'utf8'));
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
   const report = reports().get('a plateau (P95)')!;
-  assert.equal(schema.properties.schema.const, report.schema, 'the schema describes the report version the code writes');
+  assert.equal(
+    schema.properties.schema.const,
+    report.schema,
+    'the schema describes the report version the code writes',
+  );
 });

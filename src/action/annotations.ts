@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Report } from '../report/report-json.ts';
 import { describeSuspect } from '../analyze/evidence-text.ts';
@@ -21,7 +21,8 @@ export function repositoryLocation(location: string | null, workspace: string): 
   const [, path, line] = match;
   if (isAbsolute(path)) {
     const inside = relative(workspace, path);
-    if (!inside.startsWith('..') && !isAbsolute(inside) && existsSync(path)) return { file: inside.split(sep).join('/'), line: Number(line) };
+    if (!inside.startsWith('..') && !isAbsolute(inside) && existsSync(path))
+      return { file: inside.split(sep).join('/'), line: Number(line) };
   }
   // Trimmed paths (module-relative, or cut by -trimpath) name the file by its last segments.
   const found = findBySuffix(workspace, path.replace(/^\/+/, ''));
@@ -35,7 +36,7 @@ function findBySuffix(root: string, suffix: string, budget = { entries: 20_000 }
   const matches: string[] = [];
   const walk = (dir: string, rel: string, depth: number) => {
     if (depth > 8 || budget.entries <= 0) return;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

@@ -30,18 +30,31 @@ async function comment(core: FleetCore, report: FleetReport, env: NodeJS.Process
     core.notice('memgate did not comment on the pull request: no token; the fleet table is in the job summary.');
     return;
   }
-  const key = core.getInput(ActionInput.CommentKey) || [env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', 'fleet'].join('/');
+  const key =
+    core.getInput(ActionInput.CommentKey) || [env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', 'fleet'].join('/');
   try {
     const client = new RestClient({ baseUrl: context.apiUrl, token: context.token });
-    const result = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue, key, body: renderFleetMarkdown(report, COMMENT_BUDGET), createIfMissing: mode === 'always' || report.exitCode !== ExitCode.Pass, botOnly: context.token.startsWith('ghs_') });
+    const result = await upsertStickyComment(client, {
+      owner: context.owner,
+      repo: context.repo,
+      issue,
+      key,
+      body: renderFleetMarkdown(report, COMMENT_BUDGET),
+      createIfMissing: mode === 'always' || report.exitCode !== ExitCode.Pass,
+      botOnly: context.token.startsWith('ghs_'),
+    });
     if (result.kind === 'created' || result.kind === 'updated') {
       core.info(`memgate ${result.kind} its comment: ${result.url}`);
       core.setOutput(ActionOutput.CommentUrl, result.url);
     } else if (result.kind === 'unavailable') {
-      core.notice(`memgate could not comment on pull request #${issue} (${result.why}); the fleet table is in the job summary.`);
+      core.notice(
+        `memgate could not comment on pull request #${issue} (${result.why}); the fleet table is in the job summary.`,
+      );
     }
   } catch (error) {
-    core.notice(`memgate could not comment on pull request #${issue}: ${errorMessage(error)}; the fleet table is in the job summary.`);
+    core.notice(
+      `memgate could not comment on pull request #${issue}: ${errorMessage(error)}; the fleet table is in the job summary.`,
+    );
   }
 }
 
@@ -50,9 +63,19 @@ export async function runFleetAction(core: FleetCore, env: NodeJS.ProcessEnv, si
   try {
     const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const mode = parseCommentMode(core.getInput(ActionInput.Comment));
-    if (mode === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
+    if (mode === null)
+      throw new UsageError(
+        `--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`,
+      );
     const plan = buildFleetPlan(raw, { cwd: process.cwd(), env, nowSec: Date.now() / 1000 });
-    const { report, reportPath, htmlPath } = await fleetRun({ plan, raw, fenv: { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) }, logger, signal, surface: 'action' });
+    const { report, reportPath, htmlPath } = await fleetRun({
+      plan,
+      raw,
+      fenv: { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) },
+      logger,
+      signal,
+      surface: 'action',
+    });
     core.info(renderFleetConsole(report));
     core.setOutput(ActionOutput.Verdict, report.verdict);
     core.setOutput(ActionOutput.Grade, report.grade ?? '');
@@ -67,7 +90,11 @@ export async function runFleetAction(core: FleetCore, env: NodeJS.ProcessEnv, si
     await comment(core, report, env, mode);
     if (report.exitCode !== ExitCode.Pass) {
       const blocked = report.cells.filter((c) => c.verdict === 'fail' || c.verdict === 'fused').map((c) => c.cell);
-      core.setFailed(blocked.length ? `memgate blocked ${blocked.length} cell(s) of the fleet: ${blocked.slice(0, 10).join('; ')}${blocked.length > 10 ? '; ...' : ''}` : `memgate could not decide on every cell (${report.summary.inconclusive} inconclusive); set on-inconclusive: pass to let such runs through`);
+      core.setFailed(
+        blocked.length
+          ? `memgate blocked ${blocked.length} cell(s) of the fleet: ${blocked.slice(0, 10).join('; ')}${blocked.length > 10 ? '; ...' : ''}`
+          : `memgate could not decide on every cell (${report.summary.inconclusive} inconclusive); set on-inconclusive: pass to let such runs through`,
+      );
     }
   } catch (error) {
     if (error instanceof UsageError) core.setFailed(error.message.replace(/--([a-z][a-z0-9-]*)/g, "input '$1'"));

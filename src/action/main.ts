@@ -13,7 +13,8 @@ await runAction(
     info: (message) => core.info(message),
     warning: (message) => core.warning(message),
     notice: (message) => core.notice(message),
-    annotate: ({ level, message, title, file, line }) => (level === 'error' ? core.error : core.warning)(message, { title, file, startLine: line }),
+    annotate: ({ level, message, title, file, line }) =>
+      (level === 'error' ? core.error : core.warning)(message, { title, file, startLine: line }),
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown).write();
     },

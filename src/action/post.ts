@@ -8,7 +8,8 @@ import { neutraliseLine } from '../report/escape-commands.ts';
 
 try {
   const swept = await removeLeftovers();
-  if (swept.removed.length) core.info(neutraliseLine(`memgate post: removed what a killed run left: ${swept.removed.join(', ')}`));
+  if (swept.removed.length)
+    core.info(neutraliseLine(`memgate post: removed what a killed run left: ${swept.removed.join(', ')}`));
   else core.info('memgate post: nothing left behind');
   for (const failure of swept.failed) core.warning(`memgate post: could not remove ${failure}`);
 } catch (error) {

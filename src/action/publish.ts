@@ -43,7 +43,12 @@ export function defaultCommentKey(env: NodeJS.ProcessEnv, cell: string, commands
  * Job summary, annotation and sticky PR comment. A reporting problem never fails the step: a fork's
  * read-only token, a missing PR or an API outage each leave a notice, and the summary has it all.
  */
-export async function publishReport(core: PublishCore, report: Report, env: NodeJS.ProcessEnv, settings: PublishSettings & { cell: string; commands: readonly string[] }): Promise<CommentResult> {
+export async function publishReport(
+  core: PublishCore,
+  report: Report,
+  env: NodeJS.ProcessEnv,
+  settings: PublishSettings & { cell: string; commands: readonly string[] },
+): Promise<CommentResult> {
   const runUrl = runUrlFromEnv(env) ?? null;
   const links = { runUrl, htmlReport: settings.htmlReportPath };
   try {
@@ -60,22 +65,36 @@ export async function publishReport(core: PublishCore, report: Report, env: Node
   if (issue === null) return { kind: 'skipped', why: 'not a pull request run' };
   const context = githubContextFromEnv(env, settings.token);
   if (!context?.token) {
-    core.notice('memgate did not comment on the pull request: no token (give github-token, or keep its default); the result is in the job summary.');
+    core.notice(
+      'memgate did not comment on the pull request: no token (give github-token, or keep its default); the result is in the job summary.',
+    );
     return { kind: 'skipped', why: 'no token' };
   }
   const key = settings.commentKey || defaultCommentKey(env, settings.cell, settings.commands);
   try {
     const client = new RestClient({ baseUrl: context.apiUrl, token: context.token });
-    const result = await upsertStickyComment(client, { owner: context.owner, repo: context.repo, issue, key, body: renderComment(report, links), createIfMissing: settings.comment === 'always' || failed, botOnly: context.token.startsWith('ghs_') });
+    const result = await upsertStickyComment(client, {
+      owner: context.owner,
+      repo: context.repo,
+      issue,
+      key,
+      body: renderComment(report, links),
+      createIfMissing: settings.comment === 'always' || failed,
+      botOnly: context.token.startsWith('ghs_'),
+    });
     if (result.kind === 'unavailable') {
-      core.notice(`memgate could not comment on pull request #${issue} (${result.why}). Pull requests from forks get a read-only token; give the job "permissions: pull-requests: write" on same-repository PRs. The result is in the job summary.`);
+      core.notice(
+        `memgate could not comment on pull request #${issue} (${result.why}). Pull requests from forks get a read-only token; give the job "permissions: pull-requests: write" on same-repository PRs. The result is in the job summary.`,
+      );
     } else if (result.kind !== 'skipped') {
       core.info(`memgate ${result.kind} its comment: ${result.url}`);
       core.setOutput('comment-url', result.url);
     }
     return result;
   } catch (error) {
-    core.notice(`memgate could not comment on pull request #${issue}: ${errorMessage(error)}. The result is in the job summary.`);
+    core.notice(
+      `memgate could not comment on pull request #${issue}: ${errorMessage(error)}. The result is in the job summary.`,
+    );
     return { kind: 'unavailable', status: 0, why: errorMessage(error) };
   }
 }

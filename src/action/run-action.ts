@@ -2,7 +2,7 @@ import { ActionInput, ActionOutput, ExitCode, HtmlReportFile, Option } from '../
 import { join } from 'node:path';
 import { parseCommentMode, publishReport, type PublishCore } from './publish.ts';
 import { buildPlan } from '../config/plan.ts';
-import { type RawOptions } from '../model/settings.ts';
+import type { RawOptions } from '../model/settings.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import { gateMaxRunMs, runGate } from '../gate/run-gate.ts';
 import type { Logger } from '../model/logger.ts';
@@ -40,7 +40,9 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
   const mode = core.getInput(ActionInput.Mode).trim() || 'run';
   if (mode === 'fleet') return runFleetAction(core, env, signal);
   if (mode !== 'run') {
-    core.setFailed(`input 'mode': "${mode}" is not a mode; use run (both builds on the runner, the default) or fleet (live canaries from a Prometheus-compatible store).`);
+    core.setFailed(
+      `input 'mode': "${mode}" is not a mode; use run (both builds on the runner, the default) or fleet (live canaries from a Prometheus-compatible store).`,
+    );
     return;
   }
   // Progress and notes can carry workload-derived text: inert lines (warnings are escaped by core.warning).
@@ -50,10 +52,19 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     // Reasons in the summary and the PR comment name inputs, not CLI flags.
     const plan = { ...buildPlan(raw, { cwd: process.cwd(), pathEnv: env.PATH ?? '' }), surface: 'action' as const };
     const comment = parseCommentMode(core.getInput(ActionInput.Comment));
-    if (comment === null) throw new UsageError(`--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`);
+    if (comment === null)
+      throw new UsageError(
+        `--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`,
+      );
     const fuse = openRunFuse(raw, { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) });
     if (fuse) core.setOutput(ActionOutput.Fused, 'false');
-    const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger, gate: () => runGate(plan, { logger, signal }), maxRunMs: gateMaxRunMs(plan) });
+    const outcome = await gatedRun({
+      fuse,
+      outDir: plan.outDir,
+      logger,
+      gate: () => runGate(plan, { logger, signal }),
+      maxRunMs: gateMaxRunMs(plan),
+    });
     switch (outcome.kind) {
       case 'fused':
         core.setOutput(ActionOutput.Fused, 'true');
@@ -65,7 +76,9 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
         core.setFailed(outcome.message);
         return;
       case 'interrupted':
-        core.setFailed(`memgate was cancelled; both workloads were stopped. The partial bundle is in ${outcome.outDir}.`);
+        core.setFailed(
+          `memgate was cancelled; both workloads were stopped. The partial bundle is in ${outcome.outDir}.`,
+        );
         return;
       case 'judged':
         break;
@@ -75,7 +88,14 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     setOutputs(core, report, reportPath);
     const htmlReportPath = join(outcome.outDir, HtmlReportFile);
     core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
-    await publishReport(core, report, env, { comment, commentKey: core.getInput(ActionInput.CommentKey), token: core.getInput(ActionInput.GithubToken), htmlReportPath, cell: raw[Option.Cell] ?? '', commands: [plan.commands.baseline, plan.commands.gray] });
+    await publishReport(core, report, env, {
+      comment,
+      commentKey: core.getInput(ActionInput.CommentKey),
+      token: core.getInput(ActionInput.GithubToken),
+      htmlReportPath,
+      cell: raw[Option.Cell] ?? '',
+      commands: [plan.commands.baseline, plan.commands.gray],
+    });
     if (outcome.fuse) {
       printUntrusted((line) => core.info(line), renderFuseOutcome(outcome.fuse));
       core.setOutput(ActionOutput.Fused, String(outcome.fuse.fused));
@@ -92,7 +112,11 @@ export async function runAction(core: ActionCore, env: NodeJS.ProcessEnv, signal
     }
     if (report.exitCode !== ExitCode.Pass) {
       const why = report.reasons[0]?.message ?? report.verdict;
-      core.setFailed(report.verdict === 'fail' ? `memgate blocked this release (${report.grade ?? 'no grade'}): ${why}` : `memgate could not decide: ${why} (set on-inconclusive: pass to let such runs through)`);
+      core.setFailed(
+        report.verdict === 'fail'
+          ? `memgate blocked this release (${report.grade ?? 'no grade'}): ${why}`
+          : `memgate could not decide: ${why} (set on-inconclusive: pass to let such runs through)`,
+      );
     }
   } catch (error) {
     // Messages name CLI flags; in a workflow the same settings are inputs.

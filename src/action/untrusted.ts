@@ -7,7 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { neutraliseCommands } from '../report/escape-commands.ts';
 
 /** Prints `text` between stop-commands markers; `token` for tests only (default: 128 random bits). */
-export function printUntrusted(info: (line: string) => void, text: string, token: string = randomBytes(16).toString('hex')): void {
+export function printUntrusted(
+  info: (line: string) => void,
+  text: string,
+  token: string = randomBytes(16).toString('hex'),
+): void {
   // A text that held the token could end the stop early: neutralised, it cannot start a line with `::`.
   info(`::stop-commands::${token}`);
   info(neutraliseCommands(text));

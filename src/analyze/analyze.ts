@@ -1,7 +1,15 @@
 import { SIDES, type SideName } from '../model/sides.ts';
 import type { Bundle, DriverName, MemoryStat, StatSample, WorkloadExit } from '../model/bundle.ts';
 import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point } from './stats.ts';
-import { blockBootstrapQuantile, difference, ewcSlope, intervalOf, pooledDifference, sideMean, type Estimate } from './intervals.ts';
+import {
+  blockBootstrapQuantile,
+  difference,
+  ewcSlope,
+  intervalOf,
+  pooledDifference,
+  sideMean,
+  type Estimate,
+} from './intervals.ts';
 import { analyzeEvidence, type Evidence } from './evidence.ts';
 import { analyzeEbpf, type EbpfAnalysis } from './ebpf-analyze.ts';
 
@@ -136,11 +144,20 @@ function instancesOf(bundle: Bundle, side: SideName): number {
 }
 
 function reading(side: SideName, instance: number, count: number) {
-  return (s: Bundle['samples'][number]): number | null => (count === 1 ? (s.instances?.[side][0] ?? s[side]) : (s.instances?.[side][instance] ?? null));
+  return (s: Bundle['samples'][number]): number | null =>
+    count === 1 ? (s.instances?.[side][0] ?? s[side]) : (s.instances?.[side][instance] ?? null);
 }
 
-function statSlope(stats: readonly StatSample[], side: SideName, instance: number, warmupMs: number, field: 'anonBytes' | 'fileBytes'): number | null {
-  const points = stats.filter((s) => s.side === side && (s.instance ?? 0) === instance && s.t >= warmupMs).map((s) => ({ t: s.t / 1000, v: s[field] }));
+function statSlope(
+  stats: readonly StatSample[],
+  side: SideName,
+  instance: number,
+  warmupMs: number,
+  field: 'anonBytes' | 'fileBytes',
+): number | null {
+  const points = stats
+    .filter((s) => s.side === side && (s.instance ?? 0) === instance && s.t >= warmupMs)
+    .map((s) => ({ t: s.t / 1000, v: s[field] }));
   return fitSlope(points)?.bytesPerSec ?? null;
 }
 
@@ -150,7 +167,11 @@ function inuseOf(evidence: Evidence | null, side: SideName): Estimate | null {
   if (!heap || !growth || heap.snapshots < 3) return null;
   // The robust (Theil-Sen) growth where there is one: a snapshot that caught a burst barely moves it.
   // Its error: the OLS fit's, recovered from the evidence's 95% t interval (used with one process a side).
-  return { value: heap.robustInuseGrowth ?? growth.perSec, stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2), df: heap.snapshots - 2 };
+  return {
+    value: heap.robustInuseGrowth ?? growth.perSec,
+    stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2),
+    df: heap.snapshots - 2,
+  };
 }
 
 function goroutinesOf(evidence: Evidence | null, side: SideName, spanSeconds: number): number | null {
@@ -159,7 +180,14 @@ function goroutinesOf(evidence: Evidence | null, side: SideName, spanSeconds: nu
   return (g.endCount - g.startCount) / spanSeconds;
 }
 
-function analyzeInstance(bundle: Bundle, side: SideName, instance: number, count: number, warmupMs: number, evidence: Evidence | null): InstanceAnalysis & { max: number | null; values: number[] } {
+function analyzeInstance(
+  bundle: Bundle,
+  side: SideName,
+  instance: number,
+  count: number,
+  warmupMs: number,
+  evidence: Evidence | null,
+): InstanceAnalysis & { max: number | null; values: number[] } {
   const read = reading(side, instance, count);
   const points: Point[] = [];
   let max: number | null = null;
@@ -180,7 +208,12 @@ function analyzeInstance(bundle: Bundle, side: SideName, instance: number, count
     p95Bytes: p95(values),
     // Blocks as long as a floor bin: each holds a GC cycle or a burst whole. Only one process a side
     // needs its own error (replicas are compared by their spread), and the bootstrap is most of the cost.
-    p95: count === 1 ? blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds) : values.length ? { value: p95(values)!, stdError: 0, df: Infinity } : null,
+    p95:
+      count === 1
+        ? blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds)
+        : values.length
+          ? { value: p95(values)!, stdError: 0, df: Infinity }
+          : null,
     lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
     floorPoints: floor.length,
     slope: ewcSlope(floor),
@@ -198,7 +231,8 @@ function analyzeInstance(bundle: Bundle, side: SideName, instance: number, count
 function lastStatOf(stats: readonly StatSample[], side: SideName): MemoryStat | null {
   for (let i = stats.length - 1; i >= 0; i--) {
     const s = stats[i];
-    if (s.side === side && (s.instance ?? 0) === 0) return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
+    if (s.side === side && (s.instance ?? 0) === 0)
+      return { anonBytes: s.anonBytes, fileBytes: s.fileBytes, kernelBytes: s.kernelBytes, sockBytes: s.sockBytes };
   }
   return null;
 }
@@ -219,13 +253,17 @@ function combine(estimates: readonly (Estimate | null)[]): Estimate | null {
 
 function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences: (Evidence | null)[]): SideAnalysis {
   const count = instancesOf(bundle, side);
-  const instances = Array.from({ length: count }, (_, i) => analyzeInstance(bundle, side, i, count, warmupMs, evidences[i] ?? null));
+  const instances = Array.from({ length: count }, (_, i) =>
+    analyzeInstance(bundle, side, i, count, warmupMs, evidences[i] ?? null),
+  );
   const slope = combine(instances.map((i) => i.slope));
   const slopeInterval = slope ? intervalOf(slope, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
   const maxes = present(instances.map((i) => i.max));
   const all = instances.flatMap((i) => i.values);
-  const oomKills = instances.every((i) => i.oomKills === null) ? final.oomKills : instances.reduce((a, i) => a + (i.oomKills ?? 0), 0);
+  const oomKills = instances.every((i) => i.oomKills === null)
+    ? final.oomKills
+    : instances.reduce((a, i) => a + (i.oomKills ?? 0), 0);
   return {
     command: bundle.meta.sides[side].command,
     samples: Math.min(...instances.map((i) => i.samples)),
@@ -233,7 +271,16 @@ function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences
     peakBytes: final.peakBytes ?? (maxes.length ? Math.max(...maxes) : null),
     meanBytes: mean(all),
     lastFloorBytes: mean(present(instances.map((i) => i.lastFloorBytes))),
-    slope: slope && slopeInterval ? { bytesPerSec: slope.value, low: slopeInterval.low, high: slopeInterval.high, stdError: slope.stdError, df: slope.df } : null,
+    slope:
+      slope && slopeInterval
+        ? {
+            bytesPerSec: slope.value,
+            low: slopeInterval.low,
+            high: slopeInterval.high,
+            stdError: slope.stdError,
+            df: slope.df,
+          }
+        : null,
     floorPoints: Math.min(...instances.map((i) => i.floorPoints)),
     oomKills,
     exit: final.exit ?? instances.find((i) => i.exit)?.exit ?? null,
@@ -242,17 +289,32 @@ function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences
   };
 }
 
-function differenceOf(gray: readonly (Estimate | null)[], baseline: readonly (Estimate | null)[], confidence = DECISION_CONFIDENCE): Difference | null {
+function differenceOf(
+  gray: readonly (Estimate | null)[],
+  baseline: readonly (Estimate | null)[],
+  confidence = DECISION_CONFIDENCE,
+): Difference | null {
   // An instance without the figure (too short a series) leaves it out; a side with none has no figure.
   const g = gray.filter((e): e is Estimate => e !== null);
   const b = baseline.filter((e): e is Estimate => e !== null);
   if (g.length === 0 || b.length === 0) return null;
   const acrossProcesses = g.length > 1 && b.length > 1;
   // Across processes when both sides have several; else within each series (its own error).
-  const estimate = acrossProcesses ? pooledDifference(g.map((e) => e.value), b.map((e) => e.value)) : difference(combine(g)!, combine(b)!);
+  const estimate = acrossProcesses
+    ? pooledDifference(
+        g.map((e) => e.value),
+        b.map((e) => e.value),
+      )
+    : difference(combine(g)!, combine(b)!);
   if (!estimate) return null;
   const i = intervalOf(estimate, confidence);
-  return { value: i.value, low: i.low, high: i.high, method: acrossProcesses ? 'replicas' : 'within-series', hint: intervalOf(estimate, HINT_CONFIDENCE).low > 0 };
+  return {
+    value: i.value,
+    low: i.low,
+    high: i.high,
+    method: acrossProcesses ? 'replicas' : 'within-series',
+    hint: intervalOf(estimate, HINT_CONFIDENCE).low > 0,
+  };
 }
 
 function pointDifference(gray: readonly (number | null)[], baseline: readonly (number | null)[]): number | null {
@@ -277,7 +339,10 @@ export const MAX_SITES = 3;
  * processes at the decision confidence split among the candidates (Bonferroni), so that looking at
  * more sites does not make a chance finding likelier. The clearest one is returned.
  */
-function siteDifferenceOf(evidences: readonly (Evidence | null)[], counts: Record<SideName, number>): (Difference & { function: string }) | null {
+function siteDifferenceOf(
+  evidences: readonly (Evidence | null)[],
+  counts: Record<SideName, number>,
+): (Difference & { function: string }) | null {
   if (counts.baseline < 2 || counts.gray < 2) return null;
   const candidates: string[] = [];
   for (const evidence of evidences) {
@@ -288,7 +353,8 @@ function siteDifferenceOf(evidences: readonly (Evidence | null)[], counts: Recor
   const confidence = 1 - (1 - DECISION_CONFIDENCE) / Math.max(1, sites.length);
   let best: (Difference & { function: string }) | null = null;
   for (const fn of sites) {
-    const per = (side: SideName) => Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, fn, side));
+    const per = (side: SideName) =>
+      Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, fn, side));
     const diff = differenceOf(per('gray'), per('baseline'), confidence);
     if (diff && diff.method === 'replicas' && (best === null || diff.low > best.low)) best = { ...diff, function: fn };
   }
@@ -307,17 +373,26 @@ function profileRateWarnings(bundle: Bundle, evidence: Evidence | null): string[
   for (const side of SIDES) {
     const period = evidence.summary.heap[side].periodBytes;
     if (period !== null && period !== asked) {
-      warnings.push(`${side}: GODEBUG=memprofilerate=${asked} did not take effect (its heap profiles sample every ${period} bytes), so heap evidence is coarser: Go before 1.20 ignores it (golang/go#55100), or the service sets runtime.MemProfileRate itself; set the rate in the service (e.g. from a flag)`);
+      warnings.push(
+        `${side}: GODEBUG=memprofilerate=${asked} did not take effect (its heap profiles sample every ${period} bytes), so heap evidence is coarser: Go before 1.20 ignores it (golang/go#55100), or the service sets runtime.MemProfileRate itself; set the rate in the service (e.g. from a flag)`,
+      );
     }
   }
   return warnings;
 }
 
 /** Statistics of both sides over the observation window (warm-up excluded), per instance and per side. Pure. */
-export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs, evidence: Evidence | null = analyzeEvidence(bundle.profiles, warmupMs)): Analysis {
+export function analyze(
+  bundle: Bundle,
+  warmupMs: number = bundle.meta.warmupMs,
+  evidence: Evidence | null = analyzeEvidence(bundle.profiles, warmupMs),
+): Analysis {
   const replicas = Math.min(instancesOf(bundle, 'baseline'), instancesOf(bundle, 'gray'));
   // The first instances' evidence names suspects; each instance's own heap growth feeds the comparison.
-  const evidences = Array.from({ length: Math.max(instancesOf(bundle, 'baseline'), instancesOf(bundle, 'gray')) }, (_, i) => (i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i)));
+  const evidences = Array.from(
+    { length: Math.max(instancesOf(bundle, 'baseline'), instancesOf(bundle, 'gray')) },
+    (_, i) => (i === 0 ? evidence : analyzeEvidence(bundle.profiles, warmupMs, i)),
+  );
   const firstEvidence = evidence;
   const [baseline, gray] = SIDES.map((side) => analyzeSide(bundle, side, warmupMs, evidences));
   const times = bundle.samples.map((s) => s.t).filter((t) => t >= warmupMs);
@@ -344,12 +419,17 @@ export function analyze(bundle: Bundle, warmupMs: number = bundle.meta.warmupMs,
     gray,
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     p95Difference,
-    slopeDifference: slope ? { bytesPerSec: slope.value, low: slope.low, high: slope.high, method: slope.method, hint: slope.hint } : null,
+    slopeDifference: slope
+      ? { bytesPerSec: slope.value, low: slope.low, high: slope.high, method: slope.method, hint: slope.hint }
+      : null,
     inuseDifference: differenceOf(
       gray.instances.map((i) => i.inuseGrowth),
       baseline.instances.map((i) => i.inuseGrowth),
     ),
-    siteDifference: siteDifferenceOf(evidences, { baseline: instancesOf(bundle, 'baseline'), gray: instancesOf(bundle, 'gray') }),
+    siteDifference: siteDifferenceOf(evidences, {
+      baseline: instancesOf(bundle, 'baseline'),
+      gray: instancesOf(bundle, 'gray'),
+    }),
     split: {
       anonBytesPerSec: pointDifference(
         gray.instances.map((i) => i.anonSlope),

@@ -91,7 +91,11 @@ function pathsOf(trace: EbpfTrace, side: EbpfSideTrace): Map<string, PathStats> 
     if (isProfilerStack(stack.frames)) continue;
     const frames = pathFrames(stack.frames, trace.stackDepth);
     const key = pathKey(frames);
-    const est = estimate(stack, { mode: trace.mode, sampleRate: trace.sampleRate, memProfileRate: side.memProfileRate });
+    const est = estimate(stack, {
+      mode: trace.mode,
+      sampleRate: trace.sampleRate,
+      memProfileRate: side.memProfileRate,
+    });
     let p = paths.get(key);
     if (!p) {
       p = { key, frames, bytes: 0, count: 0, samples: 0, goroutines: new Set(), topBytes: -1 };
@@ -146,7 +150,8 @@ export function binomialTail(k: number, n: number, p: number): number {
 }
 
 export function costOf(mode: EbpfMode, sampleRate: number): string {
-  if (mode === 'sampled') return 'sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default, 64 KiB as memgate asks), as Go samples its heap profile; each hit traps into the kernel, so a side whose hits would cost over the budget is left out (see costs)';
+  if (mode === 'sampled')
+    return 'sampled: a probe on runtime.mProf_Malloc, hit once per MemProfileRate bytes (512 KiB by default, 64 KiB as memgate asks), as Go samples its heap profile; each hit traps into the kernel, so a side whose hits would cost over the budget is left out (see costs)';
   return `every: a probe on every runtime.mallocgc call${sampleRate > 1 ? `, 1 in ${sampleRate} recorded` : ''}; each allocation traps into the kernel, which slows an allocation-heavy service many times over`;
 }
 
@@ -157,7 +162,16 @@ export function costOf(mode: EbpfMode, sampleRate: number): string {
 export function analyzeEbpf(trace: EbpfTrace | undefined | null, known: readonly Suspect[] = []): EbpfAnalysis | null {
   if (!trace) return null;
   const warnings = [...trace.warnings];
-  const summary: EbpfSummary = { mode: trace.mode, cost: costOf(trace.mode, trace.sampleRate), sampleRate: trace.sampleRate, stackDepth: trace.stackDepth, tracer: trace.tracer, baseline: null, gray: null, costs: { baseline: trace.costs?.baseline ?? null, gray: trace.costs?.gray ?? null } };
+  const summary: EbpfSummary = {
+    mode: trace.mode,
+    cost: costOf(trace.mode, trace.sampleRate),
+    sampleRate: trace.sampleRate,
+    stackDepth: trace.stackDepth,
+    tracer: trace.tracer,
+    baseline: null,
+    gray: null,
+    costs: { baseline: trace.costs?.baseline ?? null, gray: trace.costs?.gray ?? null },
+  };
   const paths = {} as Record<SideName, { map: Map<string, PathStats>; seconds: number; total: number } | null>;
   for (const side of SIDES) {
     const s = trace.sides[side];
@@ -183,13 +197,17 @@ export function analyzeEbpf(trace: EbpfTrace | undefined | null, known: readonly
       samples: all.reduce((sum, p) => sum + p.samples, 0),
       bytesPerSec: round(total / seconds),
       countPerSec: round3(count / seconds),
-      paths: all.sort((a, b) => b.bytes - a.bytes).slice(0, TOP_PATHS).map((p) => describePath(p, seconds, total)),
+      paths: all
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, TOP_PATHS)
+        .map((p) => describePath(p, seconds, total)),
     };
   }
   const gray = paths.gray;
   const base = paths.baseline;
   if (!gray || !base) {
-    if (trace.sides.gray || trace.sides.baseline) warnings.push('only one side has allocation paths, so none are compared: no eBPF suspects');
+    if (trace.sides.gray || trace.sides.baseline)
+      warnings.push('only one side has allocation paths, so none are compared: no eBPF suspects');
     return { summary, suspects: [], warnings };
   }
   const grayTotalRate = gray.total / gray.seconds;
@@ -209,7 +227,10 @@ export function analyzeEbpf(trace: EbpfTrace | undefined | null, known: readonly
     const d = g - b;
     if (d <= 0 || d < MIN_BYTES_PER_SEC || d < MIN_SHARE_OF_TOTAL * grayTotalRate || g < MIN_RATIO * b) continue;
     // Probe hits are Poisson: with equal rates, gray's share of the path's hits follows its share of the traced time.
-    if (binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray.seconds / (gray.seconds + base.seconds)) > MAX_P_VALUE) continue;
+    if (
+      binomialTail(p.samples, p.samples + (q?.samples ?? 0), gray.seconds / (gray.seconds + base.seconds)) > MAX_P_VALUE
+    )
+      continue;
     diffs.push({ key, p, g, b, gCount: p.count / gray.seconds, bCount: (q?.count ?? 0) / base.seconds });
   }
   const totalDiff = diffs.reduce((sum, d) => sum + d.g - d.b, 0);
@@ -219,7 +240,12 @@ export function analyzeEbpf(trace: EbpfTrace | undefined | null, known: readonly
     .map((d): Suspect => {
       const fn = d.p.frames[0]?.fn ?? '?';
       const caller = applicationFrame(d.p.frames)?.fn ?? null;
-      const pattern = known.find((k) => k.pattern !== null && (k.function === fn || (caller !== null && (k.function === caller || k.caller === caller))))?.pattern ?? null;
+      const pattern =
+        known.find(
+          (k) =>
+            k.pattern !== null &&
+            (k.function === fn || (caller !== null && (k.function === caller || k.caller === caller))),
+        )?.pattern ?? null;
       return {
         function: fn,
         source: 'ebpf',

@@ -30,8 +30,12 @@ export interface Scaling {
 export const DEFAULT_MEM_PROFILE_RATE = 512 * 1024;
 
 /** Estimated allocations and bytes behind a stack's samples. */
-export function estimate(stack: Pick<EbpfStack, 'samples' | 'sampledBytes'>, scaling: Scaling): { count: number; bytes: number } {
-  if (scaling.mode === 'every') return { count: stack.samples * scaling.sampleRate, bytes: stack.sampledBytes * scaling.sampleRate };
+export function estimate(
+  stack: Pick<EbpfStack, 'samples' | 'sampledBytes'>,
+  scaling: Scaling,
+): { count: number; bytes: number } {
+  if (scaling.mode === 'every')
+    return { count: stack.samples * scaling.sampleRate, bytes: stack.sampledBytes * scaling.sampleRate };
   return scaleHeapSample(stack.samples, stack.sampledBytes, scaling.memProfileRate ?? DEFAULT_MEM_PROFILE_RATE);
 }
 
@@ -41,7 +45,7 @@ export function estimate(stack: Pick<EbpfStack, 'samples' | 'sampledBytes'>, sca
  * is runtime through and through (the runtime allocating for itself) is kept whole.
  */
 export function pathFrames(frames: readonly Frame[], depth: number): Frame[] {
-  let start = frames.findIndex((f) => !isRuntime(f.fn));
+  const start = frames.findIndex((f) => !isRuntime(f.fn));
   if (start < 0) return frames.slice(0, depth);
   let end = frames.length;
   while (end > start && isRuntime(frames[end - 1].fn)) end--;
@@ -60,7 +64,10 @@ export function pathKey(path: readonly Frame[]): string {
 
 /** flamegraph.pl's folded form of a path: root first, `;`-separated. */
 export function foldedPath(path: readonly Frame[]): string {
-  return path.map((f) => f.fn.replace(/[;\s]/g, '_')).reverse().join(';');
+  return path
+    .map((f) => f.fn.replace(/[;\s]/g, '_'))
+    .reverse()
+    .join(';');
 }
 
 /** The seed's line form of a path: root first, `->`-separated, ending at the allocator (`mallocgc`). */

@@ -21,6 +21,7 @@ export function ebpfConsoleLines(summary: EbpfSummary | null): string[] {
     return s ? `${name} ${rate(s.bytesPerSec)} over ${formatDuration(s.traceMs)}` : `${name} not traced`;
   };
   const lines = [`  allocation paths (eBPF, ${summary.mode} mode): ${side('gray')}, ${side('baseline')}`];
-  for (const [i, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries()) lines.push(`    ${i + 1}. ${describePath(p, 'gray')}`);
+  for (const [i, p] of (summary.gray?.paths ?? []).slice(0, CONSOLE_PATHS).entries())
+    lines.push(`    ${i + 1}. ${describePath(p, 'gray')}`);
   return lines;
 }

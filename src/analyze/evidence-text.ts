@@ -9,8 +9,10 @@ export function suspectAmount(s: Suspect): string {
     const state = s.state ? ` [${s.state}${s.waitMinutes ? `, ${s.waitMinutes} min` : ''}]` : '';
     return `+${s.count} goroutines${state} (${percent(s.share)} of the goroutine growth)`;
   }
-  if (s.source === 'ebpf') return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
-  if (s.kind === 'excess') return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
+  if (s.source === 'ebpf')
+    return `+${formatBytes(s.bytes ?? 0)}/s allocated (gray ${formatBytes(s.gray)}/s vs baseline ${formatBytes(s.baseline)}/s; ${percent(s.share)} of the allocation-rate increase)`;
+  if (s.kind === 'excess')
+    return `${formatBytes(s.bytes ?? 0)} more retained at the end (${percent(s.share)} of the excess)`;
   return `+${formatBytes(s.bytes ?? 0)} retained (${percent(s.share)} of the heap growth)`;
 }
 

@@ -1,7 +1,14 @@
 // The evidence behind a verdict: which allocation sites grew, which goroutines piled up, and which
 // known leak pattern it looks like. Plain values: they travel into report.json as they are.
 
-export const PATTERN_IDS = ['ticker-not-stopped', 'transport-per-request', 'sync-pool-misuse', 'goroutine-blocked', 'unbounded-map', 'buffer-growth'] as const;
+export const PATTERN_IDS = [
+  'ticker-not-stopped',
+  'transport-per-request',
+  'sync-pool-misuse',
+  'goroutine-blocked',
+  'unbounded-map',
+  'buffer-growth',
+] as const;
 export type PatternId = (typeof PATTERN_IDS)[number];
 
 /**
@@ -96,7 +103,12 @@ export interface GoroutineSideSummary {
 
 /** Everything the profiles said, for the judge and the report. */
 export interface EvidenceSummary {
-  heap: { baseline: HeapSideSummary; gray: HeapSideSummary; inuseGrowthDifference: GrowthEstimate | null; noiseFloorBytes: number | null };
+  heap: {
+    baseline: HeapSideSummary;
+    gray: HeapSideSummary;
+    inuseGrowthDifference: GrowthEstimate | null;
+    noiseFloorBytes: number | null;
+  };
   goroutines: { baseline: GoroutineSideSummary; gray: GoroutineSideSummary };
   /** Allocation churn compared apart from retained growth: the functions allocating most more in gray. */
   churn: ChurnEntry[];

@@ -28,7 +28,8 @@ export function shortFile(file: string): string {
   if (file === '') return '';
   // Go's own sources: keep from "src/" on; others: the last two path elements.
   const src = file.lastIndexOf('/src/');
-  if (src >= 0 && /\/go(-[\d.]+)?\/src\/|\/goroot\/src\/|\/usr\/local\/go\/src\//.test(file)) return file.slice(src + 5);
+  if (src >= 0 && /\/go(-[\d.]+)?\/src\/|\/goroot\/src\/|\/usr\/local\/go\/src\//.test(file))
+    return file.slice(src + 5);
   return file.split('/').slice(-2).join('/');
 }
 

@@ -4,7 +4,13 @@ import type { EvidenceSummary, HeapSideSummary, Pattern, PatternId, Suspect } fr
 import { decodeHeapProfile, type HeapSnapshot } from './heap-profile.ts';
 import { diffHeaps, levelNoise, type FunctionGrowth, type HeapDiff, type HeapSeries } from './heap-diff.ts';
 import { parseGoroutineDump, type GoroutineDump } from './goroutine-parse.ts';
-import { diffGoroutines, mainState, type ClusterGrowth, type GoroutineDiff, type GoroutineSeries } from './goroutine-clusters.ts';
+import {
+  diffGoroutines,
+  mainState,
+  type ClusterGrowth,
+  type GoroutineDiff,
+  type GoroutineSeries,
+} from './goroutine-clusters.ts';
 import { detectPatterns, growingClusters, risesThroughout, type PatternClaim } from './patterns.ts';
 import { applicationFrame, frameText, locationText, trimRuntime } from './evidence-util.ts';
 import { errorMessage } from '../model/errors.ts';
@@ -37,14 +43,23 @@ function fetchWarnings(entries: readonly ProfileEntry[], instance: number): stri
       const failed = mine.filter((e) => e.error !== null);
       if (failed.length === 0) continue;
       const what = kind === 'heap' ? 'heap profile' : 'goroutine dump';
-      warnings.push(`${side}${label} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`);
+      warnings.push(
+        `${side}${label} ${what}: ${failed.length} of ${mine.length} fetches failed (first: ${failed[0].error}); the evidence uses the rest`,
+      );
     }
   }
   return warnings;
 }
 
 function emptyHeapSide(): HeapSideSummary {
-  return { snapshots: 0, startInuseBytes: null, endInuseBytes: null, inuseGrowth: null, allocBytesPerSec: null, periodBytes: null };
+  return {
+    snapshots: 0,
+    startInuseBytes: null,
+    endInuseBytes: null,
+    inuseGrowth: null,
+    allocBytesPerSec: null,
+    periodBytes: null,
+  };
 }
 
 /** Reads what the window holds: decoded heap profiles and parsed dumps per side; the broken ones become warnings. */
@@ -55,7 +70,11 @@ function load(set: ProfileSet, warmupMs: number, warnings: string[], instance: n
     heap[side] = { times: [], snapshots: [] };
     goroutines[side] = { times: [], dumps: [] };
   }
-  const inWindow = set.entries.filter((e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS).sort((a, b) => a.t - b.t || a.seq - b.seq);
+  const inWindow = set.entries
+    .filter(
+      (e) => (e.instance ?? 0) === instance && e.file !== null && e.error === null && e.t >= warmupMs - START_SLACK_MS,
+    )
+    .sort((a, b) => a.t - b.t || a.seq - b.seq);
   for (const entry of inWindow) {
     const file = entry.file!;
     const bytes = set.data[file];
@@ -81,7 +100,8 @@ function load(set: ProfileSet, warmupMs: number, warnings: string[], instance: n
         warnings.push(`${entry.side} goroutine dump ${file} is unreadable (${errorMessage(error)}); left out`);
         continue;
       }
-      if (dump.problems.length) warnings.push(`${entry.side} goroutine dump ${file}: ${dump.problems.join('; ')}; used what it holds`);
+      if (dump.problems.length)
+        warnings.push(`${entry.side} goroutine dump ${file}: ${dump.problems.join('; ')}; used what it holds`);
       goroutines[entry.side].times.push(entry.t / 1000);
       goroutines[entry.side].dumps.push(dump);
     }
@@ -98,16 +118,33 @@ const diffBytes = (f: FunctionGrowth) => f.growth.gray.bytes - f.growth.baseline
  */
 export function grows(heap: HeapDiff, f: FunctionGrowth): boolean {
   const d = diffBytes(f);
-  return d > heap.noiseFloorBytes && d > SCATTER_FACTOR * f.scatterBytes && (risesThroughout(f.graySeries) || d > ONE_SIDED_FACTOR * heap.noiseFloorBytes);
+  return (
+    d > heap.noiseFloorBytes &&
+    d > SCATTER_FACTOR * f.scatterBytes &&
+    (risesThroughout(f.graySeries) || d > ONE_SIDED_FACTOR * heap.noiseFloorBytes)
+  );
 }
 
 function heapSuspects(heap: HeapDiff, claims: readonly PatternClaim[]): Suspect[] {
-  const patternOf = (keys: string[]): PatternId | null => claims.find((c) => keys.some((k) => c.stacks.has(k)))?.pattern.id ?? null;
+  const patternOf = (keys: string[]): PatternId | null =>
+    claims.find((c) => keys.some((k) => c.stacks.has(k)))?.pattern.id ?? null;
   const growth = heap.functions.filter((f) => grows(heap, f));
   const totalGrowth = heap.functions.reduce((sum, f) => sum + Math.max(0, diffBytes(f)), 0);
   const suspects: Suspect[] = [];
-  const make = (f: FunctionGrowth, kind: 'growth' | 'excess', bytes: number, objects: number, share: number, gray: number, baseline: number): Suspect => {
-    const ranked = [...f.stacks].sort((a, b) => (kind === 'growth' ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes) : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes)));
+  const make = (
+    f: FunctionGrowth,
+    kind: 'growth' | 'excess',
+    bytes: number,
+    objects: number,
+    share: number,
+    gray: number,
+    baseline: number,
+  ): Suspect => {
+    const ranked = [...f.stacks].sort((a, b) =>
+      kind === 'growth'
+        ? b.growth.gray.bytes - b.growth.baseline.bytes - (a.growth.gray.bytes - a.growth.baseline.bytes)
+        : b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes),
+    );
     const frames = trimRuntime(ranked[0].frames);
     return {
       function: f.function,
@@ -125,22 +162,51 @@ function heapSuspects(heap: HeapDiff, claims: readonly PatternClaim[]): Suspect[
       createdBy: null,
       state: null,
       waitMinutes: null,
-      pattern: patternOf(f.stacks.filter((s) => s.growth.gray.bytes - s.growth.baseline.bytes > 0 || kind === 'excess').map((s) => s.key)),
+      pattern: patternOf(
+        f.stacks
+          .filter((s) => s.growth.gray.bytes - s.growth.baseline.bytes > 0 || kind === 'excess')
+          .map((s) => s.key),
+      ),
     };
   };
   for (const f of growth) {
-    suspects.push(make(f, 'growth', diffBytes(f), f.growth.gray.objects - f.growth.baseline.objects, totalGrowth > 0 ? diffBytes(f) / totalGrowth : 1, f.growth.gray.bytes, f.growth.baseline.bytes));
+    suspects.push(
+      make(
+        f,
+        'growth',
+        diffBytes(f),
+        f.growth.gray.objects - f.growth.baseline.objects,
+        totalGrowth > 0 ? diffBytes(f) / totalGrowth : 1,
+        f.growth.gray.bytes,
+        f.growth.baseline.bytes,
+      ),
+    );
   }
   // A level gray reached before the window (a plateau) does not grow in it, yet can be what blocks.
   const excess = heap.functions.filter((f) => {
     if (growth.includes(f)) return false;
     const d = f.end.gray.bytes - f.end.baseline.bytes;
-    return d > Math.max(heap.noiseFloorBytes, levelNoise(f.end.gray.bytes, f.end.baseline.bytes, heap.periodBytes)) && d > 0.5 * f.end.baseline.bytes;
+    return (
+      d > Math.max(heap.noiseFloorBytes, levelNoise(f.end.gray.bytes, f.end.baseline.bytes, heap.periodBytes)) &&
+      d > 0.5 * f.end.baseline.bytes
+    );
   });
   const totalExcess = excess.reduce((sum, f) => sum + f.end.gray.bytes - f.end.baseline.bytes, 0);
-  for (const f of excess.sort((a, b) => b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes))) {
+  for (const f of excess.sort(
+    (a, b) => b.end.gray.bytes - b.end.baseline.bytes - (a.end.gray.bytes - a.end.baseline.bytes),
+  )) {
     const d = f.end.gray.bytes - f.end.baseline.bytes;
-    suspects.push(make(f, 'excess', d, f.end.gray.objects - f.end.baseline.objects, totalExcess > 0 ? d / totalExcess : 1, f.end.gray.bytes, f.end.baseline.bytes));
+    suspects.push(
+      make(
+        f,
+        'excess',
+        d,
+        f.end.gray.objects - f.end.baseline.objects,
+        totalExcess > 0 ? d / totalExcess : 1,
+        f.end.gray.bytes,
+        f.end.baseline.bytes,
+      ),
+    );
   }
   return suspects;
 }
@@ -176,7 +242,13 @@ function goroutineSuspects(goroutines: GoroutineDiff, claims: readonly PatternCl
 function rank(suspects: Suspect[]): Suspect[] {
   const order = (s: Suspect) => (s.kind === 'excess' ? 1 : 0);
   return suspects
-    .sort((a, b) => order(a) - order(b) || Number(b.pattern !== null) - Number(a.pattern !== null) || b.share - a.share || (a.source === 'goroutine' ? -1 : 1) - (b.source === 'goroutine' ? -1 : 1))
+    .sort(
+      (a, b) =>
+        order(a) - order(b) ||
+        Number(b.pattern !== null) - Number(a.pattern !== null) ||
+        b.share - a.share ||
+        (a.source === 'goroutine' ? -1 : 1) - (b.source === 'goroutine' ? -1 : 1),
+    )
     .slice(0, MAX_SUSPECTS);
 }
 
@@ -185,7 +257,12 @@ function emptyEvidence(warnings: string[]): Evidence {
   return {
     suspects: [],
     patterns: [],
-    summary: { heap: { baseline: emptyHeapSide(), gray: emptyHeapSide(), inuseGrowthDifference: null, noiseFloorBytes: null }, goroutines: { baseline: goroutineSide, gray: goroutineSide }, churn: [], diffProfiles: [] },
+    summary: {
+      heap: { baseline: emptyHeapSide(), gray: emptyHeapSide(), inuseGrowthDifference: null, noiseFloorBytes: null },
+      goroutines: { baseline: goroutineSide, gray: goroutineSide },
+      churn: [],
+      diffProfiles: [],
+    },
     warnings,
     heap: null,
   };
@@ -208,22 +285,35 @@ export function analyzeEvidence(set: ProfileSet | undefined | null, warmupMs: nu
     if (heapCount.some((n) => n >= 2)) {
       heap = diffHeaps(heapSeries);
       for (const [i, side] of SIDES.entries()) {
-        if (heapCount[i] < 2) warnings.push(`${side} has ${heapCount[i]} usable heap profile(s) in the window; its heap growth is taken as none, so suspects are gray's own growth`);
+        if (heapCount[i] < 2)
+          warnings.push(
+            `${side} has ${heapCount[i]} usable heap profile(s) in the window; its heap growth is taken as none, so suspects are gray's own growth`,
+          );
       }
     } else if (set.urls.gray !== null || set.urls.baseline !== null) {
-      warnings.push(`too few usable heap profiles in the window (baseline ${heapCount[0]}, gray ${heapCount[1]}; two per side needed): no heap evidence`);
+      warnings.push(
+        `too few usable heap profiles in the window (baseline ${heapCount[0]}, gray ${heapCount[1]}; two per side needed): no heap evidence`,
+      );
     }
     let goroutines: GoroutineDiff | null = null;
     if (dumpCount.some((n) => n >= 2)) {
       goroutines = diffGoroutines(goroutineSeries);
       for (const [i, side] of SIDES.entries()) {
-        if (dumpCount[i] < 2) warnings.push(`${side} has ${dumpCount[i]} usable goroutine dump(s) in the window; its goroutine growth is taken as none`);
+        if (dumpCount[i] < 2)
+          warnings.push(
+            `${side} has ${dumpCount[i]} usable goroutine dump(s) in the window; its goroutine growth is taken as none`,
+          );
       }
     } else if (set.urls.gray !== null || set.urls.baseline !== null) {
-      warnings.push(`too few usable goroutine dumps in the window (baseline ${dumpCount[0]}, gray ${dumpCount[1]}; two per side needed): no goroutine evidence`);
+      warnings.push(
+        `too few usable goroutine dumps in the window (baseline ${dumpCount[0]}, gray ${dumpCount[1]}; two per side needed): no goroutine evidence`,
+      );
     }
     const claims = detectPatterns(heap, goroutines);
-    const suspects = rank([...(heap ? heapSuspects(heap, claims) : []), ...(goroutines ? goroutineSuspects(goroutines, claims) : [])]);
+    const suspects = rank([
+      ...(heap ? heapSuspects(heap, claims) : []),
+      ...(goroutines ? goroutineSuspects(goroutines, claims) : []),
+    ]);
     return {
       suspects,
       patterns: claims.map((c) => c.pattern),
@@ -235,17 +325,29 @@ export function analyzeEvidence(set: ProfileSet | undefined | null, warmupMs: nu
           noiseFloorBytes: heap?.noiseFloorBytes ?? null,
         },
         goroutines: {
-          baseline: { dumps: dumpCount[0], startCount: goroutines?.totals.baseline.start ?? null, endCount: goroutines?.totals.baseline.end ?? null },
-          gray: { dumps: dumpCount[1], startCount: goroutines?.totals.gray.start ?? null, endCount: goroutines?.totals.gray.end ?? null },
+          baseline: {
+            dumps: dumpCount[0],
+            startCount: goroutines?.totals.baseline.start ?? null,
+            endCount: goroutines?.totals.baseline.end ?? null,
+          },
+          gray: {
+            dumps: dumpCount[1],
+            startCount: goroutines?.totals.gray.start ?? null,
+            endCount: goroutines?.totals.gray.end ?? null,
+          },
         },
         churn: heap?.churn ?? [],
-        diffProfiles: heap ? [DiffProfileFile.Gray, DiffProfileFile.GrayVsBaseline].map((f) => `${PROFILE_DIR}/${f}`) : [],
+        diffProfiles: heap
+          ? [DiffProfileFile.Gray, DiffProfileFile.GrayVsBaseline].map((f) => `${PROFILE_DIR}/${f}`)
+          : [],
       },
       warnings,
       heap,
     };
   } catch (error) {
-    warnings.push(`the profile evidence could not be analysed (${errorMessage(error)}); the verdict stands on memory alone`);
+    warnings.push(
+      `the profile evidence could not be analysed (${errorMessage(error)}); the verdict stands on memory alone`,
+    );
     return emptyEvidence(warnings);
   }
 }

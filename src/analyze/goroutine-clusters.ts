@@ -9,7 +9,9 @@ export const FINGERPRINT_FRAMES = 4;
 
 /** Frames a parked goroutine sits in, whatever it waits for: dropped before fingerprinting. */
 function isParkFrame(fn: string): boolean {
-  return isRuntime(fn) || fn.startsWith('internal/poll.runtime_') || fn.startsWith('sync.runtime_') || fn === 'time.Sleep';
+  return (
+    isRuntime(fn) || fn.startsWith('internal/poll.runtime_') || fn.startsWith('sync.runtime_') || fn === 'time.Sleep'
+  );
 }
 
 export function trimPark(frames: readonly Frame[]): Frame[] {
@@ -42,7 +44,11 @@ export function fingerprint(g: Goroutine): { key: string; cluster: GoroutineClus
 }
 
 /** Counts per cluster in one dump; the dump-serving goroutine itself is left out. */
-export function clusterDump(dump: GoroutineDump): { clusters: Map<string, GoroutineCluster>; counts: Map<string, ClusterSnapshot>; total: number } {
+export function clusterDump(dump: GoroutineDump): {
+  clusters: Map<string, GoroutineCluster>;
+  counts: Map<string, ClusterSnapshot>;
+  total: number;
+} {
   const clusters = new Map<string, GoroutineCluster>();
   const counts = new Map<string, ClusterSnapshot>();
   let total = 0;
@@ -97,7 +103,13 @@ export function diffGoroutines(series: Record<SideName, GoroutineSeries>): Gorou
     const end = {} as Record<SideName, ClusterSnapshot>;
     for (const side of ['gray', 'baseline'] as const) {
       const dumps = perSide[side];
-      growth[side] = dumps.length >= 2 ? robustGrowth(series[side].times, dumps.map((d) => d.counts.get(key)?.count ?? 0)) : 0;
+      growth[side] =
+        dumps.length >= 2
+          ? robustGrowth(
+              series[side].times,
+              dumps.map((d) => d.counts.get(key)?.count ?? 0),
+            )
+          : 0;
       end[side] = dumps.length ? (dumps[dumps.length - 1].counts.get(key) ?? empty()) : empty();
     }
     clusters.push({ ...cluster, growth, end, difference: growth.gray - growth.baseline });
@@ -106,7 +118,11 @@ export function diffGoroutines(series: Record<SideName, GoroutineSeries>): Gorou
   const totals = {} as GoroutineDiff['totals'];
   for (const side of ['gray', 'baseline'] as const) {
     const d = perSide[side];
-    totals[side] = { start: d.length ? d[0].total : null, end: d.length ? d[d.length - 1].total : null, dumps: d.length };
+    totals[side] = {
+      start: d.length ? d[0].total : null,
+      end: d.length ? d[d.length - 1].total : null,
+      dumps: d.length,
+    };
   }
   return { clusters, totals };
 }

@@ -162,13 +162,17 @@ export function parseGoroutineDump(text: string): GoroutineDump {
     }
     flushPending();
     const created = parseCreatedBy(line);
-    pending = created !== null ? { fn: clip(created), created: true } : { fn: clip(functionOfCall(line)), created: false };
+    pending =
+      created !== null ? { fn: clip(created), created: true } : { fn: clip(functionOfCall(line)), created: false };
   }
   const last = goroutines[goroutines.length - 1];
   const unfinished = pending !== null;
   flushPending();
   if (goroutines.length === 0) {
-    const what = text.trim() === '' ? 'it is empty' : `its first line is "${(firstStrange || text.trim().split('\n')[0]).slice(0, 80)}"`;
+    const what =
+      text.trim() === ''
+        ? 'it is empty'
+        : `its first line is "${(firstStrange || text.trim().split('\n')[0]).slice(0, 80)}"`;
     throw new DumpFormatError(`not a goroutine dump in the debug=2 format (${what})`);
   }
   if (unfinished || cutMidLine || (last && last.frames.length === 0 && last.createdBy === null)) {

@@ -7,7 +7,11 @@ import type { HeapDiff, StackGrowth, Change } from './heap-diff.ts';
  * Encodes stack values as a gzipped pprof heap profile (inuse_objects, inuse_space; negative values
  * allowed, as in a diff) that `go tool pprof` opens. Pure.
  */
-export function encodeHeapValues(rows: readonly { frames: readonly Frame[]; value: Change }[], periodBytes: number, comment: string): Uint8Array {
+export function encodeHeapValues(
+  rows: readonly { frames: readonly Frame[]; value: Change }[],
+  periodBytes: number,
+  comment: string,
+): Uint8Array {
   const strings = new StringTable();
   const functions: FunctionInput[] = [];
   const functionIds = new Map<string, number>();
@@ -22,7 +26,12 @@ export function encodeHeapValues(rows: readonly { frames: readonly Frame[]; valu
     if (fid === undefined) {
       fid = functions.length + 1;
       functionIds.set(fkey, fid);
-      functions.push({ id: fid, name: strings.dedup(f.fn), systemName: strings.dedup(f.fn), filename: strings.dedup(f.file) });
+      functions.push({
+        id: fid,
+        name: strings.dedup(f.fn),
+        systemName: strings.dedup(f.fn),
+        filename: strings.dedup(f.file),
+      });
     }
     id = locations.length + 1;
     locationIds.set(lkey, id);
@@ -44,7 +53,17 @@ export function encodeHeapValues(rows: readonly { frames: readonly Frame[]; valu
       { type: inuseSpace, unit: strings.dedup('bytes') },
     ],
     sample: samples,
-    mapping: [{ id: 1, memoryStart: 0x1000, memoryLimit: 0x1000 + locations.length + 1, filename: strings.dedup('memgate-diff'), hasFunctions: true, hasFilenames: true, hasLineNumbers: true }],
+    mapping: [
+      {
+        id: 1,
+        memoryStart: 0x1000,
+        memoryLimit: 0x1000 + locations.length + 1,
+        filename: strings.dedup('memgate-diff'),
+        hasFunctions: true,
+        hasFilenames: true,
+        hasLineNumbers: true,
+      },
+    ],
     location: locations,
     function: functions,
     stringTable: strings,
@@ -69,8 +88,28 @@ export interface DiffProfile {
 export function buildDiffProfiles(heap: HeapDiff, names: { gray: string; grayVsBaseline: string }): DiffProfile[] {
   const out: DiffProfile[] = [];
   const grayRows = heap.stacks.map((s: StackGrowth) => ({ frames: s.frames, value: s.grayEndMinusStart }));
-  out.push({ name: names.gray, data: encodeHeapValues(grayRows, heap.periodBytes, 'memgate: gray, last heap profile of the window minus the first') });
-  const vsRows = heap.stacks.map((s) => ({ frames: s.frames, value: { bytes: s.growth.gray.bytes - s.growth.baseline.bytes, objects: s.growth.gray.objects - s.growth.baseline.objects } }));
-  out.push({ name: names.grayVsBaseline, data: encodeHeapValues(vsRows, heap.periodBytes, "memgate: gray's retained growth over the window minus baseline's, per stack") });
+  out.push({
+    name: names.gray,
+    data: encodeHeapValues(
+      grayRows,
+      heap.periodBytes,
+      'memgate: gray, last heap profile of the window minus the first',
+    ),
+  });
+  const vsRows = heap.stacks.map((s) => ({
+    frames: s.frames,
+    value: {
+      bytes: s.growth.gray.bytes - s.growth.baseline.bytes,
+      objects: s.growth.gray.objects - s.growth.baseline.objects,
+    },
+  }));
+  out.push({
+    name: names.grayVsBaseline,
+    data: encodeHeapValues(
+      vsRows,
+      heap.periodBytes,
+      "memgate: gray's retained growth over the window minus baseline's, per stack",
+    ),
+  });
   return out;
 }

@@ -82,13 +82,20 @@ function sideSummary(series: HeapSeries): HeapSideSummary & { slope: SlopeEstima
   const first = series.snapshots[0];
   const last = series.snapshots[n - 1];
   const span = n > 1 ? series.times[n - 1] - series.times[0] : 0;
-  const slope = n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
+  const slope =
+    n >= 3 ? fitSlope(series.snapshots.map((s, i) => ({ t: series.times[i], v: s.totals.inuseBytes }))) : null;
   return {
     snapshots: n,
     startInuseBytes: first ? first.totals.inuseBytes : null,
     endInuseBytes: last ? last.totals.inuseBytes : null,
     inuseGrowth: slope ? { perSec: slope.bytesPerSec, low: slope.low, high: slope.high } : null,
-    robustInuseGrowth: n >= 3 && span > 0 ? robustGrowth(series.times, series.snapshots.map((s) => s.totals.inuseBytes)) / span : null,
+    robustInuseGrowth:
+      n >= 3 && span > 0
+        ? robustGrowth(
+            series.times,
+            series.snapshots.map((s) => s.totals.inuseBytes),
+          ) / span
+        : null,
     allocBytesPerSec: span > 0 ? (last.totals.allocBytes - first.totals.allocBytes) / span : null,
     periodBytes: last?.periodBytes ?? null,
     slope,
@@ -106,7 +113,10 @@ function growthOf(series: HeapSeries, key: string): Change {
 function allocatedOf(series: HeapSeries, key: string): number {
   const n = series.snapshots.length;
   if (n < 2) return 0;
-  return Math.max(0, (series.snapshots[n - 1].stacks.get(key)?.allocBytes ?? 0) - (series.snapshots[0].stacks.get(key)?.allocBytes ?? 0));
+  return Math.max(
+    0,
+    (series.snapshots[n - 1].stacks.get(key)?.allocBytes ?? 0) - (series.snapshots[0].stacks.get(key)?.allocBytes ?? 0),
+  );
 }
 
 const add = (a: Change, b: Change): Change => ({ bytes: a.bytes + b.bytes, objects: a.objects + b.objects });
@@ -118,7 +128,8 @@ const add = (a: Change, b: Change): Change => ({ bytes: a.bytes + b.bytes, objec
 export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
   const keys = new Map<string, Frame[]>();
   for (const side of ['gray', 'baseline'] as const) {
-    for (const snap of series[side].snapshots) for (const [key, stack] of snap.stacks) if (!keys.has(key)) keys.set(key, stack.frames);
+    for (const snap of series[side].snapshots)
+      for (const [key, stack] of snap.stacks) if (!keys.has(key)) keys.set(key, stack.frames);
   }
   const last = (side: SideName) => series[side].snapshots[series[side].snapshots.length - 1];
   const first = (side: SideName) => series[side].snapshots[0];
@@ -132,7 +143,13 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
       growth: { gray: growthOf(series.gray, key), baseline: growthOf(series.baseline, key) },
       end: { gray: pick(last('gray')?.stacks.get(key)), baseline: pick(last('baseline')?.stacks.get(key)) },
       allocated: { gray: allocatedOf(series.gray, key), baseline: allocatedOf(series.baseline, key) },
-      grayEndMinusStart: series.gray.snapshots.length >= 2 ? { bytes: pick(grayLast).bytes - pick(grayFirst).bytes, objects: pick(grayLast).objects - pick(grayFirst).objects } : zero(),
+      grayEndMinusStart:
+        series.gray.snapshots.length >= 2
+          ? {
+              bytes: pick(grayLast).bytes - pick(grayFirst).bytes,
+              objects: pick(grayLast).objects - pick(grayFirst).objects,
+            }
+          : zero(),
     });
   }
   const diff = (s: { growth: Record<SideName, Change> }) => s.growth.gray.bytes - s.growth.baseline.bytes;
@@ -143,7 +160,15 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
     const fn = stack.frames[0]?.fn ?? '?';
     let f = byFunction.get(fn);
     if (!f) {
-      f = { function: fn, growth: { gray: zero(), baseline: zero() }, end: { gray: zero(), baseline: zero() }, allocated: { gray: 0, baseline: 0 }, stacks: [], graySeries: series.gray.snapshots.map(() => 0), scatterBytes: 0 };
+      f = {
+        function: fn,
+        growth: { gray: zero(), baseline: zero() },
+        end: { gray: zero(), baseline: zero() },
+        allocated: { gray: 0, baseline: 0 },
+        stacks: [],
+        graySeries: series.gray.snapshots.map(() => 0),
+        scatterBytes: 0,
+      };
       byFunction.set(fn, f);
     }
     for (const side of ['gray', 'baseline'] as const) {
@@ -152,11 +177,17 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
       f.allocated[side] += stack.allocated[side];
     }
     f.stacks.push(stack);
-    series.gray.snapshots.forEach((snap, i) => (f.graySeries[i] += snap.stacks.get(stack.key)?.inuseBytes ?? 0));
+    for (const [i, snap] of series.gray.snapshots.entries())
+      f.graySeries[i] += snap.stacks.get(stack.key)?.inuseBytes ?? 0;
   }
   for (const f of byFunction.values()) {
-    const baselineSeries = series.baseline.snapshots.map((snap) => f.stacks.reduce((sum, s) => sum + (snap.stacks.get(s.key)?.inuseBytes ?? 0), 0));
-    f.scatterBytes = Math.hypot(robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes), robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes));
+    const baselineSeries = series.baseline.snapshots.map((snap) =>
+      f.stacks.reduce((sum, s) => sum + (snap.stacks.get(s.key)?.inuseBytes ?? 0), 0),
+    );
+    f.scatterBytes = Math.hypot(
+      robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes),
+      robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes),
+    );
   }
   const functions = [...byFunction.values()].sort((a, b) => diff(b) - diff(a) || a.function.localeCompare(b.function));
 
@@ -164,10 +195,17 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
   const baseline = sideSummary(series.baseline);
   const periodBytes = Math.max(gray.periodBytes ?? 0, baseline.periodBytes ?? 0) || DEFAULT_PERIOD_BYTES;
   const biggestHeap = Math.max(gray.endInuseBytes ?? 0, baseline.endInuseBytes ?? 0);
-  const noiseFloorBytes = Math.max(MIN_SUSPECT_BYTES, NOISE_PERIODS * periodBytes, MIN_SUSPECT_SHARE_OF_HEAP * biggestHeap);
+  const noiseFloorBytes = Math.max(
+    MIN_SUSPECT_BYTES,
+    NOISE_PERIODS * periodBytes,
+    MIN_SUSPECT_SHARE_OF_HEAP * biggestHeap,
+  );
   const spans = {
     gray: series.gray.times.length > 1 ? series.gray.times[series.gray.times.length - 1] - series.gray.times[0] : 0,
-    baseline: series.baseline.times.length > 1 ? series.baseline.times[series.baseline.times.length - 1] - series.baseline.times[0] : 0,
+    baseline:
+      series.baseline.times.length > 1
+        ? series.baseline.times[series.baseline.times.length - 1] - series.baseline.times[0]
+        : 0,
   };
   const { slope: gs, ...graySummary } = gray;
   const { slope: bs, ...baselineSummary } = baseline;
@@ -186,7 +224,8 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
 function growthDifference(gray: SlopeEstimate | null, baseline: SlopeEstimate | null): GrowthEstimate | null {
   if (!gray || !baseline) return null;
   const d = gray.bytesPerSec - baseline.bytesPerSec;
-  const half = t95(Math.min(gray.points.length, baseline.points.length) - 2) * Math.hypot(gray.stdError, baseline.stdError);
+  const half =
+    t95(Math.min(gray.points.length, baseline.points.length) - 2) * Math.hypot(gray.stdError, baseline.stdError);
   return { perSec: d, low: d - half, high: d + half };
 }
 
@@ -197,15 +236,25 @@ const MAX_CHURN_ENTRIES = 5;
  * Poisson: the noise of A allocated bytes is about sqrt(A x period), so only differences beyond three
  * times that count.
  */
-function churnOf(functions: readonly FunctionGrowth[], spans: Record<SideName, number>, periodBytes: number): ChurnEntry[] {
+function churnOf(
+  functions: readonly FunctionGrowth[],
+  spans: Record<SideName, number>,
+  periodBytes: number,
+): ChurnEntry[] {
   if (spans.gray <= 0) return [];
   const entries: ChurnEntry[] = [];
   for (const f of functions) {
     const grayRate = f.allocated.gray / spans.gray;
     const baselineRate = spans.baseline > 0 ? f.allocated.baseline / spans.baseline : 0;
-    const noise = 3 * Math.sqrt(Math.max(f.allocated.gray, f.allocated.baseline, periodBytes) * periodBytes) / spans.gray;
+    const noise =
+      (3 * Math.sqrt(Math.max(f.allocated.gray, f.allocated.baseline, periodBytes) * periodBytes)) / spans.gray;
     if (grayRate - baselineRate > noise) {
-      entries.push({ function: f.function, grayBytesPerSec: grayRate, baselineBytesPerSec: baselineRate, differenceBytesPerSec: grayRate - baselineRate });
+      entries.push({
+        function: f.function,
+        grayBytesPerSec: grayRate,
+        baselineBytesPerSec: baselineRate,
+        differenceBytesPerSec: grayRate - baselineRate,
+      });
     }
   }
   return entries.sort((a, b) => b.differenceBytesPerSec - a.differenceBytesPerSec).slice(0, MAX_CHURN_ENTRIES);

@@ -26,7 +26,12 @@ export interface HeapSnapshot {
   timeNanos: number | null;
 }
 
-const SAMPLE_TYPES = { inuseBytes: 'inuse_space', inuseObjects: 'inuse_objects', allocBytes: 'alloc_space', allocObjects: 'alloc_objects' } as const;
+const SAMPLE_TYPES = {
+  inuseBytes: 'inuse_space',
+  inuseObjects: 'inuse_objects',
+  allocBytes: 'alloc_space',
+  allocObjects: 'alloc_objects',
+} as const;
 
 /** Frames of the profiler serving the request: present in every snapshot, part of no workload. */
 export function isProfilerFrame(fn: string): boolean {
@@ -34,7 +39,8 @@ export function isProfilerFrame(fn: string): boolean {
 }
 
 /** Protobuf int64 as a number: pprof-format hands large (and negative, two's complement) values over as bigint. */
-const num = (v: number | bigint | undefined): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : (v ?? 0));
+const num = (v: number | bigint | undefined): number =>
+  typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : (v ?? 0);
 
 /**
  * Largest heap profile memgate inflates. A profile comes from the service under test: a few KiB of
@@ -66,12 +72,15 @@ function unwrap(bytes: Uint8Array, maxInflatedBytes: number): Uint8Array {
       return gunzipSync(bytes, { maxOutputLength: maxInflatedBytes });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new ProfileTooLargeError(`it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`);
+        throw new ProfileTooLargeError(
+          `it inflates to more than ${mib(maxInflatedBytes)}, memgate's cap on a decompressed profile (a gzip bomb, or a profile far larger than any real one)`,
+        );
       }
       throw new ProfileFormatError(`not valid gzip (${(error as Error).message}); truncated or corrupt`);
     }
   }
-  if (bytes.length > maxInflatedBytes) throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
+  if (bytes.length > maxInflatedBytes)
+    throw new ProfileTooLargeError(`it is larger than ${mib(maxInflatedBytes)}, memgate's cap on a profile`);
   return bytes;
 }
 
@@ -101,13 +110,17 @@ function decode(bytes: Uint8Array, maxInflatedBytes: number): HeapSnapshot {
   const strings = profile.stringTable.strings;
   const str = (i: number | bigint) => {
     const n = num(i);
-    if (n < 0 || n >= strings.length) throw new ProfileFormatError(`it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`);
+    if (n < 0 || n >= strings.length)
+      throw new ProfileFormatError(
+        `it refers to string #${n}, but its string table holds only ${strings.length} (truncated?)`,
+      );
     return strings[n];
   };
   const index: Partial<Record<keyof HeapValues, number>> = {};
   profile.sampleType.forEach((vt, i) => {
     const name = str(vt.type);
-    for (const [field, type] of Object.entries(SAMPLE_TYPES) as [keyof HeapValues, string][]) if (name === type) index[field] = i;
+    for (const [field, type] of Object.entries(SAMPLE_TYPES) as [keyof HeapValues, string][])
+      if (name === type) index[field] = i;
   });
   if (index.inuseBytes === undefined) {
     const types = profile.sampleType.map((vt) => str(vt.type)).join(', ') || 'none';
@@ -122,7 +135,10 @@ function decode(bytes: Uint8Array, maxInflatedBytes: number): HeapSnapshot {
       const f = functions.get(num(l.functionId));
       return { fn: f?.name ?? '?', file: f?.file ?? '', line: num(l.line) };
     });
-    locations.set(num(loc.id), frames.length ? frames : [{ fn: `0x${num(loc.address).toString(16)}`, file: '', line: 0 }]);
+    locations.set(
+      num(loc.id),
+      frames.length ? frames : [{ fn: `0x${num(loc.address).toString(16)}`, file: '', line: 0 }],
+    );
   }
   const stacks = new Map<string, HeapStack>();
   const totals: HeapValues = { inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0 };

@@ -42,7 +42,10 @@ export interface Interval {
 
 function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0.
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let a = c[0];
@@ -85,7 +88,9 @@ function incompleteBeta(a: number, b: number, x: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+  return x < (a + 1) / (a + b + 2)
+    ? (front * betaContinuedFraction(a, b, x)) / a
+    : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
 }
 
 /** P(T <= t) for Student's t with df degrees of freedom (df may be fractional; Infinity: normal). */
@@ -148,7 +153,10 @@ export function ewcComponents(n: number): number {
  * OLS slope of v over t with an EWC (equal-weighted cosine) long-run variance: the interval holds for
  * autocorrelated residuals. Null with fewer than 4 points or no spread in t.
  */
-export function ewcSlope(points: readonly Point[], components: number = ewcComponents(points.length)): (Estimate & { intercept: number }) | null {
+export function ewcSlope(
+  points: readonly Point[],
+  components: number = ewcComponents(points.length),
+): (Estimate & { intercept: number }) | null {
   const n = points.length;
   if (n < 4) return null;
   let meanT = 0;
@@ -200,7 +208,11 @@ export function ewcSlope(points: readonly Point[], components: number = ewcCompo
  * spread between them is measured (Welch's t then has nominal coverage, checked by simulation in
  * test/intervals.test.ts); with one instance only its own within-series error is known.
  */
-export function sideMean(values: readonly number[], withinStdErrors: readonly number[] = [], withinDf = Infinity): Estimate | null {
+export function sideMean(
+  values: readonly number[],
+  withinStdErrors: readonly number[] = [],
+  withinDf = Infinity,
+): Estimate | null {
   const n = values.length;
   if (n === 0) return null;
   const mean = values.reduce((a, b) => a + b, 0) / n;
@@ -231,7 +243,8 @@ export function difference(gray: Estimate, baseline: Estimate): Estimate {
   const vg = gray.stdError ** 2;
   const vb = baseline.stdError ** 2;
   const v = vg + vb;
-  const denominator = (Number.isFinite(gray.df) ? (vg * vg) / gray.df : 0) + (Number.isFinite(baseline.df) ? (vb * vb) / baseline.df : 0);
+  const denominator =
+    (Number.isFinite(gray.df) ? (vg * vg) / gray.df : 0) + (Number.isFinite(baseline.df) ? (vb * vb) / baseline.df : 0);
   const df = v === 0 ? Math.min(gray.df, baseline.df) : denominator === 0 ? Infinity : (v * v) / denominator;
   return { value: gray.value - baseline.value, stdError: Math.sqrt(v), df };
 }
@@ -263,7 +276,13 @@ export function quantile(values: readonly number[], q: number): number {
  * The standard error of a series' P95 by a circular moving-block bootstrap: blocks long enough to hold
  * a GC cycle or a burst keep the autocorrelation that independent resampling would destroy.
  */
-export function blockBootstrapQuantile(values: readonly number[], q: number, blockLength: number, draws = 400, seed = 1): Estimate | null {
+export function blockBootstrapQuantile(
+  values: readonly number[],
+  q: number,
+  blockLength: number,
+  draws = 400,
+  seed = 1,
+): Estimate | null {
   const n = values.length;
   if (n < 8) return null;
   const block = Math.max(1, Math.min(Math.floor(n / 2), Math.round(blockLength)));

@@ -29,7 +29,8 @@ export interface PatternClaim {
   clusters: Set<string>;
 }
 
-const BLOCKED_STATES = /^(chan send|chan receive|select|select \(no cases\)|chan send \(nil chan\)|chan receive \(nil chan\)|semacquire|sync\.Mutex\.Lock|sync\.RWMutex\.R?Lock|sync\.WaitGroup\.Wait|sync\.Cond\.Wait)$/;
+const BLOCKED_STATES =
+  /^(chan send|chan receive|select|select \(no cases\)|chan send \(nil chan\)|chan receive \(nil chan\)|semacquire|sync\.Mutex\.Lock|sync\.RWMutex\.R?Lock|sync\.WaitGroup\.Wait|sync\.Cond\.Wait)$/;
 
 const stackDiff = (s: StackGrowth) => s.growth.gray.bytes - s.growth.baseline.bytes;
 const has = (s: { frames: { fn: string }[] }, test: (fn: string) => boolean) => s.frames.some((f) => test(f.fn));
@@ -53,7 +54,13 @@ function callerOf(stacks: readonly StackGrowth[], below?: (fn: string) => boolea
   return best;
 }
 
-const TICKER_FRAMES = new Set(['time.NewTicker', 'time.Tick', 'time.startTimer', 'runtime.addtimer', 'time.(*Ticker).Reset']);
+const TICKER_FRAMES = new Set([
+  'time.NewTicker',
+  'time.Tick',
+  'time.startTimer',
+  'runtime.addtimer',
+  'time.(*Ticker).Reset',
+]);
 
 function tickerNotStopped(heap: HeapDiff, total: number): PatternClaim | null {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => TICKER_FRAMES.has(fn)) && stackDiff(s) > 0);
@@ -75,13 +82,19 @@ function tickerNotStopped(heap: HeapDiff, total: number): PatternClaim | null {
   };
 }
 
-const isTransportLoop = (fn: string) => fn === 'net/http.(*persistConn).readLoop' || fn === 'net/http.(*persistConn).writeLoop';
+const isTransportLoop = (fn: string) =>
+  fn === 'net/http.(*persistConn).readLoop' || fn === 'net/http.(*persistConn).writeLoop';
 /** Buffers and state of the server half of a connection (net/http or bufio, under the server's conn). */
-const isServerConnHeap = (s: StackGrowth) => /^(net\/http|bufio)\./.test(s.frames[0]?.fn ?? '') && s.frames.some((f) => f.fn === 'net/http.(*conn).serve' || f.fn === 'net/http.(*Server).Serve');
-const isTransportHeap = (fn: string) => fn.startsWith('net/http.(*Transport).') || fn.startsWith('net/http.(*persistConn).');
+const isServerConnHeap = (s: StackGrowth) =>
+  /^(net\/http|bufio)\./.test(s.frames[0]?.fn ?? '') &&
+  s.frames.some((f) => f.fn === 'net/http.(*conn).serve' || f.fn === 'net/http.(*Server).Serve');
+const isTransportHeap = (fn: string) =>
+  fn.startsWith('net/http.(*Transport).') || fn.startsWith('net/http.(*persistConn).');
 
 function transportPerRequest(heap: HeapDiff | null, goroutines: GoroutineDiff | null): PatternClaim | null {
-  const clusters = growingClusters(goroutines).filter((c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === 'net/http.(*Transport).dialConn');
+  const clusters = growingClusters(goroutines).filter(
+    (c) => c.frames.some((f) => isTransportLoop(f.fn)) || c.createdBy?.fn === 'net/http.(*Transport).dialConn',
+  );
   const count = Math.round(clusters.reduce((sum, c) => sum + c.difference, 0));
   const stacks = heap ? heap.stacks.filter((s) => has(s, isTransportHeap) && stackDiff(s) > 0) : [];
   const bytes = stacks.reduce((sum, s) => sum + stackDiff(s), 0);
@@ -91,7 +104,10 @@ function transportPerRequest(heap: HeapDiff | null, goroutines: GoroutineDiff | 
   const confidence = 0.45 + (clusters.length ? 0.25 : 0) + (loops.size >= 2 ? 0.1 : 0) + (heapSeen ? 0.15 : 0);
   // The server half of such connections (when the service calls itself) piles up alongside.
   const server = growingClusters(goroutines).filter((c) => c.entry === 'net/http.(*conn).serve');
-  const loopNames = [...loops].map((fn) => fn.replace('net/http.(*persistConn).', '')).sort().join('/');
+  const loopNames = [...loops]
+    .map((fn) => fn.replace('net/http.(*persistConn).', ''))
+    .sort()
+    .join('/');
   const seen = clusters.length
     ? `${count} more idle HTTP client connection goroutines${loopNames ? ` (persistConn ${loopNames})` : ''} created by net/http.(*Transport).dialConn in gray than in baseline${heapSeen ? `, holding ${formatBytes(bytes)} more` : ''}`
     : `${formatBytes(bytes)} more retained under net/http.(*Transport).dialConn in gray than in baseline`;
@@ -101,9 +117,17 @@ function transportPerRequest(heap: HeapDiff | null, goroutines: GoroutineDiff | 
       confidence: round2(Math.min(0.95, confidence)),
       message: `A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: ${seen}.`,
       hint: 'Create one http.Client (and Transport) at start-up and share it, they are safe for concurrent use; if a Transport must be short-lived, call CloseIdleConnections when done with it.',
-      functions: [...new Set([...clusters.map((c) => c.entry), ...(heapSeen ? ['net/http.(*Transport).dialConn'] : [])])],
+      functions: [
+        ...new Set([...clusters.map((c) => c.entry), ...(heapSeen ? ['net/http.(*Transport).dialConn'] : [])]),
+      ],
     },
-    stacks: new Set([...stacks, ...(clusters.length ? (heap?.stacks.filter((s) => s.frames[0]?.fn === 'runtime.malg') ?? []) : []), ...(server.length ? (heap?.stacks.filter(isServerConnHeap) ?? []) : [])].map((s) => s.key)),
+    stacks: new Set(
+      [
+        ...stacks,
+        ...(clusters.length ? (heap?.stacks.filter((s) => s.frames[0]?.fn === 'runtime.malg') ?? []) : []),
+        ...(server.length ? (heap?.stacks.filter(isServerConnHeap) ?? []) : []),
+      ].map((s) => s.key),
+    ),
     clusters: new Set([...clusters, ...server].map((c) => c.key)),
   };
 }
@@ -118,10 +142,16 @@ function syncPoolMisuse(heap: HeapDiff): PatternClaim | null {
   const baselineEnd = stacks.reduce((sum, s) => sum + s.end.baseline.bytes, 0);
   const excess = grayEnd - baselineEnd;
   const grayAlloc = heap.spans.gray > 0 ? stacks.reduce((sum, s) => sum + s.allocated.gray, 0) / heap.spans.gray : 0;
-  const baselineAlloc = heap.spans.baseline > 0 ? stacks.reduce((sum, s) => sum + s.allocated.baseline, 0) / heap.spans.baseline : 0;
+  const baselineAlloc =
+    heap.spans.baseline > 0 ? stacks.reduce((sum, s) => sum + s.allocated.baseline, 0) / heap.spans.baseline : 0;
   const grew = growth > heap.noiseFloorBytes;
-  const higher = excess > Math.max(heap.noiseFloorBytes, levelNoise(grayEnd, baselineEnd, heap.periodBytes)) && excess > 0.5 * baselineEnd;
-  const allocNoise = heap.spans.gray > 0 ? (3 * Math.sqrt(Math.max(grayAlloc * heap.spans.gray, heap.periodBytes) * heap.periodBytes)) / heap.spans.gray : Infinity;
+  const higher =
+    excess > Math.max(heap.noiseFloorBytes, levelNoise(grayEnd, baselineEnd, heap.periodBytes)) &&
+    excess > 0.5 * baselineEnd;
+  const allocNoise =
+    heap.spans.gray > 0
+      ? (3 * Math.sqrt(Math.max(grayAlloc * heap.spans.gray, heap.periodBytes) * heap.periodBytes)) / heap.spans.gray
+      : Infinity;
   const churns = grayAlloc - baselineAlloc > allocNoise && grayAlloc > 4 * baselineAlloc;
   if (!grew && !higher) return null;
   const newFn = stacks.find((s) => s.end.gray.bytes > 0)?.frames[0]?.fn ?? stacks[0].frames[0]?.fn ?? '?';
@@ -141,7 +171,11 @@ function syncPoolMisuse(heap: HeapDiff): PatternClaim | null {
   };
 }
 
-function goroutineBlocked(heap: HeapDiff | null, goroutines: GoroutineDiff | null, claimed: ReadonlySet<string>): PatternClaim | null {
+function goroutineBlocked(
+  heap: HeapDiff | null,
+  goroutines: GoroutineDiff | null,
+  claimed: ReadonlySet<string>,
+): PatternClaim | null {
   const growing = growingClusters(goroutines).filter((c) => !claimed.has(c.key));
   const blocked = growing.filter((c) => BLOCKED_STATES.test(mainState(c.end.gray) ?? ''));
   if (blocked.length === 0) return null;
@@ -152,7 +186,8 @@ function goroutineBlocked(heap: HeapDiff | null, goroutines: GoroutineDiff | nul
   const creator = top.createdBy?.fn ?? null;
   const where = locationText(top.frames[0]);
   const share = totalGrowth > 0 ? top.difference / totalGrowth : 1;
-  const waited = top.end.gray.maxWaitMinutes !== null ? `, the oldest waiting ${plural(top.end.gray.maxWaitMinutes, 'minute')}` : '';
+  const waited =
+    top.end.gray.maxWaitMinutes !== null ? `, the oldest waiting ${plural(top.end.gray.maxWaitMinutes, 'minute')}` : '';
   const others = blocked.length > 1 ? ` (and ${plural(blocked.length - 1, 'more cluster')} like it)` : '';
   // The heap those goroutines hold: allocations made by the function that starts them.
   const held = heap && creator ? heap.stacks.filter((s) => has(s, (fn) => fn === creator) && stackDiff(s) > 0) : [];
@@ -170,7 +205,14 @@ function goroutineBlocked(heap: HeapDiff | null, goroutines: GoroutineDiff | nul
   };
 }
 
-const BUFFER_FRAMES = new Set(['bytes.makeSlice', 'bytes.growSlice', 'bytes.(*Buffer).grow', 'bytes.(*Buffer).Grow', 'strings.(*Builder).grow', 'strings.(*Builder).Grow']);
+const BUFFER_FRAMES = new Set([
+  'bytes.makeSlice',
+  'bytes.growSlice',
+  'bytes.(*Buffer).grow',
+  'bytes.(*Buffer).Grow',
+  'strings.(*Builder).grow',
+  'strings.(*Builder).Grow',
+]);
 
 function bufferGrowth(heap: HeapDiff, total: number): PatternClaim | null {
   const stacks = heap.stacks.filter((s) => has(s, (fn) => BUFFER_FRAMES.has(fn)) && stackDiff(s) > 0);
@@ -178,10 +220,14 @@ function bufferGrowth(heap: HeapDiff, total: number): PatternClaim | null {
   if (bytes <= heap.noiseFloorBytes) return null;
   const caller = callerOf(stacks);
   const leaf = stacks[0].frames[0]?.fn ?? 'bytes.(*Buffer).grow';
-  const via = stacks[0].frames.find((f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith('bytes.'))?.fn;
+  const via = stacks[0].frames.find(
+    (f) => isStdlib(f.fn) && !BUFFER_FRAMES.has(f.fn) && !f.fn.startsWith('bytes.'),
+  )?.fn;
   const share = total > 0 ? bytes / total : 1;
   // Everything else that function keeps (the slice it appends the buffers to, ...) is the same story.
-  const sameCaller = caller ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0) : [];
+  const sameCaller = caller
+    ? heap.stacks.filter((s) => applicationFrame(s.frames)?.fn === caller && stackDiff(s) > 0)
+    : [];
   return {
     pattern: {
       id: 'buffer-growth',

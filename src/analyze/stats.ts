@@ -18,7 +18,10 @@ export interface SlopeEstimate {
 }
 
 // Two-sided 95% Student t quantiles by degrees of freedom (1..30); beyond that the normal 1.96.
-const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 export function t95(degreesOfFreedom: number): number {
   if (degreesOfFreedom < 1) return Infinity;
@@ -27,7 +30,10 @@ export function t95(degreesOfFreedom: number): number {
 
 export function p95(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  return quantileSorted([...values].sort((a, b) => a - b), 0.95);
+  return quantileSorted(
+    [...values].sort((a, b) => a - b),
+    0.95,
+  );
 }
 
 /**
@@ -46,7 +52,10 @@ export function floorPoints(points: readonly Point[], binSeconds: number): Point
   const span = points[points.length - 1].t - start;
   const fullBins = Math.max(1, Math.floor(span / binSeconds + 1e-9));
   // A last bin holding only a sliver of time has too few readings for a fair minimum.
-  return [...bins.entries()].filter(([bin]) => bin < fullBins || fullBins === 1).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+  return [...bins.entries()]
+    .filter(([bin]) => bin < fullBins || fullBins === 1)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, p]) => p);
 }
 
 /** Ordinary least squares with the slope's standard error and a t-based 95% interval. */

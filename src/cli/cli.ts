@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Defaults, ExitCode, Option, VERSION } from '../model/constants.ts';
 import { buildPlan, parseJudgeSettings } from '../config/plan.ts';
-import { type RawOptions } from '../model/settings.ts';
+import type { RawOptions } from '../model/settings.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import { readBundle } from '../collect/bundle-io.ts';
 import { judgeBundle, writeReport } from '../gate/judge-bundle.ts';
@@ -13,7 +13,18 @@ import { renderConsole } from '../report/console.ts';
 import { FUSE_RUN_OPTIONS_HELP, fuseCommand, planCommand } from './fuse-commands.ts';
 import { openRunFuse } from '../fuse/gate-fuse.ts';
 import { fleetCommand } from './fleet-command.ts';
-import { JSON_FLAG, dispatch, humanOut, parseFlags, printError, reportJson, type CliCommand, type Flags, type GroupCommand, type LeafCommand } from './command.ts';
+import {
+  JSON_FLAG,
+  dispatch,
+  humanOut,
+  parseFlags,
+  printError,
+  reportJson,
+  type CliCommand,
+  type Flags,
+  type GroupCommand,
+  type LeafCommand,
+} from './command.ts';
 
 const EXIT_STATUS_HELP = 'Exit status: 0 pass or warn, 1 blocked, 2 bad input or usage, 3 inconclusive.';
 
@@ -55,10 +66,25 @@ const OPTION_HELP: Record<string, string> = {
   [Option.OnInconclusive]: `--on-inconclusive WHAT     fail (exit 3) | pass (exit 0) (${Defaults.onInconclusive})`,
 };
 
-const FUSE_OPTIONS: readonly string[] = [Option.Cell, Option.Fuse, Option.FuseDimensionThreshold, Option.FuseScope, Option.FuseStore, Option.FuseDir];
+const FUSE_OPTIONS: readonly string[] = [
+  Option.Cell,
+  Option.Fuse,
+  Option.FuseDimensionThreshold,
+  Option.FuseScope,
+  Option.FuseStore,
+  Option.FuseDir,
+];
 /** What `memgate run` takes: the options its help documents (other commands' options are refused as unknown). */
 const RUN_OPTIONS: readonly string[] = [...Object.keys(OPTION_HELP), ...FUSE_OPTIONS];
-const JUDGE_OPTIONS: readonly string[] = [Option.Warmup, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out];
+const JUDGE_OPTIONS: readonly string[] = [
+  Option.Warmup,
+  Option.MaxP95Increase,
+  Option.MinP95Delta,
+  Option.MaxSlopeIncrease,
+  Option.MinSlope,
+  Option.OnInconclusive,
+  Option.Out,
+];
 const helpLines = (names: readonly string[]) => names.map((name) => `  ${OPTION_HELP[name]}`).join('\n');
 
 const RUN_USAGE = `Usage: memgate run --baseline "CMD" --gray "CMD" [options]
@@ -95,7 +121,9 @@ ${EXIT_STATUS_HELP}`;
 
 /** The string-valued options a command was given, without --json (the gate's settings see only these). */
 function gateOptions(flags: Flags): RawOptions {
-  return Object.fromEntries(Object.entries(flags).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(flags).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 const runCommand: LeafCommand = {
@@ -103,7 +131,11 @@ const runCommand: LeafCommand = {
   summary: 'start baseline and gray side by side, sample their memory, judge gray',
   usage: RUN_USAGE,
   async run(args, io) {
-    const { flags } = parseFlags('memgate run', args, { strings: RUN_OPTIONS, booleans: [JSON_FLAG], multiple: [Option.PassEnv] });
+    const { flags } = parseFlags('memgate run', args, {
+      strings: RUN_OPTIONS,
+      booleans: [JSON_FLAG],
+      multiple: [Option.PassEnv],
+    });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
     const raw = gateOptions(flags);
@@ -111,7 +143,13 @@ const runCommand: LeafCommand = {
     if (Array.isArray(passEnv)) raw[Option.PassEnv] = passEnv.join(',');
     const plan = buildPlan(raw, { cwd: io.cwd, pathEnv: io.env.PATH ?? '' });
     const fuse = openRunFuse(raw, { env: io.env, cwd: io.cwd });
-    const outcome = await gatedRun({ fuse, outDir: plan.outDir, logger: io.logger, gate: () => runGate(plan, { logger: io.logger, signal: io.signal }), maxRunMs: gateMaxRunMs(plan) });
+    const outcome = await gatedRun({
+      fuse,
+      outDir: plan.outDir,
+      logger: io.logger,
+      gate: () => runGate(plan, { logger: io.logger, signal: io.signal }),
+      maxRunMs: gateMaxRunMs(plan),
+    });
     switch (outcome.kind) {
       case 'fused':
         say(renderFuseOutcome(outcome.fuse) + '\n');
@@ -120,7 +158,9 @@ const runCommand: LeafCommand = {
         printError(io, outcome.message);
         break;
       case 'interrupted':
-        io.logger.warn(`interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`);
+        io.logger.warn(
+          `interrupted: both workloads stopped and their cgroups removed; the partial bundle is in ${outcome.outDir}`,
+        );
         break;
       case 'judged':
         say(renderConsole(outcome.report) + '\n');
@@ -143,15 +183,22 @@ const analyzeCommand: LeafCommand = {
   summary: 're-judge a saved run offline (nothing is run)',
   usage: ANALYZE_USAGE,
   async run(args, io) {
-    const { flags, positionals } = parseFlags('memgate analyze', args, { strings: JUDGE_OPTIONS, booleans: [JSON_FLAG], positionals: 1 });
+    const { flags, positionals } = parseFlags('memgate analyze', args, {
+      strings: JUDGE_OPTIONS,
+      booleans: [JSON_FLAG],
+      positionals: 1,
+    });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
     const raw = gateOptions(flags);
     const dir = positionals[0];
-    if (!dir) throw new UsageError('memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.');
+    if (!dir)
+      throw new UsageError('memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.');
     const out = raw[Option.Out];
     if (out && resolve(io.cwd, out) === resolve(io.cwd, dir)) {
-      throw new UsageError(`--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, '')}-rejudged.`);
+      throw new UsageError(
+        `--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, '')}-rejudged.`,
+      );
     }
     const bundle = readBundle(dir);
     const settings = parseJudgeSettings(raw, bundle.meta.warmupMs);
@@ -175,7 +222,14 @@ const versionCommand: LeafCommand = {
 };
 
 /** The commands, in the order --help lists them. A new command: its own file, one line here. */
-const COMMANDS: readonly CliCommand[] = [runCommand, analyzeCommand, fuseCommand, planCommand, fleetCommand, versionCommand];
+const COMMANDS: readonly CliCommand[] = [
+  runCommand,
+  analyzeCommand,
+  fuseCommand,
+  planCommand,
+  fleetCommand,
+  versionCommand,
+];
 
 const MEMGATE: GroupCommand = {
   name: 'memgate',
@@ -205,7 +259,10 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
       printError(io, error.message);
       return ExitCode.Usage;
     }
-    printError(io, `internal error: ${errorMessage(error)} (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)`);
+    printError(
+      io,
+      `internal error: ${errorMessage(error)} (please report it with the command you ran; set MEMGATE_DEBUG=1 for a stack trace)`,
+    );
     if (io.env.MEMGATE_DEBUG) io.stderr(`${String((error as Error)?.stack)}\n`);
     return ExitCode.Inconclusive;
   }

@@ -43,7 +43,18 @@ memgate run (each instance a replica), prints a table of cells and writes OUT/re
 Exit status: 0 every cell passed (or warned), 1 a cell blocked (or was fused), 2 bad input (a store that
 cannot be reached included), 3 a cell inconclusive (unless --on-inconclusive pass).`;
 
-const JUDGE_OPTIONS = [Option.Pprof, Option.ProfileInterval, Option.MaxP95Increase, Option.MinP95Delta, Option.MaxSlopeIncrease, Option.MinSlope, Option.OnInconclusive, Option.Out, Option.Baseline, Option.Gray];
+const JUDGE_OPTIONS = [
+  Option.Pprof,
+  Option.ProfileInterval,
+  Option.MaxP95Increase,
+  Option.MinP95Delta,
+  Option.MaxSlopeIncrease,
+  Option.MinSlope,
+  Option.OnInconclusive,
+  Option.Out,
+  Option.Baseline,
+  Option.Gray,
+];
 const FUSE_OPTIONS = [Option.Fuse, Option.FuseScope, Option.FuseDimensionThreshold, Option.FuseStore, Option.FuseDir];
 export const FLEET_OPTIONS: readonly string[] = [...FLEET_ONLY_OPTIONS, ...JUDGE_OPTIONS, ...FUSE_OPTIONS];
 
@@ -56,10 +67,18 @@ export const fleetCommand: LeafCommand = {
     const { flags } = parseFlags('memgate fleet', args, { strings: FLEET_OPTIONS, booleans: [JSON_FLAG] });
     const json = flags[JSON_FLAG] === true;
     const say = humanOut(io, json);
-    const raw: RawOptions = Object.fromEntries(Object.entries(flags).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const raw: RawOptions = Object.fromEntries(
+      Object.entries(flags).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
     const plan = buildFleetPlan(raw, { cwd: io.cwd, env: io.env, nowSec: Date.now() / 1000 });
     try {
-      const outcome = await fleetRun({ plan, raw, fenv: { env: io.env, cwd: io.cwd }, logger: io.logger, signal: io.signal });
+      const outcome = await fleetRun({
+        plan,
+        raw,
+        fenv: { env: io.env, cwd: io.cwd },
+        logger: io.logger,
+        signal: io.signal,
+      });
       say(renderFleetConsole(outcome.report) + '\n');
       say(`report: ${outcome.reportPath}\n`);
       if (json) io.stdout(JSON.stringify(outcome.report, null, 2) + '\n');

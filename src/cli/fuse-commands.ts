@@ -6,7 +6,16 @@ import { parseFlags, printError, type Flags, type GroupCommand, type LeafCommand
 import { Defaults, ExitCode, Option } from '../model/constants.ts';
 import type { RawOptions } from '../model/settings.ts';
 import { renderStatus } from '../fuse/render.ts';
-import { FuseStoreTrouble, STORE_OPTIONS, fuseCheck, fuseReset, fuseStatus, fuseTrip, planStage, type FuseCommandContext } from '../fuse/commands.ts';
+import {
+  FuseStoreTrouble,
+  STORE_OPTIONS,
+  fuseCheck,
+  fuseReset,
+  fuseStatus,
+  fuseTrip,
+  planStage,
+  type FuseCommandContext,
+} from '../fuse/commands.ts';
 
 const CELL_HELP = `CELL is dimension=value pairs, e.g. "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64"
 (dimensions: region, isp, os, arch; values case-insensitive).`;
@@ -136,14 +145,29 @@ const status: Run = async (args, io) => {
 };
 
 const reset: Run = async (args, io) => {
-  const { flags } = parseFlags('memgate fuse reset', args, { strings: [Option.Cell, 'dimension', 'reason', ...STORE_OPTIONS], multiple: [Option.Cell, 'dimension'] });
-  await fuseReset({ cells: list(flags, Option.Cell), dimensions: list(flags, 'dimension') }, str(flags, 'reason'), context(flags, io));
+  const { flags } = parseFlags('memgate fuse reset', args, {
+    strings: [Option.Cell, 'dimension', 'reason', ...STORE_OPTIONS],
+    multiple: [Option.Cell, 'dimension'],
+  });
+  await fuseReset(
+    { cells: list(flags, Option.Cell), dimensions: list(flags, 'dimension') },
+    str(flags, 'reason'),
+    context(flags, io),
+  );
   return ExitCode.Pass;
 };
 
 const trip: Run = async (args, io) => {
-  const { flags } = parseFlags('memgate fuse trip', args, { strings: [Option.Cell, 'dimension', 'reason', Option.FuseDimensionThreshold, ...STORE_OPTIONS], multiple: [Option.Cell, 'dimension'] });
-  await fuseTrip({ cells: list(flags, Option.Cell), dimensions: list(flags, 'dimension') }, str(flags, 'reason'), str(flags, Option.FuseDimensionThreshold), context(flags, io));
+  const { flags } = parseFlags('memgate fuse trip', args, {
+    strings: [Option.Cell, 'dimension', 'reason', Option.FuseDimensionThreshold, ...STORE_OPTIONS],
+    multiple: [Option.Cell, 'dimension'],
+  });
+  await fuseTrip(
+    { cells: list(flags, Option.Cell), dimensions: list(flags, 'dimension') },
+    str(flags, 'reason'),
+    str(flags, Option.FuseDimensionThreshold),
+    context(flags, io),
+  );
   return ExitCode.Pass;
 };
 
@@ -154,8 +178,18 @@ export const fuseCommand: GroupCommand = {
   commands: [
     { name: 'check', summary: 'exit 1 when a cell is fused, else 0', usage: CHECK_USAGE, run: guarded(check) },
     { name: 'status', summary: "the rollout's dimension values and cells", usage: STATUS_USAGE, run: guarded(status) },
-    { name: 'reset', summary: 'let cells or dimension values run again, with a reason', usage: RESET_USAGE, run: guarded(reset) },
-    { name: 'trip', summary: 'stop cells or dimension values by hand, with a reason', usage: TRIP_USAGE, run: guarded(trip) },
+    {
+      name: 'reset',
+      summary: 'let cells or dimension values run again, with a reason',
+      usage: RESET_USAGE,
+      run: guarded(reset),
+    },
+    {
+      name: 'trip',
+      summary: 'stop cells or dimension values by hand, with a reason',
+      usage: TRIP_USAGE,
+      run: guarded(trip),
+    },
   ],
 };
 
@@ -168,9 +202,14 @@ const plan: Run = async (args, io) => {
   }
   io.stdout(JSON.stringify(outcome.matrix) + '\n');
   const { include } = outcome.matrix;
-  io.logger.info(`plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ''} (${outcome.where})`);
+  io.logger.info(
+    `plan: wave ${outcome.wave} (${outcome.name}): ${include.length} of ${outcome.cells} cells to run${outcome.leftOut.length ? `, ${outcome.leftOut.length} left out by the fuse` : ''} (${outcome.where})`,
+  );
   for (const left of outcome.leftOut) io.logger.info(`plan: left out: ${left.message}`);
-  if (include.length === 0) io.logger.warn(`plan: every cell of wave ${outcome.wave} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`);
+  if (include.length === 0)
+    io.logger.warn(
+      `plan: every cell of wave ${outcome.wave} is fused; the matrix is empty, so skip the wave's job (GitHub refuses an empty matrix).`,
+    );
   return ExitCode.Pass;
 };
 

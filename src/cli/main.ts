@@ -42,6 +42,8 @@ const code = await cli(process.argv.slice(2), {
   env: process.env,
 });
 if (internalError !== null && !signalled) {
-  process.stderr.write(`memgate: internal error: ${internalError instanceof Error ? internalError.message : String(internalError)}; both workloads were stopped and their cgroups removed\n`);
+  process.stderr.write(
+    `memgate: internal error: ${internalError instanceof Error ? internalError.message : String(internalError)}; both workloads were stopped and their cgroups removed\n`,
+  );
 }
 process.exitCode = signalled ? SIGNAL_EXIT[signalled] : internalError !== null ? 3 : code;

@@ -11,14 +11,24 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const finite: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const nonNegative: Check = (v) => finite(v) && (v as number) >= 0;
 const string: Check = (v) => typeof v === 'string';
-const orNull = (check: Check): Check => (v) => v === null || check(v);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const orNull =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const listOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check);
 
 /** The first field of `value` that fails its check, as `name`, or null. */
 function firstBad(value: unknown, fields: Record<string, Check>): string | null {
   if (!isObject(value)) return 'it is not a JSON object';
-  for (const [name, check] of Object.entries(fields)) if (!check(value[name])) return `"${name}" is ${describe(value[name])}`;
+  for (const [name, check] of Object.entries(fields))
+    if (!check(value[name])) return `"${name}" is ${describe(value[name])}`;
   return null;
 }
 
@@ -30,9 +40,16 @@ function describe(v: unknown): string {
 
 const instanceMeta = (v: unknown) => firstBad(v, { command: string, port: orNull(finite), location: string }) === null;
 
-const exitFields = { atMs: finite, code: orNull(finite), signal: orNull(string), beforeReady: (v: unknown) => typeof v === 'boolean', lastOutput: listOf(string) };
+const exitFields = {
+  atMs: finite,
+  code: orNull(finite),
+  signal: orNull(string),
+  beforeReady: (v: unknown) => typeof v === 'boolean',
+  lastOutput: listOf(string),
+};
 const exit: Check = (v) => v === null || firstBad(v, exitFields) === null;
-const instanceFinal = (v: unknown) => firstBad(v, { peakBytes: orNull(finite), oomKills: orNull(finite), exit }) === null;
+const instanceFinal = (v: unknown) =>
+  firstBad(v, { peakBytes: orNull(finite), oomKills: orNull(finite), exit }) === null;
 
 /** What is wrong with meta.json, or null. */
 export function metaProblem(meta: unknown): string | null {
@@ -52,7 +69,12 @@ export function metaProblem(meta: unknown): string | null {
   if (top) return top;
   const sides = (meta as BundleMeta).sides;
   for (const side of SIDES) {
-    const bad = firstBad(sides[side], { command: string, port: orNull(finite), location: string, instances: optional(listOf(instanceMeta)) });
+    const bad = firstBad(sides[side], {
+      command: string,
+      port: orNull(finite),
+      location: string,
+      instances: optional(listOf(instanceMeta)),
+    });
     if (bad) return `sides.${side}: ${bad}`;
   }
   return null;
@@ -62,7 +84,12 @@ export function metaProblem(meta: unknown): string | null {
 export function finalProblem(final: unknown): string | null {
   if (!isObject(final)) return 'it is not a JSON object';
   for (const side of SIDES) {
-    const bad = firstBad(final[side] as SideFinal, { peakBytes: orNull(finite), oomKills: orNull(finite), exit, instances: optional(listOf(instanceFinal)) });
+    const bad = firstBad(final[side] as SideFinal, {
+      peakBytes: orNull(finite),
+      oomKills: orNull(finite),
+      exit,
+      instances: optional(listOf(instanceFinal)),
+    });
     if (bad) return `${side}: ${bad}`;
   }
   return null;

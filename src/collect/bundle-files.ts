@@ -21,15 +21,19 @@ const quoted = (path: string) => JSON.stringify(path.length > 120 ? `${path.slic
  * or is larger than `maxBytes`; the message quotes the name, never the file's content.
  */
 export function readInsideBundle(root: string, relPath: unknown, maxBytes = MAX_BUNDLE_FILE_BYTES): Buffer {
-  if (typeof relPath !== 'string' || relPath === '' || relPath.includes('\0')) throw new BundlePathError(`${quoted(String(relPath))} is not a file name`);
-  if (isAbsolute(relPath) || relPath.split(/[\\/]/).includes('..')) throw new BundlePathError(`${quoted(relPath)} points outside the bundle`);
+  if (typeof relPath !== 'string' || relPath === '' || relPath.includes('\0'))
+    throw new BundlePathError(`${quoted(String(relPath))} is not a file name`);
+  if (isAbsolute(relPath) || relPath.split(/[\\/]/).includes('..'))
+    throw new BundlePathError(`${quoted(relPath)} points outside the bundle`);
   let realRoot: string;
   let realFile: string;
   try {
     realRoot = realpathSync(root);
     realFile = realpathSync(join(root, relPath));
   } catch (error) {
-    throw new BundlePathError(`${quoted(relPath)} cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new BundlePathError(
+      `${quoted(relPath)} cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   const inside = relative(realRoot, realFile);
   if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
@@ -41,7 +45,10 @@ export function readInsideBundle(root: string, relPath: unknown, maxBytes = MAX_
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new BundlePathError(`${quoted(relPath)} is not a regular file`);
-    if (stat.size > maxBytes) throw new BundlePathError(`${quoted(relPath)} is ${stat.size} bytes, more than memgate reads of a bundle file (${maxBytes})`);
+    if (stat.size > maxBytes)
+      throw new BundlePathError(
+        `${quoted(relPath)} is ${stat.size} bytes, more than memgate reads of a bundle file (${maxBytes})`,
+      );
     return readFileSync(fd);
   } finally {
     closeSync(fd);
@@ -53,7 +60,11 @@ export function readInsideBundle(root: string, relPath: unknown, maxBytes = MAX_
  * cannot make memgate overwrite a file elsewhere. An existing regular file is replaced.
  */
 export function writeFileNoFollow(path: string, data: string | Uint8Array): void {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+    0o644,
+  );
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     let written = 0;

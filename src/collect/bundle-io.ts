@@ -12,7 +12,8 @@ export function bundleDir(outDir: string): string {
   return join(outDir, BundleFile.Dir);
 }
 
-const jsonLines = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+const jsonLines = (rows: readonly object[]) =>
+  rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
 
 export function writeBundle(outDir: string, bundle: Bundle): string {
   const dir = bundleDir(outDir);
@@ -29,7 +30,8 @@ function bundleText(dir: string, name: string): string {
   try {
     return readInsideBundle(dir, name).toString('utf8');
   } catch (error) {
-    if (error instanceof BundlePathError) throw new UsageError(`the bundle at ${dir} is damaged: ${error.message}; re-run memgate to record a new one.`);
+    if (error instanceof BundlePathError)
+      throw new UsageError(`the bundle at ${dir} is damaged: ${error.message}; re-run memgate to record a new one.`);
     throw error;
   }
 }
@@ -37,17 +39,25 @@ function bundleText(dir: string, name: string): string {
 /** One JSON value per line; each checked by `problem` (what is wrong with it, or null). */
 function parseLines<T>(dir: string, name: string, problem: (value: unknown) => string | null): T[] {
   const path = join(dir, name);
-  return bundleText(dir, name).split('\n').filter((l) => l.trim() !== '').map((line, i) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new UsageError(`${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`);
-    }
-    const bad = problem(value);
-    if (bad) throw new UsageError(`${path} line ${i + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
-    return value as T;
-  });
+  return bundleText(dir, name)
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((line, i) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new UsageError(
+          `${path} line ${i + 1} is not JSON; the bundle is damaged. Re-run memgate to record a new one.`,
+        );
+      }
+      const bad = problem(value);
+      if (bad)
+        throw new UsageError(
+          `${path} line ${i + 1}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`,
+        );
+      return value as T;
+    });
 }
 
 /** Reads a bundle from an out directory (or the bundle directory itself). */
@@ -55,7 +65,9 @@ export function readBundle(path: string): Bundle {
   const dir = existsSync(join(path, BundleFile.Meta)) ? path : bundleDir(path);
   const metaPath = join(dir, BundleFile.Meta);
   if (!existsSync(metaPath)) {
-    throw new UsageError(`no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`);
+    throw new UsageError(
+      `no memgate bundle at ${path} (expected ${metaPath}); give the --out directory of an earlier "memgate run".`,
+    );
   }
   let meta: Bundle['meta'];
   let final: Bundle['final'];
@@ -65,17 +77,27 @@ export function readBundle(path: string): Bundle {
     meta = JSON.parse(metaText);
     final = JSON.parse(finalText);
   } catch (error) {
-    throw new UsageError(`the bundle at ${dir} is damaged (${(error as Error).message}); re-run memgate to record a new one.`);
+    throw new UsageError(
+      `the bundle at ${dir} is damaged (${(error as Error).message}); re-run memgate to record a new one.`,
+    );
   }
   if (typeof meta !== 'object' || meta === null || typeof final !== 'object' || final === null) {
-    throw new UsageError(`the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`);
+    throw new UsageError(
+      `the bundle at ${dir} is damaged (${BundleFile.Meta} or ${BundleFile.Final} is not a JSON object); re-run memgate to record a new one.`,
+    );
   }
   if (!READABLE_BUNDLE_SCHEMAS.includes(meta.schema)) {
-    throw new UsageError(`${metaPath} has schema "${meta.schema}", this memgate reads ${READABLE_BUNDLE_SCHEMAS.map((s) => `"${s}"`).join(' and ')}; analyze it with the memgate version that recorded it.`);
+    throw new UsageError(
+      `${metaPath} has schema "${meta.schema}", this memgate reads ${READABLE_BUNDLE_SCHEMAS.map((s) => `"${s}"`).join(' and ')}; analyze it with the memgate version that recorded it.`,
+    );
   }
   // Every field the analysis reads, checked here: a wrong type is this message, not an internal error.
-  for (const [file, bad] of [[BundleFile.Meta, metaProblem(meta)], [BundleFile.Final, finalProblem(final)]] as const) {
-    if (bad) throw new UsageError(`${join(dir, file)}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
+  for (const [file, bad] of [
+    [BundleFile.Meta, metaProblem(meta)],
+    [BundleFile.Final, finalProblem(final)],
+  ] as const) {
+    if (bad)
+      throw new UsageError(`${join(dir, file)}: ${bad}; the bundle is damaged. Re-run memgate to record a new one.`);
   }
   return {
     meta,

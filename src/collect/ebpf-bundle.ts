@@ -32,8 +32,11 @@ export function readEbpfTrace(bundleDir: string): EbpfTrace | undefined {
   if (!existsSync(path)) return undefined;
   try {
     // Read only inside the bundle: a trace.json symlinked elsewhere is refused (and quoted by name only).
-    const trace = JSON.parse(readInsideBundle(bundleDir, `${EBPF_DIR}/${EbpfFile.Trace}`).toString('utf8')) as EbpfTrace;
-    if (trace?.schema !== EBPF_TRACE_SCHEMA) throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
+    const trace = JSON.parse(
+      readInsideBundle(bundleDir, `${EBPF_DIR}/${EbpfFile.Trace}`).toString('utf8'),
+    ) as EbpfTrace;
+    if (trace?.schema !== EBPF_TRACE_SCHEMA)
+      throw new Error(`schema "${trace?.schema}", expected "${EBPF_TRACE_SCHEMA}"`);
     for (const side of SIDES) trace.sides[side as SideName] ??= null;
     trace.warnings ??= [];
     return trace;

@@ -14,7 +14,14 @@ import { buildScript, PROBED_FUNCTION, RUNTIME_HEADROOM } from './ebpf-script.ts
 import { TracerProcess } from './ebpf-tracer.ts';
 import { findTargets, type Target } from './ebpf-targets.ts';
 import { sideTraces } from './ebpf-stacks.ts';
-import { EBPF_DIR, EBPF_TRACE_SCHEMA, EbpfFile, type EbpfCostEstimate, type EbpfPlan, type EbpfTrace } from '../model/ebpf.ts';
+import {
+  EBPF_DIR,
+  EBPF_TRACE_SCHEMA,
+  EbpfFile,
+  type EbpfCostEstimate,
+  type EbpfPlan,
+  type EbpfTrace,
+} from '../model/ebpf.ts';
 import { costFromHits, decideTracing, estimateCost, fetchAllocationRate, hitsWarning } from './ebpf-cost.ts';
 import { processAgeSec } from './ebpf-proc.ts';
 
@@ -84,11 +91,20 @@ export class EbpfSession {
     const check = await this.options.check;
     if (!check.ok) return this.fail(check);
     this.tracer = check.tracer;
-    const found = findTargets(this.options.groups, this.options.plan.mode, this.tracer.prefix, (m) => this.note(m), (side, why) => this.fail(why, `${side} is not traced`));
+    const found = findTargets(
+      this.options.groups,
+      this.options.plan.mode,
+      this.tracer.prefix,
+      (m) => this.note(m),
+      (side, why) => this.fail(why, `${side} is not traced`),
+    );
     this.targets = found.targets;
     Object.assign(this.sidePids, found.sidePids);
     const shared = this.targets.filter((t) => t.sides.size > 1);
-    for (const t of shared) this.options.logger.info(`memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`);
+    for (const t of shared)
+      this.options.logger.info(
+        `memgate: baseline and gray run the same binary (${t.probe.binary}); the probe tells them apart by pid`,
+      );
   }
 
   private note(message: string): void {
@@ -118,15 +134,23 @@ export class EbpfSession {
         const pid = this.sidePids[side]?.[0];
         if (pid === undefined) return;
         const base = pprofUrls[side];
-        const lookup = base === null ? { ok: false as const, why: 'memgate fetches no heap profiles from it' } : await fetchAllocationRate(base, processAgeSec(pid));
+        const lookup =
+          base === null
+            ? { ok: false as const, why: 'memgate fetches no heap profiles from it' }
+            : await fetchAllocationRate(base, processAgeSec(pid));
         if (!lookup.ok) {
-          logger.info(`memgate: the eBPF cost for ${side} is not estimated before attaching (${lookup.why}); it is costed from the probe hits it counts`);
+          logger.info(
+            `memgate: the eBPF cost for ${side} is not estimated before attaching (${lookup.why}); it is costed from the probe hits it counts`,
+          );
           return;
         }
         const decided = decideTracing(side, estimateCost(lookup.rate, plan.mode), plan.enabled, plan.mode);
         this.costs[side] = decided.estimate;
         if (decided.warning) this.note(decided.warning);
-        else logger.info(`memgate: eBPF cost for ${side}: ~${Math.round(decided.estimate.hitsPerSec)} probe hits/s, ~${(decided.estimate.share * 100).toFixed(2)}% of a core (budget ${decided.estimate.budget * 100}%)`);
+        else
+          logger.info(
+            `memgate: eBPF cost for ${side}: ~${Math.round(decided.estimate.hitsPerSec)} probe hits/s, ~${(decided.estimate.share * 100).toFixed(2)}% of a core (budget ${decided.estimate.budget * 100}%)`,
+          );
         if (!decided.estimate.traced) this.untrace(side);
       }),
     );
@@ -151,13 +175,30 @@ export class EbpfSession {
     const { plan, bundleDir, logger } = this.options;
     const dir = join(bundleDir, EBPF_DIR);
     mkdirSync(dir, { recursive: true });
-    const script = buildScript({ mode: plan.mode, sampleRate: plan.sampleRate, captureDepth: plan.stackDepth + RUNTIME_HEADROOM, targets: this.targets.map((t) => t.probe) });
-    const files = { script: join(dir, EbpfFile.Script), stdout: join(dir, EbpfFile.RawOutput), stderr: join(dir, EbpfFile.RawErrors) };
+    const script = buildScript({
+      mode: plan.mode,
+      sampleRate: plan.sampleRate,
+      captureDepth: plan.stackDepth + RUNTIME_HEADROOM,
+      targets: this.targets.map((t) => t.probe),
+    });
+    const files = {
+      script: join(dir, EbpfFile.Script),
+      stdout: join(dir, EbpfFile.RawOutput),
+      stderr: join(dir, EbpfFile.RawErrors),
+    };
     writeFileSync(files.script, script);
-    const cost = plan.mode === 'sampled' ? 'probing runtime.mProf_Malloc, where Go samples its heap profile' : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ''}: a trap per allocation, costly`;
-    logger.info(`memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(' and ')} (${cost})`);
+    const cost =
+      plan.mode === 'sampled'
+        ? 'probing runtime.mProf_Malloc, where Go samples its heap profile'
+        : `probing every runtime.mallocgc call${plan.sampleRate > 1 ? ` (recording 1 in ${plan.sampleRate})` : ''}: a trap per allocation, costly`;
+    logger.info(
+      `memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(' and ')} (${cost})`,
+    );
     this.process = new TracerProcess(this.tracer, files);
-    const attached = await Promise.race([this.process.attached, new Promise<boolean>((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())]);
+    const attached = await Promise.race([
+      this.process.attached,
+      new Promise<boolean>((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref()),
+    ]);
     if (attached) this.attachedAt = this.options.now();
   }
 
@@ -178,21 +219,49 @@ export class EbpfSession {
     if (this.timer) clearTimeout(this.timer);
     await this.starting;
     const { plan } = this.options;
-    const trace: EbpfTrace = { schema: EBPF_TRACE_SCHEMA, mode: plan.mode, sampleRate: plan.mode === 'every' ? plan.sampleRate : 1, stackDepth: plan.stackDepth, tracer: this.tracer?.version ?? 'none', sides: { baseline: null, gray: null }, warnings: this.warnings, costs: this.costs };
-    if (this.active && !this.process) this.note('the window ended before the eBPF tracer was started; no allocation paths');
+    const trace: EbpfTrace = {
+      schema: EBPF_TRACE_SCHEMA,
+      mode: plan.mode,
+      sampleRate: plan.mode === 'every' ? plan.sampleRate : 1,
+      stackDepth: plan.stackDepth,
+      tracer: this.tracer?.version ?? 'none',
+      sides: { baseline: null, gray: null },
+      warnings: this.warnings,
+      costs: this.costs,
+    };
+    if (this.active && !this.process)
+      this.note('the window ended before the eBPF tracer was started; no allocation paths');
     if (this.process) {
       const stopAt = this.options.now();
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
       if (this.attachedAt === null) {
-        this.lost({ problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`, fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto` });
+        this.lost({
+          problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`,
+          fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto`,
+        });
       } else if (stopped.stopped === 'killed' && parseBpftraceOutput(this.process.stdout).records.length === 0) {
-        this.lost({ problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`, fix: plan.mode === 'every' ? 'raise --ebpf-sample-rate or lower --stack-depth' : 'lower --stack-depth' });
+        this.lost({
+          problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`,
+          fix: plan.mode === 'every' ? 'raise --ebpf-sample-rate or lower --stack-depth' : 'lower --stack-depth',
+        });
       } else {
         // Killed while printing, or hung after it: whatever complete entries it printed still count.
-        if (stopped.stopped === 'killed') this.note(`the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`);
-        if (stopped.stopped === 'exited-early') this.note(`the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ''}); allocation paths cover what it printed`);
-        trace.sides = sideTraces(parseBpftraceOutput(this.process.stdout), { targets: this.targets, sidePids: this.sidePids }, plan, { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt }, (m) => this.note(m));
+        if (stopped.stopped === 'killed')
+          this.note(
+            `the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`,
+          );
+        if (stopped.stopped === 'exited-early')
+          this.note(
+            `the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ''}); allocation paths cover what it printed`,
+          );
+        trace.sides = sideTraces(
+          parseBpftraceOutput(this.process.stdout),
+          { targets: this.targets, sidePids: this.sidePids },
+          plan,
+          { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt },
+          (m) => this.note(m),
+        );
         this.countHits(trace);
       }
     }

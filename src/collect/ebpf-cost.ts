@@ -46,15 +46,26 @@ export interface AllocationRate {
 }
 
 /** Allocation rate from one heap profile's cumulative totals over the process's age. Pure. */
-export function allocationRate(totals: { allocBytes: number; allocObjects: number }, periodBytes: number | null, ageSec: number): AllocationRate {
+export function allocationRate(
+  totals: { allocBytes: number; allocObjects: number },
+  periodBytes: number | null,
+  ageSec: number,
+): AllocationRate {
   const age = Math.max(ageSec, 0.001);
-  return { bytesPerSec: totals.allocBytes / age, objectsPerSec: totals.allocObjects / age, memProfileRate: periodBytes };
+  return {
+    bytesPerSec: totals.allocBytes / age,
+    objectsPerSec: totals.allocObjects / age,
+    memProfileRate: periodBytes,
+  };
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** Expected probe hits per second and what they cost, before the decision. Pure. */
-export function estimateCost(rate: AllocationRate, mode: EbpfMode): Omit<EbpfCostEstimate, 'traced' | 'measuredHitsPerSec'> {
+export function estimateCost(
+  rate: AllocationRate,
+  mode: EbpfMode,
+): Omit<EbpfCostEstimate, 'traced' | 'measuredHitsPerSec'> {
   // Go samples one allocation per MemProfileRate bytes on average (an object larger than that once): an upper bound.
   const memProfileRate = mode === 'sampled' ? (rate.memProfileRate ?? GO_DEFAULT_MEM_PROFILE_RATE) : null;
   const hitsPerSec = memProfileRate === null ? rate.objectsPerSec : rate.bytesPerSec / memProfileRate;
@@ -71,15 +82,26 @@ export function estimateCost(rate: AllocationRate, mode: EbpfMode): Omit<EbpfCos
 
 /** The cost of the hits a side's tracer counted (no estimate before): the figure for a side traced without a profile. Pure. */
 export function costFromHits(hitsPerSec: number, memProfileRate: number | null): EbpfCostEstimate {
-  return { source: 'probe-hits', allocPerSec: null, memProfileRate, hitsPerSec: round(hitsPerSec, 1), hitCostUs: PROBE_HIT_COST_US, share: round((hitsPerSec * PROBE_HIT_COST_US) / 1e6, 4), budget: EBPF_COST_BUDGET, traced: true, measuredHitsPerSec: round(hitsPerSec, 1) };
+  return {
+    source: 'probe-hits',
+    allocPerSec: null,
+    memProfileRate,
+    hitsPerSec: round(hitsPerSec, 1),
+    hitCostUs: PROBE_HIT_COST_US,
+    share: round((hitsPerSec * PROBE_HIT_COST_US) / 1e6, 4),
+    budget: EBPF_COST_BUDGET,
+    traced: true,
+    measuredHitsPerSec: round(hitsPerSec, 1),
+  };
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
 
 function what(side: SideName, e: Omit<EbpfCostEstimate, 'traced' | 'measuredHitsPerSec'>): string {
-  const from = e.memProfileRate !== null
-    ? `${formatBytes(e.allocPerSec ?? 0)}/s allocated, one heap-profile sample per ${formatBytes(e.memProfileRate)}`
-    : `${Math.round(e.allocPerSec ?? 0)} allocations/s, each a probe hit`;
+  const from =
+    e.memProfileRate !== null
+      ? `${formatBytes(e.allocPerSec ?? 0)}/s allocated, one heap-profile sample per ${formatBytes(e.memProfileRate)}`
+      : `${Math.round(e.allocPerSec ?? 0)} allocations/s, each a probe hit`;
   return `${side} (${from}: ~${Math.round(e.hitsPerSec)} probe hits/s x ${e.hitCostUs} µs) would cost ~${percent(e.share)} of a core, over the ${percent(e.budget)} budget`;
 }
 
@@ -95,13 +117,23 @@ export function withinBudget(memProfileRate: number, share: number, budget: numb
  * Traced or not, and the warning to give. `auto`: a side over the budget is not traced; `on`: it is,
  * and the warning says what it costs. Pure.
  */
-export function decideTracing(side: SideName, estimate: Omit<EbpfCostEstimate, 'traced' | 'measuredHitsPerSec'>, enabled: EbpfSwitch, mode: EbpfMode): { estimate: EbpfCostEstimate; warning: string | null } {
+export function decideTracing(
+  side: SideName,
+  estimate: Omit<EbpfCostEstimate, 'traced' | 'measuredHitsPerSec'>,
+  enabled: EbpfSwitch,
+  mode: EbpfMode,
+): { estimate: EbpfCostEstimate; warning: string | null } {
   const over = estimate.share > estimate.budget;
   const traced = !over || enabled === 'on';
-  const fix = mode === 'sampled' && estimate.memProfileRate !== null ? `raise --memprofile-rate (fewer samples, fewer probe hits; ${withinBudget(estimate.memProfileRate, estimate.share, estimate.budget)})` : 'use --ebpf-mode sampled';
+  const fix =
+    mode === 'sampled' && estimate.memProfileRate !== null
+      ? `raise --memprofile-rate (fewer samples, fewer probe hits; ${withinBudget(estimate.memProfileRate, estimate.share, estimate.budget)})`
+      : 'use --ebpf-mode sampled';
   let warning: string | null = null;
-  if (over && enabled === 'on') warning = `eBPF tracing of ${what(side, estimate)}; traced anyway (--ebpf on): its figures are measured under that load. To stay within the budget, ${fix}`;
-  else if (over) warning = `${side} is not traced: eBPF tracing of ${what(side, estimate)}. ${fix[0].toUpperCase()}${fix.slice(1)}, or give --ebpf on to trace anyway`;
+  if (over && enabled === 'on')
+    warning = `eBPF tracing of ${what(side, estimate)}; traced anyway (--ebpf on): its figures are measured under that load. To stay within the budget, ${fix}`;
+  else if (over)
+    warning = `${side} is not traced: eBPF tracing of ${what(side, estimate)}. ${fix[0].toUpperCase()}${fix.slice(1)}, or give --ebpf on to trace anyway`;
   return { estimate: { ...estimate, traced, measuredHitsPerSec: null }, warning };
 }
 
@@ -116,15 +148,23 @@ export type RateLookup = { ok: true; rate: AllocationRate } | { ok: false; why: 
 
 /** Cap on the inflated profile (it comes from the service under test: a gzip bomb must not be inflated). */
 const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
-const num = (v: number | bigint | undefined): number => (typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : (v ?? 0));
+const num = (v: number | bigint | undefined): number =>
+  typeof v === 'bigint' ? Number(BigInt.asIntN(64, v)) : (v ?? 0);
 
 /**
  * The alloc_space and alloc_objects totals and the period of a Go heap profile (gzipped protobuf).
  * Only what the guard needs (collect may not import analyze, whose decoder keeps the stacks). Throws
  * on what is not a heap profile.
  */
-export function heapTotals(bytes: Uint8Array): { allocBytes: number; allocObjects: number; periodBytes: number | null } {
-  const raw = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES }) : bytes;
+export function heapTotals(bytes: Uint8Array): {
+  allocBytes: number;
+  allocObjects: number;
+  periodBytes: number | null;
+} {
+  const raw =
+    bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
+      ? gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES })
+      : bytes;
   const profile = Profile.decode(raw);
   const strings = profile.stringTable.strings;
   const types = profile.sampleType.map((vt) => strings[num(vt.type)]);
@@ -142,7 +182,11 @@ export function heapTotals(bytes: Uint8Array): { allocBytes: number; allocObject
 }
 
 /** Fetches a side's heap profile (no GC forced) and turns its cumulative totals into a rate. Never throws. */
-export async function fetchAllocationRate(pprofBase: string, ageSec: number | null, signal?: AbortSignal): Promise<RateLookup> {
+export async function fetchAllocationRate(
+  pprofBase: string,
+  ageSec: number | null,
+  signal?: AbortSignal,
+): Promise<RateLookup> {
   if (ageSec === null) return { ok: false, why: 'its process age could not be read' };
   const result = await fetchProfile(`${pprofBase.replace(/\/+$/, '')}/heap`, ESTIMATE_FETCH_TIMEOUT_MS, signal);
   if (!result.ok) return { ok: false, why: `its heap profile could not be fetched (${result.error})` };

@@ -121,7 +121,10 @@ export function readGoBinary(path: string, data: Buffer = readFileSync(path)): G
     read,
   };
   const buildinfo = sections.find((s) => s.name === '.go.buildinfo');
-  binary.goVersion = (buildinfo ? buildinfoVersion(data.subarray(Number(buildinfo.offset), Number(buildinfo.offset + buildinfo.size)), read) : null) ?? buildVersionSymbol(binary);
+  binary.goVersion =
+    (buildinfo
+      ? buildinfoVersion(data.subarray(Number(buildinfo.offset), Number(buildinfo.offset + buildinfo.size)), read)
+      : null) ?? buildVersionSymbol(binary);
   return binary;
 }
 
@@ -139,7 +142,10 @@ function uvarint(buf: Buffer, at: number): { value: number; next: number } | nul
 }
 
 /** The Go version in a .go.buildinfo section: inline (Go 1.18+) or behind pointers (Go 1.13-1.17). */
-export function buildinfoVersion(section: Buffer, read: (vaddr: bigint, length: number) => Buffer | null): string | null {
+export function buildinfoVersion(
+  section: Buffer,
+  read: (vaddr: bigint, length: number) => Buffer | null,
+): string | null {
   if (section.length < 32 || !section.subarray(0, 14).equals(BUILDINFO_MAGIC)) return null;
   const ptrSize = section[14];
   const flags = section[15];

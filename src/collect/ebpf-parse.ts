@@ -76,12 +76,21 @@ function parseFrame(line: string): RawFrame | null {
   if (text.length > MAX_SYMBOL_TEXT) text = text.slice(0, MAX_SYMBOL_TEXT);
   if (text === '' || /^0x[0-9a-f]+$/i.test(text)) return { addr, symbol: null, offset: 0 };
   const plus = text.lastIndexOf('+');
-  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1))) return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
+  if (plus > 0 && /^\d+$/.test(text.slice(plus + 1)))
+    return { addr, symbol: text.slice(0, plus), offset: Number(text.slice(plus + 1)) };
   return { addr, symbol: text, offset: 0 };
 }
 
 export function parseBpftraceOutput(text: string): ParsedTrace {
-  const out: ParsedTrace = { attached: false, records: [], rates: new Map(), skipped: 0, firstSkipped: null, truncated: false, framesCut: 0 };
+  const out: ParsedTrace = {
+    attached: false,
+    records: [],
+    rates: new Map(),
+    skipped: 0,
+    firstSkipped: null,
+    truncated: false,
+    framesCut: 0,
+  };
   const skip = (line: string) => {
     out.skipped++;
     out.firstSkipped ??= line.length > 120 ? `${line.slice(0, 120)}...` : line;

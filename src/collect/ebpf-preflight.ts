@@ -40,7 +40,12 @@ export function harmlessStderr(line: string): boolean {
 }
 
 export function firstError(stderr: string): string | null {
-  return stderr.split('\n').map((l) => l.trim()).find((l) => !harmlessStderr(l)) ?? null;
+  return (
+    stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => !harmlessStderr(l)) ?? null
+  );
 }
 
 /** Environment variable naming the bpftrace to use (e.g. a static build from the bpftrace releases). */
@@ -50,18 +55,32 @@ export const BPFTRACE_ENV = 'MEMGATE_BPFTRACE';
 export async function checkTracer(env: NodeJS.ProcessEnv = process.env): Promise<TracerCheck> {
   const pathEnv = env.PATH ?? '';
   const chosen = env[BPFTRACE_ENV]?.trim();
-  const bpftrace = chosen ? which(chosen, pathEnv) : (which('bpftrace', pathEnv) ?? ['/usr/bin/bpftrace', '/usr/sbin/bpftrace', '/usr/local/bin/bpftrace'].find((p) => which(p, pathEnv) !== null) ?? null);
+  const bpftrace = chosen
+    ? which(chosen, pathEnv)
+    : (which('bpftrace', pathEnv) ??
+      ['/usr/bin/bpftrace', '/usr/sbin/bpftrace', '/usr/local/bin/bpftrace'].find((p) => which(p, pathEnv) !== null) ??
+      null);
   if (!bpftrace) {
     const what = chosen ? `${BPFTRACE_ENV}=${chosen} is not an executable` : 'bpftrace is not installed';
-    return { ok: false, problem: what, fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off` };
+    return {
+      ok: false,
+      problem: what,
+      fix: `install bpftrace 0.17 or newer (apt-get install bpftrace on Debian 12 / Ubuntu 24.04), or point ${BPFTRACE_ENV} at one, or give --ebpf off`,
+    };
   }
   let prefix: string[] = [];
   if (process.getuid?.() !== 0) {
     const sudo = await exec('sudo', ['-n', 'true'], 10_000);
-    if (!sudo.ok) return { ok: false, problem: `eBPF tracing needs root, and sudo -n is not allowed here (${sudo.failure})`, fix: 'run memgate as root or allow it passwordless sudo, or give --ebpf off' };
+    if (!sudo.ok)
+      return {
+        ok: false,
+        problem: `eBPF tracing needs root, and sudo -n is not allowed here (${sudo.failure})`,
+        fix: 'run memgate as root or allow it passwordless sudo, or give --ebpf off',
+      };
     prefix = ['sudo', '-n'];
   }
-  const run = (args: string[]) => (prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args));
+  const run = (args: string[]) =>
+    prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
   const version = (await run(['--version'])).stdout.trim() || 'bpftrace (version unknown)';
   const probe = await run(['-e', 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
   if (!probe.stdout.includes('memgate-ok')) {
@@ -76,38 +95,88 @@ export async function checkTracer(env: NodeJS.ProcessEnv = process.env): Promise
   return { ok: true, tracer: { prefix, bpftrace, version } };
 }
 
-export type BinaryCheck = { ok: true; binary: GoBinary; go: [number, number] | null; arch: ElfArch } | ({ ok: false; binary: GoBinary | null } & Problem);
+export type BinaryCheck =
+  | { ok: true; binary: GoBinary; go: [number, number] | null; arch: ElfArch }
+  | ({ ok: false; binary: GoBinary | null } & Problem);
 
 function hostArch(): ElfArch | null {
   return process.arch === 'x64' ? 'amd64' : process.arch === 'arm64' ? 'arm64' : null;
 }
 
 /** The executable of a traced process: a 64-bit Go ELF binary of this host's architecture, with symbols and a known Go version. */
-export function checkBinary(path: string, mode: EbpfMode, read: (path: string) => Buffer = (p) => readFileSync(p)): BinaryCheck {
+export function checkBinary(
+  path: string,
+  mode: EbpfMode,
+  read: (path: string) => Buffer = (p) => readFileSync(p),
+): BinaryCheck {
   let binary: GoBinary;
   try {
     binary = readGoBinary(path, read(path));
   } catch (error) {
-    return { ok: false, binary: null, problem: `${path} cannot be read as an executable (${(error as Error).message})`, fix: 'point the command at the Go binary itself' };
+    return {
+      ok: false,
+      binary: null,
+      problem: `${path} cannot be read as an executable (${(error as Error).message})`,
+      fix: 'point the command at the Go binary itself',
+    };
   }
   const host = hostArch();
-  if (binary.arch !== host) return { ok: false, binary, problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`, fix: 'trace a binary built for this machine' };
+  if (binary.arch !== host)
+    return {
+      ok: false,
+      binary,
+      problem: `${path} is built for ${binary.arch}, this host runs ${process.arch}`,
+      fix: 'trace a binary built for this machine',
+    };
   const arch = binary.arch as ElfArch;
   if (binary.goVersion === null && !binary.symbol('runtime.mallocgc')) {
-    return { ok: false, binary, problem: `${path} is not a Go program (no Go build info, no runtime.mallocgc)`, fix: 'eBPF allocation tracing is for Go services; give --ebpf off for others' };
+    return {
+      ok: false,
+      binary,
+      problem: `${path} is not a Go program (no Go build info, no runtime.mallocgc)`,
+      fix: 'eBPF allocation tracing is for Go services; give --ebpf off for others',
+    };
   }
   if (!binary.hasSymtab) {
-    return { ok: false, binary, problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`, fix: 'build it without -ldflags=-s (and without strip) for the gate' };
+    return {
+      ok: false,
+      binary,
+      problem: `${path} is stripped (no symbol table), so its allocator cannot be probed by name`,
+      fix: 'build it without -ldflags=-s (and without strip) for the gate',
+    };
   }
   const go = goMinor(binary.goVersion);
-  if (!binary.symbol('runtime.mallocgc')) return { ok: false, binary, problem: `${path} has no runtime.mallocgc symbol`, fix: 'build it with a Go toolchain memgate knows (Go 1.13 or newer)' };
-  if (!go) return { ok: false, binary, problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`, fix: 'build it with Go 1.13 or newer' };
-  if (!binary.symbol(PROBED_FUNCTION[mode])) return { ok: false, binary, problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`, fix: mode === 'sampled' ? 'give --ebpf-mode every' : 'build it with a Go toolchain memgate knows' };
+  if (!binary.symbol('runtime.mallocgc'))
+    return {
+      ok: false,
+      binary,
+      problem: `${path} has no runtime.mallocgc symbol`,
+      fix: 'build it with a Go toolchain memgate knows (Go 1.13 or newer)',
+    };
+  if (!go)
+    return {
+      ok: false,
+      binary,
+      problem: `the Go version of ${path} cannot be read (no .go.buildinfo, no runtime.buildVersion)`,
+      fix: 'build it with Go 1.13 or newer',
+    };
+  if (!binary.symbol(PROBED_FUNCTION[mode]))
+    return {
+      ok: false,
+      binary,
+      problem: `${path} has no ${PROBED_FUNCTION[mode]} symbol`,
+      fix: mode === 'sampled' ? 'give --ebpf-mode every' : 'build it with a Go toolchain memgate knows',
+    };
   if (mode === 'sampled') {
     const flag = binary.symbol('runtime.disableMemoryProfiling');
     const value = flag ? binary.read(flag.value, 1) : null;
     if (value && value[0] !== 0) {
-      return { ok: false, binary, problem: `${path} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`, fix: 'import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)' };
+      return {
+        ok: false,
+        binary,
+        problem: `${path} never links runtime.MemProfile (no net/http/pprof or runtime/pprof import), so Go's heap sampling, where the default mode probes, is off`,
+        fix: 'import net/http/pprof (or runtime/pprof) in the service, or give --ebpf-mode every (costly)',
+      };
     }
   }
   return { ok: true, binary, go, arch };

@@ -33,7 +33,8 @@ export const ATTACHED_MARKER = 'memgate: attached';
 export const PROBED_FUNCTION: Record<EbpfMode, string> = { sampled: 'runtime.mProf_Malloc', every: 'runtime.mallocgc' };
 
 const AMD64_ARGS = ['ax', 'bx', 'cx', 'di', 'si', 'r8', 'r9', 'r10', 'r11'];
-const atLeast = (go: [number, number] | null, minor: number) => go !== null && (go[0] > 1 || (go[0] === 1 && go[1] >= minor));
+const atLeast = (go: [number, number] | null, minor: number) =>
+  go !== null && (go[0] > 1 || (go[0] === 1 && go[1] >= minor));
 
 /** Go's register ABI (ABIInternal): amd64 from Go 1.17, arm64 from Go 1.18. */
 export function hasRegisterAbi(arch: ElfArch, go: [number, number] | null): boolean {
@@ -76,7 +77,10 @@ function pidFilter(pids: readonly number[]): string {
 export function buildScript(options: ScriptOptions): string {
   const { mode, sampleRate, captureDepth } = options;
   const lines: string[] = [];
-  const what = mode === 'sampled' ? 'runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)' : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : 'every call'}`;
+  const what =
+    mode === 'sampled'
+      ? 'runtime.mProf_Malloc, once per MemProfileRate bytes (Go heap-profile sampling)'
+      : `runtime.mallocgc, ${sampleRate > 1 ? `one call in ${sampleRate} (sampled in the kernel)` : 'every call'}`;
   lines.push(`// memgate allocation tracer (generated): ${what}`);
   lines.push(`BEGIN { printf("${ATTACHED_MARKER}\\n"); }`);
   for (const t of options.targets) {
@@ -85,8 +89,11 @@ export function buildScript(options: ScriptOptions): string {
     if (mode === 'every' && sampleRate > 1) predicate = `(${predicate}) && rand % ${sampleRate} == 0`;
     lines.push(`// ${t.arch} ${go}`);
     lines.push(`uprobe:${t.binary}:${PROBED_FUNCTION[mode]} /${predicate}/ {`);
-    lines.push(`  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`);
-    if (mode === 'sampled' && t.memProfileRateAddr !== null) lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
+    lines.push(
+      `  @alloc[pid, ${goidExpr(t.arch, t.go)}, ustack(perf, ${captureDepth})] = stats(${argExpr(t.arch, t.go, sizeArgIndex(mode, t.go))});`,
+    );
+    if (mode === 'sampled' && t.memProfileRateAddr !== null)
+      lines.push(`  @rate[pid] = max(*(int64*)uptr(0x${t.memProfileRateAddr.toString(16)}));`);
     lines.push('}');
   }
   return lines.join('\n') + '\n';

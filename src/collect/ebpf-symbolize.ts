@@ -68,13 +68,18 @@ function run(file: string, args: string[], input: string): string | null {
   return result.ok ? result.stdout : null;
 }
 
-const useful = (map: Map<bigint, Frame[]>, addrs: readonly bigint[]) => addrs.filter((a) => map.get(a)?.some((f) => f.file !== '')).length >= addrs.length / 2;
+const useful = (map: Map<bigint, Frame[]>, addrs: readonly bigint[]) =>
+  addrs.filter((a) => map.get(a)?.some((f) => f.file !== '')).length >= addrs.length / 2;
 
 /**
  * Symbolizes linked addresses of a binary. Never throws: without either addr2line, the symbol
  * table gives function names without file:line.
  */
-export function symbolize(binary: GoBinary, addrs: readonly bigint[], tools: { addr2line?: string | null; go?: string | null } = {}): Symbolized {
+export function symbolize(
+  binary: GoBinary,
+  addrs: readonly bigint[],
+  tools: { addr2line?: string | null; go?: string | null } = {},
+): Symbolized {
   const unique = [...new Set(addrs)];
   const fromSymtab = () => {
     const map = new Map<bigint, Frame[]>();
@@ -109,7 +114,11 @@ function fillGaps(primary: Map<bigint, Frame[]>, fallback: Map<bigint, Frame[]>)
 /** Finds a tool on PATH (absolute path) or null. */
 export function which(name: string, pathEnv: string = process.env.PATH ?? ''): string | null {
   // /bin/sh by path: the PATH given is where the tool is looked for, and need not hold a shell.
-  const result = runHelperSync('/bin/sh', ['-c', 'command -v "$1"', 'sh', name], { timeoutMs: 10_000, env: { PATH: pathEnv }, onlyEnv: true });
+  const result = runHelperSync('/bin/sh', ['-c', 'command -v "$1"', 'sh', name], {
+    timeoutMs: 10_000,
+    env: { PATH: pathEnv },
+    onlyEnv: true,
+  });
   const path = result.stdout.trim();
   return result.ok && path ? path : null;
 }

@@ -27,7 +27,8 @@ export type StopResult = { stopped: 'clean' | 'killed' | 'exited-early'; code: n
  * anyway, so bpftrace's names only back it up. The map size goes under both of its names (0.17 reads
  * BPFTRACE_MAP_KEYS_MAX, newer releases BPFTRACE_MAX_MAP_KEYS).
  */
-const WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+const WRAPPER =
+  'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
 
 export class TracerProcess {
   private readonly child: ChildProcess;
@@ -49,7 +50,16 @@ export class TracerProcess {
     // The raw copies are a convenience: a full disk must not crash the run (the text is kept in memory too).
     this.out.on('error', () => {});
     this.err.on('error', () => {});
-    const argv = [...tracer.prefix, '/bin/sh', '-c', WRAPPER, 'memgate-tracer', String(MAP_KEYS_MAX), tracer.bpftrace, files.script];
+    const argv = [
+      ...tracer.prefix,
+      '/bin/sh',
+      '-c',
+      WRAPPER,
+      'memgate-tracer',
+      String(MAP_KEYS_MAX),
+      tracer.bpftrace,
+      files.script,
+    ];
     // node:child_process, not execa: bpftrace is no helper memgate waits on. Its stdout is streamed (the
     // attach marker), its stdin is the stop handshake, and it runs in its own process group so kill()
     // reaches bpftrace and cat behind the shell: execa's kill() signals one pid (measured: through it,
@@ -105,7 +115,10 @@ export class TracerProcess {
       return { stopped: 'exited-early', code: this.exitCode };
     }
     this.child.stdin?.end();
-    const finished = await Promise.race([this.exited.then(() => true), sleep(timeoutMs, undefined, { ref: false }).then(() => false)]);
+    const finished = await Promise.race([
+      this.exited.then(() => true),
+      sleep(timeoutMs, undefined, { ref: false }).then(() => false),
+    ]);
     if (!finished) {
       this.kill();
       await Promise.race([this.exited, sleep(5000, undefined, { ref: false })]);
@@ -125,13 +138,17 @@ export class TracerProcess {
         // already gone
       }
     } else {
-      runHelperSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), 'kill', '-KILL', '--', `-${pid}`], { timeoutMs: 10_000 });
+      runHelperSync(this.tracer.prefix[0], [...this.tracer.prefix.slice(1), 'kill', '-KILL', '--', `-${pid}`], {
+        timeoutMs: 10_000,
+      });
     }
   }
 
   private closing: Promise<void> | null = null;
   private closeFiles(): Promise<void> {
-    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(() => undefined);
+    this.closing ??= Promise.all([new Promise((r) => this.out.end(r)), new Promise((r) => this.err.end(r))]).then(
+      () => undefined,
+    );
     return this.closing;
   }
 }

@@ -2,7 +2,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { BundlePathError, readInsideBundle } from './bundle-files.ts';
 import { join } from 'node:path';
 import { SIDES } from '../model/sides.ts';
-import { PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileIndex, type ProfileSet } from '../model/profiles.ts';
+import {
+  PROFILE_DIR,
+  PROFILE_INDEX_FILE,
+  PROFILE_INDEX_SCHEMA,
+  type ProfileIndex,
+  type ProfileSet,
+} from '../model/profiles.ts';
 
 /**
  * The profiles of a bundle directory with their bytes, or undefined when the run fetched none
@@ -14,7 +20,8 @@ export function readProfileSet(bundleDir: string): ProfileSet | undefined {
   let index: ProfileIndex;
   try {
     index = JSON.parse(readInsideBundle(bundleDir, `${PROFILE_DIR}/${PROFILE_INDEX_FILE}`).toString('utf8'));
-    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries)) throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
+    if (index?.schema !== PROFILE_INDEX_SCHEMA || !Array.isArray(index.entries))
+      throw new Error(`schema "${index?.schema}", expected "${PROFILE_INDEX_SCHEMA}"`);
   } catch (error) {
     return {
       schema: PROFILE_INDEX_SCHEMA,
@@ -44,7 +51,10 @@ export function readProfileSet(bundleDir: string): ProfileSet | undefined {
     }
     return true;
   });
-  if (refused.length) notes.push(`${refused.length} file(s) named in ${PROFILE_DIR}/${PROFILE_INDEX_FILE} refused and left out (first: ${refused[0]})`);
+  if (refused.length)
+    notes.push(
+      `${refused.length} file(s) named in ${PROFILE_DIR}/${PROFILE_INDEX_FILE} refused and left out (first: ${refused[0]})`,
+    );
   const urls = index.urls ?? { baseline: null, gray: null };
   for (const side of SIDES) urls[side] ??= null;
   return { ...index, entries, urls, notes, data };

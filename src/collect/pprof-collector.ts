@@ -5,7 +5,15 @@ import { SIDES, type SideName } from '../model/sides.ts';
 import { formatDuration } from '../model/units.ts';
 import type { Logger } from '../model/logger.ts';
 import { fetchProfile, profileUrl } from './pprof-fetch.ts';
-import { PROFILE_DIR, PROFILE_INDEX_FILE, PROFILE_INDEX_SCHEMA, type ProfileEntry, type ProfileIndex, type ProfileKind, type ProfileSet } from '../model/profiles.ts';
+import {
+  PROFILE_DIR,
+  PROFILE_INDEX_FILE,
+  PROFILE_INDEX_SCHEMA,
+  type ProfileEntry,
+  type ProfileIndex,
+  type ProfileKind,
+  type ProfileSet,
+} from '../model/profiles.ts';
 
 export interface ProfileCollectorOptions {
   /** The bundle directory; profiles go to its `pprof/` folder as they arrive. */
@@ -96,9 +104,11 @@ export class ProfileCollector {
       for (const [instance, base] of bases.entries()) {
         if (base === null) continue;
         // One after the other per process: a goroutine dump's buffer must not sit in the heap profile's GC.
-        jobs.push((async () => {
-          for (const kind of KINDS) await this.fetchOne(side, kind, base, seq, instance);
-        })());
+        jobs.push(
+          (async () => {
+            for (const kind of KINDS) await this.fetchOne(side, kind, base, seq, instance);
+          })(),
+        );
       }
     }
     await Promise.all(jobs);
@@ -106,10 +116,26 @@ export class ProfileCollector {
     this.writeIndex();
   }
 
-  private async fetchOne(side: SideName, kind: ProfileKind, base: string, seq: number, instance: number): Promise<void> {
+  private async fetchOne(
+    side: SideName,
+    kind: ProfileKind,
+    base: string,
+    seq: number,
+    instance: number,
+  ): Promise<void> {
     const t = Math.round(this.now() * 10) / 10;
     const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
-    const entry: ProfileEntry = { side, ...(instance > 0 ? { instance } : {}), kind, seq, t, file: null, bytes: null, error: null, fetchMs: result.ms };
+    const entry: ProfileEntry = {
+      side,
+      ...(instance > 0 ? { instance } : {}),
+      kind,
+      seq,
+      t,
+      file: null,
+      bytes: null,
+      error: null,
+      fetchMs: result.ms,
+    };
     if (result.ok) {
       const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ''}-${kind}-${String(seq).padStart(3, '0')}.${EXTENSION[kind]}`;
       try {
@@ -125,7 +151,9 @@ export class ProfileCollector {
     }
     if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
       this.warned.add(`${side}/${kind}`);
-      this.options.logger.warn(`${side} ${kind === 'heap' ? 'heap profile' : 'goroutine dump'} not fetched: ${entry.error}; the gate goes on without it`);
+      this.options.logger.warn(
+        `${side} ${kind === 'heap' ? 'heap profile' : 'goroutine dump'} not fetched: ${entry.error}; the gate goes on without it`,
+      );
     }
     this.entries.push(entry);
   }
@@ -140,17 +168,33 @@ export class ProfileCollector {
   async finish(): Promise<ProfileSet> {
     this.stop();
     await this.running;
-    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1000, this.options.intervalMs / 4)) await this.snapshot();
+    if (!this.options.signal.aborted && this.now() - this.lastDoneAt > Math.min(1000, this.options.intervalMs / 4))
+      await this.snapshot();
     if (this.skipped > 0) {
-      this.options.notes.push(`${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`);
+      this.options.notes.push(
+        `${this.skipped} profile snapshot(s) skipped because the one before was still being fetched; raise --profile-interval`,
+      );
     }
     this.writeIndex();
     return { ...this.index(), data: { ...this.data } };
   }
 
   private index(): ProfileIndex {
-    const entries = [...this.entries].sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || (a.instance ?? 0) - (b.instance ?? 0) || a.kind.localeCompare(b.kind));
-    return { schema: PROFILE_INDEX_SCHEMA, urls: this.options.urls, ...(this.options.instanceUrls ? { instanceUrls: this.options.instanceUrls } : {}), intervalMs: this.options.intervalMs, entries, notes: [...this.options.notes] };
+    const entries = [...this.entries].sort(
+      (a, b) =>
+        a.seq - b.seq ||
+        a.side.localeCompare(b.side) ||
+        (a.instance ?? 0) - (b.instance ?? 0) ||
+        a.kind.localeCompare(b.kind),
+    );
+    return {
+      schema: PROFILE_INDEX_SCHEMA,
+      urls: this.options.urls,
+      ...(this.options.instanceUrls ? { instanceUrls: this.options.instanceUrls } : {}),
+      intervalMs: this.options.intervalMs,
+      entries,
+      notes: [...this.options.notes],
+    };
   }
 
   private writeIndex(): void {
@@ -193,10 +237,16 @@ export function startProfiling(plan: ProfilingPlan): ProfileCollector | null {
   const notes: string[] = [];
   for (const side of SIDES) {
     const template = plan.templates[side];
-    instanceUrls[side] = plan.ports[side].map((port) => (template === null || (template.includes('{port}') && port === null) ? null : template.replaceAll('{port}', String(port))));
+    instanceUrls[side] = plan.ports[side].map((port) =>
+      template === null || (template.includes('{port}') && port === null)
+        ? null
+        : template.replaceAll('{port}', String(port)),
+    );
     urls[side] = instanceUrls[side][0] ?? null;
     if (template !== null && template.includes('{port}') && plan.ports[side][0] === null) {
-      notes.push(`the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`);
+      notes.push(
+        `the ${side} command has no {port}, so memgate does not know its pprof address; no ${side} profiles (give --${side}-pprof URL)`,
+      );
     } else if (template !== null && !template.includes('{port}') && plan.ports[side].length > 1) {
       // A fixed address is one process: the other replicas cannot be told apart there.
       instanceUrls[side] = instanceUrls[side].map((url, i) => (i === 0 ? url : null));
@@ -204,7 +254,16 @@ export function startProfiling(plan: ProfilingPlan): ProfileCollector | null {
   }
   for (const note of notes) plan.logger.warn(note);
   const replicas = Math.max(...SIDES.map((side) => plan.ports[side].length));
-  const collector = new ProfileCollector({ bundleDir: plan.bundleDir, urls, ...(replicas > 1 ? { instanceUrls } : {}), intervalMs: plan.intervalMs, timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2000, plan.intervalMs * 2)), notes, logger: plan.logger, signal: plan.signal });
+  const collector = new ProfileCollector({
+    bundleDir: plan.bundleDir,
+    urls,
+    ...(replicas > 1 ? { instanceUrls } : {}),
+    intervalMs: plan.intervalMs,
+    timeoutMs: Math.min(PROFILE_FETCH_TIMEOUT_MS, Math.max(2000, plan.intervalMs * 2)),
+    notes,
+    logger: plan.logger,
+    signal: plan.signal,
+  });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan.logger.info(describeCollection(urls, plan.intervalMs));
     collector.start(plan.warmupMs, plan.totalMs);

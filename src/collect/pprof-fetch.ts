@@ -24,7 +24,10 @@ export async function fetchProfile(url: string, timeoutMs: number, signal?: Abor
   const ms = () => Math.round(performance.now() - started);
   try {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'follow' });
+    const response = await fetch(url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      redirect: 'follow',
+    });
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
       return { ok: false, error: `HTTP ${response.status} from ${url}`, ms: ms() };

@@ -25,7 +25,9 @@ export interface SamplerResult {
 
 const meanOf = (values: (number | null)[]): number | null => {
   const present = values.filter((v): v is number => v !== null);
-  return present.length === values.length && present.length > 0 ? Math.round(present.reduce((a, b) => a + b, 0) / present.length) : null;
+  return present.length === values.length && present.length > 0
+    ? Math.round(present.reduce((a, b) => a + b, 0) / present.length)
+    : null;
 };
 
 /**
@@ -49,8 +51,12 @@ export async function sampleMemory(options: SamplerOptions): Promise<SamplerResu
     const t = Math.round((performance.now() - origin) * 10) / 10;
     const replicas = Math.max(groups.baseline.length, groups.gray.length);
     const readings: Record<SideName, (number | null)[]> = { baseline: [], gray: [] };
-    for (let i = 0; i < replicas; i++) for (const side of SIDES) readings[side].push(groups[side][i]?.readCurrent() ?? null);
-    const sample: MemorySample = replicas === 1 ? { t, baseline: readings.baseline[0], gray: readings.gray[0] } : { t, baseline: meanOf(readings.baseline), gray: meanOf(readings.gray), instances: readings };
+    for (let i = 0; i < replicas; i++)
+      for (const side of SIDES) readings[side].push(groups[side][i]?.readCurrent() ?? null);
+    const sample: MemorySample =
+      replicas === 1
+        ? { t, baseline: readings.baseline[0], gray: readings.gray[0] }
+        : { t, baseline: meanOf(readings.baseline), gray: meanOf(readings.gray), instances: readings };
     samples.push(sample);
     if (t >= nextStat) {
       for (const side of SIDES) {

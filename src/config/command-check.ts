@@ -9,7 +9,35 @@ export interface PlanContext {
 }
 
 /** Shell words after which the program is not the first word: the shell will say what is missing. */
-const SHELL_WORDS = new Set(['exec', 'env', 'cd', 'export', 'set', 'eval', '.', 'source', 'ulimit', 'umask', 'trap', 'nice', 'nohup', 'command', 'time', 'test', '[', 'if', 'for', 'while', 'until', 'case', '{', '(', '!', 'sh', 'bash']);
+const SHELL_WORDS = new Set([
+  'exec',
+  'env',
+  'cd',
+  'export',
+  'set',
+  'eval',
+  '.',
+  'source',
+  'ulimit',
+  'umask',
+  'trap',
+  'nice',
+  'nohup',
+  'command',
+  'time',
+  'test',
+  '[',
+  'if',
+  'for',
+  'while',
+  'until',
+  'case',
+  '{',
+  '(',
+  '!',
+  'sh',
+  'bash',
+]);
 
 /** The program a shell command line starts: its first word after any VAR=value prefixes. */
 export function programOf(command: string): string | null {
@@ -37,12 +65,16 @@ export function checkCommand(command: string, side: string, context: PlanContext
   if (program.includes('/')) {
     const path = isAbsolute(program) ? program : resolve(context.cwd, program);
     if (!isExecutableFile(path)) {
-      throw new UsageError(`--${side}: "${program}" is not an executable file (looked at ${path}); build it first or fix the path.`);
+      throw new UsageError(
+        `--${side}: "${program}" is not an executable file (looked at ${path}); build it first or fix the path.`,
+      );
     }
     return;
   }
   const found = context.pathEnv.split(delimiter).some((dir) => dir !== '' && isExecutableFile(join(dir, program)));
   if (!found) {
-    throw new UsageError(`--${side}: command "${program}" was not found on PATH; install it or give its path, like ./bin/${program}.`);
+    throw new UsageError(
+      `--${side}: command "${program}" was not found on PATH; install it or give its path, like ./bin/${program}.`,
+    );
   }
 }

@@ -34,13 +34,20 @@ export function isDimension(name: string): name is Dimension {
 export function checkValue(dim: string, value: string, where: string): { dim: Dimension; value: string } {
   const name = dim.trim().toLowerCase();
   if (!isDimension(name)) {
-    throw new UsageError(`${where}: "${dim.trim()}" is not a dimension; use ${DIMENSIONS.join(', ')} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`);
+    throw new UsageError(
+      `${where}: "${dim.trim()}" is not a dimension; use ${DIMENSIONS.join(', ')} (e.g. region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64).`,
+    );
   }
   const v = value.trim().toLowerCase();
   if (v === '') throw new UsageError(`${where}: ${name} has no value; write ${name}=VALUE, e.g. arch=amd64.`);
-  if (v.length > MAX_VALUE_LENGTH) throw new UsageError(`${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH} characters; shorten it.`);
+  if (v.length > MAX_VALUE_LENGTH)
+    throw new UsageError(
+      `${where}: the ${name} value "${v}" is longer than ${MAX_VALUE_LENGTH} characters; shorten it.`,
+    );
   if (!VALUE_PATTERN.test(v)) {
-    throw new UsageError(`${where}: the ${name} value "${value.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`);
+    throw new UsageError(
+      `${where}: the ${name} value "${value.trim()}" may only hold letters, digits, ".", "_" and "-" (starting with a letter or digit), e.g. linux-5.10.`,
+    );
   }
   return { dim: name, value: v };
 }
@@ -61,16 +68,23 @@ export function cellFromDims(dims: Partial<Record<Dimension, string>>): Cell {
 export function parseCell(text: string, where = '--cell'): Cell {
   const trimmed = text.trim();
   if (trimmed === '') {
-    throw new UsageError(`${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`);
+    throw new UsageError(
+      `${where} is empty; name the cell as dimension=value pairs, e.g. ${where} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64".`,
+    );
   }
   const dims: Partial<Record<Dimension, string>> = {};
   for (const part of trimmed.split(',')) {
     const eq = part.indexOf('=');
     if (eq < 0) {
-      throw new UsageError(`${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`);
+      throw new UsageError(
+        `${where}: "${part.trim()}" is not dimension=value; write the cell like "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (comma-separated, no spaces needed).`,
+      );
     }
     const { dim, value } = checkValue(part.slice(0, eq), part.slice(eq + 1), where);
-    if (dims[dim] !== undefined) throw new UsageError(`${where}: ${dim} is given twice ("${dims[dim]}" and "${value}"); give each dimension once.`);
+    if (dims[dim] !== undefined)
+      throw new UsageError(
+        `${where}: ${dim} is given twice ("${dims[dim]}" and "${value}"); give each dimension once.`,
+      );
     dims[dim] = value;
   }
   return cellFromDims(dims);
@@ -80,7 +94,9 @@ export function parseCell(text: string, where = '--cell'): Cell {
 export function parseDimensionValue(text: string, where = '--dimension'): DimensionValue {
   const eq = text.indexOf('=');
   if (eq < 0 || text.indexOf(',') >= 0) {
-    throw new UsageError(`${where}: "${text}" is not one dimension=value; write e.g. ${where} arch=arm64 (dimensions: ${DIMENSIONS.join(', ')}).`);
+    throw new UsageError(
+      `${where}: "${text}" is not one dimension=value; write e.g. ${where} arch=arm64 (dimensions: ${DIMENSIONS.join(', ')}).`,
+    );
   }
   return checkValue(text.slice(0, eq), text.slice(eq + 1), where);
 }

@@ -34,11 +34,15 @@ function value(raw: RawOptions, name: string): string | undefined {
 export function parseStoreConfig(raw: RawOptions): StoreConfig {
   const store = (value(raw, Option.FuseStore) ?? Defaults.fuseStore).toLowerCase();
   if (!STORE_CHOICES.includes(store as StoreChoice)) {
-    throw new UsageError(`--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`);
+    throw new UsageError(
+      `--${Option.FuseStore}: "${store}" is not a store; use auto (GitHub commit statuses inside Actions, else a directory), github or dir.`,
+    );
   }
   const scope = value(raw, Option.FuseScope);
   if (scope !== undefined && (scope.length > 200 || /[\u0000-\u001f]/.test(scope))) {
-    throw new UsageError(`--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`);
+    throw new UsageError(
+      `--${Option.FuseScope}: give one line of at most 200 characters, e.g. --${Option.FuseScope} release-1.4.`,
+    );
   }
   return { store: store as StoreChoice, dir: value(raw, Option.FuseDir) ?? Defaults.fuseDir, scope };
 }
@@ -52,11 +56,16 @@ export function parseFuseConfig(raw: RawOptions): FuseConfig | null {
   }
   const cellText = value(raw, Option.Cell);
   const cell = cellText === undefined ? null : parseCell(cellText, `--${Option.Cell}`);
-  const threshold = parseThreshold(value(raw, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold, `--${Option.FuseDimensionThreshold}`);
+  const threshold = parseThreshold(
+    value(raw, Option.FuseDimensionThreshold) ?? Defaults.fuseDimensionThreshold,
+    `--${Option.FuseDimensionThreshold}`,
+  );
   const store = parseStoreConfig(raw);
   if (!on) return null;
   if (!cell) {
-    throw new UsageError(`--${Option.Fuse} on needs --${Option.Cell}: name the matrix cell this run gates, e.g. --${Option.Cell} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (in a workflow: cell: \${{ matrix.cell }}).`);
+    throw new UsageError(
+      `--${Option.Fuse} on needs --${Option.Cell}: name the matrix cell this run gates, e.g. --${Option.Cell} "region=cn-east-2,isp=cmcc,os=linux-5.10,arch=amd64" (in a workflow: cell: \${{ matrix.cell }}).`,
+    );
   }
   return { ...store, cell, threshold };
 }
@@ -83,7 +92,9 @@ export function resolveScope(scopeText: string | undefined, fenv: FuseEnvironmen
   if (scopeText !== undefined) return { key: scopeText, label: scopeText, explicit: true };
   const head = fenv.env.GITHUB_SHA?.trim() ? { sha: fenv.env.GITHUB_SHA.trim() } : gitHead(fenv.cwd);
   if (!('sha' in head)) {
-    throw new UsageError(`no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`);
+    throw new UsageError(
+      `no fuse scope: outside GitHub Actions and outside a git checkout there is no commit to tie the fuse to (${head.why}); give --${Option.FuseScope} NAME (the same in every job of the rollout).`,
+    );
   }
   const { sha } = head;
   const workflow = fenv.env.GITHUB_WORKFLOW?.trim() || 'local';
@@ -96,11 +107,20 @@ export function openFuseStore(config: StoreConfig, fenv: FuseEnvironment): FuseS
   const choice = config.store === 'auto' ? (inActions ? 'github' : 'dir') : config.store;
   if (choice === 'dir') return new DirFuseStore(resolve(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
   const gh = githubContextFromEnv(fenv.env, fenv.token);
-  const why = config.store === 'auto' ? 'inside GitHub Actions the fuse lives in commit statuses' : `--${Option.FuseStore} github keeps the fuse in commit statuses`;
-  if (!gh) throw new UsageError(`${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`);
-  if (!gh.sha) throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
+  const why =
+    config.store === 'auto'
+      ? 'inside GitHub Actions the fuse lives in commit statuses'
+      : `--${Option.FuseStore} github keeps the fuse in commit statuses`;
+  if (!gh)
+    throw new UsageError(
+      `${why}, and GITHUB_REPOSITORY (owner/name) is not set: set it, or use --${Option.FuseStore} dir.`,
+    );
+  if (!gh.sha)
+    throw new UsageError(`${why}, and GITHUB_SHA (the commit) is not set: set it, or use --${Option.FuseStore} dir.`);
   if (!gh.token) {
-    throw new UsageError(`${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`);
+    throw new UsageError(
+      `${why}, and there is no token: give the Action "github-token: \${{ github.token }}" (the default) or the CLI GITHUB_TOKEN, with "permissions: statuses: write" on the job; or use --${Option.FuseStore} dir.`,
+    );
   }
   const scope = resolveScope(config.scope, fenv);
   const client = new RestClient({ token: gh.token, baseUrl: gh.apiUrl, fetch: fenv.fetch });

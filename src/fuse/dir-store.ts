@@ -27,7 +27,9 @@ export class FuseRecordError extends UsageError {
   override name = 'FuseRecordError';
   readonly file: string;
   constructor(file: string, problem: string, dir: string) {
-    super(`fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`);
+    super(
+      `fuse record ${file} ${problem}; it was not written by memgate (or was changed since): move it out of ${dir} and run again.`,
+    );
     this.file = file;
   }
 }
@@ -54,13 +56,16 @@ function recordProblem(value: unknown): string | null {
   if (r.url !== undefined && !isString(r.url)) return 'has a "url" that is not a string';
   if (r.kind === 'cell') {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
-    if (!CELL_STATES.includes(r.state as string)) return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(', ')}`;
+    if (!CELL_STATES.includes(r.state as string))
+      return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(', ')}`;
     return null;
   }
   if (r.kind === 'dim') {
-    if (!(DIMENSIONS as readonly unknown[]).includes(r.dim)) return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(', ')}`;
+    if (!(DIMENSIONS as readonly unknown[]).includes(r.dim))
+      return `has dimension ${JSON.stringify(r.dim)}, not one of ${DIMENSIONS.join(', ')}`;
     if (!isString(r.value)) return 'is a dimension record without a "value" string';
-    if (!DIM_STATES.includes(r.state as string)) return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(', ')}`;
+    if (!DIM_STATES.includes(r.state as string))
+      return `has dimension state ${JSON.stringify(r.state)}, not one of ${DIM_STATES.join(', ')}`;
     if (!Array.isArray(r.cells) || !r.cells.every(isString)) return 'has "cells" that is not a list of strings';
     return null;
   }
@@ -69,7 +74,10 @@ function recordProblem(value: unknown): string | null {
 
 /** A file-system-safe directory name for a scope key (readable, and unique by a hash when altered). */
 export function scopeDirName(key: string): string {
-  const safe = key.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80);
+  const safe = key
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 80);
   if (safe === key && safe !== '') return safe;
   return `${safe || 'scope'}-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
 }
@@ -99,7 +107,12 @@ export class DirFuseStore implements FuseStore {
     for (const name of names) {
       const digits = NUMBERED_FILE.exec(name)?.[1];
       if (digits === undefined) continue;
-      if (!isCanonical(digits)) throw new FuseRecordError(join(this.dir, name), `has a number memgate does not write (${PAD} digits, or more without a leading zero)`, this.dir);
+      if (!isCanonical(digits))
+        throw new FuseRecordError(
+          join(this.dir, name),
+          `has a number memgate does not write (${PAD} digits, or more without a leading zero)`,
+          this.dir,
+        );
       numbers.push(digits);
     }
     return numbers.sort(bySequence);

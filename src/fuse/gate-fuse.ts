@@ -62,7 +62,9 @@ export interface RunFuse {
 }
 
 /** What the fuse records of a judged run: a run's report, or a fleet cell's entry. */
-export type GateResult = Pick<Report, 'verdict' | 'grade'> & { reasons: readonly Pick<Report['reasons'][number], 'outcome' | 'message'>[] };
+export type GateResult = Pick<Report, 'verdict' | 'grade'> & {
+  reasons: readonly Pick<Report['reasons'][number], 'outcome' | 'message'>[];
+};
 
 export function actorFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
@@ -74,7 +76,10 @@ export function actorFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function resultReason(report: GateResult): string {
-  const first = report.reasons.find((r) => r.outcome === (report.verdict === 'fail' ? 'block' : report.verdict === 'inconclusive' ? 'inconclusive' : 'warn'));
+  const first = report.reasons.find(
+    (r) =>
+      r.outcome === (report.verdict === 'fail' ? 'block' : report.verdict === 'inconclusive' ? 'inconclusive' : 'warn'),
+  );
   const grade = report.grade ? ` ${report.grade}` : '';
   return first ? `${report.verdict}${grade}: ${first.message}` : `${report.verdict}${grade}`;
 }
@@ -85,7 +90,13 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
   if (!config) return null;
   const store = openFuseStore(config, fenv);
   const cell = config.cell;
-  const base = () => ({ schema: FUSE_SCHEMA, cell: cell.id, scope: store.scope.key, store: store.where, threshold: config.threshold.text });
+  const base = () => ({
+    schema: FUSE_SCHEMA,
+    cell: cell.id,
+    scope: store.scope.key,
+    store: store.where,
+    threshold: config.threshold.text,
+  });
   return {
     config,
     store,
@@ -97,12 +108,28 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
       if (!result.fused) {
         const now = Date.now();
         const reason = maxRunMs === undefined ? 'gate started' : runningReason(new Date(now + maxRunMs));
-        await store.append({ kind: 'cell', cell: cell.id, state: 'running', reason, at: new Date(now).toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
+        await store.append({
+          kind: 'cell',
+          cell: cell.id,
+          state: 'running',
+          reason,
+          at: new Date(now).toISOString(),
+          by: actorFromEnv(fenv.env),
+          url: runUrlFromEnv(fenv.env),
+        });
       }
       return result;
     },
     async settle(reason) {
-      await store.append({ kind: 'cell', cell: cell.id, state: 'inconclusive', reason: `inconclusive: ${reason}`, at: new Date().toISOString(), by: actorFromEnv(fenv.env), url: runUrlFromEnv(fenv.env) });
+      await store.append({
+        kind: 'cell',
+        cell: cell.id,
+        state: 'inconclusive',
+        reason: `inconclusive: ${reason}`,
+        at: new Date().toISOString(),
+        by: actorFromEnv(fenv.env),
+        url: runUrlFromEnv(fenv.env),
+      });
     },
     skipped(check) {
       return { ...base(), fused: true, reason: check.message, recorded: null, tripped: [] };
@@ -119,7 +146,15 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
         for (const trip of dimensionTrips(fused, config.threshold, Date.now()).filter((t) => mine.has(dimKey(t)))) {
-          await store.append({ kind: 'dim', dim: trip.dim, value: trip.value, state: 'tripped', reason: trip.reason, cells: trip.blocked, ...common });
+          await store.append({
+            kind: 'dim',
+            dim: trip.dim,
+            value: trip.value,
+            state: 'tripped',
+            reason: trip.reason,
+            cells: trip.blocked,
+            ...common,
+          });
           tripped.push({ target: dimKey(trip), reason: trip.reason, cells: trip.blocked });
         }
       }
@@ -151,7 +186,9 @@ export function renderFuseOutcome(outcome: FuseOutcome): string {
   }
   lines.push(`fuse: recorded ${outcome.recorded} for cell ${outcome.cell} in ${outcome.store}`);
   for (const trip of outcome.tripped) {
-    lines.push(`fuse: TRIPPED ${trip.target}: ${trip.reason}${trip.target.startsWith('cell ') ? '' : `; caused by ${trip.cells.join('; ')}`}`);
+    lines.push(
+      `fuse: TRIPPED ${trip.target}: ${trip.reason}${trip.target.startsWith('cell ') ? '' : `; caused by ${trip.cells.join('; ')}`}`,
+    );
   }
   // Reasons and cell ids come from the store, which a pull request's jobs write: one inert line each.
   return lines.map(neutraliseLine).join('\n');
@@ -168,7 +205,8 @@ export function renderFuseMarkdown(outcome: FuseOutcome): string {
   lines.push(`Cell ${code(outcome.cell)}: recorded **${outcome.recorded}** (scope ${code(outcome.scope)}).`);
   if (outcome.tripped.length) {
     lines.push('', '| tripped | why | caused by |', '|---|---|---|');
-    for (const t of outcome.tripped) lines.push(`| ${code(t.target)} | ${code(t.reason)} | ${t.cells.map(code).join('<br>')} |`);
+    for (const t of outcome.tripped)
+      lines.push(`| ${code(t.target)} | ${code(t.reason)} | ${t.cells.map(code).join('<br>')} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -40,7 +40,10 @@ export function contextLabel(scope: FuseScope): string {
   return `${clean.slice(0, MAX_LABEL - 9)}~${createHash('sha256').update(clean).digest('hex').slice(0, 8)}`;
 }
 
-export function contextFor(record: Pick<NewFuseRecord, 'kind'> & { cell?: string; dim?: string; value?: string }, label: string): string {
+export function contextFor(
+  record: Pick<NewFuseRecord, 'kind'> & { cell?: string; dim?: string; value?: string },
+  label: string,
+): string {
   const target = record.kind === 'cell' ? `cell/${record.cell}` : `dim/${record.dim}=${record.value}`;
   return `${PREFIX}${target} (${label})`;
 }
@@ -55,7 +58,8 @@ const CELLS_MARK = ' | cells: ';
 
 /** The status description for a record: state word, reason, and for a dimension trip as many whole cell ids as fit. */
 export function statusDescription(record: NewFuseRecord): string {
-  if (record.state === 'reset') return clip(`reset${record.by ? ` by ${record.by}` : ''}: ${record.reason}`, MAX_DESCRIPTION);
+  if (record.state === 'reset')
+    return clip(`reset${record.by ? ` by ${record.by}` : ''}: ${record.reason}`, MAX_DESCRIPTION);
   if (record.kind === 'cell') return clip(`${record.state}: ${record.reason}`, MAX_DESCRIPTION);
   const head = clip(`tripped: ${record.reason}`, MAX_DESCRIPTION);
   if (record.cells.length === 0 || head.length + CELLS_MARK.length >= MAX_DESCRIPTION - 10) return head;
@@ -69,8 +73,18 @@ export function statusDescription(record: NewFuseRecord): string {
   return text;
 }
 
-const STATE_OF: Record<Exclude<CellState, 'reset'>, GitHubStatus['state']> = { running: 'pending', pass: 'success', blocked: 'failure', inconclusive: 'error' };
-const CELL_STATE: Record<GitHubStatus['state'], CellState> = { pending: 'running', success: 'pass', failure: 'blocked', error: 'inconclusive' };
+const STATE_OF: Record<Exclude<CellState, 'reset'>, GitHubStatus['state']> = {
+  running: 'pending',
+  pass: 'success',
+  blocked: 'failure',
+  inconclusive: 'error',
+};
+const CELL_STATE: Record<GitHubStatus['state'], CellState> = {
+  pending: 'running',
+  success: 'pass',
+  failure: 'blocked',
+  error: 'inconclusive',
+};
 
 /** Reads one status back as a record of this scope; null when it is not one of ours. */
 export function recordFromStatus(status: GitHubStatus, label: string): FuseRecord | null {
@@ -104,7 +118,15 @@ export function recordFromStatus(status: GitHubStatus, label: string): FuseRecor
     .trim()
     .split(/\s+/)
     .filter((c) => c && !c.startsWith('+'));
-  return { kind: 'dim', dim, value: m[2].slice(eq + 1).toLowerCase(), state: status.state === 'failure' ? 'tripped' : 'reset', cells, ...base, reason: reason.trim() };
+  return {
+    kind: 'dim',
+    dim,
+    value: m[2].slice(eq + 1).toLowerCase(),
+    state: status.state === 'failure' ? 'tripped' : 'reset',
+    cells,
+    ...base,
+    reason: reason.trim(),
+  };
 }
 
 export interface GitHubStoreOptions {
@@ -143,27 +165,43 @@ export class GitHubFuseStore implements FuseStore {
   /** The combined status: the latest status of every context, which is all the fold needs. */
   async read(): Promise<FuseRecord[]> {
     const statuses = await this.call(() =>
-      this.options.client.paginate<GitHubStatus, CombinedStatus>(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`, { pick: (page) => page.statuses ?? [] }),
+      this.options.client.paginate<GitHubStatus, CombinedStatus>(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/status`,
+        { pick: (page) => page.statuses ?? [] },
+      ),
     );
     return this.ours(statuses);
   }
 
   /** Every status ever set on the commit (GitHub lists them newest first; we return oldest first). */
   async history(): Promise<FuseRecord[]> {
-    const statuses = await this.call(() => this.options.client.paginate<GitHubStatus>(`${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`));
+    const statuses = await this.call(() =>
+      this.options.client.paginate<GitHubStatus>(
+        `${this.repoPath}/commits/${encodeURIComponent(this.options.sha)}/statuses`,
+      ),
+    );
     return this.ours(statuses);
   }
 
   async append(record: NewFuseRecord): Promise<FuseRecord> {
     const context = contextFor(record, this.label);
-    if (context.length > MAX_CONTEXT) throw new UsageError(`the fuse context "${context}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`);
+    if (context.length > MAX_CONTEXT)
+      throw new UsageError(
+        `the fuse context "${context}" is longer than GitHub's ${MAX_CONTEXT} characters; shorten the cell's values or --fuse-scope.`,
+      );
     const body = {
       state: record.state === 'reset' ? 'success' : record.kind === 'cell' ? STATE_OF[record.state] : 'failure',
       context,
       description: statusDescription(record),
       ...(record.url ? { target_url: record.url } : {}),
     };
-    const response = await this.call(() => this.options.client.request<GitHubStatus>('POST', `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`, { body }));
+    const response = await this.call(() =>
+      this.options.client.request<GitHubStatus>(
+        'POST',
+        `${this.repoPath}/statuses/${encodeURIComponent(this.options.sha)}`,
+        { body },
+      ),
+    );
     // Keep what we meant (full reason and cell list); take GitHub's id and time.
     return { ...record, order: response.data.id, at: response.data.created_at ?? record.at } as FuseRecord;
   }
@@ -181,16 +219,24 @@ export class GitHubFuseStore implements FuseStore {
 export function explainGitHubError(error: unknown, repository: string, sha: string): unknown {
   if (!(error instanceof GitHubApiError)) return error;
   if (error.status === 401) {
-    return new UsageError(`GitHub rejected the token (401 ${error.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`);
+    return new UsageError(
+      `GitHub rejected the token (401 ${error.githubMessage}) while using the fuse on ${repository}: pass a valid token (the github-token input, or GITHUB_TOKEN for the CLI).`,
+    );
   }
   if (error.notAccessible) {
-    return new UsageError(`the token may not write commit statuses on ${repository} (403 ${error.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`);
+    return new UsageError(
+      `the token may not write commit statuses on ${repository} (403 ${error.githubMessage}): add "permissions: statuses: write" to the job; pull requests from forks only get a read-only token, so run fused rollouts from push or workflow_dispatch events.`,
+    );
   }
   if (error.status === 404) {
-    return new UsageError(`GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`);
+    return new UsageError(
+      `GitHub found no commit ${sha} in ${repository}, or the token cannot see it (404): check GITHUB_REPOSITORY and GITHUB_SHA, and give the job "permissions: statuses: write".`,
+    );
   }
   if (error.status === 422) {
-    return new UsageError(`GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error.message}; check that GITHUB_SHA names a commit of the repository.`);
+    return new UsageError(
+      `GitHub refused a fuse status on ${repository}@${sha.slice(0, 12)}: ${error.message}; check that GITHUB_SHA names a commit of the repository.`,
+    );
   }
   return error;
 }

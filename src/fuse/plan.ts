@@ -46,7 +46,9 @@ function holdReason(state: FuseState, cell: Cell): string | null {
 export function planWave(stages: Stages, n: number, state: FuseState): WavePlan {
   if (!Number.isInteger(n) || n < 1 || n > stages.waves.length) {
     const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(', ');
-    throw new UsageError(`--stage ${n}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? '' : 's'}: ${names}; give one of those numbers.`);
+    throw new UsageError(
+      `--stage ${n}: ${stages.file} has ${stages.waves.length} wave${stages.waves.length === 1 ? '' : 's'}: ${names}; give one of those numbers.`,
+    );
   }
   const wave = stages.waves[n - 1];
   if (n > 1) {
@@ -56,7 +58,10 @@ export function planWave(stages: Stages, n: number, state: FuseState): WavePlan 
       return why === null ? [] : [{ cell: cell.id, message: `${cell.id} ${why}` }];
     });
     if (waiting.length > 0) {
-      const shown = waiting.slice(0, 5).map((w) => w.message).join('; ');
+      const shown = waiting
+        .slice(0, 5)
+        .map((w) => w.message)
+        .join('; ');
       return {
         kind: 'held',
         wave,

@@ -76,12 +76,26 @@ export function statusView(state: FuseState, scope: FuseScope, where: string, hi
         url: latest.url ?? null,
       };
     });
-  return { schema: 'memgate/fuse-status@1', scope: scope.key, store: where, dimensions, cells, ...(history ? { history } : {}) };
+  return {
+    schema: 'memgate/fuse-status@1',
+    scope: scope.key,
+    store: where,
+    dimensions,
+    cells,
+    ...(history ? { history } : {}),
+  };
 }
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => '  ' + r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  return rows.map(
+    (r) =>
+      '  ' +
+      r
+        .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 export function renderStatus(view: StatusView): string {
@@ -90,7 +104,8 @@ export function renderStatus(view: StatusView): string {
     lines.push('', 'nothing recorded yet: no cell has run with the fuse on in this scope.');
     return lines.map(neutraliseLine).join('\n');
   }
-  const tripped = view.dimensions.filter((d) => d.fuse === 'tripped').length + view.cells.filter((c) => c.state === 'blocked').length;
+  const tripped =
+    view.dimensions.filter((d) => d.fuse === 'tripped').length + view.cells.filter((c) => c.state === 'blocked').length;
   lines.push(tripped ? `${tripped} fuse${tripped === 1 ? '' : 's'} tripped` : 'no fuse tripped');
   lines.push('', 'dimension values:');
   lines.push(
@@ -101,7 +116,9 @@ export function renderStatus(view: StatusView): string {
         d.fuse,
         `${d.blocked.length}/${d.finished}${d.running ? ` +${d.running} running` : ''}`,
         d.at ?? '',
-        d.reason === null ? '' : `${d.fuse === 'reset' ? `reset${d.by ? ` by ${d.by}` : ''}: ` : ''}${d.reason}${d.causedBy.length ? ` (caused by ${d.causedBy.join('; ')})` : ''}`,
+        d.reason === null
+          ? ''
+          : `${d.fuse === 'reset' ? `reset${d.by ? ` by ${d.by}` : ''}: ` : ''}${d.reason}${d.causedBy.length ? ` (caused by ${d.causedBy.join('; ')})` : ''}`,
       ]),
     ]),
   );
@@ -109,7 +126,13 @@ export function renderStatus(view: StatusView): string {
   lines.push(
     ...table([
       ['CELL', 'STATE', 'RUNS?', 'SINCE', 'REASON'],
-      ...view.cells.map((c) => [c.cell, c.state, c.fused ? `no (${c.fusedBy === 'cell' ? 'own fuse' : c.fusedBy})` : 'yes', c.at, `${c.state === 'reset' && c.by ? `by ${c.by}: ` : ''}${c.reason}`]),
+      ...view.cells.map((c) => [
+        c.cell,
+        c.state,
+        c.fused ? `no (${c.fusedBy === 'cell' ? 'own fuse' : c.fusedBy})` : 'yes',
+        c.at,
+        `${c.state === 'reset' && c.by ? `by ${c.by}: ` : ''}${c.reason}`,
+      ]),
     ]),
   );
   if (view.history) {

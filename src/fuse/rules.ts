@@ -1,7 +1,16 @@
 // Pure fuse logic: fold records into state, the dimension trip rule, and the check. No I/O.
 import { Defaults } from '../model/constants.ts';
 import { UsageError } from '../model/errors.ts';
-import { DIMENSIONS, cellDimensionValues, cellHas, dimKey, parseCell, type Cell, type Dimension, type DimensionValue } from './cell.ts';
+import {
+  DIMENSIONS,
+  cellDimensionValues,
+  cellHas,
+  dimKey,
+  parseCell,
+  type Cell,
+  type Dimension,
+  type DimensionValue,
+} from './cell.ts';
 import type { CellRecord, CellState, DimRecord, FuseRecord } from './types.ts';
 
 /** The dimension rule's default: see parseThreshold. */
@@ -39,7 +48,8 @@ export function parseThreshold(text: string, option = '--fuse-dimension-threshol
       if (share !== null) throw new UsageError(`${option}: "${text}" gives the share twice; ${fix}.`);
       share = Number(m[2]) / 100;
       strict = m[1] === '>';
-      if (share <= 0 || share > 1 || (strict && share >= 1)) throw new UsageError(`${option}: "${part}" is not a share between 0% and 100%; ${fix}.`);
+      if (share <= 0 || share > 1 || (strict && share >= 1))
+        throw new UsageError(`${option}: "${part}" is not a share between 0% and 100%; ${fix}.`);
     } else {
       throw new UsageError(`${option}: "${text}" is not a threshold; ${fix}.`);
     }
@@ -138,7 +148,11 @@ export function isStaleRunning(record: CellRecord, now: number): boolean {
  */
 export function tallyDimensions(state: FuseState, now: number = Date.now()): DimensionTally[] {
   const tallies = new Map<string, DimensionTally>();
-  const counted = [...state.cells.values()].filter((c) => FINISHED.includes(c.latest.state) || (c.latest.state === 'running' && !isStaleRunning(c.latest, now))).sort((a, b) => a.latest.order - b.latest.order);
+  const counted = [...state.cells.values()]
+    .filter(
+      (c) => FINISHED.includes(c.latest.state) || (c.latest.state === 'running' && !isStaleRunning(c.latest, now)),
+    )
+    .sort((a, b) => a.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
       const key = dimKey(dv);
@@ -165,8 +179,14 @@ export function meetsThreshold(blocked: number, counted: number, threshold: Thre
 /** Dimension values that are not tripped yet and that the rule now trips. */
 export function dimensionTrips(state: FuseState, threshold: Threshold, now: number = Date.now()): DimensionTrip[] {
   return tallyDimensions(state, now)
-    .filter((t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold))
-    .map((t) => ({ ...t, reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ''} (rule ${threshold.text})` }));
+    .filter(
+      (t) =>
+        !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold),
+    )
+    .map((t) => ({
+      ...t,
+      reason: `${t.blocked.length} of ${t.finished} finished ${dimKey(t)} cells blocked${t.running ? `, ${t.running} still running` : ''} (rule ${threshold.text})`,
+    }));
 }
 
 export type CheckResult =
@@ -219,7 +239,9 @@ export function causingCells(state: FuseState, dv: DimensionValue): string[] {
   const status = state.dims.get(dimKey(dv));
   const named = status?.latest.state === 'tripped' ? status.latest.cells : [];
   const blocked = [...state.cells.values()]
-    .filter((c) => c.latest.state === 'blocked' && cellHas(c.cell, dv) && c.latest.order > (status?.resetOrder ?? -Infinity))
+    .filter(
+      (c) => c.latest.state === 'blocked' && cellHas(c.cell, dv) && c.latest.order > (status?.resetOrder ?? -Infinity),
+    )
     .sort((a, b) => a.latest.order - b.latest.order)
     .map((c) => c.cell.id);
   return [...new Set([...named, ...blocked])];

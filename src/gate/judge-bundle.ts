@@ -34,8 +34,13 @@ export function writeReport(outDir: string, report: Report): string {
     writeFileNoFollow(current, renderHtml(report));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new UsageError(`--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`);
-    throw new UsageError(`--out ${outDir}: cannot write the report there (${code ?? (error as Error).message}); give a directory you can write to.`);
+    if (code === 'ELOOP')
+      throw new UsageError(
+        `--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`,
+      );
+    throw new UsageError(
+      `--out ${outDir}: cannot write the report there (${code ?? (error as Error).message}); give a directory you can write to.`,
+    );
   }
   return path;
 }

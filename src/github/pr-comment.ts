@@ -53,7 +53,18 @@ async function tokenLogin(client: RestClient): Promise<string | null> {
  * Creates this gate's comment on the PR, or updates it in place when an earlier run left one.
  * `createIfMissing: false` only updates: a comment that said "blocked" must not go stale once fixed.
  */
-export async function upsertStickyComment(client: RestClient, target: { owner: string; repo: string; issue: number; key: string; body: string; createIfMissing?: boolean; botOnly?: boolean }): Promise<CommentResult> {
+export async function upsertStickyComment(
+  client: RestClient,
+  target: {
+    owner: string;
+    repo: string;
+    issue: number;
+    key: string;
+    body: string;
+    createIfMissing?: boolean;
+    botOnly?: boolean;
+  },
+): Promise<CommentResult> {
   const marker = commentMarker(target.key);
   const body = `${marker}\n${target.body}`;
   const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
@@ -67,11 +78,16 @@ export async function upsertStickyComment(client: RestClient, target: { owner: s
     const ours = (c: IssueComment) => (botOnly ? c.user?.type === 'Bot' : login !== null && c.user?.login === login);
     const mine = comments.find((c) => c.body?.startsWith(marker) && ours(c));
     if (mine) {
-      const { data } = await client.request<IssueComment>('PATCH', `${base}/issues/comments/${mine.id}`, { body: { body } });
+      const { data } = await client.request<IssueComment>('PATCH', `${base}/issues/comments/${mine.id}`, {
+        body: { body },
+      });
       return { kind: 'updated', id: data.id, url: data.html_url };
     }
-    if (target.createIfMissing === false) return { kind: 'skipped', why: 'no earlier comment to update, and this run needs none' };
-    const { data } = await client.request<IssueComment>('POST', `${base}/issues/${target.issue}/comments`, { body: { body } });
+    if (target.createIfMissing === false)
+      return { kind: 'skipped', why: 'no earlier comment to update, and this run needs none' };
+    const { data } = await client.request<IssueComment>('POST', `${base}/issues/${target.issue}/comments`, {
+      body: { body },
+    });
     return { kind: 'created', id: data.id, url: data.html_url };
   } catch (error) {
     if (error instanceof GitHubApiError && [401, 403, 404, 410, 422].includes(error.status)) {

@@ -23,7 +23,14 @@ export class GitHubApiError extends Error {
   readonly path: string;
   readonly githubMessage: string;
   readonly documentationUrl: string | null;
-  constructor(status: number, method: string, path: string, githubMessage: string, documentationUrl: string | null, detail = '') {
+  constructor(
+    status: number,
+    method: string,
+    path: string,
+    githubMessage: string,
+    documentationUrl: string | null,
+    detail = '',
+  ) {
     super(`GitHub API ${method} ${path} answered ${status}: ${githubMessage}${detail ? ` (${detail})` : ''}`);
     this.status = status;
     this.method = method;
@@ -104,9 +111,16 @@ export class RestClient {
   }
 
   /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
-  async request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<RestResponse<T>> {
+  async request<T>(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown } = {},
+  ): Promise<RestResponse<T>> {
     const url = this.url(path, options.query);
-    if (!this.sameApi(url)) throw new GitHubNetworkError(`GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`);
+    if (!this.sameApi(url))
+      throw new GitHubNetworkError(
+        `GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`,
+      );
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
     // A create may have landed although its answer was lost or a 5xx: never repeated, so no duplicates.
     const idempotent = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE';
@@ -131,8 +145,11 @@ export class RestClient {
           await sleep(this.retryDelayMs(attempt + 1));
           continue;
         }
-        const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`);
+        const cause =
+          error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`,
+        );
       }
       let text: string;
       try {
@@ -143,7 +160,9 @@ export class RestClient {
           await sleep(this.retryDelayMs(attempt + 1));
           continue;
         }
-        throw new GitHubNetworkError(`GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+        throw new GitHubNetworkError(
+          `GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       let data: unknown = null;
       if (text) {
@@ -158,7 +177,13 @@ export class RestClient {
       if (limitWait !== null && attempt < this.retries) {
         // The request was refused, not done: any method may go again once the limit allows.
         if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
-          throw new GitHubApiError(response.status, method, shownPath, `rate limited for ${Math.ceil(limitWait / 1000)} s more; try again later`, null);
+          throw new GitHubApiError(
+            response.status,
+            method,
+            shownPath,
+            `rate limited for ${Math.ceil(limitWait / 1000)} s more; try again later`,
+            null,
+          );
         }
         await sleep(limitWait);
         continue;
@@ -167,12 +192,30 @@ export class RestClient {
         await sleep(this.retryDelayMs(attempt + 1));
         continue;
       }
-      const body = (typeof data === 'object' && data !== null ? data : {}) as { message?: string; documentation_url?: string; errors?: unknown[] };
+      const body = (typeof data === 'object' && data !== null ? data : {}) as {
+        message?: string;
+        documentation_url?: string;
+        errors?: unknown[];
+      };
       const detail = Array.isArray(body.errors)
-        ? body.errors.map((e) => (typeof e === 'object' && e !== null ? ((e as { message?: string }).message ?? JSON.stringify(e)) : String(e))).join('; ')
+        ? body.errors
+            .map((e) =>
+              typeof e === 'object' && e !== null
+                ? ((e as { message?: string }).message ?? JSON.stringify(e))
+                : String(e),
+            )
+            .join('; ')
         : '';
-      const message = typeof body.message === 'string' ? body.message : typeof data === 'string' && data ? data : response.statusText;
-      throw new GitHubApiError(response.status, method, shownPath, quote(message), typeof body.documentation_url === 'string' ? quote(body.documentation_url) : null, quote(detail));
+      const message =
+        typeof body.message === 'string' ? body.message : typeof data === 'string' && data ? data : response.statusText;
+      throw new GitHubApiError(
+        response.status,
+        method,
+        shownPath,
+        quote(message),
+        typeof body.documentation_url === 'string' ? quote(body.documentation_url) : null,
+        quote(detail),
+      );
     }
   }
 
@@ -185,24 +228,33 @@ export class RestClient {
   sameApi(url: string): boolean {
     const base = new URL(this.baseUrl);
     const target = new URL(url);
-    return target.origin === base.origin && (target.pathname === base.pathname || target.pathname.startsWith(`${base.pathname.replace(/\/$/, '')}/`));
+    return (
+      target.origin === base.origin &&
+      (target.pathname === base.pathname || target.pathname.startsWith(`${base.pathname.replace(/\/$/, '')}/`))
+    );
   }
 
   /**
    * Every item of a paginated GET, following Link rel="next" (per_page=100). `pick` takes the items out of
    * one page when the page is an object (e.g. the combined status's `statuses`) rather than an array.
    */
-  async paginate<T, P = T[]>(path: string, options: { query?: Query; pick?: (page: P) => T[]; maxPages?: number } = {}): Promise<T[]> {
+  async paginate<T, P = T[]>(
+    path: string,
+    options: { query?: Query; pick?: (page: P) => T[]; maxPages?: number } = {},
+  ): Promise<T[]> {
     const items: T[] = [];
     const pick = options.pick ?? ((page: P) => page as unknown as T[]);
     let next: string | undefined = this.url(path, { per_page: 100, ...options.query });
     for (let pages = 0; next; pages++) {
-      if (pages >= (options.maxPages ?? 100)) throw new Error(`GitHub API GET ${path}: more than ${options.maxPages ?? 100} pages; stopped`);
+      if (pages >= (options.maxPages ?? 100))
+        throw new Error(`GitHub API GET ${path}: more than ${options.maxPages ?? 100} pages; stopped`);
       const response: RestResponse<P> = await this.request<P>('GET', next);
       items.push(...pick(response.data));
       next = parseLinkHeader(response.headers.get('link')).next;
       if (next !== undefined && !this.sameApi(new URL(next, this.baseUrl).toString())) {
-        throw new GitHubNetworkError(`GitHub API GET ${path}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`);
+        throw new GitHubNetworkError(
+          `GitHub API GET ${path}: the next page is on another origin (${quote(new URL(next, this.baseUrl).origin)}); stopped without sending the token there`,
+        );
       }
     }
     return items;
@@ -216,15 +268,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * limits), x-ratelimit-remaining: 0 (the primary limit, until x-ratelimit-reset) or a message saying so.
  * Null for any other answer (a 403 for missing permissions is final).
  */
-export function rateLimitWaitMs(response: Pick<Response, 'status' | 'headers'>, data: unknown, now = Date.now()): number | null {
+export function rateLimitWaitMs(
+  response: Pick<Response, 'status' | 'headers'>,
+  data: unknown,
+  now = Date.now(),
+): number | null {
   if (response.status !== 403 && response.status !== 429) return null;
   const retryAfter = Number(response.headers.get('retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null) return retryAfter * 1000;
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null)
+    return retryAfter * 1000;
   if (response.headers.get('x-ratelimit-remaining') === '0') {
     const reset = Number(response.headers.get('x-ratelimit-reset'));
     return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 1000 : 60_000;
   }
-  const message = typeof data === 'object' && data !== null ? String((data as { message?: unknown }).message ?? '') : '';
+  const message =
+    typeof data === 'object' && data !== null ? String((data as { message?: unknown }).message ?? '') : '';
   if (response.status === 429 || /rate limit/i.test(message)) return 60_000; // GitHub: wait at least a minute
   return null;
 }

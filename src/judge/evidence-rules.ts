@@ -13,7 +13,11 @@ import type { Comparison, Reason } from './verdict-types.ts';
  * inuse growth above the same limit blocks, and the reason says it was decided on heap profiles; when
  * the cgroup slope is clearly within its limit, inuse growth only warns.
  */
-export function inuseGrowthRule(analysis: Analysis, limits: Limits, cgroup: { blocked: boolean; threshold: number }): { comparison: Comparison | null; reason: Reason | null } {
+export function inuseGrowthRule(
+  analysis: Analysis,
+  limits: Limits,
+  cgroup: { blocked: boolean; threshold: number },
+): { comparison: Comparison | null; reason: Reason | null } {
   const heap = analysis.evidence?.summary.heap;
   const diff = analysis.inuseDifference;
   if (!heap || !diff) return { comparison: null, reason: null };
@@ -23,20 +27,42 @@ export function inuseGrowthRule(analysis: Analysis, limits: Limits, cgroup: { bl
   const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : 'one process a side';
   const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}, ${how}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
   const exceeds = diff.value > threshold && diff.low > 0;
-  const comparison: Comparison = { rule: 'inuse-growth', unit: 'bytes/s', measured: diff.value, limit: threshold, passed: !exceeds, detail };
+  const comparison: Comparison = {
+    rule: 'inuse-growth',
+    unit: 'bytes/s',
+    measured: diff.value,
+    limit: threshold,
+    passed: !exceeds,
+    detail,
+  };
   if (cgroup.blocked || !exceeds) return { comparison, reason: null };
   const slope = analysis.slopeDifference;
   const unclear = slope === null || slope.high >= cgroup.threshold;
   if (unclear) {
-    const why = slope === null ? 'the cgroup memory floor has too few points for a slope' : `the cgroup floor slope is unclear (difference ${formatRate(slope.bytesPerSec)}, CI ${formatRate(slope.low)} .. ${formatRate(slope.high)})`;
+    const why =
+      slope === null
+        ? 'the cgroup memory floor has too few points for a slope'
+        : `the cgroup floor slope is unclear (difference ${formatRate(slope.bytesPerSec)}, CI ${formatRate(slope.low)} .. ${formatRate(slope.high)})`;
     return {
       comparison,
-      reason: { rule: 'inuse-growth', outcome: 'block', measured: diff.value, limit: threshold, message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal` },
+      reason: {
+        rule: 'inuse-growth',
+        outcome: 'block',
+        measured: diff.value,
+        limit: threshold,
+        message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal`,
+      },
     };
   }
   return {
     comparison,
-    reason: { rule: 'inuse-growth', outcome: 'warn', measured: diff.value, limit: threshold, message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup` },
+    reason: {
+      rule: 'inuse-growth',
+      outcome: 'warn',
+      measured: diff.value,
+      limit: threshold,
+      message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup`,
+    },
   };
 }
 
@@ -48,17 +74,34 @@ const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) =>
  * heap already blocked (one finding, one reason). A whole heap can be too noisy to show a slow leak
  * (an allocation-heavy service's profile lags its garbage by a GC cycle) while the leaking site is not.
  */
-export function siteGrowthRule(analysis: Analysis, limits: Limits, already: boolean): { comparison: Comparison | null; reason: Reason | null } {
+export function siteGrowthRule(
+  analysis: Analysis,
+  limits: Limits,
+  already: boolean,
+): { comparison: Comparison | null; reason: Reason | null } {
   const site = analysis.siteDifference;
   if (!site) return { comparison: null, reason: null };
   const threshold = limits.minSlopeBytesPerSec;
   const detail = `retained at ${site.function}: gray minus baseline ${formatRate(site.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(site.low)} .. ${formatRate(site.high)}, across ${analysis.replicas} processes a side)`;
   const clear = site.value > threshold && site.low > 0;
-  const comparison: Comparison = { rule: 'site-growth', unit: 'bytes/s', measured: site.value, limit: threshold, passed: !clear, detail };
+  const comparison: Comparison = {
+    rule: 'site-growth',
+    unit: 'bytes/s',
+    measured: site.value,
+    limit: threshold,
+    passed: !clear,
+    detail,
+  };
   if (!clear || already) return { comparison, reason: null };
   return {
     comparison,
-    reason: { rule: 'site-growth', outcome: 'block', measured: site.value, limit: threshold, message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not` },
+    reason: {
+      rule: 'site-growth',
+      outcome: 'block',
+      measured: site.value,
+      limit: threshold,
+      message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not`,
+    },
   };
 }
 

@@ -21,12 +21,16 @@ export function gradeOf(verdict: VerdictName, reasons: readonly Reason[], analys
     // is P0 only when even the low end of the growth difference gets there.
     const slope = Math.max(0, analysis.slopeDifference?.low ?? 0);
     const growthPerHour = gray.p95Bytes ? (slope * 3600) / gray.p95Bytes : 0;
-    const hoursLeft = memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope > 0 ? (memoryMaxBytes - gray.lastFloorBytes) / slope / 3600 : Infinity;
+    const hoursLeft =
+      memoryMaxBytes !== null && gray.lastFloorBytes !== null && slope > 0
+        ? (memoryMaxBytes - gray.lastFloorBytes) / slope / 3600
+        : Infinity;
     return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? 'P0' : 'P1';
   }
   // Retained heap growing steadily (decided on heap profiles where the cgroup slope was unclear): a clear leak.
   if (blocks.has('inuse-growth') || blocks.has('site-growth')) return 'P1';
-  const nearLimit = memoryMaxBytes !== null && gray.p95Bytes !== null && gray.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
+  const nearLimit =
+    memoryMaxBytes !== null && gray.p95Bytes !== null && gray.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
   if (blocks.size > 0 || nearLimit) return 'P2';
   if (verdict === 'warn') return 'P3';
   return null;

@@ -53,19 +53,33 @@ const FILE_SHARE = 0.5;
  * mostly page cache, is reclaimable memory: a warning. Anon memory the Go heap does not retain (cgo,
  * mmap, heap headroom) still blocks, named as such. Without profiles the cgroup rule stands alone.
  */
-function corroborate(analysis: Analysis, threshold: number, diff: number): { demote: string | null; note: string | null } {
+function corroborate(
+  analysis: Analysis,
+  threshold: number,
+  diff: number,
+): { demote: string | null; note: string | null } {
   const heap = analysis.inuseDifference;
   if (!heap) return { demote: null, note: null };
   if (heap.high >= threshold) return { demote: null, note: null };
   const goroutineBytes = (analysis.goroutineDifference ?? 0) * GOROUTINE_STACK_BYTES;
-  if (goroutineBytes >= threshold) return { demote: null, note: `goroutines pile up in gray (+${(analysis.goroutineDifference! * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)` };
+  if (goroutineBytes >= threshold)
+    return {
+      demote: null,
+      note: `goroutines pile up in gray (+${(analysis.goroutineDifference! * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)`,
+    };
   const file = analysis.split.fileBytesPerSec;
   const heapText = `heap profiles rule out retained heap growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, up to ${formatRate(heap.high)})`;
   if (file !== null && file >= FILE_SHARE * diff) {
-    return { demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`, note: null };
+    return {
+      demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`,
+      note: null,
+    };
   }
   const anon = analysis.split.anonBytesPerSec;
-  return { demote: null, note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? '' : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps` };
+  return {
+    demote: null,
+    note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? '' : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps`,
+  };
 }
 
 /** Gray against baseline, against the limits: the verdict and every reason for it. Pure. */
@@ -76,61 +90,161 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   const { gray, baseline } = analysis;
 
   const grayOom = gray.oomKills ?? 0;
-  comparisons.push({ rule: 'gray-oom-kill', unit: 'count', measured: gray.oomKills, limit: 0, passed: gray.oomKills === null ? null : grayOom === 0, detail: gray.oomKills === null ? 'OOM kills cannot be seen with this driver' : `${grayOom} OOM kill(s)` });
+  comparisons.push({
+    rule: 'gray-oom-kill',
+    unit: 'count',
+    measured: gray.oomKills,
+    limit: 0,
+    passed: gray.oomKills === null ? null : grayOom === 0,
+    detail: gray.oomKills === null ? 'OOM kills cannot be seen with this driver' : `${grayOom} OOM kill(s)`,
+  });
   if (grayOom > 0) {
-    reasons.push({ rule: 'gray-oom-kill', outcome: 'block', measured: grayOom, limit: 0, message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? 'cgroup' : formatBytes(analysis.memoryMaxBytes)} memory limit` });
+    reasons.push({
+      rule: 'gray-oom-kill',
+      outcome: 'block',
+      measured: grayOom,
+      limit: 0,
+      message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? 'cgroup' : formatBytes(analysis.memoryMaxBytes)} memory limit`,
+    });
   } else if (gray.exit) {
-    reasons.push({ rule: 'gray-exited', outcome: 'block', measured: gray.exit.code, limit: null, message: `${describeExit('gray', gray)}; a build that dies under the same load as baseline must not ship` });
+    reasons.push({
+      rule: 'gray-exited',
+      outcome: 'block',
+      measured: gray.exit.code,
+      limit: null,
+      message: `${describeExit('gray', gray)}; a build that dies under the same load as baseline must not ship`,
+    });
   }
   if ((baseline.oomKills ?? 0) > 0) {
-    reasons.push({ rule: 'baseline-oom-kill', outcome: 'inconclusive', measured: baseline.oomKills, limit: 0, message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}` });
+    reasons.push({
+      rule: 'baseline-oom-kill',
+      outcome: 'inconclusive',
+      measured: baseline.oomKills,
+      limit: 0,
+      message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}`,
+    });
   } else if (baseline.exit) {
-    reasons.push({ rule: 'baseline-exited', outcome: 'inconclusive', measured: baseline.exit.code, limit: null, message: `${describeExit('baseline', baseline)}; without a running baseline there is nothing to compare against` });
+    reasons.push({
+      rule: 'baseline-exited',
+      outcome: 'inconclusive',
+      measured: baseline.exit.code,
+      limit: null,
+      message: `${describeExit('baseline', baseline)}; without a running baseline there is nothing to compare against`,
+    });
   }
 
   const p95Detail = `gray ${gray.p95Bytes === null ? 'n/a' : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? 'n/a' : formatBytes(baseline.p95Bytes)}`;
   // Two processes of one healthy build settle apart; a small service's P95 needs an absolute floor too.
   const p95Delta = gray.p95Bytes !== null && baseline.p95Bytes !== null ? gray.p95Bytes - baseline.p95Bytes : null;
-  const p95Over = analysis.p95Increase !== null && p95Delta !== null && analysis.p95Increase > limits.maxP95Increase && p95Delta > limits.minP95DeltaBytes;
+  const p95Over =
+    analysis.p95Increase !== null &&
+    p95Delta !== null &&
+    analysis.p95Increase > limits.maxP95Increase &&
+    p95Delta > limits.minP95DeltaBytes;
   const p95Interval = analysis.p95Difference;
   const p95Clear = p95Interval !== null && p95Interval.low > 0;
   const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : !(p95Over && p95Clear);
-  const p95IntervalText = p95Interval ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})` : '';
-  comparisons.push({ rule: 'p95-increase', unit: 'ratio', measured: analysis.p95Increase, limit: limits.maxP95Increase, passed: p95Passed, detail: `${p95Detail}${p95IntervalText}` });
+  const p95IntervalText = p95Interval
+    ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})`
+    : '';
+  comparisons.push({
+    rule: 'p95-increase',
+    unit: 'ratio',
+    measured: analysis.p95Increase,
+    limit: limits.maxP95Increase,
+    passed: p95Passed,
+    detail: `${p95Detail}${p95IntervalText}`,
+  });
   if (p95Over && p95Clear) {
-    reasons.push({ rule: 'p95-increase', outcome: 'block', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})` });
+    reasons.push({
+      rule: 'p95-increase',
+      outcome: 'block',
+      measured: analysis.p95Increase,
+      limit: limits.maxP95Increase,
+      message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})`,
+    });
   } else if (p95Over && p95Interval?.hint) {
-    reasons.push({ rule: 'p95-increase', outcome: 'warn', measured: analysis.p95Increase, limit: limits.maxP95Increase, message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide` });
+    reasons.push({
+      rule: 'p95-increase',
+      outcome: 'warn',
+      measured: analysis.p95Increase,
+      limit: limits.maxP95Increase,
+      message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide`,
+    });
   }
 
   const threshold = slopeThreshold(analysis, limits);
   const diff = analysis.slopeDifference;
-  const slopeDetail = diff === null ? 'too few floor points to fit a slope' : `gray ${formatRate(gray.slope!.bytesPerSec)} vs baseline ${formatRate(baseline.slope!.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
+  const slopeDetail =
+    diff === null
+      ? 'too few floor points to fit a slope'
+      : `gray ${formatRate(gray.slope!.bytesPerSec)} vs baseline ${formatRate(baseline.slope!.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
   const slopeExceeds = diff !== null && diff.bytesPerSec > threshold;
   const slopeClear = diff !== null && diff.low > 0;
-  const corroboration = slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
+  const corroboration =
+    slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
   const slopeBlocks = slopeExceeds && slopeClear && corroboration.demote === null;
-  comparisons.push({ rule: 'slope-increase', unit: 'bytes/s', measured: diff?.bytesPerSec ?? null, limit: threshold, passed: diff === null ? null : !slopeBlocks, detail: slopeDetail });
+  comparisons.push({
+    rule: 'slope-increase',
+    unit: 'bytes/s',
+    measured: diff?.bytesPerSec ?? null,
+    limit: threshold,
+    passed: diff === null ? null : !slopeBlocks,
+    detail: slopeDetail,
+  });
   const limitText = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
   if (slopeBlocks) {
-    reasons.push({ rule: 'slope-increase', outcome: 'block', measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ''}` });
+    reasons.push({
+      rule: 'slope-increase',
+      outcome: 'block',
+      measured: diff.bytesPerSec,
+      limit: threshold,
+      message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ''}`,
+    });
   } else if (slopeExceeds && slopeClear) {
-    reasons.push({ rule: 'slope-increase', outcome: 'warn', measured: diff.bytesPerSec, limit: threshold, message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}` });
+    reasons.push({
+      rule: 'slope-increase',
+      outcome: 'warn',
+      measured: diff.bytesPerSec,
+      limit: threshold,
+      message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}`,
+    });
   } else if (slopeExceeds && diff.hint) {
-    reasons.push({ rule: 'slope-increase', outcome: 'warn', measured: diff.bytesPerSec, limit: threshold, message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide` });
+    reasons.push({
+      rule: 'slope-increase',
+      outcome: 'warn',
+      measured: diff.bytesPerSec,
+      limit: threshold,
+      message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide`,
+    });
   }
   const slopeSaid = reasons.some((r) => r.rule === 'slope-increase');
-  if (!slopeSaid && diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== 'block')) {
+  if (
+    !slopeSaid &&
+    diff !== null &&
+    (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold &&
+    reasons.every((r) => r.outcome !== 'block')
+  ) {
     const noise = `the cgroup memory floor is too noisy to judge growth: its slope difference is only known to ±${formatRate((diff.high - diff.low) / 2)}`;
     // Retained heap is the quieter signal: when it clearly stays under the same limit, a leak is ruled
     // out; with replicas, so is one allocation site growing in every gray process (site-growth sees it).
     const heap = analysis.inuseDifference;
     if (heap && heap.high < threshold) {
-      notes.push(`${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`);
+      notes.push(
+        `${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`,
+      );
     } else if (heap && analysis.replicas > 1) {
-      notes.push(`${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`);
+      notes.push(
+        `${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`,
+      );
     } else {
-      reasons.push({ rule: 'slope-noise', outcome: 'inconclusive', measured: (diff.high - diff.low) / 2, limit: NOISE_FACTOR * threshold, message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load` });
+      reasons.push({
+        rule: 'slope-noise',
+        outcome: 'inconclusive',
+        measured: (diff.high - diff.low) / 2,
+        limit: NOISE_FACTOR * threshold,
+        message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load`,
+      });
     }
   }
 
@@ -144,14 +258,35 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
   const died = Boolean(gray.exit || baseline.exit);
   const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
-    reasons.push({ rule: 'enough-samples', outcome: 'inconclusive', measured: Math.min(gray.samples, baseline.samples), limit: MIN_WINDOW_SAMPLES, message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ''}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}` });
+    reasons.push({
+      rule: 'enough-samples',
+      outcome: 'inconclusive',
+      measured: Math.min(gray.samples, baseline.samples),
+      limit: MIN_WINDOW_SAMPLES,
+      message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ''}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}`,
+    });
   }
   if (analysis.driver === 'none') {
-    reasons.push({ rule: 'degraded-measurement', outcome: 'warn', measured: null, limit: null, message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join('; ')}` });
+    reasons.push({
+      rule: 'degraded-measurement',
+      outcome: 'warn',
+      measured: null,
+      limit: null,
+      message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join('; ')}`,
+    });
   }
 
   const verdict = decide(reasons);
-  return { verdict, grade: gradeOf(verdict, reasons, analysis), reasons: nameTopSuspect(order(reasons), analysis), comparisons, projection: projection(analysis), limits, analysis, notes };
+  return {
+    verdict,
+    grade: gradeOf(verdict, reasons, analysis),
+    reasons: nameTopSuspect(order(reasons), analysis),
+    comparisons,
+    projection: projection(analysis),
+    limits,
+    analysis,
+    notes,
+  };
 }
 
 function decide(reasons: readonly Reason[]): VerdictName {
@@ -163,5 +298,8 @@ function decide(reasons: readonly Reason[]): VerdictName {
 
 const OUTCOME_ORDER = { block: 0, inconclusive: 1, warn: 2 } as const;
 function order(reasons: Reason[]): Reason[] {
-  return reasons.map((r, i) => ({ r, i })).sort((a, b) => OUTCOME_ORDER[a.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a.i - b.i).map(({ r }) => r);
+  return reasons
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => OUTCOME_ORDER[a.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a.i - b.i)
+    .map(({ r }) => r);
 }

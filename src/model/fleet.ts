@@ -34,4 +34,3 @@ export interface FleetPlan extends JudgeSettings {
   queryConcurrency: number;
   outDir: string;
 }
-

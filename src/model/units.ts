@@ -25,19 +25,38 @@ export function parseDuration(text: string, option: string): number {
   const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|min|m|h)/g)];
   const joined = parts.map((p) => p[0]).join('');
   if (parts.length === 0 || joined !== trimmed) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is not a duration; write a number with a unit, ${DURATION_EXAMPLE} (from 0ms to 24h).`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is not a duration; write a number with a unit, ${DURATION_EXAMPLE} (from 0ms to 24h).`,
+    );
   }
   const ms = parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0);
   if (!Number.isFinite(ms) || ms > MAX_DURATION_MS) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is out of range; give a duration from 0ms to 24h, ${DURATION_EXAMPLE}.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is out of range; give a duration from 0ms to 24h, ${DURATION_EXAMPLE}.`,
+    );
   }
   return Math.round(ms);
 }
 
 const SIZE_UNITS: Record<string, number> = {
-  '': 1, b: 1,
-  k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, t: 1e12, tb: 1e12,
-  ki: 1024, kib: 1024, mi: 1024 ** 2, mib: 1024 ** 2, gi: 1024 ** 3, gib: 1024 ** 3, ti: 1024 ** 4, tib: 1024 ** 4,
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  t: 1e12,
+  tb: 1e12,
+  ki: 1024,
+  kib: 1024,
+  mi: 1024 ** 2,
+  mib: 1024 ** 2,
+  gi: 1024 ** 3,
+  gib: 1024 ** 3,
+  ti: 1024 ** 4,
+  tib: 1024 ** 4,
 };
 
 /** User text quoted in a message, cut to a readable length. */
@@ -53,11 +72,15 @@ function sizeOf(text: string, option: string, shown: string): number {
   const match = text.length > MAX_VALUE_LENGTH ? null : /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   const unit = match?.[2].toLowerCase() ?? '';
   if (!match || !(unit in SIZE_UNITS)) {
-    throw new UsageError(`--${option}: "${clipped(shown)}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M (from 0 to 1024TiB).`);
+    throw new UsageError(
+      `--${option}: "${clipped(shown)}" is not a size; write bytes with a unit, like 512MiB, 2GiB or 800M (from 0 to 1024TiB).`,
+    );
   }
   const bytes = Math.round(Number(match[1]) * SIZE_UNITS[unit]);
   if (!Number.isSafeInteger(bytes) || bytes > MAX_SIZE_BYTES) {
-    throw new UsageError(`--${option}: "${clipped(shown)}" is out of range; give a size from 0 to 1024TiB, like 512MiB or 2GiB.`);
+    throw new UsageError(
+      `--${option}: "${clipped(shown)}" is out of range; give a size from 0 to 1024TiB, like 512MiB or 2GiB.`,
+    );
   }
   return bytes;
 }
@@ -69,10 +92,18 @@ export function parseRate(text: string, option: string): number {
   // By hand, not with a lazy regex: the text may be long (an Action input) and must not backtrack.
   const trimmed = text.length > MAX_VALUE_LENGTH ? '' : text.trim();
   const slash = trimmed.lastIndexOf('/');
-  const per = PER_SECOND[trimmed.slice(slash + 1).trim().toLowerCase()];
+  const per =
+    PER_SECOND[
+      trimmed
+        .slice(slash + 1)
+        .trim()
+        .toLowerCase()
+    ];
   const size = trimmed.slice(0, Math.max(slash, 0)).trim();
   if (slash <= 0 || per === undefined || size === '') {
-    throw new UsageError(`--${option}: "${clipped(text)}" is not a rate; write a size per time, like 1MiB/min or 16KiB/s.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is not a rate; write a size per time, like 1MiB/min or 16KiB/s.`,
+    );
   }
   return sizeOf(size, option, text) / per;
 }
@@ -81,11 +112,15 @@ export function parseRate(text: string, option: string): number {
 export function parsePercent(text: string, option: string): number {
   const match = text.length > MAX_VALUE_LENGTH ? null : /^(-?\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
   if (!match || Number(match[1]) < 0) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is not a percentage; write a non-negative number like 12% or 100%.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is not a percentage; write a non-negative number like 12% or 100%.`,
+    );
   }
   const percent = Number(match[1]);
   if (!Number.isFinite(percent) || percent > MAX_PERCENT) {
-    throw new UsageError(`--${option}: "${clipped(text)}" is out of range; give a percentage from 0% to ${MAX_PERCENT}%.`);
+    throw new UsageError(
+      `--${option}: "${clipped(text)}" is out of range; give a percentage from 0% to ${MAX_PERCENT}%.`,
+    );
   }
   return percent / 100;
 }

@@ -8,7 +8,10 @@ import { neutraliseLine } from './escape-commands.ts';
 export const CONSOLE_SUSPECTS = 5;
 
 const bytes = (v: number | null) => (v === null ? 'n/a' : formatBytes(v));
-const slope = (s: SideReport) => (s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)}]`);
+const slope = (s: SideReport) =>
+  s.slopeBytesPerSec === null
+    ? 'n/a'
+    : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)}]`;
 
 /** The verdict as a terminal reads it; no line of it can act as a GitHub Actions workflow command. */
 export function renderConsole(report: Report): string {
@@ -24,22 +27,41 @@ export function renderConsole(report: Report): string {
     ['OOM kills', String(report.baseline.oomKills ?? 'n/a'), String(report.gray.oomKills ?? 'n/a')],
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const row of rows) lines.push('  ' + row.map((cell, c) => cell.padEnd(widths[c])).join('   ').trimEnd());
+  for (const row of rows)
+    lines.push(
+      '  ' +
+        row
+          .map((cell, c) => cell.padEnd(widths[c]))
+          .join('   ')
+          .trimEnd(),
+    );
   if (report.replicas > 1) {
     for (const side of ['baseline', 'gray'] as const) {
-      const each = report[side].instances.map((p) => `${p.p95Bytes === null ? 'n/a' : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? 'n/a' : formatRate(p.slopeBytesPerSec)}`);
+      const each = report[side].instances.map(
+        (p) =>
+          `${p.p95Bytes === null ? 'n/a' : formatBytes(p.p95Bytes)} / ${p.slopeBytesPerSec === null ? 'n/a' : formatRate(p.slopeBytesPerSec)}`,
+      );
       lines.push(`  ${side} processes (P95 / floor slope): ${each.join(', ')}`);
     }
   }
-  lines.push(`  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : 'n/a'} (limit ${formatRate(report.comparisons.find((c) => c.rule === 'slope-increase')?.limit ?? 0)})`);
+  lines.push(
+    `  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : 'n/a'} (limit ${formatRate(report.comparisons.find((c) => c.rule === 'slope-increase')?.limit ?? 0)})`,
+  );
   if (report.projection?.secondsToLimit != null) {
-    lines.push(`  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1000)}`);
+    lines.push(
+      `  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1000)}`,
+    );
   }
   for (const reason of report.reasons) lines.push(`  ${reason.outcome}: ${reason.message}`);
-  if (report.suspects.length) lines.push(`  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`);
-  for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ''}`);
+  if (report.suspects.length)
+    lines.push(
+      `  suspects (gray against baseline, top ${Math.min(CONSOLE_SUSPECTS, report.suspects.length)} of ${report.suspects.length}):`,
+    );
+  for (const [i, s] of report.suspects.slice(0, CONSOLE_SUSPECTS).entries())
+    lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ''}`);
   lines.push(...ebpfConsoleLines(report.ebpf));
-  for (const p of report.patterns) lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
+  for (const p of report.patterns)
+    lines.push(`  pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`, `    fix: ${p.hint}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   // Function names, frames, reasons and a workload's last output line are the service's text: in
   // Actions, a line of it could be a workflow command. Each entry stays one inert line.

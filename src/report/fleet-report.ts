@@ -120,13 +120,29 @@ export interface FleetReport {
 
 const GRADE_ORDER: Grade[] = ['P0', 'P1', 'P2', 'P3'];
 
-export function buildFleetReport(cells: FleetCell[], settings: FleetSettings, extra: { warnings: string[]; queries: number }): FleetReport {
+export function buildFleetReport(
+  cells: FleetCell[],
+  settings: FleetSettings,
+  extra: { warnings: string[]; queries: number },
+): FleetReport {
   const count = (v: CellVerdict) => cells.filter((c) => c.verdict === v).length;
   const blocked = count('fail') + count('fused');
-  const verdict: VerdictName = blocked > 0 ? 'fail' : count('inconclusive') > 0 || cells.length === 0 ? 'inconclusive' : count('warn') > 0 ? 'warn' : 'pass';
+  const verdict: VerdictName =
+    blocked > 0
+      ? 'fail'
+      : count('inconclusive') > 0 || cells.length === 0
+        ? 'inconclusive'
+        : count('warn') > 0
+          ? 'warn'
+          : 'pass';
   const grades = cells.map((c) => c.grade).filter((g): g is Grade => g !== null);
   const grade = GRADE_ORDER.find((g) => grades.includes(g)) ?? null;
-  const exitCode = blocked > 0 ? ExitCode.Blocked : verdict === 'inconclusive' && settings.onInconclusive === 'fail' ? ExitCode.Inconclusive : ExitCode.Pass;
+  const exitCode =
+    blocked > 0
+      ? ExitCode.Blocked
+      : verdict === 'inconclusive' && settings.onInconclusive === 'fail'
+        ? ExitCode.Inconclusive
+        : ExitCode.Pass;
   return {
     schema: FLEET_REPORT_SCHEMA,
     memgateVersion: VERSION,
@@ -141,12 +157,17 @@ export function buildFleetReport(cells: FleetCell[], settings: FleetSettings, ex
       fail: count('fail'),
       inconclusive: count('inconclusive'),
       fused: count('fused'),
-      instances: { baseline: cells.reduce((a, c) => a + c.instances.baseline.length, 0), gray: cells.reduce((a, c) => a + c.instances.gray.length, 0) },
+      instances: {
+        baseline: cells.reduce((a, c) => a + c.instances.baseline.length, 0),
+        gray: cells.reduce((a, c) => a + c.instances.gray.length, 0),
+      },
       restarts: cells.reduce((a, c) => a + c.restarts, 0),
       queries: extra.queries,
     },
     // Blocked cells first, then the undecided, then the rest; by cell id within each.
-    cells: [...cells].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0)),
+    cells: [...cells].sort(
+      (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0),
+    ),
     warnings: extra.warnings,
   };
 }
@@ -165,41 +186,79 @@ function cellColumns(c: FleetCell): string[] {
     c.verdict + (c.grade ? ` ${c.grade}` : ''),
     `${c.instances.gray.length} / ${c.instances.baseline.length}`,
     c.report ? formatPercent(c.p95Increase) : 'n/a',
-    c.slopeDifference ? `${formatRate(c.slopeDifference.bytesPerSec)} [${formatRate(c.slopeDifference.low)} .. ${formatRate(c.slopeDifference.high)}]` : 'n/a',
+    c.slopeDifference
+      ? `${formatRate(c.slopeDifference.bytesPerSec)} [${formatRate(c.slopeDifference.low)} .. ${formatRate(c.slopeDifference.high)}]`
+      : 'n/a',
     String(c.restarts),
   ];
 }
-const CELL_HEAD = ['cell', 'verdict', 'gray / baseline instances', 'P95 change', 'floor slope difference (99% CI)', 'restarts'];
+const CELL_HEAD = [
+  'cell',
+  'verdict',
+  'gray / baseline instances',
+  'P95 change',
+  'floor slope difference (99% CI)',
+  'restarts',
+];
 
 /** Gray's instances with the steepest floor first: where a reader looks first in a blocked cell. */
 function worstGray(c: FleetCell, n: number): FleetInstance[] {
-  return [...c.instances.gray].sort((a, b) => (b.slopeBytesPerSec ?? -Infinity) - (a.slopeBytesPerSec ?? -Infinity)).slice(0, n);
+  return [...c.instances.gray]
+    .sort((a, b) => (b.slopeBytesPerSec ?? -Infinity) - (a.slopeBytesPerSec ?? -Infinity))
+    .slice(0, n);
 }
 
 function headline(report: FleetReport): string {
   const s = report.summary;
-  const parts = [`${s.fail} blocked`, s.fused ? `${s.fused} fused` : '', `${s.inconclusive} inconclusive`, `${s.warn} warn`, `${s.pass} pass`].filter(Boolean);
+  const parts = [
+    `${s.fail} blocked`,
+    s.fused ? `${s.fused} fused` : '',
+    `${s.inconclusive} inconclusive`,
+    `${s.warn} warn`,
+    `${s.pass} pass`,
+  ].filter(Boolean);
   return `${s.cells} cell${s.cells === 1 ? '' : 's'}: ${parts.join(', ')}; ${s.instances.gray} gray and ${s.instances.baseline} baseline instances judged, ${s.restarts} restart${s.restarts === 1 ? '' : 's'}`;
 }
 
 /** The fleet as a terminal reads it; every line inert as a GitHub Actions workflow command. */
 export function renderFleetConsole(report: FleetReport, detailCells = 10): string {
   const lines: string[] = [];
-  lines.push(`memgate fleet: ${report.verdict.toUpperCase()}${report.grade ? ` (${report.grade})` : ''}: ${headline(report)}`);
-  lines.push(`  ${report.settings.metric} from ${report.settings.store}, window ${formatDuration(report.settings.windowMs)} to ${report.settings.end}, step ${formatDuration(report.settings.stepMs)}`);
+  lines.push(
+    `memgate fleet: ${report.verdict.toUpperCase()}${report.grade ? ` (${report.grade})` : ''}: ${headline(report)}`,
+  );
+  lines.push(
+    `  ${report.settings.metric} from ${report.settings.store}, window ${formatDuration(report.settings.windowMs)} to ${report.settings.end}, step ${formatDuration(report.settings.stepMs)}`,
+  );
   const rows = [CELL_HEAD, ...report.cells.map(cellColumns)];
   const widths = CELL_HEAD.map((_, i) => Math.min(60, Math.max(...rows.map((r) => r[i].length))));
-  for (const row of rows) lines.push('  ' + row.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd());
+  for (const row of rows)
+    lines.push(
+      '  ' +
+        row
+          .map((v, i) => v.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+    );
   for (const c of report.cells.filter(isBlocked).slice(0, detailCells)) {
     lines.push('', `cell ${c.cell}: ${c.verdict}${c.grade ? ` ${c.grade}` : ''}`);
     for (const r of c.reasons) lines.push(`  ${r.outcome}: ${r.message}`);
     const worst = worstGray(c, 5);
-    if (worst.length) lines.push(`  steepest gray instances: ${worst.map((i) => `${i.instance} ${rate(i.slopeBytesPerSec)} (P95 ${bytes(i.p95Bytes)})`).join('; ')}`);
-    if (c.heap?.difference) lines.push(`  heap (${c.heap.metric}): floor slope difference ${rate(c.heap.difference.bytesPerSec)} [${rate(c.heap.difference.low)} .. ${rate(c.heap.difference.high)}]`);
+    if (worst.length)
+      lines.push(
+        `  steepest gray instances: ${worst.map((i) => `${i.instance} ${rate(i.slopeBytesPerSec)} (P95 ${bytes(i.p95Bytes)})`).join('; ')}`,
+      );
+    if (c.heap?.difference)
+      lines.push(
+        `  heap (${c.heap.metric}): floor slope difference ${rate(c.heap.difference.bytesPerSec)} [${rate(c.heap.difference.low)} .. ${rate(c.heap.difference.high)}]`,
+      );
     if (c.profiles) {
-      lines.push(`  live profiles of gray ${c.profiles.gray ?? 'n/a'} against baseline ${c.profiles.baseline ?? 'n/a'}:`);
-      for (const [i, s] of c.profiles.suspects.slice(0, 5).entries()) lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ''}`);
-      for (const p of c.profiles.patterns) lines.push(`    pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`);
+      lines.push(
+        `  live profiles of gray ${c.profiles.gray ?? 'n/a'} against baseline ${c.profiles.baseline ?? 'n/a'}:`,
+      );
+      for (const [i, s] of c.profiles.suspects.slice(0, 5).entries())
+        lines.push(`    ${i + 1}. ${describeSuspect(s)}${s.pattern ? ` [${s.pattern}]` : ''}`);
+      for (const p of c.profiles.patterns)
+        lines.push(`    pattern ${p.id} (${Math.round(p.confidence * 100)}% sure): ${p.message}`);
     }
   }
   const undecided = report.cells.filter((c) => c.verdict === 'inconclusive');
@@ -211,7 +270,13 @@ export function renderFleetConsole(report: FleetReport, detailCells = 10): strin
   return lines.map(neutraliseLine).join('\n');
 }
 
-const BADGE: Record<CellVerdict, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '⛔ blocked', fused: '⛔ fused', inconclusive: '❔ inconclusive' };
+const BADGE: Record<CellVerdict, string> = {
+  pass: '✅ pass',
+  warn: '⚠️ warn',
+  fail: '⛔ blocked',
+  fused: '⛔ fused',
+  inconclusive: '❔ inconclusive',
+};
 
 /**
  * The job summary and the PR comment: the table of cells, then each blocked cell's reasons and its
@@ -245,18 +310,38 @@ export function renderFleetMarkdown(report: FleetReport, budget = 60_000): strin
   }
   if (cut) rows.push('', `_${cut} more cells are not shown here; report.json has every cell._`);
   for (const c of report.cells.filter(isBlocked)) {
-    const section = [`<details open><summary><b>${md(c.cell)}</b>: ${BADGE[c.verdict]}${c.grade ? ` ${c.grade}` : ''}</summary>`, ''];
+    const section = [
+      `<details open><summary><b>${md(c.cell)}</b>: ${BADGE[c.verdict]}${c.grade ? ` ${c.grade}` : ''}</summary>`,
+      '',
+    ];
     for (const r of c.reasons) section.push(`- **${r.outcome}**: ${md(r.message)}`);
     const worst = worstGray(c, 5);
     if (worst.length) {
       section.push('', '| gray instance | floor slope | P95 | restarts |', '|---|---|---|---|');
-      for (const i of worst) section.push(`| <code>${md(i.instance)}</code> | ${md(rate(i.slopeBytesPerSec))} | ${md(bytes(i.p95Bytes))} | ${i.restarts} |`);
+      for (const i of worst)
+        section.push(
+          `| <code>${md(i.instance)}</code> | ${md(rate(i.slopeBytesPerSec))} | ${md(bytes(i.p95Bytes))} | ${i.restarts} |`,
+        );
     }
-    if (c.heap?.difference) section.push('', `Heap (<code>${md(c.heap.metric)}</code>): floor slope difference ${md(rate(c.heap.difference.bytesPerSec))} (99% CI ${md(rate(c.heap.difference.low))} .. ${md(rate(c.heap.difference.high))}).`);
+    if (c.heap?.difference)
+      section.push(
+        '',
+        `Heap (<code>${md(c.heap.metric)}</code>): floor slope difference ${md(rate(c.heap.difference.bytesPerSec))} (99% CI ${md(rate(c.heap.difference.low))} .. ${md(rate(c.heap.difference.high))}).`,
+      );
     if (c.profiles && (c.profiles.suspects.length || c.profiles.patterns.length)) {
-      section.push('', `Live profiles of gray <code>${md(c.profiles.gray ?? 'n/a')}</code> against baseline <code>${md(c.profiles.baseline ?? 'n/a')}</code>:`, '');
-      for (const [i, s] of c.profiles.suspects.slice(0, 5).entries()) section.push(`${i + 1}. <code>${md(s.function)}</code> ${md(describeSuspect(s).slice(s.function.length))}${s.pattern ? ` (${md(s.pattern)})` : ''}`);
-      for (const p of c.profiles.patterns) section.push(`- pattern **${md(p.id)}** (${Math.round(p.confidence * 100)}% sure): ${md(p.message)} Fix: ${md(p.hint)}`);
+      section.push(
+        '',
+        `Live profiles of gray <code>${md(c.profiles.gray ?? 'n/a')}</code> against baseline <code>${md(c.profiles.baseline ?? 'n/a')}</code>:`,
+        '',
+      );
+      for (const [i, s] of c.profiles.suspects.slice(0, 5).entries())
+        section.push(
+          `${i + 1}. <code>${md(s.function)}</code> ${md(describeSuspect(s).slice(s.function.length))}${s.pattern ? ` (${md(s.pattern)})` : ''}`,
+        );
+      for (const p of c.profiles.patterns)
+        section.push(
+          `- pattern **${md(p.id)}** (${Math.round(p.confidence * 100)}% sure): ${md(p.message)} Fix: ${md(p.hint)}`,
+        );
     }
     section.push('', '</details>', '');
     const text = section.join('\n');
@@ -268,42 +353,86 @@ export function renderFleetMarkdown(report: FleetReport, budget = 60_000): strin
     tail.push(text);
   }
   const warnings = report.warnings.slice(0, 20).map((w) => `- ${md(w)}`);
-  return [...head, ...rows, '', ...tail, ...(warnings.length ? ['', '**Warnings**', '', ...warnings] : [])].join('\n') + '\n';
+  return (
+    [...head, ...rows, '', ...tail, ...(warnings.length ? ['', '**Warnings**', '', ...warnings] : [])].join('\n') + '\n'
+  );
 }
 
-const HTML_BANNER: Record<CellVerdict, string> = { pass: '#1a7f37', warn: '#9a6700', fail: '#cf222e', fused: '#cf222e', inconclusive: '#6e7781' };
+const HTML_BANNER: Record<CellVerdict, string> = {
+  pass: '#1a7f37',
+  warn: '#9a6700',
+  fail: '#cf222e',
+  fused: '#cf222e',
+  inconclusive: '#6e7781',
+};
 
 /** report.html of the fleet: one self-contained file (inline CSS and SVG, no script). */
 export function renderFleetHtml(report: FleetReport): string {
   const h = escapeHtml;
-  const table = (head: string[], rows: string[][]) => `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</tbody></table>`;
+  const table = (head: string[], rows: string[][]) =>
+    `<table><thead><tr>${head.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</tbody></table>`;
   const sections: string[] = [];
-  sections.push(`<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ''} memgate fleet report</h1>`);
-  sections.push(`<p>${h(headline(report))}</p><p class="cmd">metric <code>${h(report.settings.metric)}</code> from ${h(report.settings.store)} · baseline <code>${h(report.settings.baseline)}</code> · gray <code>${h(report.settings.gray)}</code> · window ${h(formatDuration(report.settings.windowMs))} to ${h(report.settings.end)} · step ${h(formatDuration(report.settings.stepMs))}</p>`);
+  sections.push(
+    `<h1><span class="verdict" style="background:${HTML_BANNER[report.verdict]}">${h(report.verdict.toUpperCase())}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ''} memgate fleet report</h1>`,
+  );
+  sections.push(
+    `<p>${h(headline(report))}</p><p class="cmd">metric <code>${h(report.settings.metric)}</code> from ${h(report.settings.store)} · baseline <code>${h(report.settings.baseline)}</code> · gray <code>${h(report.settings.gray)}</code> · window ${h(formatDuration(report.settings.windowMs))} to ${h(report.settings.end)} · step ${h(formatDuration(report.settings.stepMs))}</p>`,
+  );
   sections.push(
     table(
       CELL_HEAD,
       report.cells.map((c) => {
         const cols = cellColumns(c).map(h);
-        return [`<td><a href="#${h(anchor(c.cell))}"><code>${cols[0]}</code></a></td>`, `<td style="color:${HTML_BANNER[c.verdict]}"><b>${cols[1]}</b></td>`, ...cols.slice(2).map((x) => `<td>${x}</td>`)];
+        return [
+          `<td><a href="#${h(anchor(c.cell))}"><code>${cols[0]}</code></a></td>`,
+          `<td style="color:${HTML_BANNER[c.verdict]}"><b>${cols[1]}</b></td>`,
+          ...cols.slice(2).map((x) => `<td>${x}</td>`),
+        ];
       }),
     ),
   );
   for (const c of report.cells.filter((x) => x.verdict !== 'pass')) {
-    const parts = [`<h2 id="${h(anchor(c.cell))}"><code>${h(c.cell)}</code>: ${h(c.verdict)}${c.grade ? ` ${c.grade}` : ''}</h2>`];
-    parts.push(`<ul>${c.reasons.map((r) => `<li><b>${h(r.outcome)}</b> (${h(r.rule)}): ${h(r.message)}</li>`).join('')}</ul>`);
-    if (isBlocked(c) && c.report) parts.push(`<figure>${svgChart(c.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`);
+    const parts = [
+      `<h2 id="${h(anchor(c.cell))}"><code>${h(c.cell)}</code>: ${h(c.verdict)}${c.grade ? ` ${c.grade}` : ''}</h2>`,
+    ];
+    parts.push(
+      `<ul>${c.reasons.map((r) => `<li><b>${h(r.outcome)}</b> (${h(r.rule)}): ${h(r.message)}</li>`).join('')}</ul>`,
+    );
+    if (isBlocked(c) && c.report)
+      parts.push(
+        `<figure>${svgChart(c.report.timeline, 0)}<figcaption>Mean memory of the cell's instances, each side (from the store).</figcaption></figure>`,
+      );
     const worst = worstGray(c, 10);
     if (isBlocked(c) && worst.length) {
-      parts.push(table(['gray instance', 'floor slope', 'P95', 'floor at end', 'restarts'], worst.map((i) => [i.instance, rate(i.slopeBytesPerSec), bytes(i.p95Bytes), bytes(i.lastFloorBytes), String(i.restarts)].map((x) => `<td>${h(x)}</td>`))));
+      parts.push(
+        table(
+          ['gray instance', 'floor slope', 'P95', 'floor at end', 'restarts'],
+          worst.map((i) =>
+            [i.instance, rate(i.slopeBytesPerSec), bytes(i.p95Bytes), bytes(i.lastFloorBytes), String(i.restarts)].map(
+              (x) => `<td>${h(x)}</td>`,
+            ),
+          ),
+        ),
+      );
     }
     if (c.profiles && (c.profiles.suspects.length || c.profiles.patterns.length)) {
-      parts.push(`<p>Live profiles of gray <code>${h(c.profiles.gray ?? 'n/a')}</code> against baseline <code>${h(c.profiles.baseline ?? 'n/a')}</code>:</p><ol>${c.profiles.suspects.slice(0, 10).map((s) => `<li><code>${h(s.function)}</code> ${h(describeSuspect(s).slice(s.function.length))}</li>`).join('')}</ol><ul>${c.profiles.patterns.map((p) => `<li><b>${h(p.id)}</b>: ${h(p.message)} <i>Fix:</i> ${h(p.hint)}</li>`).join('')}</ul>`);
+      parts.push(
+        `<p>Live profiles of gray <code>${h(c.profiles.gray ?? 'n/a')}</code> against baseline <code>${h(c.profiles.baseline ?? 'n/a')}</code>:</p><ol>${c.profiles.suspects
+          .slice(0, 10)
+          .map((s) => `<li><code>${h(s.function)}</code> ${h(describeSuspect(s).slice(s.function.length))}</li>`)
+          .join(
+            '',
+          )}</ol><ul>${c.profiles.patterns.map((p) => `<li><b>${h(p.id)}</b>: ${h(p.message)} <i>Fix:</i> ${h(p.hint)}</li>`).join('')}</ul>`,
+      );
     }
-    if (c.warnings.length) parts.push(`<details><summary>${c.warnings.length} warning(s)</summary><ul>${c.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul></details>`);
+    if (c.warnings.length)
+      parts.push(
+        `<details><summary>${c.warnings.length} warning(s)</summary><ul>${c.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul></details>`,
+      );
     sections.push(parts.join('\n'));
   }
-  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`);
+  if (report.warnings.length)
+    sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

@@ -7,7 +7,9 @@ export const bytesOrNa = (v: number | null): string => (v === null ? 'n/a' : for
 export const confidenceText = (confidence: number): string => `${Math.round(confidence * 100)}% CI`;
 
 export const slopeWithInterval = (s: SideReport, confidence: number): string =>
-  s.slopeBytesPerSec === null ? 'n/a' : `${formatRate(s.slopeBytesPerSec)} (${confidenceText(confidence)} ${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)})`;
+  s.slopeBytesPerSec === null
+    ? 'n/a'
+    : `${formatRate(s.slopeBytesPerSec)} (${confidenceText(confidence)} ${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)})`;
 
 const rateOrNa = (v: number | null): string => (v === null ? 'n/a' : formatRate(v));
 
@@ -20,7 +22,14 @@ export function instanceRows(report: Report): string[][] {
   const rows: string[][] = [];
   for (const side of ['baseline', 'gray'] as const) {
     for (const [i, p] of report[side].instances.entries()) {
-      rows.push([`${side} #${i + 1}`, bytesOrNa(p.p95Bytes), rateOrNa(p.slopeBytesPerSec), rateOrNa(p.inuseGrowthBytesPerSec), bytesOrNa(p.lastFloorBytes), p.oomKills ? `${p.oomKills} OOM` : p.exited ? 'exited' : '']);
+      rows.push([
+        `${side} #${i + 1}`,
+        bytesOrNa(p.p95Bytes),
+        rateOrNa(p.slopeBytesPerSec),
+        rateOrNa(p.inuseGrowthBytesPerSec),
+        bytesOrNa(p.lastFloorBytes),
+        p.oomKills ? `${p.oomKills} OOM` : p.exited ? 'exited' : '',
+      ]);
     }
   }
   return rows;

@@ -23,7 +23,6 @@ const BANNER: Record<Report['verdict'], { text: string; color: string }> = {
   inconclusive: { text: 'INCONCLUSIVE', color: '#6e7781' },
 };
 
-
 function table(head: string[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
@@ -33,35 +32,94 @@ export function renderHtml(report: Report): string {
   const banner = BANNER[report.verdict];
   const { baseline: b, gray: g } = report;
   const sections: string[] = [];
-  sections.push(`<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ''} memgate memory report</h1>`);
-  sections.push(`<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g.command)}</code><br>driver ${escapeHtml(report.settings.driver)} · warm-up ${report.settings.warmupMs / 1000}s · window ${report.settings.windowMs / 1000}s</p>`);
-  sections.push(`<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`);
-  sections.push(table(['', 'baseline', 'gray'], [
-    ['P95', bytes(b.p95Bytes), `${bytes(g.p95Bytes)} (${formatPercent(report.p95Increase)})`],
-    ['peak', bytes(b.peakBytes), bytes(g.peakBytes)],
-    ['floor slope', slopeWithInterval(b, report.confidence), slopeWithInterval(g, report.confidence)],
-    ['OOM kills', String(b.oomKills ?? 'n/a'), String(g.oomKills ?? 'n/a')],
-    ['samples', String(b.samples), String(g.samples)],
-  ]));
+  sections.push(
+    `<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ''} memgate memory report</h1>`,
+  );
+  sections.push(
+    `<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g.command)}</code><br>driver ${escapeHtml(report.settings.driver)} · warm-up ${report.settings.warmupMs / 1000}s · window ${report.settings.windowMs / 1000}s</p>`,
+  );
+  sections.push(
+    `<figure>${svgChart(report.timeline, report.settings.warmupMs)}<figcaption>Memory of both sides on one clock (shaded: warm-up, not judged).</figcaption></figure>`,
+  );
+  sections.push(
+    table(
+      ['', 'baseline', 'gray'],
+      [
+        ['P95', bytes(b.p95Bytes), `${bytes(g.p95Bytes)} (${formatPercent(report.p95Increase)})`],
+        ['peak', bytes(b.peakBytes), bytes(g.peakBytes)],
+        ['floor slope', slopeWithInterval(b, report.confidence), slopeWithInterval(g, report.confidence)],
+        ['OOM kills', String(b.oomKills ?? 'n/a'), String(g.oomKills ?? 'n/a')],
+        ['samples', String(b.samples), String(g.samples)],
+      ],
+    ),
+  );
   const perProcess = instanceRows(report);
-  if (perProcess.length) sections.push(`<h2>Per process (${report.replicas} a side)</h2>` + table(INSTANCE_HEAD, perProcess.map((r) => r.map(escapeHtml))));
-  sections.push('<h2>Rules</h2>' + table(['rule', 'measured', 'limit', 'result'], report.comparisons.map((c) => {
-    const fmt = (v: number | null) => (v === null ? 'n/a' : c.unit === 'ratio' ? formatPercent(v) : c.unit === 'bytes/s' ? formatRate(v) : String(v));
-    return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? 'n/a' : c.passed ? 'pass' : '<b>fail</b>'];
-  })));
-  if (report.reasons.length) sections.push(`<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join('')}</ul>`);
+  if (perProcess.length)
+    sections.push(
+      `<h2>Per process (${report.replicas} a side)</h2>` +
+        table(
+          INSTANCE_HEAD,
+          perProcess.map((r) => r.map(escapeHtml)),
+        ),
+    );
+  sections.push(
+    '<h2>Rules</h2>' +
+      table(
+        ['rule', 'measured', 'limit', 'result'],
+        report.comparisons.map((c) => {
+          const fmt = (v: number | null) =>
+            v === null
+              ? 'n/a'
+              : c.unit === 'ratio'
+                ? formatPercent(v)
+                : c.unit === 'bytes/s'
+                  ? formatRate(v)
+                  : String(v);
+          return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? 'n/a' : c.passed ? 'pass' : '<b>fail</b>'];
+        }),
+      ),
+  );
+  if (report.reasons.length)
+    sections.push(
+      `<h2>Why</h2><ul>${report.reasons.map((r) => `<li><b>${r.outcome}</b> (${r.rule}): ${escapeHtml(r.message)}</li>`).join('')}</ul>`,
+    );
   if (report.patterns.length) {
-    sections.push(`<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join('')}</ul>`);
+    sections.push(
+      `<h2>Leak patterns</h2><ul>${report.patterns.map((p) => `<li><b>${escapeHtml(p.id)}</b> (${Math.round(p.confidence * 100)}% sure): ${escapeHtml(p.message)}<br><i>Fix:</i> ${escapeHtml(p.hint)}</li>`).join('')}</ul>`,
+    );
   }
   if (report.suspects.length) {
-    sections.push('<h2>Suspects</h2>' + report.suspects.map((s, i) => `<details${i < 3 ? ' open' : ''}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} · ${escapeHtml(s.source)}${s.location ? ` · ${escapeHtml(s.location)}` : ''}</summary><pre>${escapeHtml(s.stack.join('\n'))}</pre></details>`).join(''));
+    sections.push(
+      '<h2>Suspects</h2>' +
+        report.suspects
+          .map(
+            (s, i) =>
+              `<details${i < 3 ? ' open' : ''}><summary>${i + 1}. <code>${escapeHtml(s.function)}</code> ${escapeHtml(suspectAmount(s))} · ${escapeHtml(s.source)}${s.location ? ` · ${escapeHtml(s.location)}` : ''}</summary><pre>${escapeHtml(s.stack.join('\n'))}</pre></details>`,
+          )
+          .join(''),
+    );
   }
   for (const side of ['gray', 'baseline'] as const) {
     const traced = report.ebpf?.[side];
     if (!traced?.paths.length) continue;
-    sections.push(`<h2>Top allocation paths of ${side} (eBPF)</h2>` + table(['#', 'function', 'rate', 'share', 'where'], traced.paths.slice(0, 10).map((p, i) => [String(i + 1), `<code>${escapeHtml(p.function)}</code>`, escapeHtml(formatRate(p.bytesPerSec)), `${Math.round(p.share * 100)}%`, escapeHtml(p.location ?? '')])));
+    sections.push(
+      `<h2>Top allocation paths of ${side} (eBPF)</h2>` +
+        table(
+          ['#', 'function', 'rate', 'share', 'where'],
+          traced.paths
+            .slice(0, 10)
+            .map((p, i) => [
+              String(i + 1),
+              `<code>${escapeHtml(p.function)}</code>`,
+              escapeHtml(formatRate(p.bytesPerSec)),
+              `${Math.round(p.share * 100)}%`,
+              escapeHtml(p.location ?? ''),
+            ]),
+        ),
+    );
   }
-  if (report.warnings.length) sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
+  if (report.warnings.length)
+    sections.push(`<h2>Warnings</h2><ul>${report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

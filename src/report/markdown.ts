@@ -28,18 +28,20 @@ const utf16Units = (text: string): number => text.length;
  * two also get a zero-width space after them.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    // Any line end (a lone \r too: CommonMark takes it as one) or control character would end a
-    // table row or an HTML block such as <details>: all become a space.
-    .replace(/\r\n|[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g, ' ')
-    // GitHub autolinks URLs and www. names in text it has decoded: a zero-width space keeps them text.
-    .replace(/:\/\//g, ':\u200b//')
-    .replace(/(www)\./gi, '$1.\u200b')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~@:=$^]/g, (c) => `&#${c.charCodeAt(0)};${c === '@' || c === '#' ? '\u200b' : ''}`);
+  return (
+    text
+      // Any line end (a lone \r too: CommonMark takes it as one) or control character would end a
+      // table row or an HTML block such as <details>: all become a space.
+      .replace(/\r\n|[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g, ' ')
+      // GitHub autolinks URLs and www. names in text it has decoded: a zero-width space keeps them text.
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/(www)\./gi, '$1.\u200b')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/[\\`*_{}[\]()#+\-.!|~@:=$^]/g, (c) => `&#${c.charCodeAt(0)};${c === '@' || c === '#' ? '\u200b' : ''}`)
+  );
 }
 
 /** Where the reader can find more: both optional, both from the runner's environment. */
@@ -56,14 +58,19 @@ const VERDICT_BANNER: Record<Report['verdict'], string> = {
   inconclusive: '❔ INCONCLUSIVE',
 };
 
-const delta = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : `${b >= a ? '+' : ''}${formatBytes(b - a)}`);
-const result = (passed: boolean | null | undefined) => (passed === null || passed === undefined ? 'n/a' : passed ? '✅ pass' : '❌ fail');
+const delta = (a: number | null, b: number | null) =>
+  a === null || b === null ? 'n/a' : `${b >= a ? '+' : ''}${formatBytes(b - a)}`;
+const result = (passed: boolean | null | undefined) =>
+  passed === null || passed === undefined ? 'n/a' : passed ? '✅ pass' : '❌ fail';
 const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\/[^\s()<>"'`]+$/.test(url) ? url : null);
 
 type Section = { name: string; text: string };
 
 function banner(report: Report): Section {
-  return { name: 'verdict', text: `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` · grade ${report.grade}` : ''}\n` };
+  return {
+    name: 'verdict',
+    text: `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` · grade ${report.grade}` : ''}\n`,
+  };
 }
 
 /** One table: both sides, the change, the limit and the result of each rule. */
@@ -86,44 +93,89 @@ function sidesTable(report: Report): Section {
   ];
   const rows = instanceRows(report);
   if (rows.length) {
-    lines.push('', `<details><summary>Per process (${report.replicas} a side: the judge compares them across sides)</summary>`, '', `| ${INSTANCE_HEAD.join(' | ')} |`, `|${INSTANCE_HEAD.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '', '</details>');
+    lines.push(
+      '',
+      `<details><summary>Per process (${report.replicas} a side: the judge compares them across sides)</summary>`,
+      '',
+      `| ${INSTANCE_HEAD.join(' | ')} |`,
+      `|${INSTANCE_HEAD.map(() => '---').join('|')}|`,
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+      '',
+      '</details>',
+    );
   }
   if (report.projection?.secondsToLimit != null) {
-    lines.push('', `At its floor slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${(report.projection.secondsToLimit / 60).toFixed(0)} min.`);
+    lines.push(
+      '',
+      `At its floor slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${(report.projection.secondsToLimit / 60).toFixed(0)} min.`,
+    );
   }
   return { name: 'table', text: lines.join('\n') + '\n' };
 }
 
 function chart(report: Report): Section {
-  return { name: 'chart', text: report.timeline.length >= 2 ? mermaidChart(report.timeline, report.settings.warmupMs) + '\n' : '' };
+  return {
+    name: 'chart',
+    text: report.timeline.length >= 2 ? mermaidChart(report.timeline, report.settings.warmupMs) + '\n' : '',
+  };
 }
 
 function reasons(report: Report): Section {
   if (!report.reasons.length) return { name: 'reasons', text: '' };
-  return { name: 'reasons', text: ['**Why**', '', ...report.reasons.map((r) => `- **${r.outcome}** (${r.rule}): ${escapeMarkdown(r.message)}`)].join('\n') + '\n' };
+  return {
+    name: 'reasons',
+    text:
+      [
+        '**Why**',
+        '',
+        ...report.reasons.map((r) => `- **${r.outcome}** (${r.rule}): ${escapeMarkdown(r.message)}`),
+      ].join('\n') + '\n',
+  };
 }
 
 function patterns(report: Report): Section {
   if (!report.patterns.length) return { name: 'patterns', text: '' };
   const lines = ['**Looks like**', ''];
-  for (const p of report.patterns) lines.push(`- **${p.id}** (${Math.round(p.confidence * 100)}% sure): ${escapeMarkdown(p.message)} *Fix:* ${escapeMarkdown(p.hint)}`);
+  for (const p of report.patterns)
+    lines.push(
+      `- **${p.id}** (${Math.round(p.confidence * 100)}% sure): ${escapeMarkdown(p.message)} *Fix:* ${escapeMarkdown(p.hint)}`,
+    );
   return { name: 'patterns', text: lines.join('\n') + '\n' };
 }
 
 function suspects(report: Report, withStacks: boolean): Section {
   if (!report.suspects.length) return { name: 'suspects', text: '' };
   const shown = report.suspects.slice(0, MARKDOWN_SUSPECTS);
-  const lines = ['**Suspects** (gray against baseline)', '', '| # | function | what | where | source |', '|---|---|---|---|---|'];
+  const lines = [
+    '**Suspects** (gray against baseline)',
+    '',
+    '| # | function | what | where | source |',
+    '|---|---|---|---|---|',
+  ];
   for (const [i, s] of shown.entries()) {
-    const where = [s.location, s.createdBy ? `created by ${s.createdBy}` : null, s.caller && s.caller !== s.function ? `from ${s.caller}` : null].filter((x) => x !== null).join(', ');
-    lines.push(`| ${i + 1} | <code>${escapeMarkdown(s.function)}</code> | ${escapeMarkdown(suspectAmount(s))} | ${escapeMarkdown(where)} | ${s.source}${s.pattern ? ` · ${s.pattern}` : ''} |`);
+    const where = [
+      s.location,
+      s.createdBy ? `created by ${s.createdBy}` : null,
+      s.caller && s.caller !== s.function ? `from ${s.caller}` : null,
+    ]
+      .filter((x) => x !== null)
+      .join(', ');
+    lines.push(
+      `| ${i + 1} | <code>${escapeMarkdown(s.function)}</code> | ${escapeMarkdown(suspectAmount(s))} | ${escapeMarkdown(where)} | ${s.source}${s.pattern ? ` · ${s.pattern}` : ''} |`,
+    );
   }
   if (withStacks) {
     for (const [i, s] of shown.entries()) {
       if (!s.stack.length) continue;
       const frames = s.stack.slice(0, STACK_FRAMES).map((f) => escapeMarkdown(f.slice(0, 300)));
       if (s.stack.length > STACK_FRAMES) frames.push(`… ${s.stack.length - STACK_FRAMES} more frames`);
-      lines.push('', `<details><summary>stack of #${i + 1} <code>${escapeMarkdown(s.function)}</code></summary>`, '', `<pre>${frames.join('\n')}</pre>`, '</details>');
+      lines.push(
+        '',
+        `<details><summary>stack of #${i + 1} <code>${escapeMarkdown(s.function)}</code></summary>`,
+        '',
+        `<pre>${frames.join('\n')}</pre>`,
+        '</details>',
+      );
     }
   }
   return { name: 'suspects', text: lines.join('\n') + '\n' };
@@ -137,9 +189,16 @@ function allocationPaths(report: Report): Section {
   for (const side of ['gray', 'baseline'] as const) {
     const traced = ebpf[side];
     if (!traced) continue;
-    lines.push(`**${side}**: ${formatRate(traced.bytesPerSec)} over ${(traced.traceMs / 1000).toFixed(1)} s`, '', '| # | function | rate | share | where |', '|---|---|---|---|---|');
+    lines.push(
+      `**${side}**: ${formatRate(traced.bytesPerSec)} over ${(traced.traceMs / 1000).toFixed(1)} s`,
+      '',
+      '| # | function | rate | share | where |',
+      '|---|---|---|---|---|',
+    );
     for (const [i, p] of traced.paths.slice(0, MARKDOWN_SUSPECTS).entries()) {
-      lines.push(`| ${i + 1} | <code>${escapeMarkdown(p.function)}</code> | ${formatRate(p.bytesPerSec)} | ${Math.round(p.share * 100)}% | ${escapeMarkdown(p.location ?? '')} |`);
+      lines.push(
+        `| ${i + 1} | <code>${escapeMarkdown(p.function)}</code> | ${formatRate(p.bytesPerSec)} | ${Math.round(p.share * 100)}% | ${escapeMarkdown(p.location ?? '')} |`,
+      );
     }
     lines.push('');
   }
@@ -150,12 +209,19 @@ function allocationPaths(report: Report): Section {
 function limitations(report: Report): Section {
   if (!report.warnings.length) return { name: 'warnings', text: '' };
   const items = report.warnings.map((w) => `<li>${escapeMarkdown(w)}</li>`).join('');
-  return { name: 'warnings', text: `<details><summary>What this run could not see or skipped (${report.warnings.length})</summary><ul>${items}</ul></details>\n` };
+  return {
+    name: 'warnings',
+    text: `<details><summary>What this run could not see or skipped (${report.warnings.length})</summary><ul>${items}</ul></details>\n`,
+  };
 }
 
 function footer(report: Report, links: MarkdownLinks): Section {
   const run = safeUrl(links.runUrl);
-  const parts = [`baseline: <code>${escapeMarkdown(report.baseline.command)}</code>`, `gray: <code>${escapeMarkdown(report.gray.command)}</code>`, `driver ${escapeMarkdown(report.settings.driver)}`];
+  const parts = [
+    `baseline: <code>${escapeMarkdown(report.baseline.command)}</code>`,
+    `gray: <code>${escapeMarkdown(report.gray.command)}</code>`,
+    `driver ${escapeMarkdown(report.settings.driver)}`,
+  ];
   if (links.htmlReport) parts.push(`full report: ${escapeMarkdown(links.htmlReport)}`);
   if (run) parts.push(`[workflow run](${run})`);
   return { name: 'footer', text: `<sub>${parts.join(' · ')}</sub>\n` };
@@ -164,7 +230,8 @@ function footer(report: Report, links: MarkdownLinks): Section {
 /** Joins sections in order, leaving out whole sections that would not fit, and says what was cut. */
 function fit(sections: Section[], budget: number, links: MarkdownLinks, size: (text: string) => number): string {
   const run = safeUrl(links.runUrl);
-  const note = (cut: string[]) => `\n> [!NOTE]\n> Cut to fit GitHub's size limit: ${cut.join(', ')}. report.json and report.html in the run's artifact have everything${run ? `: [workflow run](${run})` : ''}.\n`;
+  const note = (cut: string[]) =>
+    `\n> [!NOTE]\n> Cut to fit GitHub's size limit: ${cut.join(', ')}. report.json and report.html in the run's artifact have everything${run ? `: [workflow run](${run})` : ''}.\n`;
   const reserve = size(note(sections.map((s) => s.name)));
   const kept: string[] = [];
   const cut: string[] = [];
@@ -184,7 +251,22 @@ function fit(sections: Section[], budget: number, links: MarkdownLinks, size: (t
 
 /** The job summary: verdict, both sides with every rule's limit and result, the chart, the evidence. */
 export function renderSummary(report: Report, links: MarkdownLinks = {}): string {
-  return fit([banner(report), sidesTable(report), reasons(report), chart(report), patterns(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], SUMMARY_BUDGET, links, utf8Bytes);
+  return fit(
+    [
+      banner(report),
+      sidesTable(report),
+      reasons(report),
+      chart(report),
+      patterns(report),
+      suspects(report, true),
+      allocationPaths(report),
+      limitations(report),
+      footer(report, links),
+    ],
+    SUMMARY_BUDGET,
+    links,
+    utf8Bytes,
+  );
 }
 
 /**
@@ -192,5 +274,20 @@ export function renderSummary(report: Report, links: MarkdownLinks = {}): string
  * GitHub's comment limit by dropping the least important sections first.
  */
 export function renderComment(report: Report, links: MarkdownLinks = {}, budget = COMMENT_BUDGET): string {
-  return fit([banner(report), sidesTable(report), reasons(report), patterns(report), chart(report), suspects(report, true), allocationPaths(report), limitations(report), footer(report, links)], budget, links, utf16Units);
+  return fit(
+    [
+      banner(report),
+      sidesTable(report),
+      reasons(report),
+      patterns(report),
+      chart(report),
+      suspects(report, true),
+      allocationPaths(report),
+      limitations(report),
+      footer(report, links),
+    ],
+    budget,
+    links,
+    utf16Units,
+  );
 }

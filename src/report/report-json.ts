@@ -141,13 +141,16 @@ function slopeIncrease(verdict: Verdict): number | null {
   return diff / Math.abs(base);
 }
 
-const differenceReport = (d: Difference | null): DifferenceReport | null => (d ? { value: d.value, low: d.low, high: d.high, method: d.method } : null);
+const differenceReport = (d: Difference | null): DifferenceReport | null =>
+  d ? { value: d.value, low: d.low, high: d.high, method: d.method } : null;
 
 export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
   const { analysis } = verdict;
   const surface = settings.surface ?? 'cli';
   const spell = <T extends { message: string } | { detail: string }>(item: T): T =>
-    'message' in item ? { ...item, message: renderOptionRefs(item.message, surface) } : { ...item, detail: renderOptionRefs(item.detail, surface) };
+    'message' in item
+      ? { ...item, message: renderOptionRefs(item.message, surface) }
+      : { ...item, detail: renderOptionRefs(item.detail, surface) };
   return {
     schema: REPORT_SCHEMA,
     memgateVersion: VERSION,
@@ -170,14 +173,28 @@ export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
     p95Increase: analysis.p95Increase,
     p95Difference: differenceReport(analysis.p95Difference),
     slopeIncrease: slopeIncrease(verdict),
-    slopeDifference: analysis.slopeDifference && { bytesPerSec: analysis.slopeDifference.bytesPerSec, low: analysis.slopeDifference.low, high: analysis.slopeDifference.high, method: analysis.slopeDifference.method },
+    slopeDifference: analysis.slopeDifference && {
+      bytesPerSec: analysis.slopeDifference.bytesPerSec,
+      low: analysis.slopeDifference.low,
+      high: analysis.slopeDifference.high,
+      method: analysis.slopeDifference.method,
+    },
     inuseGrowthDifference: differenceReport(analysis.inuseDifference),
-    siteGrowthDifference: analysis.siteDifference && { ...differenceReport(analysis.siteDifference)!, function: analysis.siteDifference.function },
+    siteGrowthDifference: analysis.siteDifference && {
+      ...differenceReport(analysis.siteDifference)!,
+      function: analysis.siteDifference.function,
+    },
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
     projection: verdict.projection,
-    warnings: [...analysis.limitations, ...analysis.warnings, ...verdict.notes.map((n) => renderOptionRefs(n, surface)), ...(analysis.evidence?.warnings ?? []), ...(analysis.ebpf?.warnings ?? [])],
+    warnings: [
+      ...analysis.limitations,
+      ...analysis.warnings,
+      ...verdict.notes.map((n) => renderOptionRefs(n, surface)),
+      ...(analysis.evidence?.warnings ?? []),
+      ...(analysis.ebpf?.warnings ?? []),
+    ],
     // eBPF suspects (allocation rate) after the heap-profile and goroutine ones (retained memory).
     suspects: [...(analysis.evidence?.suspects ?? []), ...(analysis.ebpf?.suspects ?? [])],
     patterns: analysis.evidence?.patterns ?? [],

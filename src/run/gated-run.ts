@@ -107,7 +107,9 @@ async function settle(fuse: RunFuse, reason: string, logger: Logger): Promise<vo
   try {
     await fuse.settle(reason.slice(0, 500));
   } catch (error) {
-    logger.warn(`fuse: could not settle cell ${fuse.config.cell.id}'s running record in ${fuse.store.where}: ${errorMessage(error)}; it turns stale at its deadline`);
+    logger.warn(
+      `fuse: could not settle cell ${fuse.config.cell.id}'s running record in ${fuse.store.where}: ${errorMessage(error)}; it turns stale at its deadline`,
+    );
   }
 }
 

@@ -16,14 +16,21 @@ export class Workload {
   readonly group: MemoryGroup;
   private readonly child: ChildProcess;
   private readonly tail: string[] = [];
-  private exitInfo: Omit<WorkloadExit, 'atMs' | 'beforeReady'> & { at: number } | null = null;
+  private exitInfo: (Omit<WorkloadExit, 'atMs' | 'beforeReady'> & { at: number }) | null = null;
   readonly exited: Promise<void>;
   /** Resolves once its output is read to the end as well (the last words of a graceful stop). */
   readonly closed: Promise<void>;
 
   /** `label`: how its output is prefixed in the log (`gray`, `gray#2`); `env`: the environment it gets. */
   /** `redact`: applied to its output before it is kept (secrets out of workloads.log and the report). */
-  constructor(side: SideName, command: string, port: number | null, group: MemoryGroup, log: WriteStream | null, options: { label?: string; env?: NodeJS.ProcessEnv; redact?: (text: string) => string } = {}) {
+  constructor(
+    side: SideName,
+    command: string,
+    port: number | null,
+    group: MemoryGroup,
+    log: WriteStream | null,
+    options: { label?: string; env?: NodeJS.ProcessEnv; redact?: (text: string) => string } = {},
+  ) {
     this.side = side;
     this.command = command;
     this.port = port;
@@ -35,12 +42,22 @@ export class Workload {
     // (a shell that writes itself into cgroup.procs before it execs the service, or sudo systemd-run),
     // and a signal to one pid does not reach the processes behind it (measured with execa's kill():
     // `sh -c 'sleep 61 & wait'` dies, its sleep keeps running).
-    this.child = spawn(launch.file, launch.args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env, detached: launch.ownProcessGroup === true });
+    this.child = spawn(launch.file, launch.args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+      detached: launch.ownProcessGroup === true,
+    });
     if (this.child.pid !== undefined) group.adopt(this.child.pid);
     const label = options.label ?? side;
     const keep = (chunk: Buffer) => {
       const text = (options.redact ?? String)(chunk.toString('utf8'));
-      log?.write(text.split('\n').filter((l) => l !== '').map((l) => `[${label}] ${l}\n`).join(''));
+      log?.write(
+        text
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => `[${label}] ${l}\n`)
+          .join(''),
+      );
       this.tail.push(...text.split('\n').filter((l) => l.trim() !== ''));
       this.tail.splice(0, Math.max(0, this.tail.length - OUTPUT_TAIL));
     };
@@ -70,7 +87,13 @@ export class Workload {
   /** How it ended, relative to the sampling clock's origin (epoch ms), or null while it runs. */
   exitRelativeTo(originMs: number, beforeReady: boolean): WorkloadExit | null {
     if (!this.exitInfo) return null;
-    return { atMs: this.exitInfo.at - originMs, code: this.exitInfo.code, signal: this.exitInfo.signal, beforeReady, lastOutput: [...this.tail] };
+    return {
+      atMs: this.exitInfo.at - originMs,
+      code: this.exitInfo.code,
+      signal: this.exitInfo.signal,
+      beforeReady,
+      lastOutput: [...this.tail],
+    };
   }
 
   /** Resolves when the port accepts connections ('ready'), the process ends, or time runs out. */
@@ -98,13 +121,29 @@ export class LoadProcess {
   readonly side: SideName;
   readonly exited: Promise<number | null>;
 
-  constructor(side: SideName, command: string, log: WriteStream | null, options: { env?: NodeJS.ProcessEnv; redact?: (text: string) => string } = {}) {
+  constructor(
+    side: SideName,
+    command: string,
+    log: WriteStream | null,
+    options: { env?: NodeJS.ProcessEnv; redact?: (text: string) => string } = {},
+  ) {
     this.side = side;
     // node:child_process, not execa: stop() signals the whole process group (kill(-pid)), so the load is
     // started detached as its own group; execa's kill() signals one pid, and a load script's children
     // survive it (measured: `sh -c 'sleep 61 & wait'` killed through execa leaves the sleep running).
-    this.child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: options.env ?? process.env });
-    const write = (chunk: Buffer) => log?.write((options.redact ?? String)(chunk.toString('utf8')).split('\n').filter((l) => l !== '').map((l) => `[load ${side}] ${l}\n`).join(''));
+    this.child = spawn('/bin/sh', ['-c', command], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: options.env ?? process.env,
+    });
+    const write = (chunk: Buffer) =>
+      log?.write(
+        (options.redact ?? String)(chunk.toString('utf8'))
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => `[load ${side}] ${l}\n`)
+          .join(''),
+      );
     this.child.stdout?.on('data', write);
     this.child.stderr?.on('data', write);
     this.exited = new Promise((resolve) => {

@@ -78,7 +78,10 @@ export class Watchdog implements CleanupGuard {
   constructor() {
     // node:child_process, not execa: the watchdog is no helper memgate waits on; it must run detached
     // (its own process group) with its stdin the pipe, and outlive memgate when memgate is killed.
-    this.child = spawn('/bin/sh', ['-c', SCRIPT, WATCHDOG_NAME], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    this.child = spawn('/bin/sh', ['-c', SCRIPT, WATCHDOG_NAME], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      detached: true,
+    });
     this.child.stdin?.on('error', () => {}); // EPIPE: it is gone already (nothing memgate can do then)
     this.exited = new Promise((resolve) => {
       this.child.once('error', () => resolve());

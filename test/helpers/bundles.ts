@@ -48,10 +48,17 @@ export function makeBundle(options: {
   const replicas = options.replicas ?? 1;
   if (replicas === 1) {
     for (let t = 0; t <= end; t += intervalMs) {
-      samples.push({ t, baseline: reading(t, options.baseline ?? {}, randB), gray: reading(t, options.gray ?? {}, randG) });
+      samples.push({
+        t,
+        baseline: reading(t, options.baseline ?? {}, randB),
+        gray: reading(t, options.gray ?? {}, randG),
+      });
     }
   } else {
-    const rands = { baseline: Array.from({ length: replicas }, (_, i) => seeded(seed * 13 + i + 1)), gray: Array.from({ length: replicas }, (_, i) => seeded(seed * 31 + i + 7)) };
+    const rands = {
+      baseline: Array.from({ length: replicas }, (_, i) => seeded(seed * 13 + i + 1)),
+      gray: Array.from({ length: replicas }, (_, i) => seeded(seed * 31 + i + 7)),
+    };
     const shape = (side: 'baseline' | 'gray', i: number) => ({ ...options[side], ...options.instances?.[side]?.[i] });
     for (let t = 0; t <= end; t += intervalMs) {
       const baseline = rands.baseline.map((r, i) => reading(t, shape('baseline', i), r));
@@ -73,7 +80,10 @@ export function makeBundle(options: {
       memoryMaxBytes: options.memoryMaxBytes ?? null,
       load: null,
       replicas,
-      sides: { baseline: { command: './base -addr 127.0.0.1:1', port: 1, location: '/cg/baseline' }, gray: { command: './gray -addr 127.0.0.1:2', port: 2, location: '/cg/gray' } },
+      sides: {
+        baseline: { command: './base -addr 127.0.0.1:1', port: 1, location: '/cg/baseline' },
+        gray: { command: './gray -addr 127.0.0.1:2', port: 2, location: '/cg/gray' },
+      },
       warnings: [],
       endedEarly: null,
     },

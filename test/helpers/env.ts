@@ -25,8 +25,13 @@ export function processGone(pid: number): boolean {
 /** Tests that trace with eBPF need bpftrace (and root): CI installs it, a silent skip would hide a gap. */
 export function requireBpftrace(): void {
   requireRoot();
-  const probe = spawnSync('bpftrace', ['-e', 'BEGIN { printf("ok\\n"); exit(); }'], { encoding: 'utf8', timeout: 60_000 });
+  const probe = spawnSync('bpftrace', ['-e', 'BEGIN { printf("ok\\n"); exit(); }'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (probe.status !== 0 || !probe.stdout.includes('ok')) {
-    throw new Error(`this test needs a working bpftrace (0.17+): apt-get install bpftrace (.ci/run installs it)${probe.error ? `: ${probe.error.message}` : `; it said: ${probe.stderr.trim().split('\n').pop()}`}`);
+    throw new Error(
+      `this test needs a working bpftrace (0.17+): apt-get install bpftrace (.ci/run installs it)${probe.error ? `: ${probe.error.message}` : `; it said: ${probe.stderr.trim().split('\n').pop()}`}`,
+    );
   }
 }

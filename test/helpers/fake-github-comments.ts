@@ -16,7 +16,11 @@ export function addCommentRoutes(gh: FakeGitHub): FakeComment[] {
   gh.addRoute({
     method: 'GET',
     path: '/repos/:owner/:repo/issues/:issue/comments',
-    handler: (ctx) => gh.paginate(ctx, comments.filter((c) => c.issue === `${ctx.params.owner}/${ctx.params.repo}#${ctx.params.issue}`)),
+    handler: (ctx) =>
+      gh.paginate(
+        ctx,
+        comments.filter((c) => c.issue === `${ctx.params.owner}/${ctx.params.repo}#${ctx.params.issue}`),
+      ),
   });
   gh.addRoute({
     method: 'POST',
@@ -26,7 +30,13 @@ export function addCommentRoutes(gh: FakeGitHub): FakeComment[] {
       const body = (ctx.req.body as { body?: unknown } | null)?.body;
       if (tooLong(body)) return gh.invalid('IssueComment', 'body', 'Body is too long (maximum is 65536 characters)');
       const id = gh.newId();
-      const comment = { id, body: body as string, html_url: `https://github.example/${ctx.params.owner}/${ctx.params.repo}/pull/${ctx.params.issue}#issuecomment-${id}`, user: { login: 'github-actions[bot]', type: 'Bot' }, issue: `${ctx.params.owner}/${ctx.params.repo}#${ctx.params.issue}` };
+      const comment = {
+        id,
+        body: body as string,
+        html_url: `https://github.example/${ctx.params.owner}/${ctx.params.repo}/pull/${ctx.params.issue}#issuecomment-${id}`,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        issue: `${ctx.params.owner}/${ctx.params.repo}#${ctx.params.issue}`,
+      };
       comments.push(comment);
       return gh.created(comment);
     },

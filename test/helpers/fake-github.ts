@@ -165,12 +165,20 @@ export class FakeGitHub {
   invalid(resource: string, field: string, message: string): RouteResponse {
     return {
       status: 422,
-      body: { message: 'Validation Failed', errors: [{ resource, code: 'custom', field, message }], documentation_url: 'https://docs.github.com/rest', status: '422' },
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource, code: 'custom', field, message }],
+        documentation_url: 'https://docs.github.com/rest',
+        status: '422',
+      },
     };
   }
 
   notFound(): RouteResponse {
-    return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
+    return {
+      status: 404,
+      body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+    };
   }
 
   // ---- commit statuses ----
@@ -208,9 +216,18 @@ export class FakeGitHub {
         }
         const context = typeof body.context === 'string' && body.context !== '' ? body.context : 'default';
         const description = typeof body.description === 'string' ? body.description : null;
-        if (description !== null && [...description].length > 140) return this.invalid('Status', 'description', 'description is too long (maximum is 140 characters)');
-        if ([...context].length > 255) return this.invalid('Status', 'context', 'context is too long (maximum is 255 characters)');
-        if (!/^[0-9a-f]{7,64}$/i.test(ctx.params.sha)) return { status: 422, body: { message: `No commit found for SHA: ${ctx.params.sha}`, documentation_url: 'https://docs.github.com/rest' } };
+        if (description !== null && [...description].length > 140)
+          return this.invalid('Status', 'description', 'description is too long (maximum is 140 characters)');
+        if ([...context].length > 255)
+          return this.invalid('Status', 'context', 'context is too long (maximum is 255 characters)');
+        if (!/^[0-9a-f]{7,64}$/i.test(ctx.params.sha))
+          return {
+            status: 422,
+            body: {
+              message: `No commit found for SHA: ${ctx.params.sha}`,
+              documentation_url: 'https://docs.github.com/rest',
+            },
+          };
         const key = this.statusKey(ctx.params);
         const list = this.statuses.get(key) ?? [];
         if (list.filter((s) => s.context.toLowerCase() === context.toLowerCase()).length >= 1000) {
@@ -246,7 +263,11 @@ export class FakeGitHub {
       handler: (ctx) => {
         const { owner, repo, ref } = ctx.params;
         const latest = this.latestStatuses(owner, repo, ref);
-        const combined = latest.some((s) => s.state === 'error' || s.state === 'failure') ? 'failure' : latest.length === 0 || latest.some((s) => s.state === 'pending') ? 'pending' : 'success';
+        const combined = latest.some((s) => s.state === 'error' || s.state === 'failure')
+          ? 'failure'
+          : latest.length === 0 || latest.some((s) => s.state === 'pending')
+            ? 'pending'
+            : 'success';
         return this.paginate(ctx, latest, (statuses) => ({
           state: combined,
           statuses,
@@ -294,7 +315,9 @@ export class FakeGitHub {
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+      headers: Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+      ),
       body,
       token,
     };
@@ -306,21 +329,41 @@ export class FakeGitHub {
   }
 
   private async answer(req: RecordedRequest): Promise<RouteResponse> {
-    const failure = this.failures.find((f) => (!f.method || f.method === req.method) && (!f.path || req.path.includes(f.path)) && (f.times ?? 1) > 0);
+    const failure = this.failures.find(
+      (f) => (!f.method || f.method === req.method) && (!f.path || req.path.includes(f.path)) && (f.times ?? 1) > 0,
+    );
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
-      return { status: failure.status, body: failure.body ?? { message: `fake failure ${failure.status}` }, headers: failure.headers };
+      return {
+        status: failure.status,
+        body: failure.body ?? { message: `fake failure ${failure.status}` },
+        headers: failure.headers,
+      };
     }
     for (const route of this.routes) {
       const params = this.match(route, req.method, req.path);
       if (!params) continue;
       const access = req.token === null ? null : this.tokens.get(req.token);
       if (access === undefined || (access === null && route.write)) {
-        return { status: 401, body: { message: req.token === null ? 'Requires authentication' : 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } };
+        return {
+          status: 401,
+          body: {
+            message: req.token === null ? 'Requires authentication' : 'Bad credentials',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '401',
+          },
+        };
       }
       if (this.repos && params.owner && !this.repos.has(`${params.owner}/${params.repo}`)) return this.notFound();
       if (route.write && access !== 'write') {
-        return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } };
+        return {
+          status: 403,
+          body: {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '403',
+          },
+        };
       }
       if (route.write && this.writeDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
       return route.handler({ req, params, gh: this });

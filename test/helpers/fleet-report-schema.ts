@@ -11,5 +11,7 @@ const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema/fleet-re
 
 /** What is wrong with `report` as a fleet report.json, one line per finding; empty when it is valid. */
 export function fleetReportSchemaErrors(report: unknown): string[] {
-  return validate(JSON.parse(JSON.stringify(report))) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+  return validate(JSON.parse(JSON.stringify(report)))
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
 }

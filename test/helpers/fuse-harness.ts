@@ -71,11 +71,24 @@ export async function runCli(world: FuseWorld, args: string[], extraFlags = true
 export function fakeReport(verdict: Report['verdict']): Report {
   const reasons =
     verdict === 'fail'
-      ? [{ rule: 'p95-increase', outcome: 'block', message: 'P95 of memory rose +83.7% (gray 22.5 MiB vs baseline 12.2 MiB)', measured: 0.837, limit: 0.12 }]
+      ? [
+          {
+            rule: 'p95-increase',
+            outcome: 'block',
+            message: 'P95 of memory rose +83.7% (gray 22.5 MiB vs baseline 12.2 MiB)',
+            measured: 0.837,
+            limit: 0.12,
+          },
+        ]
       : verdict === 'inconclusive'
         ? [{ rule: 'enough-samples', outcome: 'inconclusive', message: 'too few samples', measured: 3, limit: 8 }]
         : [];
-  return { verdict, grade: verdict === 'fail' ? 'P0' : null, exitCode: { pass: 0, warn: 0, fail: 1, inconclusive: 3 }[verdict], reasons } as unknown as Report;
+  return {
+    verdict,
+    grade: verdict === 'fail' ? 'P0' : null,
+    exitCode: { pass: 0, warn: 0, fail: 1, inconclusive: 3 }[verdict],
+    reasons,
+  } as unknown as Report;
 }
 
 export interface CellRun {
@@ -86,14 +99,29 @@ export interface CellRun {
 }
 
 /** What `memgate run --cell CELL --fuse on` does (the same gated run) around a gate whose verdict is `verdict`. */
-export async function runCell(world: FuseWorld, cell: string, verdict: Report['verdict'], threshold?: string): Promise<CellRun> {
+export async function runCell(
+  world: FuseWorld,
+  cell: string,
+  verdict: Report['verdict'],
+  threshold?: string,
+): Promise<CellRun> {
   const raw: Record<string, string> = { cell, fuse: 'on' };
   if (threshold) raw['fuse-dimension-threshold'] = threshold;
   for (let i = 0; i < world.flags.length; i += 2) raw[world.flags[i].replace(/^--/, '')] = world.flags[i + 1];
   const fuse = openRunFuse(raw, { env: world.env, cwd: world.cwd })!;
   const outDir = join(world.cwd, 'out', cell.replace(/[^a-z0-9]+/gi, '_'));
   const quiet = { info: () => {}, warn: () => {} };
-  const gated = await gatedRun({ fuse, outDir, logger: quiet, gate: async () => ({ kind: 'judged', report: fakeReport(verdict), reportPath: join(outDir, 'report.json'), outDir }) });
+  const gated = await gatedRun({
+    fuse,
+    outDir,
+    logger: quiet,
+    gate: async () => ({
+      kind: 'judged',
+      report: fakeReport(verdict),
+      reportPath: join(outDir, 'report.json'),
+      outDir,
+    }),
+  });
   if (gated.kind === 'fuse-unreadable') throw new Error(gated.message);
   if (gated.kind === 'judged' && gated.fuseError) throw new Error(gated.fuseError.message);
   return { gated, outcome: gated.kind === 'judged' ? gated.fuse : null };

@@ -29,7 +29,11 @@ export function timeOf(run: () => void): number {
  * about n characters. The two sizes of a step are timed in turns (best of 5 each), so that both
  * meet the same garbage-collector state. Returns the times per size (ms), for the test's message.
  */
-export function assertLinearTime(name: string, make: (n: number) => string, parse: (text: string) => unknown): number[] {
+export function assertLinearTime(
+  name: string,
+  make: (n: number) => string,
+  parse: (text: string) => unknown,
+): number[] {
   const times: number[] = [];
   for (let i = 1; i < SIZES.length; i++) {
     const [small, large] = [make(SIZES[i - 1]), make(SIZES[i])];
@@ -46,7 +50,10 @@ export function assertLinearTime(name: string, make: (n: number) => string, pars
     times[i] = now;
     if (now < NOISE_FLOOR_MS) continue;
     const ratio = now / Math.max(before, NOISE_FLOOR_MS / 2);
-    assert.ok(ratio <= MAX_STEP_RATIO, `${name}: ${SIZES[i - 1] / 1024} KiB took ${before.toFixed(1)} ms, ${SIZES[i] / 1024} KiB ${now.toFixed(1)} ms (${ratio.toFixed(1)}x for 4x the input: not linear)`);
+    assert.ok(
+      ratio <= MAX_STEP_RATIO,
+      `${name}: ${SIZES[i - 1] / 1024} KiB took ${before.toFixed(1)} ms, ${SIZES[i] / 1024} KiB ${now.toFixed(1)} ms (${ratio.toFixed(1)}x for 4x the input: not linear)`,
+    );
   }
   return times;
 }
@@ -64,10 +71,19 @@ export const SCAN_SLACK_MS = 500;
 export function assertNearScanTime(name: string, text: string, parse: (text: string) => unknown): void {
   let [scan, parsed] = [Infinity, Infinity];
   for (let round = 0; round < 5; round++) {
-    scan = Math.min(scan, timeOf(() => text.split('\n').map((line) => line.trim())));
-    parsed = Math.min(parsed, timeOf(() => parse(text)));
+    scan = Math.min(
+      scan,
+      timeOf(() => text.split('\n').map((line) => line.trim())),
+    );
+    parsed = Math.min(
+      parsed,
+      timeOf(() => parse(text)),
+    );
     // Within the bound: done. Seconds: a pathological parser, no need to ask again.
     if (parsed <= SCAN_MULTIPLE * scan + SCAN_SLACK_MS || parsed > 2000) break;
   }
-  assert.ok(parsed <= SCAN_MULTIPLE * scan + SCAN_SLACK_MS, `${name}: parsing took ${parsed.toFixed(1)} ms, a plain pass over it ${scan.toFixed(2)} ms`);
+  assert.ok(
+    parsed <= SCAN_MULTIPLE * scan + SCAN_SLACK_MS,
+    `${name}: parsing took ${parsed.toFixed(1)} ms, a plain pass over it ${scan.toFixed(2)} ms`,
+  );
 }

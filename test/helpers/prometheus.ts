@@ -27,7 +27,11 @@ export function freePort(): Promise<number> {
 
 export function requireBinary(name: string, pkg: string): void {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-  assert.equal(found.status, 0, `${name} is not installed: apt-get install -y ${pkg} (the fleet tests run a real ${pkg})`);
+  assert.equal(
+    found.status,
+    0,
+    `${name} is not installed: apt-get install -y ${pkg} (the fleet tests run a real ${pkg})`,
+  );
 }
 
 const live = new Set<ChildProcess>();
@@ -39,7 +43,8 @@ process.on('exit', () => {
 async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the store exited with ${child.exitCode} before it was ready: ${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`the store exited with ${child.exitCode} before it was ready: ${log()}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -83,11 +88,28 @@ export async function startPrometheus(openMetrics: string): Promise<RunningStore
   const dir = mkdtempSync(join(tmpdir(), 'memgate-prom-'));
   try {
     writeFileSync(join(dir, 'fleet.om'), openMetrics);
-    const backfill = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'fleet.om'), join(dir, 'data')], { encoding: 'utf8' });
+    const backfill = spawnSync(
+      'promtool',
+      ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'fleet.om'), join(dir, 'data')],
+      { encoding: 'utf8' },
+    );
     assert.equal(backfill.status, 0, `promtool backfill failed: ${backfill.stderr}`);
     writeFileSync(join(dir, 'prometheus.yml'), 'global: {}\n');
     const port = await freePort();
-    const child = spawn('prometheus', ['--config.file', join(dir, 'prometheus.yml'), '--storage.tsdb.path', join(dir, 'data'), '--storage.tsdb.retention.time', '100y', '--web.listen-address', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'prometheus',
+      [
+        '--config.file',
+        join(dir, 'prometheus.yml'),
+        '--storage.tsdb.path',
+        join(dir, 'data'),
+        '--storage.tsdb.retention.time',
+        '100y',
+        '--web.listen-address',
+        `127.0.0.1:${port}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const log = track(child);
     const stop = stopper(child, dir);
     const url = `http://127.0.0.1:${port}`;
@@ -109,7 +131,16 @@ export async function startVictoriaMetrics(promText: string): Promise<RunningSto
   requireBinary('victoria-metrics', 'victoria-metrics');
   const dir = mkdtempSync(join(tmpdir(), 'memgate-vm-'));
   const port = await freePort();
-  const child = spawn('victoria-metrics', [`-storageDataPath=${join(dir, 'data')}`, `-httpListenAddr=127.0.0.1:${port}`, '-retentionPeriod=100y', '-search.disableCache'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'victoria-metrics',
+    [
+      `-storageDataPath=${join(dir, 'data')}`,
+      `-httpListenAddr=127.0.0.1:${port}`,
+      '-retentionPeriod=100y',
+      '-search.disableCache',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const log = track(child);
   const stop = stopper(child, dir);
   const url = `http://127.0.0.1:${port}`;
@@ -132,7 +163,18 @@ export async function startScrapingPrometheus(configYaml: string): Promise<Runni
   const dir = mkdtempSync(join(tmpdir(), 'memgate-prom-live-'));
   writeFileSync(join(dir, 'prometheus.yml'), configYaml);
   const port = await freePort();
-  const child = spawn('prometheus', ['--config.file', join(dir, 'prometheus.yml'), '--storage.tsdb.path', join(dir, 'data'), '--web.listen-address', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'prometheus',
+    [
+      '--config.file',
+      join(dir, 'prometheus.yml'),
+      '--storage.tsdb.path',
+      join(dir, 'data'),
+      '--web.listen-address',
+      `127.0.0.1:${port}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const log = track(child);
   const stop = stopper(child, dir);
   const url = `http://127.0.0.1:${port}`;

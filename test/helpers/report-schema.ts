@@ -18,11 +18,18 @@ export function reportSchemaErrors(report: unknown): string[] {
   const json: unknown = JSON.parse(JSON.stringify(report));
   if (validate(json)) return [];
   return (validate.errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
+        : '';
     return `${e.instancePath || '/'} ${e.message}${extra}`;
   });
 }
 
 export function assertValidReport(report: unknown, what = 'report.json'): void {
-  assert.deepEqual(reportSchemaErrors(report), [], `${what} does not match schema/report.schema.json (if the report changed on purpose, update the schema: see its description)`);
+  assert.deepEqual(
+    reportSchemaErrors(report),
+    [],
+    `${what} does not match schema/report.schema.json (if the report changed on purpose, update the schema: see its description)`,
+  );
 }

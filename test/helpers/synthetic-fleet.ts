@@ -44,7 +44,12 @@ interface Behaviour {
   nanEvery?: number;
 }
 
-export function instanceSeries(labels: Record<string, string>, startSec: number, seed: number, b: Behaviour = {}): SynthSeries[] {
+export function instanceSeries(
+  labels: Record<string, string>,
+  startSec: number,
+  seed: number,
+  b: Behaviour = {},
+): SynthSeries[] {
   const rnd = random(seed);
   const offset = (rnd() - 0.5) * 6 * MiB;
   const drift = (rnd() - 0.5) * 40 * 1024; // bytes/min: two processes of one build drift a little apart
@@ -75,7 +80,15 @@ export function syntheticFleet(startSec: number): SynthSeries[] {
   const series: SynthSeries[] = [];
   let seed = 1;
   const add = (region: string, track: 'stable' | 'canary', n: number, b: (i: number) => Behaviour = () => ({})) => {
-    for (let i = 0; i < n; i++) series.push(...instanceSeries({ job: 'shop', region, track, instance: `${region}-${track}-${i}:9100` }, startSec, seed++, b(i)));
+    for (let i = 0; i < n; i++)
+      series.push(
+        ...instanceSeries(
+          { job: 'shop', region, track, instance: `${region}-${track}-${i}:9100` },
+          startSec,
+          seed++,
+          b(i),
+        ),
+      );
   };
   add('eu-central-1', 'stable', 5);
   add('eu-central-1', 'canary', 3);
@@ -98,15 +111,24 @@ const labelText = (labels: Record<string, string>) =>
 
 /** The Go heap in use of the same instances: 60% of their memory (it leaks with it). */
 export function heapOf(series: readonly SynthSeries[]): SynthSeries[] {
-  return series.map((s) => ({ labels: s.labels, points: s.points.map(([t, v]) => [t, Number.isNaN(v) ? v : Math.round(v * 0.6)] as [number, number]) }));
+  return series.map((s) => ({
+    labels: s.labels,
+    points: s.points.map(([t, v]) => [t, Number.isNaN(v) ? v : Math.round(v * 0.6)] as [number, number]),
+  }));
 }
 
 /** OpenMetrics text for `promtool tsdb create-blocks-from openmetrics` (timestamps in seconds); heap series too when given. */
-export function toOpenMetrics(series: readonly SynthSeries[], name = 'process_resident_memory_bytes', heap: readonly SynthSeries[] = []): string {
+export function toOpenMetrics(
+  series: readonly SynthSeries[],
+  name = 'process_resident_memory_bytes',
+  heap: readonly SynthSeries[] = [],
+): string {
   const lines: string[] = [];
   const family = (familyName: string, list: readonly SynthSeries[]) => {
     lines.push(`# TYPE ${familyName} gauge`);
-    for (const s of list) for (const [t, v] of s.points) lines.push(`${familyName}{${labelText(s.labels)}} ${Number.isNaN(v) ? 'NaN' : v} ${t}`);
+    for (const s of list)
+      for (const [t, v] of s.points)
+        lines.push(`${familyName}{${labelText(s.labels)}} ${Number.isNaN(v) ? 'NaN' : v} ${t}`);
   };
   family(name, series);
   if (heap.length) family('go_memstats_heap_inuse_bytes', heap);
@@ -117,6 +139,8 @@ export function toOpenMetrics(series: readonly SynthSeries[], name = 'process_re
 /** Prometheus text lines with millisecond timestamps, for VictoriaMetrics' /api/v1/import/prometheus. */
 export function toPromText(series: readonly SynthSeries[], name = 'process_resident_memory_bytes'): string {
   const lines: string[] = [];
-  for (const s of series) for (const [t, v] of s.points) lines.push(`${name}{${labelText(s.labels)}} ${Number.isNaN(v) ? 'NaN' : v} ${t * 1000}`);
+  for (const s of series)
+    for (const [t, v] of s.points)
+      lines.push(`${name}{${labelText(s.labels)}} ${Number.isNaN(v) ? 'NaN' : v} ${t * 1000}`);
   return lines.join('\n') + '\n';
 }

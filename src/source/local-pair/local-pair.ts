@@ -8,7 +8,16 @@ import { checkTracer } from '../../collect/ebpf-preflight.ts';
 import { probeHost, selectDriver, type HostFacts } from '../../workload/cgroup/detect.ts';
 import type { CgroupDriver } from '../../workload/cgroup/types.ts';
 import type { Measurement, MeasureContext, SampleSource } from '../source.ts';
-import { scrubEnv, sideReadiness, startLoads, startPair, waitForAll, workloadEnv, type Pair, type Readiness } from './start.ts';
+import {
+  scrubEnv,
+  sideReadiness,
+  startLoads,
+  startPair,
+  waitForAll,
+  workloadEnv,
+  type Pair,
+  type Readiness,
+} from './start.ts';
 import { sweepOrphans } from '../../workload/cgroup/orphans.ts';
 import { Watchdog, type CleanupGuard } from '../../workload/watchdog.ts';
 import { Teardown } from './teardown.ts';
@@ -27,11 +36,18 @@ export function localPair(plan: GatePlan, host?: HostFacts): SampleSource {
       for (const limitation of driver.limitations) context.logger.warn(limitation);
       // What earlier runs that were killed (and whose watchdog died with them) left behind.
       const swept = await sweepOrphans(facts.layout, { sudo: !facts.isRoot });
-      if (swept.removed.length) context.logger.info(`memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(', ')}`);
-      for (const failure of swept.failed) context.logger.warn(`could not remove a cgroup left by an earlier memgate run: ${failure}`);
+      if (swept.removed.length)
+        context.logger.info(
+          `memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(', ')}`,
+        );
+      for (const failure of swept.failed)
+        context.logger.warn(`could not remove a cgroup left by an earlier memgate run: ${failure}`);
       const log = openWorkloadLog(context.bundleDir, plan.outDir, context.logger);
       const { dropped } = scrubEnv(process.env, plan.passEnv);
-      if (dropped.length) context.logger.info(`memgate: the workloads run without ${dropped.join(', ')} (credentials and the runner's own; --pass-env NAME passes one)`);
+      if (dropped.length)
+        context.logger.info(
+          `memgate: the workloads run without ${dropped.join(', ')} (credentials and the runner's own; --pass-env NAME passes one)`,
+        );
       // Started before any group exists: from here on, nothing memgate creates outlives it.
       const watchdog = new Watchdog();
       driver.guard = watchdog;
@@ -47,8 +63,18 @@ export function localPair(plan: GatePlan, host?: HostFacts): SampleSource {
   };
 }
 
-async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext, teardown: Teardown, log: WriteStream, guard: CleanupGuard): Promise<Measurement> {
-  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS)]);
+async function run(
+  plan: GatePlan,
+  driver: CgroupDriver,
+  context: MeasureContext,
+  teardown: Teardown,
+  log: WriteStream,
+  guard: CleanupGuard,
+): Promise<Measurement> {
+  const signal = AbortSignal.any([
+    context.signal,
+    AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS),
+  ]);
   const warnings: string[] = [];
   // The eBPF host check runs bpftrace once: started now, it is done by the time both sides are ready.
   const ebpfCheck = plan.ebpf.enabled === 'off' ? null : checkTracer();
@@ -60,14 +86,28 @@ async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext
   const origin = Date.now();
   const exitedEarly = SIDES.filter((side, i) => readiness[i] === 'exited');
   let windowOver = false;
-  if (plan.load && exitedEarly.length === 0 && !signal.aborted) startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal, { env: workloadEnv(scrubEnv(process.env, plan.passEnv).env, null), guard });
+  if (plan.load && exitedEarly.length === 0 && !signal.aborted)
+    startLoads(plan.load, pair, teardown, log, warnings, () => windowOver, signal, {
+      env: workloadEnv(scrubEnv(process.env, plan.passEnv).env, null),
+      guard,
+    });
   let observed: Observed;
   if (exitedEarly.length > 0) {
-    observed = { sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(' and ')} exited before it was ready` }, profiles: null, ebpf: null };
+    observed = {
+      sampled: { samples: [], stats: [], endedEarly: `${exitedEarly.join(' and ')} exited before it was ready` },
+      profiles: null,
+      ebpf: null,
+    };
   } else if (signal.aborted) {
     observed = { sampled: { samples: [], stats: [], endedEarly: 'interrupted' }, profiles: null, ebpf: null };
   } else {
-    observed = await observeWindow(plan, pair, teardown, { logger: context.logger, signal, interrupted: context.signal, bundleDir: context.bundleDir, ebpfCheck });
+    observed = await observeWindow(plan, pair, teardown, {
+      logger: context.logger,
+      signal,
+      interrupted: context.signal,
+      bundleDir: context.bundleDir,
+      ebpfCheck,
+    });
   }
   windowOver = true;
   return {
@@ -88,21 +128,36 @@ async function run(plan: GatePlan, driver: CgroupDriver, context: MeasureContext
  * Peaks, OOM kills and exits, read before teardown: killing the group would make every workload look
  * like it died. A side's: the highest peak, all OOM kills, the first exit; per process with replicas.
  */
-function readFinals({ instances }: Pair, readiness: Record<SideName, Readiness[]>, origin: number): { final: Record<SideName, SideFinal>; sides: Record<SideName, SideMeta> } {
+function readFinals(
+  { instances }: Pair,
+  readiness: Record<SideName, Readiness[]>,
+  origin: number,
+): { final: Record<SideName, SideFinal>; sides: Record<SideName, SideMeta> } {
   const final = {} as Record<SideName, SideFinal>;
   const sides = {} as Record<SideName, SideMeta>;
   for (const side of SIDES) {
-    const each: InstanceFinal[] = instances[side].map(({ group, workload }, i) => ({ peakBytes: group.readPeak(), oomKills: group.readOomKills(), exit: workload.exitRelativeTo(origin, readiness[side][i] === 'exited') }));
+    const each: InstanceFinal[] = instances[side].map(({ group, workload }, i) => ({
+      peakBytes: group.readPeak(),
+      oomKills: group.readOomKills(),
+      exit: workload.exitRelativeTo(origin, readiness[side][i] === 'exited'),
+    }));
     const peaks = each.map((f) => f.peakBytes).filter((v): v is number => v !== null);
     const ooms = each.map((f) => f.oomKills);
-    const exits = each.map((f) => f.exit).filter((e): e is WorkloadExit => e !== null).sort((a, b) => a.atMs - b.atMs);
+    const exits = each
+      .map((f) => f.exit)
+      .filter((e): e is WorkloadExit => e !== null)
+      .sort((a, b) => a.atMs - b.atMs);
     final[side] = {
       peakBytes: peaks.length ? Math.max(...peaks) : null,
       oomKills: ooms.every((v) => v === null) ? null : ooms.reduce<number>((a, v) => a + (v ?? 0), 0),
       exit: exits[0] ?? null,
       ...(each.length > 1 ? { instances: each } : {}),
     };
-    const metas: InstanceMeta[] = instances[side].map(({ group, workload }) => ({ command: workload.command, port: workload.port, location: group.location }));
+    const metas: InstanceMeta[] = instances[side].map(({ group, workload }) => ({
+      command: workload.command,
+      port: workload.port,
+      location: group.location,
+    }));
     sides[side] = { ...metas[0], ...(metas.length > 1 ? { instances: metas } : {}) };
   }
   return { final, sides };

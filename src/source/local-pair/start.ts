@@ -44,10 +44,14 @@ export function workloadEnv(base: NodeJS.ProcessEnv, memProfileRate: number | nu
  * `INPUT_*`: the Action's inputs, github-token among them), GitHub tokens, and anything named like a
  * credential (`NPM_TOKEN`, `AWS_SECRET_ACCESS_KEY`, `MEMGATE_PROMETHEUS_PASSWORD`, `*_API_KEY`).
  */
-const SECRET_NAME = /^(ACTIONS_|INPUT_)|^(GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_PAT)$|(^|_)(TOKEN|SECRET|SECRETS|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|API_?KEY|PRIVATE_KEY|ACCESS_KEY|AUTH)(_|$)/i;
+const SECRET_NAME =
+  /^(ACTIONS_|INPUT_)|^(GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_PAT)$|(^|_)(TOKEN|SECRET|SECRETS|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|API_?KEY|PRIVATE_KEY|ACCESS_KEY|AUTH)(_|$)/i;
 
 /** memgate's environment without the variables SECRET_NAME matches, except those in `pass` (--pass-env). */
-export function scrubEnv(base: NodeJS.ProcessEnv, pass: readonly string[]): { env: NodeJS.ProcessEnv; dropped: string[] } {
+export function scrubEnv(
+  base: NodeJS.ProcessEnv,
+  pass: readonly string[],
+): { env: NodeJS.ProcessEnv; dropped: string[] } {
   const env: NodeJS.ProcessEnv = {};
   const dropped: string[] = [];
   for (const [name, value] of Object.entries(base)) {
@@ -74,7 +78,13 @@ export function substitute(command: string, port: number | null, url: string | n
  * baseline 2, ...) so that neither side always starts on a busier machine; every step is undone by
  * the teardown.
  */
-export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: Teardown, log: WriteStream, env: NodeJS.ProcessEnv = process.env): Promise<Pair> {
+export async function startPair(
+  plan: GatePlan,
+  driver: CgroupDriver,
+  teardown: Teardown,
+  log: WriteStream,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Pair> {
   const replicas = plan.replicas;
   const groups: Record<SideName, MemoryGroup[]> = { baseline: [], gray: [] };
   const created: MemoryGroup[] = [];
@@ -82,7 +92,8 @@ export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: 
   // Its own step, so that a stop that fails (a process that survives SIGKILL) still removes the groups it can.
   teardown.add('removing the cgroups', async () => {
     const failures: string[] = [];
-    for (const group of [...created].reverse()) await group.remove().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`));
+    for (const group of [...created].reverse())
+      await group.remove().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`));
     if (failures.length) throw new Error(failures.join('; '));
   });
   for (let i = 0; i < replicas; i++) {
@@ -93,7 +104,13 @@ export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: 
     }
   }
   const instances: Record<SideName, Instance[]> = { baseline: [], gray: [] };
-  teardown.add('stopping the workloads', () => stopWorkloads(SIDES.flatMap((side) => instances[side]), plan.stopTimeoutMs, log));
+  teardown.add('stopping the workloads', () =>
+    stopWorkloads(
+      SIDES.flatMap((side) => instances[side]),
+      plan.stopTimeoutMs,
+      log,
+    ),
+  );
   const childEnv = workloadEnv(scrubEnv(env, plan.passEnv).env, plan.memProfileRate);
   const secrets = secretValues(env);
   const redact = (text: string) => redactText(text, secrets);
@@ -101,11 +118,19 @@ export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: 
     for (const side of SIDES) {
       const port = plan.commands[side].includes(Placeholder.Port) ? await freePort() : null;
       const label = replicas === 1 ? side : `${side}#${i + 1}`;
-      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i], log, { label, env: childEnv, redact });
+      const workload = new Workload(side, substitute(plan.commands[side], port, null), port, groups[side][i], log, {
+        label,
+        env: childEnv,
+        redact,
+      });
       instances[side].push({ group: groups[side][i], workload });
     }
   }
-  return { instances, groups: { baseline: groups.baseline[0], gray: groups.gray[0] }, workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload } };
+  return {
+    instances,
+    groups: { baseline: groups.baseline[0], gray: groups.gray[0] },
+    workloads: { baseline: instances.baseline[0].workload, gray: instances.gray[0].workload },
+  };
 }
 
 /**
@@ -113,22 +138,36 @@ export async function startPair(plan: GatePlan, driver: CgroupDriver, teardown: 
  * exit (a service flushing stats or coverage on SIGTERM gets to), then SIGKILL to whatever is left.
  * Their output meanwhile keeps going to workloads.log, between two marker lines.
  */
-export async function stopWorkloads(instances: readonly Instance[], timeoutMs: number, log: WriteStream): Promise<void> {
+export async function stopWorkloads(
+  instances: readonly Instance[],
+  timeoutMs: number,
+  log: WriteStream,
+): Promise<void> {
   const running = () => instances.filter((i) => i.group.pids().length > 0);
   const note = (text: string) => {
     if (!log.destroyed && !log.writableEnded) log.write(`[memgate] ${text}\n`);
   };
   const live = running();
   if (live.length > 0 && timeoutMs > 0) {
-    note(`stopping: SIGTERM to ${live.length} workload group${live.length === 1 ? '' : 's'}, ${formatDuration(timeoutMs)} to exit`);
+    note(
+      `stopping: SIGTERM to ${live.length} workload group${live.length === 1 ? '' : 's'}, ${formatDuration(timeoutMs)} to exit`,
+    );
     for (const { group } of live) group.signalAll('SIGTERM');
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && running().length > 0) await sleep(50);
     const left = running();
-    note(left.length === 0 ? 'stopped: every workload exited on SIGTERM' : `still running after ${formatDuration(timeoutMs)}: ${left.map((i) => i.workload.command.slice(0, 80)).join('; ')}; SIGKILL`);
+    note(
+      left.length === 0
+        ? 'stopped: every workload exited on SIGTERM'
+        : `still running after ${formatDuration(timeoutMs)}: ${left.map((i) => i.workload.command.slice(0, 80)).join('; ')}; SIGKILL`,
+    );
   }
   const failures: string[] = [];
-  await Promise.all(instances.map(({ group }) => group.killAll().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`))));
+  await Promise.all(
+    instances.map(({ group }) =>
+      group.killAll().catch((error) => failures.push(`${group.location}: ${errorMessage(error)}`)),
+    ),
+  );
   // The last words of the stop reach the log before it is closed (bounded: a pipe held open by an escaped process).
   await Promise.race([Promise.all(instances.map((i) => i.workload.closed)), sleep(1000)]);
   if (failures.length) throw new Error(failures.join('; '));
@@ -138,14 +177,22 @@ export async function stopWorkloads(instances: readonly Instance[], timeoutMs: n
  * Waits for every process to open its port; one that does not in time is bad input (exit 2) naming the
  * fix. Returns each process's readiness per side.
  */
-export async function waitForAll(plan: GatePlan, { instances }: Pair, signal: AbortSignal): Promise<Record<SideName, Readiness[]>> {
-  const waits = SIDES.map((side) => Promise.all(instances[side].map((i) => i.workload.waitReady(plan.readyTimeoutMs, signal))));
+export async function waitForAll(
+  plan: GatePlan,
+  { instances }: Pair,
+  signal: AbortSignal,
+): Promise<Record<SideName, Readiness[]>> {
+  const waits = SIDES.map((side) =>
+    Promise.all(instances[side].map((i) => i.workload.waitReady(plan.readyTimeoutMs, signal))),
+  );
   const [baseline, gray] = await Promise.all(waits);
   const readiness = { baseline, gray };
   for (const side of SIDES) {
     const late = readiness[side].findIndex((r) => r === 'timeout');
     if (late >= 0) {
-      throw new UsageError(`${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`);
+      throw new UsageError(
+        `${side} did not open port ${instances[side][late].workload.port} within ${formatDuration(plan.readyTimeoutMs)}; make the command listen on 127.0.0.1:{port} (memgate puts a free port there), or raise --ready-timeout.`,
+      );
     }
   }
   return readiness;
@@ -160,17 +207,30 @@ export function sideReadiness(readiness: Record<SideName, Readiness[]>): Readine
  * Starts the load against each side. A load that ends while the window runs is a warning; loads
  * stopped by teardown (after `windowOver()`) are not a finding.
  */
-export function startLoads(load: string, { instances }: Pair, teardown: Teardown, log: WriteStream, warnings: string[], windowOver: () => boolean, signal: AbortSignal, options: { env?: NodeJS.ProcessEnv; guard?: CleanupGuard } = {}): void {
+export function startLoads(
+  load: string,
+  { instances }: Pair,
+  teardown: Teardown,
+  log: WriteStream,
+  warnings: string[],
+  windowOver: () => boolean,
+  signal: AbortSignal,
+  options: { env?: NodeJS.ProcessEnv; guard?: CleanupGuard } = {},
+): void {
   for (const side of SIDES) {
     for (const [i, { workload: w }] of instances[side].entries()) {
       const who = instances[side].length === 1 ? side : `${side} #${i + 1}`;
       const url = w.port === null ? null : `http://127.0.0.1:${w.port}`;
       const secrets = secretValues(globalThis.process.env);
-      const process = new LoadProcess(side, substitute(load, w.port, url), log, { env: options.env, redact: (text) => redactText(text, secrets) });
+      const process = new LoadProcess(side, substitute(load, w.port, url), log, {
+        env: options.env,
+        redact: (text) => redactText(text, secrets),
+      });
       if (process.pid !== undefined) options.guard?.processGroup(process.pid);
       teardown.add(`stopping the ${who} load`, () => process.stop());
       void process.exited.then((code) => {
-        if (w.alive && !windowOver() && !signal.aborted) warnings.push(`the ${who} load command ended early (status ${code}) before the window was over`);
+        if (w.alive && !windowOver() && !signal.aborted)
+          warnings.push(`the ${who} load command ended early (status ${code}) before the window was over`);
       });
     }
   }

@@ -35,19 +35,55 @@ export interface WindowContext {
   ebpfCheck: Promise<TracerCheck> | null;
 }
 
-export async function observeWindow(plan: GatePlan, { groups, workloads, instances }: Pair, teardown: Teardown, context: WindowContext): Promise<Observed> {
+export async function observeWindow(
+  plan: GatePlan,
+  { groups, workloads, instances }: Pair,
+  teardown: Teardown,
+  context: WindowContext,
+): Promise<Observed> {
   const { logger, signal, bundleDir, ebpfCheck } = context;
   const totalMs = plan.warmupMs + plan.durationMs;
-  logger.info(`memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`);
+  logger.info(
+    `memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`,
+  );
   let ebpfOrigin = performance.now();
   // The traced process of each side is its first (with replicas only it is traced); the cost guard reads its heap profile.
-  const firstUrl = (template: string | null, port: number | null | undefined) => (template === null || (template.includes('{port}') && (port ?? null) === null) ? null : template.replaceAll('{port}', String(port)));
-  const pprofUrls = { baseline: firstUrl(plan.pprof.baseline, instances.baseline[0]?.workload.port), gray: firstUrl(plan.pprof.gray, instances.gray[0]?.workload.port) };
-  const ebpf = ebpfCheck ? await EbpfSession.open({ plan: plan.ebpf, check: ebpfCheck, groups, pprofUrls, exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited }, bundleDir, logger, now: () => performance.now() - ebpfOrigin }) : null;
+  const firstUrl = (template: string | null, port: number | null | undefined) =>
+    template === null || (template.includes('{port}') && (port ?? null) === null)
+      ? null
+      : template.replaceAll('{port}', String(port));
+  const pprofUrls = {
+    baseline: firstUrl(plan.pprof.baseline, instances.baseline[0]?.workload.port),
+    gray: firstUrl(plan.pprof.gray, instances.gray[0]?.workload.port),
+  };
+  const ebpf = ebpfCheck
+    ? await EbpfSession.open({
+        plan: plan.ebpf,
+        check: ebpfCheck,
+        groups,
+        pprofUrls,
+        exited: { baseline: workloads.baseline.exited, gray: workloads.gray.exited },
+        bundleDir,
+        logger,
+        now: () => performance.now() - ebpfOrigin,
+      })
+    : null;
   if (ebpf) teardown.add('stopping the eBPF tracer', () => ebpf.kill());
   ebpfOrigin = performance.now();
   ebpf?.schedule(plan.warmupMs);
-  const profiler = startProfiling({ templates: plan.pprof, ports: { baseline: instances.baseline.map((i) => i.workload.port), gray: instances.gray.map((i) => i.workload.port) }, intervalMs: plan.profileIntervalMs, warmupMs: plan.warmupMs, totalMs, bundleDir, logger, signal });
+  const profiler = startProfiling({
+    templates: plan.pprof,
+    ports: {
+      baseline: instances.baseline.map((i) => i.workload.port),
+      gray: instances.gray.map((i) => i.workload.port),
+    },
+    intervalMs: plan.profileIntervalMs,
+    warmupMs: plan.warmupMs,
+    totalMs,
+    bundleDir,
+    logger,
+    signal,
+  });
   if (profiler) teardown.add('stopping profile collection', () => profiler.stop());
   const sampled = await sampleMemory({
     groups: { baseline: instances.baseline.map((i) => i.group), gray: instances.gray.map((i) => i.group) },
@@ -56,7 +92,8 @@ export async function observeWindow(plan: GatePlan, { groups, workloads, instanc
     statEveryMs: Math.max(STAT_EVERY_MS, plan.intervalMs),
     progressEveryMs: PROGRESS_EVERY_MS,
     signal,
-    stopReason: () => SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
+    stopReason: () =>
+      SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
     onProgress: (s: MemorySample) => logger.info(progressLine(s, plan.warmupMs, totalMs)),
   });
   if (sampled.endedEarly === 'interrupted' && !context.interrupted.aborted) sampled.endedEarly = 'timed out';

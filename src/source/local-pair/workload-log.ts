@@ -11,9 +11,13 @@ export function openWorkloadLog(bundleDir: string, outDir: string, logger: Logge
     mkdirSync(bundleDir, { recursive: true });
     closeSync(openSync(logPath, 'w'));
   } catch (error) {
-    throw new UsageError(`--out ${outDir}: cannot write ${logPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a directory you can write to.`);
+    throw new UsageError(
+      `--out ${outDir}: cannot write ${logPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give a directory you can write to.`,
+    );
   }
   const log = createWriteStream(logPath);
-  log.on('error', (error) => logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`));
+  log.on('error', (error) =>
+    logger.warn(`cannot write ${logPath}: ${error.message}; workload output is no longer kept`),
+  );
   return log;
 }

@@ -68,10 +68,14 @@ interface RawAnswer {
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /** Network errors worth another attempt: the store restarting, a proxy dropping the connection. */
@@ -87,13 +91,19 @@ export class PromClient {
     try {
       base = new URL(options.baseUrl);
     } catch {
-      throw new UsageError(`--prometheus "${options.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`);
+      throw new UsageError(
+        `--prometheus "${options.baseUrl}" is not a URL; give the store's base URL, e.g. --prometheus http://prometheus:9090.`,
+      );
     }
     if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-      throw new UsageError(`--prometheus ${displayUrl(options.baseUrl)}: only http:// and https:// URLs are supported.`);
+      throw new UsageError(
+        `--prometheus ${displayUrl(options.baseUrl)}: only http:// and https:// URLs are supported.`,
+      );
     }
     if (base.username || base.password) {
-      throw new UsageError(`--prometheus: put no user or password in the URL (it would show in logs); use --prometheus-user with the password in MEMGATE_PROMETHEUS_PASSWORD, or a bearer token in MEMGATE_PROMETHEUS_TOKEN.`);
+      throw new UsageError(
+        `--prometheus: put no user or password in the URL (it would show in logs); use --prometheus-user with the password in MEMGATE_PROMETHEUS_PASSWORD, or a bearer token in MEMGATE_PROMETHEUS_TOKEN.`,
+      );
     }
     if (options.auth.caPem && base.protocol !== 'https:') {
       throw new UsageError(`--prometheus-ca is for https:// stores; ${displayUrl(options.baseUrl)} is plain http.`);
@@ -104,24 +114,44 @@ export class PromClient {
   }
 
   /** POST /api/v1/query_range. Points come back as the store sent them (values are strings: "NaN", "+Inf" included). */
-  async queryRange(query: string, startSec: number, endSec: number, stepSec: number): Promise<{ series: RangeSeries[]; warnings: string[] }> {
-    const data = await this.call('query_range', { query, start: String(startSec), end: String(endSec), step: String(stepSec) });
-    if (data.resultType !== 'matrix' || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query_range answered a ${String(data.resultType)}, not a matrix, for ${query}`);
+  async queryRange(
+    query: string,
+    startSec: number,
+    endSec: number,
+    stepSec: number,
+  ): Promise<{ series: RangeSeries[]; warnings: string[] }> {
+    const data = await this.call('query_range', {
+      query,
+      start: String(startSec),
+      end: String(endSec),
+      step: String(stepSec),
+    });
+    if (data.resultType !== 'matrix' || !Array.isArray(data.result))
+      throw new StoreError(
+        `${this.where}: query_range answered a ${String(data.resultType)}, not a matrix, for ${query}`,
+      );
     return { series: data.result as RangeSeries[], warnings: data.warnings };
   }
 
   /** POST /api/v1/query at one instant. */
   async query(query: string, timeSec: number): Promise<{ samples: InstantSample[]; warnings: string[] }> {
     const data = await this.call('query', { query, time: String(timeSec) });
-    if (data.resultType !== 'vector' || !Array.isArray(data.result)) throw new StoreError(`${this.where}: query answered a ${String(data.resultType)}, not a vector, for ${query}`);
+    if (data.resultType !== 'vector' || !Array.isArray(data.result))
+      throw new StoreError(`${this.where}: query answered a ${String(data.resultType)}, not a vector, for ${query}`);
     return { samples: data.result as InstantSample[], warnings: data.warnings };
   }
 
-  private async call(endpoint: 'query' | 'query_range', form: Record<string, string>): Promise<{ resultType: unknown; result: unknown; warnings: string[] }> {
+  private async call(
+    endpoint: 'query' | 'query_range',
+    form: Record<string, string>,
+  ): Promise<{ resultType: unknown; result: unknown; warnings: string[] }> {
     const url = new URL(`${this.base.pathname.replace(/\/+$/, '')}/api/v1/${endpoint}`, this.base);
     url.search = this.base.search;
     // The store stops work on a query nobody waits for any more.
-    const body = new URLSearchParams({ ...form, timeout: `${Math.max(1, Math.floor(this.options.timeoutMs / 1000))}s` }).toString();
+    const body = new URLSearchParams({
+      ...form,
+      timeout: `${Math.max(1, Math.floor(this.options.timeoutMs / 1000))}s`,
+    }).toString();
     const shown = `${this.where}/api/v1/${endpoint}`;
     let attempt = 0;
     for (;;) {
@@ -137,7 +167,9 @@ export class PromClient {
         }
         if (this.options.signal?.aborted) throw new StoreError(`${shown}: interrupted`);
         // Refused, unknown host, bad certificate: the URL or the CA is wrong, or the store is down.
-        throw new UsageError(`--prometheus ${this.where}: cannot reach the store (${code || (error as Error).message}); check the URL (and --prometheus-ca for a private certificate) and that the store is up.`);
+        throw new UsageError(
+          `--prometheus ${this.where}: cannot reach the store (${code || (error as Error).message}); check the URL (and --prometheus-ca for a private certificate) and that the store is up.`,
+        );
       }
       if (answer.status >= 500 && attempt < this.options.retries && !this.options.signal?.aborted) {
         await sleep(this.backoff(attempt++), this.options.signal);
@@ -152,8 +184,18 @@ export class PromClient {
     return base / 2 + Math.random() * base;
   }
 
-  private decode(answer: RawAnswer, shown: string, query: string): { resultType: unknown; result: unknown; warnings: string[] } {
-    let parsed: { status?: unknown; data?: { resultType?: unknown; result?: unknown }; errorType?: unknown; error?: unknown; warnings?: unknown } | null = null;
+  private decode(
+    answer: RawAnswer,
+    shown: string,
+    query: string,
+  ): { resultType: unknown; result: unknown; warnings: string[] } {
+    let parsed: {
+      status?: unknown;
+      data?: { resultType?: unknown; result?: unknown };
+      errorType?: unknown;
+      error?: unknown;
+      warnings?: unknown;
+    } | null = null;
     try {
       parsed = JSON.parse(answer.body);
     } catch {
@@ -163,15 +205,24 @@ export class PromClient {
     if (parsed && parsed.status === 'success' && parsed.data && answer.status < 300) {
       return { resultType: parsed.data.resultType, result: parsed.data.result, warnings };
     }
-    const said = parsed && parsed.status === 'error' ? `${String(parsed.errorType ?? 'error')}: ${String(parsed.error ?? '')}` : `HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`;
+    const said =
+      parsed && parsed.status === 'error'
+        ? `${String(parsed.errorType ?? 'error')}: ${String(parsed.error ?? '')}`
+        : `HTTP ${answer.status}${answer.body ? `: ${answer.body.slice(0, 200).replace(/\s+/g, ' ')}` : ''}`;
     if (answer.status === 401 || answer.status === 403) {
-      throw new UsageError(`--prometheus ${this.where}: the store refused the credentials (HTTP ${answer.status}); set the bearer token in MEMGATE_PROMETHEUS_TOKEN (or --prometheus-token-env NAME), or --prometheus-user with MEMGATE_PROMETHEUS_PASSWORD.`);
+      throw new UsageError(
+        `--prometheus ${this.where}: the store refused the credentials (HTTP ${answer.status}); set the bearer token in MEMGATE_PROMETHEUS_TOKEN (or --prometheus-token-env NAME), or --prometheus-user with MEMGATE_PROMETHEUS_PASSWORD.`,
+      );
     }
     if (answer.status === 404 || answer.status === 405 || (!parsed && answer.status < 500)) {
-      throw new UsageError(`--prometheus ${this.where}: ${shown} is not a Prometheus query API (${said}); give the base URL the store serves /api/v1/query_range under (VictoriaMetrics cluster: http://vmselect:8481/select/0/prometheus).`);
+      throw new UsageError(
+        `--prometheus ${this.where}: ${shown} is not a Prometheus query API (${said}); give the base URL the store serves /api/v1/query_range under (VictoriaMetrics cluster: http://vmselect:8481/select/0/prometheus).`,
+      );
     }
     if (answer.status === 400 || answer.status === 422) {
-      throw new UsageError(`the store rejected the query ${query} (${said}); check --metric, --baseline, --gray and --by.`);
+      throw new UsageError(
+        `the store rejected the query ${query} (${said}); check --metric, --baseline, --gray and --by.`,
+      );
     }
     throw new StoreError(`${shown} failed for ${query}: ${said}`);
   }
@@ -185,7 +236,8 @@ export class PromClient {
       'user-agent': 'memgate',
     };
     if (auth.bearerToken) headers.authorization = `Bearer ${auth.bearerToken}`;
-    else if (auth.basic) headers.authorization = `Basic ${Buffer.from(`${auth.basic.user}:${auth.basic.password}`).toString('base64')}`;
+    else if (auth.basic)
+      headers.authorization = `Basic ${Buffer.from(`${auth.basic.user}:${auth.basic.password}`).toString('base64')}`;
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<RawAnswer>((resolve, reject) => {
       let settled = false;
@@ -196,24 +248,42 @@ export class PromClient {
         signal?.removeEventListener('abort', onAbort);
         fn();
       };
-      const req = request(url, { method: 'POST', headers, ...(auth.caPem ? { ca: auth.caPem } : {}) }, (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxResponseBytes) {
-            req.destroy();
-            finish(() => reject(new StoreError(`${this.where}: the answer is larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MiB; narrow the selection (add --by labels or matchers) or raise --step`)));
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })));
-        res.on('error', (error) => finish(() => reject(error)));
-      });
+      const req = request(
+        url,
+        { method: 'POST', headers, ...(auth.caPem ? { ca: auth.caPem } : {}) },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxResponseBytes) {
+              req.destroy();
+              finish(() =>
+                reject(
+                  new StoreError(
+                    `${this.where}: the answer is larger than ${Math.round(maxResponseBytes / 1024 / 1024)} MiB; narrow the selection (add --by labels or matchers) or raise --step`,
+                  ),
+                ),
+              );
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on('end', () =>
+            finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') })),
+          );
+          res.on('error', (error) => finish(() => reject(error)));
+        },
+      );
       const timer = setTimeout(() => {
         req.destroy();
-        finish(() => reject(new StoreError(`${this.where}: no answer within ${timeoutMs / 1000}s; raise --query-timeout, shorten --window or raise --step`)));
+        finish(() =>
+          reject(
+            new StoreError(
+              `${this.where}: no answer within ${timeoutMs / 1000}s; raise --query-timeout, shorten --window or raise --step`,
+            ),
+          ),
+        );
       }, timeoutMs);
       const onAbort = () => {
         req.destroy();

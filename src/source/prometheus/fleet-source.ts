@@ -35,7 +35,13 @@ export function chooseStep(windowSec: number, askedSec: number | null): { stepSe
   const wanted = askedSec ?? DEFAULT_STEP_SEC;
   const least = Math.ceil(windowSec / (MAX_POINTS_PER_SERIES - 1));
   if (wanted >= least) return { stepSec: wanted, warning: null };
-  return { stepSec: least, warning: askedSec === null ? null : `--step ${askedSec}s would need more than ${MAX_POINTS_PER_SERIES} points a series over the window; using ${least}s` };
+  return {
+    stepSec: least,
+    warning:
+      askedSec === null
+        ? null
+        : `--step ${askedSec}s would need more than ${MAX_POINTS_PER_SERIES} points a series over the window; using ${least}s`,
+  };
 }
 
 export function clockOf(endSec: number, windowSec: number, stepSec: number): StepClock {
@@ -43,7 +49,11 @@ export function clockOf(endSec: number, windowSec: number, stepSec: number): Ste
 }
 
 /** Runs fn over items with at most `limit` at a time, results in item order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -63,7 +73,10 @@ export interface DiscoveredCell {
 }
 
 /** The cells holding series of either side over the window, with each side's series count. */
-export async function discoverCells(client: PromClient, q: FleetQuery): Promise<{ cells: DiscoveredCell[]; warnings: string[] }> {
+export async function discoverCells(
+  client: PromClient,
+  q: FleetQuery,
+): Promise<{ cells: DiscoveredCell[]; warnings: string[] }> {
   const found = new Map<string, DiscoveredCell>();
   const warnings: string[] = [];
   for (const side of SIDES) {
@@ -83,7 +96,10 @@ export async function discoverCells(client: PromClient, q: FleetQuery): Promise<
       cell.series[side] += count;
       found.set(key, cell);
     }
-    if (unlabelled > 0) warnings.push(`${unlabelled} ${side} series of ${selectorText(q.metric, q.sides[side])} lack one of the labels ${q.cellLabels.join(', ')} and belong to no cell; they are left out`);
+    if (unlabelled > 0)
+      warnings.push(
+        `${unlabelled} ${side} series of ${selectorText(q.metric, q.sides[side])} lack one of the labels ${q.cellLabels.join(', ')} and belong to no cell; they are left out`,
+      );
   }
   return { cells: [...found.values()], warnings };
 }
@@ -109,35 +125,82 @@ function split(series: readonly RangeSeries[]): Record<SideName, RangeSeries[]> 
   return out;
 }
 
-function checkSidesApart(sides: Record<SideName, RangeSeries[]>, instanceLabel: string, cell: string, q: FleetQuery): void {
+function checkSidesApart(
+  sides: Record<SideName, RangeSeries[]>,
+  instanceLabel: string,
+  cell: string,
+  q: FleetQuery,
+): void {
   const baseline = new Set(sides.baseline.map((s) => s.metric[instanceLabel]));
   const both = sides.gray.map((s) => s.metric[instanceLabel]).find((i) => i !== undefined && baseline.has(i));
   if (both !== undefined) {
-    throw new UsageError(`cell ${cell}: instance ${JSON.stringify(both)} matches both --baseline (${q.sides.baseline.join(',')}) and --gray (${q.sides.gray.join(',')}); make the two sets of matchers exclusive.`);
+    throw new UsageError(
+      `cell ${cell}: instance ${JSON.stringify(both)} matches both --baseline (${q.sides.baseline.join(',')}) and --gray (${q.sides.gray.join(',')}); make the two sets of matchers exclusive.`,
+    );
   }
 }
 
 /** One cell's readings: one range query for both sides (and one for the heap metric). */
-export async function fetchCell(client: PromClient, q: FleetQuery, cell: readonly string[], cellId: string): Promise<CellData> {
-  const selectors = { baseline: selectorText(q.metric, [...cell, ...q.sides.baseline]), gray: selectorText(q.metric, [...cell, ...q.sides.gray]) };
+export async function fetchCell(
+  client: PromClient,
+  q: FleetQuery,
+  cell: readonly string[],
+  cellId: string,
+): Promise<CellData> {
+  const selectors = {
+    baseline: selectorText(q.metric, [...cell, ...q.sides.baseline]),
+    gray: selectorText(q.metric, [...cell, ...q.sides.gray]),
+  };
   const { clock } = q;
   const endSec = clock.startSec + (clock.steps - 1) * clock.stepSec;
-  const answer = await client.queryRange(cellRangeQuery(q.metric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+  const answer = await client.queryRange(
+    cellRangeQuery(q.metric, q.sides, cell),
+    clock.startSec,
+    endSec,
+    clock.stepSec,
+  );
   const warnings = answer.warnings.map((w) => `store warning: ${w}`);
   const bySide = split(answer.series);
   checkSidesApart(bySide, q.instanceLabel, cellId, q);
   const sides = {
-    baseline: sideSeries(bySide.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectors.baseline, cell: cellId, side: 'baseline' }),
-    gray: sideSeries(bySide.gray, clock, { instanceLabel: q.instanceLabel, selector: selectors.gray, cell: cellId, side: 'gray' }),
+    baseline: sideSeries(bySide.baseline, clock, {
+      instanceLabel: q.instanceLabel,
+      selector: selectors.baseline,
+      cell: cellId,
+      side: 'baseline',
+    }),
+    gray: sideSeries(bySide.gray, clock, {
+      instanceLabel: q.instanceLabel,
+      selector: selectors.gray,
+      cell: cellId,
+      side: 'gray',
+    }),
   };
   let heap: CellData['heap'] = null;
   if (q.heapMetric) {
-    const heapAnswer = await client.queryRange(cellRangeQuery(q.heapMetric, q.sides, cell), clock.startSec, endSec, clock.stepSec);
+    const heapAnswer = await client.queryRange(
+      cellRangeQuery(q.heapMetric, q.sides, cell),
+      clock.startSec,
+      endSec,
+      clock.stepSec,
+    );
     warnings.push(...heapAnswer.warnings.map((w) => `store warning (heap metric): ${w}`));
     const heapSides = split(heapAnswer.series);
     heap = {
-      baseline: sideSeries(heapSides.baseline, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]), cell: cellId, side: 'baseline', dropIsRestart: false }),
-      gray: sideSeries(heapSides.gray, clock, { instanceLabel: q.instanceLabel, selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]), cell: cellId, side: 'gray', dropIsRestart: false }),
+      baseline: sideSeries(heapSides.baseline, clock, {
+        instanceLabel: q.instanceLabel,
+        selector: selectorText(q.heapMetric, [...cell, ...q.sides.baseline]),
+        cell: cellId,
+        side: 'baseline',
+        dropIsRestart: false,
+      }),
+      gray: sideSeries(heapSides.gray, clock, {
+        instanceLabel: q.instanceLabel,
+        selector: selectorText(q.heapMetric, [...cell, ...q.sides.gray]),
+        cell: cellId,
+        side: 'gray',
+        dropIsRestart: false,
+      }),
     };
   }
   return { sides, heap, warnings: [...warnings, ...seriesWarnings(sides)], selectors };

@@ -18,21 +18,29 @@ export interface PprofTargets {
 
 /** The base URL for an instance, or why there is none. */
 export function instancePprofUrl(template: string, instance: string): { url: string } | { error: string } {
-  if (!SAFE_INSTANCE.test(instance)) return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
+  if (!SAFE_INSTANCE.test(instance))
+    return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
   return { url: template.split(INSTANCE_PLACEHOLDER).join(instance) };
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /** `snapshots` rounds, `intervalMs` apart, of a heap profile (?gc=1) and a goroutine dump from each side's instance. */
-export async function snapshotProfiles(urls: PprofTargets, options: { snapshots: number; intervalMs: number; timeoutMs: number; signal?: AbortSignal }): Promise<ProfileSet> {
+export async function snapshotProfiles(
+  urls: PprofTargets,
+  options: { snapshots: number; intervalMs: number; timeoutMs: number; signal?: AbortSignal },
+): Promise<ProfileSet> {
   const entries: ProfileEntry[] = [];
   const data: Record<string, Uint8Array> = {};
   const started = Date.now();
@@ -49,7 +57,17 @@ export async function snapshotProfiles(urls: PprofTargets, options: { snapshots:
           fetchProfile(profileUrl(base, kind), options.timeoutMs, options.signal).then((result) => {
             const file = `pprof/${side}-${kind}-${String(seq).padStart(3, '0')}.${kind === 'heap' ? 'pb.gz' : 'txt'}`;
             if (result.ok) data[file] = result.data;
-            entries.push({ side: side as SideName, instance: 0, kind, seq, t, file: result.ok ? file : null, bytes: result.ok ? result.data.length : null, error: result.ok ? null : result.error, fetchMs: result.ms });
+            entries.push({
+              side: side as SideName,
+              instance: 0,
+              kind,
+              seq,
+              t,
+              file: result.ok ? file : null,
+              bytes: result.ok ? result.data.length : null,
+              error: result.ok ? null : result.error,
+              fetchMs: result.ms,
+            });
           }),
         );
       }
@@ -57,5 +75,12 @@ export async function snapshotProfiles(urls: PprofTargets, options: { snapshots:
     await Promise.all(fetches);
   }
   entries.sort((a, b) => a.seq - b.seq || a.side.localeCompare(b.side) || a.kind.localeCompare(b.kind));
-  return { schema: PROFILE_INDEX_SCHEMA, urls: { baseline: urls.baseline, gray: urls.gray }, intervalMs: options.intervalMs, entries, notes: [], data };
+  return {
+    schema: PROFILE_INDEX_SCHEMA,
+    urls: { baseline: urls.baseline, gray: urls.gray },
+    intervalMs: options.intervalMs,
+    entries,
+    notes: [],
+    data,
+  };
 }

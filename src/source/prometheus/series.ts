@@ -70,7 +70,11 @@ interface Segment {
 }
 
 /** Reads one side's series of one cell onto the clock, instance by instance. */
-export function sideSeries(series: readonly RangeSeries[], clock: StepClock, options: { instanceLabel: string; selector: string; cell: string; side: SideName; dropIsRestart?: boolean }): SideSeries {
+export function sideSeries(
+  series: readonly RangeSeries[],
+  clock: StepClock,
+  options: { instanceLabel: string; selector: string; cell: string; side: SideName; dropIsRestart?: boolean },
+): SideSeries {
   const { instanceLabel, selector, cell, side } = options;
   // A Go heap gauge halves at a GC without any restart: there only a new series is one.
   const dropIsRestart = options.dropIsRestart ?? true;
@@ -78,8 +82,13 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
   for (const s of series) {
     const instance = s.metric[instanceLabel];
     if (instance === undefined) {
-      const labels = Object.keys(s.metric).filter((k) => k !== '__name__').sort().join(', ');
-      throw new UsageError(`cell ${cell}, ${side}: a series of ${selector} has no "${instanceLabel}" label (its labels: ${labels || 'none'}); name the label that tells instances apart with --instance-label (e.g. --instance-label pod).`);
+      const labels = Object.keys(s.metric)
+        .filter((k) => k !== '__name__')
+        .sort()
+        .join(', ');
+      throw new UsageError(
+        `cell ${cell}, ${side}: a series of ${selector} has no "${instanceLabel}" label (its labels: ${labels || 'none'}); name the label that tells instances apart with --instance-label (e.g. --instance-label pod).`,
+      );
     }
     const list = byInstance.get(instance);
     if (list) list.push(s);
@@ -95,13 +104,22 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
     // Oldest first, so that where a restarted instance's old series is still answered (a store repeats
     // a series' last value for its lookback, 5 minutes in Prometheus, unless a stale marker ends it),
     // the new series wins.
-    const ordered = list.map((s, index) => ({ s, index, first: s.values[0]?.[0] ?? Infinity, last: s.values[s.values.length - 1]?.[0] ?? -Infinity })).sort((a, b) => a.first - b.first);
+    const ordered = list
+      .map((s, index) => ({
+        s,
+        index,
+        first: s.values[0]?.[0] ?? Infinity,
+        last: s.values[s.values.length - 1]?.[0] ?? -Infinity,
+      }))
+      .sort((a, b) => a.first - b.first);
     for (let j = 1; j < ordered.length; j++) {
       const before = ordered[j - 1];
       const after = ordered[j];
       if (after.first <= before.last && (before.last - after.first > LOOKBACK_SEC || before.last >= after.last)) {
         const differ = differingLabels(before.s.metric, after.s.metric);
-        throw new UsageError(`cell ${cell}, ${side}: ${selector} gives instance "${instance}" ${list.length} series at once (from ${iso(after.first)} to ${iso(Math.min(before.last, after.last))}; they differ in ${differ.join(', ') || 'nothing but their name'}), so it selects more series than the cell has instances; add a matcher to --metric that keeps one series per instance (e.g. ${differ[0] ?? 'container'}="...") or name the instance label with --instance-label.`);
+        throw new UsageError(
+          `cell ${cell}, ${side}: ${selector} gives instance "${instance}" ${list.length} series at once (from ${iso(after.first)} to ${iso(Math.min(before.last, after.last))}; they differ in ${differ.join(', ') || 'nothing but their name'}), so it selects more series than the cell has instances; add a matcher to --metric that keeps one series per instance (e.g. ${differ[0] ?? 'container'}="...") or name the instance label with --instance-label.`,
+        );
       }
     }
     for (const { s, index } of ordered) {
@@ -147,7 +165,10 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
       for (let k = seg.from; k <= seg.to; k++) if (!Number.isNaN(values[k])) n++;
       return n;
     };
-    const longest = segments.reduce<Segment | null>((best, seg) => (best === null || count(seg) > count(best) ? seg : best), null);
+    const longest = segments.reduce<Segment | null>(
+      (best, seg) => (best === null || count(seg) > count(best) ? seg : best),
+      null,
+    );
     const points = longest ? count(longest) : 0;
     const spanSteps = longest ? longest.to - longest.from + 1 : 0;
     if (longest) {
@@ -156,7 +177,10 @@ export function sideSeries(series: readonly RangeSeries[], clock: StepClock, opt
     }
     const name = JSON.stringify(instance);
     if (points < MIN_INSTANCE_POINTS || spanSteps < MIN_COVERAGE * clock.steps) {
-      const why = points === 0 ? 'no finite reading in the window' : `judged stretch ${points} readings over ${Math.round((100 * spanSteps) / clock.steps)}% of the window${restarts.length ? ` (after ${restarts.length} restart(s))` : ''}; at least ${MIN_INSTANCE_POINTS} readings over ${MIN_COVERAGE * 100}% are needed`;
+      const why =
+        points === 0
+          ? 'no finite reading in the window'
+          : `judged stretch ${points} readings over ${Math.round((100 * spanSteps) / clock.steps)}% of the window${restarts.length ? ` (after ${restarts.length} restart(s))` : ''}; at least ${MIN_INSTANCE_POINTS} readings over ${MIN_COVERAGE * 100}% are needed`;
       leftOut.push({ instance, why: `${side} instance ${name} left out: ${why}`, restarts });
       continue;
     }
@@ -170,7 +194,10 @@ export function seriesWarnings(sides: Record<SideName, SideSeries>): string[] {
   const warnings: string[] = [];
   for (const side of SIDES) {
     for (const i of [...sides[side].judged, ...sides[side].leftOut]) {
-      for (const at of i.restarts) warnings.push(`${side} instance ${JSON.stringify(i.instance)} restarted at ${iso(at)}${'values' in i ? '; judged on its longest stretch without a restart' : ''}`);
+      for (const at of i.restarts)
+        warnings.push(
+          `${side} instance ${JSON.stringify(i.instance)} restarted at ${iso(at)}${'values' in i ? '; judged on its longest stretch without a restart' : ''}`,
+        );
     }
     for (const left of sides[side].leftOut) warnings.push(left.why);
     const nan = sides[side].judged.reduce((a, i) => a + i.nonFinite, 0);
@@ -215,7 +242,12 @@ export function cellBundle(sides: Record<SideName, SideSeries>, options: CellBun
   for (let k = 0; k < clock.steps; k++) {
     const baseline = at(cols.baseline, k);
     const gray = at(cols.gray, k);
-    samples.push({ t: Math.round(k * clock.stepSec * 1000), baseline: baseline.mean, gray: gray.mean, instances: { baseline: baseline.readings, gray: gray.readings } });
+    samples.push({
+      t: Math.round(k * clock.stepSec * 1000),
+      baseline: baseline.mean,
+      gray: gray.mean,
+      instances: { baseline: baseline.readings, gray: gray.readings },
+    });
   }
   const meta = (side: SideName): SideMeta => ({
     command: options.selectors[side],

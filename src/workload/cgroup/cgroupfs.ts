@@ -10,7 +10,10 @@ import type { DriverName, MemoryStat } from '../../model/bundle.ts';
 
 /** Starts the command only after its shell has moved itself into the group, so nothing escapes. */
 export function launchInto(procsFile: string, command: string): LaunchSpec {
-  return { file: '/bin/sh', args: ['-c', 'echo $$ > "$1" && exec /bin/sh -c "$2"', 'memgate-launch', procsFile, command] };
+  return {
+    file: '/bin/sh',
+    args: ['-c', 'echo $$ > "$1" && exec /bin/sh -c "$2"', 'memgate-launch', procsFile, command],
+  };
 }
 
 interface Flavor {
@@ -30,7 +33,11 @@ const V1: Flavor = {
   readStat(dir) {
     const text = readText(`${dir}/memory.stat`);
     if (text === null) return null;
-    return statFromV1(parseKeyValues(text), readNumber(`${dir}/memory.kmem.usage_in_bytes`), readNumber(`${dir}/memory.kmem.tcp.usage_in_bytes`));
+    return statFromV1(
+      parseKeyValues(text),
+      readNumber(`${dir}/memory.kmem.usage_in_bytes`),
+      readNumber(`${dir}/memory.kmem.tcp.usage_in_bytes`),
+    );
   },
   readOomKills(dir) {
     const text = readText(`${dir}/memory.oom_control`);
@@ -147,7 +154,9 @@ export class CgroupfsDriver implements CgroupDriver {
           writeFileSync(`${dir}/cgroup.subtree_control`, '+memory');
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          throw new UsageError(`cannot enable the memory controller in ${dir} (${code}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`);
+          throw new UsageError(
+            `cannot enable the memory controller in ${dir} (${code}); a cgroup with processes cannot delegate it. Run memgate from a leaf cgroup of its own, or use --cgroup-driver systemd.`,
+          );
         }
       }
     }
@@ -176,7 +185,9 @@ export class CgroupfsDriver implements CgroupDriver {
         // The group is not the caller's yet (it gets no teardown step): remove it here, or it stays behind.
         await removeDir(dir).catch(() => {});
         const code = (error as NodeJS.ErrnoException).code ?? errorMessage(error);
-        throw new UsageError(`--memory-max ${memoryMaxBytes}: the kernel refused it as the limit of ${dir} (${code}); give a limit this host accepts, e.g. 512MiB.`);
+        throw new UsageError(
+          `--memory-max ${memoryMaxBytes}: the kernel refused it as the limit of ${dir} (${code}); give a limit this host accepts, e.g. 512MiB.`,
+        );
       }
     }
     return new CgroupfsGroup(dir, this.flavor);

@@ -52,8 +52,10 @@ function candidate(name: Exclude<CgroupDriverChoice, 'auto'>, host: HostFacts): 
       return { driver: new SystemdDriver(layout.v2Mount, host.isRoot) };
     case 'v2':
       if (!layout.v2) return { unusable: 'no cgroup v2 hierarchy is mounted' };
-      if (!host.v2HasMemory) return { unusable: `the cgroup v2 hierarchy at ${layout.v2Mount} has no memory controller` };
-      if (!writable(layout.v2)) return { unusable: `${layout.v2} is not writable (run as root, or use the systemd driver)` };
+      if (!host.v2HasMemory)
+        return { unusable: `the cgroup v2 hierarchy at ${layout.v2Mount} has no memory controller` };
+      if (!writable(layout.v2))
+        return { unusable: `${layout.v2} is not writable (run as root, or use the systemd driver)` };
       return { driver: new CgroupfsDriver('v2', layout.v2) };
     case 'v1':
       if (!layout.v1Memory) return { unusable: 'no cgroup v1 memory hierarchy is mounted' };
@@ -69,9 +71,13 @@ export function selectDriver(choice: CgroupDriverChoice, host: HostFacts): Cgrou
   if (choice !== 'auto') {
     const picked = candidate(choice, host);
     if ('driver' in picked) return picked.driver;
-    throw new UsageError(`--cgroup-driver ${choice} cannot be used: ${picked.unusable}. Use --cgroup-driver auto to let memgate choose.`);
+    throw new UsageError(
+      `--cgroup-driver ${choice} cannot be used: ${picked.unusable}. Use --cgroup-driver auto to let memgate choose.`,
+    );
   }
-  const order: Exclude<CgroupDriverChoice, 'auto'>[] = host.systemdIsInit ? ['systemd', 'v2', 'v1'] : ['v2', 'v1', 'systemd'];
+  const order: Exclude<CgroupDriverChoice, 'auto'>[] = host.systemdIsInit
+    ? ['systemd', 'v2', 'v1']
+    : ['v2', 'v1', 'systemd'];
   const refusals: string[] = [];
   for (const name of order) {
     const picked = candidate(name, host);
@@ -80,5 +86,7 @@ export function selectDriver(choice: CgroupDriverChoice, host: HostFacts): Cgrou
   }
   const anyMemoryController = host.v2HasMemory || host.layout.v1Memory !== null;
   if (!anyMemoryController) return new ProcessTreeDriver();
-  throw new UsageError(`no privileges for any cgroup driver (${refusals.join('; ')}). Run as root, allow passwordless sudo, or pass --cgroup-driver none to measure process-tree RSS without cgroups.`);
+  throw new UsageError(
+    `no privileges for any cgroup driver (${refusals.join('; ')}). Run as root, allow passwordless sudo, or pass --cgroup-driver none to measure process-tree RSS without cgroups.`,
+  );
 }

@@ -19,7 +19,10 @@ export function readNumber(path: string): number | null {
 export function readPids(path: string): number[] {
   const text = readText(path);
   if (text === null) return [];
-  return text.split('\n').filter((l) => /^\d+$/.test(l)).map(Number);
+  return text
+    .split('\n')
+    .filter((l) => /^\d+$/.test(l))
+    .map(Number);
 }
 
 export function killPids(pids: number[], signal: NodeJS.Signals = 'SIGKILL'): void {

@@ -24,7 +24,12 @@ export function parseMountInfo(text: string): Mount[] {
     if (!left || !right) continue;
     const fields = left.split(' ');
     const [fsType, , superOpts = ''] = right.split(' ');
-    mounts.push({ root: fields[3], point: fields[4].replace(/\\040/g, ' '), fsType, superOptions: superOpts.split(',') });
+    mounts.push({
+      root: fields[3],
+      point: fields[4].replace(/\\040/g, ' '),
+      fsType,
+      superOptions: superOpts.split(','),
+    });
   }
   return mounts;
 }
@@ -43,7 +48,8 @@ export function parseProcCgroup(text: string): Map<string, string> {
 
 function join(mount: Mount, cgroupPath: string): string {
   // A mount may expose a subtree (containers): strip the mount's root from our path.
-  const relative = mount.root !== '/' && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
+  const relative =
+    mount.root !== '/' && cgroupPath.startsWith(mount.root) ? cgroupPath.slice(mount.root.length) : cgroupPath;
   return `${mount.point}${relative === '/' ? '' : relative}`.replace(/\/+$/, '');
 }
 

@@ -35,7 +35,9 @@ export function pidAlive(pid: number): boolean {
 
 function subdirs(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(dir, e.name));
   } catch {
     return [];
   }
@@ -61,7 +63,10 @@ async function removeTree(dir: string): Promise<void> {
 }
 
 /** Orphan `memgate-<pid>-*` groups directly under `parents` (our own cgroup on v1 memory and v2). */
-export async function sweepCgroupfs(parents: readonly (string | null)[], alive: (pid: number) => boolean = pidAlive): Promise<SweepResult> {
+export async function sweepCgroupfs(
+  parents: readonly (string | null)[],
+  alive: (pid: number) => boolean = pidAlive,
+): Promise<SweepResult> {
   const result: SweepResult = { removed: [], failed: [] };
   for (const parent of new Set(parents)) {
     if (!parent) continue;
@@ -80,17 +85,29 @@ export async function sweepCgroupfs(parents: readonly (string | null)[], alive: 
 }
 
 /** Orphan scopes in memgate.slice (and its memgate-<side>.slice children), stopped through systemctl. */
-export function sweepScopes(v2Mount: string | null, sudo: boolean, alive: (pid: number) => boolean = pidAlive): SweepResult {
+export function sweepScopes(
+  v2Mount: string | null,
+  sudo: boolean,
+  alive: (pid: number) => boolean = pidAlive,
+): SweepResult {
   const result: SweepResult = { removed: [], failed: [] };
   if (!v2Mount) return result;
   const slice = join(v2Mount, 'memgate.slice');
-  const scopes = [...subdirs(slice), ...subdirs(slice).filter((d) => d.endsWith('.slice')).flatMap(subdirs)];
+  const scopes = [
+    ...subdirs(slice),
+    ...subdirs(slice)
+      .filter((d) => d.endsWith('.slice'))
+      .flatMap(subdirs),
+  ];
   for (const dir of scopes) {
     const unit = dir.slice(dir.lastIndexOf('/') + 1);
     const match = SCOPE_ORPHAN.exec(unit);
     if (!match || alive(Number(match[1]))) continue;
     const prefix = sudo ? ['sudo', '-n'] : [];
-    const systemctl = (...args: string[]) => runHelperSync(prefix[0] ?? 'systemctl', [...prefix.slice(1), ...(prefix.length ? ['systemctl'] : []), ...args], { timeoutMs: 10_000 });
+    const systemctl = (...args: string[]) =>
+      runHelperSync(prefix[0] ?? 'systemctl', [...prefix.slice(1), ...(prefix.length ? ['systemctl'] : []), ...args], {
+        timeoutMs: 10_000,
+      });
     systemctl('kill', '--signal=SIGKILL', unit);
     const stop = systemctl('stop', unit);
     if (existsSync(dir) && !stop.ok) result.failed.push(`${unit}: ${stop.failure}`);
@@ -100,7 +117,10 @@ export function sweepScopes(v2Mount: string | null, sudo: boolean, alive: (pid: 
 }
 
 /** Both sweeps, as `memgate run` and the `post:` step do them. Never throws. */
-export async function sweepOrphans(layout: CgroupLayout, options: { sudo: boolean; alive?: (pid: number) => boolean }): Promise<SweepResult> {
+export async function sweepOrphans(
+  layout: CgroupLayout,
+  options: { sudo: boolean; alive?: (pid: number) => boolean },
+): Promise<SweepResult> {
   try {
     const groups = await sweepCgroupfs([layout.v1Memory, layout.v2], options.alive);
     const scopes = sweepScopes(layout.v2Mount, options.sudo, options.alive);

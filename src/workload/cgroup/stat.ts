@@ -11,8 +11,9 @@ export function parseKeyValues(text: string): Map<string, number> {
 
 /** cgroup v2 memory.stat: kernel is reported directly on 5.18+, else as the sum of its parts. */
 export function statFromV2(values: Map<string, number>): MemoryStat {
-  const kernel = values.get('kernel')
-    ?? ['kernel_stack', 'pagetables', 'percpu', 'slab', 'sec_pagetables'].reduce((s, k) => s + (values.get(k) ?? 0), 0);
+  const kernel =
+    values.get('kernel') ??
+    ['kernel_stack', 'pagetables', 'percpu', 'slab', 'sec_pagetables'].reduce((s, k) => s + (values.get(k) ?? 0), 0);
   return {
     anonBytes: values.get('anon') ?? 0,
     fileBytes: values.get('file') ?? 0,

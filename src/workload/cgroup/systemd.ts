@@ -58,8 +58,22 @@ class ScopeGroup implements MemoryGroup {
   // systemd-run --scope is not a helper memgate waits on: it becomes the workload (it execs the command
   // inside the new scope), so the workload's own spawner (src/workload/process.ts) runs it.
   launch(command: string): LaunchSpec {
-    const properties = this.memoryMaxBytes === null ? [] : ['-p', `MemoryMax=${this.memoryMaxBytes}`, '-p', 'MemorySwapMax=0'];
-    const argv = [...this.sudo, 'systemd-run', '--scope', '--quiet', '--collect', `--unit=${this.unit}`, `--slice=${this.slice}`, ...properties, '--', '/bin/sh', '-c', command];
+    const properties =
+      this.memoryMaxBytes === null ? [] : ['-p', `MemoryMax=${this.memoryMaxBytes}`, '-p', 'MemorySwapMax=0'];
+    const argv = [
+      ...this.sudo,
+      'systemd-run',
+      '--scope',
+      '--quiet',
+      '--collect',
+      `--unit=${this.unit}`,
+      `--slice=${this.slice}`,
+      ...properties,
+      '--',
+      '/bin/sh',
+      '-c',
+      command,
+    ];
     return { file: argv[0], args: argv.slice(1) };
   }
   adopt(): void {}
@@ -87,7 +101,8 @@ class ScopeGroup implements MemoryGroup {
   // Never throws: remove() comes next in the same teardown step, and its stop kills what is left.
   async killAll(): Promise<void> {
     for (let attempt = 0; attempt < 100 && this.pids().length > 0; attempt++) {
-      if (attempt % 10 === 0) this.killFailure = this.systemctl('kill', '--signal=SIGKILL', `${this.unit}.scope`).failure ?? this.killFailure;
+      if (attempt % 10 === 0)
+        this.killFailure = this.systemctl('kill', '--signal=SIGKILL', `${this.unit}.scope`).failure ?? this.killFailure;
       await sleep(50);
     }
   }
@@ -97,7 +112,9 @@ class ScopeGroup implements MemoryGroup {
     // and the teardown's warning then carries systemctl's stderr.
     const stop = this.systemctl('stop', `${this.unit}.scope`);
     if (!stop.ok && existsSync(this.location)) {
-      throw new Error(`${stop.failure}${this.killFailure ? `; before that ${this.killFailure}` : ''}; the scope ${this.unit}.scope is left: sudo systemctl stop ${this.unit}.scope`);
+      throw new Error(
+        `${stop.failure}${this.killFailure ? `; before that ${this.killFailure}` : ''}; the scope ${this.unit}.scope is left: sudo systemctl stop ${this.unit}.scope`,
+      );
     }
   }
   private systemctl(...args: string[]): HelperResult {
