@@ -674,11 +674,21 @@ test('judge: the site rule stays quiet when retained heap already blocked, and s
 
 test('judge: comparisons carry their units; a missing gray P95 is not decided even when a ratio is known', () => {
   const v = judge(healthy, limits);
-  assert.deepEqual(v.comparisons.map((c) => [c.rule, c.unit]), [['gray-oom-kill', 'count'], ['p95-increase', 'ratio'], ['slope-increase', 'bytes/s']]);
+  assert.deepEqual(
+    v.comparisons.map((c) => [c.rule, c.unit]),
+    [
+      ['gray-oom-kill', 'count'],
+      ['p95-increase', 'ratio'],
+      ['slope-increase', 'bytes/s'],
+    ],
+  );
   const noGray = judge({ ...healthy, gray: { ...healthy.gray, p95Bytes: null } }, limits);
   assert.equal(comparisonOf(noGray, 'p95-increase').passed, null);
   // Over both limits with no interval at all: no block, no warning (and no crash).
-  const noInterval = judge({ ...healthy, p95Increase: 0.5, gray: { ...healthy.gray, p95Bytes: 200 * MiB }, p95Difference: null }, limits);
+  const noInterval = judge(
+    { ...healthy, p95Increase: 0.5, gray: { ...healthy.gray, p95Bytes: 200 * MiB }, p95Difference: null },
+    limits,
+  );
   assert.equal(ruleOf(noInterval, 'p95-increase'), undefined);
   assert.equal(comparisonOf(noInterval, 'p95-increase').passed, true);
 });
@@ -690,6 +700,9 @@ test('judge: a warning said before (not about the slope) does not silence the no
     p95Difference: { value: 100 * MiB, low: -MiB, high: 200 * MiB, method: 'within-series' as const, hint: true },
   };
   const v = judge({ ...healthy, ...hintedP95, ...slopeDiff(0, -5 * T, 5 * T) }, limits);
-  assert.deepEqual(v.reasons.map((r) => `${r.outcome}:${r.rule}`), ['inconclusive:slope-noise', 'warn:p95-increase']);
+  assert.deepEqual(
+    v.reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['inconclusive:slope-noise', 'warn:p95-increase'],
+  );
   assert.match(ruleOf(v, 'slope-noise')!.message, /only known to ±2\.5 MiB\/min;/);
 });
