@@ -182,26 +182,31 @@ export { analyze, judge, buildReport };
 // What one instance's analysis costs, by part (the parts analyze.ts's analyzeInstance calls), on this
 // run's series length: where the judge's time goes at fleet scale.
 if (process.argv.includes('--breakdown')) {
-  const { blockBootstrapQuantile, ewcSlope } = await import('../src/analyze/intervals.ts');
-  const { floorBinSeconds, floorPoints, p95 } = await import('../src/analyze/stats.ts');
-  const pts = Array.from({ length: points }, (_, k) => ({
-    t: k * clock.stepSec,
-    v: 100 * MiB + (((k * 15) % 60) / 60) * 4 * MiB + random() * MiB,
-  }));
-  const vals = pts.map((p) => p.v);
-  const bin = floorBinSeconds(pts[pts.length - 1].t);
+  const { blockBootstrapQuantile, ewcSlopeOf, olsSlope } = await import('../src/analyze/intervals.ts');
+  const { floorBinSeconds, floorIndices, p95 } = await import('../src/analyze/stats.ts');
+  const t = Float64Array.from({ length: points }, (_, k) => k * clock.stepSec);
+  const v = Float64Array.from(
+    { length: points },
+    (_, k) => 100 * MiB + (((k * 15) % 60) / 60) * 4 * MiB + random() * MiB,
+  );
+  const bin = floorBinSeconds(t[t.length - 1]);
   const timeIt = (name: string, n: number, fn: () => unknown) => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) fn();
     const per = (performance.now() - t0) / n;
     console.log(
-      `  ${name.padEnd(42)} ${per.toFixed(3)} ms a series -> ${((per * judged) / 1000).toFixed(1)} s for ${judged} series`,
+      `  ${name.padEnd(46)} ${per.toFixed(3)} ms a series -> ${((per * judged) / 1000).toFixed(1)} s for ${judged} series`,
     );
   };
   console.log(`per-instance parts of analyze (${points} points a series):`);
-  timeIt('p95 (sort)', 50, () => p95(vals));
-  timeIt('floorPoints', 50, () => floorPoints(pts, bin));
-  const floor = floorPoints(pts, bin);
-  timeIt(`ewcSlope (${floor.length} floor points)`, 20, () => ewcSlope(floor));
-  timeIt('blockBootstrapQuantile (the P95 interval)', 2, () => blockBootstrapQuantile(vals, 0.95, bin / clock.stepSec));
+  timeIt('p95 (selection)', 200, () => p95(v));
+  timeIt('floorIndices', 200, () => floorIndices(t, v, bin));
+  const floor = floorIndices(t, v, bin);
+  const ft = Float64Array.from(floor, (i) => t[i]);
+  const fv = Float64Array.from(floor, (i) => v[i]);
+  timeIt(`olsSlope (${floor.length} floor points; replicas)`, 200, () => olsSlope(ft, fv));
+  timeIt(`ewcSlopeOf (${floor.length} floor points; one a side)`, 50, () => ewcSlopeOf(ft, fv));
+  timeIt('blockBootstrapQuantile (P95 error; one a side)', 5, () =>
+    blockBootstrapQuantile(v, 0.95, bin / clock.stepSec),
+  );
 }

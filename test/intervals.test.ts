@@ -1,18 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitSlope } from '../src/analyze/stats.ts';
+import { fitSlope, quantile, type Point } from '../src/analyze/stats.ts';
 import {
   blockBootstrapQuantile,
   difference,
   ewcComponents,
   ewcSlope,
   intervalOf,
-  quantile,
   seededRandom,
   sideMean,
   studentCdf,
   tCritical,
-  type Point,
 } from '../src/analyze/intervals.ts';
 
 test('Student t critical values match the tables, fractional df included', () => {

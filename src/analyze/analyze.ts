@@ -1,10 +1,11 @@
 import { SIDES, type SideName } from '../model/sides.ts';
 import type { Bundle, DriverName, MemoryStat, StatSample, WorkloadExit } from '../model/bundle.ts';
-import { fitSlope, floorBinSeconds, floorPoints, p95, t95, type Point } from './stats.ts';
+import { fitSlope, floorBinSeconds, floorIndices, p95, t95 } from './stats.ts';
 import {
   blockBootstrapQuantile,
   difference,
-  ewcSlope,
+  ewcSlopeOf,
+  olsSlope,
   intervalOf,
   pooledDifference,
   sideMean,
@@ -137,6 +138,8 @@ export interface Analysis {
   ebpf: EbpfAnalysis | null;
 }
 
+const spanOf = (t: Float64Array): number => (t.length > 1 ? t[t.length - 1] - t[0] : 0);
+
 /** Processes per side: as many as the readings hold (a fleet's sides may differ), else the recorded count. */
 function instancesOf(bundle: Bundle, side: SideName): number {
   const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
@@ -180,51 +183,92 @@ function goroutinesOf(evidence: Evidence | null, side: SideName, spanSeconds: nu
   return (g.endCount - g.startCount) / spanSeconds;
 }
 
-function analyzeInstance(
+/** One process's readings after warm-up as columns (seconds, bytes), in time order, and its peak over the whole run. */
+interface InstanceSeries {
+  t: Float64Array;
+  v: Float64Array;
+  max: number | null;
+  sum: number;
+}
+
+function instanceSeries(
   bundle: Bundle,
   side: SideName,
   instance: number,
   count: number,
   warmupMs: number,
-  evidence: Evidence | null,
-): InstanceAnalysis & { max: number | null; values: number[] } {
+): InstanceSeries {
   const read = reading(side, instance, count);
-  const points: Point[] = [];
+  const t = new Float64Array(bundle.samples.length);
+  const v = new Float64Array(bundle.samples.length);
+  let n = 0;
   let max: number | null = null;
+  let sum = 0;
   for (const s of bundle.samples) {
-    const v = read(s);
-    if (v === null) continue;
-    max = Math.max(max ?? 0, v);
-    if (s.t >= warmupMs) points.push({ t: s.t / 1000, v });
+    const value = read(s);
+    if (value === null) continue;
+    max = Math.max(max ?? 0, value);
+    if (s.t < warmupMs) continue;
+    t[n] = s.t / 1000;
+    v[n] = value;
+    sum += value;
+    n++;
   }
-  const values = points.map((p) => p.v);
-  const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 0;
+  return { t: t.subarray(0, n), v: v.subarray(0, n), max, sum };
+}
+
+/** The floor's slope of one process: value only unless its own (EWC) error is asked for. */
+function floorSlope(t: Float64Array, v: Float64Array, floor: readonly number[], ownError: boolean): Estimate | null {
+  const ft = new Float64Array(floor.length);
+  const fv = new Float64Array(floor.length);
+  for (let k = 0; k < floor.length; k++) {
+    ft[k] = t[floor[k]];
+    fv[k] = v[floor[k]];
+  }
+  if (ownError) return ewcSlopeOf(ft, fv);
+  const fit = olsSlope(ft, fv);
+  // With several processes a side their spread is the slope's error (sideMean); each one's own error
+  // is never read, and at fleet scale it is most of the judge's cost.
+  return fit && { value: fit.value, stdError: Number.POSITIVE_INFINITY, df: Number.POSITIVE_INFINITY };
+}
+
+function analyzeInstance(
+  bundle: Bundle,
+  side: SideName,
+  instance: number,
+  series: InstanceSeries,
+  count: number,
+  warmupMs: number,
+  evidence: Evidence | null,
+): InstanceAnalysis {
+  const { t, v } = series;
+  const n = t.length;
+  const span = n > 1 ? t[n - 1] - t[0] : 0;
   const binSeconds = floorBinSeconds(span);
-  const floor = floorPoints(points, binSeconds);
-  const intervalSeconds = points.length > 1 ? span / (points.length - 1) : 1;
+  const floor = floorIndices(t, v, binSeconds);
+  const intervalSeconds = n > 1 ? span / (n - 1) : 1;
   const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
+  const p95Bytes = p95(v);
   return {
-    samples: points.length,
-    p95Bytes: p95(values),
+    samples: n,
+    p95Bytes,
     // Blocks as long as a floor bin: each holds a GC cycle or a burst whole. Only one process a side
     // needs its own error (replicas are compared by their spread), and the bootstrap is most of the cost.
     p95:
       count === 1
-        ? blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds)
-        : values.length
-          ? { value: p95(values)!, stdError: 0, df: Infinity }
+        ? blockBootstrapQuantile(v, 0.95, binSeconds / intervalSeconds)
+        : p95Bytes !== null
+          ? { value: p95Bytes, stdError: 0, df: Infinity }
           : null,
-    lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
+    lastFloorBytes: floor.length ? v[floor[floor.length - 1]] : null,
     floorPoints: floor.length,
-    slope: ewcSlope(floor),
+    slope: floorSlope(t, v, floor, count === 1),
     anonSlope: statSlope(bundle.stats, side, instance, warmupMs, 'anonBytes'),
     fileSlope: statSlope(bundle.stats, side, instance, warmupMs, 'fileBytes'),
     inuseGrowth: inuseOf(evidence, side),
     goroutineGrowth: goroutinesOf(evidence, side, span),
     oomKills: final?.oomKills ?? null,
     exit: final?.exit ?? null,
-    max,
-    values,
   };
 }
 
@@ -253,14 +297,20 @@ function combine(estimates: readonly (Estimate | null)[]): Estimate | null {
 
 function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences: (Evidence | null)[]): SideAnalysis {
   const count = instancesOf(bundle, side);
-  const instances = Array.from({ length: count }, (_, i) =>
-    analyzeInstance(bundle, side, i, count, warmupMs, evidences[i] ?? null),
-  );
+  const series = Array.from({ length: count }, (_, i) => instanceSeries(bundle, side, i, count, warmupMs));
+  const instances = series.map((s, i) => analyzeInstance(bundle, side, i, s, count, warmupMs, evidences[i] ?? null));
+  const sloped = instances.filter((i) => i.slope !== null);
+  if (count > 1 && sloped.length === 1) {
+    // The side's only slope: its own error is the side's error (sideMean), so fit it in full.
+    const i = instances.indexOf(sloped[0]);
+    const { t, v } = series[i];
+    instances[i] = { ...instances[i], slope: floorSlope(t, v, floorIndices(t, v, floorBinSeconds(spanOf(t))), true) };
+  }
   const slope = combine(instances.map((i) => i.slope));
   const slopeInterval = slope ? intervalOf(slope, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
-  const maxes = present(instances.map((i) => i.max));
-  const all = instances.flatMap((i) => i.values);
+  const maxes = present(series.map((s) => s.max));
+  const readings = series.reduce((a, s) => a + s.v.length, 0);
   const oomKills = instances.every((i) => i.oomKills === null)
     ? final.oomKills
     : instances.reduce((a, i) => a + (i.oomKills ?? 0), 0);
@@ -269,7 +319,7 @@ function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences
     samples: Math.min(...instances.map((i) => i.samples)),
     p95Bytes: mean(present(instances.map((i) => i.p95Bytes))),
     peakBytes: final.peakBytes ?? (maxes.length ? Math.max(...maxes) : null),
-    meanBytes: mean(all),
+    meanBytes: readings ? series.reduce((a, s) => a + s.sum, 0) / readings : null,
     lastFloorBytes: mean(present(instances.map((i) => i.lastFloorBytes))),
     slope:
       slope && slopeInterval
@@ -285,7 +335,7 @@ function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences
     oomKills,
     exit: final.exit ?? instances.find((i) => i.exit)?.exit ?? null,
     lastStat: lastStatOf(bundle.stats, side),
-    instances: instances.map(({ max: _max, values: _values, ...rest }) => rest),
+    instances,
   };
 }
 

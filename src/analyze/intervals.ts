@@ -16,11 +16,7 @@
  *   within-series interval is known, and it cannot see how far two processes of one build drift
  *   apart (RSS ratchets, a heap that settles at another goal): hence replicas by default.
  */
-
-export interface Point {
-  t: number; // seconds
-  v: number;
-}
+import { quantile, type Point } from './stats.ts';
 
 export interface Estimate {
   value: number;
@@ -149,35 +145,48 @@ export function ewcComponents(n: number): number {
   return Math.max(2, Math.min(Math.floor(n / 2), Math.floor(0.4 * Math.cbrt(n * n) + 1e-9)));
 }
 
-/**
- * OLS slope of v over t with an EWC (equal-weighted cosine) long-run variance: the interval holds for
- * autocorrelated residuals. Null with fewer than 4 points or no spread in t.
- */
-export function ewcSlope(
-  points: readonly Point[],
-  components: number = ewcComponents(points.length),
-): (Estimate & { intercept: number }) | null {
-  const n = points.length;
+/** Ordinary least squares of v over t (columns); null with fewer than 4 points or no spread in t. */
+export function olsSlope(
+  t: ArrayLike<number>,
+  v: ArrayLike<number>,
+): { value: number; intercept: number; meanT: number; sxx: number } | null {
+  const n = t.length;
   if (n < 4) return null;
   let meanT = 0;
   let meanV = 0;
-  for (const p of points) {
-    meanT += p.t;
-    meanV += p.v;
+  for (let i = 0; i < n; i++) {
+    meanT += t[i];
+    meanV += v[i];
   }
   meanT /= n;
   meanV /= n;
   let sxx = 0;
   let sxy = 0;
-  for (const p of points) {
-    sxx += (p.t - meanT) ** 2;
-    sxy += (p.t - meanT) * (p.v - meanV);
+  for (let i = 0; i < n; i++) {
+    sxx += (t[i] - meanT) ** 2;
+    sxy += (t[i] - meanT) * (v[i] - meanV);
   }
   if (!(sxx > 0)) return null;
-  const slope = sxy / sxx;
-  const intercept = meanV - slope * meanT;
+  const value = sxy / sxx;
+  return { value, intercept: meanV - value * meanT, meanT, sxx };
+}
+
+/**
+ * OLS slope of v over t (columns) with an EWC (equal-weighted cosine) long-run variance: the interval
+ * holds for autocorrelated residuals. Null with fewer than 4 points or no spread in t.
+ */
+export function ewcSlopeOf(
+  t: ArrayLike<number>,
+  v: ArrayLike<number>,
+  components: number = ewcComponents(t.length),
+): (Estimate & { intercept: number }) | null {
+  const fit = olsSlope(t, v);
+  if (!fit) return null;
+  const n = t.length;
+  const { value: slope, intercept, meanT, sxx } = fit;
   // Scores of the slope: (t - mean t) x residual; their long-run variance from the lowest cosines.
-  const scores = points.map((p) => (p.t - meanT) * (p.v - intercept - slope * p.t));
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = (t[i] - meanT) * (v[i] - intercept - slope * t[i]);
   const nu = Math.min(components, n - 2);
   let omega = 0;
   for (let j = 1; j <= nu; j++) {
@@ -199,6 +208,18 @@ export function ewcSlope(
   omega /= nu;
   const stdError = Math.sqrt((n * omega) / (sxx * sxx));
   return { value: slope, stdError, df: nu, intercept };
+}
+
+/** ewcSlopeOf for points. */
+export function ewcSlope(
+  points: readonly Point[],
+  components: number = ewcComponents(points.length),
+): (Estimate & { intercept: number }) | null {
+  return ewcSlopeOf(
+    points.map((p) => p.t),
+    points.map((p) => p.v),
+    components,
+  );
 }
 
 // ---------------------------------------------------------------- across processes
@@ -263,21 +284,12 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function quantile(values: readonly number[], q: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-}
-
 /**
  * The standard error of a series' P95 by a circular moving-block bootstrap: blocks long enough to hold
  * a GC cycle or a burst keep the autocorrelation that independent resampling would destroy.
  */
 export function blockBootstrapQuantile(
-  values: readonly number[],
+  values: ArrayLike<number>,
   q: number,
   blockLength: number,
   draws = 400,
@@ -288,7 +300,7 @@ export function blockBootstrapQuantile(
   const block = Math.max(1, Math.min(Math.floor(n / 2), Math.round(blockLength)));
   const random = seededRandom(seed);
   const estimates: number[] = [];
-  const resample = new Array<number>(n);
+  const resample = new Float64Array(n);
   for (let d = 0; d < draws; d++) {
     for (let i = 0; i < n; ) {
       const start = Math.floor(random() * n);

@@ -1,4 +1,4 @@
-import { quantileSorted } from 'simple-statistics';
+import { quickselect } from 'simple-statistics';
 
 export interface Point {
   t: number; // seconds
@@ -28,34 +28,64 @@ export function t95(degreesOfFreedom: number): number {
   return T95[Math.min(degreesOfFreedom, T95.length) - 1] ?? 1.96;
 }
 
-export function p95(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  return quantileSorted(
-    [...values].sort((a, b) => a - b),
-    0.95,
-  );
+/**
+ * The q-quantile with linear interpolation between ranks (type 7, as numpy and R by default, and as
+ * simple-statistics' quantileSorted), found by selection instead of a sort: a fleet judges thousands
+ * of day-long series, and a bootstrap takes hundreds of quantiles of each.
+ */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const s = new Float64Array(values);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  quickselect(s as unknown as number[], lo);
+  if (pos === lo) return s[lo];
+  let above = Infinity;
+  for (let i = lo + 1; i < s.length; i++) if (s[i] < above) above = s[i];
+  return s[lo] + (pos - lo) * (above - s[lo]);
+}
+
+export function p95(values: ArrayLike<number>): number | null {
+  return values.length === 0 ? null : quantile(values, 0.95);
 }
 
 /**
  * The rising floor: the lowest reading of each time bin. A GC sawtooth or a burst lifts some readings
- * for a moment; what a leak lifts is the minimum, so only the minima carry the trend.
+ * for a moment; what a leak lifts is the minimum, so only the minima carry the trend. Takes readings
+ * in time order as columns (seconds, bytes) and gives the indices of the floor readings: a fleet
+ * judges thousands of day-long series, and columns spare it an object per reading.
  */
-export function floorPoints(points: readonly Point[], binSeconds: number): Point[] {
-  if (points.length === 0) return [];
-  const start = points[0].t;
-  const bins = new Map<number, Point>();
-  for (const p of points) {
-    const bin = Math.floor((p.t - start) / binSeconds);
-    const lowest = bins.get(bin);
-    if (!lowest || p.v < lowest.v) bins.set(bin, p);
+export function floorIndices(t: ArrayLike<number>, v: ArrayLike<number>, binSeconds: number): number[] {
+  const n = t.length;
+  if (n === 0) return [];
+  const start = t[0];
+  const fullBins = Math.max(1, Math.floor((t[n - 1] - start) / binSeconds + 1e-9));
+  const floor: number[] = [];
+  let bin = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor((t[i] - start) / binSeconds);
+    if (b === bin) {
+      if (v[i] < v[floor[floor.length - 1]]) floor[floor.length - 1] = i;
+      continue;
+    }
+    // A last bin holding only a sliver of time has too few readings for a fair minimum.
+    if (b >= fullBins && fullBins > 1) break;
+    bin = b;
+    floor.push(i);
   }
-  const span = points[points.length - 1].t - start;
-  const fullBins = Math.max(1, Math.floor(span / binSeconds + 1e-9));
-  // A last bin holding only a sliver of time has too few readings for a fair minimum.
-  return [...bins.entries()]
-    .filter(([bin]) => bin < fullBins || fullBins === 1)
-    .sort((a, b) => a[0] - b[0])
-    .map(([, p]) => p);
+  return floor;
+}
+
+/** floorIndices for points (put in time order first). */
+export function floorPoints(points: readonly Point[], binSeconds: number): Point[] {
+  const ordered = points.every((p, i) => i === 0 || p.t >= points[i - 1].t)
+    ? points
+    : [...points].sort((a, b) => a.t - b.t);
+  return floorIndices(
+    ordered.map((p) => p.t),
+    ordered.map((p) => p.v),
+    binSeconds,
+  ).map((i) => ordered[i]);
 }
 
 /** Ordinary least squares with the slope's standard error and a t-based 95% interval. */

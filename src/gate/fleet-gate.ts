@@ -11,8 +11,8 @@ import type { JudgeSettings } from '../model/settings.ts';
 import { UsageError, errorMessage } from '../model/errors.ts';
 import { analyze } from '../analyze/analyze.ts';
 import { analyzeEvidence } from '../analyze/evidence.ts';
-import { floorBinSeconds, floorPoints, type Point } from '../analyze/stats.ts';
-import { ewcSlope, intervalOf, pooledDifference } from '../analyze/intervals.ts';
+import { floorBinSeconds, floorIndices } from '../analyze/stats.ts';
+import { intervalOf, olsSlope, pooledDifference } from '../analyze/intervals.ts';
 import { judge } from '../judge/judge.ts';
 import { buildReport, exitCodeOf, type Report } from '../report/report-json.ts';
 import type { FleetCell, FleetInstance, FleetReason, HeapEvidence } from '../report/fleet-report.ts';
@@ -74,14 +74,23 @@ function undecided(
   };
 }
 
-/** A heap series' floor slope per instance (bytes/s), as the judge fits memory's: EWC over floor bins. */
+/** A heap series' floor slope per instance (bytes/s), as the judge fits memory's: over floor bins. */
 function floorSlope(values: Float64Array, clock: StepClock): number | null {
-  const points: Point[] = [];
+  const t: number[] = [];
+  const v: number[] = [];
   for (let k = 0; k < values.length; k++)
-    if (!Number.isNaN(values[k])) points.push({ t: k * clock.stepSec, v: values[k] });
-  if (points.length < 2) return null;
-  const floor = floorPoints(points, floorBinSeconds(points[points.length - 1].t - points[0].t));
-  return ewcSlope(floor)?.value ?? null;
+    if (!Number.isNaN(values[k])) {
+      t.push(k * clock.stepSec);
+      v.push(values[k]);
+    }
+  if (t.length < 2) return null;
+  const floor = floorIndices(t, v, floorBinSeconds(t[t.length - 1] - t[0]));
+  return (
+    olsSlope(
+      floor.map((i) => t[i]),
+      floor.map((i) => v[i]),
+    )?.value ?? null
+  );
 }
 
 function heapEvidence(
