@@ -9062,24 +9062,62 @@ ${sections.join("\n")}
 }
 
 // node_modules/simple-statistics/dist/simple-statistics.mjs
-function quantileSorted(x, p) {
-  var idx = (x.length - 1) * p;
-  if (x.length === 0) {
-    throw new Error("quantile requires at least one data point.");
-  } else if (p < 0 || p > 1) {
-    throw new Error("quantiles must be between 0 and 1");
-  } else if (p === 1) {
-    return x[x.length - 1];
-  } else if (p === 0) {
-    return x[0];
-  } else if (idx % 1 !== 0) {
-    var lower = Math.floor(idx);
-    var upper = Math.ceil(idx);
-    var fraction = idx - lower;
-    return x[lower] + fraction * (x[upper] - x[lower]);
-  } else {
-    return x[idx];
+function quickselect(arr, k, left, right) {
+  left = left || 0;
+  right = right || arr.length - 1;
+  while (right > left) {
+    if (right - left > 600) {
+      var n2 = right - left + 1;
+      var m = k - left + 1;
+      var z2 = Math.log(n2);
+      var s = 0.5 * Math.exp(2 * z2 / 3);
+      var sd = 0.5 * Math.sqrt(z2 * s * (n2 - s) / n2);
+      if (m - n2 / 2 < 0) {
+        sd *= -1;
+      }
+      var newLeft = Math.max(left, Math.floor(k - m * s / n2 + sd));
+      var newRight = Math.min(
+        right,
+        Math.floor(k + (n2 - m) * s / n2 + sd)
+      );
+      quickselect(arr, k, newLeft, newRight);
+    }
+    var t = arr[k];
+    var i2 = left;
+    var j = right;
+    swap(arr, left, k);
+    if (arr[right] > t) {
+      swap(arr, left, right);
+    }
+    while (i2 < j) {
+      swap(arr, i2, j);
+      i2++;
+      j--;
+      while (arr[i2] < t) {
+        i2++;
+      }
+      while (arr[j] > t) {
+        j--;
+      }
+    }
+    if (arr[left] === t) {
+      swap(arr, left, j);
+    } else {
+      j++;
+      swap(arr, j, right);
+    }
+    if (j <= k) {
+      left = j + 1;
+    }
+    if (k <= j) {
+      right = j - 1;
+    }
   }
+}
+function swap(arr, i2, j) {
+  var tmp = arr[i2];
+  arr[i2] = arr[j];
+  arr[j] = tmp;
 }
 var BayesianClassifier = function BayesianClassifier2() {
   this.totalCount = 0;
@@ -9219,25 +9257,38 @@ function t95(degreesOfFreedom) {
   if (degreesOfFreedom < 1) return Infinity;
   return T95[Math.min(degreesOfFreedom, T95.length) - 1] ?? 1.96;
 }
-function p95(values) {
-  if (values.length === 0) return null;
-  return quantileSorted(
-    [...values].sort((a2, b) => a2 - b),
-    0.95
-  );
+function quantile(values, q) {
+  if (values.length === 0) return Number.NaN;
+  const s = new Float64Array(values);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  quickselect(s, lo);
+  if (pos === lo) return s[lo];
+  let above = Infinity;
+  for (let i2 = lo + 1; i2 < s.length; i2++) if (s[i2] < above) above = s[i2];
+  return s[lo] + (pos - lo) * (above - s[lo]);
 }
-function floorPoints(points, binSeconds) {
-  if (points.length === 0) return [];
-  const start = points[0].t;
-  const bins = /* @__PURE__ */ new Map();
-  for (const p of points) {
-    const bin = Math.floor((p.t - start) / binSeconds);
-    const lowest = bins.get(bin);
-    if (!lowest || p.v < lowest.v) bins.set(bin, p);
+function p95(values) {
+  return values.length === 0 ? null : quantile(values, 0.95);
+}
+function floorIndices(t, v, binSeconds) {
+  const n2 = t.length;
+  if (n2 === 0) return [];
+  const start = t[0];
+  const fullBins = Math.max(1, Math.floor((t[n2 - 1] - start) / binSeconds + 1e-9));
+  const floor = [];
+  let bin = Number.NaN;
+  for (let i2 = 0; i2 < n2; i2++) {
+    const b = Math.floor((t[i2] - start) / binSeconds);
+    if (b === bin) {
+      if (v[i2] < v[floor[floor.length - 1]]) floor[floor.length - 1] = i2;
+      continue;
+    }
+    if (b >= fullBins && fullBins > 1) break;
+    bin = b;
+    floor.push(i2);
   }
-  const span = points[points.length - 1].t - start;
-  const fullBins = Math.max(1, Math.floor(span / binSeconds + 1e-9));
-  return [...bins.entries()].filter(([bin]) => bin < fullBins || fullBins === 1).sort((a2, b) => a2[0] - b[0]).map(([, p]) => p);
+  return floor;
 }
 function fitSlope(points) {
   const n2 = points.length;
@@ -9358,27 +9409,34 @@ function intervalOf(e, confidence) {
 function ewcComponents(n2) {
   return Math.max(2, Math.min(Math.floor(n2 / 2), Math.floor(0.4 * Math.cbrt(n2 * n2) + 1e-9)));
 }
-function ewcSlope(points, components = ewcComponents(points.length)) {
-  const n2 = points.length;
+function olsSlope(t, v) {
+  const n2 = t.length;
   if (n2 < 4) return null;
   let meanT = 0;
   let meanV = 0;
-  for (const p of points) {
-    meanT += p.t;
-    meanV += p.v;
+  for (let i2 = 0; i2 < n2; i2++) {
+    meanT += t[i2];
+    meanV += v[i2];
   }
   meanT /= n2;
   meanV /= n2;
   let sxx = 0;
   let sxy = 0;
-  for (const p of points) {
-    sxx += (p.t - meanT) ** 2;
-    sxy += (p.t - meanT) * (p.v - meanV);
+  for (let i2 = 0; i2 < n2; i2++) {
+    sxx += (t[i2] - meanT) ** 2;
+    sxy += (t[i2] - meanT) * (v[i2] - meanV);
   }
   if (!(sxx > 0)) return null;
-  const slope2 = sxy / sxx;
-  const intercept = meanV - slope2 * meanT;
-  const scores = points.map((p) => (p.t - meanT) * (p.v - intercept - slope2 * p.t));
+  const value4 = sxy / sxx;
+  return { value: value4, intercept: meanV - value4 * meanT, meanT, sxx };
+}
+function ewcSlopeOf(t, v, components = ewcComponents(t.length)) {
+  const fit = olsSlope(t, v);
+  if (!fit) return null;
+  const n2 = t.length;
+  const { value: slope2, intercept, meanT, sxx } = fit;
+  const scores = new Float64Array(n2);
+  for (let i2 = 0; i2 < n2; i2++) scores[i2] = (t[i2] - meanT) * (v[i2] - intercept - slope2 * t[i2]);
   const nu = Math.min(components, n2 - 2);
   let omega = 0;
   for (let j = 1; j <= nu; j++) {
@@ -9435,21 +9493,13 @@ function seededRandom(seed) {
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
 }
-function quantile(values, q) {
-  const s = [...values].sort((a2, b) => a2 - b);
-  if (s.length === 0) return NaN;
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-}
 function blockBootstrapQuantile(values, q, blockLength, draws = 400, seed = 1) {
   const n2 = values.length;
   if (n2 < 8) return null;
   const block = Math.max(1, Math.min(Math.floor(n2 / 2), Math.round(blockLength)));
   const random = seededRandom(seed);
   const estimates = [];
-  const resample = new Array(n2);
+  const resample = new Float64Array(n2);
   for (let d = 0; d < draws; d++) {
     for (let i2 = 0; i2 < n2; ) {
       const start = Math.floor(random() * n2);
@@ -11687,6 +11737,7 @@ function analyzeEbpf(trace, known = []) {
 // src/analyze/analyze.ts
 var DECISION_CONFIDENCE = 0.99;
 var HINT_CONFIDENCE = 0.95;
+var spanOf = (t) => t.length > 1 ? t[t.length - 1] - t[0] : 0;
 function instancesOf(bundle, side) {
   const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
   return Math.max(1, fromSamples ?? bundle.meta.replicas ?? 1);
@@ -11713,39 +11764,60 @@ function goroutinesOf(evidence, side, spanSeconds) {
   if (!g2 || g2.dumps < 2 || g2.startCount === null || g2.endCount === null || spanSeconds <= 0) return null;
   return (g2.endCount - g2.startCount) / spanSeconds;
 }
-function analyzeInstance(bundle, side, instance, count2, warmupMs, evidence) {
+function instanceSeries(bundle, side, instance, count2, warmupMs) {
   const read = reading(side, instance, count2);
-  const points = [];
+  const t = new Float64Array(bundle.samples.length);
+  const v = new Float64Array(bundle.samples.length);
+  let n2 = 0;
   let max = null;
+  let sum = 0;
   for (const s of bundle.samples) {
-    const v = read(s);
-    if (v === null) continue;
-    max = Math.max(max ?? 0, v);
-    if (s.t >= warmupMs) points.push({ t: s.t / 1e3, v });
+    const value4 = read(s);
+    if (value4 === null) continue;
+    max = Math.max(max ?? 0, value4);
+    if (s.t < warmupMs) continue;
+    t[n2] = s.t / 1e3;
+    v[n2] = value4;
+    sum += value4;
+    n2++;
   }
-  const values = points.map((p) => p.v);
-  const span = points.length > 1 ? points[points.length - 1].t - points[0].t : 0;
+  return { t: t.subarray(0, n2), v: v.subarray(0, n2), max, sum };
+}
+function floorSlope(t, v, floor, ownError) {
+  const ft = new Float64Array(floor.length);
+  const fv = new Float64Array(floor.length);
+  for (let k = 0; k < floor.length; k++) {
+    ft[k] = t[floor[k]];
+    fv[k] = v[floor[k]];
+  }
+  if (ownError) return ewcSlopeOf(ft, fv);
+  const fit = olsSlope(ft, fv);
+  return fit && { value: fit.value, stdError: Number.POSITIVE_INFINITY, df: Number.POSITIVE_INFINITY };
+}
+function analyzeInstance(bundle, side, instance, series, count2, warmupMs, evidence) {
+  const { t, v } = series;
+  const n2 = t.length;
+  const span = n2 > 1 ? t[n2 - 1] - t[0] : 0;
   const binSeconds = floorBinSeconds(span);
-  const floor = floorPoints(points, binSeconds);
-  const intervalSeconds = points.length > 1 ? span / (points.length - 1) : 1;
+  const floor = floorIndices(t, v, binSeconds);
+  const intervalSeconds = n2 > 1 ? span / (n2 - 1) : 1;
   const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
+  const p95Bytes = p95(v);
   return {
-    samples: points.length,
-    p95Bytes: p95(values),
+    samples: n2,
+    p95Bytes,
     // Blocks as long as a floor bin: each holds a GC cycle or a burst whole. Only one process a side
     // needs its own error (replicas are compared by their spread), and the bootstrap is most of the cost.
-    p95: count2 === 1 ? blockBootstrapQuantile(values, 0.95, binSeconds / intervalSeconds) : values.length ? { value: p95(values), stdError: 0, df: Infinity } : null,
-    lastFloorBytes: floor.length ? floor[floor.length - 1].v : null,
+    p95: count2 === 1 ? blockBootstrapQuantile(v, 0.95, binSeconds / intervalSeconds) : p95Bytes !== null ? { value: p95Bytes, stdError: 0, df: Infinity } : null,
+    lastFloorBytes: floor.length ? v[floor[floor.length - 1]] : null,
     floorPoints: floor.length,
-    slope: ewcSlope(floor),
+    slope: floorSlope(t, v, floor, count2 === 1),
     anonSlope: statSlope(bundle.stats, side, instance, warmupMs, "anonBytes"),
     fileSlope: statSlope(bundle.stats, side, instance, warmupMs, "fileBytes"),
     inuseGrowth: inuseOf(evidence, side),
     goroutineGrowth: goroutinesOf(evidence, side, span),
     oomKills: final?.oomKills ?? null,
-    exit: final?.exit ?? null,
-    max,
-    values
+    exit: final?.exit ?? null
   };
 }
 function lastStatOf(stats, side) {
@@ -11769,22 +11841,26 @@ function combine(estimates) {
 }
 function analyzeSide(bundle, side, warmupMs, evidences) {
   const count2 = instancesOf(bundle, side);
-  const instances = Array.from(
-    { length: count2 },
-    (_, i2) => analyzeInstance(bundle, side, i2, count2, warmupMs, evidences[i2] ?? null)
-  );
+  const series = Array.from({ length: count2 }, (_, i2) => instanceSeries(bundle, side, i2, count2, warmupMs));
+  const instances = series.map((s, i2) => analyzeInstance(bundle, side, i2, s, count2, warmupMs, evidences[i2] ?? null));
+  const sloped = instances.filter((i2) => i2.slope !== null);
+  if (count2 > 1 && sloped.length === 1) {
+    const i2 = instances.indexOf(sloped[0]);
+    const { t, v } = series[i2];
+    instances[i2] = { ...instances[i2], slope: floorSlope(t, v, floorIndices(t, v, floorBinSeconds(spanOf(t))), true) };
+  }
   const slope2 = combine(instances.map((i2) => i2.slope));
   const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
   const final = bundle.final[side];
-  const maxes = present(instances.map((i2) => i2.max));
-  const all = instances.flatMap((i2) => i2.values);
+  const maxes = present(series.map((s) => s.max));
+  const readings2 = series.reduce((a2, s) => a2 + s.v.length, 0);
   const oomKills = instances.every((i2) => i2.oomKills === null) ? final.oomKills : instances.reduce((a2, i2) => a2 + (i2.oomKills ?? 0), 0);
   return {
     command: bundle.meta.sides[side].command,
     samples: Math.min(...instances.map((i2) => i2.samples)),
     p95Bytes: mean(present(instances.map((i2) => i2.p95Bytes))),
     peakBytes: final.peakBytes ?? (maxes.length ? Math.max(...maxes) : null),
-    meanBytes: mean(all),
+    meanBytes: readings2 ? series.reduce((a2, s) => a2 + s.sum, 0) / readings2 : null,
     lastFloorBytes: mean(present(instances.map((i2) => i2.lastFloorBytes))),
     slope: slope2 && slopeInterval ? {
       bytesPerSec: slope2.value,
@@ -11797,7 +11873,7 @@ function analyzeSide(bundle, side, warmupMs, evidences) {
     oomKills,
     exit: final.exit ?? instances.find((i2) => i2.exit)?.exit ?? null,
     lastStat: lastStatOf(bundle.stats, side),
-    instances: instances.map(({ max: _max, values: _values, ...rest }) => rest)
+    instances
   };
 }
 function differenceOf(gray2, baseline, confidence = DECISION_CONFIDENCE) {
@@ -25295,18 +25371,25 @@ function undecided(target, reason, settings, warnings = [], extra = {}) {
     ...extra
   };
 }
-function floorSlope(values, clock) {
-  const points = [];
+function floorSlope2(values, clock) {
+  const t = [];
+  const v = [];
   for (let k = 0; k < values.length; k++)
-    if (!Number.isNaN(values[k])) points.push({ t: k * clock.stepSec, v: values[k] });
-  if (points.length < 2) return null;
-  const floor = floorPoints(points, floorBinSeconds(points[points.length - 1].t - points[0].t));
-  return ewcSlope(floor)?.value ?? null;
+    if (!Number.isNaN(values[k])) {
+      t.push(k * clock.stepSec);
+      v.push(values[k]);
+    }
+  if (t.length < 2) return null;
+  const floor = floorIndices(t, v, floorBinSeconds(t[t.length - 1] - t[0]));
+  return olsSlope(
+    floor.map((i2) => t[i2]),
+    floor.map((i2) => v[i2])
+  )?.value ?? null;
 }
 function heapEvidence(heap, clock, metric, confidence) {
   const perInstance = { baseline: /* @__PURE__ */ new Map(), gray: /* @__PURE__ */ new Map() };
   for (const side of SIDES)
-    for (const i2 of heap[side].judged) perInstance[side].set(i2.instance, floorSlope(i2.values, clock));
+    for (const i2 of heap[side].judged) perInstance[side].set(i2.instance, floorSlope2(i2.values, clock));
   const present2 = (side) => [...perInstance[side].values()].filter((v) => v !== null);
   const mean3 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : null;
   const pooled = pooledDifference(present2("gray"), present2("baseline"));
