@@ -2,8 +2,9 @@
 //
 //   flock /tmp/memgate-e2e.lock npx node bench/faults.ts [--runs 50] [--seed 11] [--only KIND]
 //
-// As root (cgroups, a tmpfs for the full-disk fault). Short windows (warm-up 2 s, window 6 s, one
-// process a side) keep 50 runs near 12 minutes. Its own fixture directory (.tmp/faults-bin) and a frozen
+// As root (cgroups, tmpfs mounts for the disk faults). Every kind runs once in each round of
+// KINDS.length runs (random order and moments from the seed). Short windows (warm-up 2 s, window 6 s,
+// one process a side) keep 50 runs near 12 minutes on an idle machine. Its own fixture directory (.tmp/faults-bin) and a frozen
 // copy of dist/cli.js and dist/index.js (others rebuild dist/ while it runs). Prints per run: the fault,
 // the exit status, processes left (anything running from the fixture directory, a memgate-watchdog,
 // a bpftrace of ours) 2.5 s after memgate ended, cgroups left (memgate-PID-* of that run, scopes), and
@@ -187,6 +188,8 @@ type Fault = {
   at?: { ms: number; act: (child: ChildProcess) => void };
   setup?: () => void;
   cleanup?: () => void;
+  /** What this fault must end with, beyond nothing left: the problems, none when as documented. */
+  expect?: (r: { code: number | null; signal: string | null; log: string }) => string[];
 };
 const KINDS = [
   'sigkill',
@@ -199,6 +202,7 @@ const KINDS = [
   'pprof-bomb',
   'tracer-killed',
   'disk-full',
+  'disk-fills',
   'github-5xx',
   'github-403',
   'github-nothing',
@@ -319,18 +323,41 @@ function fault(kind: string, n: number): Fault {
         },
       };
     }
-    case 'disk-full': {
+    case 'disk-full':
+    case 'disk-fills': {
+      // A tmpfs of 1 MiB pre-filled with a file: full (no page left), or with 80 KiB left: room for the
+      // start's 64 KiB check but not for the run's profiles and bundle, so the disk fills during the run.
       const mnt = join(work, `full-${n}`);
       mkdirSync(mnt, { recursive: true });
+      const room = kind === 'disk-full' ? 0 : 80;
       return {
         kind,
-        detail: '--out on a 256 KiB tmpfs',
+        detail: room === 0 ? '--out on a full tmpfs (0 bytes free)' : '--out on a tmpfs with 80 KiB free',
         cmd: base.map((a) => (a === out ? join(mnt, 'out') : a)),
         entry: 'cli',
         setup: () => {
-          const m = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt], { encoding: 'utf8' });
+          const m = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt], { encoding: 'utf8' });
           if (m.status !== 0) throw new Error(`mount tmpfs: ${m.stderr}`);
+          const fill = spawnSync(
+            'dd',
+            ['if=/dev/zero', `of=${join(mnt, 'fill')}`, 'bs=4k', `count=${256 - room / 4}`, 'status=none'],
+            { encoding: 'utf8' },
+          );
+          if (room > 0 && fill.status !== 0) throw new Error(`dd: ${fill.stderr}`);
+          const free = Number(
+            spawnSync('df', ['-k', '--output=avail', mnt], { encoding: 'utf8' }).stdout.split('\n')[1],
+          );
+          if (free !== room) throw new Error(`the tmpfs at ${mnt} has ${free} KiB free, not ${room}`);
         },
+        // Exit 2 naming the file under --out and ENOSPC; a full disk at the start leaves no --out behind.
+        expect: (r) =>
+          [
+            r.code === 2 ? '' : `exit ${r.code ?? r.signal}, not 2`,
+            r.log.includes(`cannot write ${join(mnt, 'out')}`) && r.log.includes('(ENOSPC)')
+              ? ''
+              : 'no message naming the file and ENOSPC',
+            room === 0 && existsSync(join(mnt, 'out')) ? `${join(mnt, 'out')} left behind` : '',
+          ].filter(Boolean),
         cleanup: () => void spawnSync('umount', [mnt]),
       };
     }
@@ -392,11 +419,23 @@ interface Row {
   cgroups: string[];
   bundle: boolean;
   note: string;
+  /** How the run differs from what its fault must end with (empty: as documented). */
+  unexpected: string[];
 }
 const rows: Row[] = [];
 const LIMIT_MS = 120_000;
+/** Every kind in each round of KINDS.length runs (in a random order), so 50 runs exercise each kind 3 or 4 times. */
+const schedule: string[] = [];
+while (schedule.length < RUNS) {
+  const round = [...KINDS];
+  for (let i = round.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [round[i], round[j]] = [round[j], round[i]];
+  }
+  schedule.push(...round);
+}
 for (let n = 1; n <= RUNS; n++) {
-  const kind = ONLY ?? KINDS[Math.floor(random() * KINDS.length)];
+  const kind = ONLY ?? schedule[n - 1];
   const f = fault(kind === 'github-403' ? 'github-rate-limit' : kind, n);
   f.kind = kind;
   f.setup?.();
@@ -433,13 +472,15 @@ for (let n = 1; n <= RUNS; n++) {
     processes: processesLeft(),
     cgroups: cgroupsLeft(child.pid!),
     bundle: existsSync(join(out, 'bundle/samples.jsonl')),
-    note: (/(error|warning): [^\n]*/.exec(log)?.[0] ?? '').slice(0, 140),
+    note: (/error: [^\n]*/.exec(log)?.[0] ?? /warning: [^\n]*/.exec(log)?.[0] ?? '').slice(0, 160),
+    unexpected: f.expect?.({ code, signal, log }) ?? [],
   };
   if (ms >= LIMIT_MS) row.note = `hung: killed after ${LIMIT_MS / 1000}s; ${row.note}`;
   rows.push(row);
   console.log(
     `${String(n).padStart(2)} ${kind.padEnd(14)} exit ${code ?? signal} in ${(ms / 1000).toFixed(1)}s  processes left ${row.processes.length}  cgroups left ${row.cgroups.length}  bundle ${row.bundle ? 'kept' : 'none'}  (${f.detail}) ${row.note}`,
   );
+  for (const u of row.unexpected) console.log(`     UNEXPECTED: ${u}`);
   for (const p of row.processes) console.log(`     left: ${p}`);
   for (const g of row.cgroups) console.log(`     left: ${g}`);
   f.cleanup?.();
@@ -461,11 +502,14 @@ for (const kind of [...new Set(rows.map((r) => r.kind))].sort()) {
   const these = rows.filter((r) => r.kind === kind);
   const codes = [...new Set(these.map((r) => String(r.code ?? r.signal)))].join('/');
   console.log(
-    `${kind.padEnd(14)} ${String(these.length).padStart(2)} runs  exit ${codes.padEnd(10)} processes ${these.reduce((a, r) => a + r.processes.length, 0)}  cgroups ${these.reduce((a, r) => a + r.cgroups.length, 0)}  bundles ${these.filter((r) => r.bundle).length}/${these.length}`,
+    `${kind.padEnd(14)} ${String(these.length).padStart(2)} runs  exit ${codes.padEnd(10)} not as documented ${these.filter((r) => r.unexpected.length).length}  processes ${these.reduce((a, r) => a + r.processes.length, 0)}  cgroups ${these.reduce((a, r) => a + r.cgroups.length, 0)}  bundles ${these.filter((r) => r.bundle).length}/${these.length}`,
   );
 }
 const totalP = rows.reduce((a, r) => a + r.processes.length, 0);
 const totalC = rows.reduce((a, r) => a + r.cgroups.length, 0);
-console.log(`\ntotal: ${rows.length} runs, ${totalP} processes left, ${totalC} cgroups left (target 0 and 0)`);
+const totalU = rows.filter((r) => r.unexpected.length > 0).length;
+console.log(
+  `\ntotal: ${rows.length} runs, ${totalP} processes left, ${totalC} cgroups left (target 0 and 0), ${totalU} not as documented`,
+);
 rmSync(work, { recursive: true, force: true });
 process.exit(0);

@@ -8063,6 +8063,21 @@ var UsageError = class extends Error {
 function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
+var WRITE_PROBLEMS = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOTDIR: "a part of the path is not a directory"
+};
+function outWriteError(error, outDir) {
+  const { code: code2, path: path6 } = error ?? {};
+  const problem = code2 ? WRITE_PROBLEMS[code2] : void 0;
+  if (!problem) return null;
+  const fix = code2 === "ENOSPC" || code2 === "EDQUOT" ? "free space there or give --out a directory on a file system with room" : "give --out a directory you can write to";
+  return new UsageError(`--out ${outDir}: cannot write ${path6 ?? outDir}: ${problem} (${code2}); ${fix}.`);
+}
 
 // src/model/units.ts
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, min: 6e4, h: 36e5 };
@@ -12480,7 +12495,7 @@ function writeReport(outDir, report) {
       throw new UsageError(
         `--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`
       );
-    throw new UsageError(
+    throw outWriteError(error, outDir) ?? new UsageError(
       `--out ${outDir}: cannot write the report there (${code2 ?? error.message}); give a directory you can write to.`
     );
   }
@@ -21972,15 +21987,24 @@ function progressLine(s, warmupMs, totalMs) {
 }
 
 // src/source/local-pair/workload-log.ts
-import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync7, openSync as openSync2 } from "node:fs";
+import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync7, openSync as openSync2, rmSync, writeFileSync as writeFileSync9 } from "node:fs";
 import { join as join11 } from "node:path";
+var OUT_ROOM_BYTES = 64 * 1024;
 function openWorkloadLog(bundleDir2, outDir, logger) {
   const logPath = join11(bundleDir2, BundleFile.Log);
+  let created;
   try {
-    mkdirSync7(bundleDir2, { recursive: true });
+    created = mkdirSync7(bundleDir2, { recursive: true });
     closeSync2(openSync2(logPath, "w"));
+    const probe = join11(bundleDir2, ".memgate-room");
+    try {
+      writeFileSync9(probe, Buffer.alloc(OUT_ROOM_BYTES));
+    } finally {
+      rmSync(probe, { force: true });
+    }
   } catch (error) {
-    throw new UsageError(
+    if (created) rmSync(created, { recursive: true, force: true });
+    throw outWriteError(error, outDir) ?? new UsageError(
       `--out ${outDir}: cannot write ${logPath} (${error.code ?? error.message}); give a directory you can write to.`
     );
   }
@@ -22282,18 +22306,25 @@ async function runGate(plan2, io) {
     ...measured.profiles ? { profiles: measured.profiles } : {},
     ...measured.ebpf ? { ebpf: measured.ebpf } : {}
   };
-  writeBundle(plan2.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) });
-  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan2.outDir), bundle.ebpf);
+  const writing = (write) => {
+    try {
+      return write();
+    } catch (error) {
+      throw outWriteError(error, plan2.outDir) ?? error;
+    }
+  };
+  writing(() => writeBundle(plan2.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
+  if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan2.outDir), bundle.ebpf));
   const analysis = analyze(bundle, plan2.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan2.outDir), bundle, plan2.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan2.outDir };
   const report = redactDeep(judgeAnalysis(analysis, plan2), secretValues(process.env));
-  return { kind: "judged", report, reportPath: writeReport(plan2.outDir, report), outDir: plan2.outDir };
+  return { kind: "judged", report, reportPath: writing(() => writeReport(plan2.outDir, report)), outDir: plan2.outDir };
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync9 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync10 } from "node:fs";
 import { userInfo } from "node:os";
 import { join as join13 } from "node:path";
 
@@ -23241,7 +23272,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync9(join13(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync10(join13(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -24653,11 +24684,11 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync11 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync12 } from "node:fs";
 import { join as join15, resolve as resolve5 } from "node:path";
 
 // src/gate/fleet-gate.ts
-import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync11 } from "node:fs";
 import { join as join14 } from "node:path";
 
 // src/source/prometheus/client.ts
@@ -25528,8 +25559,8 @@ function writeCellReport(outDir, cell) {
   if (!cell.report) return null;
   const dir = cellDir(outDir, cell.cell);
   mkdirSync9(dir, { recursive: true });
-  writeFileSync10(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
-  writeFileSync10(join14(dir, HtmlReportFile), renderHtml(cell.report));
+  writeFileSync11(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync11(join14(dir, HtmlReportFile), renderHtml(cell.report));
   return dir;
 }
 function cellDir(outDir, cell) {
@@ -25835,8 +25866,8 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
   const reportPath = join15(plan2.outDir, ReportFile);
   const htmlPath = join15(plan2.outDir, HtmlReportFile);
   try {
-    writeFileSync11(reportPath, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync11(htmlPath, renderFleetHtml(report));
+    writeFileSync12(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync12(htmlPath, renderFleetHtml(report));
   } catch (error) {
     throw new UsageError(
       `--${Option.Out} ${plan2.outDir}: cannot write the report there (${error.code ?? errorMessage(error)}); give a directory you can write to.`

@@ -27698,6 +27698,21 @@ var UsageError = class extends Error {
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
+var WRITE_PROBLEMS = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOTDIR: "a part of the path is not a directory"
+};
+function outWriteError(error2, outDir) {
+  const { code, path: path6 } = error2 ?? {};
+  const problem = code ? WRITE_PROBLEMS[code] : void 0;
+  if (!problem) return null;
+  const fix = code === "ENOSPC" || code === "EDQUOT" ? "free space there or give --out a directory on a file system with room" : "give --out a directory you can write to";
+  return new UsageError(`--out ${outDir}: cannot write ${path6 ?? outDir}: ${problem} (${code}); ${fix}.`);
+}
 
 // src/model/units.ts
 var DURATION_UNITS = { ms: 1, s: 1e3, m: 6e4, min: 6e4, h: 36e5 };
@@ -41403,15 +41418,24 @@ function progressLine(s, warmupMs, totalMs) {
 }
 
 // src/source/local-pair/workload-log.ts
-import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync6, openSync as openSync2 } from "node:fs";
+import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync6, openSync as openSync2, rmSync, writeFileSync as writeFileSync9 } from "node:fs";
 import { join as join10 } from "node:path";
+var OUT_ROOM_BYTES = 64 * 1024;
 function openWorkloadLog(bundleDir2, outDir, logger) {
   const logPath = join10(bundleDir2, BundleFile.Log);
+  let created;
   try {
-    mkdirSync6(bundleDir2, { recursive: true });
+    created = mkdirSync6(bundleDir2, { recursive: true });
     closeSync2(openSync2(logPath, "w"));
+    const probe = join10(bundleDir2, ".memgate-room");
+    try {
+      writeFileSync9(probe, Buffer.alloc(OUT_ROOM_BYTES));
+    } finally {
+      rmSync(probe, { force: true });
+    }
   } catch (error2) {
-    throw new UsageError(
+    if (created) rmSync(created, { recursive: true, force: true });
+    throw outWriteError(error2, outDir) ?? new UsageError(
       `--out ${outDir}: cannot write ${logPath} (${error2.code ?? error2.message}); give a directory you can write to.`
     );
   }
@@ -42270,7 +42294,7 @@ function writeReport(outDir, report) {
       throw new UsageError(
         `--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`
       );
-    throw new UsageError(
+    throw outWriteError(error2, outDir) ?? new UsageError(
       `--out ${outDir}: cannot write the report there (${code ?? error2.message}); give a directory you can write to.`
     );
   }
@@ -42308,14 +42332,21 @@ async function runGate(plan, io) {
     ...measured.profiles ? { profiles: measured.profiles } : {},
     ...measured.ebpf ? { ebpf: measured.ebpf } : {}
   };
-  writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) });
-  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
+  const writing = (write) => {
+    try {
+      return write();
+    } catch (error2) {
+      throw outWriteError(error2, plan.outDir) ?? error2;
+    }
+  };
+  writing(() => writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
+  if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf));
   const analysis = analyze(bundle, plan.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
   const report = redactDeep(judgeAnalysis(analysis, plan), secretValues(process.env));
-  return { kind: "judged", report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
+  return { kind: "judged", report, reportPath: writing(() => writeReport(plan.outDir, report)), outDir: plan.outDir };
 }
 
 // src/analyze/ebpf-text.ts
@@ -42404,7 +42435,7 @@ function renderConsole(report) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync9 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync10 } from "node:fs";
 import { userInfo } from "node:os";
 import { join as join13 } from "node:path";
 
@@ -43111,7 +43142,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync9(join13(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync10(join13(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -43668,11 +43699,11 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync11 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync12 } from "node:fs";
 import { join as join15, resolve as resolve4 } from "node:path";
 
 // src/gate/fleet-gate.ts
-import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync10 } from "node:fs";
+import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync11 } from "node:fs";
 import { join as join14 } from "node:path";
 
 // src/source/prometheus/client.ts
@@ -44543,8 +44574,8 @@ function writeCellReport(outDir, cell) {
   if (!cell.report) return null;
   const dir = cellDir(outDir, cell.cell);
   mkdirSync9(dir, { recursive: true });
-  writeFileSync10(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
-  writeFileSync10(join14(dir, HtmlReportFile), renderHtml(cell.report));
+  writeFileSync11(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync11(join14(dir, HtmlReportFile), renderHtml(cell.report));
   return dir;
 }
 function cellDir(outDir, cell) {
@@ -45086,8 +45117,8 @@ async function fleetRun({ plan, raw, fenv, logger, signal, surface }) {
   const reportPath = join15(plan.outDir, ReportFile);
   const htmlPath = join15(plan.outDir, HtmlReportFile);
   try {
-    writeFileSync11(reportPath, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync11(htmlPath, renderFleetHtml(report));
+    writeFileSync12(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync12(htmlPath, renderFleetHtml(report));
   } catch (error2) {
     throw new UsageError(
       `--${Option.Out} ${plan.outDir}: cannot write the report there (${error2.code ?? errorMessage(error2)}); give a directory you can write to.`

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlReportFile, ReportFile } from '../model/constants.ts';
 import { renderHtml } from '../report/html.ts';
-import { UsageError } from '../model/errors.ts';
+import { UsageError, outWriteError } from '../model/errors.ts';
 import type { Bundle } from '../model/bundle.ts';
 import type { JudgeSettings } from '../model/settings.ts';
 import { analyze, type Analysis } from '../analyze/analyze.ts';
@@ -38,8 +38,11 @@ export function writeReport(outDir: string, report: Report): string {
       throw new UsageError(
         `--out ${outDir}: ${current} is a symlink, and memgate does not write through symlinks; remove it or give another directory.`,
       );
-    throw new UsageError(
-      `--out ${outDir}: cannot write the report there (${code ?? (error as Error).message}); give a directory you can write to.`,
+    throw (
+      outWriteError(error, outDir) ??
+      new UsageError(
+        `--out ${outDir}: cannot write the report there (${code ?? (error as Error).message}); give a directory you can write to.`,
+      )
     );
   }
   return path;

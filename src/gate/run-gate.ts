@@ -12,6 +12,7 @@ import { localPair } from '../source/local-pair/local-pair.ts';
 import { writeDiffProfiles, writeEbpfTrace } from './evidence-files.ts';
 import { judgeAnalysis, writeReport } from './judge-bundle.ts';
 import { redactDeep, secretValues } from '../model/redact.ts';
+import { outWriteError } from '../model/errors.ts';
 
 export interface GateIO {
   logger: Logger;
@@ -64,9 +65,17 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
     ...(measured.profiles ? { profiles: measured.profiles } : {}),
     ...(measured.ebpf ? { ebpf: measured.ebpf } : {}),
   };
+  // A disk that filled (or went read-only) during the run: exit 2 naming the file and why, not an internal error.
+  const writing = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (error) {
+      throw outWriteError(error, plan.outDir) ?? error;
+    }
+  };
   // meta.json holds the command lines as given, which may name a secret.
-  writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) });
-  if (bundle.ebpf) writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf);
+  writing(() => writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
+  if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf!));
   // Analysed once: the diff profiles and the verdict come from the same evidence.
   const analysis = analyze(bundle, plan.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
@@ -75,5 +84,5 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
   // Secrets out of report.json, report.html and everything rendered from the report (summary, comment,
   // console): a command line or a workload's last words may hold one.
   const report = redactDeep(judgeAnalysis(analysis, plan), secretValues(process.env));
-  return { kind: 'judged', report, reportPath: writeReport(plan.outDir, report), outDir: plan.outDir };
+  return { kind: 'judged', report, reportPath: writing(() => writeReport(plan.outDir, report)), outDir: plan.outDir };
 }
