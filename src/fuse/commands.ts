@@ -16,6 +16,7 @@ import { statusView, type StatusView } from './render.ts';
 import { checkCell, dimensionTrips, foldRecords, isTripped, parseThreshold } from './rules.ts';
 import { parseStages } from './stages.ts';
 import type { FuseStore } from './types.ts';
+import { localOwnerAlive } from './owner.ts';
 
 /** A store failure that is not the user's to fix (network, GitHub 5xx): the cell is not cleared. */
 export class FuseStoreTrouble extends Error {
@@ -72,7 +73,10 @@ export async function fuseStatus(history: boolean, context: FuseCommandContext):
   const store = open(context);
   return storeStep(store, 'read the fuse from', async () => {
     const records = history ? await store.history() : undefined;
-    return statusView(foldRecords(records ?? (await store.read())), store.scope, store.where, records);
+    return statusView(foldRecords(records ?? (await store.read())), store.scope, store.where, records, {
+      now: Date.now(),
+      ownerAlive: localOwnerAlive,
+    });
   });
 }
 
@@ -169,7 +173,9 @@ export async function fuseTrip(
     }
     if (cells.length) {
       const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
-      for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t) => mine.has(dimKey(t)))) {
+      for (const t of dimensionTrips(foldRecords(await store.read()), threshold, Date.now(), localOwnerAlive).filter(
+        (t) => mine.has(dimKey(t)),
+      )) {
         await store.append({
           kind: 'dim',
           dim: t.dim,
@@ -223,7 +229,7 @@ export async function planStage(
   if (n < 1 || n > stages.waves.length) planWave(stages, n, foldRecords([])); // throws the UsageError naming the waves
   const store = open(context);
   const plan = await storeStep(store, 'read the fuse from', async () =>
-    planWave(stages, n, foldRecords(await store.read())),
+    planWave(stages, n, foldRecords(await store.read()), { now: Date.now(), ownerAlive: localOwnerAlive }),
   );
   if (plan.kind === 'held') return { kind: 'held', message: `plan: ${plan.message}` };
   return {

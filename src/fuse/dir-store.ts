@@ -58,6 +58,18 @@ function recordProblem(value: unknown): string | null {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
     if (!CELL_STATES.includes(r.state as string))
       return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(', ')}`;
+    if (r.owner !== undefined) {
+      const o = r.owner as Record<string, unknown> | null;
+      if (
+        typeof o !== 'object' ||
+        o === null ||
+        !isString(o.host) ||
+        !isString(o.boot) ||
+        !Number.isSafeInteger(o.pid) ||
+        (o.start !== undefined && !Number.isSafeInteger(o.start))
+      )
+        return 'has an "owner" that is not { host, boot, pid, start? }';
+    }
     return null;
   }
   if (r.kind === 'dim') {

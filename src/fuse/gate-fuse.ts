@@ -14,6 +14,7 @@ import { cellDimensionValues, dimKey } from './cell.ts';
 import { openFuseStore, parseFuseConfig, type FuseConfig, type FuseEnvironment } from './config.ts';
 import { cellStateOf, checkCell, dimensionTrips, foldRecords, runningReason, type CheckResult } from './rules.ts';
 import type { CellState, FuseStore } from './types.ts';
+import { localOwnerAlive, thisProcessOwner } from './owner.ts';
 
 export const FUSE_SCHEMA = 'memgate/fuse@1' as const;
 
@@ -116,6 +117,7 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
           at: new Date(now).toISOString(),
           by: actorFromEnv(fenv.env),
           url: runUrlFromEnv(fenv.env),
+          owner: thisProcessOwner(),
         });
       }
       return result;
@@ -145,7 +147,9 @@ export function openRunFuse(raw: RawOptions, fenv: FuseEnvironment): RunFuse | n
         // Read after our own write: of cells blocking at the same moment, the last to read sees them all.
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
-        for (const trip of dimensionTrips(fused, config.threshold, Date.now()).filter((t) => mine.has(dimKey(t)))) {
+        for (const trip of dimensionTrips(fused, config.threshold, Date.now(), localOwnerAlive).filter((t) =>
+          mine.has(dimKey(t)),
+        )) {
           await store.append({
             kind: 'dim',
             dim: trip.dim,

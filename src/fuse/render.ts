@@ -1,6 +1,7 @@
 // `memgate fuse status`: the fuse as a table or JSON. Pure.
 import { DIMENSIONS, dimKey } from './cell.ts';
-import { causingCells, checkCell, isTripped, tallyDimensions, type FuseState } from './rules.ts';
+import { causingCells, checkCell, isTripped, staleRunning, tallyDimensions, type FuseState } from './rules.ts';
+import type { Staleness } from './plan.ts';
 import type { FuseRecord, FuseScope } from './types.ts';
 import { neutraliseLine } from '../report/escape-commands.ts';
 
@@ -29,6 +30,8 @@ export interface StatusView {
     fused: boolean;
     fusedBy: string | null;
     reason: string;
+    /** For a running cell whose gate is gone (rules.ts staleRunning): why; it counts as inconclusive. */
+    stale: string | null;
     at: string;
     by: string | null;
     url: string | null;
@@ -36,8 +39,14 @@ export interface StatusView {
   history?: FuseRecord[];
 }
 
-export function statusView(state: FuseState, scope: FuseScope, where: string, history?: FuseRecord[]): StatusView {
-  const tallies = new Map(tallyDimensions(state).map((t) => [dimKey(t), t]));
+export function statusView(
+  state: FuseState,
+  scope: FuseScope,
+  where: string,
+  history?: FuseRecord[],
+  staleness: Staleness = { now: Date.now() },
+): StatusView {
+  const tallies = new Map(tallyDimensions(state, staleness.now, staleness.ownerAlive).map((t) => [dimKey(t), t]));
   const keys = new Set([...tallies.keys(), ...state.dims.keys()]);
   const rank = (key: string) => DIMENSIONS.indexOf(key.slice(0, key.indexOf('=')) as (typeof DIMENSIONS)[number]);
   const dimensions = [...keys]
@@ -71,6 +80,7 @@ export function statusView(state: FuseState, scope: FuseScope, where: string, hi
         fused: check.fused,
         fusedBy: check.fused ? (check.target.kind === 'cell' ? 'cell' : dimKey(check.target)) : null,
         reason: latest.reason,
+        stale: staleRunning(latest, staleness.now, staleness.ownerAlive),
         at: latest.at,
         by: latest.by ?? null,
         url: latest.url ?? null,
@@ -128,10 +138,10 @@ export function renderStatus(view: StatusView): string {
       ['CELL', 'STATE', 'RUNS?', 'SINCE', 'REASON'],
       ...view.cells.map((c) => [
         c.cell,
-        c.state,
+        c.stale ? 'running (stale)' : c.state,
         c.fused ? `no (${c.fusedBy === 'cell' ? 'own fuse' : c.fusedBy})` : 'yes',
         c.at,
-        `${c.state === 'reset' && c.by ? `by ${c.by}: ` : ''}${c.reason}`,
+        `${c.state === 'reset' && c.by ? `by ${c.by}: ` : ''}${c.reason}${c.stale ? `; stale, counts as inconclusive: ${c.stale}` : ''}`,
       ]),
     ]),
   );

@@ -11,7 +11,7 @@ import {
   type Dimension,
   type DimensionValue,
 } from './cell.ts';
-import type { CellRecord, CellState, DimRecord, FuseRecord } from './types.ts';
+import type { CellRecord, CellState, DimRecord, FuseRecord, RecordOwner } from './types.ts';
 
 /** The dimension rule's default: see parseThreshold. */
 export const DEFAULT_DIMENSION_THRESHOLD: string = Defaults.fuseDimensionThreshold;
@@ -123,34 +123,60 @@ export function runningReason(until: Date): string {
   return `gate started; running until ${until.toISOString()}`;
 }
 
+/** Whether the process of a running record still runs: true, false, or null when this reader cannot tell (another machine or pid namespace). */
+export type OwnerAlive = (owner: RecordOwner) => boolean | null;
+
 /**
- * A `running` record is stale when its gate cannot still be running: past the deadline it wrote into its
- * reason (start + ready timeout + warm-up + window + stop timeout + 5 minutes; the run's own hang
- * timeout aborts it well before that). Gates that end in any way memgate sees settle their record
- * (inconclusive with the reason); a stale one is a gate that was SIGKILLed or whose runner vanished.
- * Stale cells count neither as running nor as finished, so they no longer hold a dimension value's
- * share below its threshold. A record without a deadline (an older memgate, a fleet cell) or with one
- * that cannot be read is never stale: its gate's length is unknown, and counting it as running errs
- * toward not tripping a value on too little evidence, as before.
+ * How long a `running` record without a deadline (a fleet cell, an older memgate) may stay running before it
+ * is taken as stale. No gate runs that long: --duration, --warm-up and --ready-timeout are each at most 24 h
+ * and fleet cells are judged in minutes; GitHub-hosted jobs end at 6 h.
  */
-export function isStaleRunning(record: CellRecord, now: number): boolean {
-  if (record.state !== 'running') return false;
+export const UNDATED_RUNNING_STALE_MS = 24 * 3_600_000;
+
+/**
+ * Why a `running` record is stale (its gate cannot still be running), or null while it may be. Stale when:
+ * - its process is gone: the record names its owner (pid, host, boot) and `ownerAlive` (a reader on that
+ *   machine) says the process no longer runs;
+ * - it is past the deadline it wrote into its reason (start + ready timeout + warm-up + window + hang grace
+ *   + stop timeout + 5 minutes; the run's own hang timeout aborts it well before that);
+ * - it wrote no readable deadline and started more than UNDATED_RUNNING_STALE_MS ago.
+ * Gates that end in any way memgate sees settle their record (inconclusive with the reason); a stale one is
+ * a gate that was SIGKILLed or whose runner vanished. Stale cells count neither as running nor as finished
+ * (they no longer hold a dimension value's share below its threshold), and a wave waiting on one is told
+ * that it counts as inconclusive and must be re-run.
+ */
+export function staleRunning(record: CellRecord, now: number, ownerAlive?: OwnerAlive): string | null {
+  if (record.state !== 'running') return null;
+  const owner = record.owner;
+  if (owner && ownerAlive?.(owner) === false)
+    return `its gate (pid ${owner.pid} on ${owner.host}) is no longer running and left no result`;
   const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
   const deadline = until === undefined ? NaN : Date.parse(until);
-  return Number.isFinite(deadline) && now > deadline;
+  if (Number.isFinite(deadline))
+    return now > deadline ? `its gate started at ${record.at} and was due to end by ${until}; no result since` : null;
+  const started = Date.parse(record.at);
+  if (Number.isFinite(started) && now > started + UNDATED_RUNNING_STALE_MS)
+    return `its gate started at ${record.at}, more than ${UNDATED_RUNNING_STALE_MS / 3_600_000} h ago, with no deadline; no result since`;
+  return null;
+}
+
+export function isStaleRunning(record: CellRecord, now: number, ownerAlive?: OwnerAlive): boolean {
+  return staleRunning(record, now, ownerAlive) !== null;
 }
 
 /**
  * Blocked, finished and running cells per dimension value, counting only records newer than the value's last
  * reset. Running cells matter for shares: a cell that blocks while its siblings are still running must not
  * look like 100% of its values (they count as not blocked until they report). Stale running cells
- * (isStaleRunning at `now`) are not counted at all.
+ * (staleRunning at `now`, with `ownerAlive` when the reader can check processes) are not counted at all.
  */
-export function tallyDimensions(state: FuseState, now: number = Date.now()): DimensionTally[] {
+export function tallyDimensions(state: FuseState, now: number = Date.now(), ownerAlive?: OwnerAlive): DimensionTally[] {
   const tallies = new Map<string, DimensionTally>();
   const counted = [...state.cells.values()]
     .filter(
-      (c) => FINISHED.includes(c.latest.state) || (c.latest.state === 'running' && !isStaleRunning(c.latest, now)),
+      (c) =>
+        FINISHED.includes(c.latest.state) ||
+        (c.latest.state === 'running' && !isStaleRunning(c.latest, now, ownerAlive)),
     )
     .sort((a, b) => a.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
@@ -177,8 +203,13 @@ export function meetsThreshold(blocked: number, counted: number, threshold: Thre
 }
 
 /** Dimension values that are not tripped yet and that the rule now trips. */
-export function dimensionTrips(state: FuseState, threshold: Threshold, now: number = Date.now()): DimensionTrip[] {
-  return tallyDimensions(state, now)
+export function dimensionTrips(
+  state: FuseState,
+  threshold: Threshold,
+  now: number = Date.now(),
+  ownerAlive?: OwnerAlive,
+): DimensionTrip[] {
+  return tallyDimensions(state, now, ownerAlive)
     .filter(
       (t) =>
         !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold),

@@ -22,11 +22,27 @@ interface RecordBase {
   order: number;
 }
 
+/**
+ * The process that wrote a `running` record (the directory store keeps it; GitHub statuses have no room),
+ * so that a reader on the same machine can tell that the gate is gone without waiting for its deadline.
+ */
+export interface RecordOwner {
+  /** os.hostname(), for people reading the record. */
+  host: string;
+  /** The kernel's boot id and the pid namespace: a pid names the same process only where both match. */
+  boot: string;
+  pid: number;
+  /** The process's start (clock ticks after boot, /proc/PID/stat field 22): a reused pid has another. */
+  start?: number;
+}
+
 export interface CellRecord extends RecordBase {
   kind: 'cell';
   /** Canonical cell id. */
   cell: string;
   state: CellState;
+  /** On `running` records: the gate's process, when the store keeps it. */
+  owner?: RecordOwner;
 }
 
 export interface DimRecord extends RecordBase {

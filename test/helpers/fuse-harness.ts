@@ -127,11 +127,14 @@ export async function runCell(
   return { gated, outcome: gated.kind === 'judged' ? gated.fuse : null };
 }
 
-/** A cell whose gate started and has not finished: `begin` only. */
+/**
+ * A cell whose gate started and has not finished: `begin` only, with an hour's deadline as a run's gate
+ * writes one (a record without one is stale 24 h after its `at`, and FakeGitHub's clock is in the past).
+ */
 export async function startCell(world: FuseWorld, cell: string): Promise<CheckResult> {
   const raw: Record<string, string> = { cell, fuse: 'on' };
   for (let i = 0; i < world.flags.length; i += 2) raw[world.flags[i].replace(/^--/, '')] = world.flags[i + 1];
-  return openRunFuse(raw, { env: world.env, cwd: world.cwd })!.begin();
+  return openRunFuse(raw, { env: world.env, cwd: world.cwd })!.begin(3_600_000);
 }
 
 export async function checkCellCli(world: FuseWorld, cell: string): Promise<CliResult> {
