@@ -22679,6 +22679,11 @@ function recordProblem(value4) {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
     if (!CELL_STATES.includes(r.state))
       return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    if (r.owner !== void 0) {
+      const o2 = r.owner;
+      if (typeof o2 !== "object" || o2 === null || !isString(o2.host) || !isString(o2.boot) || !Number.isSafeInteger(o2.pid) || o2.start !== void 0 && !Number.isSafeInteger(o2.start))
+        return 'has an "owner" that is not { host, boot, pid, start? }';
+    }
     return null;
   }
   if (r.kind === "dim") {
@@ -23004,16 +23009,28 @@ var isTripped = (s) => s !== void 0 && (s.latest.kind === "cell" ? s.latest.stat
 function runningReason(until) {
   return `gate started; running until ${until.toISOString()}`;
 }
-function isStaleRunning(record, now) {
-  if (record.state !== "running") return false;
+var UNDATED_RUNNING_STALE_MS = 24 * 36e5;
+function staleRunning(record, now, ownerAlive) {
+  if (record.state !== "running") return null;
+  const owner = record.owner;
+  if (owner && ownerAlive?.(owner) === false)
+    return `its gate (pid ${owner.pid} on ${owner.host}) is no longer running and left no result`;
   const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
   const deadline = until === void 0 ? NaN : Date.parse(until);
-  return Number.isFinite(deadline) && now > deadline;
+  if (Number.isFinite(deadline))
+    return now > deadline ? `its gate started at ${record.at} and was due to end by ${until}; no result since` : null;
+  const started = Date.parse(record.at);
+  if (Number.isFinite(started) && now > started + UNDATED_RUNNING_STALE_MS)
+    return `its gate started at ${record.at}, more than ${UNDATED_RUNNING_STALE_MS / 36e5} h ago, with no deadline; no result since`;
+  return null;
 }
-function tallyDimensions(state, now = Date.now()) {
+function isStaleRunning(record, now, ownerAlive) {
+  return staleRunning(record, now, ownerAlive) !== null;
+}
+function tallyDimensions(state, now = Date.now(), ownerAlive) {
   const tallies = /* @__PURE__ */ new Map();
   const counted = [...state.cells.values()].filter(
-    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)
+    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now, ownerAlive)
   ).sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
@@ -23035,8 +23052,8 @@ function meetsThreshold(blocked, counted, threshold) {
   const share = blocked / counted;
   return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
 }
-function dimensionTrips(state, threshold, now = Date.now()) {
-  return tallyDimensions(state, now).filter(
+function dimensionTrips(state, threshold, now = Date.now(), ownerAlive) {
+  return tallyDimensions(state, now, ownerAlive).filter(
     (t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)
   ).map((t) => ({
     ...t,
@@ -23169,6 +23186,47 @@ function openFuseStore(config, fenv) {
   return new GitHubFuseStore({ client, owner: gh.owner, repo: gh.repo, sha: gh.sha, scope });
 }
 
+// src/fuse/owner.ts
+import { readFileSync as readFileSync9, readlinkSync as readlinkSync2 } from "node:fs";
+import { hostname } from "node:os";
+function bootKey() {
+  try {
+    const boot = readFileSync9("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    return `${boot} ${readlinkSync2("/proc/self/ns/pid")}`;
+  } catch {
+    return null;
+  }
+}
+function procStat(pid) {
+  try {
+    const stat2 = readFileSync9(`/proc/${pid}/stat`, "utf8");
+    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], start: Number(fields[19]) };
+  } catch {
+    return null;
+  }
+}
+function thisProcessOwner() {
+  const boot = bootKey();
+  if (boot === null) return void 0;
+  const start = procStat(process.pid)?.start;
+  return { host: hostname(), boot, pid: process.pid, ...Number.isFinite(start) ? { start } : {} };
+}
+var localOwnerAlive = (owner) => {
+  if (owner.host !== hostname() || owner.boot !== bootKey()) return null;
+  if (!Number.isInteger(owner.pid) || owner.pid < 1) return null;
+  try {
+    process.kill(owner.pid, 0);
+  } catch (error) {
+    if (error.code === "ESRCH") return false;
+  }
+  const stat2 = procStat(owner.pid);
+  if (stat2 === null) return false;
+  if (stat2.state === "Z" || stat2.state === "X") return false;
+  if (owner.start !== void 0 && stat2.start !== owner.start) return false;
+  return true;
+};
+
 // src/fuse/gate-fuse.ts
 var FUSE_SCHEMA = "memgate/fuse@1";
 function actorFromEnv(env) {
@@ -23216,7 +23274,8 @@ function openRunFuse(raw, fenv) {
           reason,
           at: new Date(now).toISOString(),
           by: actorFromEnv(fenv.env),
-          url: runUrlFromEnv(fenv.env)
+          url: runUrlFromEnv(fenv.env),
+          owner: thisProcessOwner()
         });
       }
       return result;
@@ -23245,7 +23304,9 @@ function openRunFuse(raw, fenv) {
         tripped.push({ target: `cell ${cell.id}`, reason, cells: [cell.id] });
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
-        for (const trip2 of dimensionTrips(fused, config.threshold, Date.now()).filter((t) => mine.has(dimKey(t)))) {
+        for (const trip2 of dimensionTrips(fused, config.threshold, Date.now(), localOwnerAlive).filter(
+          (t) => mine.has(dimKey(t))
+        )) {
           await store.append({
             kind: "dim",
             dim: trip2.dim,
@@ -23565,8 +23626,8 @@ function printError(io, message) {
 }
 
 // src/fuse/render.ts
-function statusView(state, scope, where, history) {
-  const tallies = new Map(tallyDimensions(state).map((t) => [dimKey(t), t]));
+function statusView(state, scope, where, history, staleness = { now: Date.now() }) {
+  const tallies = new Map(tallyDimensions(state, staleness.now, staleness.ownerAlive).map((t) => [dimKey(t), t]));
   const keys = /* @__PURE__ */ new Set([...tallies.keys(), ...state.dims.keys()]);
   const rank2 = (key) => DIMENSIONS.indexOf(key.slice(0, key.indexOf("=")));
   const dimensions = [...keys].sort((a2, b) => rank2(a2) - rank2(b) || a2.localeCompare(b)).map((key) => {
@@ -23596,6 +23657,7 @@ function statusView(state, scope, where, history) {
       fused: check2.fused,
       fusedBy: check2.fused ? check2.target.kind === "cell" ? "cell" : dimKey(check2.target) : null,
       reason: latest.reason,
+      stale: staleRunning(latest, staleness.now, staleness.ownerAlive),
       at: latest.at,
       by: latest.by ?? null,
       url: latest.url ?? null
@@ -23643,10 +23705,10 @@ function renderStatus(view) {
       ["CELL", "STATE", "RUNS?", "SINCE", "REASON"],
       ...view.cells.map((c3) => [
         c3.cell,
-        c3.state,
+        c3.stale ? "running (stale)" : c3.state,
         c3.fused ? `no (${c3.fusedBy === "cell" ? "own fuse" : c3.fusedBy})` : "yes",
         c3.at,
-        `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}`
+        `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}${c3.stale ? `; stale, counts as inconclusive: ${c3.stale}` : ""}`
       ])
     ])
   );
@@ -23661,22 +23723,24 @@ function renderStatus(view) {
 }
 
 // src/fuse/commands.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/fuse/plan.ts
 function matrixEntry(cell) {
   return { ...cell.dims, cell: cell.id };
 }
-function holdReason(state, cell) {
+function holdReason(state, cell, staleness) {
   if (checkCell(state, cell).fused) return null;
   const latest = state.cells.get(cell.id)?.latest;
   if (!latest) return "has not reported a result yet (still running, skipped, or run without --fuse on)";
   switch (latest.state) {
     case "pass":
       return null;
-    case "running":
-      return "is still running (or its job was cancelled: re-run it)";
+    case "running": {
+      const stale = staleRunning(latest, staleness.now, staleness.ownerAlive);
+      return stale ? `was left running and counts as inconclusive: ${stale}; re-run it` : "is still running (or its job was cancelled: re-run it)";
+    }
     case "inconclusive":
       return `was inconclusive (${latest.reason}); re-run it`;
     case "reset":
@@ -23685,7 +23749,7 @@ function holdReason(state, cell) {
       return null;
   }
 }
-function planWave(stages, n2, state) {
+function planWave(stages, n2, state, staleness = { now: Date.now() }) {
   if (!Number.isInteger(n2) || n2 < 1 || n2 > stages.waves.length) {
     const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(", ");
     throw new UsageError(
@@ -23696,7 +23760,7 @@ function planWave(stages, n2, state) {
   if (n2 > 1) {
     const previous = stages.waves[n2 - 2];
     const waiting = previous.cells.flatMap((cell) => {
-      const why = holdReason(state, cell);
+      const why = holdReason(state, cell, staleness);
       return why === null ? [] : [{ cell: cell.id, message: `${cell.id} ${why}` }];
     });
     if (waiting.length > 0) {
@@ -23993,7 +24057,10 @@ async function fuseStatus(history, context2) {
   const store = open(context2);
   return storeStep(store, "read the fuse from", async () => {
     const records = history ? await store.history() : void 0;
-    return statusView(foldRecords(records ?? await store.read()), store.scope, store.where, records);
+    return statusView(foldRecords(records ?? await store.read()), store.scope, store.where, records, {
+      now: Date.now(),
+      ownerAlive: localOwnerAlive
+    });
   });
 }
 function targets(given, command) {
@@ -24071,7 +24138,9 @@ async function fuseTrip(given, reasonText, thresholdText, context2) {
     }
     if (cells.length) {
       const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
-      for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t2) => mine.has(dimKey(t2)))) {
+      for (const t of dimensionTrips(foldRecords(await store.read()), threshold, Date.now(), localOwnerAlive).filter(
+        (t2) => mine.has(dimKey(t2))
+      )) {
         await store.append({
           kind: "dim",
           dim: t.dim,
@@ -24094,7 +24163,7 @@ async function planStage(file, stageText, context2) {
     );
   let text;
   try {
-    text = readFileSync9(resolve3(context2.fenv.cwd, file), "utf8");
+    text = readFileSync10(resolve3(context2.fenv.cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(
       `--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`
@@ -24107,7 +24176,7 @@ async function planStage(file, stageText, context2) {
   const plan2 = await storeStep(
     store,
     "read the fuse from",
-    async () => planWave(stages, n2, foldRecords(await store.read()))
+    async () => planWave(stages, n2, foldRecords(await store.read()), { now: Date.now(), ownerAlive: localOwnerAlive })
   );
   if (plan2.kind === "held") return { kind: "held", message: `plan: ${plan2.message}` };
   return {
@@ -24304,7 +24373,7 @@ var planCommand = {
 };
 
 // src/config/fleet-plan.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 function value3(raw, name) {
   const v = raw[name]?.trim();
@@ -24420,7 +24489,7 @@ function buildFleetPlan(raw, context2) {
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync10(resolve4(context2.cwd, caPath), "utf8");
+      caPem = readFileSync11(resolve4(context2.cwd, caPath), "utf8");
     } catch (error) {
       throw new UsageError(
         `--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`
@@ -24684,7 +24753,7 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync12 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync12, writeFileSync as writeFileSync12 } from "node:fs";
 import { join as join15, resolve as resolve5 } from "node:path";
 
 // src/gate/fleet-gate.ts
@@ -25661,7 +25730,7 @@ function waveTargets(plan2, cwd) {
   const { file, stage } = plan2.stages;
   let text;
   try {
-    text = readFileSync11(resolve5(cwd, file), "utf8");
+    text = readFileSync12(resolve5(cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(
       `--${Option.Stages} ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`

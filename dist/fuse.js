@@ -2577,14 +2577,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2600,7 +2600,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2614,14 +2614,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -7089,8 +7089,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request.aborted) {
@@ -7930,20 +7930,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7957,7 +7957,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7990,7 +7990,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8011,7 +8011,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8986,10 +8986,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8997,7 +8997,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9013,11 +9013,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -27780,16 +27780,28 @@ function foldRecords(records) {
 }
 var FINISHED = ["pass", "blocked", "inconclusive"];
 var isTripped = (s) => s !== void 0 && (s.latest.kind === "cell" ? s.latest.state === "blocked" : s.latest.state === "tripped");
-function isStaleRunning(record, now) {
-  if (record.state !== "running") return false;
+var UNDATED_RUNNING_STALE_MS = 24 * 36e5;
+function staleRunning(record, now, ownerAlive) {
+  if (record.state !== "running") return null;
+  const owner = record.owner;
+  if (owner && ownerAlive?.(owner) === false)
+    return `its gate (pid ${owner.pid} on ${owner.host}) is no longer running and left no result`;
   const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
   const deadline = until === void 0 ? NaN : Date.parse(until);
-  return Number.isFinite(deadline) && now > deadline;
+  if (Number.isFinite(deadline))
+    return now > deadline ? `its gate started at ${record.at} and was due to end by ${until}; no result since` : null;
+  const started = Date.parse(record.at);
+  if (Number.isFinite(started) && now > started + UNDATED_RUNNING_STALE_MS)
+    return `its gate started at ${record.at}, more than ${UNDATED_RUNNING_STALE_MS / 36e5} h ago, with no deadline; no result since`;
+  return null;
 }
-function tallyDimensions(state, now = Date.now()) {
+function isStaleRunning(record, now, ownerAlive) {
+  return staleRunning(record, now, ownerAlive) !== null;
+}
+function tallyDimensions(state, now = Date.now(), ownerAlive) {
   const tallies = /* @__PURE__ */ new Map();
   const counted = [...state.cells.values()].filter(
-    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)
+    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now, ownerAlive)
   ).sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
@@ -27811,8 +27823,8 @@ function meetsThreshold(blocked, counted, threshold) {
   const share = blocked / counted;
   return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
 }
-function dimensionTrips(state, threshold, now = Date.now()) {
-  return tallyDimensions(state, now).filter(
+function dimensionTrips(state, threshold, now = Date.now(), ownerAlive) {
+  return tallyDimensions(state, now, ownerAlive).filter(
     (t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)
   ).map((t) => ({
     ...t,
@@ -27869,8 +27881,8 @@ function neutraliseLine(line) {
 }
 
 // src/fuse/render.ts
-function statusView(state, scope, where, history) {
-  const tallies = new Map(tallyDimensions(state).map((t) => [dimKey(t), t]));
+function statusView(state, scope, where, history, staleness = { now: Date.now() }) {
+  const tallies = new Map(tallyDimensions(state, staleness.now, staleness.ownerAlive).map((t) => [dimKey(t), t]));
   const keys = /* @__PURE__ */ new Set([...tallies.keys(), ...state.dims.keys()]);
   const rank = (key) => DIMENSIONS.indexOf(key.slice(0, key.indexOf("=")));
   const dimensions = [...keys].sort((a2, b) => rank(a2) - rank(b) || a2.localeCompare(b)).map((key) => {
@@ -27900,6 +27912,7 @@ function statusView(state, scope, where, history) {
       fused: check.fused,
       fusedBy: check.fused ? check.target.kind === "cell" ? "cell" : dimKey(check.target) : null,
       reason: latest.reason,
+      stale: staleRunning(latest, staleness.now, staleness.ownerAlive),
       at: latest.at,
       by: latest.by ?? null,
       url: latest.url ?? null
@@ -27947,10 +27960,10 @@ function renderStatus(view) {
       ["CELL", "STATE", "RUNS?", "SINCE", "REASON"],
       ...view.cells.map((c3) => [
         c3.cell,
-        c3.state,
+        c3.stale ? "running (stale)" : c3.state,
         c3.fused ? `no (${c3.fusedBy === "cell" ? "own fuse" : c3.fusedBy})` : "yes",
         c3.at,
-        `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}`
+        `${c3.state === "reset" && c3.by ? `by ${c3.by}: ` : ""}${c3.reason}${c3.stale ? `; stale, counts as inconclusive: ${c3.stale}` : ""}`
       ])
     ])
   );
@@ -35020,6 +35033,11 @@ function recordProblem(value2) {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
     if (!CELL_STATES.includes(r.state))
       return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    if (r.owner !== void 0) {
+      const o2 = r.owner;
+      if (typeof o2 !== "object" || o2 === null || !isString(o2.host) || !isString(o2.boot) || !Number.isSafeInteger(o2.pid) || o2.start !== void 0 && !Number.isSafeInteger(o2.start))
+        return 'has an "owner" that is not { host, boot, pid, start? }';
+    }
     return null;
   }
   if (r.kind === "dim") {
@@ -35387,6 +35405,41 @@ var MiB = 1024 * 1024;
 // src/report/markdown.ts
 var utf8 = new TextEncoder();
 
+// src/fuse/owner.ts
+import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
+import { hostname } from "node:os";
+function bootKey() {
+  try {
+    const boot = readFileSync3("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    return `${boot} ${readlinkSync("/proc/self/ns/pid")}`;
+  } catch {
+    return null;
+  }
+}
+function procStat(pid) {
+  try {
+    const stat3 = readFileSync3(`/proc/${pid}/stat`, "utf8");
+    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], start: Number(fields[19]) };
+  } catch {
+    return null;
+  }
+}
+var localOwnerAlive = (owner) => {
+  if (owner.host !== hostname() || owner.boot !== bootKey()) return null;
+  if (!Number.isInteger(owner.pid) || owner.pid < 1) return null;
+  try {
+    process.kill(owner.pid, 0);
+  } catch (error2) {
+    if (error2.code === "ESRCH") return false;
+  }
+  const stat3 = procStat(owner.pid);
+  if (stat3 === null) return false;
+  if (stat3.state === "Z" || stat3.state === "X") return false;
+  if (owner.start !== void 0 && stat3.start !== owner.start) return false;
+  return true;
+};
+
 // src/fuse/gate-fuse.ts
 function actorFromEnv(env) {
   if (env.GITHUB_ACTOR) return env.GITHUB_ACTOR;
@@ -35437,7 +35490,10 @@ async function fuseStatus(history, context2) {
   const store = open2(context2);
   return storeStep(store, "read the fuse from", async () => {
     const records = history ? await store.history() : void 0;
-    return statusView(foldRecords(records ?? await store.read()), store.scope, store.where, records);
+    return statusView(foldRecords(records ?? await store.read()), store.scope, store.where, records, {
+      now: Date.now(),
+      ownerAlive: localOwnerAlive
+    });
   });
 }
 function targets(given, command) {
@@ -35515,7 +35571,9 @@ async function fuseTrip(given, reasonText, thresholdText, context2) {
     }
     if (cells.length) {
       const mine = new Set(cells.flatMap((id) => Object.entries(parseCell(id).dims).map(([d, v]) => `${d}=${v}`)));
-      for (const t of dimensionTrips(foldRecords(await store.read()), threshold).filter((t2) => mine.has(dimKey(t2)))) {
+      for (const t of dimensionTrips(foldRecords(await store.read()), threshold, Date.now(), localOwnerAlive).filter(
+        (t2) => mine.has(dimKey(t2))
+      )) {
         await store.append({
           kind: "dim",
           dim: t.dim,

@@ -2577,14 +2577,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options2.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2600,7 +2600,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2614,14 +2614,14 @@ var require_connect = __commonJS({
             ...options2,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options2.keepAlive == null || options2.keepAlive) {
           const keepAliveInitialDelay = options2.keepAliveInitialDelay === void 0 ? 6e4 : options2.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -7089,8 +7089,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request.aborted) {
@@ -7930,20 +7930,20 @@ var require_client = __commonJS({
     async function connect2(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7957,7 +7957,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7990,7 +7990,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8011,7 +8011,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8986,10 +8986,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8997,7 +8997,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9013,11 +9013,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -42549,6 +42549,11 @@ function recordProblem(value4) {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
     if (!CELL_STATES.includes(r.state))
       return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    if (r.owner !== void 0) {
+      const o2 = r.owner;
+      if (typeof o2 !== "object" || o2 === null || !isString(o2.host) || !isString(o2.boot) || !Number.isSafeInteger(o2.pid) || o2.start !== void 0 && !Number.isSafeInteger(o2.start))
+        return 'has an "owner" that is not { host, boot, pid, start? }';
+    }
     return null;
   }
   if (r.kind === "dim") {
@@ -42874,16 +42879,28 @@ var isTripped = (s) => s !== void 0 && (s.latest.kind === "cell" ? s.latest.stat
 function runningReason(until) {
   return `gate started; running until ${until.toISOString()}`;
 }
-function isStaleRunning(record, now) {
-  if (record.state !== "running") return false;
+var UNDATED_RUNNING_STALE_MS = 24 * 36e5;
+function staleRunning(record, now, ownerAlive) {
+  if (record.state !== "running") return null;
+  const owner = record.owner;
+  if (owner && ownerAlive?.(owner) === false)
+    return `its gate (pid ${owner.pid} on ${owner.host}) is no longer running and left no result`;
   const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
   const deadline = until === void 0 ? NaN : Date.parse(until);
-  return Number.isFinite(deadline) && now > deadline;
+  if (Number.isFinite(deadline))
+    return now > deadline ? `its gate started at ${record.at} and was due to end by ${until}; no result since` : null;
+  const started = Date.parse(record.at);
+  if (Number.isFinite(started) && now > started + UNDATED_RUNNING_STALE_MS)
+    return `its gate started at ${record.at}, more than ${UNDATED_RUNNING_STALE_MS / 36e5} h ago, with no deadline; no result since`;
+  return null;
 }
-function tallyDimensions(state, now = Date.now()) {
+function isStaleRunning(record, now, ownerAlive) {
+  return staleRunning(record, now, ownerAlive) !== null;
+}
+function tallyDimensions(state, now = Date.now(), ownerAlive) {
   const tallies = /* @__PURE__ */ new Map();
   const counted = [...state.cells.values()].filter(
-    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now)
+    (c3) => FINISHED.includes(c3.latest.state) || c3.latest.state === "running" && !isStaleRunning(c3.latest, now, ownerAlive)
   ).sort((a2, b) => a2.latest.order - b.latest.order);
   for (const { cell, latest } of counted) {
     for (const dv of cellDimensionValues(cell)) {
@@ -42905,8 +42922,8 @@ function meetsThreshold(blocked, counted, threshold) {
   const share = blocked / counted;
   return threshold.strict ? share > threshold.share + 1e-12 : share >= threshold.share - 1e-12;
 }
-function dimensionTrips(state, threshold, now = Date.now()) {
-  return tallyDimensions(state, now).filter(
+function dimensionTrips(state, threshold, now = Date.now(), ownerAlive) {
+  return tallyDimensions(state, now, ownerAlive).filter(
     (t) => !isTripped(state.dims.get(dimKey(t))) && meetsThreshold(t.blocked.length, t.finished + t.running, threshold)
   ).map((t) => ({
     ...t,
@@ -43039,6 +43056,47 @@ function openFuseStore(config, fenv) {
   return new GitHubFuseStore({ client, owner: gh.owner, repo: gh.repo, sha: gh.sha, scope });
 }
 
+// src/fuse/owner.ts
+import { readFileSync as readFileSync10, readlinkSync as readlinkSync2 } from "node:fs";
+import { hostname } from "node:os";
+function bootKey() {
+  try {
+    const boot = readFileSync10("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    return `${boot} ${readlinkSync2("/proc/self/ns/pid")}`;
+  } catch {
+    return null;
+  }
+}
+function procStat(pid) {
+  try {
+    const stat3 = readFileSync10(`/proc/${pid}/stat`, "utf8");
+    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], start: Number(fields[19]) };
+  } catch {
+    return null;
+  }
+}
+function thisProcessOwner() {
+  const boot = bootKey();
+  if (boot === null) return void 0;
+  const start = procStat(process.pid)?.start;
+  return { host: hostname(), boot, pid: process.pid, ...Number.isFinite(start) ? { start } : {} };
+}
+var localOwnerAlive = (owner) => {
+  if (owner.host !== hostname() || owner.boot !== bootKey()) return null;
+  if (!Number.isInteger(owner.pid) || owner.pid < 1) return null;
+  try {
+    process.kill(owner.pid, 0);
+  } catch (error2) {
+    if (error2.code === "ESRCH") return false;
+  }
+  const stat3 = procStat(owner.pid);
+  if (stat3 === null) return false;
+  if (stat3.state === "Z" || stat3.state === "X") return false;
+  if (owner.start !== void 0 && stat3.start !== owner.start) return false;
+  return true;
+};
+
 // src/fuse/gate-fuse.ts
 var FUSE_SCHEMA = "memgate/fuse@1";
 function actorFromEnv(env) {
@@ -43086,7 +43144,8 @@ function openRunFuse(raw, fenv) {
           reason,
           at: new Date(now).toISOString(),
           by: actorFromEnv(fenv.env),
-          url: runUrlFromEnv(fenv.env)
+          url: runUrlFromEnv(fenv.env),
+          owner: thisProcessOwner()
         });
       }
       return result2;
@@ -43115,7 +43174,9 @@ function openRunFuse(raw, fenv) {
         tripped.push({ target: `cell ${cell.id}`, reason, cells: [cell.id] });
         const fused = foldRecords(await store.read());
         const mine = new Set(cellDimensionValues(cell).map(dimKey));
-        for (const trip of dimensionTrips(fused, config.threshold, Date.now()).filter((t) => mine.has(dimKey(t)))) {
+        for (const trip of dimensionTrips(fused, config.threshold, Date.now(), localOwnerAlive).filter(
+          (t) => mine.has(dimKey(t))
+        )) {
           await store.append({
             kind: "dim",
             dim: trip.dim,
@@ -43239,7 +43300,7 @@ async function settle(fuse, reason, logger) {
 }
 
 // src/config/fleet-plan.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 function value3(raw, name) {
   const v = raw[name]?.trim();
@@ -43355,7 +43416,7 @@ function buildFleetPlan(raw, context) {
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync10(resolve3(context.cwd, caPath), "utf8");
+      caPem = readFileSync11(resolve3(context.cwd, caPath), "utf8");
     } catch (error2) {
       throw new UsageError(
         `--${Option.PrometheusCa} ${caPath}: cannot read it (${error2.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`
@@ -43699,7 +43760,7 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync11, writeFileSync as writeFileSync12 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync12, writeFileSync as writeFileSync12 } from "node:fs";
 import { join as join15, resolve as resolve4 } from "node:path";
 
 // src/gate/fleet-gate.ts
@@ -44912,7 +44973,7 @@ function waveTargets(plan, cwd) {
   const { file, stage } = plan.stages;
   let text;
   try {
-    text = readFileSync11(resolve4(cwd, file), "utf8");
+    text = readFileSync12(resolve4(cwd, file), "utf8");
   } catch (error2) {
     throw new UsageError(
       `--${Option.Stages} ${file}: cannot read it (${error2.code ?? errorMessage(error2)}); give the path of the stages YAML file.`

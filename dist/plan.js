@@ -2577,14 +2577,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2600,7 +2600,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2614,14 +2614,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -7089,8 +7089,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request.aborted) {
@@ -7930,20 +7930,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7957,7 +7957,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7990,7 +7990,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8011,7 +8011,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8986,10 +8986,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8997,7 +8997,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9013,11 +9013,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -27746,6 +27746,21 @@ function foldRecords(records) {
   return { cells, dims };
 }
 var isTripped = (s) => s !== void 0 && (s.latest.kind === "cell" ? s.latest.state === "blocked" : s.latest.state === "tripped");
+var UNDATED_RUNNING_STALE_MS = 24 * 36e5;
+function staleRunning(record, now, ownerAlive) {
+  if (record.state !== "running") return null;
+  const owner = record.owner;
+  if (owner && ownerAlive?.(owner) === false)
+    return `its gate (pid ${owner.pid} on ${owner.host}) is no longer running and left no result`;
+  const until = /\buntil (\d{4}-\d\d-\d\dT[\d:.]+Z)\b/.exec(record.reason)?.[1];
+  const deadline = until === void 0 ? NaN : Date.parse(until);
+  if (Number.isFinite(deadline))
+    return now > deadline ? `its gate started at ${record.at} and was due to end by ${until}; no result since` : null;
+  const started = Date.parse(record.at);
+  if (Number.isFinite(started) && now > started + UNDATED_RUNNING_STALE_MS)
+    return `its gate started at ${record.at}, more than ${UNDATED_RUNNING_STALE_MS / 36e5} h ago, with no deadline; no result since`;
+  return null;
+}
 function checkCell(state, cell) {
   const own = state.cells.get(cell.id);
   if (own && isTripped(own)) {
@@ -27785,7 +27800,7 @@ function causingCells(state, dv) {
 }
 
 // src/fuse/commands.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/github/rest.ts
@@ -34840,6 +34855,11 @@ function recordProblem(value2) {
     if (!isString(r.cell)) return 'is a cell record without a "cell" string';
     if (!CELL_STATES.includes(r.state))
       return `has cell state ${JSON.stringify(r.state)}, not one of ${CELL_STATES.join(", ")}`;
+    if (r.owner !== void 0) {
+      const o2 = r.owner;
+      if (typeof o2 !== "object" || o2 === null || !isString(o2.host) || !isString(o2.boot) || !Number.isSafeInteger(o2.pid) || o2.start !== void 0 && !Number.isSafeInteger(o2.start))
+        return 'has an "owner" that is not { host, boot, pid, start? }';
+    }
     return null;
   }
   if (r.kind === "dim") {
@@ -35204,19 +35224,56 @@ var MiB = 1024 * 1024;
 // src/report/markdown.ts
 var utf8 = new TextEncoder();
 
+// src/fuse/owner.ts
+import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
+import { hostname } from "node:os";
+function bootKey() {
+  try {
+    const boot = readFileSync3("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    return `${boot} ${readlinkSync("/proc/self/ns/pid")}`;
+  } catch {
+    return null;
+  }
+}
+function procStat(pid) {
+  try {
+    const stat3 = readFileSync3(`/proc/${pid}/stat`, "utf8");
+    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], start: Number(fields[19]) };
+  } catch {
+    return null;
+  }
+}
+var localOwnerAlive = (owner) => {
+  if (owner.host !== hostname() || owner.boot !== bootKey()) return null;
+  if (!Number.isInteger(owner.pid) || owner.pid < 1) return null;
+  try {
+    process.kill(owner.pid, 0);
+  } catch (error2) {
+    if (error2.code === "ESRCH") return false;
+  }
+  const stat3 = procStat(owner.pid);
+  if (stat3 === null) return false;
+  if (stat3.state === "Z" || stat3.state === "X") return false;
+  if (owner.start !== void 0 && stat3.start !== owner.start) return false;
+  return true;
+};
+
 // src/fuse/plan.ts
 function matrixEntry(cell) {
   return { ...cell.dims, cell: cell.id };
 }
-function holdReason(state, cell) {
+function holdReason(state, cell, staleness) {
   if (checkCell(state, cell).fused) return null;
   const latest = state.cells.get(cell.id)?.latest;
   if (!latest) return "has not reported a result yet (still running, skipped, or run without --fuse on)";
   switch (latest.state) {
     case "pass":
       return null;
-    case "running":
-      return "is still running (or its job was cancelled: re-run it)";
+    case "running": {
+      const stale = staleRunning(latest, staleness.now, staleness.ownerAlive);
+      return stale ? `was left running and counts as inconclusive: ${stale}; re-run it` : "is still running (or its job was cancelled: re-run it)";
+    }
     case "inconclusive":
       return `was inconclusive (${latest.reason}); re-run it`;
     case "reset":
@@ -35225,7 +35282,7 @@ function holdReason(state, cell) {
       return null;
   }
 }
-function planWave(stages, n2, state) {
+function planWave(stages, n2, state, staleness = { now: Date.now() }) {
   if (!Number.isInteger(n2) || n2 < 1 || n2 > stages.waves.length) {
     const names = stages.waves.map((w) => `${w.index} (${w.name})`).join(", ");
     throw new UsageError(
@@ -35236,7 +35293,7 @@ function planWave(stages, n2, state) {
   if (n2 > 1) {
     const previous = stages.waves[n2 - 2];
     const waiting = previous.cells.flatMap((cell) => {
-      const why = holdReason(state, cell);
+      const why = holdReason(state, cell, staleness);
       return why === null ? [] : [{ cell: cell.id, message: `${cell.id} ${why}` }];
     });
     if (waiting.length > 0) {
@@ -35521,7 +35578,7 @@ async function planStage(file, stageText, context2) {
     );
   let text;
   try {
-    text = readFileSync3(resolve2(context2.fenv.cwd, file), "utf8");
+    text = readFileSync4(resolve2(context2.fenv.cwd, file), "utf8");
   } catch (error2) {
     throw new UsageError(
       `--stages ${file}: cannot read it (${error2.code ?? errorMessage(error2)}); give the path of the stages YAML file.`
@@ -35534,7 +35591,7 @@ async function planStage(file, stageText, context2) {
   const plan = await storeStep(
     store,
     "read the fuse from",
-    async () => planWave(stages, n2, foldRecords(await store.read()))
+    async () => planWave(stages, n2, foldRecords(await store.read()), { now: Date.now(), ownerAlive: localOwnerAlive })
   );
   if (plan.kind === "held") return { kind: "held", message: `plan: ${plan.message}` };
   return {
