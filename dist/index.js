@@ -45191,6 +45191,14 @@ var FleetUndecidedError = class extends Error {
   name = "FleetUndecidedError";
 };
 
+// src/action/untrusted.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+function printUntrusted(info2, text, token = randomBytes4(16).toString("hex")) {
+  info2(`::stop-commands::${token}`);
+  info2(neutraliseCommands(text));
+  info2(`::${token}::`);
+}
+
 // src/action/fleet-action.ts
 var COMMENT_BUDGET2 = 6e4;
 async function comment(core, report, env, mode) {
@@ -45228,8 +45236,8 @@ async function comment(core, report, env, mode) {
     );
   }
 }
-async function runFleetAction(core, env, signal) {
-  const logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
+async function runFleetAction(core, env, signal, run3 = fleetRun) {
+  const logger = { info: (m) => core.info(neutraliseCommands(m)), warn: (m) => core.warning(m) };
   try {
     const raw = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const mode = parseCommentMode(core.getInput(ActionInput.Comment));
@@ -45238,7 +45246,7 @@ async function runFleetAction(core, env, signal) {
         `--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`
       );
     const plan = buildFleetPlan(raw, { cwd: process.cwd(), env, nowSec: Date.now() / 1e3 });
-    const { report, reportPath, htmlPath } = await fleetRun({
+    const { report, reportPath, htmlPath } = await run3({
       plan,
       raw,
       fenv: { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) },
@@ -45246,7 +45254,7 @@ async function runFleetAction(core, env, signal) {
       signal,
       surface: "action"
     });
-    core.info(renderFleetConsole(report));
+    printUntrusted((line) => core.info(line), renderFleetConsole(report));
     core.setOutput(ActionOutput.Verdict, report.verdict);
     core.setOutput(ActionOutput.Grade, report.grade ?? "");
     core.setOutput(ActionOutput.Report, reportPath);
@@ -45268,14 +45276,6 @@ async function runFleetAction(core, env, signal) {
     if (error2 instanceof UsageError) core.setFailed(error2.message.replace(/--([a-z][a-z0-9-]*)/g, "input '$1'"));
     else core.setFailed(`memgate fleet: ${errorMessage(error2)}`);
   }
-}
-
-// src/action/untrusted.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
-function printUntrusted(info2, text, token = randomBytes4(16).toString("hex")) {
-  info2(`::stop-commands::${token}`);
-  info2(neutraliseCommands(text));
-  info2(`::${token}::`);
 }
 
 // src/action/run-action.ts

@@ -10,7 +10,9 @@ import { SUMMARY_BUDGET } from '../report/markdown.ts';
 import { fleetRun } from '../run/fleet-run.ts';
 import { pullRequestNumber, upsertStickyComment, type CommentMode } from '../github/pr-comment.ts';
 import { RestClient, githubContextFromEnv } from '../github/rest.ts';
+import { neutraliseCommands } from '../report/escape-commands.ts';
 import { parseCommentMode, type PublishCore } from './publish.ts';
+import { printUntrusted } from './untrusted.ts';
 
 /** The parts of @actions/core fleet mode uses (run-action.ts' ActionCore has them). */
 export interface FleetCore extends PublishCore {
@@ -58,8 +60,18 @@ async function comment(core: FleetCore, report: FleetReport, env: NodeJS.Process
   }
 }
 
-export async function runFleetAction(core: FleetCore, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<void> {
-  const logger: Logger = { info: (m) => core.info(m), warn: (m) => core.warning(m) };
+/**
+ * `run`: the fleet run (a stand-in in tests). Label values, instance names and reasons come from the store
+ * and the services it watches: progress lines are neutralised and the console table is printed between
+ * stop-commands markers, as in run mode (warnings and notices are escaped by @actions/core).
+ */
+export async function runFleetAction(
+  core: FleetCore,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+  run: typeof fleetRun = fleetRun,
+): Promise<void> {
+  const logger: Logger = { info: (m) => core.info(neutraliseCommands(m)), warn: (m) => core.warning(m) };
   try {
     const raw: RawOptions = Object.fromEntries(Object.values(Option).map((name) => [name, core.getInput(name)]));
     const mode = parseCommentMode(core.getInput(ActionInput.Comment));
@@ -68,7 +80,7 @@ export async function runFleetAction(core: FleetCore, env: NodeJS.ProcessEnv, si
         `--${ActionInput.Comment}: "${core.getInput(ActionInput.Comment)}" is not allowed; use always (default), on-failure or never.`,
       );
     const plan = buildFleetPlan(raw, { cwd: process.cwd(), env, nowSec: Date.now() / 1000 });
-    const { report, reportPath, htmlPath } = await fleetRun({
+    const { report, reportPath, htmlPath } = await run({
       plan,
       raw,
       fenv: { env, cwd: process.cwd(), token: core.getInput(ActionInput.GithubToken) },
@@ -76,7 +88,7 @@ export async function runFleetAction(core: FleetCore, env: NodeJS.ProcessEnv, si
       signal,
       surface: 'action',
     });
-    core.info(renderFleetConsole(report));
+    printUntrusted((line) => core.info(line), renderFleetConsole(report));
     core.setOutput(ActionOutput.Verdict, report.verdict);
     core.setOutput(ActionOutput.Grade, report.grade ?? '');
     core.setOutput(ActionOutput.Report, reportPath);
