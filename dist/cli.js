@@ -8075,7 +8075,7 @@ function outWriteError(error, outDir) {
   const { code: code2, path: path6 } = error ?? {};
   const problem = code2 ? WRITE_PROBLEMS[code2] : void 0;
   if (!problem) return null;
-  const fix = code2 === "ENOSPC" || code2 === "EDQUOT" ? "free space there or give --out a directory on a file system with room" : "give --out a directory you can write to";
+  const fix = code2 === "ENOSPC" || code2 === "EDQUOT" ? "free space there or give --out a directory on a file system with room" : "give a directory you can write to";
   return new UsageError(`--out ${outDir}: cannot write ${path6 ?? outDir}: ${problem} (${code2}); ${fix}.`);
 }
 

@@ -27710,7 +27710,7 @@ function outWriteError(error2, outDir) {
   const { code, path: path6 } = error2 ?? {};
   const problem = code ? WRITE_PROBLEMS[code] : void 0;
   if (!problem) return null;
-  const fix = code === "ENOSPC" || code === "EDQUOT" ? "free space there or give --out a directory on a file system with room" : "give --out a directory you can write to";
+  const fix = code === "ENOSPC" || code === "EDQUOT" ? "free space there or give --out a directory on a file system with room" : "give a directory you can write to";
   return new UsageError(`--out ${outDir}: cannot write ${path6 ?? outDir}: ${problem} (${code}); ${fix}.`);
 }
 

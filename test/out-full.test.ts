@@ -65,7 +65,7 @@ test('outWriteError: the codes the user fixes, with the fix; anything else is no
   const err = (code: string, path = '/x/out/report.json') => Object.assign(new Error(code), { code, path });
   assert.equal(
     outWriteError(err('EROFS'), '/x/out')?.message,
-    '--out /x/out: cannot write /x/out/report.json: the file system is read-only (EROFS); give --out a directory you can write to.',
+    '--out /x/out: cannot write /x/out/report.json: the file system is read-only (EROFS); give a directory you can write to.',
   );
   assert.match(outWriteError(err('EDQUOT'), '/x/out')?.message ?? '', /disk quota exceeded \(EDQUOT\); free space/);
   assert.equal(outWriteError(err('EIO'), '/x/out'), null, "an I/O error is not the user's to fix");

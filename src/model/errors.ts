@@ -28,6 +28,6 @@ export function outWriteError(error: unknown, outDir: string): UsageError | null
   const fix =
     code === 'ENOSPC' || code === 'EDQUOT'
       ? 'free space there or give --out a directory on a file system with room'
-      : 'give --out a directory you can write to';
+      : 'give a directory you can write to';
   return new UsageError(`--out ${outDir}: cannot write ${path ?? outDir}: ${problem} (${code}); ${fix}.`);
 }
