@@ -23,8 +23,8 @@ export type TracerCheck = { ok: true; tracer: Tracer } | ({ ok: false } & Proble
 
 const CHECK_TIMEOUT_MS = 60_000;
 
-function exec(file: string, args: string[], timeoutMs = CHECK_TIMEOUT_MS): Promise<HelperResult> {
-  return runHelper(file, args, { timeoutMs, maxBuffer: 1024 * 1024 });
+function exec(file: string, args: string[], signal?: AbortSignal, timeoutMs = CHECK_TIMEOUT_MS): Promise<HelperResult> {
+  return runHelper(file, args, { timeoutMs, maxBuffer: 1024 * 1024, signal });
 }
 
 /** Lines bpftrace prints that mean nothing for us (no tracefs, RLIMIT_MEMLOCK on modern kernels). */
@@ -51,8 +51,11 @@ export function firstError(stderr: string): string | null {
 /** Environment variable naming the bpftrace to use (e.g. a static build from the bpftrace releases). */
 export const BPFTRACE_ENV = 'MEMGATE_BPFTRACE';
 
-/** bpftrace is there, we may run it, and it runs a BEGIN probe (Ubuntu 22.04's 0.14 package fails that). */
-export async function checkTracer(env: NodeJS.ProcessEnv = process.env): Promise<TracerCheck> {
+/**
+ * bpftrace is there, we may run it, and it runs a BEGIN probe (Ubuntu 22.04's 0.14 package fails that).
+ * `signal`: the run's; a bpftrace that hangs is stopped with the run, not left to its 60 s timeout.
+ */
+export async function checkTracer(env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<TracerCheck> {
   const pathEnv = env.PATH ?? '';
   const chosen = env[BPFTRACE_ENV]?.trim();
   const bpftrace = chosen
@@ -70,7 +73,7 @@ export async function checkTracer(env: NodeJS.ProcessEnv = process.env): Promise
   }
   let prefix: string[] = [];
   if (process.getuid?.() !== 0) {
-    const sudo = await exec('sudo', ['-n', 'true'], 10_000);
+    const sudo = await exec('sudo', ['-n', 'true'], signal, 10_000);
     if (!sudo.ok)
       return {
         ok: false,
@@ -80,7 +83,7 @@ export async function checkTracer(env: NodeJS.ProcessEnv = process.env): Promise
     prefix = ['sudo', '-n'];
   }
   const run = (args: string[]) =>
-    prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args]) : exec(bpftrace, args);
+    prefix.length ? exec(prefix[0], [...prefix.slice(1), bpftrace, ...args], signal) : exec(bpftrace, args, signal);
   const version = (await run(['--version'])).stdout.trim() || 'bpftrace (version unknown)';
   const probe = await run(['-e', 'BEGIN { printf("memgate-ok\\n"); exit(); }']);
   if (!probe.stdout.includes('memgate-ok')) {

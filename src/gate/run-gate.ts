@@ -1,5 +1,5 @@
 // The gate: measure both sides from a source, write the bundle, analyse it once, judge, write the report.
-import { BUNDLE_SCHEMA, VERSION } from '../model/constants.ts';
+import { BUNDLE_SCHEMA, HANG_GRACE_MS, VERSION } from '../model/constants.ts';
 import type { Bundle } from '../model/bundle.ts';
 import type { GatePlan } from '../model/settings.ts';
 import type { Logger } from '../model/logger.ts';
@@ -34,7 +34,7 @@ export type GateOutcome =
  * the report. The fuse's running record carries it as the deadline after which it is stale.
  */
 export function gateMaxRunMs(plan: GatePlan): number {
-  return plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + 30_000 + plan.stopTimeoutMs + 5 * 60_000;
+  return plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS + plan.stopTimeoutMs + 5 * 60_000;
 }
 
 /** The whole gate: measure both sides (the source cleans up after itself), write the bundle, judge, write the report. */

@@ -9,6 +9,12 @@ export const READABLE_BUNDLE_SCHEMAS: readonly string[] = ['memgate/bundle@1', B
 /** `memgate fleet`'s report: one judged cell per entry and the fleet's summary. */
 export const FLEET_REPORT_SCHEMA = 'memgate/fleet-report@1';
 
+/**
+ * A local run still going this long after --ready-timeout + --warm-up + --duration is hung: it is stopped,
+ * cleaned up and judged on what it read (README: "Cleanup always happens"). Also the fuse's deadline margin.
+ */
+export const HANG_GRACE_MS = 30_000;
+
 export const ExitCode = {
   Pass: 0,
   Blocked: 1,

@@ -16,6 +16,8 @@ export interface HelperOptions {
   env?: NodeJS.ProcessEnv;
   onlyEnv?: boolean;
   cwd?: string;
+  /** runHelper only: aborted, the helper is killed (SIGTERM) and the result says it was stopped. */
+  signal?: AbortSignal;
 }
 
 export interface HelperResult {
@@ -52,6 +54,7 @@ interface Ended {
   exitCode?: number;
   signal?: string;
   timedOut: boolean;
+  isCanceled?: boolean;
   isMaxBuffer: boolean;
   stdout: unknown;
   stderr: unknown;
@@ -68,7 +71,14 @@ export function stderrExcerpt(stderr: string): string {
 /** How a run that did not succeed ended, in words, with what it said on stderr. */
 export function describeFailure(
   command: string,
-  ended: { exitCode: number | null; signal?: string; timedOut: boolean; isMaxBuffer: boolean; notStarted?: string },
+  ended: {
+    exitCode: number | null;
+    signal?: string;
+    timedOut: boolean;
+    canceled?: boolean;
+    isMaxBuffer: boolean;
+    notStarted?: string;
+  },
   stderr: string,
   timeoutMs: number,
 ): string {
@@ -76,11 +86,13 @@ export function describeFailure(
     ? `could not be started (${ended.notStarted})`
     : ended.timedOut
       ? `did not finish within ${timeoutMs / 1000} s and was killed`
-      : ended.isMaxBuffer
-        ? 'printed more than memgate reads from a helper'
-        : ended.signal
-          ? `was killed by ${ended.signal}`
-          : `exited with status ${ended.exitCode}`;
+      : ended.canceled
+        ? 'was stopped with the run'
+        : ended.isMaxBuffer
+          ? 'printed more than memgate reads from a helper'
+          : ended.signal
+            ? `was killed by ${ended.signal}`
+            : `exited with status ${ended.exitCode}`;
   if (ended.notStarted) return `${command} ${how}`;
   const said = stderrExcerpt(stderr);
   return `${command} ${how}${said ? `: ${said}` : ' (nothing on stderr)'}`;
@@ -92,7 +104,7 @@ function toResult(file: string, args: readonly string[], r: Ended, timeoutMs: nu
   if (!r.failed) return { ok: true, exitCode: r.exitCode ?? 0, stdout, stderr, failure: null };
   // Spawning failed (ENOENT, EACCES): execa has no exit status, only the system error.
   const notStarted =
-    r.exitCode === undefined && !r.signal && !r.timedOut && !r.isMaxBuffer
+    r.exitCode === undefined && !r.signal && !r.timedOut && !r.isCanceled && !r.isMaxBuffer
       ? r.code === 'ENOENT'
         ? 'not found'
         : (r.code ?? r.originalMessage ?? 'unknown error')
@@ -100,7 +112,14 @@ function toResult(file: string, args: readonly string[], r: Ended, timeoutMs: nu
   const command = [file, ...args].join(' ');
   const failure = describeFailure(
     command.length > 200 ? `${command.slice(0, 200)}...` : command,
-    { exitCode: r.exitCode ?? null, signal: r.signal, timedOut: r.timedOut, isMaxBuffer: r.isMaxBuffer, notStarted },
+    {
+      exitCode: r.exitCode ?? null,
+      signal: r.signal,
+      timedOut: r.timedOut,
+      canceled: r.isCanceled,
+      isMaxBuffer: r.isMaxBuffer,
+      notStarted,
+    },
     stderr,
     timeoutMs,
   );
@@ -109,7 +128,7 @@ function toResult(file: string, args: readonly string[], r: Ended, timeoutMs: nu
 
 /** Runs a helper and waits for it. Never throws: a failure is in the result, with its stderr. */
 export async function runHelper(file: string, args: readonly string[], o: HelperOptions): Promise<HelperResult> {
-  const r = await execa(file, args, options(o));
+  const r = await execa(file, args, { ...options(o), ...(o.signal ? { cancelSignal: o.signal } : {}) });
   return toResult(file, args, r as unknown as Ended, o.timeoutMs);
 }
 

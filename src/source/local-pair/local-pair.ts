@@ -23,12 +23,23 @@ import { Watchdog, type CleanupGuard } from '../../workload/watchdog.ts';
 import { Teardown } from './teardown.ts';
 import { observeWindow, type Observed } from './window.ts';
 import { openWorkloadLog } from './workload-log.ts';
+import { HANG_GRACE_MS } from '../../model/constants.ts';
+import { formatDuration } from '../../model/units.ts';
 
-/** Beyond ready-timeout + warm-up + window, time allowed before the run is called hung. */
-const HANG_GRACE_MS = 30_000;
+export interface LocalPairLimits {
+  /** Beyond ready-timeout + warm-up + window, time allowed before the run is called hung and stopped. */
+  hangGraceMs: number;
+}
 
-/** The local pair as a source. `host`: facts for driver selection, probed when absent. */
-export function localPair(plan: GatePlan, host?: HostFacts): SampleSource {
+/**
+ * The local pair as a source. `host`: facts for driver selection, probed when absent. `limits`: the hang
+ * limit's grace (HANG_GRACE_MS; tests shorten it to see a hung run stopped without waiting 30 s).
+ */
+export function localPair(
+  plan: GatePlan,
+  host?: HostFacts,
+  limits: LocalPairLimits = { hangGraceMs: HANG_GRACE_MS },
+): SampleSource {
   return {
     async measure(context) {
       const facts = host ?? probeHost();
@@ -53,7 +64,7 @@ export function localPair(plan: GatePlan, host?: HostFacts): SampleSource {
       driver.guard = watchdog;
       const teardown = new Teardown();
       try {
-        return await run(plan, driver, context, teardown, log, watchdog);
+        return await run(plan, driver, context, teardown, log, watchdog, limits);
       } finally {
         const cleanedUp = await teardown.run(context.logger);
         await watchdog.close(cleanedUp);
@@ -70,14 +81,17 @@ async function run(
   teardown: Teardown,
   log: WriteStream,
   guard: CleanupGuard,
+  limits: LocalPairLimits,
 ): Promise<Measurement> {
-  const signal = AbortSignal.any([
-    context.signal,
-    AbortSignal.timeout(plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS),
-  ]);
+  const limitMs = plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + limits.hangGraceMs;
+  const hang = AbortSignal.timeout(limitMs);
+  // Said when it happens (the workloads, a tracer or a fetch may still take their stop time) and in the report.
+  const hung = `the run was still going ${formatDuration(limitMs)} after it started (ready timeout + warm-up + window + ${formatDuration(limits.hangGraceMs)}) and was stopped as hung`;
+  hang.addEventListener('abort', () => context.logger.warn(`memgate: ${hung}`), { once: true });
+  const signal = AbortSignal.any([context.signal, hang]);
   const warnings: string[] = [];
   // The eBPF host check runs bpftrace once: started now, it is done by the time both sides are ready.
-  const ebpfCheck = plan.ebpf.enabled === 'off' ? null : checkTracer();
+  const ebpfCheck = plan.ebpf.enabled === 'off' ? null : checkTracer(process.env, signal);
   const pair = await startPair(plan, driver, teardown, log);
   const processes = plan.replicas === 1 ? 'baseline and gray' : `${plan.replicas} processes each of baseline and gray`;
   context.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
@@ -99,12 +113,14 @@ async function run(
       ebpf: null,
     };
   } else if (signal.aborted) {
-    observed = { sampled: { samples: [], stats: [], endedEarly: 'interrupted' }, profiles: null, ebpf: null };
+    const endedEarly = context.signal.aborted ? 'interrupted' : hung;
+    observed = { sampled: { samples: [], stats: [], endedEarly }, profiles: null, ebpf: null };
   } else {
     observed = await observeWindow(plan, pair, teardown, {
       logger: context.logger,
       signal,
       interrupted: context.signal,
+      hung,
       bundleDir: context.bundleDir,
       ebpfCheck,
     });

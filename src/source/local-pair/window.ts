@@ -30,6 +30,8 @@ export interface WindowContext {
   signal: AbortSignal;
   /** The user's signal alone: tells an interrupt from a timeout. */
   interrupted: AbortSignal;
+  /** Why sampling ended when the hang limit, not the user, aborted `signal`. */
+  hung: string;
   bundleDir: string;
   /** The eBPF host check, started early; null with --ebpf off. */
   ebpfCheck: Promise<TracerCheck> | null;
@@ -96,7 +98,7 @@ export async function observeWindow(
       SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
     onProgress: (s: MemorySample) => logger.info(progressLine(s, plan.warmupMs, totalMs)),
   });
-  if (sampled.endedEarly === 'interrupted' && !context.interrupted.aborted) sampled.endedEarly = 'timed out';
+  if (sampled.endedEarly === 'interrupted' && !context.interrupted.aborted) sampled.endedEarly = context.hung;
   // Both end while the workloads still run: profiles are fetched, and stacks symbolized, from live processes.
   const [profiles, trace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
   return { sampled, profiles, ebpf: trace };
