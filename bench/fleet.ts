@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import { sideSeries, type StepClock } from '../src/source/prometheus/series.ts';
 import { cellDataBundle, type CellData, type FleetQuery } from '../src/source/prometheus/fleet-source.ts';
-import type { RangeSeries } from '../src/source/prometheus/client.ts';
+import { matrixSeries } from '../src/source/prometheus/client.ts';
+import { parseMatrixJson } from '../src/source/prometheus/matrix-json.ts';
 import { judgeCellData } from '../src/gate/fleet-gate.ts';
 import { analyze } from '../src/analyze/analyze.ts';
 import { judge } from '../src/judge/judge.ts';
@@ -48,9 +49,13 @@ const random = () => {
   return seed / 0x7fffffff;
 };
 
+/** A series as the API writes it: labels and [seconds, "value"] points. */
+type ApiSeries = { metric: Record<string, string>; values: [number, string][] };
+type Answer = { data: { result: unknown[] } };
+
 /** One cell's answer, as the store sends it (strings), gray leaking in every fifth cell. */
-function cellAnswer(cell: number): Record<'baseline' | 'gray', RangeSeries[]> {
-  const out = { baseline: [] as RangeSeries[], gray: [] as RangeSeries[] };
+function cellAnswer(cell: number): Record<'baseline' | 'gray', ApiSeries[]> {
+  const out = { baseline: [] as ApiSeries[], gray: [] as ApiSeries[] };
   for (const side of ['baseline', 'gray'] as const) {
     for (let i = 0; i < perCell; i++) {
       const offset = random() * 8 * MiB;
@@ -78,7 +83,7 @@ const query: FleetQuery = {
   endSec: clock.startSec + (points - 1) * clock.stepSec,
 };
 
-const time = { generate: 0, series: 0, judge: 0 };
+const time = { generate: 0, decode: 0, series: 0, judge: 0 };
 /** CPU milliseconds of this process (user + system). */
 const performance = {
   now: () => {
@@ -100,16 +105,28 @@ for (let c = 0; c < cells; c++) {
   let t0 = performance.now();
   const answer = cellAnswer(c);
   time.generate += performance.now() - t0;
+  // As the store sends it: one JSON body a side, decoded as the client decodes it.
+  const bodies = {
+    baseline: JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: answer.baseline } }),
+    gray: JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: answer.gray } }),
+  };
+  time.generate += performance.now() - t0;
+  t0 = performance.now();
+  const decoded = {
+    baseline: matrixSeries((parseMatrixJson(bodies.baseline) as Answer).data.result, 'bench', 'x'),
+    gray: matrixSeries((parseMatrixJson(bodies.gray) as Answer).data.result, 'bench', 'x'),
+  };
+  time.decode += performance.now() - t0;
   t0 = performance.now();
   const data: CellData = {
     sides: {
-      baseline: sideSeries(answer.baseline, clock, {
+      baseline: sideSeries(decoded.baseline, clock, {
         instanceLabel: 'instance',
         selector: 'x',
         cell: `region=r${c}`,
         side: 'baseline',
       }),
-      gray: sideSeries(answer.gray, clock, {
+      gray: sideSeries(decoded.gray, clock, {
         instanceLabel: 'instance',
         selector: 'x',
         cell: `region=r${c}`,
@@ -159,6 +176,9 @@ console.log(
 );
 console.log(`  generate answers (not memgate)     ${fmt(time.generate)}`);
 console.log(
+  `  decode the JSON bodies             ${fmt(time.decode)}  (${((time.decode * 1e6) / (judged * points)).toFixed(1)} ns a point)`,
+);
+console.log(
   `  series -> instances -> bundle      ${fmt(time.series)}  (${((time.series * 1e6) / (judged * points)).toFixed(1)} ns a point)`,
 );
 if (!values['only-series']) {
@@ -166,7 +186,7 @@ if (!values['only-series']) {
     `  analyze -> judge -> report          ${fmt(time.judge)}  (${((time.judge * 1e3) / judged).toFixed(2)} us a series, ${((time.judge * 1e6) / (judged * points)).toFixed(1)} ns a point)`,
   );
   console.log(
-    `  memgate total (without generating)  ${fmt(time.series + time.judge)} CPU (wall ${fmt(Date.now() - wallStart)} with generating)`,
+    `  memgate total (without generating)  ${fmt(time.decode + time.series + time.judge)} CPU (wall ${fmt(Date.now() - wallStart)} with generating)`,
   );
   console.log(
     `  verdicts: ${fleet.summary.fail} fail, ${fleet.summary.pass} pass, ${fleet.summary.warn} warn, ${fleet.summary.inconclusive} inconclusive (every 5th cell leaks)`,

@@ -8,7 +8,7 @@ import { judgeCellData } from '../src/gate/fleet-gate.ts';
 import { sideSeries } from '../src/source/prometheus/series.ts';
 import { buildFleetReport, type FleetCell } from '../src/report/fleet-report.ts';
 import type { FleetQuery } from '../src/source/prometheus/fleet-source.ts';
-import type { RangeSeries } from '../src/source/prometheus/client.ts';
+import { rangeSeries, type RangeSeries } from '../src/source/prometheus/client.ts';
 import { instanceSeries, MiB } from './helpers/synthetic-fleet.ts';
 
 const startSec = 1_796_000_000;
@@ -39,7 +39,12 @@ function side(n: number, leak = 0, seed = 1): RangeSeries[] {
     }),
   )
     .flat()
-    .map((s) => ({ metric: s.labels, values: s.points.map(([t, v]) => [t, String(v)] as [number, string]) }));
+    .map((s) =>
+      rangeSeries(
+        s.labels,
+        s.points.map(([t, v]) => [t, String(v)] as [number, string]),
+      ),
+    );
 }
 function cell(id: string, baseline: number, gray: number, leak = 0): FleetCell {
   const data = {

@@ -13,7 +13,7 @@ import {
 import { parseBy, parseEnd, buildFleetPlan } from '../src/config/fleet-plan.ts';
 import { chooseStep, clockOf, mapLimit } from '../src/source/prometheus/fleet-source.ts';
 import { sideSeries, cellBundle, RESTART_SETTLE_SEC, type StepClock } from '../src/source/prometheus/series.ts';
-import { displayUrl } from '../src/source/prometheus/client.ts';
+import { displayUrl, rangeSeries } from '../src/source/prometheus/client.ts';
 import { instancePprofUrl } from '../src/source/prometheus/pprof.ts';
 import { UsageError } from '../src/model/errors.ts';
 import { renderFleetMarkdown, buildFleetReport, type FleetCell } from '../src/report/fleet-report.ts';
@@ -149,8 +149,15 @@ const points = (from: number, to: number, value: (k: number) => number | string)
   for (let k = from; k <= to; k++) out.push([clock.startSec + k * clock.stepSec, String(value(k))]);
   return out;
 };
-const read = (series: { metric: Record<string, string>; values: [number, string][] }[]) =>
-  sideSeries(series, clock, { instanceLabel: 'instance', selector: 'mem{...}', cell: 'region=x', side: 'gray' });
+type ApiSeries = { metric: Record<string, string>; values: [number, string][] };
+const columns = (series: ApiSeries[]) => series.map((s) => rangeSeries(s.metric, s.values));
+const read = (series: ApiSeries[]) =>
+  sideSeries(columns(series), clock, {
+    instanceLabel: 'instance',
+    selector: 'mem{...}',
+    cell: 'region=x',
+    side: 'gray',
+  });
 const present = (values: Float64Array) => [...values].filter((v) => !Number.isNaN(v)).length;
 
 test("a restart as a new series: reported, the store's lookback overlap resolved to the new series, the longest stretch judged after it settles", () => {
@@ -191,7 +198,7 @@ test('a restart as a drop in one series, NaN as missing, too short an instance l
   assert.match(side.leftOut[0].why, /gray instance "d" left out: judged stretch 21 readings over 17% of the window/);
 
   // The heap metric: a GC halves it without a restart.
-  const heap = sideSeries([drop], clock, {
+  const heap = sideSeries(columns([drop]), clock, {
     instanceLabel: 'instance',
     selector: 'heap',
     cell: 'region=x',

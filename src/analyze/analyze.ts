@@ -146,11 +146,6 @@ function instancesOf(bundle: Bundle, side: SideName): number {
   return Math.max(1, fromSamples ?? bundle.meta.replicas ?? 1);
 }
 
-function reading(side: SideName, instance: number, count: number) {
-  return (s: Bundle['samples'][number]): number | null =>
-    count === 1 ? (s.instances?.[side][0] ?? s[side]) : (s.instances?.[side][instance] ?? null);
-}
-
 function statSlope(
   stats: readonly StatSample[],
   side: SideName,
@@ -191,34 +186,36 @@ interface InstanceSeries {
   sum: number;
 }
 
-function instanceSeries(
-  bundle: Bundle,
-  side: SideName,
-  instance: number,
-  count: number,
-  warmupMs: number,
-): InstanceSeries {
-  const read = reading(side, instance, count);
-  const t = new Float64Array(bundle.samples.length);
-  const v = new Float64Array(bundle.samples.length);
-  let n = 0;
-  let max: number | null = null;
-  let sum = 0;
+/** Every process of a side as columns, in one pass over the readings (a fleet cell holds hundreds of processes). */
+function sideSeries(bundle: Bundle, side: SideName, count: number, warmupMs: number): InstanceSeries[] {
+  const steps = bundle.samples.length;
+  const ts = Array.from({ length: count }, () => new Float64Array(steps));
+  const vs = Array.from({ length: count }, () => new Float64Array(steps));
+  const n = new Int32Array(count);
+  const max: (number | null)[] = new Array(count).fill(null);
+  const sum = new Float64Array(count);
   for (const s of bundle.samples) {
-    const value = read(s);
-    if (value === null) continue;
-    max = Math.max(max ?? 0, value);
-    if (s.t < warmupMs) continue;
-    t[n] = s.t / 1000;
-    v[n] = value;
-    sum += value;
-    n++;
+    const readings = s.instances?.[side];
+    const inWindow = s.t >= warmupMs;
+    for (let i = 0; i < count; i++) {
+      // One process a side: its readings are the side's own when the sample has no per-instance ones.
+      const value = count === 1 ? (readings?.[0] ?? s[side]) : (readings?.[i] ?? null);
+      if (value === null || value === undefined) continue;
+      max[i] = Math.max(max[i] ?? 0, value);
+      if (!inWindow) continue;
+      ts[i][n[i]] = s.t / 1000;
+      vs[i][n[i]] = value;
+      sum[i] += value;
+      n[i]++;
+    }
   }
-  return { t: t.subarray(0, n), v: v.subarray(0, n), max, sum };
+  return ts.map((t, i) => ({ t: t.subarray(0, n[i]), v: vs[i].subarray(0, n[i]), max: max[i], sum: sum[i] }));
 }
 
 /** The floor's slope of one process: value only unless its own (EWC) error is asked for. */
 function floorSlope(t: Float64Array, v: Float64Array, floor: readonly number[], ownError: boolean): Estimate | null {
+  // Where every reading is its own bin (a fleet's scrape interval is longer than a bin) the floor is the series.
+  if (floor.length === t.length) return ownError ? ewcSlopeOf(t, v) : valueOnly(olsSlope(t, v));
   const ft = new Float64Array(floor.length);
   const fv = new Float64Array(floor.length);
   for (let k = 0; k < floor.length; k++) {
@@ -226,11 +223,15 @@ function floorSlope(t: Float64Array, v: Float64Array, floor: readonly number[], 
     fv[k] = v[floor[k]];
   }
   if (ownError) return ewcSlopeOf(ft, fv);
-  const fit = olsSlope(ft, fv);
-  // With several processes a side their spread is the slope's error (sideMean); each one's own error
-  // is never read, and at fleet scale it is most of the judge's cost.
-  return fit && { value: fit.value, stdError: Number.POSITIVE_INFINITY, df: Number.POSITIVE_INFINITY };
+  return valueOnly(olsSlope(ft, fv));
 }
+
+/**
+ * With several processes a side their spread is the slope's error (sideMean); each one's own error is
+ * never read, and at fleet scale it is most of the judge's cost. Infinite, should it ever be read.
+ */
+const valueOnly = (fit: { value: number } | null): Estimate | null =>
+  fit && { value: fit.value, stdError: Number.POSITIVE_INFINITY, df: Number.POSITIVE_INFINITY };
 
 function analyzeInstance(
   bundle: Bundle,
@@ -297,7 +298,7 @@ function combine(estimates: readonly (Estimate | null)[]): Estimate | null {
 
 function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences: (Evidence | null)[]): SideAnalysis {
   const count = instancesOf(bundle, side);
-  const series = Array.from({ length: count }, (_, i) => instanceSeries(bundle, side, i, count, warmupMs));
+  const series = sideSeries(bundle, side, count, warmupMs);
   const instances = series.map((s, i) => analyzeInstance(bundle, side, i, s, count, warmupMs, evidences[i] ?? null));
   const sloped = instances.filter((i) => i.slope !== null);
   if (count > 1 && sloped.length === 1) {

@@ -6,6 +6,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { UsageError } from '../../model/errors.ts';
+import { parseMatrixJson, type PointColumns } from './matrix-json.ts';
 
 export interface PromAuth {
   /** Sent as `Authorization: Bearer ...`. */
@@ -30,10 +31,34 @@ export interface PromClientOptions {
   maxResponseBytes?: number;
 }
 
-/** One series of a range query: its labels and its [unix seconds, "value"] points. */
-export interface RangeSeries {
+/** One series of a range query: its labels and its points as columns (unix seconds, readings; NaN and ±Inf kept). */
+export interface RangeSeries extends PointColumns {
   metric: Record<string, string>;
-  values: [number, string][];
+}
+
+/** A range series from [seconds, "value"] pairs, as the API writes them (tests and benches build answers so). */
+export function rangeSeries(
+  metric: Record<string, string>,
+  values: readonly (readonly [number, string])[],
+): RangeSeries {
+  const { values: columns } = parseMatrixJson(JSON.stringify({ values })) as { values: PointColumns };
+  return { metric, t: columns.t, v: columns.v };
+}
+
+/** The matrix's series, checked: a store that answers another shape fails clearly, not deep in the judge. */
+export function matrixSeries(result: unknown[], where: string, query: string): RangeSeries[] {
+  return result.map((s, i) => {
+    const item = s as { metric?: unknown; values?: unknown } | null;
+    const metric = item?.metric;
+    const values = item?.values as PointColumns | undefined;
+    const labelsOk =
+      typeof metric === 'object' && metric !== null && Object.values(metric).every((l) => typeof l === 'string');
+    if (!labelsOk || !(values?.t instanceof Float64Array))
+      throw new StoreError(
+        `${where}: query_range answered series ${i} without ${labelsOk ? 'its [seconds, "value"] points' : 'string labels'} for ${query}; is it a Prometheus query API?`,
+      );
+    return { metric: metric as Record<string, string>, t: values.t, v: values.v };
+  });
 }
 
 export interface InstantSample {
@@ -113,7 +138,7 @@ export class PromClient {
     this.options = { retries: 3, backoffMs: 250, maxResponseBytes: DEFAULT_MAX_RESPONSE, ...options };
   }
 
-  /** POST /api/v1/query_range. Points come back as the store sent them (values are strings: "NaN", "+Inf" included). */
+  /** POST /api/v1/query_range. Points come back as columns ("NaN", "+Inf" and "-Inf" as numbers). */
   async queryRange(
     query: string,
     startSec: number,
@@ -130,7 +155,7 @@ export class PromClient {
       throw new StoreError(
         `${this.where}: query_range answered a ${String(data.resultType)}, not a matrix, for ${query}`,
       );
-    return { series: data.result as RangeSeries[], warnings: data.warnings };
+    return { series: matrixSeries(data.result, this.where, query), warnings: data.warnings };
   }
 
   /** POST /api/v1/query at one instant. */
@@ -189,15 +214,17 @@ export class PromClient {
     shown: string,
     query: string,
   ): { resultType: unknown; result: unknown; warnings: string[] } {
-    let parsed: {
+    type Envelope = {
       status?: unknown;
       data?: { resultType?: unknown; result?: unknown };
       errorType?: unknown;
       error?: unknown;
       warnings?: unknown;
-    } | null = null;
+    };
+    let parsed: Envelope | null = null;
     try {
-      parsed = JSON.parse(answer.body);
+      // JSON.parse, but a range answer's points go straight into columns (most of a fleet's answer).
+      parsed = parseMatrixJson(answer.body) as Envelope | null;
     } catch {
       parsed = null;
     }

@@ -119,7 +119,7 @@ function split(series: readonly RangeSeries[]): Record<SideName, RangeSeries[]> 
     const side = s.metric[SIDE_LABEL];
     if (side === 'baseline' || side === 'gray') {
       const { [SIDE_LABEL]: _side, ...metric } = s.metric;
-      out[side].push({ metric, values: s.values });
+      out[side].push({ metric, t: s.t, v: s.v });
     }
   }
   return out;

@@ -108,8 +108,8 @@ export function sideSeries(
       .map((s, index) => ({
         s,
         index,
-        first: s.values[0]?.[0] ?? Infinity,
-        last: s.values[s.values.length - 1]?.[0] ?? -Infinity,
+        first: s.t.length ? s.t[0] : Infinity,
+        last: s.t.length ? s.t[s.t.length - 1] : -Infinity,
       }))
       .sort((a, b) => a.first - b.first);
     for (let j = 1; j < ordered.length; j++) {
@@ -123,12 +123,11 @@ export function sideSeries(
       }
     }
     for (const { s, index } of ordered) {
-      const points = s.values;
-      for (let p = 0; p < points.length; p++) {
-        const k = Math.round((points[p][0] - clock.startSec) / clock.stepSec);
+      for (let p = 0; p < s.t.length; p++) {
+        const k = Math.round((s.t[p] - clock.startSec) / clock.stepSec);
         if (k < 0 || k >= clock.steps) continue;
         owner[k] = index;
-        const v = +points[p][1];
+        const v = s.v[p];
         if (Number.isFinite(v)) values[k] = v;
         else {
           values[k] = NaN;
