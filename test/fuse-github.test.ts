@@ -23,7 +23,7 @@ beforeEach(() => {
   gh.writeDelayMs = 0;
 });
 
-const client = (token = FakeGitHub.WRITE_TOKEN) => new RestClient({ token, baseUrl: gh.url, retryDelayMs: () => 5 });
+const client = (token = FakeGitHub.WRITE_TOKEN) => new RestClient({ token, baseUrl: gh.url, retryBaseDelayMs: 5 });
 const ARM = 'region=cn-east-2,isp=cmcc,os=linux-5.10,arch=arm64';
 
 function post(context: string, state = 'success', description = 'ok', sha = SHA) {

@@ -33,7 +33,7 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 };
 const client = (baseUrl: string, extra: Partial<ConstructorParameters<typeof RestClient>[0]> = {}) =>
-  new RestClient({ token: 'ghs_secret', baseUrl, retryDelayMs: () => 10, ...extra });
+  new RestClient({ token: 'ghs_secret', baseUrl, retryBaseDelayMs: 10, ...extra });
 
 test('pagination stops at a Link rel="next" on another origin; the token never goes there', async () => {
   const evil = server((_req, res) => json(res, 200, []));

@@ -6,7 +6,7 @@
 // The latest status per context wins; a reset is a newer success status with the reason in its description.
 import { createHash } from 'node:crypto';
 import { UsageError } from '../model/errors.ts';
-import { GitHubApiError, type RestClient } from '../github/rest.ts';
+import { GitHubApiError, type GitHubApi } from '../github/rest.ts';
 import { isDimension, parseCell } from './cell.ts';
 import type { CellState, FuseRecord, FuseScope, FuseStore, NewFuseRecord } from './types.ts';
 
@@ -130,7 +130,7 @@ export function recordFromStatus(status: GitHubStatus, label: string): FuseRecor
 }
 
 export interface GitHubStoreOptions {
-  client: RestClient;
+  client: GitHubApi;
   owner: string;
   repo: string;
   sha: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { GitHubApiError, type RestClient } from './rest.ts';
+import { GitHubApiError, GitHubNetworkError, type GitHubApi } from './rest.ts';
 
 export type CommentMode = 'always' | 'on-failure' | 'never';
 
@@ -39,7 +39,7 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv): number | null {
 }
 
 /** The login of the token's user (GET /user), or null when the API will not say. */
-async function tokenLogin(client: RestClient): Promise<string | null> {
+async function tokenLogin(client: GitHubApi): Promise<string | null> {
   try {
     const { data } = await client.request<{ login?: unknown }>('GET', '/user');
     return typeof data?.login === 'string' ? data.login : null;
@@ -54,7 +54,7 @@ async function tokenLogin(client: RestClient): Promise<string | null> {
  * `createIfMissing: false` only updates: a comment that said "blocked" must not go stale once fixed.
  */
 export async function upsertStickyComment(
-  client: RestClient,
+  client: GitHubApi,
   target: {
     owner: string;
     repo: string;
@@ -69,14 +69,17 @@ export async function upsertStickyComment(
   const body = `${marker}\n${target.body}`;
   const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`;
   try {
-    const comments = await client.paginate<IssueComment>(`${base}/issues/${target.issue}/comments`);
     // Anyone can paste the marker: only a comment by the token's own identity is ours. With an
     // installation token (ghs_, the Actions token) that is a bot; with any other token, the user GET
     // /user names (a token that cannot say who it is adopts nothing and creates its own comment).
     const botOnly = target.botOnly ?? client.installationToken;
     const login = botOnly ? null : await tokenLogin(client);
     const ours = (c: IssueComment) => (botOnly ? c.user?.type === 'Bot' : login !== null && c.user?.login === login);
-    const mine = comments.find((c) => c.body?.startsWith(marker) && ours(c));
+    const findMine = async () =>
+      (await client.paginate<IssueComment>(`${base}/issues/${target.issue}/comments`)).find(
+        (c) => c.body?.startsWith(marker) && ours(c),
+      );
+    const mine = await findMine();
     if (mine) {
       const { data } = await client.request<IssueComment>('PATCH', `${base}/issues/comments/${mine.id}`, {
         body: { body },
@@ -85,10 +88,21 @@ export async function upsertStickyComment(
     }
     if (target.createIfMissing === false)
       return { kind: 'skipped', why: 'no earlier comment to update, and this run needs none' };
-    const { data } = await client.request<IssueComment>('POST', `${base}/issues/${target.issue}/comments`, {
-      body: { body },
-    });
-    return { kind: 'created', id: data.id, url: data.html_url };
+    const create = () =>
+      client.request<IssueComment>('POST', `${base}/issues/${target.issue}/comments`, { body: { body } });
+    try {
+      const { data } = await create();
+      return { kind: 'created', id: data.id, url: data.html_url };
+    } catch (error) {
+      // A 5xx or a lost answer: the comment may have landed all the same (the client never repeats a
+      // create). Look once more and adopt it; only when it is not there, create it a second time.
+      if (!(error instanceof GitHubNetworkError || (error instanceof GitHubApiError && error.status >= 500)))
+        throw error;
+      const landed = await findMine();
+      if (landed) return { kind: 'created', id: landed.id, url: landed.html_url };
+      const { data } = await create();
+      return { kind: 'created', id: data.id, url: data.html_url };
+    }
   } catch (error) {
     if (error instanceof GitHubApiError && [401, 403, 404, 410, 422].includes(error.status)) {
       return { kind: 'unavailable', status: error.status, why: error.message };

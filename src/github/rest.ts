@@ -1,67 +1,37 @@
-// A small fetch-based GitHub REST client: base URL from GITHUB_API_URL, a token, Link-header pagination,
-// typed errors carrying the HTTP status. Enough for commit statuses and issue comments; no @actions/github.
-// Hardened for a hostile or overloaded API (issue 11): the token goes only to the API's own origin (a
-// Link rel="next" naming another origin stops pagination with an error), creates (POST) are never
-// retried after a 5xx or a lost answer (the first may have landed: no duplicate comments or statuses),
-// primary and secondary rate limits (403/429 with retry-after or x-ratelimit-remaining: 0) are waited
-// out within a bound, and error messages quote at most MAX_QUOTED characters of a response.
+// memgate's one GitHub REST client, behind the small GitHubApi interface that the sticky PR comment, the
+// fuse's commit-status store and the Action use. Underneath: @actions/github's getOctokit with the retry and
+// throttling plugins (octokit.ts), through the runner's proxy (transport.ts). Around it, what Octokit does not
+// do for us (issue 11):
+//   - the token goes to the API's own origin only: a URL or a Link rel="next" naming another origin is
+//     refused before anything is sent (Octokit's paginate would follow it, token and all);
+//   - creates (POST) and other non-repeatable requests are never repeated after a 5xx or a lost answer (the
+//     first may have landed: no duplicate comments or statuses);
+//   - a 429, or a 403 with Retry-After, that does not use GitHub's wording for its limits is waited out
+//     here, within the same bound the throttling plugin keeps;
+//   - errors come back typed (errors.ts), quoting a bounded part of the answer, never the token.
+
+import {
+  GitHubApiError,
+  GitHubNetworkError,
+  MAX_RATE_LIMIT_WAIT_MS,
+  NoAnswerError,
+  StalledAnswerError,
+  apiErrorOf,
+  quote,
+  rateLimitWaitMs,
+} from './errors.ts';
+import type { FailedAnswer } from './errors.ts';
+import type { SendRequest } from './octokit.ts';
+
+export {
+  GitHubApiError,
+  GitHubNetworkError,
+  MAX_QUOTED,
+  MAX_RATE_LIMIT_WAIT_MS,
+  rateLimitWaitMs,
+} from './errors.ts';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
-
-/** Characters of a response's message or errors quoted in an error message. */
-export const MAX_QUOTED = 300;
-/** The longest single wait for a rate limit; a longer one is an error saying when to try again. */
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
-
-const quote = (text: string) => (text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
-
-/** A GitHub API answer other than 2xx. `githubMessage` is GitHub's own `message` field. */
-export class GitHubApiError extends Error {
-  override name = 'GitHubApiError';
-  readonly status: number;
-  readonly method: string;
-  readonly path: string;
-  readonly githubMessage: string;
-  readonly documentationUrl: string | null;
-  constructor(
-    status: number,
-    method: string,
-    path: string,
-    githubMessage: string,
-    documentationUrl: string | null,
-    detail = '',
-  ) {
-    super(`GitHub API ${method} ${path} answered ${status}: ${githubMessage}${detail ? ` (${detail})` : ''}`);
-    this.status = status;
-    this.method = method;
-    this.path = path;
-    this.githubMessage = githubMessage;
-    this.documentationUrl = documentationUrl;
-  }
-  /** The token may read but not write here (pull requests from forks, or a missing `permissions:` entry). */
-  get notAccessible(): boolean {
-    return this.status === 403 && /not accessible by integration/i.test(this.githubMessage);
-  }
-}
-
-/** The request never got an HTTP answer (DNS, refused connection, timeout). */
-export class GitHubNetworkError extends Error {
-  override name = 'GitHubNetworkError';
-}
-
-export interface RestClientOptions {
-  token: string;
-  /** Defaults to https://api.github.com; GitHub Enterprise and tests pass GITHUB_API_URL. */
-  baseUrl?: string;
-  userAgent?: string;
-  /** Per-request time limit. */
-  timeoutMs?: number;
-  /** Extra attempts after a network error, a 5xx, or a 429. */
-  retries?: number;
-  /** Delay before retry n (1-based), in ms. */
-  retryDelayMs?: (attempt: number) => number;
-  fetch?: typeof fetch;
-}
 
 export interface RestResponse<T> {
   status: number;
@@ -70,6 +40,35 @@ export interface RestResponse<T> {
 }
 
 export type Query = Record<string, string | number | undefined>;
+
+/** What the comment, the fuse store and the Action need from GitHub; tests may hand in their own. */
+export interface GitHubApi {
+  readonly baseUrl: string;
+  /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
+  readonly installationToken: boolean;
+  /** One request; `path` is relative to the base URL (or an absolute URL on the API's origin). */
+  request<T>(method: string, path: string, options?: { query?: Query; body?: unknown }): Promise<RestResponse<T>>;
+  /** Every item of a paginated GET; `pick` takes the items out of a page that is an object, not an array. */
+  paginate<T, P = T[]>(
+    path: string,
+    options?: { query?: Query; pick?: (page: P) => T[]; maxPages?: number },
+  ): Promise<T[]>;
+}
+
+export interface RestClientOptions {
+  token: string;
+  /** Defaults to https://api.github.com; GitHub Enterprise and tests pass GITHUB_API_URL. */
+  baseUrl?: string;
+  userAgent?: string;
+  /** Per-request time limit, the answer's whole body included. */
+  timeoutMs?: number;
+  /** Repeats after a network error or a 5xx (reads only), and after a rate limit (any method). */
+  retries?: number;
+  /** Repeat n of a network error or 5xx waits this × n² ms. */
+  retryBaseDelayMs?: number;
+  /** Replaces the network (and the proxy): tests. */
+  fetch?: typeof fetch;
+}
 
 /** Parses an RFC 8288 Link header into rel -> URL. */
 export function parseLinkHeader(header: string | null): Record<string, string> {
@@ -85,23 +84,24 @@ export function parseLinkHeader(header: string | null): Record<string, string> {
   return links;
 }
 
-export class RestClient {
+const REQUEST_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+
+// A create may have landed although its answer was lost or a 5xx: only these are repeated.
+const REPEATABLE = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+export class RestClient implements GitHubApi {
   readonly baseUrl: string;
   private readonly token: string;
-  private readonly userAgent: string;
-  private readonly timeoutMs: number;
+  private readonly options: RestClientOptions;
   private readonly retries: number;
-  private readonly retryDelayMs: (attempt: number) => number;
-  private readonly fetchImpl: typeof fetch;
+  private sender: Promise<SendRequest> | null = null;
 
   constructor(options: RestClientOptions) {
+    if (!options.token) throw new Error('RestClient needs a token');
     this.baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, '');
     this.token = options.token;
-    this.userAgent = options.userAgent ?? 'memgate';
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.options = options;
     this.retries = options.retries ?? 2;
-    this.retryDelayMs = options.retryDelayMs ?? ((n) => 300 * 3 ** (n - 1));
-    this.fetchImpl = options.fetch ?? fetch;
   }
 
   url(path: string, query?: Query): string {
@@ -110,7 +110,21 @@ export class RestClient {
     return url.toString();
   }
 
-  /** One request; `path` is relative to the base URL (or an absolute URL, as Link headers give). */
+  private send(): Promise<SendRequest> {
+    this.sender ??= import('./octokit.ts').then(({ createSender }) =>
+      createSender({
+        token: this.token,
+        baseUrl: this.baseUrl,
+        userAgent: this.options.userAgent ?? 'memgate',
+        timeoutMs: this.options.timeoutMs ?? 15_000,
+        retries: this.retries,
+        retryBaseDelayMs: this.options.retryBaseDelayMs ?? 300,
+        fetch: this.options.fetch,
+      }),
+    );
+    return this.sender;
+  }
+
   async request<T>(
     method: string,
     path: string,
@@ -122,104 +136,46 @@ export class RestClient {
         `GitHub API ${method}: refusing ${new URL(url).origin}, which is not ${this.baseUrl} (the token is sent to the API's own origin only)`,
       );
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : url;
-    // A create may have landed although its answer was lost or a 5xx: never repeated, so no duplicates.
-    const idempotent = method === 'GET' || method === 'HEAD' || method === 'PUT' || method === 'DELETE';
-    const headers: Record<string, string> = {
-      accept: 'application/vnd.github+json',
-      'x-github-api-version': '2022-11-28',
-      'user-agent': this.userAgent,
-    };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const send = await this.send();
     for (let attempt = 0; ; attempt++) {
-      let response: Response;
       try {
-        response = await this.fetchImpl(url, {
+        const answer = await send({
           method,
-          headers,
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          url,
+          headers: REQUEST_HEADERS,
+          body: options.body,
+          repeatable: REPEATABLE.has(method),
         });
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(answer.headers))
+          if (value !== undefined) headers.set(name, String(value));
+        return { status: answer.status, data: answer.data as T, headers };
       } catch (error) {
-        if (idempotent && attempt < this.retries) {
-          await sleep(this.retryDelayMs(attempt + 1));
+        const failed = failedAnswerOf(error);
+        if (!failed) throw this.networkError(error, method, shownPath);
+        const wait = unthrottledLimitWaitMs(error as Error, failed);
+        if (wait !== null && attempt < this.retries) {
+          // The request was refused, not done: any method may go again once the limit allows.
+          await new Promise((resolve) => setTimeout(resolve, wait));
           continue;
         }
-        const cause =
-          error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-        throw new GitHubNetworkError(
-          `GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${cause}`,
-        );
+        throw apiErrorOf(failed, method, shownPath);
       }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        // A body that stalls past the time limit, or a connection cut mid-body.
-        if (idempotent && attempt < this.retries) {
-          await sleep(this.retryDelayMs(attempt + 1));
-          continue;
-        }
-        throw new GitHubNetworkError(
-          `GitHub API ${method} ${shownPath}: the answer (${response.status}) did not arrive in full within ${this.timeoutMs} ms: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      let data: unknown = null;
-      if (text) {
-        try {
-          data = JSON.parse(text);
-        } catch {
-          data = text;
-        }
-      }
-      if (response.ok) return { status: response.status, data: data as T, headers: response.headers };
-      const limitWait = rateLimitWaitMs(response, data);
-      if (limitWait !== null && attempt < this.retries) {
-        // The request was refused, not done: any method may go again once the limit allows.
-        if (limitWait > MAX_RATE_LIMIT_WAIT_MS) {
-          throw new GitHubApiError(
-            response.status,
-            method,
-            shownPath,
-            `rate limited for ${Math.ceil(limitWait / 1000)} s more; try again later`,
-            null,
-          );
-        }
-        await sleep(limitWait);
-        continue;
-      }
-      if (response.status >= 500 && idempotent && attempt < this.retries) {
-        await sleep(this.retryDelayMs(attempt + 1));
-        continue;
-      }
-      const body = (typeof data === 'object' && data !== null ? data : {}) as {
-        message?: string;
-        documentation_url?: string;
-        errors?: unknown[];
-      };
-      const detail = Array.isArray(body.errors)
-        ? body.errors
-            .map((e) =>
-              typeof e === 'object' && e !== null
-                ? ((e as { message?: string }).message ?? JSON.stringify(e))
-                : String(e),
-            )
-            .join('; ')
-        : '';
-      const message =
-        typeof body.message === 'string' ? body.message : typeof data === 'string' && data ? data : response.statusText;
-      throw new GitHubApiError(
-        response.status,
-        method,
-        shownPath,
-        quote(message),
-        typeof body.documentation_url === 'string' ? quote(body.documentation_url) : null,
-        quote(detail),
-      );
     }
   }
 
-  /** An installation token (ghs_: the Actions GITHUB_TOKEN, a GitHub App): it acts as a bot, and GET /user does not name it. */
+  /** Turns a request that got no HTTP answer into a GitHubNetworkError; anything else (a bug) passes through. */
+  private networkError(error: unknown, method: string, shownPath: string): unknown {
+    if (!(error instanceof Error)) return error;
+    const cause = error.cause;
+    if (cause instanceof StalledAnswerError)
+      return new GitHubNetworkError(`GitHub API ${method} ${shownPath}: ${cause.message}`);
+    const requestError = 'request' in error && 'status' in error;
+    if (!requestError && error.name !== 'AbortError') return error;
+    const why = cause instanceof NoAnswerError ? cause.message : error.message;
+    return new GitHubNetworkError(`GitHub API ${method} ${shownPath} could not be reached at ${this.baseUrl}: ${why}`);
+  }
+
   get installationToken(): boolean {
     return this.token.startsWith('ghs_');
   }
@@ -235,8 +191,9 @@ export class RestClient {
   }
 
   /**
-   * Every item of a paginated GET, following Link rel="next" (per_page=100). `pick` takes the items out of
-   * one page when the page is an object (e.g. the combined status's `statuses`) rather than an array.
+   * Every item of a paginated GET, following Link rel="next" (per_page=100) on the API's origin only.
+   * `pick` takes the items out of one page when the page is an object (e.g. the combined status's
+   * `statuses`) rather than an array.
    */
   async paginate<T, P = T[]>(
     path: string,
@@ -261,30 +218,27 @@ export class RestClient {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The HTTP answer an Octokit RequestError carries; null when there was none (network, timeout). */
+function failedAnswerOf(error: unknown): FailedAnswer | null {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return null;
+  const response = (error as { response?: { status?: unknown; headers?: unknown; data?: unknown } }).response;
+  if (!response || typeof response.status !== 'number') return null;
+  return {
+    status: response.status,
+    headers: (response.headers ?? {}) as FailedAnswer['headers'],
+    data: response.data,
+  };
+}
 
 /**
- * How long GitHub asks to wait, when the answer is a rate limit: 429, or 403 with retry-after (secondary
- * limits), x-ratelimit-remaining: 0 (the primary limit, until x-ratelimit-reset) or a message saying so.
- * Null for any other answer (a 403 for missing permissions is final).
+ * The wait for a rate limit the throttling plugin left alone: it knows GitHub's own signs (the words
+ * "secondary rate limit", x-ratelimit-remaining: 0) and has already waited, or given up, on those. A 429,
+ * or a 403 with Retry-After, worded otherwise (an Enterprise server, a proxy in front) is waited out here.
  */
-export function rateLimitWaitMs(
-  response: Pick<Response, 'status' | 'headers'>,
-  data: unknown,
-  now = Date.now(),
-): number | null {
-  if (response.status !== 403 && response.status !== 429) return null;
-  const retryAfter = Number(response.headers.get('retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null)
-    return retryAfter * 1000;
-  if (response.headers.get('x-ratelimit-remaining') === '0') {
-    const reset = Number(response.headers.get('x-ratelimit-reset'));
-    return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) + 1000 : 60_000;
-  }
-  const message =
-    typeof data === 'object' && data !== null ? String((data as { message?: unknown }).message ?? '') : '';
-  if (response.status === 429 || /rate limit/i.test(message)) return 60_000; // GitHub: wait at least a minute
-  return null;
+function unthrottledLimitWaitMs(error: Error, answer: FailedAnswer): number | null {
+  if (/\bsecondary rate\b/i.test(error.message) || String(answer.headers['x-ratelimit-remaining']) === '0') return null;
+  const wait = rateLimitWaitMs(answer);
+  return wait !== null && wait <= MAX_RATE_LIMIT_WAIT_MS ? wait : null;
 }
 
 /** The repository and API location an Action run (or a CLI run with the same variables) points at. */
