@@ -30,6 +30,8 @@ const mutate = [
   'src/report/format.ts',
   'src/report/markdown.ts',
   'src/report/html.ts',
+  // workflow commands (`::`, `##[`) in every line memgate prints inside GitHub Actions
+  'src/report/escape-commands.ts',
   // the judge (verdict, grades, heap-profile rules) and the statistics it decides on (intervals)
   'src/judge/judge.ts',
   'src/judge/grade.ts',
@@ -41,7 +43,7 @@ const mutate = [
  * Pure unit tests only: no e2e, no Go, no cgroups, no bpftrace, no chromium, no child processes where it can
  * be helped (each test file is one process per mutant that it reaches, so a slow file costs minutes).
  */
-const testFiles = [
+const allTestFiles = [
   // Focused, fast files first: a mutant's covering files run in this order until one fails.
   'test/units-pins.test.ts',
   // the judge and its statistics (test/judge-properties.test.ts is left out: slow)
@@ -54,10 +56,12 @@ const testFiles = [
   'test/fuse-rules.test.ts',
   'test/fuse-cell.test.ts',
   'test/stages-pins.test.ts',
+  'test/stages-mutants.test.ts',
   'test/fuse-properties.test.ts',
   'test/plan-stages.test.ts',
   'test/heap-diff.test.ts',
   'test/patterns-rules.test.ts',
+  'test/patterns-mutants.test.ts',
   'test/ebpf-suspects.test.ts',
   'test/escaping-pins.test.ts',
   'test/render-pins.test.ts',
@@ -70,6 +74,17 @@ const testFiles = [
   // the units' bounds and hostile values (slow: linear-time checks), last
   'test/units-bounds.test.ts',
 ];
+
+/**
+ * `MEMGATE_MUTATE_TESTS=test/a.test.ts,test/b.test.ts npm run mutate -- --mutate src/x.ts` runs only those
+ * files (the module's own tests): the dry run starts every listed file once, so a run of one module need not
+ * pay for the others'. A mutant that only another module's tests kill then counts as survived: the figures in
+ * the README say which tests each module ran with.
+ */
+const chosen = process.env.MEMGATE_MUTATE_TESTS?.split(',')
+  .map((f) => f.trim())
+  .filter(Boolean);
+const testFiles = chosen?.length ? chosen : allTestFiles;
 
 /**
  * Tests that run dist/cli.js or Go tools: they cannot see a mutant (the bundle and Go are not mutated) and
