@@ -19,6 +19,7 @@ import {
   type Readiness,
 } from './start.ts';
 import { sweepOrphans } from '../../workload/cgroup/orphans.ts';
+import { hostSystemctl } from '../../workload/cgroup/orphan-units.ts';
 import { Watchdog, type CleanupGuard } from '../../workload/watchdog.ts';
 import { Teardown } from './teardown.ts';
 import { observeWindow, type Observed } from './window.ts';
@@ -46,7 +47,9 @@ export function localPair(
       const driver = selectDriver(plan.cgroupDriver, facts);
       for (const limitation of driver.limitations) context.logger.warn(limitation);
       // What earlier runs that were killed (and whose watchdog died with them) left behind.
-      const swept = await sweepOrphans(facts.layout, { sudo: !facts.isRoot });
+      const swept = await sweepOrphans(facts.layout, {
+        systemctl: facts.systemdIsInit ? hostSystemctl(!facts.isRoot) : null,
+      });
       if (swept.removed.length)
         context.logger.info(
           `memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(', ')}`,

@@ -3,18 +3,17 @@
 // process tree, a reboot of the container): every `memgate run` and the Action's `post:` step sweep
 // them. A group is an orphan when the memgate process named in it is gone: `memgate-<pid>-<hex>`
 // (cgroupfs, under our own cgroup) and `memgate-<side>[-N]-<pid>-<hex>.scope` (systemd, in
-// memgate.slice and its memgate-<side>.slice children). A live pid is never touched, so runs side by
+// memgate.slice and its memgate-<side>.slice children: orphan-units.ts, through systemctl). A live pid is never touched, so runs side by
 // side never remove each other's groups; a pid reused by another process only delays the sweep.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../../model/errors.ts';
-import { runHelperSync } from '../helper.ts';
 import { killPids, readPids, removeDir } from './fs-util.ts';
 import type { CgroupLayout } from './mounts.ts';
+import { sweepUnits, type Systemctl } from './orphan-units.ts';
 
 const CGROUPFS_ORPHAN = /^memgate-(\d+)-[0-9a-f]+$/;
-const SCOPE_ORPHAN = /^memgate-[a-z]+(?:-\d+)?-(\d+)-[0-9a-f]+\.scope$/;
 
 export interface SweepResult {
   /** Groups and scopes removed. */
@@ -84,46 +83,19 @@ export async function sweepCgroupfs(
   return result;
 }
 
-/** Orphan scopes in memgate.slice (and its memgate-<side>.slice children), stopped through systemctl. */
-export function sweepScopes(
-  v2Mount: string | null,
-  sudo: boolean,
-  alive: (pid: number) => boolean = pidAlive,
-): SweepResult {
-  const result: SweepResult = { removed: [], failed: [] };
-  if (!v2Mount) return result;
-  const slice = join(v2Mount, 'memgate.slice');
-  const scopes = [
-    ...subdirs(slice),
-    ...subdirs(slice)
-      .filter((d) => d.endsWith('.slice'))
-      .flatMap(subdirs),
-  ];
-  for (const dir of scopes) {
-    const unit = dir.slice(dir.lastIndexOf('/') + 1);
-    const match = SCOPE_ORPHAN.exec(unit);
-    if (!match || alive(Number(match[1]))) continue;
-    const prefix = sudo ? ['sudo', '-n'] : [];
-    const systemctl = (...args: string[]) =>
-      runHelperSync(prefix[0] ?? 'systemctl', [...prefix.slice(1), ...(prefix.length ? ['systemctl'] : []), ...args], {
-        timeoutMs: 10_000,
-      });
-    systemctl('kill', '--signal=SIGKILL', unit);
-    const stop = systemctl('stop', unit);
-    if (existsSync(dir) && !stop.ok) result.failed.push(`${unit}: ${stop.failure}`);
-    else result.removed.push(unit);
-  }
-  return result;
-}
-
-/** Both sweeps, as `memgate run` and the `post:` step do them. Never throws. */
+/**
+ * Both sweeps, as `memgate run` and the `post:` step do them. `systemctl`: where systemd is PID 1 (the
+ * systemd driver's scopes; orphan-units.ts), else null. Never throws.
+ */
 export async function sweepOrphans(
   layout: CgroupLayout,
-  options: { sudo: boolean; alive?: (pid: number) => boolean },
+  options: { systemctl: Systemctl | null; alive?: (pid: number) => boolean },
 ): Promise<SweepResult> {
   try {
     const groups = await sweepCgroupfs([layout.v1Memory, layout.v2], options.alive);
-    const scopes = sweepScopes(layout.v2Mount, options.sudo, options.alive);
+    const scopes = options.systemctl
+      ? sweepUnits(options.systemctl, options.alive ?? pidAlive)
+      : { removed: [], failed: [] };
     return { removed: [...groups.removed, ...scopes.removed], failed: [...groups.failed, ...scopes.failed] };
   } catch (error) {
     return { removed: [], failed: [errorMessage(error)] };
