@@ -65,6 +65,8 @@ const allTestFiles = [
   'test/ebpf-suspects.test.ts',
   'test/escaping-pins.test.ts',
   'test/render-pins.test.ts',
+  'test/render-mutants.test.ts',
+  'test/escape-commands.test.ts',
   'test/render.test.ts',
   'test/ebpf-analyze.test.ts',
   'test/patterns.test.ts',

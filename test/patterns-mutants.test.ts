@@ -113,6 +113,15 @@ test("ticker: the caller named is the one under the most growth, whatever the st
   const t = find(detectPatterns(heap(stacks), null), 'ticker-not-stopped')!.pattern;
   assert.deepEqual(t.functions, ['time.NewTicker', 'main.a']);
   assert.match(t.message, /, created in main\.a\.$/);
+  const tie = [
+    sg(['time.NewTicker', 'main.first'], { g: 2 * MiB }),
+    sg(['time.NewTicker', 'main.second'], { g: 2 * MiB }),
+  ];
+  assert.deepEqual(
+    find(detectPatterns(heap(tie), null), 'ticker-not-stopped')!.pattern.functions,
+    ['time.NewTicker', 'main.first'],
+    'a tie: the first one',
+  );
 });
 
 test('ticker: a shrinking ticker stack is not subtracted, a flat one is not claimed, objects are net of baseline', () => {
@@ -165,7 +174,7 @@ test('transport: loops named short and sorted; clusters, the server half, malg a
     sg([], { g: MiB }),
   ];
   const t = find(
-    detectPatterns(heap(stacks, { floor: 1.5 * MiB }), goroutines([read, write, server, unrelated])),
+    detectPatterns(heap(stacks, { floor: 1.5 * MiB }), goroutines([write, read, server, unrelated])),
     'transport-per-request',
   )!;
   assert.equal(
@@ -173,7 +182,7 @@ test('transport: loops named short and sorted; clusters, the server half, malg a
     'A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: 40 more idle HTTP client connection goroutines (persistConn readLoop/writeLoop) created by net/http.(*Transport).dialConn in gray than in baseline, holding 2.0 MiB more.',
   );
   assert.equal(t.pattern.confidence, 0.95, '0.45 + 0.25 + 0.1 + 0.15');
-  assert.deepEqual(t.pattern.functions, [READ, WRITE, DIAL]);
+  assert.deepEqual(t.pattern.functions, [WRITE, READ, DIAL]);
   assert.deepEqual(keys(t.clusters), ['read', 'server', 'write']);
   assert.deepEqual(keys(t.stacks), [
     'bufio.NewReaderSize\nnet/http.(*conn).serve',
@@ -190,6 +199,12 @@ test('transport: a cluster created by dialConn with no loop frame counts; every 
     t.message,
     'A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: 10 more idle HTTP client connection goroutines created by net/http.(*Transport).dialConn in gray than in baseline.',
   );
+  const server = cluster('server', { entry: 'net/http.(*conn).serve', state: 'IO wait', more: 10 });
+  assert.equal(
+    find(detectPatterns(null, goroutines([dialed, server])), 'transport-per-request')!.stacks.size,
+    0,
+    'no heap: no stacks claimed',
+  );
   const mixed = cluster('mixed', { frames: ['internal/poll.wait', READ], createdBy: 'main.spawn', more: 10 });
   assert.ok(find(detectPatterns(null, goroutines([mixed])), 'transport-per-request'), 'a readLoop among other frames');
   const notOurs = cluster('x', { frames: ['main.wait'], createdBy: 'main.spawn', state: 'IO wait', more: 10 });
@@ -200,9 +215,17 @@ test('transport: heap alone, under persistConn frames too, must be beyond the fl
   const at = (bytes: number) => [
     sg(['main.buf', 'net/http.(*persistConn).roundTrip', 'main.call'], { g: bytes }),
     sg(['net/http.(*Transport).roundTrip', 'main.call2'], { g: 0, b: MiB / 2 }),
+    sg(['net/http.(*Transport).dialConn', 'main.flat'], { g: MiB, b: MiB }),
+    sg(['runtime.malg', 'runtime.newproc1'], { g: MiB }),
   ];
   assert.equal(find(detectPatterns(heap(at(FLOOR)), null), 'transport-per-request'), undefined, 'exactly the floor');
-  const t = find(detectPatterns(heap(at(FLOOR + 1024)), null), 'transport-per-request')!.pattern;
+  const claim = find(detectPatterns(heap(at(FLOOR + 1024)), null), 'transport-per-request')!;
+  assert.deepEqual(
+    keys(claim.stacks),
+    ['main.buf\nnet/http.(*persistConn).roundTrip\nmain.call'],
+    'no goroutines: no malg',
+  );
+  const t = claim.pattern;
   assert.equal(
     t.message,
     'A new http.Transport (or http.Client with its own Transport) is made per request and its keep-alive connections are never reused or closed: 1.0 MiB more retained under net/http.(*Transport).dialConn in gray than in baseline.',
@@ -355,9 +378,10 @@ test('unbounded-map: the biggest candidate leads; its share, objects and claimed
   const big = mapStack('main.(*Big).add', 3 * MiB, { og: 900, ob: 300 });
   const bigShrinking = mapStack('main.(*Big).add', 0, { b: MiB });
   bigShrinking.key = 'big-shrinking';
+  const bigFlat = { ...mapStack('main.(*Big).add', MiB, { b: MiB }), key: 'big-flat' };
   const other = sg(['main.(*Other).put', 'main.serve'], { g: 3 * MiB });
-  const h = heap([small, big, bigShrinking, other], {
-    functions: [fg([small], [0, 1, 2]), fg([big, bigShrinking], [5, 5]), fg([other], [], 10 * MiB)],
+  const h = heap([small, big, bigShrinking, bigFlat, other], {
+    functions: [fg([small], [0, 1, 2]), fg([big, bigShrinking, bigFlat], [5, 5]), fg([other], [], 10 * MiB)],
   });
   const p = find(detectPatterns(h, null), 'unbounded-map')!;
   assert.match(p.pattern.message, /^Memory retained at main\.\(\*Big\)\.add \(app\/main___Big__add\.go:10\) grows/);
