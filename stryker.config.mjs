@@ -46,11 +46,13 @@ const mutate = [
 const allTestFiles = [
   // Focused, fast files first: a mutant's covering files run in this order until one fails.
   'test/units-pins.test.ts',
+  'test/units-mutants.test.ts',
   // the judge and its statistics (test/judge-properties.test.ts is left out: slow)
   'test/judge-mutants.test.ts',
   'test/judge.test.ts',
   'test/judge-trust.test.ts',
   'test/stats.test.ts',
+  'test/intervals-pins.test.ts',
   'test/intervals.test.ts',
   'test/units.test.ts',
   'test/fuse-rules.test.ts',
