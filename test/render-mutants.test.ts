@@ -139,6 +139,25 @@ test('a report with nothing optional: the banner, the table and the footer, noth
   assert.equal(renderComment(bare()), BARE_SUMMARY);
 });
 
+/** The note fit() keeps room for: it names every section, empty ones included. */
+const NOTE =
+  "\n> [!NOTE]\n> Cut to fit GitHub's size limit: verdict, table, reasons, patterns, chart, suspects, allocation paths, warnings, footer. report.json and report.html in the run's artifact have everything.\n";
+
+test('the comment budget: room for a note naming every section; to the character, whatever sections are empty', () => {
+  for (const report of [bare(), full()]) {
+    const whole = renderComment(report);
+    const exact = whole.length + 1 + NOTE.length;
+    assert.equal(renderComment(report, {}, exact), whole, 'everything fits');
+    const cut = renderComment(report, {}, exact - 1);
+    assert.ok(
+      cut.endsWith(
+        "Cut to fit GitHub's size limit: footer. report.json and report.html in the run's artifact have everything.\n",
+      ),
+      cut,
+    );
+  }
+});
+
 test('peak change: equal peaks are +0 B; a missing gray peak is n/a', () => {
   const equal = renderSummary(bare({ gray: side({ command: './gray', p95Bytes: 20 * MiB, peakBytes: 24 * MiB }) }));
   assert.ok(equal.includes('| peak memory | 24.0 MiB | 24.0 MiB | +0 B | | |'), equal);
@@ -154,6 +173,8 @@ test('every section ends its last line and is set apart by one blank line', () =
     // 12 frames are all shown, with no "0 more frames" line
     'f11 a&#46;go&#58;11</pre>\n</details>\n',
     '<summary>stack of #2 <code>main&#46;b</code></summary>\n\n<pre>f0 a&#46;go&#58;0</pre>\n</details>\n\n<details><summary>Top allocation paths',
+    'f11 a&#46;go&#58;11</pre>\n</details>\n\n<details><summary>stack of #2',
+    '| pprof |\n\n<details><summary>stack of #1',
     '| 1 | <code>main&#46;add</code> | 60.0 KiB/min | 100% | a&#46;go&#58;1 |\n\n</details>\n\n<details><summary>What this run',
     '<li>w1</li></ul></details>\n\n<sub>baseline',
   ])
@@ -180,6 +201,8 @@ test('report.html: per-process rows with replicas, none without; the floor slope
   );
   assert.ok(html.includes('<tr><td>floor slope</td><td>n/a</td><td>n/a</td></tr>'));
   assert.ok(html.includes('<tr><td>gray-oom-kill</td><td>n/a</td><td>0</td><td>n/a</td></tr>'));
+  const unknownOom = renderHtml(bare({ baseline: side({ command: './base', oomKills: null }) }));
+  assert.ok(unknownOom.includes('<tr><td>OOM kills</td><td>n/a</td><td>0</td></tr>'), 'a side without an OOM count');
   assert.ok(!renderHtml(bare()).includes('Per process'));
   assert.match(renderHtml(bare()), /<body>\n<h1><span class="verdict"/, 'the first section right after <body>');
 });
