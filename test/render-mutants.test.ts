@@ -201,8 +201,10 @@ test('report.html: per-process rows with replicas, none without; the floor slope
   );
   assert.ok(html.includes('<tr><td>floor slope</td><td>n/a</td><td>n/a</td></tr>'));
   assert.ok(html.includes('<tr><td>gray-oom-kill</td><td>n/a</td><td>0</td><td>n/a</td></tr>'));
-  const unknownOom = renderHtml(bare({ baseline: side({ command: './base', oomKills: null }) }));
-  assert.ok(unknownOom.includes('<tr><td>OOM kills</td><td>n/a</td><td>0</td></tr>'), 'a side without an OOM count');
+  const unknownOom = renderHtml(
+    bare({ baseline: side({ command: './base', oomKills: null }), gray: side({ command: './gray', oomKills: null }) }),
+  );
+  assert.ok(unknownOom.includes('<tr><td>OOM kills</td><td>n/a</td><td>n/a</td></tr>'), 'sides without an OOM count');
   assert.ok(!renderHtml(bare()).includes('Per process'));
   assert.match(renderHtml(bare()), /<body>\n<h1><span class="verdict"/, 'the first section right after <body>');
 });
