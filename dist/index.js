@@ -5875,7 +5875,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants9 = require_constants2();
+    var constants10 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5950,7 +5950,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants9.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants10.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6045,11 +6045,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants9.ERROR.OK) {
+          if (ret !== constants10.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants9.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants10.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants9.ERROR.PAUSED) {
+            } else if (ret === constants10.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6072,10 +6072,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants9.ERROR.OK) {
+        if (ret === constants10.ERROR.OK) {
           return null;
         }
-        if (ret === constants9.ERROR.PAUSED || ret === constants9.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants10.ERROR.PAUSED || ret === constants10.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6092,7 +6092,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants9.ERROR[ret], data);
+        return new HTTPParserError(message, constants10.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6272,7 +6272,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants9.ERROR.PAUSED : 0;
+        return pause ? constants10.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6294,7 +6294,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants9.ERROR.PAUSED;
+          return constants10.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6330,13 +6330,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants9.ERROR.PAUSED;
+          return constants10.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants9.ERROR.PAUSED;
+          return constants10.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants9.ERROR.PAUSED;
+          return constants10.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -41048,21 +41048,21 @@ var normalizeSignalInteger = (signalInteger, optionName) => {
   throw new TypeError(`Invalid ${optionName} ${signalInteger}: this signal integer does not exist.
 ${getAvailableSignals()}`);
 };
-var getSignalsIntegerToName = () => new Map(Object.entries(constants7.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
+var getSignalsIntegerToName = () => new Map(Object.entries(constants7.signals).reverse().map(([signalName2, signalInteger]) => [signalInteger, signalName2]));
 var signalsIntegerToName = getSignalsIntegerToName();
-var normalizeSignalName = (signalName, optionName) => {
-  if (signalName in constants7.signals) {
-    return signalName;
+var normalizeSignalName = (signalName2, optionName) => {
+  if (signalName2 in constants7.signals) {
+    return signalName2;
   }
-  if (signalName.toUpperCase() in constants7.signals) {
-    throw new TypeError(`Invalid ${optionName} '${signalName}': please rename it to '${signalName.toUpperCase()}'.`);
+  if (signalName2.toUpperCase() in constants7.signals) {
+    throw new TypeError(`Invalid ${optionName} '${signalName2}': please rename it to '${signalName2.toUpperCase()}'.`);
   }
-  throw new TypeError(`Invalid ${optionName} '${signalName}': this signal name does not exist.
+  throw new TypeError(`Invalid ${optionName} '${signalName2}': this signal name does not exist.
 ${getAvailableSignals()}`);
 };
 var getAvailableSignals = () => `Available signal names: ${getAvailableSignalNames()}.
 Available signal numbers: ${getAvailableSignalIntegers()}.`;
-var getAvailableSignalNames = () => Object.keys(constants7.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
+var getAvailableSignalNames = () => Object.keys(constants7.signals).sort().map((signalName2) => `'${signalName2}'`).join(", ");
 var getAvailableSignalIntegers = () => [...new Set(Object.values(constants7.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
 var getSignalDescription = (signal) => signalsByName[signal].description;
 
@@ -46615,7 +46615,8 @@ function exec(file, args, signal, timeoutMs = CHECK_TIMEOUT_MS) {
   return runHelper(file, args, { timeoutMs, maxBuffer: 1024 * 1024, signal });
 }
 function harmlessStderr(line) {
-  return line.trim() === "" || /RLIMIT_MEMLOCK/.test(line) || /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) || /failed to detach probe/.test(line) || /BPFTRACE_\w+ is deprecated/.test(line) || /^Attaching \d+ probes?/.test(line);
+  return line.trim() === "" || /RLIMIT_MEMLOCK/.test(line) || /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) || /failed to detach probe/.test(line) || /BPFTRACE_\w+ is deprecated/.test(line) || /^Attaching \d+ probes?/.test(line) || // The tracer's wrapper shell reporting a signal that ended bpftrace: the message names it already.
+  /^(Killed|Terminated|Hangup|Interrupt)$/.test(line.trim());
 }
 function firstError(stderr) {
   return stderr.split("\n").map((l) => l.trim()).find((l) => !harmlessStderr(l)) ?? null;
@@ -47632,8 +47633,104 @@ function startLoads(load3, { instances }, teardown, log, warnings, windowOver, s
 import { existsSync as existsSync10, readdirSync as readdirSync3, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join7 } from "node:path";
 import { setTimeout as sleep7 } from "node:timers/promises";
+
+// src/workload/cgroup/orphan-units.ts
+function hostSystemctl(sudo) {
+  const run3 = (argv) => runHelperSync(argv[0], argv.slice(1), { timeoutMs: 1e4 });
+  return {
+    query: (args) => run3(["systemctl", ...args]),
+    change: (args) => run3([...sudo ? ["sudo", "-n"] : [], "systemctl", ...args])
+  };
+}
+var MEMGATE_SCOPE = /^memgate-[a-z]+(?:-\d+)?-(\d+)-[0-9a-f]+\.scope$/;
+var MEMGATE_SLICE = /^memgate(?:-[a-z]+)?\.slice$/;
+var RUNNING = /* @__PURE__ */ new Set(["active", "activating", "deactivating", "reloading", "refreshing"]);
+function parseListUnits(text) {
+  const units = [];
+  for (const line of text.split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    if (fields[0] === "\u25CF" || fields[0] === "*") fields.shift();
+    if (fields.length < 4 || !fields[0]) continue;
+    units.push({ unit: fields[0], load: fields[1], active: fields[2], sub: fields[3] });
+  }
+  return units;
+}
+function parseShow(text) {
+  const properties = /* @__PURE__ */ new Map();
+  for (const line of text.split("\n")) {
+    const eq = line.indexOf("=");
+    if (eq > 0) properties.set(line.slice(0, eq), line.slice(eq + 1).trim());
+  }
+  return properties;
+}
+function sweepUnits(systemctl, alive) {
+  const result2 = { removed: [], failed: [] };
+  const list = systemctl.query([
+    "list-units",
+    "--type=scope,slice",
+    "--all",
+    "--plain",
+    "--no-legend",
+    "--no-pager",
+    "--full",
+    "memgate*"
+  ]);
+  if (!list.ok) {
+    result2.failed.push(`memgate's systemd units could not be listed: ${list.failure}`);
+    return result2;
+  }
+  for (const listed of parseListUnits(list.stdout)) {
+    const scope = MEMGATE_SCOPE.exec(listed.unit);
+    if (scope) {
+      if (!alive(Number(scope[1]))) settle(systemctl, listed, true, result2);
+    } else if (MEMGATE_SLICE.test(listed.unit) && listed.active === "failed") {
+      settle(systemctl, listed, false, result2);
+    }
+  }
+  return result2;
+}
+function activeState(systemctl, unit) {
+  const show = systemctl.query(["show", "-p", "ActiveState", "-p", "LoadState", "--", unit]);
+  if (!show.ok) return { failure: show.failure ?? "systemctl show failed" };
+  const state = parseShow(show.stdout).get("ActiveState");
+  return state ? { state } : { failure: `systemctl show ${unit} printed no ActiveState` };
+}
+function settle(systemctl, listed, stop, result2) {
+  const { unit } = listed;
+  const done = [];
+  let state = listed.active;
+  if (stop && RUNNING.has(state)) {
+    systemctl.change(["kill", "--signal=SIGKILL", "--", unit]);
+    const stopped = systemctl.change(["stop", "--", unit]);
+    if (!stopped.ok) {
+      result2.failed.push(`${unit}: ${stopped.failure}`);
+      return;
+    }
+    done.push("stopped");
+    const now = activeState(systemctl, unit);
+    if ("failure" in now) {
+      result2.failed.push(`${unit}: stopped, but its state could not be read: ${now.failure}`);
+      return;
+    }
+    state = now.state;
+  }
+  if (state === "failed") {
+    const reset2 = systemctl.change(["reset-failed", "--", unit]);
+    if (!reset2.ok) {
+      result2.failed.push(`${unit}: ${done.length ? "stopped, but " : ""}${reset2.failure}`);
+      return;
+    }
+    done.push("reset");
+    const now = activeState(systemctl, unit);
+    state = "failure" in now ? "inactive" : now.state;
+  }
+  if (done.length === 0) return;
+  if (state !== "inactive") result2.failed.push(`${unit}: still ${state} after it was ${done.join(" and ")}`);
+  else result2.removed.push(`${unit} (${done.join(", ")})`);
+}
+
+// src/workload/cgroup/orphans.ts
 var CGROUPFS_ORPHAN = /^memgate-(\d+)-[0-9a-f]+$/;
-var SCOPE_ORPHAN = /^memgate-[a-z]+(?:-\d+)?-(\d+)-[0-9a-f]+\.scope$/;
 function pidAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -47683,33 +47780,10 @@ async function sweepCgroupfs(parents, alive = pidAlive) {
   }
   return result2;
 }
-function sweepScopes(v2Mount, sudo, alive = pidAlive) {
-  const result2 = { removed: [], failed: [] };
-  if (!v2Mount) return result2;
-  const slice = join7(v2Mount, "memgate.slice");
-  const scopes = [
-    ...subdirs(slice),
-    ...subdirs(slice).filter((d) => d.endsWith(".slice")).flatMap(subdirs)
-  ];
-  for (const dir of scopes) {
-    const unit = dir.slice(dir.lastIndexOf("/") + 1);
-    const match = SCOPE_ORPHAN.exec(unit);
-    if (!match || alive(Number(match[1]))) continue;
-    const prefix = sudo ? ["sudo", "-n"] : [];
-    const systemctl = (...args) => runHelperSync(prefix[0] ?? "systemctl", [...prefix.slice(1), ...prefix.length ? ["systemctl"] : [], ...args], {
-      timeoutMs: 1e4
-    });
-    systemctl("kill", "--signal=SIGKILL", unit);
-    const stop = systemctl("stop", unit);
-    if (existsSync10(dir) && !stop.ok) result2.failed.push(`${unit}: ${stop.failure}`);
-    else result2.removed.push(unit);
-  }
-  return result2;
-}
 async function sweepOrphans(layout, options2) {
   try {
     const groups2 = await sweepCgroupfs([layout.v1Memory, layout.v2], options2.alive);
-    const scopes = sweepScopes(layout.v2Mount, options2.sudo, options2.alive);
+    const scopes = options2.systemctl ? sweepUnits(options2.systemctl, options2.alive ?? pidAlive) : { removed: [], failed: [] };
     return { removed: [...groups2.removed, ...scopes.removed], failed: [...groups2.failed, ...scopes.failed] };
   } catch (error2) {
     return { removed: [], failed: [errorMessage(error2)] };
@@ -48206,9 +48280,20 @@ function parseBpftraceOutput(text) {
 // src/collect/ebpf-tracer.ts
 import { spawn as spawn4 } from "node:child_process";
 import { createWriteStream as createWriteStream2 } from "node:fs";
+import { constants as constants9 } from "node:os";
 import { setTimeout as sleep10 } from "node:timers/promises";
 var MAP_KEYS_MAX = 32768;
-var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+function describeTracerEnd(code, signal) {
+  if (signal) return `killed by ${signal}`;
+  const killedBy = code !== null && code > 128 ? signalName(code - 128) : null;
+  if (killedBy) return `killed by ${killedBy}`;
+  return code === null ? "ended for an unknown reason" : `exited with status ${code}`;
+}
+function signalName(n2) {
+  for (const [name, number] of Object.entries(constants9.signals)) if (number === n2) return name;
+  return null;
+}
+var WRAPPER = 'exec 3<&0; env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" 3<&- & b=$!; { cat >/dev/null; kill -INT $b; } <&3 >/dev/null 2>&1 & r=$!; wait $b; s=$?; kill $r 2>/dev/null; exit $s';
 var TracerProcess = class {
   child;
   tracer;
@@ -48217,6 +48302,7 @@ var TracerProcess = class {
   stdoutText = "";
   stderrText = "";
   exitCode = null;
+  exitSignal = null;
   done = false;
   exited;
   /** Resolves true once the probes are attached (BEGIN ran), false if the tracer ended first. */
@@ -48257,14 +48343,15 @@ var TracerProcess = class {
       this.err.write(chunk);
     });
     this.exited = new Promise((resolve5) => {
-      const finish = (code) => {
+      const finish = (code, signal) => {
         this.done = true;
         this.exitCode = code;
+        this.exitSignal = signal;
         markSeen(false);
         resolve5(code);
       };
-      this.child.once("error", () => finish(null));
-      this.child.once("close", (code) => finish(code));
+      this.child.once("error", () => finish(null, null));
+      this.child.once("close", (code, signal) => finish(code, signal));
     });
   }
   get pid() {
@@ -48282,8 +48369,9 @@ var TracerProcess = class {
   /** Asks the tracer to print and detach; kills it if it has not finished within `timeoutMs`. */
   async stop(timeoutMs) {
     if (this.done) {
+      this.child.stdin?.end();
       await this.closeFiles();
-      return { stopped: "exited-early", code: this.exitCode };
+      return { stopped: "exited-early", code: this.exitCode, signal: this.exitSignal };
     }
     this.child.stdin?.end();
     const finished7 = await Promise.race([
@@ -48295,7 +48383,7 @@ var TracerProcess = class {
       await Promise.race([this.exited, sleep10(5e3, void 0, { ref: false })]);
     }
     await this.closeFiles();
-    return { stopped: finished7 ? "clean" : "killed", code: this.exitCode };
+    return { stopped: finished7 ? "clean" : "killed", code: this.exitCode, signal: this.exitSignal };
   }
   /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
   kill() {
@@ -48685,6 +48773,8 @@ var EbpfSession = class _EbpfSession {
   timer = null;
   starting = null;
   attachedAt = null;
+  /** When the tracer process ended, on the sampling clock (before finish() when it died mid-run). */
+  endedAt = null;
   finished = false;
   costs = { baseline: null, gray: null };
   constructor(options2) {
@@ -48803,6 +48893,7 @@ var EbpfSession = class _EbpfSession {
       `memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(" and ")} (${cost})`
     );
     this.process = new TracerProcess(this.tracer, files);
+    void this.process.exited.then(() => this.endedAt ??= this.options.now());
     const attached = await Promise.race([
       this.process.attached,
       new Promise((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref())
@@ -48841,12 +48932,21 @@ var EbpfSession = class _EbpfSession {
       const stopAt = this.options.now();
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
+      const early = stopped.stopped === "exited-early";
+      const how = `${describeTracerEnd(stopped.code, stopped.signal)}${why ? `: ${why}` : ""}`;
+      const ranFor = early && this.attachedAt !== null ? Math.max(0, (this.endedAt ?? stopAt) - this.attachedAt) : 0;
+      const printed = parseBpftraceOutput(this.process.stdout).records.length;
       if (this.attachedAt === null) {
         this.lost({
-          problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`,
-          fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto`
+          problem: early ? `the eBPF tracer ended before it attached (${how})` : `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`,
+          fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }')${plan.enabled === "on" ? ", or give --ebpf auto" : ""}`
         });
-      } else if (stopped.stopped === "killed" && parseBpftraceOutput(this.process.stdout).records.length === 0) {
+      } else if (early && printed === 0) {
+        this.lost({
+          problem: `the eBPF tracer ended ${formatDuration(ranFor)} into the window (${how}) before it printed what it had recorded`,
+          fix: "the memory verdict does not use eBPF; run again for allocation paths"
+        });
+      } else if (stopped.stopped === "killed" && printed === 0) {
         this.lost({
           problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`,
           fix: plan.mode === "every" ? "raise --ebpf-sample-rate or lower --stack-depth" : "lower --stack-depth"
@@ -48856,15 +48956,19 @@ var EbpfSession = class _EbpfSession {
           this.note(
             `the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`
           );
-        if (stopped.stopped === "exited-early")
+        if (early)
           this.note(
-            `the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ""}); allocation paths cover what it printed`
+            `the eBPF tracer ended ${formatDuration(ranFor)} into the window, before it was over (${how}); allocation paths cover those ${formatDuration(ranFor)} only`
           );
         trace.sides = sideTraces(
           parseBpftraceOutput(this.process.stdout),
           { targets: this.targets, sidePids: this.sidePids },
           plan,
-          { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt },
+          {
+            startMs: this.attachedAt,
+            stopMs: early ? Math.min(stopAt, this.endedAt ?? stopAt) : stopAt,
+            exitAt: this.exitAt
+          },
           (m) => this.note(m)
         );
         this.countHits(trace);
@@ -48995,7 +49099,9 @@ function localPair(plan, host, limits = { hangGraceMs: HANG_GRACE_MS }) {
       const facts = host ?? probeHost();
       const driver = selectDriver(plan.cgroupDriver, facts);
       for (const limitation of driver.limitations) context3.logger.warn(limitation);
-      const swept = await sweepOrphans(facts.layout, { sudo: !facts.isRoot });
+      const swept = await sweepOrphans(facts.layout, {
+        systemctl: facts.systemdIsInit ? hostSystemctl(!facts.isRoot) : null
+      });
       if (swept.removed.length)
         context3.logger.info(
           `memgate: removed ${swept.removed.length} cgroup(s) left by memgate runs that are gone: ${swept.removed.join(", ")}`
@@ -50802,11 +50908,11 @@ async function gatedRun({ fuse, outDir, gate, logger, maxRunMs }) {
   try {
     outcome = await gate();
   } catch (error2) {
-    if (fuse) await settle(fuse, `the gate ended without a verdict: ${errorMessage(error2)}`, logger);
+    if (fuse) await settle2(fuse, `the gate ended without a verdict: ${errorMessage(error2)}`, logger);
     throw error2;
   }
   if (outcome.kind === "interrupted") {
-    if (fuse) await settle(fuse, "the gate was interrupted (a signal) before it judged", logger);
+    if (fuse) await settle2(fuse, "the gate was interrupted (a signal) before it judged", logger);
     return outcome;
   }
   const judged = {
@@ -50832,7 +50938,7 @@ async function gatedRun({ fuse, outDir, gate, logger, maxRunMs }) {
     };
   }
 }
-async function settle(fuse, reason, logger) {
+async function settle2(fuse, reason, logger) {
   try {
     await fuse.settle(reason.slice(0, 500));
   } catch (error2) {
@@ -51964,8 +52070,8 @@ function sideSeries2(series, clock, options2) {
       lastValue = v;
     }
     if (current) segments.push(current);
-    const settle2 = Math.ceil(RESTART_SETTLE_SEC / clock.stepSec);
-    for (const [n2, seg] of segments.entries()) if (n2 > 0) seg.from = Math.min(seg.to + 1, seg.from + settle2);
+    const settle3 = Math.ceil(RESTART_SETTLE_SEC / clock.stepSec);
+    for (const [n2, seg] of segments.entries()) if (n2 > 0) seg.from = Math.min(seg.to + 1, seg.from + settle3);
     const count2 = (seg) => {
       let n2 = 0;
       for (let k = seg.from; k <= seg.to; k++) if (!Number.isNaN(values[k])) n2++;

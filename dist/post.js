@@ -27107,8 +27107,104 @@ function probeHost() {
 import { existsSync as existsSync2, readdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 import { setTimeout as sleep2 } from "node:timers/promises";
+
+// src/workload/cgroup/orphan-units.ts
+function hostSystemctl(sudo) {
+  const run = (argv) => runHelperSync(argv[0], argv.slice(1), { timeoutMs: 1e4 });
+  return {
+    query: (args) => run(["systemctl", ...args]),
+    change: (args) => run([...sudo ? ["sudo", "-n"] : [], "systemctl", ...args])
+  };
+}
+var MEMGATE_SCOPE = /^memgate-[a-z]+(?:-\d+)?-(\d+)-[0-9a-f]+\.scope$/;
+var MEMGATE_SLICE = /^memgate(?:-[a-z]+)?\.slice$/;
+var RUNNING = /* @__PURE__ */ new Set(["active", "activating", "deactivating", "reloading", "refreshing"]);
+function parseListUnits(text) {
+  const units = [];
+  for (const line of text.split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    if (fields[0] === "\u25CF" || fields[0] === "*") fields.shift();
+    if (fields.length < 4 || !fields[0]) continue;
+    units.push({ unit: fields[0], load: fields[1], active: fields[2], sub: fields[3] });
+  }
+  return units;
+}
+function parseShow(text) {
+  const properties = /* @__PURE__ */ new Map();
+  for (const line of text.split("\n")) {
+    const eq = line.indexOf("=");
+    if (eq > 0) properties.set(line.slice(0, eq), line.slice(eq + 1).trim());
+  }
+  return properties;
+}
+function sweepUnits(systemctl, alive) {
+  const result = { removed: [], failed: [] };
+  const list = systemctl.query([
+    "list-units",
+    "--type=scope,slice",
+    "--all",
+    "--plain",
+    "--no-legend",
+    "--no-pager",
+    "--full",
+    "memgate*"
+  ]);
+  if (!list.ok) {
+    result.failed.push(`memgate's systemd units could not be listed: ${list.failure}`);
+    return result;
+  }
+  for (const listed of parseListUnits(list.stdout)) {
+    const scope = MEMGATE_SCOPE.exec(listed.unit);
+    if (scope) {
+      if (!alive(Number(scope[1]))) settle(systemctl, listed, true, result);
+    } else if (MEMGATE_SLICE.test(listed.unit) && listed.active === "failed") {
+      settle(systemctl, listed, false, result);
+    }
+  }
+  return result;
+}
+function activeState(systemctl, unit) {
+  const show = systemctl.query(["show", "-p", "ActiveState", "-p", "LoadState", "--", unit]);
+  if (!show.ok) return { failure: show.failure ?? "systemctl show failed" };
+  const state = parseShow(show.stdout).get("ActiveState");
+  return state ? { state } : { failure: `systemctl show ${unit} printed no ActiveState` };
+}
+function settle(systemctl, listed, stop, result) {
+  const { unit } = listed;
+  const done = [];
+  let state = listed.active;
+  if (stop && RUNNING.has(state)) {
+    systemctl.change(["kill", "--signal=SIGKILL", "--", unit]);
+    const stopped = systemctl.change(["stop", "--", unit]);
+    if (!stopped.ok) {
+      result.failed.push(`${unit}: ${stopped.failure}`);
+      return;
+    }
+    done.push("stopped");
+    const now = activeState(systemctl, unit);
+    if ("failure" in now) {
+      result.failed.push(`${unit}: stopped, but its state could not be read: ${now.failure}`);
+      return;
+    }
+    state = now.state;
+  }
+  if (state === "failed") {
+    const reset2 = systemctl.change(["reset-failed", "--", unit]);
+    if (!reset2.ok) {
+      result.failed.push(`${unit}: ${done.length ? "stopped, but " : ""}${reset2.failure}`);
+      return;
+    }
+    done.push("reset");
+    const now = activeState(systemctl, unit);
+    state = "failure" in now ? "inactive" : now.state;
+  }
+  if (done.length === 0) return;
+  if (state !== "inactive") result.failed.push(`${unit}: still ${state} after it was ${done.join(" and ")}`);
+  else result.removed.push(`${unit} (${done.join(", ")})`);
+}
+
+// src/workload/cgroup/orphans.ts
 var CGROUPFS_ORPHAN = /^memgate-(\d+)-[0-9a-f]+$/;
-var SCOPE_ORPHAN = /^memgate-[a-z]+(?:-\d+)?-(\d+)-[0-9a-f]+\.scope$/;
 function pidAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -27158,33 +27254,10 @@ async function sweepCgroupfs(parents, alive = pidAlive) {
   }
   return result;
 }
-function sweepScopes(v2Mount, sudo, alive = pidAlive) {
-  const result = { removed: [], failed: [] };
-  if (!v2Mount) return result;
-  const slice = join2(v2Mount, "memgate.slice");
-  const scopes = [
-    ...subdirs(slice),
-    ...subdirs(slice).filter((d) => d.endsWith(".slice")).flatMap(subdirs)
-  ];
-  for (const dir of scopes) {
-    const unit = dir.slice(dir.lastIndexOf("/") + 1);
-    const match = SCOPE_ORPHAN.exec(unit);
-    if (!match || alive(Number(match[1]))) continue;
-    const prefix = sudo ? ["sudo", "-n"] : [];
-    const systemctl = (...args) => runHelperSync(prefix[0] ?? "systemctl", [...prefix.slice(1), ...prefix.length ? ["systemctl"] : [], ...args], {
-      timeoutMs: 1e4
-    });
-    systemctl("kill", "--signal=SIGKILL", unit);
-    const stop = systemctl("stop", unit);
-    if (existsSync2(dir) && !stop.ok) result.failed.push(`${unit}: ${stop.failure}`);
-    else result.removed.push(unit);
-  }
-  return result;
-}
 async function sweepOrphans(layout, options2) {
   try {
     const groups = await sweepCgroupfs([layout.v1Memory, layout.v2], options2.alive);
-    const scopes = sweepScopes(layout.v2Mount, options2.sudo, options2.alive);
+    const scopes = options2.systemctl ? sweepUnits(options2.systemctl, options2.alive ?? pidAlive) : { removed: [], failed: [] };
     return { removed: [...groups.removed, ...scopes.removed], failed: [...groups.failed, ...scopes.failed] };
   } catch (error) {
     return { removed: [], failed: [errorMessage(error)] };
@@ -27194,7 +27267,7 @@ async function sweepOrphans(layout, options2) {
 // src/gate/leftovers.ts
 async function removeLeftovers() {
   const host = probeHost();
-  return sweepOrphans(host.layout, { sudo: !host.isRoot });
+  return sweepOrphans(host.layout, { systemctl: host.systemdIsInit ? hostSystemctl(!host.isRoot) : null });
 }
 
 // src/report/escape-commands.ts

@@ -11,7 +11,7 @@ import type { MemoryGroup } from '../workload/cgroup/types.ts';
 import { parseBpftraceOutput } from './ebpf-parse.ts';
 import { firstError, type Problem, type Tracer, type TracerCheck } from './ebpf-preflight.ts';
 import { buildScript, PROBED_FUNCTION, RUNTIME_HEADROOM } from './ebpf-script.ts';
-import { TracerProcess } from './ebpf-tracer.ts';
+import { describeTracerEnd, TracerProcess } from './ebpf-tracer.ts';
 import { findTargets, type Target } from './ebpf-targets.ts';
 import { sideTraces } from './ebpf-stacks.ts';
 import {
@@ -59,6 +59,8 @@ export class EbpfSession {
   private timer: NodeJS.Timeout | null = null;
   private starting: Promise<void> | null = null;
   private attachedAt: number | null = null;
+  /** When the tracer process ended, on the sampling clock (before finish() when it died mid-run). */
+  private endedAt: number | null = null;
   private finished = false;
   private readonly costs: Record<SideName, EbpfCostEstimate | null> = { baseline: null, gray: null };
 
@@ -195,6 +197,7 @@ export class EbpfSession {
       `memgate: eBPF allocation tracing of ${SIDES.filter((s) => this.sidePids[s]?.length).join(' and ')} (${cost})`,
     );
     this.process = new TracerProcess(this.tracer, files);
+    void this.process.exited.then(() => (this.endedAt ??= this.options.now()));
     const attached = await Promise.race([
       this.process.attached,
       new Promise<boolean>((r) => setTimeout(() => r(false), ATTACH_TIMEOUT_MS).unref()),
@@ -235,12 +238,25 @@ export class EbpfSession {
       const stopAt = this.options.now();
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
+      const early = stopped.stopped === 'exited-early';
+      const how = `${describeTracerEnd(stopped.code, stopped.signal)}${why ? `: ${why}` : ''}`;
+      const ranFor = early && this.attachedAt !== null ? Math.max(0, (this.endedAt ?? stopAt) - this.attachedAt) : 0;
+      const printed = parseBpftraceOutput(this.process.stdout).records.length;
+      // The memory verdict never rests on eBPF: a tracer lost mid-run costs the allocation paths (all of
+      // them when it printed nothing: bpftrace prints its maps only as it ends), not the verdict.
       if (this.attachedAt === null) {
         this.lost({
-          problem: `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`,
-          fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }'), or give --ebpf auto`,
+          problem: early
+            ? `the eBPF tracer ended before it attached (${how})`
+            : `the eBPF tracer did not attach${why ? ` (${why})` : ` within ${formatDuration(ATTACH_TIMEOUT_MS)}`}`,
+          fix: `check that uprobes work here (bpftrace -e 'uprobe:BINARY:${PROBED_FUNCTION[plan.mode]} { exit(); }')${plan.enabled === 'on' ? ', or give --ebpf auto' : ''}`,
         });
-      } else if (stopped.stopped === 'killed' && parseBpftraceOutput(this.process.stdout).records.length === 0) {
+      } else if (early && printed === 0) {
+        this.lost({
+          problem: `the eBPF tracer ended ${formatDuration(ranFor)} into the window (${how}) before it printed what it had recorded`,
+          fix: 'the memory verdict does not use eBPF; run again for allocation paths',
+        });
+      } else if (stopped.stopped === 'killed' && printed === 0) {
         this.lost({
           problem: `the eBPF tracer did not stop within ${formatDuration(STOP_TIMEOUT_MS)} and was killed before it printed anything`,
           fix: plan.mode === 'every' ? 'raise --ebpf-sample-rate or lower --stack-depth' : 'lower --stack-depth',
@@ -251,15 +267,19 @@ export class EbpfSession {
           this.note(
             `the eBPF tracer did not exit within ${formatDuration(STOP_TIMEOUT_MS)} of being stopped and was killed; the entries it had printed are used`,
           );
-        if (stopped.stopped === 'exited-early')
+        if (early)
           this.note(
-            `the eBPF tracer ended on its own before the window was over (status ${stopped.code}${why ? `: ${why}` : ''}); allocation paths cover what it printed`,
+            `the eBPF tracer ended ${formatDuration(ranFor)} into the window, before it was over (${how}); allocation paths cover those ${formatDuration(ranFor)} only`,
           );
         trace.sides = sideTraces(
           parseBpftraceOutput(this.process.stdout),
           { targets: this.targets, sidePids: this.sidePids },
           plan,
-          { startMs: this.attachedAt, stopMs: stopAt, exitAt: this.exitAt },
+          {
+            startMs: this.attachedAt,
+            stopMs: early ? Math.min(stopAt, this.endedAt ?? stopAt) : stopAt,
+            exitAt: this.exitAt,
+          },
           (m) => this.note(m),
         );
         this.countHits(trace);

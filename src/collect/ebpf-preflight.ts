@@ -35,7 +35,9 @@ export function harmlessStderr(line: string): boolean {
     /\/sys\/kernel\/(debug\/)?tracing\/(uprobe|kprobe)_events/.test(line) ||
     /failed to detach probe/.test(line) ||
     /BPFTRACE_\w+ is deprecated/.test(line) ||
-    /^Attaching \d+ probes?/.test(line)
+    /^Attaching \d+ probes?/.test(line) ||
+    // The tracer's wrapper shell reporting a signal that ended bpftrace: the message names it already.
+    /^(Killed|Terminated|Hangup|Interrupt)$/.test(line.trim())
   );
 }
 

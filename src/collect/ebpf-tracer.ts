@@ -1,9 +1,12 @@
 // The bpftrace process. It runs under a small shell that holds its stdin open: closing that pipe
 // (memgate stopping it, or memgate dying in any way) makes the shell send SIGINT, and bpftrace then
-// prints its maps (symbolized while the workloads are still alive) and detaches. A tracer that does
-// not stop in time is killed with its whole process group: no probe outlives memgate's run.
+// prints its maps (symbolized while the workloads are still alive) and detaches. The shell itself ends
+// with bpftrace, with its status, so a tracer that dies mid-run (killed, crashed) is seen as ended early
+// and not mistaken for one that ran to the end and recorded nothing. A tracer that does not stop in
+// time is killed with its whole process group: no probe outlives memgate's run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { constants } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ATTACHED_MARKER } from './ebpf-script.ts';
 import type { Tracer } from './ebpf-preflight.ts';
@@ -18,17 +21,42 @@ export interface TracerFiles {
   stderr: string;
 }
 
-export type StopResult = { stopped: 'clean' | 'killed' | 'exited-early'; code: number | null };
+export type StopResult = {
+  stopped: 'clean' | 'killed' | 'exited-early';
+  /** The wrapper's exit status: bpftrace's (128 + N when signal N killed it); null when a signal ended the wrapper. */
+  code: number | null;
+  /** The signal that ended the wrapper itself, if one did. */
+  signal: NodeJS.Signals | null;
+};
+
+/** How a tracer that ended by itself ended, in words: `killed by SIGKILL`, `exited with status 1`. */
+export function describeTracerEnd(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return `killed by ${signal}`;
+  // The shell reports a child killed by signal N as status 128 + N.
+  const killedBy = code !== null && code > 128 ? signalName(code - 128) : null;
+  if (killedBy) return `killed by ${killedBy}`;
+  return code === null ? 'ended for an unknown reason' : `exited with status ${code}`;
+}
+
+function signalName(n: number): string | null {
+  for (const [name, number] of Object.entries(constants.signals)) if (number === n) return name;
+  return null;
+}
 
 /**
- * Shell that starts bpftrace in the background and turns EOF on its stdin into SIGINT. With ASLR on,
+ * Shell that starts bpftrace in the background and a reader of its stdin beside it that turns EOF into
+ * SIGINT; the shell waits for bpftrace, not for the reader, so it ends when bpftrace does (then it
+ * stops the reader; the reader's cat ends at memgate's EOF). The reader reads fd 3, a copy of the
+ * shell's stdin: a background job's own stdin is /dev/null. With ASLR on,
  * bpftrace 0.17 re-reads the binary's symbols for every frame it prints unless told to cache them
  * (measured: 7,700 stacks took 99 s to print, 1 s cached); memgate symbolizes from the file itself
  * anyway, so bpftrace's names only back it up. The map size goes under both of its names (0.17 reads
  * BPFTRACE_MAP_KEYS_MAX, newer releases BPFTRACE_MAX_MAP_KEYS).
  */
 const WRAPPER =
-  'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -INT $b 2>/dev/null; wait $b';
+  'exec 3<&0; env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" 3<&- & b=$!; ' +
+  '{ cat >/dev/null; kill -INT $b; } <&3 >/dev/null 2>&1 & r=$!; ' +
+  'wait $b; s=$?; kill $r 2>/dev/null; exit $s';
 
 export class TracerProcess {
   private readonly child: ChildProcess;
@@ -38,6 +66,7 @@ export class TracerProcess {
   private stdoutText = '';
   private stderrText = '';
   private exitCode: number | null = null;
+  private exitSignal: NodeJS.Signals | null = null;
   private done = false;
   readonly exited: Promise<number | null>;
   /** Resolves true once the probes are attached (BEGIN ran), false if the tracer ended first. */
@@ -80,15 +109,16 @@ export class TracerProcess {
       this.err.write(chunk);
     });
     this.exited = new Promise((resolve) => {
-      const finish = (code: number | null) => {
+      const finish = (code: number | null, signal: NodeJS.Signals | null) => {
         this.done = true;
         this.exitCode = code;
+        this.exitSignal = signal;
         markSeen(false);
         resolve(code);
       };
-      this.child.once('error', () => finish(null));
+      this.child.once('error', () => finish(null, null));
       // 'close': stdout and stderr are read to their end as well.
-      this.child.once('close', (code) => finish(code));
+      this.child.once('close', (code, signal) => finish(code, signal));
     });
   }
 
@@ -111,8 +141,9 @@ export class TracerProcess {
   /** Asks the tracer to print and detach; kills it if it has not finished within `timeoutMs`. */
   async stop(timeoutMs: number): Promise<StopResult> {
     if (this.done) {
+      this.child.stdin?.end(); // the reader's cat, left behind by the shell, ends at EOF
       await this.closeFiles();
-      return { stopped: 'exited-early', code: this.exitCode };
+      return { stopped: 'exited-early', code: this.exitCode, signal: this.exitSignal };
     }
     this.child.stdin?.end();
     const finished = await Promise.race([
@@ -124,7 +155,7 @@ export class TracerProcess {
       await Promise.race([this.exited, sleep(5000, undefined, { ref: false })]);
     }
     await this.closeFiles();
-    return { stopped: finished ? 'clean' : 'killed', code: this.exitCode };
+    return { stopped: finished ? 'clean' : 'killed', code: this.exitCode, signal: this.exitSignal };
   }
 
   /** SIGKILL to the tracer's whole process group (the shell, bpftrace, cat). Safe to call twice. */
