@@ -57,6 +57,7 @@ const allTestFiles = [
   'test/units.test.ts',
   'test/fuse-rules.test.ts',
   'test/fuse-cell.test.ts',
+  'test/fuse-settle.test.ts',
   'test/stages-pins.test.ts',
   'test/stages-mutants.test.ts',
   'test/fuse-properties.test.ts',
@@ -65,6 +66,7 @@ const allTestFiles = [
   'test/patterns-rules.test.ts',
   'test/patterns-mutants.test.ts',
   'test/ebpf-suspects.test.ts',
+  'test/ebpf-mutants.test.ts',
   'test/escaping-pins.test.ts',
   'test/render-pins.test.ts',
   'test/render-mutants.test.ts',
@@ -91,10 +93,10 @@ const chosen = process.env.MEMGATE_MUTATE_TESTS?.split(',')
 const testFiles = chosen?.length ? chosen : allTestFiles;
 
 /**
- * Tests that run dist/cli.js or Go tools: they cannot see a mutant (the bundle and Go are not mutated) and
- * cost seconds per run. Left out by name (node:test's --test-skip-pattern).
+ * Tests that run dist/cli.js, Go tools or a gate process to SIGKILL: they cannot see a mutant (the bundle, Go and
+ * that child are not mutated) and cost seconds per run. Left out by name (node:test's --test-skip-pattern).
  */
-const SKIP = '/^(memgate plan|an all-fused wave|go tool pprof opens)/';
+const SKIP = '/^(memgate plan|an all-fused wave|go tool pprof opens|dir store: memgate plan)/';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
