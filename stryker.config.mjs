@@ -58,6 +58,7 @@ const allTestFiles = [
   'test/fuse-rules.test.ts',
   'test/fuse-cell.test.ts',
   'test/fuse-settle.test.ts',
+  'test/fuse-rules-mutants.test.ts',
   'test/stages-pins.test.ts',
   'test/stages-mutants.test.ts',
   'test/fuse-properties.test.ts',
