@@ -30,7 +30,7 @@ test('one without a deadline is stale more than 24 h after its start, not at 24 
   );
 });
 
-test("memgate plan's clock is now: a cell left running past its deadline holds the next wave as inconclusive", () => {
+test("the plan's clock defaults to now: a cell left running past its deadline holds the next wave as inconclusive", () => {
   const stages = parseStages('waves:\n  - cells: ["arch=amd64"]\n  - cells: ["arch=arm64"]\n', 's.yml');
   const left = running(runningReason(new Date('2020-01-01T01:00:00Z')), '2020-01-01T00:00:00Z');
   const plan = planWave(stages, 2, foldRecords([left]));
