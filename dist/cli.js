@@ -48074,7 +48074,7 @@ function signalName(n2) {
   for (const [name, number] of Object.entries(constants7.signals)) if (number === n2) return name;
   return null;
 }
-var WRAPPER = 'exec 3<&0; env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" 3<&- & b=$!; { cat >/dev/null; kill -INT $b; } <&3 >/dev/null 2>&1 & r=$!; wait $b; s=$?; kill $r 2>/dev/null; exit $s';
+var WRAPPER = 'env BPFTRACE_MAP_KEYS_MAX="$1" BPFTRACE_MAX_MAP_KEYS="$1" BPFTRACE_CACHE_USER_SYMBOLS=1 "$2" "$3" & b=$!; cat >/dev/null; kill -TERM $b 2>/dev/null; wait $b';
 var TracerProcess = class {
   child;
   tracer;
@@ -48713,7 +48713,9 @@ var EbpfSession = class _EbpfSession {
       const stopAt = this.options.now();
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
-      const early = stopped.stopped === "exited-early";
+      const endedUnseen = stopped.stopped === "clean" && stopped.code !== null && stopped.code !== 0;
+      const early = stopped.stopped === "exited-early" || endedUnseen;
+      const when = (ran) => endedUnseen ? "during the window" : `${formatDuration(ran)} into the window`;
       const how = `${describeTracerEnd(stopped.code, stopped.signal)}${why ? `: ${why}` : ""}`;
       const ranFor = early && this.attachedAt !== null ? Math.max(0, (this.endedAt ?? stopAt) - this.attachedAt) : 0;
       const printed = parseBpftraceOutput(this.process.stdout).records.length;
@@ -48724,7 +48726,7 @@ var EbpfSession = class _EbpfSession {
         });
       } else if (early && printed === 0) {
         this.lost({
-          problem: `the eBPF tracer ended ${formatDuration(ranFor)} into the window (${how}) before it printed what it had recorded`,
+          problem: `the eBPF tracer ended ${when(ranFor)} (${how}) before it printed what it had recorded`,
           fix: "the memory verdict does not use eBPF; run again for allocation paths"
         });
       } else if (stopped.stopped === "killed" && printed === 0) {
@@ -48739,7 +48741,7 @@ var EbpfSession = class _EbpfSession {
           );
         if (early)
           this.note(
-            `the eBPF tracer ended ${formatDuration(ranFor)} into the window, before it was over (${how}); allocation paths cover those ${formatDuration(ranFor)} only`
+            endedUnseen ? `the eBPF tracer ended during the window, before it was over (${how}); allocation paths cover what it printed` : `the eBPF tracer ended ${formatDuration(ranFor)} into the window, before it was over (${how}); allocation paths cover those ${formatDuration(ranFor)} only`
           );
         trace.sides = sideTraces(
           parseBpftraceOutput(this.process.stdout),

@@ -1,6 +1,6 @@
 // The tracer's wrapper shell with a stand-in for bpftrace (a Node script that prints the attach marker
-// and, on SIGINT, a map entry, as bpftrace does): a clean stop, and a tracer killed mid-run, which the
-// wrapper must report as ended early with bpftrace's status rather than hold until memgate stops it.
+// and, on SIGTERM, a map entry, as bpftrace does): a clean stop, and a tracer killed mid-run, which the
+// wrapper must report at the stop with bpftrace's status (137), not as a clean 0.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ before(() => {
   const script = join(work, 'fake-bpftrace.mjs');
   writeFileSync(
     script,
-    `process.on('SIGINT', () => { process.stdout.write('@allocs[1]: 5\\n', () => process.exit(0)); });
+    `process.on('SIGTERM', () => { process.stdout.write('@allocs[1]: 5\\n', () => process.exit(0)); });
 process.stdout.write(${JSON.stringify(`${ATTACHED_MARKER}\n`)});
 setInterval(() => {}, 1000);
 `,
@@ -52,7 +52,7 @@ function ours(): { pid: number; cmd: string }[] {
   return found;
 }
 
-test('stopped by memgate: SIGINT through the wrapper, the map printed, a clean stop', async () => {
+test('stopped by memgate: SIGTERM through the wrapper, the map printed, a clean stop', async () => {
   const t = tracer('clean');
   assert.equal(await t.attached, true);
   const stopped = await t.stop(10_000);
@@ -62,23 +62,42 @@ test('stopped by memgate: SIGINT through the wrapper, the map printed, a clean s
   assert.deepEqual(ours(), []);
 });
 
-test('bpftrace killed mid-run: the wrapper ends with it (status 137), seen before memgate stops it; nothing left', async () => {
+test('bpftrace killed mid-run: at the stop the wrapper ends with its status (137), not 0; nothing left', async () => {
   const t = tracer('killed');
   after(() => t.kill()); // a failed assertion must not leave the stand-in running
   assert.equal(await t.attached, true);
   const bpftrace = ours().filter((p) => p.cmd.includes('fake-bpftrace.mjs') && !p.cmd.startsWith('/bin/sh'));
   assert.equal(bpftrace.length, 1, JSON.stringify(ours()));
   process.kill(bpftrace[0].pid, 'SIGKILL');
-  // The old wrapper waited on its stdin reader and ended only when memgate closed that pipe.
-  const ended = await Promise.race([t.exited.then(() => true), sleep(3000).then(() => false)]);
-  assert.ok(ended, 'the wrapper ended with bpftrace, while memgate still held its stdin open');
-  assert.equal(t.running, false);
+  await sleep(300);
   const stopped = await t.stop(10_000);
-  assert.deepEqual(stopped, { stopped: 'exited-early', code: 137, signal: null });
+  assert.deepEqual(stopped, { stopped: 'clean', code: 137, signal: null });
   assert.equal(describeTracerEnd(stopped.code, stopped.signal), 'killed by SIGKILL');
   assert.doesNotMatch(t.stdout, /@allocs/, 'a SIGKILLed bpftrace prints no map');
   await sleep(300);
-  assert.deepEqual(ours(), [], "the wrapper's stdin reader ends once memgate closes the pipe");
+  assert.deepEqual(ours(), [], 'the wrapper ends once memgate closes the pipe');
+});
+
+test('stopped before bpftrace has set its handler (a slow attach): ended at once, not after the stop timeout', async () => {
+  // A shell stand-in: a background job's SIGINT is ignored from birth, and a shell cannot trap a signal
+  // ignored on entry, so it behaves as bpftrace does before its handler is set.
+  const slow = join(work, 'slow-bpftrace');
+  writeFileSync(
+    slow,
+    `#!/bin/sh\nsleep 2\ntrap 'echo "@allocs[1]: 5"; exit 0' TERM INT\necho ${ATTACHED_MARKER}\nwhile :; do sleep 0.1; done\n`,
+  );
+  chmodSync(slow, 0o755);
+  const t = new TracerProcess(
+    { prefix: [], bpftrace: slow, version: 'fake' },
+    { script: join(work, 'slow.bt'), stdout: join(work, 'slow.out'), stderr: join(work, 'slow.err') },
+  );
+  after(() => t.kill());
+  await sleep(300);
+  const started = Date.now();
+  const stopped = await t.stop(10_000);
+  assert.ok(Date.now() - started < 5000, `stopped after ${Date.now() - started} ms`);
+  assert.notEqual(stopped.stopped, 'killed');
+  assert.equal(describeTracerEnd(stopped.code, stopped.signal), 'killed by SIGTERM');
 });
 
 test('describeTracerEnd', () => {

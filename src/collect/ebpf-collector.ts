@@ -238,7 +238,11 @@ export class EbpfSession {
       const stopAt = this.options.now();
       const stopped = await this.process.stop(STOP_TIMEOUT_MS);
       const why = firstError(this.process.stderr);
-      const early = stopped.stopped === 'exited-early';
+      // Ended before it was stopped: seen as it happened (the wrapper exited), or only now, by bpftrace's
+      // status (the wrapper holds on to its stdin until memgate stops it; SIGTERM then ends bpftrace with 0).
+      const endedUnseen = stopped.stopped === 'clean' && stopped.code !== null && stopped.code !== 0;
+      const early = stopped.stopped === 'exited-early' || endedUnseen;
+      const when = (ran: number) => (endedUnseen ? 'during the window' : `${formatDuration(ran)} into the window`);
       const how = `${describeTracerEnd(stopped.code, stopped.signal)}${why ? `: ${why}` : ''}`;
       const ranFor = early && this.attachedAt !== null ? Math.max(0, (this.endedAt ?? stopAt) - this.attachedAt) : 0;
       const printed = parseBpftraceOutput(this.process.stdout).records.length;
@@ -253,7 +257,7 @@ export class EbpfSession {
         });
       } else if (early && printed === 0) {
         this.lost({
-          problem: `the eBPF tracer ended ${formatDuration(ranFor)} into the window (${how}) before it printed what it had recorded`,
+          problem: `the eBPF tracer ended ${when(ranFor)} (${how}) before it printed what it had recorded`,
           fix: 'the memory verdict does not use eBPF; run again for allocation paths',
         });
       } else if (stopped.stopped === 'killed' && printed === 0) {
@@ -269,7 +273,9 @@ export class EbpfSession {
           );
         if (early)
           this.note(
-            `the eBPF tracer ended ${formatDuration(ranFor)} into the window, before it was over (${how}); allocation paths cover those ${formatDuration(ranFor)} only`,
+            endedUnseen
+              ? `the eBPF tracer ended during the window, before it was over (${how}); allocation paths cover what it printed`
+              : `the eBPF tracer ended ${formatDuration(ranFor)} into the window, before it was over (${how}); allocation paths cover those ${formatDuration(ranFor)} only`,
           );
         trace.sides = sideTraces(
           parseBpftraceOutput(this.process.stdout),
