@@ -36127,23 +36127,30 @@ function incompleteBeta(a2, b, x) {
   return x < (a2 + 1) / (a2 + b + 2) ? front * betaContinuedFraction(a2, b, x) / a2 : 1 - front * betaContinuedFraction(b, a2, 1 - x) / b;
 }
 function studentCdf(t, df) {
-  if (!Number.isFinite(df)) return 0.5 * (1 + erf(t / Math.SQRT2));
+  if (!Number.isFinite(df)) return normalCdf(t);
   const tail = 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t * t));
   return t >= 0 ? 1 - tail : tail;
 }
-function erf(x) {
-  const sign = x < 0 ? -1 : 1;
-  const ax = Math.abs(x);
-  if (ax > 6) return sign;
-  let sum = ax;
-  let term = ax;
+function normalCdf(z2) {
+  const x = Math.abs(z2) / Math.SQRT2;
+  const tail = x < 2 ? 0.5 * (1 - erfSeries(x)) : 0.5 * erfcContinuedFraction(x);
+  return z2 >= 0 ? 1 - tail : tail;
+}
+function erfSeries(x) {
+  let sum = x;
+  let term = x;
   for (let n2 = 1; n2 < 200; n2++) {
-    term *= -ax * ax / n2;
+    term *= -x * x / n2;
     const add2 = term / (2 * n2 + 1);
     sum += add2;
     if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
   }
-  return sign * Math.min(1, 2 / Math.sqrt(Math.PI) * sum);
+  return Math.min(1, 2 / Math.sqrt(Math.PI) * sum);
+}
+function erfcContinuedFraction(x) {
+  let f = x;
+  for (let n2 = 80; n2 >= 1; n2--) f = x + n2 / 2 / f;
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }
 function tCritical(confidence, df) {
   if (!(df > 0)) return Infinity;

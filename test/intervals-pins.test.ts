@@ -60,11 +60,24 @@ test('studentCdf: both tails, both continued-fraction branches, the normal limit
     [-3, Infinity, 0.0013498980316300933],
   ];
   for (const [t, df, expected] of table) close(studentCdf(t, df), expected, 1e-12, `cdf(${t}, ${df})`);
-  // far tails: 1 and 0 to double precision, where the erf series would cancel into noise
-  for (const z of [8.8, 10, 12, 30]) {
-    assert.equal(studentCdf(z, Infinity), 1, `${z}`);
-    assert.equal(studentCdf(-z, Infinity), 0, `${-z}`);
+  // Far tails, where erf's series cancels into noise (it gave 6.8e-5 at z = -8): erfc's continued
+  // fraction, against Python's math.erfc (0.5 erfc(z / sqrt 2)).
+  const tails: [number, number][] = [
+    [5, 2.866515718791946e-7],
+    [6, 9.865876450377012e-10],
+    [8, 6.220960574271819e-16],
+    [8.8, 6.840807685935575e-19],
+    [10, 7.619853024160593e-24],
+    [12, 1.776482112077702e-33],
+    [30, 4.906713927148764e-198],
+  ];
+  for (const [z, tail] of tails) {
+    close(studentCdf(-z, Infinity), tail, 1e-12, `cdf(${-z})`);
+    assert.equal(studentCdf(z, Infinity), 1 - tail, `${z}`);
   }
+  // Either side of where the series hands over to the fraction (|z| = 2 sqrt 2).
+  close(studentCdf(-2.82, Infinity), 0.0024011824741892547, 1e-12, 'cdf(-2.82)');
+  close(studentCdf(-2.83, Infinity), 0.0023274002067315545, 1e-12, 'cdf(-2.83)');
 });
 
 /** LLSW's EWC standard error of the OLS slope, from its definition: a Math.cos per point and component. */
