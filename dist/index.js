@@ -49797,7 +49797,7 @@ function judge(analysis, limits) {
       outcome: "inconclusive",
       measured: Math.min(gray2.samples, baseline.samples),
       limit: MIN_WINDOW_SAMPLES,
-      message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray2.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}` : ""}; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}`
+      message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray2.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}; a longer window would not help: run again once what ended it is dealt with (the warnings say more)` : `; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}`}`
     });
   }
   if (analysis.driver === "none") {

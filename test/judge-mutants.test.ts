@@ -596,7 +596,12 @@ test('judge: too few readings (under 8) or floor bins (under 4) on either side i
   const ended = judge({ ...healthy, endedEarly: 'the load stopped', gray: { ...healthy.gray, samples: 3 } }, limits);
   assert.match(
     ruleOf(ended, 'enough-samples')!.message,
-    /needed\) because sampling ended early: the load stopped; lengthen/,
+    /needed\) because sampling ended early: the load stopped; a longer window would not help: run again once what ended it is dealt with/,
+  );
+  assert.doesNotMatch(ruleOf(ended, 'enough-samples')!.message, /lengthen/);
+  assert.match(
+    ruleOf(judge({ ...healthy, gray: { ...healthy.gray, samples: 3 } }, limits), 'enough-samples')!.message,
+    /; lengthen \x01opt:duration\x01 or shorten \x01opt:interval\x01$/,
   );
 });
 
