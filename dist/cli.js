@@ -142,12 +142,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           isexe(path6, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve7(is);
+              resolve8(is);
             }
           });
         });
@@ -213,27 +213,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve7, reject) => {
+      const step = (i2) => new Promise((resolve8, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve7(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve8(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve7(subStep(p, i2, 0));
+        resolve8(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve7, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve8, reject) => {
         if (ii === pathExt.length)
-          return resolve7(step(i2 + 1));
+          return resolve8(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve7(p + ext);
+              return resolve8(p + ext);
           }
-          return resolve7(subStep(p, i2, ii + 1));
+          return resolve8(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -2957,9 +2957,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2997,12 +2997,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -5269,8 +5269,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -7521,12 +7521,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -8196,12 +8196,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8680,16 +8680,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -8700,7 +8700,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8751,7 +8751,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname: hostname2,
@@ -8763,7 +8763,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -9099,8 +9099,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -10369,7 +10369,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -10382,7 +10382,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop6).on("data", function(chunk) {
             limit -= chunk.length;
@@ -10401,7 +10401,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -10418,7 +10418,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -10488,18 +10488,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10756,9 +10756,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10981,9 +10981,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -11268,9 +11268,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -11362,9 +11362,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -15227,7 +15227,7 @@ var require_fetch = __commonJS({
       function dispatch2({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -15303,7 +15303,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status: status2,
                 statusText,
                 headersList,
@@ -15346,7 +15346,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status: status2,
                 statusText: STATUS_CODES2[status2],
                 headersList,
@@ -19087,8 +19087,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19989,11 +19989,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value4) {
-        return value4 instanceof P ? value4 : new P(function(resolve7) {
-          resolve7(value4);
+        return value4 instanceof P ? value4 : new P(function(resolve8) {
+          resolve8(value4);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value4) {
           try {
             step(generator.next(value4));
@@ -20009,7 +20009,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20096,26 +20096,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -20323,14 +20323,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -20574,12 +20574,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20587,7 +20587,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value4) {
               if (typeof value4 === "string") {
@@ -20626,7 +20626,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -20684,11 +20684,11 @@ var init_utils = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value4) {
-        return value4 instanceof P ? value4 : new P(function(resolve7) {
-          resolve7(value4);
+        return value4 instanceof P ? value4 : new P(function(resolve8) {
+          resolve8(value4);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value4) {
           try {
             step(generator.next(value4));
@@ -20704,7 +20704,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -25337,8 +25337,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -25549,15 +25549,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve7, returned, task;
+          var args, cb, error, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -25572,13 +25572,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve7;
-          resolve7 = reject = null;
+          var promise, reject, resolve8;
+          resolve8 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise;
         }
@@ -25979,14 +25979,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished7()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished7()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -26079,9 +26079,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -26607,11 +26607,11 @@ var init_lib = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value4) {
-        return value4 instanceof P ? value4 : new P(function(resolve7) {
-          resolve7(value4);
+        return value4 instanceof P ? value4 : new P(function(resolve8) {
+          resolve8(value4);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value4) {
           try {
             step(generator.next(value4));
@@ -26627,7 +26627,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -26697,26 +26697,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -26919,14 +26919,14 @@ var init_lib = __esm({
        */
       requestRaw(info, data) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info, data, callbackForResult);
@@ -27170,12 +27170,12 @@ var init_lib = __esm({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -27183,7 +27183,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value4) {
               if (typeof value4 === "string") {
@@ -27222,7 +27222,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -34664,7 +34664,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli/cli.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/model/constants.ts
 var VERSION = "0.1.0";
@@ -41024,8 +41024,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve7, reject) => {
-    Object.assign(methods, { resolve: resolve7, reject });
+  const promise = new Promise((resolve8, reject) => {
+    Object.assign(methods, { resolve: resolve8, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -45668,11 +45668,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve7 = promise.resolve.bind(promise);
-  return { resolve: resolve7, promises };
+  const resolve8 = promise.resolve.bind(promise);
+  return { resolve: resolve8, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve7, promises }, subprocess) => {
-  resolve7();
+var waitForConcurrentStreams = async ({ resolve: resolve8, promises }, subprocess) => {
+  resolve8();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -47119,23 +47119,23 @@ function redactDeep(value4, secrets) {
 // src/workload/ports.ts
 import { createServer, connect } from "node:net";
 function freePort() {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve7(port));
+      server.close(() => resolve8(port));
     });
   });
 }
 function portOpen(port, timeoutMs = 500) {
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     const socket = connect({ host: "127.0.0.1", port });
     const done = (open2) => {
       socket.destroy();
-      resolve7(open2);
+      resolve8(open2);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once("connect", () => done(true));
@@ -47184,20 +47184,20 @@ var Workload = class {
     };
     this.child.stdout?.on("data", keep);
     this.child.stderr?.on("data", keep);
-    this.exited = new Promise((resolve7) => {
+    this.exited = new Promise((resolve8) => {
       this.child.once("error", (error) => {
         this.tail.push(`could not start: ${error.message}`);
         this.exitInfo ??= { at: Date.now(), code: null, signal: null, lastOutput: [] };
-        resolve7();
+        resolve8();
       });
       this.child.once("exit", (code2, signal) => {
         this.exitInfo ??= { at: Date.now(), code: code2, signal, lastOutput: [] };
-        resolve7();
+        resolve8();
       });
     });
-    this.closed = new Promise((resolve7) => {
-      this.child.once("error", () => resolve7());
-      this.child.once("close", () => resolve7());
+    this.closed = new Promise((resolve8) => {
+      this.child.once("error", () => resolve8());
+      this.child.once("close", () => resolve8());
     });
   }
   get alive() {
@@ -47248,11 +47248,11 @@ var LoadProcess = class {
     );
     this.child.stdout?.on("data", write);
     this.child.stderr?.on("data", write);
-    this.exited = new Promise((resolve7) => {
-      this.child.once("error", () => resolve7(null));
+    this.exited = new Promise((resolve8) => {
+      this.child.once("error", () => resolve8(null));
       this.child.once("close", (code2) => {
         this.finished = true;
-        resolve7(code2);
+        resolve8(code2);
       });
     });
   }
@@ -47627,9 +47627,9 @@ var Watchdog = class {
     });
     this.child.stdin?.on("error", () => {
     });
-    this.exited = new Promise((resolve7) => {
-      this.child.once("error", () => resolve7());
-      this.child.once("exit", () => resolve7());
+    this.exited = new Promise((resolve8) => {
+      this.child.once("error", () => resolve8());
+      this.child.once("exit", () => resolve8());
     });
     this.child.unref();
     this.child.stdin?.unref?.();
@@ -47974,7 +47974,7 @@ function startProfiling(plan2) {
 
 // src/collect/ebpf-collector.ts
 import { mkdirSync as mkdirSync6, writeFileSync as writeFileSync8 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join10, resolve as resolve2 } from "node:path";
 
 // src/collect/ebpf-parse.ts
 var MAX_TRACE_FRAMES = 256;
@@ -48118,7 +48118,7 @@ var TracerProcess = class {
     });
     let markSeen = () => {
     };
-    this.attached = new Promise((resolve7) => markSeen = resolve7);
+    this.attached = new Promise((resolve8) => markSeen = resolve8);
     this.child.stdout?.setEncoding("utf8");
     this.child.stderr?.setEncoding("utf8");
     this.child.stdout?.on("data", (chunk) => {
@@ -48130,13 +48130,13 @@ var TracerProcess = class {
       if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
       this.err.write(chunk);
     });
-    this.exited = new Promise((resolve7) => {
+    this.exited = new Promise((resolve8) => {
       const finish = (code2, signal) => {
         this.done = true;
         this.exitCode = code2;
         this.exitSignal = signal;
         markSeen(false);
-        resolve7(code2);
+        resolve8(code2);
       };
       this.child.once("error", () => finish(null, null));
       this.child.once("close", (code2, signal) => finish(code2, signal));
@@ -48662,7 +48662,7 @@ var EbpfSession = class _EbpfSession {
     await this.guardCost();
     if (this.finished || !this.active) return;
     const { plan: plan2, bundleDir: bundleDir2, logger } = this.options;
-    const dir = join10(bundleDir2, EBPF_DIR);
+    const dir = resolve2(bundleDir2, EBPF_DIR);
     mkdirSync6(dir, { recursive: true });
     const script = buildScript({
       mode: plan2.mode,
@@ -48912,7 +48912,7 @@ function localPair(plan2, host, limits = { hangGraceMs: HANG_GRACE_MS }) {
       } finally {
         const cleanedUp = await teardown.run(context4.logger);
         await watchdog.close(cleanedUp);
-        await new Promise((resolve7) => log.end(resolve7));
+        await new Promise((resolve8) => log.end(resolve8));
       }
     }
   };
@@ -49274,7 +49274,7 @@ var RestClient = class {
         if (!failed) throw this.networkError(error, method, shownPath);
         const wait = unthrottledLimitWaitMs(error, failed);
         if (wait !== null && attempt < this.retries) {
-          await new Promise((resolve7) => setTimeout(resolve7, wait));
+          await new Promise((resolve8) => setTimeout(resolve8, wait));
           continue;
         }
         throw apiErrorOf(failed, method, shownPath);
@@ -49454,7 +49454,7 @@ function cellHas(cell, d) {
 }
 
 // src/fuse/config.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // src/fuse/dir-store.ts
 import { createHash, randomBytes as randomBytes3 } from "node:crypto";
@@ -49981,7 +49981,7 @@ function resolveScope(scopeText, fenv) {
 function openFuseStore(config, fenv) {
   const inActions = fenv.env.GITHUB_ACTIONS === "true";
   const choice = config.store === "auto" ? inActions ? "github" : "dir" : config.store;
-  if (choice === "dir") return new DirFuseStore(resolve2(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
+  if (choice === "dir") return new DirFuseStore(resolve3(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
   const gh = githubContextFromEnv(fenv.env, fenv.token);
   const why = config.store === "auto" ? "inside GitHub Actions the fuse lives in commit statuses" : `--${Option.FuseStore} github keeps the fuse in commit statuses`;
   if (!gh)
@@ -50538,7 +50538,7 @@ function renderStatus(view) {
 
 // src/fuse/commands.ts
 import { readFileSync as readFileSync11 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/fuse/plan.ts
 function matrixEntry(cell) {
@@ -50977,7 +50977,7 @@ async function planStage(file, stageText, context4) {
     );
   let text;
   try {
-    text = readFileSync11(resolve3(context4.fenv.cwd, file), "utf8");
+    text = readFileSync11(resolve4(context4.fenv.cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(
       `--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`
@@ -51188,7 +51188,7 @@ var planCommand = {
 
 // src/config/fleet-plan.ts
 import { readFileSync as readFileSync12 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 function value3(raw, name) {
   const v = raw[name]?.trim();
   return v === void 0 || v === "" ? void 0 : v;
@@ -51303,7 +51303,7 @@ function buildFleetPlan(raw, context4) {
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync12(resolve4(context4.cwd, caPath), "utf8");
+      caPem = readFileSync12(resolve5(context4.cwd, caPath), "utf8");
     } catch (error) {
       throw new UsageError(
         `--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`
@@ -51568,7 +51568,7 @@ var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
 import { mkdirSync as mkdirSync10, readFileSync as readFileSync13, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join15, resolve as resolve5 } from "node:path";
+import { join as join15, resolve as resolve6 } from "node:path";
 
 // src/gate/fleet-gate.ts
 import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync11 } from "node:fs";
@@ -51880,13 +51880,13 @@ function displayUrl(base) {
     return "(an invalid URL)";
   }
 }
-var sleep11 = (ms, signal) => new Promise((resolve7) => {
-  const timer = setTimeout(resolve7, ms);
+var sleep11 = (ms, signal) => new Promise((resolve8) => {
+  const timer = setTimeout(resolve8, ms);
   signal?.addEventListener(
     "abort",
     () => {
       clearTimeout(timer);
-      resolve7();
+      resolve8();
     },
     { once: true }
   );
@@ -52020,7 +52020,7 @@ var PromClient = class {
     else if (auth2.basic)
       headers.authorization = `Basic ${Buffer.from(`${auth2.basic.user}:${auth2.basic.password}`).toString("base64")}`;
     const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       let settled = false;
       const finish = (fn) => {
         if (settled) return;
@@ -52052,7 +52052,7 @@ var PromClient = class {
           });
           res.on(
             "end",
-            () => finish(() => resolve7({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
+            () => finish(() => resolve8({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
           );
           res.on("error", (error) => finish(() => reject(error)));
         }
@@ -52494,13 +52494,13 @@ function instancePprofUrl(template, instance) {
     return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
   return { url: template.split(INSTANCE_PLACEHOLDER).join(instance) };
 }
-var sleep12 = (ms, signal) => new Promise((resolve7) => {
-  const timer = setTimeout(resolve7, ms);
+var sleep12 = (ms, signal) => new Promise((resolve8) => {
+  const timer = setTimeout(resolve8, ms);
   signal?.addEventListener(
     "abort",
     () => {
       clearTimeout(timer);
-      resolve7();
+      resolve8();
     },
     { once: true }
   );
@@ -52832,7 +52832,7 @@ function waveTargets(plan2, cwd) {
   const { file, stage } = plan2.stages;
   let text;
   try {
-    text = readFileSync13(resolve5(cwd, file), "utf8");
+    text = readFileSync13(resolve6(cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(
       `--${Option.Stages} ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`
@@ -53296,7 +53296,7 @@ var analyzeCommand = {
     if (!dir)
       throw new UsageError("memgate analyze needs the directory of an earlier run, e.g. memgate analyze memgate-out.");
     const out = raw[Option.Out];
-    if (out && resolve6(io.cwd, out) === resolve6(io.cwd, dir)) {
+    if (out && resolve7(io.cwd, out) === resolve7(io.cwd, dir)) {
       throw new UsageError(
         `--out ${out} is the run being analyzed; its report.json is kept as it was: give another directory, e.g. --out ${dir.replace(/\/+$/, "")}-rejudged.`
       );

@@ -2250,9 +2250,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2290,12 +2290,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4562,8 +4562,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6814,12 +6814,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7489,12 +7489,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7973,16 +7973,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7993,7 +7993,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8044,7 +8044,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname: hostname2,
@@ -8056,7 +8056,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8392,8 +8392,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9662,7 +9662,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9675,7 +9675,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop6).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9694,7 +9694,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9711,7 +9711,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9781,18 +9781,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10049,9 +10049,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10274,9 +10274,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10561,9 +10561,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10655,9 +10655,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14520,7 +14520,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14596,7 +14596,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14639,7 +14639,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES2[status],
                 headersList,
@@ -18380,8 +18380,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -19250,11 +19250,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value4) {
-        return value4 instanceof P ? value4 : new P(function(resolve5) {
-          resolve5(value4);
+        return value4 instanceof P ? value4 : new P(function(resolve6) {
+          resolve6(value4);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value4) {
           try {
             step(generator.next(value4));
@@ -19270,7 +19270,7 @@ var init_lib = __esm({
           }
         }
         function step(result2) {
-          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19340,26 +19340,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -19562,14 +19562,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19813,12 +19813,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19826,7 +19826,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value4) {
               if (typeof value4 === "string") {
@@ -19865,7 +19865,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -20148,11 +20148,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value4) {
-        return value4 instanceof P ? value4 : new P(function(resolve5) {
-          resolve5(value4);
+        return value4 instanceof P ? value4 : new P(function(resolve6) {
+          resolve6(value4);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value4) {
           try {
             step(generator.next(value4));
@@ -20168,7 +20168,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20255,26 +20255,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter4(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -20482,14 +20482,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20733,12 +20733,12 @@ var require_lib = __commonJS({
         return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20746,7 +20746,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value4) {
               if (typeof value4 === "string") {
@@ -20785,7 +20785,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -20843,11 +20843,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value4) {
-        return value4 instanceof P ? value4 : new P(function(resolve5) {
-          resolve5(value4);
+        return value4 instanceof P ? value4 : new P(function(resolve6) {
+          resolve6(value4);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value4) {
           try {
             step(generator.next(value4));
@@ -20863,7 +20863,7 @@ var init_utils = __esm({
           }
         }
         function step(result2) {
-          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -25496,8 +25496,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -25708,15 +25708,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -25731,13 +25731,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -26138,14 +26138,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished7()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished7()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -26238,9 +26238,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -26872,12 +26872,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           isexe(path6, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve5(is);
+              resolve6(is);
             }
           });
         });
@@ -26943,27 +26943,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve5, reject) => {
+      const step = (i2) => new Promise((resolve6, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve5(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve6(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve5(subStep(p, i2, 0));
+        resolve6(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve5, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve6, reject) => {
         if (ii === pathExt.length)
-          return resolve5(step(i2 + 1));
+          return resolve6(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve5(p + ext);
+              return resolve6(p + ext);
           }
-          return resolve5(subStep(p, i2, ii + 1));
+          return resolve6(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -34772,11 +34772,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value4) {
-    return value4 instanceof P ? value4 : new P(function(resolve5) {
-      resolve5(value4);
+    return value4 instanceof P ? value4 : new P(function(resolve6) {
+      resolve6(value4);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value4) {
       try {
         step(generator.next(value4));
@@ -34792,7 +34792,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35924,7 +35924,7 @@ var RestClient = class {
         if (!failed) throw this.networkError(error2, method, shownPath);
         const wait = unthrottledLimitWaitMs(error2, failed);
         if (wait !== null && attempt < this.retries) {
-          await new Promise((resolve5) => setTimeout(resolve5, wait));
+          await new Promise((resolve6) => setTimeout(resolve6, wait));
           continue;
         }
         throw apiErrorOf(failed, method, shownPath);
@@ -41243,8 +41243,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve5, reject) => {
-    Object.assign(methods, { resolve: resolve5, reject });
+  const promise = new Promise((resolve6, reject) => {
+    Object.assign(methods, { resolve: resolve6, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -45887,11 +45887,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises3 = weakMap.get(stream);
   const promise = createDeferred();
   promises3.push(promise);
-  const resolve5 = promise.resolve.bind(promise);
-  return { resolve: resolve5, promises: promises3 };
+  const resolve6 = promise.resolve.bind(promise);
+  return { resolve: resolve6, promises: promises3 };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve5, promises: promises3 }, subprocess) => {
-  resolve5();
+var waitForConcurrentStreams = async ({ resolve: resolve6, promises: promises3 }, subprocess) => {
+  resolve6();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises3])
@@ -47338,23 +47338,23 @@ function redactDeep(value4, secrets) {
 // src/workload/ports.ts
 import { createServer, connect } from "node:net";
 function freePort() {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve5(port));
+      server.close(() => resolve6(port));
     });
   });
 }
 function portOpen(port, timeoutMs = 500) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     const socket = connect({ host: "127.0.0.1", port });
     const done = (open2) => {
       socket.destroy();
-      resolve5(open2);
+      resolve6(open2);
     };
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once("connect", () => done(true));
@@ -47403,20 +47403,20 @@ var Workload = class {
     };
     this.child.stdout?.on("data", keep);
     this.child.stderr?.on("data", keep);
-    this.exited = new Promise((resolve5) => {
+    this.exited = new Promise((resolve6) => {
       this.child.once("error", (error2) => {
         this.tail.push(`could not start: ${error2.message}`);
         this.exitInfo ??= { at: Date.now(), code: null, signal: null, lastOutput: [] };
-        resolve5();
+        resolve6();
       });
       this.child.once("exit", (code, signal) => {
         this.exitInfo ??= { at: Date.now(), code, signal, lastOutput: [] };
-        resolve5();
+        resolve6();
       });
     });
-    this.closed = new Promise((resolve5) => {
-      this.child.once("error", () => resolve5());
-      this.child.once("close", () => resolve5());
+    this.closed = new Promise((resolve6) => {
+      this.child.once("error", () => resolve6());
+      this.child.once("close", () => resolve6());
     });
   }
   get alive() {
@@ -47467,11 +47467,11 @@ var LoadProcess = class {
     );
     this.child.stdout?.on("data", write);
     this.child.stderr?.on("data", write);
-    this.exited = new Promise((resolve5) => {
-      this.child.once("error", () => resolve5(null));
+    this.exited = new Promise((resolve6) => {
+      this.child.once("error", () => resolve6(null));
       this.child.once("close", (code) => {
         this.finished = true;
-        resolve5(code);
+        resolve6(code);
       });
     });
   }
@@ -47846,9 +47846,9 @@ var Watchdog = class {
     });
     this.child.stdin?.on("error", () => {
     });
-    this.exited = new Promise((resolve5) => {
-      this.child.once("error", () => resolve5());
-      this.child.once("exit", () => resolve5());
+    this.exited = new Promise((resolve6) => {
+      this.child.once("error", () => resolve6());
+      this.child.once("exit", () => resolve6());
     });
     this.child.unref();
     this.child.stdin?.unref?.();
@@ -48193,7 +48193,7 @@ function startProfiling(plan) {
 
 // src/collect/ebpf-collector.ts
 import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync8 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join9, resolve as resolve2 } from "node:path";
 
 // src/collect/ebpf-parse.ts
 var MAX_TRACE_FRAMES = 256;
@@ -48337,7 +48337,7 @@ var TracerProcess = class {
     });
     let markSeen = () => {
     };
-    this.attached = new Promise((resolve5) => markSeen = resolve5);
+    this.attached = new Promise((resolve6) => markSeen = resolve6);
     this.child.stdout?.setEncoding("utf8");
     this.child.stderr?.setEncoding("utf8");
     this.child.stdout?.on("data", (chunk) => {
@@ -48349,13 +48349,13 @@ var TracerProcess = class {
       if (this.stderrText.length < 1024 * 1024) this.stderrText += chunk;
       this.err.write(chunk);
     });
-    this.exited = new Promise((resolve5) => {
+    this.exited = new Promise((resolve6) => {
       const finish = (code, signal) => {
         this.done = true;
         this.exitCode = code;
         this.exitSignal = signal;
         markSeen(false);
-        resolve5(code);
+        resolve6(code);
       };
       this.child.once("error", () => finish(null, null));
       this.child.once("close", (code, signal) => finish(code, signal));
@@ -48881,7 +48881,7 @@ var EbpfSession = class _EbpfSession {
     await this.guardCost();
     if (this.finished || !this.active) return;
     const { plan, bundleDir: bundleDir2, logger } = this.options;
-    const dir = join9(bundleDir2, EBPF_DIR);
+    const dir = resolve2(bundleDir2, EBPF_DIR);
     mkdirSync5(dir, { recursive: true });
     const script = buildScript({
       mode: plan.mode,
@@ -49131,7 +49131,7 @@ function localPair(plan, host, limits = { hangGraceMs: HANG_GRACE_MS }) {
       } finally {
         const cleanedUp = await teardown.run(context3.logger);
         await watchdog.close(cleanedUp);
-        await new Promise((resolve5) => log.end(resolve5));
+        await new Promise((resolve6) => log.end(resolve6));
       }
     }
   };
@@ -50168,7 +50168,7 @@ function cellHas(cell, d) {
 }
 
 // src/fuse/config.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // src/fuse/dir-store.ts
 import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
@@ -50695,7 +50695,7 @@ function resolveScope(scopeText, fenv) {
 function openFuseStore(config, fenv) {
   const inActions = fenv.env.GITHUB_ACTIONS === "true";
   const choice = config.store === "auto" ? inActions ? "github" : "dir" : config.store;
-  if (choice === "dir") return new DirFuseStore(resolve2(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
+  if (choice === "dir") return new DirFuseStore(resolve3(fenv.cwd, config.dir), resolveScope(config.scope, fenv));
   const gh = githubContextFromEnv(fenv.env, fenv.token);
   const why = config.store === "auto" ? "inside GitHub Actions the fuse lives in commit statuses" : `--${Option.FuseStore} github keeps the fuse in commit statuses`;
   if (!gh)
@@ -50959,7 +50959,7 @@ async function settle2(fuse, reason, logger) {
 
 // src/config/fleet-plan.ts
 import { readFileSync as readFileSync12 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 function value3(raw, name) {
   const v = raw[name]?.trim();
   return v === void 0 || v === "" ? void 0 : v;
@@ -51074,7 +51074,7 @@ function buildFleetPlan(raw, context3) {
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync12(resolve3(context3.cwd, caPath), "utf8");
+      caPem = readFileSync12(resolve4(context3.cwd, caPath), "utf8");
     } catch (error2) {
       throw new UsageError(
         `--${Option.PrometheusCa} ${caPath}: cannot read it (${error2.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`
@@ -51419,7 +51419,7 @@ var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
 import { mkdirSync as mkdirSync10, readFileSync as readFileSync13, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join15, resolve as resolve4 } from "node:path";
+import { join as join15, resolve as resolve5 } from "node:path";
 
 // src/gate/fleet-gate.ts
 import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync11 } from "node:fs";
@@ -51731,13 +51731,13 @@ function displayUrl(base) {
     return "(an invalid URL)";
   }
 }
-var sleep11 = (ms, signal) => new Promise((resolve5) => {
-  const timer = setTimeout(resolve5, ms);
+var sleep11 = (ms, signal) => new Promise((resolve6) => {
+  const timer = setTimeout(resolve6, ms);
   signal?.addEventListener(
     "abort",
     () => {
       clearTimeout(timer);
-      resolve5();
+      resolve6();
     },
     { once: true }
   );
@@ -51871,7 +51871,7 @@ var PromClient = class {
     else if (auth2.basic)
       headers.authorization = `Basic ${Buffer.from(`${auth2.basic.user}:${auth2.basic.password}`).toString("base64")}`;
     const request2 = url.protocol === "https:" ? httpsRequest : httpRequest;
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       let settled = false;
       const finish = (fn) => {
         if (settled) return;
@@ -51903,7 +51903,7 @@ var PromClient = class {
           });
           res.on(
             "end",
-            () => finish(() => resolve5({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
+            () => finish(() => resolve6({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }))
           );
           res.on("error", (error2) => finish(() => reject(error2)));
         }
@@ -52345,13 +52345,13 @@ function instancePprofUrl(template, instance) {
     return { error: `instance ${JSON.stringify(instance)} is not a host[:port], so it is not put into --pprof's URL` };
   return { url: template.split(INSTANCE_PLACEHOLDER).join(instance) };
 }
-var sleep12 = (ms, signal) => new Promise((resolve5) => {
-  const timer = setTimeout(resolve5, ms);
+var sleep12 = (ms, signal) => new Promise((resolve6) => {
+  const timer = setTimeout(resolve6, ms);
   signal?.addEventListener(
     "abort",
     () => {
       clearTimeout(timer);
-      resolve5();
+      resolve6();
     },
     { once: true }
   );
@@ -52919,7 +52919,7 @@ function waveTargets(plan, cwd) {
   const { file, stage } = plan.stages;
   let text;
   try {
-    text = readFileSync13(resolve4(cwd, file), "utf8");
+    text = readFileSync13(resolve5(cwd, file), "utf8");
   } catch (error2) {
     throw new UsageError(
       `--${Option.Stages} ${file}: cannot read it (${error2.code ?? errorMessage(error2)}); give the path of the stages YAML file.`

@@ -2,7 +2,7 @@
 // ebpf-targets.ts, turning its output into stacks is ebpf-stacks.ts; this starts it when the warm-up
 // ends, stops it before the workloads are stopped, and says what went wrong on the way.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SIDES, type SideName } from '../model/sides.ts';
 import { formatDuration } from '../model/units.ts';
 import { UsageError } from '../model/errors.ts';
@@ -175,7 +175,8 @@ export class EbpfSession {
     await this.guardCost();
     if (this.finished || !this.active) return;
     const { plan, bundleDir, logger } = this.options;
-    const dir = join(bundleDir, EBPF_DIR);
+    // Absolute: bpftrace's command line then names the run's directory, as leftover checks look for it.
+    const dir = resolve(bundleDir, EBPF_DIR);
     mkdirSync(dir, { recursive: true });
     const script = buildScript({
       mode: plan.mode,
