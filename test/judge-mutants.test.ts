@@ -294,6 +294,20 @@ test('judge: how a process died is told: signal or status, before ready or when 
   );
   assert.equal(ruleOf(code, 'gray-exited')!.measured, 4);
   assert.equal(code.verdict, 'fail');
+  // Its port taken by another program (a race for a free port): no finding about the build.
+  const bind = 'service: listen: listen tcp 127.0.0.1:33859: bind: address already in use';
+  const port = judge({ ...healthy, gray: died({ code: 1, atMs: 0, lastOutput: [bind] }) }, limits);
+  assert.equal(ruleOf(port, 'gray-exited')!.outcome, 'inconclusive');
+  assert.equal(port.verdict, 'inconclusive');
+  assert.match(
+    ruleOf(port, 'gray-exited')!.message,
+    /address already in use; another program took the port memgate gave it .*run again/,
+  );
+  const other = judge(
+    { ...healthy, gray: died({ code: 1, atMs: 0, lastOutput: ['listen: permission denied'] }) },
+    limits,
+  );
+  assert.equal(ruleOf(other, 'gray-exited')!.outcome, 'block');
   const base = judge({ ...healthy, baseline: { ...died({ code: 1 }), command: 'b' } }, limits);
   assert.equal(
     ruleOf(base, 'baseline-exited')!.message,
