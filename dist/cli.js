@@ -696,7 +696,7 @@ var init_errors = __esm({
 });
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync9, existsSync as existsSync8 } from "fs";
+import { readFileSync as readFileSync10, existsSync as existsSync8 } from "fs";
 import { EOL } from "os";
 var Context;
 var init_context = __esm({
@@ -710,7 +710,7 @@ var init_context = __esm({
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
           if (existsSync8(process.env.GITHUB_EVENT_PATH)) {
-            this.payload = JSON.parse(readFileSync9(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+            this.payload = JSON.parse(readFileSync10(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
             const path6 = process.env.GITHUB_EVENT_PATH;
             process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL}`);
@@ -47121,8 +47121,25 @@ function redactDeep(value4, secrets) {
 }
 
 // src/workload/ports.ts
+import { readFileSync as readFileSync7 } from "node:fs";
 import { createServer, connect } from "node:net";
-function freePort() {
+function portRange(rangeFile = "/proc/sys/net/ipv4/ip_local_port_range") {
+  try {
+    const low = Number(readFileSync7(rangeFile, "utf8").trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > 12e3) return [1e4, low - 1];
+  } catch {
+  }
+  return [1e4, 32767];
+}
+function canListen(port) {
+  return new Promise((resolve8) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", () => resolve8(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve8(true)));
+  });
+}
+function kernelPort() {
   return new Promise((resolve8, reject) => {
     const server = createServer();
     server.unref();
@@ -47133,6 +47150,14 @@ function freePort() {
       server.close(() => resolve8(port));
     });
   });
+}
+async function freePort(range = portRange()) {
+  const [low, high] = range;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await canListen(port)) return port;
+  }
+  return kernelPort();
 }
 function portOpen(port, timeoutMs = 500) {
   return new Promise((resolve8) => {
@@ -48202,10 +48227,10 @@ var TracerProcess = class {
 };
 
 // src/collect/ebpf-targets.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 
 // src/collect/ebpf-proc.ts
-import { readFileSync as readFileSync7, readlinkSync, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync8, readlinkSync, statSync as statSync3 } from "node:fs";
 function readExe(pid, prefix) {
   try {
     return readlinkSync(`/proc/${pid}/exe`);
@@ -48217,7 +48242,7 @@ function readExe(pid, prefix) {
 }
 function readMaps(pid, prefix) {
   try {
-    return readFileSync7(`/proc/${pid}/maps`, "utf8");
+    return readFileSync8(`/proc/${pid}/maps`, "utf8");
   } catch {
     if (prefix.length === 0) return null;
     const r = runHelperSync(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { timeoutMs: 1e4 });
@@ -48242,9 +48267,9 @@ function loadBias(maps, exe) {
 var USER_HZ = 100;
 function processAgeSec(pid) {
   try {
-    const stat2 = readFileSync7(`/proc/${pid}/stat`, "utf8");
+    const stat2 = readFileSync8(`/proc/${pid}/stat`, "utf8");
     const startTicks = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19]);
-    const uptime = Number(readFileSync7("/proc/uptime", "utf8").split(" ")[0]);
+    const uptime = Number(readFileSync8("/proc/uptime", "utf8").split(" ")[0]);
     const age = uptime - startTicks / USER_HZ;
     return Number.isFinite(age) && age >= 0 ? age : null;
   } catch {
@@ -48270,9 +48295,9 @@ function findTargets(groups2, mode, prefix, note, untraced) {
       if (!result) {
         result = checkBinary(readPath, mode, (p) => {
           try {
-            return readFileSync8(p);
+            return readFileSync9(p);
           } catch {
-            return readFileSync8(`/proc/${pid}/exe`);
+            return readFileSync9(`/proc/${pid}/exe`);
           }
         });
         checked.set(inode, result);
@@ -50005,11 +50030,11 @@ function openFuseStore(config, fenv) {
 }
 
 // src/fuse/owner.ts
-import { readFileSync as readFileSync10, readlinkSync as readlinkSync2 } from "node:fs";
+import { readFileSync as readFileSync11, readlinkSync as readlinkSync2 } from "node:fs";
 import { hostname } from "node:os";
 function bootKey() {
   try {
-    const boot = readFileSync10("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const boot = readFileSync11("/proc/sys/kernel/random/boot_id", "utf8").trim();
     return `${boot} ${readlinkSync2("/proc/self/ns/pid")}`;
   } catch {
     return null;
@@ -50017,7 +50042,7 @@ function bootKey() {
 }
 function procStat(pid) {
   try {
-    const stat2 = readFileSync10(`/proc/${pid}/stat`, "utf8");
+    const stat2 = readFileSync11(`/proc/${pid}/stat`, "utf8");
     const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { state: fields[0], start: Number(fields[19]) };
   } catch {
@@ -50541,7 +50566,7 @@ function renderStatus(view) {
 }
 
 // src/fuse/commands.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
 // src/fuse/plan.ts
@@ -50981,7 +51006,7 @@ async function planStage(file, stageText, context4) {
     );
   let text;
   try {
-    text = readFileSync11(resolve4(context4.fenv.cwd, file), "utf8");
+    text = readFileSync12(resolve4(context4.fenv.cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(
       `--stages ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`
@@ -51191,7 +51216,7 @@ var planCommand = {
 };
 
 // src/config/fleet-plan.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 function value3(raw, name) {
   const v = raw[name]?.trim();
@@ -51307,7 +51332,7 @@ function buildFleetPlan(raw, context4) {
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync12(resolve5(context4.cwd, caPath), "utf8");
+      caPem = readFileSync13(resolve5(context4.cwd, caPath), "utf8");
     } catch (error) {
       throw new UsageError(
         `--${Option.PrometheusCa} ${caPath}: cannot read it (${error.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`
@@ -51571,7 +51596,7 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync13, writeFileSync as writeFileSync12 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, writeFileSync as writeFileSync12 } from "node:fs";
 import { join as join15, resolve as resolve6 } from "node:path";
 
 // src/gate/fleet-gate.ts
@@ -52836,7 +52861,7 @@ function waveTargets(plan2, cwd) {
   const { file, stage } = plan2.stages;
   let text;
   try {
-    text = readFileSync13(resolve6(cwd, file), "utf8");
+    text = readFileSync14(resolve6(cwd, file), "utf8");
   } catch (error) {
     throw new UsageError(
       `--${Option.Stages} ${file}: cannot read it (${error.code ?? errorMessage(error)}); give the path of the stages YAML file.`

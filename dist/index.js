@@ -47336,8 +47336,25 @@ function redactDeep(value4, secrets) {
 }
 
 // src/workload/ports.ts
+import { readFileSync as readFileSync9 } from "node:fs";
 import { createServer, connect } from "node:net";
-function freePort() {
+function portRange(rangeFile = "/proc/sys/net/ipv4/ip_local_port_range") {
+  try {
+    const low = Number(readFileSync9(rangeFile, "utf8").trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > 12e3) return [1e4, low - 1];
+  } catch {
+  }
+  return [1e4, 32767];
+}
+function canListen(port) {
+  return new Promise((resolve6) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", () => resolve6(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve6(true)));
+  });
+}
+function kernelPort() {
   return new Promise((resolve6, reject) => {
     const server = createServer();
     server.unref();
@@ -47348,6 +47365,14 @@ function freePort() {
       server.close(() => resolve6(port));
     });
   });
+}
+async function freePort(range = portRange()) {
+  const [low, high] = range;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await canListen(port)) return port;
+  }
+  return kernelPort();
 }
 function portOpen(port, timeoutMs = 500) {
   return new Promise((resolve6) => {
@@ -48417,10 +48442,10 @@ var TracerProcess = class {
 };
 
 // src/collect/ebpf-targets.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 
 // src/collect/ebpf-proc.ts
-import { readFileSync as readFileSync9, readlinkSync, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync10, readlinkSync, statSync as statSync3 } from "node:fs";
 function readExe(pid, prefix) {
   try {
     return readlinkSync(`/proc/${pid}/exe`);
@@ -48432,7 +48457,7 @@ function readExe(pid, prefix) {
 }
 function readMaps(pid, prefix) {
   try {
-    return readFileSync9(`/proc/${pid}/maps`, "utf8");
+    return readFileSync10(`/proc/${pid}/maps`, "utf8");
   } catch {
     if (prefix.length === 0) return null;
     const r = runHelperSync(prefix[0], [...prefix.slice(1), "cat", `/proc/${pid}/maps`], { timeoutMs: 1e4 });
@@ -48457,9 +48482,9 @@ function loadBias(maps, exe) {
 var USER_HZ = 100;
 function processAgeSec(pid) {
   try {
-    const stat3 = readFileSync9(`/proc/${pid}/stat`, "utf8");
+    const stat3 = readFileSync10(`/proc/${pid}/stat`, "utf8");
     const startTicks = Number(stat3.slice(stat3.lastIndexOf(")") + 2).split(" ")[19]);
-    const uptime = Number(readFileSync9("/proc/uptime", "utf8").split(" ")[0]);
+    const uptime = Number(readFileSync10("/proc/uptime", "utf8").split(" ")[0]);
     const age = uptime - startTicks / USER_HZ;
     return Number.isFinite(age) && age >= 0 ? age : null;
   } catch {
@@ -48485,9 +48510,9 @@ function findTargets(groups2, mode, prefix, note, untraced) {
       if (!result2) {
         result2 = checkBinary(readPath, mode, (p) => {
           try {
-            return readFileSync10(p);
+            return readFileSync11(p);
           } catch {
-            return readFileSync10(`/proc/${pid}/exe`);
+            return readFileSync11(`/proc/${pid}/exe`);
           }
         });
         checked.set(inode, result2);
@@ -50719,11 +50744,11 @@ function openFuseStore(config, fenv) {
 }
 
 // src/fuse/owner.ts
-import { readFileSync as readFileSync11, readlinkSync as readlinkSync2 } from "node:fs";
+import { readFileSync as readFileSync12, readlinkSync as readlinkSync2 } from "node:fs";
 import { hostname } from "node:os";
 function bootKey() {
   try {
-    const boot = readFileSync11("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const boot = readFileSync12("/proc/sys/kernel/random/boot_id", "utf8").trim();
     return `${boot} ${readlinkSync2("/proc/self/ns/pid")}`;
   } catch {
     return null;
@@ -50731,7 +50756,7 @@ function bootKey() {
 }
 function procStat(pid) {
   try {
-    const stat3 = readFileSync11(`/proc/${pid}/stat`, "utf8");
+    const stat3 = readFileSync12(`/proc/${pid}/stat`, "utf8");
     const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
     return { state: fields[0], start: Number(fields[19]) };
   } catch {
@@ -50962,7 +50987,7 @@ async function settle2(fuse, reason, logger) {
 }
 
 // src/config/fleet-plan.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 function value3(raw, name) {
   const v = raw[name]?.trim();
@@ -51078,7 +51103,7 @@ function buildFleetPlan(raw, context3) {
   let caPem = null;
   if (caPath !== void 0) {
     try {
-      caPem = readFileSync12(resolve4(context3.cwd, caPath), "utf8");
+      caPem = readFileSync13(resolve4(context3.cwd, caPath), "utf8");
     } catch (error2) {
       throw new UsageError(
         `--${Option.PrometheusCa} ${caPath}: cannot read it (${error2.code ?? "error"}); give the PEM file of the CA that signed the store's certificate.`
@@ -51422,7 +51447,7 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync13, writeFileSync as writeFileSync12 } from "node:fs";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, writeFileSync as writeFileSync12 } from "node:fs";
 import { join as join15, resolve as resolve5 } from "node:path";
 
 // src/gate/fleet-gate.ts
@@ -52923,7 +52948,7 @@ function waveTargets(plan, cwd) {
   const { file, stage } = plan.stages;
   let text;
   try {
-    text = readFileSync13(resolve5(cwd, file), "utf8");
+    text = readFileSync14(resolve5(cwd, file), "utf8");
   } catch (error2) {
     throw new UsageError(
       `--${Option.Stages} ${file}: cannot read it (${error2.code ?? errorMessage(error2)}); give the path of the stages YAML file.`
