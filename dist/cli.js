@@ -38891,7 +38891,7 @@ function describeExit(side, a2) {
   return `${side} ${how} ${when}${said}`;
 }
 function lostItsPort(exit2) {
-  return exit2 !== null && exit2.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
+  return exit2.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
 }
 function slopeThreshold(analysis, limits) {
   const base = analysis.baseline.slope?.bytesPerSec ?? 0;

@@ -49623,7 +49623,7 @@ function describeExit(side, a2) {
   return `${side} ${how} ${when}${said}`;
 }
 function lostItsPort(exit) {
-  return exit !== null && exit.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
+  return exit.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
 }
 function slopeThreshold(analysis, limits) {
   const base = analysis.baseline.slope?.bytesPerSec ?? 0;

@@ -1,6 +1,7 @@
 import type { Analysis, SideAnalysis } from '../analyze/analyze.ts';
 import { formatBytes, formatDuration, formatPercent, formatRate } from '../model/units.ts';
 import type { Limits } from '../model/settings.ts';
+import type { WorkloadExit } from '../model/bundle.ts';
 import { Option } from '../model/constants.ts';
 import { optionRef } from '../model/option-ref.ts';
 import { gradeOf } from './grade.ts';
@@ -26,8 +27,8 @@ function describeExit(side: string, a: SideAnalysis): string {
  * busy machine another program can take it before the service binds it (measured: 1 in 30 A/A runs of
  * two parallel calibration gates, graded P0 as a crash). That says nothing about the build.
  */
-function lostItsPort(exit: SideAnalysis['exit']): boolean {
-  return exit !== null && exit.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
+function lostItsPort(exit: WorkloadExit): boolean {
+  return exit.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
 }
 
 function slopeThreshold(analysis: Analysis, limits: Limits): number {
