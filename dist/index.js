@@ -39273,7 +39273,7 @@ var valueOnly = (fit2) => fit2 && { value: fit2.value, stdError: Number.POSITIVE
 function analyzeInstance(bundle, side, instance, series, count2, warmupMs, evidence) {
   const { t, v } = series;
   const n2 = t.length;
-  const span = n2 > 1 ? t[n2 - 1] - t[0] : 0;
+  const span = spanOf(t);
   const binSeconds = floorBinSeconds(span);
   const floor = floorIndices(t, v, binSeconds);
   const intervalSeconds = n2 > 1 ? span / (n2 - 1) : 1;

@@ -244,7 +244,7 @@ function analyzeInstance(
 ): InstanceAnalysis {
   const { t, v } = series;
   const n = t.length;
-  const span = n > 1 ? t[n - 1] - t[0] : 0;
+  const span = spanOf(t);
   const binSeconds = floorBinSeconds(span);
   const floor = floorIndices(t, v, binSeconds);
   const intervalSeconds = n > 1 ? span / (n - 1) : 1;
