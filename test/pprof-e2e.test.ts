@@ -91,7 +91,8 @@ test('healthy against healthy: no suspect above noise and no pattern', async () 
   assert.deepEqual(report.suspects, [], show(report));
   assert.deepEqual(report.patterns, [], show(report));
   assert.ok(report.profiles!.heap.gray.snapshots >= 7 && report.profiles!.goroutines.baseline.dumps >= 7, show(report));
-  assert.ok(!report.warnings.some((w) => /heap profile|goroutine dump|unreadable/.test(w)), show(report));
+  // Every fetch worked and every profile was read (a noisy-floor warning may still cite the heap profiles).
+  assert.ok(!report.warnings.some((w) => /fetches failed|unreadable|could not be analysed/.test(w)), show(report));
 });
 
 test('leak-map: the storing function is the top suspect, unbounded-map, named in the first block reason; analyze re-judges the bundle alike', async () => {
