@@ -36241,6 +36241,30 @@ function pooledDifference(gray2, baseline) {
   const pooled = ss / (n1 + n2 - 2);
   return { value: m1 - m2, stdError: Math.sqrt(pooled * (1 / n1 + 1 / n2)), df: n1 + n2 - 2 };
 }
+function replicaDifference(gray2, baseline) {
+  if (gray2.length < 2 || baseline.length < 2) return null;
+  const g2 = replicaSpread(gray2);
+  const b = replicaSpread(baseline);
+  if (!g2.floored && !b.floored)
+    return pooledDifference(
+      gray2.map((e) => e.value),
+      baseline.map((e) => e.value)
+    );
+  return difference(
+    { value: g2.mean, stdError: Math.sqrt(g2.variance / gray2.length), df: g2.df },
+    { value: b.mean, stdError: Math.sqrt(b.variance / baseline.length), df: b.df }
+  );
+}
+function replicaSpread(es) {
+  const n2 = es.length;
+  const mean3 = es.reduce((a2, e) => a2 + e.value, 0) / n2;
+  const between = es.reduce((a2, e) => a2 + (e.value - mean3) ** 2, 0) / (n2 - 1);
+  const known = es.every((e) => Number.isFinite(e.stdError) && e.df > 0);
+  const within = known ? es.reduce((a2, e) => a2 + e.stdError ** 2, 0) / n2 : 0;
+  if (within <= between) return { mean: mean3, variance: between, df: n2 - 1, floored: false };
+  const df = (within * n2) ** 2 / es.reduce((a2, e) => a2 + e.stdError ** 4 / e.df, 0);
+  return { mean: mean3, variance: within, df: Math.min(n2 - 1, df), floored: true };
+}
 function difference(gray2, baseline) {
   const vg = gray2.stdError ** 2;
   const vb = baseline.stdError ** 2;
@@ -37498,7 +37522,8 @@ function diffHeaps(series) {
         allocated: { gray: 0, baseline: 0 },
         stacks: [],
         graySeries: series.gray.snapshots.map(() => 0),
-        scatterBytes: 0
+        scatterBytes: 0,
+        growthError: { gray: null, baseline: null }
       };
       byFunction.set(fn, f);
     }
@@ -37519,6 +37544,10 @@ function diffHeaps(series) {
       robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes),
       robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes)
     );
+    f.growthError = {
+      gray: fitError(series.gray.times, f.graySeries),
+      baseline: fitError(series.baseline.times, baselineSeries)
+    };
   }
   const functions = [...byFunction.values()].sort((a2, b) => diff(b) - diff(a2) || a2.function.localeCompare(b.function));
   const gray2 = sideSummary(series.gray);
@@ -37546,6 +37575,10 @@ function diffHeaps(series) {
     inuseGrowthDifference: growthDifference(gs, bs),
     churn: churnOf(functions, spans, periodBytes)
   };
+}
+function fitError(times, bytes3) {
+  const fit = fitSlope(times.map((t, i2) => ({ t, v: bytes3[i2] })));
+  return fit && { bytesPerSec: fit.stdError, df: fit.points.length - 2 };
 }
 function growthDifference(gray2, baseline) {
   if (!gray2 || !baseline) return null;
@@ -38649,10 +38682,7 @@ function differenceOf(gray2, baseline, confidence = DECISION_CONFIDENCE) {
   const b = baseline.filter((e) => e !== null);
   if (g2.length === 0 || b.length === 0) return null;
   const acrossProcesses = g2.length > 1 && b.length > 1;
-  const estimate2 = acrossProcesses ? pooledDifference(
-    g2.map((e) => e.value),
-    b.map((e) => e.value)
-  ) : difference(combine(g2), combine(b));
+  const estimate2 = acrossProcesses ? replicaDifference(g2, b) : difference(combine(g2), combine(b));
   if (!estimate2) return null;
   const i2 = intervalOf(estimate2, confidence);
   return {
@@ -38671,7 +38701,13 @@ function siteGrowth(evidence, fn, side) {
   const heap = evidence?.heap;
   if (!heap || heap.sides[side].snapshots < 2 || !(heap.spans[side] > 0)) return null;
   const f = heap.functions.find((x) => x.function === fn);
-  return { value: f ? f.growth[side].bytes / heap.spans[side] : 0, stdError: 0, df: Infinity };
+  if (!f) return { value: 0, stdError: 0, df: Infinity };
+  const own = f.growthError[side];
+  return {
+    value: f.growth[side].bytes / heap.spans[side],
+    stdError: own?.bytesPerSec ?? Number.POSITIVE_INFINITY,
+    df: own?.df ?? Number.POSITIVE_INFINITY
+  };
 }
 var MAX_SITES = 3;
 function siteDifferenceOf(evidences, counts) {

@@ -11,6 +11,7 @@ import {
   ewcSlopeOf,
   olsSlope,
   pooledDifference,
+  replicaDifference,
   seededRandom,
   sideMean,
   studentCdf,
@@ -154,6 +155,40 @@ test('sideMean, pooledDifference and difference by hand', () => {
     stdError: Math.sqrt(5),
     df: 6.25,
   });
+});
+
+test('replicaDifference by hand: the own-noise floor, its df, and none where own errors are unknown', () => {
+  const e = (value: number, stdError: number, df = 1) => ({ value, stdError, df });
+  // gray 3, 5, 4 agree better (spread 1) than each one's own error (2) says: the floor, 4, binds.
+  // Its df: (4 x 3)^2 / (3 x 2^4 / 1) = 3, capped at n - 1 = 2; baseline has no spread and no error.
+  const floored = replicaDifference([e(3, 2), e(5, 2), e(4, 2)], [e(1, 0), e(1, 0)])!;
+  assert.equal(floored.value, 3);
+  close(floored.stdError, Math.sqrt(4 / 3), 1e-15);
+  assert.equal(floored.df, 2);
+  // One noisy process of three: own variance 4/3 a process, df (4)^2 / (2^4 / 1) = 1, below n - 1.
+  const oneNoisy = replicaDifference([e(0, 2), e(0, 0), e(0, 0)], [e(0, 0), e(0, 0), e(0, 0)])!;
+  close(oneNoisy.stdError, Math.sqrt(4 / 3 / 3), 1e-15);
+  assert.equal(oneNoisy.df, 1);
+  // Both sides floored: Welch-Satterthwaite over the two floors, each with df n - 1.
+  const both = replicaDifference([e(1, 3), e(1, 3)], [e(0, 1), e(0, 1), e(0, 1)])!;
+  const vg = 9 / 2;
+  const vb = 1 / 3;
+  close(both.stdError, Math.sqrt(vg + vb), 1e-15);
+  close(both.df, (vg + vb) ** 2 / (vg ** 2 / 1 + vb ** 2 / 2), 1e-12);
+  // A spread wider than the own errors, or own errors not known: exactly the pooled t.
+  assert.deepEqual(
+    replicaDifference([e(3, 0.1), e(5, 0.1), e(7, 0.1)], [e(1, 0), e(2, 0)]),
+    pooledDifference([3, 5, 7], [1, 2]),
+  );
+  const unknown = (v: number) => ({ value: v, stdError: Infinity, df: Infinity });
+  assert.deepEqual(
+    replicaDifference([unknown(3), unknown(5)], [unknown(1), unknown(2)]),
+    pooledDifference([3, 5], [1, 2]),
+  );
+  // Spread equal to the own error is not floored (the pooled t's df stay).
+  assert.equal(replicaDifference([e(1, 1), e(3, 1)], [e(0, 0), e(0, 0)])!.df, pooledDifference([1, 3], [0, 0])!.df);
+  assert.equal(replicaDifference([e(3, 1)], [e(1, 0), e(2, 0)]), null);
+  assert.equal(replicaDifference([e(3, 1), e(4, 1)], [e(1, 0)]), null);
 });
 
 test("seededRandom is mulberry32: seed 1's first draws", () => {

@@ -1,16 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitSlope, quantile, type Point } from '../src/analyze/stats.ts';
+import { robustGrowth } from '../src/analyze/evidence-util.ts';
 import {
   blockBootstrapQuantile,
   difference,
   ewcComponents,
   ewcSlope,
   intervalOf,
+  pooledDifference,
+  replicaDifference,
   seededRandom,
   sideMean,
   studentCdf,
   tCritical,
+  type Estimate,
 } from '../src/analyze/intervals.ts';
 
 test('Student t critical values match the tables, fractional df included', () => {
@@ -150,4 +154,57 @@ test('one process a side: the EWC interval on the floor covers a known trend bet
   }
   assert.ok(ewc / runs >= 0.85, `EWC covered ${((ewc / runs) * 100).toFixed(1)}%`);
   assert.ok(ewc > independent, `EWC ${ewc} vs independent ${independent} of ${runs}`);
+});
+
+/**
+ * A healthy build that churns big buffers (a ring of 24 pooled 1 MiB buffers, replaced several times a
+ * second): each heap profile samples every live buffer afresh (probability 1 - exp(-size/rate), weighted
+ * by its inverse, as Go does), so its inuse bytes jump by whole buffers from one profile to the next.
+ */
+function churnyGrowth(random: () => number, snapshots: number, leakPerSnapshot = 0): Estimate {
+  const size = 1024 * 1024;
+  const rate = 512 * 1024;
+  const p = 1 - Math.exp(-size / rate);
+  const points = Array.from({ length: snapshots }, (_, i) => {
+    let sampled = 0;
+    for (let b = 0; b < 24; b++) if (random() < p) sampled++;
+    return { t: 5 * i, v: (sampled * size) / p + leakPerSnapshot * i };
+  });
+  // As the product measures it: the Theil-Sen growth, with the least-squares fit's error.
+  const fit = fitSlope(points)!;
+  const times = points.map((q) => q.t);
+  const growth = robustGrowth(
+    times,
+    points.map((q) => q.v),
+  );
+  return { value: growth / times[times.length - 1], stdError: fit.stdError, df: snapshots - 2 };
+}
+
+/** A quiet heap: the same long-lived objects in every profile, so no growth and no error of its own. */
+const quietGrowth = (): Estimate => ({ value: 0, stdError: 0, df: 1 });
+
+test('heap growth across 3 processes a side: a churny healthy gray is not called clear by chance, a leak still is', () => {
+  const random = seededRandom(20261203);
+  const runs = 4000;
+  let pooledBlocks = 0;
+  let replicaBlocks = 0;
+  for (let r = 0; r < runs; r++) {
+    const gray = Array.from({ length: 3 }, () => churnyGrowth(random, 3));
+    const baseline = Array.from({ length: 3 }, quietGrowth);
+    const values = (es: Estimate[]) => es.map((e) => e.value);
+    if (intervalOf(pooledDifference(values(gray), values(baseline))!, 0.99).low > 0) pooledBlocks++;
+    if (intervalOf(replicaDifference(gray, baseline)!, 0.99).low > 0) replicaBlocks++;
+  }
+  // One-sided, a 99% interval's low end clears a true difference of 0 in 0.5% of runs: allow twice that.
+  assert.ok(replicaBlocks / runs <= 0.01, `replica intervals called ${replicaBlocks} of ${runs} healthy runs clear`);
+  assert.ok(pooledBlocks / runs > 0.01, `the pooled t (the old way) called ${pooledBlocks} of ${runs} clear`);
+
+  let leaksSeen = 0;
+  for (let r = 0; r < 200; r++) {
+    // 4 MiB retained per 5 s profile interval (48 MiB/min) through the same churn, 13 profiles a minute.
+    const gray = Array.from({ length: 3 }, () => churnyGrowth(random, 13, 4 * 1024 * 1024));
+    const baseline = Array.from({ length: 3 }, quietGrowth);
+    if (intervalOf(replicaDifference(gray, baseline)!, 0.99).low > 0) leaksSeen++;
+  }
+  assert.ok(leaksSeen >= 190, `a 48 MiB/min leak through the churn was clear in ${leaksSeen} of 200 runs`);
 });

@@ -7,6 +7,9 @@ import { analyze, DECISION_CONFIDENCE } from '../src/analyze/analyze.ts';
 import { judge } from '../src/judge/judge.ts';
 import { renderOptionRefs } from '../src/model/option-ref.ts';
 import { makeBundle, MiB } from './helpers/bundles.ts';
+import { readBundle } from '../src/collect/bundle-io.ts';
+import { intervalOf, pooledDifference } from '../src/analyze/intervals.ts';
+import { ROOT } from './helpers/fixtures.ts';
 
 const settings = parseJudgeSettings({ warmup: '5s' });
 const perMin = (mib: number) => (mib * MiB) / 60;
@@ -186,6 +189,34 @@ test('one allocation site growing in every gray process blocks at P1 when the he
   const both = judge({ ...analysis, siteDifference: site, slopeDifference: slope }, settings.limits);
   assert.ok(!both.reasons.some((r) => r.rule === 'site-growth'));
   assert.ok(both.comparisons.some((c) => c.rule === 'site-growth'));
+});
+
+test('recorded: a healthy build churning pooled 1 MiB buffers is blocked on its P95 plateau, not on heap growth its own profiles call noise', () => {
+  // fixtures pool against healthy, 3 processes a side, 10 s after a 5 s warm-up (gate-e2e's pool run):
+  // the three gray processes' retained heap grew 0.35, 0.23 and 0.35 MiB/s by three profiles each, but
+  // each process's own fit says +-0.03 to 0.3: whole buffers sampled afresh in every profile.
+  const bundle = readBundle(`${ROOT}/test/data/bundles/pool-churn-10s`);
+  const analysis = analyze(bundle);
+  const gray = analysis.gray.instances.map((i) => i.inuseGrowth!);
+  const baseline = analysis.baseline.instances.map((i) => i.inuseGrowth!);
+  const old = intervalOf(
+    pooledDifference(
+      gray.map((e) => e.value),
+      baseline.map((e) => e.value),
+    )!,
+    DECISION_CONFIDENCE,
+  );
+  assert.ok(old.low > 0, 'the pooled t called this growth clear (the false P1 this recording pins)');
+  assert.ok(analysis.inuseDifference!.low <= 0, 'with each process noise as the floor it is not clear');
+  assert.ok(!analysis.siteDifference || analysis.siteDifference.low <= 0);
+  const report = judge(analysis, settings.limits);
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.reasons[0].rule, 'p95-increase');
+  assert.deepEqual(
+    report.reasons.filter((r) => r.outcome === 'block').map((r) => r.rule),
+    ['p95-increase'],
+  );
+  assert.equal(report.grade, 'P2');
 });
 
 test('a bundle recorded before replicas (@1, one process a side) is still read and judged as one pair', async () => {

@@ -53,6 +53,7 @@ function fg(stacks: StackGrowth[], graySeries: number[], scatterBytes = 0): Func
     stacks,
     graySeries,
     scatterBytes,
+    growthError: { gray: null, baseline: null },
   };
 }
 

@@ -7,7 +7,7 @@ import {
   ewcSlopeOf,
   olsSlope,
   intervalOf,
-  pooledDifference,
+  replicaDifference,
   sideMean,
   type Estimate,
 } from './intervals.ts';
@@ -351,12 +351,7 @@ function differenceOf(
   if (g.length === 0 || b.length === 0) return null;
   const acrossProcesses = g.length > 1 && b.length > 1;
   // Across processes when both sides have several; else within each series (its own error).
-  const estimate = acrossProcesses
-    ? pooledDifference(
-        g.map((e) => e.value),
-        b.map((e) => e.value),
-      )
-    : difference(combine(g)!, combine(b)!);
+  const estimate = acrossProcesses ? replicaDifference(g, b) : difference(combine(g)!, combine(b)!);
   if (!estimate) return null;
   const i = intervalOf(estimate, confidence);
   return {
@@ -378,7 +373,13 @@ function siteGrowth(evidence: Evidence | null, fn: string, side: SideName): Esti
   const heap = evidence?.heap;
   if (!heap || heap.sides[side].snapshots < 2 || !(heap.spans[side] > 0)) return null;
   const f = heap.functions.find((x) => x.function === fn);
-  return { value: f ? f.growth[side].bytes / heap.spans[side] : 0, stdError: 0, df: Infinity };
+  if (!f) return { value: 0, stdError: 0, df: Infinity };
+  const own = f.growthError[side];
+  return {
+    value: f.growth[side].bytes / heap.spans[side],
+    stdError: own?.bytesPerSec ?? Number.POSITIVE_INFINITY,
+    df: own?.df ?? Number.POSITIVE_INFINITY,
+  };
 }
 
 /** Allocation sites compared across processes: the top growth suspect of each process pair, at most this many. */

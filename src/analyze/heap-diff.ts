@@ -46,6 +46,11 @@ export interface FunctionGrowth {
    * is not well beyond it is a function that comes and goes (bursts), not one that grows.
    */
   scatterBytes: number;
+  /**
+   * The standard error of its growth rate by each side's own fit (least squares over that side's
+   * snapshots, bytes/s) and its df; null with fewer than three snapshots.
+   */
+  growthError: Record<SideName, { bytesPerSec: number; df: number } | null>;
 }
 
 export interface HeapDiff {
@@ -168,6 +173,7 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
         stacks: [],
         graySeries: series.gray.snapshots.map(() => 0),
         scatterBytes: 0,
+        growthError: { gray: null, baseline: null },
       };
       byFunction.set(fn, f);
     }
@@ -188,6 +194,10 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
       robustScatter(series.gray.times, f.graySeries, f.growth.gray.bytes),
       robustScatter(series.baseline.times, baselineSeries, f.growth.baseline.bytes),
     );
+    f.growthError = {
+      gray: fitError(series.gray.times, f.graySeries),
+      baseline: fitError(series.baseline.times, baselineSeries),
+    };
   }
   const functions = [...byFunction.values()].sort((a, b) => diff(b) - diff(a) || a.function.localeCompare(b.function));
 
@@ -219,6 +229,11 @@ export function diffHeaps(series: Record<SideName, HeapSeries>): HeapDiff {
     inuseGrowthDifference: growthDifference(gs, bs),
     churn: churnOf(functions, spans, periodBytes),
   };
+}
+
+function fitError(times: readonly number[], bytes: readonly number[]): { bytesPerSec: number; df: number } | null {
+  const fit = fitSlope(times.map((t, i) => ({ t, v: bytes[i] })));
+  return fit && { bytesPerSec: fit.stdError, df: fit.points.length - 2 };
 }
 
 function growthDifference(gray: SlopeEstimate | null, baseline: SlopeEstimate | null): GrowthEstimate | null {

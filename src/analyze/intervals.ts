@@ -274,6 +274,43 @@ export function pooledDifference(gray: readonly number[], baseline: readonly num
   return { value: m1 - m2, stdError: Math.sqrt(pooled * (1 / n1 + 1 / n2)), df: n1 + n2 - 2 };
 }
 
+/**
+ * gray minus baseline across instances whose own errors may be known (heap-profile growth: Go samples
+ * one allocation per MemProfileRate bytes, so each process's growth carries sampling noise). Three
+ * processes can agree by chance (a healthy build that churns 1 MiB buffers gave 0.35, 0.23 and 0.35
+ * MiB/s, each +-0.3 by its own fit, and the pooled t called that clear), so a side's spread is never
+ * taken below the mean of its processes' own variances; the floored side keeps at most n - 1 df and
+ * the sides combine by Welch-Satterthwaite. A side whose own errors are unknown (not finite) has no
+ * floor, and with no floor on either side this is pooledDifference.
+ */
+export function replicaDifference(gray: readonly Estimate[], baseline: readonly Estimate[]): Estimate | null {
+  if (gray.length < 2 || baseline.length < 2) return null;
+  const g = replicaSpread(gray);
+  const b = replicaSpread(baseline);
+  if (!g.floored && !b.floored)
+    return pooledDifference(
+      gray.map((e) => e.value),
+      baseline.map((e) => e.value),
+    );
+  return difference(
+    { value: g.mean, stdError: Math.sqrt(g.variance / gray.length), df: g.df },
+    { value: b.mean, stdError: Math.sqrt(b.variance / baseline.length), df: b.df },
+  );
+}
+
+/** One side's mean and the variance of one process's figure: the spread between processes, or their own noise if larger. */
+function replicaSpread(es: readonly Estimate[]): { mean: number; variance: number; df: number; floored: boolean } {
+  const n = es.length;
+  const mean = es.reduce((a, e) => a + e.value, 0) / n;
+  const between = es.reduce((a, e) => a + (e.value - mean) ** 2, 0) / (n - 1);
+  const known = es.every((e) => Number.isFinite(e.stdError) && e.df > 0);
+  const within = known ? es.reduce((a, e) => a + e.stdError ** 2, 0) / n : 0;
+  if (within <= between) return { mean, variance: between, df: n - 1, floored: false };
+  // Satterthwaite's df of a mean of variances, each with its own df; never more than the processes give.
+  const df = (within * n) ** 2 / es.reduce((a, e) => a + e.stdError ** 4 / e.df, 0);
+  return { mean, variance: within, df: Math.min(n - 1, df), floored: true };
+}
+
 /** gray minus baseline, with Welch-Satterthwaite degrees of freedom. */
 export function difference(gray: Estimate, baseline: Estimate): Estimate {
   const vg = gray.stdError ** 2;
