@@ -35275,6 +35275,10 @@ import { join as join3 } from "node:path";
 
 // src/model/profiles.ts
 var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
+var GC_DISTURBANCE_MS = 2e3;
+function firstProfileAtMs(warmupMs) {
+  return Math.max(0, warmupMs - GC_DISTURBANCE_MS);
+}
 var PROFILE_DIR = "pprof";
 var PROFILE_INDEX_FILE = "index.json";
 var DiffProfileFile = {
@@ -36030,7 +36034,7 @@ function quantile(values, q) {
 function p95(values) {
   return values.length === 0 ? null : quantile(values, 0.95);
 }
-function floorIndices(t, v, binSeconds) {
+function floorIndices(t, v, binSeconds, disturbed) {
   const n2 = t.length;
   if (n2 === 0) return [];
   const start = t[0];
@@ -36038,6 +36042,7 @@ function floorIndices(t, v, binSeconds) {
   const floor = [];
   let bin = Number.NaN;
   for (let i2 = 0; i2 < n2; i2++) {
+    if (disturbed?.[i2]) continue;
     const b = Math.floor((t[i2] - start) / binSeconds);
     if (b === bin) {
       if (v[i2] < v[floor[floor.length - 1]]) floor[floor.length - 1] = i2;
@@ -38070,7 +38075,7 @@ function detectPatterns(heap, goroutines) {
 }
 
 // src/analyze/evidence.ts
-var START_SLACK_MS = 500;
+var START_SLACK_MS = GC_DISTURBANCE_MS + 500;
 var MAX_SUSPECTS = 20;
 var ONE_SIDED_FACTOR = 4;
 var SCATTER_FACTOR2 = 3;
@@ -38564,6 +38569,9 @@ function sideSeries(bundle, side, count2, warmupMs) {
   const steps = bundle.samples.length;
   const ts = Array.from({ length: count2 }, () => new Float64Array(steps));
   const vs = Array.from({ length: count2 }, () => new Float64Array(steps));
+  const ds = Array.from({ length: count2 }, () => new Uint8Array(steps));
+  const gcs = forcedGcTimes(bundle, side, count2);
+  const disturbanceMs = Math.min(GC_DISTURBANCE_MS, (bundle.profiles?.intervalMs ?? Infinity) / 2);
   const n2 = new Int32Array(count2);
   const max = new Array(count2).fill(null);
   const sum = new Float64Array(count2);
@@ -38577,11 +38585,25 @@ function sideSeries(bundle, side, count2, warmupMs) {
       if (!inWindow) continue;
       ts[i2][n2[i2]] = s.t / 1e3;
       vs[i2][n2[i2]] = value4;
+      ds[i2][n2[i2]] = gcs[i2].some((at) => s.t >= at && s.t < at + disturbanceMs) ? 1 : 0;
       sum[i2] += value4;
       n2[i2]++;
     }
   }
-  return ts.map((t, i2) => ({ t: t.subarray(0, n2[i2]), v: vs[i2].subarray(0, n2[i2]), max: max[i2], sum: sum[i2] }));
+  return ts.map((t, i2) => ({
+    t: t.subarray(0, n2[i2]),
+    v: vs[i2].subarray(0, n2[i2]),
+    disturbed: ds[i2].subarray(0, n2[i2]),
+    max: max[i2],
+    sum: sum[i2]
+  }));
+}
+function forcedGcTimes(bundle, side, count2) {
+  const times = Array.from({ length: count2 }, () => []);
+  for (const e of bundle.profiles?.entries ?? []) {
+    if (e.side === side && e.kind === "heap" && (e.instance ?? 0) < count2) times[e.instance ?? 0].push(e.t);
+  }
+  return times;
 }
 function floorSlope(t, v, floor, ownError) {
   if (floor.length === t.length) return ownError ? ewcSlopeOf(t, v) : valueOnly(olsSlope(t, v));
@@ -38600,7 +38622,7 @@ function analyzeInstance(bundle, side, instance, series, count2, warmupMs, evide
   const n2 = t.length;
   const span = spanOf(t);
   const binSeconds = floorBinSeconds(span);
-  const floor = floorIndices(t, v, binSeconds);
+  const floor = floorIndices(t, v, binSeconds, series.disturbed);
   const intervalSeconds = n2 > 1 ? span / (n2 - 1) : 1;
   const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
   const p95Bytes = p95(v);
@@ -38647,8 +38669,9 @@ function analyzeSide(bundle, side, warmupMs, evidences) {
   const sloped = instances.filter((i2) => i2.slope !== null);
   if (count2 > 1 && sloped.length === 1) {
     const i2 = instances.indexOf(sloped[0]);
-    const { t, v } = series[i2];
-    instances[i2] = { ...instances[i2], slope: floorSlope(t, v, floorIndices(t, v, floorBinSeconds(spanOf(t))), true) };
+    const { t, v, disturbed } = series[i2];
+    const floor = floorIndices(t, v, floorBinSeconds(spanOf(t)), disturbed);
+    instances[i2] = { ...instances[i2], slope: floorSlope(t, v, floor, true) };
   }
   const slope2 = combine(instances.map((i2) => i2.slope));
   const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
@@ -48032,7 +48055,7 @@ function startProfiling(plan2) {
   });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan2.logger.info(describeCollection(urls, plan2.intervalMs));
-    collector.start(plan2.warmupMs, plan2.totalMs);
+    collector.start(firstProfileAtMs(plan2.warmupMs), plan2.totalMs);
   }
   return collector;
 }

@@ -9,6 +9,7 @@ import {
   PROFILE_DIR,
   PROFILE_INDEX_FILE,
   PROFILE_INDEX_SCHEMA,
+  firstProfileAtMs,
   type ProfileEntry,
   type ProfileIndex,
   type ProfileKind,
@@ -218,7 +219,7 @@ export interface ProfilingPlan {
   /** Each process's port per side (one a side without replicas). */
   ports: Record<SideName, (number | null)[]>;
   intervalMs: number;
-  /** The window: first snapshot at warmupMs, the schedule runs until totalMs (then `finish`). */
+  /** The window: first snapshot shortly before warmupMs (firstProfileAtMs), the schedule runs until totalMs (then `finish`). */
   warmupMs: number;
   totalMs: number;
   bundleDir: string;
@@ -266,7 +267,7 @@ export function startProfiling(plan: ProfilingPlan): ProfileCollector | null {
   });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan.logger.info(describeCollection(urls, plan.intervalMs));
-    collector.start(plan.warmupMs, plan.totalMs);
+    collector.start(firstProfileAtMs(plan.warmupMs), plan.totalMs);
   }
   return collector;
 }
