@@ -36432,10 +36432,6 @@ import { join as join3 } from "node:path";
 
 // src/model/profiles.ts
 var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
-var GC_DISTURBANCE_MS = 2e3;
-function firstProfileAtMs(warmupMs) {
-  return Math.max(0, warmupMs - GC_DISTURBANCE_MS);
-}
 var PROFILE_DIR = "pprof";
 var PROFILE_INDEX_FILE = "index.json";
 var DiffProfileFile = {
@@ -36742,7 +36738,7 @@ function quantile(values, q) {
 function p95(values) {
   return values.length === 0 ? null : quantile(values, 0.95);
 }
-function floorIndices(t, v, binSeconds, disturbed) {
+function floorIndices(t, v, binSeconds) {
   const n2 = t.length;
   if (n2 === 0) return [];
   const start = t[0];
@@ -36750,7 +36746,6 @@ function floorIndices(t, v, binSeconds, disturbed) {
   const floor = [];
   let bin = Number.NaN;
   for (let i2 = 0; i2 < n2; i2++) {
-    if (disturbed?.[i2]) continue;
     const b = Math.floor((t[i2] - start) / binSeconds);
     if (b === bin) {
       if (v[i2] < v[floor[floor.length - 1]]) floor[floor.length - 1] = i2;
@@ -38783,7 +38778,7 @@ function detectPatterns(heap, goroutines) {
 }
 
 // src/analyze/evidence.ts
-var START_SLACK_MS = GC_DISTURBANCE_MS + 500;
+var START_SLACK_MS = 500;
 var MAX_SUSPECTS = 20;
 var ONE_SIDED_FACTOR = 4;
 var SCATTER_FACTOR2 = 3;
@@ -39277,9 +39272,6 @@ function sideSeries(bundle, side, count2, warmupMs) {
   const steps = bundle.samples.length;
   const ts = Array.from({ length: count2 }, () => new Float64Array(steps));
   const vs = Array.from({ length: count2 }, () => new Float64Array(steps));
-  const ds = Array.from({ length: count2 }, () => new Uint8Array(steps));
-  const gcs = forcedGcTimes(bundle, side, count2);
-  const disturbanceMs = Math.min(GC_DISTURBANCE_MS, (bundle.profiles?.intervalMs ?? Infinity) / 2);
   const n2 = new Int32Array(count2);
   const max = new Array(count2).fill(null);
   const sum = new Float64Array(count2);
@@ -39293,25 +39285,11 @@ function sideSeries(bundle, side, count2, warmupMs) {
       if (!inWindow) continue;
       ts[i2][n2[i2]] = s.t / 1e3;
       vs[i2][n2[i2]] = value4;
-      ds[i2][n2[i2]] = gcs[i2].some((at) => s.t >= at && s.t < at + disturbanceMs) ? 1 : 0;
       sum[i2] += value4;
       n2[i2]++;
     }
   }
-  return ts.map((t, i2) => ({
-    t: t.subarray(0, n2[i2]),
-    v: vs[i2].subarray(0, n2[i2]),
-    disturbed: ds[i2].subarray(0, n2[i2]),
-    max: max[i2],
-    sum: sum[i2]
-  }));
-}
-function forcedGcTimes(bundle, side, count2) {
-  const times = Array.from({ length: count2 }, () => []);
-  for (const e of bundle.profiles?.entries ?? []) {
-    if (e.side === side && e.kind === "heap" && (e.instance ?? 0) < count2) times[e.instance ?? 0].push(e.t);
-  }
-  return times;
+  return ts.map((t, i2) => ({ t: t.subarray(0, n2[i2]), v: vs[i2].subarray(0, n2[i2]), max: max[i2], sum: sum[i2] }));
 }
 function floorSlope(t, v, floor, ownError) {
   if (floor.length === t.length) return ownError ? ewcSlopeOf(t, v) : valueOnly(olsSlope(t, v));
@@ -39330,7 +39308,7 @@ function analyzeInstance(bundle, side, instance, series, count2, warmupMs, evide
   const n2 = t.length;
   const span = spanOf(t);
   const binSeconds = floorBinSeconds(span);
-  const floor = floorIndices(t, v, binSeconds, series.disturbed);
+  const floor = floorIndices(t, v, binSeconds);
   const intervalSeconds = n2 > 1 ? span / (n2 - 1) : 1;
   const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
   const p95Bytes = p95(v);
@@ -39377,9 +39355,8 @@ function analyzeSide(bundle, side, warmupMs, evidences) {
   const sloped = instances.filter((i2) => i2.slope !== null);
   if (count2 > 1 && sloped.length === 1) {
     const i2 = instances.indexOf(sloped[0]);
-    const { t, v, disturbed } = series[i2];
-    const floor = floorIndices(t, v, floorBinSeconds(spanOf(t)), disturbed);
-    instances[i2] = { ...instances[i2], slope: floorSlope(t, v, floor, true) };
+    const { t, v } = series[i2];
+    instances[i2] = { ...instances[i2], slope: floorSlope(t, v, floorIndices(t, v, floorBinSeconds(spanOf(t))), true) };
   }
   const slope2 = combine(instances.map((i2) => i2.slope));
   const slopeInterval = slope2 ? intervalOf(slope2, DECISION_CONFIDENCE) : null;
@@ -48091,7 +48068,6 @@ async function fetchProfile(url, timeoutMs, signal) {
 var KINDS = ["heap", "goroutine"];
 var PROFILE_FETCH_TIMEOUT_MS = 1e4;
 var EXTENSION = { heap: "pb.gz", goroutine: "txt" };
-var END_GAP_SHARE = 0.5;
 var JITTER_SHARE = 0.2;
 var ProfileCollector = class {
   options;
@@ -48117,16 +48093,19 @@ var ProfileCollector = class {
     return performance3.now() - this.origin;
   }
   /**
-   * Schedules snapshots at `firstAtMs`, then about every interval, while before `endAtMs` (the final
-   * one is `finish`'s). Each later one is moved by up to a fifth of the interval, at random: a service's
-   * own periodic work (a 2 s ticker against a 2 s interval) must not be caught at the same phase, or
-   * missed, every time.
+   * Schedules snapshots over the window `startMs`..`endMs`: it is cut into as many equal slots as fit
+   * an interval (at least one), and each slot's snapshot sits in its middle; the final one is
+   * `finish`'s, after sampling. A heap profile forces a GC (`?gc=1`), and a churning service's cgroup
+   * memory dips for a second or two after one (a pool-heavy build's fell 10-20 MiB): with one dip in
+   * the middle of every slot the floor sees them evenly, where a dip at the window's start and none at
+   * its end read as a rising floor (26-51 MiB/min of false slope in 10 s windows). Each snapshot also
+   * moves by up to a fifth of its slot, at random: a service's own periodic work (a 2 s ticker against
+   * a 2 s interval) must not be caught at the same phase, or missed, every time.
    */
-  start(firstAtMs, endAtMs) {
-    const { intervalMs } = this.options;
-    for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
-      const jitter = at === firstAtMs ? 0 : (Math.random() - 0.5) * 2 * JITTER_SHARE * intervalMs;
-      const timer = setTimeout(() => this.tick(), Math.max(0, at + jitter - this.now()));
+  start(startMs, endMs) {
+    for (const at of snapshotTimes(startMs, endMs, this.options.intervalMs)) {
+      const jitter = (Math.random() - 0.5) * 2 * JITTER_SHARE * at.slotMs;
+      const timer = setTimeout(() => this.tick(), Math.max(0, at.ms + jitter - this.now()));
       this.timers.push(timer);
     }
   }
@@ -48233,9 +48212,14 @@ var ProfileCollector = class {
     }
   }
 };
+function snapshotTimes(startMs, endMs, intervalMs) {
+  const slots = Math.max(1, Math.floor((endMs - startMs) / intervalMs + 1e-9));
+  const slotMs = (endMs - startMs) / slots;
+  return Array.from({ length: slots }, (_, k) => ({ ms: startMs + (k + 0.5) * slotMs, slotMs }));
+}
 function describeCollection(urls, intervalMs) {
   const where = SIDES.map((side) => `${side} ${urls[side] ?? "off"}`).join(", ");
-  return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
+  return `memgate: heap profiles and goroutine dumps about every ${formatDuration(intervalMs)} over the window and at its end (${where})`;
 }
 function startProfiling(plan) {
   if (SIDES.every((side) => plan.templates[side] === null)) return null;
@@ -48270,7 +48254,7 @@ function startProfiling(plan) {
   });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan.logger.info(describeCollection(urls, plan.intervalMs));
-    collector.start(firstProfileAtMs(plan.warmupMs), plan.totalMs);
+    collector.start(plan.warmupMs, plan.totalMs);
   }
   return collector;
 }

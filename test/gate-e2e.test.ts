@@ -146,10 +146,10 @@ test('sync.Pool misuse under the same load on both sides is blocked on P95: a hi
   );
   assert.ok(report.p95Increase! > 0.5);
   assert.equal(report.grade, 'P2');
-  // The first heap profiles (a forced GC each) came in the warm-up, so their dip was over by the window.
+  // Heap profiles (a forced GC each) in the middle of the window's two 5 s slots, not at its start.
   const index = JSON.parse(readFileSync(join(work, 'pool/bundle/pprof/index.json'), 'utf8'));
   const heaps = index.entries.filter((e: { kind: string }) => e.kind === 'heap').map((e: { t: number }) => e.t);
-  assert.ok(Math.min(...heaps) < 3500, `first heap profile at ${Math.min(...heaps)} ms`);
+  assert.ok(Math.min(...heaps) > 6400, `first heap profile at ${Math.min(...heaps)} ms`);
   // Each side got its own load at its own URL, and both loads were stopped at the end.
   const log = readFileSync(join(work, 'pool/bundle/workloads.log'), 'utf8');
   for (const side of ['baseline', 'gray']) {

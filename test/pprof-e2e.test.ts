@@ -51,7 +51,7 @@ function memgate(args: string[]): Promise<CliRun> {
   return spawnCli(args, { cwd: work, entry: CLI });
 }
 
-async function gate(variant: string): Promise<{ report: Report; out: string; stdout: string }> {
+async function gate(variant: string, exits = [0, 1]): Promise<{ report: Report; out: string; stdout: string }> {
   const out = join(work, variant);
   const service = (name: string) => `${bin(name)} -addr 127.0.0.1:{port} ${FLAGS}`;
   const run = await memgate([
@@ -66,7 +66,7 @@ async function gate(variant: string): Promise<{ report: Report; out: string; std
     '--out',
     out,
   ]);
-  assert.ok(run.code === 0 || run.code === 1, `memgate run ${variant} exited ${run.code}:\n${run.stderr}`);
+  assert.ok(exits.includes(run.code ?? -1), `memgate run ${variant} exited ${run.code}:\n${run.stderr}`);
   const report: Report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   // What both builds do alike (the warm cache, the churn bursts) is never a suspect.
   for (const shared of ['main.newWarmCache', 'main.churnBurst'])
@@ -87,7 +87,9 @@ const show = (r: Report) =>
   });
 
 test('healthy against healthy: no suspect above noise and no pattern', async () => {
-  const { report } = await gate('healthy');
+  // One process a side for 12 s cannot always rule out a slow leak: pass or inconclusive, never fail.
+  const { report } = await gate('healthy', [0, 3]);
+  assert.notEqual(report.verdict, 'fail', show(report));
   assert.deepEqual(report.suspects, [], show(report));
   assert.deepEqual(report.patterns, [], show(report));
   assert.ok(report.profiles!.heap.gray.snapshots >= 7 && report.profiles!.goroutines.baseline.dumps >= 7, show(report));

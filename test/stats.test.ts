@@ -127,13 +127,3 @@ test('floor points of readings out of time order are those of the ordered readin
     [0.5, 1.5, 2],
   );
 });
-
-test('disturbed readings are never a floor; a bin holding only disturbed readings has none', () => {
-  const t = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5];
-  const v = [5, 3, 9, 8, 1, 4, 6, 7];
-  assert.deepEqual(floorIndices(t, v, 1), [1, 3, 4]);
-  // The dip at 2 s (a forced GC) is skipped for the next lowest of its bin; bin [1, 2) is all disturbed.
-  assert.deepEqual(floorIndices(t, v, 1, [0, 0, 1, 1, 1, 0, 0, 0]), [1, 5]);
-  assert.deepEqual(floorIndices(t, v, 1, [1, 1, 1, 1, 1, 1, 1, 1]), []);
-  assert.deepEqual(floorIndices(t, v, 1, new Uint8Array(8)), floorIndices(t, v, 1));
-});

@@ -1,7 +1,6 @@
 import { SIDES, type SideName } from '../model/sides.ts';
 import type { Bundle, DriverName, MemoryStat, StatSample, WorkloadExit } from '../model/bundle.ts';
 import { fitSlope, floorBinSeconds, floorIndices, p95, t95 } from './stats.ts';
-import { GC_DISTURBANCE_MS } from '../model/profiles.ts';
 import {
   blockBootstrapQuantile,
   difference,
@@ -183,8 +182,6 @@ function goroutinesOf(evidence: Evidence | null, side: SideName, spanSeconds: nu
 interface InstanceSeries {
   t: Float64Array;
   v: Float64Array;
-  /** 1 where a reading falls in the dip of a heap profile's forced GC: never a floor point. */
-  disturbed: Uint8Array;
   max: number | null;
   sum: number;
 }
@@ -194,10 +191,6 @@ function sideSeries(bundle: Bundle, side: SideName, count: number, warmupMs: num
   const steps = bundle.samples.length;
   const ts = Array.from({ length: count }, () => new Float64Array(steps));
   const vs = Array.from({ length: count }, () => new Float64Array(steps));
-  const ds = Array.from({ length: count }, () => new Uint8Array(steps));
-  const gcs = forcedGcTimes(bundle, side, count);
-  // At most half of each profile interval: the rest of the readings must still have floors.
-  const disturbanceMs = Math.min(GC_DISTURBANCE_MS, (bundle.profiles?.intervalMs ?? Infinity) / 2);
   const n = new Int32Array(count);
   const max: (number | null)[] = new Array(count).fill(null);
   const sum = new Float64Array(count);
@@ -212,27 +205,11 @@ function sideSeries(bundle: Bundle, side: SideName, count: number, warmupMs: num
       if (!inWindow) continue;
       ts[i][n[i]] = s.t / 1000;
       vs[i][n[i]] = value;
-      ds[i][n[i]] = gcs[i].some((at) => s.t >= at && s.t < at + disturbanceMs) ? 1 : 0;
       sum[i] += value;
       n[i]++;
     }
   }
-  return ts.map((t, i) => ({
-    t: t.subarray(0, n[i]),
-    v: vs[i].subarray(0, n[i]),
-    disturbed: ds[i].subarray(0, n[i]),
-    max: max[i],
-    sum: sum[i],
-  }));
-}
-
-/** When memgate asked each process of a side for a heap profile (ms on the sampling clock): a forced GC each (GC_DISTURBANCE_MS). */
-function forcedGcTimes(bundle: Bundle, side: SideName, count: number): number[][] {
-  const times = Array.from({ length: count }, () => [] as number[]);
-  for (const e of bundle.profiles?.entries ?? []) {
-    if (e.side === side && e.kind === 'heap' && (e.instance ?? 0) < count) times[e.instance ?? 0].push(e.t);
-  }
-  return times;
+  return ts.map((t, i) => ({ t: t.subarray(0, n[i]), v: vs[i].subarray(0, n[i]), max: max[i], sum: sum[i] }));
 }
 
 /** The floor's slope of one process: value only unless its own (EWC) error is asked for. */
@@ -269,7 +246,7 @@ function analyzeInstance(
   const n = t.length;
   const span = spanOf(t);
   const binSeconds = floorBinSeconds(span);
-  const floor = floorIndices(t, v, binSeconds, series.disturbed);
+  const floor = floorIndices(t, v, binSeconds);
   const intervalSeconds = n > 1 ? span / (n - 1) : 1;
   const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
   const p95Bytes = p95(v);
@@ -327,9 +304,8 @@ function analyzeSide(bundle: Bundle, side: SideName, warmupMs: number, evidences
   if (count > 1 && sloped.length === 1) {
     // The side's only slope: its own error is the side's error (sideMean), so fit it in full.
     const i = instances.indexOf(sloped[0]);
-    const { t, v, disturbed } = series[i];
-    const floor = floorIndices(t, v, floorBinSeconds(spanOf(t)), disturbed);
-    instances[i] = { ...instances[i], slope: floorSlope(t, v, floor, true) };
+    const { t, v } = series[i];
+    instances[i] = { ...instances[i], slope: floorSlope(t, v, floorIndices(t, v, floorBinSeconds(spanOf(t))), true) };
   }
   const slope = combine(instances.map((i) => i.slope));
   const slopeInterval = slope ? intervalOf(slope, DECISION_CONFIDENCE) : null;

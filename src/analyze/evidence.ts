@@ -1,11 +1,5 @@
 import { SIDES, type SideName } from '../model/sides.ts';
-import {
-  DiffProfileFile,
-  GC_DISTURBANCE_MS,
-  PROFILE_DIR,
-  type ProfileEntry,
-  type ProfileSet,
-} from '../model/profiles.ts';
+import { DiffProfileFile, PROFILE_DIR, type ProfileEntry, type ProfileSet } from '../model/profiles.ts';
 import type { EvidenceSummary, HeapSideSummary, Pattern, PatternId, Suspect } from './evidence-types.ts';
 import { decodeHeapProfile, type HeapSnapshot } from './heap-profile.ts';
 import { diffHeaps, levelNoise, type FunctionGrowth, type HeapDiff, type HeapSeries } from './heap-diff.ts';
@@ -21,8 +15,8 @@ import { detectPatterns, growingClusters, risesThroughout, type PatternClaim } f
 import { applicationFrame, frameText, locationText, trimRuntime } from './evidence-util.ts';
 import { errorMessage } from '../model/errors.ts';
 
-/** Profiles fetched this long before the window's start count as its first snapshot (firstProfileAtMs). */
-const START_SLACK_MS = GC_DISTURBANCE_MS + 500;
+/** Profiles fetched this long before the window's start still count as its first snapshot. */
+const START_SLACK_MS = 500;
 export const MAX_SUSPECTS = 20;
 const ONE_SIDED_FACTOR = 4;
 const SCATTER_FACTOR = 3;

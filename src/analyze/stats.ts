@@ -53,15 +53,9 @@ export function p95(values: ArrayLike<number>): number | null {
  * The rising floor: the lowest reading of each time bin. A GC sawtooth or a burst lifts some readings
  * for a moment; what a leak lifts is the minimum, so only the minima carry the trend. Takes readings
  * in time order as columns (seconds, bytes) and gives the indices of the floor readings: a fleet
- * judges thousands of day-long series, and columns spare it an object per reading. Readings marked
- * in `disturbed` (non-zero) are never a floor: memgate's own heap profiles force a GC that lowers them.
+ * judges thousands of day-long series, and columns spare it an object per reading.
  */
-export function floorIndices(
-  t: ArrayLike<number>,
-  v: ArrayLike<number>,
-  binSeconds: number,
-  disturbed?: ArrayLike<number>,
-): number[] {
+export function floorIndices(t: ArrayLike<number>, v: ArrayLike<number>, binSeconds: number): number[] {
   const n = t.length;
   if (n === 0) return [];
   const start = t[0];
@@ -69,7 +63,6 @@ export function floorIndices(
   const floor: number[] = [];
   let bin = Number.NaN;
   for (let i = 0; i < n; i++) {
-    if (disturbed?.[i]) continue;
     const b = Math.floor((t[i] - start) / binSeconds);
     if (b === bin) {
       if (v[i] < v[floor[floor.length - 1]]) floor[floor.length - 1] = i;

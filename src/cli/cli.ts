@@ -48,8 +48,8 @@ const OPTION_HELP: Record<string, string> = {
   [Option.Pprof]: `--pprof URL|off            pprof base URL of both sides, {port} allowed, or off (${Defaults.pprof})`,
   [Option.BaselinePprof]: `--baseline-pprof URL|off   the same for baseline only (as --pprof)`,
   [Option.GrayPprof]: `--gray-pprof URL|off       the same for gray only (as --pprof)`,
-  [Option.ProfileInterval]: `--profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side this often, and at
-                             both ends of the window; kept in the bundle (${Defaults.profileInterval})`,
+  [Option.ProfileInterval]: `--profile-interval DUR     heap profile (?gc=1) and goroutine dump of each side about this often
+                             (mid-slot) and at the window's end; kept in the bundle (${Defaults.profileInterval})`,
   [Option.Ebpf]: `--ebpf auto|on|off         eBPF allocation tracing of both builds (needs root or sudo -n, bpftrace
                              0.17+, unstripped Go binaries); auto goes on without it, on exits 2 (${Defaults.ebpf})`,
   [Option.EbpfMode]: `--ebpf-mode MODE           sampled: probe where Go samples its heap profile, cheap; every: probe

@@ -9,7 +9,6 @@ import {
   PROFILE_DIR,
   PROFILE_INDEX_FILE,
   PROFILE_INDEX_SCHEMA,
-  firstProfileAtMs,
   type ProfileEntry,
   type ProfileIndex,
   type ProfileKind,
@@ -35,14 +34,12 @@ const KINDS: readonly ProfileKind[] = ['heap', 'goroutine'];
 /** Per fetch: a service busy dumping thousands of goroutines still answers well within this. */
 export const PROFILE_FETCH_TIMEOUT_MS = 10_000;
 const EXTENSION: Record<ProfileKind, string> = { heap: 'pb.gz', goroutine: 'txt' };
-/** A periodic snapshot this close to the end is skipped: the final one follows right after. */
-const END_GAP_SHARE = 0.5;
-/** Periodic snapshots move by up to this share of the interval either way. */
+/** Periodic snapshots move by up to this share of their slot either way. */
 const JITTER_SHARE = 0.2;
 
 /**
- * Fetches heap profiles (`?gc=1`) and goroutine dumps from both sides at the start of the window,
- * every interval, and at the end; keeps each as fetched in the bundle, with an index. A fetch that
+ * Fetches heap profiles (`?gc=1`) and goroutine dumps from both sides about every interval over the
+ * window (in the middle of equal slots), and at its end; keeps each as fetched in the bundle, with an index. A fetch that
  * fails is recorded (and warned about once per side and kind), never fatal.
  */
 export class ProfileCollector {
@@ -72,16 +69,19 @@ export class ProfileCollector {
   }
 
   /**
-   * Schedules snapshots at `firstAtMs`, then about every interval, while before `endAtMs` (the final
-   * one is `finish`'s). Each later one is moved by up to a fifth of the interval, at random: a service's
-   * own periodic work (a 2 s ticker against a 2 s interval) must not be caught at the same phase, or
-   * missed, every time.
+   * Schedules snapshots over the window `startMs`..`endMs`: it is cut into as many equal slots as fit
+   * an interval (at least one), and each slot's snapshot sits in its middle; the final one is
+   * `finish`'s, after sampling. A heap profile forces a GC (`?gc=1`), and a churning service's cgroup
+   * memory dips for a second or two after one (a pool-heavy build's fell 10-20 MiB): with one dip in
+   * the middle of every slot the floor sees them evenly, where a dip at the window's start and none at
+   * its end read as a rising floor (26-51 MiB/min of false slope in 10 s windows). Each snapshot also
+   * moves by up to a fifth of its slot, at random: a service's own periodic work (a 2 s ticker against
+   * a 2 s interval) must not be caught at the same phase, or missed, every time.
    */
-  start(firstAtMs: number, endAtMs: number): void {
-    const { intervalMs } = this.options;
-    for (let at = firstAtMs; at === firstAtMs || at < endAtMs - END_GAP_SHARE * intervalMs; at += intervalMs) {
-      const jitter = at === firstAtMs ? 0 : (Math.random() - 0.5) * 2 * JITTER_SHARE * intervalMs;
-      const timer = setTimeout(() => this.tick(), Math.max(0, at + jitter - this.now()));
+  start(startMs: number, endMs: number): void {
+    for (const at of snapshotTimes(startMs, endMs, this.options.intervalMs)) {
+      const jitter = (Math.random() - 0.5) * 2 * JITTER_SHARE * at.slotMs;
+      const timer = setTimeout(() => this.tick(), Math.max(0, at.ms + jitter - this.now()));
       this.timers.push(timer);
     }
   }
@@ -207,10 +207,17 @@ export class ProfileCollector {
   }
 }
 
+/** The middle of each of the equal slots, as long as an interval or longer, that the window is cut into. */
+export function snapshotTimes(startMs: number, endMs: number, intervalMs: number): { ms: number; slotMs: number }[] {
+  const slots = Math.max(1, Math.floor((endMs - startMs) / intervalMs + 1e-9));
+  const slotMs = (endMs - startMs) / slots;
+  return Array.from({ length: slots }, (_, k) => ({ ms: startMs + (k + 0.5) * slotMs, slotMs }));
+}
+
 /** A line for the log: what will be fetched, from where, how often. */
 export function describeCollection(urls: Record<SideName, string | null>, intervalMs: number): string {
   const where = SIDES.map((side) => `${side} ${urls[side] ?? 'off'}`).join(', ');
-  return `memgate: heap profiles and goroutine dumps every ${formatDuration(intervalMs)} and at both ends of the window (${where})`;
+  return `memgate: heap profiles and goroutine dumps about every ${formatDuration(intervalMs)} over the window and at its end (${where})`;
 }
 
 export interface ProfilingPlan {
@@ -219,7 +226,7 @@ export interface ProfilingPlan {
   /** Each process's port per side (one a side without replicas). */
   ports: Record<SideName, (number | null)[]>;
   intervalMs: number;
-  /** The window: first snapshot shortly before warmupMs (firstProfileAtMs), the schedule runs until totalMs (then `finish`). */
+  /** The window: from warmupMs to totalMs (then `finish`). */
   warmupMs: number;
   totalMs: number;
   bundleDir: string;
@@ -267,7 +274,7 @@ export function startProfiling(plan: ProfilingPlan): ProfileCollector | null {
   });
   if (SIDES.some((side) => urls[side] !== null)) {
     plan.logger.info(describeCollection(urls, plan.intervalMs));
-    collector.start(firstProfileAtMs(plan.warmupMs), plan.totalMs);
+    collector.start(plan.warmupMs, plan.totalMs);
   }
   return collector;
 }

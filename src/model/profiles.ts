@@ -41,22 +41,6 @@ export interface ProfileSet extends ProfileIndex {
 }
 
 export const PROFILE_INDEX_SCHEMA = 'memgate/pprof-index@1';
-
-/**
- * A heap profile is fetched with `?gc=1`: the forced GC hands freed pages back, and a churning
- * service's cgroup memory dips for up to this long until its heap regrows (a pool build's fell 10-20
- * MiB). Readings in a dip are memgate's doing, not the service's: never a floor point.
- */
-export const GC_DISTURBANCE_MS = 2000;
-
-/**
- * The window's first profiles are fetched in the warm-up, a dip's length before the window (or at the
- * warm-up's start), so that their dip is over when the window starts: at the start it cost the window
- * its first floor bins (and, before dips were left out of the floor, read as a rising floor).
- */
-export function firstProfileAtMs(warmupMs: number): number {
-  return Math.max(0, warmupMs - GC_DISTURBANCE_MS);
-}
 export const PROFILE_DIR = 'pprof';
 export const PROFILE_INDEX_FILE = 'index.json';
 /** Diff profiles memgate writes next to the fetched ones, in pprof format. */

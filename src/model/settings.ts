@@ -39,7 +39,7 @@ export interface GatePlan extends JudgeSettings {
   outDir: string;
   /** pprof base URL template per side ({port} allowed), or null when that side is not profiled. */
   pprof: Record<SideName, string | null>;
-  /** Heap profiles and goroutine dumps every this often (plus at both ends of the window). */
+  /** Heap profiles and goroutine dumps about this often (the middle of each slot of the window, plus its end). */
   profileIntervalMs: number;
   /** eBPF allocation tracing: --ebpf, --ebpf-mode, --ebpf-sample-rate, --stack-depth. */
   ebpf: EbpfPlan;
