@@ -392,3 +392,22 @@ test('functions are ordered by the sum of their stacks, ties by name, not by the
     ['main.m', 'main.a', 'main.z'],
   );
 });
+
+test("growth error: each side's least-squares error of a function's growth rate over its own snapshots", () => {
+  // gray: 0, 3, 6 MiB at 0, 10, 20 s (an exact line: no error); baseline zigzags 1, 3, 1, 3 MiB.
+  const line = (i: number) => [stack(['main.a'], i * 3 * MiB)];
+  const zig = (i: number) => [stack(['main.a'], MiB + (i % 2) * 2 * MiB)];
+  const heap = diffHeaps({ gray: side(3, line), baseline: side(4, zig) });
+  const a = heap.functions[0];
+  assert.deepEqual(a.growthError.gray, { bytesPerSec: 0, df: 1 });
+  // zigzag at t = 0, 10, 20, 30: slope 0.04 MiB/s, residuals -0.4, 1.2, -1.2, 0.4 MiB; by hand:
+  // ssr = 3.2 MiB^2 over 2 df, sxx = 500 s^2: sqrt(1.6 / 500) MiB/s.
+  assert.equal(a.growthError.baseline!.df, 2);
+  assert.ok(Math.abs(a.growthError.baseline!.bytesPerSec - Math.sqrt(1.6 / 500) * MiB) < 1e-6);
+  // Where a side does not have the function, its series is zeros: no error. Fewer than 3 snapshots: none known.
+  const only = diffHeaps({ gray: side(3, line), baseline: side(3, () => []) }).functions[0];
+  assert.deepEqual(only.growthError.baseline, { bytesPerSec: 0, df: 1 });
+  const two = diffHeaps({ gray: side(2, line), baseline: side(3, line) }).functions[0];
+  assert.equal(two.growthError.gray, null);
+  assert.deepEqual(two.growthError.baseline, { bytesPerSec: 0, df: 1 });
+});
