@@ -185,6 +185,17 @@ test('replicaDifference by hand: the own-noise floor, its df, and none where own
     replicaDifference([unknown(3), unknown(5)], [unknown(1), unknown(2)]),
     pooledDifference([3, 5], [1, 2]),
   );
+  // One side floored, the other not: Welch-Satterthwaite with the unfloored side's n - 1 df.
+  // gray floor 4 (df 2), baseline 1, 2, 3 (spread 1, df 2): (4/3 + 1/3)^2 / ((4/3)^2 / 2 + (1/3)^2 / 2) = 50/17.
+  const mixed = replicaDifference([e(3, 2), e(5, 2), e(4, 2)], [e(1, 0), e(2, 0), e(3, 0)])!;
+  close(mixed.stdError, Math.sqrt(5 / 3), 1e-15);
+  close(mixed.df, 50 / 17, 1e-12);
+  // Own errors known for only some processes, or with no df behind them: no floor, the pooled t.
+  assert.deepEqual(
+    replicaDifference([e(3, 9), { value: 5, stdError: Infinity, df: Infinity }], [e(1, 0), e(2, 0)]),
+    pooledDifference([3, 5], [1, 2]),
+  );
+  assert.deepEqual(replicaDifference([e(3, 9, 0), e(5, 9, 0)], [e(1, 0), e(2, 0)]), pooledDifference([3, 5], [1, 2]));
   // Spread equal to the own error is not floored (the pooled t's df stay).
   assert.equal(replicaDifference([e(1, 1), e(3, 1)], [e(0, 0), e(0, 0)])!.df, pooledDifference([1, 3], [0, 0])!.df);
   assert.equal(replicaDifference([e(3, 1)], [e(1, 0), e(2, 0)]), null);
