@@ -1,6 +1,7 @@
 // README: "--profile-interval ... each moves by up to ±20% of its slot at random, so a periodic burst cannot
-// line up with them". The schedule is read from the timers the collector sets (setTimeout is recorded, nothing fires), with
-// Math.random pinned to its ends: deterministic, and independent of how loaded the machine is.
+// line up with them". The schedule is read from the timers the collector sets (setTimeout is recorded,
+// nothing fires), with Math.random pinned to its ends: deterministic, and independent of how loaded the
+// machine is.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -39,8 +39,8 @@ const JITTER_SHARE = 0.2;
 
 /**
  * Fetches heap profiles (`?gc=1`) and goroutine dumps from both sides about every interval over the
- * window (in the middle of equal slots), and at its end; keeps each as fetched in the bundle, with an index. A fetch that
- * fails is recorded (and warned about once per side and kind), never fatal.
+ * window (in the middle of equal slots), and at its end; keeps each as fetched in the bundle, with an
+ * index. A fetch that fails is recorded (and warned about once per side and kind), never fatal.
  */
 export class ProfileCollector {
   private readonly options: ProfileCollectorOptions;
