@@ -7,6 +7,8 @@
 //   node bench/calibrate.ts --pairs 10 --leak-runs 3 --parallel 2 --shapes quiet,bursty
 //   node bench/calibrate.ts --settings default --leak-rates 1,2   # a subset
 //   node bench/calibrate.ts --cli /tmp/cli.js                    # judge with a frozen build
+//   node bench/calibrate.ts --settings brief --shapes quiet --pairs 0 --leak-runs 0 --plateau-runs 8
+//                                                  # a higher flat plateau (pool) must grade P2, no growth
 //
 // Results (every run's verdict and figures) also go to OUT/calibration.json (--out, default .tmp/calibration).
 import { spawn } from 'node:child_process';
@@ -24,6 +26,8 @@ const { values: args } = parseArgs({
     // A/A pairs in the short (30 s) window; by default a third of --pairs.
     'short-pairs': { type: 'string' },
     'leak-runs': { type: 'string', default: '5' },
+    // Gray the pool build: a higher flat plateau (sync.Pool misuse), no growth. Right: P2 on P95 alone.
+    'plateau-runs': { type: 'string', default: '0' },
     'leak-rates': { type: 'string', default: '0.5,1,2,4' },
     shapes: { type: 'string', default: 'quiet,alloc,bursty' },
     settings: { type: 'string', default: 'default,short' },
@@ -47,6 +51,8 @@ const SETTINGS: Record<string, { warmup: string; duration: string; leakRates?: n
   default: { warmup: '10s', duration: '60s' },
   // The short window is only asked to catch the fast leak.
   short: { warmup: '10s', duration: '30s', leakRates: [4] },
+  // gate-e2e's pool window (a profile's dip at its start once read as growth): only for plateaus.
+  brief: { warmup: '5s', duration: '10s', leakRates: [] },
 };
 const LEAK_FUNCTION = 'main.(*sessionStore).remember';
 
@@ -61,11 +67,15 @@ copyFileSync(join(bin, 'healthy'), join(bin, 'healthy-a'));
 copyFileSync(join(bin, 'healthy'), join(bin, 'healthy-b'));
 copyFileSync(join(bin, 'leak-map'), join(bin, 'leak-gray'));
 
+type Kind = 'aa' | 'leak' | 'plateau';
+
 interface Run {
   shape: string;
   setting: string;
-  kind: 'aa' | 'leak';
+  kind: Kind;
   leakMiBPerMin: number;
+  /** Gray minus baseline floor slope, MiB/min (null without one). */
+  slopeDifferenceMiBPerMin: number | null;
   exit: number | null;
   verdict: string;
   grade: string | null;
@@ -143,7 +153,7 @@ function kayenta(outDir: string, warmupMs: number): boolean | null {
 const ms = (text: string) => Number(text.replace(/s$/, '')) * 1000;
 let seq = 0;
 
-async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: number): Promise<Run> {
+async function gate(shape: string, setting: string, kind: Kind, leak: number): Promise<Run> {
   const s = SETTINGS[setting];
   const flags = SHAPES[shape];
   const out = join(work, `run-${++seq}-${shape}-${setting}-${kind}${kind === 'leak' ? leak : ''}`);
@@ -154,7 +164,9 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
   const gray =
     kind === 'aa'
       ? service('healthy-b')
-      : service('leak-gray', `-leak-rate ${Math.round(leak * 1024 * 1024)} -leak-per-request 0`);
+      : kind === 'plateau'
+        ? service('pool')
+        : service('leak-gray', `-leak-rate ${Math.round(leak * 1024 * 1024)} -leak-per-request 0`);
   const cli = [
     '--baseline',
     service('healthy-a'),
@@ -178,6 +190,7 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
     verdict: string;
     grade: string | null;
     reasons: { rule: string; outcome: string; message: string }[];
+    slopeDifference: { bytesPerSec: number } | null;
   } | null = null;
   try {
     report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -190,6 +203,7 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
     setting,
     kind,
     leakMiBPerMin: kind === 'leak' ? leak : 0,
+    slopeDifferenceMiBPerMin: report?.slopeDifference ? (report.slopeDifference.bytesPerSec * 60) / 2 ** 20 : null,
     exit,
     verdict: report?.verdict ?? `exit ${exit}`,
     grade: report?.grade ?? null,
@@ -200,7 +214,7 @@ async function gate(shape: string, setting: string, kind: 'aa' | 'leak', leak: n
     kayentaBlocks: kayenta(out, ms(s.warmup)),
   };
   console.error(
-    `  ${shape}/${setting} ${kind === 'aa' ? 'A/A' : `leak ${leak} MiB/min`}: ${run.verdict} ${run.grade ?? ''} exit ${exit} [${run.rules.join(', ')}] ${wallSeconds.toFixed(0)} s; Kayenta-style ${run.kayentaBlocks === null ? 'n/a' : run.kayentaBlocks ? 'blocks' : 'passes'}`,
+    `  ${shape}/${setting} ${kind === 'aa' ? 'A/A' : kind === 'plateau' ? 'plateau' : `leak ${leak} MiB/min`}: ${run.verdict} ${run.grade ?? ''} exit ${exit} [${run.rules.join(', ')}] ${wallSeconds.toFixed(0)} s; Kayenta-style ${run.kayentaBlocks === null ? 'n/a' : run.kayentaBlocks ? 'blocks' : 'passes'}`,
   );
   rmSync(out, { recursive: true, force: true });
   return run;
@@ -236,6 +250,7 @@ for (const setting of args.settings!.split(',')) {
       if (!leakRates.includes(leak)) continue;
       for (let i = 0; i < Number(args['leak-runs']); i++) jobs.push(() => gate(shape, setting, 'leak', leak));
     }
+    for (let i = 0; i < Number(args['plateau-runs']); i++) jobs.push(() => gate(shape, setting, 'plateau', 0));
   }
 }
 // Interleave kinds so that machine load drifts hit A/A and leak runs alike.
@@ -250,37 +265,64 @@ await Promise.all(
 );
 writeFileSync(join(work, 'calibration.json'), JSON.stringify(runs, null, 1));
 
-console.log(`\n## A/A (two binaries of one healthy build)${args.replicas ? `, --replicas ${args.replicas}` : ''}\n`);
-console.log(
-  '| shape | setting | blocked (exit 1) | inconclusive | warn | Kayenta-style blocks | median time to verdict |',
-);
-console.log('|---|---|---|---|---|---|---|');
-for (const setting of Object.keys(SETTINGS)) {
-  for (const shape of shapes) {
-    const aa = runs.filter((r) => r.kind === 'aa' && r.shape === shape && r.setting === setting);
-    if (!aa.length) continue;
-    const k = aa.filter((r) => r.kayentaBlocks !== null);
-    console.log(
-      `| ${shape} | ${setting} | ${rate(aa.filter((r) => r.exit === 1).length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'inconclusive').length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'warn').length, aa.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(aa.map((r) => r.wallSeconds)).toFixed(0)} s |`,
-    );
+if (runs.some((r) => r.kind === 'aa')) {
+  console.log(`\n## A/A (two binaries of one healthy build)${args.replicas ? `, --replicas ${args.replicas}` : ''}\n`);
+  console.log(
+    '| shape | setting | blocked (exit 1) | inconclusive | warn | Kayenta-style blocks | median time to verdict |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const setting of Object.keys(SETTINGS)) {
+    for (const shape of shapes) {
+      const aa = runs.filter((r) => r.kind === 'aa' && r.shape === shape && r.setting === setting);
+      if (!aa.length) continue;
+      const k = aa.filter((r) => r.kayentaBlocks !== null);
+      console.log(
+        `| ${shape} | ${setting} | ${rate(aa.filter((r) => r.exit === 1).length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'inconclusive').length, aa.length)} | ${rate(aa.filter((r) => r.verdict === 'warn').length, aa.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(aa.map((r) => r.wallSeconds)).toFixed(0)} s |`,
+      );
+    }
   }
 }
-console.log('\n## Leaks (gray leaks into a map at the rate given)\n');
-console.log(
-  '| shape | setting | leak | blocked | first reason names the leak | Kayenta-style blocks | median time to verdict |',
-);
-console.log('|---|---|---|---|---|---|---|');
-for (const setting of Object.keys(SETTINGS)) {
-  for (const shape of shapes) {
-    for (const leak of leakRates) {
-      const l = runs.filter(
-        (r) => r.kind === 'leak' && r.shape === shape && r.setting === setting && r.leakMiBPerMin === leak,
-      );
-      if (!l.length) continue;
-      const blocked = l.filter((r) => r.exit === 1);
-      const k = l.filter((r) => r.kayentaBlocks !== null);
+if (runs.some((r) => r.kind === 'leak')) {
+  console.log('\n## Leaks (gray leaks into a map at the rate given)\n');
+  console.log(
+    '| shape | setting | leak | blocked | first reason names the leak | Kayenta-style blocks | median time to verdict |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const setting of Object.keys(SETTINGS)) {
+    for (const shape of shapes) {
+      for (const leak of leakRates) {
+        const l = runs.filter(
+          (r) => r.kind === 'leak' && r.shape === shape && r.setting === setting && r.leakMiBPerMin === leak,
+        );
+        if (!l.length) continue;
+        const blocked = l.filter((r) => r.exit === 1);
+        const k = l.filter((r) => r.kayentaBlocks !== null);
+        console.log(
+          `| ${shape} | ${setting} | ${leak} MiB/min | ${rate(blocked.length, l.length)} | ${rate(blocked.filter((r) => r.namesLeak).length, blocked.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(l.map((r) => r.wallSeconds)).toFixed(0)} s |`,
+        );
+      }
+    }
+  }
+}
+
+const growthRules = ['slope-increase', 'inuse-growth', 'site-growth'];
+const plateaus = runs.filter((r) => r.kind === 'plateau');
+if (plateaus.length) {
+  console.log('\n## Plateau (gray the pool build: a higher flat level, no growth)\n');
+  console.log(
+    '| shape | setting | P2 on P95 alone | a growth finding (block or warn) | floor slope difference, median (range) |',
+  );
+  console.log('|---|---|---|---|---|');
+  for (const setting of Object.keys(SETTINGS)) {
+    for (const shape of shapes) {
+      const p = plateaus.filter((r) => r.shape === shape && r.setting === setting);
+      if (!p.length) continue;
+      const p95Alone = p.filter((r) => r.grade === 'P2' && r.rules.join() === 'p95-increase:block');
+      const growth = p.filter((r) => r.rules.some((x) => growthRules.includes(x.split(':')[0])));
+      const slopes = p.map((r) => r.slopeDifferenceMiBPerMin).filter((v): v is number => v !== null);
+      const mib = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
       console.log(
-        `| ${shape} | ${setting} | ${leak} MiB/min | ${rate(blocked.length, l.length)} | ${rate(blocked.filter((r) => r.namesLeak).length, blocked.length)} | ${rate(k.filter((r) => r.kayentaBlocks).length, k.length)} | ${median(l.map((r) => r.wallSeconds)).toFixed(0)} s |`,
+        `| ${shape} | ${setting} | ${rate(p95Alone.length, p.length)} | ${rate(growth.length, p.length)} | ${slopes.length ? `${mib(median(slopes))} (${mib(Math.min(...slopes))} .. ${mib(Math.max(...slopes))}) MiB/min` : 'n/a'} |`,
       );
     }
   }

@@ -74,7 +74,7 @@ export class ProfileCollector {
    * `finish`'s, after sampling. A heap profile forces a GC (`?gc=1`), and a churning service's cgroup
    * memory dips for a second or two after one (a pool-heavy build's fell 10-20 MiB): with one dip in
    * the middle of every slot the floor sees them evenly, where a dip at the window's start and none at
-   * its end read as a rising floor (26-51 MiB/min of false slope in 10 s windows). Each snapshot also
+   * its end read as a rising floor (3 of 8 pool plateaus graded P0 in 10 s windows). Each snapshot also
    * moves by up to a fifth of its slot, at random: a service's own periodic work (a 2 s ticker against
    * a 2 s interval) must not be caught at the same phase, or missed, every time.
    */
