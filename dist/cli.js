@@ -47881,7 +47881,7 @@ var ProfileCollector = class {
    * Schedules snapshots over the window `startMs`..`endMs`: it is cut into as many equal slots as fit
    * an interval (at least one), and each slot's snapshot sits in its middle; the final one is
    * `finish`'s, after sampling. A heap profile forces a GC (`?gc=1`), and a churning service's cgroup
-   * memory dips for a second or two after one (a pool-heavy build's fell 10-20 MiB): with one dip in
+   * memory dips for a second or two after one (test/data/bundles/pool-churn-10s: 5-13 MiB): with one dip in
    * the middle of every slot the floor sees them evenly, where a dip at the window's start and none at
    * its end read as a rising floor (3 of 8 pool plateaus graded P0 in 10 s windows). Each snapshot also
    * moves by up to a fifth of its slot, at random: a service's own periodic work (a 2 s ticker against
