@@ -9,6 +9,7 @@ import {
   intervalOf,
   replicaDifference,
   sideMean,
+  samplingError,
   type Estimate,
 } from './intervals.ts';
 import { analyzeEvidence, type Evidence } from './evidence.ts';
@@ -20,12 +21,6 @@ import { analyzeEbpf, type EbpfAnalysis } from './ebpf-analyze.ts';
  * would be blocked by chance in several runs of a hundred (Kayenta judges at 98% for the same reason).
  */
 export const DECISION_CONFIDENCE = 0.99;
-/**
- * A difference over its limit but not clear at the decision confidence is worth a warning only when it
- * is clear at this one: otherwise every noisy service would warn half the time, whenever its point
- * estimate lands above the limit.
- */
-export const HINT_CONFIDENCE = 0.95;
 
 /** One process of a side over the window. */
 export interface InstanceAnalysis {
@@ -84,16 +79,17 @@ export interface Difference {
   high: number;
   /** How the interval was made: across instances (Welch) or within one series per side. */
   method: 'replicas' | 'within-series';
-  /** Above zero at HINT_CONFIDENCE: worth a warning when over its limit but not clear (absent: no). */
-  hint?: boolean;
+  /** The estimate's standard error and Student t degrees of freedom: the judge's decisions use them at each look's level. */
+  stdError: number;
+  df: number;
 }
 
 export interface SlopeDifference {
   bytesPerSec: number;
   low: number;
   high: number;
-  /** Above zero at HINT_CONFIDENCE. */
-  hint?: boolean;
+  stdError: number;
+  df: number;
 }
 
 export interface Analysis {
@@ -125,7 +121,7 @@ export interface Analysis {
    * (replicas only): one allocation site is a far quieter signal than the whole heap, let alone the
    * cgroup (FBDetect's lesson); null without replicas or without a growing suspect.
    */
-  siteDifference: (Difference & { function: string }) | null;
+  siteDifference: (Difference & { function: string; candidates: number }) | null;
   /** memory.stat anon and file slopes, gray minus baseline, bytes/s (point estimates): what grew. */
   split: { anonBytesPerSec: number | null; fileBytesPerSec: number | null };
   /** Goroutines gained per second, gray minus baseline. */
@@ -165,11 +161,11 @@ function inuseOf(evidence: Evidence | null, side: SideName): Estimate | null {
   if (!heap || !growth || heap.snapshots < 3) return null;
   // The robust (Theil-Sen) growth where there is one: a snapshot that caught a burst barely moves it.
   // Its error: the OLS fit's, recovered from the evidence's 95% t interval (used with one process a side).
-  return {
-    value: heap.robustInuseGrowth ?? growth.perSec,
-    stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2),
-    df: heap.snapshots - 2,
-  };
+  const value = heap.robustInuseGrowth ?? growth.perSec;
+  const fitError = (growth.high - growth.low) / 2 / t95(heap.snapshots - 2);
+  const span = evidence?.heap?.spans[side] ?? 0;
+  const floor = heap.periodBytes && span > 0 ? samplingError(value * span, heap.periodBytes, span) : 0;
+  return { value, stdError: Math.max(fitError, floor), df: heap.snapshots - 2 };
 }
 
 function goroutinesOf(evidence: Evidence | null, side: SideName, spanSeconds: number): number | null {
@@ -359,7 +355,8 @@ function differenceOf(
     low: i.low,
     high: i.high,
     method: acrossProcesses ? 'replicas' : 'within-series',
-    hint: intervalOf(estimate, HINT_CONFIDENCE).low > 0,
+    stdError: estimate.stdError,
+    df: estimate.df,
   };
 }
 
@@ -372,12 +369,14 @@ function pointDifference(gray: readonly (number | null)[], baseline: readonly (n
 function siteGrowth(evidence: Evidence | null, fn: string, side: SideName): Estimate | null {
   const heap = evidence?.heap;
   if (!heap || heap.sides[side].snapshots < 2 || !(heap.spans[side] > 0)) return null;
+  const span = heap.spans[side];
   const f = heap.functions.find((x) => x.function === fn);
-  if (!f) return { value: 0, stdError: 0, df: Infinity };
+  if (!f) return { value: 0, stdError: samplingError(0, heap.periodBytes, span), df: Infinity };
   const own = f.growthError[side];
+  const floor = samplingError(f.growth[side].bytes, heap.periodBytes, span);
   return {
-    value: f.growth[side].bytes / heap.spans[side],
-    stdError: own?.bytesPerSec ?? Number.POSITIVE_INFINITY,
+    value: f.growth[side].bytes / span,
+    stdError: Math.max(own?.bytesPerSec ?? Number.POSITIVE_INFINITY, floor),
     df: own?.df ?? Number.POSITIVE_INFINITY,
   };
 }
@@ -394,7 +393,7 @@ export const MAX_SITES = 3;
 function siteDifferenceOf(
   evidences: readonly (Evidence | null)[],
   counts: Record<SideName, number>,
-): (Difference & { function: string }) | null {
+): (Difference & { function: string; candidates: number }) | null {
   if (counts.baseline < 2 || counts.gray < 2) return null;
   const candidates: string[] = [];
   for (const evidence of evidences) {
@@ -403,12 +402,12 @@ function siteDifferenceOf(
   }
   const sites = candidates.slice(0, MAX_SITES);
   const confidence = 1 - (1 - DECISION_CONFIDENCE) / Math.max(1, sites.length);
-  let best: (Difference & { function: string }) | null = null;
+  let best: (Difference & { function: string; candidates: number }) | null = null;
   for (const fn of sites) {
     const per = (side: SideName) =>
       Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, fn, side));
     const diff = differenceOf(per('gray'), per('baseline'), confidence);
-    if (diff && diff.method === 'replicas' && (best === null || diff.low > best.low)) best = { ...diff, function: fn };
+    if (diff && diff.method === 'replicas' && (best === null || diff.low > best.low)) best = { ...diff, function: fn, candidates: sites.length };
   }
   return best;
 }
@@ -472,7 +471,14 @@ export function analyze(
     p95Increase: gray.p95Bytes !== null && baseline.p95Bytes ? gray.p95Bytes / baseline.p95Bytes - 1 : null,
     p95Difference,
     slopeDifference: slope
-      ? { bytesPerSec: slope.value, low: slope.low, high: slope.high, method: slope.method, hint: slope.hint }
+      ? {
+          bytesPerSec: slope.value,
+          low: slope.low,
+          high: slope.high,
+          method: slope.method,
+          stdError: slope.stdError,
+          df: slope.df,
+        }
       : null,
     inuseDifference: differenceOf(
       gray.instances.map((i) => i.inuseGrowth),

@@ -311,6 +311,19 @@ function replicaSpread(es: readonly Estimate[]): { mean: number; variance: numbe
   return { mean, variance: within, df: Math.min(n - 1, df), floored: true };
 }
 
+/**
+ * The least error of a growth rate read from Go heap profiles, bytes/s. Go records one allocation per
+ * about `periodBytes` allocated (runtime.MemProfileRate) and scales each to the period, so `growthBytes`
+ * retained over `spanSeconds` is a count of about growthBytes / period samples times the period: its
+ * Poisson error is sqrt(period x growth). One period more keeps the error honest where no sample
+ * landed: a flat profile series at 512 KiB sampling does not rule out a leak of 1 MiB/min, however
+ * tightly its points fit a line.
+ */
+export function samplingError(growthBytes: number, periodBytes: number, spanSeconds: number): number {
+  if (!(spanSeconds > 0) || !(periodBytes > 0)) return Number.POSITIVE_INFINITY;
+  return Math.sqrt(periodBytes * (Math.max(0, growthBytes) + periodBytes)) / spanSeconds;
+}
+
 /** gray minus baseline, with Welch-Satterthwaite degrees of freedom. */
 export function difference(gray: Estimate, baseline: Estimate): Estimate {
   const vg = gray.stdError ** 2;

@@ -1,18 +1,18 @@
 import type { Analysis, SideAnalysis } from '../analyze/analyze.ts';
-import { formatBytes, formatDuration, formatPercent, formatRate } from '../model/units.ts';
+import { formatBytes, formatDuration } from '../model/units.ts';
 import type { Limits } from '../model/settings.ts';
 import type { WorkloadExit } from '../model/bundle.ts';
 import { Option } from '../model/constants.ts';
 import { optionRef } from '../model/option-ref.ts';
 import { gradeOf } from './grade.ts';
-import { inuseGrowthRule, nameTopSuspect, siteGrowthRule } from './evidence-rules.ts';
+import { nameTopSuspect } from './evidence-rules.ts';
+import { FIXED_LEVELS, type Levels } from './decision.ts';
+import { growthRules, p95Rule, sensitivityOf, type RuleContext } from './limit-rules.ts';
 import type { Comparison, Projection, Reason, Verdict, VerdictName } from './verdict-types.ts';
 
 /** Fewest readings per side in the window, and fewest floor bins, worth a verdict. */
 export const MIN_WINDOW_SAMPLES = 8;
 export const MIN_FLOOR_POINTS = 4;
-/** A slope difference whose decision interval is wider than this many thresholds cannot tell anything. */
-const NOISE_FACTOR = 4;
 
 function describeExit(side: string, a: SideAnalysis): string {
   const exit = a.exit!;
@@ -31,11 +31,6 @@ function lostItsPort(exit: WorkloadExit): boolean {
   return exit.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
 }
 
-function slopeThreshold(analysis: Analysis, limits: Limits): number {
-  const base = analysis.baseline.slope?.bytesPerSec ?? 0;
-  return Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
-}
-
 function projection(analysis: Analysis): Projection | null {
   const limit = analysis.memoryMaxBytes;
   if (limit === null) return null;
@@ -45,55 +40,11 @@ function projection(analysis: Analysis): Projection | null {
   return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope.bytesPerSec) : null };
 }
 
-const percentOf = (confidence: number) => `${Math.round(confidence * 100)}%`;
-
-function intervalText(analysis: Analysis, d: { low: number; high: number }, format: (v: number) => string): string {
-  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : 'one process a side';
-  return `${percentOf(analysis.confidence)} CI ${format(d.low)} .. ${format(d.high)}, ${how}`;
-}
-
-/** Bytes one extra goroutine costs at least: its initial stack. */
-const GOROUTINE_STACK_BYTES = 8 * 1024;
-/** Page cache that grows faster than this share of the floor's slope difference is what grew. */
-const FILE_SHARE = 0.5;
-
 /**
- * What could explain a clear rise of gray's cgroup floor, checked against the heap profiles: retained
- * heap, goroutine stacks, page cache. A rise that retained heap and goroutines rule out, and that is
- * mostly page cache, is reclaimable memory: a warning. Anon memory the Go heap does not retain (cgo,
- * mmap, heap headroom) still blocks, named as such. Without profiles the cgroup rule stands alone.
+ * Gray against baseline, against the limits: the verdict and every reason for it. Pure. `levels`: the
+ * error rates this look may spend (a fixed window spends all at its one look).
  */
-function corroborate(
-  analysis: Analysis,
-  threshold: number,
-  diff: number,
-): { demote: string | null; note: string | null } {
-  const heap = analysis.inuseDifference;
-  if (!heap) return { demote: null, note: null };
-  if (heap.high >= threshold) return { demote: null, note: null };
-  const goroutineBytes = (analysis.goroutineDifference ?? 0) * GOROUTINE_STACK_BYTES;
-  if (goroutineBytes >= threshold)
-    return {
-      demote: null,
-      note: `goroutines pile up in gray (+${(analysis.goroutineDifference! * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)`,
-    };
-  const file = analysis.split.fileBytesPerSec;
-  const heapText = `heap profiles rule out retained heap growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, up to ${formatRate(heap.high)})`;
-  if (file !== null && file >= FILE_SHARE * diff) {
-    return {
-      demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`,
-      note: null,
-    };
-  }
-  const anon = analysis.split.anonBytesPerSec;
-  return {
-    demote: null,
-    note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? '' : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps`,
-  };
-}
-
-/** Gray against baseline, against the limits: the verdict and every reason for it. Pure. */
-export function judge(analysis: Analysis, limits: Limits): Verdict {
+export function judge(analysis: Analysis, limits: Limits, levels: Levels = FIXED_LEVELS): Verdict {
   const reasons: Reason[] = [];
   const comparisons: Comparison[] = [];
   const notes: string[] = [];
@@ -106,6 +57,10 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
     measured: gray.oomKills,
     limit: 0,
     passed: gray.oomKills === null ? null : grayOom === 0,
+    decision: gray.oomKills === null ? null : grayOom === 0 ? 'pass' : 'block',
+    low: null,
+    high: null,
+    detectable: null,
     detail: gray.oomKills === null ? 'OOM kills cannot be seen with this driver' : `${grayOom} OOM kill(s)`,
   });
   if (grayOom > 0) {
@@ -146,127 +101,15 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
     });
   }
 
-  const p95Detail = `gray ${gray.p95Bytes === null ? 'n/a' : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? 'n/a' : formatBytes(baseline.p95Bytes)}`;
-  // Two processes of one healthy build settle apart; a small service's P95 needs an absolute floor too.
-  const p95Delta = gray.p95Bytes !== null && baseline.p95Bytes !== null ? gray.p95Bytes - baseline.p95Bytes : null;
-  const p95Over =
-    analysis.p95Increase !== null &&
-    p95Delta !== null &&
-    analysis.p95Increase > limits.maxP95Increase &&
-    p95Delta > limits.minP95DeltaBytes;
-  const p95Interval = analysis.p95Difference;
-  const p95Clear = p95Interval !== null && p95Interval.low > 0;
-  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : !(p95Over && p95Clear);
-  const p95IntervalText = p95Interval
-    ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})`
-    : '';
-  comparisons.push({
-    rule: 'p95-increase',
-    unit: 'ratio',
-    measured: analysis.p95Increase,
-    limit: limits.maxP95Increase,
-    passed: p95Passed,
-    detail: `${p95Detail}${p95IntervalText}`,
-  });
-  if (p95Over && p95Clear) {
-    reasons.push({
-      rule: 'p95-increase',
-      outcome: 'block',
-      measured: analysis.p95Increase,
-      limit: limits.maxP95Increase,
-      message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})`,
-    });
-  } else if (p95Over && p95Interval?.hint) {
-    reasons.push({
-      rule: 'p95-increase',
-      outcome: 'warn',
-      measured: analysis.p95Increase,
-      limit: limits.maxP95Increase,
-      message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide`,
-    });
-  }
+  const context: RuleContext = { analysis, levels };
+  const p95 = p95Rule(context, limits);
+  comparisons.push(p95.comparison);
+  if (p95.reason) reasons.push(p95.reason);
 
-  const threshold = slopeThreshold(analysis, limits);
-  const diff = analysis.slopeDifference;
-  const slopeDetail =
-    diff === null
-      ? 'too few floor points to fit a slope'
-      : `gray ${formatRate(gray.slope!.bytesPerSec)} vs baseline ${formatRate(baseline.slope!.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
-  const slopeExceeds = diff !== null && diff.bytesPerSec > threshold;
-  const slopeClear = diff !== null && diff.low > 0;
-  const corroboration =
-    slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
-  const slopeBlocks = slopeExceeds && slopeClear && corroboration.demote === null;
-  comparisons.push({
-    rule: 'slope-increase',
-    unit: 'bytes/s',
-    measured: diff?.bytesPerSec ?? null,
-    limit: threshold,
-    passed: diff === null ? null : !slopeBlocks,
-    detail: slopeDetail,
-  });
-  const limitText = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
-  if (slopeBlocks) {
-    reasons.push({
-      rule: 'slope-increase',
-      outcome: 'block',
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ''}`,
-    });
-  } else if (slopeExceeds && slopeClear) {
-    reasons.push({
-      rule: 'slope-increase',
-      outcome: 'warn',
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}`,
-    });
-  } else if (slopeExceeds && diff.hint) {
-    reasons.push({
-      rule: 'slope-increase',
-      outcome: 'warn',
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide`,
-    });
-  }
-  const slopeSaid = reasons.some((r) => r.rule === 'slope-increase');
-  if (
-    !slopeSaid &&
-    diff !== null &&
-    (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold &&
-    reasons.every((r) => r.outcome !== 'block')
-  ) {
-    const noise = `the cgroup memory floor is too noisy to judge growth: its slope difference is only known to ±${formatRate((diff.high - diff.low) / 2)}`;
-    // Retained heap is the quieter signal: when it clearly stays under the same limit, a leak is ruled
-    // out; with replicas, so is one allocation site growing in every gray process (site-growth sees it).
-    const heap = analysis.inuseDifference;
-    if (heap && heap.high < threshold) {
-      notes.push(
-        `${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`,
-      );
-    } else if (heap && analysis.replicas > 1) {
-      notes.push(
-        `${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`,
-      );
-    } else {
-      reasons.push({
-        rule: 'slope-noise',
-        outcome: 'inconclusive',
-        measured: (diff.high - diff.low) / 2,
-        limit: NOISE_FACTOR * threshold,
-        message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load`,
-      });
-    }
-  }
-
-  const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeBlocks, threshold });
-  if (inuse.comparison) comparisons.push(inuse.comparison);
-  if (inuse.reason) reasons.push(inuse.reason);
-  const site = siteGrowthRule(analysis, limits, slopeBlocks || inuse.reason?.outcome === 'block');
-  if (site.comparison) comparisons.push(site.comparison);
-  if (site.reason) reasons.push(site.reason);
+  const growth = growthRules(context, limits);
+  comparisons.push(...growth.comparisons);
+  reasons.push(...growth.reasons);
+  notes.push(...growth.notes);
 
   const died = Boolean(gray.exit || baseline.exit);
   const tooFew = [gray, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
@@ -303,6 +146,7 @@ export function judge(analysis: Analysis, limits: Limits): Verdict {
     limits,
     analysis,
     notes,
+    sensitivity: sensitivityOf(comparisons, analysis, levels),
   };
 }
 

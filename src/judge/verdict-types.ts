@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze/analyze.ts';
 import type { Limits } from '../model/settings.ts';
+import type { Levels, RuleDecision } from './decision.ts';
 
 export type VerdictName = 'pass' | 'warn' | 'fail' | 'inconclusive';
 export type Grade = 'P0' | 'P1' | 'P2' | 'P3';
@@ -14,7 +15,6 @@ export type RuleId =
   | 'slope-increase'
   | 'inuse-growth'
   | 'site-growth'
-  | 'slope-noise'
   | 'degraded-measurement';
 
 export type Outcome = 'block' | 'warn' | 'inconclusive';
@@ -33,9 +33,34 @@ export interface Comparison {
   unit: 'ratio' | 'bytes/s' | 'count';
   measured: number | null;
   limit: number;
-  /** null: could not be decided (missing data). */
+  /** null: not decided (missing data, or the evidence is neither clearly over nor clearly under). */
   passed: boolean | null;
+  /** The three-way decision against the limit; null where there is no figure to decide on. */
+  decision: RuleDecision | null;
+  /** Lower bound at the block level (above the limit blocks); null without a figure. */
+  low: number | null;
+  /** Upper bound at the pass level (under the limit passes): what a pass rules out. */
+  high: number | null;
+  /** The smallest true difference this verdict would have blocked with 80% power, in the rule's unit. */
+  detectable: number | null;
   detail: string;
+}
+
+/** The smallest leak and the smallest plateau the verdict could have seen, and what a pass rules out. */
+export interface Sensitivity {
+  /** One sentence: what the verdict rules out, and the smallest differences it would have caught. */
+  statement: string;
+  /** Floor slope difference, bytes/s, that would have been blocked with 80% power. */
+  slopeBytesPerSec: number | null;
+  /** P95 rise, bytes and as a share of baseline's P95. */
+  p95Bytes: number | null;
+  p95Ratio: number | null;
+  /** Retained heap growth difference, bytes/s (heap profiles). */
+  inuseBytesPerSec: number | null;
+  /** Heap profiles' sampling period, bytes (runtime.MemProfileRate); null without profiles. */
+  heapSamplingBytes: number | null;
+  /** The one-sided error rates this look spent. */
+  levels: Levels;
 }
 
 export interface Projection {
@@ -54,4 +79,5 @@ export interface Verdict {
   analysis: Analysis;
   /** What the judge could not use and why the verdict stands without it (shown with the warnings). */
   notes: string[];
+  sensitivity: Sensitivity;
 }

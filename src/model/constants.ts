@@ -28,6 +28,8 @@ export const Option = {
   Gray: 'gray',
   Warmup: 'warmup',
   Duration: 'duration',
+  // Watching: --duration is the first look, --max-duration the budget (src/gate/watch.ts).
+  MaxDuration: 'max-duration',
   Interval: 'interval',
   MaxP95Increase: 'max-p95-increase',
   MinP95Delta: 'min-p95-delta',
@@ -85,6 +87,7 @@ export type OptionName = (typeof Option)[keyof typeof Option];
 export const Defaults = {
   warmup: '10s',
   duration: '60s',
+  maxDuration: '5m',
   interval: '250ms',
   maxP95Increase: '12%',
   minP95Delta: '2MiB',
