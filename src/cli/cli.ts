@@ -33,7 +33,10 @@ const OPTION_HELP: Record<string, string> = {
   [Option.Baseline]: `--baseline CMD             command that starts the baseline build (required)`,
   [Option.Gray]: `--gray CMD                 command that starts the gray build (required)`,
   [Option.Warmup]: `--warmup DUR               time excluded before the window (${Defaults.warmup})`,
-  [Option.Duration]: `--duration DUR             observation window (${Defaults.duration})`,
+  [Option.Duration]: `--duration DUR             the first look: the window judged first (${Defaults.duration})`,
+  [Option.MaxDuration]: `--max-duration DUR         the budget: undecided at a look, the gate watches on and judges again
+                             every --duration until every rule is decided or this window is spent
+                             (${Defaults.maxDuration}, never less than --duration; equal: one look)`,
   [Option.Interval]: `--interval DUR             memory sampling interval (${Defaults.interval})`,
   [Option.MaxP95Increase]: `--max-p95-increase PCT     allowed rise of gray's P95 over baseline's (${Defaults.maxP95Increase})`,
   [Option.MinP95Delta]: `--min-p95-delta SIZE       P95 rises below this many bytes never block (${Defaults.minP95Delta})`,
@@ -90,7 +93,8 @@ const helpLines = (names: readonly string[]) => names.map((name) => `  ${OPTION_
 const RUN_USAGE = `Usage: memgate run --baseline "CMD" --gray "CMD" [options]
 
 Starts both commands (through /bin/sh -c), each in its own cgroup, waits until each opens its port,
-drives the optional load, waits out the warm-up, samples both for the window, stops them, judges,
+drives the optional load, waits out the warm-up, samples both and judges at every look (--duration,
+then again every --duration until it can tell or --max-duration is spent), stops them,
 prints the verdict and writes OUT/report.json, OUT/report.html and the bundle OUT/bundle/.
 {port} in a command becomes a free loopback port for that workload; {url} in --load becomes
 http://127.0.0.1:PORT of the side it loads.

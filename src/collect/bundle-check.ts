@@ -51,6 +51,22 @@ const exit: Check = (v) => v === null || firstBad(v, exitFields) === null;
 const instanceFinal = (v: unknown) =>
   firstBad(v, { peakBytes: orNull(finite), oomKills: orNull(finite), exit }) === null;
 
+const level = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
+const look = (v: unknown) =>
+  firstBad(v, {
+    windowMs: nonNegative,
+    state: (x: unknown) => x === 'pass' || x === 'block' || x === 'undecided',
+    levels: (x: unknown) => firstBad(x, { block: level, pass: level }) === null,
+  }) === null;
+/** A watched run's looks: re-judged at the levels its last look spent. */
+const watchRecord = (v: unknown) =>
+  firstBad(v, {
+    firstLookMs: nonNegative,
+    budgetMs: nonNegative,
+    looks: listOf(look),
+    stoppedEarly: (x: unknown) => typeof x === 'boolean',
+  }) === null;
+
 /** What is wrong with meta.json, or null. */
 export function metaProblem(meta: unknown): string | null {
   const top = firstBad(meta, {
@@ -65,6 +81,7 @@ export function metaProblem(meta: unknown): string | null {
     warnings: listOf(string),
     endedEarly: orNull(string),
     sides: isObject,
+    watch: optional(watchRecord),
   });
   if (top) return top;
   const sides = (meta as BundleMeta).sides;

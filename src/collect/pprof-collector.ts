@@ -165,6 +165,11 @@ export class ProfileCollector {
     for (const timer of this.timers) clearTimeout(timer);
   }
 
+  /** What was fetched so far (a look before the end): finished fetches only, nothing waited for. */
+  soFar(): ProfileSet {
+    return { ...this.index(), data: { ...this.data } };
+  }
+
   /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
   async finish(): Promise<ProfileSet> {
     this.stop();

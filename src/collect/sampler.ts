@@ -15,12 +15,19 @@ export interface SamplerOptions {
   /** A reason to end the window early (a side died), or null to go on. */
   stopReason: () => string | null;
   onProgress: (sample: MemorySample) => void;
+  /**
+   * Looks before the end (ms since sampling began, ascending): at the first reading at or after each,
+   * `onLook` is given what was read so far; true stops sampling there (the gate has decided).
+   */
+  looks?: { atMs: readonly number[]; onLook: (index: number, samples: MemorySample[], stats: StatSample[]) => boolean };
 }
 
 export interface SamplerResult {
   samples: MemorySample[];
   stats: StatSample[];
   endedEarly: string | null;
+  /** The look that stopped sampling (its index in `looks.atMs`), or null when it ran to the end. */
+  decidedAtLook?: number | null;
 }
 
 const meanOf = (values: (number | null)[]): number | null => {
@@ -42,6 +49,7 @@ export async function sampleMemory(options: SamplerOptions): Promise<SamplerResu
   const origin = performance.now();
   let nextStat = 0;
   let nextProgress = options.progressEveryMs;
+  let nextLook = 0;
   for (let tick = 0; ; tick++) {
     const due = tick * intervalMs;
     if (due > totalMs) return { samples, stats, endedEarly: null };
@@ -73,5 +81,10 @@ export async function sampleMemory(options: SamplerOptions): Promise<SamplerResu
     }
     const reason = options.stopReason();
     if (reason !== null) return { samples, stats, endedEarly: reason };
+    const looks = options.looks;
+    if (looks && nextLook < looks.atMs.length && t >= looks.atMs[nextLook]) {
+      const index = nextLook++;
+      if (looks.onLook(index, samples, stats)) return { samples, stats, endedEarly: null, decidedAtLook: index };
+    }
   }
 }

@@ -71,6 +71,20 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
       `--${Option.Duration} ${get(Option.Duration) ?? Defaults.duration} holds fewer than 8 samples at --${Option.Interval} ${get(Option.Interval) ?? Defaults.interval}; lengthen the window or shorten the interval.`,
     );
   }
+  // Unset, the budget is the default or the first look's window, whichever is longer.
+  const maxDurationText = get(Option.MaxDuration);
+  const maxDurationMs =
+    maxDurationText === undefined
+      ? Math.max(durationMs, parseDuration(Defaults.maxDuration, Option.MaxDuration))
+      : parseDuration(maxDurationText, Option.MaxDuration);
+  if (maxDurationMs < durationMs)
+    throw new UsageError(
+      `--${Option.MaxDuration} ${maxDurationText} is shorter than --${Option.Duration} ${get(Option.Duration) ?? Defaults.duration}, the first look; give a budget at least as long (equal: judge once, no watching).`,
+    );
+  if (maxDurationMs > 24 * 3_600_000)
+    throw new UsageError(
+      `--${Option.MaxDuration} ${maxDurationText} is longer than 24h; give a budget a gate can wait for, e.g. 10m.`,
+    );
   const memoryMaxText = get(Option.MemoryMax);
   const memoryMaxBytes = memoryMaxText === undefined ? null : parseSize(memoryMaxText, Option.MemoryMax);
   if (memoryMaxBytes !== null && memoryMaxBytes < 4 * 1024 * 1024) {
@@ -101,6 +115,7 @@ export function buildPlan(raw: RawOptions, context: PlanContext): GatePlan {
     ebpf: parseEbpfOptions(get),
     commands,
     durationMs,
+    maxDurationMs,
     intervalMs,
     readyTimeoutMs,
     stopTimeoutMs,

@@ -7,17 +7,19 @@ import type { Bundle } from '../model/bundle.ts';
 import type { JudgeSettings } from '../model/settings.ts';
 import { analyze, type Analysis } from '../analyze/analyze.ts';
 import { judge } from '../judge/judge.ts';
+import type { WatchRecord } from '../model/watch.ts';
+import { levelsOfRecord } from './watch.ts';
 import { buildReport, type Report } from '../report/report-json.ts';
 import { writeFileNoFollow } from '../collect/bundle-files.ts';
 
-/** analyze -> judge -> report: the pure middle, shared by `run` and `analyze`. */
+/** analyze -> judge -> report: the pure middle, shared by `run` and `analyze` (a watched run's bundle is re-judged at its last look's levels). */
 export function judgeBundle(bundle: Bundle, settings: JudgeSettings): Report {
-  return judgeAnalysis(analyze(bundle, settings.warmupMs), settings);
+  return judgeAnalysis(analyze(bundle, settings.warmupMs), settings, bundle.meta.watch ?? null);
 }
 
 /** judge -> report on an analysis already made (a run analyses once, and writes its files from the same). */
-export function judgeAnalysis(analysis: Analysis, settings: JudgeSettings): Report {
-  return buildReport(judge(analysis, settings.limits), settings);
+export function judgeAnalysis(analysis: Analysis, settings: JudgeSettings, watch: WatchRecord | null = null): Report {
+  return buildReport(judge(analysis, settings.limits, levelsOfRecord(watch ?? undefined)), settings, watch);
 }
 
 /**

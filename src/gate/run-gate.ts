@@ -7,7 +7,12 @@ import { bundleDir, writeBundle } from '../collect/bundle-io.ts';
 import type { HostFacts } from '../workload/cgroup/detect.ts';
 import { analyze } from '../analyze/analyze.ts';
 import type { Report } from '../report/report-json.ts';
-import type { SampleSource } from '../source/source.ts';
+import type { Measurement, SampleSource, Watch } from '../source/source.ts';
+import { judge } from '../judge/judge.ts';
+import type { Verdict } from '../judge/verdict-types.ts';
+import type { Look, WatchRecord } from '../model/watch.ts';
+import { formatDuration } from '../model/units.ts';
+import { levelsAt, lookState, lookWindows, watchRecord } from './watch.ts';
 import { localPair } from '../source/local-pair/local-pair.ts';
 import { writeDiffProfiles, writeEbpfTrace } from './evidence-files.ts';
 import { judgeAnalysis, writeReport } from './judge-bundle.ts';
@@ -34,14 +39,12 @@ export type GateOutcome =
  * the report. The fuse's running record carries it as the deadline after which it is stale.
  */
 export function gateMaxRunMs(plan: GatePlan): number {
-  return plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS + plan.stopTimeoutMs + 5 * 60_000;
+  return plan.readyTimeoutMs + plan.warmupMs + plan.maxDurationMs + HANG_GRACE_MS + plan.stopTimeoutMs + 5 * 60_000;
 }
 
-/** The whole gate: measure both sides (the source cleans up after itself), write the bundle, judge, write the report. */
-export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> {
-  const source = io.source ?? localPair(plan, io.host);
-  const measured = await source.measure({ logger: io.logger, signal: io.signal, bundleDir: bundleDir(plan.outDir) });
-  const bundle: Bundle = {
+/** The bundle of what a source measured (all of it, or so far at a look), judged over `windowMs`. */
+function bundleOf(plan: GatePlan, measured: Measurement, windowMs: number, watch?: WatchRecord): Bundle {
+  return {
     meta: {
       schema: BUNDLE_SCHEMA,
       memgateVersion: VERSION,
@@ -49,7 +52,7 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
       driver: measured.driver,
       limitations: measured.limitations,
       warmupMs: plan.warmupMs,
-      durationMs: plan.durationMs,
+      durationMs: windowMs,
       intervalMs: plan.intervalMs,
       memoryMaxBytes: measured.memoryMaxBytes,
       load: plan.load,
@@ -58,6 +61,7 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
       sides: measured.sides,
       warnings: measured.warnings,
       endedEarly: measured.endedEarly,
+      ...(watch ? { watch } : {}),
     },
     samples: measured.samples,
     stats: measured.stats,
@@ -65,6 +69,68 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
     ...(measured.profiles ? { profiles: measured.profiles } : {}),
     ...(measured.ebpf ? { ebpf: measured.ebpf } : {}),
   };
+}
+
+/**
+ * The looks of a watched run (none when the budget is the first look): each judges what was measured
+ * so far at its share of the error rates, logs its state, and stops the source once decided.
+ */
+function watchLooks(plan: GatePlan, io: GateIO, windows: readonly number[]) {
+  const looks: Look[] = [];
+  let decidedAt: number | null = null;
+  const watch: Watch | undefined =
+    windows.length > 1
+      ? {
+          windowsMs: windows.slice(0, -1),
+          look(index, soFar) {
+            const levels = levelsAt(windows, index);
+            const verdict = judge(analyze(bundleOf(plan, soFar, windows[index]), plan.warmupMs), plan.limits, levels);
+            const state = lookState(verdict);
+            looks.push({ windowMs: windows[index], state, levels });
+            io.logger.info(
+              `memgate: look ${index + 1} of up to ${windows.length} at ${formatDuration(windows[index])}: ${state === 'undecided' ? `undecided (${undecidedRules(verdict)}), watching on` : state}`,
+            );
+            if (state !== 'undecided') decidedAt = index;
+            return state !== 'undecided';
+          },
+        }
+      : undefined;
+  return { looks, watch, decidedAt: () => decidedAt };
+}
+
+const undecidedRules = (verdict: Verdict) =>
+  verdict.reasons
+    .filter((r) => r.outcome === 'inconclusive')
+    .map((r) => r.rule)
+    .join(', ') || 'no rule decided';
+
+/** The whole gate: measure both sides (the source cleans up after itself), write the bundle, judge, write the report. */
+export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> {
+  const source = io.source ?? localPair(plan, io.host);
+  const windows = lookWindows(plan.durationMs, plan.maxDurationMs);
+  const watching = watchLooks(plan, io, windows);
+  const measured = await source.measure({
+    logger: io.logger,
+    signal: io.signal,
+    bundleDir: bundleDir(plan.outDir),
+    ...(watching.watch ? { watch: watching.watch } : {}),
+  });
+  // The verdict's look: the one that decided, else the next one due (the budget, when it was reached).
+  const decidedAt = watching.decidedAt();
+  const lastLook = decidedAt ?? Math.min(watching.looks.length, windows.length - 1);
+  const levels = levelsAt(windows, lastLook);
+  const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
+  const planned = bundleOf(plan, measured, windows[lastLook]);
+  // Analysed once: the diff profiles and the verdict come from the same evidence.
+  const analysis = analyze(planned, plan.warmupMs);
+  const finalState = lookState(judge(analysis, plan.limits, levels));
+  const record = watchRecord(
+    plan.durationMs,
+    plan.maxDurationMs,
+    [...looks, { windowMs: windows[lastLook], state: finalState, levels }],
+    lastLook < windows.length - 1,
+  );
+  const bundle: Bundle = { ...planned, meta: { ...planned.meta, watch: record } };
   // A disk that filled (or went read-only) during the run: exit 2 naming the file and why, not an internal error.
   const writing = <T>(write: () => T): T => {
     try {
@@ -76,13 +142,11 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
   // meta.json holds the command lines as given, which may name a secret.
   writing(() => writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
   if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf!));
-  // Analysed once: the diff profiles and the verdict come from the same evidence.
-  const analysis = analyze(bundle, plan.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: 'interrupted', outDir: plan.outDir };
   // Secrets out of report.json, report.html and everything rendered from the report (summary, comment,
   // console): a command line or a workload's last words may hold one.
-  const report = redactDeep(judgeAnalysis(analysis, plan), secretValues(process.env));
+  const report = redactDeep(judgeAnalysis(analysis, plan, record), secretValues(process.env));
   return { kind: 'judged', report, reportPath: writing(() => writeReport(plan.outDir, report)), outDir: plan.outDir };
 }

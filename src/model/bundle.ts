@@ -1,3 +1,4 @@
+import type { WatchRecord } from './watch.ts';
 import type { SideName } from './sides.ts';
 import type { ProfileSet } from './profiles.ts';
 import type { EbpfTrace } from './ebpf.ts';
@@ -92,6 +93,8 @@ export interface BundleMeta {
   warnings: string[];
   /** Why collection ended before the window was over, if it did. */
   endedEarly: string | null;
+  /** How the run watched (its looks; the last one's levels are the verdict's); absent: one fixed window. */
+  watch?: WatchRecord;
 }
 
 /** Everything a run measured: the seam between collecting and judging, saved as a directory. */

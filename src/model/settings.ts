@@ -26,7 +26,10 @@ export interface JudgeSettings {
 
 export interface GatePlan extends JudgeSettings {
   commands: Record<SideName, string>;
+  /** The first look's window (--duration). */
   durationMs: number;
+  /** The budget (--max-duration): the gate watches, judging again at every look, until it can tell or this window is spent. */
+  maxDurationMs: number;
   intervalMs: number;
   readyTimeoutMs: number;
   /** Teardown: SIGTERM to every process of a side, this long to exit, then SIGKILL (--stop-timeout). */

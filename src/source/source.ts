@@ -34,6 +34,18 @@ export interface MeasureContext {
   signal: AbortSignal;
   /** The bundle directory: a source may keep raw files there (profiles, tracer output, logs). */
   bundleDir: string;
+  /** Watching: the gate looks at what was measured so far at these windows; a source that can stop early asks it. */
+  watch?: Watch;
+}
+
+/**
+ * Looks before the end of the window. `windowsMs`: the windows (after warm-up, ascending, each before
+ * the plan's budget) at which `look` is asked; it returns true when the gate has decided, and the
+ * source then stops measuring and hands back what it has, as at the end.
+ */
+export interface Watch {
+  windowsMs: readonly number[];
+  look(index: number, soFar: Measurement): boolean;
 }
 
 export interface SampleSource {

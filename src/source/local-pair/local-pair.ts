@@ -86,10 +86,10 @@ async function run(
   guard: CleanupGuard,
   limits: LocalPairLimits,
 ): Promise<Measurement> {
-  const limitMs = plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + limits.hangGraceMs;
+  const limitMs = plan.readyTimeoutMs + plan.warmupMs + plan.maxDurationMs + limits.hangGraceMs;
   const hang = AbortSignal.timeout(limitMs);
   // Said when it happens (the workloads, a tracer or a fetch may still take their stop time) and in the report.
-  const hung = `the run was still going ${formatDuration(limitMs)} after it started (ready timeout + warm-up + window + ${formatDuration(limits.hangGraceMs)}) and was stopped as hung`;
+  const hung = `the run was still going ${formatDuration(limitMs)} after it started (ready timeout + warm-up + the longest window + ${formatDuration(limits.hangGraceMs)}) and was stopped as hung`;
   hang.addEventListener('abort', () => context.logger.warn(`memgate: ${hung}`), { once: true });
   const signal = AbortSignal.any([context.signal, hang]);
   const warnings: string[] = [];
@@ -119,6 +119,7 @@ async function run(
     const endedEarly = context.signal.aborted ? 'interrupted' : hung;
     observed = { sampled: { samples: [], stats: [], endedEarly }, profiles: null, ebpf: null };
   } else {
+    const watch = context.watch;
     observed = await observeWindow(plan, pair, teardown, {
       logger: context.logger,
       signal,
@@ -126,6 +127,25 @@ async function run(
       hung,
       bundleDir: context.bundleDir,
       ebpfCheck,
+      looks: watch
+        ? {
+            windowsMs: watch.windowsMs,
+            // What the gate would have at this look: the readings and profiles so far, and each process's state now.
+            onLook: (index, sampled, profiles) =>
+              watch.look(index, {
+                driver: driver.name,
+                limitations: driver.limitations,
+                memoryMaxBytes: driver.name === 'none' ? null : plan.memoryMaxBytes,
+                ...readFinals(pair, perInstance, origin),
+                samples: sampled.samples,
+                stats: sampled.stats,
+                endedEarly: null,
+                warnings,
+                profiles,
+                ebpf: null,
+              }),
+          }
+        : null,
     });
   }
   windowOver = true;

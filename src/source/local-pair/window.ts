@@ -1,7 +1,7 @@
 // The measured stretch of a local pair run: warm-up and window, memory sampled on one clock, heap
 // profiles and goroutine dumps fetched, allocations traced, all ending while both still run.
 import { performance } from 'node:perf_hooks';
-import type { MemorySample } from '../../model/bundle.ts';
+import type { MemorySample, StatSample } from '../../model/bundle.ts';
 import type { EbpfTrace } from '../../model/ebpf.ts';
 import type { Logger } from '../../model/logger.ts';
 import type { ProfileSet } from '../../model/profiles.ts';
@@ -35,6 +35,15 @@ export interface WindowContext {
   bundleDir: string;
   /** The eBPF host check, started early; null with --ebpf off. */
   ebpfCheck: Promise<TracerCheck> | null;
+  /** Looks before the budget: windows (after warm-up), and what to do with what was read so far (true: stop). */
+  looks: {
+    windowsMs: readonly number[];
+    onLook: (
+      index: number,
+      sampled: { samples: MemorySample[]; stats: StatSample[] },
+      profiles: ProfileSet | null,
+    ) => boolean;
+  } | null;
 }
 
 export async function observeWindow(
@@ -44,9 +53,14 @@ export async function observeWindow(
   context: WindowContext,
 ): Promise<Observed> {
   const { logger, signal, bundleDir, ebpfCheck } = context;
-  const totalMs = plan.warmupMs + plan.durationMs;
+  // The window runs to the budget; looks before it may stop it (src/gate/watch.ts).
+  const totalMs = plan.warmupMs + plan.maxDurationMs;
+  const watching =
+    plan.maxDurationMs > plan.durationMs
+      ? `, judged at ${formatDuration(plan.durationMs)} and again until it can tell, for at most ${formatDuration(plan.maxDurationMs)}`
+      : '';
   logger.info(
-    `memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`,
+    `memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a window sampled every ${formatDuration(plan.intervalMs)}${watching || ` of ${formatDuration(plan.durationMs)}`}`,
   );
   let ebpfOrigin = performance.now();
   // The traced process of each side is its first (with replicas only it is traced); the cost guard reads its heap profile.
@@ -97,6 +111,15 @@ export async function observeWindow(
     stopReason: () =>
       SIDES.filter((side) => instances[side].some((i) => !i.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
     onProgress: (s: MemorySample) => logger.info(progressLine(s, plan.warmupMs, totalMs)),
+    ...(context.looks
+      ? {
+          looks: {
+            atMs: context.looks.windowsMs.map((w) => plan.warmupMs + w),
+            onLook: (index: number, samples: MemorySample[], stats: StatSample[]) =>
+              context.looks!.onLook(index, { samples, stats }, profiler?.soFar() ?? null),
+          },
+        }
+      : {}),
   });
   if (sampled.endedEarly === 'interrupted' && !context.interrupted.aborted) sampled.endedEarly = context.hung;
   // Both end while the workloads still run: profiles are fetched, and stacks symbolized, from live processes.
