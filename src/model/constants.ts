@@ -1,7 +1,9 @@
 // Every name a user types or reads (CLI flags, Action inputs and outputs, files) lives here.
 
 export const VERSION = '0.1.0';
-export const REPORT_SCHEMA = 'memgate/report@2';
+/** @3: each rule's three-way decision and bounds (comparisons' decision, low, high, detectable), the verdict's
+ * sensitivity (what it rules out, the smallest leak it would have caught) and how the run watched (watch). */
+export const REPORT_SCHEMA = 'memgate/report@3';
 /** @2: replicas (per-instance readings, stats, finals, metas; profile entries by instance). @1 bundles still read. */
 export const BUNDLE_SCHEMA = 'memgate/bundle@2';
 /** Bundles this memgate re-judges: @1 has one process a side, which @2 reads as such. */

@@ -1,8 +1,10 @@
-import { formatBytes, formatDuration, formatPercent, formatRate } from '../model/units.ts';
+import { formatBytes, formatDuration, formatRate } from '../model/units.ts';
 import type { Report, SideReport } from './report-json.ts';
 import { describeSuspect } from '../analyze/evidence-text.ts';
 import { ebpfConsoleLines } from '../analyze/ebpf-text.ts';
 import { neutraliseLine } from './escape-commands.ts';
+import { limitText, measuredText, RULES_OUT_LABEL, ruleOutcome, watchLine } from './format.ts';
+import type { Comparison } from '../judge/verdict-types.ts';
 
 /** Suspects shown on a terminal; report.json has them all. */
 export const CONSOLE_SUSPECTS = 5;
@@ -13,11 +15,29 @@ const slope = (s: SideReport) =>
     ? 'n/a'
     : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval!.low)} .. ${formatRate(s.slopeInterval!.high)}]`;
 
+/** A rule as the console names it (the allocation site's function is the service's text: made inert below). */
+function ruleName(c: Comparison, report: Report): string {
+  switch (c.rule) {
+    case 'p95-increase':
+      return 'P95 change';
+    case 'slope-increase':
+      return 'floor slope change';
+    case 'inuse-growth':
+      return 'retained heap growth change';
+    case 'site-growth':
+      return `growth at ${report.siteGrowthDifference?.function ?? 'one allocation site'}`;
+    case 'gray-oom-kill':
+      return 'gray OOM kills';
+  }
+}
+
 /** The verdict as a terminal reads it; no line of it can act as a GitHub Actions workflow command. */
 export function renderConsole(report: Report): string {
   const lines: string[] = [];
   const grade = report.grade ? ` (${report.grade})` : '';
   lines.push(`memgate: ${report.verdict.toUpperCase()}${grade}`);
+  lines.push(`  ${RULES_OUT_LABEL} ${report.sensitivity.statement}`);
+  if (report.watch) lines.push(`  ${watchLine(report.watch)}`);
   const rows: [string, string, string][] = [
     ['', 'baseline', 'gray'],
     ['samples', String(report.baseline.samples), String(report.gray.samples)],
@@ -44,9 +64,12 @@ export function renderConsole(report: Report): string {
       lines.push(`  ${side} processes (P95 / floor slope): ${each.join(', ')}`);
     }
   }
-  lines.push(
-    `  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : 'n/a'} (limit ${formatRate(report.comparisons.find((c) => c.rule === 'slope-increase')?.limit ?? 0)})`,
-  );
+  // Each rule against its limit, with its decision: a pass says what it rules out, a block by how much
+  // it clears the limit, an undecided rule where the difference may lie.
+  for (const c of report.comparisons) {
+    const o = ruleOutcome(c, report);
+    lines.push(`  ${ruleName(c, report)} ${measuredText(c, report)}, limit ${limitText(c, report)}: ${o.text}`);
+  }
   if (report.projection?.secondsToLimit != null) {
     lines.push(
       `  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1000)}`,

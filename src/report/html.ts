@@ -1,7 +1,18 @@
 import { formatPercent, formatRate } from '../model/units.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { svgChart } from './chart.ts';
-import { bytesOrNa as bytes, INSTANCE_HEAD, instanceRows, slopeWithInterval } from './format.ts';
+import {
+  bytesOrNa as bytes,
+  DECISION_MARK,
+  INSTANCE_HEAD,
+  instanceRows,
+  limitText,
+  measuredText,
+  RULES_OUT_LABEL,
+  ruleOutcome,
+  slopeWithInterval,
+  watchLine,
+} from './format.ts';
 import type { Report } from './report-json.ts';
 
 /**
@@ -35,6 +46,9 @@ export function renderHtml(report: Report): string {
   sections.push(
     `<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ''} memgate memory report</h1>`,
   );
+  // What the verdict rules out, next to it; the statement can name what the workload named.
+  sections.push(`<p class="rules-out"><b>${RULES_OUT_LABEL}</b> ${escapeHtml(report.sensitivity.statement)}</p>`);
+  if (report.watch) sections.push(`<p class="watch">${escapeHtml(watchLine(report.watch))}</p>`);
   sections.push(
     `<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g.command)}</code><br>driver ${escapeHtml(report.settings.driver)} · warm-up ${report.settings.warmupMs / 1000}s · window ${report.settings.windowMs / 1000}s</p>`,
   );
@@ -67,15 +81,15 @@ export function renderHtml(report: Report): string {
       table(
         ['rule', 'measured', 'limit', 'result'],
         report.comparisons.map((c) => {
-          const fmt = (v: number | null) =>
-            v === null
-              ? 'n/a'
-              : c.unit === 'ratio'
-                ? formatPercent(v)
-                : c.unit === 'bytes/s'
-                  ? formatRate(v)
-                  : String(v);
-          return [c.rule, fmt(c.measured), fmt(c.limit), c.passed === null ? 'n/a' : c.passed ? 'pass' : '<b>fail</b>'];
+          const o = ruleOutcome(c, report);
+          const text = o.kind === 'none' ? o.text : `${DECISION_MARK[o.kind]} ${escapeHtml(o.text)}`;
+          const site = c.rule === 'site-growth' ? report.siteGrowthDifference?.function : undefined;
+          return [
+            site === undefined ? c.rule : `${c.rule} <code>${escapeHtml(site)}</code>`,
+            escapeHtml(measuredText(c, report)),
+            escapeHtml(limitText(c, report)),
+            o.kind === 'block' ? `<b>${text}</b>` : text,
+          ];
         }),
       ),
   );

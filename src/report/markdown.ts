@@ -1,8 +1,22 @@
 import { formatBytes, formatPercent, formatRate } from '../model/units.ts';
 import type { Report } from './report-json.ts';
+import type { Comparison } from '../judge/verdict-types.ts';
 import { suspectAmount } from '../analyze/evidence-text.ts';
 import { mermaidChart } from './chart.ts';
-import { bytesOrNa as bytes, confidenceText, INSTANCE_HEAD, instanceRows, slopeWithInterval } from './format.ts';
+import {
+  bytesOrNa as bytes,
+  confidenceText,
+  INSTANCE_HEAD,
+  inuseGrowthOf,
+  instanceRows,
+  limitText,
+  measuredText,
+  outcomeCell,
+  RULES_OUT_LABEL,
+  ruleOutcome,
+  slopeWithInterval,
+  watchLine,
+} from './format.ts';
 
 /** Suspects in the summary and PR comment; report.json has them all. */
 const MARKDOWN_SUSPECTS = 5;
@@ -60,37 +74,61 @@ const VERDICT_BANNER: Record<Report['verdict'], string> = {
 
 const delta = (a: number | null, b: number | null) =>
   a === null || b === null ? 'n/a' : `${b >= a ? '+' : ''}${formatBytes(b - a)}`;
-const result = (passed: boolean | null | undefined) =>
-  passed === null || passed === undefined ? 'n/a' : passed ? '✅ pass' : '❌ fail';
 const safeUrl = (url: string | null | undefined) => (url && /^https?:\/\/[^\s()<>"'`]+$/.test(url) ? url : null);
 
 type Section = { name: string; text: string };
 
+/** The verdict, what it rules out and how the run watched: kept whatever else is cut. */
 function banner(report: Report): Section {
-  return {
-    name: 'verdict',
-    text: `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` · grade ${report.grade}` : ''}\n`,
-  };
+  const lines = [
+    `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` · grade ${report.grade}` : ''}`,
+    '',
+    // The statement can name what the workload named (functions): escaped as any workload text.
+    `**${RULES_OUT_LABEL}** ${escapeMarkdown(report.sensitivity.statement)}`,
+  ];
+  if (report.watch) lines.push('', escapeMarkdown(watchLine(report.watch)));
+  return { name: 'verdict', text: lines.join('\n') + '\n' };
 }
 
-/** One table: both sides, the change, the limit and the result of each rule. */
+/** One table: both sides, the change, the limit and each rule's decision with its bound. */
 function sidesTable(report: Report): Section {
   const { baseline: b, gray: g } = report;
   const rule = (name: string) => report.comparisons.find((c) => c.rule === name);
+  const result = (c: Comparison | undefined) => (c ? outcomeCell(ruleOutcome(c, report)) : 'n/a');
   const p95 = rule('p95-increase');
   const slopeRule = rule('slope-increase');
+  const inuse = rule('inuse-growth');
+  const site = rule('site-growth');
   const oom = rule('gray-oom-kill');
   const diff = report.slopeDifference;
   const slope = (s: Report['baseline']) => slopeWithInterval(s, report.confidence);
+  const ci = (d: { low: number; high: number }) =>
+    `(${confidenceText(report.confidence)} ${formatRate(d.low)} .. ${formatRate(d.high)})`;
+  const rate = (v: number | null) => (v === null ? 'n/a' : formatRate(v));
   const lines = [
     '| | baseline | gray | change | limit | result |',
     '|---|---|---|---|---|---|',
-    `| P95 memory | ${bytes(b.p95Bytes)} | ${bytes(g.p95Bytes)} | ${formatPercent(report.p95Increase)} | ≤ ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p95?.passed)} |`,
-    `| floor slope | ${slope(b)} | ${slope(g)} | ${diff ? `${formatRate(diff.bytesPerSec)} (${confidenceText(report.confidence)} ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : 'n/a'} | ≤ ${slopeRule ? formatRate(slopeRule.limit) : 'n/a'} | ${result(slopeRule?.passed)} |`,
-    `| OOM kills | ${b.oomKills ?? 'n/a'} | ${g.oomKills ?? 'n/a'} | | 0 | ${result(oom?.passed)} |`,
+    `| P95 memory | ${bytes(b.p95Bytes)} | ${bytes(g.p95Bytes)} | ${p95 ? measuredText(p95, report) : formatPercent(report.p95Increase)} | ≤ ${p95 ? limitText(p95, report) : formatPercent(report.settings.limits.maxP95Increase)} | ${result(p95)} |`,
+    `| floor slope | ${slope(b)} | ${slope(g)} | ${diff ? `${formatRate(diff.bytesPerSec)} ${ci(diff)}` : 'n/a'} | ≤ ${slopeRule ? formatRate(slopeRule.limit) : 'n/a'} | ${result(slopeRule)} |`,
+  ];
+  if (inuse) {
+    const d = report.inuseGrowthDifference;
+    lines.push(
+      `| retained heap growth | ${rate(inuseGrowthOf(b))} | ${rate(inuseGrowthOf(g))} | ${d ? `${formatRate(d.value)} ${ci(d)}` : measuredText(inuse, report)} | ≤ ${formatRate(inuse.limit)} | ${result(inuse)} |`,
+    );
+  }
+  if (site) {
+    const d = report.siteGrowthDifference;
+    const where = d ? ` <code>${escapeMarkdown(d.function)}</code>` : '';
+    lines.push(
+      `| growth at one allocation site${where} | | | ${d ? `${formatRate(d.value)} ${ci(d)}` : measuredText(site, report)} | ≤ ${formatRate(site.limit)} | ${result(site)} |`,
+    );
+  }
+  lines.push(
+    `| OOM kills | ${b.oomKills ?? 'n/a'} | ${g.oomKills ?? 'n/a'} | | 0 | ${result(oom)} |`,
     `| peak memory | ${bytes(b.peakBytes)} | ${bytes(g.peakBytes)} | ${delta(b.peakBytes, g.peakBytes)} | | |`,
     `| samples | ${b.samples} | ${g.samples} | | | |`,
-  ];
+  );
   const rows = instanceRows(report);
   if (rows.length) {
     lines.push(

@@ -5,7 +5,16 @@ import type { MemorySample, WorkloadExit } from '../model/bundle.ts';
 import { timeline } from './chart.ts';
 import { renderOptionRefs } from '../model/option-ref.ts';
 import type { MemoryStat } from '../model/bundle.ts';
-import type { Comparison, Grade, Projection, Reason, Verdict, VerdictName } from '../judge/verdict-types.ts';
+import type {
+  Comparison,
+  Grade,
+  Projection,
+  Reason,
+  Sensitivity,
+  Verdict,
+  VerdictName,
+} from '../judge/verdict-types.ts';
+import type { WatchRecord } from '../model/watch.ts';
 import type { EvidenceSummary, Pattern, Suspect } from '../analyze/evidence-types.ts';
 import type { EbpfSummary } from '../analyze/ebpf-analyze.ts';
 
@@ -78,8 +87,17 @@ export interface Report {
   siteGrowthDifference: (DifferenceReport & { function: string }) | null;
   /** memory.stat anon and file (page cache) slopes, gray minus baseline, bytes/s: what grew. */
   memorySplit: { anonBytesPerSec: number | null; fileBytesPerSec: number | null };
+  /**
+   * Every rule checked against its limit: the three-way decision (pass rules out above `high`, block
+   * clears the limit at `low`, else undecided). The P95 rule's measured and limit are ratios, its low,
+   * high and detectable bytes; the others' all bytes/s (or a count).
+   */
   comparisons: Comparison[];
   reasons: Reason[];
+  /** What the verdict rules out, and the smallest leak and plateau it would have caught (80% of the time). */
+  sensitivity: Sensitivity;
+  /** How the run watched: every look, its state and spent error rates, the budget; null for one fixed window. */
+  watch: WatchRecord | null;
   projection: Projection | null;
   warnings: string[];
   /** Where gray is worse, ranked: heap functions whose retained memory grew more, goroutine clusters that piled up. */
@@ -144,7 +162,7 @@ function slopeIncrease(verdict: Verdict): number | null {
 const differenceReport = (d: Difference | null): DifferenceReport | null =>
   d ? { value: d.value, low: d.low, high: d.high, method: d.method } : null;
 
-export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
+export function buildReport(verdict: Verdict, settings: JudgeSettings, watch: WatchRecord | null = null): Report {
   const { analysis } = verdict;
   const surface = settings.surface ?? 'cli';
   const spell = <T extends { message: string } | { detail: string }>(item: T): T =>
@@ -187,6 +205,8 @@ export function buildReport(verdict: Verdict, settings: JudgeSettings): Report {
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
+    sensitivity: { ...verdict.sensitivity, statement: renderOptionRefs(verdict.sensitivity.statement, surface) },
+    watch,
     projection: verdict.projection,
     warnings: [
       ...analysis.limitations,
