@@ -7,10 +7,13 @@ import { parseJudgeSettings } from '../src/config/plan.ts';
 import { analyze } from '../src/analyze/analyze.ts';
 import { judge } from '../src/judge/judge.ts';
 import { gradeOf, P2_LIMIT_SHARE } from '../src/judge/grade.ts';
-import { inuseGrowthRule, nameTopSuspect, siteGrowthRule } from '../src/judge/evidence-rules.ts';
-import type { Analysis } from '../src/analyze/analyze.ts';
+import { nameTopSuspect } from '../src/judge/evidence-rules.ts';
+import { growthRules, slopeThreshold } from '../src/judge/limit-rules.ts';
+import { FIXED_LEVELS, oneSided, POWER } from '../src/judge/decision.ts';
+import type { Analysis, Difference } from '../src/analyze/analyze.ts';
 import type { Reason } from '../src/judge/verdict-types.ts';
 import { makeBundle, MiB } from './helpers/bundles.ts';
+import { blockQ, DF, diffOf, diffSe, highAt, lowAt, NUDGE, passQ, slopeOf, slopeSe } from './helpers/differences.ts';
 
 const limits = parseJudgeSettings({ warmup: '5s' }).limits;
 const healthy = analyze(makeBundle({}), 5000);
@@ -38,7 +41,7 @@ function withSlope(
       p95Bytes: over.p95 === undefined ? 100 * MiB : over.p95,
       lastFloorBytes: over.floor === undefined ? 50 * MiB : over.floor,
     },
-    slopeDifference: { bytesPerSec: low * 2, low, high: low * 3, method: 'within-series' },
+    slopeDifference: slopeOf(low * 2, low, low * 3),
   };
 }
 
@@ -51,7 +54,7 @@ test('grade: P0 for a gray OOM kill or death whatever else; each evidence rule a
   // A warning is not a block: a warned slope is P3, not graded by its rate.
   assert.equal(gradeOf('warn', [warnOf('slope-increase')], withSlope(MiB)), 'P3');
   assert.equal(gradeOf('warn', [warnOf('gray-oom-kill')], healthy), 'P3');
-  assert.equal(gradeOf('inconclusive', [{ ...block('slope-noise'), outcome: 'inconclusive' }], healthy), null);
+  assert.equal(gradeOf('inconclusive', [{ ...block('slope-increase'), outcome: 'inconclusive' }], healthy), null);
   assert.equal(gradeOf('pass', [], healthy), null);
 });
 
@@ -103,7 +106,7 @@ test('grade: a floor above --memory-max and no growth is not "under an hour left
   );
 });
 
-// inuseGrowthRule and siteGrowthRule: heap evidence present, the cgroup slope set by hand.
+// The growth rules (limit-rules.ts growthRules): heap evidence present, the cgroup slope set by hand.
 const heapEvidence = {
   suspects: [],
   patterns: [],
@@ -111,140 +114,196 @@ const heapEvidence = {
   summary: { heap: { baseline: { snapshots: 6 }, gray: { snapshots: 7 } } },
 } as never;
 const minSlope = limits.minSlopeBytesPerSec;
-function withInuse(
-  diff: { value: number; low: number; high: number },
-  over: Partial<Analysis> = {},
-  baseGrowth: number[] = [0],
-): Analysis {
+const T = minSlope; // the slope limit when baseline's slope is small (healthy's is)
+const S = slopeThreshold(healthy, limits);
+function withInuse(diff: Difference, over: Partial<Analysis> = {}, baseGrowth: number[] = [0]): Analysis {
   const inst = (value: number) => ({
     ...healthy.baseline.instances[0],
-    inuseGrowth: { value, low: value, high: value } as never,
+    inuseGrowth: { value, stdError: 0, df: 5 },
   });
   return {
     ...healthy,
     evidence: heapEvidence,
-    inuseDifference: { ...diff, method: 'within-series' },
+    inuseDifference: diff,
     baseline: { ...healthy.baseline, instances: baseGrowth.map(inst) },
     slopeDifference: null,
     ...over,
   };
 }
-const inuseOf = (a: Analysis, blocked = false, threshold = minSlope) =>
-  inuseGrowthRule(a, limits, { blocked, threshold });
+const growth = (a: Analysis) => growthRules({ analysis: a, levels: FIXED_LEVELS }, limits);
+const grown = (a: Analysis, rule: Reason['rule']) => {
+  const g = growth(a);
+  return {
+    comparison: g.comparisons.find((c) => c.rule === rule) ?? null,
+    reason: g.reasons.find((r) => r.rule === rule) ?? null,
+  };
+};
+const slopeDiff = (bytesPerSec: number, se: number) => ({ slopeDifference: slopeSe(bytesPerSec, se) });
+const ruleOf = (v: ReturnType<typeof judge>, rule: Reason['rule']) => v.reasons.find((r) => r.rule === rule);
+const comparisonOf = (v: ReturnType<typeof judge>, rule: string) => v.comparisons.find((c) => c.rule === rule)!;
+const near = (actual: number, expected: number) =>
+  assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.abs(expected), `${actual} vs ${expected}`);
 
-test('inuse-growth: needs heap evidence and a difference; strictly above the limit and clear of zero', () => {
+test('inuse-growth: needs heap evidence and a difference; blocks when its lower bound at the block level clears the limit, not zero', () => {
   const t = minSlope;
-  assert.deepEqual(inuseOf({ ...withInuse({ value: 9 * t, low: 8 * t, high: 10 * t }), evidence: null }), {
+  const clear = diffSe(9 * t, t);
+  assert.deepEqual(grown({ ...withInuse(clear), evidence: null }, 'inuse-growth'), { comparison: null, reason: null });
+  assert.deepEqual(grown({ ...withInuse(clear), inuseDifference: null }, 'inuse-growth'), {
     comparison: null,
     reason: null,
   });
-  assert.deepEqual(inuseOf({ ...withInuse({ value: 9 * t, low: 8 * t, high: 10 * t }), inuseDifference: null }), {
-    comparison: null,
-    reason: null,
-  });
-  const over = inuseOf(withInuse({ value: 9 * t, low: 8 * t, high: 10 * t }));
+  const over = grown(withInuse(clear), 'inuse-growth');
   assert.equal(over.comparison!.passed, false);
+  assert.equal(over.comparison!.decision, 'block');
   assert.equal(over.comparison!.limit, t);
   assert.equal(over.comparison!.rule, 'inuse-growth');
   assert.equal(over.comparison!.unit, 'bytes/s');
+  assert.equal(over.comparison!.measured, 9 * t);
+  near(over.comparison!.low!, 9 * t - blockQ() * t);
+  near(over.comparison!.high!, 9 * t + passQ() * t);
   assert.equal(over.reason!.outcome, 'block');
   assert.equal(over.reason!.measured, 9 * t);
-  const atLimit = inuseOf(withInuse({ value: t, low: t / 2, high: 2 * t }));
-  assert.equal(atLimit.comparison!.passed, true);
-  assert.equal(atLimit.reason, null);
-  const lowAtZero = inuseOf(withInuse({ value: 9 * t, low: 0, high: 18 * t }));
-  assert.equal(lowAtZero.comparison!.passed, true);
-  assert.equal(lowAtZero.reason, null);
+  assert.equal(over.reason!.limit, t);
+  // The lower bound just above the limit blocks; just below it, nothing is decided (no slope to fall back on).
+  assert.equal(grown(withInuse(diffSe(lowAt(t, t, NUDGE), t)), 'inuse-growth').reason!.outcome, 'block');
+  const under = grown(withInuse(diffSe(lowAt(t, t, -NUDGE), t)), 'inuse-growth');
+  assert.equal(under.comparison!.decision, 'undecided');
+  assert.equal(under.comparison!.passed, null);
+  assert.equal(under.reason!.outcome, 'inconclusive');
+  assert.match(
+    under.reason!.message,
+    /^retained heap growth: inuse_space difference \S+ \S+, between \S+ \S+ and \S+ \S+ \(one process a side\); cannot tell yet whether it is within the allowed 512\.0 KiB\/min, and the cgroup memory floor has too few points for a slope; what would decide it: /,
+  );
+  // Clear of zero with the estimate twice the limit, but not clear of the limit: not a block.
+  const zeroOnly = grown(withInuse(diffSe(2 * t, t / 2)), 'inuse-growth');
+  assert.ok(zeroOnly.comparison!.low! > 0 && zeroOnly.comparison!.low! < t);
+  assert.equal(zeroOnly.comparison!.decision, 'undecided');
+  assert.equal(zeroOnly.reason!.outcome, 'inconclusive');
+  // The upper bound at the pass level just under the limit passes (no reason); at it, undecided.
+  const pass = grown(withInuse(diffSe(highAt(t, t, -NUDGE), t)), 'inuse-growth');
+  assert.equal(pass.comparison!.decision, 'pass');
+  assert.equal(pass.comparison!.passed, true);
+  assert.equal(pass.reason, null);
+  assert.equal(grown(withInuse(diffSe(highAt(t, t, NUDGE), t)), 'inuse-growth').comparison!.decision, 'undecided');
   // The cgroup slope already blocked: one finding, one reason; the comparison stays.
-  const blocked = inuseOf(withInuse({ value: 9 * t, low: 8 * t, high: 10 * t }), true);
+  const blocked = grown(withInuse(clear, slopeDiff(9 * S, S)), 'inuse-growth');
   assert.equal(blocked.reason, null);
   assert.equal(blocked.comparison!.passed, false);
+  assert.equal(grown(withInuse(clear, slopeDiff(9 * S, S)), 'slope-increase').reason!.outcome, 'block');
 });
 
 test('inuse-growth: the limit is the larger of --min-slope and --max-slope-increase x |baseline retained growth| (mean over processes)', () => {
   const big = 10 * minSlope;
+  const flat = diffSe(0, 1);
+  const limitOf = (a: Analysis) => grown(a, 'inuse-growth').comparison!.limit;
   // Baseline processes retain -big and -3 big (mean -2 big): the limit follows its size, whatever the sign.
-  const a = withInuse({ value: 0, low: -1, high: 1 }, {}, [-big, -3 * big]);
-  assert.equal(inuseOf(a).comparison!.limit, limits.maxSlopeIncrease * 2 * big);
-  const b = withInuse({ value: 0, low: -1, high: 1 }, {}, [big, 3 * big]);
-  assert.equal(inuseOf(b).comparison!.limit, limits.maxSlopeIncrease * 2 * big);
+  assert.equal(limitOf(withInuse(flat, {}, [-big, -3 * big])), limits.maxSlopeIncrease * 2 * big);
+  assert.equal(limitOf(withInuse(flat, {}, [big, 3 * big])), limits.maxSlopeIncrease * 2 * big);
   // A baseline process without an estimate counts as 0; no processes at all is 0 too.
-  const c = withInuse(
-    { value: 0, low: -1, high: 1 },
-    {
-      baseline: {
-        ...healthy.baseline,
-        instances: [
-          { ...healthy.baseline.instances[0], inuseGrowth: null },
-          { ...healthy.baseline.instances[0], inuseGrowth: { value: 2 * big } as never },
-        ],
-      },
+  const c = withInuse(flat, {
+    baseline: {
+      ...healthy.baseline,
+      instances: [
+        { ...healthy.baseline.instances[0], inuseGrowth: null },
+        { ...healthy.baseline.instances[0], inuseGrowth: { value: 2 * big, stdError: 0, df: 5 } },
+      ],
     },
-  );
-  assert.equal(inuseOf(c).comparison!.limit, limits.maxSlopeIncrease * big);
-  assert.equal(inuseOf(withInuse({ value: 0, low: -1, high: 1 }, {}, [])).comparison!.limit, minSlope);
+  });
+  assert.equal(limitOf(c), limits.maxSlopeIncrease * big);
+  assert.equal(limitOf(withInuse(flat, {}, [])), minSlope);
+  // The decision is against that limit: an estimate clear of --min-slope but not of 2 big is not a block.
+  const between = grown(withInuse(diffSe(big, minSlope / 10), {}, [big, 3 * big]), 'inuse-growth');
+  assert.equal(between.comparison!.decision, 'pass');
 });
 
-test('inuse-growth: blocks when the cgroup slope is missing or cannot rule out the limit (high at it included); warns when it can', () => {
+test('inuse-growth: blocks whatever the cgroup slope says short of blocking itself, and says why the cgroup did not', () => {
   const t = minSlope;
-  const diff = { value: 9 * t, low: 8 * t, high: 10 * t };
-  const noSlope = inuseOf(withInuse(diff));
+  const diff = diffSe(9 * t, t);
+  const noSlope = grown(withInuse(diff), 'inuse-growth');
   assert.equal(noSlope.reason!.outcome, 'block');
   assert.match(
     noSlope.reason!.message,
-    /the cgroup memory floor has too few points for a slope, so this was decided on heap profiles/,
+    /, clearly above the allowed 512\.0 KiB\/min; the cgroup memory floor has too few points for a slope, so this was decided on heap profiles \(inuse_space\)$/,
   );
-  const slope = (high: number) => ({
-    slopeDifference: { bytesPerSec: high / 2, low: -high, high, method: 'within-series' as const },
-  });
-  const atEdge = inuseOf(withInuse(diff, slope(3 * t)), false, 3 * t);
-  assert.equal(atEdge.reason!.outcome, 'block');
-  assert.match(atEdge.reason!.message, /the cgroup floor slope is unclear \(difference /);
-  const under = inuseOf(withInuse(diff, slope(3 * t - 1)), false, 3 * t);
-  assert.equal(under.reason!.outcome, 'warn');
-  assert.match(under.reason!.message, /which the cgroup memory floor does not show yet/);
-  assert.equal(under.reason!.limit, t);
+  // The slope's upper bound just at the limit: undecided, too noisy to tell.
+  const se = S / 2;
+  const noisy = grown(withInuse(diff, slopeDiff(highAt(S, se, NUDGE), se)), 'inuse-growth');
+  assert.equal(noisy.reason!.outcome, 'block');
+  assert.match(
+    noisy.reason!.message,
+    /; the cgroup floor is too noisy to tell \(slope difference \S+ \S+, between \S+ \S+ and \S+ \S+\), so this was decided on heap profiles \(inuse_space\)$/,
+  );
+  // Just under it: the cgroup rules growth out, the heap does not; the heap still blocks, and says the floor lags.
+  const lags = grown(withInuse(diff, slopeDiff(highAt(S, se, -NUDGE), se)), 'inuse-growth');
+  assert.equal(lags.reason!.outcome, 'block');
+  assert.equal(lags.reason!.limit, t);
+  assert.match(
+    lags.reason!.message,
+    /; the cgroup floor does not show it yet \(Go's heap has headroom below its GC goal; floor slope difference \S+ \S+\), so this was decided/,
+  );
+  assert.equal(judge(withInuse(diff, slopeDiff(highAt(S, se, -NUDGE), se)), limits).grade, 'P1');
 });
 
-test('inuse-growth: the detail names both rates, the interval at the analysis confidence, processes and snapshots', () => {
-  const t = minSlope;
-  const one = inuseOf(withInuse({ value: 9 * t, low: 8 * t, high: 10 * t }, { confidence: 0.99 }));
+test('inuse-growth: the detail names both rates, the bounds at the block and pass levels, processes and snapshots', () => {
+  const t = minSlope; // 512 KiB/min: 9t is 4.5 MiB/min, low 4.5 - 2.326 x 0.5, high 4.5 + 1.645 x 0.5 MiB/min
+  const one = grown(withInuse(diffSe(9 * t, t, 'within-series', Infinity)), 'inuse-growth');
   assert.match(
     one.comparison!.detail,
-    /^inuse_space gray \S+ .* vs baseline \S+.*; difference \S+.* \(99% CI \S+.* \.\. \S+.*, one process a side\) over 7 and 6 heap profiles$/,
+    /^inuse_space gray 0 B\/min vs baseline 0 B\/min; difference 4\.5 MiB\/min, between 3\.3 MiB\/min and 5\.3 MiB\/min \(one process a side\) over 7 and 6 heap profiles$/,
   );
   assert.match(one.reason!.message, /^retained heap grows faster in gray: inuse_space gray /);
-  const three = inuseOf(withInuse({ value: 9 * t, low: 8 * t, high: 10 * t }, { replicas: 3, confidence: 0.95 }));
-  assert.match(three.comparison!.detail, /\(95% CI .*, across 3 processes a side\)/);
+  const three = grown(withInuse(diffSe(9 * t, t), { replicas: 3 }), 'inuse-growth');
+  assert.match(three.comparison!.detail, /, between .* \(across 3 processes a side\) over 7 and 6 heap profiles$/);
 });
 
-test('site-growth: strictly above --min-slope and clear of zero; not when something else already blocked', () => {
+test('site-growth: blocks when its lower bound at the block level split among the candidates clears --min-slope; not when something else already blocked', () => {
   const t = minSlope;
-  const site = (value: number, low: number) => ({
+  const se = t / 2;
+  const site = (value: number, candidates = 1, over: Partial<Analysis> = {}): Analysis => ({
     ...healthy,
     replicas: 3,
-    siteDifference: { function: 'main.keep', value, low, high: 2 * value, method: 'replicas' as const },
+    siteDifference: { ...diffSe(value, se, 'replicas', 4), function: 'main.keep', candidates },
+    ...over,
   });
-  assert.deepEqual(siteGrowthRule(healthy, limits, false), { comparison: null, reason: null });
-  const clear = siteGrowthRule(site(2 * t, t), limits, false);
+  assert.deepEqual(grown(healthy, 'site-growth'), { comparison: null, reason: null });
+  const clear = grown(site(4 * t), 'site-growth');
   assert.equal(clear.reason!.outcome, 'block');
   assert.equal(clear.reason!.limit, t);
+  assert.equal(clear.reason!.measured, 4 * t);
   assert.equal(clear.comparison!.unit, 'bytes/s');
   assert.equal(clear.comparison!.rule, 'site-growth');
   assert.equal(clear.comparison!.passed, false);
+  assert.equal(clear.comparison!.limit, t);
   assert.match(
     clear.comparison!.detail,
-    /^retained at main\.keep: gray minus baseline .* \(99% CI .* \.\. .*, across 3 processes a side\)$/,
+    /^retained at main\.keep: gray minus baseline 2\.0 MiB\/min, between \S+ \S+ and \S+ \S+ \(across 3 processes a side\)$/,
   );
   assert.match(
     clear.reason!.message,
-    /above the allowed .* \(\x01opt:min-slope\x01\); the whole heap and the cgroup are too noisy/,
+    /clearly above the allowed 512\.0 KiB\/min \(\x01opt:min-slope\x01\); the whole heap and the cgroup are too noisy to show it yet, one site is not$/,
   );
-  const at = siteGrowthRule(site(t, t / 2), limits, false);
+  // The edge at one candidate: just above blocks, just below does not.
+  assert.equal(grown(site(lowAt(t, se, NUDGE, 4)), 'site-growth').reason!.outcome, 'block');
+  assert.equal(grown(site(lowAt(t, se, -NUDGE, 4)), 'site-growth').comparison!.decision, 'undecided');
+  // Three candidates tested at once: each at a third of the block level (Bonferroni).
+  const split = grown(site(lowAt(t, se, NUDGE, 4), 3), 'site-growth');
+  assert.equal(split.comparison!.decision, 'undecided');
+  assert.equal(split.reason!.outcome, 'inconclusive');
+  assert.match(
+    split.reason!.message,
+    /^one allocation site may grow in gray: retained at main\.keep, gray minus baseline .*, over the allowed 512\.0 KiB\/min but not clearly; what would decide it: /,
+  );
+  assert.equal(grown(site(lowAt(t, se, NUDGE, 4, 3), 3), 'site-growth').reason!.outcome, 'block');
+  assert.equal(grown(site(lowAt(t, se, -NUDGE, 4, 3), 3), 'site-growth').reason!.outcome, 'inconclusive');
+  // Undecided with the estimate at the limit or under it: no reason (it does not lean over).
+  const at = grown(site(t), 'site-growth');
+  assert.equal(at.comparison!.decision, 'undecided');
   assert.equal(at.reason, null);
-  assert.equal(at.comparison!.passed, true);
-  assert.equal(siteGrowthRule(site(2 * t, 0), limits, false).comparison!.passed, true);
-  const already = siteGrowthRule(site(2 * t, t), limits, true);
+  assert.equal(grown(site(t * (1 + 1e-9)), 'site-growth').reason!.outcome, 'inconclusive');
+  // Clearly under: passes.
+  assert.equal(grown(site(highAt(t, se, -NUDGE, 4)), 'site-growth').comparison!.passed, true);
+  // The cgroup slope already blocked: no second reason; the comparison stays.
+  const already = grown(site(4 * t, 1, slopeDiff(9 * S, S)), 'site-growth');
   assert.equal(already.reason, null);
   assert.equal(already.comparison!.passed, false);
 });
@@ -264,18 +323,6 @@ test('the top suspect is named on the first blocking reason only, not on warning
 });
 
 // judge(): each rule on its edges, from the healthy analysis with fields overridden.
-const T = minSlope; // the slope limit when baseline's slope is small
-const slopeDiff = (bytesPerSec: number, low: number, high: number, hint?: boolean) => ({
-  slopeDifference: {
-    bytesPerSec,
-    low,
-    high,
-    method: 'within-series' as const,
-    ...(hint === undefined ? {} : { hint }),
-  },
-});
-const ruleOf = (v: ReturnType<typeof judge>, rule: Reason['rule']) => v.reasons.find((r) => r.rule === rule);
-const comparisonOf = (v: ReturnType<typeof judge>, rule: string) => v.comparisons.find((c) => c.rule === rule)!;
 
 test('judge: how a process died is told: signal or status, before ready or when (never negative), its last output line', () => {
   const died = (exit: object) => ({
@@ -367,52 +414,83 @@ test('judge: OOM kills: gray blocks with the limit named (or the cgroup), baseli
   assert.match(base.reasons[0].message, /^baseline was OOM-killed too, so the limit says nothing about gray; raise /);
 });
 
-test('judge: P95 blocks strictly above both limits and clear of zero; a hint over the limits warns; missing figures are not passed', () => {
-  const p95 = (increase: number, delta: number, low: number, extra: object = {}) => ({
+test('judge: P95 blocks when its lower bound at the block level clears the allowed rise (the larger of both limits); passes when its upper bound is under it; else inconclusive, with what would decide it', () => {
+  const p95 = (value: number, se: number, baseBytes = 100 * MiB) => ({
     ...healthy,
-    p95Increase: increase,
-    baseline: { ...healthy.baseline, p95Bytes: 100 * MiB },
-    gray: { ...healthy.gray, p95Bytes: 100 * MiB + delta },
-    p95Difference: { value: delta, low, high: 2 * delta, method: 'within-series' as const, ...extra },
+    p95Increase: value / baseBytes,
+    baseline: { ...healthy.baseline, p95Bytes: baseBytes },
+    gray: { ...healthy.gray, p95Bytes: baseBytes + value },
+    p95Difference: diffSe(value, se),
   });
-  const over = judge(p95(0.5, 50 * MiB, MiB), limits);
+  // The allowed rise: 12% of 100 MiB is 12 MiB, above the 2 MiB --min-p95-delta.
+  const allowed = 12 * MiB;
+  const over = judge(p95(50 * MiB, MiB), limits);
   assert.equal(ruleOf(over, 'p95-increase')!.outcome, 'block');
+  assert.equal(ruleOf(over, 'p95-increase')!.measured, 0.5);
+  assert.equal(ruleOf(over, 'p95-increase')!.limit, limits.maxP95Increase);
+  // 50 MiB less 2.528 (t at 1% one-sided, 20 df) and plus 1.725 (5%) errors of 1 MiB.
   assert.match(
     ruleOf(over, 'p95-increase')!.message,
-    /^P95 of memory rose \+50\.0% \(gray 150\.0 MiB vs baseline 100\.0 MiB; difference 50\.0 MiB \(99% CI 1\.0 MiB \.\. 100\.0 MiB, one process a side\)\), above the allowed \+12\.0% and more than 2\.0 MiB \(/,
+    /^P95 of memory rose \+50\.0% \(gray 150\.0 MiB vs baseline 100\.0 MiB; difference 50\.0 MiB, between 47\.5 MiB and 51\.7 MiB \(one process a side\); allowed 12\.0 MiB\): clearly above the allowed 12\.0 MiB \(the larger of \x01opt:max-p95-increase\x01 \+12\.0% of baseline's P95 and \x01opt:min-p95-delta\x01 2\.0 MiB\)$/,
   );
-  assert.equal(comparisonOf(over, 'p95-increase').passed, false);
+  const c = comparisonOf(over, 'p95-increase');
+  assert.equal(c.passed, false);
+  assert.equal(c.decision, 'block');
+  assert.equal(c.unit, 'ratio');
+  assert.equal(c.limit, limits.maxP95Increase);
+  near(c.low!, 50 * MiB - blockQ() * MiB);
+  near(c.high!, 50 * MiB + passQ() * MiB);
+  near(c.detectable!, allowed + (blockQ() + oneSided(1 - POWER, DF)) * MiB);
   assert.equal(over.grade, 'P2');
-  // On each limit exactly: no finding.
-  assert.equal(ruleOf(judge(p95(limits.maxP95Increase, 50 * MiB, MiB), limits), 'p95-increase'), undefined);
-  assert.equal(ruleOf(judge(p95(0.5, limits.minP95DeltaBytes, MiB), limits), 'p95-increase'), undefined);
-  assert.equal(ruleOf(judge(p95(0.5, 50 * MiB, 0), limits), 'p95-increase'), undefined);
-  assert.equal(comparisonOf(judge(p95(0.5, 50 * MiB, 0), limits), 'p95-increase').passed, true);
-  // Not clear but hinted: warn, saying how to decide (one process a side, then replicas).
-  const hinted = judge(p95(0.5, 50 * MiB, -MiB, { hint: true }), limits);
-  assert.equal(ruleOf(hinted, 'p95-increase')!.outcome, 'warn');
+  // The block edge: just above blocks; just below is not decided either way.
+  assert.equal(ruleOf(judge(p95(lowAt(allowed, MiB, NUDGE), MiB), limits), 'p95-increase')!.outcome, 'block');
+  const below = judge(p95(lowAt(allowed, MiB, -NUDGE), MiB), limits);
+  assert.equal(ruleOf(below, 'p95-increase')!.outcome, 'inconclusive');
+  assert.equal(comparisonOf(below, 'p95-increase').passed, null);
+  assert.equal(below.verdict, 'inconclusive');
+  // Clear of zero, over the ratio, but not clear of the allowed rise: inconclusive, not a block.
+  assert.equal(ruleOf(judge(p95(14 * MiB, MiB), limits), 'p95-increase')!.outcome, 'inconclusive');
+  // The pass edge: the upper bound just under the allowed rise passes with no reason; at it, inconclusive.
+  const pass = judge(p95(highAt(allowed, MiB, -NUDGE), MiB), limits);
+  assert.equal(ruleOf(pass, 'p95-increase'), undefined);
+  assert.equal(comparisonOf(pass, 'p95-increase').passed, true);
+  assert.equal(comparisonOf(pass, 'p95-increase').decision, 'pass');
+  const undecided = judge(p95(highAt(allowed, MiB, NUDGE), MiB), limits);
+  assert.equal(ruleOf(undecided, 'p95-increase')!.outcome, 'inconclusive');
   assert.match(
-    ruleOf(hinted, 'p95-increase')!.message,
-    /^P95 of memory may be higher in gray \(\+50\.0%: gray 150\.0 MiB vs baseline 100\.0 MiB; difference .*\), but that is within what processes of one build differ by; run \S+ 3 or more to decide$/,
+    ruleOf(undecided, 'p95-increase')!.message,
+    /^P95 of memory \+\S+% \(gray \S+ MiB vs baseline 100\.0 MiB; difference \S+ MiB, between \S+ MiB and 12\.0 MiB \(one process a side\); allowed 12\.0 MiB\): cannot tell yet whether it is within the allowed 12\.0 MiB \(the larger of .*\); what would decide it: about \S+ of window \(\x01opt:max-duration\x01\) if the difference stays at \S+ MiB, or more processes a side \(\x01opt:replicas\x01\)$/,
   );
-  assert.equal(hinted.verdict, 'warn');
-  const hintedReplicas = judge({ ...p95(0.5, 50 * MiB, -MiB, { hint: true }), replicas: 3 }, limits);
+  // Ended early: a longer window is no advice.
+  const ended = judge({ ...p95(highAt(allowed, MiB, NUDGE), MiB), endedEarly: 'the load stopped' }, limits);
   assert.match(
-    ruleOf(hintedReplicas, 'p95-increase')!.message,
-    /across 3 processes a side\)\), but that .*; raise \S+ or lengthen \S+ to decide$/,
+    ruleOf(ended, 'p95-increase')!.message,
+    /; sampling ended early \(the load stopped\); run again once what ended it is dealt with$/,
   );
-  // Hinted but under a limit: nothing.
-  assert.equal(ruleOf(judge(p95(0.05, 50 * MiB, -MiB, { hint: true }), limits), 'p95-increase'), undefined);
+  // A small service: the allowed rise is --min-p95-delta (2 MiB), not 12% of 10 MiB.
+  assert.equal(
+    ruleOf(judge(p95(lowAt(2 * MiB, MiB / 8, NUDGE), MiB / 8, 10 * MiB), limits), 'p95-increase')!.outcome,
+    'block',
+  );
+  assert.equal(
+    ruleOf(judge(p95(lowAt(2 * MiB, MiB / 8, -NUDGE), MiB / 8, 10 * MiB), limits), 'p95-increase')!.outcome,
+    'inconclusive',
+  );
+  assert.equal(
+    ruleOf(judge(p95(highAt(2 * MiB, MiB / 8, -NUDGE), MiB / 8, 10 * MiB), limits), 'p95-increase'),
+    undefined,
+  );
   // Missing P95s: not decided, and said so.
   const missing = judge(
     { ...healthy, p95Increase: null, gray: { ...healthy.gray, p95Bytes: null }, p95Difference: null },
     limits,
   );
   assert.equal(comparisonOf(missing, 'p95-increase').passed, null);
+  assert.equal(comparisonOf(missing, 'p95-increase').decision, null);
   assert.equal(comparisonOf(missing, 'p95-increase').detail, `gray n/a vs baseline 24.1 MiB`);
   const noBase = judge({ ...healthy, baseline: { ...healthy.baseline, p95Bytes: null } }, limits);
   assert.equal(comparisonOf(noBase, 'p95-increase').passed, null);
-  assert.match(comparisonOf(noBase, 'p95-increase').detail, /^gray 24\.0 MiB vs baseline n\/a; difference/);
+  assert.equal(comparisonOf(noBase, 'p95-increase').detail, 'gray 24.0 MiB vs baseline n/a');
   assert.equal(comparisonOf(judge({ ...healthy, p95Increase: null }, limits), 'p95-increase').passed, null);
 });
 
@@ -433,85 +511,110 @@ test('judge: the slope limit is the larger of --min-slope and --max-slope-increa
   );
 });
 
-test('judge: the slope blocks strictly above its limit and clear of zero; a hint warns; unclear and unhinted is nothing', () => {
-  const block3 = judge({ ...healthy, ...slopeDiff(3 * T, T, 5 * T) }, limits);
+test('judge: the slope blocks when its lower bound at the block level clears its limit, passes when its upper bound is under it, else is inconclusive', () => {
+  // 3T = 1.5 MiB/min with an error of T/2: low 1.5 MiB/min - 2.528 x 256 KiB/min, high + 1.725 x 256 KiB/min.
+  const block3 = judge({ ...healthy, ...slopeDiff(3 * T, T / 2) }, limits);
   const reason = ruleOf(block3, 'slope-increase')!;
   assert.equal(reason.outcome, 'block');
   assert.equal(reason.measured, 3 * T);
   assert.equal(reason.limit, T);
   assert.match(
     reason.message,
-    /^memory floor grows faster in gray: gray \S+ \S+ vs baseline \S+ \S+; difference 1\.5 MiB\/min \(99% CI 512\.0 KiB\/min \.\. 2\.5 MiB\/min, one process a side\), above the allowed 512\.0 KiB\/min \(the larger of \S+ and \S+ \+100\.0% of baseline's slope\)$/,
+    /^memory floor grows faster in gray: gray \S+ \S+ vs baseline \S+ \S+; difference 1\.5 MiB\/min, between 888\.8 KiB\/min and 1\.9 MiB\/min \(one process a side\), clearly above the allowed 512\.0 KiB\/min \(the larger of \S+ and \S+ \+100\.0% of baseline's slope\)$/,
   );
   assert.equal(comparisonOf(block3, 'slope-increase').passed, false);
+  assert.equal(comparisonOf(block3, 'slope-increase').decision, 'block');
   assert.equal(comparisonOf(block3, 'slope-increase').measured, 3 * T);
   assert.equal(block3.reasons.length, 1);
-  // On the limit, or low end at zero: no block.
-  assert.equal(ruleOf(judge({ ...healthy, ...slopeDiff(T, T / 2, 1.5 * T) }, limits), 'slope-increase'), undefined);
-  assert.equal(ruleOf(judge({ ...healthy, ...slopeDiff(3 * T, 0, 5 * T) }, limits), 'slope-increase'), undefined);
+  const se = T / 2;
+  // The block edge: a thousandth of an error above the limit blocks, below it does not.
   assert.equal(
-    comparisonOf(judge({ ...healthy, ...slopeDiff(3 * T, 0, 5 * T) }, limits), 'slope-increase').passed,
-    true,
+    ruleOf(judge({ ...healthy, ...slopeDiff(lowAt(T, se, NUDGE), se) }, limits), 'slope-increase')!.outcome,
+    'block',
   );
-  const hinted = judge({ ...healthy, ...slopeDiff(3 * T, -T, 5 * T, true) }, limits);
-  assert.equal(ruleOf(hinted, 'slope-increase')!.outcome, 'warn');
+  const justUnder = judge({ ...healthy, ...slopeDiff(lowAt(T, se, -NUDGE), se) }, limits);
+  assert.equal(ruleOf(justUnder, 'slope-increase')!.outcome, 'inconclusive');
+  assert.equal(comparisonOf(justUnder, 'slope-increase').passed, null);
+  assert.equal(comparisonOf(justUnder, 'slope-increase').decision, 'undecided');
+  // Clear of zero with the estimate three limits up, but not clear of the limit: inconclusive, not a block.
+  const zeroOnly = judge({ ...healthy, ...slopeDiff(3 * T, T) }, limits);
+  assert.ok(comparisonOf(zeroOnly, 'slope-increase').low! > 0);
+  assert.equal(ruleOf(zeroOnly, 'slope-increase')!.outcome, 'inconclusive');
+  assert.equal(zeroOnly.verdict, 'inconclusive');
+  assert.equal(zeroOnly.grade, null);
+  // The estimate on the limit: undecided, whatever its error.
+  assert.equal(
+    comparisonOf(judge({ ...healthy, ...slopeDiff(T, T / 100) }, limits), 'slope-increase').decision,
+    'undecided',
+  );
+  // The pass edge: the upper bound a thousandth of an error under the limit passes; over it, inconclusive.
+  const pass = judge({ ...healthy, ...slopeDiff(highAt(T, se, -NUDGE), se) }, limits);
+  assert.equal(ruleOf(pass, 'slope-increase'), undefined);
+  assert.equal(comparisonOf(pass, 'slope-increase').passed, true);
+  assert.equal(comparisonOf(pass, 'slope-increase').decision, 'pass');
+  assert.equal(pass.verdict, 'pass');
+  const over = judge({ ...healthy, ...slopeDiff(highAt(T, se, NUDGE), se) }, limits);
+  assert.equal(ruleOf(over, 'slope-increase')!.outcome, 'inconclusive');
+  assert.equal(ruleOf(over, 'slope-increase')!.limit, T);
   assert.match(
-    ruleOf(hinted, 'slope-increase')!.message,
-    /^memory floor may grow faster in gray \(gray .*\), but the difference is not statistically clear; lengthen \S+ or raise \S+ to decide$/,
+    ruleOf(over, 'slope-increase')!.message,
+    /^memory floor growth: gray \S+ \S+ vs baseline \S+ \S+; difference \S+ \S+, between \S+ \S+ and 512\.3 KiB\/min \(one process a side\); cannot tell yet whether it is within the allowed 512\.0 KiB\/min \(the larger of \S+ and \S+ \+100\.0% of baseline's slope\); what would decide it: about \S+ of window \(\x01opt:max-duration\x01\) if the difference stays at \S+ \S+, or more processes a side \(\x01opt:replicas\x01\)$/,
   );
-  assert.equal(hinted.verdict, 'warn');
-  assert.equal(hinted.grade, 'P3');
-  // A hint under the limit is no finding.
-  assert.equal(ruleOf(judge({ ...healthy, ...slopeDiff(T / 2, -T, T, true) }, limits), 'slope-increase'), undefined);
+  // How long a window would decide it: the error of a slope falls as the window to the 3/2; an estimate
+  // of 0 whose block-level half-width is 8 limits needs 8^(2/3) = 4 times the minute observed.
+  const far = judge({ ...healthy, ...slopeDiff(0, (8 * T) / blockQ()) }, limits);
+  assert.match(ruleOf(far, 'slope-increase')!.message, /what would decide it: about 4\.0min of window \(/);
   // No slope: not decided.
   const none = judge({ ...healthy, slopeDifference: null }, limits);
   assert.equal(comparisonOf(none, 'slope-increase').passed, null);
+  assert.equal(comparisonOf(none, 'slope-increase').decision, null);
   assert.equal(comparisonOf(none, 'slope-increase').measured, null);
   assert.equal(comparisonOf(none, 'slope-increase').detail, 'too few floor points to fit a slope');
 });
 
-test('judge: corroboration edges: heap high at the limit does not rule out; goroutine stacks at the limit explain; page cache at half the rise demotes', () => {
-  const base = { ...healthy, ...slopeDiff(4 * T, 2 * T, 6 * T), evidence: heapEvidence };
-  const heap = (high: number) => ({
-    inuseDifference: { value: 0, low: -high, high, method: 'within-series' as const },
-  });
+test('judge: corroboration edges: heap not ruled under its limit does not demote; goroutine stacks at the limit explain; page cache at half the rise demotes', () => {
+  const base = { ...healthy, ...slopeDiff(4 * T, T / 2), evidence: heapEvidence };
+  // Retained heap whose pass-level upper bound sits just under (or at) its limit, T.
+  const heapSe = T / 4;
+  const heap = (nudge: number) => ({ inuseDifference: diffSe(highAt(T, heapSe, nudge), heapSe) });
   const cache = { split: { anonBytesPerSec: null, fileBytesPerSec: 2 * T } }; // exactly half the 4T rise
-  const demoted = judge({ ...base, ...heap(T - 1), ...cache }, limits);
+  const demoted = judge({ ...base, ...heap(-NUDGE), ...cache }, limits);
   assert.equal(ruleOf(demoted, 'slope-increase')!.outcome, 'warn');
   assert.match(
     ruleOf(demoted, 'slope-increase')!.message,
-    /^memory floor grows faster in gray \(gray .*\), but heap profiles rule out retained heap growth above 512\.0 KiB\/min \(inuse_space difference 0 B\/min, up to \S+ \S+\), and page cache \(memory\.stat file, 1\.0 MiB\/min more in gray\) makes up most of the rise: reclaimable, not a leak$/,
+    /^memory floor grows faster in gray \(gray .*\), but heap profiles rule out retained heap growth above 511\.9 KiB\/min \(inuse_space difference 291\.1 KiB\/min\), and page cache \(memory\.stat file, 1\.0 MiB\/min more in gray\) makes up most of the rise: reclaimable, not a leak$/,
   );
   assert.equal(comparisonOf(demoted, 'slope-increase').passed, true);
+  assert.equal(comparisonOf(demoted, 'slope-increase').decision, 'block');
   assert.equal(demoted.verdict, 'warn');
-  // Heap interval reaching the limit: it does not rule out retained growth, the block stands without a note.
-  const heapAt = judge({ ...base, ...heap(T), ...cache }, limits);
+  // Heap bound reaching the limit: it does not rule out retained growth, the block stands without a note.
+  const heapAt = judge({ ...base, ...heap(NUDGE), ...cache }, limits);
   assert.equal(ruleOf(heapAt, 'slope-increase')!.outcome, 'block');
   assert.match(ruleOf(heapAt, 'slope-increase')!.message, /of baseline's slope\)$/);
   // Page cache just under half: anon outside the heap, named (anon unknown: no figure).
   const under = judge(
-    { ...base, ...heap(T - 1), split: { anonBytesPerSec: null, fileBytesPerSec: 2 * T - 1 } },
+    { ...base, ...heap(-NUDGE), split: { anonBytesPerSec: null, fileBytesPerSec: 2 * T - 1e-6 } },
     limits,
   );
   assert.equal(ruleOf(under, 'slope-increase')!.outcome, 'block');
   assert.match(
     ruleOf(under, 'slope-increase')!.message,
-    /; heap profiles rule out retained heap growth above 512\.0 KiB\/min \(inuse_space difference 0 B\/min, up to \S+ \S+\): the rise is anon memory the Go heap does not retain: memory outside the Go heap \(cgo, mmap\) or heap headroom the runtime keeps$/,
+    /; heap profiles rule out retained heap growth above 511\.9 KiB\/min \(inuse_space difference 291\.1 KiB\/min\): the rise is anon memory the Go heap does not retain: memory outside the Go heap \(cgo, mmap\) or heap headroom the runtime keeps$/,
   );
-  const anon = judge({ ...base, ...heap(T - 1), split: { anonBytesPerSec: 4 * T, fileBytesPerSec: null } }, limits);
+  const anon = judge({ ...base, ...heap(-NUDGE), split: { anonBytesPerSec: 4 * T, fileBytesPerSec: null } }, limits);
   assert.match(
     ruleOf(anon, 'slope-increase')!.message,
     /does not retain \(anon 2\.0 MiB\/min more in gray\): memory outside/,
   );
-  // Goroutines whose stacks alone reach the limit: the block stands, named.
+  // Goroutines whose 8 KiB stacks alone reach the limit (64 a minute at 512 KiB/min): the block stands, named.
   const perGoroutine = 8 * 1024;
-  const piled = judge({ ...base, ...heap(T - 1), ...cache, goroutineDifference: T / perGoroutine }, limits);
+  const piled = judge({ ...base, ...heap(-NUDGE), ...cache, goroutineDifference: T / perGoroutine }, limits);
   assert.equal(ruleOf(piled, 'slope-increase')!.outcome, 'block');
   assert.match(
     ruleOf(piled, 'slope-increase')!.message,
     /; goroutines pile up in gray \(\+64\/min, their stacks 512\.0 KiB\/min at least\)$/,
   );
-  const fewer = judge({ ...base, ...heap(T - 1), ...cache, goroutineDifference: T / perGoroutine - 0.01 }, limits);
+  const fewer = judge({ ...base, ...heap(-NUDGE), ...cache, goroutineDifference: T / perGoroutine - 0.01 }, limits);
   assert.equal(ruleOf(fewer, 'slope-increase')!.outcome, 'warn');
 });
 
@@ -541,52 +644,67 @@ test('judge: projection: only with --memory-max, only when gray clearly grows fr
   );
 });
 
-test('judge: a slope known only to more than 4 limits is inconclusive, unless heap profiles can see instead (then a note)', () => {
-  const wide = (half: number) => ({ ...healthy, ...slopeDiff(0, -half, half) });
-  const noisy = judge(wide(4 * T + 1), limits);
-  const reason = ruleOf(noisy, 'slope-noise')!;
+test('judge: an undecided slope is inconclusive, unless heap profiles rule growth out (then a note says what the cgroup could not)', () => {
+  // Known to within many limits either way: neither clear of the limit nor under it.
+  const wide = { ...healthy, ...slopeDiff(0, 5 * T) };
+  const noisy = judge(wide, limits);
+  const reason = ruleOf(noisy, 'slope-increase')!;
   assert.equal(reason.outcome, 'inconclusive');
-  assert.equal(reason.measured, 4 * T + 1);
-  assert.equal(reason.limit, 4 * T);
-  assert.match(
-    reason.message,
-    /^the cgroup memory floor is too noisy to judge growth: its slope difference is only known to ±\S+ \S+; lengthen \S+, raise \S+ or steady the load$/,
-  );
+  assert.equal(reason.measured, 0);
+  assert.equal(reason.limit, T);
   assert.equal(noisy.verdict, 'inconclusive');
-  assert.equal(ruleOf(judge(wide(4 * T), limits), 'slope-noise'), undefined);
-  // A block elsewhere decides already: no inconclusive on top.
-  const blocked = judge({ ...wide(4 * T + 1), gray: { ...healthy.gray, oomKills: 1 } }, limits);
-  assert.equal(ruleOf(blocked, 'slope-noise'), undefined);
-  // A slope reason already said (a hinted warn): no noise reason on top.
-  const said = judge({ ...healthy, ...slopeDiff(2 * T, -10 * T, 14 * T, true) }, limits);
+  assert.equal(noisy.grade, null);
+  assert.deepEqual(noisy.notes, []);
+  // A block elsewhere decides the verdict; the undecided slope still says what it could not tell.
+  const blocked = judge({ ...wide, gray: { ...healthy.gray, oomKills: 1 } }, limits);
+  assert.equal(blocked.verdict, 'fail');
   assert.deepEqual(
-    said.reasons.map((r) => r.rule),
-    ['slope-increase'],
+    blocked.reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['block:gray-oom-kill', 'inconclusive:slope-increase'],
   );
-  // Heap profiles rule out growth at the limit: a note instead; at the limit exactly they do not.
-  const heap = (high: number) => ({
+  // Heap profiles rule out retained growth (upper bound just under its limit): growth passes on them, and a note says so.
+  const heapSe = T / 4;
+  const heap = (nudge: number) => ({
     evidence: heapEvidence,
-    inuseDifference: { value: high / 2, low: 0, high, method: 'within-series' as const },
+    inuseDifference: diffSe(highAt(T, heapSe, nudge), heapSe),
   });
-  const ruledOut = judge({ ...wide(5 * T), ...heap(T - 1) }, limits);
-  assert.equal(ruleOf(ruledOut, 'slope-noise'), undefined);
+  const ruledOut = judge({ ...wide, ...heap(-NUDGE) }, limits);
+  assert.equal(ruleOf(ruledOut, 'slope-increase'), undefined);
   assert.equal(ruledOut.verdict, 'pass');
+  assert.equal(comparisonOf(ruledOut, 'inuse-growth').decision, 'pass');
+  assert.equal(comparisonOf(ruledOut, 'slope-increase').decision, 'undecided');
   assert.equal(ruledOut.notes.length, 1);
   assert.match(
     ruledOut.notes[0],
-    /^the cgroup memory floor is too noisy to judge growth: its slope difference is only known to ±\S+ \S+, so the verdict rests on heap profiles, which rule out retained growth above 512\.0 KiB\/min \(inuse_space difference \S+ \S+, 99% CI up to \S+ \S+\); growth outside the Go heap would not show$/,
+    /^the cgroup memory floor is too noisy to rule out growth \(slope difference 0 B\/min, up to 4\.3 MiB\/min\), so growth was ruled out on heap profiles: retained heap growth above 511\.9 KiB\/min; growth outside the Go heap is ruled out only above 4\.3 MiB\/min$/,
   );
-  assert.equal(ruleOf(judge({ ...wide(5 * T), ...heap(T) }, limits), 'slope-noise')!.outcome, 'inconclusive');
-  // With replicas the site rule watches every allocation site: a note too.
-  const replicas = judge({ ...wide(5 * T), ...heap(2 * T), replicas: 3 }, limits);
-  assert.equal(ruleOf(replicas, 'slope-noise'), undefined);
+  // At the heap's limit it rules nothing out: inconclusive, and the reason says the heap cannot tell either.
+  const heapAt = judge({ ...wide, ...heap(NUDGE) }, limits);
+  assert.equal(ruleOf(heapAt, 'slope-increase')!.outcome, 'inconclusive');
+  assert.equal(heapAt.verdict, 'inconclusive');
   assert.match(
-    replicas.notes[0],
-    /, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above 512\.0 KiB\/min; growth outside the Go heap, or spread thinly over many sites, would not show \(lengthen \S+ to see it in the cgroup\)$/,
+    ruleOf(heapAt, 'slope-increase')!.message,
+    /; retained heap \(inuse_space\) difference 291\.4 KiB\/min, between -32\.2 KiB\/min and 512\.1 KiB\/min \(one process a side\) cannot tell either; what would decide it: about 5\.5min of window /,
   );
-  // Replicas without heap profiles: inconclusive.
-  assert.equal(ruleOf(judge({ ...wide(5 * T), replicas: 3 }, limits), 'slope-noise')!.outcome, 'inconclusive');
+  // Replicas without heap profiles, or with a heap that cannot tell: inconclusive all the same.
+  assert.equal(ruleOf(judge({ ...wide, replicas: 3 }, limits), 'slope-increase')!.outcome, 'inconclusive');
+  assert.equal(judge({ ...wide, ...heap(NUDGE), replicas: 3 }, limits).verdict, 'inconclusive');
   assert.deepEqual(judge(healthy, limits).notes, []);
+});
+
+test('judge: a passing slope with a heap that leans over its limit (undecided) passes with a note to watch it', () => {
+  const flat = slopeDiff(0, T / 10);
+  const lean = (value: number) => ({ evidence: heapEvidence, inuseDifference: diffSe(value, 2 * T) });
+  const leaning = judge({ ...healthy, ...flat, ...lean(T * (1 + 1e-9)) }, limits);
+  assert.equal(leaning.verdict, 'pass');
+  assert.equal(comparisonOf(leaning, 'inuse-growth').decision, 'undecided');
+  assert.equal(leaning.notes.length, 1);
+  assert.match(
+    leaning.notes[0],
+    /^heap profiles lean to retained growth in gray \(inuse_space difference 512\.0 KiB\/min, between \S+ \S+ and \S+ \S+ \(one process a side\)\), which the cgroup floor does not show: watch it on the next release$/,
+  );
+  // At the limit exactly it does not lean over.
+  assert.deepEqual(judge({ ...healthy, ...flat, ...lean(T) }, limits).notes, []);
 });
 
 test('judge: too few readings (under 8) or floor bins (under 4) on either side is inconclusive, with why sampling ended', () => {
@@ -637,11 +755,11 @@ test('judge: measuring without cgroups warns with the limitations; reasons come 
     {
       ...healthy,
       driver: 'none',
-      ...slopeDiff(3 * T, T, 5 * T),
+      slopeDifference: slopeOf(3 * T, T, 5 * T),
       p95Increase: 0.5,
       gray: { ...healthy.gray, p95Bytes: 200 * MiB, samples: 3 },
       baseline: { ...healthy.baseline, oomKills: 1 },
-      p95Difference: { value: 100 * MiB, low: 50 * MiB, high: 150 * MiB, method: 'within-series' },
+      p95Difference: diffOf(100 * MiB, 50 * MiB, 150 * MiB),
     },
     limits,
   );
@@ -666,11 +784,9 @@ test('judge: measuring without cgroups warns with the limitations; reasons come 
   assert.equal(inconclusive.analysis.driver, 'none');
 });
 
-test('judge: the site rule stays quiet when retained heap already blocked, and speaks when inuse only warned', () => {
-  const site = {
-    siteDifference: { function: 'main.keep', value: 9 * T, low: 8 * T, high: 10 * T, method: 'replicas' as const },
-  };
-  const inuseBlocks = judge({ ...withInuse({ value: 9 * T, low: 8 * T, high: 10 * T }), replicas: 3, ...site }, limits);
+test('judge: the site rule stays quiet when retained heap or the slope already blocked, and blocks when they pass', () => {
+  const site = { siteDifference: { ...diffSe(9 * T, T, 'replicas', 4), function: 'main.keep', candidates: 1 } };
+  const inuseBlocks = judge({ ...withInuse(diffSe(9 * T, T)), replicas: 3, ...site }, limits);
   assert.deepEqual(
     inuseBlocks.reasons.map((r) => r.rule),
     ['inuse-growth'],
@@ -679,16 +795,20 @@ test('judge: the site rule stays quiet when retained heap already blocked, and s
     inuseBlocks.comparisons.map((c) => c.rule),
     ['gray-oom-kill', 'p95-increase', 'slope-increase', 'inuse-growth', 'site-growth'],
   );
-  // The cgroup slope is clearly under its limit: inuse warns, and the site rule blocks.
-  const inuseWarns = judge(
-    { ...withInuse({ value: 9 * T, low: 8 * T, high: 10 * T }, slopeDiff(0, -T / 2, T / 2)), replicas: 3, ...site },
-    limits,
-  );
+  assert.equal(inuseBlocks.grade, 'P1');
+  // The cgroup slope and the whole heap clearly under their limits: the site rule blocks alone.
+  const quiet = judge({ ...withInuse(diffSe(0, T / 10), slopeDiff(0, T / 10)), replicas: 3, ...site }, limits);
   assert.deepEqual(
-    inuseWarns.reasons.map((r) => `${r.outcome}:${r.rule}`),
-    ['block:site-growth', 'warn:inuse-growth'],
+    quiet.reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['block:site-growth'],
   );
-  assert.equal(inuseWarns.grade, 'P1');
+  assert.equal(quiet.grade, 'P1');
+  // A slope that blocks keeps the site rule quiet too.
+  const slope = judge({ ...withInuse(diffSe(0, T / 10), slopeDiff(9 * T, T)), replicas: 3, ...site }, limits);
+  assert.deepEqual(
+    slope.reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['block:slope-increase'],
+  );
 });
 
 test('judge: comparisons carry their units; a missing gray P95 is not decided even when a ratio is known', () => {
@@ -701,27 +821,44 @@ test('judge: comparisons carry their units; a missing gray P95 is not decided ev
       ['slope-increase', 'bytes/s'],
     ],
   );
+  assert.deepEqual(
+    v.comparisons.map((c) => c.decision),
+    ['pass', 'pass', 'pass'],
+  );
   const noGray = judge({ ...healthy, gray: { ...healthy.gray, p95Bytes: null } }, limits);
   assert.equal(comparisonOf(noGray, 'p95-increase').passed, null);
-  // Over both limits with no interval at all: no block, no warning (and no crash).
+  assert.equal(comparisonOf(noGray, 'p95-increase').decision, null);
+  assert.equal(comparisonOf(noGray, 'p95-increase').low, null);
+  assert.equal(comparisonOf(noGray, 'p95-increase').high, null);
+  assert.equal(comparisonOf(noGray, 'p95-increase').detectable, null);
+  // Over both limits with no interval at all: nothing to decide on, no reason (and no crash).
   const noInterval = judge(
     { ...healthy, p95Increase: 0.5, gray: { ...healthy.gray, p95Bytes: 200 * MiB }, p95Difference: null },
     limits,
   );
   assert.equal(ruleOf(noInterval, 'p95-increase'), undefined);
-  assert.equal(comparisonOf(noInterval, 'p95-increase').passed, true);
+  assert.equal(comparisonOf(noInterval, 'p95-increase').passed, null);
+  assert.equal(comparisonOf(noInterval, 'p95-increase').measured, 0.5);
 });
 
-test('judge: a warning said before (not about the slope) does not silence the noise rule; the ± is the half-width', () => {
-  const hintedP95 = {
+test('judge: an undecided P95 and an undecided slope each say so, in rule order; their bounds are the block and pass levels', () => {
+  const undecidedP95 = {
     p95Increase: 0.5,
     gray: { ...healthy.gray, p95Bytes: 200 * MiB },
-    p95Difference: { value: 100 * MiB, low: -MiB, high: 200 * MiB, method: 'within-series' as const, hint: true },
+    baseline: { ...healthy.baseline, p95Bytes: 100 * MiB },
+    p95Difference: diffSe(100 * MiB, 100 * MiB),
   };
-  const v = judge({ ...healthy, ...hintedP95, ...slopeDiff(0, -5 * T, 5 * T) }, limits);
+  const v = judge({ ...healthy, ...undecidedP95, ...slopeDiff(0, 5 * T) }, limits);
   assert.deepEqual(
     v.reasons.map((r) => `${r.outcome}:${r.rule}`),
-    ['inconclusive:slope-noise', 'warn:p95-increase'],
+    ['inconclusive:p95-increase', 'inconclusive:slope-increase'],
   );
-  assert.match(ruleOf(v, 'slope-noise')!.message, /only known to ±2\.5 MiB\/min;/);
+  // The slope's bounds: 0 less 2.528 and plus 1.725 errors of 2.5 MiB/min.
+  const slope = comparisonOf(v, 'slope-increase');
+  near(slope.low!, -blockQ() * 5 * T);
+  near(slope.high!, passQ() * 5 * T);
+  assert.match(
+    ruleOf(v, 'slope-increase')!.message,
+    /difference 0 B\/min, between -6\.3 MiB\/min and 4\.3 MiB\/min \(/,
+  );
 });

@@ -97,8 +97,8 @@ function full(over: Partial<Report> = {}): Report {
       instances: [instance(30 * MiB), instance(31 * MiB)],
     }),
     comparisons: [
-      { rule: 'p95-increase', unit: 'ratio', measured: 0.5, limit: 0.12, passed: false, detail: '' },
-      { rule: 'gray-oom-kill', unit: 'count', measured: null, limit: 0, passed: null, detail: '' },
+      { rule: 'p95-increase', unit: 'ratio', measured: 0.5, limit: 0.12, passed: false, decision: 'block', low: null, high: null, detectable: null, detail: '' },
+      { rule: 'gray-oom-kill', unit: 'count', measured: null, limit: 0, passed: null, decision: null, low: null, high: null, detectable: null, detail: '' },
     ],
     reasons: [{ rule: 'p95-increase', outcome: 'block', message: 'higher', measured: 0.5, limit: 0.12 }],
     patterns: [

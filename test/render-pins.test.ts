@@ -78,9 +78,9 @@ function report(over: Partial<Report> = {}): Report {
     p95Increase: 0.25,
     slopeDifference: { bytesPerSec: 9 * KiB, low: 7 * KiB, high: 11 * KiB, method: 'within-series' },
     comparisons: [
-      { rule: 'p95-increase', unit: 'ratio', measured: 0.25, limit: 0.12, passed: false, detail: '' },
-      { rule: 'slope-increase', unit: 'bytes/s', measured: 9 * KiB, limit: MiB / 60, passed: false, detail: '' },
-      { rule: 'gray-oom-kill', unit: 'count', measured: 1, limit: 0, passed: false, detail: '' },
+      { rule: 'p95-increase', unit: 'ratio', measured: 0.25, limit: 0.12, passed: false, decision: 'block', low: null, high: null, detectable: null, detail: '' },
+      { rule: 'slope-increase', unit: 'bytes/s', measured: 9 * KiB, limit: MiB / 60, passed: false, decision: 'block', low: null, high: null, detectable: null, detail: '' },
+      { rule: 'gray-oom-kill', unit: 'count', measured: 1, limit: 0, passed: false, decision: 'block', low: null, high: null, detectable: null, detail: '' },
     ],
     projection: { limitBytes: 512 * MiB, secondsToLimit: 3600 },
     reasons: [
@@ -132,8 +132,8 @@ test('summary: n/a where a figure or a rule is missing; a passing rule; a lower 
     verdict: 'pass',
     grade: null,
     comparisons: [
-      { rule: 'p95-increase', unit: 'ratio', measured: 0.01, limit: 0.12, passed: true, detail: '' },
-      { rule: 'gray-oom-kill', unit: 'count', measured: null, limit: 0, passed: null, detail: '' },
+      { rule: 'p95-increase', unit: 'ratio', measured: 0.01, limit: 0.12, passed: true, decision: 'pass', low: null, high: null, detectable: null, detail: '' },
+      { rule: 'gray-oom-kill', unit: 'count', measured: null, limit: 0, passed: null, decision: null, low: null, high: null, detectable: null, detail: '' },
     ],
     baseline: side({ p95Bytes: null, peakBytes: 30 * MiB, slopeBytesPerSec: null, oomKills: null, samples: 3 }),
     gray: side({ p95Bytes: 25 * MiB, peakBytes: 24 * MiB, slopeBytesPerSec: null, oomKills: null, samples: 4 }),
@@ -430,8 +430,8 @@ test('report.html: the other banners, n/a figures, passing and undecided rules, 
   }
   const r = report({
     comparisons: [
-      { rule: 'p95-increase', unit: 'ratio', measured: null, limit: 0.12, passed: null, detail: '' },
-      { rule: 'gray-oom-kill', unit: 'count', measured: 0, limit: 0, passed: true, detail: '' },
+      { rule: 'p95-increase', unit: 'ratio', measured: null, limit: 0.12, passed: null, decision: null, low: null, high: null, detectable: null, detail: '' },
+      { rule: 'gray-oom-kill', unit: 'count', measured: 0, limit: 0, passed: true, decision: 'pass', low: null, high: null, detectable: null, detail: '' },
     ],
     baseline: side({ p95Bytes: null, oomKills: null }),
     p95Increase: null,

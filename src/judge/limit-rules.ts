@@ -62,7 +62,9 @@ function comparisonOf(
 /** Heap profiles that sample every 512 KiB or more (a Go before 1.20 ignores GODEBUG=memprofilerate). */
 function heapSamplingBytes(analysis: Analysis): number | null {
   const heap = analysis.evidence?.summary.heap;
-  const periods = [heap?.gray.periodBytes, heap?.baseline.periodBytes].filter((p): p is number => typeof p === 'number');
+  const periods = [heap?.gray.periodBytes, heap?.baseline.periodBytes].filter(
+    (p): p is number => typeof p === 'number',
+  );
   return periods.length ? Math.max(...periods) : null;
 }
 
@@ -108,13 +110,19 @@ export function p95Rule(context: RuleContext, limits: Limits): { comparison: Com
   const diff = analysis.p95Difference;
   const limit = Math.max(limits.maxP95Increase * (baseline.p95Bytes ?? 0), limits.minP95DeltaBytes);
   const sides = `gray ${gray.p95Bytes === null ? 'n/a' : formatBytes(gray.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? 'n/a' : formatBytes(baseline.p95Bytes)}`;
-  if (diff === null || analysis.p95Increase === null) {
-    return { comparison: comparisonOf('p95-increase', 'ratio', analysis.p95Increase, null, limits.maxP95Increase, sides), reason: null };
+  // A side without a P95 leaves nothing to decide, whatever figures are left over.
+  if (diff === null || analysis.p95Increase === null || gray.p95Bytes === null || baseline.p95Bytes === null) {
+    return {
+      comparison: comparisonOf('p95-increase', 'ratio', analysis.p95Increase, null, limits.maxP95Increase, sides),
+      reason: null,
+    };
   }
   const d = decideAgainst(estimateOf(diff, diff.value), limit, levels);
   const detail = `${sides}; difference ${boundsText(d, formatBytes, analysis)}; allowed ${formatBytes(limit)}`;
   // The comparison's unit is the ratio (the limit users set); its bounds are in bytes like its detail.
-  const comparison = { ...comparisonOf('p95-increase', 'ratio', analysis.p95Increase, d, limits.maxP95Increase, detail) };
+  const comparison = {
+    ...comparisonOf('p95-increase', 'ratio', analysis.p95Increase, d, limits.maxP95Increase, detail),
+  };
   const allowed = `the larger of ${optionRef(Option.MaxP95Increase)} ${formatPercent(limits.maxP95Increase)} of baseline's P95 and ${optionRef(Option.MinP95Delta)} ${formatBytes(limits.minP95DeltaBytes)}`;
   if (d.decision === 'block')
     return {
@@ -232,7 +240,9 @@ export function growthRules(
       : `gray ${formatRate(gray.slope!.bytesPerSec)} vs baseline ${formatRate(baseline.slope!.bytesPerSec)}; difference ${boundsText(g.slope, formatRate, analysis)}`;
   const limitText = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
   const corroboration =
-    g.slope?.decision === 'block' ? corroborate(analysis, g.inuse, g.threshold, g.slope.estimate) : { demote: null, note: null };
+    g.slope?.decision === 'block'
+      ? corroborate(analysis, g.inuse, g.threshold, g.slope.estimate)
+      : { demote: null, note: null };
   const slopeBlocks = g.slope?.decision === 'block' && corroboration.demote === null;
   comparisons.push({
     ...comparisonOf('slope-increase', 'bytes/s', s?.bytesPerSec ?? null, g.slope, g.threshold, slopeDetail),
@@ -283,7 +293,9 @@ export function growthRules(
   const blockedSoFar = reasons.some((r) => r.outcome === 'block');
   if (g.site) {
     const detail = `retained at ${g.site.fn}: gray minus baseline ${boundsText(g.site, formatRate, analysis)}`;
-    comparisons.push(comparisonOf('site-growth', 'bytes/s', g.site.estimate, g.site, limits.minSlopeBytesPerSec, detail));
+    comparisons.push(
+      comparisonOf('site-growth', 'bytes/s', g.site.estimate, g.site, limits.minSlopeBytesPerSec, detail),
+    );
     if (g.site.decision === 'block' && !blockedSoFar)
       reasons.push({
         rule: 'site-growth',
@@ -315,6 +327,15 @@ export function growthRules(
         message: `memory floor growth: ${slopeDetail}; cannot tell yet whether it is within the allowed ${formatRate(g.threshold)} (${limitText})${heapSaid}; ${advice(context, g.slope, 1.5, g.inuse !== null)}`,
       });
     }
+  } else if (!g.slope && g.inuse?.decision === 'undecided') {
+    // No floor slope to fall back on: retained heap is the only growth signal, and it cannot tell.
+    reasons.push({
+      rule: 'inuse-growth',
+      outcome: 'inconclusive',
+      measured: g.inuse.estimate,
+      limit: g.inuseThreshold,
+      message: `retained heap growth: inuse_space difference ${boundsText(g.inuse, formatRate, analysis)}; cannot tell yet whether it is within the allowed ${formatRate(g.inuseThreshold)}, and the cgroup memory floor has too few points for a slope; ${advice(context, g.inuse, 1, true)}`,
+    });
   } else if (slopePass && g.inuse && g.inuse.decision === 'undecided' && g.inuse.estimate > g.inuseThreshold) {
     notes.push(
       `heap profiles lean to retained growth in gray (inuse_space difference ${boundsText(g.inuse, formatRate, analysis)}), which the cgroup floor does not show: watch it on the next release`,
@@ -355,14 +376,18 @@ export function sensitivityOf(comparisons: readonly Comparison[], analysis: Anal
   if (inuse?.detectable != null && Number.isFinite(inuse.detectable))
     seen.push(`retained heap growth of ${formatRate(inuse.detectable)}`);
   if (p95?.detectable != null && Number.isFinite(p95.detectable))
-    seen.push(`a P95 rise of ${base ? `${formatPercent(p95.detectable / base)} (${formatBytes(p95.detectable)})` : formatBytes(p95.detectable)}`);
+    seen.push(
+      `a P95 rise of ${base ? `${formatPercent(p95.detectable / base)} (${formatBytes(p95.detectable)})` : formatBytes(p95.detectable)}`,
+    );
   const coarse =
     period !== null && period >= COARSE_SAMPLING_BYTES
       ? `; heap profiles sampled every ${formatBytes(period)}, too coarse to see a slow leak within minutes (set runtime.MemProfileRate to ${ADVISED_SAMPLING} in the service: Go before 1.20 ignores GODEBUG=memprofilerate)`
       : '';
   const statement = [
     rulesOut.length ? `rules out ${rulesOut.join(', ')}` : 'rules out nothing yet',
-    seen.length ? `would have caught ${seen.join(', ')} (80% of the time)` : 'could not have caught a leak: too few readings',
+    seen.length
+      ? `would have caught ${seen.join(', ')} (80% of the time)`
+      : 'could not have caught a leak: too few readings',
   ].join('; ');
   return {
     statement: `${statement}${coarse}`,
