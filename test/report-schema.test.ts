@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { readProfileSet } from '../src/collect/pprof-bundle.ts';
 import { parseJudgeSettings } from '../src/config/plan.ts';
 import { judgeBundle } from '../src/gate/judge-bundle.ts';
+import { levelsAt, lookWindows } from '../src/gate/watch.ts';
 import { EBPF_TRACE_SCHEMA, type EbpfSideTrace, type EbpfTrace } from '../src/model/ebpf.ts';
 import type { Frame } from '../src/model/frame.ts';
 import type { Report } from '../src/report/report-json.ts';
@@ -171,6 +172,23 @@ function reports(): Map<string, Report> {
     limitations: ['no cgroup: memory is the summed RSS of each process tree'],
   };
   out.set('no cgroup driver', judgeBundle(degraded, settings));
+  const degradedLong = makeBundle({ durationMs: 300_000 });
+  degradedLong.meta = { ...degraded.meta, sides: degradedLong.meta.sides };
+  out.set('no cgroup driver, a window long enough to decide: warn', judgeBundle(degradedLong, settings));
+  // A watched run: three looks of five, the last decided every rule.
+  const watched = makeBundle({ durationMs: 180_000 });
+  const windows = lookWindows(60_000, 300_000);
+  watched.meta.watch = {
+    firstLookMs: 60_000,
+    budgetMs: 300_000,
+    looks: (['undecided', 'undecided', 'pass'] as const).map((state, i) => ({
+      windowMs: windows[i],
+      state,
+      levels: levelsAt(windows, i),
+    })),
+    stoppedEarly: true,
+  };
+  out.set('a watched run that stopped early', judgeBundle(watched, settings));
   out.set(
     'three replicas per side, one leaking',
     judgeBundle(makeBundle({ replicas: 3, instances: { gray: [{}, {}, { slope: (6 * MiB) / 60 }] } }), settings),
@@ -203,6 +221,14 @@ test('every report built from recorded bundles matches the schema', () => {
     (r) => r.replicas === 3 && r.gray.instances.length === 3 && r.slopeDifference?.method === 'replicas',
   );
   seen('a heap growth difference', (r) => r.inuseGrowthDifference !== null);
+  for (const decision of ['pass', 'block', 'undecided'])
+    seen(`a rule decided ${decision}`, (r) => r.comparisons.some((c) => c.decision === decision && c.low !== null));
+  seen('a rule without a figure (decision null)', (r) => r.comparisons.some((c) => c.decision === null));
+  seen('an inuse-growth rule', (r) => r.comparisons.some((c) => c.rule === 'inuse-growth'));
+  seen('a sensitivity with heap sampling', (r) => r.sensitivity.heapSamplingBytes !== null);
+  seen('a sensitivity that rules something out', (r) => /^rules out a/.test(r.sensitivity.statement));
+  seen('a watched run', (r) => (r.watch?.looks.length ?? 0) > 1);
+  seen('a fixed window (no watch)', (r) => r.watch === null);
 });
 
 test('the schema is strict: an unknown, missing or mistyped field is a finding', () => {
@@ -222,6 +248,28 @@ test('the schema is strict: an unknown, missing or mistyped field is a finding',
   wrong.schema = 'memgate/report@9';
   wrong.grade = 'P7';
   assert.equal(reportSchemaErrors(wrong).length, 2);
+  const undecided = copy();
+  undecided.comparisons[0].decision = 'maybe';
+  undecided.sensitivity.levels.block = 2;
+  undecided.watch = {
+    firstLookMs: 1,
+    budgetMs: 2,
+    looks: [{ windowMs: 1, state: 'fail', levels: { block: 0, pass: 0 } }],
+  };
+  assert.deepEqual(
+    reportSchemaErrors(undecided).sort(),
+    [
+      '/comparisons/0/decision must be equal to one of the allowed values',
+      '/sensitivity/levels/block must be <= 1',
+      "/watch must have required property 'stoppedEarly'",
+      '/watch must match a schema in anyOf',
+      '/watch must be null',
+      '/watch/looks/0/state must be equal to one of the allowed values',
+    ].sort(),
+  );
+  const noSensitivity = copy();
+  delete noSensitivity.sensitivity;
+  assert.deepEqual(reportSchemaErrors(noSensitivity), ["/ must have required property 'sensitivity'"]);
   const infinite = copy();
   infinite.settings.windowMs = Infinity; // JSON writes null
   assert.match(reportSchemaErrors(infinite).join('\n'), /^\/settings\/windowMs must be number$/m);
