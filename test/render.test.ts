@@ -94,7 +94,10 @@ test('the summary shows the verdict, both sides with limits and results, the cha
   // The P95 cell says what the rule decided: pass, fail, or (undecided in a minute's window) neither.
   const p95 = report.comparisons.find((c) => c.rule === 'p95-increase')!;
   const p95Cell = p95.passed === true ? '✅ pass' : p95.passed === false ? '❌ fail' : '(?!✅ pass|❌ fail)[^|]+';
-  assert.match(md, new RegExp(`\\| P95 memory \\| [\\d.]+ MiB \\| [\\d.]+ MiB \\| [+-][\\d.]+% \\| ≤ \\+12\\.0% \\| ${p95Cell} \\|`));
+  assert.match(
+    md,
+    new RegExp(`\\| P95 memory \\| [\\d.]+ MiB \\| [\\d.]+ MiB \\| [+-][\\d.]+% \\| ≤ \\+12\\.0% \\| ${p95Cell} \\|`),
+  );
   assert.match(md, /\| floor slope \| .*99% CI.* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ fail \|/);
   assert.match(md, /\| OOM kills \| 0 \| 0 \| \| 0 \| ✅ pass \|/);
   assert.match(md, /```mermaid\nxychart-beta\n/);
