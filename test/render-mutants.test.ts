@@ -67,6 +67,8 @@ function bare(over: Partial<Report> = {}): Report {
     p95Increase: 0,
     slopeDifference: null,
     comparisons: [],
+    sensitivity: { ...judged.sensitivity, statement: 'rules out nothing yet' },
+    watch: null,
     projection: null,
     reasons: [],
     patterns: [],
@@ -169,6 +171,8 @@ function full(over: Partial<Report> = {}): Report {
 }
 
 const BARE_SUMMARY = `## memgate: ✅ PASS
+
+**What this verdict rules out:** rules out nothing yet
 
 | | baseline | gray | change | limit | result |
 |---|---|---|---|---|---|

@@ -76,6 +76,7 @@ function report(over: Partial<Report> = {}): Report {
       samples: 239,
     }),
     p95Increase: 0.25,
+    p95Difference: { value: 5 * MiB, low: 4 * MiB, high: 6 * MiB, method: 'within-series' },
     slopeDifference: { bytesPerSec: 9 * KiB, low: 7 * KiB, high: 11 * KiB, method: 'within-series' },
     comparisons: [
       {
@@ -85,9 +86,9 @@ function report(over: Partial<Report> = {}): Report {
         limit: 0.12,
         passed: false,
         decision: 'block',
-        low: null,
-        high: null,
-        detectable: null,
+        low: 4 * MiB,
+        high: 6 * MiB,
+        detectable: 3 * MiB,
         detail: '',
       },
       {
@@ -97,9 +98,9 @@ function report(over: Partial<Report> = {}): Report {
         limit: MiB / 60,
         passed: false,
         decision: 'block',
-        low: null,
-        high: null,
-        detectable: null,
+        low: 7 * KiB,
+        high: 11 * KiB,
+        detectable: 12 * KiB,
         detail: '',
       },
       {
@@ -150,9 +151,10 @@ test('summary: banner, the table of both sides with every rule, the projection',
   assert.ok(table > 0, text);
   assert.deepEqual(l.slice(table + 1, table + 9), [
     '|---|---|---|---|---|---|',
-    '| P95 memory | 20.0 MiB | 25.0 MiB | +25.0% | ≤ +12.0% | ❌ fail |',
-    '| floor slope | 60.0 KiB/min (95% CI 30.0 KiB/min .. 90.0 KiB/min) | 600.0 KiB/min (95% CI 480.0 KiB/min .. 720.0 KiB/min) | 540.0 KiB/min (95% CI 420.0 KiB/min .. 660.0 KiB/min) | ≤ 1.0 MiB/min | ❌ fail |',
-    '| OOM kills | 0 | 1 | | 0 | ❌ fail |',
+    // The P95 rule decides on bytes: its change, limit and bound say them beside the share of baseline's P95.
+    '| P95 memory | 20.0 MiB | 25.0 MiB | +25.0% (+5.0 MiB) | ≤ +12.0% (2.4 MiB) | ❌ block: clearly above the limit: at least +20.0% (+4.0 MiB) |',
+    '| floor slope | 60.0 KiB/min (95% CI 30.0 KiB/min .. 90.0 KiB/min) | 600.0 KiB/min (95% CI 480.0 KiB/min .. 720.0 KiB/min) | 540.0 KiB/min (95% CI 420.0 KiB/min .. 660.0 KiB/min) | ≤ 1.0 MiB/min | ❌ block: clearly above the limit: at least 420.0 KiB/min |',
+    '| OOM kills | 0 | 1 | | 0 | ❌ block |',
     '| peak memory | 24.0 MiB | 30.0 MiB | +6.0 MiB | | |',
     '| samples | 240 | 239 | | | |',
     '',
@@ -193,6 +195,7 @@ test('summary: n/a where a figure or a rule is missing; a passing rule; a lower 
     baseline: side({ p95Bytes: null, peakBytes: 30 * MiB, slopeBytesPerSec: null, oomKills: null, samples: 3 }),
     gray: side({ p95Bytes: 25 * MiB, peakBytes: 24 * MiB, slopeBytesPerSec: null, oomKills: null, samples: 4 }),
     p95Increase: null,
+    p95Difference: null,
     slopeDifference: null,
     projection: { limitBytes: 512 * MiB, secondsToLimit: null },
     reasons: [],
@@ -202,7 +205,8 @@ test('summary: n/a where a figure or a rule is missing; a passing rule; a lower 
   });
   const l = lines(renderSummary(r));
   assert.equal(l[0], '## memgate: ✅ PASS');
-  assert.ok(l.includes('| P95 memory | n/a | 25.0 MiB | n/a | ≤ +12.0% | ✅ pass |'), l.join('\n'));
+  // Without baseline's P95 the limit is the ratio alone; a pass without a bound says only pass.
+  assert.ok(l.includes('| P95 memory | n/a | 25.0 MiB | +1.0% | ≤ +12.0% | ✅ pass |'), l.join('\n'));
   assert.ok(l.includes('| floor slope | n/a | n/a | n/a | ≤ n/a | n/a |'));
   assert.ok(l.includes('| OOM kills | n/a | n/a | | 0 | n/a |'));
   assert.ok(l.includes('| peak memory | 30.0 MiB | 24.0 MiB | -6.0 MiB | | |'), 'a drop keeps its sign');
@@ -438,7 +442,7 @@ test('report.html: banner, commands, settings, tables, sections, footer', () => 
   );
   assert.ok(
     html.includes(
-      '<h2>Rules</h2><table><thead><tr><th>rule</th><th>measured</th><th>limit</th><th>result</th></tr></thead><tbody><tr><td>p95-increase</td><td>+25.0%</td><td>+12.0%</td><td><b>fail</b></td></tr><tr><td>slope-increase</td><td>540.0 KiB/min</td><td>1.0 MiB/min</td><td><b>fail</b></td></tr><tr><td>gray-oom-kill</td><td>1</td><td>0</td><td><b>fail</b></td></tr></tbody></table>',
+      '<h2>Rules</h2><table><thead><tr><th>rule</th><th>measured</th><th>limit</th><th>result</th></tr></thead><tbody><tr><td>p95-increase</td><td>+25.0% (+5.0 MiB)</td><td>+12.0% (2.4 MiB)</td><td><b>❌ block: clearly above the limit: at least +20.0% (+4.0 MiB)</b></td></tr><tr><td>slope-increase</td><td>540.0 KiB/min</td><td>1.0 MiB/min</td><td><b>❌ block: clearly above the limit: at least 420.0 KiB/min</b></td></tr><tr><td>gray-oom-kill</td><td>1</td><td>0</td><td><b>❌ block</b></td></tr></tbody></table>',
     ),
   );
   assert.ok(
@@ -521,7 +525,7 @@ test('report.html: the other banners, n/a figures, passing and undecided rules, 
   assert.ok(html.includes('<tr><td>P95</td><td>n/a</td><td>25.0 MiB (n/a)</td></tr>'));
   assert.ok(
     html.includes(
-      '<tr><td>p95-increase</td><td>n/a</td><td>+12.0%</td><td>n/a</td></tr><tr><td>gray-oom-kill</td><td>0</td><td>0</td><td>pass</td></tr>',
+      '<tr><td>p95-increase</td><td>n/a</td><td>+12.0%</td><td>n/a</td></tr><tr><td>gray-oom-kill</td><td>0</td><td>0</td><td>✅ pass</td></tr>',
     ),
   );
   assert.ok(html.includes('<tr><td>OOM kills</td><td>n/a</td><td>1</td></tr>'));

@@ -91,14 +91,23 @@ test('the summary shows the verdict, both sides with limits and results, the cha
   const report = hostileReport();
   const md = renderSummary(report);
   assert.match(md, /^## memgate: ⛔ BLOCKED · grade P[0-3]/);
-  // The P95 cell says what the rule decided: pass, fail, or (undecided in a minute's window) neither.
+  // Each rule's cell says what it decided, with its bound; ✅ only on a pass.
   const p95 = report.comparisons.find((c) => c.rule === 'p95-increase')!;
-  const p95Cell = p95.passed === true ? '✅ pass' : p95.passed === false ? '❌ fail' : '(?!✅ pass|❌ fail)[^|]+';
+  const p95Cell = {
+    pass: '✅ pass: rules out above',
+    block: '❌ block: clearly above the limit: at least',
+    undecided: '❔ undecided: between',
+  }[p95.decision!];
   assert.match(
     md,
-    new RegExp(`\\| P95 memory \\| [\\d.]+ MiB \\| [\\d.]+ MiB \\| [+-][\\d.]+% \\| ≤ \\+12\\.0% \\| ${p95Cell} \\|`),
+    new RegExp(
+      `\\| P95 memory \\| [\\d.]+ MiB \\| [\\d.]+ MiB \\| [+-][\\d.]+% \\([+-][\\d.]+ MiB\\) \\| ≤ \\+12\\.0% \\([\\d.]+ MiB\\) \\| ${p95Cell} [^|]+ \\|`,
+    ),
   );
-  assert.match(md, /\| floor slope \| .*99% CI.* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ fail \|/);
+  assert.match(
+    md,
+    /\| floor slope \| .*99% CI.* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ block: clearly above the limit: at least [\d.]+ (KiB|MiB)\/min \|/,
+  );
   assert.match(md, /\| OOM kills \| 0 \| 0 \| \| 0 \| ✅ pass \|/);
   assert.match(md, /```mermaid\nxychart-beta\n/);
   assert.match(md, /<details><summary>stack of #1/);

@@ -124,7 +124,7 @@ export function ruleOutcome(c: Comparison, report: Report): RuleOutcome {
           kind: 'warn',
           text: `warn: clearly above the limit${atLeast ? ` (${atLeast})` : ''}, but reclaimable page cache, not a leak`,
         };
-      return { kind: 'block', text: `block: clearly above the limit${atLeast ? `: ${atLeast}` : ''}` };
+      return { kind: 'block', text: atLeast ? `block: clearly above the limit: ${atLeast}` : 'block' };
     }
     case 'undecided':
       return { kind: 'undecided', text: `undecided: between ${bound('low', c.low)} and ${bound('high', c.high)}` };
