@@ -67,6 +67,30 @@ function reportWith(text: string): Report {
     'the last output line is in a reason',
   );
   report.warnings.push(`pprof: ${text}`);
+  // What the verdict rules out, and the allocation site's rule: both can name the workload's functions.
+  report.sensitivity = { ...report.sensitivity, statement: `rules out nothing yet; see main.${text}` };
+  report.siteGrowthDifference = { value: 2048, low: 1024, high: 3072, method: 'replicas', function: `main.${text}` };
+  report.comparisons = [
+    ...report.comparisons,
+    {
+      rule: 'site-growth',
+      unit: 'bytes/s',
+      measured: 2048,
+      limit: 1024,
+      passed: null,
+      decision: 'undecided',
+      low: 512,
+      high: 4096,
+      detectable: 4096,
+      detail: `retained at main.${text}`,
+    },
+  ];
+  report.watch = {
+    firstLookMs: 10_000,
+    budgetMs: 60_000,
+    looks: [{ windowMs: 10_000, state: 'undecided', levels: { block: 0.0003, pass: 0.0014 } }],
+    stoppedEarly: false,
+  };
   report.baseline.command = `./base ${text}`;
   report.gray.command = `./gray ${text}`;
   return report;
