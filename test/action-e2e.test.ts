@@ -67,8 +67,11 @@ test('a blocked release sets the outputs, writes the job summary and fails the s
   assert.ok('slope-increase' in run.outputs, 'the output is always set');
   assert.match(run.stdout, /::error::memgate blocked this release \(P[0-3]\)/);
   assert.match(run.summary, /## memgate: ⛔ BLOCKED/);
-  assert.match(run.summary, /\| P95 memory \| [\d.]+ MiB \| [\d.]+ MiB \| \+[\d.]+% \|/);
-  assert.match(run.summary, /\| floor slope \| .* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ fail \|/);
+  assert.match(run.summary, /\| P95 memory \| [\d.]+ MiB \| [\d.]+ MiB \| \+[\d.]+% \(\+[\d.]+ (B|KiB|MiB)\) \|/);
+  assert.match(
+    run.summary,
+    /\| floor slope \| .* \| ≤ [\d.]+ (KiB|MiB)\/min \| ❌ block: clearly above the limit: at least [\d.]+ (KiB|MiB)\/min \|/,
+  );
   assert.deepEqual(leftoverCgroups(run.pid), []);
   assert.deepEqual(leftoverProcesses(work), []);
 });

@@ -66,7 +66,7 @@ test('healthy against a steady leak is blocked on the floor slope (exit 1)', asy
   ]);
   assert.equal(run.code, 1, run.stdout + run.stderr);
   const report = readReport('leak');
-  assert.equal(report.schema, 'memgate/report@2');
+  assert.equal(report.schema, 'memgate/report@3');
   assertValidReport(report, "the leak run's report.json");
   assert.equal(report.verdict, 'fail');
   assert.ok(
