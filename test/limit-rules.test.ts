@@ -1,0 +1,144 @@
+// The numeric thresholds of src/judge/limit-rules.ts pinned by literal values: heap sampling coarser
+// than 512 KiB, page cache at half the rise, goroutine stacks of 8 KiB; and what a verdict states it
+// rules out and could have caught (its sensitivity).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJudgeSettings } from '../src/config/plan.ts';
+import { analyze, type Analysis } from '../src/analyze/analyze.ts';
+import { judge } from '../src/judge/judge.ts';
+import { COARSE_SAMPLING_BYTES, sensitivityOf, slopeThreshold } from '../src/judge/limit-rules.ts';
+import { FIXED_LEVELS, lookLevels } from '../src/judge/decision.ts';
+import { makeBundle, MiB } from './helpers/bundles.ts';
+import { diffSe, highAt, NUDGE, slopeSe } from './helpers/differences.ts';
+
+const limits = parseJudgeSettings({ warmup: '5s' }).limits;
+const healthy = analyze(makeBundle({}), 5000);
+const T = limits.minSlopeBytesPerSec;
+
+/** Heap evidence sampled every `period` bytes on gray (baseline at 64 KiB). */
+const heapAt = (period: number) =>
+  ({
+    suspects: [],
+    patterns: [],
+    warnings: [],
+    summary: {
+      heap: { baseline: { snapshots: 7, periodBytes: 64 * 1024 }, gray: { snapshots: 7, periodBytes: period } },
+    },
+  }) as never;
+
+test("COARSE_SAMPLING_BYTES is Go's default heap sampling, 512 KiB: at it the verdict says the profiles are too coarse, under it not", () => {
+  assert.equal(COARSE_SAMPLING_BYTES, 512 * 1024);
+  const coarse = judge({ ...healthy, evidence: heapAt(512 * 1024), inuseDifference: diffSe(0, T / 10) }, limits);
+  assert.equal(coarse.sensitivity.heapSamplingBytes, 524288);
+  assert.match(
+    coarse.sensitivity.statement,
+    /; heap profiles sampled every 512\.0 KiB, too coarse to see a slow leak within minutes \(set runtime\.MemProfileRate to 64 KiB in the service: Go before 1\.20 ignores GODEBUG=memprofilerate\)$/,
+  );
+  const fine = judge({ ...healthy, evidence: heapAt(512 * 1024 - 1), inuseDifference: diffSe(0, T / 10) }, limits);
+  assert.equal(fine.sensitivity.heapSamplingBytes, 524287);
+  assert.doesNotMatch(fine.sensitivity.statement, /too coarse/);
+  // The coarser side's period is the one stated.
+  const baselineCoarse = {
+    ...(heapAt(64 * 1024) as object),
+    summary: {
+      heap: { baseline: { snapshots: 7, periodBytes: 1024 * 1024 }, gray: { snapshots: 7, periodBytes: 64 * 1024 } },
+    },
+  } as never;
+  assert.equal(judge({ ...healthy, evidence: baselineCoarse }, limits).sensitivity.heapSamplingBytes, 1024 * 1024);
+  // Without profiles: no period, nothing said about sampling.
+  assert.equal(judge(healthy, limits).sensitivity.heapSamplingBytes, null);
+  // An undecided growth rule advises finer sampling where the profiles are coarse, and only there.
+  const wide = { ...healthy, slopeDifference: slopeSe(0, 5 * T) };
+  const undecided = (period: number) =>
+    judge({ ...wide, evidence: heapAt(period), inuseDifference: diffSe(0, 5 * T) }, limits).reasons.find(
+      (r) => r.rule === 'slope-increase',
+    )!.message;
+  assert.match(
+    undecided(512 * 1024),
+    /, or finer heap sampling: the profiles sample every 512\.0 KiB; set runtime\.MemProfileRate to 64 KiB in the service \(Go before 1\.20 ignores GODEBUG=memprofilerate\)$/,
+  );
+  assert.doesNotMatch(undecided(512 * 1024 - 1), /finer heap sampling/);
+});
+
+test('page cache makes up a rise at half of it (FILE_SHARE 0.5), whatever the rise: a share, not an amount', () => {
+  // Baseline's slope 3T: the slope limit is 3T; gray's rise 12T, clear of it; retained heap ruled out.
+  const base3 = {
+    ...healthy,
+    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec: 3 * T } },
+  };
+  assert.equal(slopeThreshold(base3, limits), 3 * T);
+  const heapSe = T / 4;
+  const rise: Analysis = {
+    ...base3,
+    slopeDifference: slopeSe(12 * T, T),
+    evidence: heapAt(64 * 1024),
+    inuseDifference: diffSe(highAt(T, heapSe, -NUDGE), heapSe),
+  };
+  const withFile = (file: number) =>
+    judge({ ...rise, split: { anonBytesPerSec: null, fileBytesPerSec: file } }, limits).reasons.find(
+      (r) => r.rule === 'slope-increase',
+    )!;
+  assert.equal(withFile(6 * T).outcome, 'warn');
+  assert.match(withFile(6 * T).message, /page cache \(memory\.stat file, 3\.0 MiB\/min more in gray\) makes up most/);
+  assert.equal(withFile(6 * T * (1 - 1e-9)).outcome, 'block');
+  assert.equal(withFile(12 * T).outcome, 'warn');
+  assert.equal(withFile(3 * T).outcome, 'block');
+});
+
+test('goroutine stacks explain a rise at 8 KiB each (GOROUTINE_STACK_BYTES), against the slope limit, not --min-slope', () => {
+  // The slope limit 2T (baseline's slope 2T): 2T / 8 KiB goroutines a second is 128 a minute.
+  const base2 = {
+    ...healthy,
+    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec: -2 * T } },
+  };
+  assert.equal(slopeThreshold(base2, limits), 2 * T);
+  const heapSe = T / 4;
+  const rise: Analysis = {
+    ...base2,
+    slopeDifference: slopeSe(12 * T, T),
+    evidence: heapAt(64 * 1024),
+    inuseDifference: diffSe(highAt(T, heapSe, -NUDGE), heapSe),
+    split: { anonBytesPerSec: null, fileBytesPerSec: 12 * T },
+  };
+  const withGoroutines = (perSec: number) =>
+    judge({ ...rise, goroutineDifference: perSec }, limits).reasons.find((r) => r.rule === 'slope-increase')!;
+  const piled = withGoroutines((2 * T) / 8192);
+  assert.equal(piled.outcome, 'block');
+  assert.match(piled.message, /; goroutines pile up in gray \(\+128\/min, their stacks 1\.0 MiB\/min at least\)$/);
+  assert.equal(withGoroutines(((2 * T) / 8192) * (1 - 1e-9)).outcome, 'warn');
+  // Enough to reach --min-slope (T) but not the slope limit: page cache still explains it.
+  assert.equal(withGoroutines(T / 8192).outcome, 'warn');
+});
+
+test('sensitivity: what a pass rules out and the smallest differences the run would have caught, at the levels it spent', () => {
+  const v = judge(healthy, limits);
+  assert.equal(v.verdict, 'pass');
+  assert.equal(
+    v.sensitivity.statement,
+    'rules out a floor slope rise above 405.6 KiB/min, a P95 rise above +0.3% (75.3 KiB); would have caught a floor slope rise of 1.5 MiB/min, a P95 rise of +13.2% (3.2 MiB) (80% of the time)',
+  );
+  assert.deepEqual(v.sensitivity.levels, FIXED_LEVELS);
+  const slope = v.comparisons.find((c) => c.rule === 'slope-increase')!;
+  assert.equal(v.sensitivity.slopeBytesPerSec, slope.detectable);
+  const p95 = v.comparisons.find((c) => c.rule === 'p95-increase')!;
+  assert.equal(v.sensitivity.p95Bytes, p95.detectable);
+  assert.equal(v.sensitivity.p95Ratio, p95.detectable! / healthy.baseline.p95Bytes!);
+  assert.equal(v.sensitivity.inuseBytesPerSec, null);
+  // An early look spends less: it rules out less and would catch only larger differences.
+  const early = judge(healthy, limits, lookLevels(0.5, 0));
+  assert.deepEqual(early.sensitivity.levels, { block: 0.0025, pass: 0.0125 });
+  assert.ok(early.sensitivity.slopeBytesPerSec! > v.sensitivity.slopeBytesPerSec!);
+  // Nothing decided: nothing ruled out; no figures at all: nothing could have been caught.
+  const noisy = judge({ ...healthy, slopeDifference: slopeSe(0, 5 * T), p95Difference: diffSe(0, 50 * MiB) }, limits);
+  assert.match(noisy.sensitivity.statement, /^rules out nothing yet; would have caught /);
+  const blind = sensitivityOf([], healthy, FIXED_LEVELS);
+  assert.equal(blind.statement, 'rules out nothing yet; could not have caught a leak: too few readings');
+  assert.deepEqual(
+    [blind.slopeBytesPerSec, blind.p95Bytes, blind.p95Ratio, blind.inuseBytesPerSec],
+    [null, null, null, null],
+  );
+  // With heap profiles that rule growth out, the statement says so too.
+  const heap = judge({ ...healthy, evidence: heapAt(64 * 1024), inuseDifference: diffSe(0, T / 10) }, limits);
+  assert.match(heap.sensitivity.statement, /, retained heap growth above \S+ \S+, a P95 rise above /);
+  assert.match(heap.sensitivity.statement, /, retained heap growth of \S+ \S+, a P95 rise of /);
+});
