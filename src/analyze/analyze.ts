@@ -407,7 +407,8 @@ function siteDifferenceOf(
     const per = (side: SideName) =>
       Array.from({ length: counts[side] }, (_, i) => siteGrowth(evidences[i] ?? null, fn, side));
     const diff = differenceOf(per('gray'), per('baseline'), confidence);
-    if (diff && diff.method === 'replicas' && (best === null || diff.low > best.low)) best = { ...diff, function: fn, candidates: sites.length };
+    if (diff && diff.method === 'replicas' && (best === null || diff.low > best.low))
+      best = { ...diff, function: fn, candidates: sites.length };
   }
   return best;
 }
