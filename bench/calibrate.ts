@@ -435,7 +435,8 @@ function isRight(r: PowerRun): boolean {
   if (r.multiple < 1) return r.verdict !== 'fail';
   return r.verdict === 'fail' || (r.sampling === '512KiB' && r.verdict === 'inconclusive');
 }
-const rightText = (multiple: number) => (multiple < 1 ? 'must not block' : 'must not pass');
+const rightText = (multiple: number, sampling: string) =>
+  multiple < 1 ? 'must not block' : sampling === '512KiB' ? 'must not pass' : 'must block';
 
 async function runPool<T>(jobs: (() => Promise<T>)[], parallel: number): Promise<T[]> {
   const results: T[] = [];
@@ -518,7 +519,7 @@ async function power(): Promise<void> {
       const n = c.rs.length;
       const limits = c.rs.map((r) => r.slopeLimitMiBPerMin).filter((x): x is number => x !== null);
       console.log(
-        `| ${many ? `${c.shape} | ` : ''}${e.label} | ${c.sampling} | ${c.design} | ${rate(count(c.rs, isRight), n)} ${rightText(e.multiple)} | ${rate(
+        `| ${many ? `${c.shape} | ` : ''}${e.label} | ${c.sampling} | ${c.design} | ${rate(count(c.rs, isRight), n)} ${rightText(e.multiple, c.sampling)} | ${rate(
           count(c.rs, (r) => r.verdict === 'pass'),
           n,
         )} | ${rate(
@@ -538,7 +539,10 @@ async function power(): Promise<void> {
   if (errors.length)
     console.log(`\n${errors.length} run(s) gave no report: ${errors.map((r) => r.verdict).join(', ')}`);
 
-  console.log('\n## Summary (right: 0 and half a limit must not block; twice a limit must not pass)\n');
+  if (!cells.length) return;
+  console.log(
+    '\n## Summary (right: 0 and half a limit must not block; twice a limit must block, at 512 KiB sampling block or inconclusive)\n',
+  );
   for (const c of cells) {
     const e = EFFECTS[c.effect];
     const n = c.rs.length;
@@ -551,7 +555,7 @@ async function power(): Promise<void> {
     const inconclusive = count(c.rs, (r) => r.verdict === 'inconclusive');
     const right = count(c.rs, isRight);
     console.log(
-      `- ${many ? `${c.shape}: ` : ''}${e.label} @${c.sampling}, ${c.design}: blocked ${wil(blocked)}, passed ${passed}/${n}, inconclusive ${inconclusive}/${n}, median ${sec(c.rs.map((r) => r.verdictWindowSeconds))}; right (${rightText(e.multiple)}) ${right}/${n}${right < n ? ' <- WRONG' : ''}`,
+      `- ${many ? `${c.shape}: ` : ''}${e.label} @${c.sampling}, ${c.design}: blocked ${wil(blocked)}, passed ${passed}/${n}, inconclusive ${inconclusive}/${n}, median ${sec(c.rs.map((r) => r.verdictWindowSeconds))}; right (${rightText(e.multiple, c.sampling)}) ${right}/${n}${right < n ? ' <- WRONG' : ''}`,
     );
   }
 }
