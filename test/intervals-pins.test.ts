@@ -160,21 +160,24 @@ test('sideMean, pooledDifference and difference by hand', () => {
 test('replicaDifference by hand: the own-noise floor, its df, and none where own errors are unknown', () => {
   const e = (value: number, stdError: number, df = 1) => ({ value, stdError, df });
   // gray 3, 5, 4 agree better (spread 1) than each one's own error (2) says: the floor, 4, binds.
-  // Its df: (4 x 3)^2 / (3 x 2^4 / 1) = 3, capped at n - 1 = 2; baseline has no spread and no error.
+  // Its df: (4 x 3)^2 / (3 x 2^4 / 1) = 3, the own errors' (not n - 1 = 2); baseline has no spread and no error.
   const floored = replicaDifference([e(3, 2), e(5, 2), e(4, 2)], [e(1, 0), e(1, 0)])!;
   assert.equal(floored.value, 3);
   close(floored.stdError, Math.sqrt(4 / 3), 1e-15);
-  assert.equal(floored.df, 2);
+  close(floored.df, 3, 1e-12);
+  // Own errors from a model (Go's sampling error, df infinite): the floor is known, the df infinite.
+  assert.equal(replicaDifference([e(3, 2, Infinity), e(5, 2, Infinity), e(4, 2, Infinity)], [e(1, 0), e(1, 0)])!.df, Infinity);
   // One noisy process of three: own variance 4/3 a process, df (4)^2 / (2^4 / 1) = 1, below n - 1.
   const oneNoisy = replicaDifference([e(0, 2), e(0, 0), e(0, 0)], [e(0, 0), e(0, 0), e(0, 0)])!;
   close(oneNoisy.stdError, Math.sqrt(4 / 3 / 3), 1e-15);
   assert.equal(oneNoisy.df, 1);
-  // Both sides floored: Welch-Satterthwaite over the two floors, each with df n - 1.
+  // Both sides floored: Welch-Satterthwaite over the two floors, each with its own errors' df
+  // (gray (9 x 2)^2 / (2 x 81) = 2, baseline (1 x 3)^2 / 3 = 3).
   const both = replicaDifference([e(1, 3), e(1, 3)], [e(0, 1), e(0, 1), e(0, 1)])!;
   const vg = 9 / 2;
   const vb = 1 / 3;
   close(both.stdError, Math.sqrt(vg + vb), 1e-15);
-  close(both.df, (vg + vb) ** 2 / (vg ** 2 / 1 + vb ** 2 / 2), 1e-12);
+  close(both.df, (vg + vb) ** 2 / (vg ** 2 / 2 + vb ** 2 / 3), 1e-12);
   // A spread wider than the own errors, or own errors not known: exactly the pooled t.
   assert.deepEqual(
     replicaDifference([e(3, 0.1), e(5, 0.1), e(7, 0.1)], [e(1, 0), e(2, 0)]),
@@ -186,10 +189,10 @@ test('replicaDifference by hand: the own-noise floor, its df, and none where own
     pooledDifference([3, 5], [1, 2]),
   );
   // One side floored, the other not: Welch-Satterthwaite with the unfloored side's n - 1 df.
-  // gray floor 4 (df 2), baseline 1, 2, 3 (spread 1, df 2): (4/3 + 1/3)^2 / ((4/3)^2 / 2 + (1/3)^2 / 2) = 50/17.
+  // gray floor 4 (df 3), baseline 1, 2, 3 (spread 1, df 2): (4/3 + 1/3)^2 / ((4/3)^2 / 3 + (1/3)^2 / 2) = 25/6 / (16/27 + 1/18).
   const mixed = replicaDifference([e(3, 2), e(5, 2), e(4, 2)], [e(1, 0), e(2, 0), e(3, 0)])!;
   close(mixed.stdError, Math.sqrt(5 / 3), 1e-15);
-  close(mixed.df, 50 / 17, 1e-12);
+  close(mixed.df, (5 / 3) ** 2 / ((4 / 3) ** 2 / 3 + (1 / 3) ** 2 / 2), 1e-12);
   // Own errors known for only some processes, or with no df behind them: no floor, the pooled t.
   assert.deepEqual(
     replicaDifference([e(3, 9), { value: 5, stdError: Infinity, df: Infinity }], [e(1, 0), e(2, 0)]),

@@ -376,7 +376,8 @@ function siteGrowth(evidence: Evidence | null, fn: string, side: SideName): Esti
   const floor = samplingError(f.growth[side].bytes, heap.periodBytes, span);
   return {
     value: f.growth[side].bytes / span,
-    stdError: Math.max(own?.bytesPerSec ?? Number.POSITIVE_INFINITY, floor),
+    // Without a fit error of its own (too few snapshots with it), Go's sampling error still holds.
+    stdError: Math.max(own?.bytesPerSec ?? 0, floor),
     df: own?.df ?? Number.POSITIVE_INFINITY,
   };
 }
