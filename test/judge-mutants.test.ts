@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseJudgeSettings } from '../src/config/plan.ts';
-import { analyze } from '../src/analyze/analyze.ts';
 import { judge } from '../src/judge/judge.ts';
 import { gradeOf, P2_LIMIT_SHARE } from '../src/judge/grade.ts';
 import { nameTopSuspect } from '../src/judge/evidence-rules.ts';
 import { growthRules, slopeThreshold } from '../src/judge/limit-rules.ts';
 import { FIXED_LEVELS, oneSided, POWER } from '../src/judge/decision.ts';
-import type { Analysis, Difference } from '../src/analyze/analyze.ts';
+import { analyze, DECISION_CONFIDENCE, type Analysis, type Difference } from '../src/analyze/analyze.ts';
+import { intervalOf, sideMean, tCritical } from '../src/analyze/intervals.ts';
 import type { Reason } from '../src/judge/verdict-types.ts';
 import { makeBundle, MiB } from './helpers/bundles.ts';
 import { blockQ, DF, diffOf, diffSe, highAt, lowAt, NUDGE, passQ, slopeOf, slopeSe } from './helpers/differences.ts';
@@ -192,28 +192,44 @@ test('inuse-growth: needs heap evidence and a difference; blocks when its lower 
   assert.equal(grown(withInuse(clear, slopeDiff(9 * S, S)), 'slope-increase').reason!.outcome, 'block');
 });
 
-test('inuse-growth: the limit is the larger of --min-slope and --max-slope-increase x |baseline retained growth| (mean over processes)', () => {
+test('inuse-growth: the limit is the larger of --min-slope and --max-slope-increase x the low end of baseline retained growth (its 99% interval)', () => {
   const big = 10 * minSlope;
   const flat = diffSe(0, 1);
   const limitOf = (a: Analysis) => grown(a, 'inuse-growth').comparison!.limit;
-  // Baseline processes retain -big and -3 big (mean -2 big): the limit follows its size, whatever the sign.
-  assert.equal(limitOf(withInuse(flat, {}, [-big, -3 * big])), limits.maxSlopeIncrease * 2 * big);
-  assert.equal(limitOf(withInuse(flat, {}, [big, 3 * big])), limits.maxSlopeIncrease * 2 * big);
-  // A baseline process without an estimate counts as 0; no processes at all is 0 too.
-  const c = withInuse(flat, {
-    baseline: {
-      ...healthy.baseline,
-      instances: [
-        { ...healthy.baseline.instances[0], inuseGrowth: null },
-        { ...healthy.baseline.instances[0], inuseGrowth: { value: 2 * big, stdError: 0, df: 5 } },
-      ],
-    },
-  });
-  assert.equal(limitOf(c), limits.maxSlopeIncrease * big);
+  const baseOf = (estimates: ({ value: number; stdError: number; df: number } | null)[]) =>
+    withInuse(flat, {
+      baseline: {
+        ...healthy.baseline,
+        instances: estimates.map((inuseGrowth) => ({ ...healthy.baseline.instances[0], inuseGrowth })),
+      },
+    });
+  // One baseline process known exactly (no error): its low end is its estimate.
+  assert.equal(limitOf(withInuse(flat, {}, [2 * big])), limits.maxSlopeIncrease * 2 * big);
+  // A falling baseline no longer raises the limit (its size was once taken, whatever the sign).
+  assert.equal(limitOf(withInuse(flat, {}, [-2 * big])), minSlope);
+  assert.equal(limitOf(withInuse(flat, {}, [-big, -3 * big])), minSlope);
+  // The edge at --min-slope: a low end just over it sets the limit, just under it does not.
+  assert.equal(limitOf(withInuse(flat, {}, [minSlope * (1 + 1e-9)])), minSlope * (1 + 1e-9));
+  assert.equal(limitOf(withInuse(flat, {}, [minSlope * (1 - 1e-9)])), minSlope);
+  // One process with an error of its own: the low end of its own 99% interval, not its estimate.
+  const t5 = tCritical(DECISION_CONFIDENCE, 5);
+  assert.equal(limitOf(baseOf([{ value: 10 * big, stdError: big, df: 5 }])), 10 * big - t5 * big);
+  assert.equal(limitOf(baseOf([{ value: 3 * big, stdError: big, df: 5 }])), minSlope);
+  // Several processes: the side's mean across them, its error their spread (n - 1 df), its low end.
+  // big and 3 big: mean 2 big, error big on 1 df (t 63.7): the low end is far under zero, so --min-slope.
+  assert.equal(limitOf(withInuse(flat, {}, [big, 3 * big])), minSlope);
+  const tight = [1.9 * big, 2 * big, 2.1 * big];
+  const spread = intervalOf(sideMean(tight)!, DECISION_CONFIDENCE).low;
+  near(spread, 2 * big - tCritical(DECISION_CONFIDENCE, 2) * ((0.1 * big) / Math.sqrt(3)));
+  assert.equal(limitOf(withInuse(flat, {}, tight)), limits.maxSlopeIncrease * spread);
+  // A baseline process without an estimate is left out (not counted as 0); no processes at all is --min-slope.
+  assert.equal(limitOf(baseOf([null, { value: 2 * big, stdError: 0, df: 5 }])), limits.maxSlopeIncrease * 2 * big);
+  assert.equal(limitOf(baseOf([null, null])), minSlope);
   assert.equal(limitOf(withInuse(flat, {}, [])), minSlope);
-  // The decision is against that limit: an estimate clear of --min-slope but not of 2 big is not a block.
-  const between = grown(withInuse(diffSe(big, minSlope / 10), {}, [big, 3 * big]), 'inuse-growth');
+  // The decision is against that limit: an estimate clear of --min-slope but not of the limit is not a block.
+  const between = grown(withInuse(diffSe(big, minSlope / 10), {}, tight), 'inuse-growth');
   assert.equal(between.comparison!.decision, 'pass');
+  assert.equal(grown(withInuse(diffSe(big, minSlope / 10)), 'inuse-growth').comparison!.decision, 'block');
 });
 
 test('inuse-growth: blocks whatever the cgroup slope says short of blocking itself, and says why the cgroup did not', () => {
@@ -291,17 +307,26 @@ test('site-growth: blocks when its lower bound at the block level split among th
   assert.equal(split.reason!.outcome, 'inconclusive');
   assert.match(
     split.reason!.message,
-    /^one allocation site may grow in gray: retained at main\.keep, gray minus baseline .*, over the allowed 512\.0 KiB\/min but not clearly; what would decide it: /,
+    /^allocation site growth: retained at main\.keep, gray minus baseline 1\.4 MiB\/min, between \S+ \S+ and \S+ \S+ \(across 3 processes a side\); cannot tell yet whether it is within the allowed 512\.0 KiB\/min; what would decide it: about 90s of window \(\x01opt:max-duration\x01\) if the difference stays at 1\.4 MiB\/min, or more processes a side \(\x01opt:replicas\x01\)$/,
   );
+  assert.equal(split.reason!.measured, lowAt(t, se, NUDGE, 4));
+  assert.equal(split.reason!.limit, t);
   assert.equal(grown(site(lowAt(t, se, NUDGE, 4, 3), 3), 'site-growth').reason!.outcome, 'block');
   assert.equal(grown(site(lowAt(t, se, -NUDGE, 4, 3), 3), 'site-growth').reason!.outcome, 'inconclusive');
-  // Undecided with the estimate at the limit or under it: no reason (it does not lean over).
+  // Undecided is inconclusive whatever the estimate's sign: at the limit, under it, under zero.
   const at = grown(site(t), 'site-growth');
   assert.equal(at.comparison!.decision, 'undecided');
-  assert.equal(at.reason, null);
+  assert.equal(at.reason!.outcome, 'inconclusive');
   assert.equal(grown(site(t * (1 + 1e-9)), 'site-growth').reason!.outcome, 'inconclusive');
-  // Clearly under: passes.
-  assert.equal(grown(site(highAt(t, se, -NUDGE, 4)), 'site-growth').comparison!.passed, true);
+  assert.equal(grown(site(-se / 10), 'site-growth').comparison!.decision, 'undecided');
+  assert.equal(grown(site(-se / 10), 'site-growth').reason!.outcome, 'inconclusive');
+  // The pass edge: the upper bound at the pass level just at the limit is inconclusive; just under it passes.
+  const edge = grown(site(highAt(t, se, NUDGE, 4)), 'site-growth');
+  assert.equal(edge.comparison!.decision, 'undecided');
+  assert.equal(edge.reason!.outcome, 'inconclusive');
+  const under = grown(site(highAt(t, se, -NUDGE, 4)), 'site-growth');
+  assert.equal(under.comparison!.passed, true);
+  assert.equal(under.reason, null);
   // The cgroup slope already blocked: no second reason; the comparison stays.
   const already = grown(site(4 * t, 1, slopeDiff(9 * S, S)), 'site-growth');
   assert.equal(already.reason, null);
@@ -494,21 +519,30 @@ test('judge: P95 blocks when its lower bound at the block level clears the allow
   assert.equal(comparisonOf(judge({ ...healthy, p95Increase: null }, limits), 'p95-increase').passed, null);
 });
 
-test('judge: the slope limit is the larger of --min-slope and --max-slope-increase x |baseline slope|', () => {
-  const withBase = (bytesPerSec: number) => ({
+test("judge: the slope limit is the larger of --min-slope and --max-slope-increase x the low end of baseline's slope (its 99% interval)", () => {
+  const withBase = (bytesPerSec: number, low: number) => ({
     ...healthy,
-    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec } },
+    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec, low } },
   });
-  assert.equal(comparisonOf(judge(withBase(-3 * T), limits), 'slope-increase').limit, 3 * T * limits.maxSlopeIncrease);
-  assert.equal(comparisonOf(judge(withBase(3 * T), limits), 'slope-increase').limit, 3 * T * limits.maxSlopeIncrease);
-  assert.equal(comparisonOf(judge(withBase(T / 3), limits), 'slope-increase').limit, T);
-  assert.equal(
-    comparisonOf(
-      judge({ ...healthy, baseline: { ...healthy.baseline, slope: null }, slopeDifference: null }, limits),
-      'slope-increase',
-    ).limit,
-    T,
-  );
+  const limitOf = (a: Analysis) => comparisonOf(judge(a, limits), 'slope-increase').limit;
+  assert.equal(limits.maxSlopeIncrease, 1);
+  // A falling baseline (-1 MiB/min) no longer raises the limit: --min-slope.
+  const falling = -MiB / 60;
+  assert.equal(limitOf(withBase(falling, falling - T)), T);
+  assert.equal(slopeThreshold(withBase(falling, falling - T), limits), T);
+  assert.equal(limitOf(withBase(-3 * T, -4 * T)), T);
+  // A rising baseline whose low end is x: max(--min-slope, 1.0 x x), exactly.
+  assert.equal(limitOf(withBase(4 * T, 3 * T)), 3 * T);
+  const x = (1.5 * MiB) / 60;
+  assert.equal(limitOf(withBase(2 * x, x)), Math.max(T, 1.0 * x));
+  assert.equal(limitOf(withBase(2 * x, x)), x);
+  // The edge at --min-slope: a low end just over it sets the limit, just under it does not.
+  assert.equal(limitOf(withBase(3 * T, T * (1 + 1e-9))), T * (1 + 1e-9));
+  assert.equal(limitOf(withBase(3 * T, T * (1 - 1e-9))), T);
+  // The point estimate is not read: a baseline at 3T whose low end is under zero (still settling) gives --min-slope.
+  assert.equal(limitOf(withBase(3 * T, -T)), T);
+  assert.equal(limitOf(withBase(T / 3, T / 6)), T);
+  assert.equal(limitOf({ ...healthy, baseline: { ...healthy.baseline, slope: null }, slopeDifference: null }), T);
 });
 
 test('judge: the slope blocks when its lower bound at the block level clears its limit, passes when its upper bound is under it, else is inconclusive', () => {
@@ -692,19 +726,88 @@ test('judge: an undecided slope is inconclusive, unless heap profiles rule growt
   assert.deepEqual(judge(healthy, limits).notes, []);
 });
 
-test('judge: a passing slope with a heap that leans over its limit (undecided) passes with a note to watch it', () => {
+test('judge: a passing slope with an undecided heap is inconclusive: a pass needs retained heap ruled under its limit too', () => {
   const flat = slopeDiff(0, T / 10);
-  const lean = (value: number) => ({ evidence: heapEvidence, inuseDifference: diffSe(value, 2 * T) });
+  const heapSe = 2 * T;
+  const lean = (value: number) => ({ evidence: heapEvidence, inuseDifference: diffSe(value, heapSe) });
   const leaning = judge({ ...healthy, ...flat, ...lean(T * (1 + 1e-9)) }, limits);
-  assert.equal(leaning.verdict, 'pass');
+  assert.equal(leaning.verdict, 'inconclusive');
+  assert.equal(comparisonOf(leaning, 'slope-increase').decision, 'pass');
   assert.equal(comparisonOf(leaning, 'inuse-growth').decision, 'undecided');
-  assert.equal(leaning.notes.length, 1);
-  assert.match(
-    leaning.notes[0],
-    /^heap profiles lean to retained growth in gray \(inuse_space difference 512\.0 KiB\/min, between \S+ \S+ and \S+ \S+ \(one process a side\)\), which the cgroup floor does not show: watch it on the next release$/,
+  assert.deepEqual(leaning.notes, []);
+  assert.deepEqual(
+    leaning.reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['inconclusive:inuse-growth'],
   );
-  // At the limit exactly it does not lean over.
-  assert.deepEqual(judge({ ...healthy, ...flat, ...lean(T) }, limits).notes, []);
+  const reason = ruleOf(leaning, 'inuse-growth')!;
+  assert.equal(reason.measured, T * (1 + 1e-9));
+  assert.equal(reason.limit, T);
+  assert.match(
+    reason.message,
+    /^retained heap growth: inuse_space difference 512\.0 KiB\/min, between \S+ \S+ and \S+ \S+ \(one process a side\); the cgroup floor rules out growth above \S+ KiB\/min, but retained heap is not ruled under the allowed 512\.0 KiB\/min yet \(a slow leak shows there before the cgroup\); what would decide it: .*\(\x01opt:max-duration\x01\).*, or more processes a side \(\x01opt:replicas\x01\)$/,
+  );
+  // Undecided whatever the estimate's sign: at the limit, and under zero, all the same.
+  assert.equal(judge({ ...healthy, ...flat, ...lean(T) }, limits).verdict, 'inconclusive');
+  assert.equal(ruleOf(judge({ ...healthy, ...flat, ...lean(-T) }, limits), 'inuse-growth')!.outcome, 'inconclusive');
+  // The pass edge: the heap's upper bound at the pass level just at the limit is inconclusive; just under it passes.
+  assert.equal(judge({ ...healthy, ...flat, ...lean(highAt(T, heapSe, NUDGE)) }, limits).verdict, 'inconclusive');
+  const ruled = judge({ ...healthy, ...flat, ...lean(highAt(T, heapSe, -NUDGE)) }, limits);
+  assert.equal(ruled.verdict, 'pass');
+  assert.deepEqual(ruled.reasons, []);
+  assert.deepEqual(ruled.notes, []);
+});
+
+test('judge: undecided advice in fleet mode names --window and more canary and baseline instances, not --max-duration or --replicas', () => {
+  const noisy = { ...healthy, slopeDifference: slopeSe(0, 5 * T) };
+  const fleet = { ...noisy, driver: 'prometheus' as Analysis['driver'] };
+  const local = ruleOf(judge(noisy, limits), 'slope-increase')!;
+  const remote = ruleOf(judge(fleet, limits), 'slope-increase')!;
+  assert.equal(local.outcome, 'inconclusive');
+  assert.equal(remote.outcome, 'inconclusive');
+  assert.match(
+    local.message,
+    /what would decide it: about \S+ of window \(\x01opt:max-duration\x01\) if the difference stays at 0 B\/min, or more processes a side \(\x01opt:replicas\x01\)$/,
+  );
+  assert.match(
+    remote.message,
+    /what would decide it: about \S+ of window \(\x01opt:window\x01\) if the difference stays at 0 B\/min, or more canary and baseline instances in the cell$/,
+  );
+  assert.doesNotMatch(remote.message, /max-duration|replicas|processes a side \(/);
+  // The same window either way: only the words change.
+  assert.equal(
+    remote.message.replace('\x01opt:window\x01', '').replace('more canary and baseline instances in the cell', ''),
+    local.message.replace('\x01opt:max-duration\x01', '').replace('more processes a side (\x01opt:replicas\x01)', ''),
+  );
+  // Without a window that would decide it (the estimate at the limit): a longer --window.
+  const atLimit = { ...fleet, slopeDifference: slopeSe(T, 5 * T) };
+  assert.match(
+    ruleOf(judge(atLimit, limits), 'slope-increase')!.message,
+    /what would decide it: a longer \x01opt:window\x01, or more canary and baseline instances in the cell$/,
+  );
+  // Retained heap and site advice say the same in fleet mode.
+  const heap = judge(
+    { ...fleet, slopeDifference: slopeSe(0, T / 10), evidence: heapEvidence, inuseDifference: diffSe(T, 2 * T) },
+    limits,
+  );
+  assert.match(
+    ruleOf(heap, 'inuse-growth')!.message,
+    /a longer \x01opt:window\x01, or more canary and baseline instances in the cell$/,
+  );
+  const site = judge(
+    {
+      ...fleet,
+      replicas: 3,
+      siteDifference: { ...diffSe(T, T / 2, 'replicas', 4), function: 'main.keep', candidates: 1 },
+    },
+    limits,
+  );
+  assert.match(ruleOf(site, 'site-growth')!.message, /, or more canary and baseline instances in the cell$/);
+  // A run that ended early says so in fleet mode too, and advises neither.
+  const ended = ruleOf(judge({ ...fleet, endedEarly: 'the rollout ended' }, limits), 'slope-increase')!;
+  assert.match(
+    ended.message,
+    /sampling ended early \(the rollout ended\); run again once what ended it is dealt with$/,
+  );
 });
 
 test('judge: too few readings (under 8) or floor bins (under 4) on either side is inconclusive, with why sampling ended', () => {

@@ -10,7 +10,7 @@ import { makeBundle, MiB } from './helpers/bundles.ts';
 import { readBundle } from '../src/collect/bundle-io.ts';
 import { intervalOf, pooledDifference } from '../src/analyze/intervals.ts';
 import { ROOT } from './helpers/fixtures.ts';
-import { diffOf, diffSe, lowAt, NUDGE, slopeOf } from './helpers/differences.ts';
+import { diffOf, diffSe, highAt, lowAt, NUDGE, slopeOf } from './helpers/differences.ts';
 
 const settings = parseJudgeSettings({ warmup: '5s' });
 const perMin = (mib: number) => (mib * MiB) / 60;
@@ -187,12 +187,19 @@ test('one allocation site growing in every gray process blocks at P1 when the he
   assert.equal(one.reasons.find((r) => r.rule === 'site-growth')!.outcome, 'block');
   const three = judge({ ...analysis, siteDifference: site(lowAt(threshold, se, NUDGE, 4), 3) }, settings.limits);
   assert.equal(three.reasons.find((r) => r.rule === 'site-growth')!.outcome, 'inconclusive');
-  // Under the limit: no finding.
-  assert.ok(
-    !judge({ ...analysis, siteDifference: site(threshold / 2) }, settings.limits).reasons.some(
-      (r) => r.rule === 'site-growth',
-    ),
+  // Under the limit but not ruled under it (its upper bound at the pass level over it): a pass needs
+  // every rule ruled under its limit, so inconclusive, whatever the estimate's sign.
+  const leaning = judge({ ...analysis, siteDifference: site(threshold / 2) }, settings.limits);
+  assert.equal(leaning.reasons.find((r) => r.rule === 'site-growth')!.outcome, 'inconclusive');
+  assert.equal(leaning.verdict, 'inconclusive');
+  assert.equal(
+    judge({ ...analysis, siteDifference: site(highAt(threshold, se, NUDGE, 4)) }, settings.limits).verdict,
+    'inconclusive',
   );
+  // Ruled under it (upper bound just under the limit): no finding.
+  const under = judge({ ...analysis, siteDifference: site(highAt(threshold, se, -NUDGE, 4)) }, settings.limits);
+  assert.ok(!under.reasons.some((r) => r.rule === 'site-growth'));
+  assert.equal(under.comparisons.find((c) => c.rule === 'site-growth')!.passed, true);
   // Already blocked on the cgroup slope: one finding, one reason; the comparison stays.
   const slope = slopeOf(10 * threshold, 5 * threshold, 15 * threshold, 'replicas', 4);
   const both = judge({ ...analysis, siteDifference: site(4 * threshold), slopeDifference: slope }, settings.limits);

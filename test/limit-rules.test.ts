@@ -61,10 +61,11 @@ test("COARSE_SAMPLING_BYTES is Go's default heap sampling, 512 KiB: at it the ve
 });
 
 test('page cache makes up a rise at half of it (FILE_SHARE 0.5), whatever the rise: a share, not an amount', () => {
-  // Baseline's slope 3T: the slope limit is 3T; gray's rise 12T, clear of it; retained heap ruled out.
+  // Baseline's slope surely 3T (the low end of its interval): the slope limit is 3T; gray's rise 12T,
+  // clear of it; retained heap ruled out.
   const base3 = {
     ...healthy,
-    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec: 3 * T } },
+    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec: 4 * T, low: 3 * T } },
   };
   assert.equal(slopeThreshold(base3, limits), 3 * T);
   const heapSe = T / 4;
@@ -86,12 +87,18 @@ test('page cache makes up a rise at half of it (FILE_SHARE 0.5), whatever the ri
 });
 
 test('goroutine stacks explain a rise at 8 KiB each (GOROUTINE_STACK_BYTES), against the slope limit, not --min-slope', () => {
-  // The slope limit 2T (baseline's slope 2T): 2T / 8 KiB goroutines a second is 128 a minute.
+  // The slope limit 2T (the low end of baseline's slope 2T): 2T / 8 KiB goroutines a second is 128 a minute.
   const base2 = {
     ...healthy,
-    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec: -2 * T } },
+    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec: 3 * T, low: 2 * T } },
   };
   assert.equal(slopeThreshold(base2, limits), 2 * T);
+  // A falling baseline does not raise it: the limit is --min-slope, and T / 8 KiB goroutines a second explain a rise.
+  const falling = {
+    ...base2,
+    baseline: { ...base2.baseline, slope: { ...base2.baseline.slope, bytesPerSec: -2 * T, low: -3 * T } },
+  };
+  assert.equal(slopeThreshold(falling, limits), T);
   const heapSe = T / 4;
   const rise: Analysis = {
     ...base2,
@@ -108,6 +115,17 @@ test('goroutine stacks explain a rise at 8 KiB each (GOROUTINE_STACK_BYTES), aga
   assert.equal(withGoroutines(((2 * T) / 8192) * (1 - 1e-9)).outcome, 'warn');
   // Enough to reach --min-slope (T) but not the slope limit: page cache still explains it.
   assert.equal(withGoroutines(T / 8192).outcome, 'warn');
+  // Under a falling baseline the limit is --min-slope: T / 8 KiB a second (64 a minute) is enough, just under it not.
+  const fallingWith = (perSec: number) =>
+    judge({ ...rise, baseline: falling.baseline, goroutineDifference: perSec }, limits).reasons.find(
+      (r) => r.rule === 'slope-increase',
+    )!;
+  assert.equal(fallingWith(T / 8192).outcome, 'block');
+  assert.match(
+    fallingWith(T / 8192).message,
+    /; goroutines pile up in gray \(\+64\/min, their stacks 512\.0 KiB\/min at least\)$/,
+  );
+  assert.equal(fallingWith((T / 8192) * (1 - 1e-9)).outcome, 'warn');
 });
 
 test('sensitivity: what a pass rules out and the smallest differences the run would have caught, at the levels it spent', () => {
