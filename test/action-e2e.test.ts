@@ -31,6 +31,7 @@ function runAction(
 const defaults = {
   warmup: '10s',
   duration: '60s',
+  'max-duration': '60s',
   interval: '250ms',
   'max-p95-increase': '12%',
   'max-slope-increase': '100%',
@@ -48,6 +49,7 @@ test('a blocked release sets the outputs, writes the job summary and fails the s
     gray: './bin/leak-map -addr 127.0.0.1:{port} -burst-every 200ms -leak-rate 30MiB',
     warmup: '4s',
     duration: '10s',
+    'max-duration': '10s',
     out: 'gate',
   });
   assert.equal(run.code, 1, run.stdout);

@@ -48,6 +48,7 @@ function runAction(inputs: Record<string, string>) {
   const all: Record<string, string> = {
     warmup: '2s',
     duration: '5s',
+    'max-duration': '5s',
     interval: '250ms',
     'max-p95-increase': '12%',
     'max-slope-increase': '100%',

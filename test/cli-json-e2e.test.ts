@@ -36,6 +36,8 @@ test('run --json: stdout is exactly report.json, the verdict and progress are on
       '1s',
       '--duration',
       '6s',
+      '--max-duration',
+      '6s',
       '--replicas',
       '1',
       '--pprof',

@@ -42,6 +42,7 @@ function runAction(
   const all = {
     warmup: '2s',
     duration: '10s',
+    'max-duration': '10s',
     interval: '250ms',
     'cgroup-driver': 'auto',
     'ready-timeout': '30s',

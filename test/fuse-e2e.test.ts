@@ -52,6 +52,8 @@ function runCell(cwd: string, cell: string): Promise<Result> {
     '2s',
     '--duration',
     '10s',
+    '--max-duration',
+    '10s',
     '--cell',
     cell,
     ...FUSE,

@@ -81,6 +81,7 @@ test('a run whose collection hangs past the limit is stopped, exits 3 saying why
       'ready-timeout': '2s',
       warmup: '1s',
       duration: '2s',
+      'max-duration': '2s',
       interval: '100ms',
       'stop-timeout': '1s',
       replicas: '1',

@@ -41,6 +41,8 @@ const args = (out: string) => [
   '2s',
   '--duration',
   '60s',
+  '--max-duration',
+  '60s',
   '--ebpf',
   'off',
   '--pprof',

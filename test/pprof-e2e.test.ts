@@ -24,6 +24,8 @@ const WINDOW = [
   '2s',
   '--duration',
   '12s',
+  '--max-duration',
+  '12s',
   '--profile-interval',
   '2s',
   '--memprofile-rate',

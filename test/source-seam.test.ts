@@ -41,6 +41,7 @@ test('a source other than the local pair: the gate writes its bundle and judges 
         gray: 'sh -c true',
         warmup: '5s',
         duration: '60s',
+        'max-duration': '60s',
         replicas: '1',
         out,
         pprof: 'off',

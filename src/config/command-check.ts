@@ -57,6 +57,19 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
+/** The file a plain command runs (relative to cwd, or found on PATH), or null when it cannot be told. */
+export function programPath(command: string, context: PlanContext): string | null {
+  const program = programOf(command);
+  if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return null;
+  if (program.includes('/')) {
+    const path = isAbsolute(program) ? program : resolve(context.cwd, program);
+    return isExecutableFile(path) ? path : null;
+  }
+  for (const dir of context.pathEnv.split(delimiter))
+    if (dir !== '' && isExecutableFile(join(dir, program))) return join(dir, program);
+  return null;
+}
+
 /** Fails early, with the fix, when a command's program does not exist or cannot run. */
 export function checkCommand(command: string, side: string, context: PlanContext): void {
   const program = programOf(command);
