@@ -166,7 +166,10 @@ test('replicaDifference by hand: the own-noise floor, its df, and none where own
   close(floored.stdError, Math.sqrt(4 / 3), 1e-15);
   close(floored.df, 3, 1e-12);
   // Own errors from a model (Go's sampling error, df infinite): the floor is known, the df infinite.
-  assert.equal(replicaDifference([e(3, 2, Infinity), e(5, 2, Infinity), e(4, 2, Infinity)], [e(1, 0), e(1, 0)])!.df, Infinity);
+  assert.equal(
+    replicaDifference([e(3, 2, Infinity), e(5, 2, Infinity), e(4, 2, Infinity)], [e(1, 0), e(1, 0)])!.df,
+    Infinity,
+  );
   // One noisy process of three: own variance 4/3 a process, df (4)^2 / (2^4 / 1) = 1, below n - 1.
   const oneNoisy = replicaDifference([e(0, 2), e(0, 0), e(0, 0)], [e(0, 0), e(0, 0), e(0, 0)])!;
   close(oneNoisy.stdError, Math.sqrt(4 / 3 / 3), 1e-15);
