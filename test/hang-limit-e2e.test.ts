@@ -116,7 +116,7 @@ test('a run whose collection hangs past the limit is stopped, exits 3 saying why
   assert.ok(elapsedMs < limitMs + 15_000, `stopped at the limit, not later: ran ${Math.round(elapsedMs)} ms`);
   // Says why, when it happens and in the report; the hung tracer is named among the warnings.
   const hung =
-    /the run was still going 5\.5s after it started \(ready timeout \+ warm-up \+ window \+ 500ms\) and was stopped as hung/;
+    /the run was still going 5\.5s after it started \(ready timeout \+ warm-up \+ the longest window \+ 500ms\) and was stopped as hung/;
   assert.ok(
     logs.some((l) => l.startsWith('warning: memgate: ') && hung.test(l)),
     logs.join('\n'),
