@@ -21419,7 +21419,7 @@ var init_json_with_bigint = __esm({
         return originalStringify(rootProcessed);
       }
       const chunks = [];
-      let level = 0;
+      let level2 = 0;
       const stack = [
         {
           parent: { "": rootProcessed },
@@ -21436,13 +21436,13 @@ var init_json_with_bigint = __esm({
         const node = stack[stack.length - 1];
         if (node.index === 0) {
           chunks.push(node.isArray ? "[" : "{");
-          level++;
+          level2++;
         }
         let isDone = false;
         if (node.isArray) {
           if (node.index < node.val.length) {
             if (!node.first) chunks.push(",");
-            if (space) chunks.push("\n" + space.repeat(level));
+            if (space) chunks.push("\n" + space.repeat(level2));
             const childRaw = node.val[node.index];
             const childVal = prepareVal(node.val, String(node.index), childRaw);
             if (isUnstringifiable(childVal)) {
@@ -21487,7 +21487,7 @@ var init_json_with_bigint = __esm({
             if (isUnstringifiable(childVal)) continue;
             if (!node.first) chunks.push(",");
             if (space) {
-              chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+              chunks.push("\n" + space.repeat(level2) + originalStringify(k) + ": ");
             } else {
               chunks.push(originalStringify(k) + ":");
             }
@@ -21520,8 +21520,8 @@ var init_json_with_bigint = __esm({
           }
         }
         if (isDone) {
-          level--;
-          if (!node.first && space) chunks.push("\n" + space.repeat(level));
+          level2--;
+          if (!node.first && space) chunks.push("\n" + space.repeat(level2));
           chunks.push(node.isArray ? "]" : "}");
           visited.delete(node.val);
           stack.pop();
@@ -34668,7 +34668,7 @@ import { resolve as resolve7 } from "node:path";
 
 // src/model/constants.ts
 var VERSION = "0.1.0";
-var REPORT_SCHEMA = "memgate/report@2";
+var REPORT_SCHEMA = "memgate/report@3";
 var BUNDLE_SCHEMA = "memgate/bundle@2";
 var READABLE_BUNDLE_SCHEMAS = ["memgate/bundle@1", BUNDLE_SCHEMA];
 var FLEET_REPORT_SCHEMA = "memgate/fleet-report@1";
@@ -34684,6 +34684,8 @@ var Option = {
   Gray: "gray",
   Warmup: "warmup",
   Duration: "duration",
+  // Watching: --duration is the first look, --max-duration the budget (src/gate/watch.ts).
+  MaxDuration: "max-duration",
   Interval: "interval",
   MaxP95Increase: "max-p95-increase",
   MinP95Delta: "min-p95-delta",
@@ -34739,6 +34741,7 @@ var Option = {
 var Defaults = {
   warmup: "10s",
   duration: "60s",
+  maxDuration: "5m",
   interval: "250ms",
   maxP95Increase: "12%",
   minP95Delta: "2MiB",
@@ -34985,6 +34988,17 @@ function isExecutableFile(path6) {
     return false;
   }
 }
+function programPath(command, context4) {
+  const program = programOf(command);
+  if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return null;
+  if (program.includes("/")) {
+    const path6 = isAbsolute(program) ? program : resolve(context4.cwd, program);
+    return isExecutableFile(path6) ? path6 : null;
+  }
+  for (const dir of context4.pathEnv.split(delimiter))
+    if (dir !== "" && isExecutableFile(join(dir, program))) return join(dir, program);
+  return null;
+}
 function checkCommand(command, side, context4) {
   const program = programOf(command);
   if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return;
@@ -35103,6 +35117,16 @@ function buildPlan(raw, context4) {
       `--${Option.Duration} ${get(Option.Duration) ?? Defaults.duration} holds fewer than 8 samples at --${Option.Interval} ${get(Option.Interval) ?? Defaults.interval}; lengthen the window or shorten the interval.`
     );
   }
+  const maxDurationText = get(Option.MaxDuration);
+  const maxDurationMs = maxDurationText === void 0 ? Math.max(durationMs, parseDuration(Defaults.maxDuration, Option.MaxDuration)) : parseDuration(maxDurationText, Option.MaxDuration);
+  if (maxDurationMs < durationMs)
+    throw new UsageError(
+      `--${Option.MaxDuration} ${maxDurationText} is shorter than --${Option.Duration} ${get(Option.Duration) ?? Defaults.duration}, the first look; give a budget at least as long (equal: judge once, no watching).`
+    );
+  if (maxDurationMs > 24 * 36e5)
+    throw new UsageError(
+      `--${Option.MaxDuration} ${maxDurationText} is longer than 24h; give a budget a gate can wait for, e.g. 10m.`
+    );
   const memoryMaxText = get(Option.MemoryMax);
   const memoryMaxBytes = memoryMaxText === void 0 ? null : parseSize(memoryMaxText, Option.MemoryMax);
   if (memoryMaxBytes !== null && memoryMaxBytes < 4 * 1024 * 1024) {
@@ -35133,6 +35157,7 @@ function buildPlan(raw, context4) {
     ebpf: parseEbpfOptions(get),
     commands,
     durationMs,
+    maxDurationMs,
     intervalMs,
     readyTimeoutMs,
     stopTimeoutMs,
@@ -35420,6 +35445,18 @@ var exitFields = {
 };
 var exit = (v) => v === null || firstBad(v, exitFields) === null;
 var instanceFinal = (v) => firstBad(v, { peakBytes: orNull(finite), oomKills: orNull(finite), exit }) === null;
+var level = (v) => typeof v === "number" && v >= 0 && v <= 1;
+var look = (v) => firstBad(v, {
+  windowMs: nonNegative,
+  state: (x) => x === "pass" || x === "block" || x === "undecided",
+  levels: (x) => firstBad(x, { block: level, pass: level }) === null
+}) === null;
+var watchRecord = (v) => firstBad(v, {
+  firstLookMs: nonNegative,
+  budgetMs: nonNegative,
+  looks: listOf(look),
+  stoppedEarly: (x) => typeof x === "boolean"
+}) === null;
 function metaProblem(meta) {
   const top = firstBad(meta, {
     warmupMs: nonNegative,
@@ -35432,7 +35469,8 @@ function metaProblem(meta) {
     limitations: listOf(string),
     warnings: listOf(string),
     endedEarly: orNull(string),
-    sides: isObject
+    sides: isObject,
+    watch: optional(watchRecord)
   });
   if (top) return top;
   const sides = meta.sides;
@@ -35714,6 +35752,69 @@ function instanceRows(report) {
   return rows;
 }
 var INSTANCE_HEAD = ["process", "P95", "floor slope", "retained heap growth", "floor at end", ""];
+var DECISION_MARK = { pass: "\u2705", block: "\u274C", undecided: "\u2754", warn: "\u26A0\uFE0F", none: "" };
+var signedBytes = (v) => `${v >= 0 ? "+" : ""}${formatBytes(v)}`;
+function p95AllowedBytes(report) {
+  const base = report.baseline.p95Bytes;
+  if (base === null) return null;
+  return Math.max(report.settings.limits.maxP95Increase * base, report.settings.limits.minP95DeltaBytes);
+}
+function p95Bytes(v, report) {
+  const base = report.baseline.p95Bytes;
+  return base ? `${formatPercent(v / base)} (${signedBytes(v)})` : signedBytes(v);
+}
+function boundText(c3, v, side, report) {
+  if (v === null || !Number.isFinite(v)) return (v === null ? side === "high" : v > 0) ? "\u221E" : "-\u221E";
+  if (c3.rule === "p95-increase") return p95Bytes(v, report);
+  return c3.unit === "bytes/s" ? formatRate(v) : String(v);
+}
+function measuredText(c3, report) {
+  if (c3.measured === null) return "n/a";
+  if (c3.rule === "p95-increase")
+    return report.p95Difference ? `${formatPercent(c3.measured)} (${signedBytes(report.p95Difference.value)})` : formatPercent(c3.measured);
+  return c3.unit === "bytes/s" ? formatRate(c3.measured) : c3.unit === "ratio" ? formatPercent(c3.measured) : String(c3.measured);
+}
+function limitText(c3, report) {
+  if (c3.rule === "p95-increase") {
+    const allowed = p95AllowedBytes(report);
+    const base = report.baseline.p95Bytes;
+    return allowed === null || !base ? formatPercent(c3.limit) : `${formatPercent(allowed / base)} (${formatBytes(allowed)})`;
+  }
+  return c3.unit === "bytes/s" ? formatRate(c3.limit) : c3.unit === "ratio" ? formatPercent(c3.limit) : String(c3.limit);
+}
+function ruleOutcome(c3, report) {
+  const bound = (side, v) => boundText(c3, v, side, report);
+  switch (c3.decision) {
+    case "pass":
+      return {
+        kind: "pass",
+        text: c3.high === null ? "pass" : `pass: rules out above ${bound("high", Math.max(0, c3.high))}`
+      };
+    case "block": {
+      const atLeast2 = c3.low === null ? "" : `at least ${bound("low", c3.low)}`;
+      if (c3.passed === true)
+        return {
+          kind: "warn",
+          text: `warn: clearly above the limit${atLeast2 ? ` (${atLeast2})` : ""}, but reclaimable page cache, not a leak`
+        };
+      return { kind: "block", text: atLeast2 ? `block: clearly above the limit: ${atLeast2}` : "block" };
+    }
+    case "undecided":
+      return { kind: "undecided", text: `undecided: between ${bound("low", c3.low)} and ${bound("high", c3.high)}` };
+    default:
+      return { kind: "none", text: "n/a" };
+  }
+}
+var RULES_OUT_LABEL = "What this verdict rules out:";
+var lookSeconds = (ms) => `${Math.round(ms / 1e3)}s`;
+var budgetText = (ms) => ms >= 6e4 && ms % 6e4 === 0 ? `${ms / 6e4}min` : lookSeconds(ms);
+function watchLine(watch) {
+  const n2 = watch.looks.length;
+  const windows = watch.looks.map((l) => lookSeconds(l.windowMs)).join(", ");
+  const states = watch.looks.map((l) => l.state).join(", ");
+  const end = watch.stoppedEarly ? `stopped before the ${budgetText(watch.budgetMs)} budget` : `used the whole ${budgetText(watch.budgetMs)} budget`;
+  return `watched ${n2} look${n2 === 1 ? "" : "s"} (${windows}): ${states}; ${end}`;
+}
 
 // src/report/html.ts
 function escapeHtml(text) {
@@ -35735,6 +35836,8 @@ function renderHtml(report) {
   sections.push(
     `<h1><span class="verdict" style="background:${banner.color}">${banner.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`
   );
+  sections.push(`<p class="rules-out"><b>${RULES_OUT_LABEL}</b> ${escapeHtml(report.sensitivity.statement)}</p>`);
+  if (report.watch) sections.push(`<p class="watch">${escapeHtml(watchLine(report.watch))}</p>`);
   sections.push(
     `<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`
   );
@@ -35765,8 +35868,15 @@ function renderHtml(report) {
     "<h2>Rules</h2>" + table(
       ["rule", "measured", "limit", "result"],
       report.comparisons.map((c3) => {
-        const fmt = (v) => v === null ? "n/a" : c3.unit === "ratio" ? formatPercent(v) : c3.unit === "bytes/s" ? formatRate(v) : String(v);
-        return [c3.rule, fmt(c3.measured), fmt(c3.limit), c3.passed === null ? "n/a" : c3.passed ? "pass" : "<b>fail</b>"];
+        const o2 = ruleOutcome(c3, report);
+        const text = o2.kind === "none" ? o2.text : `${DECISION_MARK[o2.kind]} ${escapeHtml(o2.text)}`;
+        const site = c3.rule === "site-growth" ? report.siteGrowthDifference?.function : void 0;
+        return [
+          site === void 0 ? c3.rule : `${c3.rule} <code>${escapeHtml(site)}</code>`,
+          escapeHtml(measuredText(c3, report)),
+          escapeHtml(limitText(c3, report)),
+          o2.kind === "block" ? `<b>${text}</b>` : text
+        ];
       })
     )
   );
@@ -36262,8 +36372,13 @@ function replicaSpread(es) {
   const known = es.every((e) => Number.isFinite(e.stdError) && e.df > 0);
   const within = known ? es.reduce((a2, e) => a2 + e.stdError ** 2, 0) / n2 : 0;
   if (within <= between) return { mean: mean3, variance: between, df: n2 - 1, floored: false };
-  const df = (within * n2) ** 2 / es.reduce((a2, e) => a2 + e.stdError ** 4 / e.df, 0);
-  return { mean: mean3, variance: within, df: Math.min(n2 - 1, df), floored: true };
+  const spread = es.reduce((a2, e) => a2 + (Number.isFinite(e.df) ? e.stdError ** 4 / e.df : 0), 0);
+  const df = spread > 0 ? (within * n2) ** 2 / spread : Number.POSITIVE_INFINITY;
+  return { mean: mean3, variance: within, df, floored: true };
+}
+function samplingError(growthBytes, periodBytes, spanSeconds) {
+  if (!(spanSeconds > 0) || !(periodBytes > 0)) return Number.POSITIVE_INFINITY;
+  return Math.sqrt(periodBytes * (Math.max(0, growthBytes) + periodBytes)) / spanSeconds;
 }
 function difference(gray2, baseline) {
   const vg = gray2.stdError ** 2;
@@ -38535,7 +38650,6 @@ function analyzeEbpf(trace, known = []) {
 
 // src/analyze/analyze.ts
 var DECISION_CONFIDENCE = 0.99;
-var HINT_CONFIDENCE = 0.95;
 var spanOf = (t) => t.length > 1 ? t[t.length - 1] - t[0] : 0;
 function instancesOf(bundle, side) {
   const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
@@ -38549,11 +38663,11 @@ function inuseOf(evidence, side) {
   const heap = evidence?.summary.heap[side];
   const growth = heap?.inuseGrowth;
   if (!heap || !growth || heap.snapshots < 3) return null;
-  return {
-    value: heap.robustInuseGrowth ?? growth.perSec,
-    stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2),
-    df: heap.snapshots - 2
-  };
+  const value4 = heap.robustInuseGrowth ?? growth.perSec;
+  const fitError2 = (growth.high - growth.low) / 2 / t95(heap.snapshots - 2);
+  const span = evidence?.heap?.spans[side] ?? 0;
+  const floor = heap.periodBytes && span > 0 ? samplingError(value4 * span, heap.periodBytes, span) : 0;
+  return { value: value4, stdError: Math.max(fitError2, floor), df: heap.snapshots - 2 };
 }
 function goroutinesOf(evidence, side, spanSeconds) {
   const g2 = evidence?.summary.goroutines[side];
@@ -38603,13 +38717,13 @@ function analyzeInstance(bundle, side, instance, series, count2, warmupMs, evide
   const floor = floorIndices(t, v, binSeconds);
   const intervalSeconds = n2 > 1 ? span / (n2 - 1) : 1;
   const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
-  const p95Bytes = p95(v);
+  const p95Bytes2 = p95(v);
   return {
     samples: n2,
-    p95Bytes,
+    p95Bytes: p95Bytes2,
     // Blocks as long as a floor bin: each holds a GC cycle or a burst whole. Only one process a side
     // needs its own error (replicas are compared by their spread), and the bootstrap is most of the cost.
-    p95: count2 === 1 ? blockBootstrapQuantile(v, 0.95, binSeconds / intervalSeconds) : p95Bytes !== null ? { value: p95Bytes, stdError: 0, df: Infinity } : null,
+    p95: count2 === 1 ? blockBootstrapQuantile(v, 0.95, binSeconds / intervalSeconds) : p95Bytes2 !== null ? { value: p95Bytes2, stdError: 0, df: Infinity } : null,
     lastFloorBytes: floor.length ? v[floor[floor.length - 1]] : null,
     floorPoints: floor.length,
     slope: floorSlope(t, v, floor, count2 === 1),
@@ -38690,7 +38804,8 @@ function differenceOf(gray2, baseline, confidence = DECISION_CONFIDENCE) {
     low: i2.low,
     high: i2.high,
     method: acrossProcesses ? "replicas" : "within-series",
-    hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0
+    stdError: estimate2.stdError,
+    df: estimate2.df
   };
 }
 function pointDifference(gray2, baseline) {
@@ -38700,12 +38815,15 @@ function pointDifference(gray2, baseline) {
 function siteGrowth(evidence, fn, side) {
   const heap = evidence?.heap;
   if (!heap || heap.sides[side].snapshots < 2 || !(heap.spans[side] > 0)) return null;
+  const span = heap.spans[side];
   const f = heap.functions.find((x) => x.function === fn);
-  if (!f) return { value: 0, stdError: 0, df: Infinity };
+  if (!f) return { value: 0, stdError: samplingError(0, heap.periodBytes, span), df: Infinity };
   const own = f.growthError[side];
+  const floor = samplingError(f.growth[side].bytes, heap.periodBytes, span);
   return {
-    value: f.growth[side].bytes / heap.spans[side],
-    stdError: own?.bytesPerSec ?? Number.POSITIVE_INFINITY,
+    value: f.growth[side].bytes / span,
+    // Without a fit error of its own (too few snapshots with it), Go's sampling error still holds.
+    stdError: Math.max(own?.bytesPerSec ?? 0, floor),
     df: own?.df ?? Number.POSITIVE_INFINITY
   };
 }
@@ -38723,7 +38841,8 @@ function siteDifferenceOf(evidences, counts) {
   for (const fn of sites) {
     const per = (side) => Array.from({ length: counts[side] }, (_, i2) => siteGrowth(evidences[i2] ?? null, fn, side));
     const diff = differenceOf(per("gray"), per("baseline"), confidence);
-    if (diff && diff.method === "replicas" && (best === null || diff.low > best.low)) best = { ...diff, function: fn };
+    if (diff && diff.method === "replicas" && (best === null || diff.low > best.low))
+      best = { ...diff, function: fn, candidates: sites.length };
   }
   return best;
 }
@@ -38773,7 +38892,14 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
     gray: gray2,
     p95Increase: gray2.p95Bytes !== null && baseline.p95Bytes ? gray2.p95Bytes / baseline.p95Bytes - 1 : null,
     p95Difference,
-    slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method, hint: slope2.hint } : null,
+    slopeDifference: slope2 ? {
+      bytesPerSec: slope2.value,
+      low: slope2.low,
+      high: slope2.high,
+      method: slope2.method,
+      stdError: slope2.stdError,
+      df: slope2.df
+    } : null,
     inuseDifference: differenceOf(
       gray2.instances.map((i2) => i2.inuseGrowth),
       baseline.instances.map((i2) => i2.inuseGrowth)
@@ -38834,78 +38960,6 @@ function gradeOf(verdict, reasons, analysis) {
 }
 
 // src/judge/evidence-rules.ts
-function inuseGrowthRule(analysis, limits, cgroup) {
-  const heap = analysis.evidence?.summary.heap;
-  const diff = analysis.inuseDifference;
-  if (!heap || !diff) return { comparison: null, reason: null };
-  const base = mean2(analysis.baseline.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
-  const grayGrowth = mean2(analysis.gray.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
-  const threshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
-  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
-  const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}, ${how}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
-  const exceeds = diff.value > threshold && diff.low > 0;
-  const comparison = {
-    rule: "inuse-growth",
-    unit: "bytes/s",
-    measured: diff.value,
-    limit: threshold,
-    passed: !exceeds,
-    detail
-  };
-  if (cgroup.blocked || !exceeds) return { comparison, reason: null };
-  const slope2 = analysis.slopeDifference;
-  const unclear = slope2 === null || slope2.high >= cgroup.threshold;
-  if (unclear) {
-    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
-    return {
-      comparison,
-      reason: {
-        rule: "inuse-growth",
-        outcome: "block",
-        measured: diff.value,
-        limit: threshold,
-        message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal`
-      }
-    };
-  }
-  return {
-    comparison,
-    reason: {
-      rule: "inuse-growth",
-      outcome: "warn",
-      measured: diff.value,
-      limit: threshold,
-      message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup`
-    }
-  };
-}
-var mean2 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : 0;
-function siteGrowthRule(analysis, limits, already) {
-  const site = analysis.siteDifference;
-  if (!site) return { comparison: null, reason: null };
-  const threshold = limits.minSlopeBytesPerSec;
-  const detail = `retained at ${site.function}: gray minus baseline ${formatRate(site.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(site.low)} .. ${formatRate(site.high)}, across ${analysis.replicas} processes a side)`;
-  const clear = site.value > threshold && site.low > 0;
-  const comparison = {
-    rule: "site-growth",
-    unit: "bytes/s",
-    measured: site.value,
-    limit: threshold,
-    passed: !clear,
-    detail
-  };
-  if (!clear || already) return { comparison, reason: null };
-  return {
-    comparison,
-    reason: {
-      rule: "site-growth",
-      outcome: "block",
-      measured: site.value,
-      limit: threshold,
-      message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not`
-    }
-  };
-}
 function nameTopSuspect(reasons, analysis) {
   const evidence = analysis.evidence;
   const first = reasons.findIndex((r) => r.outcome === "block");
@@ -38915,43 +38969,150 @@ function nameTopSuspect(reasons, analysis) {
   return reasons.map((r, i2) => i2 === first ? { ...r, message: `${r.message}; ${clause}` } : r);
 }
 
-// src/judge/judge.ts
-var MIN_WINDOW_SAMPLES = 8;
-var MIN_FLOOR_POINTS = 4;
-var NOISE_FACTOR = 4;
-function describeExit(side, a2) {
-  const exit2 = a2.exit;
-  const how = exit2.signal ? `was killed by ${exit2.signal}` : `exited with status ${exit2.code}`;
-  const when = exit2.beforeReady ? "before it was ready" : `${formatDuration(Math.max(0, exit2.atMs))} into sampling`;
-  const said = exit2.lastOutput.length ? `; last output: ${exit2.lastOutput[exit2.lastOutput.length - 1]}` : "";
-  return `${side} ${how} ${when}${said}`;
+// src/judge/decision.ts
+var BLOCK_ERROR = 0.01;
+var PASS_ERROR = 0.05;
+var POWER = 0.8;
+var SPENDING_POWER = 2;
+var FIXED_LEVELS = { block: BLOCK_ERROR, pass: PASS_ERROR };
+function lookLevels(tau, previousTau) {
+  const spent = (x) => Math.min(1, Math.max(0, x)) ** SPENDING_POWER;
+  const share = spent(tau) - spent(previousTau);
+  return { block: BLOCK_ERROR * share, pass: PASS_ERROR * share };
 }
-function lostItsPort(exit2) {
-  return exit2.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
+function oneSided(level2, df) {
+  if (!(level2 > 0)) return Number.POSITIVE_INFINITY;
+  if (level2 >= 0.5) return 0;
+  return tCritical(1 - 2 * level2, df);
 }
-function slopeThreshold(analysis, limits) {
-  const base = analysis.baseline.slope?.bytesPerSec ?? 0;
-  return Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
+function decideAgainst(estimate2, limit, levels, split2 = 1) {
+  const blockQ = oneSided(levels.block / Math.max(1, split2), estimate2.df);
+  const passQ = oneSided(levels.pass, estimate2.df);
+  const powerQ = oneSided(1 - POWER, estimate2.df);
+  const se = estimate2.stdError;
+  const times = (q) => se === 0 ? 0 : q * se;
+  const low = estimate2.value - times(blockQ);
+  const high = estimate2.value + times(passQ);
+  const decision = low > limit ? "block" : high < limit ? "pass" : "undecided";
+  return { decision, limit, estimate: estimate2.value, low, high, detectable: limit + times(blockQ + powerQ) };
 }
-function projection(analysis) {
-  const limit = analysis.memoryMaxBytes;
-  if (limit === null) return null;
-  const slope2 = analysis.gray.slope;
-  const floor = analysis.gray.lastFloorBytes;
-  const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
-  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
-}
-var percentOf = (confidence) => `${Math.round(confidence * 100)}%`;
-function intervalText(analysis, d, format2) {
-  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
-  return `${percentOf(analysis.confidence)} CI ${format2(d.low)} .. ${format2(d.high)}, ${how}`;
-}
+
+// src/judge/limit-rules.ts
 var GOROUTINE_STACK_BYTES = 8 * 1024;
 var FILE_SHARE = 0.5;
-function corroborate(analysis, threshold, diff) {
-  const heap = analysis.inuseDifference;
-  if (!heap) return { demote: null, note: null };
-  if (heap.high >= threshold) return { demote: null, note: null };
+var COARSE_SAMPLING_BYTES = 512 * 1024;
+var ADVISED_SAMPLING = "64 KiB";
+var estimateOf = (d, value4) => ({
+  value: value4,
+  stdError: d.stdError,
+  df: d.df
+});
+var processes = (analysis) => analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
+function boundsText(d, format2, analysis) {
+  return `${format2(d.estimate)}, between ${format2(d.low)} and ${format2(d.high)} (${processes(analysis)})`;
+}
+function comparisonOf(rule, unit, measured, d, limit, detail) {
+  return {
+    rule,
+    unit,
+    measured,
+    limit,
+    passed: d === null ? null : d.decision === "pass" ? true : d.decision === "block" ? false : null,
+    decision: d?.decision ?? null,
+    low: d?.low ?? null,
+    high: d?.high ?? null,
+    detectable: d?.detectable ?? null,
+    detail
+  };
+}
+function heapSamplingBytes(analysis) {
+  const heap = analysis.evidence?.summary.heap;
+  const periods = [heap?.gray.periodBytes, heap?.baseline.periodBytes].filter(
+    (p) => typeof p === "number"
+  );
+  return periods.length ? Math.max(...periods) : null;
+}
+function windowToDecide(d, analysis, exponent) {
+  const observedMs = analysis.windowMs.end - analysis.windowMs.start;
+  const gap = Math.abs(d.limit - d.estimate);
+  if (!(observedMs > 0) || !(gap > 0)) return null;
+  const half = Math.max(d.estimate - d.low, d.high - d.estimate);
+  if (!(half > gap) || !Number.isFinite(half)) return null;
+  return observedMs * (half / gap) ** (1 / exponent);
+}
+function advice(context4, d, exponent, heap) {
+  const { analysis } = context4;
+  if (analysis.endedEarly)
+    return `sampling ended early (${analysis.endedEarly}); run again once what ended it is dealt with`;
+  const steps = [];
+  const needMs = windowToDecide(d, analysis, exponent);
+  const fleet = analysis.driver === "prometheus";
+  const window2 = optionRef(fleet ? Option.Window : Option.MaxDuration);
+  steps.push(
+    needMs === null ? `a longer ${window2}` : `about ${formatDuration(Math.ceil(needMs / 1e4) * 1e4)} of window (${window2}) if the difference stays at ${exponent === 1.5 || heap ? formatRate(d.estimate) : formatBytes(d.estimate)}`
+  );
+  steps.push(
+    fleet ? "more canary and baseline instances in the cell" : `more processes a side (${optionRef(Option.Replicas)})`
+  );
+  const period = heapSamplingBytes(analysis);
+  if (heap && period !== null && period >= COARSE_SAMPLING_BYTES)
+    steps.push(
+      `finer heap sampling: the profiles sample every ${formatBytes(period)}; set runtime.MemProfileRate to ${ADVISED_SAMPLING} in the service (Go before 1.20 ignores GODEBUG=memprofilerate)`
+    );
+  return `what would decide it: ${steps.join(", or ")}`;
+}
+function p95Rule(context4, limits) {
+  const { analysis, levels } = context4;
+  const { gray: gray2, baseline } = analysis;
+  const diff = analysis.p95Difference;
+  const limit = Math.max(limits.maxP95Increase * (baseline.p95Bytes ?? 0), limits.minP95DeltaBytes);
+  const sides = `gray ${gray2.p95Bytes === null ? "n/a" : formatBytes(gray2.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
+  if (diff === null || analysis.p95Increase === null || gray2.p95Bytes === null || baseline.p95Bytes === null) {
+    return {
+      comparison: comparisonOf("p95-increase", "ratio", analysis.p95Increase, null, limits.maxP95Increase, sides),
+      reason: null
+    };
+  }
+  const d = decideAgainst(estimateOf(diff, diff.value), limit, levels);
+  const detail = `${sides}; difference ${boundsText(d, formatBytes, analysis)}; allowed ${formatBytes(limit)}`;
+  const comparison = {
+    ...comparisonOf("p95-increase", "ratio", analysis.p95Increase, d, limits.maxP95Increase, detail)
+  };
+  const allowed = `the larger of ${optionRef(Option.MaxP95Increase)} ${formatPercent(limits.maxP95Increase)} of baseline's P95 and ${optionRef(Option.MinP95Delta)} ${formatBytes(limits.minP95DeltaBytes)}`;
+  if (d.decision === "block")
+    return {
+      comparison,
+      reason: {
+        rule: "p95-increase",
+        outcome: "block",
+        measured: analysis.p95Increase,
+        limit: limits.maxP95Increase,
+        message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${detail}): clearly above the allowed ${formatBytes(limit)} (${allowed})`
+      }
+    };
+  if (d.decision === "pass") return { comparison, reason: null };
+  return {
+    comparison,
+    reason: {
+      rule: "p95-increase",
+      outcome: "inconclusive",
+      measured: analysis.p95Increase,
+      limit: limits.maxP95Increase,
+      message: `P95 of memory ${formatPercent(analysis.p95Increase)} (${detail}): cannot tell yet whether it is within the allowed ${formatBytes(limit)} (${allowed}); ${advice(context4, d, 0.5, false)}`
+    }
+  };
+}
+function slopeThreshold(analysis, limits) {
+  return Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.max(0, analysis.baseline.slope?.low ?? 0));
+}
+function baselineGrowthLow(estimates) {
+  const es = estimates.filter((e) => e !== null);
+  if (es.length === 0) return 0;
+  const side = es.length > 1 ? sideMean(es.map((e) => e.value)) : es[0];
+  return side ? Math.max(0, intervalOf(side, DECISION_CONFIDENCE).low) : 0;
+}
+function corroborate(analysis, inuse, threshold, diff) {
+  if (!inuse || inuse.decision !== "pass") return { demote: null, note: null };
   const goroutineBytes = (analysis.goroutineDifference ?? 0) * GOROUTINE_STACK_BYTES;
   if (goroutineBytes >= threshold)
     return {
@@ -38959,7 +39120,7 @@ function corroborate(analysis, threshold, diff) {
       note: `goroutines pile up in gray (+${(analysis.goroutineDifference * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)`
     };
   const file = analysis.split.fileBytesPerSec;
-  const heapText = `heap profiles rule out retained heap growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, up to ${formatRate(heap.high)})`;
+  const heapText = `heap profiles rule out retained heap growth above ${formatRate(inuse.high)} (inuse_space difference ${formatRate(inuse.estimate)})`;
   if (file !== null && file >= FILE_SHARE * diff) {
     return {
       demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`,
@@ -38972,7 +39133,196 @@ function corroborate(analysis, threshold, diff) {
     note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? "" : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps`
   };
 }
-function judge(analysis, limits) {
+var mean2 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : 0;
+function growthDecisions({ analysis, levels }, limits) {
+  const threshold = slopeThreshold(analysis, limits);
+  const s = analysis.slopeDifference;
+  const slope2 = s ? decideAgainst(estimateOf(s, s.bytesPerSec), threshold, levels) : null;
+  const heap = analysis.evidence?.summary.heap;
+  const inuseDiff = heap ? analysis.inuseDifference : null;
+  const baseInuse = baselineGrowthLow(analysis.baseline.instances.map((i2) => i2.inuseGrowth));
+  const inuseThreshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * baseInuse);
+  const inuse = inuseDiff ? { ...decideAgainst(estimateOf(inuseDiff, inuseDiff.value), inuseThreshold, levels), diff: inuseDiff } : null;
+  const sd = analysis.siteDifference;
+  const site = sd ? { ...decideAgainst(estimateOf(sd, sd.value), limits.minSlopeBytesPerSec, levels, sd.candidates), fn: sd.function } : null;
+  return { threshold, slope: slope2, inuse, inuseThreshold, site };
+}
+function growthRules(context4, limits) {
+  const { analysis } = context4;
+  const { gray: gray2, baseline } = analysis;
+  const g2 = growthDecisions(context4, limits);
+  const comparisons = [];
+  const reasons = [];
+  const notes = [];
+  const s = analysis.slopeDifference;
+  const slopeDetail = s === null || g2.slope === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray2.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${boundsText(g2.slope, formatRate, analysis)}`;
+  const limitText2 = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
+  const corroboration = g2.slope?.decision === "block" ? corroborate(analysis, g2.inuse, g2.threshold, g2.slope.estimate) : { demote: null, note: null };
+  const slopeBlocks = g2.slope?.decision === "block" && corroboration.demote === null;
+  comparisons.push({
+    ...comparisonOf("slope-increase", "bytes/s", s?.bytesPerSec ?? null, g2.slope, g2.threshold, slopeDetail),
+    // Page cache that makes up a clear rise is decided, and is not a leak.
+    ...g2.slope?.decision === "block" && !slopeBlocks ? { passed: true } : {}
+  });
+  if (slopeBlocks) {
+    reasons.push({
+      rule: "slope-increase",
+      outcome: "block",
+      measured: g2.slope.estimate,
+      limit: g2.threshold,
+      message: `memory floor grows faster in gray: ${slopeDetail}, clearly above the allowed ${formatRate(g2.threshold)} (${limitText2})${corroboration.note ? `; ${corroboration.note}` : ""}`
+    });
+  } else if (g2.slope?.decision === "block") {
+    reasons.push({
+      rule: "slope-increase",
+      outcome: "warn",
+      measured: g2.slope.estimate,
+      limit: g2.threshold,
+      message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}`
+    });
+  }
+  const heap = analysis.evidence?.summary.heap;
+  if (g2.inuse && heap) {
+    const base = mean2(baseline.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
+    const grayGrowth = mean2(gray2.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
+    const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${boundsText(g2.inuse, formatRate, analysis)} over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
+    comparisons.push(comparisonOf("inuse-growth", "bytes/s", g2.inuse.estimate, g2.inuse, g2.inuseThreshold, detail));
+    if (g2.inuse.decision === "block" && !slopeBlocks) {
+      const why = g2.slope === null ? "the cgroup memory floor has too few points for a slope" : g2.slope.decision === "pass" ? `the cgroup floor does not show it yet (Go's heap has headroom below its GC goal; floor slope difference ${formatRate(g2.slope.estimate)})` : `the cgroup floor is too noisy to tell (slope difference ${formatRate(g2.slope.estimate)}, between ${formatRate(g2.slope.low)} and ${formatRate(g2.slope.high)})`;
+      reasons.push({
+        rule: "inuse-growth",
+        outcome: "block",
+        measured: g2.inuse.estimate,
+        limit: g2.inuseThreshold,
+        message: `retained heap grows faster in gray: ${detail}, clearly above the allowed ${formatRate(g2.inuseThreshold)}; ${why}, so this was decided on heap profiles (inuse_space)`
+      });
+    }
+  }
+  const blockedSoFar = reasons.some((r) => r.outcome === "block");
+  if (g2.site) {
+    const detail = `retained at ${g2.site.fn}: gray minus baseline ${boundsText(g2.site, formatRate, analysis)}`;
+    comparisons.push(
+      comparisonOf("site-growth", "bytes/s", g2.site.estimate, g2.site, limits.minSlopeBytesPerSec, detail)
+    );
+    if (g2.site.decision === "block" && !blockedSoFar)
+      reasons.push({
+        rule: "site-growth",
+        outcome: "block",
+        measured: g2.site.estimate,
+        limit: limits.minSlopeBytesPerSec,
+        message: `retained heap grows at one allocation site in every gray process: ${detail}, clearly above the allowed ${formatRate(limits.minSlopeBytesPerSec)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not`
+      });
+  }
+  if (reasons.some((r) => r.outcome === "block")) return { comparisons, reasons, notes };
+  const slopePass = g2.slope?.decision === "pass" || g2.slope?.decision === "block" && !slopeBlocks;
+  const heapPass = g2.inuse?.decision === "pass";
+  if (g2.slope && !slopePass) {
+    if (heapPass) {
+      notes.push(
+        `the cgroup memory floor is too noisy to rule out growth (slope difference ${formatRate(g2.slope.estimate)}, up to ${formatRate(g2.slope.high)}), so growth was ruled out on heap profiles: retained heap growth above ${formatRate(g2.inuse.high)}; growth outside the Go heap is ruled out only above ${formatRate(g2.slope.high)}`
+      );
+    } else {
+      const heapSaid = g2.inuse ? `; retained heap (inuse_space) difference ${boundsText(g2.inuse, formatRate, analysis)} cannot tell either` : "";
+      reasons.push({
+        rule: "slope-increase",
+        outcome: "inconclusive",
+        measured: g2.slope.estimate,
+        limit: g2.threshold,
+        message: `memory floor growth: ${slopeDetail}; cannot tell yet whether it is within the allowed ${formatRate(g2.threshold)} (${limitText2})${heapSaid}; ${advice(context4, g2.slope, 1.5, g2.inuse !== null)}`
+      });
+    }
+  } else if (!g2.slope && g2.inuse?.decision === "undecided") {
+    reasons.push({
+      rule: "inuse-growth",
+      outcome: "inconclusive",
+      measured: g2.inuse.estimate,
+      limit: g2.inuseThreshold,
+      message: `retained heap growth: inuse_space difference ${boundsText(g2.inuse, formatRate, analysis)}; cannot tell yet whether it is within the allowed ${formatRate(g2.inuseThreshold)}, and the cgroup memory floor has too few points for a slope; ${advice(context4, g2.inuse, 1, true)}`
+    });
+  } else if (slopePass && g2.inuse?.decision === "undecided") {
+    reasons.push({
+      rule: "inuse-growth",
+      outcome: "inconclusive",
+      measured: g2.inuse.estimate,
+      limit: g2.inuseThreshold,
+      message: `retained heap growth: inuse_space difference ${boundsText(g2.inuse, formatRate, analysis)}; the cgroup floor rules out growth above ${formatRate(g2.slope.high)}, but retained heap is not ruled under the allowed ${formatRate(g2.inuseThreshold)} yet (a slow leak shows there before the cgroup); ${advice(context4, g2.inuse, 1, true)}`
+    });
+  }
+  if (g2.site && g2.site.decision === "undecided") {
+    reasons.push({
+      rule: "site-growth",
+      outcome: "inconclusive",
+      measured: g2.site.estimate,
+      limit: limits.minSlopeBytesPerSec,
+      message: `allocation site growth: retained at ${g2.site.fn}, gray minus baseline ${boundsText(g2.site, formatRate, analysis)}; cannot tell yet whether it is within the allowed ${formatRate(limits.minSlopeBytesPerSec)}; ${advice(context4, g2.site, 1, true)}`
+    });
+  }
+  return { comparisons, reasons, notes };
+}
+function sensitivityOf(comparisons, analysis, levels) {
+  const by = (rule) => comparisons.find((c3) => c3.rule === rule) ?? null;
+  const slope2 = by("slope-increase");
+  const p952 = by("p95-increase");
+  const inuse = by("inuse-growth");
+  const base = analysis.baseline.p95Bytes;
+  const period = heapSamplingBytes(analysis);
+  const rulesOut = [];
+  if (slope2?.decision === "pass" && slope2.high !== null)
+    rulesOut.push(`a floor slope rise above ${formatRate(Math.max(0, slope2.high))}`);
+  if (inuse?.decision === "pass" && inuse.high !== null)
+    rulesOut.push(`retained heap growth above ${formatRate(Math.max(0, inuse.high))}`);
+  if (p952?.decision === "pass" && p952.high !== null)
+    rulesOut.push(
+      `a P95 rise above ${base ? formatPercent(Math.max(0, p952.high) / base) : formatBytes(p952.high)} (${formatBytes(Math.max(0, p952.high))})`
+    );
+  const seen = [];
+  if (slope2?.detectable != null && Number.isFinite(slope2.detectable))
+    seen.push(`a floor slope rise of ${formatRate(slope2.detectable)}`);
+  if (inuse?.detectable != null && Number.isFinite(inuse.detectable))
+    seen.push(`retained heap growth of ${formatRate(inuse.detectable)}`);
+  if (p952?.detectable != null && Number.isFinite(p952.detectable))
+    seen.push(
+      `a P95 rise of ${base ? `${formatPercent(p952.detectable / base)} (${formatBytes(p952.detectable)})` : formatBytes(p952.detectable)}`
+    );
+  const coarse = period !== null && period >= COARSE_SAMPLING_BYTES ? `; heap profiles sampled every ${formatBytes(period)}, too coarse to see a slow leak within minutes (set runtime.MemProfileRate to ${ADVISED_SAMPLING} in the service: Go before 1.20 ignores GODEBUG=memprofilerate)` : "";
+  const statement = [
+    rulesOut.length ? `rules out ${rulesOut.join(", ")}` : "rules out nothing yet",
+    seen.length ? `would have caught ${seen.join(", ")} (80% of the time)` : "could not have caught a leak: too few readings"
+  ].join("; ");
+  return {
+    statement: `${statement}${coarse}`,
+    slopeBytesPerSec: finiteOrNull(slope2?.detectable),
+    p95Bytes: finiteOrNull(p952?.detectable),
+    p95Ratio: base && p952?.detectable != null && Number.isFinite(p952.detectable) ? p952.detectable / base : null,
+    inuseBytesPerSec: finiteOrNull(inuse?.detectable),
+    heapSamplingBytes: period,
+    levels
+  };
+}
+var finiteOrNull = (v) => v === null || v === void 0 || !Number.isFinite(v) ? null : v;
+
+// src/judge/judge.ts
+var MIN_WINDOW_SAMPLES = 8;
+var MIN_FLOOR_POINTS = 4;
+function describeExit(side, a2) {
+  const exit2 = a2.exit;
+  const how = exit2.signal ? `was killed by ${exit2.signal}` : `exited with status ${exit2.code}`;
+  const when = exit2.beforeReady ? "before it was ready" : `${formatDuration(Math.max(0, exit2.atMs))} into sampling`;
+  const said = exit2.lastOutput.length ? `; last output: ${exit2.lastOutput[exit2.lastOutput.length - 1]}` : "";
+  return `${side} ${how} ${when}${said}`;
+}
+function lostItsPort(exit2) {
+  return exit2.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
+}
+function projection(analysis) {
+  const limit = analysis.memoryMaxBytes;
+  if (limit === null) return null;
+  const slope2 = analysis.gray.slope;
+  const floor = analysis.gray.lastFloorBytes;
+  const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
+  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
+}
+function judge(analysis, limits, levels = FIXED_LEVELS) {
   const reasons = [];
   const comparisons = [];
   const notes = [];
@@ -38984,6 +39334,10 @@ function judge(analysis, limits) {
     measured: gray2.oomKills,
     limit: 0,
     passed: gray2.oomKills === null ? null : grayOom === 0,
+    decision: gray2.oomKills === null ? null : grayOom === 0 ? "pass" : "block",
+    low: null,
+    high: null,
+    detectable: null,
     detail: gray2.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)`
   });
   if (grayOom > 0) {
@@ -39021,107 +39375,14 @@ function judge(analysis, limits) {
       message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against`
     });
   }
-  const p95Detail = `gray ${gray2.p95Bytes === null ? "n/a" : formatBytes(gray2.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
-  const p95Delta = gray2.p95Bytes !== null && baseline.p95Bytes !== null ? gray2.p95Bytes - baseline.p95Bytes : null;
-  const p95Over = analysis.p95Increase !== null && p95Delta !== null && analysis.p95Increase > limits.maxP95Increase && p95Delta > limits.minP95DeltaBytes;
-  const p95Interval = analysis.p95Difference;
-  const p95Clear = p95Interval !== null && p95Interval.low > 0;
-  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : !(p95Over && p95Clear);
-  const p95IntervalText = p95Interval ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})` : "";
-  comparisons.push({
-    rule: "p95-increase",
-    unit: "ratio",
-    measured: analysis.p95Increase,
-    limit: limits.maxP95Increase,
-    passed: p95Passed,
-    detail: `${p95Detail}${p95IntervalText}`
-  });
-  if (p95Over && p95Clear) {
-    reasons.push({
-      rule: "p95-increase",
-      outcome: "block",
-      measured: analysis.p95Increase,
-      limit: limits.maxP95Increase,
-      message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})`
-    });
-  } else if (p95Over && p95Interval?.hint) {
-    reasons.push({
-      rule: "p95-increase",
-      outcome: "warn",
-      measured: analysis.p95Increase,
-      limit: limits.maxP95Increase,
-      message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide`
-    });
-  }
-  const threshold = slopeThreshold(analysis, limits);
-  const diff = analysis.slopeDifference;
-  const slopeDetail = diff === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray2.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
-  const slopeExceeds = diff !== null && diff.bytesPerSec > threshold;
-  const slopeClear = diff !== null && diff.low > 0;
-  const corroboration = slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
-  const slopeBlocks = slopeExceeds && slopeClear && corroboration.demote === null;
-  comparisons.push({
-    rule: "slope-increase",
-    unit: "bytes/s",
-    measured: diff?.bytesPerSec ?? null,
-    limit: threshold,
-    passed: diff === null ? null : !slopeBlocks,
-    detail: slopeDetail
-  });
-  const limitText = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
-  if (slopeBlocks) {
-    reasons.push({
-      rule: "slope-increase",
-      outcome: "block",
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ""}`
-    });
-  } else if (slopeExceeds && slopeClear) {
-    reasons.push({
-      rule: "slope-increase",
-      outcome: "warn",
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}`
-    });
-  } else if (slopeExceeds && diff.hint) {
-    reasons.push({
-      rule: "slope-increase",
-      outcome: "warn",
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide`
-    });
-  }
-  const slopeSaid = reasons.some((r) => r.rule === "slope-increase");
-  if (!slopeSaid && diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons.every((r) => r.outcome !== "block")) {
-    const noise = `the cgroup memory floor is too noisy to judge growth: its slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}`;
-    const heap = analysis.inuseDifference;
-    if (heap && heap.high < threshold) {
-      notes.push(
-        `${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`
-      );
-    } else if (heap && analysis.replicas > 1) {
-      notes.push(
-        `${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`
-      );
-    } else {
-      reasons.push({
-        rule: "slope-noise",
-        outcome: "inconclusive",
-        measured: (diff.high - diff.low) / 2,
-        limit: NOISE_FACTOR * threshold,
-        message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load`
-      });
-    }
-  }
-  const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeBlocks, threshold });
-  if (inuse.comparison) comparisons.push(inuse.comparison);
-  if (inuse.reason) reasons.push(inuse.reason);
-  const site = siteGrowthRule(analysis, limits, slopeBlocks || inuse.reason?.outcome === "block");
-  if (site.comparison) comparisons.push(site.comparison);
-  if (site.reason) reasons.push(site.reason);
+  const context4 = { analysis, levels };
+  const p952 = p95Rule(context4, limits);
+  comparisons.push(p952.comparison);
+  if (p952.reason) reasons.push(p952.reason);
+  const growth = growthRules(context4, limits);
+  comparisons.push(...growth.comparisons);
+  reasons.push(...growth.reasons);
+  notes.push(...growth.notes);
   const died = Boolean(gray2.exit || baseline.exit);
   const tooFew = [gray2, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
   if (!died && tooFew.length > 0) {
@@ -39151,7 +39412,8 @@ function judge(analysis, limits) {
     projection: projection(analysis),
     limits,
     analysis,
-    notes
+    notes,
+    sensitivity: sensitivityOf(comparisons, analysis, levels)
   };
 }
 function decide(reasons) {
@@ -39163,6 +39425,30 @@ function decide(reasons) {
 var OUTCOME_ORDER = { block: 0, inconclusive: 1, warn: 2 };
 function order(reasons) {
   return reasons.map((r, i2) => ({ r, i: i2 })).sort((a2, b) => OUTCOME_ORDER[a2.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a2.i - b.i).map(({ r }) => r);
+}
+
+// src/gate/watch.ts
+function lookWindows(firstMs, budgetMs) {
+  const windows = [];
+  for (let w = firstMs; w < budgetMs - 1e-6; w += firstMs) windows.push(w);
+  windows.push(budgetMs);
+  return windows;
+}
+function levelsAt(windows, index) {
+  const budget = windows[windows.length - 1];
+  const i2 = Math.min(index, windows.length - 1);
+  return lookLevels(windows[i2] / budget, i2 > 0 ? windows[i2 - 1] / budget : 0);
+}
+function lookState(verdict) {
+  if (verdict.verdict === "fail") return "block";
+  if (verdict.verdict === "inconclusive") return "undecided";
+  return "pass";
+}
+function levelsOfRecord(watch) {
+  return watch?.looks.length ? watch.looks[watch.looks.length - 1].levels : void 0;
+}
+function watchRecord2(firstLookMs, budgetMs, looks, stoppedEarly) {
+  return { firstLookMs, budgetMs, looks: [...looks], stoppedEarly };
 }
 
 // src/report/report-json.ts
@@ -39210,7 +39496,7 @@ function slopeIncrease(verdict) {
   return diff / Math.abs(base);
 }
 var differenceReport = (d) => d ? { value: d.value, low: d.low, high: d.high, method: d.method } : null;
-function buildReport(verdict, settings) {
+function buildReport(verdict, settings, watch = null) {
   const { analysis } = verdict;
   const surface = settings.surface ?? "cli";
   const spell = (item) => "message" in item ? { ...item, message: renderOptionRefs(item.message, surface) } : { ...item, detail: renderOptionRefs(item.detail, surface) };
@@ -39250,6 +39536,8 @@ function buildReport(verdict, settings) {
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
+    sensitivity: { ...verdict.sensitivity, statement: renderOptionRefs(verdict.sensitivity.statement, surface) },
+    watch,
     projection: verdict.projection,
     warnings: [
       ...analysis.limitations,
@@ -39269,10 +39557,10 @@ function buildReport(verdict, settings) {
 
 // src/gate/judge-bundle.ts
 function judgeBundle(bundle, settings) {
-  return judgeAnalysis(analyze(bundle, settings.warmupMs), settings);
+  return judgeAnalysis(analyze(bundle, settings.warmupMs), settings, bundle.meta.watch ?? null);
 }
-function judgeAnalysis(analysis, settings) {
-  return buildReport(judge(analysis, settings.limits), settings);
+function judgeAnalysis(analysis, settings, watch = null) {
+  return buildReport(judge(analysis, settings.limits, levelsOfRecord(watch ?? void 0)), settings, watch);
 }
 function writeReport(outDir, report) {
   const path6 = join6(outDir, ReportFile);
@@ -47127,6 +47415,7 @@ function selectDriver(choice, host) {
 }
 
 // src/source/local-pair/start.ts
+import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:fs";
 import { setTimeout as sleep6 } from "node:timers/promises";
 
 // src/model/redact.ts
@@ -47367,8 +47656,27 @@ function substitute(command, port, url) {
   if (url !== null) out = out.replaceAll(Placeholder.Url, url);
   return out;
 }
+function preloadPrograms(commands, cwd, pathEnv) {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  for (const path6 of new Set(commands.map((c3) => programPath(c3, { cwd, pathEnv })))) {
+    if (path6 === null) continue;
+    let fd = null;
+    try {
+      fd = openSync2(path6, "r");
+      while (readSync(fd, buffer, 0, buffer.length, null) > 0) ;
+    } catch {
+    } finally {
+      if (fd !== null) closeSync2(fd);
+    }
+  }
+}
 async function startPair(plan2, driver, teardown, log, env = process.env) {
   const replicas = plan2.replicas;
+  preloadPrograms(
+    SIDES.map((side) => plan2.commands[side]),
+    process.cwd(),
+    env.PATH ?? ""
+  );
   const groups2 = { baseline: [], gray: [] };
   const created = [];
   teardown.add("removing the driver root", () => driver.dispose());
@@ -47769,6 +48077,7 @@ async function sampleMemory(options2) {
   const origin = performance2.now();
   let nextStat = 0;
   let nextProgress = options2.progressEveryMs;
+  let nextLook = 0;
   for (let tick = 0; ; tick++) {
     const due = tick * intervalMs;
     if (due > totalMs) return { samples, stats, endedEarly: null };
@@ -47797,6 +48106,11 @@ async function sampleMemory(options2) {
     }
     const reason = options2.stopReason();
     if (reason !== null) return { samples, stats, endedEarly: reason };
+    const looks = options2.looks;
+    if (looks && nextLook < looks.atMs.length && t >= looks.atMs[nextLook]) {
+      const index = nextLook++;
+      if (looks.onLook(index, samples, stats)) return { samples, stats, endedEarly: null, decidedAtLook: index };
+    }
   }
 }
 
@@ -47961,6 +48275,10 @@ var ProfileCollector = class {
   stop() {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
+  }
+  /** What was fetched so far (a look before the end): finished fetches only, nothing waited for. */
+  soFar() {
+    return { ...this.index(), data: { ...this.data } };
   }
   /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
   async finish() {
@@ -48867,9 +49185,10 @@ var PROGRESS_EVERY_MS = 5e3;
 var STAT_EVERY_MS = 2e3;
 async function observeWindow(plan2, { groups: groups2, workloads, instances }, teardown, context4) {
   const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context4;
-  const totalMs = plan2.warmupMs + plan2.durationMs;
+  const totalMs = plan2.warmupMs + plan2.maxDurationMs;
+  const watching = plan2.maxDurationMs > plan2.durationMs ? `, judged at ${formatDuration(plan2.durationMs)} and again until it can tell, for at most ${formatDuration(plan2.maxDurationMs)}` : "";
   logger.info(
-    `memgate: both ready; warm-up ${formatDuration(plan2.warmupMs)}, then a ${formatDuration(plan2.durationMs)} window sampled every ${formatDuration(plan2.intervalMs)}`
+    `memgate: both ready; warm-up ${formatDuration(plan2.warmupMs)}, then a window sampled every ${formatDuration(plan2.intervalMs)}${watching || ` of ${formatDuration(plan2.durationMs)}`}`
   );
   let ebpfOrigin = performance4.now();
   const firstUrl = (template, port) => template === null || template.includes("{port}") && (port ?? null) === null ? null : template.replaceAll("{port}", String(port));
@@ -48912,7 +49231,13 @@ async function observeWindow(plan2, { groups: groups2, workloads, instances }, t
     progressEveryMs: PROGRESS_EVERY_MS,
     signal,
     stopReason: () => SIDES.filter((side) => instances[side].some((i2) => !i2.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
-    onProgress: (s) => logger.info(progressLine(s, plan2.warmupMs, totalMs))
+    onProgress: (s) => logger.info(progressLine(s, plan2.warmupMs, totalMs)),
+    ...context4.looks ? {
+      looks: {
+        atMs: context4.looks.windowsMs.map((w) => plan2.warmupMs + w),
+        onLook: (index, samples, stats) => context4.looks.onLook(index, { samples, stats }, profiler?.soFar() ?? null)
+      }
+    } : {}
   });
   if (sampled.endedEarly === "interrupted" && !context4.interrupted.aborted) sampled.endedEarly = context4.hung;
   const [profiles, trace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
@@ -48925,7 +49250,7 @@ function progressLine(s, warmupMs, totalMs) {
 }
 
 // src/source/local-pair/workload-log.ts
-import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync7, openSync as openSync2, rmSync, writeFileSync as writeFileSync9 } from "node:fs";
+import { closeSync as closeSync3, createWriteStream as createWriteStream3, mkdirSync as mkdirSync7, openSync as openSync3, rmSync, writeFileSync as writeFileSync9 } from "node:fs";
 import { join as join11 } from "node:path";
 var OUT_ROOM_BYTES = 64 * 1024;
 function openWorkloadLog(bundleDir2, outDir, logger) {
@@ -48933,7 +49258,7 @@ function openWorkloadLog(bundleDir2, outDir, logger) {
   let created;
   try {
     created = mkdirSync7(bundleDir2, { recursive: true });
-    closeSync2(openSync2(logPath, "w"));
+    closeSync3(openSync3(logPath, "w"));
     const probe = join11(bundleDir2, ".memgate-room");
     try {
       writeFileSync9(probe, Buffer.alloc(OUT_ROOM_BYTES));
@@ -48990,16 +49315,16 @@ function localPair(plan2, host, limits = { hangGraceMs: HANG_GRACE_MS }) {
   };
 }
 async function run2(plan2, driver, context4, teardown, log, guard, limits) {
-  const limitMs = plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + limits.hangGraceMs;
+  const limitMs = plan2.readyTimeoutMs + plan2.warmupMs + plan2.maxDurationMs + limits.hangGraceMs;
   const hang = AbortSignal.timeout(limitMs);
-  const hung = `the run was still going ${formatDuration(limitMs)} after it started (ready timeout + warm-up + window + ${formatDuration(limits.hangGraceMs)}) and was stopped as hung`;
+  const hung = `the run was still going ${formatDuration(limitMs)} after it started (ready timeout + warm-up + the longest window + ${formatDuration(limits.hangGraceMs)}) and was stopped as hung`;
   hang.addEventListener("abort", () => context4.logger.warn(`memgate: ${hung}`), { once: true });
   const signal = AbortSignal.any([context4.signal, hang]);
   const warnings = [];
   const ebpfCheck = plan2.ebpf.enabled === "off" ? null : checkTracer(process.env, signal);
   const pair = await startPair(plan2, driver, teardown, log);
-  const processes = plan2.replicas === 1 ? "baseline and gray" : `${plan2.replicas} processes each of baseline and gray`;
-  context4.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
+  const processes2 = plan2.replicas === 1 ? "baseline and gray" : `${plan2.replicas} processes each of baseline and gray`;
+  context4.logger.info(`memgate: started ${processes2} (${driver.name} driver); waiting for them to be ready`);
   const perInstance = await waitForAll(plan2, pair, signal);
   const readiness = sideReadiness(perInstance);
   const origin = Date.now();
@@ -49021,13 +49346,30 @@ async function run2(plan2, driver, context4, teardown, log, guard, limits) {
     const endedEarly = context4.signal.aborted ? "interrupted" : hung;
     observed = { sampled: { samples: [], stats: [], endedEarly }, profiles: null, ebpf: null };
   } else {
+    const watch = context4.watch;
     observed = await observeWindow(plan2, pair, teardown, {
       logger: context4.logger,
       signal,
       interrupted: context4.signal,
       hung,
       bundleDir: context4.bundleDir,
-      ebpfCheck
+      ebpfCheck,
+      looks: watch ? {
+        windowsMs: watch.windowsMs,
+        // What the gate would have at this look: the readings and profiles so far, and each process's state now.
+        onLook: (index, sampled, profiles) => watch.look(index, {
+          driver: driver.name,
+          limitations: driver.limitations,
+          memoryMaxBytes: driver.name === "none" ? null : plan2.memoryMaxBytes,
+          ...readFinals(pair, perInstance, origin),
+          samples: sampled.samples,
+          stats: sampled.stats,
+          endedEarly: null,
+          warnings,
+          profiles,
+          ebpf: null
+        })
+      } : null
     });
   }
   windowOver = true;
@@ -49219,12 +49561,10 @@ function writeEbpfTrace(bundleDir2, trace) {
 
 // src/gate/run-gate.ts
 function gateMaxRunMs(plan2) {
-  return plan2.readyTimeoutMs + plan2.warmupMs + plan2.durationMs + HANG_GRACE_MS + plan2.stopTimeoutMs + 5 * 6e4;
+  return plan2.readyTimeoutMs + plan2.warmupMs + plan2.maxDurationMs + HANG_GRACE_MS + plan2.stopTimeoutMs + 5 * 6e4;
 }
-async function runGate(plan2, io) {
-  const source = io.source ?? localPair(plan2, io.host);
-  const measured = await source.measure({ logger: io.logger, signal: io.signal, bundleDir: bundleDir(plan2.outDir) });
-  const bundle = {
+function bundleOf(plan2, measured, windowMs, watch) {
+  return {
     meta: {
       schema: BUNDLE_SCHEMA,
       memgateVersion: VERSION,
@@ -49232,7 +49572,7 @@ async function runGate(plan2, io) {
       driver: measured.driver,
       limitations: measured.limitations,
       warmupMs: plan2.warmupMs,
-      durationMs: plan2.durationMs,
+      durationMs: windowMs,
       intervalMs: plan2.intervalMs,
       memoryMaxBytes: measured.memoryMaxBytes,
       load: plan2.load,
@@ -49240,7 +49580,8 @@ async function runGate(plan2, io) {
       memProfileRate: plan2.memProfileRate,
       sides: measured.sides,
       warnings: measured.warnings,
-      endedEarly: measured.endedEarly
+      endedEarly: measured.endedEarly,
+      ...watch ? { watch } : {}
     },
     samples: measured.samples,
     stats: measured.stats,
@@ -49248,6 +49589,51 @@ async function runGate(plan2, io) {
     ...measured.profiles ? { profiles: measured.profiles } : {},
     ...measured.ebpf ? { ebpf: measured.ebpf } : {}
   };
+}
+function watchLooks(plan2, io, windows) {
+  const looks = [];
+  let decidedAt = null;
+  const watch = windows.length > 1 ? {
+    windowsMs: windows.slice(0, -1),
+    look(index, soFar) {
+      const levels = levelsAt(windows, index);
+      const verdict = judge(analyze(bundleOf(plan2, soFar, windows[index]), plan2.warmupMs), plan2.limits, levels);
+      const state = lookState(verdict);
+      looks.push({ windowMs: windows[index], state, levels });
+      io.logger.info(
+        `memgate: look ${index + 1} of up to ${windows.length} at ${formatDuration(windows[index])}: ${state === "undecided" ? `undecided (${undecidedRules(verdict)}), watching on` : state}`
+      );
+      if (state !== "undecided") decidedAt = index;
+      return state !== "undecided";
+    }
+  } : void 0;
+  return { looks, watch, decidedAt: () => decidedAt };
+}
+var undecidedRules = (verdict) => verdict.reasons.filter((r) => r.outcome === "inconclusive").map((r) => r.rule).join(", ") || "no rule decided";
+async function runGate(plan2, io) {
+  const source = io.source ?? localPair(plan2, io.host);
+  const windows = lookWindows(plan2.durationMs, plan2.maxDurationMs);
+  const watching = watchLooks(plan2, io, windows);
+  const measured = await source.measure({
+    logger: io.logger,
+    signal: io.signal,
+    bundleDir: bundleDir(plan2.outDir),
+    ...watching.watch ? { watch: watching.watch } : {}
+  });
+  const decidedAt = watching.decidedAt();
+  const lastLook = decidedAt ?? Math.min(watching.looks.length, windows.length - 1);
+  const levels = levelsAt(windows, lastLook);
+  const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
+  const planned = bundleOf(plan2, measured, windows[lastLook]);
+  const analysis = analyze(planned, plan2.warmupMs);
+  const finalState = lookState(judge(analysis, plan2.limits, levels));
+  const record = watchRecord2(
+    plan2.durationMs,
+    plan2.maxDurationMs,
+    [...looks, { windowMs: windows[lastLook], state: finalState, levels }],
+    lastLook < windows.length - 1
+  );
+  const bundle = { ...planned, meta: { ...planned.meta, watch: record } };
   const writing = (write) => {
     try {
       return write();
@@ -49257,11 +49643,10 @@ async function runGate(plan2, io) {
   };
   writing(() => writeBundle(plan2.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
   if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan2.outDir), bundle.ebpf));
-  const analysis = analyze(bundle, plan2.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan2.outDir), bundle, plan2.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan2.outDir };
-  const report = redactDeep(judgeAnalysis(analysis, plan2), secretValues(process.env));
+  const report = redactDeep(judgeAnalysis(analysis, plan2, record), secretValues(process.env));
   return { kind: "judged", report, reportPath: writing(() => writeReport(plan2.outDir, report)), outDir: plan2.outDir };
 }
 
@@ -50336,10 +50721,26 @@ function ebpfConsoleLines(summary) {
 var CONSOLE_SUSPECTS = 5;
 var bytes = (v) => v === null ? "n/a" : formatBytes(v);
 var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
+function ruleName(c3, report) {
+  switch (c3.rule) {
+    case "p95-increase":
+      return "P95 change";
+    case "slope-increase":
+      return "floor slope change";
+    case "inuse-growth":
+      return "retained heap growth change";
+    case "site-growth":
+      return `growth at ${report.siteGrowthDifference?.function ?? "one allocation site"}`;
+    case "gray-oom-kill":
+      return "gray OOM kills";
+  }
+}
 function renderConsole(report) {
   const lines = [];
   const grade = report.grade ? ` (${report.grade})` : "";
   lines.push(`memgate: ${report.verdict.toUpperCase()}${grade}`);
+  lines.push(`  ${RULES_OUT_LABEL} ${report.sensitivity.statement}`);
+  if (report.watch) lines.push(`  ${watchLine(report.watch)}`);
   const rows = [
     ["", "baseline", "gray"],
     ["samples", String(report.baseline.samples), String(report.gray.samples)],
@@ -50361,9 +50762,10 @@ function renderConsole(report) {
       lines.push(`  ${side} processes (P95 / floor slope): ${each.join(", ")}`);
     }
   }
-  lines.push(
-    `  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c3) => c3.rule === "slope-increase")?.limit ?? 0)})`
-  );
+  for (const c3 of report.comparisons) {
+    const o2 = ruleOutcome(c3, report);
+    lines.push(`  ${ruleName(c3, report)} ${measuredText(c3, report)}, limit ${limitText(c3, report)}: ${o2.text}`);
+  }
   if (report.projection?.secondsToLimit != null) {
     lines.push(
       `  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`
@@ -53214,7 +53616,10 @@ var OPTION_HELP = {
   [Option.Baseline]: `--baseline CMD             command that starts the baseline build (required)`,
   [Option.Gray]: `--gray CMD                 command that starts the gray build (required)`,
   [Option.Warmup]: `--warmup DUR               time excluded before the window (${Defaults.warmup})`,
-  [Option.Duration]: `--duration DUR             observation window (${Defaults.duration})`,
+  [Option.Duration]: `--duration DUR             the first look: the window judged first (${Defaults.duration})`,
+  [Option.MaxDuration]: `--max-duration DUR         the budget: undecided at a look, the gate watches on and judges again
+                             every --duration until every rule is decided or this window is spent
+                             (${Defaults.maxDuration}, never less than --duration; equal: one look)`,
   [Option.Interval]: `--interval DUR             memory sampling interval (${Defaults.interval})`,
   [Option.MaxP95Increase]: `--max-p95-increase PCT     allowed rise of gray's P95 over baseline's (${Defaults.maxP95Increase})`,
   [Option.MinP95Delta]: `--min-p95-delta SIZE       P95 rises below this many bytes never block (${Defaults.minP95Delta})`,
@@ -53268,7 +53673,8 @@ var helpLines = (names) => names.map((name) => `  ${OPTION_HELP[name]}`).join("\
 var RUN_USAGE = `Usage: memgate run --baseline "CMD" --gray "CMD" [options]
 
 Starts both commands (through /bin/sh -c), each in its own cgroup, waits until each opens its port,
-drives the optional load, waits out the warm-up, samples both for the window, stops them, judges,
+drives the optional load, waits out the warm-up, samples both and judges at every look (--duration,
+then again every --duration until it can tell or --max-duration is spent), stops them,
 prints the verdict and writes OUT/report.json, OUT/report.html and the bundle OUT/bundle/.
 {port} in a command becomes a free loopback port for that workload; {url} in --load becomes
 http://127.0.0.1:PORT of the side it loads.

@@ -1963,14 +1963,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result2;
+        return result;
       }
       /**
        * @param {number} statusCode
@@ -3451,12 +3451,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result2 = "";
+      let result = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result2 += input[position.position];
+        result += input[position.position];
         position.position++;
       }
-      return result2;
+      return result;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -3678,16 +3678,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result2 = "";
+      let result = "";
       let i2 = 0;
       let addition = (2 << 15) - 1;
       while (i2 < length) {
         if (i2 + addition > length) {
           addition = length - i2;
         }
-        result2 += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
+        result += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
       }
-      return result2;
+      return result;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -3936,15 +3936,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result2 = {};
+        const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result2[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
-          return result2;
+          return result;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -3952,10 +3952,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result2[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
         }
-        return result2;
+        return result;
       };
     };
     webidl.interfaceConverter = function(i2) {
@@ -4485,7 +4485,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result2 = [];
+      const result = [];
       let empty2 = true;
       for (const token of metadata.split(" ")) {
         empty2 = false;
@@ -4495,13 +4495,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result2.push(parsedToken.groups);
+          result.push(parsedToken.groups);
         }
       }
       if (empty2 === true) {
         return "no metadata";
       }
-      return result2;
+      return result;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -4578,12 +4578,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value4) {
-      const result2 = JSON.stringify(value4);
-      if (result2 === void 0) {
+      const result = JSON.stringify(value4);
+      if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result2 === "string");
-      return result2;
+      assert(typeof result === "string");
+      return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4621,20 +4621,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value4 } = values[index];
           this.#index = index + 1;
-          let result2;
+          let result;
           switch (this.#kind) {
             case "key":
-              result2 = key;
+              result = key;
               break;
             case "value":
-              result2 = value4;
+              result = value4;
               break;
             case "key+value":
-              result2 = [key, value4];
+              result = [key, value4];
               break;
           }
           return {
-            value: result2,
+            value: result,
             done: false
           };
         }
@@ -5325,11 +5325,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result2 = parseMultipartFormDataHeaders(input, position);
-        if (result2 === "failure") {
+        const result = parseMultipartFormDataHeaders(input, position);
+        if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result2;
+        let { name, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -7005,17 +7005,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result2 = [];
+      const result = [];
       for (const [name, value4] of Object.entries(headers)) {
         if (Array.isArray(value4)) {
           for (const subvalue of value4) {
-            result2.push(Buffer.from(name), Buffer.from(subvalue));
+            result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name), Buffer.from(value4));
+          result.push(Buffer.from(name), Buffer.from(value4));
         }
       }
-      return result2;
+      return result;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -8631,11 +8631,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result2 = 0;
+        let result = 0;
         for (let i2 = 0; i2 < this[kClients].length; i2++) {
-          result2 = getGreatestCommonDivisor(this[kClients][i2][kWeight], result2);
+          result = getGreatestCommonDivisor(this[kClients][i2][kWeight], result);
         }
-        this[kGreatestCommonDivisor] = result2;
+        this[kGreatestCommonDivisor] = result;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -10906,20 +10906,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result2 = [];
+      const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
         const value4 = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value4)) {
           for (let j = 0; j < value4.length; ++j) {
-            result2.push(name, Buffer.from(`${value4[j]}`));
+            result.push(name, Buffer.from(`${value4[j]}`));
           }
         } else {
-          result2.push(name, Buffer.from(`${value4}`));
+          result.push(name, Buffer.from(`${value4}`));
         }
       }
-      return result2;
+      return result;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES2[statusCode] || "unknown";
@@ -15086,11 +15086,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result2 = packageData(bytes3, type, blob.type, encodingName);
+                  const result = packageData(bytes3, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result2;
+                  fr[kResult] = result;
                   fireAProgressEvent("load", fr);
                 } catch (error2) {
                   fr[kError] = error2;
@@ -17393,10 +17393,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
       let reason = "";
-      const result2 = ws[kByteParser].closingInfo;
-      if (result2 && !result2.error) {
-        code = result2.code ?? 1005;
-        reason = result2.reason;
+      const result = ws[kByteParser].closingInfo;
+      if (result && !result.error) {
+        code = result.code ?? 1005;
+        reason = result.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -19269,8 +19269,8 @@ var init_lib = __esm({
             reject(e);
           }
         }
-        function step(result2) {
-          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+        function step(result) {
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20138,12 +20138,12 @@ var require_lib = __commonJS({
       };
       return function(mod) {
         if (mod && mod.__esModule) return mod;
-        var result2 = {};
+        var result = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result2, mod, k[i2]);
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
         }
-        __setModuleDefault(result2, mod);
-        return result2;
+        __setModuleDefault(result, mod);
+        return result;
       };
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
@@ -20167,8 +20167,8 @@ var require_lib = __commonJS({
             reject(e);
           }
         }
-        function step(result2) {
-          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+        function step(result) {
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20862,8 +20862,8 @@ var init_utils = __esm({
             reject(e);
           }
         }
-        function step(result2) {
-          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+        function step(result) {
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20926,12 +20926,12 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "after") {
     hook2 = (method, options2) => {
-      let result2;
+      let result;
       return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
-        result2 = result_;
-        return orig(result2, options2);
+        result = result_;
+        return orig(result, options2);
       }).then(() => {
-        return result2;
+        return result;
       });
     };
   }
@@ -21031,16 +21031,16 @@ function isPlainObject(value4) {
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value4);
 }
 function mergeDeep(defaults2, options2) {
-  const result2 = Object.assign({}, defaults2);
+  const result = Object.assign({}, defaults2);
   Object.keys(options2).forEach((key) => {
     if (isPlainObject(options2[key])) {
-      if (!(key in defaults2)) Object.assign(result2, { [key]: options2[key] });
-      else result2[key] = mergeDeep(defaults2[key], options2[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
+      else result[key] = mergeDeep(defaults2[key], options2[key]);
     } else {
-      Object.assign(result2, { [key]: options2[key] });
+      Object.assign(result, { [key]: options2[key] });
     }
   });
-  return result2;
+  return result;
 }
 function removeUndefinedProperties(obj) {
   for (const key in obj) {
@@ -21095,13 +21095,13 @@ function extractUrlVariableNames(url) {
   return matches2.map(removeNonChars).reduce((a2, b) => a2.concat(b), []);
 }
 function omit(object, keysToOmit) {
-  const result2 = { __proto__: null };
+  const result = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result2[key] = object[key];
+      result[key] = object[key];
     }
   }
-  return result2;
+  return result;
 }
 function encodeReserved(str) {
   return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
@@ -21131,28 +21131,28 @@ function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key, modifier) {
-  var value4 = context3[key], result2 = [];
+  var value4 = context3[key], result = [];
   if (isDefined(value4) && value4 !== "") {
     if (typeof value4 === "string" || typeof value4 === "number" || typeof value4 === "bigint" || typeof value4 === "boolean") {
       value4 = value4.toString();
       if (modifier && modifier !== "*") {
         value4 = value4.substring(0, parseInt(modifier, 10));
       }
-      result2.push(
+      result.push(
         encodeValue(operator, value4, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value4)) {
           value4.filter(isDefined).forEach(function(value22) {
-            result2.push(
+            result.push(
               encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
           Object.keys(value4).forEach(function(k) {
             if (isDefined(value4[k])) {
-              result2.push(encodeValue(operator, value4[k], k));
+              result.push(encodeValue(operator, value4[k], k));
             }
           });
         }
@@ -21171,24 +21171,24 @@ function getValues(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
-          result2.push(tmp.join(","));
+          result.push(tmp.join(","));
         }
       }
     }
   } else {
     if (operator === ";") {
       if (isDefined(value4)) {
-        result2.push(encodeUnreserved(key));
+        result.push(encodeUnreserved(key));
       }
     } else if (value4 === "" && (operator === "&" || operator === "?")) {
-      result2.push(encodeUnreserved(key) + "=");
+      result.push(encodeUnreserved(key) + "=");
     } else if (value4 === "") {
-      result2.push("");
+      result.push("");
     }
   }
-  return result2;
+  return result;
 }
 function parseUrl(template) {
   return {
@@ -21465,14 +21465,14 @@ function parseParameters(header2, type, index, len, stopFlags) {
   return { type, index, parameters };
 }
 function unescapeQuotedPairs(str, start, end) {
-  let result2 = "";
+  let result = "";
   for (let index = start; index < end; index++) {
     if (str.charCodeAt(index) === BSLASH) {
-      result2 += str.slice(start, index);
+      result += str.slice(start, index);
       start = ++index;
     }
   }
-  return result2 + str.slice(start, end);
+  return result + str.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -21745,12 +21745,12 @@ var init_json_with_bigint = __esm({
         return featureCache.get(parseFingerprint);
       }
       try {
-        const result2 = JSON.parse(
+        const result = JSON.parse(
           "1",
           (_, __, context3) => !!context3?.source && context3.source === "1"
         );
-        featureCache.set(parseFingerprint, result2);
-        return result2;
+        featureCache.set(parseFingerprint, result);
+        return result;
       } catch {
         featureCache.set(parseFingerprint, false);
         return false;
@@ -22120,16 +22120,16 @@ function graphql(request2, query, options2) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result2, key) => {
+  ).reduce((result, key) => {
     if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result2[key] = parsedOptions[key];
-      return result2;
+      result[key] = parsedOptions[key];
+      return result;
     }
-    if (!result2.variables) {
-      result2.variables = {};
+    if (!result.variables) {
+      result.variables = {};
     }
-    result2.variables[key] = parsedOptions[key];
-    return result2;
+    result.variables[key] = parsedOptions[key];
+    return result;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
@@ -24959,8 +24959,8 @@ function paginate(octokit, route, parameters, mapFn) {
   );
 }
 function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result2) => {
-    if (result2.done) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
       return results;
     }
     let earlyExit = false;
@@ -24968,7 +24968,7 @@ function gather(octokit, results, iterator2, mapFn) {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result2.value, done) : result2.value.data
+      mapFn ? mapFn(result.value, done) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -27320,9 +27320,9 @@ var require_cross_spawn = __commonJS({
     }
     function spawnSync2(command, args, options2) {
       const parsed = parse3(command, args, options2);
-      const result2 = cp.spawnSync(parsed.command, parsed.args, parsed.options);
-      result2.error = result2.error || enoent.verifyENOENTSync(result2.status, parsed);
-      return result2;
+      const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
+      result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
+      return result;
     }
     module.exports = spawn5;
     module.exports.spawn = spawn5;
@@ -34791,8 +34791,8 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    function step(result) {
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35114,7 +35114,7 @@ function info(message) {
 
 // src/model/constants.ts
 var VERSION = "0.1.0";
-var REPORT_SCHEMA = "memgate/report@2";
+var REPORT_SCHEMA = "memgate/report@3";
 var BUNDLE_SCHEMA = "memgate/bundle@2";
 var FLEET_REPORT_SCHEMA = "memgate/fleet-report@1";
 var HANG_GRACE_MS = 3e4;
@@ -35129,6 +35129,8 @@ var Option = {
   Gray: "gray",
   Warmup: "warmup",
   Duration: "duration",
+  // Watching: --duration is the first look, --max-duration the budget (src/gate/watch.ts).
+  MaxDuration: "max-duration",
   Interval: "interval",
   MaxP95Increase: "max-p95-increase",
   MinP95Delta: "min-p95-delta",
@@ -35184,6 +35186,7 @@ var Option = {
 var Defaults = {
   warmup: "10s",
   duration: "60s",
+  maxDuration: "5m",
   interval: "250ms",
   maxP95Increase: "12%",
   minP95Delta: "2MiB",
@@ -35563,6 +35566,74 @@ function instanceRows(report) {
   return rows;
 }
 var INSTANCE_HEAD = ["process", "P95", "floor slope", "retained heap growth", "floor at end", ""];
+var DECISION_MARK = { pass: "\u2705", block: "\u274C", undecided: "\u2754", warn: "\u26A0\uFE0F", none: "" };
+var signedBytes = (v) => `${v >= 0 ? "+" : ""}${formatBytes(v)}`;
+function p95AllowedBytes(report) {
+  const base = report.baseline.p95Bytes;
+  if (base === null) return null;
+  return Math.max(report.settings.limits.maxP95Increase * base, report.settings.limits.minP95DeltaBytes);
+}
+function p95Bytes(v, report) {
+  const base = report.baseline.p95Bytes;
+  return base ? `${formatPercent(v / base)} (${signedBytes(v)})` : signedBytes(v);
+}
+function boundText(c3, v, side, report) {
+  if (v === null || !Number.isFinite(v)) return (v === null ? side === "high" : v > 0) ? "\u221E" : "-\u221E";
+  if (c3.rule === "p95-increase") return p95Bytes(v, report);
+  return c3.unit === "bytes/s" ? formatRate(v) : String(v);
+}
+function measuredText(c3, report) {
+  if (c3.measured === null) return "n/a";
+  if (c3.rule === "p95-increase")
+    return report.p95Difference ? `${formatPercent(c3.measured)} (${signedBytes(report.p95Difference.value)})` : formatPercent(c3.measured);
+  return c3.unit === "bytes/s" ? formatRate(c3.measured) : c3.unit === "ratio" ? formatPercent(c3.measured) : String(c3.measured);
+}
+function limitText(c3, report) {
+  if (c3.rule === "p95-increase") {
+    const allowed = p95AllowedBytes(report);
+    const base = report.baseline.p95Bytes;
+    return allowed === null || !base ? formatPercent(c3.limit) : `${formatPercent(allowed / base)} (${formatBytes(allowed)})`;
+  }
+  return c3.unit === "bytes/s" ? formatRate(c3.limit) : c3.unit === "ratio" ? formatPercent(c3.limit) : String(c3.limit);
+}
+function ruleOutcome(c3, report) {
+  const bound = (side, v) => boundText(c3, v, side, report);
+  switch (c3.decision) {
+    case "pass":
+      return {
+        kind: "pass",
+        text: c3.high === null ? "pass" : `pass: rules out above ${bound("high", Math.max(0, c3.high))}`
+      };
+    case "block": {
+      const atLeast2 = c3.low === null ? "" : `at least ${bound("low", c3.low)}`;
+      if (c3.passed === true)
+        return {
+          kind: "warn",
+          text: `warn: clearly above the limit${atLeast2 ? ` (${atLeast2})` : ""}, but reclaimable page cache, not a leak`
+        };
+      return { kind: "block", text: atLeast2 ? `block: clearly above the limit: ${atLeast2}` : "block" };
+    }
+    case "undecided":
+      return { kind: "undecided", text: `undecided: between ${bound("low", c3.low)} and ${bound("high", c3.high)}` };
+    default:
+      return { kind: "none", text: "n/a" };
+  }
+}
+var outcomeCell = (o2) => o2.kind === "none" ? o2.text : `${DECISION_MARK[o2.kind]} ${o2.text}`;
+function inuseGrowthOf(side) {
+  const rates = side.instances.map((i2) => i2.inuseGrowthBytesPerSec).filter((v) => v !== null);
+  return rates.length ? rates.reduce((a2, b) => a2 + b, 0) / rates.length : null;
+}
+var RULES_OUT_LABEL = "What this verdict rules out:";
+var lookSeconds = (ms) => `${Math.round(ms / 1e3)}s`;
+var budgetText = (ms) => ms >= 6e4 && ms % 6e4 === 0 ? `${ms / 6e4}min` : lookSeconds(ms);
+function watchLine(watch) {
+  const n2 = watch.looks.length;
+  const windows = watch.looks.map((l) => lookSeconds(l.windowMs)).join(", ");
+  const states = watch.looks.map((l) => l.state).join(", ");
+  const end = watch.stoppedEarly ? `stopped before the ${budgetText(watch.budgetMs)} budget` : `used the whole ${budgetText(watch.budgetMs)} budget`;
+  return `watched ${n2} look${n2 === 1 ? "" : "s"} (${windows}): ${states}; ${end}`;
+}
 
 // src/report/markdown.ts
 var MARKDOWN_SUSPECTS = 5;
@@ -35582,32 +35653,54 @@ var VERDICT_BANNER = {
   inconclusive: "\u2754 INCONCLUSIVE"
 };
 var delta = (a2, b) => a2 === null || b === null ? "n/a" : `${b >= a2 ? "+" : ""}${formatBytes(b - a2)}`;
-var result = (passed) => passed === null || passed === void 0 ? "n/a" : passed ? "\u2705 pass" : "\u274C fail";
 var safeUrl = (url) => url && /^https?:\/\/[^\s()<>"'`]+$/.test(url) ? url : null;
 function banner(report) {
-  return {
-    name: "verdict",
-    text: `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` \xB7 grade ${report.grade}` : ""}
-`
-  };
+  const lines = [
+    `## memgate: ${VERDICT_BANNER[report.verdict]}${report.grade ? ` \xB7 grade ${report.grade}` : ""}`,
+    "",
+    // The statement can name what the workload named (functions): escaped as any workload text.
+    `**${RULES_OUT_LABEL}** ${escapeMarkdown(report.sensitivity.statement)}`
+  ];
+  if (report.watch) lines.push("", escapeMarkdown(watchLine(report.watch)));
+  return { name: "verdict", text: lines.join("\n") + "\n" };
 }
 function sidesTable(report) {
   const { baseline: b, gray: g2 } = report;
   const rule = (name) => report.comparisons.find((c3) => c3.rule === name);
+  const result = (c3) => c3 ? outcomeCell(ruleOutcome(c3, report)) : "n/a";
   const p952 = rule("p95-increase");
   const slopeRule = rule("slope-increase");
+  const inuse = rule("inuse-growth");
+  const site = rule("site-growth");
   const oom = rule("gray-oom-kill");
   const diff = report.slopeDifference;
   const slope2 = (s) => slopeWithInterval(s, report.confidence);
+  const ci = (d) => `(${confidenceText(report.confidence)} ${formatRate(d.low)} .. ${formatRate(d.high)})`;
+  const rate3 = (v) => v === null ? "n/a" : formatRate(v);
   const lines = [
     "| | baseline | gray | change | limit | result |",
     "|---|---|---|---|---|---|",
-    `| P95 memory | ${bytesOrNa(b.p95Bytes)} | ${bytesOrNa(g2.p95Bytes)} | ${formatPercent(report.p95Increase)} | \u2264 ${formatPercent(report.settings.limits.maxP95Increase)} | ${result(p952?.passed)} |`,
-    `| floor slope | ${slope2(b)} | ${slope2(g2)} | ${diff ? `${formatRate(diff.bytesPerSec)} (${confidenceText(report.confidence)} ${formatRate(diff.low)} .. ${formatRate(diff.high)})` : "n/a"} | \u2264 ${slopeRule ? formatRate(slopeRule.limit) : "n/a"} | ${result(slopeRule?.passed)} |`,
-    `| OOM kills | ${b.oomKills ?? "n/a"} | ${g2.oomKills ?? "n/a"} | | 0 | ${result(oom?.passed)} |`,
+    `| P95 memory | ${bytesOrNa(b.p95Bytes)} | ${bytesOrNa(g2.p95Bytes)} | ${p952 ? measuredText(p952, report) : formatPercent(report.p95Increase)} | \u2264 ${p952 ? limitText(p952, report) : formatPercent(report.settings.limits.maxP95Increase)} | ${result(p952)} |`,
+    `| floor slope | ${slope2(b)} | ${slope2(g2)} | ${diff ? `${formatRate(diff.bytesPerSec)} ${ci(diff)}` : "n/a"} | \u2264 ${slopeRule ? formatRate(slopeRule.limit) : "n/a"} | ${result(slopeRule)} |`
+  ];
+  if (inuse) {
+    const d = report.inuseGrowthDifference;
+    lines.push(
+      `| retained heap growth | ${rate3(inuseGrowthOf(b))} | ${rate3(inuseGrowthOf(g2))} | ${d ? `${formatRate(d.value)} ${ci(d)}` : measuredText(inuse, report)} | \u2264 ${formatRate(inuse.limit)} | ${result(inuse)} |`
+    );
+  }
+  if (site) {
+    const d = report.siteGrowthDifference;
+    const where = d ? ` <code>${escapeMarkdown(d.function)}</code>` : "";
+    lines.push(
+      `| growth at one allocation site${where} | | | ${d ? `${formatRate(d.value)} ${ci(d)}` : measuredText(site, report)} | \u2264 ${formatRate(site.limit)} | ${result(site)} |`
+    );
+  }
+  lines.push(
+    `| OOM kills | ${b.oomKills ?? "n/a"} | ${g2.oomKills ?? "n/a"} | | 0 | ${result(oom)} |`,
     `| peak memory | ${bytesOrNa(b.peakBytes)} | ${bytesOrNa(g2.peakBytes)} | ${delta(b.peakBytes, g2.peakBytes)} | | |`,
     `| samples | ${b.samples} | ${g2.samples} | | | |`
-  ];
+  );
   const rows = instanceRows(report);
   if (rows.length) {
     lines.push(
@@ -36106,7 +36199,7 @@ async function publishReport(core, report, env, settings) {
   const key = settings.commentKey || defaultCommentKey(env, settings.cell, settings.commands);
   try {
     const client = new RestClient({ baseUrl: context3.apiUrl, token: context3.token });
-    const result2 = await upsertStickyComment(client, {
+    const result = await upsertStickyComment(client, {
       owner: context3.owner,
       repo: context3.repo,
       issue: issue2,
@@ -36115,15 +36208,15 @@ async function publishReport(core, report, env, settings) {
       createIfMissing: settings.comment === "always" || failed,
       botOnly: context3.token.startsWith("ghs_")
     });
-    if (result2.kind === "unavailable") {
+    if (result.kind === "unavailable") {
       core.notice(
-        `memgate could not comment on pull request #${issue2} (${result2.why}). Pull requests from forks get a read-only token; give the job "permissions: pull-requests: write" on same-repository PRs. The result is in the job summary.`
+        `memgate could not comment on pull request #${issue2} (${result.why}). Pull requests from forks get a read-only token; give the job "permissions: pull-requests: write" on same-repository PRs. The result is in the job summary.`
       );
-    } else if (result2.kind !== "skipped") {
-      core.info(`memgate ${result2.kind} its comment: ${result2.url}`);
-      core.setOutput("comment-url", result2.url);
+    } else if (result.kind !== "skipped") {
+      core.info(`memgate ${result.kind} its comment: ${result.url}`);
+      core.setOutput("comment-url", result.url);
     }
-    return result2;
+    return result;
   } catch (error2) {
     core.notice(
       `memgate could not comment on pull request #${issue2}: ${errorMessage(error2)}. The result is in the job summary.`
@@ -36178,6 +36271,17 @@ function isExecutableFile(path6) {
   } catch {
     return false;
   }
+}
+function programPath(command, context3) {
+  const program = programOf(command);
+  if (program === null || SHELL_WORDS.has(program) || /[;&|\n]/.test(command)) return null;
+  if (program.includes("/")) {
+    const path6 = isAbsolute2(program) ? program : resolve(context3.cwd, program);
+    return isExecutableFile(path6) ? path6 : null;
+  }
+  for (const dir of context3.pathEnv.split(delimiter))
+    if (dir !== "" && isExecutableFile(join2(dir, program))) return join2(dir, program);
+  return null;
 }
 function checkCommand(command, side, context3) {
   const program = programOf(command);
@@ -36297,6 +36401,16 @@ function buildPlan(raw, context3) {
       `--${Option.Duration} ${get(Option.Duration) ?? Defaults.duration} holds fewer than 8 samples at --${Option.Interval} ${get(Option.Interval) ?? Defaults.interval}; lengthen the window or shorten the interval.`
     );
   }
+  const maxDurationText = get(Option.MaxDuration);
+  const maxDurationMs = maxDurationText === void 0 ? Math.max(durationMs, parseDuration(Defaults.maxDuration, Option.MaxDuration)) : parseDuration(maxDurationText, Option.MaxDuration);
+  if (maxDurationMs < durationMs)
+    throw new UsageError(
+      `--${Option.MaxDuration} ${maxDurationText} is shorter than --${Option.Duration} ${get(Option.Duration) ?? Defaults.duration}, the first look; give a budget at least as long (equal: judge once, no watching).`
+    );
+  if (maxDurationMs > 24 * 36e5)
+    throw new UsageError(
+      `--${Option.MaxDuration} ${maxDurationText} is longer than 24h; give a budget a gate can wait for, e.g. 10m.`
+    );
   const memoryMaxText = get(Option.MemoryMax);
   const memoryMaxBytes = memoryMaxText === void 0 ? null : parseSize(memoryMaxText, Option.MemoryMax);
   if (memoryMaxBytes !== null && memoryMaxBytes < 4 * 1024 * 1024) {
@@ -36327,6 +36441,7 @@ function buildPlan(raw, context3) {
     ebpf: parseEbpfOptions(get),
     commands,
     durationMs,
+    maxDurationMs,
     intervalMs,
     readyTimeoutMs,
     stopTimeoutMs,
@@ -36970,8 +37085,13 @@ function replicaSpread(es) {
   const known = es.every((e) => Number.isFinite(e.stdError) && e.df > 0);
   const within = known ? es.reduce((a2, e) => a2 + e.stdError ** 2, 0) / n2 : 0;
   if (within <= between) return { mean: mean3, variance: between, df: n2 - 1, floored: false };
-  const df = (within * n2) ** 2 / es.reduce((a2, e) => a2 + e.stdError ** 4 / e.df, 0);
-  return { mean: mean3, variance: within, df: Math.min(n2 - 1, df), floored: true };
+  const spread = es.reduce((a2, e) => a2 + (Number.isFinite(e.df) ? e.stdError ** 4 / e.df : 0), 0);
+  const df = spread > 0 ? (within * n2) ** 2 / spread : Number.POSITIVE_INFINITY;
+  return { mean: mean3, variance: within, df, floored: true };
+}
+function samplingError(growthBytes, periodBytes, spanSeconds) {
+  if (!(spanSeconds > 0) || !(periodBytes > 0)) return Number.POSITIVE_INFINITY;
+  return Math.sqrt(periodBytes * (Math.max(0, growthBytes) + periodBytes)) / spanSeconds;
 }
 function difference(gray2, baseline) {
   const vg = gray2.stdError ** 2;
@@ -39243,7 +39363,6 @@ function analyzeEbpf(trace, known = []) {
 
 // src/analyze/analyze.ts
 var DECISION_CONFIDENCE = 0.99;
-var HINT_CONFIDENCE = 0.95;
 var spanOf = (t) => t.length > 1 ? t[t.length - 1] - t[0] : 0;
 function instancesOf(bundle, side) {
   const fromSamples = bundle.samples.find((s) => s.instances)?.instances?.[side].length;
@@ -39257,11 +39376,11 @@ function inuseOf(evidence, side) {
   const heap = evidence?.summary.heap[side];
   const growth = heap?.inuseGrowth;
   if (!heap || !growth || heap.snapshots < 3) return null;
-  return {
-    value: heap.robustInuseGrowth ?? growth.perSec,
-    stdError: (growth.high - growth.low) / 2 / t95(heap.snapshots - 2),
-    df: heap.snapshots - 2
-  };
+  const value4 = heap.robustInuseGrowth ?? growth.perSec;
+  const fitError2 = (growth.high - growth.low) / 2 / t95(heap.snapshots - 2);
+  const span = evidence?.heap?.spans[side] ?? 0;
+  const floor = heap.periodBytes && span > 0 ? samplingError(value4 * span, heap.periodBytes, span) : 0;
+  return { value: value4, stdError: Math.max(fitError2, floor), df: heap.snapshots - 2 };
 }
 function goroutinesOf(evidence, side, spanSeconds) {
   const g2 = evidence?.summary.goroutines[side];
@@ -39311,13 +39430,13 @@ function analyzeInstance(bundle, side, instance, series, count2, warmupMs, evide
   const floor = floorIndices(t, v, binSeconds);
   const intervalSeconds = n2 > 1 ? span / (n2 - 1) : 1;
   const final = bundle.final[side].instances?.[instance] ?? (instance === 0 ? bundle.final[side] : null);
-  const p95Bytes = p95(v);
+  const p95Bytes2 = p95(v);
   return {
     samples: n2,
-    p95Bytes,
+    p95Bytes: p95Bytes2,
     // Blocks as long as a floor bin: each holds a GC cycle or a burst whole. Only one process a side
     // needs its own error (replicas are compared by their spread), and the bootstrap is most of the cost.
-    p95: count2 === 1 ? blockBootstrapQuantile(v, 0.95, binSeconds / intervalSeconds) : p95Bytes !== null ? { value: p95Bytes, stdError: 0, df: Infinity } : null,
+    p95: count2 === 1 ? blockBootstrapQuantile(v, 0.95, binSeconds / intervalSeconds) : p95Bytes2 !== null ? { value: p95Bytes2, stdError: 0, df: Infinity } : null,
     lastFloorBytes: floor.length ? v[floor[floor.length - 1]] : null,
     floorPoints: floor.length,
     slope: floorSlope(t, v, floor, count2 === 1),
@@ -39398,7 +39517,8 @@ function differenceOf(gray2, baseline, confidence = DECISION_CONFIDENCE) {
     low: i2.low,
     high: i2.high,
     method: acrossProcesses ? "replicas" : "within-series",
-    hint: intervalOf(estimate2, HINT_CONFIDENCE).low > 0
+    stdError: estimate2.stdError,
+    df: estimate2.df
   };
 }
 function pointDifference(gray2, baseline) {
@@ -39408,12 +39528,15 @@ function pointDifference(gray2, baseline) {
 function siteGrowth(evidence, fn, side) {
   const heap = evidence?.heap;
   if (!heap || heap.sides[side].snapshots < 2 || !(heap.spans[side] > 0)) return null;
+  const span = heap.spans[side];
   const f = heap.functions.find((x) => x.function === fn);
-  if (!f) return { value: 0, stdError: 0, df: Infinity };
+  if (!f) return { value: 0, stdError: samplingError(0, heap.periodBytes, span), df: Infinity };
   const own = f.growthError[side];
+  const floor = samplingError(f.growth[side].bytes, heap.periodBytes, span);
   return {
-    value: f.growth[side].bytes / heap.spans[side],
-    stdError: own?.bytesPerSec ?? Number.POSITIVE_INFINITY,
+    value: f.growth[side].bytes / span,
+    // Without a fit error of its own (too few snapshots with it), Go's sampling error still holds.
+    stdError: Math.max(own?.bytesPerSec ?? 0, floor),
     df: own?.df ?? Number.POSITIVE_INFINITY
   };
 }
@@ -39431,7 +39554,8 @@ function siteDifferenceOf(evidences, counts) {
   for (const fn of sites) {
     const per = (side) => Array.from({ length: counts[side] }, (_, i2) => siteGrowth(evidences[i2] ?? null, fn, side));
     const diff = differenceOf(per("gray"), per("baseline"), confidence);
-    if (diff && diff.method === "replicas" && (best === null || diff.low > best.low)) best = { ...diff, function: fn };
+    if (diff && diff.method === "replicas" && (best === null || diff.low > best.low))
+      best = { ...diff, function: fn, candidates: sites.length };
   }
   return best;
 }
@@ -39481,7 +39605,14 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
     gray: gray2,
     p95Increase: gray2.p95Bytes !== null && baseline.p95Bytes ? gray2.p95Bytes / baseline.p95Bytes - 1 : null,
     p95Difference,
-    slopeDifference: slope2 ? { bytesPerSec: slope2.value, low: slope2.low, high: slope2.high, method: slope2.method, hint: slope2.hint } : null,
+    slopeDifference: slope2 ? {
+      bytesPerSec: slope2.value,
+      low: slope2.low,
+      high: slope2.high,
+      method: slope2.method,
+      stdError: slope2.stdError,
+      df: slope2.df
+    } : null,
     inuseDifference: differenceOf(
       gray2.instances.map((i2) => i2.inuseGrowth),
       baseline.instances.map((i2) => i2.inuseGrowth)
@@ -39508,6 +39639,529 @@ function analyze(bundle, warmupMs = bundle.meta.warmupMs, evidence = analyzeEvid
     evidence: firstEvidence,
     ebpf: analyzeEbpf(bundle.ebpf, firstEvidence?.suspects)
   };
+}
+
+// src/model/option-ref.ts
+var MARK = "opt:";
+var END = "";
+var PATTERN = /\u0001opt:([a-z0-9-]+)\u0001/g;
+function optionRef(name) {
+  return `${MARK}${name}${END}`;
+}
+function renderOptionRefs(text, surface) {
+  return text.replace(PATTERN, (_, name) => surface === "cli" ? `--${name}` : `the ${name} input`);
+}
+
+// src/judge/grade.ts
+var P0_GROWTH_PER_HOUR = 0.8;
+var P2_LIMIT_SHARE = 0.75;
+function gradeOf(verdict, reasons2, analysis) {
+  const blocks = new Set(reasons2.filter((r) => r.outcome === "block").map((r) => r.rule));
+  if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
+  const { gray: gray2, memoryMaxBytes } = analysis;
+  if (blocks.has("slope-increase")) {
+    const slope2 = Math.max(0, analysis.slopeDifference?.low ?? 0);
+    const growthPerHour = gray2.p95Bytes ? slope2 * 3600 / gray2.p95Bytes : 0;
+    const hoursLeft = memoryMaxBytes !== null && gray2.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray2.lastFloorBytes) / slope2 / 3600 : Infinity;
+    return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
+  }
+  if (blocks.has("inuse-growth") || blocks.has("site-growth")) return "P1";
+  const nearLimit = memoryMaxBytes !== null && gray2.p95Bytes !== null && gray2.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
+  if (blocks.size > 0 || nearLimit) return "P2";
+  if (verdict === "warn") return "P3";
+  return null;
+}
+
+// src/judge/evidence-rules.ts
+function nameTopSuspect(reasons2, analysis) {
+  const evidence = analysis.evidence;
+  const first = reasons2.findIndex((r) => r.outcome === "block");
+  if (!evidence || first < 0) return reasons2;
+  const clause = topSuspectClause(evidence.suspects, evidence.patterns);
+  if (!clause) return reasons2;
+  return reasons2.map((r, i2) => i2 === first ? { ...r, message: `${r.message}; ${clause}` } : r);
+}
+
+// src/judge/decision.ts
+var BLOCK_ERROR = 0.01;
+var PASS_ERROR = 0.05;
+var POWER = 0.8;
+var SPENDING_POWER = 2;
+var FIXED_LEVELS = { block: BLOCK_ERROR, pass: PASS_ERROR };
+function lookLevels(tau, previousTau) {
+  const spent = (x) => Math.min(1, Math.max(0, x)) ** SPENDING_POWER;
+  const share = spent(tau) - spent(previousTau);
+  return { block: BLOCK_ERROR * share, pass: PASS_ERROR * share };
+}
+function oneSided(level, df) {
+  if (!(level > 0)) return Number.POSITIVE_INFINITY;
+  if (level >= 0.5) return 0;
+  return tCritical(1 - 2 * level, df);
+}
+function decideAgainst(estimate2, limit, levels, split2 = 1) {
+  const blockQ = oneSided(levels.block / Math.max(1, split2), estimate2.df);
+  const passQ = oneSided(levels.pass, estimate2.df);
+  const powerQ = oneSided(1 - POWER, estimate2.df);
+  const se = estimate2.stdError;
+  const times = (q) => se === 0 ? 0 : q * se;
+  const low = estimate2.value - times(blockQ);
+  const high = estimate2.value + times(passQ);
+  const decision = low > limit ? "block" : high < limit ? "pass" : "undecided";
+  return { decision, limit, estimate: estimate2.value, low, high, detectable: limit + times(blockQ + powerQ) };
+}
+
+// src/judge/limit-rules.ts
+var GOROUTINE_STACK_BYTES = 8 * 1024;
+var FILE_SHARE = 0.5;
+var COARSE_SAMPLING_BYTES = 512 * 1024;
+var ADVISED_SAMPLING = "64 KiB";
+var estimateOf = (d, value4) => ({
+  value: value4,
+  stdError: d.stdError,
+  df: d.df
+});
+var processes = (analysis) => analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
+function boundsText(d, format2, analysis) {
+  return `${format2(d.estimate)}, between ${format2(d.low)} and ${format2(d.high)} (${processes(analysis)})`;
+}
+function comparisonOf(rule, unit, measured, d, limit, detail) {
+  return {
+    rule,
+    unit,
+    measured,
+    limit,
+    passed: d === null ? null : d.decision === "pass" ? true : d.decision === "block" ? false : null,
+    decision: d?.decision ?? null,
+    low: d?.low ?? null,
+    high: d?.high ?? null,
+    detectable: d?.detectable ?? null,
+    detail
+  };
+}
+function heapSamplingBytes(analysis) {
+  const heap = analysis.evidence?.summary.heap;
+  const periods = [heap?.gray.periodBytes, heap?.baseline.periodBytes].filter(
+    (p) => typeof p === "number"
+  );
+  return periods.length ? Math.max(...periods) : null;
+}
+function windowToDecide(d, analysis, exponent) {
+  const observedMs = analysis.windowMs.end - analysis.windowMs.start;
+  const gap = Math.abs(d.limit - d.estimate);
+  if (!(observedMs > 0) || !(gap > 0)) return null;
+  const half = Math.max(d.estimate - d.low, d.high - d.estimate);
+  if (!(half > gap) || !Number.isFinite(half)) return null;
+  return observedMs * (half / gap) ** (1 / exponent);
+}
+function advice(context3, d, exponent, heap) {
+  const { analysis } = context3;
+  if (analysis.endedEarly)
+    return `sampling ended early (${analysis.endedEarly}); run again once what ended it is dealt with`;
+  const steps = [];
+  const needMs = windowToDecide(d, analysis, exponent);
+  const fleet = analysis.driver === "prometheus";
+  const window2 = optionRef(fleet ? Option.Window : Option.MaxDuration);
+  steps.push(
+    needMs === null ? `a longer ${window2}` : `about ${formatDuration(Math.ceil(needMs / 1e4) * 1e4)} of window (${window2}) if the difference stays at ${exponent === 1.5 || heap ? formatRate(d.estimate) : formatBytes(d.estimate)}`
+  );
+  steps.push(
+    fleet ? "more canary and baseline instances in the cell" : `more processes a side (${optionRef(Option.Replicas)})`
+  );
+  const period = heapSamplingBytes(analysis);
+  if (heap && period !== null && period >= COARSE_SAMPLING_BYTES)
+    steps.push(
+      `finer heap sampling: the profiles sample every ${formatBytes(period)}; set runtime.MemProfileRate to ${ADVISED_SAMPLING} in the service (Go before 1.20 ignores GODEBUG=memprofilerate)`
+    );
+  return `what would decide it: ${steps.join(", or ")}`;
+}
+function p95Rule(context3, limits) {
+  const { analysis, levels } = context3;
+  const { gray: gray2, baseline } = analysis;
+  const diff = analysis.p95Difference;
+  const limit = Math.max(limits.maxP95Increase * (baseline.p95Bytes ?? 0), limits.minP95DeltaBytes);
+  const sides = `gray ${gray2.p95Bytes === null ? "n/a" : formatBytes(gray2.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
+  if (diff === null || analysis.p95Increase === null || gray2.p95Bytes === null || baseline.p95Bytes === null) {
+    return {
+      comparison: comparisonOf("p95-increase", "ratio", analysis.p95Increase, null, limits.maxP95Increase, sides),
+      reason: null
+    };
+  }
+  const d = decideAgainst(estimateOf(diff, diff.value), limit, levels);
+  const detail = `${sides}; difference ${boundsText(d, formatBytes, analysis)}; allowed ${formatBytes(limit)}`;
+  const comparison = {
+    ...comparisonOf("p95-increase", "ratio", analysis.p95Increase, d, limits.maxP95Increase, detail)
+  };
+  const allowed = `the larger of ${optionRef(Option.MaxP95Increase)} ${formatPercent(limits.maxP95Increase)} of baseline's P95 and ${optionRef(Option.MinP95Delta)} ${formatBytes(limits.minP95DeltaBytes)}`;
+  if (d.decision === "block")
+    return {
+      comparison,
+      reason: {
+        rule: "p95-increase",
+        outcome: "block",
+        measured: analysis.p95Increase,
+        limit: limits.maxP95Increase,
+        message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${detail}): clearly above the allowed ${formatBytes(limit)} (${allowed})`
+      }
+    };
+  if (d.decision === "pass") return { comparison, reason: null };
+  return {
+    comparison,
+    reason: {
+      rule: "p95-increase",
+      outcome: "inconclusive",
+      measured: analysis.p95Increase,
+      limit: limits.maxP95Increase,
+      message: `P95 of memory ${formatPercent(analysis.p95Increase)} (${detail}): cannot tell yet whether it is within the allowed ${formatBytes(limit)} (${allowed}); ${advice(context3, d, 0.5, false)}`
+    }
+  };
+}
+function slopeThreshold(analysis, limits) {
+  return Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.max(0, analysis.baseline.slope?.low ?? 0));
+}
+function baselineGrowthLow(estimates) {
+  const es = estimates.filter((e) => e !== null);
+  if (es.length === 0) return 0;
+  const side = es.length > 1 ? sideMean(es.map((e) => e.value)) : es[0];
+  return side ? Math.max(0, intervalOf(side, DECISION_CONFIDENCE).low) : 0;
+}
+function corroborate(analysis, inuse, threshold, diff) {
+  if (!inuse || inuse.decision !== "pass") return { demote: null, note: null };
+  const goroutineBytes = (analysis.goroutineDifference ?? 0) * GOROUTINE_STACK_BYTES;
+  if (goroutineBytes >= threshold)
+    return {
+      demote: null,
+      note: `goroutines pile up in gray (+${(analysis.goroutineDifference * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)`
+    };
+  const file = analysis.split.fileBytesPerSec;
+  const heapText = `heap profiles rule out retained heap growth above ${formatRate(inuse.high)} (inuse_space difference ${formatRate(inuse.estimate)})`;
+  if (file !== null && file >= FILE_SHARE * diff) {
+    return {
+      demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`,
+      note: null
+    };
+  }
+  const anon = analysis.split.anonBytesPerSec;
+  return {
+    demote: null,
+    note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? "" : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps`
+  };
+}
+var mean2 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : 0;
+function growthDecisions({ analysis, levels }, limits) {
+  const threshold = slopeThreshold(analysis, limits);
+  const s = analysis.slopeDifference;
+  const slope2 = s ? decideAgainst(estimateOf(s, s.bytesPerSec), threshold, levels) : null;
+  const heap = analysis.evidence?.summary.heap;
+  const inuseDiff = heap ? analysis.inuseDifference : null;
+  const baseInuse = baselineGrowthLow(analysis.baseline.instances.map((i2) => i2.inuseGrowth));
+  const inuseThreshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * baseInuse);
+  const inuse = inuseDiff ? { ...decideAgainst(estimateOf(inuseDiff, inuseDiff.value), inuseThreshold, levels), diff: inuseDiff } : null;
+  const sd = analysis.siteDifference;
+  const site = sd ? { ...decideAgainst(estimateOf(sd, sd.value), limits.minSlopeBytesPerSec, levels, sd.candidates), fn: sd.function } : null;
+  return { threshold, slope: slope2, inuse, inuseThreshold, site };
+}
+function growthRules(context3, limits) {
+  const { analysis } = context3;
+  const { gray: gray2, baseline } = analysis;
+  const g2 = growthDecisions(context3, limits);
+  const comparisons = [];
+  const reasons2 = [];
+  const notes = [];
+  const s = analysis.slopeDifference;
+  const slopeDetail = s === null || g2.slope === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray2.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${boundsText(g2.slope, formatRate, analysis)}`;
+  const limitText2 = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
+  const corroboration = g2.slope?.decision === "block" ? corroborate(analysis, g2.inuse, g2.threshold, g2.slope.estimate) : { demote: null, note: null };
+  const slopeBlocks = g2.slope?.decision === "block" && corroboration.demote === null;
+  comparisons.push({
+    ...comparisonOf("slope-increase", "bytes/s", s?.bytesPerSec ?? null, g2.slope, g2.threshold, slopeDetail),
+    // Page cache that makes up a clear rise is decided, and is not a leak.
+    ...g2.slope?.decision === "block" && !slopeBlocks ? { passed: true } : {}
+  });
+  if (slopeBlocks) {
+    reasons2.push({
+      rule: "slope-increase",
+      outcome: "block",
+      measured: g2.slope.estimate,
+      limit: g2.threshold,
+      message: `memory floor grows faster in gray: ${slopeDetail}, clearly above the allowed ${formatRate(g2.threshold)} (${limitText2})${corroboration.note ? `; ${corroboration.note}` : ""}`
+    });
+  } else if (g2.slope?.decision === "block") {
+    reasons2.push({
+      rule: "slope-increase",
+      outcome: "warn",
+      measured: g2.slope.estimate,
+      limit: g2.threshold,
+      message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}`
+    });
+  }
+  const heap = analysis.evidence?.summary.heap;
+  if (g2.inuse && heap) {
+    const base = mean2(baseline.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
+    const grayGrowth = mean2(gray2.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
+    const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${boundsText(g2.inuse, formatRate, analysis)} over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
+    comparisons.push(comparisonOf("inuse-growth", "bytes/s", g2.inuse.estimate, g2.inuse, g2.inuseThreshold, detail));
+    if (g2.inuse.decision === "block" && !slopeBlocks) {
+      const why = g2.slope === null ? "the cgroup memory floor has too few points for a slope" : g2.slope.decision === "pass" ? `the cgroup floor does not show it yet (Go's heap has headroom below its GC goal; floor slope difference ${formatRate(g2.slope.estimate)})` : `the cgroup floor is too noisy to tell (slope difference ${formatRate(g2.slope.estimate)}, between ${formatRate(g2.slope.low)} and ${formatRate(g2.slope.high)})`;
+      reasons2.push({
+        rule: "inuse-growth",
+        outcome: "block",
+        measured: g2.inuse.estimate,
+        limit: g2.inuseThreshold,
+        message: `retained heap grows faster in gray: ${detail}, clearly above the allowed ${formatRate(g2.inuseThreshold)}; ${why}, so this was decided on heap profiles (inuse_space)`
+      });
+    }
+  }
+  const blockedSoFar = reasons2.some((r) => r.outcome === "block");
+  if (g2.site) {
+    const detail = `retained at ${g2.site.fn}: gray minus baseline ${boundsText(g2.site, formatRate, analysis)}`;
+    comparisons.push(
+      comparisonOf("site-growth", "bytes/s", g2.site.estimate, g2.site, limits.minSlopeBytesPerSec, detail)
+    );
+    if (g2.site.decision === "block" && !blockedSoFar)
+      reasons2.push({
+        rule: "site-growth",
+        outcome: "block",
+        measured: g2.site.estimate,
+        limit: limits.minSlopeBytesPerSec,
+        message: `retained heap grows at one allocation site in every gray process: ${detail}, clearly above the allowed ${formatRate(limits.minSlopeBytesPerSec)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not`
+      });
+  }
+  if (reasons2.some((r) => r.outcome === "block")) return { comparisons, reasons: reasons2, notes };
+  const slopePass = g2.slope?.decision === "pass" || g2.slope?.decision === "block" && !slopeBlocks;
+  const heapPass = g2.inuse?.decision === "pass";
+  if (g2.slope && !slopePass) {
+    if (heapPass) {
+      notes.push(
+        `the cgroup memory floor is too noisy to rule out growth (slope difference ${formatRate(g2.slope.estimate)}, up to ${formatRate(g2.slope.high)}), so growth was ruled out on heap profiles: retained heap growth above ${formatRate(g2.inuse.high)}; growth outside the Go heap is ruled out only above ${formatRate(g2.slope.high)}`
+      );
+    } else {
+      const heapSaid = g2.inuse ? `; retained heap (inuse_space) difference ${boundsText(g2.inuse, formatRate, analysis)} cannot tell either` : "";
+      reasons2.push({
+        rule: "slope-increase",
+        outcome: "inconclusive",
+        measured: g2.slope.estimate,
+        limit: g2.threshold,
+        message: `memory floor growth: ${slopeDetail}; cannot tell yet whether it is within the allowed ${formatRate(g2.threshold)} (${limitText2})${heapSaid}; ${advice(context3, g2.slope, 1.5, g2.inuse !== null)}`
+      });
+    }
+  } else if (!g2.slope && g2.inuse?.decision === "undecided") {
+    reasons2.push({
+      rule: "inuse-growth",
+      outcome: "inconclusive",
+      measured: g2.inuse.estimate,
+      limit: g2.inuseThreshold,
+      message: `retained heap growth: inuse_space difference ${boundsText(g2.inuse, formatRate, analysis)}; cannot tell yet whether it is within the allowed ${formatRate(g2.inuseThreshold)}, and the cgroup memory floor has too few points for a slope; ${advice(context3, g2.inuse, 1, true)}`
+    });
+  } else if (slopePass && g2.inuse?.decision === "undecided") {
+    reasons2.push({
+      rule: "inuse-growth",
+      outcome: "inconclusive",
+      measured: g2.inuse.estimate,
+      limit: g2.inuseThreshold,
+      message: `retained heap growth: inuse_space difference ${boundsText(g2.inuse, formatRate, analysis)}; the cgroup floor rules out growth above ${formatRate(g2.slope.high)}, but retained heap is not ruled under the allowed ${formatRate(g2.inuseThreshold)} yet (a slow leak shows there before the cgroup); ${advice(context3, g2.inuse, 1, true)}`
+    });
+  }
+  if (g2.site && g2.site.decision === "undecided") {
+    reasons2.push({
+      rule: "site-growth",
+      outcome: "inconclusive",
+      measured: g2.site.estimate,
+      limit: limits.minSlopeBytesPerSec,
+      message: `allocation site growth: retained at ${g2.site.fn}, gray minus baseline ${boundsText(g2.site, formatRate, analysis)}; cannot tell yet whether it is within the allowed ${formatRate(limits.minSlopeBytesPerSec)}; ${advice(context3, g2.site, 1, true)}`
+    });
+  }
+  return { comparisons, reasons: reasons2, notes };
+}
+function sensitivityOf(comparisons, analysis, levels) {
+  const by = (rule) => comparisons.find((c3) => c3.rule === rule) ?? null;
+  const slope2 = by("slope-increase");
+  const p952 = by("p95-increase");
+  const inuse = by("inuse-growth");
+  const base = analysis.baseline.p95Bytes;
+  const period = heapSamplingBytes(analysis);
+  const rulesOut = [];
+  if (slope2?.decision === "pass" && slope2.high !== null)
+    rulesOut.push(`a floor slope rise above ${formatRate(Math.max(0, slope2.high))}`);
+  if (inuse?.decision === "pass" && inuse.high !== null)
+    rulesOut.push(`retained heap growth above ${formatRate(Math.max(0, inuse.high))}`);
+  if (p952?.decision === "pass" && p952.high !== null)
+    rulesOut.push(
+      `a P95 rise above ${base ? formatPercent(Math.max(0, p952.high) / base) : formatBytes(p952.high)} (${formatBytes(Math.max(0, p952.high))})`
+    );
+  const seen = [];
+  if (slope2?.detectable != null && Number.isFinite(slope2.detectable))
+    seen.push(`a floor slope rise of ${formatRate(slope2.detectable)}`);
+  if (inuse?.detectable != null && Number.isFinite(inuse.detectable))
+    seen.push(`retained heap growth of ${formatRate(inuse.detectable)}`);
+  if (p952?.detectable != null && Number.isFinite(p952.detectable))
+    seen.push(
+      `a P95 rise of ${base ? `${formatPercent(p952.detectable / base)} (${formatBytes(p952.detectable)})` : formatBytes(p952.detectable)}`
+    );
+  const coarse = period !== null && period >= COARSE_SAMPLING_BYTES ? `; heap profiles sampled every ${formatBytes(period)}, too coarse to see a slow leak within minutes (set runtime.MemProfileRate to ${ADVISED_SAMPLING} in the service: Go before 1.20 ignores GODEBUG=memprofilerate)` : "";
+  const statement = [
+    rulesOut.length ? `rules out ${rulesOut.join(", ")}` : "rules out nothing yet",
+    seen.length ? `would have caught ${seen.join(", ")} (80% of the time)` : "could not have caught a leak: too few readings"
+  ].join("; ");
+  return {
+    statement: `${statement}${coarse}`,
+    slopeBytesPerSec: finiteOrNull(slope2?.detectable),
+    p95Bytes: finiteOrNull(p952?.detectable),
+    p95Ratio: base && p952?.detectable != null && Number.isFinite(p952.detectable) ? p952.detectable / base : null,
+    inuseBytesPerSec: finiteOrNull(inuse?.detectable),
+    heapSamplingBytes: period,
+    levels
+  };
+}
+var finiteOrNull = (v) => v === null || v === void 0 || !Number.isFinite(v) ? null : v;
+
+// src/judge/judge.ts
+var MIN_WINDOW_SAMPLES = 8;
+var MIN_FLOOR_POINTS = 4;
+function describeExit(side, a2) {
+  const exit = a2.exit;
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+  const when = exit.beforeReady ? "before it was ready" : `${formatDuration(Math.max(0, exit.atMs))} into sampling`;
+  const said = exit.lastOutput.length ? `; last output: ${exit.lastOutput[exit.lastOutput.length - 1]}` : "";
+  return `${side} ${how} ${when}${said}`;
+}
+function lostItsPort(exit) {
+  return exit.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
+}
+function projection(analysis) {
+  const limit = analysis.memoryMaxBytes;
+  if (limit === null) return null;
+  const slope2 = analysis.gray.slope;
+  const floor = analysis.gray.lastFloorBytes;
+  const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
+  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
+}
+function judge(analysis, limits, levels = FIXED_LEVELS) {
+  const reasons2 = [];
+  const comparisons = [];
+  const notes = [];
+  const { gray: gray2, baseline } = analysis;
+  const grayOom = gray2.oomKills ?? 0;
+  comparisons.push({
+    rule: "gray-oom-kill",
+    unit: "count",
+    measured: gray2.oomKills,
+    limit: 0,
+    passed: gray2.oomKills === null ? null : grayOom === 0,
+    decision: gray2.oomKills === null ? null : grayOom === 0 ? "pass" : "block",
+    low: null,
+    high: null,
+    detectable: null,
+    detail: gray2.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)`
+  });
+  if (grayOom > 0) {
+    reasons2.push({
+      rule: "gray-oom-kill",
+      outcome: "block",
+      measured: grayOom,
+      limit: 0,
+      message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? "cgroup" : formatBytes(analysis.memoryMaxBytes)} memory limit`
+    });
+  } else if (gray2.exit) {
+    const portTaken = lostItsPort(gray2.exit);
+    reasons2.push({
+      rule: "gray-exited",
+      outcome: portTaken ? "inconclusive" : "block",
+      measured: gray2.exit.code,
+      limit: null,
+      message: portTaken ? `${describeExit("gray", gray2)}; another program took the port memgate gave it before it could listen, which says nothing about the build; run again (on a machine this busy, fewer gates at a time)` : `${describeExit("gray", gray2)}; a build that dies under the same load as baseline must not ship`
+    });
+  }
+  if ((baseline.oomKills ?? 0) > 0) {
+    reasons2.push({
+      rule: "baseline-oom-kill",
+      outcome: "inconclusive",
+      measured: baseline.oomKills,
+      limit: 0,
+      message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}`
+    });
+  } else if (baseline.exit) {
+    reasons2.push({
+      rule: "baseline-exited",
+      outcome: "inconclusive",
+      measured: baseline.exit.code,
+      limit: null,
+      message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against`
+    });
+  }
+  const context3 = { analysis, levels };
+  const p952 = p95Rule(context3, limits);
+  comparisons.push(p952.comparison);
+  if (p952.reason) reasons2.push(p952.reason);
+  const growth = growthRules(context3, limits);
+  comparisons.push(...growth.comparisons);
+  reasons2.push(...growth.reasons);
+  notes.push(...growth.notes);
+  const died = Boolean(gray2.exit || baseline.exit);
+  const tooFew = [gray2, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
+  if (!died && tooFew.length > 0) {
+    reasons2.push({
+      rule: "enough-samples",
+      outcome: "inconclusive",
+      measured: Math.min(gray2.samples, baseline.samples),
+      limit: MIN_WINDOW_SAMPLES,
+      message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray2.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}; a longer window would not help: run again once what ended it is dealt with (the warnings say more)` : `; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}`}`
+    });
+  }
+  if (analysis.driver === "none") {
+    reasons2.push({
+      rule: "degraded-measurement",
+      outcome: "warn",
+      measured: null,
+      limit: null,
+      message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}`
+    });
+  }
+  const verdict = decide(reasons2);
+  return {
+    verdict,
+    grade: gradeOf(verdict, reasons2, analysis),
+    reasons: nameTopSuspect(order(reasons2), analysis),
+    comparisons,
+    projection: projection(analysis),
+    limits,
+    analysis,
+    notes,
+    sensitivity: sensitivityOf(comparisons, analysis, levels)
+  };
+}
+function decide(reasons2) {
+  if (reasons2.some((r) => r.outcome === "block")) return "fail";
+  if (reasons2.some((r) => r.outcome === "inconclusive")) return "inconclusive";
+  if (reasons2.some((r) => r.outcome === "warn")) return "warn";
+  return "pass";
+}
+var OUTCOME_ORDER = { block: 0, inconclusive: 1, warn: 2 };
+function order(reasons2) {
+  return reasons2.map((r, i2) => ({ r, i: i2 })).sort((a2, b) => OUTCOME_ORDER[a2.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a2.i - b.i).map(({ r }) => r);
+}
+
+// src/gate/watch.ts
+function lookWindows(firstMs, budgetMs) {
+  const windows = [];
+  for (let w = firstMs; w < budgetMs - 1e-6; w += firstMs) windows.push(w);
+  windows.push(budgetMs);
+  return windows;
+}
+function levelsAt(windows, index) {
+  const budget = windows[windows.length - 1];
+  const i2 = Math.min(index, windows.length - 1);
+  return lookLevels(windows[i2] / budget, i2 > 0 ? windows[i2 - 1] / budget : 0);
+}
+function lookState(verdict) {
+  if (verdict.verdict === "fail") return "block";
+  if (verdict.verdict === "inconclusive") return "undecided";
+  return "pass";
+}
+function levelsOfRecord(watch) {
+  return watch?.looks.length ? watch.looks[watch.looks.length - 1].levels : void 0;
+}
+function watchRecord(firstLookMs, budgetMs, looks, stoppedEarly) {
+  return { firstLookMs, budgetMs, looks: [...looks], stoppedEarly };
 }
 
 // src/collect/ebpf-preflight.ts
@@ -39788,13 +40442,13 @@ var joinToUint8Array = (uint8ArraysOrStrings) => {
 };
 var stringsToUint8Arrays = (uint8ArraysOrStrings) => uint8ArraysOrStrings.map((uint8ArrayOrString) => typeof uint8ArrayOrString === "string" ? stringToUint8Array(uint8ArrayOrString) : uint8ArrayOrString);
 var concatUint8Arrays = (uint8Arrays) => {
-  const result2 = new Uint8Array(getJoinLength(uint8Arrays));
+  const result = new Uint8Array(getJoinLength(uint8Arrays));
   let index = 0;
   for (const uint8Array of uint8Arrays) {
-    result2.set(uint8Array, index);
+    result.set(uint8Array, index);
     index += uint8Array.length;
   }
-  return result2;
+  return result;
 };
 var getJoinLength = (uint8Arrays) => {
   let joinLength = 0;
@@ -40349,17 +41003,17 @@ var format = (open2, close) => {
     if (index === -1) {
       return openCode + string2 + closeCode;
     }
-    let result2 = openCode;
+    let result = openCode;
     let lastIndex = 0;
     const reopenOnNestedClose = close === 22;
     const replaceCode = (reopenOnNestedClose ? closeCode : "") + openCode;
     while (index !== -1) {
-      result2 += string2.slice(lastIndex, index) + replaceCode;
+      result += string2.slice(lastIndex, index) + replaceCode;
       lastIndex = index + closeCode.length;
       index = string2.indexOf(closeCode, lastIndex);
     }
-    result2 += string2.slice(lastIndex) + closeCode;
-    return result2;
+    result += string2.slice(lastIndex) + closeCode;
+    return result;
   };
 };
 var reset = format(0, 0);
@@ -40481,8 +41135,8 @@ var appendNewline = (printedLine) => printedLine.endsWith("\n") ? printedLine : 
 `;
 
 // node_modules/execa/lib/verbose/log.js
-var verboseLog = ({ type, verboseMessage, fdNumber, verboseInfo, result: result2 }) => {
-  const verboseObject = getVerboseObject({ type, result: result2, verboseInfo });
+var verboseLog = ({ type, verboseMessage, fdNumber, verboseInfo, result }) => {
+  const verboseObject = getVerboseObject({ type, result, verboseInfo });
   const printedLines = getPrintedLines(verboseMessage, verboseObject);
   const finalLines = applyVerboseOnLines(printedLines, verboseInfo, fdNumber);
   if (finalLines !== "") {
@@ -40491,7 +41145,7 @@ var verboseLog = ({ type, verboseMessage, fdNumber, verboseInfo, result: result2
 };
 var getVerboseObject = ({
   type,
-  result: result2,
+  result,
   verboseInfo: { escapedCommand, commandId, rawOptions: { piped = false, ...options2 } }
 }) => ({
   type,
@@ -40499,7 +41153,7 @@ var getVerboseObject = ({
   commandId: `${commandId}`,
   timestamp: /* @__PURE__ */ new Date(),
   piped,
-  result: result2,
+  result,
   options: options2
 });
 var getPrintedLines = (verboseMessage, verboseObject) => verboseMessage.split("\n").map((message) => getPrintedLine({ ...verboseObject, message }));
@@ -40628,28 +41282,28 @@ var npmRunPath = ({
   addExecPath = true
 } = {}) => {
   const cwdPath = path2.resolve(toPath(cwd));
-  const result2 = [];
+  const result = [];
   const pathParts = pathOption.split(path2.delimiter);
   if (preferLocal) {
-    applyPreferLocal(result2, pathParts, cwdPath);
+    applyPreferLocal(result, pathParts, cwdPath);
   }
   if (addExecPath) {
-    applyExecPath(result2, pathParts, execPath2, cwdPath);
+    applyExecPath(result, pathParts, execPath2, cwdPath);
   }
-  return pathOption === "" || pathOption === path2.delimiter ? `${result2.join(path2.delimiter)}${pathOption}` : [...result2, pathOption].join(path2.delimiter);
+  return pathOption === "" || pathOption === path2.delimiter ? `${result.join(path2.delimiter)}${pathOption}` : [...result, pathOption].join(path2.delimiter);
 };
-var applyPreferLocal = (result2, pathParts, cwdPath) => {
+var applyPreferLocal = (result, pathParts, cwdPath) => {
   for (const directory of traversePathUp(cwdPath)) {
     const pathPart = path2.join(directory, "node_modules/.bin");
     if (!pathParts.includes(pathPart)) {
-      result2.push(pathPart);
+      result.push(pathPart);
     }
   }
 };
-var applyExecPath = (result2, pathParts, execPath2, cwdPath) => {
+var applyExecPath = (result, pathParts, execPath2, cwdPath) => {
   const pathPart = path2.resolve(cwdPath, toPath(execPath2), "..");
   if (!pathParts.includes(pathPart)) {
-    result2.push(pathPart);
+    result.push(pathPart);
   }
 };
 var npmRunPathEnv = ({ env = process4.env, ...options2 } = {}) => {
@@ -42468,13 +43122,13 @@ var getMaxBufferInfo = (error2, maxBuffer) => {
   }
   return { streamName: getStreamName(fdNumber), threshold, unit };
 };
-var isMaxBufferSync = (resultError, output, maxBuffer) => resultError?.code === "ENOBUFS" && output !== null && output.some((result2) => result2 !== null && result2.length > getMaxBufferSync(maxBuffer));
-var truncateMaxBufferSync = (result2, isMaxBuffer, maxBuffer) => {
+var isMaxBufferSync = (resultError, output, maxBuffer) => resultError?.code === "ENOBUFS" && output !== null && output.some((result) => result !== null && result.length > getMaxBufferSync(maxBuffer));
+var truncateMaxBufferSync = (result, isMaxBuffer, maxBuffer) => {
   if (!isMaxBuffer) {
-    return result2;
+    return result;
   }
   const maxBufferValue = getMaxBufferSync(maxBuffer);
-  return result2.length > maxBufferValue ? result2.slice(0, maxBufferValue) : result2;
+  return result.length > maxBufferValue ? result.slice(0, maxBufferValue) : result;
 };
 var getMaxBufferSync = ([, stdoutMaxBuffer]) => stdoutMaxBuffer;
 
@@ -42761,7 +43415,7 @@ var getErrorProperties = ({
   ipcOutput,
   pipedFrom: []
 });
-var omitUndefinedProperties = (result2) => Object.fromEntries(Object.entries(result2).filter(([, value4]) => value4 !== void 0));
+var omitUndefinedProperties = (result) => Object.fromEntries(Object.entries(result).filter(([, value4]) => value4 !== void 0));
 var normalizeExitPayload = (rawExitCode, rawSignal) => {
   const exitCode = rawExitCode === null ? void 0 : rawExitCode;
   const signal = rawSignal === null ? void 0 : rawSignal;
@@ -42832,25 +43486,25 @@ function prettyMilliseconds(milliseconds, options2) {
     options2.secondsDecimalDigits = 0;
     options2.millisecondsDecimalDigits = 0;
   }
-  let result2 = [];
+  let result = [];
   const floorDecimals = (value4, decimalDigits) => {
     const flooredInterimValue = Math.floor(value4 * 10 ** decimalDigits + SECOND_ROUNDING_EPSILON);
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
   const add2 = (value4, long2, short, valueString) => {
-    if ((result2.length === 0 || !options2.colonNotation) && isZero(value4) && !(options2.colonNotation && short === "m")) {
+    if ((result.length === 0 || !options2.colonNotation) && isZero(value4) && !(options2.colonNotation && short === "m")) {
       return;
     }
     valueString ??= String(value4);
     if (options2.colonNotation) {
       const wholeDigits = valueString.includes(".") ? valueString.split(".")[0].length : valueString.length;
-      const minLength = result2.length > 0 ? 2 : 1;
+      const minLength = result.length > 0 ? 2 : 1;
       valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
     } else {
       valueString += options2.verbose ? " " + pluralize(long2, value4) : short;
     }
-    result2.push(valueString);
+    result.push(valueString);
   };
   const parsed = parseMilliseconds(milliseconds);
   const days = BigInt(parsed.days);
@@ -42898,53 +43552,53 @@ function prettyMilliseconds(milliseconds, options2) {
       add2(Number.parseFloat(secondsString), "second", "s", secondsString);
     }
   }
-  if (result2.length === 0) {
+  if (result.length === 0) {
     return sign + "0" + (options2.verbose ? " milliseconds" : "ms");
   }
   const separator = options2.colonNotation ? ":" : " ";
   if (typeof options2.unitCount === "number") {
-    result2 = result2.slice(0, Math.max(options2.unitCount, 1));
+    result = result.slice(0, Math.max(options2.unitCount, 1));
   }
-  return sign + result2.join(separator);
+  return sign + result.join(separator);
 }
 
 // node_modules/execa/lib/verbose/error.js
-var logError = (result2, verboseInfo) => {
-  if (result2.failed) {
+var logError = (result, verboseInfo) => {
+  if (result.failed) {
     verboseLog({
       type: "error",
-      verboseMessage: result2.shortMessage,
+      verboseMessage: result.shortMessage,
       verboseInfo,
-      result: result2
+      result
     });
   }
 };
 
 // node_modules/execa/lib/verbose/complete.js
-var logResult = (result2, verboseInfo) => {
+var logResult = (result, verboseInfo) => {
   if (!isVerbose(verboseInfo)) {
     return;
   }
-  logError(result2, verboseInfo);
-  logDuration(result2, verboseInfo);
+  logError(result, verboseInfo);
+  logDuration(result, verboseInfo);
 };
-var logDuration = (result2, verboseInfo) => {
-  const verboseMessage = `(done in ${prettyMilliseconds(result2.durationMs)})`;
+var logDuration = (result, verboseInfo) => {
+  const verboseMessage = `(done in ${prettyMilliseconds(result.durationMs)})`;
   verboseLog({
     type: "duration",
     verboseMessage,
     verboseInfo,
-    result: result2
+    result
   });
 };
 
 // node_modules/execa/lib/return/reject.js
-var handleResult = (result2, verboseInfo, { reject }) => {
-  logResult(result2, verboseInfo);
-  if (result2.failed && reject) {
-    throw result2;
+var handleResult = (result, verboseInfo, { reject }) => {
+  logResult(result, verboseInfo);
+  if (result.failed && reject) {
+    throw result;
   }
-  return result2;
+  return result;
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
@@ -44028,8 +44682,8 @@ var transformOutputSync = ({ fileDescriptors, syncResult: { output }, options: o
   }
   const state = {};
   const outputFiles = /* @__PURE__ */ new Set([]);
-  const transformedOutput = output.map((result2, fdNumber) => transformOutputResultSync({
-    result: result2,
+  const transformedOutput = output.map((result, fdNumber) => transformOutputResultSync({
+    result,
     fileDescriptors,
     fdNumber,
     state,
@@ -44039,11 +44693,11 @@ var transformOutputSync = ({ fileDescriptors, syncResult: { output }, options: o
   }, options2));
   return { output: transformedOutput, ...state };
 };
-var transformOutputResultSync = ({ result: result2, fileDescriptors, fdNumber, state, outputFiles, isMaxBuffer, verboseInfo }, { buffer, encoding, lines, stripFinalNewline: stripFinalNewline2, maxBuffer }) => {
-  if (result2 === null) {
+var transformOutputResultSync = ({ result, fileDescriptors, fdNumber, state, outputFiles, isMaxBuffer, verboseInfo }, { buffer, encoding, lines, stripFinalNewline: stripFinalNewline2, maxBuffer }) => {
+  if (result === null) {
     return;
   }
-  const truncatedResult = truncateMaxBufferSync(result2, isMaxBuffer, maxBuffer);
+  const truncatedResult = truncateMaxBufferSync(result, isMaxBuffer, maxBuffer);
   const uint8ArrayResult = bufferToUint8Array(truncatedResult);
   const { stdioItems, objectMode } = fileDescriptors[fdNumber];
   const chunks = runOutputGeneratorsSync([uint8ArrayResult], stdioItems, encoding, state);
@@ -44204,7 +44858,7 @@ var getResultError = (error2, exitCode, signal) => {
 // node_modules/execa/lib/methods/main-sync.js
 var execaCoreSync = (rawFile, rawArguments, rawOptions) => {
   const { file, commandArguments, command, escapedCommand, startTime, verboseInfo, options: options2, fileDescriptors } = handleSyncArguments(rawFile, rawArguments, rawOptions);
-  const result2 = spawnSubprocessSync({
+  const result = spawnSubprocessSync({
     file,
     commandArguments,
     options: options2,
@@ -44214,7 +44868,7 @@ var execaCoreSync = (rawFile, rawArguments, rawOptions) => {
     fileDescriptors,
     startTime
   });
-  return handleResult(result2, verboseInfo, options2);
+  return handleResult(result, verboseInfo, options2);
 };
 var handleSyncArguments = (rawFile, rawArguments, rawOptions) => {
   const { command, escapedCommand, startTime, verboseInfo } = handleCommand(rawFile, rawArguments, rawOptions);
@@ -46350,7 +47004,7 @@ var handlePromise = async ({ subprocess, options: options2, startTime, verboseIn
   onInternalError.resolve();
   const stdio = stdioResults.map((stdioResult, fdNumber) => stripNewline(stdioResult, options2, fdNumber));
   const all = stripNewline(allResult, options2, "all");
-  const result2 = getAsyncResult({
+  const result = getAsyncResult({
     errorInfo,
     exitCode,
     signal,
@@ -46363,7 +47017,7 @@ var handlePromise = async ({ subprocess, options: options2, startTime, verboseIn
     escapedCommand,
     startTime
   });
-  return handleResult(result2, verboseInfo, options2);
+  return handleResult(result, verboseInfo, options2);
 };
 var getAsyncResult = ({ errorInfo, exitCode, signal, stdio, all, ipcOutput, context: context3, options: options2, command, escapedCommand, startTime }) => "error" in errorInfo ? makeError({
   error: errorInfo.error,
@@ -46579,14 +47233,14 @@ function parseFileLine2(text) {
   return { file: m[1], line: Number(m[2]) };
 }
 function parseAddr2line(output) {
-  const result2 = /* @__PURE__ */ new Map();
+  const result = /* @__PURE__ */ new Map();
   const lines = output.split("\n");
   let current = null;
   for (let i2 = 0; i2 < lines.length; i2++) {
     const line = lines[i2];
     if (/^0x[0-9a-f]+$/i.test(line)) {
       current = [];
-      result2.set(BigInt(line), current);
+      result.set(BigInt(line), current);
       continue;
     }
     if (!current || line === "") continue;
@@ -46594,22 +47248,22 @@ function parseAddr2line(output) {
     i2++;
     if (line !== "??") current.push({ fn: line, ...where });
   }
-  return result2;
+  return result;
 }
 function parseGoAddr2line(output, addrs) {
-  const result2 = /* @__PURE__ */ new Map();
+  const result = /* @__PURE__ */ new Map();
   const lines = output.split("\n");
   for (const [i2, addr] of addrs.entries()) {
     const fn = lines[2 * i2];
     if (fn === void 0) break;
     if (fn === "?" || fn === "") continue;
-    result2.set(addr, [{ fn, ...parseFileLine2(lines[2 * i2 + 1] ?? "") }]);
+    result.set(addr, [{ fn, ...parseFileLine2(lines[2 * i2 + 1] ?? "") }]);
   }
-  return result2;
+  return result;
 }
 function run(file, args, input) {
-  const result2 = runHelperSync(file, args, { input, timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
-  return result2.ok ? result2.stdout : null;
+  const result = runHelperSync(file, args, { input, timeoutMs: TIMEOUT_MS, maxBuffer: MAX_BUFFER });
+  return result.ok ? result.stdout : null;
 }
 var useful = (map, addrs) => addrs.filter((a2) => map.get(a2)?.some((f) => f.file !== "")).length >= addrs.length / 2;
 function symbolize(binary, addrs, tools = {}) {
@@ -46643,13 +47297,13 @@ function fillGaps(primary, fallback) {
   return primary;
 }
 function which2(name, pathEnv = process.env.PATH ?? "") {
-  const result2 = runHelperSync("/bin/sh", ["-c", 'command -v "$1"', "sh", name], {
+  const result = runHelperSync("/bin/sh", ["-c", 'command -v "$1"', "sh", name], {
     timeoutMs: 1e4,
     env: { PATH: pathEnv },
     onlyEnv: true
   });
-  const path6 = result2.stdout.trim();
-  return result2.ok && path6 ? path6 : null;
+  const path6 = result.stdout.trim();
+  return result.ok && path6 ? path6 : null;
 }
 
 // src/collect/ebpf-preflight.ts
@@ -47342,6 +47996,7 @@ function selectDriver(choice, host) {
 }
 
 // src/source/local-pair/start.ts
+import { closeSync as closeSync2, openSync as openSync2, readSync } from "node:fs";
 import { setTimeout as sleep6 } from "node:timers/promises";
 
 // src/model/redact.ts
@@ -47582,8 +48237,27 @@ function substitute(command, port, url) {
   if (url !== null) out = out.replaceAll(Placeholder.Url, url);
   return out;
 }
+function preloadPrograms(commands, cwd, pathEnv) {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  for (const path6 of new Set(commands.map((c3) => programPath(c3, { cwd, pathEnv })))) {
+    if (path6 === null) continue;
+    let fd = null;
+    try {
+      fd = openSync2(path6, "r");
+      while (readSync(fd, buffer, 0, buffer.length, null) > 0) ;
+    } catch {
+    } finally {
+      if (fd !== null) closeSync2(fd);
+    }
+  }
+}
 async function startPair(plan, driver, teardown, log, env = process.env) {
   const replicas = plan.replicas;
+  preloadPrograms(
+    SIDES.map((side) => plan.commands[side]),
+    process.cwd(),
+    env.PATH ?? ""
+  );
   const groups2 = { baseline: [], gray: [] };
   const created = [];
   teardown.add("removing the driver root", () => driver.dispose());
@@ -47732,7 +48406,7 @@ function parseShow(text) {
   return properties;
 }
 function sweepUnits(systemctl, alive) {
-  const result2 = { removed: [], failed: [] };
+  const result = { removed: [], failed: [] };
   const list = systemctl.query([
     "list-units",
     "--type=scope,slice",
@@ -47744,18 +48418,18 @@ function sweepUnits(systemctl, alive) {
     "memgate*"
   ]);
   if (!list.ok) {
-    result2.failed.push(`memgate's systemd units could not be listed: ${list.failure}`);
-    return result2;
+    result.failed.push(`memgate's systemd units could not be listed: ${list.failure}`);
+    return result;
   }
   for (const listed of parseListUnits(list.stdout)) {
     const scope = MEMGATE_SCOPE.exec(listed.unit);
     if (scope) {
-      if (!alive(Number(scope[1]))) settle(systemctl, listed, true, result2);
+      if (!alive(Number(scope[1]))) settle(systemctl, listed, true, result);
     } else if (MEMGATE_SLICE.test(listed.unit) && listed.active === "failed") {
-      settle(systemctl, listed, false, result2);
+      settle(systemctl, listed, false, result);
     }
   }
-  return result2;
+  return result;
 }
 function activeState(systemctl, unit) {
   const show = systemctl.query(["show", "-p", "ActiveState", "-p", "LoadState", "--", unit]);
@@ -47763,7 +48437,7 @@ function activeState(systemctl, unit) {
   const state = parseShow(show.stdout).get("ActiveState");
   return state ? { state } : { failure: `systemctl show ${unit} printed no ActiveState` };
 }
-function settle(systemctl, listed, stop, result2) {
+function settle(systemctl, listed, stop, result) {
   const { unit } = listed;
   const done = [];
   let state = listed.active;
@@ -47771,13 +48445,13 @@ function settle(systemctl, listed, stop, result2) {
     systemctl.change(["kill", "--signal=SIGKILL", "--", unit]);
     const stopped = systemctl.change(["stop", "--", unit]);
     if (!stopped.ok) {
-      result2.failed.push(`${unit}: ${stopped.failure}`);
+      result.failed.push(`${unit}: ${stopped.failure}`);
       return;
     }
     done.push("stopped");
     const now = activeState(systemctl, unit);
     if ("failure" in now) {
-      result2.failed.push(`${unit}: stopped, but its state could not be read: ${now.failure}`);
+      result.failed.push(`${unit}: stopped, but its state could not be read: ${now.failure}`);
       return;
     }
     state = now.state;
@@ -47785,7 +48459,7 @@ function settle(systemctl, listed, stop, result2) {
   if (state === "failed") {
     const reset2 = systemctl.change(["reset-failed", "--", unit]);
     if (!reset2.ok) {
-      result2.failed.push(`${unit}: ${done.length ? "stopped, but " : ""}${reset2.failure}`);
+      result.failed.push(`${unit}: ${done.length ? "stopped, but " : ""}${reset2.failure}`);
       return;
     }
     done.push("reset");
@@ -47793,8 +48467,8 @@ function settle(systemctl, listed, stop, result2) {
     state = "failure" in now ? "inactive" : now.state;
   }
   if (done.length === 0) return;
-  if (state !== "inactive") result2.failed.push(`${unit}: still ${state} after it was ${done.join(" and ")}`);
-  else result2.removed.push(`${unit} (${done.join(", ")})`);
+  if (state !== "inactive") result.failed.push(`${unit}: still ${state} after it was ${done.join(" and ")}`);
+  else result.removed.push(`${unit} (${done.join(", ")})`);
 }
 
 // src/workload/cgroup/orphans.ts
@@ -47832,7 +48506,7 @@ async function removeTree(dir) {
   await removeDir(dir);
 }
 async function sweepCgroupfs(parents, alive = pidAlive) {
-  const result2 = { removed: [], failed: [] };
+  const result = { removed: [], failed: [] };
   for (const parent of new Set(parents)) {
     if (!parent) continue;
     for (const dir of subdirs(parent)) {
@@ -47840,13 +48514,13 @@ async function sweepCgroupfs(parents, alive = pidAlive) {
       if (!match || alive(Number(match[1]))) continue;
       try {
         await removeTree(dir);
-        result2.removed.push(dir);
+        result.removed.push(dir);
       } catch (error2) {
-        result2.failed.push(`${dir}: ${errorMessage(error2)}`);
+        result.failed.push(`${dir}: ${errorMessage(error2)}`);
       }
     }
   }
-  return result2;
+  return result;
 }
 async function sweepOrphans(layout, options2) {
   try {
@@ -47984,6 +48658,7 @@ async function sampleMemory(options2) {
   const origin = performance2.now();
   let nextStat = 0;
   let nextProgress = options2.progressEveryMs;
+  let nextLook = 0;
   for (let tick = 0; ; tick++) {
     const due = tick * intervalMs;
     if (due > totalMs) return { samples, stats, endedEarly: null };
@@ -48012,6 +48687,11 @@ async function sampleMemory(options2) {
     }
     const reason = options2.stopReason();
     if (reason !== null) return { samples, stats, endedEarly: reason };
+    const looks = options2.looks;
+    if (looks && nextLook < looks.atMs.length && t >= looks.atMs[nextLook]) {
+      const index = nextLook++;
+      if (looks.onLook(index, samples, stats)) return { samples, stats, endedEarly: null, decidedAtLook: index };
+    }
   }
 }
 
@@ -48139,7 +48819,7 @@ var ProfileCollector = class {
   }
   async fetchOne(side, kind, base, seq, instance) {
     const t = Math.round(this.now() * 10) / 10;
-    const result2 = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
+    const result = await fetchProfile(profileUrl(base, kind), this.options.timeoutMs, this.options.signal);
     const entry = {
       side,
       ...instance > 0 ? { instance } : {},
@@ -48149,20 +48829,20 @@ var ProfileCollector = class {
       file: null,
       bytes: null,
       error: null,
-      fetchMs: result2.ms
+      fetchMs: result.ms
     };
-    if (result2.ok) {
+    if (result.ok) {
       const file = `${PROFILE_DIR}/${side}${instance > 0 ? `-${instance + 1}` : ""}-${kind}-${String(seq).padStart(3, "0")}.${EXTENSION[kind]}`;
       try {
-        writeFileSync7(join8(this.options.bundleDir, file), result2.data);
+        writeFileSync7(join8(this.options.bundleDir, file), result.data);
         entry.file = file;
-        entry.bytes = result2.data.length;
-        this.data[file] = result2.data;
+        entry.bytes = result.data.length;
+        this.data[file] = result.data;
       } catch (error2) {
         entry.error = `could not save it: ${error2.message}`;
       }
     } else {
-      entry.error = result2.error;
+      entry.error = result.error;
     }
     if (entry.error !== null && !this.warned.has(`${side}/${kind}`) && !this.options.signal.aborted) {
       this.warned.add(`${side}/${kind}`);
@@ -48176,6 +48856,10 @@ var ProfileCollector = class {
   stop() {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
+  }
+  /** What was fetched so far (a look before the end): finished fetches only, nothing waited for. */
+  soFar() {
+    return { ...this.index(), data: { ...this.data } };
   }
   /** Ends collection with the final snapshot (while both sides still run) and returns what was fetched. */
   async finish() {
@@ -48549,20 +49233,20 @@ function findTargets(groups2, mode, prefix, note, untraced) {
       const inode = exeIdentity(pid, exe);
       const deleted = exe.endsWith(" (deleted)");
       const readPath = deleted ? `/proc/${pid}/exe` : exe;
-      let result2 = checked.get(inode);
-      if (!result2) {
-        result2 = checkBinary(readPath, mode, (p) => {
+      let result = checked.get(inode);
+      if (!result) {
+        result = checkBinary(readPath, mode, (p) => {
           try {
             return readFileSync11(p);
           } catch {
             return readFileSync11(`/proc/${pid}/exe`);
           }
         });
-        checked.set(inode, result2);
+        checked.set(inode, result);
       }
-      if (!result2.ok) {
-        if (result2.binary && (result2.binary.goVersion !== null || result2.binary.symbol("runtime.mallocgc")))
-          problems.push(result2);
+      if (!result.ok) {
+        if (result.binary && (result.binary.goVersion !== null || result.binary.symbol("runtime.mallocgc")))
+          problems.push(result);
         continue;
       }
       found.push({ pid, exe });
@@ -48573,18 +49257,18 @@ function findTargets(groups2, mode, prefix, note, untraced) {
           probe: {
             binary: probePath,
             pids: [],
-            arch: result2.arch,
-            go: result2.go,
-            memProfileRateAddr: result2.binary.symbol("runtime.MemProfileRate")?.value ?? null
+            arch: result.arch,
+            go: result.go,
+            memProfileRateAddr: result.binary.symbol("runtime.MemProfileRate")?.value ?? null
           },
-          binary: result2.binary,
+          binary: result.binary,
           bias: /* @__PURE__ */ new Map(),
           sides: /* @__PURE__ */ new Set()
         };
         byInode.set(inode, target);
       }
       let bias = 0n;
-      if (result2.binary.pie) {
+      if (result.binary.pie) {
         const maps = readMaps(pid, prefix);
         bias = (maps === null ? null : loadBias(maps, exe.replace(/ \(deleted\)$/, ""))) ?? 0n;
         if (bias === 0n)
@@ -48824,10 +49508,10 @@ function heapTotals(bytes3) {
 }
 async function fetchAllocationRate(pprofBase, ageSec, signal) {
   if (ageSec === null) return { ok: false, why: "its process age could not be read" };
-  const result2 = await fetchProfile(`${pprofBase.replace(/\/+$/, "")}/heap`, ESTIMATE_FETCH_TIMEOUT_MS, signal);
-  if (!result2.ok) return { ok: false, why: `its heap profile could not be fetched (${result2.error})` };
+  const result = await fetchProfile(`${pprofBase.replace(/\/+$/, "")}/heap`, ESTIMATE_FETCH_TIMEOUT_MS, signal);
+  if (!result.ok) return { ok: false, why: `its heap profile could not be fetched (${result.error})` };
   try {
-    const totals = heapTotals(result2.data);
+    const totals = heapTotals(result.data);
     return { ok: true, rate: allocationRate(totals, totals.periodBytes, ageSec) };
   } catch (error2) {
     return { ok: false, why: `its heap profile could not be read (${error2.message})` };
@@ -49082,9 +49766,10 @@ var PROGRESS_EVERY_MS = 5e3;
 var STAT_EVERY_MS = 2e3;
 async function observeWindow(plan, { groups: groups2, workloads, instances }, teardown, context3) {
   const { logger, signal, bundleDir: bundleDir2, ebpfCheck } = context3;
-  const totalMs = plan.warmupMs + plan.durationMs;
+  const totalMs = plan.warmupMs + plan.maxDurationMs;
+  const watching = plan.maxDurationMs > plan.durationMs ? `, judged at ${formatDuration(plan.durationMs)} and again until it can tell, for at most ${formatDuration(plan.maxDurationMs)}` : "";
   logger.info(
-    `memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a ${formatDuration(plan.durationMs)} window sampled every ${formatDuration(plan.intervalMs)}`
+    `memgate: both ready; warm-up ${formatDuration(plan.warmupMs)}, then a window sampled every ${formatDuration(plan.intervalMs)}${watching || ` of ${formatDuration(plan.durationMs)}`}`
   );
   let ebpfOrigin = performance4.now();
   const firstUrl = (template, port) => template === null || template.includes("{port}") && (port ?? null) === null ? null : template.replaceAll("{port}", String(port));
@@ -49127,7 +49812,13 @@ async function observeWindow(plan, { groups: groups2, workloads, instances }, te
     progressEveryMs: PROGRESS_EVERY_MS,
     signal,
     stopReason: () => SIDES.filter((side) => instances[side].some((i2) => !i2.workload.alive)).map((side) => `${side} exited`)[0] ?? null,
-    onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs))
+    onProgress: (s) => logger.info(progressLine(s, plan.warmupMs, totalMs)),
+    ...context3.looks ? {
+      looks: {
+        atMs: context3.looks.windowsMs.map((w) => plan.warmupMs + w),
+        onLook: (index, samples, stats) => context3.looks.onLook(index, { samples, stats }, profiler?.soFar() ?? null)
+      }
+    } : {}
   });
   if (sampled.endedEarly === "interrupted" && !context3.interrupted.aborted) sampled.endedEarly = context3.hung;
   const [profiles, trace] = await Promise.all([profiler?.finish() ?? null, ebpf?.finish() ?? null]);
@@ -49140,7 +49831,7 @@ function progressLine(s, warmupMs, totalMs) {
 }
 
 // src/source/local-pair/workload-log.ts
-import { closeSync as closeSync2, createWriteStream as createWriteStream3, mkdirSync as mkdirSync6, openSync as openSync2, rmSync, writeFileSync as writeFileSync9 } from "node:fs";
+import { closeSync as closeSync3, createWriteStream as createWriteStream3, mkdirSync as mkdirSync6, openSync as openSync3, rmSync, writeFileSync as writeFileSync9 } from "node:fs";
 import { join as join10 } from "node:path";
 var OUT_ROOM_BYTES = 64 * 1024;
 function openWorkloadLog(bundleDir2, outDir, logger) {
@@ -49148,7 +49839,7 @@ function openWorkloadLog(bundleDir2, outDir, logger) {
   let created;
   try {
     created = mkdirSync6(bundleDir2, { recursive: true });
-    closeSync2(openSync2(logPath, "w"));
+    closeSync3(openSync3(logPath, "w"));
     const probe = join10(bundleDir2, ".memgate-room");
     try {
       writeFileSync9(probe, Buffer.alloc(OUT_ROOM_BYTES));
@@ -49205,16 +49896,16 @@ function localPair(plan, host, limits = { hangGraceMs: HANG_GRACE_MS }) {
   };
 }
 async function run2(plan, driver, context3, teardown, log, guard, limits) {
-  const limitMs = plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + limits.hangGraceMs;
+  const limitMs = plan.readyTimeoutMs + plan.warmupMs + plan.maxDurationMs + limits.hangGraceMs;
   const hang = AbortSignal.timeout(limitMs);
-  const hung = `the run was still going ${formatDuration(limitMs)} after it started (ready timeout + warm-up + window + ${formatDuration(limits.hangGraceMs)}) and was stopped as hung`;
+  const hung = `the run was still going ${formatDuration(limitMs)} after it started (ready timeout + warm-up + the longest window + ${formatDuration(limits.hangGraceMs)}) and was stopped as hung`;
   hang.addEventListener("abort", () => context3.logger.warn(`memgate: ${hung}`), { once: true });
   const signal = AbortSignal.any([context3.signal, hang]);
   const warnings = [];
   const ebpfCheck = plan.ebpf.enabled === "off" ? null : checkTracer(process.env, signal);
   const pair = await startPair(plan, driver, teardown, log);
-  const processes = plan.replicas === 1 ? "baseline and gray" : `${plan.replicas} processes each of baseline and gray`;
-  context3.logger.info(`memgate: started ${processes} (${driver.name} driver); waiting for them to be ready`);
+  const processes2 = plan.replicas === 1 ? "baseline and gray" : `${plan.replicas} processes each of baseline and gray`;
+  context3.logger.info(`memgate: started ${processes2} (${driver.name} driver); waiting for them to be ready`);
   const perInstance = await waitForAll(plan, pair, signal);
   const readiness = sideReadiness(perInstance);
   const origin = Date.now();
@@ -49236,13 +49927,30 @@ async function run2(plan, driver, context3, teardown, log, guard, limits) {
     const endedEarly = context3.signal.aborted ? "interrupted" : hung;
     observed = { sampled: { samples: [], stats: [], endedEarly }, profiles: null, ebpf: null };
   } else {
+    const watch = context3.watch;
     observed = await observeWindow(plan, pair, teardown, {
       logger: context3.logger,
       signal,
       interrupted: context3.signal,
       hung,
       bundleDir: context3.bundleDir,
-      ebpfCheck
+      ebpfCheck,
+      looks: watch ? {
+        windowsMs: watch.windowsMs,
+        // What the gate would have at this look: the readings and profiles so far, and each process's state now.
+        onLook: (index, sampled, profiles) => watch.look(index, {
+          driver: driver.name,
+          limitations: driver.limitations,
+          memoryMaxBytes: driver.name === "none" ? null : plan.memoryMaxBytes,
+          ...readFinals(pair, perInstance, origin),
+          samples: sampled.samples,
+          stats: sampled.stats,
+          endedEarly: null,
+          warnings,
+          profiles,
+          ebpf: null
+        })
+      } : null
     });
   }
   windowOver = true;
@@ -49456,6 +50164,8 @@ function renderHtml(report) {
   sections.push(
     `<h1><span class="verdict" style="background:${banner2.color}">${banner2.text}</span>${report.grade ? ` <span class="grade">${report.grade}</span>` : ""} memgate memory report</h1>`
   );
+  sections.push(`<p class="rules-out"><b>${RULES_OUT_LABEL}</b> ${escapeHtml(report.sensitivity.statement)}</p>`);
+  if (report.watch) sections.push(`<p class="watch">${escapeHtml(watchLine(report.watch))}</p>`);
   sections.push(
     `<p class="cmd">baseline: <code>${escapeHtml(b.command)}</code><br>gray: <code>${escapeHtml(g2.command)}</code><br>driver ${escapeHtml(report.settings.driver)} \xB7 warm-up ${report.settings.warmupMs / 1e3}s \xB7 window ${report.settings.windowMs / 1e3}s</p>`
   );
@@ -49486,8 +50196,15 @@ function renderHtml(report) {
     "<h2>Rules</h2>" + table(
       ["rule", "measured", "limit", "result"],
       report.comparisons.map((c3) => {
-        const fmt = (v) => v === null ? "n/a" : c3.unit === "ratio" ? formatPercent(v) : c3.unit === "bytes/s" ? formatRate(v) : String(v);
-        return [c3.rule, fmt(c3.measured), fmt(c3.limit), c3.passed === null ? "n/a" : c3.passed ? "pass" : "<b>fail</b>"];
+        const o2 = ruleOutcome(c3, report);
+        const text = o2.kind === "none" ? o2.text : `${DECISION_MARK[o2.kind]} ${escapeHtml(o2.text)}`;
+        const site = c3.rule === "site-growth" ? report.siteGrowthDifference?.function : void 0;
+        return [
+          site === void 0 ? c3.rule : `${c3.rule} <code>${escapeHtml(site)}</code>`,
+          escapeHtml(measuredText(c3, report)),
+          escapeHtml(limitText(c3, report)),
+          o2.kind === "block" ? `<b>${text}</b>` : text
+        ];
       })
     )
   );
@@ -49541,369 +50258,6 @@ ${sections.join("\n")}
 `;
 }
 
-// src/model/option-ref.ts
-var MARK = "opt:";
-var END = "";
-var PATTERN = /\u0001opt:([a-z0-9-]+)\u0001/g;
-function optionRef(name) {
-  return `${MARK}${name}${END}`;
-}
-function renderOptionRefs(text, surface) {
-  return text.replace(PATTERN, (_, name) => surface === "cli" ? `--${name}` : `the ${name} input`);
-}
-
-// src/judge/grade.ts
-var P0_GROWTH_PER_HOUR = 0.8;
-var P2_LIMIT_SHARE = 0.75;
-function gradeOf(verdict, reasons2, analysis) {
-  const blocks = new Set(reasons2.filter((r) => r.outcome === "block").map((r) => r.rule));
-  if (blocks.has("gray-oom-kill") || blocks.has("gray-exited")) return "P0";
-  const { gray: gray2, memoryMaxBytes } = analysis;
-  if (blocks.has("slope-increase")) {
-    const slope2 = Math.max(0, analysis.slopeDifference?.low ?? 0);
-    const growthPerHour = gray2.p95Bytes ? slope2 * 3600 / gray2.p95Bytes : 0;
-    const hoursLeft = memoryMaxBytes !== null && gray2.lastFloorBytes !== null && slope2 > 0 ? (memoryMaxBytes - gray2.lastFloorBytes) / slope2 / 3600 : Infinity;
-    return growthPerHour > P0_GROWTH_PER_HOUR || hoursLeft < 1 ? "P0" : "P1";
-  }
-  if (blocks.has("inuse-growth") || blocks.has("site-growth")) return "P1";
-  const nearLimit = memoryMaxBytes !== null && gray2.p95Bytes !== null && gray2.p95Bytes > P2_LIMIT_SHARE * memoryMaxBytes;
-  if (blocks.size > 0 || nearLimit) return "P2";
-  if (verdict === "warn") return "P3";
-  return null;
-}
-
-// src/judge/evidence-rules.ts
-function inuseGrowthRule(analysis, limits, cgroup) {
-  const heap = analysis.evidence?.summary.heap;
-  const diff = analysis.inuseDifference;
-  if (!heap || !diff) return { comparison: null, reason: null };
-  const base = mean2(analysis.baseline.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
-  const grayGrowth = mean2(analysis.gray.instances.map((i2) => i2.inuseGrowth?.value ?? 0));
-  const threshold = Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
-  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
-  const detail = `inuse_space gray ${formatRate(grayGrowth)} vs baseline ${formatRate(base)}; difference ${formatRate(diff.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(diff.low)} .. ${formatRate(diff.high)}, ${how}) over ${heap.gray.snapshots} and ${heap.baseline.snapshots} heap profiles`;
-  const exceeds = diff.value > threshold && diff.low > 0;
-  const comparison = {
-    rule: "inuse-growth",
-    unit: "bytes/s",
-    measured: diff.value,
-    limit: threshold,
-    passed: !exceeds,
-    detail
-  };
-  if (cgroup.blocked || !exceeds) return { comparison, reason: null };
-  const slope2 = analysis.slopeDifference;
-  const unclear = slope2 === null || slope2.high >= cgroup.threshold;
-  if (unclear) {
-    const why = slope2 === null ? "the cgroup memory floor has too few points for a slope" : `the cgroup floor slope is unclear (difference ${formatRate(slope2.bytesPerSec)}, CI ${formatRate(slope2.low)} .. ${formatRate(slope2.high)})`;
-    return {
-      comparison,
-      reason: {
-        rule: "inuse-growth",
-        outcome: "block",
-        measured: diff.value,
-        limit: threshold,
-        message: `retained heap grows faster in gray: ${detail}, above the allowed ${formatRate(threshold)}; ${why}, so this was decided on heap profiles (inuse_space) as a second signal`
-      }
-    };
-  }
-  return {
-    comparison,
-    reason: {
-      rule: "inuse-growth",
-      outcome: "warn",
-      measured: diff.value,
-      limit: threshold,
-      message: `heap profiles show retained growth in gray (${detail}), above ${formatRate(threshold)}, which the cgroup memory floor does not show yet (Go's heap has headroom below its GC goal); lengthen ${optionRef(Option.Duration)} to see whether it reaches the cgroup`
-    }
-  };
-}
-var mean2 = (xs) => xs.length ? xs.reduce((a2, b) => a2 + b, 0) / xs.length : 0;
-function siteGrowthRule(analysis, limits, already) {
-  const site = analysis.siteDifference;
-  if (!site) return { comparison: null, reason: null };
-  const threshold = limits.minSlopeBytesPerSec;
-  const detail = `retained at ${site.function}: gray minus baseline ${formatRate(site.value)} (${Math.round(analysis.confidence * 100)}% CI ${formatRate(site.low)} .. ${formatRate(site.high)}, across ${analysis.replicas} processes a side)`;
-  const clear = site.value > threshold && site.low > 0;
-  const comparison = {
-    rule: "site-growth",
-    unit: "bytes/s",
-    measured: site.value,
-    limit: threshold,
-    passed: !clear,
-    detail
-  };
-  if (!clear || already) return { comparison, reason: null };
-  return {
-    comparison,
-    reason: {
-      rule: "site-growth",
-      outcome: "block",
-      measured: site.value,
-      limit: threshold,
-      message: `retained heap grows at one allocation site in every gray process: ${detail}, above the allowed ${formatRate(threshold)} (${optionRef(Option.MinSlope)}); the whole heap and the cgroup are too noisy to show it yet, one site is not`
-    }
-  };
-}
-function nameTopSuspect(reasons2, analysis) {
-  const evidence = analysis.evidence;
-  const first = reasons2.findIndex((r) => r.outcome === "block");
-  if (!evidence || first < 0) return reasons2;
-  const clause = topSuspectClause(evidence.suspects, evidence.patterns);
-  if (!clause) return reasons2;
-  return reasons2.map((r, i2) => i2 === first ? { ...r, message: `${r.message}; ${clause}` } : r);
-}
-
-// src/judge/judge.ts
-var MIN_WINDOW_SAMPLES = 8;
-var MIN_FLOOR_POINTS = 4;
-var NOISE_FACTOR = 4;
-function describeExit(side, a2) {
-  const exit = a2.exit;
-  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
-  const when = exit.beforeReady ? "before it was ready" : `${formatDuration(Math.max(0, exit.atMs))} into sampling`;
-  const said = exit.lastOutput.length ? `; last output: ${exit.lastOutput[exit.lastOutput.length - 1]}` : "";
-  return `${side} ${how} ${when}${said}`;
-}
-function lostItsPort(exit) {
-  return exit.lastOutput.some((line) => /address already in use|EADDRINUSE/i.test(line));
-}
-function slopeThreshold(analysis, limits) {
-  const base = analysis.baseline.slope?.bytesPerSec ?? 0;
-  return Math.max(limits.minSlopeBytesPerSec, limits.maxSlopeIncrease * Math.abs(base));
-}
-function projection(analysis) {
-  const limit = analysis.memoryMaxBytes;
-  if (limit === null) return null;
-  const slope2 = analysis.gray.slope;
-  const floor = analysis.gray.lastFloorBytes;
-  const growing = slope2 !== null && floor !== null && slope2.bytesPerSec > 0 && slope2.low > 0;
-  return { limitBytes: limit, secondsToLimit: growing ? Math.max(0, (limit - floor) / slope2.bytesPerSec) : null };
-}
-var percentOf = (confidence) => `${Math.round(confidence * 100)}%`;
-function intervalText(analysis, d, format2) {
-  const how = analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
-  return `${percentOf(analysis.confidence)} CI ${format2(d.low)} .. ${format2(d.high)}, ${how}`;
-}
-var GOROUTINE_STACK_BYTES = 8 * 1024;
-var FILE_SHARE = 0.5;
-function corroborate(analysis, threshold, diff) {
-  const heap = analysis.inuseDifference;
-  if (!heap) return { demote: null, note: null };
-  if (heap.high >= threshold) return { demote: null, note: null };
-  const goroutineBytes = (analysis.goroutineDifference ?? 0) * GOROUTINE_STACK_BYTES;
-  if (goroutineBytes >= threshold)
-    return {
-      demote: null,
-      note: `goroutines pile up in gray (+${(analysis.goroutineDifference * 60).toFixed(0)}/min, their stacks ${formatRate(goroutineBytes)} at least)`
-    };
-  const file = analysis.split.fileBytesPerSec;
-  const heapText = `heap profiles rule out retained heap growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, up to ${formatRate(heap.high)})`;
-  if (file !== null && file >= FILE_SHARE * diff) {
-    return {
-      demote: `${heapText}, and page cache (memory.stat file, ${formatRate(file)} more in gray) makes up most of the rise: reclaimable, not a leak`,
-      note: null
-    };
-  }
-  const anon = analysis.split.anonBytesPerSec;
-  return {
-    demote: null,
-    note: `${heapText}: the rise is anon memory the Go heap does not retain${anon === null ? "" : ` (anon ${formatRate(anon)} more in gray)`}: memory outside the Go heap (cgo, mmap) or heap headroom the runtime keeps`
-  };
-}
-function judge(analysis, limits) {
-  const reasons2 = [];
-  const comparisons = [];
-  const notes = [];
-  const { gray: gray2, baseline } = analysis;
-  const grayOom = gray2.oomKills ?? 0;
-  comparisons.push({
-    rule: "gray-oom-kill",
-    unit: "count",
-    measured: gray2.oomKills,
-    limit: 0,
-    passed: gray2.oomKills === null ? null : grayOom === 0,
-    detail: gray2.oomKills === null ? "OOM kills cannot be seen with this driver" : `${grayOom} OOM kill(s)`
-  });
-  if (grayOom > 0) {
-    reasons2.push({
-      rule: "gray-oom-kill",
-      outcome: "block",
-      measured: grayOom,
-      limit: 0,
-      message: `gray was OOM-killed ${grayOom} time(s) at the ${analysis.memoryMaxBytes === null ? "cgroup" : formatBytes(analysis.memoryMaxBytes)} memory limit`
-    });
-  } else if (gray2.exit) {
-    const portTaken = lostItsPort(gray2.exit);
-    reasons2.push({
-      rule: "gray-exited",
-      outcome: portTaken ? "inconclusive" : "block",
-      measured: gray2.exit.code,
-      limit: null,
-      message: portTaken ? `${describeExit("gray", gray2)}; another program took the port memgate gave it before it could listen, which says nothing about the build; run again (on a machine this busy, fewer gates at a time)` : `${describeExit("gray", gray2)}; a build that dies under the same load as baseline must not ship`
-    });
-  }
-  if ((baseline.oomKills ?? 0) > 0) {
-    reasons2.push({
-      rule: "baseline-oom-kill",
-      outcome: "inconclusive",
-      measured: baseline.oomKills,
-      limit: 0,
-      message: `baseline was OOM-killed too, so the limit says nothing about gray; raise ${optionRef(Option.MemoryMax)}`
-    });
-  } else if (baseline.exit) {
-    reasons2.push({
-      rule: "baseline-exited",
-      outcome: "inconclusive",
-      measured: baseline.exit.code,
-      limit: null,
-      message: `${describeExit("baseline", baseline)}; without a running baseline there is nothing to compare against`
-    });
-  }
-  const p95Detail = `gray ${gray2.p95Bytes === null ? "n/a" : formatBytes(gray2.p95Bytes)} vs baseline ${baseline.p95Bytes === null ? "n/a" : formatBytes(baseline.p95Bytes)}`;
-  const p95Delta = gray2.p95Bytes !== null && baseline.p95Bytes !== null ? gray2.p95Bytes - baseline.p95Bytes : null;
-  const p95Over = analysis.p95Increase !== null && p95Delta !== null && analysis.p95Increase > limits.maxP95Increase && p95Delta > limits.minP95DeltaBytes;
-  const p95Interval = analysis.p95Difference;
-  const p95Clear = p95Interval !== null && p95Interval.low > 0;
-  const p95Passed = analysis.p95Increase === null || p95Delta === null ? null : !(p95Over && p95Clear);
-  const p95IntervalText = p95Interval ? `; difference ${formatBytes(p95Interval.value)} (${intervalText(analysis, p95Interval, formatBytes)})` : "";
-  comparisons.push({
-    rule: "p95-increase",
-    unit: "ratio",
-    measured: analysis.p95Increase,
-    limit: limits.maxP95Increase,
-    passed: p95Passed,
-    detail: `${p95Detail}${p95IntervalText}`
-  });
-  if (p95Over && p95Clear) {
-    reasons2.push({
-      rule: "p95-increase",
-      outcome: "block",
-      measured: analysis.p95Increase,
-      limit: limits.maxP95Increase,
-      message: `P95 of memory rose ${formatPercent(analysis.p95Increase)} (${p95Detail}${p95IntervalText}), above the allowed ${formatPercent(limits.maxP95Increase)} and more than ${formatBytes(limits.minP95DeltaBytes)} (${optionRef(Option.MinP95Delta)})`
-    });
-  } else if (p95Over && p95Interval?.hint) {
-    reasons2.push({
-      rule: "p95-increase",
-      outcome: "warn",
-      measured: analysis.p95Increase,
-      limit: limits.maxP95Increase,
-      message: `P95 of memory may be higher in gray (${formatPercent(analysis.p95Increase)}: ${p95Detail}${p95IntervalText}), but that is within what processes of one build differ by; ${analysis.replicas > 1 ? `raise ${optionRef(Option.Replicas)} or lengthen ${optionRef(Option.Duration)}` : `run ${optionRef(Option.Replicas)} 3 or more`} to decide`
-    });
-  }
-  const threshold = slopeThreshold(analysis, limits);
-  const diff = analysis.slopeDifference;
-  const slopeDetail = diff === null ? "too few floor points to fit a slope" : `gray ${formatRate(gray2.slope.bytesPerSec)} vs baseline ${formatRate(baseline.slope.bytesPerSec)}; difference ${formatRate(diff.bytesPerSec)} (${intervalText(analysis, diff, formatRate)})`;
-  const slopeExceeds = diff !== null && diff.bytesPerSec > threshold;
-  const slopeClear = diff !== null && diff.low > 0;
-  const corroboration = slopeExceeds && slopeClear ? corroborate(analysis, threshold, diff.bytesPerSec) : { demote: null, note: null };
-  const slopeBlocks = slopeExceeds && slopeClear && corroboration.demote === null;
-  comparisons.push({
-    rule: "slope-increase",
-    unit: "bytes/s",
-    measured: diff?.bytesPerSec ?? null,
-    limit: threshold,
-    passed: diff === null ? null : !slopeBlocks,
-    detail: slopeDetail
-  });
-  const limitText = `the larger of ${optionRef(Option.MinSlope)} and ${optionRef(Option.MaxSlopeIncrease)} ${formatPercent(limits.maxSlopeIncrease)} of baseline's slope`;
-  if (slopeBlocks) {
-    reasons2.push({
-      rule: "slope-increase",
-      outcome: "block",
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor grows faster in gray: ${slopeDetail}, above the allowed ${formatRate(threshold)} (${limitText})${corroboration.note ? `; ${corroboration.note}` : ""}`
-    });
-  } else if (slopeExceeds && slopeClear) {
-    reasons2.push({
-      rule: "slope-increase",
-      outcome: "warn",
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor grows faster in gray (${slopeDetail}), but ${corroboration.demote}`
-    });
-  } else if (slopeExceeds && diff.hint) {
-    reasons2.push({
-      rule: "slope-increase",
-      outcome: "warn",
-      measured: diff.bytesPerSec,
-      limit: threshold,
-      message: `memory floor may grow faster in gray (${slopeDetail}), but the difference is not statistically clear; lengthen ${optionRef(Option.Duration)} or raise ${optionRef(Option.Replicas)} to decide`
-    });
-  }
-  const slopeSaid = reasons2.some((r) => r.rule === "slope-increase");
-  if (!slopeSaid && diff !== null && (diff.high - diff.low) / 2 > NOISE_FACTOR * threshold && reasons2.every((r) => r.outcome !== "block")) {
-    const noise = `the cgroup memory floor is too noisy to judge growth: its slope difference is only known to \xB1${formatRate((diff.high - diff.low) / 2)}`;
-    const heap = analysis.inuseDifference;
-    if (heap && heap.high < threshold) {
-      notes.push(
-        `${noise}, so the verdict rests on heap profiles, which rule out retained growth above ${formatRate(threshold)} (inuse_space difference ${formatRate(heap.value)}, ${percentOf(analysis.confidence)} CI up to ${formatRate(heap.high)}); growth outside the Go heap would not show`
-      );
-    } else if (heap && analysis.replicas > 1) {
-      notes.push(
-        `${noise}, so the verdict rests on heap profiles: no allocation site retains growth in every gray process above ${formatRate(threshold)}; growth outside the Go heap, or spread thinly over many sites, would not show (lengthen ${optionRef(Option.Duration)} to see it in the cgroup)`
-      );
-    } else {
-      reasons2.push({
-        rule: "slope-noise",
-        outcome: "inconclusive",
-        measured: (diff.high - diff.low) / 2,
-        limit: NOISE_FACTOR * threshold,
-        message: `${noise}; lengthen ${optionRef(Option.Duration)}, raise ${optionRef(Option.Replicas)} or steady the load`
-      });
-    }
-  }
-  const inuse = inuseGrowthRule(analysis, limits, { blocked: slopeBlocks, threshold });
-  if (inuse.comparison) comparisons.push(inuse.comparison);
-  if (inuse.reason) reasons2.push(inuse.reason);
-  const site = siteGrowthRule(analysis, limits, slopeBlocks || inuse.reason?.outcome === "block");
-  if (site.comparison) comparisons.push(site.comparison);
-  if (site.reason) reasons2.push(site.reason);
-  const died = Boolean(gray2.exit || baseline.exit);
-  const tooFew = [gray2, baseline].filter((s) => s.samples < MIN_WINDOW_SAMPLES || s.floorPoints < MIN_FLOOR_POINTS);
-  if (!died && tooFew.length > 0) {
-    reasons2.push({
-      rule: "enough-samples",
-      outcome: "inconclusive",
-      measured: Math.min(gray2.samples, baseline.samples),
-      limit: MIN_WINDOW_SAMPLES,
-      message: `too few readings after warm-up (baseline ${baseline.samples}, gray ${gray2.samples}; at least ${MIN_WINDOW_SAMPLES} each over ${MIN_FLOOR_POINTS}+ floor bins needed)${analysis.endedEarly ? ` because sampling ended early: ${analysis.endedEarly}; a longer window would not help: run again once what ended it is dealt with (the warnings say more)` : `; lengthen ${optionRef(Option.Duration)} or shorten ${optionRef(Option.Interval)}`}`
-    });
-  }
-  if (analysis.driver === "none") {
-    reasons2.push({
-      rule: "degraded-measurement",
-      outcome: "warn",
-      measured: null,
-      limit: null,
-      message: `measured without cgroups (process-tree RSS): ${analysis.limitations.join("; ")}`
-    });
-  }
-  const verdict = decide(reasons2);
-  return {
-    verdict,
-    grade: gradeOf(verdict, reasons2, analysis),
-    reasons: nameTopSuspect(order(reasons2), analysis),
-    comparisons,
-    projection: projection(analysis),
-    limits,
-    analysis,
-    notes
-  };
-}
-function decide(reasons2) {
-  if (reasons2.some((r) => r.outcome === "block")) return "fail";
-  if (reasons2.some((r) => r.outcome === "inconclusive")) return "inconclusive";
-  if (reasons2.some((r) => r.outcome === "warn")) return "warn";
-  return "pass";
-}
-var OUTCOME_ORDER = { block: 0, inconclusive: 1, warn: 2 };
-function order(reasons2) {
-  return reasons2.map((r, i2) => ({ r, i: i2 })).sort((a2, b) => OUTCOME_ORDER[a2.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a2.i - b.i).map(({ r }) => r);
-}
-
 // src/report/report-json.ts
 function exitCodeOf(verdict, onInconclusive) {
   switch (verdict) {
@@ -49949,7 +50303,7 @@ function slopeIncrease(verdict) {
   return diff / Math.abs(base);
 }
 var differenceReport = (d) => d ? { value: d.value, low: d.low, high: d.high, method: d.method } : null;
-function buildReport(verdict, settings) {
+function buildReport(verdict, settings, watch = null) {
   const { analysis } = verdict;
   const surface = settings.surface ?? "cli";
   const spell = (item) => "message" in item ? { ...item, message: renderOptionRefs(item.message, surface) } : { ...item, detail: renderOptionRefs(item.detail, surface) };
@@ -49989,6 +50343,8 @@ function buildReport(verdict, settings) {
     memorySplit: analysis.split,
     comparisons: verdict.comparisons.map(spell),
     reasons: verdict.reasons.map(spell),
+    sensitivity: { ...verdict.sensitivity, statement: renderOptionRefs(verdict.sensitivity.statement, surface) },
+    watch,
     projection: verdict.projection,
     warnings: [
       ...analysis.limitations,
@@ -50007,8 +50363,8 @@ function buildReport(verdict, settings) {
 }
 
 // src/gate/judge-bundle.ts
-function judgeAnalysis(analysis, settings) {
-  return buildReport(judge(analysis, settings.limits), settings);
+function judgeAnalysis(analysis, settings, watch = null) {
+  return buildReport(judge(analysis, settings.limits, levelsOfRecord(watch ?? void 0)), settings, watch);
 }
 function writeReport(outDir, report) {
   const path6 = join11(outDir, ReportFile);
@@ -50033,12 +50389,10 @@ function writeReport(outDir, report) {
 
 // src/gate/run-gate.ts
 function gateMaxRunMs(plan) {
-  return plan.readyTimeoutMs + plan.warmupMs + plan.durationMs + HANG_GRACE_MS + plan.stopTimeoutMs + 5 * 6e4;
+  return plan.readyTimeoutMs + plan.warmupMs + plan.maxDurationMs + HANG_GRACE_MS + plan.stopTimeoutMs + 5 * 6e4;
 }
-async function runGate(plan, io) {
-  const source = io.source ?? localPair(plan, io.host);
-  const measured = await source.measure({ logger: io.logger, signal: io.signal, bundleDir: bundleDir(plan.outDir) });
-  const bundle = {
+function bundleOf(plan, measured, windowMs, watch) {
+  return {
     meta: {
       schema: BUNDLE_SCHEMA,
       memgateVersion: VERSION,
@@ -50046,7 +50400,7 @@ async function runGate(plan, io) {
       driver: measured.driver,
       limitations: measured.limitations,
       warmupMs: plan.warmupMs,
-      durationMs: plan.durationMs,
+      durationMs: windowMs,
       intervalMs: plan.intervalMs,
       memoryMaxBytes: measured.memoryMaxBytes,
       load: plan.load,
@@ -50054,7 +50408,8 @@ async function runGate(plan, io) {
       memProfileRate: plan.memProfileRate,
       sides: measured.sides,
       warnings: measured.warnings,
-      endedEarly: measured.endedEarly
+      endedEarly: measured.endedEarly,
+      ...watch ? { watch } : {}
     },
     samples: measured.samples,
     stats: measured.stats,
@@ -50062,6 +50417,51 @@ async function runGate(plan, io) {
     ...measured.profiles ? { profiles: measured.profiles } : {},
     ...measured.ebpf ? { ebpf: measured.ebpf } : {}
   };
+}
+function watchLooks(plan, io, windows) {
+  const looks = [];
+  let decidedAt = null;
+  const watch = windows.length > 1 ? {
+    windowsMs: windows.slice(0, -1),
+    look(index, soFar) {
+      const levels = levelsAt(windows, index);
+      const verdict = judge(analyze(bundleOf(plan, soFar, windows[index]), plan.warmupMs), plan.limits, levels);
+      const state = lookState(verdict);
+      looks.push({ windowMs: windows[index], state, levels });
+      io.logger.info(
+        `memgate: look ${index + 1} of up to ${windows.length} at ${formatDuration(windows[index])}: ${state === "undecided" ? `undecided (${undecidedRules(verdict)}), watching on` : state}`
+      );
+      if (state !== "undecided") decidedAt = index;
+      return state !== "undecided";
+    }
+  } : void 0;
+  return { looks, watch, decidedAt: () => decidedAt };
+}
+var undecidedRules = (verdict) => verdict.reasons.filter((r) => r.outcome === "inconclusive").map((r) => r.rule).join(", ") || "no rule decided";
+async function runGate(plan, io) {
+  const source = io.source ?? localPair(plan, io.host);
+  const windows = lookWindows(plan.durationMs, plan.maxDurationMs);
+  const watching = watchLooks(plan, io, windows);
+  const measured = await source.measure({
+    logger: io.logger,
+    signal: io.signal,
+    bundleDir: bundleDir(plan.outDir),
+    ...watching.watch ? { watch: watching.watch } : {}
+  });
+  const decidedAt = watching.decidedAt();
+  const lastLook = decidedAt ?? Math.min(watching.looks.length, windows.length - 1);
+  const levels = levelsAt(windows, lastLook);
+  const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
+  const planned = bundleOf(plan, measured, windows[lastLook]);
+  const analysis = analyze(planned, plan.warmupMs);
+  const finalState = lookState(judge(analysis, plan.limits, levels));
+  const record = watchRecord(
+    plan.durationMs,
+    plan.maxDurationMs,
+    [...looks, { windowMs: windows[lastLook], state: finalState, levels }],
+    lastLook < windows.length - 1
+  );
+  const bundle = { ...planned, meta: { ...planned.meta, watch: record } };
   const writing = (write) => {
     try {
       return write();
@@ -50071,11 +50471,10 @@ async function runGate(plan, io) {
   };
   writing(() => writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
   if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf));
-  const analysis = analyze(bundle, plan.warmupMs);
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
-  const report = redactDeep(judgeAnalysis(analysis, plan), secretValues(process.env));
+  const report = redactDeep(judgeAnalysis(analysis, plan, record), secretValues(process.env));
   return { kind: "judged", report, reportPath: writing(() => writeReport(plan.outDir, report)), outDir: plan.outDir };
 }
 
@@ -50117,10 +50516,26 @@ function neutraliseCommands(text) {
 var CONSOLE_SUSPECTS = 5;
 var bytes = (v) => v === null ? "n/a" : formatBytes(v);
 var slope = (s) => s.slopeBytesPerSec === null ? "n/a" : `${formatRate(s.slopeBytesPerSec)} [${formatRate(s.slopeInterval.low)} .. ${formatRate(s.slopeInterval.high)}]`;
+function ruleName(c3, report) {
+  switch (c3.rule) {
+    case "p95-increase":
+      return "P95 change";
+    case "slope-increase":
+      return "floor slope change";
+    case "inuse-growth":
+      return "retained heap growth change";
+    case "site-growth":
+      return `growth at ${report.siteGrowthDifference?.function ?? "one allocation site"}`;
+    case "gray-oom-kill":
+      return "gray OOM kills";
+  }
+}
 function renderConsole(report) {
   const lines = [];
   const grade = report.grade ? ` (${report.grade})` : "";
   lines.push(`memgate: ${report.verdict.toUpperCase()}${grade}`);
+  lines.push(`  ${RULES_OUT_LABEL} ${report.sensitivity.statement}`);
+  if (report.watch) lines.push(`  ${watchLine(report.watch)}`);
   const rows = [
     ["", "baseline", "gray"],
     ["samples", String(report.baseline.samples), String(report.gray.samples)],
@@ -50142,9 +50557,10 @@ function renderConsole(report) {
       lines.push(`  ${side} processes (P95 / floor slope): ${each.join(", ")}`);
     }
   }
-  lines.push(
-    `  P95 change ${formatPercent(report.p95Increase)} (limit ${formatPercent(report.settings.limits.maxP95Increase)}), slope change ${report.slopeDifference ? formatRate(report.slopeDifference.bytesPerSec) : "n/a"} (limit ${formatRate(report.comparisons.find((c3) => c3.rule === "slope-increase")?.limit ?? 0)})`
-  );
+  for (const c3 of report.comparisons) {
+    const o2 = ruleOutcome(c3, report);
+    lines.push(`  ${ruleName(c3, report)} ${measuredText(c3, report)}, limit ${limitText(c3, report)}: ${o2.text}`);
+  }
   if (report.projection?.secondsToLimit != null) {
     lines.push(
       `  at this slope gray reaches its ${formatBytes(report.projection.limitBytes)} limit in about ${formatDuration(report.projection.secondsToLimit * 1e3)}`
@@ -50746,10 +51162,10 @@ function parseFuseConfig(raw) {
   return { ...store, cell, threshold };
 }
 function gitHead(cwd) {
-  const result2 = execaSync("git", ["rev-parse", "HEAD"], { cwd, timeout: 5e3, reject: false, stdin: "ignore" });
-  const sha = result2.failed ? "" : result2.stdout.trim();
+  const result = execaSync("git", ["rev-parse", "HEAD"], { cwd, timeout: 5e3, reject: false, stdin: "ignore" });
+  const sha = result.failed ? "" : result.stdout.trim();
   if (/^[0-9a-f]{40,64}$/.test(sha)) return { sha };
-  const said = (result2.stderr || result2.shortMessage || "").replace(/\s+/g, " ").trim().slice(0, 300);
+  const said = (result.stderr || result.shortMessage || "").replace(/\s+/g, " ").trim().slice(0, 300);
   return { why: said ? `git rev-parse HEAD: ${said}` : `git rev-parse HEAD printed "${sha.slice(0, 80)}"` };
 }
 function resolveScope(scopeText, fenv) {
@@ -50863,8 +51279,8 @@ function openRunFuse(raw, fenv) {
       return checkCell(foldRecords(await store.read()), cell);
     },
     async begin(maxRunMs) {
-      const result2 = await this.check();
-      if (!result2.fused) {
+      const result = await this.check();
+      if (!result.fused) {
         const now = Date.now();
         const reason = maxRunMs === void 0 ? "gate started" : runningReason(new Date(now + maxRunMs));
         await store.append({
@@ -50878,7 +51294,7 @@ function openRunFuse(raw, fenv) {
           owner: thisProcessOwner()
         });
       }
-      return result2;
+      return result;
     },
     async settle(reason) {
       await store.append({
@@ -51776,8 +52192,8 @@ function parseMatrixJson(text) {
 }
 
 // src/source/prometheus/client.ts
-function matrixSeries(result2, where, query) {
-  return result2.map((s, i2) => {
+function matrixSeries(result, where, query) {
+  return result.map((s, i2) => {
     const item = s;
     const metric = item?.metric;
     const values = item?.values;
@@ -52442,19 +52858,19 @@ async function snapshotProfiles(urls, options2) {
       if (base === null) continue;
       for (const kind of ["heap", "goroutine"]) {
         fetches.push(
-          fetchProfile(profileUrl(base, kind), options2.timeoutMs, options2.signal).then((result2) => {
+          fetchProfile(profileUrl(base, kind), options2.timeoutMs, options2.signal).then((result) => {
             const file = `pprof/${side}-${kind}-${String(seq).padStart(3, "0")}.${kind === "heap" ? "pb.gz" : "txt"}`;
-            if (result2.ok) data[file] = result2.data;
+            if (result.ok) data[file] = result.data;
             entries.push({
               side,
               instance: 0,
               kind,
               seq,
               t,
-              file: result2.ok ? file : null,
-              bytes: result2.ok ? result2.data.length : null,
-              error: result2.ok ? null : result2.error,
-              fetchMs: result2.ms
+              file: result.ok ? file : null,
+              bytes: result.ok ? result.data.length : null,
+              error: result.ok ? null : result.error,
+              fetchMs: result.ms
             });
           })
         );
@@ -53231,7 +53647,7 @@ async function comment(core, report, env, mode) {
   const key = core.getInput(ActionInput.CommentKey) || [env.GITHUB_WORKFLOW ?? "", env.GITHUB_JOB ?? "", "fleet"].join("/");
   try {
     const client = new RestClient({ baseUrl: context3.apiUrl, token: context3.token });
-    const result2 = await upsertStickyComment(client, {
+    const result = await upsertStickyComment(client, {
       owner: context3.owner,
       repo: context3.repo,
       issue: issue2,
@@ -53240,12 +53656,12 @@ async function comment(core, report, env, mode) {
       createIfMissing: mode === "always" || report.exitCode !== ExitCode2.Pass,
       botOnly: context3.token.startsWith("ghs_")
     });
-    if (result2.kind === "created" || result2.kind === "updated") {
-      core.info(`memgate ${result2.kind} its comment: ${result2.url}`);
-      core.setOutput(ActionOutput.CommentUrl, result2.url);
-    } else if (result2.kind === "unavailable") {
+    if (result.kind === "created" || result.kind === "updated") {
+      core.info(`memgate ${result.kind} its comment: ${result.url}`);
+      core.setOutput(ActionOutput.CommentUrl, result.url);
+    } else if (result.kind === "unavailable") {
       core.notice(
-        `memgate could not comment on pull request #${issue2} (${result2.why}); the fleet table is in the job summary.`
+        `memgate could not comment on pull request #${issue2} (${result.why}); the fleet table is in the job summary.`
       );
     }
   } catch (error2) {

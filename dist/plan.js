@@ -35117,6 +35117,8 @@ var Option = {
   Gray: "gray",
   Warmup: "warmup",
   Duration: "duration",
+  // Watching: --duration is the first look, --max-duration the budget (src/gate/watch.ts).
+  MaxDuration: "max-duration",
   Interval: "interval",
   MaxP95Increase: "max-p95-increase",
   MinP95Delta: "min-p95-delta",
@@ -35172,6 +35174,7 @@ var Option = {
 var Defaults = {
   warmup: "10s",
   duration: "60s",
+  maxDuration: "5m",
   interval: "250ms",
   maxP95Increase: "12%",
   minP95Delta: "2MiB",
