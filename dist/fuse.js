@@ -35173,7 +35173,7 @@ var Option = {
 };
 var Defaults = {
   warmup: "10s",
-  duration: "60s",
+  duration: "30s",
   maxDuration: "5m",
   interval: "250ms",
   maxP95Increase: "12%",

@@ -35185,7 +35185,7 @@ var Option = {
 };
 var Defaults = {
   warmup: "10s",
-  duration: "60s",
+  duration: "30s",
   maxDuration: "5m",
   interval: "250ms",
   maxP95Increase: "12%",
@@ -39999,7 +39999,7 @@ function sensitivityOf(comparisons, analysis, levels) {
     );
   const coarse = period !== null && period >= COARSE_SAMPLING_BYTES ? `; heap profiles sampled every ${formatBytes(period)}, too coarse to see a slow leak within minutes (set runtime.MemProfileRate to ${ADVISED_SAMPLING} in the service: Go before 1.20 ignores GODEBUG=memprofilerate)` : "";
   const statement = [
-    rulesOut.length ? `rules out ${rulesOut.join(", ")}` : "rules out nothing yet",
+    rulesOut.length ? `rules out ${rulesOut.join(", ")}` : "rules out nothing",
     seen.length ? `would have caught ${seen.join(", ")} (80% of the time)` : "could not have caught a leak: too few readings"
   ].join("; ");
   return {

@@ -10,7 +10,7 @@ bash fixtures/build.sh .tmp/bin || exit 2
 node dist/cli.js run \
   --baseline ".tmp/bin/healthy -addr 127.0.0.1:{port} -memprofile-rate 65536" \
   --gray ".tmp/bin/leak-map -addr 127.0.0.1:{port} -memprofile-rate 65536" \
-  --warmup 10s --duration 60s --out memgate-out "$@"
+  --warmup 10s --duration 30s --max-duration 5m --out memgate-out "$@"
 status=$?
 if [ "$status" -eq 1 ]; then
   echo "demo: memgate blocked the leaking gray build (exit 1), as it should. Report: memgate-out/report.json"

@@ -407,7 +407,7 @@ export function sensitivityOf(comparisons: readonly Comparison[], analysis: Anal
       ? `; heap profiles sampled every ${formatBytes(period)}, too coarse to see a slow leak within minutes (set runtime.MemProfileRate to ${ADVISED_SAMPLING} in the service: Go before 1.20 ignores GODEBUG=memprofilerate)`
       : '';
   const statement = [
-    rulesOut.length ? `rules out ${rulesOut.join(', ')}` : 'rules out nothing yet',
+    rulesOut.length ? `rules out ${rulesOut.join(', ')}` : 'rules out nothing',
     seen.length
       ? `would have caught ${seen.join(', ')} (80% of the time)`
       : 'could not have caught a leak: too few readings',

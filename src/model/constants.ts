@@ -88,7 +88,7 @@ export type OptionName = (typeof Option)[keyof typeof Option];
 
 export const Defaults = {
   warmup: '10s',
-  duration: '60s',
+  duration: '30s',
   maxDuration: '5m',
   interval: '250ms',
   maxP95Increase: '12%',
