@@ -323,6 +323,8 @@ const EFFECTS: Record<string, Effect> = {
   'slope-0': { rule: 'slope', multiple: 0, label: 'A/A (no leak)', baseline: '', gray: ['healthy-b', ''] },
   'slope-half': { rule: 'slope', multiple: 0.5, label: '0.25 MiB/min', baseline: '', gray: leak(SLOPE_LIMIT / 2) },
   'slope-twice': { rule: 'slope', multiple: 2, label: '1 MiB/min', baseline: '', gray: leak(SLOPE_LIMIT * 2) },
+  // The fast leak of the time-to-verdict target (blocked within 30 s of observation): not in the default grid.
+  'slope-8x': { rule: 'slope', multiple: 8, label: '4 MiB/min', baseline: '', gray: leak(SLOPE_LIMIT * 8) },
   'p95-0': {
     rule: 'p95',
     multiple: 0,

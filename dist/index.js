@@ -40152,6 +40152,11 @@ function levelsAt(windows, index) {
   const i2 = Math.min(index, windows.length - 1);
   return lookLevels(windows[i2] / budget, i2 > 0 ? windows[i2 - 1] / budget : 0);
 }
+function remainingLevels(windows, looksMade) {
+  const budget = windows[windows.length - 1];
+  const made = Math.min(looksMade, windows.length - 1);
+  return lookLevels(1, made > 0 ? windows[made - 1] / budget : 0);
+}
 function lookState(verdict) {
   if (verdict.verdict === "fail") return "block";
   if (verdict.verdict === "inconclusive") return "undecided";
@@ -50449,8 +50454,8 @@ async function runGate(plan, io) {
     ...watching.watch ? { watch: watching.watch } : {}
   });
   const decidedAt = watching.decidedAt();
-  const lastLook = decidedAt ?? Math.min(watching.looks.length, windows.length - 1);
-  const levels = levelsAt(windows, lastLook);
+  const lastLook = decidedAt ?? windows.length - 1;
+  const levels = decidedAt === null ? remainingLevels(windows, watching.looks.length) : levelsAt(windows, decidedAt);
   const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
   const planned = bundleOf(plan, measured, windows[lastLook]);
   const analysis = analyze(planned, plan.warmupMs);

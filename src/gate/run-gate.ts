@@ -12,7 +12,7 @@ import { judge } from '../judge/judge.ts';
 import type { Verdict } from '../judge/verdict-types.ts';
 import type { Look, WatchRecord } from '../model/watch.ts';
 import { formatDuration } from '../model/units.ts';
-import { levelsAt, lookState, lookWindows, watchRecord } from './watch.ts';
+import { levelsAt, lookState, lookWindows, remainingLevels, watchRecord } from './watch.ts';
 import { localPair } from '../source/local-pair/local-pair.ts';
 import { writeDiffProfiles, writeEbpfTrace } from './evidence-files.ts';
 import { judgeAnalysis, writeReport } from './judge-bundle.ts';
@@ -115,10 +115,10 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
     bundleDir: bundleDir(plan.outDir),
     ...(watching.watch ? { watch: watching.watch } : {}),
   });
-  // The verdict's look: the one that decided, else the next one due (the budget, when it was reached).
+  // The verdict's look: the one that decided, at its share; else the last, with all the looks made left.
   const decidedAt = watching.decidedAt();
-  const lastLook = decidedAt ?? Math.min(watching.looks.length, windows.length - 1);
-  const levels = levelsAt(windows, lastLook);
+  const lastLook = decidedAt ?? windows.length - 1;
+  const levels = decidedAt === null ? remainingLevels(windows, watching.looks.length) : levelsAt(windows, decidedAt);
   const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
   const planned = bundleOf(plan, measured, windows[lastLook]);
   // Analysed once: the diff profiles and the verdict come from the same evidence.

@@ -20,6 +20,16 @@ export function levelsAt(windows: readonly number[], index: number): Levels {
   return lookLevels(windows[i] / budget, i > 0 ? windows[i - 1] / budget : 0);
 }
 
+/**
+ * What the verdict's look may spend when no earlier look decided: all that the looks made before it
+ * left (a run that reached its budget, one that ended early, or a source that does not look).
+ */
+export function remainingLevels(windows: readonly number[], looksMade: number): Levels {
+  const budget = windows[windows.length - 1];
+  const made = Math.min(looksMade, windows.length - 1);
+  return lookLevels(1, made > 0 ? windows[made - 1] / budget : 0);
+}
+
 /** A look's state from its verdict: a block or a pass (warnings included) is decided; inconclusive is not. */
 export function lookState(verdict: Verdict): LookState {
   if (verdict.verdict === 'fail') return 'block';
