@@ -53,7 +53,9 @@ function memgate(args: string[]): Promise<CliRun> {
   return spawnCli(args, { cwd: work, entry: CLI });
 }
 
-async function gate(variant: string, exits = [0, 1]): Promise<{ report: Report; out: string; stdout: string }> {
+// Any verdict the statistics allow in 12 s of one process a side (a regression may still be undecided
+// against its limit): these tests are about the evidence, which is there whatever the verdict.
+async function gate(variant: string, exits = [0, 1, 3]): Promise<{ report: Report; out: string; stdout: string }> {
   const out = join(work, variant);
   const service = (name: string) => `${bin(name)} -addr 127.0.0.1:{port} ${FLAGS}`;
   const run = await memgate([
