@@ -59,8 +59,10 @@ function runAction(inputs: Record<string, string>) {
     comment: 'always',
     'github-token': FakeGitHub.WRITE_TOKEN,
     out: `out-${stamp}`,
-    baseline: './bin/healthy -addr 127.0.0.1:{port}',
-    gray: './bin/pool -addr 127.0.0.1:{port}',
+    // 64 KiB heap sampling (Go 1.19 ignores GODEBUG=memprofilerate): at Go's 512 KiB a 5 s window's churn
+    // bursts were sometimes ranked above the pool's pinned buffers, and the annotation named the wrong file.
+    baseline: './bin/healthy -addr 127.0.0.1:{port} -memprofile-rate 65536',
+    gray: './bin/pool -addr 127.0.0.1:{port} -memprofile-rate 65536',
     ...inputs,
   };
   return runActionProcess(all, { cwd: work, env }).then(({ code, log, outputText, summary }) => ({
