@@ -37,6 +37,12 @@ const mutate = [
   'src/judge/grade.ts',
   'src/judge/evidence-rules.ts',
   'src/analyze/intervals.ts',
+  // the three-way decision against a limit (alpha spending), the limit rules, and the statistics beneath them:
+  // the floor and its slope (stats), and the side and difference figures the judge decides on (analyze)
+  'src/judge/decision.ts',
+  'src/judge/limit-rules.ts',
+  'src/analyze/stats.ts',
+  'src/analyze/analyze.ts',
 ];
 
 /**
@@ -48,7 +54,10 @@ const allTestFiles = [
   'test/units-pins.test.ts',
   'test/units-mutants.test.ts',
   // the judge and its statistics (test/judge-properties.test.ts is left out: slow)
+  'test/decision.test.ts',
+  'test/limit-rules.test.ts',
   'test/judge-mutants.test.ts',
+  'test/analyze-mutants.test.ts',
   'test/judge.test.ts',
   'test/judge-trust.test.ts',
   'test/stats.test.ts',

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { parseJudgeSettings } from '../src/config/plan.ts';
 import { analyze, type Analysis } from '../src/analyze/analyze.ts';
 import { judge } from '../src/judge/judge.ts';
-import { COARSE_SAMPLING_BYTES, sensitivityOf, slopeThreshold } from '../src/judge/limit-rules.ts';
+import { COARSE_SAMPLING_BYTES, growthRules, sensitivityOf, slopeThreshold } from '../src/judge/limit-rules.ts';
+import { formatRate } from '../src/model/units.ts';
 import { FIXED_LEVELS, lookLevels } from '../src/judge/decision.ts';
 import { makeBundle, MiB } from './helpers/bundles.ts';
 import { diffSe, highAt, NUDGE, slopeSe } from './helpers/differences.ts';
@@ -159,4 +160,143 @@ test('sensitivity: what a pass rules out and the smallest differences the run wo
   const heap = judge({ ...healthy, evidence: heapAt(64 * 1024), inuseDifference: diffSe(0, T / 10) }, limits);
   assert.match(heap.sensitivity.statement, /, retained heap growth above \S+ \S+, a P95 rise above /);
   assert.match(heap.sensitivity.statement, /, retained heap growth of \S+ \S+, a P95 rise of /);
+});
+
+// Mutation-testing pins (src/judge/limit-rules.ts): the advice an undecided rule gives, and the branches of the
+// growth rules after a rise was put down to page cache.
+const growthReasons = (a: Analysis) => growthRules({ analysis: a, levels: FIXED_LEVELS }, limits);
+const wide = { ...healthy, slopeDifference: slopeSe(0, 5 * T) };
+
+test('advice: how much window would decide it, only from a window observed and a finite error; else a longer budget', () => {
+  const slopeMessage = (a: Analysis, levels = FIXED_LEVELS) =>
+    judge(a, limits, levels).reasons.find((r) => r.rule === 'slope-increase')!.message;
+  assert.match(
+    slopeMessage(wide),
+    /what would decide it: about 5\.5min of window \(\S+opt:max-duration\S+\) if the difference stays at 0 B\/min, or more processes a side/,
+  );
+  // No window observed (start and end at one reading): a longer budget, not "about 0s".
+  assert.match(
+    slopeMessage({ ...wide, windowMs: { start: 5000, end: 5000 } }),
+    /what would decide it: a longer \S+opt:max-duration\S+, or more processes a side/,
+  );
+  // A look that spends nothing has infinite bounds: a longer budget, not "about Infinity".
+  assert.match(
+    slopeMessage(wide, { block: 0, pass: 0 }),
+    /what would decide it: a longer \S+opt:max-duration\S+, or more processes a side/,
+  );
+});
+
+test('advice: finer heap sampling is advised for the heap rules only, and for the floor slope only where retained heap was compared', () => {
+  const coarse = heapAt(512 * 1024);
+  // The P95 undecided with coarse heap profiles: nothing about heap sampling (P95 is not a heap figure).
+  const p95 = judge({ ...healthy, evidence: coarse, p95Difference: diffSe(0, 50 * MiB) }, limits).reasons.find(
+    (r) => r.rule === 'p95-increase',
+  )!;
+  assert.equal(p95.outcome, 'inconclusive');
+  assert.doesNotMatch(p95.message, /finer heap sampling/);
+  // The floor slope undecided, coarse profiles but no retained-heap difference to compare: nothing either.
+  const slope = judge({ ...wide, evidence: coarse, inuseDifference: null }, limits).reasons.find(
+    (r) => r.rule === 'slope-increase',
+  )!;
+  assert.equal(slope.outcome, 'inconclusive');
+  assert.doesNotMatch(slope.message, /finer heap sampling/);
+  // Retained heap undecided with no floor slope, and with a floor slope that passes: a rate to wait for, and
+  // finer sampling advised.
+  const heapOnly = judge(
+    { ...healthy, slopeDifference: null, evidence: coarse, inuseDifference: diffSe(T / 2, 3 * T) },
+    limits,
+  );
+  const alone = heapOnly.reasons.find((r) => r.rule === 'inuse-growth')!;
+  assert.equal(alone.outcome, 'inconclusive');
+  assert.match(
+    alone.message,
+    /if the difference stays at 256\.0 KiB\/min, or more processes a side \(\S+\), or finer heap sampling: the profiles sample every 512\.0 KiB;/,
+  );
+  const passing = judge({ ...healthy, evidence: coarse, inuseDifference: diffSe(T / 2, 3 * T) }, limits);
+  assert.equal(passing.comparisons.find((c) => c.rule === 'slope-increase')!.decision, 'pass');
+  const after = passing.reasons.find((r) => r.rule === 'inuse-growth')!;
+  assert.equal(after.outcome, 'inconclusive');
+  assert.match(
+    after.message,
+    /if the difference stays at 256\.0 KiB\/min, or more processes a side \(\S+\), or finer heap sampling: the profiles sample every 512\.0 KiB;/,
+  );
+});
+
+test('P95 without a difference to decide: its comparison is still in the ratio the limit is set in', () => {
+  const none = judge({ ...healthy, p95Difference: null }, limits).comparisons.find((c) => c.rule === 'p95-increase')!;
+  assert.equal(none.unit, 'ratio');
+  assert.equal(none.decision, null);
+  assert.equal(none.limit, 0.12);
+});
+
+test("retained heap's detail: each side's growth is the mean over its processes", () => {
+  const inst = healthy.gray.instances[0];
+  const withGrowth = (values: number[]) =>
+    values.map((value) => ({ ...inst, inuseGrowth: { value, stdError: 1, df: 4 } }));
+  const a: Analysis = {
+    ...healthy,
+    replicas: 2,
+    evidence: heapAt(64 * 1024),
+    inuseDifference: diffSe(2 * T, T / 10, 'replicas', 4),
+    gray: { ...healthy.gray, instances: withGrowth([2 * T, 4 * T]) },
+    baseline: { ...healthy.baseline, instances: withGrowth([T / 2, T / 2]) },
+  };
+  const detail = judge(a, limits).comparisons.find((c) => c.rule === 'inuse-growth')!.detail;
+  assert.match(detail, /^inuse_space gray 1\.5 MiB\/min vs baseline 256\.0 KiB\/min; difference /);
+  // A process without heap profiles counts as no growth in the mean.
+  const missing = {
+    ...a,
+    baseline: { ...a.baseline, instances: [a.baseline.instances[0], { ...inst, inuseGrowth: null }] },
+  };
+  assert.match(
+    judge(missing, limits).comparisons.find((c) => c.rule === 'inuse-growth')!.detail,
+    /vs baseline 128\.0 KiB\/min;/,
+  );
+});
+
+test('a rise put down to page cache is a warning that blocks nothing and decides the floor slope: a site still blocks or stays undecided on its own', () => {
+  // The page-cache rise of the FILE_SHARE test: a warning, the floor slope counted as passed.
+  const base3 = {
+    ...healthy,
+    baseline: { ...healthy.baseline, slope: { ...healthy.baseline.slope!, bytesPerSec: 4 * T, low: 3 * T } },
+  };
+  const heapSe = T / 4;
+  const rise: Analysis = {
+    ...base3,
+    slopeDifference: slopeSe(12 * T, T),
+    evidence: heapAt(64 * 1024),
+    inuseDifference: diffSe(highAt(T, heapSe, -NUDGE), heapSe),
+    split: { anonBytesPerSec: null, fileBytesPerSec: 12 * T },
+  };
+  const cached = growthReasons(rise);
+  assert.deepEqual(
+    cached.reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['warn:slope-increase'],
+  );
+  assert.deepEqual(cached.notes, []);
+  assert.equal(cached.comparisons.find((c) => c.rule === 'slope-increase')!.passed, true);
+  // A site clearly over --min-slope still blocks after the warning.
+  const site = (value: number, se: number) => ({
+    siteDifference: { ...diffSe(value, se, 'replicas', 4), function: 'main.keep', candidates: 1 },
+  });
+  assert.deepEqual(
+    growthReasons({ ...rise, ...site(9 * T, T) }).reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['warn:slope-increase', 'block:site-growth'],
+  );
+  // A site that cannot tell yet is said so after the warning, with no note about a noisy floor.
+  const undecided = growthReasons({ ...rise, ...site(T, 2 * T) });
+  assert.deepEqual(
+    undecided.reasons.map((r) => `${r.outcome}:${r.rule}`),
+    ['warn:slope-increase', 'inconclusive:site-growth'],
+  );
+  assert.deepEqual(undecided.notes, []);
+});
+
+test('sensitivity: what a heap pass rules out is its upper bound, stated as a rate', () => {
+  const v = judge({ ...healthy, evidence: heapAt(64 * 1024), inuseDifference: diffSe(T / 10, T / 10) }, limits);
+  const inuse = v.comparisons.find((c) => c.rule === 'inuse-growth')!;
+  assert.equal(inuse.decision, 'pass');
+  assert.ok(inuse.high! > 0);
+  assert.ok(v.sensitivity.statement.includes(`, retained heap growth above ${formatRate(inuse.high!)}, `));
+  assert.ok(!v.sensitivity.statement.includes('retained heap growth above 0 B/min'));
 });
