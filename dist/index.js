@@ -39722,7 +39722,8 @@ var estimateOf = (d, value4) => ({
 });
 var processes = (analysis) => analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : "one process a side";
 function boundsText(d, format2, analysis) {
-  return `${format2(d.estimate)}, between ${format2(d.low)} and ${format2(d.high)} (${processes(analysis)})`;
+  const bound = (v) => Number.isFinite(v) ? format2(v) : v > 0 ? "unbounded above" : "unbounded below";
+  return `${format2(d.estimate)}, between ${bound(d.low)} and ${bound(d.high)} (${processes(analysis)})`;
 }
 function comparisonOf(rule, unit, measured, d, limit, detail) {
   return {

@@ -35,7 +35,9 @@ const processes = (analysis: Analysis) =>
   analysis.replicas > 1 ? `across ${analysis.replicas} processes a side` : 'one process a side';
 
 function boundsText(d: Decided, format: (v: number) => string, analysis: Analysis): string {
-  return `${format(d.estimate)}, between ${format(d.low)} and ${format(d.high)} (${processes(analysis)})`;
+  // A look that may spend nothing bounds nothing: said as such, not as "Infinity GiB".
+  const bound = (v: number) => (Number.isFinite(v) ? format(v) : v > 0 ? 'unbounded above' : 'unbounded below');
+  return `${format(d.estimate)}, between ${bound(d.low)} and ${bound(d.high)} (${processes(analysis)})`;
 }
 
 function comparisonOf(
