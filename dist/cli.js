@@ -39240,6 +39240,10 @@ function growthRules(context4, limits) {
       limit: g2.inuseThreshold,
       message: `retained heap growth: inuse_space difference ${boundsText(g2.inuse, formatRate, analysis)}; cannot tell yet whether it is within the allowed ${formatRate(g2.inuseThreshold)}, and the cgroup memory floor has too few points for a slope; ${advice(context4, g2.inuse, 1, true)}`
     });
+  } else if (slopePass && g2.inuse?.decision === "undecided" && g2.inuse.estimate < g2.inuseThreshold) {
+    notes.push(
+      `retained heap is too noisy to rule out growth on its own (inuse_space difference ${boundsText(g2.inuse, formatRate, analysis)}), so growth was ruled out on the cgroup floor: above ${formatRate(Math.max(0, g2.slope.high))}`
+    );
   } else if (slopePass && g2.inuse?.decision === "undecided") {
     reasons.push({
       rule: "inuse-growth",

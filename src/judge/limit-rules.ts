@@ -355,9 +355,16 @@ export function growthRules(
       limit: g.inuseThreshold,
       message: `retained heap growth: inuse_space difference ${boundsText(g.inuse, formatRate, analysis)}; cannot tell yet whether it is within the allowed ${formatRate(g.inuseThreshold)}, and the cgroup memory floor has too few points for a slope; ${advice(context, g.inuse, 1, true)}`,
     });
+  } else if (slopePass && g.inuse?.decision === 'undecided' && g.inuse.estimate < g.inuseThreshold) {
+    // The floor, heap included, is ruled under its limit and retained heap does not lean over its own: an
+    // allocation-heavy service's profiles lag its garbage by a GC cycle (megabytes of noise), and
+    // waiting on them kept every healthy pair of that shape inconclusive for the whole budget.
+    notes.push(
+      `retained heap is too noisy to rule out growth on its own (inuse_space difference ${boundsText(g.inuse, formatRate, analysis)}), so growth was ruled out on the cgroup floor: above ${formatRate(Math.max(0, g.slope!.high))}`,
+    );
   } else if (slopePass && g.inuse?.decision === 'undecided') {
-    // The cgroup does not show it (Go's heap has headroom below its GC goal), but a pass must rule out
-    // retained growth too: a slow leak shows in the heap minutes before it reaches the cgroup.
+    // The cgroup does not show it (Go's heap has headroom below its GC goal), but retained heap leans
+    // over its limit: a slow leak shows in the heap minutes before it reaches the cgroup.
     reasons.push({
       rule: 'inuse-growth',
       outcome: 'inconclusive',
