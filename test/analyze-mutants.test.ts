@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { Profile, StringTable } from 'pprof-format';
 import { analyze, DECISION_CONFIDENCE, MAX_SITES } from '../src/analyze/analyze.ts';
-import { analyzeEvidence, type Evidence } from '../src/analyze/evidence.ts';
+import { analyzeEvidence, emptyHeapSide, type Evidence } from '../src/analyze/evidence.ts';
 import {
   blockBootstrapQuantile,
   difference,
@@ -436,15 +436,7 @@ function evidenceOf(over: {
   spans?: Record<'baseline' | 'gray', number> | null;
   goroutines?: Record<'baseline' | 'gray', { dumps: number; startCount: number | null; endCount: number | null }>;
 }): Evidence {
-  const side = (s: 'baseline' | 'gray') => ({
-    snapshots: 0,
-    startInuseBytes: null,
-    endInuseBytes: null,
-    inuseGrowth: null,
-    allocBytesPerSec: null,
-    periodBytes: null,
-    ...over.heap?.[s],
-  });
+  const side = (s: 'baseline' | 'gray') => ({ ...emptyHeapSide(), ...over.heap?.[s] });
   const noDumps = { dumps: 0, startCount: null, endCount: null };
   return {
     suspects: [],

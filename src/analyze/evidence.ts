@@ -51,7 +51,8 @@ function fetchWarnings(entries: readonly ProfileEntry[], instance: number): stri
   return warnings;
 }
 
-function emptyHeapSide(): HeapSideSummary {
+/** A side's heap summary before any profile: what a side without profiles reports. */
+export function emptyHeapSide(): HeapSideSummary {
   return {
     snapshots: 0,
     startInuseBytes: null,
