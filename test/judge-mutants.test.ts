@@ -2,6 +2,7 @@
 // src/judge/*.ts or src/analyze/intervals.ts. Pure and fast: Analysis values from synthetic bundles, with
 // fields overridden to sit on the edge a mutant moves.
 import { test } from 'node:test';
+import { formatRate } from '../src/model/units.ts';
 import assert from 'node:assert/strict';
 import { parseJudgeSettings } from '../src/config/plan.ts';
 import { judge } from '../src/judge/judge.ts';
@@ -755,6 +756,10 @@ test('judge: a passing slope with an undecided heap: inconclusive when the heap 
     assert.deepEqual(under.reasons, []);
     assert.equal(comparisonOf(under, 'inuse-growth').decision, 'undecided');
     assert.equal(under.notes.length, 1);
+    // What the floor rules out: its pass-level upper bound (above zero here), as the comparison says.
+    const high = comparisonOf(under, 'slope-increase').high!;
+    assert.ok(high > 0);
+    assert.ok(under.notes[0].endsWith(`ruled out on the cgroup floor: above ${formatRate(high)}`), under.notes[0]);
     assert.match(
       under.notes[0],
       /^retained heap is too noisy to rule out growth on its own \(inuse_space difference \S+ \S+, between \S+ \S+ and \S+ \S+ \(one process a side\)\), so growth was ruled out on the cgroup floor: above \S+ \S+$/,
