@@ -39593,6 +39593,10 @@ function writeReport(outDir, report) {
   return path6;
 }
 
+// src/gate/run-gate.ts
+import { writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join12 } from "node:path";
+
 // src/collect/ebpf-preflight.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 
@@ -49603,6 +49607,7 @@ function bundleOf(plan2, measured, windowMs, watch) {
 function watchLooks(plan2, io, windows) {
   const looks = [];
   let decidedAt = null;
+  let decidedProfiles = null;
   const watch = windows.length > 1 ? {
     windowsMs: windows.slice(0, -1),
     look(index, soFar) {
@@ -49613,11 +49618,14 @@ function watchLooks(plan2, io, windows) {
       io.logger.info(
         `memgate: look ${index + 1} of up to ${windows.length} at ${formatDuration(windows[index])}: ${state === "undecided" ? `undecided (${undecidedRules(verdict)}), watching on` : state}`
       );
-      if (state !== "undecided") decidedAt = index;
+      if (state !== "undecided") {
+        decidedAt = index;
+        decidedProfiles = soFar.profiles;
+      }
       return state !== "undecided";
     }
   } : void 0;
-  return { looks, watch, decidedAt: () => decidedAt };
+  return { looks, watch, decidedAt: () => decidedAt, decidedProfiles: () => decidedProfiles };
 }
 var undecidedRules = (verdict) => verdict.reasons.filter((r) => r.outcome === "inconclusive").map((r) => r.rule).join(", ") || "no rule decided";
 async function runGate(plan2, io) {
@@ -49634,7 +49642,8 @@ async function runGate(plan2, io) {
   const lastLook = decidedAt ?? windows.length - 1;
   const levels = decidedAt === null ? remainingLevels(windows, watching.looks.length) : levelsAt(windows, decidedAt);
   const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
-  const planned = bundleOf(plan2, measured, windows[lastLook]);
+  const judged = decidedAt === null ? measured : { ...measured, profiles: watching.decidedProfiles() };
+  const planned = bundleOf(plan2, judged, windows[lastLook]);
   const analysis = analyze(planned, plan2.warmupMs);
   const finalState = lookState(judge(analysis, plan2.limits, levels));
   const record = watchRecord2(
@@ -49653,6 +49662,16 @@ async function runGate(plan2, io) {
   };
   writing(() => writeBundle(plan2.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
   if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan2.outDir), bundle.ebpf));
+  if (decidedAt !== null && bundle.profiles) {
+    const { data: _data, ...index } = bundle.profiles;
+    writing(
+      () => writeFileSync10(
+        join12(bundleDir(plan2.outDir), PROFILE_DIR, PROFILE_INDEX_FILE),
+        `${JSON.stringify(index, null, 2)}
+`
+      )
+    );
+  }
   const diffs = writeDiffProfiles(bundleDir(plan2.outDir), bundle, plan2.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan2.outDir };
@@ -49661,9 +49680,9 @@ async function runGate(plan2, io) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync10 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync11 } from "node:fs";
 import { userInfo } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/github/rest.ts
 init_errors();
@@ -49926,7 +49945,7 @@ import { resolve as resolve3 } from "node:path";
 // src/fuse/dir-store.ts
 import { createHash, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir, readFile, readdir, link, stat, unlink, writeFile } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var NUMBERED_FILE = /^(\d+)\.json$/;
 var PAD = 10;
 var MAX_ATTEMPTS = 1e4;
@@ -49990,7 +50009,7 @@ var DirFuseStore = class {
   scope;
   constructor(root, scope) {
     this.scope = scope;
-    this.dir = join12(root, scopeDirName(scope.key));
+    this.dir = join13(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
   /** The sequence numbers of the records, in order. A numbered file with a non-canonical name is an error. */
@@ -50008,7 +50027,7 @@ var DirFuseStore = class {
       if (digits === void 0) continue;
       if (!isCanonical(digits))
         throw new FuseRecordError(
-          join12(this.dir, name),
+          join13(this.dir, name),
           `has a number memgate does not write (${PAD} digits, or more without a leading zero)`,
           this.dir
         );
@@ -50019,7 +50038,7 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const digits of await this.numbers()) {
-      const path6 = join12(this.dir, `${digits}.json`);
+      const path6 = join13(this.dir, `${digits}.json`);
       let parsed;
       try {
         const size = (await stat(path6)).size;
@@ -50039,7 +50058,7 @@ var DirFuseStore = class {
   }
   async append(record) {
     await mkdir(this.dir, { recursive: true });
-    const tmp = join12(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
+    const tmp = join13(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const numbers = await this.numbers();
@@ -50047,7 +50066,7 @@ var DirFuseStore = class {
         const full = { ...record, order: numbers.length + 1 };
         await writeFile(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join12(this.dir, name));
+          await link(tmp, join13(this.dir, name));
           return full;
         } catch (error) {
           if (error.code !== "EEXIST") throw error;
@@ -50614,7 +50633,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync10(join13(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync11(join14(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -52051,12 +52070,12 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join15, resolve as resolve6 } from "node:path";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, writeFileSync as writeFileSync13 } from "node:fs";
+import { join as join16, resolve as resolve6 } from "node:path";
 
 // src/gate/fleet-gate.ts
-import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join14 } from "node:path";
+import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync12 } from "node:fs";
+import { join as join15 } from "node:path";
 
 // src/source/prometheus/client.ts
 import { request as httpRequest } from "node:http";
@@ -53214,12 +53233,12 @@ function writeCellReport(outDir, cell) {
   if (!cell.report) return null;
   const dir = cellDir(outDir, cell.cell);
   mkdirSync9(dir, { recursive: true });
-  writeFileSync11(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
-  writeFileSync11(join14(dir, HtmlReportFile), renderHtml(cell.report));
+  writeFileSync12(join15(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync12(join15(dir, HtmlReportFile), renderHtml(cell.report));
   return dir;
 }
 function cellDir(outDir, cell) {
-  return join14(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
+  return join15(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
 }
 function openFleet(plan2, signal) {
   const metric = parseSelector(plan2.metric, Option.Metric);
@@ -53518,11 +53537,11 @@ async function fleetRun({ plan: plan2, raw, fenv, logger, signal, surface }) {
     }
   );
   mkdirSync10(plan2.outDir, { recursive: true });
-  const reportPath = join15(plan2.outDir, ReportFile);
-  const htmlPath = join15(plan2.outDir, HtmlReportFile);
+  const reportPath = join16(plan2.outDir, ReportFile);
+  const htmlPath = join16(plan2.outDir, HtmlReportFile);
   try {
-    writeFileSync12(reportPath, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync12(htmlPath, renderFleetHtml(report));
+    writeFileSync13(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync13(htmlPath, renderFleetHtml(report));
   } catch (error) {
     throw new UsageError(
       `--${Option.Out} ${plan2.outDir}: cannot write the report there (${error.code ?? errorMessage(error)}); give a directory you can write to.`

@@ -35267,7 +35267,7 @@ var HtmlReportFile = "report.html";
 var Placeholder = { Port: "{port}", Url: "{url}" };
 
 // src/action/run-action.ts
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/action/publish.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -36517,6 +36517,19 @@ function parsePassEnv(text) {
   return [...new Set(names)];
 }
 
+// src/gate/run-gate.ts
+import { writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join12 } from "node:path";
+
+// src/model/profiles.ts
+var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
+var PROFILE_DIR = "pprof";
+var PROFILE_INDEX_FILE = "index.json";
+var DiffProfileFile = {
+  Gray: "diff-gray.pb.gz",
+  GrayVsBaseline: "diff-gray-vs-baseline.pb.gz"
+};
+
 // src/collect/bundle-io.ts
 import { existsSync as existsSync6, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join5 } from "node:path";
@@ -36544,17 +36557,6 @@ function writeFileNoFollow(path6, data) {
 
 // src/collect/pprof-bundle.ts
 import { join as join3 } from "node:path";
-
-// src/model/profiles.ts
-var PROFILE_INDEX_SCHEMA = "memgate/pprof-index@1";
-var PROFILE_DIR = "pprof";
-var PROFILE_INDEX_FILE = "index.json";
-var DiffProfileFile = {
-  Gray: "diff-gray.pb.gz",
-  GrayVsBaseline: "diff-gray-vs-baseline.pb.gz"
-};
-
-// src/collect/pprof-bundle.ts
 function writeProfileFiles(bundleDir2, files) {
   return files.map((file) => {
     const path6 = `${PROFILE_DIR}/${file.name}`;
@@ -50431,6 +50433,7 @@ function bundleOf(plan, measured, windowMs, watch) {
 function watchLooks(plan, io, windows) {
   const looks = [];
   let decidedAt = null;
+  let decidedProfiles = null;
   const watch = windows.length > 1 ? {
     windowsMs: windows.slice(0, -1),
     look(index, soFar) {
@@ -50441,11 +50444,14 @@ function watchLooks(plan, io, windows) {
       io.logger.info(
         `memgate: look ${index + 1} of up to ${windows.length} at ${formatDuration(windows[index])}: ${state === "undecided" ? `undecided (${undecidedRules(verdict)}), watching on` : state}`
       );
-      if (state !== "undecided") decidedAt = index;
+      if (state !== "undecided") {
+        decidedAt = index;
+        decidedProfiles = soFar.profiles;
+      }
       return state !== "undecided";
     }
   } : void 0;
-  return { looks, watch, decidedAt: () => decidedAt };
+  return { looks, watch, decidedAt: () => decidedAt, decidedProfiles: () => decidedProfiles };
 }
 var undecidedRules = (verdict) => verdict.reasons.filter((r) => r.outcome === "inconclusive").map((r) => r.rule).join(", ") || "no rule decided";
 async function runGate(plan, io) {
@@ -50462,7 +50468,8 @@ async function runGate(plan, io) {
   const lastLook = decidedAt ?? windows.length - 1;
   const levels = decidedAt === null ? remainingLevels(windows, watching.looks.length) : levelsAt(windows, decidedAt);
   const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
-  const planned = bundleOf(plan, measured, windows[lastLook]);
+  const judged = decidedAt === null ? measured : { ...measured, profiles: watching.decidedProfiles() };
+  const planned = bundleOf(plan, judged, windows[lastLook]);
   const analysis = analyze(planned, plan.warmupMs);
   const finalState = lookState(judge(analysis, plan.limits, levels));
   const record = watchRecord(
@@ -50481,6 +50488,16 @@ async function runGate(plan, io) {
   };
   writing(() => writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
   if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf));
+  if (decidedAt !== null && bundle.profiles) {
+    const { data: _data, ...index } = bundle.profiles;
+    writing(
+      () => writeFileSync10(
+        join12(bundleDir(plan.outDir), PROFILE_DIR, PROFILE_INDEX_FILE),
+        `${JSON.stringify(index, null, 2)}
+`
+      )
+    );
+  }
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: "interrupted", outDir: plan.outDir };
@@ -50591,9 +50608,9 @@ function renderConsole(report) {
 }
 
 // src/fuse/gate-fuse.ts
-import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync10 } from "node:fs";
+import { mkdirSync as mkdirSync8, writeFileSync as writeFileSync11 } from "node:fs";
 import { userInfo } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/fuse/cell.ts
 var DIMENSIONS = ["region", "isp", "os", "arch"];
@@ -50671,7 +50688,7 @@ import { resolve as resolve3 } from "node:path";
 // src/fuse/dir-store.ts
 import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir2, readFile, readdir as readdir2, link, stat as stat2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var NUMBERED_FILE = /^(\d+)\.json$/;
 var PAD = 10;
 var MAX_ATTEMPTS = 1e4;
@@ -50735,7 +50752,7 @@ var DirFuseStore = class {
   scope;
   constructor(root, scope) {
     this.scope = scope;
-    this.dir = join12(root, scopeDirName(scope.key));
+    this.dir = join13(root, scopeDirName(scope.key));
     this.where = `directory ${this.dir}`;
   }
   /** The sequence numbers of the records, in order. A numbered file with a non-canonical name is an error. */
@@ -50753,7 +50770,7 @@ var DirFuseStore = class {
       if (digits === void 0) continue;
       if (!isCanonical(digits))
         throw new FuseRecordError(
-          join12(this.dir, name),
+          join13(this.dir, name),
           `has a number memgate does not write (${PAD} digits, or more without a leading zero)`,
           this.dir
         );
@@ -50764,7 +50781,7 @@ var DirFuseStore = class {
   async read() {
     const records = [];
     for (const digits of await this.numbers()) {
-      const path6 = join12(this.dir, `${digits}.json`);
+      const path6 = join13(this.dir, `${digits}.json`);
       let parsed;
       try {
         const size = (await stat2(path6)).size;
@@ -50784,7 +50801,7 @@ var DirFuseStore = class {
   }
   async append(record) {
     await mkdir2(this.dir, { recursive: true });
-    const tmp = join12(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
+    const tmp = join13(this.dir, `.tmp-${process.pid}-${randomBytes3(6).toString("hex")}`);
     try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const numbers = await this.numbers();
@@ -50792,7 +50809,7 @@ var DirFuseStore = class {
         const full = { ...record, order: numbers.length + 1 };
         await writeFile2(tmp, JSON.stringify({ ...full, scope: this.scope.key }) + "\n", { flag: "w" });
         try {
-          await link(tmp, join12(this.dir, name));
+          await link(tmp, join13(this.dir, name));
           return full;
         } catch (error2) {
           if (error2.code !== "EEXIST") throw error2;
@@ -51359,7 +51376,7 @@ function openRunFuse(raw, fenv) {
 }
 function writeFuseFile(outDir, outcome) {
   mkdirSync8(outDir, { recursive: true });
-  writeFileSync10(join13(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
+  writeFileSync11(join14(outDir, FuseFile), JSON.stringify(outcome, null, 2) + "\n");
 }
 function renderFuseOutcome(outcome) {
   const lines = [];
@@ -51916,12 +51933,12 @@ ${sections.join("\n")}
 var anchor = (cell) => `cell-${cell.replace(/[^a-z0-9._-]/gi, "_")}`;
 
 // src/run/fleet-run.ts
-import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join15, resolve as resolve5 } from "node:path";
+import { mkdirSync as mkdirSync10, readFileSync as readFileSync14, writeFileSync as writeFileSync13 } from "node:fs";
+import { join as join16, resolve as resolve5 } from "node:path";
 
 // src/gate/fleet-gate.ts
-import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join14 } from "node:path";
+import { mkdirSync as mkdirSync9, writeFileSync as writeFileSync12 } from "node:fs";
+import { join as join15 } from "node:path";
 
 // src/source/prometheus/client.ts
 import { request as httpRequest } from "node:http";
@@ -53079,12 +53096,12 @@ function writeCellReport(outDir, cell) {
   if (!cell.report) return null;
   const dir = cellDir(outDir, cell.cell);
   mkdirSync9(dir, { recursive: true });
-  writeFileSync11(join14(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
-  writeFileSync11(join14(dir, HtmlReportFile), renderHtml(cell.report));
+  writeFileSync12(join15(dir, ReportFile), JSON.stringify(cell.report, null, 2) + "\n");
+  writeFileSync12(join15(dir, HtmlReportFile), renderHtml(cell.report));
   return dir;
 }
 function cellDir(outDir, cell) {
-  return join14(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
+  return join15(outDir, "cells", cell.replace(/[^a-z0-9._=,-]/gi, "_"));
 }
 function openFleet(plan, signal) {
   const metric = parseSelector(plan.metric, Option.Metric);
@@ -53619,11 +53636,11 @@ async function fleetRun({ plan, raw, fenv, logger, signal, surface }) {
     }
   );
   mkdirSync10(plan.outDir, { recursive: true });
-  const reportPath = join15(plan.outDir, ReportFile);
-  const htmlPath = join15(plan.outDir, HtmlReportFile);
+  const reportPath = join16(plan.outDir, ReportFile);
+  const htmlPath = join16(plan.outDir, HtmlReportFile);
   try {
-    writeFileSync12(reportPath, JSON.stringify(report, null, 2) + "\n");
-    writeFileSync12(htmlPath, renderFleetHtml(report));
+    writeFileSync13(reportPath, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync13(htmlPath, renderFleetHtml(report));
   } catch (error2) {
     throw new UsageError(
       `--${Option.Out} ${plan.outDir}: cannot write the report there (${error2.code ?? errorMessage(error2)}); give a directory you can write to.`
@@ -53780,7 +53797,7 @@ async function runAction(core, env, signal) {
     const { report, reportPath } = outcome;
     printUntrusted((line) => core.info(line), renderConsole(report));
     setOutputs(core, report, reportPath);
-    const htmlReportPath = join16(outcome.outDir, HtmlReportFile);
+    const htmlReportPath = join17(outcome.outDir, HtmlReportFile);
     core.setOutput(ActionOutput.HtmlReport, htmlReportPath);
     await publishReport(core, report, env, {
       comment: comment2,

@@ -1,4 +1,7 @@
 // The gate: measure both sides from a source, write the bundle, analyse it once, judge, write the report.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROFILE_DIR, PROFILE_INDEX_FILE } from '../model/profiles.ts';
 import { BUNDLE_SCHEMA, HANG_GRACE_MS, VERSION } from '../model/constants.ts';
 import type { Bundle } from '../model/bundle.ts';
 import type { GatePlan } from '../model/settings.ts';
@@ -78,6 +81,9 @@ function bundleOf(plan: GatePlan, measured: Measurement, windowMs: number, watch
 function watchLooks(plan: GatePlan, io: GateIO, windows: readonly number[]) {
   const looks: Look[] = [];
   let decidedAt: number | null = null;
+  // The profiles the deciding look judged: a fetch still in flight then, or the final snapshot, must not
+  // turn its decision into an undecided verdict after the run stopped on it.
+  let decidedProfiles: Measurement['profiles'] = null;
   const watch: Watch | undefined =
     windows.length > 1
       ? {
@@ -90,12 +96,15 @@ function watchLooks(plan: GatePlan, io: GateIO, windows: readonly number[]) {
             io.logger.info(
               `memgate: look ${index + 1} of up to ${windows.length} at ${formatDuration(windows[index])}: ${state === 'undecided' ? `undecided (${undecidedRules(verdict)}), watching on` : state}`,
             );
-            if (state !== 'undecided') decidedAt = index;
+            if (state !== 'undecided') {
+              decidedAt = index;
+              decidedProfiles = soFar.profiles;
+            }
             return state !== 'undecided';
           },
         }
       : undefined;
-  return { looks, watch, decidedAt: () => decidedAt };
+  return { looks, watch, decidedAt: () => decidedAt, decidedProfiles: () => decidedProfiles };
 }
 
 const undecidedRules = (verdict: Verdict) =>
@@ -120,7 +129,8 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
   const lastLook = decidedAt ?? windows.length - 1;
   const levels = decidedAt === null ? remainingLevels(windows, watching.looks.length) : levelsAt(windows, decidedAt);
   const looks = decidedAt === null ? watching.looks : watching.looks.slice(0, decidedAt);
-  const planned = bundleOf(plan, measured, windows[lastLook]);
+  const judged = decidedAt === null ? measured : { ...measured, profiles: watching.decidedProfiles() };
+  const planned = bundleOf(plan, judged, windows[lastLook]);
   // Analysed once: the diff profiles and the verdict come from the same evidence.
   const analysis = analyze(planned, plan.warmupMs);
   const finalState = lookState(judge(analysis, plan.limits, levels));
@@ -142,6 +152,16 @@ export async function runGate(plan: GatePlan, io: GateIO): Promise<GateOutcome> 
   // meta.json holds the command lines as given, which may name a secret.
   writing(() => writeBundle(plan.outDir, { ...bundle, meta: redactDeep(bundle.meta, secretValues(process.env)) }));
   if (bundle.ebpf) writing(() => writeEbpfTrace(bundleDir(plan.outDir), bundle.ebpf!));
+  // A run stopped on a look: the index lists the profiles that look judged, so `memgate analyze` re-judges alike.
+  if (decidedAt !== null && bundle.profiles) {
+    const { data: _data, ...index } = bundle.profiles;
+    writing(() =>
+      writeFileSync(
+        join(bundleDir(plan.outDir), PROFILE_DIR, PROFILE_INDEX_FILE),
+        `${JSON.stringify(index, null, 2)}\n`,
+      ),
+    );
+  }
   const diffs = writeDiffProfiles(bundleDir(plan.outDir), bundle, plan.warmupMs, analysis.evidence);
   if (diffs.warning) io.logger.warn(diffs.warning);
   if (io.signal.aborted) return { kind: 'interrupted', outDir: plan.outDir };
